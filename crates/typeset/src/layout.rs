@@ -1,0 +1,752 @@
+//! From a document of styled paragraphs to positioned glyphs on pages.
+//!
+//! Paragraphs are broken into lines (optimally when justified), then lines
+//! are distributed over pages under keep rules: a block marked
+//! `keep_together` never splits, `keep_with_next` / `keep_with_previous`
+//! forbid a page break at its edge, and a paragraph never leaves fewer than
+//! two lines at the foot or head of a page (no orphans, no widows).
+
+use std::sync::Arc;
+
+use crate::error::TypesetError;
+use crate::fonts::{FaceId, FontSet, Style};
+use crate::image::Image;
+use crate::linebreak::{self, INFINITY, Item};
+use crate::shape::Shaped;
+
+/// Page size in points.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PageSize {
+    pub width: f32,
+    pub height: f32,
+}
+
+impl PageSize {
+    pub const LETTER: PageSize = PageSize {
+        width: 612.0,
+        height: 792.0,
+    };
+    pub const A4: PageSize = PageSize {
+        width: 595.276,
+        height: 841.89,
+    };
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Margins {
+    pub top: f32,
+    pub right: f32,
+    pub bottom: f32,
+    pub left: f32,
+}
+
+/// Colour as 0–1 RGB.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Rgb(pub f32, pub f32, pub f32);
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Span {
+    pub text: String,
+    pub style: Style,
+}
+
+impl Span {
+    pub fn new(text: impl Into<String>, style: Style) -> Span {
+        Span {
+            text: text.into(),
+            style,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Align {
+    #[default]
+    Justify,
+    Left,
+    Center,
+    Right,
+}
+
+/// A paragraph: styled text, with `\n` for a forced line break.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Paragraph {
+    pub spans: Vec<Span>,
+    pub size: f32,
+    pub leading: f32,
+    pub align: Align,
+    pub color: Rgb,
+    pub space_before: f32,
+    /// Extra left indent (lists), in points.
+    pub indent: f32,
+    /// A marker hung in the indent (a bullet, or "cc:").
+    pub marker: Option<String>,
+    /// Where the marker starts, in points from the column's left edge.
+    pub marker_at: f32,
+    pub hyphenate: bool,
+    pub keep_together: bool,
+    pub keep_with_next: bool,
+    pub keep_with_previous: bool,
+}
+
+impl Paragraph {
+    pub fn new(spans: Vec<Span>, size: f32, leading: f32) -> Paragraph {
+        Paragraph {
+            spans,
+            size,
+            leading,
+            align: Align::Justify,
+            color: Rgb::default(),
+            space_before: 0.0,
+            indent: 0.0,
+            marker: None,
+            marker_at: 0.0,
+            hyphenate: true,
+            keep_together: false,
+            keep_with_next: false,
+            keep_with_previous: false,
+        }
+    }
+
+    /// Plain left-aligned text in one style, kept on one page (address blocks).
+    pub fn block(text: &str, style: Style, size: f32, leading: f32) -> Paragraph {
+        let mut p = Paragraph::new(vec![Span::new(text, style)], size, leading);
+        p.align = Align::Left;
+        p.hyphenate = false;
+        p.keep_together = true;
+        p
+    }
+}
+
+/// Document metadata; the date makes output reproducible.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Metadata {
+    pub title: String,
+    pub author: String,
+    pub subject: String,
+    pub keywords: Vec<String>,
+    pub creator: String,
+    /// Seconds since the Unix epoch, UTC; used for creation and modification dates.
+    pub timestamp: i64,
+}
+
+/// Page-1 letterhead: centred paragraphs over a rule, with an optional logo
+/// at the left.
+#[derive(Debug, Clone, Default)]
+pub struct Letterhead {
+    pub lines: Vec<Paragraph>,
+    pub logo: Option<Arc<Image>>,
+    pub rule_color: Rgb,
+}
+
+/// Header on pages 2 and up. `right` may contain `{page}` and `{pages}`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Continuation {
+    pub left: Vec<String>,
+    pub right: String,
+    pub size: f32,
+}
+
+#[derive(Debug, Clone)]
+pub struct Document {
+    pub page: PageSize,
+    pub margins: Margins,
+    pub letterhead: Letterhead,
+    pub continuation: Option<Continuation>,
+    pub body: Vec<Paragraph>,
+    pub metadata: Metadata,
+}
+
+/// A glyph at its final place: `x` is the pen position in points from the
+/// page's left edge (draw offsets are already applied).
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlacedGlyph {
+    pub gid: u16,
+    pub x: f32,
+    pub y_offset: f32,
+    pub text: Arc<str>,
+}
+
+/// Consecutive glyphs of one face on one baseline.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Run {
+    pub face: FaceId,
+    pub glyphs: Vec<PlacedGlyph>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct TextLine {
+    /// Baseline, in points from the top of the page.
+    pub baseline: f32,
+    pub size: f32,
+    pub color: Rgb,
+    pub runs: Vec<Run>,
+    /// Left and right edges of the line's ink box, for tests and selection.
+    pub left: f32,
+    pub right: f32,
+    /// The line's text as a reader would copy it.
+    pub text: String,
+}
+
+#[derive(Debug, Clone)]
+pub enum Placed {
+    Text(TextLine),
+    Image {
+        image: Arc<Image>,
+        x: f32,
+        top: f32,
+        width: f32,
+        height: f32,
+    },
+    Rule {
+        x1: f32,
+        x2: f32,
+        y: f32,
+        thickness: f32,
+        color: Rgb,
+    },
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Page {
+    pub items: Vec<Placed>,
+}
+
+impl Page {
+    pub fn lines(&self) -> impl Iterator<Item = &TextLine> {
+        self.items.iter().filter_map(|i| match i {
+            Placed::Text(t) => Some(t),
+            _ => None,
+        })
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Layout {
+    pub page: PageSize,
+    pub pages: Vec<Page>,
+    pub metadata: Metadata,
+    /// Width of the text column, in points.
+    pub measure: f32,
+}
+
+/// What a laid-out paragraph line looks like before it has a page.
+struct FlowLine {
+    line: TextLine,
+    /// Space above this line unless it starts a page.
+    gap: f32,
+    height: f32,
+    break_before: bool,
+}
+
+/// Lay the document out into pages.
+pub fn layout(doc: &Document, fonts: &FontSet) -> Result<Layout, TypesetError> {
+    let m = doc.margins;
+    let measure = doc.page.width - m.left - m.right;
+    if measure < 72.0 {
+        return Err(TypesetError::PageTooSmall);
+    }
+
+    // Page 1 letterhead.
+    let mut first = Page::default();
+    let mut y = m.top;
+    let logo_height = 54.0;
+    if let Some(logo) = &doc.letterhead.logo {
+        let width = logo_height * logo.width as f32 / logo.height.max(1) as f32;
+        first.items.push(Placed::Image {
+            image: Arc::clone(logo),
+            x: m.left,
+            top: y,
+            width,
+            height: logo_height,
+        });
+    }
+    let mut head_bottom = y;
+    for p in &doc.letterhead.lines {
+        y += p.space_before;
+        for fl in set_paragraph(p, fonts, m.left, measure)? {
+            fl.line.clone_into_page(&mut first, y);
+            y += fl.height;
+        }
+        head_bottom = y;
+    }
+    if doc.letterhead.logo.is_some() {
+        head_bottom = head_bottom.max(m.top + logo_height);
+    }
+    if !doc.letterhead.lines.is_empty() || doc.letterhead.logo.is_some() {
+        head_bottom += 8.0;
+        first.items.push(Placed::Rule {
+            x1: m.left,
+            x2: m.left + measure,
+            y: head_bottom,
+            thickness: 0.75,
+            color: doc.letterhead.rule_color,
+        });
+        head_bottom += 24.0;
+    }
+
+    // Later pages start below the continuation header.
+    let cont_height = doc
+        .continuation
+        .as_ref()
+        .map_or(0.0, |c| c.size * 1.3 * c.left.len().max(1) as f32 + 24.0);
+    let body_bottom = doc.page.height - m.bottom;
+    let top_of = |page: usize| {
+        if page == 0 {
+            head_bottom
+        } else {
+            m.top + cont_height
+        }
+    };
+    if top_of(0) + 72.0 > body_bottom || top_of(1) + 72.0 > body_bottom {
+        return Err(TypesetError::PageTooSmall);
+    }
+
+    let flow = flow_lines(&doc.body, fonts, m.left, measure)?;
+    let ranges = paginate(&flow, |p| body_bottom - top_of(p));
+
+    let mut pages = Vec::with_capacity(ranges.len());
+    for (p, range) in ranges.iter().enumerate() {
+        let mut page = if p == 0 {
+            std::mem::take(&mut first)
+        } else {
+            Page::default()
+        };
+        let mut y = top_of(p);
+        for (k, fl) in flow[range.clone()].iter().enumerate() {
+            if k > 0 {
+                y += fl.gap;
+            }
+            fl.line.clone_into_page(&mut page, y);
+            y += fl.height;
+        }
+        pages.push(page);
+    }
+    if pages.is_empty() {
+        pages.push(first);
+    }
+
+    if let Some(c) = &doc.continuation {
+        let total = pages.len();
+        for (p, page) in pages.iter_mut().enumerate().skip(1) {
+            let right = c
+                .right
+                .replace("{page}", &(p + 1).to_string())
+                .replace("{pages}", &total.to_string());
+            let mut y = m.top;
+            for (k, left) in c.left.iter().enumerate() {
+                let mut para = Paragraph::block(left, Style::REGULAR, c.size, c.size * 1.3);
+                para.keep_together = false;
+                for fl in set_paragraph(&para, fonts, m.left, measure)? {
+                    fl.line.clone_into_page(page, y);
+                }
+                if k == 0 {
+                    let mut r = Paragraph::block(&right, Style::REGULAR, c.size, c.size * 1.3);
+                    r.align = Align::Right;
+                    for fl in set_paragraph(&r, fonts, m.left, measure)? {
+                        fl.line.clone_into_page(page, y);
+                    }
+                }
+                y += c.size * 1.3;
+            }
+        }
+    }
+
+    Ok(Layout {
+        page: doc.page,
+        pages,
+        metadata: doc.metadata.clone(),
+        measure,
+    })
+}
+
+impl TextLine {
+    /// Place a line whose baseline is relative to its top at page offset `top`.
+    fn clone_into_page(&self, page: &mut Page, top: f32) {
+        let mut line = self.clone();
+        line.baseline += top;
+        page.items.push(Placed::Text(line));
+    }
+}
+
+fn flow_lines(
+    body: &[Paragraph],
+    fonts: &FontSet,
+    left: f32,
+    measure: f32,
+) -> Result<Vec<FlowLine>, TypesetError> {
+    let mut flow: Vec<FlowLine> = Vec::new();
+    let mut previous_keeps = false;
+    for p in body {
+        let lines = set_paragraph(p, fonts, left, measure)?;
+        let n = lines.len();
+        for (k, mut fl) in lines.into_iter().enumerate() {
+            fl.break_before = if k == 0 {
+                !(previous_keeps || p.keep_with_previous)
+            } else {
+                !p.keep_together && k >= 2 && n - k >= 2
+            };
+            if k == 0 {
+                fl.gap = p.space_before;
+            }
+            flow.push(fl);
+        }
+        if n > 0 {
+            previous_keeps = p.keep_with_next;
+        }
+    }
+    Ok(flow)
+}
+
+/// Split the flow into pages; `room(p)` is the body height of page `p`.
+/// Breaks go at the last allowed place that fits; if none exists the page
+/// breaks where it overflows (an oversize block is better split than lost).
+fn paginate(flow: &[FlowLine], room: impl Fn(usize) -> f32) -> Vec<std::ops::Range<usize>> {
+    let mut pages = Vec::new();
+    let mut start = 0;
+    while start < flow.len() {
+        let limit = room(pages.len());
+        let mut used = 0.0;
+        let mut end = start;
+        while end < flow.len() {
+            let fl = &flow[end];
+            let need = if end == start { 0.0 } else { fl.gap } + fl.height;
+            if end > start && used + need > limit + 0.01 {
+                break;
+            }
+            used += need;
+            end += 1;
+        }
+        if end < flow.len()
+            && let Some(b) = (start + 1..=end).rev().find(|&j| flow[j].break_before)
+        {
+            end = b;
+        }
+        pages.push(start..end);
+        start = end;
+    }
+    pages
+}
+
+/// Items of a paragraph, with what each box, glue or hyphen draws.
+struct Prepared {
+    items: Vec<Item>,
+    pieces: Vec<Piece>,
+}
+
+#[derive(Clone)]
+enum Piece {
+    None,
+    Text(Arc<Shaped>),
+}
+
+fn hyphen_point_ok(word: &str) -> bool {
+    word.len() >= 6
+        && word.chars().all(|c| c.is_ascii_alphabetic())
+        && word.chars().next().is_some_and(|c| c.is_ascii_lowercase())
+}
+
+fn hyphenator() -> &'static hyphenation::Standard {
+    use hyphenation::Load;
+    static DICT: std::sync::OnceLock<Option<hyphenation::Standard>> = std::sync::OnceLock::new();
+    DICT.get_or_init(|| hyphenation::Standard::from_embedded(hyphenation::Language::EnglishUS).ok())
+        .as_ref()
+        .expect("the en-US hyphenation patterns are embedded at build time")
+}
+
+fn prepare(p: &Paragraph, fonts: &FontSet, measure: f32) -> Result<Prepared, TypesetError> {
+    use hyphenation::Hyphenator;
+    let mut items = Vec::new();
+    let mut pieces = Vec::new();
+    let justify = p.align == Align::Justify;
+    let size = p.size;
+    let push = |items: &mut Vec<Item>, pieces: &mut Vec<Piece>, item: Item, piece: Piece| {
+        items.push(item);
+        pieces.push(piece);
+    };
+    for span in &p.spans {
+        let space = fonts.shape(" ", span.style)?;
+        let space_w = space.width() * size;
+        let hyphen = fonts.shape("-", span.style)?;
+        let mut first_line = true;
+        for line in span.text.split('\n') {
+            if !first_line {
+                push(
+                    &mut items,
+                    &mut pieces,
+                    Item::Glue {
+                        width: 0.0,
+                        stretch: INFINITY,
+                        shrink: 0.0,
+                    },
+                    Piece::None,
+                );
+                push(
+                    &mut items,
+                    &mut pieces,
+                    Item::Penalty {
+                        width: 0.0,
+                        penalty: -INFINITY,
+                        flagged: false,
+                    },
+                    Piece::None,
+                );
+            }
+            first_line = false;
+            let mut first_word = true;
+            for word in line.split(' ') {
+                if !first_word {
+                    push(
+                        &mut items,
+                        &mut pieces,
+                        Item::Glue {
+                            width: space_w,
+                            stretch: if justify { space_w * 0.5 } else { 0.0 },
+                            shrink: if justify { space_w * 0.33 } else { 0.0 },
+                        },
+                        Piece::Text(Arc::clone(&space)),
+                    );
+                }
+                first_word = false;
+                if word.is_empty() {
+                    continue;
+                }
+                let shaped = fonts.shape(word, span.style)?;
+                let mut fragments: Vec<Shaped> = Vec::new();
+                let core_start = word.find(|c: char| c.is_alphabetic()).unwrap_or(0);
+                let core_end = word
+                    .char_indices()
+                    .rfind(|(_, c)| c.is_alphabetic())
+                    .map_or(word.len(), |(i, c)| i + c.len_utf8());
+                let core = &word[core_start..core_end.max(core_start)];
+                let mut rest: Shaped = (*shaped).clone();
+                if p.hyphenate && justify && hyphen_point_ok(core) {
+                    // Clusters are byte offsets into `word`, so each break
+                    // splits whatever remains at its absolute position.
+                    for b in hyphenator().hyphenate(core).breaks {
+                        if let Some((a, r)) = rest.split_at((core_start + b) as u32) {
+                            fragments.push(a);
+                            rest = r;
+                        }
+                    }
+                }
+                fragments.push(rest);
+                let last = fragments.len() - 1;
+                for (k, frag) in fragments.into_iter().enumerate() {
+                    for piece in split_to_fit(frag, size, measure - p.indent) {
+                        push(
+                            &mut items,
+                            &mut pieces,
+                            Item::Box {
+                                width: piece.width() * size,
+                            },
+                            Piece::Text(Arc::new(piece)),
+                        );
+                    }
+                    if k < last {
+                        push(
+                            &mut items,
+                            &mut pieces,
+                            Item::Penalty {
+                                width: hyphen.width() * size,
+                                penalty: 50.0,
+                                flagged: true,
+                            },
+                            Piece::Text(Arc::clone(&hyphen)),
+                        );
+                    }
+                }
+            }
+        }
+    }
+    push(
+        &mut items,
+        &mut pieces,
+        Item::Glue {
+            width: 0.0,
+            stretch: INFINITY,
+            shrink: 0.0,
+        },
+        Piece::None,
+    );
+    push(
+        &mut items,
+        &mut pieces,
+        Item::Penalty {
+            width: 0.0,
+            penalty: -INFINITY,
+            flagged: false,
+        },
+        Piece::None,
+    );
+    Ok(Prepared { items, pieces })
+}
+
+/// A word wider than the line (a long URL) is cut between clusters so that
+/// no line ever runs past the margin.
+fn split_to_fit(word: Shaped, size: f32, measure: f32) -> Vec<Shaped> {
+    if word.width() * size <= measure {
+        return vec![word];
+    }
+    let mut out = Vec::new();
+    let mut cur = Shaped::default();
+    for g in word.glyphs {
+        let new_cluster = cur.glyphs.last().is_none_or(|l| l.cluster != g.cluster);
+        if new_cluster && !cur.glyphs.is_empty() && (cur.width() + g.advance) * size > measure {
+            out.push(std::mem::take(&mut cur));
+        }
+        cur.glyphs.push(g);
+    }
+    if !cur.glyphs.is_empty() {
+        out.push(cur);
+    }
+    out
+}
+
+/// Break one paragraph into positioned lines (baselines relative to each line's top).
+fn set_paragraph(
+    p: &Paragraph,
+    fonts: &FontSet,
+    left: f32,
+    measure: f32,
+) -> Result<Vec<FlowLine>, TypesetError> {
+    let prepared = prepare(p, fonts, measure)?;
+    let width = measure - p.indent;
+    let breaks = if p.align == Align::Justify {
+        linebreak::optimal(&prepared.items, width)
+            .unwrap_or_else(|| linebreak::greedy(&prepared.items, width))
+    } else {
+        linebreak::greedy(&prepared.items, width)
+    };
+    let x0 = left + p.indent;
+    let baseline = p.leading * 0.5 + p.size * 0.35;
+    let mut out = Vec::with_capacity(breaks.lines.len());
+    for (n, line) in breaks.lines.iter().enumerate() {
+        // The final line and lines ended by a forced break are set at natural width.
+        let forced_end = matches!(
+            prepared.items[line.end],
+            Item::Penalty { penalty, .. } if penalty <= -INFINITY
+        );
+        let ratio = if p.align == Align::Justify && !(forced_end && line.ratio > 0.0) {
+            line.ratio
+        } else {
+            0.0
+        };
+        let mut natural = 0.0;
+        for item in &prepared.items[line.start..line.end] {
+            natural += match item {
+                Item::Box { width } => *width,
+                Item::Glue {
+                    width,
+                    stretch,
+                    shrink,
+                } if *stretch < INFINITY => {
+                    width
+                        + if ratio >= 0.0 {
+                            ratio * stretch
+                        } else {
+                            ratio * shrink
+                        }
+                }
+                _ => 0.0,
+            };
+        }
+        if line.hyphenated
+            && let Item::Penalty { width, .. } = prepared.items[line.end]
+        {
+            natural += width;
+        }
+        let shift = match p.align {
+            Align::Justify | Align::Left => 0.0,
+            Align::Center => ((width - natural) / 2.0).max(0.0),
+            Align::Right => (width - natural).max(0.0),
+        };
+        let mut x = x0 + shift;
+        let mut tl = TextLine {
+            baseline,
+            size: p.size,
+            color: p.color,
+            runs: Vec::new(),
+            left: x,
+            right: x,
+            text: String::new(),
+        };
+        if n == 0
+            && let Some(marker) = &p.marker
+        {
+            let shaped = fonts.shape(marker, Style::REGULAR)?;
+            let mx = left + p.marker_at;
+            place(&mut tl, &shaped, mx, p.size);
+            tl.text.push(' ');
+            tl.left = mx;
+        }
+        for k in line.start..line.end {
+            match (&prepared.items[k], &prepared.pieces[k]) {
+                (Item::Box { width }, Piece::Text(s)) => {
+                    place(&mut tl, s, x, p.size);
+                    x += width;
+                }
+                (
+                    Item::Glue {
+                        width,
+                        stretch,
+                        shrink,
+                    },
+                    piece,
+                ) => {
+                    if *stretch >= INFINITY {
+                        continue;
+                    }
+                    let w = width
+                        + if ratio >= 0.0 {
+                            ratio * stretch
+                        } else {
+                            ratio * shrink
+                        };
+                    if let Piece::Text(s) = piece {
+                        place(&mut tl, s, x, p.size);
+                    }
+                    x += w;
+                }
+                _ => {}
+            }
+        }
+        if line.hyphenated
+            && let (Item::Penalty { width, .. }, Piece::Text(s)) =
+                (&prepared.items[line.end], &prepared.pieces[line.end])
+        {
+            place(&mut tl, s, x, p.size);
+            x += width;
+        }
+        tl.right = x;
+        tl.text = tl.text.trim_end().to_string();
+        out.push(FlowLine {
+            line: tl,
+            gap: 0.0,
+            height: p.leading,
+            break_before: true,
+        });
+    }
+    Ok(out)
+}
+
+/// Append shaped glyphs at pen position `x`.
+fn place(line: &mut TextLine, shaped: &Shaped, mut x: f32, size: f32) {
+    for g in &shaped.glyphs {
+        let glyph = PlacedGlyph {
+            gid: g.gid,
+            x: x + g.x_offset * size,
+            y_offset: g.y_offset * size,
+            text: Arc::clone(&g.text),
+        };
+        line.text.push_str(&g.text);
+        match line.runs.last_mut() {
+            Some(run) if run.face == g.face => run.glyphs.push(glyph),
+            _ => line.runs.push(Run {
+                face: g.face,
+                glyphs: vec![glyph],
+            }),
+        }
+        x += g.advance * size;
+    }
+}

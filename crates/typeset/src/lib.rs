@@ -1,0 +1,24 @@
+//! Typesetting for Amicus letters.
+//!
+//! Pure and self-contained: styled paragraphs go in, positioned glyphs on
+//! pages come out ([`layout`]), and the same layout is written as PDF
+//! ([`pdf::write_pdf`]) for printing and as SVG ([`svg::page_svg`]) for the
+//! on-screen preview, so what staff see is what prints.
+
+mod error;
+mod fonts;
+mod image;
+mod layout;
+pub mod linebreak;
+pub mod pdf;
+mod shape;
+pub mod svg;
+
+pub use error::TypesetError;
+pub use fonts::{Face, FaceId, Fallback, FontSet, Style};
+pub use image::Image;
+pub use layout::{
+    Align, Continuation, Document, Layout, Letterhead, Margins, Metadata, Page, PageSize,
+    Paragraph, Placed, PlacedGlyph, Rgb, Run, Span, TextLine, layout,
+};
+pub use shape::{Glyph, Shaped};

@@ -1,0 +1,155 @@
+//! SVG output of a [`Layout`] page, for the on-screen preview.
+//!
+//! Glyphs are drawn from the same fonts' outlines at the same positions as
+//! in the PDF, so the preview needs no fonts in the web view and matches the
+//! print exactly. A transparent text layer over each line keeps the page
+//! searchable, selectable and readable by screen readers.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::sync::Arc;
+
+use base64::Engine as _;
+
+use crate::fonts::{FaceId, FontSet};
+use crate::layout::{Layout, Placed, Rgb};
+
+fn hex(c: Rgb) -> String {
+    let to = |v: f32| (v.clamp(0.0, 1.0) * 255.0).round() as u8;
+    format!("#{:02x}{:02x}{:02x}", to(c.0), to(c.1), to(c.2))
+}
+
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+struct PathSink(String);
+
+impl ttf_parser::OutlineBuilder for PathSink {
+    fn move_to(&mut self, x: f32, y: f32) {
+        let _ = write!(self.0, "M{x} {y}");
+    }
+    fn line_to(&mut self, x: f32, y: f32) {
+        let _ = write!(self.0, "L{x} {y}");
+    }
+    fn quad_to(&mut self, x1: f32, y1: f32, x: f32, y: f32) {
+        let _ = write!(self.0, "Q{x1} {y1} {x} {y}");
+    }
+    fn curve_to(&mut self, x1: f32, y1: f32, x2: f32, y2: f32, x: f32, y: f32) {
+        let _ = write!(self.0, "C{x1} {y1} {x2} {y2} {x} {y}");
+    }
+    fn close(&mut self) {
+        self.0.push('Z');
+    }
+}
+
+impl FontSet {
+    fn outline(&self, face: FaceId, gid: u16) -> Arc<str> {
+        let mut cache = self.outlines.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(p) = cache.get(&(face, gid)) {
+            return Arc::clone(p);
+        }
+        let f = self.face(face);
+        let mut sink = PathSink(String::new());
+        let _ = f.shaper.outline_glyph(ttf_parser::GlyphId(gid), &mut sink);
+        let path: Arc<str> = Arc::from(sink.0);
+        cache.insert((face, gid), Arc::clone(&path));
+        path
+    }
+}
+
+/// One page as a standalone SVG document, sized in points.
+pub fn page_svg(layout: &Layout, index: usize, fonts: &FontSet) -> String {
+    let page = &layout.pages[index];
+    let (w, h) = (layout.page.width, layout.page.height);
+    let mut defs: BTreeMap<(FaceId, u16), String> = BTreeMap::new();
+    let mut body = String::new();
+    for item in &page.items {
+        match item {
+            Placed::Text(line) => {
+                let _ = write!(body, "<g fill=\"{}\">", hex(line.color));
+                for run in &line.runs {
+                    let face = fonts.face(run.face);
+                    let scale = line.size / face.units_per_em;
+                    for g in &run.glyphs {
+                        let id = format!("g{}-{}", run.face.0, g.gid);
+                        defs.entry((run.face, g.gid)).or_insert(id.clone());
+                        let _ = write!(
+                            body,
+                            "<use href=\"#{id}\" transform=\"translate({:.2} {:.2}) scale({scale:.5} -{scale:.5})\"/>",
+                            g.x,
+                            line.baseline - g.y_offset
+                        );
+                    }
+                }
+                body.push_str("</g>");
+                if !line.text.is_empty() && line.right > line.left {
+                    let _ = write!(
+                        body,
+                        "<text x=\"{:.2}\" y=\"{:.2}\" font-size=\"{:.2}\" textLength=\"{:.2}\" lengthAdjust=\"spacingAndGlyphs\" fill=\"transparent\">{}</text>",
+                        line.left,
+                        line.baseline,
+                        line.size,
+                        line.right - line.left,
+                        escape(&line.text)
+                    );
+                }
+            }
+            Placed::Rule {
+                x1,
+                x2,
+                y,
+                thickness,
+                color,
+            } => {
+                let _ = write!(
+                    body,
+                    "<line x1=\"{x1:.2}\" y1=\"{y:.2}\" x2=\"{x2:.2}\" y2=\"{y:.2}\" stroke=\"{}\" stroke-width=\"{thickness}\"/>",
+                    hex(*color)
+                );
+            }
+            Placed::Image {
+                image,
+                x,
+                top,
+                width,
+                height,
+            } => {
+                let data = base64::engine::general_purpose::STANDARD.encode(&image.png);
+                let _ = write!(
+                    body,
+                    "<image x=\"{x:.2}\" y=\"{top:.2}\" width=\"{width:.2}\" height=\"{height:.2}\" href=\"data:image/png;base64,{data}\"/>"
+                );
+            }
+        }
+    }
+    let mut out = String::with_capacity(body.len() + defs.len() * 200 + 300);
+    let _ = write!(
+        out,
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" width=\"{w}pt\" height=\"{h}pt\" role=\"img\" aria-label=\"Page {} of {}\"><rect width=\"100%\" height=\"100%\" fill=\"#fff\"/><defs>",
+        index + 1,
+        layout.pages.len()
+    );
+    for ((face, gid), id) in &defs {
+        let _ = write!(
+            out,
+            "<path id=\"{id}\" d=\"{}\"/>",
+            fonts.outline(*face, *gid)
+        );
+    }
+    out.push_str("</defs>");
+    out.push_str(&body);
+    out.push_str("</svg>");
+    out
+}
