@@ -1,0 +1,271 @@
+//! A filled letter as a typeset document, in full-block business style:
+//! letterhead, date, inside addresses, subject, salutation, body, closing,
+//! signature, copies and enclosures, all flush left.
+
+use std::sync::Arc;
+
+use typeset::{
+    Align, Continuation, Document, Letterhead, Metadata, PageSize, Paragraph, Rgb, Span, Style,
+};
+
+use crate::data::{LetterData, Recipient};
+use crate::markup::{Block, Inline};
+use crate::template::{Paper, Rendered, TemplateMeta, join_names, long_date};
+
+/// One letter ready to be set: one copy of the data and its rendered text.
+#[derive(Debug, Clone)]
+pub struct Letter {
+    pub template: TemplateMeta,
+    pub data: LetterData,
+    pub rendered: Rendered,
+}
+
+const BODY_SIZE: f32 = 11.5;
+const BODY_LEADING: f32 = 14.6;
+const NAVY: Rgb = Rgb(0.11, 0.20, 0.36);
+const GREY: Rgb = Rgb(0.33, 0.33, 0.36);
+
+fn spans(inlines: &[Inline]) -> Vec<Span> {
+    inlines
+        .iter()
+        .map(|i| Span::new(i.text.clone(), i.style))
+        .collect()
+}
+
+fn ragged(spans: Vec<Span>, space_before: f32) -> Paragraph {
+    let mut p = Paragraph::new(spans, BODY_SIZE, BODY_LEADING);
+    p.align = Align::Left;
+    p.hyphenate = false;
+    p.space_before = space_before;
+    p
+}
+
+fn centred(text: &str, style: Style, size: f32, color: Rgb, space_before: f32) -> Paragraph {
+    let mut p = Paragraph::block(text, style, size, size * 1.3);
+    p.align = Align::Center;
+    p.color = color;
+    p.space_before = space_before;
+    p
+}
+
+/// The lines of a recipient's inside address.
+pub fn address_lines(r: &Recipient) -> Vec<String> {
+    let mut lines = Vec::new();
+    match &r.honorific {
+        Some(h) if !h.trim().is_empty() => lines.push(format!("{} {}", h.trim(), r.name)),
+        _ => lines.push(r.name.clone()),
+    }
+    lines.extend(r.title.iter().cloned());
+    lines.extend(r.organization.iter().cloned());
+    lines.extend(r.address.iter().cloned());
+    lines.retain(|l| !l.trim().is_empty());
+    lines
+}
+
+/// Who the continuation header names: "Secretary Ross and Ambassador Lighthizer".
+pub fn addressee_names(data: &LetterData) -> String {
+    let names: Vec<&str> = data
+        .recipients
+        .iter()
+        .map(|r| r.salutation.as_str())
+        .collect();
+    join_names(&names)
+}
+
+/// Build the typeset document. `logo` is decoded once by the caller.
+pub fn compose(letter: &Letter, logo: Option<Arc<typeset::Image>>) -> Document {
+    let data = &letter.data;
+    let org = &data.organization;
+
+    let mut head = vec![centred(&org.name, Style::BOLD, 17.0, NAVY, 0.0)];
+    if let Some(unit) = &org.unit {
+        head.push(centred(unit, Style::ITALIC, 10.5, NAVY, 1.0));
+    }
+    if !org.address.is_empty() {
+        head.push(centred(
+            &org.address.join("  ·  "),
+            Style::REGULAR,
+            9.0,
+            GREY,
+            3.0,
+        ));
+    }
+    let contact: Vec<&str> = org
+        .phone
+        .iter()
+        .chain(org.website.iter())
+        .map(String::as_str)
+        .collect();
+    if !contact.is_empty() {
+        head.push(centred(
+            &contact.join("  ·  "),
+            Style::REGULAR,
+            9.0,
+            GREY,
+            0.0,
+        ));
+    }
+
+    let mut body = Vec::new();
+    body.push(ragged(
+        vec![Span::new(long_date(data.date), Style::REGULAR)],
+        0.0,
+    ));
+    for (k, r) in data.recipients.iter().enumerate() {
+        let mut p = Paragraph::block(
+            &address_lines(r).join("\n"),
+            Style::REGULAR,
+            BODY_SIZE,
+            BODY_LEADING,
+        );
+        p.space_before = if k == 0 { 22.0 } else { 11.0 };
+        body.push(p);
+    }
+    if !letter.rendered.subject.is_empty() {
+        let mut s = vec![Span::new("Re: ", Style::BOLD)];
+        s.extend(letter.rendered.subject.iter().map(|i| {
+            Span::new(
+                i.text.clone(),
+                Style {
+                    bold: true,
+                    italic: i.style.italic,
+                },
+            )
+        }));
+        let mut p = ragged(s, 18.0);
+        p.keep_together = true;
+        p.keep_with_next = true;
+        body.push(p);
+    }
+    let mut salutation = ragged(spans(&letter.rendered.salutation), 14.0);
+    salutation.keep_with_next = true;
+    body.push(salutation);
+
+    for (k, block) in letter.rendered.body.iter().enumerate() {
+        let mut p = match block {
+            Block::Paragraph(text) => {
+                let mut p = Paragraph::new(spans(text), BODY_SIZE, BODY_LEADING);
+                p.space_before = if k == 0 { 9.0 } else { 8.0 };
+                p
+            }
+            Block::Item {
+                marker,
+                depth,
+                text,
+            } => {
+                let mut p = Paragraph::new(spans(text), BODY_SIZE, BODY_LEADING);
+                p.indent = 24.0 + 18.0 * *depth as f32;
+                p.marker = Some(marker.clone());
+                p.marker_at = p.indent - 14.0;
+                p.space_before = 4.0;
+                p
+            }
+        };
+        p.align = Align::Justify;
+        body.push(p);
+    }
+
+    // The signature must never stand alone on a page: the closing is tied
+    // to the paragraph before it and to the signature after it.
+    let mut closing = ragged(spans(&letter.rendered.closing), 14.0);
+    closing.keep_with_previous = true;
+    closing.keep_with_next = true;
+    body.push(closing);
+
+    let mut sig_lines = vec![data.signer.name.clone()];
+    sig_lines.extend(data.signer.title.iter().cloned());
+    sig_lines.push(org.name.clone());
+    let mut signature = Paragraph::block(
+        &sig_lines.join("\n"),
+        Style::REGULAR,
+        BODY_SIZE,
+        BODY_LEADING,
+    );
+    // Room for a handwritten signature.
+    signature.space_before = 42.0;
+    body.push(signature);
+
+    // Enclosures and copies: the label hangs in the margin of its list.
+    let mut after_signature = 18.0;
+    let lists = [
+        (
+            if data.enclosures.len() == 1 {
+                "Enclosure:"
+            } else {
+                "Enclosures:"
+            },
+            &data.enclosures,
+        ),
+        ("cc:", &data.cc),
+    ];
+    for (label, items) in lists {
+        if items.is_empty() {
+            continue;
+        }
+        let mut p = Paragraph::block(&items.join("\n"), Style::REGULAR, 10.0, 12.5);
+        p.marker = Some(label.to_string());
+        p.marker_at = 0.0;
+        p.indent = if label == "cc:" { 22.0 } else { 62.0 };
+        p.space_before = after_signature;
+        after_signature = 6.0;
+        body.push(p);
+    }
+
+    let subject_text: String = letter
+        .rendered
+        .subject
+        .iter()
+        .map(|i| i.text.as_str())
+        .collect();
+    let timestamp = data
+        .date
+        .and_hms_opt(0, 0, 0)
+        .map_or(0, |d| d.and_utc().timestamp());
+    let mut keywords = vec![letter.template.kind.clone()];
+    if let Some(p) = &data.position {
+        keywords.push(p.issue.clone());
+        keywords.push(p.stance.clone());
+    }
+    keywords.dedup();
+    keywords.sort();
+    keywords.dedup();
+    let m = letter.template.margins;
+    Document {
+        page: match letter.template.paper {
+            Paper::Letter => PageSize::LETTER,
+            Paper::A4 => PageSize::A4,
+        },
+        margins: typeset::Margins {
+            top: m.top,
+            right: m.right,
+            bottom: m.bottom,
+            left: m.left,
+        },
+        letterhead: Letterhead {
+            lines: head,
+            logo,
+            rule_color: NAVY,
+        },
+        continuation: Some(Continuation {
+            left: vec![addressee_names(data), long_date(data.date)],
+            right: "Page {page} of {pages}".into(),
+            size: 9.5,
+        }),
+        body,
+        metadata: Metadata {
+            title: if subject_text.is_empty() {
+                format!("Letter from {}", org.name)
+            } else {
+                subject_text
+            },
+            author: org.name.clone(),
+            subject: data
+                .position
+                .as_ref()
+                .map_or_else(|| letter.template.name.clone(), |p| p.issue.clone()),
+            keywords,
+            creator: "Amicus".into(),
+            timestamp,
+        },
+    }
+}

@@ -1,0 +1,134 @@
+//! The data a letter is rendered from, as staff fill it in (or the app
+//! assembles it from the record). JSON on disk; every field is plain text,
+//! except `body`, which is light markup written by staff.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::error::{LetterError, Problem};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LetterData {
+    /// Template id; `--template` on the command line overrides it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub template: Option<String>,
+    #[serde(default)]
+    pub mode: Mode,
+    pub date: NaiveDate,
+    pub organization: Organization,
+    pub recipients: Vec<Recipient>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subject: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub position: Option<Position>,
+    /// Paragraphs in light markup: blank lines separate paragraphs; `**bold**`,
+    /// `*italic*`, and `- ` bulleted lists.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub body: Option<String>,
+    pub signer: Signer,
+    #[serde(default)]
+    pub cc: Vec<String>,
+    #[serde(default)]
+    pub enclosures: Vec<String>,
+    /// Template-specific fields (docket number, agency, occasion …).
+    #[serde(default)]
+    pub fields: serde_json::Map<String, serde_json::Value>,
+}
+
+/// One joint letter to every recipient, or one copy per recipient.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Mode {
+    #[default]
+    Joint,
+    PerRecipient,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Organization {
+    pub name: String,
+    /// A department or council shown under the name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    #[serde(default)]
+    pub address: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub website: Option<String>,
+    /// Path of a PNG logo for the letterhead.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub logo: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Recipient {
+    /// "The Honorable", "His Excellency" …
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub honorific: Option<String>,
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub organization: Option<String>,
+    #[serde(default)]
+    pub address: Vec<String>,
+    /// How the salutation names them: "Secretary Ross", "Ambassador Lighthizer".
+    pub salutation: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Position {
+    pub issue: String,
+    pub stance: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub adopted_on: Option<NaiveDate>,
+    pub statement: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Signer {
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+}
+
+impl LetterData {
+    /// Parse letter data from JSON, naming the path of any bad value.
+    pub fn from_json(text: &str) -> Result<LetterData, LetterError> {
+        let de = &mut serde_json::Deserializer::from_str(text);
+        serde_path_to_error::deserialize(de).map_err(|e| {
+            let path = e.path().to_string();
+            let inner = e.into_inner();
+            let location = if path == "." || path.is_empty() {
+                format!("line {}, column {}", inner.line(), inner.column())
+            } else {
+                format!("{path} (line {}, column {})", inner.line(), inner.column())
+            };
+            LetterError::Data(vec![Problem {
+                location,
+                message: clean_serde_message(&inner.to_string()),
+            }])
+        })
+    }
+
+    /// The data as the JSON value templates see.
+    pub fn to_value(&self) -> serde_json::Value {
+        serde_json::to_value(self).unwrap_or(serde_json::Value::Null)
+    }
+}
+
+/// serde_json appends " at line X column Y"; the location is reported separately.
+fn clean_serde_message(message: &str) -> String {
+    match message.rfind(" at line ") {
+        Some(i) => message[..i].to_string(),
+        None => message.to_string(),
+    }
+}

@@ -1,0 +1,432 @@
+//! Letter templates: handlebars in strict mode, filling a small header
+//! (subject, salutation, closing) and a body in light markup.
+//!
+//! A template file looks like this:
+//!
+//! ```text
+//! subject: {{subject}}
+//! salutation: {{salutation recipients}}
+//! closing: Sincerely,
+//! ---
+//! On behalf of {{organization.name}} …
+//! ```
+//!
+//! Data values are escaped for the markup, so a value is always printed as
+//! written: `**` stays two asterisks and `{{x}}` in a name is just text
+//! (handlebars never evaluates data). Only `{{markdown body}}` passes staff
+//! markup through.
+
+use chrono::{Datelike, NaiveDate};
+use handlebars::{
+    Context, Handlebars, Helper, HelperResult, Output, RenderContext, RenderError,
+    RenderErrorReason,
+};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::data::LetterData;
+use crate::error::{LetterError, Problem};
+use crate::markup::{self, Block, Inline};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Paper {
+    #[default]
+    Letter,
+    A4,
+}
+
+/// Margins in points.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Margins {
+    pub top: f32,
+    pub right: f32,
+    pub bottom: f32,
+    pub left: f32,
+}
+
+impl Default for Margins {
+    fn default() -> Self {
+        Margins {
+            top: 54.0,
+            right: 72.0,
+            bottom: 64.0,
+            left: 72.0,
+        }
+    }
+}
+
+/// A template's metadata (the `.json` beside its `.hbs`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TemplateMeta {
+    pub id: String,
+    pub name: String,
+    pub description: String,
+    /// support, oppose, comment, thanks, other.
+    pub kind: String,
+    /// Dotted paths the data must have; `recipients` must be non-empty.
+    #[serde(default)]
+    pub fields: Vec<String>,
+    #[serde(default)]
+    pub paper: Paper,
+    #[serde(default)]
+    pub margins: Margins,
+    /// Shipped with Amicus (read-only) rather than made by a user.
+    #[serde(default)]
+    pub builtin: bool,
+}
+
+/// Header and body of a rendered template.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rendered {
+    pub subject: Vec<Inline>,
+    pub salutation: Vec<Inline>,
+    pub closing: Vec<Inline>,
+    pub body: Vec<Block>,
+}
+
+macro_rules! shipped {
+    ($($id:literal),* $(,)?) => {
+        [$(
+            (
+                include_str!(concat!("../../../templates/", $id, ".json")),
+                include_str!(concat!("../../../templates/", $id, ".hbs")),
+            ),
+        )*]
+    };
+}
+
+/// The templates shipped in `templates/`, embedded at build time.
+const SHIPPED: [(&str, &str); 4] =
+    shipped!("joint-support", "opposition", "comment-rule", "thank-you");
+
+/// Every template this process knows, parsed once.
+pub struct Templates {
+    registry: Handlebars<'static>,
+    metas: Vec<TemplateMeta>,
+}
+
+impl Templates {
+    /// The shipped templates. They are tested, so failing here is a build defect.
+    pub fn builtin() -> Result<Templates, LetterError> {
+        let mut registry = Handlebars::new();
+        registry.set_strict_mode(true);
+        registry.register_escape_fn(markup::escape);
+        registry.register_helper("date", Box::new(date_helper));
+        registry.register_helper("join_names", Box::new(join_names_helper));
+        registry.register_helper("salutation", Box::new(salutation_helper));
+        registry.register_helper("markdown", Box::new(markdown_helper));
+        let mut templates = Templates {
+            registry,
+            metas: Vec::new(),
+        };
+        for (meta, source) in SHIPPED {
+            let mut meta: TemplateMeta = serde_json::from_str(meta).map_err(|e| {
+                LetterError::Template(vec![Problem {
+                    location: "shipped template metadata".into(),
+                    message: e.to_string(),
+                }])
+            })?;
+            meta.builtin = true;
+            templates.add(meta, source)?;
+        }
+        Ok(templates)
+    }
+
+    /// Register (or replace) a template; a syntax error names its line and column.
+    pub fn add(&mut self, meta: TemplateMeta, source: &str) -> Result<(), LetterError> {
+        self.registry
+            .register_template_string(&meta.id, source)
+            .map_err(|e| {
+                let location = match e.pos() {
+                    Some((line, col)) => {
+                        format!("template {}, line {line}, column {col}", meta.id)
+                    }
+                    None => format!("template {}", meta.id),
+                };
+                LetterError::Template(vec![Problem {
+                    location,
+                    message: e.reason().to_string(),
+                }])
+            })?;
+        self.metas.retain(|m| m.id != meta.id);
+        self.metas.push(meta);
+        Ok(())
+    }
+
+    pub fn list(&self) -> &[TemplateMeta] {
+        &self.metas
+    }
+
+    pub fn get(&self, id: &str) -> Result<&TemplateMeta, LetterError> {
+        self.metas
+            .iter()
+            .find(|m| m.id == id)
+            .ok_or_else(|| LetterError::UnknownTemplate(id.to_string()))
+    }
+
+    /// Every field the template needs that the data lacks.
+    pub fn missing_fields(&self, id: &str, data: &Value) -> Result<Vec<Problem>, LetterError> {
+        let meta = self.get(id)?;
+        Ok(meta
+            .fields
+            .iter()
+            .filter(|path| !has_path(data, path))
+            .map(|path| Problem {
+                location: path.clone(),
+                message: format!("the template \"{id}\" needs this field; add it to the data"),
+            })
+            .collect())
+    }
+
+    /// Fill template `id` with `data`.
+    pub fn render(&self, id: &str, data: &LetterData) -> Result<Rendered, LetterError> {
+        let value = data.to_value();
+        let missing = self.missing_fields(id, &value)?;
+        if !missing.is_empty() {
+            return Err(LetterError::Data(missing));
+        }
+        let text = self
+            .registry
+            .render(id, &value)
+            .map_err(|e| LetterError::Template(vec![render_problem(id, &e)]))?;
+        parse_rendered(id, &text)
+    }
+}
+
+fn render_problem(id: &str, e: &RenderError) -> Problem {
+    let location = match (e.line_no, e.column_no) {
+        (Some(l), Some(c)) => format!(
+            "template {}, line {l}, column {c}",
+            e.template_name.as_deref().unwrap_or(id)
+        ),
+        _ => format!("template {id}"),
+    };
+    let message = match e.reason() {
+        RenderErrorReason::MissingVariable(Some(path)) => {
+            format!("the field \"{path}\" is missing from the letter data")
+        }
+        RenderErrorReason::MissingVariable(None) => {
+            "a field used here is missing from the letter data".to_string()
+        }
+        other => other.to_string(),
+    };
+    Problem { location, message }
+}
+
+/// Whether a dotted path exists (and, for arrays, is non-empty; for strings, non-blank).
+fn has_path(value: &Value, path: &str) -> bool {
+    let mut cur = value;
+    for part in path.split('.') {
+        match cur.get(part) {
+            Some(next) => cur = next,
+            None => return false,
+        }
+    }
+    match cur {
+        Value::Null => false,
+        Value::Array(a) => !a.is_empty(),
+        Value::String(s) => !s.trim().is_empty(),
+        _ => true,
+    }
+}
+
+const HEADER_KEYS: [&str; 3] = ["subject", "salutation", "closing"];
+
+fn parse_rendered(id: &str, text: &str) -> Result<Rendered, LetterError> {
+    let mut problems = Vec::new();
+    let mut subject = None;
+    let mut salutation = None;
+    let mut closing = None;
+    let mut body_start = None;
+    let mut offset = 0;
+    for (n, line) in text.split('\n').enumerate() {
+        let line_no = n + 1;
+        offset += line.len() + 1;
+        let trimmed = line.trim();
+        if trimmed == "---" {
+            body_start = Some(offset.min(text.len()));
+            break;
+        }
+        if trimmed.is_empty() {
+            continue;
+        }
+        let Some((key, value)) = trimmed.split_once(':') else {
+            problems.push(Problem {
+                location: format!("template {id}, line {line_no}"),
+                message: "a header line must be \"key: value\" (subject, salutation, closing), and the header must end with a line of three dashes".into(),
+            });
+            continue;
+        };
+        let slot = match key.trim() {
+            "subject" => &mut subject,
+            "salutation" => &mut salutation,
+            "closing" => &mut closing,
+            other => {
+                problems.push(Problem {
+                    location: format!("template {id}, line {line_no}"),
+                    message: format!(
+                        "unknown header \"{other}\"; the headers are {}",
+                        HEADER_KEYS.join(", ")
+                    ),
+                });
+                continue;
+            }
+        };
+        *slot = Some(markup::parse_inline(value.trim()));
+    }
+    let Some(body_start) = body_start else {
+        problems.push(Problem {
+            location: format!("template {id}"),
+            message: "the header must end with a line of three dashes (---) before the body".into(),
+        });
+        return Err(LetterError::Template(problems));
+    };
+    for (name, slot) in [("salutation", &salutation), ("closing", &closing)] {
+        if slot.as_ref().is_none_or(|s| s.is_empty()) {
+            problems.push(Problem {
+                location: format!("template {id}, header"),
+                message: format!("the \"{name}\" header is missing or empty"),
+            });
+        }
+    }
+    if !problems.is_empty() {
+        return Err(LetterError::Template(problems));
+    }
+    Ok(Rendered {
+        subject: subject.unwrap_or_default(),
+        salutation: salutation.unwrap_or_default(),
+        closing: closing.unwrap_or_default(),
+        body: markup::parse(&text[body_start..]),
+    })
+}
+
+// ---- helpers ----
+
+fn param<'a>(h: &'a Helper, i: usize, helper: &'static str) -> Result<&'a Value, RenderError> {
+    h.param(i)
+        .map(|p| p.value())
+        .ok_or_else(|| RenderErrorReason::ParamNotFoundForIndex(helper, i).into())
+}
+
+/// `{{date value}}` → "September 5, 2017"; `{{date value style="numeric"}}` → "09/05/2017".
+fn date_helper(
+    h: &Helper,
+    _: &Handlebars,
+    _: &Context,
+    _: &mut RenderContext,
+    out: &mut dyn Output,
+) -> HelperResult {
+    let v = param(h, 0, "date")?;
+    let text = v.as_str().unwrap_or_default();
+    let date = NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| {
+        RenderErrorReason::Other(format!(
+            "\"{text}\" is not a date; write dates as YYYY-MM-DD"
+        ))
+    })?;
+    let style = h.hash_get("style").and_then(|s| s.value().as_str());
+    let formatted = match style {
+        Some("numeric") => date.format("%m/%d/%Y").to_string(),
+        _ => long_date(date),
+    };
+    out.write(&markup::escape(&formatted))?;
+    Ok(())
+}
+
+/// "September 5, 2017".
+pub fn long_date(date: NaiveDate) -> String {
+    format!("{} {}, {}", date.format("%B"), date.day(), date.year())
+}
+
+/// "A", "A and B", "A, B, and C".
+pub fn join_names<S: AsRef<str>>(names: &[S]) -> String {
+    match names {
+        [] => String::new(),
+        [a] => a.as_ref().to_string(),
+        [a, b] => format!("{} and {}", a.as_ref(), b.as_ref()),
+        [init @ .., last] => format!(
+            "{}, and {}",
+            init.iter()
+                .map(|s| s.as_ref())
+                .collect::<Vec<_>>()
+                .join(", "),
+            last.as_ref()
+        ),
+    }
+}
+
+/// The salutation forms of a list of recipients (or of plain strings).
+fn salutation_names(v: &Value) -> Result<Vec<String>, RenderError> {
+    let items: Vec<&Value> = match v {
+        Value::Array(a) => a.iter().collect(),
+        Value::Object(_) => vec![v],
+        _ => {
+            return Err(
+                RenderErrorReason::Other("expected a list of recipients here".into()).into(),
+            );
+        }
+    };
+    items
+        .into_iter()
+        .map(|r| match r {
+            Value::String(s) => Ok(s.clone()),
+            _ => r
+                .get("salutation")
+                .and_then(Value::as_str)
+                .map(str::to_string)
+                .ok_or_else(|| {
+                    RenderErrorReason::Other("a recipient has no \"salutation\"".into()).into()
+                }),
+        })
+        .collect()
+}
+
+/// `{{join_names recipients}}` → "Secretary Ross and Ambassador Lighthizer".
+fn join_names_helper(
+    h: &Helper,
+    _: &Handlebars,
+    _: &Context,
+    _: &mut RenderContext,
+    out: &mut dyn Output,
+) -> HelperResult {
+    let names = salutation_names(param(h, 0, "join_names")?)?;
+    out.write(&markup::escape(&join_names(&names)))?;
+    Ok(())
+}
+
+/// The salutation line for a set of recipients.
+pub fn salutation_line<S: AsRef<str>>(names: &[S]) -> String {
+    if names.is_empty() {
+        "Dear Sir or Madam:".to_string()
+    } else {
+        format!("Dear {}:", join_names(names))
+    }
+}
+
+/// `{{salutation recipients}}` → "Dear Secretary Ross and Ambassador Lighthizer:".
+fn salutation_helper(
+    h: &Helper,
+    _: &Handlebars,
+    _: &Context,
+    _: &mut RenderContext,
+    out: &mut dyn Output,
+) -> HelperResult {
+    let names = salutation_names(param(h, 0, "salutation")?)?;
+    out.write(&markup::escape(&salutation_line(&names)))?;
+    Ok(())
+}
+
+/// `{{markdown body}}`: staff-written markup, passed through unescaped (it
+/// is still never evaluated as a template).
+fn markdown_helper(
+    h: &Helper,
+    _: &Handlebars,
+    _: &Context,
+    _: &mut RenderContext,
+    out: &mut dyn Output,
+) -> HelperResult {
+    let v = param(h, 0, "markdown")?;
+    out.write(v.as_str().unwrap_or_default())?;
+    Ok(())
+}

@@ -1,0 +1,175 @@
+//! Templates: strictness, error locations, escaping, helpers, and every
+//! shipped template rendering its sample.
+
+use letters::{LetterData, LetterError, Mode, TemplateMeta, Templates, prepare};
+
+const SAMPLE: &str = include_str!("../../../templates/samples/korus-2017.json");
+
+fn sample() -> LetterData {
+    LetterData::from_json(SAMPLE).expect("the sample parses")
+}
+
+fn meta(id: &str) -> TemplateMeta {
+    TemplateMeta {
+        id: id.into(),
+        name: id.into(),
+        description: String::new(),
+        kind: "other".into(),
+        fields: vec![],
+        paper: Default::default(),
+        margins: Default::default(),
+        builtin: false,
+    }
+}
+
+fn text(inlines: &[letters::markup::Inline]) -> String {
+    inlines.iter().map(|i| i.text.as_str()).collect()
+}
+
+#[test]
+fn the_sample_renders_with_a_joint_salutation() {
+    let t = Templates::builtin().unwrap();
+    let letters = prepare(&t, &sample(), None).unwrap();
+    assert_eq!(letters.len(), 1);
+    let r = &letters[0].rendered;
+    assert_eq!(
+        text(&r.salutation),
+        "Dear Secretary Ross and Ambassador Lighthizer:"
+    );
+    assert_eq!(text(&r.closing), "Sincerely,");
+    assert!(r.body.len() >= 6, "{} body blocks", r.body.len());
+}
+
+#[test]
+fn one_copy_per_recipient_addresses_each_alone() {
+    let t = Templates::builtin().unwrap();
+    let mut data = sample();
+    data.mode = Mode::PerRecipient;
+    let letters = prepare(&t, &data, None).unwrap();
+    let salutations: Vec<String> = letters.iter().map(|l| text(&l.rendered.salutation)).collect();
+    assert_eq!(
+        salutations,
+        vec!["Dear Secretary Ross:", "Dear Ambassador Lighthizer:"]
+    );
+}
+
+#[test]
+fn a_missing_field_names_the_field_and_the_template_line_and_column() {
+    let mut t = Templates::builtin().unwrap();
+    let src = "subject: x\nsalutation: Dear all:\nclosing: Yours,\n---\nHello {{organization.nickname}}.\n";
+    t.add(meta("custom"), src).unwrap();
+    let err = t.render("custom", &sample()).unwrap_err();
+    let LetterError::Template(problems) = err else {
+        panic!("expected a template error, got {err:?}")
+    };
+    assert_eq!(problems.len(), 1);
+    assert_eq!(problems[0].location, "template custom, line 5, column 7");
+    assert!(
+        problems[0].message.contains("organization.nickname"),
+        "{}",
+        problems[0].message
+    );
+}
+
+#[test]
+fn every_required_field_that_is_missing_is_reported() {
+    let t = Templates::builtin().unwrap();
+    let mut data = sample();
+    data.body = None;
+    data.signer.title = None;
+    let err = t.render("joint-support", &data).unwrap_err();
+    let LetterError::Data(problems) = err else {
+        panic!("expected a data error")
+    };
+    let locations: Vec<&str> = problems.iter().map(|p| p.location.as_str()).collect();
+    assert_eq!(locations, vec!["body", "signer.title"]);
+}
+
+#[test]
+fn a_malformed_template_gives_its_location() {
+    let mut t = Templates::builtin().unwrap();
+    let err = t
+        .add(meta("broken"), "subject: x\n---\n{{#if recipients}}\nno end\n")
+        .unwrap_err();
+    let LetterError::Template(problems) = err else {
+        panic!("expected a template error")
+    };
+    assert!(
+        problems[0].location.starts_with("template broken, line"),
+        "{}",
+        problems[0].location
+    );
+}
+
+#[test]
+fn a_header_without_its_closing_dashes_is_explained() {
+    let mut t = Templates::builtin().unwrap();
+    t.add(meta("nohead"), "subject: x\nsalutation: Dear:\nclosing: Bye\nBody")
+        .unwrap();
+    let err = t.render("nohead", &sample()).unwrap_err();
+    assert!(err.to_string().contains("three dashes"), "{err}");
+    t.add(meta("typo"), "subjekt: x\nsalutation: Dear:\nclosing: Bye\n---\nBody")
+        .unwrap();
+    let err = t.render("typo", &sample()).unwrap_err();
+    assert!(err.to_string().contains("line 1"), "{err}");
+    assert!(err.to_string().contains("subjekt"), "{err}");
+}
+
+#[test]
+fn data_is_printed_never_evaluated_or_styled() {
+    let t = Templates::builtin().unwrap();
+    let mut data = sample();
+    data.organization.name = "{{organization.name}} **Bold** & <Co>".into();
+    let letters = prepare(&t, &data, None).unwrap();
+    let first = &letters[0].rendered.body[0];
+    let letters::markup::Block::Paragraph(p) = first else {
+        panic!("first block is a paragraph")
+    };
+    let plain = text(p);
+    assert!(
+        plain.contains("{{organization.name}} **Bold** & <Co>,"),
+        "{plain}"
+    );
+    assert!(p.iter().all(|i| !i.style.bold));
+}
+
+#[test]
+fn invalid_data_names_the_path_of_the_bad_value() {
+    let bad_type = SAMPLE.replace("\"name\": \"Wilbur Ross\"", "\"name\": 42");
+    let err = LetterData::from_json(&bad_type).unwrap_err();
+    assert!(err.to_string().contains("recipients[0].name"), "{err}");
+
+    let bad_date = SAMPLE.replace("2017-09-05", "2017-13-05");
+    let err = LetterData::from_json(&bad_date).unwrap_err();
+    assert!(err.to_string().contains("date"), "{err}");
+
+    let err = LetterData::from_json("{ \"date\": ").unwrap_err();
+    assert!(err.to_string().contains("line 1"), "{err}");
+}
+
+#[test]
+fn every_shipped_template_renders_sample_data() {
+    let t = Templates::builtin().unwrap();
+    assert!(t.list().len() >= 4);
+    let mut data = sample();
+    data.fields.insert("agency".into(), "International Trade Administration".into());
+    data.fields.insert("docket".into(), "ITA-2017-0003".into());
+    data.fields.insert("rule_title".into(), "Request for Public Comments".into());
+    data.fields.insert("notice_date".into(), "2017-08-01".into());
+    data.fields.insert("occasion".into(), "meeting with our delegation".into());
+    for meta in t.list() {
+        let letters = prepare(&t, &data, Some(&meta.id))
+            .unwrap_or_else(|e| panic!("{} fails: {e}", meta.id));
+        assert!(!letters[0].rendered.body.is_empty(), "{}", meta.id);
+    }
+    let comment = prepare(&t, &data, Some("comment-rule")).unwrap();
+    let subject = text(&comment[0].rendered.subject);
+    assert_eq!(
+        subject,
+        "Comments on Request for Public Comments, Docket No. ITA-2017-0003"
+    );
+    let letters::markup::Block::Paragraph(first) = &comment[0].rendered.body[0] else {
+        panic!()
+    };
+    assert!(text(first).contains("published August 1, 2017"), "{}", text(first));
+}
