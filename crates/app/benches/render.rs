@@ -1,0 +1,62 @@
+//! Rendering benchmarks: one letter from template to PDF bytes (warm), and a
+//! 1,000-copy merge written to files. Run with `make bench`.
+
+use std::hint::black_box;
+
+use amicus_app::{Engine, LetterData, SAMPLE_LETTER, file_stem, write_atomically};
+use criterion::{Criterion, criterion_group, criterion_main};
+
+fn merge_data(engine: &Engine, copies: usize) -> LetterData {
+    let mut data = engine.parse_data(SAMPLE_LETTER).expect("sample parses");
+    data.mode = letters_mode();
+    let template = data.recipients[0].clone();
+    data.recipients = (0..copies)
+        .map(|i| {
+            let mut r = template.clone();
+            r.name = format!("Member {i} of Congress");
+            r.salutation = format!("Representative Member{i}");
+            r
+        })
+        .collect();
+    data
+}
+
+fn letters_mode() -> amicus_app::Mode {
+    amicus_app::Mode::PerRecipient
+}
+
+fn bench(c: &mut Criterion) {
+    let engine = Engine::new().expect("engine");
+    let data = engine.parse_data(SAMPLE_LETTER).expect("sample parses");
+    // Warm the caches (fonts, fallback discovery, shaped words) once.
+    let first = engine.render(&data, None).expect("renders");
+    black_box(engine.pdf(&first[0]));
+
+    c.bench_function("letter: template → layout → PDF bytes (KORUS sample)", |b| {
+        b.iter(|| {
+            let r = engine.render(black_box(&data), None).expect("renders");
+            black_box(engine.pdf(&r[0]))
+        })
+    });
+    c.bench_function("letter: template → layout (no PDF)", |b| {
+        b.iter(|| black_box(engine.render(black_box(&data), None).expect("renders")))
+    });
+
+    let merge = merge_data(&engine, 1000);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut group = c.benchmark_group("merge");
+    group.sample_size(10);
+    group.bench_function("1,000 copies, one PDF file each", |b| {
+        b.iter(|| {
+            let copies = engine.render(&merge, None).expect("renders");
+            for (i, copy) in copies.iter().enumerate() {
+                let path = dir.path().join(format!("{}.pdf", file_stem(i, &copy.label())));
+                write_atomically(&path, &engine.pdf(copy)).expect("writes");
+            }
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

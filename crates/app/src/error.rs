@@ -1,0 +1,33 @@
+use std::path::PathBuf;
+
+use letters::{LetterError, Problem};
+use thiserror::Error;
+
+#[derive(Debug, Error)]
+pub enum AppError {
+    #[error(transparent)]
+    Letter(#[from] LetterError),
+    #[error("cannot read {}: {source}", path.display())]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("cannot write {}: {source}; choose a folder you can write to", path.display())]
+    Write {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+}
+
+impl AppError {
+    /// The problems to list, one per line, with their locations.
+    pub fn problems(&self) -> Vec<Problem> {
+        match self {
+            AppError::Letter(e) => e.problems(),
+            other => vec![Problem {
+                location: String::new(),
+                message: other.to_string(),
+            }],
+        }
+    }
+}

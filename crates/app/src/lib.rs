@@ -1,0 +1,192 @@
+//! Amicus use cases. Both front ends (the desktop shell and the `amicus`
+//! command) call this crate and nothing below it.
+//!
+//! An [`Engine`] is made once per process: it parses the fonts and the
+//! templates, and caches decoded logos and shaped words, so rendering one
+//! letter or a thousand does only per-letter work.
+
+mod error;
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+pub use error::AppError;
+pub use letters::{Letter, LetterData, LetterError, Mode, Problem, TemplateMeta};
+use typeset::{FontSet, Image, Layout};
+
+/// The sample letter shipped with Amicus (KORUS, September 5, 2017).
+pub const SAMPLE_LETTER: &str = include_str!("../../../templates/samples/korus-2017.json");
+
+pub struct Engine {
+    fonts: FontSet,
+    templates: letters::Templates,
+    logos: Mutex<HashMap<PathBuf, Arc<Image>>>,
+}
+
+/// One laid-out copy of a letter.
+pub struct Rendered {
+    pub letter: Letter,
+    pub layout: Layout,
+}
+
+impl Rendered {
+    /// Who this copy is for, for file names and progress lines.
+    pub fn label(&self) -> String {
+        letters::compose::addressee_names(&self.letter.data)
+    }
+}
+
+impl Engine {
+    pub fn new() -> Result<Engine, AppError> {
+        Self::with_fonts(FontSet::new().map_err(letters::LetterError::from)?)
+    }
+
+    pub fn with_fonts(fonts: FontSet) -> Result<Engine, AppError> {
+        Ok(Engine {
+            fonts,
+            templates: letters::Templates::builtin()?,
+            logos: Mutex::new(HashMap::new()),
+        })
+    }
+
+    pub fn templates(&self) -> &[TemplateMeta] {
+        self.templates.list()
+    }
+
+    pub fn fonts(&self) -> &FontSet {
+        &self.fonts
+    }
+
+    /// Parse letter data, reporting the path of any bad value.
+    pub fn parse_data(&self, json: &str) -> Result<LetterData, AppError> {
+        Ok(LetterData::from_json(json)?)
+    }
+
+    pub fn read_data(&self, path: &Path) -> Result<LetterData, AppError> {
+        let text = std::fs::read_to_string(path).map_err(|source| AppError::Read {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        self.parse_data(&text)
+    }
+
+    fn logo(&self, data: &LetterData) -> Result<Option<Arc<Image>>, AppError> {
+        let Some(path) = data.organization.logo.as_deref() else {
+            return Ok(None);
+        };
+        let path = PathBuf::from(path);
+        let mut logos = self.logos.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(img) = logos.get(&path) {
+            return Ok(Some(Arc::clone(img)));
+        }
+        let bytes = std::fs::read(&path).map_err(|source| AppError::Read {
+            path: path.clone(),
+            source,
+        })?;
+        let img = Arc::new(Image::from_png(&bytes).map_err(letters::LetterError::from)?);
+        logos.insert(path, Arc::clone(&img));
+        Ok(Some(img))
+    }
+
+    /// Fill, compose and lay out every copy of the letter.
+    pub fn render(
+        &self,
+        data: &LetterData,
+        template: Option<&str>,
+    ) -> Result<Vec<Rendered>, AppError> {
+        let logo = self.logo(data)?;
+        letters::prepare(&self.templates, data, template)?
+            .into_iter()
+            .map(|letter| {
+                let doc = letters::compose(&letter, logo.clone());
+                let layout =
+                    typeset::layout(&doc, &self.fonts).map_err(letters::LetterError::from)?;
+                Ok(Rendered { letter, layout })
+            })
+            .collect()
+    }
+
+    /// Every problem with the data and template, without writing anything.
+    pub fn check(&self, json: &str, template: Option<&str>) -> Vec<Problem> {
+        let data = match self.parse_data(json) {
+            Ok(d) => d,
+            Err(e) => return e.problems(),
+        };
+        let id = template.or(data.template.as_deref());
+        // Report every missing field at once, not just the first one the template reaches.
+        if let Some(id) = id {
+            match self.templates.missing_fields(id, &data.to_value()) {
+                Ok(missing) if !missing.is_empty() => return missing,
+                Ok(_) => {}
+                Err(e) => return e.problems(),
+            }
+        }
+        match self.render(&data, template) {
+            Ok(_) => Vec::new(),
+            Err(e) => e.problems(),
+        }
+    }
+
+    pub fn pdf(&self, rendered: &Rendered) -> Vec<u8> {
+        typeset::pdf::write_pdf(&rendered.layout, &self.fonts)
+    }
+
+    /// The sample letter's title and SVG pages, for the first window.
+    pub fn sample_preview(&self) -> Result<(String, Vec<String>), AppError> {
+        let data = self.parse_data(SAMPLE_LETTER)?;
+        let copies = self.render(&data, None)?;
+        let first = copies.first().ok_or(LetterError::NoTemplate)?;
+        Ok((first.layout.metadata.title.clone(), self.svg_pages(first)))
+    }
+
+    /// Render the sample letter and write it as a PDF, atomically.
+    pub fn export_sample_pdf(&self, path: &Path) -> Result<(), AppError> {
+        let data = self.parse_data(SAMPLE_LETTER)?;
+        let copies = self.render(&data, None)?;
+        let first = copies.first().ok_or(LetterError::NoTemplate)?;
+        write_atomically(path, &self.pdf(first))
+    }
+
+    pub fn svg_pages(&self, rendered: &Rendered) -> Vec<String> {
+        (0..rendered.layout.pages.len())
+            .map(|i| typeset::svg::page_svg(&rendered.layout, i, &self.fonts))
+            .collect()
+    }
+}
+
+/// Write a file so that it is either complete or absent: write a temporary
+/// file beside it, then rename over the target.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), AppError> {
+    use std::io::Write as _;
+    let err = |source| AppError::Write {
+        path: path.to_path_buf(),
+        source,
+    };
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".amicus-")
+        .suffix(".part")
+        .tempfile_in(dir)
+        .map_err(err)?;
+    tmp.write_all(bytes).map_err(err)?;
+    tmp.as_file().sync_all().map_err(err)?;
+    tmp.persist(path).map_err(|e| err(e.error))?;
+    Ok(())
+}
+
+/// A file-name-safe form of a label: "01-secretary-ross".
+pub fn file_stem(index: usize, label: &str) -> String {
+    let mut slug = String::new();
+    for c in label.chars() {
+        if c.is_alphanumeric() {
+            slug.extend(c.to_lowercase());
+        } else if !slug.ends_with('-') {
+            slug.push('-');
+        }
+    }
+    format!("{:02}-{}", index + 1, slug.trim_matches('-'))
+}
