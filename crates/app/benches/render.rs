@@ -32,12 +32,15 @@ fn bench(c: &mut Criterion) {
     let first = engine.render(&data, None).expect("renders");
     black_box(engine.pdf(&first[0]));
 
-    c.bench_function("letter: template → layout → PDF bytes (KORUS sample)", |b| {
-        b.iter(|| {
-            let r = engine.render(black_box(&data), None).expect("renders");
-            black_box(engine.pdf(&r[0]))
-        })
-    });
+    c.bench_function(
+        "letter: template → layout → PDF bytes (KORUS sample)",
+        |b| {
+            b.iter(|| {
+                let r = engine.render(black_box(&data), None).expect("renders");
+                black_box(engine.pdf(&r[0]))
+            })
+        },
+    );
     c.bench_function("letter: template → layout (no PDF)", |b| {
         b.iter(|| black_box(engine.render(black_box(&data), None).expect("renders")))
     });
@@ -50,7 +53,9 @@ fn bench(c: &mut Criterion) {
         b.iter(|| {
             let copies = engine.render(&merge, None).expect("renders");
             for (i, copy) in copies.iter().enumerate() {
-                let path = dir.path().join(format!("{}.pdf", file_stem(i, &copy.label())));
+                let path = dir
+                    .path()
+                    .join(format!("{}.pdf", file_stem(i, &copy.label())));
                 write_atomically(&path, &engine.pdf(copy)).expect("writes");
             }
         })

@@ -2,6 +2,8 @@
 //! signature never sit alone at the top of a page, and the signature block
 //! is never split.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is the failure report
+
 use amicus_app::{Engine, SAMPLE_LETTER};
 
 #[test]
@@ -43,7 +45,10 @@ fn the_signature_never_stands_alone_on_a_page() {
             moved_lines += 1;
         }
     }
-    assert!(moved_lines > 0, "some variants must put the signature on page 2");
+    assert!(
+        moved_lines > 0,
+        "some variants must put the signature on page 2"
+    );
 }
 
 #[test]

@@ -1,10 +1,15 @@
 //! The `amicus` command end to end, judged by what a reader's tools see in
 //! the PDF: qpdf, pdfinfo, pdffonts and pdftotext (poppler-utils).
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is the failure report
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-const SAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../templates/samples/korus-2017.json");
+const SAMPLE: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../templates/samples/korus-2017.json"
+);
 
 fn amicus(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_amicus"))
@@ -18,7 +23,11 @@ fn tool(name: &str, args: &[&str]) -> String {
         .args(args)
         .output()
         .unwrap_or_else(|e| panic!("{name} is needed for this test (make setup installs it): {e}"));
-    assert!(out.status.success(), "{name} {args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{name} {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
@@ -39,7 +48,8 @@ fn words(text: &str) -> String {
 
 /// The sample body's paragraphs as plain text (markup removed).
 fn sample_paragraphs() -> Vec<String> {
-    let data: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(SAMPLE).unwrap()).unwrap();
+    let data: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(SAMPLE).unwrap()).unwrap();
     let body = data["body"].as_str().unwrap();
     body.split("\n\n")
         .flat_map(|block| block.split("\n- "))
@@ -54,14 +64,28 @@ fn the_korus_sample_is_a_valid_two_page_letter() {
     let pdf = pdf.to_str().unwrap();
 
     let check = tool("qpdf", &["--check", pdf]);
-    assert!(check.contains("No syntax or stream encoding errors"), "{check}");
+    assert!(
+        check.contains("No syntax or stream encoding errors"),
+        "{check}"
+    );
 
     let info = tool("pdfinfo", &[pdf]);
     assert!(info.contains("Pages:           2"), "{info}");
     assert!(info.contains("(letter)"), "{info}");
-    assert!(info.contains("Title:           Continued support for the U.S.–Korea Free Trade Agreement (KORUS)"), "{info}");
-    assert!(info.contains("Author:          Lakeshore State Chamber of Commerce"), "{info}");
-    assert!(info.contains("CreationDate:    Tue Sep  5 00:00:00 2017"), "{info}");
+    assert!(
+        info.contains(
+            "Title:           Continued support for the U.S.–Korea Free Trade Agreement (KORUS)"
+        ),
+        "{info}"
+    );
+    assert!(
+        info.contains("Author:          Lakeshore State Chamber of Commerce"),
+        "{info}"
+    );
+    assert!(
+        info.contains("CreationDate:    Tue Sep  5 00:00:00 2017"),
+        "{info}"
+    );
 
     // Every font embedded and subset; one of them covers Hangul.
     let fonts = tool("pdffonts", &[pdf]);
@@ -70,31 +94,70 @@ fn the_korus_sample_is_a_valid_two_page_letter() {
     for row in &rows {
         let cols: Vec<&str> = row.split_whitespace().collect();
         let n = cols.len();
-        assert_eq!(&cols[n - 5..n - 2], &["yes", "yes", "yes"], "emb/sub/uni in: {row}");
-        assert!(cols[0].chars().take(6).all(|c| c.is_ascii_uppercase()) && cols[0].as_bytes()[6] == b'+', "{row}");
+        assert_eq!(
+            &cols[n - 5..n - 2],
+            &["yes", "yes", "yes"],
+            "emb/sub/uni in: {row}"
+        );
+        assert!(
+            cols[0].chars().take(6).all(|c| c.is_ascii_uppercase())
+                && cols[0].as_bytes()[6] == b'+',
+            "{row}"
+        );
     }
-    assert!(rows.iter().any(|r| r.contains("CJK")), "a CJK font is embedded: {fonts}");
+    assert!(
+        rows.iter().any(|r| r.contains("CJK")),
+        "a CJK font is embedded: {fonts}"
+    );
 
-    // Every paragraph, word for word, in reading order.
-    let text = tool("pdftotext", &[pdf, "-"]);
+    // Every paragraph, word for word, in reading order, once the running
+    // header of page 2 is set aside (a reader skips it too).
+    let page1 = tool("pdftotext", &["-f", "1", "-l", "1", pdf, "-"]);
+    let page2 = tool("pdftotext", &["-f", "2", "-l", "2", pdf, "-"]);
+    let header = [
+        "Secretary Ross and Ambassador Lighthizer",
+        "September 5, 2017",
+        "Page 2 of 2",
+    ];
+    let mut page2_lines: Vec<&str> = page2.lines().filter(|l| !l.trim().is_empty()).collect();
+    let head: Vec<&str> = page2_lines.drain(..3).collect();
+    for h in header {
+        assert!(
+            head.contains(&h),
+            "page 2 starts with the continuation header: {head:?}"
+        );
+    }
+    let text = format!(
+        "{}\n{}",
+        page1.trim_end_matches(['\n', '\u{c}']),
+        page2_lines.join("\n")
+    );
     let all = words(&text);
     let mut from = 0;
     for p in sample_paragraphs() {
-        let at = all[from..].find(&p).unwrap_or_else(|| panic!("paragraph missing or out of order:\n{p}\n---\n{all}"));
+        let at = all[from..]
+            .find(&p)
+            .unwrap_or_else(|| panic!("paragraph missing or out of order:\n{p}\n---\n{all}"));
         from += at + p.len();
     }
     assert!(all.contains("유명희"), "Hangul extracts from the PDF");
     assert!(all.contains("Dear Secretary Ross and Ambassador Lighthizer:"));
 
-    // Page 2: the continuation header, and the whole signature block.
-    let page2 = tool("pdftotext", &["-f", "2", "-l", "2", pdf, "-"]);
-    assert!(page2.contains("Page 2 of 2"), "{page2}");
-    assert!(page2.contains("Secretary Ross and Ambassador Lighthizer"), "{page2}");
-    let page1 = tool("pdftotext", &["-f", "1", "-l", "1", pdf, "-"]);
-    assert!(!page1.contains("Page 1 of"), "page 1 carries the letterhead, not a page header");
-    let sig = ["Sincerely,", "Jordan A. Whitfield", "Vice President, International Trade"];
+    // Page 1 carries the letterhead; the signature block is whole on one page.
+    assert!(
+        !page1.contains("Page 1 of"),
+        "page 1 carries the letterhead, not a page header"
+    );
+    let sig = [
+        "Sincerely,",
+        "Jordan A. Whitfield",
+        "Vice President, International Trade",
+    ];
     let on_page2 = sig.iter().filter(|s| page2.contains(*s)).count();
-    assert!(on_page2 == 0 || on_page2 == sig.len(), "signature block split across pages");
+    assert!(
+        on_page2 == 0 || on_page2 == sig.len(),
+        "signature block split across pages"
+    );
 }
 
 #[test]
@@ -111,7 +174,15 @@ fn svg_pages_are_written_beside_the_pdf() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("k.pdf");
     let svg = dir.path().join("svg");
-    let o = amicus(&["render", "--data", SAMPLE, "--out", out.to_str().unwrap(), "--svg", svg.to_str().unwrap()]);
+    let o = amicus(&[
+        "render",
+        "--data",
+        SAMPLE,
+        "--out",
+        out.to_str().unwrap(),
+        "--svg",
+        svg.to_str().unwrap(),
+    ]);
     assert!(o.status.success());
     let page1 = std::fs::read_to_string(svg.join("page-1.svg")).unwrap();
     assert!(page1.starts_with("<svg"));
@@ -120,7 +191,8 @@ fn svg_pages_are_written_beside_the_pdf() {
 }
 
 fn write_data(dir: &Path, edit: impl Fn(&mut serde_json::Value)) -> PathBuf {
-    let mut v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(SAMPLE).unwrap()).unwrap();
+    let mut v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(SAMPLE).unwrap()).unwrap();
     edit(&mut v);
     let p = dir.join("data.json");
     std::fs::write(&p, serde_json::to_string_pretty(&v).unwrap()).unwrap();
@@ -136,22 +208,41 @@ fn check_lists_every_missing_field() {
     let o = amicus(&["check", "--data", data.to_str().unwrap()]);
     assert!(!o.status.success());
     let err = String::from_utf8_lossy(&o.stderr);
-    for f in ["fields.agency", "fields.docket", "fields.rule_title", "fields.notice_date"] {
-        assert!(err.contains(&format!("error: {f}:")), "{f} not reported:\n{err}");
+    for f in [
+        "fields.agency",
+        "fields.docket",
+        "fields.rule_title",
+        "fields.notice_date",
+    ] {
+        assert!(
+            err.contains(&format!("error: {f}:")),
+            "{f} not reported:\n{err}"
+        );
     }
     let ok = amicus(&["check", "--data", SAMPLE]);
-    assert!(ok.status.success(), "{}", String::from_utf8_lossy(&ok.stderr));
+    assert!(
+        ok.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ok.stderr)
+    );
 }
 
 #[test]
 fn invalid_json_is_reported_with_its_place() {
     let dir = tempfile::tempdir().unwrap();
     let p = dir.path().join("bad.json");
-    std::fs::write(&p, "{\n  \"date\": \"2017-09-05\",\n  \"organization\": {\"name\": 7}\n}").unwrap();
+    std::fs::write(
+        &p,
+        "{\n  \"date\": \"2017-09-05\",\n  \"organization\": {\"name\": 7}\n}",
+    )
+    .unwrap();
     let o = amicus(&["check", "--data", p.to_str().unwrap()]);
     assert!(!o.status.success());
     let err = String::from_utf8_lossy(&o.stderr);
-    assert!(err.contains("organization.name") && err.contains("line 3"), "{err}");
+    assert!(
+        err.contains("organization.name") && err.contains("line 3"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -168,13 +259,26 @@ fn a_character_no_font_has_fails_without_writing() {
         v["recipients"][0]["name"] = "Wilbur \u{10FFFD} Ross".into();
     });
     let out = dir.path().join("x.pdf");
-    let o = amicus(&["render", "--data", data.to_str().unwrap(), "--out", out.to_str().unwrap()]);
+    let o = amicus(&[
+        "render",
+        "--data",
+        data.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
     assert!(!o.status.success());
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(err.contains("U+10FFFD"), "{err}");
     assert!(!out.exists());
-    let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
-    assert_eq!(leftovers.len(), 1, "only the data file remains: {leftovers:?}");
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(
+        leftovers.len(),
+        1,
+        "only the data file remains: {leftovers:?}"
+    );
 }
 
 #[test]
@@ -187,7 +291,10 @@ fn an_unwritable_output_is_a_clear_error_and_leaves_nothing() {
     let o = amicus(&["render", "--data", SAMPLE, "--out", out.to_str().unwrap()]);
     assert!(!o.status.success());
     let err = String::from_utf8_lossy(&o.stderr);
-    assert!(err.contains("cannot write") && err.contains("letter.pdf"), "{err}");
+    assert!(
+        err.contains("cannot write") && err.contains("letter.pdf"),
+        "{err}"
+    );
     let entries: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
     assert_eq!(entries.len(), 1);
 }
@@ -199,7 +306,13 @@ fn one_copy_per_recipient_writes_one_pdf_each() {
         v["mode"] = "per_recipient".into();
     });
     let out = dir.path().join("korus.pdf");
-    let o = amicus(&["render", "--data", data.to_str().unwrap(), "--out", out.to_str().unwrap()]);
+    let o = amicus(&[
+        "render",
+        "--data",
+        data.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let ross = dir.path().join("korus-01-secretary-ross.pdf");
     let ustr = dir.path().join("korus-02-ambassador-lighthizer.pdf");

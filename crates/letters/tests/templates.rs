@@ -1,6 +1,8 @@
 //! Templates: strictness, error locations, escaping, helpers, and every
 //! shipped template rendering its sample.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is the failure report
+
 use letters::{LetterData, LetterError, Mode, TemplateMeta, Templates, prepare};
 
 const SAMPLE: &str = include_str!("../../../templates/samples/korus-2017.json");
@@ -46,7 +48,10 @@ fn one_copy_per_recipient_addresses_each_alone() {
     let mut data = sample();
     data.mode = Mode::PerRecipient;
     let letters = prepare(&t, &data, None).unwrap();
-    let salutations: Vec<String> = letters.iter().map(|l| text(&l.rendered.salutation)).collect();
+    let salutations: Vec<String> = letters
+        .iter()
+        .map(|l| text(&l.rendered.salutation))
+        .collect();
     assert_eq!(
         salutations,
         vec!["Dear Secretary Ross:", "Dear Ambassador Lighthizer:"]
@@ -89,7 +94,10 @@ fn every_required_field_that_is_missing_is_reported() {
 fn a_malformed_template_gives_its_location() {
     let mut t = Templates::builtin().unwrap();
     let err = t
-        .add(meta("broken"), "subject: x\n---\n{{#if recipients}}\nno end\n")
+        .add(
+            meta("broken"),
+            "subject: x\n---\n{{#if recipients}}\nno end\n",
+        )
         .unwrap_err();
     let LetterError::Template(problems) = err else {
         panic!("expected a template error")
@@ -104,12 +112,18 @@ fn a_malformed_template_gives_its_location() {
 #[test]
 fn a_header_without_its_closing_dashes_is_explained() {
     let mut t = Templates::builtin().unwrap();
-    t.add(meta("nohead"), "subject: x\nsalutation: Dear:\nclosing: Bye\nBody")
-        .unwrap();
+    t.add(
+        meta("nohead"),
+        "subject: x\nsalutation: Dear:\nclosing: Bye\nBody",
+    )
+    .unwrap();
     let err = t.render("nohead", &sample()).unwrap_err();
     assert!(err.to_string().contains("three dashes"), "{err}");
-    t.add(meta("typo"), "subjekt: x\nsalutation: Dear:\nclosing: Bye\n---\nBody")
-        .unwrap();
+    t.add(
+        meta("typo"),
+        "subjekt: x\nsalutation: Dear:\nclosing: Bye\n---\nBody",
+    )
+    .unwrap();
     let err = t.render("typo", &sample()).unwrap_err();
     assert!(err.to_string().contains("line 1"), "{err}");
     assert!(err.to_string().contains("subjekt"), "{err}");
@@ -152,14 +166,18 @@ fn every_shipped_template_renders_sample_data() {
     let t = Templates::builtin().unwrap();
     assert!(t.list().len() >= 4);
     let mut data = sample();
-    data.fields.insert("agency".into(), "International Trade Administration".into());
+    data.fields
+        .insert("agency".into(), "International Trade Administration".into());
     data.fields.insert("docket".into(), "ITA-2017-0003".into());
-    data.fields.insert("rule_title".into(), "Request for Public Comments".into());
-    data.fields.insert("notice_date".into(), "2017-08-01".into());
-    data.fields.insert("occasion".into(), "meeting with our delegation".into());
+    data.fields
+        .insert("rule_title".into(), "Request for Public Comments".into());
+    data.fields
+        .insert("notice_date".into(), "2017-08-01".into());
+    data.fields
+        .insert("occasion".into(), "meeting with our delegation".into());
     for meta in t.list() {
-        let letters = prepare(&t, &data, Some(&meta.id))
-            .unwrap_or_else(|e| panic!("{} fails: {e}", meta.id));
+        let letters =
+            prepare(&t, &data, Some(&meta.id)).unwrap_or_else(|e| panic!("{} fails: {e}", meta.id));
         assert!(!letters[0].rendered.body.is_empty(), "{}", meta.id);
     }
     let comment = prepare(&t, &data, Some("comment-rule")).unwrap();
@@ -171,5 +189,9 @@ fn every_shipped_template_renders_sample_data() {
     let letters::markup::Block::Paragraph(first) = &comment[0].rendered.body[0] else {
         panic!()
     };
-    assert!(text(first).contains("published August 1, 2017"), "{}", text(first));
+    assert!(
+        text(first).contains("published August 1, 2017"),
+        "{}",
+        text(first)
+    );
 }

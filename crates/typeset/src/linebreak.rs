@@ -287,7 +287,6 @@ fn next_line_start(items: &[Item], pos: usize) -> usize {
 /// Used for ragged text and as the baseline in tests of the optimal breaker.
 pub fn greedy(items: &[Item], width: f32) -> Breaks {
     let mut lines = Vec::new();
-    let mut demerits = 0.0;
     let mut start = 0;
     let mut last_fit: Option<(usize, f32)> = None;
     let mut sum = Sums::default();
@@ -300,7 +299,6 @@ pub fn greedy(items: &[Item], width: f32) -> Breaks {
                 last_fit = Some((i, ratio));
                 if penalty <= -INFINITY {
                     let r = ratio.clamp(-1.0, 0.0);
-                    demerits += line_demerits(if ratio > 0.0 { 0.0 } else { r }, penalty);
                     lines.push(Line {
                         start,
                         end: i,
@@ -312,8 +310,6 @@ pub fn greedy(items: &[Item], width: f32) -> Breaks {
                     continue;
                 }
             } else if let Some((at, r)) = last_fit {
-                let (_, p, _) = penalty_of(&items[at]);
-                demerits += line_demerits(r, p);
                 lines.push(Line {
                     start,
                     end: at,
@@ -340,7 +336,49 @@ pub fn greedy(items: &[Item], width: f32) -> Breaks {
         }
         i += 1;
     }
+    let demerits = score(items, width, &lines);
     Breaks { lines, demerits }
+}
+
+/// Total demerits of any set of lines, exactly as the optimal breaker counts
+/// them (badness, penalties, consecutive hyphens, fitness-class jumps), so
+/// breakers can be compared.
+pub fn score(items: &[Item], width: f32, lines: &[Line]) -> f32 {
+    let mut total = 0.0;
+    let mut prev_fitness = 1;
+    let mut prev_flagged = false;
+    for line in lines {
+        let mut sums = Sums::default();
+        for item in &items[line.start..line.end] {
+            match item {
+                Item::Box { width } => sums.width += width,
+                Item::Glue {
+                    width,
+                    stretch,
+                    shrink,
+                } => {
+                    sums.width += width;
+                    sums.stretch += stretch;
+                    sums.shrink += shrink;
+                }
+                Item::Penalty { .. } => {}
+            }
+        }
+        let (pw, penalty, flagged) = penalty_of(&items[line.end]);
+        let ratio = adjustment_ratio(sums.width + pw, sums.stretch, sums.shrink, width);
+        let mut d = line_demerits(ratio, penalty);
+        if flagged && prev_flagged {
+            d += FLAGGED_DEMERITS;
+        }
+        let fitness = fitness_class(ratio);
+        if fitness.abs_diff(prev_fitness) > 1 {
+            d += FITNESS_DEMERITS;
+        }
+        total += d;
+        prev_fitness = fitness;
+        prev_flagged = flagged;
+    }
+    total
 }
 
 #[cfg(test)]

@@ -1,5 +1,7 @@
 //! Layout properties measured on real shaped text in the bundled serif.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is the failure report
+
 use typeset::linebreak::{self, INFINITY, Item};
 use typeset::{
     Document, Fallback, FontSet, Letterhead, Margins, Metadata, PageSize, Paragraph, Span, Style,
@@ -52,6 +54,9 @@ fn optimal_breaking_costs_less_than_greedy() {
     for measure in [240.0, 300.0, 468.0] {
         let optimal = linebreak::optimal(&items, measure).expect("feasible");
         let greedy = linebreak::greedy(&items, measure);
+        // Both are scored by the same formula.
+        let rescored = linebreak::score(&items, measure, &optimal.lines);
+        assert!((rescored - optimal.demerits).abs() <= optimal.demerits * 1e-4);
         assert!(
             optimal.demerits <= greedy.demerits,
             "measure {measure}: optimal {} > greedy {}",
@@ -97,8 +102,17 @@ fn lines_stay_inside_the_measure_and_justified_lines_fill_it() {
     let lines: Vec<_> = l.pages.iter().flat_map(|p| p.lines()).collect();
     assert!(lines.len() > 5);
     for line in &lines {
-        assert!(line.left >= left - 0.01, "line starts left of margin: {}", line.text);
-        assert!(line.right <= right + 0.01, "line overflows: {} ({})", line.text, line.right);
+        assert!(
+            line.left >= left - 0.01,
+            "line starts left of margin: {}",
+            line.text
+        );
+        assert!(
+            line.right <= right + 0.01,
+            "line overflows: {} ({})",
+            line.text,
+            line.right
+        );
     }
     let (last, body) = lines.split_last().unwrap();
     for line in body {
@@ -109,12 +123,16 @@ fn lines_stay_inside_the_measure_and_justified_lines_fill_it() {
             line.text
         );
     }
-    assert!(last.right < right - 1.0, "the last line is set at natural width");
+    assert!(
+        last.right < right - 1.0,
+        "the last line is set at natural width"
+    );
 }
 
 #[test]
 fn paragraphs_neither_orphan_nor_widow_a_line() {
     let fonts = fonts();
+    let mut splits = 0;
     // Vary the material ahead of a long paragraph so its page break falls everywhere.
     for lead in 0..24 {
         let mut body: Vec<Paragraph> = (0..lead).map(|_| para("Short line.")).collect();
@@ -122,15 +140,28 @@ fn paragraphs_neither_orphan_nor_widow_a_line() {
         body.push(para(&format!("Omega {TEXT} {TEXT} {TEXT}")));
         let l = layout(&doc(body), &fonts).unwrap();
         let counts = paragraph_split(&l);
+        splits += counts.len();
         for (before, after) in counts {
-            assert!(before == 0 || before >= 2, "lead {lead}: orphan ({before} line)");
-            assert!(after == 0 || after >= 2, "lead {lead}: widow ({after} line)");
+            assert!(
+                before == 0 || before >= 2,
+                "lead {lead}: orphan ({before} line)"
+            );
+            assert!(
+                after == 0 || after >= 2,
+                "lead {lead}: widow ({after} line)"
+            );
         }
     }
+    assert!(
+        splits >= 12,
+        "paragraphs were split across pages only {splits} times"
+    );
 }
 
 fn starts_paragraph(text: &str) -> bool {
-    ["Alpha", "Omega", "Short"].iter().any(|w| text.starts_with(w))
+    ["Alpha", "Omega", "Short"]
+        .iter()
+        .any(|w| text.starts_with(w))
 }
 
 /// For each page break inside a paragraph, how many of its lines sit on
@@ -169,7 +200,10 @@ fn a_character_no_font_has_is_an_error_naming_it() {
     let err = fonts.shape("Yoo (유명희)", Style::REGULAR).unwrap_err();
     assert_eq!(err, TypesetError::MissingGlyph('유'));
     let message = err.to_string();
-    assert!(message.contains("'유'") && message.contains("U+C720"), "{message}");
+    assert!(
+        message.contains("'유'") && message.contains("U+C720"),
+        "{message}"
+    );
 
     // Even with every installed font, a private-use character has no glyph.
     let system = FontSet::new().unwrap();
