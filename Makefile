@@ -1,0 +1,58 @@
+# Amicus. The README's two commands are `make run` and `make test`.
+SHELL := /bin/bash
+export PATH := $(HOME)/.cargo/bin:$(PATH)
+# Under Xvfb the DMA-BUF renderer only costs memory.
+export WEBKIT_DISABLE_DMABUF_RENDERER := 1
+
+APP := target/debug/amicus-desktop
+
+.PHONY: run test setup ui app check test-rust test-ui e2e bench screenshots clean
+
+setup:
+	@bash scripts/setup.sh
+
+ui: setup
+	cd ui && npm run build
+
+app: ui
+	cargo build -p amicus-desktop
+
+## Start the desktop app on its default database with the sample letter.
+run: app
+	@if [ -z "$${DISPLAY:-}$${WAYLAND_DISPLAY:-}" ]; then \
+	  echo "No display found; starting Amicus under Xvfb (headless)."; \
+	  xvfb-run -a $(APP); \
+	else \
+	  $(APP); \
+	fi
+
+## Lints that gate CI.
+check: ui
+	cargo fmt --all -- --check
+	cargo clippy --workspace --all-targets -- -D warnings
+	cd ui && npm run lint && npm run typecheck
+
+test-rust: ui
+	cargo test --workspace
+
+test-ui: setup
+	cd ui && npm test
+
+## The WebDriver tests of the real app (Xvfb + tauri-driver + WebKitWebDriver).
+e2e: app
+	xvfb-run -a node --test --test-concurrency=1 e2e/
+
+## Every test.
+test: check test-rust test-ui e2e
+
+## Refresh the README's screenshots from the real app under Xvfb.
+screenshots: app
+	SCREENSHOT_DIR=docs/screenshots xvfb-run -a node --test --test-concurrency=1 e2e/
+
+## Benchmarks (criterion). Figures go in the issue notes, not in tests.
+bench: setup
+	cargo bench -p amicus-app --bench render
+
+clean:
+	cargo clean
+	rm -rf ui/dist ui/node_modules

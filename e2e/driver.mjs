@@ -1,0 +1,96 @@
+// A zero-dependency WebDriver client for the real Amicus window:
+// tauri-driver (port 4444) proxies to WebKitWebDriver, which drives the app.
+import { spawn, execFileSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { homedir } from "node:os";
+import { join, resolve } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+
+const ROOT = resolve(import.meta.dirname, "..");
+export const APP = join(ROOT, "target", "debug", "amicus-desktop");
+const PORT = 4444;
+const BASE = `http://127.0.0.1:${PORT}`;
+
+function driverPath() {
+  const local = join(homedir(), ".cargo", "bin", "tauri-driver");
+  if (existsSync(local)) return local;
+  return "tauri-driver";
+}
+
+async function request(method, path, body) {
+  const res = await fetch(BASE + path, {
+    method,
+    headers: { "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const json = await res.json();
+  if (!res.ok) throw new Error(`${method} ${path}: ${JSON.stringify(json.value ?? json)}`);
+  return json.value;
+}
+
+/** Start tauri-driver with `env` for the app, and open a session on the app. */
+export async function openApp(env = {}) {
+  if (!existsSync(APP)) throw new Error(`${APP} is missing: run 'make app' first`);
+  const driver = spawn(driverPath(), ["--port", String(PORT)], {
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    try {
+      await request("GET", "/status");
+      break;
+    } catch (e) {
+      if (Date.now() > deadline) throw new Error(`tauri-driver did not start: ${e}`);
+      await sleep(200);
+    }
+  }
+  const session = await request("POST", "/session", {
+    capabilities: { alwaysMatch: { "tauri:options": { application: APP } } },
+  });
+  const id = session.sessionId;
+  const s = `/session/${id}`;
+  return {
+    async run(script, ...args) {
+      return request("POST", `${s}/execute/sync`, { script, args });
+    },
+    /** Poll `script` until it returns a truthy value. */
+    async waitFor(script, what, timeout = 20_000) {
+      const end = Date.now() + timeout;
+      let last = null;
+      for (;;) {
+        try {
+          // The page may still be loading (or reloading): retry until the deadline.
+          const v = await this.run(script);
+          if (v) return v;
+        } catch (e) {
+          last = e;
+        }
+        if (Date.now() > end) throw new Error(`timed out waiting for ${what}${last ? `: ${last}` : ""}`);
+        await sleep(150);
+      }
+    },
+    async click(css) {
+      const el = await request("POST", `${s}/element`, { using: "css selector", value: css });
+      const ref = Object.values(el)[0];
+      await request("POST", `${s}/element/${ref}/click`, {});
+    },
+    async screenshot() {
+      await sleep(500); // frames can be stale right after a change
+      return Buffer.from(await request("GET", `${s}/screenshot`), "base64");
+    },
+    async close() {
+      try {
+        await request("DELETE", s);
+      } finally {
+        // SIGTERM lets tauri-driver stop its WebKitWebDriver child too.
+        driver.kill("SIGTERM");
+        await new Promise((r) => driver.once("exit", r));
+      }
+    },
+  };
+}
+
+export function run(cmd, args) {
+  return execFileSync(cmd, args, { encoding: "utf8" });
+}

@@ -1,0 +1,43 @@
+//! The error every command returns: `{ code, message, field? }`, with a
+//! closed set of codes the UI can branch on.
+
+use amicus_app::AppError;
+use serde::Serialize;
+
+#[derive(Debug, Clone, Copy, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    InvalidData,
+    Template,
+    Typeset,
+    Io,
+}
+
+#[derive(Debug, Serialize)]
+pub struct IpcError {
+    pub code: ErrorCode,
+    pub message: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
+}
+
+impl From<AppError> for IpcError {
+    fn from(e: AppError) -> Self {
+        use amicus_app::LetterError as L;
+        let code = match &e {
+            AppError::Letter(L::Data(_)) => ErrorCode::InvalidData,
+            AppError::Letter(L::Typeset(_)) => ErrorCode::Typeset,
+            AppError::Letter(_) => ErrorCode::Template,
+            AppError::Read { .. } | AppError::Write { .. } => ErrorCode::Io,
+        };
+        let field = match &e {
+            AppError::Letter(L::Data(p)) => p.first().map(|p| p.location.clone()),
+            _ => None,
+        };
+        IpcError {
+            code,
+            message: e.to_string(),
+            field,
+        }
+    }
+}
