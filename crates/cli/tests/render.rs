@@ -38,9 +38,11 @@ fn render_sample(dir: &Path) -> PathBuf {
     out
 }
 
-/// Words of the text in reading order, with the layout's hyphenation undone.
+/// Words of the text in reading order, with the layout's hyphenation and
+/// typographic apostrophes undone.
 fn words(text: &str) -> String {
     text.replace("-\n", "")
+        .replace('\u{2019}', "'")
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
