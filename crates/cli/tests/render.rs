@@ -332,3 +332,59 @@ fn templates_lists_the_shipped_four() {
         assert!(out.contains(id), "{out}");
     }
 }
+
+#[test]
+fn a4_paper_and_a_png_logo_reach_the_pdf_and_the_svg() {
+    let dir = tempfile::tempdir().unwrap();
+    let logo = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../templates/samples/logo.png"
+    );
+    let data = write_data(dir.path(), |v| {
+        v["paper"] = "a4".into();
+        v["organization"]["logo"] = logo.into();
+    });
+    let out = dir.path().join("a4.pdf");
+    let svg = dir.path().join("svg");
+    let o = amicus(&[
+        "render",
+        "--data",
+        data.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--svg",
+        svg.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let info = tool("pdfinfo", &[out.to_str().unwrap()]);
+    assert!(info.contains("(A4)"), "{info}");
+    let images = tool("pdfimages", &["-list", out.to_str().unwrap()]);
+    assert!(
+        images
+            .lines()
+            .skip(2)
+            .any(|l| l.contains(" image ") && l.contains("256   256")),
+        "{images}"
+    );
+    let page1 = std::fs::read_to_string(svg.join("page-1.svg")).unwrap();
+    assert!(page1.contains("<image ") && page1.contains("data:image/png;base64,"));
+}
+
+#[test]
+fn a_logo_that_is_not_a_png_is_refused_with_a_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = write_data(dir.path(), |v| {
+        v["organization"]["logo"] = SAMPLE.into();
+    });
+    let out = dir.path().join("x.pdf");
+    let o = amicus(&[
+        "render",
+        "--data",
+        data.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(!o.status.success());
+    assert!(String::from_utf8_lossy(&o.stderr).contains("not a PNG"));
+    assert!(!out.exists());
+}

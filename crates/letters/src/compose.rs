@@ -231,7 +231,7 @@ pub fn compose(letter: &Letter, logo: Option<Arc<typeset::Image>>) -> Document {
     keywords.dedup();
     let m = letter.template.margins;
     Document {
-        page: match letter.template.paper {
+        page: match data.paper.unwrap_or(letter.template.paper) {
             Paper::Letter => PageSize::LETTER,
             Paper::A4 => PageSize::A4,
         },

@@ -15,6 +15,9 @@ pub struct LetterData {
     pub template: Option<String>,
     #[serde(default)]
     pub mode: Mode,
+    /// Paper size; the template's when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub paper: Option<crate::template::Paper>,
     pub date: NaiveDate,
     pub organization: Organization,
     pub recipients: Vec<Recipient>,

@@ -90,7 +90,10 @@ pub fn parse(src: &str) -> Vec<Block> {
         }
     };
 
-    for event in Parser::new_ext(src, Options::ENABLE_STRIKETHROUGH | Options::ENABLE_SMART_PUNCTUATION) {
+    for event in Parser::new_ext(
+        src,
+        Options::ENABLE_STRIKETHROUGH | Options::ENABLE_SMART_PUNCTUATION,
+    ) {
         let style = Style {
             bold: bold > 0,
             italic: italic > 0,
@@ -195,7 +198,10 @@ mod tests {
     #[test]
     fn template_text_gets_typographic_quotes_but_escaped_data_does_not() {
         let blocks = parse("the agreement's \"gains\" -- and O\\'Brien");
-        assert_eq!(plain(&blocks), vec!["the agreement\u{2019}s \u{201c}gains\u{201d} \u{2013} and O'Brien"]);
+        assert_eq!(
+            plain(&blocks),
+            vec!["the agreement\u{2019}s \u{201c}gains\u{201d} \u{2013} and O'Brien"]
+        );
     }
 
     #[test]
