@@ -471,26 +471,9 @@ fn prepare(p: &Paragraph, fonts: &FontSet, measure: f32) -> Result<Prepared, Typ
         let mut first_line = true;
         for line in span.text.split('\n') {
             if !first_line {
-                push(
-                    &mut items,
-                    &mut pieces,
-                    Item::Glue {
-                        width: 0.0,
-                        stretch: INFINITY,
-                        shrink: 0.0,
-                    },
-                    Piece::None,
-                );
-                push(
-                    &mut items,
-                    &mut pieces,
-                    Item::Penalty {
-                        width: 0.0,
-                        penalty: -INFINITY,
-                        flagged: false,
-                    },
-                    Piece::None,
-                );
+                for item in linebreak::forced_break() {
+                    push(&mut items, &mut pieces, item, Piece::None);
+                }
             }
             first_line = false;
             let mut first_word = true;
@@ -559,26 +542,9 @@ fn prepare(p: &Paragraph, fonts: &FontSet, measure: f32) -> Result<Prepared, Typ
             }
         }
     }
-    push(
-        &mut items,
-        &mut pieces,
-        Item::Glue {
-            width: 0.0,
-            stretch: INFINITY,
-            shrink: 0.0,
-        },
-        Piece::None,
-    );
-    push(
-        &mut items,
-        &mut pieces,
-        Item::Penalty {
-            width: 0.0,
-            penalty: -INFINITY,
-            flagged: false,
-        },
-        Piece::None,
-    );
+    for item in linebreak::forced_break() {
+        push(&mut items, &mut pieces, item, Piece::None);
+    }
     Ok(Prepared { items, pieces })
 }
 

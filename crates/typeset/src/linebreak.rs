@@ -23,6 +23,23 @@ pub enum Item {
 }
 
 pub const INFINITY: f32 = 10_000.0;
+
+/// The end of a paragraph or a forced line break: fill the line with
+/// infinitely stretchable glue, then break unconditionally.
+pub fn forced_break() -> [Item; 2] {
+    [
+        Item::Glue {
+            width: 0.0,
+            stretch: INFINITY,
+            shrink: 0.0,
+        },
+        Item::Penalty {
+            width: 0.0,
+            penalty: -INFINITY,
+            flagged: false,
+        },
+    ]
+}
 const LINE_PENALTY: f32 = 10.0;
 const FLAGGED_DEMERITS: f32 = 3000.0;
 const FITNESS_DEMERITS: f32 = 3000.0;
@@ -397,16 +414,7 @@ mod tests {
             }
             items.push(Item::Box { width: *w });
         }
-        items.push(Item::Glue {
-            width: 0.0,
-            stretch: INFINITY,
-            shrink: 0.0,
-        });
-        items.push(Item::Penalty {
-            width: 0.0,
-            penalty: -INFINITY,
-            flagged: false,
-        });
+        items.extend(forced_break());
         items
     }
 

@@ -2,7 +2,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is the failure report
 
-use typeset::linebreak::{self, INFINITY, Item};
+use typeset::linebreak::{self, Item};
 use typeset::{
     Document, Fallback, FontSet, Letterhead, Margins, Metadata, PageSize, Paragraph, Span, Style,
     TypesetError, layout,
@@ -34,16 +34,7 @@ fn items(fonts: &FontSet, text: &str, size: f32) -> Vec<Item> {
         let w = fonts.shape(word, Style::REGULAR).unwrap().width() * size;
         items.push(Item::Box { width: w });
     }
-    items.push(Item::Glue {
-        width: 0.0,
-        stretch: INFINITY,
-        shrink: 0.0,
-    });
-    items.push(Item::Penalty {
-        width: 0.0,
-        penalty: -INFINITY,
-        flagged: false,
-    });
+    items.extend(linebreak::forced_break());
     items
 }
 
