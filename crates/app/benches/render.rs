@@ -41,6 +41,17 @@ fn bench(c: &mut Criterion) {
             })
         },
     );
+    let mut latin = data.clone();
+    latin.cc.retain(|c| c.is_ascii());
+    c.bench_function(
+        "letter: template → layout → PDF bytes (no Hangul)",
+        |b| {
+            b.iter(|| {
+                let r = engine.render(black_box(&latin), None).expect("renders");
+                black_box(engine.pdf(&r[0]))
+            })
+        },
+    );
     c.bench_function("letter: template → layout (no PDF)", |b| {
         b.iter(|| black_box(engine.render(black_box(&data), None).expect("renders")))
     });
@@ -51,12 +62,12 @@ fn bench(c: &mut Criterion) {
     group.sample_size(10);
     group.bench_function("1,000 copies, one PDF file each", |b| {
         b.iter(|| {
-            let copies = engine.render(&merge, None).expect("renders");
-            for (i, copy) in copies.iter().enumerate() {
+            let copies = engine.render_pdfs(&merge, None).expect("renders");
+            for (i, (copy, pdf)) in copies.iter().enumerate() {
                 let path = dir
                     .path()
                     .join(format!("{}.pdf", file_stem(i, &copy.label())));
-                write_atomically(&path, &engine.pdf(copy)).expect("writes");
+                write_atomically(&path, pdf).expect("writes");
             }
         })
     });

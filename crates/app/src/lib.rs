@@ -24,6 +24,9 @@ pub struct Engine {
     logos: Mutex<HashMap<PathBuf, Arc<Image>>>,
 }
 
+/// A copy with its PDF bytes.
+pub type RenderedPdf = (Rendered, Vec<u8>);
+
 /// One laid-out copy of a letter.
 pub struct Rendered {
     pub letter: Letter,
@@ -105,6 +108,52 @@ impl Engine {
                 Ok(Rendered { letter, layout })
             })
             .collect()
+    }
+
+    /// Render every copy and its PDF, spreading the copies over the
+    /// machine's cores (a merge of a thousand letters is embarrassingly
+    /// parallel: fonts, templates and caches are shared read-mostly).
+    pub fn render_pdfs(
+        &self,
+        data: &LetterData,
+        template: Option<&str>,
+    ) -> Result<Vec<RenderedPdf>, AppError> {
+        let logo = self.logo(data)?;
+        let letters = letters::prepare(&self.templates, data, template)?;
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let chunk = letters.len().div_ceil(threads).max(1);
+        let results: Vec<Result<Vec<RenderedPdf>, AppError>> = std::thread::scope(|s| {
+            let handles: Vec<_> = letters
+                .chunks(chunk)
+                .map(|part| {
+                    let logo = logo.clone();
+                    s.spawn(move || {
+                        part.iter()
+                            .map(|letter| {
+                                let doc = letters::compose(letter, logo.clone());
+                                let layout = typeset::layout(&doc, &self.fonts)
+                                    .map_err(letters::LetterError::from)?;
+                                let rendered = Rendered {
+                                    letter: letter.clone(),
+                                    layout,
+                                };
+                                let pdf = self.pdf(&rendered);
+                                Ok((rendered, pdf))
+                            })
+                            .collect()
+                    })
+                })
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
+                .collect()
+        });
+        let mut out = Vec::with_capacity(letters.len());
+        for part in results {
+            out.extend(part?);
+        }
+        Ok(out)
     }
 
     /// Every problem with the data and template, without writing anything.

@@ -98,11 +98,11 @@ fn render(
     svg: Option<&Path>,
 ) -> Result<(), AppError> {
     let data = engine.read_data(data)?;
-    let copies = engine.render(&data, template)?;
+    let copies = engine.render_pdfs(&data, template)?;
     // Everything is rendered before anything is written: an error leaves no files.
     let mut files: Vec<(PathBuf, Vec<u8>)> = Vec::new();
     let many = copies.len() > 1;
-    for (i, copy) in copies.iter().enumerate() {
+    for (i, (copy, pdf)) in copies.into_iter().enumerate() {
         let stem = file_stem(i, &copy.label());
         let pdf_path = if many {
             let base = out.with_extension("");
@@ -110,9 +110,9 @@ fn render(
         } else {
             out.to_path_buf()
         };
-        files.push((pdf_path, engine.pdf(copy)));
+        files.push((pdf_path, pdf));
         if let Some(dir) = svg {
-            for (p, page) in engine.svg_pages(copy).into_iter().enumerate() {
+            for (p, page) in engine.svg_pages(&copy).into_iter().enumerate() {
                 let name = if many {
                     format!("{stem}-page-{}.svg", p + 1)
                 } else {

@@ -454,8 +454,26 @@ fn hyphenator() -> &'static hyphenation::Standard {
         .expect("the en-US hyphenation patterns are embedded at build time")
 }
 
-fn prepare(p: &Paragraph, fonts: &FontSet, measure: f32) -> Result<Prepared, TypesetError> {
+/// Hyphenation points of a word, remembered: letters repeat their words,
+/// and merges repeat whole letters.
+fn hyphenation_points(word: &str) -> Arc<[usize]> {
     use hyphenation::Hyphenator;
+    type Cache = std::sync::Mutex<std::collections::HashMap<Box<str>, Arc<[usize]>>>;
+    static CACHE: std::sync::OnceLock<Cache> = std::sync::OnceLock::new();
+    let cache = CACHE.get_or_init(Default::default);
+    if let Some(hit) = cache.lock().unwrap_or_else(|e| e.into_inner()).get(word) {
+        return Arc::clone(hit);
+    }
+    let points: Arc<[usize]> = hyphenator().hyphenate(word).breaks.into();
+    let mut map = cache.lock().unwrap_or_else(|e| e.into_inner());
+    if map.len() > 100_000 {
+        map.clear();
+    }
+    map.insert(word.into(), Arc::clone(&points));
+    points
+}
+
+fn prepare(p: &Paragraph, fonts: &FontSet, measure: f32) -> Result<Prepared, TypesetError> {
     let mut items = Vec::new();
     let mut pieces = Vec::new();
     let justify = p.align == Align::Justify;
@@ -506,7 +524,7 @@ fn prepare(p: &Paragraph, fonts: &FontSet, measure: f32) -> Result<Prepared, Typ
                 if p.hyphenate && justify && hyphen_point_ok(core) {
                     // Clusters are byte offsets into `word`, so each break
                     // splits whatever remains at its absolute position.
-                    for b in hyphenator().hyphenate(core).breaks {
+                    for &b in hyphenation_points(core).iter() {
                         if let Some((a, r)) = rest.split_at((core_start + b) as u32) {
                             fragments.push(a);
                             rest = r;
