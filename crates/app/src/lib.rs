@@ -92,6 +92,13 @@ impl Engine {
         Ok(Some(img))
     }
 
+    /// Compose and lay out one filled letter.
+    fn lay_out(&self, letter: Letter, logo: Option<Arc<Image>>) -> Result<Rendered, AppError> {
+        let doc = letters::compose(&letter, logo);
+        let layout = typeset::layout(&doc, &self.fonts).map_err(letters::LetterError::from)?;
+        Ok(Rendered { letter, layout })
+    }
+
     /// Fill, compose and lay out every copy of the letter.
     pub fn render(
         &self,
@@ -101,12 +108,7 @@ impl Engine {
         let logo = self.logo(data)?;
         letters::prepare(&self.templates, data, template)?
             .into_iter()
-            .map(|letter| {
-                let doc = letters::compose(&letter, logo.clone());
-                let layout =
-                    typeset::layout(&doc, &self.fonts).map_err(letters::LetterError::from)?;
-                Ok(Rendered { letter, layout })
-            })
+            .map(|letter| self.lay_out(letter, logo.clone()))
             .collect()
     }
 
@@ -119,24 +121,25 @@ impl Engine {
         template: Option<&str>,
     ) -> Result<Vec<RenderedPdf>, AppError> {
         let logo = self.logo(data)?;
-        let letters = letters::prepare(&self.templates, data, template)?;
+        let mut letters = letters::prepare(&self.templates, data, template)?;
+        let total = letters.len();
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-        let chunk = letters.len().div_ceil(threads).max(1);
+        let chunk = total.div_ceil(threads).max(1);
+        // Hand each thread its own copies, in order.
+        let mut parts = Vec::new();
+        while !letters.is_empty() {
+            let rest = letters.split_off(chunk.min(letters.len()));
+            parts.push(std::mem::replace(&mut letters, rest));
+        }
         let results: Vec<Result<Vec<RenderedPdf>, AppError>> = std::thread::scope(|s| {
-            let handles: Vec<_> = letters
-                .chunks(chunk)
+            let handles: Vec<_> = parts
+                .into_iter()
                 .map(|part| {
                     let logo = logo.clone();
                     s.spawn(move || {
-                        part.iter()
+                        part.into_iter()
                             .map(|letter| {
-                                let doc = letters::compose(letter, logo.clone());
-                                let layout = typeset::layout(&doc, &self.fonts)
-                                    .map_err(letters::LetterError::from)?;
-                                let rendered = Rendered {
-                                    letter: letter.clone(),
-                                    layout,
-                                };
+                                let rendered = self.lay_out(letter, logo.clone())?;
                                 let pdf = self.pdf(&rendered);
                                 Ok((rendered, pdf))
                             })
@@ -149,7 +152,7 @@ impl Engine {
                 .map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
                 .collect()
         });
-        let mut out = Vec::with_capacity(letters.len());
+        let mut out = Vec::with_capacity(total);
         for part in results {
             out.extend(part?);
         }
@@ -157,21 +160,12 @@ impl Engine {
     }
 
     /// Every problem with the data and template, without writing anything.
+    /// Rendering already reports every missing required field at once.
     pub fn check(&self, json: &str, template: Option<&str>) -> Vec<Problem> {
-        let data = match self.parse_data(json) {
-            Ok(d) => d,
-            Err(e) => return e.problems(),
-        };
-        let id = template.or(data.template.as_deref());
-        // Report every missing field at once, not just the first one the template reaches.
-        if let Some(id) = id {
-            match self.templates.missing_fields(id, &data.to_value()) {
-                Ok(missing) if !missing.is_empty() => return missing,
-                Ok(_) => {}
-                Err(e) => return e.problems(),
-            }
-        }
-        match self.render(&data, template) {
+        match self
+            .parse_data(json)
+            .and_then(|data| self.render(&data, template))
+        {
             Ok(_) => Vec::new(),
             Err(e) => e.problems(),
         }
@@ -181,20 +175,28 @@ impl Engine {
         typeset::pdf::write_pdf(&rendered.layout, &self.fonts)
     }
 
+    /// The shipped sample letter, laid out (it is a joint letter: one copy).
+    fn sample(&self) -> Result<Rendered, AppError> {
+        let data = self.parse_data(SAMPLE_LETTER)?;
+        let letter = letters::prepare(&self.templates, &data, None)?
+            .into_iter()
+            .next()
+            .ok_or(LetterError::NoTemplate)?;
+        self.lay_out(letter, self.logo(&data)?)
+    }
+
     /// The sample letter's title and SVG pages, for the first window.
     pub fn sample_preview(&self) -> Result<(String, Vec<String>), AppError> {
-        let data = self.parse_data(SAMPLE_LETTER)?;
-        let copies = self.render(&data, None)?;
-        let first = copies.first().ok_or(LetterError::NoTemplate)?;
-        Ok((first.layout.metadata.title.clone(), self.svg_pages(first)))
+        let sample = self.sample()?;
+        Ok((
+            sample.layout.metadata.title.clone(),
+            self.svg_pages(&sample),
+        ))
     }
 
     /// Render the sample letter and write it as a PDF, atomically.
     pub fn export_sample_pdf(&self, path: &Path) -> Result<(), AppError> {
-        let data = self.parse_data(SAMPLE_LETTER)?;
-        let copies = self.render(&data, None)?;
-        let first = copies.first().ok_or(LetterError::NoTemplate)?;
-        write_atomically(path, &self.pdf(first))
+        write_atomically(path, &self.pdf(&self.sample()?))
     }
 
     pub fn svg_pages(&self, rendered: &Rendered) -> Vec<String> {

@@ -382,6 +382,19 @@ fn salutation_names(v: &Value) -> Result<Vec<String>, RenderError> {
         .collect()
 }
 
+/// Write the recipients' salutation forms through `format` (joined names,
+/// or a whole salutation line), escaped for the markup.
+fn write_names(
+    h: &Helper,
+    out: &mut dyn Output,
+    helper: &'static str,
+    format: fn(&[String]) -> String,
+) -> HelperResult {
+    let names = salutation_names(param(h, 0, helper)?)?;
+    out.write(&markup::escape(&format(&names)))?;
+    Ok(())
+}
+
 /// `{{join_names recipients}}` → "Secretary Ross and Ambassador Lighthizer".
 fn join_names_helper(
     h: &Helper,
@@ -390,9 +403,7 @@ fn join_names_helper(
     _: &mut RenderContext,
     out: &mut dyn Output,
 ) -> HelperResult {
-    let names = salutation_names(param(h, 0, "join_names")?)?;
-    out.write(&markup::escape(&join_names(&names)))?;
-    Ok(())
+    write_names(h, out, "join_names", join_names)
 }
 
 /// The salutation line for a set of recipients.
@@ -412,9 +423,7 @@ fn salutation_helper(
     _: &mut RenderContext,
     out: &mut dyn Output,
 ) -> HelperResult {
-    let names = salutation_names(param(h, 0, "salutation")?)?;
-    out.write(&markup::escape(&salutation_line(&names)))?;
-    Ok(())
+    write_names(h, out, "salutation", salutation_line)
 }
 
 /// `{{markdown body}}`: staff-written markup, passed through unescaped (it
