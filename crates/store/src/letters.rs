@@ -1,0 +1,509 @@
+//! Letters, their recipients, the lifecycle draft → approved → signed →
+//! sent, the archive of what was sent and the event log.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use rusqlite::{Connection, OptionalExtension, Row, params};
+use sha2::{Digest, Sha256};
+
+use crate::{
+    Archived, Event, EventKind, Letter, LetterDraft, Method, NewRecipient, Recipient, Result, Role,
+    Status, Store, StoreError,
+};
+
+const LETTER_COLS: &str = "id, revision_of, template_id, position_id, signer_id, date, subject,
+    body, mode, status, extra, created_at, updated_at";
+const RECIPIENT_COLS: &str = "id, letter_id, ord, role, person_id, office_id, term_id, method,
+    sent_at, confirmation, follow_up_on, followed_up_at, reply_on, reply_notes";
+
+fn letter_row(r: &Row) -> rusqlite::Result<Letter> {
+    let extra: String = r.get(10)?;
+    Ok(Letter {
+        id: r.get(0)?,
+        revision_of: r.get(1)?,
+        template_id: r.get(2)?,
+        position_id: r.get(3)?,
+        signer_id: r.get(4)?,
+        date: r.get(5)?,
+        subject: r.get(6)?,
+        body: r.get(7)?,
+        mode: r.get(8)?,
+        status: r.get(9)?,
+        extra: serde_json::from_str(&extra).unwrap_or(serde_json::Value::Null),
+        created_at: r.get(11)?,
+        updated_at: r.get(12)?,
+    })
+}
+
+fn recipient_row(r: &Row) -> rusqlite::Result<Recipient> {
+    Ok(Recipient {
+        id: r.get(0)?,
+        letter_id: r.get(1)?,
+        ord: r.get(2)?,
+        role: r.get(3)?,
+        person_id: r.get(4)?,
+        office_id: r.get(5)?,
+        term_id: r.get(6)?,
+        method: r.get(7)?,
+        sent_at: r.get(8)?,
+        confirmation: r.get(9)?,
+        follow_up_on: r.get(10)?,
+        followed_up_at: r.get(11)?,
+        reply_on: r.get(12)?,
+        reply_notes: r.get(13)?,
+    })
+}
+
+/// How a copy went out.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sending {
+    pub method: Method,
+    pub at: DateTime<Utc>,
+    pub confirmation: Option<String>,
+    pub follow_up_on: Option<NaiveDate>,
+}
+
+/// The PDF that went out and the letter data it was rendered from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Copy {
+    pub pdf: Vec<u8>,
+    pub data: String,
+}
+
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+fn event(
+    conn: &Connection,
+    letter_id: i64,
+    recipient_id: Option<i64>,
+    kind: EventKind,
+    at: DateTime<Utc>,
+    detail: &str,
+) -> Result<()> {
+    conn.execute(
+        "INSERT INTO events (letter_id, recipient_id, kind, at, detail) VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![letter_id, recipient_id, kind, at, detail],
+    )?;
+    Ok(())
+}
+
+fn status_of(conn: &Connection, letter_id: i64) -> Result<Status> {
+    conn.query_row(
+        "SELECT status FROM letters WHERE id = ?1",
+        [letter_id],
+        |r| r.get(0),
+    )
+    .optional()?
+    .ok_or_else(|| StoreError::not_found("letter", letter_id))
+}
+
+fn check_draft(conn: &Connection, d: &LetterDraft, recipients: &[NewRecipient]) -> Result<()> {
+    if d.subject.trim().is_empty() {
+        return Err(StoreError::invalid("subject", "a letter needs a subject"));
+    }
+    if !recipients.iter().any(|r| r.role == Role::To) {
+        return Err(StoreError::invalid(
+            "recipients",
+            "a letter needs at least one addressee; add a person or an office",
+        ));
+    }
+    let exists = |table: &str, id: i64| -> Result<bool> {
+        Ok(conn.query_row(
+            &format!("SELECT EXISTS (SELECT 1 FROM {table} WHERE id = ?1)"),
+            [id],
+            |r| r.get(0),
+        )?)
+    };
+    if !exists("templates", d.template_id)? {
+        return Err(StoreError::not_found("template", d.template_id));
+    }
+    if !exists("signers", d.signer_id)? {
+        return Err(StoreError::not_found("signer", d.signer_id));
+    }
+    if let Some(p) = d.position_id
+        && !exists("positions", p)?
+    {
+        return Err(StoreError::not_found("position", p));
+    }
+    for r in recipients {
+        if !exists("persons", r.person_id)? {
+            return Err(StoreError::not_found("person", r.person_id));
+        }
+        if let Some(o) = r.office_id
+            && !exists("offices", o)?
+        {
+            return Err(StoreError::not_found("office", o));
+        }
+        if let Some(t) = r.term_id
+            && !exists("terms", t)?
+        {
+            return Err(StoreError::not_found("term", t));
+        }
+    }
+    Ok(())
+}
+
+fn insert_recipients(conn: &Connection, letter_id: i64, recipients: &[NewRecipient]) -> Result<()> {
+    let mut stmt = conn.prepare_cached(
+        "INSERT INTO letter_recipients (letter_id, ord, role, person_id, office_id, term_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?;
+    for (i, r) in recipients.iter().enumerate() {
+        stmt.execute(params![
+            letter_id,
+            i as i64 + 1,
+            r.role,
+            r.person_id,
+            r.office_id,
+            r.term_id
+        ])?;
+    }
+    Ok(())
+}
+
+fn extra_text(d: &LetterDraft) -> String {
+    match &d.extra {
+        serde_json::Value::Null => "{}".to_string(),
+        v => v.to_string(),
+    }
+}
+
+fn sent_conflict(id: i64) -> StoreError {
+    StoreError::Conflict(format!(
+        "letter {id} has been sent and is part of the record; it cannot be edited. \
+         Make a revision of it instead"
+    ))
+}
+
+impl Store {
+    pub fn create_letter(
+        &mut self,
+        d: &LetterDraft,
+        recipients: &[NewRecipient],
+        now: DateTime<Utc>,
+    ) -> Result<i64> {
+        self.write(|tx| {
+            check_draft(tx, d, recipients)?;
+            tx.execute(
+                "INSERT INTO letters (template_id, position_id, signer_id, date, subject, body, mode,
+                     extra, created_at, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)",
+                params![d.template_id, d.position_id, d.signer_id, d.date, d.subject.trim(), d.body,
+                        d.mode, extra_text(d), now],
+            )?;
+            let id = tx.last_insert_rowid();
+            insert_recipients(tx, id, recipients)?;
+            event(tx, id, None, EventKind::Created, now, "")?;
+            Ok(id)
+        })
+    }
+
+    /// Change a letter that has not been sent. An approved or signed letter
+    /// goes back to draft: what was approved is no longer what it says.
+    pub fn edit_letter(
+        &mut self,
+        id: i64,
+        d: &LetterDraft,
+        recipients: &[NewRecipient],
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        self.write(|tx| {
+            if status_of(tx, id)? == Status::Sent {
+                return Err(sent_conflict(id));
+            }
+            check_draft(tx, d, recipients)?;
+            tx.execute(
+                "UPDATE letters SET template_id = ?2, position_id = ?3, signer_id = ?4, date = ?5,
+                     subject = ?6, body = ?7, mode = ?8, extra = ?9, status = 'draft', updated_at = ?10
+                 WHERE id = ?1",
+                params![id, d.template_id, d.position_id, d.signer_id, d.date, d.subject.trim(),
+                        d.body, d.mode, extra_text(d), now],
+            )?;
+            tx.execute("DELETE FROM letter_recipients WHERE letter_id = ?1", [id])?;
+            insert_recipients(tx, id, recipients)?;
+            event(tx, id, None, EventKind::Edited, now, "")?;
+            Ok(())
+        })
+    }
+
+    /// A new draft copied from a letter (typically a sent one), linked to it.
+    pub fn revise_letter(&mut self, id: i64, now: DateTime<Utc>) -> Result<i64> {
+        self.write(|tx| {
+            status_of(tx, id)?;
+            tx.execute(
+                "INSERT INTO letters (revision_of, template_id, position_id, signer_id, date, subject,
+                     body, mode, extra, created_at, updated_at)
+                 SELECT id, template_id, position_id, signer_id, date, subject, body, mode, extra, ?2, ?2
+                 FROM letters WHERE id = ?1",
+                params![id, now],
+            )?;
+            let new = tx.last_insert_rowid();
+            tx.execute(
+                "INSERT INTO letter_recipients (letter_id, ord, role, person_id, office_id, term_id)
+                 SELECT ?2, ord, role, person_id, office_id, term_id FROM letter_recipients
+                 WHERE letter_id = ?1",
+                params![id, new],
+            )?;
+            event(tx, new, None, EventKind::Created, now, &format!("revision of letter {id}"))?;
+            Ok(new)
+        })
+    }
+
+    fn advance(
+        &mut self,
+        id: i64,
+        from: Status,
+        to: Status,
+        kind: EventKind,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        self.write(|tx| {
+            let status = status_of(tx, id)?;
+            if status != from {
+                let need = match to {
+                    Status::Approved => "only a draft can be approved",
+                    Status::Signed => {
+                        "only an approved letter can be marked signed; approve it first"
+                    }
+                    _ => "the letter is not in the right state",
+                };
+                return Err(StoreError::Conflict(format!(
+                    "letter {id} is {status}: {need}"
+                )));
+            }
+            tx.execute(
+                "UPDATE letters SET status = ?2, updated_at = ?3 WHERE id = ?1",
+                params![id, to, now],
+            )?;
+            event(tx, id, None, kind, now, "")
+        })
+    }
+
+    pub fn approve_letter(&mut self, id: i64, now: DateTime<Utc>) -> Result<()> {
+        self.advance(
+            id,
+            Status::Draft,
+            Status::Approved,
+            EventKind::Approved,
+            now,
+        )
+    }
+
+    pub fn sign_letter(&mut self, id: i64, now: DateTime<Utc>) -> Result<()> {
+        self.advance(id, Status::Approved, Status::Signed, EventKind::Signed, now)
+    }
+
+    /// Record that one recipient's copy went out, archiving the exact PDF.
+    /// The letter must be signed (or already partly sent).
+    pub fn mark_sent(
+        &mut self,
+        recipient_id: i64,
+        sending: &Sending,
+        copy: &Copy,
+        now: DateTime<Utc>,
+    ) -> Result<i64> {
+        self.write(|tx| {
+            let r = recipient_in(tx, recipient_id)?;
+            let status = status_of(tx, r.letter_id)?;
+            if !matches!(status, Status::Signed | Status::Sent) {
+                return Err(StoreError::Conflict(format!(
+                    "letter {} is {status}; it must be approved and signed before it is sent",
+                    r.letter_id
+                )));
+            }
+            if let Some(at) = r.sent_at {
+                return Err(StoreError::Conflict(format!(
+                    "this copy was already sent on {}", at.format("%Y-%m-%d")
+                )));
+            }
+            if let Some(f) = sending.follow_up_on
+                && f < sending.at.date_naive()
+            {
+                return Err(StoreError::invalid("follow_up_on", "the follow-up date is before the letter was sent"));
+            }
+            tx.execute(
+                "UPDATE letter_recipients SET method = ?2, sent_at = ?3, confirmation = ?4, follow_up_on = ?5
+                 WHERE id = ?1",
+                params![recipient_id, sending.method, sending.at, sending.confirmation, sending.follow_up_on],
+            )?;
+            tx.execute(
+                "UPDATE letters SET status = 'sent', updated_at = ?2 WHERE id = ?1",
+                params![r.letter_id, now],
+            )?;
+            tx.execute(
+                "INSERT INTO archive (letter_id, recipient_id, pdf, sha256, data, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                params![r.letter_id, recipient_id, copy.pdf, sha256_hex(&copy.pdf), copy.data, now],
+            )?;
+            let archive_id = tx.last_insert_rowid();
+            let detail = match &sending.confirmation {
+                Some(c) => format!("{} ({c})", sending.method),
+                None => sending.method.to_string(),
+            };
+            event(tx, r.letter_id, Some(recipient_id), EventKind::Sent, sending.at, &detail)?;
+            Ok(archive_id)
+        })
+    }
+
+    /// Record a follow-up on a sent copy and, optionally, the next one due.
+    pub fn record_follow_up(
+        &mut self,
+        recipient_id: i64,
+        at: DateTime<Utc>,
+        next: Option<NaiveDate>,
+        note: &str,
+    ) -> Result<()> {
+        self.write(|tx| {
+            let r = recipient_in(tx, recipient_id)?;
+            if r.sent_at.is_none() {
+                return Err(StoreError::Conflict(
+                    "this copy has not been sent yet; mark it sent first".into(),
+                ));
+            }
+            tx.execute(
+                "UPDATE letter_recipients SET followed_up_at = ?2, follow_up_on = ?3 WHERE id = ?1",
+                params![recipient_id, at, next],
+            )?;
+            event(
+                tx,
+                r.letter_id,
+                Some(recipient_id),
+                EventKind::FollowedUp,
+                at,
+                note,
+            )
+        })
+    }
+
+    pub fn record_reply(
+        &mut self,
+        recipient_id: i64,
+        on: NaiveDate,
+        notes: &str,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        self.write(|tx| {
+            let r = recipient_in(tx, recipient_id)?;
+            let Some(sent) = r.sent_at else {
+                return Err(StoreError::Conflict("this copy has not been sent yet; mark it sent first".into()));
+            };
+            if on < sent.date_naive() {
+                return Err(StoreError::invalid("reply_on", "the reply is dated before the letter was sent"));
+            }
+            tx.execute(
+                "UPDATE letter_recipients SET reply_on = ?2, reply_notes = ?3, follow_up_on = NULL WHERE id = ?1",
+                params![recipient_id, on, notes.trim()],
+            )?;
+            event(tx, r.letter_id, Some(recipient_id), EventKind::Replied, now, notes.trim())
+        })
+    }
+
+    /// Note that a letter was exported (to a file, for signing or sending).
+    pub fn record_export(
+        &mut self,
+        letter_id: i64,
+        detail: &str,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        self.write(|tx| {
+            status_of(tx, letter_id)?;
+            event(tx, letter_id, None, EventKind::Exported, now, detail)
+        })
+    }
+
+    pub fn letter(&self, id: i64) -> Result<Letter> {
+        self.conn
+            .query_row(
+                &format!("SELECT {LETTER_COLS} FROM letters WHERE id = ?1"),
+                [id],
+                letter_row,
+            )
+            .optional()?
+            .ok_or_else(|| StoreError::not_found("letter", id))
+    }
+
+    /// Letters, newest first, optionally only those in `status`.
+    pub fn letters(&self, status: Option<Status>, limit: usize) -> Result<Vec<Letter>> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {LETTER_COLS} FROM letters WHERE ?1 IS NULL OR status = ?1
+             ORDER BY date DESC, id DESC LIMIT ?2"
+        ))?;
+        let rows = stmt.query_map(params![status, limit as i64], letter_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn recipients(&self, letter_id: i64) -> Result<Vec<Recipient>> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {RECIPIENT_COLS} FROM letter_recipients WHERE letter_id = ?1 ORDER BY ord"
+        ))?;
+        let rows = stmt.query_map([letter_id], recipient_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn recipient(&self, id: i64) -> Result<Recipient> {
+        recipient_in(&self.conn, id)
+    }
+
+    pub fn events(&self, letter_id: i64) -> Result<Vec<Event>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, letter_id, recipient_id, kind, at, detail FROM events
+             WHERE letter_id = ?1 ORDER BY at, id",
+        )?;
+        let rows = stmt.query_map([letter_id], |r| {
+            Ok(Event {
+                id: r.get(0)?,
+                letter_id: r.get(1)?,
+                recipient_id: r.get(2)?,
+                kind: r.get(3)?,
+                at: r.get(4)?,
+                detail: r.get(5)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Every archived copy of a letter, each checked against its hash.
+    pub fn archived(&self, letter_id: i64) -> Result<Vec<Archived>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, letter_id, recipient_id, pdf, sha256, data, created_at FROM archive
+             WHERE letter_id = ?1 ORDER BY id",
+        )?;
+        let rows = stmt.query_map([letter_id], |r| {
+            Ok(Archived {
+                id: r.get(0)?,
+                letter_id: r.get(1)?,
+                recipient_id: r.get(2)?,
+                pdf: r.get(3)?,
+                sha256: r.get(4)?,
+                data: r.get(5)?,
+                created_at: r.get(6)?,
+            })
+        })?;
+        let entries: Vec<Archived> = rows.collect::<rusqlite::Result<_>>()?;
+        for a in &entries {
+            let actual = sha256_hex(&a.pdf);
+            if actual != a.sha256 {
+                return Err(StoreError::Corrupt(format!(
+                    "archived PDF {} of letter {letter_id} does not match its SHA-256 \
+                     (stored {}, found {actual}); restore the database from a backup",
+                    a.id, a.sha256
+                )));
+            }
+        }
+        Ok(entries)
+    }
+}
+
+fn recipient_in(conn: &Connection, id: i64) -> Result<Recipient> {
+    conn.query_row(
+        &format!("SELECT {RECIPIENT_COLS} FROM letter_recipients WHERE id = ?1"),
+        [id],
+        recipient_row,
+    )
+    .optional()?
+    .ok_or_else(|| StoreError::not_found("recipient", id))
+}

@@ -1,0 +1,225 @@
+//! The sent log (every recipient of every letter, filtered) and full-text search.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use rusqlite::types::Value;
+use serde::{Deserialize, Serialize};
+
+use crate::{Method, Result, Role, Status, Store, StoreError};
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct LogFilter {
+    pub issue_id: Option<i64>,
+    pub person_id: Option<i64>,
+    pub office_id: Option<i64>,
+    pub status: Option<Status>,
+    /// Letters dated on or after this day.
+    pub from: Option<NaiveDate>,
+    /// Letters dated on or before this day.
+    pub to: Option<NaiveDate>,
+    /// Only copies whose follow-up was due on or before this day and got no reply.
+    pub follow_up_due: Option<NaiveDate>,
+    /// At most this many rows (newest first); 0 means 500.
+    #[serde(default)]
+    pub limit: usize,
+}
+
+/// One line of the sent log: a copy of a letter and what became of it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LogEntry {
+    pub letter_id: i64,
+    pub recipient_id: i64,
+    pub date: NaiveDate,
+    pub subject: String,
+    pub status: Status,
+    pub issue: Option<String>,
+    pub person: String,
+    pub office: Option<String>,
+    pub role: Role,
+    pub method: Option<Method>,
+    pub sent_at: Option<DateTime<Utc>>,
+    pub confirmation: Option<String>,
+    pub follow_up_on: Option<NaiveDate>,
+    pub reply_on: Option<NaiveDate>,
+    pub reply_notes: Option<String>,
+}
+
+/// What a search found.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SearchHit {
+    /// letter, person, office or position.
+    pub kind: String,
+    pub id: i64,
+    pub title: String,
+    /// The matching text with the match in [brackets].
+    pub snippet: String,
+}
+
+const KINDS: [&str; 4] = ["letter", "person", "office", "position"];
+
+/// Turn what a user typed into an FTS5 query: every word must match, as a
+/// prefix, and nothing typed is read as query syntax.
+fn fts_query(text: &str) -> String {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| format!("\"{w}\"*"))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+impl Store {
+    pub fn log(&self, f: &LogFilter) -> Result<Vec<LogEntry>> {
+        let mut sql = String::from(
+            "SELECT l.id, r.id, l.date, l.subject, l.status, i.name, p.full_name, o.title, r.role,
+                    r.method, r.sent_at, r.confirmation, r.follow_up_on, r.reply_on, r.reply_notes
+             FROM letter_recipients r
+             JOIN letters l ON l.id = r.letter_id
+             JOIN persons p ON p.id = r.person_id
+             LEFT JOIN offices o ON o.id = r.office_id
+             LEFT JOIN positions pos ON pos.id = l.position_id
+             LEFT JOIN issues i ON i.id = pos.issue_id
+             WHERE 1",
+        );
+        let mut args: Vec<Value> = Vec::new();
+        let mut and = |clause: &str, v: Value| {
+            args.push(v);
+            sql.push_str(&clause.replace('?', &format!("?{}", args.len())));
+        };
+        if let Some(id) = f.issue_id {
+            and(" AND pos.issue_id = ?", id.into());
+        }
+        if let Some(id) = f.person_id {
+            and(" AND r.person_id = ?", id.into());
+        }
+        if let Some(id) = f.office_id {
+            and(" AND r.office_id = ?", id.into());
+        }
+        if let Some(s) = f.status {
+            and(" AND l.status = ?", s.as_str().to_string().into());
+        }
+        if let Some(d) = f.from {
+            and(" AND l.date >= ?", d.to_string().into());
+        }
+        if let Some(d) = f.to {
+            and(" AND l.date <= ?", d.to_string().into());
+        }
+        if let Some(d) = f.follow_up_due {
+            and(
+                " AND r.follow_up_on <= ? AND r.reply_on IS NULL",
+                d.to_string().into(),
+            );
+        }
+        let limit = if f.limit == 0 { 500 } else { f.limit };
+        and(
+            " ORDER BY l.date DESC, l.id DESC, r.ord LIMIT ?",
+            (limit as i64).into(),
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map(rusqlite::params_from_iter(args), |r| {
+            Ok(LogEntry {
+                letter_id: r.get(0)?,
+                recipient_id: r.get(1)?,
+                date: r.get(2)?,
+                subject: r.get(3)?,
+                status: r.get(4)?,
+                issue: r.get(5)?,
+                person: r.get(6)?,
+                office: r.get(7)?,
+                role: r.get(8)?,
+                method: r.get(9)?,
+                sent_at: r.get(10)?,
+                confirmation: r.get(11)?,
+                follow_up_on: r.get(12)?,
+                reply_on: r.get(13)?,
+                reply_notes: r.get(14)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The log as CSV (UTF-8, header row, RFC 4180 quoting).
+    pub fn log_csv(&self, f: &LogFilter) -> Result<String> {
+        let entries = self.log(f)?;
+        let mut w = csv::Writer::from_writer(Vec::new());
+        let csv_err = |e: csv::Error| StoreError::Corrupt(format!("cannot write CSV: {e}"));
+        w.write_record([
+            "letter",
+            "date",
+            "subject",
+            "status",
+            "issue",
+            "recipient",
+            "office",
+            "role",
+            "method",
+            "sent_at",
+            "confirmation",
+            "follow_up_on",
+            "reply_on",
+            "reply_notes",
+        ])
+        .map_err(csv_err)?;
+        let opt = |v: Option<String>| v.unwrap_or_default();
+        for e in entries {
+            w.write_record([
+                e.letter_id.to_string(),
+                e.date.to_string(),
+                e.subject,
+                e.status.to_string(),
+                opt(e.issue),
+                e.person,
+                opt(e.office),
+                e.role.to_string(),
+                opt(e.method.map(|m| m.to_string())),
+                opt(e
+                    .sent_at
+                    .map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true))),
+                opt(e.confirmation),
+                opt(e.follow_up_on.map(|d| d.to_string())),
+                opt(e.reply_on.map(|d| d.to_string())),
+                opt(e.reply_notes),
+            ])
+            .map_err(csv_err)?;
+        }
+        let bytes = w
+            .into_inner()
+            .map_err(|e| StoreError::Corrupt(format!("cannot write CSV: {e}")))?;
+        String::from_utf8(bytes).map_err(|e| StoreError::Corrupt(e.to_string()))
+    }
+
+    /// Letters, officials, offices and positions matching every word of
+    /// `text` (as prefixes, ignoring case and accents), best first.
+    pub fn search(&self, text: &str, limit: usize) -> Result<Vec<SearchHit>> {
+        let query = fts_query(text);
+        if query.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT rowid, title, snippet(search, -1, '[', ']', '…', 12) FROM search
+             WHERE search MATCH ?1 ORDER BY rank LIMIT ?2",
+        )?;
+        let rows = stmt.query_map(rusqlite::params![query, limit as i64], |r| {
+            let rowid: i64 = r.get(0)?;
+            Ok(SearchHit {
+                kind: KINDS[(rowid % 4) as usize].to_string(),
+                id: rowid / 4,
+                title: r.get(1)?,
+                snippet: r.get(2)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fts_query;
+
+    #[test]
+    fn typed_text_is_never_query_syntax() {
+        assert_eq!(
+            fts_query("KORUS \"OR\" NEAR(x"),
+            "\"KORUS\"* \"OR\"* \"NEAR\"* \"x\"*"
+        );
+        assert_eq!(fts_query("  -*  "), "");
+    }
+}

@@ -1,0 +1,323 @@
+//! The rows of the record, as the rest of Amicus sees them.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+macro_rules! text_enum {
+    ($(#[$m:meta])* $name:ident { $($variant:ident = $text:literal),* $(,)? }) => {
+        $(#[$m])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        #[serde(rename_all = "snake_case")]
+        pub enum $name { $($variant),* }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),*];
+
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $text),* }
+            }
+        }
+
+        impl std::str::FromStr for $name {
+            type Err = String;
+            fn from_str(s: &str) -> Result<Self, String> {
+                let wanted = s.trim().to_ascii_lowercase().replace(['-', ' '], "_");
+                $(if wanted == $text { return Ok($name::$variant); })*
+                Err(format!(
+                    "\"{s}\" is not one of: {}",
+                    [$($text),*].join(", ")
+                ))
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl rusqlite::types::ToSql for $name {
+            fn to_sql(&self) -> rusqlite::Result<rusqlite::types::ToSqlOutput<'_>> {
+                Ok(self.as_str().into())
+            }
+        }
+
+        impl rusqlite::types::FromSql for $name {
+            fn column_result(v: rusqlite::types::ValueRef<'_>) -> rusqlite::types::FromSqlResult<Self> {
+                v.as_str()?.parse().map_err(|e: String| rusqlite::types::FromSqlError::Other(e.into()))
+            }
+        }
+    };
+}
+
+text_enum!(
+    /// What kind of office: it decides the form of address.
+    OfficeKind {
+        CabinetSecretary = "cabinet_secretary",
+        TradeRepresentative = "trade_representative",
+        Senator = "senator",
+        Representative = "representative",
+        Governor = "governor",
+        ForeignMinister = "foreign_minister",
+        AgencyHead = "agency_head",
+        Other = "other",
+    }
+);
+
+text_enum!(Stance {
+    Support = "support",
+    Oppose = "oppose",
+    Neutral = "neutral",
+    Monitor = "monitor",
+});
+
+text_enum!(
+    /// Where a letter is in its life. Only forward moves are allowed.
+    Status {
+        Draft = "draft",
+        Approved = "approved",
+        Signed = "signed",
+        Sent = "sent",
+    }
+);
+
+text_enum!(LetterMode {
+    Joint = "joint",
+    PerRecipient = "per_recipient",
+});
+
+text_enum!(Role { To = "to", Cc = "cc" });
+
+text_enum!(Method {
+    Mail = "mail",
+    Email = "email",
+    Fax = "fax",
+    Hand = "hand",
+    Portal = "portal",
+});
+
+text_enum!(EventKind {
+    Created = "created",
+    Edited = "edited",
+    Approved = "approved",
+    Signed = "signed",
+    Exported = "exported",
+    Sent = "sent",
+    FollowedUp = "followed_up",
+    Replied = "replied",
+});
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Person {
+    pub id: i64,
+    pub full_name: String,
+    pub family_name: String,
+    pub honorific: Option<String>,
+    pub salutation: Option<String>,
+    pub email: Option<String>,
+    pub retired_on: Option<NaiveDate>,
+}
+
+/// A person as entered or edited (no id yet).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct NewPerson {
+    pub full_name: String,
+    /// Derived from the last word of the full name when empty.
+    #[serde(default)]
+    pub family_name: String,
+    #[serde(default)]
+    pub honorific: Option<String>,
+    #[serde(default)]
+    pub salutation: Option<String>,
+    #[serde(default)]
+    pub email: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Office {
+    pub id: i64,
+    pub title: String,
+    pub short_name: Option<String>,
+    pub organization: Option<String>,
+    pub kind: OfficeKind,
+    pub single_holder: bool,
+    /// Mailing address, one line per entry.
+    pub address: Vec<String>,
+    pub retired_on: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NewOffice {
+    pub title: String,
+    #[serde(default)]
+    pub short_name: Option<String>,
+    #[serde(default)]
+    pub organization: Option<String>,
+    pub kind: OfficeKind,
+    #[serde(default = "yes")]
+    pub single_holder: bool,
+    #[serde(default)]
+    pub address: Vec<String>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Term {
+    pub id: i64,
+    pub person_id: i64,
+    pub office_id: i64,
+    pub start_on: NaiveDate,
+    pub end_on: Option<NaiveDate>,
+    pub acting: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NewTerm {
+    pub person_id: i64,
+    pub office_id: i64,
+    pub start_on: NaiveDate,
+    #[serde(default)]
+    pub end_on: Option<NaiveDate>,
+    #[serde(default)]
+    pub acting: bool,
+}
+
+/// Who held an office on a day, with the person and office.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Holder {
+    pub term: Term,
+    pub person: Person,
+    pub office: Office,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Issue {
+    pub id: i64,
+    pub name: String,
+    pub summary: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Position {
+    pub id: i64,
+    pub issue_id: i64,
+    pub issue: String,
+    pub version: u32,
+    pub stance: Stance,
+    pub adopted_on: NaiveDate,
+    pub statement: String,
+    pub rationale: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NewPosition {
+    pub stance: Stance,
+    pub adopted_on: NaiveDate,
+    pub statement: String,
+    #[serde(default)]
+    pub rationale: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StoredTemplate {
+    pub id: i64,
+    pub key: String,
+    pub version: u32,
+    pub builtin: bool,
+    /// The template's metadata JSON (as in `templates/*.json`).
+    pub meta: String,
+    pub source: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Signer {
+    pub id: i64,
+    pub name: String,
+    pub title: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Letter {
+    pub id: i64,
+    pub revision_of: Option<i64>,
+    pub template_id: i64,
+    pub position_id: Option<i64>,
+    pub signer_id: i64,
+    pub date: NaiveDate,
+    pub subject: String,
+    pub body: String,
+    pub mode: LetterMode,
+    pub status: Status,
+    /// cc lines, enclosures, template fields and paper, as JSON.
+    pub extra: serde_json::Value,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// The editable content of a letter.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LetterDraft {
+    pub template_id: i64,
+    pub position_id: Option<i64>,
+    pub signer_id: i64,
+    pub date: NaiveDate,
+    pub subject: String,
+    pub body: String,
+    pub mode: LetterMode,
+    #[serde(default)]
+    pub extra: serde_json::Value,
+}
+
+/// One addressee (or cc) of a letter and what happened to their copy.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Recipient {
+    pub id: i64,
+    pub letter_id: i64,
+    pub ord: u32,
+    pub role: Role,
+    pub person_id: i64,
+    pub office_id: Option<i64>,
+    pub term_id: Option<i64>,
+    pub method: Option<Method>,
+    pub sent_at: Option<DateTime<Utc>>,
+    pub confirmation: Option<String>,
+    pub follow_up_on: Option<NaiveDate>,
+    pub followed_up_at: Option<DateTime<Utc>>,
+    pub reply_on: Option<NaiveDate>,
+    pub reply_notes: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NewRecipient {
+    pub role: Role,
+    pub person_id: i64,
+    pub office_id: Option<i64>,
+    pub term_id: Option<i64>,
+}
+
+/// The exact PDF that was sent, with what it was made from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Archived {
+    pub id: i64,
+    pub letter_id: i64,
+    pub recipient_id: Option<i64>,
+    #[serde(skip)]
+    pub pdf: Vec<u8>,
+    pub sha256: String,
+    /// The letter data (JSON) the PDF was rendered from.
+    pub data: String,
+    pub created_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Event {
+    pub id: i64,
+    pub letter_id: i64,
+    pub recipient_id: Option<i64>,
+    pub kind: EventKind,
+    pub at: DateTime<Utc>,
+    pub detail: String,
+}

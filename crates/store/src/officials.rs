@@ -1,0 +1,470 @@
+//! Persons, offices and the dated terms that join them.
+
+use chrono::NaiveDate;
+use rusqlite::{Connection, OptionalExtension, Row, params};
+
+use crate::{
+    Holder, NewOffice, NewPerson, NewTerm, Office, Person, Result, Store, StoreError, Term,
+};
+
+const PERSON_COLS: &str = "persons.id, persons.full_name, persons.family_name, persons.honorific,
+    persons.salutation, persons.email, persons.retired_on";
+const OFFICE_COLS: &str = "offices.id, offices.title, offices.short_name, organizations.name,
+    offices.kind, offices.single_holder, offices.address, offices.retired_on";
+const TERM_COLS: &str =
+    "terms.id, terms.person_id, terms.office_id, terms.start_on, terms.end_on, terms.acting";
+
+fn person_row(r: &Row, at: usize) -> rusqlite::Result<Person> {
+    Ok(Person {
+        id: r.get(at)?,
+        full_name: r.get(at + 1)?,
+        family_name: r.get(at + 2)?,
+        honorific: r.get(at + 3)?,
+        salutation: r.get(at + 4)?,
+        email: r.get(at + 5)?,
+        retired_on: r.get(at + 6)?,
+    })
+}
+
+fn office_row(r: &Row, at: usize) -> rusqlite::Result<Office> {
+    let address: String = r.get(at + 6)?;
+    Ok(Office {
+        id: r.get(at)?,
+        title: r.get(at + 1)?,
+        short_name: r.get(at + 2)?,
+        organization: r.get(at + 3)?,
+        kind: r.get(at + 4)?,
+        single_holder: r.get(at + 5)?,
+        address: split_lines(&address),
+        retired_on: r.get(at + 7)?,
+    })
+}
+
+fn term_row(r: &Row, at: usize) -> rusqlite::Result<Term> {
+    Ok(Term {
+        id: r.get(at)?,
+        person_id: r.get(at + 1)?,
+        office_id: r.get(at + 2)?,
+        start_on: r.get(at + 3)?,
+        end_on: r.get(at + 4)?,
+        acting: r.get(at + 5)?,
+    })
+}
+
+fn split_lines(text: &str) -> Vec<String> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(String::from)
+        .collect()
+}
+
+fn clean(value: &Option<String>) -> Option<String> {
+    value
+        .as_deref()
+        .map(str::trim)
+        .filter(|v| !v.is_empty())
+        .map(String::from)
+}
+
+fn validate_person(p: &NewPerson) -> Result<(String, String)> {
+    let full = p.full_name.trim();
+    if full.is_empty() {
+        return Err(StoreError::invalid(
+            "full_name",
+            "a person needs a name; type their full name, e.g. \"Wilbur Ross\"",
+        ));
+    }
+    let family = match p.family_name.trim() {
+        "" => full.split_whitespace().last().unwrap_or(full),
+        f => f,
+    };
+    Ok((full.to_string(), family.to_string()))
+}
+
+impl Store {
+    pub fn add_person(&mut self, p: &NewPerson, now: chrono::DateTime<chrono::Utc>) -> Result<i64> {
+        let (full, family) = validate_person(p)?;
+        self.conn.execute(
+            "INSERT INTO persons (full_name, family_name, honorific, salutation, email, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
+            params![full, family, clean(&p.honorific), clean(&p.salutation), clean(&p.email), now],
+        )?;
+        Ok(self.conn.last_insert_rowid())
+    }
+
+    pub fn edit_person(
+        &mut self,
+        id: i64,
+        p: &NewPerson,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<()> {
+        let (full, family) = validate_person(p)?;
+        let n = self.conn.execute(
+            "UPDATE persons SET full_name = ?2, family_name = ?3, honorific = ?4, salutation = ?5,
+                 email = ?6, updated_at = ?7 WHERE id = ?1",
+            params![
+                id,
+                full,
+                family,
+                clean(&p.honorific),
+                clean(&p.salutation),
+                clean(&p.email),
+                now
+            ],
+        )?;
+        if n == 0 {
+            return Err(StoreError::not_found("person", id));
+        }
+        Ok(())
+    }
+
+    /// Mark a person as no longer in public life; their history stays.
+    pub fn retire_person(&mut self, id: i64, on: NaiveDate) -> Result<()> {
+        let n = self.conn.execute(
+            "UPDATE persons SET retired_on = ?2 WHERE id = ?1",
+            params![id, on],
+        )?;
+        if n == 0 {
+            return Err(StoreError::not_found("person", id));
+        }
+        Ok(())
+    }
+
+    pub fn person(&self, id: i64) -> Result<Person> {
+        self.conn
+            .query_row(
+                &format!("SELECT {PERSON_COLS} FROM persons WHERE id = ?1"),
+                [id],
+                |r| person_row(r, 0),
+            )
+            .optional()?
+            .ok_or_else(|| StoreError::not_found("person", id))
+    }
+
+    /// People whose name contains `filter` (all when empty), by family name.
+    pub fn persons(&self, filter: &str, limit: usize) -> Result<Vec<Person>> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {PERSON_COLS} FROM persons
+             WHERE ?1 = '' OR full_name LIKE '%' || ?1 || '%'
+             ORDER BY family_name, full_name, id LIMIT ?2"
+        ))?;
+        let rows = stmt.query_map(params![filter.trim(), limit as i64], |r| person_row(r, 0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    fn organization_id(conn: &Connection, name: Option<&str>) -> Result<Option<i64>> {
+        let Some(name) = name.map(str::trim).filter(|n| !n.is_empty()) else {
+            return Ok(None);
+        };
+        conn.execute(
+            "INSERT INTO organizations (name) VALUES (?1) ON CONFLICT (name) DO NOTHING",
+            [name],
+        )?;
+        Ok(Some(conn.query_row(
+            "SELECT id FROM organizations WHERE name = ?1",
+            [name],
+            |r| r.get(0),
+        )?))
+    }
+
+    fn validate_office(o: &NewOffice) -> Result<()> {
+        if o.title.trim().is_empty() {
+            return Err(StoreError::invalid(
+                "title",
+                "an office needs a title, e.g. \"Secretary of Commerce\"",
+            ));
+        }
+        Ok(())
+    }
+
+    pub fn add_office(&mut self, o: &NewOffice) -> Result<i64> {
+        Self::validate_office(o)?;
+        self.write(|tx| {
+            let org = Self::organization_id(tx, o.organization.as_deref())?;
+            tx.execute(
+                "INSERT INTO offices (title, short_name, organization_id, kind, single_holder, address)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                params![o.title.trim(), clean(&o.short_name), org, o.kind, o.single_holder, o.address.join("\n")],
+            )
+            .map_err(|e| unique_violation(e, "title", "an office with this title already exists in that organization"))?;
+            Ok(tx.last_insert_rowid())
+        })
+    }
+
+    pub fn edit_office(&mut self, id: i64, o: &NewOffice) -> Result<()> {
+        Self::validate_office(o)?;
+        self.write(|tx| {
+            let org = Self::organization_id(tx, o.organization.as_deref())?;
+            let n = tx
+                .execute(
+                    "UPDATE offices SET title = ?2, short_name = ?3, organization_id = ?4, kind = ?5,
+                         single_holder = ?6, address = ?7 WHERE id = ?1",
+                    params![id, o.title.trim(), clean(&o.short_name), org, o.kind, o.single_holder, o.address.join("\n")],
+                )
+                .map_err(|e| unique_violation(e, "title", "an office with this title already exists in that organization"))?;
+            if n == 0 {
+                return Err(StoreError::not_found("office", id));
+            }
+            Ok(())
+        })
+    }
+
+    pub fn retire_office(&mut self, id: i64, on: NaiveDate) -> Result<()> {
+        let n = self.conn.execute(
+            "UPDATE offices SET retired_on = ?2 WHERE id = ?1",
+            params![id, on],
+        )?;
+        if n == 0 {
+            return Err(StoreError::not_found("office", id));
+        }
+        Ok(())
+    }
+
+    pub fn office(&self, id: i64) -> Result<Office> {
+        self.conn
+            .query_row(
+                &format!(
+                    "SELECT {OFFICE_COLS} FROM offices
+                     LEFT JOIN organizations ON organizations.id = offices.organization_id
+                     WHERE offices.id = ?1"
+                ),
+                [id],
+                |r| office_row(r, 0),
+            )
+            .optional()?
+            .ok_or_else(|| StoreError::not_found("office", id))
+    }
+
+    /// Offices whose title or short name contains `filter`.
+    pub fn offices(&self, filter: &str) -> Result<Vec<Office>> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {OFFICE_COLS} FROM offices
+             LEFT JOIN organizations ON organizations.id = offices.organization_id
+             WHERE ?1 = '' OR offices.title LIKE '%' || ?1 || '%' OR offices.short_name LIKE '%' || ?1 || '%'
+             ORDER BY offices.title, offices.id"
+        ))?;
+        let rows = stmt.query_map([filter.trim()], |r| office_row(r, 0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The office a person means by "USTR" or "Secretary of Commerce": an
+    /// exact (case-insensitive) title or short name, else a unique partial match.
+    pub fn find_office(&self, name: &str) -> Result<Office> {
+        let name = name.trim();
+        let exact: Vec<i64> = {
+            let mut stmt = self.conn.prepare_cached(
+                "SELECT id FROM offices WHERE title = ?1 COLLATE NOCASE OR short_name = ?1 COLLATE NOCASE",
+            )?;
+            stmt.query_map([name], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?
+        };
+        if let [id] = exact[..] {
+            return self.office(id);
+        }
+        let found = self.offices(name)?;
+        match found.len() {
+            1 => Ok(found
+                .into_iter()
+                .next()
+                .ok_or_else(|| StoreError::not_found("office", name))?),
+            0 => Err(StoreError::not_found("office", format!("\"{name}\""))),
+            n => Err(StoreError::invalid(
+                "office",
+                format!(
+                    "\"{name}\" matches {n} offices ({}); use the full title",
+                    found
+                        .iter()
+                        .take(4)
+                        .map(|o| o.title.as_str())
+                        .collect::<Vec<_>>()
+                        .join("; ")
+                ),
+            )),
+        }
+    }
+
+    /// Add a term, refusing one that overlaps another in a one-holder office
+    /// (an acting term may overlap). Terms may meet on the handover day.
+    pub fn add_term(&mut self, t: &NewTerm) -> Result<i64> {
+        self.write(|tx| {
+            check_term(tx, t, None)?;
+            tx.execute(
+                "INSERT INTO terms (person_id, office_id, start_on, end_on, acting) VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![t.person_id, t.office_id, t.start_on, t.end_on, t.acting],
+            )?;
+            Ok(tx.last_insert_rowid())
+        })
+    }
+
+    /// Change a term's dates (for example to end it), with the same checks.
+    pub fn edit_term(&mut self, id: i64, t: &NewTerm) -> Result<()> {
+        self.write(|tx| {
+            check_term(tx, t, Some(id))?;
+            let n = tx.execute(
+                "UPDATE terms SET person_id = ?2, office_id = ?3, start_on = ?4, end_on = ?5, acting = ?6 WHERE id = ?1",
+                params![id, t.person_id, t.office_id, t.start_on, t.end_on, t.acting],
+            )?;
+            if n == 0 {
+                return Err(StoreError::not_found("term", id));
+            }
+            Ok(())
+        })
+    }
+
+    pub fn term(&self, id: i64) -> Result<Term> {
+        self.conn
+            .query_row(
+                &format!("SELECT {TERM_COLS} FROM terms WHERE id = ?1"),
+                [id],
+                |r| term_row(r, 0),
+            )
+            .optional()?
+            .ok_or_else(|| StoreError::not_found("term", id))
+    }
+
+    /// Every term of an office, latest first.
+    pub fn terms_of_office(&self, office_id: i64) -> Result<Vec<Term>> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {TERM_COLS} FROM terms WHERE office_id = ?1 ORDER BY start_on DESC, id DESC"
+        ))?;
+        let rows = stmt.query_map([office_id], |r| term_row(r, 0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn terms_of_person(&self, person_id: i64) -> Result<Vec<Term>> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {TERM_COLS} FROM terms WHERE person_id = ?1 ORDER BY start_on DESC, id DESC"
+        ))?;
+        let rows = stmt.query_map([person_id], |r| term_row(r, 0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Who held `office_id` on `date`. On a handover day the incoming holder
+    /// wins; a confirmed holder wins over an acting one.
+    pub fn holder_on(&self, office_id: i64, date: NaiveDate) -> Result<Option<Holder>> {
+        let office = self.office(office_id)?;
+        let found = self
+            .conn
+            .query_row(
+                &format!(
+                    "SELECT {TERM_COLS}, {PERSON_COLS} FROM terms
+                     JOIN persons ON persons.id = terms.person_id
+                     WHERE terms.office_id = ?1 AND terms.start_on <= ?2
+                       AND (terms.end_on IS NULL OR terms.end_on >= ?2)
+                     ORDER BY terms.acting, terms.start_on DESC, terms.id DESC LIMIT 1"
+                ),
+                params![office_id, date],
+                |r| Ok((term_row(r, 0)?, person_row(r, 6)?)),
+            )
+            .optional()?;
+        Ok(found.map(|(term, person)| Holder {
+            term,
+            person,
+            office,
+        }))
+    }
+
+    /// The latest term of a person (the office they are best known by).
+    pub fn latest_holding(&self, person_id: i64, date: NaiveDate) -> Result<Option<Holder>> {
+        let person = self.person(person_id)?;
+        let found = self
+            .conn
+            .query_row(
+                &format!(
+                    "SELECT {TERM_COLS} FROM terms WHERE person_id = ?1 AND start_on <= ?2
+                     ORDER BY (end_on IS NULL OR end_on >= ?2) DESC, start_on DESC LIMIT 1"
+                ),
+                params![person_id, date],
+                |r| term_row(r, 0),
+            )
+            .optional()?;
+        match found {
+            Some(term) => {
+                let office = self.office(term.office_id)?;
+                Ok(Some(Holder {
+                    term,
+                    person,
+                    office,
+                }))
+            }
+            None => Ok(None),
+        }
+    }
+}
+
+fn check_term(conn: &Connection, t: &NewTerm, except: Option<i64>) -> Result<()> {
+    if let Some(end) = t.end_on
+        && end < t.start_on
+    {
+        return Err(StoreError::invalid(
+            "end_on",
+            format!(
+                "the term ends ({end}) before it starts ({}); check the dates",
+                t.start_on
+            ),
+        ));
+    }
+    let exists = |table: &str, id: i64| -> Result<bool> {
+        Ok(conn.query_row(
+            &format!("SELECT EXISTS (SELECT 1 FROM {table} WHERE id = ?1)"),
+            [id],
+            |r| r.get(0),
+        )?)
+    };
+    if !exists("persons", t.person_id)? {
+        return Err(StoreError::not_found("person", t.person_id));
+    }
+    let single: Option<bool> = conn
+        .query_row(
+            "SELECT single_holder FROM offices WHERE id = ?1",
+            [t.office_id],
+            |r| r.get(0),
+        )
+        .optional()?;
+    let Some(single) = single else {
+        return Err(StoreError::not_found("office", t.office_id));
+    };
+    if !single || t.acting {
+        return Ok(());
+    }
+    // Overlap means sharing more than a handover day.
+    let clash: Option<(String, NaiveDate, Option<NaiveDate>)> = conn
+        .query_row(
+            "SELECT persons.full_name, terms.start_on, terms.end_on FROM terms
+             JOIN persons ON persons.id = terms.person_id
+             WHERE terms.office_id = ?1 AND terms.acting = 0 AND terms.id IS NOT ?4
+               AND terms.start_on < coalesce(?3, '9999-12-31')
+               AND coalesce(terms.end_on, '9999-12-31') > ?2
+             LIMIT 1",
+            params![t.office_id, t.start_on, t.end_on, except],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .optional()?;
+    if let Some((name, start, end)) = clash {
+        let end = end.map_or("open-ended".to_string(), |e| format!("to {e}"));
+        return Err(StoreError::invalid(
+            "start_on",
+            format!(
+                "this term overlaps {name}'s term (from {start} {end}) in an office with one holder; \
+                 end that term first, or mark this one as acting"
+            ),
+        ));
+    }
+    Ok(())
+}
+
+pub(crate) fn unique_violation(
+    e: rusqlite::Error,
+    field: &'static str,
+    message: &str,
+) -> StoreError {
+    match &e {
+        rusqlite::Error::SqliteFailure(f, _)
+            if f.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_UNIQUE =>
+        {
+            StoreError::invalid(field, message)
+        }
+        _ => e.into(),
+    }
+}

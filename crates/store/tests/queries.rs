@@ -1,0 +1,911 @@
+//! One test (at least) per query, on an in-memory database.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+use store::letters::{Copy, Sending};
+use store::log::LogFilter;
+use store::*;
+
+fn day(s: &str) -> NaiveDate {
+    s.parse().unwrap()
+}
+
+fn at(s: &str) -> DateTime<Utc> {
+    Utc.from_utc_datetime(&day(s).and_hms_opt(15, 0, 0).unwrap())
+}
+
+struct World {
+    store: Store,
+    commerce: i64,
+    ustr: i64,
+    ross: i64,
+    lighthizer: i64,
+    greer: i64,
+    signer: i64,
+    template: i64,
+    position: i64,
+}
+
+fn person(s: &mut Store, name: &str, salutation: &str) -> i64 {
+    s.add_person(
+        &NewPerson {
+            full_name: name.into(),
+            honorific: Some("The Honorable".into()),
+            salutation: Some(salutation.into()),
+            ..Default::default()
+        },
+        at("2017-01-01"),
+    )
+    .unwrap()
+}
+
+fn office(s: &mut Store, title: &str, short: &str, kind: OfficeKind) -> i64 {
+    s.add_office(&NewOffice {
+        title: title.into(),
+        short_name: Some(short.into()),
+        organization: Some(format!("Office of the {title}")),
+        kind,
+        single_holder: true,
+        address: vec!["Washington, DC 20230".into()],
+    })
+    .unwrap()
+}
+
+fn term(s: &mut Store, p: i64, o: i64, start: &str, end: Option<&str>) -> Result<i64> {
+    s.add_term(&NewTerm {
+        person_id: p,
+        office_id: o,
+        start_on: day(start),
+        end_on: end.map(day),
+        acting: false,
+    })
+}
+
+fn world() -> World {
+    let mut s = Store::open_in_memory().unwrap();
+    let commerce = office(
+        &mut s,
+        "Secretary of Commerce",
+        "Commerce",
+        OfficeKind::CabinetSecretary,
+    );
+    let ustr = office(
+        &mut s,
+        "United States Trade Representative",
+        "USTR",
+        OfficeKind::TradeRepresentative,
+    );
+    let ross = person(&mut s, "Wilbur Ross", "Secretary Ross");
+    let lighthizer = person(&mut s, "Robert E. Lighthizer", "Ambassador Lighthizer");
+    let tai = person(&mut s, "Katherine Tai", "Ambassador Tai");
+    let greer = person(&mut s, "Jamieson Greer", "Ambassador Greer");
+    term(&mut s, ross, commerce, "2017-02-28", Some("2021-01-20")).unwrap();
+    term(&mut s, lighthizer, ustr, "2017-05-15", Some("2021-01-20")).unwrap();
+    term(&mut s, tai, ustr, "2021-03-18", Some("2025-01-20")).unwrap();
+    term(&mut s, greer, ustr, "2025-02-27", None).unwrap();
+    let signer = s
+        .add_signer("Jordan A. Whitfield", Some("Vice President"))
+        .unwrap();
+    let template = s
+        .register_builtin_template("joint-support", "{}", "Dear {{x}}", at("2017-01-01"))
+        .unwrap();
+    let korus = s
+        .add_issue("KORUS", "U.S.–Korea Free Trade Agreement")
+        .unwrap();
+    let position = s
+        .add_position(
+            korus,
+            &NewPosition {
+                stance: Stance::Support,
+                adopted_on: day("2017-08-22"),
+                statement: "We support KORUS.".into(),
+                rationale: "Exports.".into(),
+            },
+        )
+        .unwrap()
+        .id;
+    World {
+        store: s,
+        commerce,
+        ustr,
+        ross,
+        lighthizer,
+        greer,
+        signer,
+        template,
+        position,
+    }
+}
+
+fn draft(w: &World) -> LetterDraft {
+    LetterDraft {
+        template_id: w.template,
+        position_id: Some(w.position),
+        signer_id: w.signer,
+        date: day("2017-09-05"),
+        subject: "Continued support for KORUS".into(),
+        body: "Since KORUS entered into force, exports grew.".into(),
+        mode: LetterMode::Joint,
+        extra: serde_json::json!({"cc": ["Myung-hee Yoo (유명희)"]}),
+    }
+}
+
+fn to(w: &World) -> Vec<NewRecipient> {
+    vec![
+        NewRecipient {
+            role: Role::To,
+            person_id: w.ross,
+            office_id: Some(w.commerce),
+            term_id: None,
+        },
+        NewRecipient {
+            role: Role::To,
+            person_id: w.lighthizer,
+            office_id: Some(w.ustr),
+            term_id: None,
+        },
+    ]
+}
+
+/// Counts of every table, to prove a failed write left nothing behind.
+fn counts(s: &Store) -> Vec<i64> {
+    [
+        "persons",
+        "offices",
+        "terms",
+        "issues",
+        "positions",
+        "templates",
+        "letters",
+        "letter_recipients",
+        "archive",
+        "events",
+    ]
+    .iter()
+    .map(|t| {
+        s.connection()
+            .query_row(&format!("SELECT count(*) FROM {t}"), [], |r| r.get(0))
+            .unwrap()
+    })
+    .collect()
+}
+
+#[test]
+fn a_new_database_is_current_sound_and_in_wal() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = Store::open(&dir.path().join("a.db")).unwrap();
+    assert_eq!(s.schema_version().unwrap(), SCHEMA_VERSION);
+    assert_eq!(s.integrity_check().unwrap(), "ok");
+    let mode: String = s
+        .connection()
+        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(mode, "wal");
+    let fk: i64 = s
+        .connection()
+        .query_row("PRAGMA foreign_keys", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(fk, 1);
+}
+
+#[test]
+fn persons_are_added_edited_listed_and_retired() {
+    let mut w = world();
+    let p = w.store.person(w.ross).unwrap();
+    assert_eq!(p.family_name, "Ross");
+    assert_eq!(p.salutation.as_deref(), Some("Secretary Ross"));
+    let mut edit = NewPerson {
+        full_name: "Wilbur L. Ross Jr.".into(),
+        family_name: "Ross".into(),
+        ..Default::default()
+    };
+    w.store
+        .edit_person(w.ross, &edit, at("2017-02-01"))
+        .unwrap();
+    assert_eq!(
+        w.store.person(w.ross).unwrap().full_name,
+        "Wilbur L. Ross Jr."
+    );
+    let found = w.store.persons("ross", 10).unwrap();
+    assert_eq!(found.len(), 1);
+    assert_eq!(w.store.persons("", 2).unwrap().len(), 2);
+    w.store.retire_person(w.ross, day("2021-01-20")).unwrap();
+    assert_eq!(
+        w.store.person(w.ross).unwrap().retired_on,
+        Some(day("2021-01-20"))
+    );
+    edit.full_name = "  ".into();
+    let err = w
+        .store
+        .edit_person(w.ross, &edit, at("2017-02-01"))
+        .unwrap_err();
+    assert!(
+        matches!(
+            err,
+            StoreError::Invalid {
+                field: "full_name",
+                ..
+            }
+        ),
+        "{err}"
+    );
+    assert!(matches!(
+        w.store.person(999),
+        Err(StoreError::NotFound { .. })
+    ));
+}
+
+#[test]
+fn offices_are_found_by_title_or_short_name() {
+    let mut w = world();
+    assert_eq!(w.store.find_office("ustr").unwrap().id, w.ustr);
+    assert_eq!(
+        w.store.find_office("Secretary of Commerce").unwrap().id,
+        w.commerce
+    );
+    assert_eq!(w.store.find_office("Trade Rep").unwrap().id, w.ustr);
+    let err = w.store.find_office("Secretary of Defense").unwrap_err();
+    assert!(err.to_string().contains("Secretary of Defense"), "{err}");
+    let o = w.store.office(w.ustr).unwrap();
+    assert_eq!(o.kind, OfficeKind::TradeRepresentative);
+    assert_eq!(
+        o.organization.as_deref(),
+        Some("Office of the United States Trade Representative")
+    );
+    assert_eq!(w.store.offices("").unwrap().len(), 2);
+    let mut edited = NewOffice {
+        title: "Secretary of Commerce".into(),
+        short_name: Some("DOC".into()),
+        organization: Some("U.S. Department of Commerce".into()),
+        kind: OfficeKind::CabinetSecretary,
+        single_holder: true,
+        address: vec![
+            "1401 Constitution Avenue, NW".into(),
+            "Washington, DC 20230".into(),
+        ],
+    };
+    w.store.edit_office(w.commerce, &edited).unwrap();
+    assert_eq!(w.store.office(w.commerce).unwrap().address.len(), 2);
+    edited.title = String::new();
+    assert!(w.store.edit_office(w.commerce, &edited).is_err());
+    w.store
+        .retire_office(w.commerce, day("2030-01-01"))
+        .unwrap();
+    assert!(w.store.office(w.commerce).unwrap().retired_on.is_some());
+}
+
+#[test]
+fn the_holder_of_an_office_depends_on_the_date() {
+    let w = world();
+    let h = w
+        .store
+        .holder_on(w.ustr, day("2017-09-05"))
+        .unwrap()
+        .unwrap();
+    assert_eq!(h.person.full_name, "Robert E. Lighthizer");
+    let h = w
+        .store
+        .holder_on(w.ustr, day("2026-11-28"))
+        .unwrap()
+        .unwrap();
+    assert_eq!(h.person.id, w.greer);
+    // Between Tai and Greer the seat was vacant (no acting holder recorded).
+    assert!(
+        w.store
+            .holder_on(w.ustr, day("2025-02-01"))
+            .unwrap()
+            .is_none()
+    );
+    assert_eq!(w.store.terms_of_office(w.ustr).unwrap().len(), 3);
+    assert_eq!(w.store.terms_of_person(w.ross).unwrap().len(), 1);
+    let latest = w
+        .store
+        .latest_holding(w.ross, day("2026-11-28"))
+        .unwrap()
+        .unwrap();
+    assert_eq!(latest.office.id, w.commerce);
+}
+
+#[test]
+fn overlapping_and_backwards_terms_are_refused_and_nothing_is_written() {
+    let mut w = world();
+    let before = counts(&w.store);
+    let err = term(
+        &mut w.store,
+        w.greer,
+        w.commerce,
+        "2018-01-01",
+        Some("2019-01-01"),
+    )
+    .unwrap_err();
+    assert!(err.to_string().contains("overlaps Wilbur Ross"), "{err}");
+    let err = term(
+        &mut w.store,
+        w.greer,
+        w.commerce,
+        "2022-01-01",
+        Some("2021-01-01"),
+    )
+    .unwrap_err();
+    assert!(
+        matches!(
+            err,
+            StoreError::Invalid {
+                field: "end_on",
+                ..
+            }
+        ),
+        "{err}"
+    );
+    let err = term(&mut w.store, w.greer, 4242, "2022-01-01", None).unwrap_err();
+    assert!(
+        matches!(err, StoreError::NotFound { what: "office", .. }),
+        "{err}"
+    );
+    assert_eq!(counts(&w.store), before);
+    // An acting term may overlap; a term may start on the day the last one ended.
+    w.store
+        .add_term(&NewTerm {
+            person_id: w.greer,
+            office_id: w.commerce,
+            start_on: day("2018-01-01"),
+            end_on: None,
+            acting: true,
+        })
+        .unwrap();
+    term(
+        &mut w.store,
+        w.greer,
+        w.commerce,
+        "2021-01-20",
+        Some("2021-02-01"),
+    )
+    .unwrap();
+    // Editing a term runs the same checks.
+    let t = w
+        .store
+        .terms_of_office(w.commerce)
+        .unwrap()
+        .into_iter()
+        .find(|t| !t.acting && t.person_id == w.greer)
+        .unwrap();
+    let err = w
+        .store
+        .edit_term(
+            t.id,
+            &NewTerm {
+                person_id: w.greer,
+                office_id: w.commerce,
+                start_on: day("2020-01-01"),
+                end_on: Some(day("2021-02-01")),
+                acting: false,
+            },
+        )
+        .unwrap_err();
+    assert!(err.to_string().contains("overlaps"), "{err}");
+    assert_eq!(w.store.term(t.id).unwrap().start_on, day("2021-01-20"));
+}
+
+#[test]
+fn positions_are_versioned_and_history_kept() {
+    let mut w = world();
+    let issue = w.store.find_issue("korus").unwrap();
+    let v2 = w
+        .store
+        .add_position(
+            issue.id,
+            &NewPosition {
+                stance: Stance::Monitor,
+                adopted_on: day("2018-03-01"),
+                statement: "Watch.".into(),
+                rationale: String::new(),
+            },
+        )
+        .unwrap();
+    assert_eq!(v2.version, 2);
+    assert_eq!(w.store.positions(issue.id).unwrap().len(), 2);
+    assert_eq!(
+        w.store
+            .position_on(issue.id, day("2017-09-05"))
+            .unwrap()
+            .unwrap()
+            .version,
+        1
+    );
+    assert_eq!(
+        w.store
+            .position_on(issue.id, day("2019-01-01"))
+            .unwrap()
+            .unwrap()
+            .version,
+        2
+    );
+    assert!(
+        w.store
+            .position_on(issue.id, day("2017-01-01"))
+            .unwrap()
+            .is_none()
+    );
+    let err = w
+        .store
+        .add_position(
+            issue.id,
+            &NewPosition {
+                stance: Stance::Oppose,
+                adopted_on: day("2018-01-01"),
+                statement: "No.".into(),
+                rationale: String::new(),
+            },
+        )
+        .unwrap_err();
+    assert!(err.to_string().contains("cannot be dated earlier"), "{err}");
+    assert!(w.store.add_issue("KORUS", "").is_err());
+    assert_eq!(w.store.issues().unwrap().len(), 1);
+    assert_eq!(
+        w.store.position(w.position).unwrap().stance,
+        Stance::Support
+    );
+}
+
+#[test]
+fn templates_are_versioned_and_builtins_read_only() {
+    let mut w = world();
+    let same = w
+        .store
+        .register_builtin_template("joint-support", "{}", "Dear {{x}}", at("2018-01-01"))
+        .unwrap();
+    assert_eq!(same, w.template);
+    let newer = w
+        .store
+        .register_builtin_template("joint-support", "{}", "Dear {{y}}", at("2018-01-01"))
+        .unwrap();
+    assert_eq!(w.store.template(newer).unwrap().version, 2);
+    assert!(matches!(
+        w.store
+            .save_user_template("joint-support", "{}", "x", at("2018-01-01")),
+        Err(StoreError::Conflict(_))
+    ));
+    let u1 = w
+        .store
+        .save_user_template("mine", "{}", "a", at("2018-01-01"))
+        .unwrap();
+    let u2 = w
+        .store
+        .save_user_template("mine", "{}", "b", at("2018-01-02"))
+        .unwrap();
+    assert_ne!(u1, u2);
+    assert_eq!(w.store.latest_template("mine").unwrap().source, "b");
+    assert_eq!(w.store.templates().unwrap().len(), 2);
+    assert_eq!(w.store.signers().unwrap().len(), 1);
+    assert_eq!(
+        w.store.signer(w.signer).unwrap().title.as_deref(),
+        Some("Vice President")
+    );
+}
+
+#[test]
+fn a_letter_goes_from_draft_to_sent_and_is_archived() {
+    let mut w = world();
+    let id = w
+        .store
+        .create_letter(&draft(&w), &to(&w), at("2017-09-01"))
+        .unwrap();
+    assert_eq!(w.store.letter(id).unwrap().status, Status::Draft);
+    // Sending before approval is refused and changes nothing.
+    let r = w.store.recipients(id).unwrap();
+    assert_eq!(r.len(), 2);
+    let sending = Sending {
+        method: Method::Mail,
+        at: at("2017-09-05"),
+        confirmation: Some("USPS 9400".into()),
+        follow_up_on: Some(day("2017-10-05")),
+    };
+    let copy = Copy {
+        pdf: b"%PDF-1.7 letter".to_vec(),
+        data: "{}".into(),
+    };
+    let before = counts(&w.store);
+    let err = w
+        .store
+        .mark_sent(r[0].id, &sending, &copy, at("2017-09-05"))
+        .unwrap_err();
+    assert!(
+        err.to_string().contains("must be approved and signed"),
+        "{err}"
+    );
+    assert!(matches!(
+        w.store.sign_letter(id, at("2017-09-02")),
+        Err(StoreError::Conflict(_))
+    ));
+    assert_eq!(counts(&w.store), before);
+
+    w.store.approve_letter(id, at("2017-09-02")).unwrap();
+    w.store.sign_letter(id, at("2017-09-04")).unwrap();
+    w.store
+        .record_export(id, "korus.pdf", at("2017-09-04"))
+        .unwrap();
+    let archive = w
+        .store
+        .mark_sent(r[0].id, &sending, &copy, at("2017-09-05"))
+        .unwrap();
+    assert!(archive > 0);
+    assert!(matches!(
+        w.store
+            .mark_sent(r[0].id, &sending, &copy, at("2017-09-05")),
+        Err(StoreError::Conflict(_))
+    ));
+    w.store
+        .mark_sent(
+            r[1].id,
+            &Sending {
+                method: Method::Email,
+                ..sending.clone()
+            },
+            &copy,
+            at("2017-09-05"),
+        )
+        .unwrap();
+    assert_eq!(w.store.letter(id).unwrap().status, Status::Sent);
+
+    let archived = w.store.archived(id).unwrap();
+    assert_eq!(archived.len(), 2);
+    assert_eq!(archived[0].pdf, copy.pdf);
+    assert_eq!(archived[0].sha256, store::letters::sha256_hex(&copy.pdf));
+
+    w.store
+        .record_follow_up(r[0].id, at("2017-10-05"), Some(day("2017-11-05")), "called")
+        .unwrap();
+    w.store
+        .record_reply(r[0].id, day("2017-10-20"), "Thanked us", at("2017-10-21"))
+        .unwrap();
+    let sent = w.store.recipient(r[0].id).unwrap();
+    assert_eq!(sent.method, Some(Method::Mail));
+    assert_eq!(sent.reply_notes.as_deref(), Some("Thanked us"));
+    let kinds: Vec<EventKind> = w
+        .store
+        .events(id)
+        .unwrap()
+        .into_iter()
+        .map(|e| e.kind)
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            EventKind::Created,
+            EventKind::Approved,
+            EventKind::Signed,
+            EventKind::Exported,
+            EventKind::Sent,
+            EventKind::Sent,
+            EventKind::FollowedUp,
+            EventKind::Replied
+        ]
+    );
+}
+
+#[test]
+fn a_sent_letter_cannot_change_and_a_revision_leaves_it_intact() {
+    let mut w = world();
+    let id = w
+        .store
+        .create_letter(&draft(&w), &to(&w), at("2017-09-01"))
+        .unwrap();
+    w.store.approve_letter(id, at("2017-09-02")).unwrap();
+    w.store.sign_letter(id, at("2017-09-02")).unwrap();
+    let r = w.store.recipients(id).unwrap();
+    let copy = Copy {
+        pdf: vec![1, 2, 3],
+        data: "{}".into(),
+    };
+    let sending = Sending {
+        method: Method::Mail,
+        at: at("2017-09-05"),
+        confirmation: None,
+        follow_up_on: None,
+    };
+    w.store
+        .mark_sent(r[0].id, &sending, &copy, at("2017-09-05"))
+        .unwrap();
+    let original = w.store.letter(id).unwrap();
+    let before = counts(&w.store);
+    let mut changed = draft(&w);
+    changed.body = "Something else".into();
+    let err = w
+        .store
+        .edit_letter(id, &changed, &to(&w), at("2017-09-06"))
+        .unwrap_err();
+    assert!(err.to_string().contains("Make a revision"), "{err}");
+    assert_eq!(counts(&w.store), before);
+    // Even a direct UPDATE is refused by the schema.
+    let raw = w
+        .store
+        .connection()
+        .execute("UPDATE letters SET body = 'x' WHERE id = ?1", [id]);
+    assert!(
+        raw.unwrap_err()
+            .to_string()
+            .contains("sent letter cannot be edited")
+    );
+    let raw = w.store.connection().execute("DELETE FROM archive", []);
+    assert!(raw.is_err());
+
+    let rev = w.store.revise_letter(id, at("2017-09-06")).unwrap();
+    w.store
+        .edit_letter(rev, &changed, &to(&w), at("2017-09-06"))
+        .unwrap();
+    let revision = w.store.letter(rev).unwrap();
+    assert_eq!(revision.revision_of, Some(id));
+    assert_eq!(revision.status, Status::Draft);
+    assert_eq!(w.store.letter(id).unwrap(), original);
+    assert_eq!(w.store.archived(id).unwrap()[0].pdf, vec![1, 2, 3]);
+}
+
+#[test]
+fn editing_an_approved_letter_returns_it_to_draft() {
+    let mut w = world();
+    let id = w
+        .store
+        .create_letter(&draft(&w), &to(&w), at("2017-09-01"))
+        .unwrap();
+    w.store.approve_letter(id, at("2017-09-02")).unwrap();
+    w.store
+        .edit_letter(id, &draft(&w), &to(&w)[..1], at("2017-09-03"))
+        .unwrap();
+    assert_eq!(w.store.letter(id).unwrap().status, Status::Draft);
+    assert_eq!(w.store.recipients(id).unwrap().len(), 1);
+}
+
+#[test]
+fn bad_letters_are_refused_whole() {
+    let mut w = world();
+    let before = counts(&w.store);
+    let mut d = draft(&w);
+    d.subject = " ".into();
+    assert!(matches!(
+        w.store.create_letter(&d, &to(&w), at("2017-09-01")),
+        Err(StoreError::Invalid {
+            field: "subject",
+            ..
+        })
+    ));
+    assert!(matches!(
+        w.store.create_letter(&draft(&w), &[], at("2017-09-01")),
+        Err(StoreError::Invalid {
+            field: "recipients",
+            ..
+        })
+    ));
+    let mut bad = to(&w);
+    bad[1].person_id = 999;
+    assert!(matches!(
+        w.store.create_letter(&draft(&w), &bad, at("2017-09-01")),
+        Err(StoreError::NotFound { what: "person", .. })
+    ));
+    let mut d = draft(&w);
+    d.signer_id = 77;
+    assert!(matches!(
+        w.store.create_letter(&d, &to(&w), at("2017-09-01")),
+        Err(StoreError::NotFound { what: "signer", .. })
+    ));
+    assert_eq!(counts(&w.store), before);
+}
+
+fn sent_letter(w: &mut World, date: &str) -> i64 {
+    let mut d = draft(w);
+    d.date = day(date);
+    let id = w.store.create_letter(&d, &to(w), at(date)).unwrap();
+    w.store.approve_letter(id, at(date)).unwrap();
+    w.store.sign_letter(id, at(date)).unwrap();
+    let r = w.store.recipients(id).unwrap();
+    let sending = Sending {
+        method: Method::Mail,
+        at: at(date),
+        confirmation: Some("c, \"quoted\"".into()),
+        follow_up_on: Some(day(date) + chrono::Days::new(30)),
+    };
+    w.store
+        .mark_sent(
+            r[0].id,
+            &sending,
+            &Copy {
+                pdf: vec![0],
+                data: "{}".into(),
+            },
+            at(date),
+        )
+        .unwrap();
+    id
+}
+
+#[test]
+fn the_log_filters_by_office_person_issue_status_and_dates() {
+    let mut w = world();
+    let a = sent_letter(&mut w, "2017-09-05");
+    let b = sent_letter(&mut w, "2018-03-01");
+    let draft_id = w
+        .store
+        .create_letter(&draft(&w), &to(&w)[1..], at("2019-01-01"))
+        .unwrap();
+    let all = w.store.log(&LogFilter::default()).unwrap();
+    assert_eq!(all.len(), 5);
+    let by_office = w
+        .store
+        .log(&LogFilter {
+            office_id: Some(w.commerce),
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(
+        by_office.iter().map(|e| e.letter_id).collect::<Vec<_>>(),
+        [b, a]
+    );
+    let ranged = w
+        .store
+        .log(&LogFilter {
+            office_id: Some(w.ustr),
+            from: Some(day("2018-01-01")),
+            to: Some(day("2018-12-31")),
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(ranged.len(), 1);
+    assert_eq!(ranged[0].letter_id, b);
+    let drafts = w
+        .store
+        .log(&LogFilter {
+            status: Some(Status::Draft),
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(
+        drafts.iter().map(|e| e.letter_id).collect::<Vec<_>>(),
+        [draft_id]
+    );
+    let person = w
+        .store
+        .log(&LogFilter {
+            person_id: Some(w.lighthizer),
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(person.len(), 3);
+    let issue = w.store.find_issue("KORUS").unwrap();
+    assert_eq!(
+        w.store
+            .log(&LogFilter {
+                issue_id: Some(issue.id),
+                ..Default::default()
+            })
+            .unwrap()
+            .len(),
+        5
+    );
+    let due = w
+        .store
+        .log(&LogFilter {
+            follow_up_due: Some(day("2017-12-01")),
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(due.len(), 1);
+    assert_eq!(due[0].person, "Wilbur Ross");
+    let limited = w
+        .store
+        .log(&LogFilter {
+            limit: 2,
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(limited.len(), 2);
+}
+
+#[test]
+fn the_log_exports_as_csv_with_quoting() {
+    let mut w = world();
+    sent_letter(&mut w, "2017-09-05");
+    let csv = w.store.log_csv(&LogFilter::default()).unwrap();
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(lines.len(), 3, "{csv}");
+    assert!(lines[0].starts_with("letter,date,subject,status"));
+    assert!(lines[1].contains("2017-09-05T15:00:00Z"), "{csv}");
+    assert!(lines[1].contains("\"c, \"\"quoted\"\"\""), "{csv}");
+    assert!(
+        lines[1].contains(",Wilbur Ross,Secretary of Commerce,to,mail,"),
+        "{csv}"
+    );
+}
+
+#[test]
+fn search_finds_letters_officials_offices_and_positions() {
+    let mut w = world();
+    let id = w
+        .store
+        .create_letter(&draft(&w), &to(&w), at("2017-09-01"))
+        .unwrap();
+    let hits = w.store.search("exports grew", 10).unwrap();
+    assert_eq!(hits.len(), 1);
+    assert_eq!((hits[0].kind.as_str(), hits[0].id), ("letter", id));
+    assert!(hits[0].snippet.contains("[exports]"), "{}", hits[0].snippet);
+    let hits = w.store.search("lighthiz", 10).unwrap();
+    assert_eq!(
+        (hits[0].kind.as_str(), hits[0].id),
+        ("person", w.lighthizer)
+    );
+    let hits = w.store.search("USTR", 10).unwrap();
+    assert_eq!((hits[0].kind.as_str(), hits[0].id), ("office", w.ustr));
+    let kinds: Vec<String> = w
+        .store
+        .search("korus", 10)
+        .unwrap()
+        .into_iter()
+        .map(|h| h.kind)
+        .collect();
+    assert!(
+        kinds.contains(&"position".to_string()) && kinds.contains(&"letter".to_string()),
+        "{kinds:?}"
+    );
+    // Edits are searchable at once; syntax typed by a user is harmless.
+    let mut d = draft(&w);
+    d.body = "Tariff schedules matter.".into();
+    w.store
+        .edit_letter(id, &d, &to(&w), at("2017-09-02"))
+        .unwrap();
+    assert!(w.store.search("exports grew", 10).unwrap().is_empty());
+    assert_eq!(w.store.search("tariff", 10).unwrap().len(), 1);
+    assert!(w.store.search("\"AND OR (", 10).unwrap().is_empty());
+    assert!(w.store.search("", 10).unwrap().is_empty());
+}
+
+#[test]
+fn settings_round_trip() {
+    let mut s = Store::open_in_memory().unwrap();
+    assert!(s.is_empty().unwrap());
+    assert_eq!(s.setting::<String>("organization").unwrap(), None);
+    s.set_setting("organization", &serde_json::json!({"name": "Chamber"}))
+        .unwrap();
+    s.set_setting("organization", &serde_json::json!({"name": "Lakeshore"}))
+        .unwrap();
+    let v: serde_json::Value = s.setting("organization").unwrap().unwrap();
+    assert_eq!(v["name"], "Lakeshore");
+    assert!(!s.is_empty().unwrap());
+}
+
+#[test]
+fn backup_and_restore_round_trip_and_bad_backups_change_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut w = world();
+    sent_letter(&mut w, "2017-09-05");
+    let backup = dir.path().join("backup.db");
+    w.store.backup(&backup).unwrap();
+
+    let mut other = Store::open(&dir.path().join("live.db")).unwrap();
+    other.add_issue("Steel tariffs", "").unwrap();
+    // A file that is not a database is refused and the live one is untouched.
+    let junk = dir.path().join("junk.db");
+    std::fs::write(&junk, b"not a database at all, just some text").unwrap();
+    let err = other.restore(&junk).unwrap_err();
+    assert!(err.to_string().contains("junk.db"), "{err}");
+    assert_eq!(other.issues().unwrap().len(), 1);
+    assert!(other.restore(&dir.path().join("missing.db")).is_err());
+
+    other.restore(&backup).unwrap();
+    assert_eq!(other.issues().unwrap()[0].name, "KORUS");
+    assert_eq!(other.log(&LogFilter::default()).unwrap().len(), 2);
+    assert_eq!(other.integrity_check().unwrap(), "ok");
+}
+
+#[test]
+fn a_damaged_archive_entry_is_reported_not_returned() {
+    let mut w = world();
+    let id = sent_letter(&mut w, "2017-09-05");
+    // Simulate damage below the triggers (as a disk error would).
+    w.store
+        .connection()
+        .execute_batch("DROP TRIGGER archive_is_immutable_update; UPDATE archive SET pdf = x'FF';")
+        .unwrap();
+    let err = w.store.archived(id).unwrap_err();
+    assert!(
+        err.to_string().contains("does not match its SHA-256"),
+        "{err}"
+    );
+}
