@@ -11,6 +11,9 @@ pub enum ErrorCode {
     Template,
     Typeset,
     Io,
+    NotFound,
+    Conflict,
+    Database,
 }
 
 #[derive(Debug, Serialize)]
@@ -24,7 +27,13 @@ pub struct IpcError {
 impl From<AppError> for IpcError {
     fn from(e: AppError) -> Self {
         use amicus_app::LetterError as L;
+        use amicus_app::store::StoreError as S;
         let code = match &e {
+            AppError::Store(S::Invalid { .. }) => ErrorCode::InvalidData,
+            AppError::Store(S::NotFound { .. }) => ErrorCode::NotFound,
+            AppError::Store(S::Conflict(_)) => ErrorCode::Conflict,
+            AppError::Store(S::File { .. }) => ErrorCode::Io,
+            AppError::Store(_) => ErrorCode::Database,
             AppError::Letter(L::Data(_)) => ErrorCode::InvalidData,
             AppError::Letter(L::Typeset(_)) => ErrorCode::Typeset,
             AppError::Letter(_) => ErrorCode::Template,
@@ -32,6 +41,7 @@ impl From<AppError> for IpcError {
         };
         let field = match &e {
             AppError::Letter(L::Data(p)) => p.first().map(|p| p.location.clone()),
+            AppError::Store(S::Invalid { field, .. }) => Some(field.to_string()),
             _ => None,
         };
         IpcError {

@@ -7,6 +7,8 @@ use thiserror::Error;
 pub enum AppError {
     #[error(transparent)]
     Letter(#[from] LetterError),
+    #[error(transparent)]
+    Store(#[from] store::StoreError),
     #[error("cannot read {}: {source}", path.display())]
     Read {
         path: PathBuf,
@@ -24,6 +26,10 @@ impl AppError {
     pub fn problems(&self) -> Vec<Problem> {
         match self {
             AppError::Letter(e) => e.problems(),
+            AppError::Store(store::StoreError::Invalid { field, message }) => vec![Problem {
+                location: field.to_string(),
+                message: message.clone(),
+            }],
             other => vec![Problem {
                 location: String::new(),
                 message: other.to_string(),

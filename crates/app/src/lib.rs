@@ -6,6 +6,8 @@
 //! letter or a thousand does only per-letter work.
 
 mod error;
+mod record;
+mod sample;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -13,6 +15,10 @@ use std::sync::{Arc, Mutex};
 
 pub use error::AppError;
 pub use letters::{Letter, LetterData, LetterError, Mode, Problem, TemplateMeta};
+pub use record::{
+    Addressee, App, Drafted, LetterExtra, NewLetter, RecipientChoice, SendReport, default_db_path,
+};
+pub use store;
 use typeset::{FontSet, Image, Layout};
 
 /// The sample letter shipped with Amicus (KORUS, September 5, 2017).

@@ -4,8 +4,10 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use amicus_app::{AppError, Engine, Problem, file_stem, write_atomically};
+use amicus_app::{App, AppError, Engine, Problem, file_stem, write_atomically};
 use clap::{Parser, Subcommand};
+
+mod record;
 
 #[derive(Parser)]
 #[command(
@@ -14,6 +16,9 @@ use clap::{Parser, Subcommand};
     about = "Draft, render and track formal letters to officials"
 )]
 struct Cli {
+    /// The database; by default amicus.db in your data folder, created with sample data on first use.
+    #[arg(long, global = true, env = "AMICUS_DB")]
+    db: Option<PathBuf>,
     #[command(subcommand)]
     command: Command,
 }
@@ -44,6 +49,26 @@ enum Command {
         #[arg(long)]
         svg: Option<PathBuf>,
     },
+    /// People in public office: list, show, add, edit, retire, terms.
+    #[command(subcommand)]
+    Officials(record::Officials),
+    /// Offices: list, add, who held one on a date, retire.
+    #[command(subcommand)]
+    Offices(record::Offices),
+    /// Issues and the organization's position on each.
+    #[command(subcommand)]
+    Issues(record::Issues),
+    /// Letters: new, list, show, approve, sign, send, export, revise, follow-up, reply.
+    #[command(subcommand)]
+    Letters(record::Letters),
+    /// The sent log: every copy of every letter and what became of it.
+    Log(record::LogArgs),
+    /// Search letters, officials, offices and positions.
+    Search { text: String },
+    /// Copy the database to FILE (safe while the app is running).
+    Backup { file: PathBuf },
+    /// Replace the database with the backup in FILE (checked first).
+    Restore { file: PathBuf },
 }
 
 fn main() -> ExitCode {
@@ -52,7 +77,24 @@ fn main() -> ExitCode {
         Ok(e) => e,
         Err(e) => return fail(&e.problems()),
     };
+    let db = cli.db.clone();
     match cli.command {
+        Command::Officials(c) => with_app(engine, db, |app| record::officials(app, c)),
+        Command::Offices(c) => with_app(engine, db, |app| record::offices(app, c)),
+        Command::Issues(c) => with_app(engine, db, |app| record::issues(app, c)),
+        Command::Letters(c) => with_app(engine, db, |app| record::letters(app, c)),
+        Command::Log(a) => with_app(engine, db, |app| record::log(app, a)),
+        Command::Search { text } => with_app(engine, db, |app| record::search(app, &text)),
+        Command::Backup { file } => with_app(engine, db, |app| {
+            app.store.backup(&file)?;
+            println!("backed up to {}", file.display());
+            Ok(())
+        }),
+        Command::Restore { file } => with_app(engine, db, |app| {
+            app.store.restore(&file)?;
+            println!("restored from {}", file.display());
+            Ok(())
+        }),
         Command::Templates => {
             for t in engine.templates() {
                 println!(
@@ -87,6 +129,22 @@ fn main() -> ExitCode {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => fail(&e.problems()),
         },
+    }
+}
+
+/// Open the record and run one command on it.
+fn with_app(
+    engine: Engine,
+    db: Option<PathBuf>,
+    run: impl FnOnce(&mut App) -> Result<(), AppError>,
+) -> ExitCode {
+    let result = db
+        .map_or_else(amicus_app::default_db_path, Ok)
+        .and_then(|path| App::open(engine, &path, chrono::Utc::now()))
+        .and_then(|mut app| run(&mut app));
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => fail(&e.problems()),
     }
 }
 

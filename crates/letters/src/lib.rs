@@ -1,6 +1,7 @@
 //! The letter domain of Amicus: letter data, templates, light markup, and
 //! composition into a typeset document. Pure: no files, no database, no clock.
 
+pub mod address;
 pub mod compose;
 pub mod data;
 mod error;

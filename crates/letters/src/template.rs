@@ -97,8 +97,8 @@ macro_rules! shipped {
     };
 }
 
-/// The templates shipped in `templates/`, embedded at build time.
-const SHIPPED: [(&str, &str); 4] =
+/// The templates shipped in `templates/` (metadata JSON, source), embedded at build time.
+pub const SHIPPED: [(&str, &str); 4] =
     shipped!("joint-support", "opposition", "comment-rule", "thank-you");
 
 /// Every template this process knows, parsed once.

@@ -124,7 +124,8 @@ CREATE TABLE letter_recipients (
     letter_id    INTEGER NOT NULL REFERENCES letters(id),
     ord          INTEGER NOT NULL,
     role         TEXT NOT NULL CHECK (role IN ('to', 'cc')),
-    person_id    INTEGER NOT NULL REFERENCES persons(id),
+    -- NULL person: addressed to an office that was vacant on the letter's date.
+    person_id    INTEGER REFERENCES persons(id),
     office_id    INTEGER REFERENCES offices(id),
     term_id      INTEGER REFERENCES terms(id),
     method       TEXT CHECK (method IN ('mail', 'email', 'fax', 'hand', 'portal')),
@@ -135,7 +136,8 @@ CREATE TABLE letter_recipients (
     reply_on     TEXT,
     reply_notes  TEXT,
     UNIQUE (letter_id, ord),
-    CHECK ((sent_at IS NULL) = (method IS NULL))
+    CHECK ((sent_at IS NULL) = (method IS NULL)),
+    CHECK (person_id IS NOT NULL OR office_id IS NOT NULL)
 ) STRICT;
 CREATE INDEX recipients_by_office ON letter_recipients (office_id);
 CREATE INDEX recipients_by_person ON letter_recipients (person_id);

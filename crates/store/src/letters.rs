@@ -130,8 +130,16 @@ fn check_draft(conn: &Connection, d: &LetterDraft, recipients: &[NewRecipient]) 
         return Err(StoreError::not_found("position", p));
     }
     for r in recipients {
-        if !exists("persons", r.person_id)? {
-            return Err(StoreError::not_found("person", r.person_id));
+        if let Some(p) = r.person_id
+            && !exists("persons", p)?
+        {
+            return Err(StoreError::not_found("person", p));
+        }
+        if r.person_id.is_none() && r.office_id.is_none() {
+            return Err(StoreError::invalid(
+                "recipients",
+                "each recipient needs a person or an office",
+            ));
         }
         if let Some(o) = r.office_id
             && !exists("offices", o)?

@@ -32,7 +32,8 @@ pub struct LogEntry {
     pub subject: String,
     pub status: Status,
     pub issue: Option<String>,
-    pub person: String,
+    /// None when the letter went to a vacant office.
+    pub person: Option<String>,
     pub office: Option<String>,
     pub role: Role,
     pub method: Option<Method>,
@@ -73,7 +74,7 @@ impl Store {
                     r.method, r.sent_at, r.confirmation, r.follow_up_on, r.reply_on, r.reply_notes
              FROM letter_recipients r
              JOIN letters l ON l.id = r.letter_id
-             JOIN persons p ON p.id = r.person_id
+             LEFT JOIN persons p ON p.id = r.person_id
              LEFT JOIN offices o ON o.id = r.office_id
              LEFT JOIN positions pos ON pos.id = l.position_id
              LEFT JOIN issues i ON i.id = pos.issue_id
@@ -166,7 +167,7 @@ impl Store {
                 e.subject,
                 e.status.to_string(),
                 opt(e.issue),
-                e.person,
+                opt(e.person),
                 opt(e.office),
                 e.role.to_string(),
                 opt(e.method.map(|m| m.to_string())),

@@ -32,7 +32,7 @@ macro_rules! text_enum {
 
         impl std::fmt::Display for $name {
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str(self.as_str())
+                f.pad(self.as_str())
             }
         }
 
@@ -278,7 +278,7 @@ pub struct Recipient {
     pub letter_id: i64,
     pub ord: u32,
     pub role: Role,
-    pub person_id: i64,
+    pub person_id: Option<i64>,
     pub office_id: Option<i64>,
     pub term_id: Option<i64>,
     pub method: Option<Method>,
@@ -293,7 +293,8 @@ pub struct Recipient {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct NewRecipient {
     pub role: Role,
-    pub person_id: i64,
+    /// None for an office that nobody held on the letter's date.
+    pub person_id: Option<i64>,
     pub office_id: Option<i64>,
     pub term_id: Option<i64>,
 }

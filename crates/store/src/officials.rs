@@ -252,6 +252,21 @@ impl Store {
     /// exact (case-insensitive) title or short name, else a unique partial match.
     pub fn find_office(&self, name: &str) -> Result<Office> {
         let name = name.trim();
+        // "U.S. Trade Representative" names the same office as "United States Trade Representative".
+        for spelling in [
+            name.replacen("U.S. ", "United States ", 1),
+            name.replacen("United States ", "U.S. ", 1),
+        ] {
+            if spelling != name
+                && let Ok(office) = self.find_office_exactly(&spelling)
+            {
+                return Ok(office);
+            }
+        }
+        self.find_office_exactly(name)
+    }
+
+    fn find_office_exactly(&self, name: &str) -> Result<Office> {
         let exact: Vec<i64> = {
             let mut stmt = self.conn.prepare_cached(
                 "SELECT id FROM offices WHERE title = ?1 COLLATE NOCASE OR short_name = ?1 COLLATE NOCASE",

@@ -56,7 +56,7 @@ fn child(path: &str) -> ! {
         };
         let to = [NewRecipient {
             role: Role::To,
-            person_id: person,
+            person_id: Some(person),
             office_id: None,
             term_id: None,
         }];

@@ -134,13 +134,13 @@ fn to(w: &World) -> Vec<NewRecipient> {
     vec![
         NewRecipient {
             role: Role::To,
-            person_id: w.ross,
+            person_id: Some(w.ross),
             office_id: Some(w.commerce),
             term_id: None,
         },
         NewRecipient {
             role: Role::To,
-            person_id: w.lighthizer,
+            person_id: Some(w.lighthizer),
             office_id: Some(w.ustr),
             term_id: None,
         },
@@ -676,7 +676,7 @@ fn bad_letters_are_refused_whole() {
         })
     ));
     let mut bad = to(&w);
-    bad[1].person_id = 999;
+    bad[1].person_id = Some(999);
     assert!(matches!(
         w.store.create_letter(&draft(&w), &bad, at("2017-09-01")),
         Err(StoreError::NotFound { what: "person", .. })
@@ -788,7 +788,7 @@ fn the_log_filters_by_office_person_issue_status_and_dates() {
         })
         .unwrap();
     assert_eq!(due.len(), 1);
-    assert_eq!(due[0].person, "Wilbur Ross");
+    assert_eq!(due[0].person.as_deref(), Some("Wilbur Ross"));
     let limited = w
         .store
         .log(&LogFilter {

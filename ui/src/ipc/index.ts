@@ -5,7 +5,15 @@ import { save } from "@tauri-apps/plugin-dialog";
 
 /** Mirrors the shell's `IpcError`: a closed code the UI can branch on. */
 export interface IpcError {
-  code: "invalid_data" | "template" | "typeset" | "io" | "internal";
+  code:
+    | "invalid_data"
+    | "template"
+    | "typeset"
+    | "io"
+    | "not_found"
+    | "conflict"
+    | "database"
+    | "internal";
   message: string;
   field?: string;
 }

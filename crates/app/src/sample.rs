@@ -1,0 +1,146 @@
+//! The sample record a new database starts with: the organization, the
+//! Commerce and USTR offices with their holders from 2017 to today, the
+//! KORUS issue with its positions, and the KORUS letter of September 5, 2017
+//! as it was sent.
+
+use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+use store::{
+    LetterMode, Method, NewOffice, NewPerson, NewPosition, NewTerm, OfficeKind, Role, Stance,
+};
+
+use crate::{Addressee, App, AppError, LetterExtra, NewLetter, RecipientChoice, SendReport};
+
+fn day(iso: &str) -> NaiveDate {
+    iso.parse().unwrap_or_default()
+}
+
+fn at(y: i32, m: u32, d: u32, h: u32) -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(y, m, d, h, 0, 0)
+        .single()
+        .unwrap_or_default()
+}
+
+/// (name, start, end) of each holder, from the agencies' own histories.
+const COMMERCE: [(&str, &str, Option<&str>); 3] = [
+    ("Wilbur Ross", "2017-02-28", Some("2021-01-20")),
+    ("Gina M. Raimondo", "2021-03-03", Some("2025-01-20")),
+    ("Howard Lutnick", "2025-02-21", None),
+];
+const USTR: [(&str, &str, Option<&str>); 3] = [
+    ("Robert E. Lighthizer", "2017-05-15", Some("2021-01-20")),
+    ("Katherine Tai", "2021-03-18", Some("2025-01-20")),
+    ("Jamieson Greer", "2025-02-27", None),
+];
+
+pub(crate) fn seed(app: &mut App, now: DateTime<Utc>) -> Result<(), AppError> {
+    let sample = app.engine.parse_data(crate::SAMPLE_LETTER)?;
+    app.store
+        .set_setting("organization", &sample.organization)?;
+    let s = &mut app.store;
+
+    let commerce = s.add_office(&NewOffice {
+        title: "Secretary of Commerce".into(),
+        short_name: Some("Commerce".into()),
+        organization: Some("U.S. Department of Commerce".into()),
+        kind: OfficeKind::CabinetSecretary,
+        single_holder: true,
+        address: vec![
+            "1401 Constitution Avenue, NW".into(),
+            "Washington, DC 20230".into(),
+        ],
+    })?;
+    let ustr = s.add_office(&NewOffice {
+        title: "United States Trade Representative".into(),
+        short_name: Some("USTR".into()),
+        organization: Some("Office of the United States Trade Representative".into()),
+        kind: OfficeKind::TradeRepresentative,
+        single_holder: true,
+        address: vec!["600 17th Street, NW".into(), "Washington, DC 20508".into()],
+    })?;
+    for (office, holders) in [(commerce, COMMERCE), (ustr, USTR)] {
+        for (name, start, end) in holders {
+            let person = s.add_person(
+                &NewPerson {
+                    full_name: name.into(),
+                    ..Default::default()
+                },
+                now,
+            )?;
+            s.add_term(&NewTerm {
+                person_id: person,
+                office_id: office,
+                start_on: day(start),
+                end_on: end.map(day),
+                acting: false,
+            })?;
+        }
+    }
+
+    let korus = s.add_issue(
+        "U.S.–Korea Free Trade Agreement (KORUS)",
+        "The trade agreement between the United States and the Republic of Korea, in force since March 15, 2012.",
+    )?;
+    s.add_position(
+        korus,
+        &NewPosition {
+            stance: Stance::Support,
+            adopted_on: day("2011-09-20"),
+            statement:
+                "Our members support prompt ratification of the U.S.–Korea Free Trade Agreement."
+                    .into(),
+            rationale: "Korea is a top-ten market for the state's exporters.".into(),
+        },
+    )?;
+    let position = s.add_position(korus, &NewPosition {
+        stance: Stance::Support,
+        adopted_on: day("2017-08-22"),
+        statement: sample.position.as_ref().map(|p| p.statement.clone()).unwrap_or_default(),
+        rationale: "The Administration announced a renegotiation in July 2017; members asked the council to press for a quick, efficient process that keeps the agreement's gains.".into(),
+    })?;
+    let signer = s.add_signer(&sample.signer.name, sample.signer.title.as_deref())?;
+
+    let drafted = app.draft_letter(
+        &NewLetter {
+            template: "joint-support".into(),
+            position_id: Some(position.id),
+            signer_id: signer,
+            date: sample.date,
+            subject: sample.subject.clone().unwrap_or_default(),
+            body: sample.body.clone().unwrap_or_default(),
+            mode: LetterMode::Joint,
+            recipients: vec![
+                RecipientChoice {
+                    role: Role::To,
+                    to: Addressee::Office(commerce),
+                },
+                RecipientChoice {
+                    role: Role::To,
+                    to: Addressee::Office(ustr),
+                },
+            ],
+            extra: LetterExtra {
+                cc: sample.cc.clone(),
+                ..Default::default()
+            },
+        },
+        at(2017, 8, 30, 15),
+    )?;
+    let id = drafted.letter_id;
+    app.approve(id, at(2017, 9, 1, 14))?;
+    app.sign(id, at(2017, 9, 5, 13))?;
+    let recipients = app.store.recipients(id)?;
+    for (r, method) in recipients.iter().zip([Method::Mail, Method::Email]) {
+        app.mark_sent(
+            r.id,
+            &SendReport {
+                method,
+                at: at(2017, 9, 5, 16),
+                confirmation: (method == Method::Mail)
+                    .then(|| "Certified mail; receipt on file".into()),
+                follow_up_on: Some(day("2017-10-05")),
+            },
+            at(2017, 9, 5, 16),
+        )?;
+    }
+    Ok(())
+}

@@ -1,0 +1,325 @@
+//! Use cases over the record, without Tauri: the sample record, drafting by
+//! office at a date, the lifecycle to sent, archives and revisions.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use amicus_app::store::log::LogFilter;
+use amicus_app::store::{LetterMode, Method, Role, Status, StoreError};
+use amicus_app::*;
+use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+
+fn day(s: &str) -> NaiveDate {
+    s.parse().unwrap()
+}
+
+fn at(s: &str) -> DateTime<Utc> {
+    Utc.from_utc_datetime(&day(s).and_hms_opt(15, 0, 0).unwrap())
+}
+
+fn app() -> App {
+    App::with_store(
+        Engine::new().unwrap(),
+        store::Store::open_in_memory().unwrap(),
+        at("2026-11-28"),
+    )
+    .unwrap()
+}
+
+fn counts(app: &App) -> Vec<i64> {
+    [
+        "persons",
+        "offices",
+        "terms",
+        "letters",
+        "letter_recipients",
+        "archive",
+        "events",
+    ]
+    .iter()
+    .map(|t| {
+        app.store
+            .connection()
+            .query_row(&format!("SELECT count(*) FROM {t}"), [], |r| r.get(0))
+            .unwrap()
+    })
+    .collect()
+}
+
+fn office(app: &App, name: &str) -> i64 {
+    app.store.find_office(name).unwrap().id
+}
+
+fn new_letter(app: &App, date: &str) -> NewLetter {
+    let korus = app.store.find_issue("KORUS").unwrap();
+    let position = app.store.position_on(korus.id, day(date)).unwrap().unwrap();
+    NewLetter {
+        template: "joint-support".into(),
+        position_id: Some(position.id),
+        signer_id: app.store.signers().unwrap()[0].id,
+        date: day(date),
+        subject: "Modernizing KORUS".into(),
+        body: "We write again about **KORUS**.\n\nOur members export to Korea.".into(),
+        mode: LetterMode::Joint,
+        recipients: vec![
+            RecipientChoice {
+                role: Role::To,
+                to: Addressee::Office(office(app, "Secretary of Commerce")),
+            },
+            RecipientChoice {
+                role: Role::To,
+                to: Addressee::Office(office(app, "U.S. Trade Representative")),
+            },
+        ],
+        extra: LetterExtra::default(),
+    }
+}
+
+fn send_report(date: &str, method: Method) -> SendReport {
+    SendReport {
+        method,
+        at: at(date),
+        confirmation: None,
+        follow_up_on: Some(day(date) + chrono::Days::new(30)),
+    }
+}
+
+#[test]
+fn a_new_record_holds_the_sample_letter_as_sent() {
+    let mut app = app();
+    let letters = app.letters(None).unwrap();
+    assert_eq!(letters.len(), 1);
+    let sample = &letters[0];
+    assert_eq!(sample.status, Status::Sent);
+    assert_eq!(sample.date, day("2017-09-05"));
+    let data = app.letter_data(sample.id).unwrap();
+    let salutations: Vec<&str> = data
+        .recipients
+        .iter()
+        .map(|r| r.salutation.as_str())
+        .collect();
+    assert_eq!(salutations, ["Secretary Ross", "Ambassador Lighthizer"]);
+    assert_eq!(data.position.as_ref().unwrap().version, Some(2));
+    assert!(data.cc.iter().any(|c| c.contains("유명희")));
+    // Both copies are archived, hash-checked and re-render to the same bytes.
+    assert_eq!(app.verify_archive(sample.id).unwrap(), 2);
+    let log = app.log(&LogFilter::default()).unwrap();
+    assert_eq!(log.len(), 2);
+    assert_eq!(log[0].method, Some(Method::Mail));
+    assert_eq!(log[1].method, Some(Method::Email));
+    // Opening again adds nothing.
+    let before = counts(&app);
+    let store = std::mem::replace(&mut app.store, store::Store::open_in_memory().unwrap());
+    let app = App::with_store(Engine::new().unwrap(), store, at("2026-11-29")).unwrap();
+    assert_eq!(counts(&app), before);
+}
+
+#[test]
+fn an_office_resolves_to_whoever_held_it_on_the_letters_date() {
+    let app = app();
+    let ustr = office(&app, "USTR");
+    let choice = RecipientChoice {
+        role: Role::To,
+        to: Addressee::Office(ustr),
+    };
+    let (r, warnings) = app.resolve(&choice, day("2017-09-05")).unwrap();
+    assert_eq!(
+        app.store.person(r.person_id.unwrap()).unwrap().full_name,
+        "Robert E. Lighthizer"
+    );
+    assert!(warnings.is_empty());
+    let (r, _) = app.resolve(&choice, day("2026-11-28")).unwrap();
+    assert_eq!(
+        app.store.person(r.person_id.unwrap()).unwrap().full_name,
+        "Jamieson Greer"
+    );
+    let (r, _) = app.resolve(&choice, day("2022-06-01")).unwrap();
+    assert_eq!(
+        app.store.person(r.person_id.unwrap()).unwrap().full_name,
+        "Katherine Tai"
+    );
+    // Between two holders the seat was vacant: the letter goes to the office, with a warning.
+    let (r, warnings) = app.resolve(&choice, day("2025-02-01")).unwrap();
+    assert_eq!(r.person_id, None);
+    assert!(
+        warnings[0].contains("nobody held the office"),
+        "{warnings:?}"
+    );
+}
+
+#[test]
+fn a_person_whose_term_ended_is_flagged() {
+    let app = app();
+    let ross = app.store.persons("Ross", 1).unwrap()[0].id;
+    let choice = RecipientChoice {
+        role: Role::To,
+        to: Addressee::Person(ross),
+    };
+    let (r, warnings) = app.resolve(&choice, day("2022-01-01")).unwrap();
+    assert_eq!(r.person_id, Some(ross));
+    assert!(warnings[0].contains("ended on 2021-01-20"), "{warnings:?}");
+    let (_, warnings) = app.resolve(&choice, day("2018-01-01")).unwrap();
+    assert!(warnings.is_empty());
+}
+
+#[test]
+fn draft_approve_sign_send_archives_the_exact_pdf() {
+    let mut app = app();
+    let drafted = app
+        .draft_letter(&new_letter(&app, "2017-11-01"), at("2017-10-30"))
+        .unwrap();
+    let id = drafted.letter_id;
+    let data = app.letter_data(id).unwrap();
+    assert_eq!(data.recipients[1].name, "Robert E. Lighthizer");
+    assert_eq!(
+        data.recipients[1].honorific.as_deref(),
+        Some("The Honorable")
+    );
+    let preview = app.preview_letter(id).unwrap();
+    assert!(
+        !preview.is_empty()
+            && preview[0].contains("Dear Secretary Ross and Ambassador Lighthizer:")
+    );
+
+    let r = app.store.recipients(id).unwrap();
+    let before = counts(&app);
+    let err = app
+        .mark_sent(
+            r[0].id,
+            &send_report("2017-11-01", Method::Mail),
+            at("2017-11-01"),
+        )
+        .unwrap_err();
+    assert!(err.to_string().contains("approved and signed"), "{err}");
+    assert_eq!(counts(&app), before);
+
+    app.approve(id, at("2017-10-31")).unwrap();
+    app.sign(id, at("2017-11-01")).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let files = app
+        .export_letter(id, &dir.path().join("korus.pdf"), at("2017-11-01"))
+        .unwrap();
+    let exported = std::fs::read(&files[0]).unwrap();
+    app.mark_sent(
+        r[0].id,
+        &send_report("2017-11-01", Method::Mail),
+        at("2017-11-01"),
+    )
+    .unwrap();
+    app.mark_sent(
+        r[1].id,
+        &send_report("2017-11-01", Method::Fax),
+        at("2017-11-01"),
+    )
+    .unwrap();
+    let archived = app.store.archived(id).unwrap();
+    assert_eq!(archived.len(), 2);
+    // What was archived is what was exported for signing, byte for byte.
+    assert_eq!(archived[0].pdf, exported);
+    assert_eq!(archived[0].sha256, store::letters::sha256_hex(&exported));
+    assert_eq!(app.verify_archive(id).unwrap(), 2);
+    let kinds: Vec<String> = app
+        .store
+        .events(id)
+        .unwrap()
+        .iter()
+        .map(|e| e.kind.to_string())
+        .collect();
+    assert_eq!(
+        kinds,
+        ["created", "approved", "signed", "exported", "sent", "sent"]
+    );
+}
+
+#[test]
+fn editing_a_sent_letter_makes_a_revision_and_leaves_the_original_intact() {
+    let mut app = app();
+    let sample = app.letters(Some(Status::Sent)).unwrap()[0].id;
+    let original = app.store.letter(sample).unwrap();
+    let archived = app.store.archived(sample).unwrap();
+    let before = counts(&app);
+
+    let mut edit = new_letter(&app, "2017-09-05");
+    edit.body = "Changed after the fact.".into();
+    let err = app
+        .edit_letter(sample, &edit, at("2017-09-06"))
+        .unwrap_err();
+    assert!(err.to_string().contains("Make a revision"), "{err}");
+    assert_eq!(counts(&app), before);
+
+    let revision = app.revise(sample, at("2017-09-06")).unwrap();
+    app.edit_letter(revision, &edit, at("2017-09-06")).unwrap();
+    assert_eq!(
+        app.store.letter(revision).unwrap().revision_of,
+        Some(sample)
+    );
+    assert_eq!(app.store.letter(sample).unwrap(), original);
+    assert_eq!(app.store.archived(sample).unwrap(), archived);
+    assert_eq!(app.verify_archive(sample).unwrap(), 2);
+}
+
+#[test]
+fn bad_input_is_refused_with_nothing_written() {
+    let mut app = app();
+    let before = counts(&app);
+    // An office that does not exist.
+    let mut l = new_letter(&app, "2017-09-05");
+    l.recipients.push(RecipientChoice {
+        role: Role::To,
+        to: Addressee::Office(999),
+    });
+    let err = app.draft_letter(&l, at("2017-09-05")).unwrap_err();
+    assert!(
+        matches!(
+            err,
+            AppError::Store(StoreError::NotFound { what: "office", .. })
+        ),
+        "{err}"
+    );
+    assert!(app.store.find_office("Secretary of Defense").is_err());
+    // A template field the data lacks: the signer's title.
+    let untitled = app.store.add_signer("Pat Doe", None).unwrap();
+    let before_signer = counts(&app);
+    let mut l = new_letter(&app, "2017-09-05");
+    l.signer_id = untitled;
+    let err = app.draft_letter(&l, at("2017-09-05")).unwrap_err();
+    assert!(err.to_string().contains("signer.title"), "{err}");
+    assert_eq!(counts(&app), before_signer);
+    // An unknown template.
+    let mut l = new_letter(&app, "2017-09-05");
+    l.template = "no-such-template".into();
+    assert!(app.draft_letter(&l, at("2017-09-05")).is_err());
+    // Tracked cc recipients on a one-copy-per-recipient letter.
+    let mut l = new_letter(&app, "2017-09-05");
+    l.mode = LetterMode::PerRecipient;
+    l.recipients[1].role = Role::Cc;
+    assert!(
+        app.draft_letter(&l, at("2017-09-05"))
+            .unwrap_err()
+            .to_string()
+            .contains("cc")
+    );
+    assert_eq!(counts(&app)[1..], before[1..]);
+}
+
+#[test]
+fn a_per_recipient_letter_archives_each_recipients_own_copy() {
+    let mut app = app();
+    let mut l = new_letter(&app, "2017-11-01");
+    l.mode = LetterMode::PerRecipient;
+    let id = app.draft_letter(&l, at("2017-10-30")).unwrap().letter_id;
+    app.approve(id, at("2017-10-31")).unwrap();
+    app.sign(id, at("2017-10-31")).unwrap();
+    let r = app.store.recipients(id).unwrap();
+    for x in &r {
+        app.mark_sent(
+            x.id,
+            &send_report("2017-11-01", Method::Email),
+            at("2017-11-01"),
+        )
+        .unwrap();
+    }
+    let archived = app.store.archived(id).unwrap();
+    assert_ne!(archived[0].pdf, archived[1].pdf);
+    assert!(archived[0].data.contains("Wilbur Ross") && !archived[0].data.contains("Lighthizer"));
+    assert!(archived[1].data.contains("Lighthizer"));
+    assert_eq!(app.verify_archive(id).unwrap(), 2);
+}

@@ -1,0 +1,263 @@
+//! The `amicus` record commands end to end on a temporary database.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn amicus(db: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_amicus"))
+        .args(args)
+        .env("AMICUS_DB", db)
+        .output()
+        .expect("amicus runs")
+}
+
+fn ok(db: &Path, args: &[&str]) -> String {
+    let o = amicus(db, args);
+    assert!(
+        o.status.success(),
+        "amicus {args:?} failed: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    String::from_utf8(o.stdout).unwrap()
+}
+
+fn fails(db: &Path, args: &[&str]) -> String {
+    let o = amicus(db, args);
+    assert!(!o.status.success(), "amicus {args:?} should fail");
+    String::from_utf8(o.stderr).unwrap()
+}
+
+#[test]
+fn first_run_creates_the_sample_record() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("data/amicus.db");
+    let letters = ok(&db, &["letters", "list"]);
+    assert!(letters.contains("2017-09-05  sent"), "{letters}");
+    assert!(letters.contains("Continued support for the U.S.–Korea Free Trade Agreement (KORUS)"));
+    let holder = ok(&db, &["offices", "holder", "USTR", "--on", "2017-09-05"]);
+    assert!(
+        holder
+            .starts_with("United States Trade Representative on 2017-09-05: Robert E. Lighthizer"),
+        "{holder}"
+    );
+    let today = ok(
+        &db,
+        &[
+            "offices",
+            "holder",
+            "Secretary of Commerce",
+            "--on",
+            "2026-11-28",
+        ],
+    );
+    assert!(today.contains(": Howard Lutnick"), "{today}");
+    let issues = ok(&db, &["issues", "list"]);
+    assert!(issues.contains("support (v2, 2017-08-22)"), "{issues}");
+    let verified = ok(&db, &["letters", "verify", "1"]);
+    assert!(
+        verified.contains("2 archived copies of letter 1 verified"),
+        "{verified}"
+    );
+}
+
+#[test]
+fn a_letter_from_draft_to_sent_log() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("amicus.db");
+    let body = dir.path().join("body.md");
+    std::fs::write(
+        &body,
+        "We welcome the **amended** agreement.\n\nIt keeps our members' gains.",
+    )
+    .unwrap();
+    let out = ok(
+        &db,
+        &[
+            "letters",
+            "new",
+            "--to",
+            "Secretary of Commerce",
+            "--to",
+            "U.S. Trade Representative",
+            "--date",
+            "2018-09-24",
+            "--subject",
+            "The amended KORUS",
+            "--body-file",
+            body.to_str().unwrap(),
+            "--issue",
+            "KORUS",
+        ],
+    );
+    assert_eq!(out.trim(), "drafted letter 2");
+    let err = fails(&db, &["letters", "send", "2", "--method", "mail"]);
+    assert!(err.contains("must be approved and signed"), "{err}");
+    ok(&db, &["letters", "approve", "2"]);
+    ok(&db, &["letters", "sign", "2"]);
+    let pdf = dir.path().join("amended.pdf");
+    ok(
+        &db,
+        &["letters", "export", "2", "--out", pdf.to_str().unwrap()],
+    );
+    let text = Command::new("pdftotext")
+        .args([pdf.to_str().unwrap(), "-"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(
+        text.contains("Dear Secretary Ross and Ambassador Lighthizer:"),
+        "{text}"
+    );
+    ok(
+        &db,
+        &[
+            "letters",
+            "send",
+            "2",
+            "--recipient",
+            "1",
+            "--method",
+            "mail",
+            "--follow-up",
+            "2018-10-24",
+            "--at",
+            "2018-09-24T15:00:00Z",
+            "--confirmation",
+            "receipt 42",
+        ],
+    );
+    ok(
+        &db,
+        &[
+            "letters",
+            "send",
+            "2",
+            "--method",
+            "email",
+            "--at",
+            "2018-09-24T16:00:00Z",
+        ],
+    );
+    let err = fails(&db, &["letters", "send", "2", "--method", "email"]);
+    assert!(err.contains("already been sent"), "{err}");
+    let show = ok(&db, &["letters", "show", "2"]);
+    assert!(
+        show.contains(
+            "1. [to] Wilbur Ross, Secretary of Commerce — sent 2018-09-24 15:00 UTC by mail"
+        ),
+        "{show}"
+    );
+    assert!(show.contains("2. [to] Robert E. Lighthizer"), "{show}");
+
+    let csv = ok(&db, &["log", "--csv", "--from", "2018-01-01"]);
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(lines.len(), 3, "{csv}");
+    assert!(
+        lines[1].contains(
+            "Wilbur Ross,Secretary of Commerce,to,mail,2018-09-24T15:00:00Z,receipt 42,2018-10-24"
+        ),
+        "{csv}"
+    );
+    let due = ok(&db, &["log", "--due", "2018-11-01", "--from", "2018-01-01"]);
+    assert!(
+        due.contains("The amended KORUS") && due.lines().count() == 1,
+        "{due}"
+    );
+    ok(
+        &db,
+        &[
+            "letters",
+            "reply",
+            "2",
+            "--recipient",
+            "1",
+            "--on",
+            "2018-10-02",
+            "--notes",
+            "Thanks",
+        ],
+    );
+    assert!(!ok(&db, &["log", "--due", "2018-11-01"]).contains("amended"));
+    let by_office = ok(&db, &["log", "--office", "USTR"]);
+    assert_eq!(by_office.lines().count(), 2, "{by_office}");
+
+    let found = ok(&db, &["search", "amended agreement"]);
+    assert!(found.starts_with("letter       2"), "{found}");
+
+    // A sent letter is changed through a revision.
+    let rev = ok(&db, &["letters", "revise", "2"]);
+    assert!(
+        rev.contains("letter 3 is a new draft revising letter 2"),
+        "{rev}"
+    );
+}
+
+#[test]
+fn bad_input_is_explained_and_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("amicus.db");
+    let before = ok(&db, &["officials", "show", "1"]);
+    let err = fails(
+        &db,
+        &[
+            "officials",
+            "term",
+            "--person",
+            "1",
+            "--office",
+            "Commerce",
+            "--start",
+            "2019-01-01",
+        ],
+    );
+    assert!(err.contains("overlaps Wilbur Ross's term"), "{err}");
+    let err = fails(
+        &db,
+        &[
+            "officials",
+            "term",
+            "--person",
+            "1",
+            "--office",
+            "Commerce",
+            "--start",
+            "2030-01-01",
+            "--end",
+            "2029-01-01",
+        ],
+    );
+    assert!(err.contains("ends (2029-01-01) before it starts"), "{err}");
+    let err = fails(&db, &["offices", "holder", "Secretary of Defense"]);
+    assert!(
+        err.contains("office \"Secretary of Defense\" does not exist"),
+        "{err}"
+    );
+    let err = fails(&db, &["officials", "add", "--name", " "]);
+    assert!(err.contains("full_name"), "{err}");
+    assert_eq!(ok(&db, &["officials", "show", "1"]), before);
+    let err = fails(
+        &db,
+        &["offices", "add", "--title", "Mayor", "--kind", "mayor"],
+    );
+    assert!(err.contains("cabinet_secretary"), "{err}");
+    assert_eq!(ok(&db, &["letters", "list"]).lines().count(), 1);
+}
+
+#[test]
+fn backup_and_restore() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("amicus.db");
+    let backup = dir.path().join("backup.db");
+    ok(&db, &["backup", backup.to_str().unwrap()]);
+    ok(&db, &["issues", "add", "Steel tariffs"]);
+    assert!(ok(&db, &["issues", "list"]).contains("Steel tariffs"));
+    let junk = dir.path().join("junk.db");
+    std::fs::write(&junk, "not a database").unwrap();
+    let err = fails(&db, &["restore", junk.to_str().unwrap()]);
+    assert!(err.contains("junk.db"), "{err}");
+    assert!(ok(&db, &["issues", "list"]).contains("Steel tariffs"));
+    ok(&db, &["restore", backup.to_str().unwrap()]);
+    assert!(!ok(&db, &["issues", "list"]).contains("Steel tariffs"));
+    assert!(ok(&db, &["letters", "list"]).contains("KORUS"));
+}
