@@ -10,7 +10,8 @@ import { openApp, run } from "./driver.mjs";
 test("preview shows the letter and export writes a valid PDF", async () => {
   const dir = mkdtempSync(join(tmpdir(), "amicus-e2e-"));
   const out = join(dir, "exported.pdf");
-  const app = await openApp({ AMICUS_EXPORT_PATH: out });
+  // A fresh database per run: the app creates it with the sample record.
+  const app = await openApp({ AMICUS_EXPORT_PATH: out, AMICUS_DB: join(dir, "amicus.db") });
   try {
     const text = await app.waitFor(
       `const p = document.querySelectorAll('[data-testid="preview-page"]');
@@ -36,6 +37,8 @@ test("preview shows the letter and export writes a valid PDF", async () => {
     assert.match(run("qpdf", ["--check", out]), /No syntax or stream encoding errors/);
     assert.match(run("pdfinfo", [out]), /Pages:\s+2/);
     assert.match(run("pdftotext", [out, "-"]), /Dear Secretary Ross and Ambassador Lighthizer:/);
+    // The app opened (and so created) its database with the sample record.
+    assert.ok(existsSync(join(dir, "amicus.db")), "the app creates its database on first run");
   } finally {
     await app.close();
   }

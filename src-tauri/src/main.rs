@@ -5,24 +5,35 @@ mod commands;
 mod ipc_error;
 
 use std::path::PathBuf;
+use std::sync::Mutex;
 
-/// What the commands share: the engine (fonts and templates parsed once).
+/// What the commands share: the engine (fonts and templates parsed once)
+/// and the record, behind one lock that no command holds across an await.
 pub struct AppState {
-    pub engine: amicus_app::Engine,
+    pub app: Mutex<amicus_app::App>,
     /// Set by tests (`AMICUS_EXPORT_PATH`) to bypass the native save dialog.
     pub export_override: Option<PathBuf>,
 }
 
 fn main() {
-    let engine = match amicus_app::Engine::new() {
-        Ok(e) => e,
+    // The database: AMICUS_DB, else amicus.db in the user's data folder,
+    // created with the sample record on first run.
+    let opened = amicus_app::Engine::new().and_then(|engine| {
+        let path = match std::env::var_os("AMICUS_DB") {
+            Some(p) => PathBuf::from(p),
+            None => amicus_app::default_db_path()?,
+        };
+        amicus_app::App::open(engine, &path, chrono::Utc::now())
+    });
+    let app = match opened {
+        Ok(a) => a,
         Err(e) => {
             eprintln!("Amicus cannot start: {e}");
             std::process::exit(1);
         }
     };
     let state = AppState {
-        engine,
+        app: Mutex::new(app),
         export_override: std::env::var_os("AMICUS_EXPORT_PATH").map(PathBuf::from),
     };
     let result = tauri::Builder::default()
