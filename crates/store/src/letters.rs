@@ -155,15 +155,21 @@ fn check_draft(conn: &Connection, d: &LetterDraft, recipients: &[NewRecipient]) 
     Ok(())
 }
 
-fn insert_recipients(conn: &Connection, letter_id: i64, recipients: &[NewRecipient]) -> Result<()> {
+fn insert_recipients(
+    conn: &Connection,
+    letter_id: i64,
+    date: NaiveDate,
+    recipients: &[NewRecipient],
+) -> Result<()> {
     let mut stmt = conn.prepare_cached(
-        "INSERT INTO letter_recipients (letter_id, ord, role, person_id, office_id, term_id)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        "INSERT INTO letter_recipients (letter_id, ord, letter_date, role, person_id, office_id, term_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     )?;
     for (i, r) in recipients.iter().enumerate() {
         stmt.execute(params![
             letter_id,
             i as i64 + 1,
+            date,
             r.role,
             r.person_id,
             r.office_id,
@@ -204,7 +210,7 @@ impl Store {
                         d.mode, extra_text(d), now],
             )?;
             let id = tx.last_insert_rowid();
-            insert_recipients(tx, id, recipients)?;
+            insert_recipients(tx, id, d.date, recipients)?;
             event(tx, id, None, EventKind::Created, now, "")?;
             Ok(id)
         })
@@ -232,7 +238,7 @@ impl Store {
                         d.body, d.mode, extra_text(d), now],
             )?;
             tx.execute("DELETE FROM letter_recipients WHERE letter_id = ?1", [id])?;
-            insert_recipients(tx, id, recipients)?;
+            insert_recipients(tx, id, d.date, recipients)?;
             event(tx, id, None, EventKind::Edited, now, "")?;
             Ok(())
         })
@@ -251,8 +257,8 @@ impl Store {
             )?;
             let new = tx.last_insert_rowid();
             tx.execute(
-                "INSERT INTO letter_recipients (letter_id, ord, role, person_id, office_id, term_id)
-                 SELECT ?2, ord, role, person_id, office_id, term_id FROM letter_recipients
+                "INSERT INTO letter_recipients (letter_id, ord, letter_date, role, person_id, office_id, term_id)
+                 SELECT ?2, ord, letter_date, role, person_id, office_id, term_id FROM letter_recipients
                  WHERE letter_id = ?1",
                 params![id, new],
             )?;

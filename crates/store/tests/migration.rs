@@ -39,8 +39,8 @@ fn write_schema_1_fixture() {
          INSERT INTO letters (id, template_id, position_id, signer_id, date, subject, body, mode, status, created_at, updated_at)
              VALUES (1, 1, 1, 1, '2017-09-05', 'Continued support for KORUS', 'Tariff schedules matter.', 'joint', 'sent',
                      '2017-09-01 12:00:00+00:00', '2017-09-05 15:00:00+00:00');
-         INSERT INTO letter_recipients (id, letter_id, ord, role, person_id, office_id, method, sent_at, follow_up_on)
-             VALUES (1, 1, 1, 'to', 1, 1, 'mail', '2017-09-05 15:00:00+00:00', '2017-10-05');
+         INSERT INTO letter_recipients (id, letter_id, ord, letter_date, role, person_id, office_id, method, sent_at, follow_up_on)
+             VALUES (1, 1, 1, '2017-09-05', 'to', 1, 1, 'mail', '2017-09-05 15:00:00+00:00', '2017-10-05');
          INSERT INTO archive (letter_id, recipient_id, pdf, sha256, data, created_at)
              VALUES (1, 1, x'255044462d312e37', '1f0a2a8a0bbdb8e1d3d3bd0f5a14e8b2d8b4c3d0b3a36b16bdb5af9a0a2bd0a6', '{}', '2017-09-05 15:00:00+00:00');
          INSERT INTO events (letter_id, kind, at) VALUES (1, 'created', '2017-09-01 12:00:00+00:00');

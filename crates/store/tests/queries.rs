@@ -909,3 +909,35 @@ fn a_damaged_archive_entry_is_reported_not_returned() {
         "{err}"
     );
 }
+
+#[test]
+fn the_log_follows_a_letters_new_date_and_search_ignores_word_endings() {
+    let mut w = world();
+    let id = w
+        .store
+        .create_letter(&draft(&w), &to(&w), at("2017-09-01"))
+        .unwrap();
+    let in_2018 = |w: &World| {
+        w.store
+            .log(&LogFilter {
+                from: Some(day("2018-01-01")),
+                office_id: Some(w.ustr),
+                ..Default::default()
+            })
+            .unwrap()
+            .len()
+    };
+    assert_eq!(in_2018(&w), 0);
+    let mut d = draft(&w);
+    d.date = day("2018-02-01");
+    d.body = "Tariffs were cut.".into();
+    w.store
+        .edit_letter(id, &d, &to(&w), at("2017-09-02"))
+        .unwrap();
+    assert_eq!(in_2018(&w), 1);
+    // A revision carries the new date too.
+    let rev = w.store.revise_letter(id, at("2018-02-02")).unwrap();
+    assert_eq!(in_2018(&w), 2);
+    assert_eq!(w.store.search("tariff cut", 10).unwrap()[0].id, rev);
+    assert_eq!(w.store.search("tariff cut", 10).unwrap().len(), 2);
+}
