@@ -3,7 +3,7 @@
 
 use std::hint::black_box;
 
-use amicus_app::{Engine, LetterData, SAMPLE_LETTER, file_stem, write_atomically};
+use amicus_app::{Engine, LetterData, SAMPLE_LETTER, file_stem};
 use criterion::{Criterion, criterion_group, criterion_main};
 
 fn merge_data(engine: &Engine, copies: usize) -> LetterData {
@@ -30,14 +30,14 @@ fn bench(c: &mut Criterion) {
     let data = engine.parse_data(SAMPLE_LETTER).expect("sample parses");
     // Warm the caches (fonts, fallback discovery, shaped words) once.
     let first = engine.render(&data, None).expect("renders");
-    black_box(engine.pdf(&first[0]));
+    black_box(engine.pdf(&first[0]).expect("pdf"));
 
     c.bench_function(
         "letter: template → layout → PDF bytes (KORUS sample)",
         |b| {
             b.iter(|| {
                 let r = engine.render(black_box(&data), None).expect("renders");
-                black_box(engine.pdf(&r[0]))
+                black_box(engine.pdf(&r[0]).expect("pdf"))
             })
         },
     );
@@ -48,7 +48,25 @@ fn bench(c: &mut Criterion) {
         |b| {
             b.iter(|| {
                 let r = engine.render(black_box(&latin), None).expect("renders");
-                black_box(engine.pdf(&r[0]))
+                black_box(engine.pdf(&r[0]).expect("pdf"))
+            })
+        },
+    );
+    // Staff editing a letter change its text: here every body paragraph is
+    // new on every run, so no laid-out paragraph can be reused.
+    let mut n = 0u64;
+    c.bench_function(
+        "letter: template → layout → PDF bytes (every paragraph new)",
+        |b| {
+            b.iter(|| {
+                n += 1;
+                let mut edited = data.clone();
+                edited.body = data
+                    .body
+                    .as_ref()
+                    .map(|body| body.replace("\n\n", &format!(" (draft {n})\n\n")));
+                let r = engine.render(black_box(&edited), None).expect("renders");
+                black_box(engine.pdf(&r[0]).expect("pdf"))
             })
         },
     );
@@ -62,13 +80,13 @@ fn bench(c: &mut Criterion) {
     group.sample_size(10);
     group.bench_function("1,000 copies, one PDF file each", |b| {
         b.iter(|| {
-            let copies = engine.render_pdfs(&merge, None).expect("renders");
-            for (i, (copy, pdf)) in copies.iter().enumerate() {
-                let path = dir
-                    .path()
-                    .join(format!("{}.pdf", file_stem(i, &copy.label())));
-                write_atomically(&path, pdf).expect("writes");
-            }
+            let written = engine
+                .render_to_files(&merge, None, &|i, copy| {
+                    dir.path()
+                        .join(format!("{}.pdf", file_stem(i, &copy.label())))
+                })
+                .expect("renders");
+            assert_eq!(written.len(), 1000);
         })
     });
     group.finish();

@@ -146,7 +146,7 @@ impl Engine {
                         part.into_iter()
                             .map(|letter| {
                                 let rendered = self.lay_out(letter, logo.clone())?;
-                                let pdf = self.pdf(&rendered);
+                                let pdf = self.pdf(&rendered)?;
                                 Ok((rendered, pdf))
                             })
                             .collect()
@@ -165,6 +165,90 @@ impl Engine {
         Ok(out)
     }
 
+    /// Render every copy to its own PDF file, named by `name_of(index,
+    /// copy)`. Either every file is written or none is: copies are staged
+    /// beside their targets as they are rendered (in parallel), flushed to
+    /// disk together, and moved into place only when all have succeeded.
+    pub fn render_to_files(
+        &self,
+        data: &LetterData,
+        template: Option<&str>,
+        name_of: &(dyn Fn(usize, &Rendered) -> PathBuf + Sync),
+    ) -> Result<Vec<PathBuf>, AppError> {
+        let logo = self.logo(data)?;
+        let letters = letters::prepare(&self.templates, data, template)?;
+        let total = letters.len();
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let batch_sync = cfg!(target_os = "linux");
+        // Twice the cores: while one thread waits on the disk another renders.
+        let workers = (cores * 2).min(total).max(1);
+        let next = std::sync::atomic::AtomicUsize::new(0);
+        let slots: Vec<Mutex<Option<Letter>>> =
+            letters.into_iter().map(|l| Mutex::new(Some(l))).collect();
+        let results: Vec<Result<Vec<(usize, Staged)>, AppError>> = std::thread::scope(|s| {
+            let handles: Vec<_> = (0..workers)
+                .map(|_| {
+                    let (logo, next, slots) = (logo.clone(), &next, &slots);
+                    s.spawn(move || {
+                        let mut done = Vec::new();
+                        loop {
+                            let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                            let Some(slot) = slots.get(i) else {
+                                return Ok(done);
+                            };
+                            let Some(letter) =
+                                slot.lock().unwrap_or_else(|e| e.into_inner()).take()
+                            else {
+                                continue;
+                            };
+                            let rendered = self.lay_out(letter, logo.clone())?;
+                            let pdf = self.pdf(&rendered)?;
+                            let path = name_of(i, &rendered);
+                            done.push((i, stage_with(&path, &pdf, !batch_sync)?));
+                        }
+                    })
+                })
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
+                .collect()
+        });
+        let mut staged = Vec::with_capacity(total);
+        for part in results {
+            // On error the staged files drop here, deleting themselves.
+            staged.extend(part?);
+        }
+        staged.sort_by_key(|(i, _)| *i);
+        // The data is on disk before any file takes its final name.
+        let mut dirs: Vec<PathBuf> = staged
+            .iter()
+            .map(|(_, f)| parent_dir(f.path()).to_path_buf())
+            .collect();
+        dirs.sort();
+        dirs.dedup();
+        for dir in &dirs {
+            sync_filesystem(dir).map_err(|source| AppError::Write {
+                path: dir.clone(),
+                source,
+            })?;
+        }
+        let mut written = Vec::with_capacity(total);
+        for (_, file) in staged {
+            let path = file.path().to_path_buf();
+            file.commit()?;
+            written.push(path);
+        }
+        // And the new names are on disk too.
+        for dir in &dirs {
+            sync_filesystem(dir).map_err(|source| AppError::Write {
+                path: dir.clone(),
+                source,
+            })?;
+        }
+        Ok(written)
+    }
+
     /// Every problem with the data and template, without writing anything.
     /// Rendering already reports every missing required field at once.
     pub fn check(&self, json: &str, template: Option<&str>) -> Vec<Problem> {
@@ -177,8 +261,9 @@ impl Engine {
         }
     }
 
-    pub fn pdf(&self, rendered: &Rendered) -> Vec<u8> {
+    pub fn pdf(&self, rendered: &Rendered) -> Result<Vec<u8>, AppError> {
         typeset::pdf::write_pdf(&rendered.layout, &self.fonts)
+            .map_err(|e| AppError::Letter(LetterError::from(e)))
     }
 
     /// The shipped sample letter, laid out (it is a joint letter: one copy).
@@ -202,7 +287,7 @@ impl Engine {
 
     /// Render the sample letter and write it as a PDF, atomically.
     pub fn export_sample_pdf(&self, path: &Path) -> Result<(), AppError> {
-        write_atomically(path, &self.pdf(&self.sample()?))
+        write_atomically(path, &self.pdf(&self.sample()?)?)
     }
 
     pub fn svg_pages(&self, rendered: &Rendered) -> Vec<String> {
@@ -215,24 +300,78 @@ impl Engine {
 /// Write a file so that it is either complete or absent: write a temporary
 /// file beside it, then rename over the target.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), AppError> {
+    stage(path, bytes)?.commit()
+}
+
+/// A file written and synced under a temporary name beside its target,
+/// waiting to be moved into place. Dropped uncommitted, it is deleted.
+pub struct Staged {
+    temp: tempfile::TempPath,
+    path: PathBuf,
+}
+
+impl Staged {
+    /// Move the file into place (an atomic rename).
+    pub fn commit(self) -> Result<(), AppError> {
+        let path = self.path;
+        self.temp.persist(&path).map_err(|e| AppError::Write {
+            path: path.clone(),
+            source: e.error,
+        })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+}
+
+/// Write `bytes` under a temporary name beside `path` and sync them to disk.
+pub fn stage(path: &Path, bytes: &[u8]) -> Result<Staged, AppError> {
+    stage_with(path, bytes, true)
+}
+
+/// Flush every file written on the filesystem holding `dir` (Linux: one
+/// `syncfs`, far cheaper than an fsync per file of a large merge).
+#[cfg(target_os = "linux")]
+fn sync_filesystem(dir: &Path) -> std::io::Result<bool> {
+    let handle = std::fs::File::open(dir)?;
+    rustix::fs::syncfs(&handle)?;
+    Ok(true)
+}
+
+#[cfg(not(target_os = "linux"))]
+fn sync_filesystem(_dir: &Path) -> std::io::Result<bool> {
+    Ok(false)
+}
+
+fn parent_dir(path: &Path) -> &Path {
+    match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    }
+}
+
+fn stage_with(path: &Path, bytes: &[u8], sync: bool) -> Result<Staged, AppError> {
     use std::io::Write as _;
     let err = |source| AppError::Write {
         path: path.to_path_buf(),
         source,
     };
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
+    let dir = parent_dir(path);
     let mut tmp = tempfile::Builder::new()
         .prefix(".amicus-")
         .suffix(".part")
         .tempfile_in(dir)
         .map_err(err)?;
     tmp.write_all(bytes).map_err(err)?;
-    tmp.as_file().sync_all().map_err(err)?;
-    tmp.persist(path).map_err(|e| err(e.error))?;
-    Ok(())
+    if sync {
+        tmp.as_file().sync_all().map_err(err)?;
+    }
+    Ok(Staged {
+        // Closes the file (a merge may stage thousands) but keeps the name.
+        temp: tmp.into_temp_path(),
+        path: path.to_path_buf(),
+    })
 }
 
 /// A file-name-safe form of a label: "01-secretary-ross".

@@ -156,6 +156,26 @@ fn render(
     svg: Option<&Path>,
 ) -> Result<(), AppError> {
     let data = engine.read_data(data)?;
+    if svg.is_none() {
+        // PDFs only: rendered and staged in parallel, moved into place together.
+        let many = data.mode == amicus_app::Mode::PerRecipient && data.recipients.len() > 1;
+        let base = out.with_extension("");
+        let written = engine.render_to_files(&data, template, &|i, copy| {
+            if many {
+                PathBuf::from(format!(
+                    "{}-{}.pdf",
+                    base.display(),
+                    file_stem(i, &copy.label())
+                ))
+            } else {
+                out.to_path_buf()
+            }
+        })?;
+        for path in written {
+            println!("wrote {}", path.display());
+        }
+        return Ok(());
+    }
     let copies = engine.render_pdfs(&data, template)?;
     // Everything is rendered before anything is written: an error leaves no files.
     let mut files: Vec<(PathBuf, Vec<u8>)> = Vec::new();

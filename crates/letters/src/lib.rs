@@ -32,14 +32,21 @@ pub fn prepare(
     }
     let copies: Vec<LetterData> = match data.mode {
         Mode::Joint => vec![data.clone()],
-        Mode::PerRecipient => data
-            .recipients
-            .iter()
-            .map(|r| LetterData {
-                recipients: vec![r.clone()],
+        Mode::PerRecipient => {
+            // Clone everything but the recipients once: cloning the whole
+            // data per copy made a merge quadratic in its size.
+            let shell = LetterData {
+                recipients: Vec::new(),
                 ..data.clone()
-            })
-            .collect(),
+            };
+            data.recipients
+                .iter()
+                .map(|r| LetterData {
+                    recipients: vec![r.clone()],
+                    ..shell.clone()
+                })
+                .collect()
+        }
     };
     copies
         .into_iter()

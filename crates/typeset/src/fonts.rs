@@ -51,6 +51,10 @@ pub struct Face {
     /// Ascender and descender in em (descender is negative).
     pub ascender: f32,
     pub descender: f32,
+    /// For the bundled serif: the glyphs every embedding of it carries.
+    pub(crate) repertoire: std::sync::OnceLock<crate::embed::Repertoire>,
+    /// [`Face::pdf_advance`] of every glyph, made on first use.
+    pdf_advances: std::sync::OnceLock<Vec<f32>>,
 }
 
 impl Face {
@@ -69,17 +73,31 @@ impl Face {
             descender: f32::from(shaper.descender()) / upem,
             pdf,
             shaper,
+            repertoire: std::sync::OnceLock::new(),
+            pdf_advances: std::sync::OnceLock::new(),
         })
+    }
+
+    /// The glyph the face maps `c` to, if any.
+    pub(crate) fn glyph(&self, c: char) -> Option<u16> {
+        self.shaper.glyph_index(c).map(|g| g.0)
     }
 
     /// Advance as a PDF viewer applies it: the `/W` entry printpdf writes,
     /// which is truncated to whole thousandths of an em.
     pub(crate) fn pdf_advance(&self, gid: u16) -> f32 {
-        let units = self
-            .shaper
-            .glyph_hor_advance(ttf_parser::GlyphId(gid))
-            .map_or(0.0, f32::from);
-        (units * 1000.0 / self.units_per_em).trunc() / 1000.0
+        let table = self.pdf_advances.get_or_init(|| {
+            (0..self.shaper.number_of_glyphs())
+                .map(|g| {
+                    let units = self
+                        .shaper
+                        .glyph_hor_advance(ttf_parser::GlyphId(g))
+                        .map_or(0.0, f32::from);
+                    (units * 1000.0 / self.units_per_em).trunc() / 1000.0
+                })
+                .collect()
+        });
+        table.get(usize::from(gid)).copied().unwrap_or(0.0)
     }
 
     pub(crate) fn covers(&self, c: char) -> bool {
@@ -130,8 +148,12 @@ pub struct FontSet {
     /// Loaded fallback files by (path, index), so one file is read once.
     loaded: Mutex<HashMap<(std::path::PathBuf, u32), FaceId>>,
     pub(crate) shaped: crate::shape::ShapeCache,
-    /// Deflated PDF streams by SHA-256 of their content (font subsets, logos).
+    /// Laid-out paragraphs by everything they depend on.
+    pub(crate) paragraphs: ParagraphCache,
+    /// Deflated PDF streams by SHA-256 of their content (logos).
     pub(crate) streams: StreamCache,
+    /// Embedded fonts by face and glyph set.
+    pub(crate) embedded: crate::embed::EmbedCache,
     /// SVG path data per glyph, for the preview.
     pub(crate) outlines: Mutex<HashMap<(FaceId, u16), Arc<str>>>,
 }
@@ -163,14 +185,24 @@ impl FontSet {
             chosen: Mutex::new(HashMap::new()),
             loaded: Mutex::new(HashMap::new()),
             shaped: crate::shape::ShapeCache::default(),
+            paragraphs: ParagraphCache::default(),
             outlines: Mutex::new(HashMap::new()),
             streams: StreamCache::default(),
+            embedded: crate::embed::EmbedCache::default(),
         })
     }
 
     pub fn face(&self, id: FaceId) -> Arc<Face> {
         let faces = self.faces.read().unwrap_or_else(|e| e.into_inner());
         Arc::clone(&faces[usize::from(id.0)])
+    }
+
+    /// True for the bundled serif's regular face: the face of names and
+    /// addresses, which change from copy to copy of a merge, so it is always
+    /// embedded with a fixed repertoire (see `embed`). Other faces carry
+    /// mostly the template's own text and are embedded with what they use.
+    pub(crate) fn has_repertoire(&self, id: FaceId) -> bool {
+        id == self.primary(Style::default())
     }
 
     pub fn primary(&self, style: Style) -> FaceId {
@@ -327,6 +359,32 @@ fn read_font_file(path: &std::path::Path) -> std::io::Result<&'static [u8]> {
     let data: &'static [u8] = Box::leak(std::fs::read(path)?.into_boxed_slice());
     files.insert(path.to_path_buf(), data);
     Ok(data)
+}
+
+/// Bounded cache of laid-out paragraphs; cleared when full.
+#[derive(Default)]
+pub(crate) struct ParagraphCache {
+    map: Mutex<HashMap<Vec<u8>, Arc<Vec<crate::layout::FlowLine>>>>,
+}
+
+impl ParagraphCache {
+    const LIMIT: usize = 4096;
+
+    pub(crate) fn get(&self, key: &[u8]) -> Option<Arc<Vec<crate::layout::FlowLine>>> {
+        self.map
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(key)
+            .cloned()
+    }
+
+    pub(crate) fn put(&self, key: Vec<u8>, value: Arc<Vec<crate::layout::FlowLine>>) {
+        let mut map = self.map.lock().unwrap_or_else(|e| e.into_inner());
+        if map.len() >= Self::LIMIT {
+            map.clear();
+        }
+        map.insert(key, value);
+    }
 }
 
 /// Bounded cache of compressed streams; cleared when full (merges reuse a

@@ -231,7 +231,8 @@ pub struct Layout {
 }
 
 /// What a laid-out paragraph line looks like before it has a page.
-struct FlowLine {
+#[derive(Clone)]
+pub(crate) struct FlowLine {
     line: TextLine,
     /// Space above this line unless it starts a page.
     gap: f32,
@@ -588,7 +589,58 @@ fn split_to_fit(word: Shaped, size: f32, measure: f32) -> Vec<Shaped> {
 }
 
 /// Break one paragraph into positioned lines (baselines relative to each line's top).
+/// Everything a paragraph's lines depend on, as bytes: the cache key.
+fn paragraph_key(p: &Paragraph, left: f32, measure: f32) -> Vec<u8> {
+    let mut key = Vec::with_capacity(64 + p.spans.iter().map(|s| s.text.len() + 8).sum::<usize>());
+    for f in [
+        left,
+        measure,
+        p.size,
+        p.leading,
+        p.color.0,
+        p.color.1,
+        p.color.2,
+        p.space_before,
+        p.indent,
+        p.marker_at,
+    ] {
+        key.extend_from_slice(&f.to_bits().to_le_bytes());
+    }
+    key.extend_from_slice(&[
+        p.align as u8,
+        u8::from(p.hyphenate),
+        u8::from(p.keep_together),
+        u8::from(p.keep_with_next),
+        u8::from(p.keep_with_previous),
+    ]);
+    for text in p.marker.iter().chain(p.spans.iter().map(|s| &s.text)) {
+        key.extend_from_slice(&(text.len() as u64).to_le_bytes());
+        key.extend_from_slice(text.as_bytes());
+    }
+    for s in &p.spans {
+        key.push(u8::from(s.style.bold) | u8::from(s.style.italic) << 1);
+    }
+    key
+}
+
+/// Lay out a paragraph's lines, reusing an earlier identical paragraph's:
+/// in a merge every copy repeats the same body.
 fn set_paragraph(
+    p: &Paragraph,
+    fonts: &FontSet,
+    left: f32,
+    measure: f32,
+) -> Result<Vec<FlowLine>, TypesetError> {
+    let key = paragraph_key(p, left, measure);
+    if let Some(lines) = fonts.paragraphs.get(&key) {
+        return Ok(lines.as_ref().clone());
+    }
+    let lines = set_paragraph_uncached(p, fonts, left, measure)?;
+    fonts.paragraphs.put(key, Arc::new(lines.clone()));
+    Ok(lines)
+}
+
+fn set_paragraph_uncached(
     p: &Paragraph,
     fonts: &FontSet,
     left: f32,

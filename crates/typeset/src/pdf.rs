@@ -1,24 +1,33 @@
-//! PDF output of a [`Layout`] through printpdf.
+//! PDF output of a [`Layout`].
+//!
+//! printpdf builds the document: catalog, pages, resources, images and every
+//! metadata field. Fonts come from [`crate::embed`], which has printpdf embed
+//! each face once per glyph set and reuses the result across letters. The
+//! page content streams are written here, directly as bytes: a letter is a
+//! few thousand glyphs, and formatting them through generic operator lists
+//! cost more than everything else in an export.
 //!
 //! Every glyph is placed where the layout put it: a run starts with an
 //! absolute text matrix and each following glyph is nudged with a TJ offset
 //! equal to the difference between where the viewer's pen would be (the
 //! font's own advance) and where the layout wants it. That is how justified
 //! and kerned text comes out exactly, since viewers ignore word spacing for
-//! embedded (Type0) fonts.
+//! embedded (Type0) fonts. Offsets are whole thousandths of an em, and the
+//! pen is tracked after rounding, so no error builds up along a line.
 //!
 //! Output is reproducible: fonts and images get fixed resource names, the
 //! dates come from the document, and the file identifier is a digest of the
 //! content, so the same input yields the same bytes.
 
-use std::collections::BTreeSet;
+use std::collections::BTreeMap;
+use std::io::Write as _;
+use std::sync::Arc;
 
-use printpdf::{
-    Color, FontId, Op, ParsedFont, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Pt,
-    TextItem, TextMatrix, XObject, XObjectId, XObjectTransform,
-};
+use printpdf::{FontId, PdfDocument, PdfPage, PdfSaveOptions, XObject, XObjectId};
 use sha2::{Digest, Sha256};
 
+use crate::TypesetError;
+use crate::embed::{EmbeddedFont, GlyphSet};
 use crate::fonts::{FaceId, FontSet};
 use crate::layout::{Layout, Placed, Rgb, TextLine};
 
@@ -35,17 +44,36 @@ fn font_id(face: FaceId) -> FontId {
     ))
 }
 
-fn color(c: Rgb) -> Color {
-    Color::Rgb(printpdf::Rgb {
-        r: c.0,
-        g: c.1,
-        b: c.2,
-        icc_profile: None,
-    })
+/// The glyphs each face must carry beyond its fixed repertoire (for the
+/// bundled regular face) or in all (for the others), with the text each
+/// stands for: the first non-empty text it has in reading order.
+fn glyph_sets(layout: &Layout, fonts: &FontSet) -> BTreeMap<FaceId, GlyphSet> {
+    let mut used: BTreeMap<FaceId, GlyphSet> = BTreeMap::new();
+    for page in &layout.pages {
+        for line in page.lines() {
+            for run in &line.runs {
+                let face = fonts.face(run.face);
+                let repertoire = fonts
+                    .has_repertoire(run.face)
+                    .then(|| crate::embed::repertoire(&face));
+                let set = used.entry(run.face).or_default();
+                for g in &run.glyphs {
+                    if repertoire.is_some_and(|r| r.contains(g.gid)) {
+                        continue;
+                    }
+                    let text = set.entry(g.gid).or_default();
+                    if text.is_empty() {
+                        text.push_str(&g.text);
+                    }
+                }
+            }
+        }
+    }
+    used
 }
 
 /// Serialize `layout` as PDF bytes.
-pub fn write_pdf(layout: &Layout, fonts: &FontSet) -> Vec<u8> {
+pub fn write_pdf(layout: &Layout, fonts: &FontSet) -> Result<Vec<u8>, TypesetError> {
     let meta = &layout.metadata;
     let mut doc = PdfDocument::new(&meta.title);
     // Out-of-range timestamps are clamped to the epoch rather than failing an export.
@@ -67,59 +95,44 @@ pub fn write_pdf(layout: &Layout, fonts: &FontSet) -> Vec<u8> {
     digest.update(meta.title.as_bytes());
     digest.update(meta.timestamp.to_le_bytes());
 
-    // Register only the faces and images the pages use, under stable names.
-    let mut used_faces = BTreeSet::new();
-    for page in &layout.pages {
-        for line in page.lines() {
-            used_faces.extend(line.runs.iter().map(|r| r.face));
-        }
-    }
-    for face in &used_faces {
-        let parsed: ParsedFont = fonts.face(*face).pdf.clone();
-        doc.resources
-            .fonts
-            .map
-            .insert(font_id(*face), printpdf::PdfFont::new(parsed));
+    // Every face the pages use, embedded (or found embedded) for its glyph set.
+    let mut embedded: BTreeMap<FaceId, Arc<EmbeddedFont>> = BTreeMap::new();
+    for (face, extra) in glyph_sets(layout, fonts) {
+        let font = fonts.embedded.get_or_embed(
+            face,
+            &fonts.face(face),
+            fonts.has_repertoire(face),
+            extra,
+            &font_id(face),
+        )?;
+        embedded.insert(face, font);
     }
 
     let h = layout.page.height;
-    let mut pages = Vec::with_capacity(layout.pages.len());
+    let mut contents = Vec::with_capacity(layout.pages.len());
     let mut image_count = 0usize;
     for page in &layout.pages {
-        let mut ops = Vec::new();
+        let mut c = Content::default();
         for item in &page.items {
             match item {
-                Placed::Text(line) => text_ops(line, fonts, h, &mut ops, &mut digest),
+                Placed::Text(line) => c.text(line, fonts, &embedded, h),
                 Placed::Rule {
                     x1,
                     x2,
                     y,
                     thickness,
-                    color: c,
+                    color,
                 } => {
-                    ops.push(Op::SetOutlineColor { col: color(*c) });
-                    ops.push(Op::SetOutlineThickness { pt: Pt(*thickness) });
-                    ops.push(Op::DrawLine {
-                        line: printpdf::Line {
-                            points: vec![
-                                printpdf::LinePoint {
-                                    p: printpdf::Point::new(
-                                        printpdf::Mm::from(Pt(*x1)),
-                                        printpdf::Mm::from(Pt(h - y)),
-                                    ),
-                                    bezier: false,
-                                },
-                                printpdf::LinePoint {
-                                    p: printpdf::Point::new(
-                                        printpdf::Mm::from(Pt(*x2)),
-                                        printpdf::Mm::from(Pt(h - y)),
-                                    ),
-                                    bezier: false,
-                                },
-                            ],
-                            is_closed: false,
-                        },
-                    });
+                    c.color(*color, "RG");
+                    c.num(*thickness);
+                    c.op("w");
+                    c.num(*x1);
+                    c.num(h - y);
+                    c.op("m");
+                    c.num(*x2);
+                    c.num(h - y);
+                    c.op("l");
+                    c.op("S");
                 }
                 Placed::Image {
                     image,
@@ -129,37 +142,46 @@ pub fn write_pdf(layout: &Layout, fonts: &FontSet) -> Vec<u8> {
                     height,
                 } => {
                     image_count += 1;
-                    let id = XObjectId(format!("Im{image_count}"));
+                    let id = format!("Im{image_count}");
                     doc.resources
                         .xobjects
                         .map
-                        .insert(id.clone(), XObject::Image(image.raw.clone()));
-                    // At 72 dpi one pixel is one point; scale from there.
-                    ops.push(Op::UseXobject {
-                        id,
-                        transform: XObjectTransform {
-                            translate_x: Some(Pt(*x)),
-                            translate_y: Some(Pt(h - top - height)),
-                            scale_x: Some(width / image.width as f32),
-                            scale_y: Some(height / image.height as f32),
-                            dpi: Some(72.0),
-                            ..Default::default()
-                        },
-                    });
+                        .insert(XObjectId(id.clone()), XObject::Image(image.raw.clone()));
+                    c.op("q");
+                    for v in [*width, 0.0, 0.0, *height, *x, h - top - height] {
+                        c.num(v);
+                    }
+                    c.op("cm");
+                    c.name(&id);
+                    c.op("Do");
+                    c.op("Q");
                     digest.update(&image.png);
                 }
             }
         }
-        pages.push(PdfPage::new(
-            printpdf::Mm::from(Pt(layout.page.width)),
-            printpdf::Mm::from(Pt(h)),
-            ops,
-        ));
+        // The content stream fixes every glyph and its place: it is what the
+        // file identifier must depend on.
+        digest.update(&c.bytes);
+        contents.push(c.bytes);
     }
-    doc.with_pages(pages);
+    doc.with_pages(
+        layout
+            .pages
+            .iter()
+            .map(|_| {
+                PdfPage::new(
+                    printpdf::Mm::from(printpdf::Pt(layout.page.width)),
+                    printpdf::Mm::from(printpdf::Pt(h)),
+                    Vec::new(),
+                )
+            })
+            .collect(),
+    );
 
     let mut warnings = Vec::new();
     let mut lo = doc.to_lopdf_document(&PdfSaveOptions::default(), &mut warnings);
+    set_contents(&mut lo, contents)?;
+    add_fonts(&mut lo, &embedded)?;
     let id = digest.finalize();
     let hex: String = id.iter().take(16).map(|b| format!("{b:02x}")).collect();
     lo.trailer.set(
@@ -173,13 +195,66 @@ pub fn write_pdf(layout: &Layout, fonts: &FontSet) -> Vec<u8> {
     let mut out = Vec::new();
     // Writing to a Vec cannot fail.
     let _ = lo.save_to(&mut out);
-    out
+    Ok(out)
 }
 
-/// Deflate every stream, reusing earlier results for identical content: a
-/// merge embeds the same font subsets and logo in letter after letter.
+fn broken(e: lopdf::Error) -> TypesetError {
+    TypesetError::Font(format!("cannot assemble the PDF: {e}"))
+}
+
+/// Put each page's content stream in place of printpdf's empty one.
+fn set_contents(lo: &mut lopdf::Document, contents: Vec<Vec<u8>>) -> Result<(), TypesetError> {
+    let pages: Vec<lopdf::ObjectId> = lo.get_pages().into_values().collect();
+    for (page, bytes) in pages.into_iter().zip(contents) {
+        let stream = lo
+            .get_dictionary(page)
+            .and_then(|p| p.get(b"Contents"))
+            .and_then(lopdf::Object::as_reference)
+            .map_err(broken)?;
+        match lo.get_object_mut(stream).map_err(broken)? {
+            lopdf::Object::Stream(s) => {
+                s.dict.remove(b"Filter");
+                s.set_content(bytes);
+            }
+            _ => return Err(TypesetError::Font("a page without a content stream".into())),
+        }
+    }
+    Ok(())
+}
+
+/// Put the embedded fonts into the document's font dictionary, which
+/// printpdf shares between all pages.
+fn add_fonts(
+    lo: &mut lopdf::Document,
+    embedded: &BTreeMap<FaceId, Arc<EmbeddedFont>>,
+) -> Result<(), TypesetError> {
+    let Some(page) = lo.get_pages().values().next().copied() else {
+        return Ok(());
+    };
+    let resources = lo
+        .get_dictionary(page)
+        .and_then(|p| p.get(b"Resources"))
+        .and_then(lopdf::Object::as_reference)
+        .map_err(broken)?;
+    let font_dict = lo
+        .get_dictionary(resources)
+        .and_then(|r| r.get(b"Font"))
+        .and_then(lopdf::Object::as_reference)
+        .map_err(broken)?;
+    let mut entries = Vec::with_capacity(embedded.len());
+    for (face, font) in embedded {
+        entries.push((font_id(*face).0, font.add_to(lo)));
+    }
+    let dict = lo.get_dictionary_mut(font_dict).map_err(broken)?;
+    for (name, id) in entries {
+        dict.set(name, lopdf::Object::Reference(id));
+    }
+    Ok(())
+}
+
+/// Deflate every stream not yet compressed. Images repeat letter after
+/// letter in a merge, so their compressed bytes are kept by content.
 fn compress(doc: &mut lopdf::Document, fonts: &FontSet) {
-    use std::io::Write as _;
     for object in doc.objects.values_mut() {
         let lopdf::Object::Stream(stream) = object else {
             continue;
@@ -187,71 +262,146 @@ fn compress(doc: &mut lopdf::Document, fonts: &FontSet) {
         if !stream.allows_compression || stream.dict.get(b"Filter").is_ok() {
             continue;
         }
+        let is_image = stream
+            .dict
+            .get(b"Subtype")
+            .and_then(lopdf::Object::as_name)
+            .is_ok_and(|n| n == b"Image");
+        if !is_image {
+            crate::embed::deflate(stream, crate::embed::Effort::EveryTime);
+            continue;
+        }
         let key: [u8; 32] = Sha256::digest(&stream.content).into();
-        let cached = fonts.streams.get(&key);
-        let packed = match cached {
+        let packed = match fonts.streams.get(&key) {
             Some(p) => p,
             None => {
-                let mut enc = flate2::write::ZlibEncoder::new(
-                    Vec::with_capacity(stream.content.len() / 2),
-                    flate2::Compression::default(),
-                );
-                // Writing into a Vec cannot fail.
-                let _ = enc.write_all(&stream.content);
-                let packed = std::sync::Arc::new(enc.finish().unwrap_or_default());
-                // Only repeatable content is worth remembering.
-                if stream.content.len() > 4096 {
-                    fonts.streams.put(key, std::sync::Arc::clone(&packed));
-                }
+                let mut copy = lopdf::Stream::new(lopdf::Dictionary::new(), stream.content.clone());
+                crate::embed::deflate(&mut copy, crate::embed::Effort::Once);
+                let packed = Arc::new(if copy.dict.get(b"Filter").is_ok() {
+                    copy.content
+                } else {
+                    Vec::new()
+                });
+                fonts.streams.put(key, Arc::clone(&packed));
                 packed
             }
         };
-        if !packed.is_empty() && packed.len() + 19 < stream.content.len() {
+        if !packed.is_empty() {
             stream.dict.set("Filter", "FlateDecode");
             stream.set_content(packed.to_vec());
         }
     }
 }
 
-fn text_ops(line: &TextLine, fonts: &FontSet, h: f32, ops: &mut Vec<Op>, digest: &mut Sha256) {
-    ops.push(Op::StartTextSection);
-    ops.push(Op::SetFillColor {
-        col: color(line.color),
-    });
-    for run in &line.runs {
-        let Some(first) = run.glyphs.first() else {
-            continue;
-        };
-        let face = fonts.face(run.face);
-        ops.push(Op::SetFont {
-            font: PdfFontHandle::External(font_id(run.face)),
-            size: Pt(line.size),
-        });
-        ops.push(Op::SetTextMatrix {
-            matrix: TextMatrix::Translate(Pt(first.x), Pt(h - line.baseline + first.y_offset)),
-        });
-        let mut glyphs = Vec::with_capacity(run.glyphs.len());
-        for (k, g) in run.glyphs.iter().enumerate() {
-            let offset = match run.glyphs.get(k + 1) {
-                Some(next) => {
-                    let pen = g.x + face.pdf_advance(g.gid) * line.size;
-                    (pen - next.x) * 1000.0 / line.size
-                }
-                None => 0.0,
-            };
-            // Round to 1/1000 em (0.01 pt at 10 pt): finer than any device.
-            let offset = (offset * 1000.0).round() / 1000.0;
-            digest.update(g.gid.to_le_bytes());
-            digest.update(g.x.to_le_bytes());
-            glyphs.push(printpdf::Codepoint::with_cid(
-                g.gid,
-                offset,
-                g.text.to_string(),
-            ));
+/// A content stream, written as bytes.
+#[derive(Default)]
+struct Content {
+    bytes: Vec<u8>,
+}
+
+impl Content {
+    /// A number to three decimals, without trailing zeros ("72", "-0.5", "719.88").
+    fn num(&mut self, v: f32) {
+        let thousandths = (f64::from(v) * 1000.0).round() as i64;
+        if thousandths < 0 {
+            self.bytes.push(b'-');
         }
-        ops.push(Op::ShowText {
-            items: vec![TextItem::GlyphIds(glyphs)],
-        });
+        let a = thousandths.unsigned_abs();
+        let _ = write!(self.bytes, "{}", a / 1000);
+        let mut frac = a % 1000;
+        if frac != 0 {
+            let mut digits = 3;
+            while frac.is_multiple_of(10) {
+                frac /= 10;
+                digits -= 1;
+            }
+            let _ = write!(self.bytes, ".{frac:0digits$}");
+        }
+        self.bytes.push(b' ');
     }
-    ops.push(Op::EndTextSection);
+
+    fn op(&mut self, op: &str) {
+        self.bytes.extend_from_slice(op.as_bytes());
+        self.bytes.push(b'\n');
+    }
+
+    fn name(&mut self, name: &str) {
+        self.bytes.push(b'/');
+        self.bytes.extend_from_slice(name.as_bytes());
+        self.bytes.push(b' ');
+    }
+
+    fn color(&mut self, c: Rgb, op: &str) {
+        self.num(c.0);
+        self.num(c.1);
+        self.num(c.2);
+        self.op(op);
+    }
+
+    fn hex(&mut self, codes: &[u16]) {
+        const HEX: &[u8; 16] = b"0123456789ABCDEF";
+        self.bytes.push(b'<');
+        for code in codes {
+            for shift in [12, 8, 4, 0] {
+                self.bytes.push(HEX[usize::from((code >> shift) & 0xF)]);
+            }
+        }
+        self.bytes.push(b'>');
+    }
+
+    /// One line: per run the font, an absolute text matrix, and a TJ array
+    /// whose numbers are the nudges between glyphs.
+    fn text(
+        &mut self,
+        line: &TextLine,
+        fonts: &FontSet,
+        embedded: &BTreeMap<FaceId, Arc<EmbeddedFont>>,
+        h: f32,
+    ) {
+        self.op("BT");
+        self.color(line.color, "rg");
+        let mut codes: Vec<u16> = Vec::new();
+        for run in &line.runs {
+            let (Some(first), Some(font)) = (run.glyphs.first(), embedded.get(&run.face)) else {
+                continue;
+            };
+            let face = fonts.face(run.face);
+            self.name(&font_id(run.face).0);
+            self.num(line.size);
+            self.op("Tf");
+            for v in [
+                1.0,
+                0.0,
+                0.0,
+                1.0,
+                first.x,
+                h - line.baseline + first.y_offset,
+            ] {
+                self.num(v);
+            }
+            self.op("Tm");
+            self.bytes.push(b'[');
+            // Where the viewer's pen is, in points, after each glyph and nudge.
+            let mut pen = first.x;
+            for (k, g) in run.glyphs.iter().enumerate() {
+                codes.push(font.code(g.gid));
+                pen += face.pdf_advance(g.gid) * line.size;
+                let Some(next) = run.glyphs.get(k + 1) else {
+                    continue;
+                };
+                let nudge = ((pen - next.x) * 1000.0 / line.size).round();
+                if nudge != 0.0 {
+                    self.hex(&codes);
+                    codes.clear();
+                    let _ = write!(self.bytes, " {} ", nudge as i64);
+                    pen -= nudge * line.size / 1000.0;
+                }
+            }
+            self.hex(&codes);
+            codes.clear();
+            self.bytes.push(b']');
+            self.op(" TJ");
+        }
+        self.op("ET");
+    }
 }

@@ -127,7 +127,10 @@ impl FontSet {
             out.glyphs.push(Glyph {
                 face: face_id,
                 gid: info.glyph_id as u16,
-                advance: pos.x_advance as f32 / upem,
+                // Whole thousandths of an em, truncated as a PDF's /W widths
+                // are: the layout then advances exactly as a viewer's pen
+                // does, and only kerning and justification need TJ nudges.
+                advance: (pos.x_advance as f32 * 1000.0 / upem).trunc() / 1000.0,
                 x_offset: pos.x_offset as f32 / upem,
                 y_offset: pos.y_offset as f32 / upem,
                 cluster: cluster as u32,

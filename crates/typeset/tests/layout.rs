@@ -48,8 +48,10 @@ fn optimal_breaking_costs_less_than_greedy() {
         // Both are scored by the same formula.
         let rescored = linebreak::score(&items, measure, &optimal.lines);
         assert!((rescored - optimal.demerits).abs() <= optimal.demerits * 1e-4);
+        // Where both find the same breaks, their sums may differ in the last
+        // float digits (they add in different orders).
         assert!(
-            optimal.demerits <= greedy.demerits,
+            optimal.demerits <= greedy.demerits * (1.0 + 1e-6),
             "measure {measure}: optimal {} > greedy {}",
             optimal.demerits,
             greedy.demerits
@@ -206,8 +208,8 @@ fn a_character_no_font_has_is_an_error_naming_it() {
 fn the_same_document_gives_the_same_pdf_bytes() {
     let fonts = fonts();
     let d = doc(vec![para(TEXT), para(TEXT)]);
-    let a = typeset::pdf::write_pdf(&layout(&d, &fonts).unwrap(), &fonts);
-    let b = typeset::pdf::write_pdf(&layout(&d, &fonts).unwrap(), &fonts);
+    let a = typeset::pdf::write_pdf(&layout(&d, &fonts).unwrap(), &fonts).unwrap();
+    let b = typeset::pdf::write_pdf(&layout(&d, &fonts).unwrap(), &fonts).unwrap();
     assert_eq!(a, b);
     assert!(a.starts_with(b"%PDF-"));
 }
