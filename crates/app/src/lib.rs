@@ -118,74 +118,27 @@ impl Engine {
             .collect()
     }
 
-    /// Render every copy and its PDF, spreading the copies over the
-    /// machine's cores (a merge of a thousand letters is embarrassingly
-    /// parallel: fonts, templates and caches are shared read-mostly).
-    pub fn render_pdfs(
+    /// Lay out every copy of the letter and hand each to `work`, on
+    /// `per_core` threads per core, each taking the next copy in turn (a
+    /// merge is embarrassingly parallel: fonts, templates and caches are
+    /// shared read-mostly). Results come back in copy order; on an error
+    /// the other results are dropped.
+    fn each_copy<T: Send>(
         &self,
         data: &LetterData,
         template: Option<&str>,
-    ) -> Result<Vec<RenderedPdf>, AppError> {
-        let logo = self.logo(data)?;
-        let mut letters = letters::prepare(&self.templates, data, template)?;
-        let total = letters.len();
-        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-        let chunk = total.div_ceil(threads).max(1);
-        // Hand each thread its own copies, in order.
-        let mut parts = Vec::new();
-        while !letters.is_empty() {
-            let rest = letters.split_off(chunk.min(letters.len()));
-            parts.push(std::mem::replace(&mut letters, rest));
-        }
-        let results: Vec<Result<Vec<RenderedPdf>, AppError>> = std::thread::scope(|s| {
-            let handles: Vec<_> = parts
-                .into_iter()
-                .map(|part| {
-                    let logo = logo.clone();
-                    s.spawn(move || {
-                        part.into_iter()
-                            .map(|letter| {
-                                let rendered = self.lay_out(letter, logo.clone())?;
-                                let pdf = self.pdf(&rendered)?;
-                                Ok((rendered, pdf))
-                            })
-                            .collect()
-                    })
-                })
-                .collect();
-            handles
-                .into_iter()
-                .map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
-                .collect()
-        });
-        let mut out = Vec::with_capacity(total);
-        for part in results {
-            out.extend(part?);
-        }
-        Ok(out)
-    }
-
-    /// Render every copy to its own PDF file, named by `name_of(index,
-    /// copy)`. Either every file is written or none is: copies are staged
-    /// beside their targets as they are rendered (in parallel), flushed to
-    /// disk together, and moved into place only when all have succeeded.
-    pub fn render_to_files(
-        &self,
-        data: &LetterData,
-        template: Option<&str>,
-        name_of: &(dyn Fn(usize, &Rendered) -> PathBuf + Sync),
-    ) -> Result<Vec<PathBuf>, AppError> {
+        per_core: usize,
+        work: &(dyn Fn(usize, Rendered) -> Result<T, AppError> + Sync),
+    ) -> Result<Vec<T>, AppError> {
         let logo = self.logo(data)?;
         let letters = letters::prepare(&self.templates, data, template)?;
         let total = letters.len();
         let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-        let batch_sync = cfg!(target_os = "linux");
-        // Twice the cores: while one thread waits on the disk another renders.
-        let workers = (cores * 2).min(total).max(1);
+        let workers = (cores * per_core).min(total).max(1);
         let next = std::sync::atomic::AtomicUsize::new(0);
         let slots: Vec<Mutex<Option<Letter>>> =
             letters.into_iter().map(|l| Mutex::new(Some(l))).collect();
-        let results: Vec<Result<Vec<(usize, Staged)>, AppError>> = std::thread::scope(|s| {
+        let results: Vec<Result<Vec<(usize, T)>, AppError>> = std::thread::scope(|s| {
             let handles: Vec<_> = (0..workers)
                 .map(|_| {
                     let (logo, next, slots) = (logo.clone(), &next, &slots);
@@ -201,10 +154,7 @@ impl Engine {
                             else {
                                 continue;
                             };
-                            let rendered = self.lay_out(letter, logo.clone())?;
-                            let pdf = self.pdf(&rendered)?;
-                            let path = name_of(i, &rendered);
-                            done.push((i, stage_with(&path, &pdf, !batch_sync)?));
+                            done.push((i, work(i, self.lay_out(letter, logo.clone())?)?));
                         }
                     })
                 })
@@ -214,38 +164,59 @@ impl Engine {
                 .map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
                 .collect()
         });
-        let mut staged = Vec::with_capacity(total);
+        let mut out = Vec::with_capacity(total);
         for part in results {
-            // On error the staged files drop here, deleting themselves.
-            staged.extend(part?);
+            out.extend(part?);
         }
-        staged.sort_by_key(|(i, _)| *i);
+        out.sort_by_key(|(i, _)| *i);
+        Ok(out.into_iter().map(|(_, t)| t).collect())
+    }
+
+    /// Render every copy and its PDF, in parallel.
+    pub fn render_pdfs(
+        &self,
+        data: &LetterData,
+        template: Option<&str>,
+    ) -> Result<Vec<RenderedPdf>, AppError> {
+        self.each_copy(data, template, 1, &|_, rendered| {
+            let pdf = self.pdf(&rendered)?;
+            Ok((rendered, pdf))
+        })
+    }
+
+    /// Render every copy to its own PDF file, named by `name_of(index,
+    /// copy)`. Either every file is written or none is: copies are staged
+    /// beside their targets as they are rendered (in parallel), flushed to
+    /// disk together, and moved into place only when all have succeeded.
+    pub fn render_to_files(
+        &self,
+        data: &LetterData,
+        template: Option<&str>,
+        name_of: &(dyn Fn(usize, &Rendered) -> PathBuf + Sync),
+    ) -> Result<Vec<PathBuf>, AppError> {
+        let batch_sync = cfg!(target_os = "linux");
+        // Two threads per core: while one waits on the disk another renders.
+        // On an error, the staged files are dropped, deleting themselves.
+        let staged = self.each_copy(data, template, 2, &|i, rendered| {
+            let pdf = self.pdf(&rendered)?;
+            stage_with(&name_of(i, &rendered), &pdf, !batch_sync)
+        })?;
         // The data is on disk before any file takes its final name.
         let mut dirs: Vec<PathBuf> = staged
             .iter()
-            .map(|(_, f)| parent_dir(f.path()).to_path_buf())
+            .map(|f| parent_dir(f.path()).to_path_buf())
             .collect();
         dirs.sort();
         dirs.dedup();
-        for dir in &dirs {
-            sync_filesystem(dir).map_err(|source| AppError::Write {
-                path: dir.clone(),
-                source,
-            })?;
-        }
-        let mut written = Vec::with_capacity(total);
-        for (_, file) in staged {
+        sync_filesystems(&dirs)?;
+        let mut written = Vec::with_capacity(staged.len());
+        for file in staged {
             let path = file.path().to_path_buf();
             file.commit()?;
             written.push(path);
         }
         // And the new names are on disk too.
-        for dir in &dirs {
-            sync_filesystem(dir).map_err(|source| AppError::Write {
-                path: dir.clone(),
-                source,
-            })?;
-        }
+        sync_filesystems(&dirs)?;
         Ok(written)
     }
 
@@ -342,6 +313,16 @@ fn sync_filesystem(dir: &Path) -> std::io::Result<bool> {
 #[cfg(not(target_os = "linux"))]
 fn sync_filesystem(_dir: &Path) -> std::io::Result<bool> {
     Ok(false)
+}
+
+fn sync_filesystems(dirs: &[PathBuf]) -> Result<(), AppError> {
+    for dir in dirs {
+        sync_filesystem(dir).map_err(|source| AppError::Write {
+            path: dir.clone(),
+            source,
+        })?;
+    }
+    Ok(())
 }
 
 fn parent_dir(path: &Path) -> &Path {

@@ -111,13 +111,7 @@ fn check_draft(conn: &Connection, d: &LetterDraft, recipients: &[NewRecipient]) 
             "a letter needs at least one addressee; add a person or an office",
         ));
     }
-    let exists = |table: &str, id: i64| -> Result<bool> {
-        Ok(conn.query_row(
-            &format!("SELECT EXISTS (SELECT 1 FROM {table} WHERE id = ?1)"),
-            [id],
-            |r| r.get(0),
-        )?)
-    };
+    let exists = |table: &str, id: i64| crate::exists(conn, table, id);
     if !exists("templates", d.template_id)? {
         return Err(StoreError::not_found("template", d.template_id));
     }

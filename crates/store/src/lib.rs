@@ -287,6 +287,15 @@ fn not_a_database(path: &Path, e: StoreError) -> StoreError {
     }
 }
 
+/// Whether `table` has a row with this id (`table` is always a literal).
+pub(crate) fn exists(conn: &Connection, table: &str, id: i64) -> Result<bool> {
+    Ok(conn.query_row(
+        &format!("SELECT EXISTS (SELECT 1 FROM {table} WHERE id = ?1)"),
+        [id],
+        |r| r.get(0),
+    )?)
+}
+
 /// `Ok(None)` for "no row", the error otherwise.
 pub(crate) fn optional<T>(r: rusqlite::Result<T>) -> Result<Option<T>> {
     match r {

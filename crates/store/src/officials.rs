@@ -420,13 +420,7 @@ fn check_term(conn: &Connection, t: &NewTerm, except: Option<i64>) -> Result<()>
             ),
         ));
     }
-    let exists = |table: &str, id: i64| -> Result<bool> {
-        Ok(conn.query_row(
-            &format!("SELECT EXISTS (SELECT 1 FROM {table} WHERE id = ?1)"),
-            [id],
-            |r| r.get(0),
-        )?)
-    };
+    let exists = |table: &str, id: i64| crate::exists(conn, table, id);
     if !exists("persons", t.person_id)? {
         return Err(StoreError::not_found("person", t.person_id));
     }
