@@ -264,17 +264,29 @@ impl App {
         })
     }
 
-    /// Change an unsent letter (an approved one returns to draft), with the
-    /// same checks as drafting.
+    /// Change a letter, with the same checks as drafting. An unsent letter
+    /// is changed in place (an approved one returns to draft). A sent letter
+    /// is part of the record and stays exactly as it is: the changes become
+    /// a new draft, a revision linked to it, whose id is returned.
     pub fn edit_letter(
         &mut self,
         id: i64,
         l: &NewLetter,
         now: DateTime<Utc>,
     ) -> Result<Drafted, AppError> {
-        let (draft, recipients, warnings) = self.draft_of(l)?;
+        let (draft, recipients, mut warnings) = self.draft_of(l)?;
         let data = self.data_for(&draft, &recipients)?;
         self.engine.render(&data, None)?;
+        if self.store.letter(id)?.status == Status::Sent {
+            let revision = self.store.create_revision(id, &draft, &recipients, now)?;
+            warnings.push(format!(
+                "letter {id} has been sent, so it stays as it was; your changes are letter {revision}, a revision of it"
+            ));
+            return Ok(Drafted {
+                letter_id: revision,
+                warnings,
+            });
+        }
         self.store.edit_letter(id, &draft, &recipients, now)?;
         Ok(Drafted {
             letter_id: id,

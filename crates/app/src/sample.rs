@@ -93,7 +93,7 @@ pub(crate) fn seed(app: &mut App, now: DateTime<Utc>) -> Result<(), AppError> {
     )?;
     let position = s.add_position(korus, &NewPosition {
         stance: Stance::Support,
-        adopted_on: day("2017-08-22"),
+        adopted_on: day("2017-09-01"),
         statement: sample.position.as_ref().map(|p| p.statement.clone()).unwrap_or_default(),
         rationale: "The Administration announced a renegotiation in July 2017; members asked the council to press for a quick, efficient process that keeps the agreement's gains.".into(),
     })?;
@@ -123,10 +123,10 @@ pub(crate) fn seed(app: &mut App, now: DateTime<Utc>) -> Result<(), AppError> {
                 ..Default::default()
             },
         },
-        at(2017, 8, 30, 15),
+        at(2017, 9, 1, 16),
     )?;
     let id = drafted.letter_id;
-    app.approve(id, at(2017, 9, 1, 14))?;
+    app.approve(id, at(2017, 9, 4, 14))?;
     app.sign(id, at(2017, 9, 5, 13))?;
     let recipients = app.store.recipients(id)?;
     for (r, method) in recipients.iter().zip([Method::Mail, Method::Email]) {

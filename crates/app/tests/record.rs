@@ -235,25 +235,55 @@ fn editing_a_sent_letter_makes_a_revision_and_leaves_the_original_intact() {
     let sample = app.letters(Some(Status::Sent)).unwrap()[0].id;
     let original = app.store.letter(sample).unwrap();
     let archived = app.store.archived(sample).unwrap();
-    let before = counts(&app);
 
+    // In place, the record refuses: nothing is written.
+    let before = counts(&app);
     let mut edit = new_letter(&app, "2017-09-05");
     edit.body = "Changed after the fact.".into();
+    let draft = store::LetterDraft {
+        template_id: original.template_id,
+        position_id: original.position_id,
+        signer_id: original.signer_id,
+        date: original.date,
+        subject: original.subject.clone(),
+        body: "Changed after the fact.".into(),
+        mode: original.mode,
+        extra: original.extra.clone(),
+    };
     let err = app
-        .edit_letter(sample, &edit, at("2017-09-06"))
+        .store
+        .edit_letter(sample, &draft, &[], at("2017-09-06"))
         .unwrap_err();
     assert!(err.to_string().contains("Make a revision"), "{err}");
     assert_eq!(counts(&app), before);
 
-    let revision = app.revise(sample, at("2017-09-06")).unwrap();
-    app.edit_letter(revision, &edit, at("2017-09-06")).unwrap();
-    assert_eq!(
-        app.store.letter(revision).unwrap().revision_of,
-        Some(sample)
+    // The edit use case turns it into a revision.
+    let edited = app.edit_letter(sample, &edit, at("2017-09-06")).unwrap();
+    assert_ne!(edited.letter_id, sample);
+    assert!(
+        edited.warnings.iter().any(|w| w.contains("revision")),
+        "{:?}",
+        edited.warnings
     );
+    let revision = app.store.letter(edited.letter_id).unwrap();
+    assert_eq!(revision.revision_of, Some(sample));
+    assert_eq!(revision.status, Status::Draft);
+    assert_eq!(revision.body, "Changed after the fact.");
     assert_eq!(app.store.letter(sample).unwrap(), original);
     assert_eq!(app.store.archived(sample).unwrap(), archived);
     assert_eq!(app.verify_archive(sample).unwrap(), 2);
+    // The revision can be edited in place like any draft.
+    edit.subject = "Second thoughts".into();
+    assert_eq!(
+        app.edit_letter(revision.id, &edit, at("2017-09-07"))
+            .unwrap()
+            .letter_id,
+        revision.id
+    );
+    assert_eq!(
+        app.store.letter(revision.id).unwrap().subject,
+        "Second thoughts"
+    );
 }
 
 #[test]

@@ -53,7 +53,7 @@ fn first_run_creates_the_sample_record() {
     );
     assert!(today.contains(": Howard Lutnick"), "{today}");
     let issues = ok(&db, &["issues", "list"]);
-    assert!(issues.contains("support (v2, 2017-08-22)"), "{issues}");
+    assert!(issues.contains("support (v2, 2017-09-01)"), "{issues}");
     let verified = ok(&db, &["letters", "verify", "1"]);
     assert!(
         verified.contains("2 archived copies of letter 1 verified"),

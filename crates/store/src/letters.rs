@@ -173,6 +173,30 @@ fn insert_recipients(
     Ok(())
 }
 
+fn insert_letter(
+    tx: &Connection,
+    d: &LetterDraft,
+    recipients: &[NewRecipient],
+    revision_of: Option<i64>,
+    now: DateTime<Utc>,
+) -> Result<i64> {
+    check_draft(tx, d, recipients)?;
+    tx.execute(
+        "INSERT INTO letters (revision_of, template_id, position_id, signer_id, date, subject, body,
+             mode, extra, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)",
+        params![revision_of, d.template_id, d.position_id, d.signer_id, d.date, d.subject.trim(),
+                d.body, d.mode, extra_text(d), now],
+    )?;
+    let id = tx.last_insert_rowid();
+    insert_recipients(tx, id, d.date, recipients)?;
+    let detail = revision_of
+        .map(|o| format!("revision of letter {o}"))
+        .unwrap_or_default();
+    event(tx, id, None, EventKind::Created, now, &detail)?;
+    Ok(id)
+}
+
 fn extra_text(d: &LetterDraft) -> String {
     match &d.extra {
         serde_json::Value::Null => "{}".to_string(),
@@ -194,19 +218,21 @@ impl Store {
         recipients: &[NewRecipient],
         now: DateTime<Utc>,
     ) -> Result<i64> {
+        self.write(|tx| insert_letter(tx, d, recipients, None, now))
+    }
+
+    /// A new draft with this content, recorded as a revision of letter
+    /// `of` (which is left exactly as it is): how a sent letter is changed.
+    pub fn create_revision(
+        &mut self,
+        of: i64,
+        d: &LetterDraft,
+        recipients: &[NewRecipient],
+        now: DateTime<Utc>,
+    ) -> Result<i64> {
         self.write(|tx| {
-            check_draft(tx, d, recipients)?;
-            tx.execute(
-                "INSERT INTO letters (template_id, position_id, signer_id, date, subject, body, mode,
-                     extra, created_at, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)",
-                params![d.template_id, d.position_id, d.signer_id, d.date, d.subject.trim(), d.body,
-                        d.mode, extra_text(d), now],
-            )?;
-            let id = tx.last_insert_rowid();
-            insert_recipients(tx, id, d.date, recipients)?;
-            event(tx, id, None, EventKind::Created, now, "")?;
-            Ok(id)
+            status_of(tx, of)?;
+            insert_letter(tx, d, recipients, Some(of), now)
         })
     }
 

@@ -129,6 +129,35 @@ impl Store {
         Ok(self.conn.last_insert_rowid())
     }
 
+    /// Set (or with `None` clear) a signer's signature image, a PNG.
+    pub fn set_signer_signature(&mut self, id: i64, png: Option<&[u8]>) -> Result<()> {
+        if let Some(bytes) = png
+            && !bytes.starts_with(b"\x89PNG\r\n\x1a\n")
+        {
+            return Err(StoreError::invalid(
+                "signature",
+                "the signature image must be a PNG file",
+            ));
+        }
+        let n = self.conn.execute(
+            "UPDATE signers SET signature = ?2 WHERE id = ?1",
+            rusqlite::params![id, png],
+        )?;
+        if n == 0 {
+            return Err(StoreError::not_found("signer", id));
+        }
+        Ok(())
+    }
+
+    pub fn signer_signature(&self, id: i64) -> Result<Option<Vec<u8>>> {
+        self.conn
+            .query_row("SELECT signature FROM signers WHERE id = ?1", [id], |r| {
+                r.get(0)
+            })
+            .optional()?
+            .ok_or_else(|| StoreError::not_found("signer", id))
+    }
+
     pub fn signer(&self, id: i64) -> Result<Signer> {
         self.conn
             .query_row(

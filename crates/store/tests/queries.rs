@@ -941,3 +941,33 @@ fn the_log_follows_a_letters_new_date_and_search_ignores_word_endings() {
     assert_eq!(w.store.search("tariff cut", 10).unwrap()[0].id, rev);
     assert_eq!(w.store.search("tariff cut", 10).unwrap().len(), 2);
 }
+
+#[test]
+fn a_signer_may_have_a_signature_image() {
+    let mut w = world();
+    assert_eq!(w.store.signer_signature(w.signer).unwrap(), None);
+    let png = b"\x89PNG\r\n\x1a\nrest of the image".to_vec();
+    w.store.set_signer_signature(w.signer, Some(&png)).unwrap();
+    assert_eq!(
+        w.store.signer_signature(w.signer).unwrap(),
+        Some(png.clone())
+    );
+    let err = w
+        .store
+        .set_signer_signature(w.signer, Some(b"GIF89a"))
+        .unwrap_err();
+    assert!(
+        matches!(
+            err,
+            StoreError::Invalid {
+                field: "signature",
+                ..
+            }
+        ),
+        "{err}"
+    );
+    assert_eq!(w.store.signer_signature(w.signer).unwrap(), Some(png));
+    w.store.set_signer_signature(w.signer, None).unwrap();
+    assert_eq!(w.store.signer_signature(w.signer).unwrap(), None);
+    assert!(w.store.set_signer_signature(999, None).is_err());
+}
