@@ -52,6 +52,7 @@ screenshots: app
 ## Benchmarks (criterion). Figures go in the issue notes, not in tests.
 bench: setup
 	cargo bench -p amicus-app --bench render
+	cargo bench -p amicus-app --bench import
 	cargo bench -p store --bench store
 
 clean:

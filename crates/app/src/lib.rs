@@ -5,6 +5,7 @@
 //! templates, and caches decoded logos and shaped words, so rendering one
 //! letter or a thousand does only per-letter work.
 
+pub mod congress;
 mod error;
 mod record;
 mod sample;

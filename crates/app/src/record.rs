@@ -557,6 +557,20 @@ impl App {
         Ok(self.store.search(text, 50)?)
     }
 
+    /// Import (or, with `dry_run`, preview) the congress-legislators roster in `dir`.
+    pub fn import_congress(
+        &mut self,
+        dir: &Path,
+        as_of: NaiveDate,
+        now: DateTime<Utc>,
+        dry_run: bool,
+    ) -> Result<store::import::ImportSummary, AppError> {
+        let members = crate::congress::read_roster(dir)?;
+        Ok(self
+            .store
+            .import_roster(&members, "", as_of, now, dry_run)?)
+    }
+
     pub fn letters(&self, status: Option<Status>) -> Result<Vec<store::Letter>, AppError> {
         Ok(self.store.letters(status, 1000)?)
     }

@@ -65,6 +65,9 @@ enum Command {
     Log(record::LogArgs),
     /// Search letters, officials, offices and positions.
     Search { text: String },
+    /// Import officials from public data.
+    #[command(subcommand)]
+    Import(record::Import),
     /// Copy the database to FILE (safe while the app is running).
     Backup { file: PathBuf },
     /// Replace the database with the backup in FILE (checked first).
@@ -84,6 +87,7 @@ fn main() -> ExitCode {
         Command::Issues(c) => with_app(engine, db, |app| record::issues(app, c)),
         Command::Letters(c) => with_app(engine, db, |app| record::letters(app, c)),
         Command::Log(a) => with_app(engine, db, |app| record::log(app, a)),
+        Command::Import(c) => with_app(engine, db, |app| record::import(app, c)),
         Command::Search { text } => with_app(engine, db, |app| record::search(app, &text)),
         Command::Backup { file } => with_app(engine, db, |app| {
             app.store.backup(&file)?;

@@ -275,6 +275,57 @@ pub struct NewArgs {
     per_recipient: bool,
 }
 
+#[derive(Subcommand)]
+pub enum Import {
+    /// The congress-legislators roster (a folder with legislators-current.yaml).
+    Congress {
+        dir: PathBuf,
+        /// Show what would change and change nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Terms of members no longer listed end on this date (today by default).
+        #[arg(long)]
+        as_of: Option<NaiveDate>,
+    },
+}
+
+pub fn import(app: &mut App, cmd: Import) -> Result<(), AppError> {
+    match cmd {
+        Import::Congress {
+            dir,
+            dry_run,
+            as_of,
+        } => {
+            let s = app.import_congress(&dir, as_of.unwrap_or_else(today), Utc::now(), dry_run)?;
+            out!(
+                "{}",
+                if dry_run {
+                    "Dry run: nothing was changed. The import would make these changes:"
+                } else {
+                    "Imported:"
+                }
+            );
+            out!("  officials  {} added, {} updated", s.added, s.updated);
+            out!(
+                "  offices    {} added, {} updated",
+                s.offices_added,
+                s.offices_updated
+            );
+            out!(
+                "  terms      {} added, {} updated, {} ended (no longer on the roster)",
+                s.terms_added,
+                s.terms_updated,
+                s.ended
+            );
+            out!("  skipped    {}", s.skipped.len());
+            for reason in &s.skipped {
+                out!("    - {reason}");
+            }
+        }
+    }
+    Ok(())
+}
+
 #[derive(Args)]
 pub struct LogArgs {
     #[arg(long)]

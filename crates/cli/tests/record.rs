@@ -261,3 +261,54 @@ fn backup_and_restore() {
     assert!(!ok(&db, &["issues", "list"]).contains("Steel tariffs"));
     assert!(ok(&db, &["letters", "list"]).contains("KORUS"));
 }
+
+#[test]
+fn importing_congress_shows_a_summary_and_a_second_import_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("amicus.db");
+    let data = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../data/congress-legislators"
+    );
+    let dry = ok(
+        &db,
+        &[
+            "import",
+            "congress",
+            data,
+            "--dry-run",
+            "--as-of",
+            "2026-06-15",
+        ],
+    );
+    assert!(dry.starts_with("Dry run: nothing was changed."), "{dry}");
+    assert!(dry.contains("officials  537 added, 0 updated"), "{dry}");
+    assert!(
+        fails(
+            &db,
+            &["offices", "holder", "U.S. Senator for California, class 3"]
+        )
+        .contains("does not exist")
+    );
+    let real = ok(&db, &["import", "congress", data, "--as-of", "2026-06-15"]);
+    assert!(real.contains("officials  537 added"), "{real}");
+    let again = ok(&db, &["import", "congress", data, "--as-of", "2026-06-15"]);
+    assert!(again.contains("officials  0 added, 0 updated"), "{again}");
+    assert!(
+        again.contains("terms      0 added, 0 updated, 0 ended"),
+        "{again}"
+    );
+    let holder = ok(
+        &db,
+        &[
+            "offices",
+            "holder",
+            "U.S. Senator for California, class 3",
+            "--on",
+            "2026-06-15",
+        ],
+    );
+    assert!(holder.contains(": Alex Padilla"), "{holder}");
+    let err = fails(&db, &["import", "congress", dir.path().to_str().unwrap()]);
+    assert!(err.contains("legislators-current.yaml"), "{err}");
+}

@@ -10,6 +10,7 @@
 //! record of a letter is reproducible.
 
 mod error;
+pub mod import;
 pub mod letters;
 pub mod log;
 pub mod model;
@@ -29,9 +30,10 @@ pub use model::*;
 pub type Result<T> = std::result::Result<T, StoreError>;
 
 /// The schema, oldest first. Forward-only: never edit a released file, add one.
-const MIGRATION_SQL: [&str; 2] = [
+const MIGRATION_SQL: [&str; 3] = [
     include_str!("../migrations/01-record.sql"),
     include_str!("../migrations/02-search.sql"),
+    include_str!("../migrations/03-rosters.sql"),
 ];
 
 static MIGRATIONS: LazyLock<Migrations<'static>> =

@@ -93,6 +93,8 @@ impl Store {
         Ok(self.conn.last_insert_rowid())
     }
 
+    /// Change a person's details. The fields changed are remembered as
+    /// edited by hand, so a later roster import leaves them alone.
     pub fn edit_person(
         &mut self,
         id: i64,
@@ -100,22 +102,47 @@ impl Store {
         now: chrono::DateTime<chrono::Utc>,
     ) -> Result<()> {
         let (full, family) = validate_person(p)?;
-        let n = self.conn.execute(
+        let old = self.person(id)?;
+        let new = Person {
+            id,
+            full_name: full,
+            family_name: family,
+            honorific: clean(&p.honorific),
+            salutation: clean(&p.salutation),
+            email: clean(&p.email),
+            retired_on: old.retired_on,
+        };
+        let mut edited: Vec<String> = self
+            .conn
+            .query_row("SELECT edited FROM persons WHERE id = ?1", [id], |r| {
+                r.get::<_, String>(0)
+            })
+            .map(|t| serde_json::from_str(&t).unwrap_or_default())?;
+        for (field, changed) in [
+            ("full_name", old.full_name != new.full_name),
+            ("family_name", old.family_name != new.family_name),
+            ("honorific", old.honorific != new.honorific),
+            ("salutation", old.salutation != new.salutation),
+            ("email", old.email != new.email),
+        ] {
+            if changed && !edited.iter().any(|e| e == field) {
+                edited.push(field.to_string());
+            }
+        }
+        self.conn.execute(
             "UPDATE persons SET full_name = ?2, family_name = ?3, honorific = ?4, salutation = ?5,
-                 email = ?6, updated_at = ?7 WHERE id = ?1",
+                 email = ?6, edited = ?7, updated_at = ?8 WHERE id = ?1",
             params![
                 id,
-                full,
-                family,
-                clean(&p.honorific),
-                clean(&p.salutation),
-                clean(&p.email),
+                new.full_name,
+                new.family_name,
+                new.honorific,
+                new.salutation,
+                new.email,
+                serde_json::to_string(&edited).unwrap_or_else(|_| "[]".into()),
                 now
             ],
         )?;
-        if n == 0 {
-            return Err(StoreError::not_found("person", id));
-        }
         Ok(())
     }
 
@@ -408,7 +435,7 @@ impl Store {
     }
 }
 
-fn check_term(conn: &Connection, t: &NewTerm, except: Option<i64>) -> Result<()> {
+pub(crate) fn check_term(conn: &Connection, t: &NewTerm, except: Option<i64>) -> Result<()> {
     if let Some(end) = t.end_on
         && end < t.start_on
     {

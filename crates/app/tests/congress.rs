@@ -1,0 +1,282 @@
+//! Importing the congress-legislators snapshot (checked in under `data/`),
+//! judged against the YAML itself.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+use amicus_app::store::import::Member;
+use amicus_app::*;
+use chrono::{NaiveDate, TimeZone, Utc};
+
+/// The snapshot's date (see data/congress-legislators/README.md).
+const AS_OF: &str = "2026-06-15";
+
+fn dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/congress-legislators")
+}
+
+fn day(s: &str) -> NaiveDate {
+    s.parse().unwrap()
+}
+
+fn now() -> chrono::DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 28, 12, 0, 0).unwrap()
+}
+
+fn app() -> App {
+    App::with_store(
+        Engine::new().unwrap(),
+        store::Store::open_in_memory().unwrap(),
+        now(),
+    )
+    .unwrap()
+}
+
+fn count(app: &App, sql: &str) -> i64 {
+    app.store
+        .connection()
+        .query_row(sql, [], |r| r.get(0))
+        .unwrap()
+}
+
+fn counts(app: &App) -> Vec<i64> {
+    ["persons", "offices", "terms", "organizations"]
+        .iter()
+        .map(|t| count(app, &format!("SELECT count(*) FROM {t}")))
+        .collect()
+}
+
+/// One YAML term: (type, state, district or class, start, end).
+type YamlTerm = (String, String, i64, String, String);
+
+/// The YAML read independently of the importer, by bioguide id.
+fn yaml_terms() -> BTreeMap<String, Vec<YamlTerm>> {
+    let text = std::fs::read_to_string(dir().join("legislators-current.yaml")).unwrap();
+    let value: serde_norway::Value = serde_norway::from_str(&text).unwrap();
+    let mut out = BTreeMap::new();
+    for l in value.as_sequence().unwrap() {
+        let id = l["id"]["bioguide"].as_str().unwrap().to_string();
+        let terms = l["terms"]
+            .as_sequence()
+            .unwrap()
+            .iter()
+            .map(|t| {
+                let kind = t["type"].as_str().unwrap().to_string();
+                let n = if kind == "sen" {
+                    t["class"].as_i64().unwrap()
+                } else {
+                    t["district"].as_i64().unwrap_or(0)
+                };
+                (
+                    kind,
+                    t["state"].as_str().unwrap().to_string(),
+                    n,
+                    t["start"].as_str().unwrap().to_string(),
+                    t["end"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect();
+        out.insert(id, terms);
+    }
+    out
+}
+
+fn holders_on(app: &App, seat_prefix: &str, on: &str) -> Vec<String> {
+    let mut stmt = app
+        .store
+        .connection()
+        .prepare("SELECT id FROM offices WHERE seat LIKE ?1 || '%' ORDER BY seat")
+        .unwrap();
+    let ids: Vec<i64> = stmt
+        .query_map([seat_prefix], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    ids.into_iter()
+        .filter_map(|id| app.store.holder_on(id, day(on)).unwrap())
+        .map(|h| h.person.full_name)
+        .collect()
+}
+
+#[test]
+fn the_snapshot_imports_whole_and_matches_the_yaml() {
+    let mut app = app();
+    let summary = app
+        .import_congress(&dir(), day(AS_OF), now(), false)
+        .unwrap();
+    let yaml = yaml_terms();
+    assert_eq!(yaml.len(), 537);
+    assert_eq!(summary.added, 537, "{summary:?}");
+    assert!(summary.skipped.is_empty(), "{:?}", summary.skipped);
+
+    // 537 members hold a seat on the snapshot's date.
+    let current = count(
+        &app,
+        "SELECT count(DISTINCT persons.id) FROM persons JOIN terms ON terms.person_id = persons.id
+         WHERE persons.bioguide IS NOT NULL AND terms.start_on <= '2026-06-15' AND terms.end_on >= '2026-06-15'",
+    );
+    assert_eq!(current, 537);
+
+    // 100 senators, two per state.
+    let senators = holders_on(&app, "sen-", AS_OF);
+    assert_eq!(senators.len(), 100);
+    let mut per_state: BTreeMap<String, usize> = BTreeMap::new();
+    for seat in app.store.offices("U.S. Senator for").unwrap() {
+        if app.store.holder_on(seat.id, day(AS_OF)).unwrap().is_some() {
+            *per_state
+                .entry(seat.title.split(", class").next().unwrap().to_string())
+                .or_default() += 1;
+        }
+    }
+    assert_eq!(per_state.len(), 50);
+    assert!(per_state.values().all(|n| *n == 2), "{per_state:?}");
+
+    // California's House delegation: as many as the YAML's current CA representatives.
+    let expected_ca = yaml
+        .values()
+        .filter(|terms| {
+            let last = terms.last().unwrap();
+            last.0 == "rep"
+                && last.1 == "CA"
+                && last.3.as_str() <= AS_OF
+                && last.4.as_str() >= AS_OF
+        })
+        .count();
+    assert!(expected_ca >= 50, "{expected_ca}");
+    assert_eq!(holders_on(&app, "rep-CA-", AS_OF).len(), expected_ca);
+
+    // Every term of every member, seat and dates, as in the YAML.
+    for (bioguide, terms) in &yaml {
+        let person: i64 = app
+            .store
+            .connection()
+            .query_row(
+                "SELECT id FROM persons WHERE bioguide = ?1",
+                [bioguide],
+                |r| r.get(0),
+            )
+            .unwrap();
+        let mut got = BTreeSet::new();
+        for t in app.store.terms_of_person(person).unwrap() {
+            let seat: String = app
+                .store
+                .connection()
+                .query_row(
+                    "SELECT seat FROM offices WHERE id = ?1",
+                    [t.office_id],
+                    |r| r.get(0),
+                )
+                .unwrap();
+            got.insert((
+                seat,
+                t.start_on.to_string(),
+                t.end_on.map(|d| d.to_string()).unwrap_or_default(),
+            ));
+        }
+        let want: BTreeSet<_> = terms
+            .iter()
+            .map(|(kind, state, n, start, end)| {
+                (format!("{kind}-{state}-{n}"), start.clone(), end.clone())
+            })
+            .collect();
+        assert_eq!(got, want, "{bioguide}");
+    }
+
+    // Named members, addressed as protocol expects.
+    let cantwell = app.store.persons("Maria Cantwell", 1).unwrap().remove(0);
+    let seat = app
+        .store
+        .find_office("U.S. Senator for Washington, class 1")
+        .unwrap();
+    assert_eq!(
+        seat.address,
+        ["511 Hart Senate Office Building", "Washington, DC 20510"]
+    );
+    let holder = app.store.holder_on(seat.id, day(AS_OF)).unwrap().unwrap();
+    assert_eq!(holder.person.id, cantwell.id);
+    let choice = RecipientChoice {
+        role: store::Role::To,
+        to: Addressee::Office(seat.id),
+    };
+    let (r, warnings) = app.resolve(&choice, day(AS_OF)).unwrap();
+    assert!(warnings.is_empty());
+    assert_eq!(r.person_id, Some(cantwell.id));
+    let padilla = app.search("Padilla").unwrap();
+    assert_eq!(padilla[0].kind, "person");
+}
+
+#[test]
+fn importing_again_changes_nothing_and_a_dry_run_writes_nothing() {
+    let mut app = app();
+    let before = counts(&app);
+    let dry = app
+        .import_congress(&dir(), day(AS_OF), now(), true)
+        .unwrap();
+    assert_eq!(dry.added, 537);
+    assert_eq!(counts(&app), before, "a dry run writes nothing");
+
+    let first = app
+        .import_congress(&dir(), day(AS_OF), now(), false)
+        .unwrap();
+    assert_eq!(first, dry, "the dry run predicted the import");
+    let after = counts(&app);
+    let again = app
+        .import_congress(&dir(), day(AS_OF), now(), false)
+        .unwrap();
+    assert!(again.changed_nothing(), "{again:?}");
+    assert_eq!(counts(&app), after);
+}
+
+#[test]
+fn a_newer_roster_updates_adds_and_closes_but_keeps_history_and_hand_edits() {
+    let mut app = app();
+    let members = amicus_app::congress::read_roster(&dir()).unwrap();
+    app.store
+        .import_roster(&members, "", day(AS_OF), now(), false)
+        .unwrap();
+
+    // Staff correct one member's name by hand.
+    let first = &members[0];
+    let person = app.store.persons(&first.full_name, 1).unwrap().remove(0);
+    let mut edit = store::NewPerson {
+        full_name: format!("{} (corrected)", first.full_name),
+        family_name: person.family_name.clone(),
+        ..Default::default()
+    };
+    edit.honorific = person.honorific.clone();
+    app.store.edit_person(person.id, &edit, now()).unwrap();
+
+    // The newer roster: the second member left, one joined, the first changed name and party.
+    let mut newer: Vec<Member> = members.clone();
+    let gone = newer.remove(1);
+    newer[0].full_name = format!("{} Jr.", first.full_name);
+    newer[0].party = Some("Independent".into());
+    let mut joined = members[2].clone();
+    joined.bioguide = "Z999999".into();
+    joined.full_name = "Pat Newmember".into();
+    joined.family_name = "Newmember".into();
+    joined.terms.truncate(0);
+    newer.push(joined);
+    let later = day("2026-09-01");
+    let s = app
+        .store
+        .import_roster(&newer, "", later, now(), false)
+        .unwrap();
+    assert_eq!(s.added, 1);
+    assert_eq!(s.updated, 1, "the party changed; the name was kept");
+    assert!(
+        s.skipped.iter().any(|r| r.contains("edited by hand")),
+        "{:?}",
+        s.skipped
+    );
+    let kept = app.store.person(person.id).unwrap();
+    assert_eq!(kept.full_name, edit.full_name);
+    assert_eq!(s.ended, 1, "{s:?}");
+
+    // The member who left: their current term ends on the roster's date; history stays.
+    let left = app.store.persons(&gone.full_name, 1).unwrap().remove(0);
+    let terms = app.store.terms_of_person(left.id).unwrap();
+    assert_eq!(terms.len(), gone.terms.len());
+    assert_eq!(terms[0].end_on, Some(later));
+}
