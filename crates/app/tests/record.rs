@@ -353,3 +353,43 @@ fn a_per_recipient_letter_archives_each_recipients_own_copy() {
     assert!(archived[1].data.contains("Lighthizer"));
     assert_eq!(app.verify_archive(id).unwrap(), 2);
 }
+
+#[test]
+fn resolution_follows_each_change_of_holder() {
+    let app = app();
+    let who = |office: &str, on: &str| {
+        let id = app.store.find_office(office).unwrap().id;
+        let choice = RecipientChoice {
+            role: Role::To,
+            to: Addressee::Office(id),
+        };
+        let (r, _) = app.resolve(&choice, day(on)).unwrap();
+        r.person_id.map(|p| app.store.person(p).unwrap().full_name)
+    };
+    let cases = [
+        ("Secretary of Commerce", "2021-01-19", Some("Wilbur Ross")),
+        (
+            "Secretary of Commerce",
+            "2021-03-04",
+            Some("Gina M. Raimondo"),
+        ),
+        (
+            "Secretary of Commerce",
+            "2025-01-19",
+            Some("Gina M. Raimondo"),
+        ),
+        (
+            "Secretary of Commerce",
+            "2025-02-22",
+            Some("Howard Lutnick"),
+        ),
+        ("USTR", "2021-01-19", Some("Robert E. Lighthizer")),
+        ("USTR", "2021-02-15", None),
+        ("USTR", "2021-03-19", Some("Katherine Tai")),
+        ("USTR", "2025-01-19", Some("Katherine Tai")),
+        ("USTR", "2025-02-28", Some("Jamieson Greer")),
+    ];
+    for (office, on, expected) in cases {
+        assert_eq!(who(office, on).as_deref(), expected, "{office} on {on}");
+    }
+}
