@@ -29,7 +29,7 @@ impl From<AppError> for IpcError {
         use amicus_app::LetterError as L;
         use amicus_app::store::StoreError as S;
         let code = match &e {
-            AppError::Store(S::Invalid { .. }) => ErrorCode::InvalidData,
+            AppError::Store(S::Invalid { .. } | S::Rows(_)) => ErrorCode::InvalidData,
             AppError::Store(S::NotFound { .. }) => ErrorCode::NotFound,
             AppError::Store(S::Conflict(_)) => ErrorCode::Conflict,
             AppError::Store(S::File { .. }) => ErrorCode::Io,

@@ -30,6 +30,13 @@ impl AppError {
                 location: field.to_string(),
                 message: message.clone(),
             }],
+            AppError::Store(store::StoreError::Rows(rows)) => rows
+                .iter()
+                .map(|r| Problem {
+                    location: format!("line {}", r.line),
+                    message: r.message.clone(),
+                })
+                .collect(),
             other => vec![Problem {
                 location: String::new(),
                 message: other.to_string(),

@@ -68,6 +68,9 @@ enum Command {
     /// Import officials from public data.
     #[command(subcommand)]
     Import(record::Import),
+    /// Export officials.
+    #[command(subcommand)]
+    Export(record::Export),
     /// Copy the database to FILE (safe while the app is running).
     Backup { file: PathBuf },
     /// Replace the database with the backup in FILE (checked first).
@@ -88,6 +91,7 @@ fn main() -> ExitCode {
         Command::Letters(c) => with_app(engine, db, |app| record::letters(app, c)),
         Command::Log(a) => with_app(engine, db, |app| record::log(app, a)),
         Command::Import(c) => with_app(engine, db, |app| record::import(app, c)),
+        Command::Export(c) => with_app(engine, db, |app| record::export(app, c)),
         Command::Search { text } => with_app(engine, db, |app| record::search(app, &text)),
         Command::Backup { file } => with_app(engine, db, |app| {
             app.store.backup(&file)?;

@@ -287,6 +287,26 @@ pub enum Import {
         #[arg(long)]
         as_of: Option<NaiveDate>,
     },
+    /// Officials from a CSV file (one row per term; see `amicus export officials --csv`
+    /// for the columns). All or nothing: every bad row is listed with its line.
+    Csv { file: PathBuf },
+}
+
+#[derive(Subcommand)]
+pub enum Export {
+    /// Every official, one row per term.
+    Officials {
+        /// CSV (the only format; the flag says so explicitly).
+        #[arg(long, required = true)]
+        csv: bool,
+    },
+}
+
+pub fn export(app: &App, cmd: Export) -> Result<(), AppError> {
+    match cmd {
+        Export::Officials { .. } => out_raw!("{}", app.store.export_officials_csv()?),
+    }
+    Ok(())
 }
 
 pub fn import(app: &mut App, cmd: Import) -> Result<(), AppError> {
@@ -321,6 +341,20 @@ pub fn import(app: &mut App, cmd: Import) -> Result<(), AppError> {
             for reason in &s.skipped {
                 out!("    - {reason}");
             }
+        }
+        Import::Csv { file } => {
+            let text = std::fs::read_to_string(&file).map_err(|source| AppError::Read {
+                path: file.clone(),
+                source,
+            })?;
+            let s = app.store.import_officials_csv(&text, Utc::now())?;
+            out!(
+                "Imported {}: {} officials, {} offices and {} terms added.",
+                file.display(),
+                s.persons_added,
+                s.offices_added,
+                s.terms_added
+            );
         }
     }
     Ok(())

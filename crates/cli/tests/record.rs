@@ -312,3 +312,30 @@ fn importing_congress_shows_a_summary_and_a_second_import_changes_nothing() {
     let err = fails(&db, &["import", "congress", dir.path().to_str().unwrap()]);
     assert!(err.contains("legislators-current.yaml"), "{err}");
 }
+
+#[test]
+fn officials_go_out_and_back_in_as_csv() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("amicus.db");
+    let csv = ok(&db, &["export", "officials", "--csv"]);
+    assert!(csv.starts_with("full_name,family_name,"), "{csv}");
+    assert!(csv.contains("Robert E. Lighthizer,Lighthizer,,,,United States Trade Representative,trade_representative,"), "{csv}");
+    let file = dir.path().join("officials.csv");
+    std::fs::write(&file, format!("{csv}Pat Doe,,,,,Governor of Ohio,governor,State of Ohio,\"77 South High Street | Columbus, OH 43215\",2019-01-14,,no,\n")).unwrap();
+    let out = ok(&db, &["import", "csv", file.to_str().unwrap()]);
+    assert!(
+        out.contains("1 officials, 1 offices and 1 terms added"),
+        "{out}"
+    );
+    std::fs::write(
+        &file,
+        "full_name,office,start\nAl Smith,Governor of Ohio,2019-13-01\n",
+    )
+    .unwrap();
+    let err = fails(&db, &["import", "csv", file.to_str().unwrap()]);
+    assert!(
+        err.contains("line 2: start \"2019-13-01\" is not a date"),
+        "{err}"
+    );
+    assert!(!ok(&db, &["officials", "list"]).contains("Al Smith"));
+}

@@ -20,11 +20,29 @@ pub enum StoreError {
     File { path: PathBuf, message: String },
     #[error("cannot bring the database up to date: {0}")]
     Migration(String),
+    /// Rows of an imported file that cannot be taken, each with its line.
+    #[error("{} row(s) cannot be imported; nothing was imported:\n{}", .0.len(), rows(.0))]
+    Rows(Vec<RowProblem>),
     /// Stored data this build cannot read back (a bug or a damaged file).
     #[error("the record is damaged: {0}")]
     Corrupt(String),
     #[error("database error: {0}")]
     Sqlite(#[from] rusqlite::Error),
+}
+
+/// A bad row in an imported file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RowProblem {
+    pub line: u64,
+    pub message: String,
+}
+
+fn rows(problems: &[RowProblem]) -> String {
+    problems
+        .iter()
+        .map(|p| format!("  - line {}: {}", p.line, p.message))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 impl StoreError {

@@ -15,6 +15,7 @@ pub mod letters;
 pub mod log;
 pub mod model;
 pub mod officials;
+pub mod officials_csv;
 pub mod positions;
 pub mod templates;
 
@@ -24,7 +25,7 @@ use std::sync::LazyLock;
 use rusqlite::{Connection, OpenFlags};
 use rusqlite_migration::{M, Migrations};
 
-pub use error::StoreError;
+pub use error::{RowProblem, StoreError};
 pub use model::*;
 
 pub type Result<T> = std::result::Result<T, StoreError>;

@@ -1,0 +1,366 @@
+//! Officials as CSV: one row per term (or per person without one).
+//!
+//! Columns (header names are matched ignoring case, spaces and
+//! underscores; order is free; unknown columns are an error):
+//!
+//! | column | required | meaning |
+//! | --- | --- | --- |
+//! | full_name | yes | "Wilbur Ross" |
+//! | family_name | | for salutations; the last word of the name when empty |
+//! | honorific, salutation | | overrides of the office's rule of address |
+//! | email | | |
+//! | office | with start | the office's title; an existing one is matched ignoring case |
+//! | office_kind | for a new office | cabinet_secretary, trade_representative, senator, representative, governor, foreign_minister, agency_head, other |
+//! | organization | | the office's department or body |
+//! | address | | the office's mailing address, lines separated by `|` |
+//! | start, end | start with office | ISO dates (YYYY-MM-DD) |
+//! | acting | | yes / no |
+//! | party | | |
+//!
+//! UTF-8 with or without a byte-order mark; RFC 4180 quoting. An import is
+//! all or nothing: every bad row is reported with its line and reason, and
+//! then nothing is written.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use rusqlite::{OptionalExtension, params};
+use serde::Serialize;
+
+use crate::{NewTerm, OfficeKind, Result, RowProblem, Store, StoreError};
+
+const COLUMNS: [&str; 13] = [
+    "full_name",
+    "family_name",
+    "honorific",
+    "salutation",
+    "email",
+    "office",
+    "office_kind",
+    "organization",
+    "address",
+    "start",
+    "end",
+    "acting",
+    "party",
+];
+
+fn normalize(header: &str) -> String {
+    header.trim().to_ascii_lowercase().replace([' ', '-'], "_")
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct CsvSummary {
+    pub persons_added: usize,
+    pub offices_added: usize,
+    pub terms_added: usize,
+}
+
+struct Row {
+    line: u64,
+    cells: HashMap<&'static str, String>,
+}
+
+impl Row {
+    fn get(&self, column: &str) -> Option<&str> {
+        self.cells
+            .get(column)
+            .map(|s| s.trim())
+            .filter(|s| !s.is_empty())
+    }
+}
+
+fn date(row: &Row, column: &str, problems: &mut Vec<RowProblem>) -> Option<NaiveDate> {
+    let text = row.get(column)?;
+    match text.parse() {
+        Ok(d) => Some(d),
+        Err(_) => {
+            problems.push(RowProblem {
+                line: row.line,
+                message: format!("{column} \"{text}\" is not a date; write it as YYYY-MM-DD"),
+            });
+            None
+        }
+    }
+}
+
+impl Store {
+    /// Import officials from CSV text, in one transaction.
+    pub fn import_officials_csv(&mut self, text: &str, now: DateTime<Utc>) -> Result<CsvSummary> {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let mut reader = csv::ReaderBuilder::new()
+            .flexible(false)
+            .from_reader(text.as_bytes());
+        let bad = |line: u64, message: String| StoreError::Rows(vec![RowProblem { line, message }]);
+        let headers = reader
+            .headers()
+            .map_err(|e| bad(1, format!("cannot read the header row: {e}")))?
+            .clone();
+        let mut index: Vec<&'static str> = Vec::with_capacity(headers.len());
+        for h in &headers {
+            let name = normalize(h);
+            let Some(column) = COLUMNS.iter().find(|c| **c == name) else {
+                return Err(bad(
+                    1,
+                    format!(
+                        "unknown column \"{h}\"; the columns are: {}",
+                        COLUMNS.join(", ")
+                    ),
+                ));
+            };
+            if index.contains(column) {
+                return Err(bad(1, format!("the column \"{column}\" appears twice")));
+            }
+            index.push(column);
+        }
+        if !index.contains(&"full_name") {
+            return Err(bad(
+                1,
+                "the required column \"full_name\" is missing".into(),
+            ));
+        }
+
+        // Lines as an editor numbers them, counted from byte offsets (the
+        // reader's own count is off by one after CR LF line ends).
+        let mut counted = (0usize, 1u64);
+        let mut line_at = |byte: u64| {
+            // After a CR LF the reader places the next record at the LF.
+            let mut byte = (byte as usize).min(text.len());
+            while matches!(text.as_bytes().get(byte), Some(b'\r' | b'\n')) {
+                byte += 1;
+            }
+            if byte >= counted.0 {
+                counted.1 += text.as_bytes()[counted.0..byte]
+                    .iter()
+                    .filter(|b| **b == b'\n')
+                    .count() as u64;
+                counted.0 = byte;
+            }
+            counted.1
+        };
+        let mut rows = Vec::new();
+        let mut problems = Vec::new();
+        for record in reader.records() {
+            let record = match record {
+                Ok(r) => r,
+                Err(e) => {
+                    let line = e.position().map_or(0, |p| line_at(p.byte()));
+                    problems.push(RowProblem {
+                        line,
+                        message: format!("cannot read the row: {e}"),
+                    });
+                    continue;
+                }
+            };
+            let line = record.position().map_or(0, |p| line_at(p.byte()));
+            let cells = index
+                .iter()
+                .copied()
+                .zip(record.iter().map(String::from))
+                .collect();
+            rows.push(Row { line, cells });
+        }
+
+        let tx = self.conn.transaction()?;
+        let mut sum = CsvSummary::default();
+        for row in &rows {
+            let before = problems.len();
+            let Some(full_name) = row.get("full_name") else {
+                problems.push(RowProblem {
+                    line: row.line,
+                    message: "full_name is empty".into(),
+                });
+                continue;
+            };
+            let start = date(row, "start", &mut problems);
+            let end = date(row, "end", &mut problems);
+            let acting = match row.get("acting").map(str::to_ascii_lowercase).as_deref() {
+                None | Some("no" | "false" | "0") => false,
+                Some("yes" | "true" | "1") => true,
+                Some(other) => {
+                    problems.push(RowProblem {
+                        line: row.line,
+                        message: format!("acting \"{other}\" must be yes or no"),
+                    });
+                    false
+                }
+            };
+            let kind = match row.get("office_kind").map(str::parse::<OfficeKind>) {
+                Some(Err(e)) => {
+                    problems.push(RowProblem {
+                        line: row.line,
+                        message: format!("office_kind {e}"),
+                    });
+                    None
+                }
+                Some(Ok(k)) => Some(k),
+                None => None,
+            };
+            match (row.get("office"), start) {
+                (Some(_), None) if problems.len() == before => problems.push(RowProblem {
+                    line: row.line,
+                    message: "a row with an office needs its start date".into(),
+                }),
+                (None, Some(_)) => problems.push(RowProblem {
+                    line: row.line,
+                    message: "a start date needs an office".into(),
+                }),
+                _ => {}
+            }
+            if problems.len() > before {
+                continue;
+            }
+
+            // The person: an existing one with this exact name, or a new one.
+            let person: Option<i64> = tx
+                .query_row(
+                    "SELECT id FROM persons WHERE full_name = ?1 ORDER BY id LIMIT 1",
+                    [full_name],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            let person = match person {
+                Some(id) => id,
+                None => {
+                    let family = row
+                        .get("family_name")
+                        .or_else(|| full_name.split_whitespace().last())
+                        .unwrap_or(full_name);
+                    tx.execute(
+                        "INSERT INTO persons (full_name, family_name, honorific, salutation, email, party, created_at, updated_at)
+                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
+                        params![full_name, family, row.get("honorific"), row.get("salutation"), row.get("email"), row.get("party"), now],
+                    )?;
+                    sum.persons_added += 1;
+                    tx.last_insert_rowid()
+                }
+            };
+            let (Some(title), Some(start)) = (row.get("office"), start) else {
+                continue;
+            };
+            let office: Option<i64> = tx
+                .query_row(
+                    "SELECT id FROM offices WHERE title = ?1 COLLATE NOCASE ORDER BY id LIMIT 1",
+                    [title],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            let office = match (office, kind) {
+                (Some(id), _) => id,
+                (None, None) => {
+                    problems.push(RowProblem {
+                        line: row.line,
+                        message: format!("\"{title}\" is a new office; give its office_kind"),
+                    });
+                    continue;
+                }
+                (None, Some(kind)) => {
+                    let org = row.get("organization");
+                    if let Some(org) = org {
+                        tx.execute("INSERT INTO organizations (name) VALUES (?1) ON CONFLICT (name) DO NOTHING", [org])?;
+                    }
+                    let address = row
+                        .get("address")
+                        .map(|a| {
+                            a.split('|')
+                                .map(str::trim)
+                                .filter(|l| !l.is_empty())
+                                .collect::<Vec<_>>()
+                                .join("\n")
+                        })
+                        .unwrap_or_default();
+                    tx.execute(
+                        "INSERT INTO offices (title, organization_id, kind, single_holder, address)
+                         VALUES (?1, (SELECT id FROM organizations WHERE name = ?2), ?3, 1, ?4)",
+                        params![title, org, kind, address],
+                    )?;
+                    sum.offices_added += 1;
+                    tx.last_insert_rowid()
+                }
+            };
+            let exists: bool = tx.query_row(
+                "SELECT EXISTS (SELECT 1 FROM terms WHERE person_id = ?1 AND office_id = ?2 AND start_on = ?3)",
+                params![person, office, start],
+                |r| r.get(0),
+            )?;
+            if exists {
+                continue;
+            }
+            let term = NewTerm {
+                person_id: person,
+                office_id: office,
+                start_on: start,
+                end_on: end,
+                acting,
+            };
+            if let Err(e) = crate::officials::check_term(&tx, &term, None) {
+                problems.push(RowProblem {
+                    line: row.line,
+                    message: e.to_string(),
+                });
+                continue;
+            }
+            tx.execute(
+                "INSERT INTO terms (person_id, office_id, start_on, end_on, acting, party) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                params![person, office, start, end, acting, row.get("party")],
+            )?;
+            sum.terms_added += 1;
+        }
+        if !problems.is_empty() {
+            // Dropping the transaction rolls it back: nothing is imported.
+            problems.sort_by_key(|p| p.line);
+            return Err(StoreError::Rows(problems));
+        }
+        tx.commit()?;
+        Ok(sum)
+    }
+
+    /// Every official as CSV, one row per term (and one for each person
+    /// without a term), in the columns [`Store::import_officials_csv`] reads.
+    pub fn export_officials_csv(&self) -> Result<String> {
+        let mut w = csv::Writer::from_writer(Vec::new());
+        let err = |e: csv::Error| StoreError::Corrupt(format!("cannot write CSV: {e}"));
+        w.write_record(COLUMNS).map_err(err)?;
+        let mut stmt = self.conn.prepare(
+            "SELECT p.full_name, p.family_name, p.honorific, p.salutation, p.email,
+                    o.title, o.kind, org.name, o.address, t.start_on, t.end_on, t.acting,
+                    coalesce(t.party, p.party)
+             FROM persons p
+             LEFT JOIN terms t ON t.person_id = p.id
+             LEFT JOIN offices o ON o.id = t.office_id
+             LEFT JOIN organizations org ON org.id = o.organization_id
+             ORDER BY p.family_name, p.full_name, p.id, t.start_on",
+        )?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            let text = |i: usize| -> rusqlite::Result<String> {
+                Ok(r.get::<_, Option<String>>(i)?.unwrap_or_default())
+            };
+            let acting: Option<bool> = r.get(11)?;
+            let record = [
+                text(0)?,
+                text(1)?,
+                text(2)?,
+                text(3)?,
+                text(4)?,
+                text(5)?,
+                text(6)?,
+                text(7)?,
+                text(8)?.replace('\n', " | "),
+                text(9)?,
+                text(10)?,
+                match acting {
+                    Some(true) => "yes".into(),
+                    Some(false) => "no".into(),
+                    None => String::new(),
+                },
+                text(12)?,
+            ];
+            w.write_record(&record).map_err(err)?;
+        }
+        let bytes = w
+            .into_inner()
+            .map_err(|e| StoreError::Corrupt(format!("cannot write CSV: {e}")))?;
+        String::from_utf8(bytes).map_err(|e| StoreError::Corrupt(e.to_string()))
+    }
+}
