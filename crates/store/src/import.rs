@@ -262,16 +262,13 @@ fn seat_office(
             Ok(id)
         }
         None => {
-            tx.execute(
-                "INSERT INTO organizations (name) VALUES (?1) ON CONFLICT (name) DO NOTHING",
-                [&t.seat.organization],
-            )?;
+            let org = crate::officials::organization_id(tx, Some(&t.seat.organization))?;
             tx.execute(
                 "INSERT INTO offices (title, organization_id, kind, single_holder, address, seat, phone)
-                 VALUES (?1, (SELECT id FROM organizations WHERE name = ?2), ?3, 1, ?4, ?5, ?6)",
+                 VALUES (?1, ?2, ?3, 1, ?4, ?5, ?6)",
                 params![
                     t.seat.title,
-                    t.seat.organization,
+                    org,
                     t.seat.kind,
                     if latest { address } else { String::new() },
                     t.seat.key,

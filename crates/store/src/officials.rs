@@ -180,21 +180,6 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    fn organization_id(conn: &Connection, name: Option<&str>) -> Result<Option<i64>> {
-        let Some(name) = name.map(str::trim).filter(|n| !n.is_empty()) else {
-            return Ok(None);
-        };
-        conn.execute(
-            "INSERT INTO organizations (name) VALUES (?1) ON CONFLICT (name) DO NOTHING",
-            [name],
-        )?;
-        Ok(Some(conn.query_row(
-            "SELECT id FROM organizations WHERE name = ?1",
-            [name],
-            |r| r.get(0),
-        )?))
-    }
-
     fn validate_office(o: &NewOffice) -> Result<()> {
         if o.title.trim().is_empty() {
             return Err(StoreError::invalid(
@@ -208,7 +193,7 @@ impl Store {
     pub fn add_office(&mut self, o: &NewOffice) -> Result<i64> {
         Self::validate_office(o)?;
         self.write(|tx| {
-            let org = Self::organization_id(tx, o.organization.as_deref())?;
+            let org = organization_id(tx, o.organization.as_deref())?;
             tx.execute(
                 "INSERT INTO offices (title, short_name, organization_id, kind, single_holder, address)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
@@ -222,7 +207,7 @@ impl Store {
     pub fn edit_office(&mut self, id: i64, o: &NewOffice) -> Result<()> {
         Self::validate_office(o)?;
         self.write(|tx| {
-            let org = Self::organization_id(tx, o.organization.as_deref())?;
+            let org = organization_id(tx, o.organization.as_deref())?;
             let n = tx
                 .execute(
                     "UPDATE offices SET title = ?2, short_name = ?3, organization_id = ?4, kind = ?5,
@@ -433,6 +418,22 @@ impl Store {
             None => Ok(None),
         }
     }
+}
+
+/// The id of the organization named `name`, added if new (None for no name).
+pub(crate) fn organization_id(conn: &Connection, name: Option<&str>) -> Result<Option<i64>> {
+    let Some(name) = name.map(str::trim).filter(|n| !n.is_empty()) else {
+        return Ok(None);
+    };
+    conn.execute(
+        "INSERT INTO organizations (name) VALUES (?1) ON CONFLICT (name) DO NOTHING",
+        [name],
+    )?;
+    Ok(Some(conn.query_row(
+        "SELECT id FROM organizations WHERE name = ?1",
+        [name],
+        |r| r.get(0),
+    )?))
 }
 
 pub(crate) fn check_term(conn: &Connection, t: &NewTerm, except: Option<i64>) -> Result<()> {

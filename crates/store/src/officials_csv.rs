@@ -255,10 +255,7 @@ impl Store {
                     continue;
                 }
                 (None, Some(kind)) => {
-                    let org = row.get("organization");
-                    if let Some(org) = org {
-                        tx.execute("INSERT INTO organizations (name) VALUES (?1) ON CONFLICT (name) DO NOTHING", [org])?;
-                    }
+                    let org = crate::officials::organization_id(&tx, row.get("organization"))?;
                     let address = row
                         .get("address")
                         .map(|a| {
@@ -271,7 +268,7 @@ impl Store {
                         .unwrap_or_default();
                     tx.execute(
                         "INSERT INTO offices (title, organization_id, kind, single_holder, address)
-                         VALUES (?1, (SELECT id FROM organizations WHERE name = ?2), ?3, 1, ?4)",
+                         VALUES (?1, ?2, ?3, 1, ?4)",
                         params![title, org, kind, address],
                     )?;
                     sum.offices_added += 1;
