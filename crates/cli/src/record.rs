@@ -567,7 +567,6 @@ pub fn issues(app: &mut App, cmd: Issues) -> Result<(), AppError> {
             if !i.summary.is_empty() {
                 out!("  {}", i.summary);
             }
-            let letters = app.store.letters(None, 100_000)?;
             for p in app.store.positions(i.id)? {
                 out!(
                     "  v{} {} adopted {}: {}",
@@ -576,7 +575,7 @@ pub fn issues(app: &mut App, cmd: Issues) -> Result<(), AppError> {
                     p.adopted_on,
                     p.statement
                 );
-                for l in letters.iter().filter(|l| l.position_id == Some(p.id)) {
+                for l in app.store.letters_citing(p.id)? {
                     out!(
                         "      letter {} ({}, {}): {}",
                         l.id,

@@ -470,6 +470,15 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// The letters that cite position version `position_id`, newest first.
+    pub fn letters_citing(&self, position_id: i64) -> Result<Vec<Letter>> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {LETTER_COLS} FROM letters WHERE position_id = ?1 ORDER BY date DESC, id DESC"
+        ))?;
+        let rows = stmt.query_map([position_id], letter_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     pub fn recipients(&self, letter_id: i64) -> Result<Vec<Recipient>> {
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT {RECIPIENT_COLS} FROM letter_recipients WHERE letter_id = ?1 ORDER BY ord"

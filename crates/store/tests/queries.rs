@@ -971,3 +971,26 @@ fn a_signer_may_have_a_signature_image() {
     assert_eq!(w.store.signer_signature(w.signer).unwrap(), None);
     assert!(w.store.set_signer_signature(999, None).is_err());
 }
+
+#[test]
+fn letters_are_found_by_the_position_they_cite() {
+    let mut w = world();
+    assert!(w.store.letters_citing(w.position).unwrap().is_empty());
+    let a = w
+        .store
+        .create_letter(&draft(&w), &to(&w), at("2017-09-01"))
+        .unwrap();
+    let mut d = draft(&w);
+    d.position_id = None;
+    w.store
+        .create_letter(&d, &to(&w), at("2017-09-01"))
+        .unwrap();
+    let citing: Vec<i64> = w
+        .store
+        .letters_citing(w.position)
+        .unwrap()
+        .iter()
+        .map(|l| l.id)
+        .collect();
+    assert_eq!(citing, [a]);
+}
