@@ -221,6 +221,20 @@ impl Engine {
         Ok(written)
     }
 
+    /// Export every copy as a PDF at `out`: one file for a single copy, else
+    /// `OUT-01-name.pdf`, `OUT-02-name.pdf`, … — all written or none.
+    pub fn export_pdfs(
+        &self,
+        data: &LetterData,
+        template: Option<&str>,
+        out: &Path,
+    ) -> Result<Vec<PathBuf>, AppError> {
+        let many = data.mode == Mode::PerRecipient && data.recipients.len() > 1;
+        self.render_to_files(data, template, &|i, copy| {
+            copy_pdf_path(out, many, i, &copy.label())
+        })
+    }
+
     /// Every problem with the data and template, without writing anything.
     /// Rendering already reports every missing required field at once.
     pub fn check(&self, json: &str, template: Option<&str>) -> Vec<Problem> {
@@ -354,6 +368,21 @@ fn stage_with(path: &Path, bytes: &[u8], sync: bool) -> Result<Staged, AppError>
         temp: tmp.into_temp_path(),
         path: path.to_path_buf(),
     })
+}
+
+/// Where copy `index` of an export to `out` goes: `out` itself for a lone
+/// copy, else `OUT-01-secretary-ross.pdf` beside it.
+pub fn copy_pdf_path(out: &Path, many: bool, index: usize, label: &str) -> PathBuf {
+    if many {
+        let base = out.with_extension("");
+        PathBuf::from(format!(
+            "{}-{}.pdf",
+            base.display(),
+            file_stem(index, label)
+        ))
+    } else {
+        out.to_path_buf()
+    }
 }
 
 /// A file-name-safe form of a label: "01-secretary-ross".

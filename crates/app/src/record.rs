@@ -444,22 +444,8 @@ impl App {
         out: &Path,
         now: DateTime<Utc>,
     ) -> Result<Vec<PathBuf>, AppError> {
-        let copies = self.render_letter(id)?;
-        let many = copies.len() > 1;
-        let mut files = Vec::with_capacity(copies.len());
-        for (i, (copy, pdf)) in copies.iter().enumerate() {
-            let path = if many {
-                let stem = crate::file_stem(i, &copy.label());
-                PathBuf::from(format!("{}-{stem}.pdf", out.with_extension("").display()))
-            } else {
-                out.to_path_buf()
-            };
-            files.push((path, pdf));
-        }
-        for (path, pdf) in &files {
-            crate::write_atomically(path, pdf)?;
-        }
-        let names: Vec<PathBuf> = files.into_iter().map(|(p, _)| p).collect();
+        let data = self.letter_data(id)?;
+        let names = self.engine.export_pdfs(&data, None, out)?;
         let detail = names
             .iter()
             .map(|p| p.display().to_string())
@@ -470,8 +456,9 @@ impl App {
     }
 
     pub fn approve(&mut self, id: i64, now: DateTime<Utc>) -> Result<(), AppError> {
-        // A letter that no longer renders (a template changed) must not be approved.
-        self.render_letter(id)?;
+        // A letter that no longer lays out (a template changed) must not be approved.
+        let data = self.letter_data(id)?;
+        self.engine.render(&data, None)?;
         Ok(self.store.approve_letter(id, now)?)
     }
 
@@ -489,19 +476,26 @@ impl App {
     ) -> Result<i64, AppError> {
         let r = self.store.recipient(recipient_id)?;
         let letter = self.store.letter(r.letter_id)?;
-        let data = self.letter_data(r.letter_id)?;
-        let copies = self.engine.render_pdfs(&data, None)?;
-        let index = match letter.mode {
-            LetterMode::Joint => 0,
-            LetterMode::PerRecipient => self
+        let mut data = self.letter_data(r.letter_id)?;
+        // Render only this recipient's copy: a per-recipient letter keeps
+        // just their address block, which is exactly that copy's data.
+        if letter.mode == LetterMode::PerRecipient {
+            let index = self
                 .store
                 .recipients(r.letter_id)?
                 .iter()
                 .filter(|x| x.role == Role::To)
                 .position(|x| x.id == recipient_id)
-                .unwrap_or(0),
-        };
-        let Some((copy, pdf)) = copies.into_iter().nth(index) else {
+                .unwrap_or(0);
+            if index >= data.recipients.len() {
+                return Err(AppError::Store(StoreError::Corrupt(format!(
+                    "letter {} has no copy for recipient {recipient_id}",
+                    r.letter_id
+                ))));
+            }
+            data.recipients = vec![data.recipients.swap_remove(index)];
+        }
+        let Some((copy, pdf)) = self.engine.render_pdfs(&data, None)?.into_iter().next() else {
             return Err(AppError::Store(StoreError::Corrupt(format!(
                 "letter {} has no copy for recipient {recipient_id}",
                 r.letter_id

@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use amicus_app::{App, AppError, Engine, Problem, file_stem, write_atomically};
+use amicus_app::{App, AppError, Engine, Problem, copy_pdf_path, file_stem, write_atomically};
 use clap::{Parser, Subcommand};
 
 mod record;
@@ -166,19 +166,7 @@ fn render(
     let data = engine.read_data(data)?;
     if svg.is_none() {
         // PDFs only: rendered and staged in parallel, moved into place together.
-        let many = data.mode == amicus_app::Mode::PerRecipient && data.recipients.len() > 1;
-        let base = out.with_extension("");
-        let written = engine.render_to_files(&data, template, &|i, copy| {
-            if many {
-                PathBuf::from(format!(
-                    "{}-{}.pdf",
-                    base.display(),
-                    file_stem(i, &copy.label())
-                ))
-            } else {
-                out.to_path_buf()
-            }
-        })?;
+        let written = engine.export_pdfs(&data, template, out)?;
         for path in written {
             println!("wrote {}", path.display());
         }
@@ -190,13 +178,7 @@ fn render(
     let many = copies.len() > 1;
     for (i, (copy, pdf)) in copies.into_iter().enumerate() {
         let stem = file_stem(i, &copy.label());
-        let pdf_path = if many {
-            let base = out.with_extension("");
-            PathBuf::from(format!("{}-{stem}.pdf", base.display()))
-        } else {
-            out.to_path_buf()
-        };
-        files.push((pdf_path, pdf));
+        files.push((copy_pdf_path(out, many, i, &copy.label()), pdf));
         if let Some(dir) = svg {
             for (p, page) in engine.svg_pages(&copy).into_iter().enumerate() {
                 let name = if many {
