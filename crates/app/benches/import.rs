@@ -23,7 +23,7 @@ fn bench(c: &mut Criterion) {
             let members = read_roster(&dir).expect("roster");
             black_box(
                 store
-                    .import_roster(&members, "", as_of, now, false)
+                    .import_roster(&members, &amicus_app::congress::SCOPE, as_of, now, false)
                     .expect("imports"),
             )
         })

@@ -7,7 +7,7 @@ use std::path::Path;
 use chrono::NaiveDate;
 use serde::Deserialize;
 use store::OfficeKind;
-use store::import::{Member, Seat, SeatTerm};
+use store::import::{LocalOffice, Member, Seat, SeatTerm};
 
 use crate::AppError;
 
@@ -22,6 +22,71 @@ struct Legislator {
 struct Ids {
     bioguide: String,
 }
+
+/// One member's entry in `legislators-district-offices.yaml`.
+#[derive(Deserialize)]
+struct DistrictOffices {
+    id: Ids,
+    #[serde(default)]
+    offices: Vec<DistrictOffice>,
+}
+
+#[derive(Deserialize)]
+struct DistrictOffice {
+    id: String,
+    address: Option<String>,
+    suite: Option<String>,
+    building: Option<String>,
+    city: String,
+    state: String,
+    zip: Option<String>,
+    phone: Option<String>,
+    fax: Option<String>,
+}
+
+impl DistrictOffice {
+    /// The mailing address lines: building, street and suite, city line.
+    fn local(self) -> LocalOffice {
+        let mut lines = Vec::new();
+        if let Some(b) = self.building.filter(|b| !b.trim().is_empty()) {
+            lines.push(b);
+        }
+        let street = match (self.address, self.suite) {
+            (Some(a), Some(s)) if !s.trim().is_empty() => {
+                // A bare suite number reads better with its word.
+                let s = if s.chars().all(|c| c.is_ascii_alphanumeric()) {
+                    format!("Suite {s}")
+                } else {
+                    s
+                };
+                Some(format!("{a}, {s}"))
+            }
+            (a, _) => a,
+        };
+        lines.extend(street.filter(|s| !s.trim().is_empty()));
+        lines.push(
+            format!(
+                "{}, {} {}",
+                self.city,
+                self.state,
+                self.zip.unwrap_or_default()
+            )
+            .trim_end()
+            .to_string(),
+        );
+        LocalOffice {
+            key: self.id,
+            city: self.city,
+            address: lines,
+            phone: self.phone,
+            fax: self.fax,
+        }
+    }
+}
+
+/// Seat keys the congress roster owns: its import ends open terms there
+/// whose holder is no longer listed.
+pub const SCOPE: [&str; 2] = ["sen-", "rep-"];
 
 #[derive(Deserialize)]
 struct Name {
@@ -81,6 +146,7 @@ fn seat(t: &Term) -> Option<Seat> {
                 title: format!("U.S. Senator for {}, class {class}", place(&t.state)),
                 kind: OfficeKind::Senator,
                 organization: "United States Senate".into(),
+                short_name: None,
             })
         }
         "rep" => {
@@ -98,6 +164,7 @@ fn seat(t: &Term) -> Option<Seat> {
                 title,
                 kind: OfficeKind::Representative,
                 organization: "United States House of Representatives".into(),
+                short_name: None,
             })
         }
         _ => None,
@@ -124,25 +191,49 @@ fn address(t: &Term) -> Vec<String> {
     }
 }
 
-/// Read `legislators-current.yaml` from a congress-legislators folder.
-pub fn read_roster(dir: &Path) -> Result<Vec<Member>, AppError> {
-    let path = dir.join("legislators-current.yaml");
-    let text = std::fs::read_to_string(&path).map_err(|source| AppError::Read {
-        path: path.clone(),
+fn read_yaml<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T, AppError> {
+    let text = std::fs::read_to_string(path).map_err(|source| AppError::Read {
+        path: path.to_path_buf(),
         source,
     })?;
-    let legislators: Vec<Legislator> = serde_norway::from_str(&text).map_err(|e| {
+    serde_norway::from_str(&text).map_err(|e| {
         AppError::Store(store::StoreError::invalid(
             "roster",
             format!("{} is not a congress-legislators file: {e}", path.display()),
         ))
-    })?;
+    })
+}
+
+/// Read `legislators-current.yaml` from a congress-legislators folder, and
+/// `legislators-district-offices.yaml` when it is there.
+pub fn read_roster(dir: &Path) -> Result<Vec<Member>, AppError> {
+    let legislators: Vec<Legislator> = read_yaml(&dir.join("legislators-current.yaml"))?;
+    let offices_path = dir.join("legislators-district-offices.yaml");
+    let mut district: std::collections::HashMap<String, Vec<LocalOffice>> = if offices_path.exists()
+    {
+        read_yaml::<Vec<DistrictOffices>>(&offices_path)?
+            .into_iter()
+            .map(|d| {
+                (
+                    d.id.bioguide,
+                    d.offices.into_iter().map(DistrictOffice::local).collect(),
+                )
+            })
+            .collect()
+    } else {
+        Default::default()
+    };
+    let known = offices_path.exists();
     Ok(legislators
         .into_iter()
         .map(|l| {
             let party = l.terms.last().and_then(|t| t.party.clone());
+            let local_offices = known.then(|| district.remove(&l.id.bioguide).unwrap_or_default());
             Member {
-                bioguide: l.id.bioguide,
+                local_offices,
+                honorific: None,
+                salutation: None,
+                key: l.id.bioguide,
                 full_name: l
                     .name
                     .official_full

@@ -7,6 +7,7 @@
 
 pub mod congress;
 mod error;
+pub mod posts;
 mod record;
 mod sample;
 

@@ -562,7 +562,31 @@ impl App {
         let members = crate::congress::read_roster(dir)?;
         Ok(self
             .store
-            .import_roster(&members, "", as_of, now, dry_run)?)
+            .import_roster(&members, &crate::congress::SCOPE, as_of, now, dry_run)?)
+    }
+
+    /// Import the executive and foreign posts: the shipped dataset, or a
+    /// newer file of the same form.
+    pub fn import_posts(
+        &mut self,
+        file: Option<&Path>,
+        as_of: NaiveDate,
+        now: DateTime<Utc>,
+        dry_run: bool,
+    ) -> Result<store::import::ImportSummary, AppError> {
+        let members = match file {
+            None => crate::posts::read_posts(crate::posts::POSTS, "the shipped posts dataset")?,
+            Some(path) => {
+                let text = std::fs::read_to_string(path).map_err(|source| AppError::Read {
+                    path: path.to_path_buf(),
+                    source,
+                })?;
+                crate::posts::read_posts(&text, &path.display().to_string())?
+            }
+        };
+        Ok(self
+            .store
+            .import_roster(&members, &crate::posts::SCOPE, as_of, now, dry_run)?)
     }
 
     pub fn letters(&self, status: Option<Status>) -> Result<Vec<store::Letter>, AppError> {

@@ -1,12 +1,10 @@
 //! The sample record a new database starts with: the organization, the
-//! Commerce and USTR offices with their holders from 2017 to today, the
+//! executive and foreign posts with their holders from 2017 to today, the
 //! KORUS issue with its positions, and the KORUS letter of September 5, 2017
 //! as it was sent.
 
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
-use store::{
-    LetterMode, Method, NewOffice, NewPerson, NewPosition, NewTerm, OfficeKind, Role, Stance,
-};
+use store::{LetterMode, Method, NewPosition, Role, Stance};
 
 use crate::{Addressee, App, AppError, LetterExtra, NewLetter, RecipientChoice, SendReport};
 
@@ -20,61 +18,19 @@ fn at(y: i32, m: u32, d: u32, h: u32) -> DateTime<Utc> {
         .unwrap_or_default()
 }
 
-/// (name, start, end) of each holder, from the agencies' own histories.
-const COMMERCE: [(&str, &str, Option<&str>); 3] = [
-    ("Wilbur Ross", "2017-02-28", Some("2021-01-20")),
-    ("Gina M. Raimondo", "2021-03-03", Some("2025-01-20")),
-    ("Howard Lutnick", "2025-02-21", None),
-];
-const USTR: [(&str, &str, Option<&str>); 3] = [
-    ("Robert E. Lighthizer", "2017-05-15", Some("2021-01-20")),
-    ("Katherine Tai", "2021-03-18", Some("2025-01-20")),
-    ("Jamieson Greer", "2025-02-27", None),
-];
-
 pub(crate) fn seed(app: &mut App, now: DateTime<Utc>) -> Result<(), AppError> {
     let sample = app.engine.parse_data(crate::SAMPLE_LETTER)?;
     app.store
         .set_setting("organization", &sample.organization)?;
+    // The offices and their holders from 2017 to today come from the
+    // curated posts dataset, so the sample and an import agree.
+    app.import_posts(None, now.date_naive(), now, false)?;
+    let commerce = app.store.find_office("Secretary of Commerce")?.id;
+    let ustr = app
+        .store
+        .find_office("United States Trade Representative")?
+        .id;
     let s = &mut app.store;
-
-    let commerce = s.add_office(&NewOffice {
-        title: "Secretary of Commerce".into(),
-        short_name: Some("Commerce".into()),
-        organization: Some("U.S. Department of Commerce".into()),
-        kind: OfficeKind::CabinetSecretary,
-        single_holder: true,
-        address: vec![
-            "1401 Constitution Avenue, NW".into(),
-            "Washington, DC 20230".into(),
-        ],
-    })?;
-    let ustr = s.add_office(&NewOffice {
-        title: "United States Trade Representative".into(),
-        short_name: Some("USTR".into()),
-        organization: Some("Office of the United States Trade Representative".into()),
-        kind: OfficeKind::TradeRepresentative,
-        single_holder: true,
-        address: vec!["600 17th Street, NW".into(), "Washington, DC 20508".into()],
-    })?;
-    for (office, holders) in [(commerce, COMMERCE), (ustr, USTR)] {
-        for (name, start, end) in holders {
-            let person = s.add_person(
-                &NewPerson {
-                    full_name: name.into(),
-                    ..Default::default()
-                },
-                now,
-            )?;
-            s.add_term(&NewTerm {
-                person_id: person,
-                office_id: office,
-                start_on: day(start),
-                end_on: end.map(day),
-                acting: false,
-            })?;
-        }
-    }
 
     let korus = s.add_issue(
         "U.S.–Korea Free Trade Agreement (KORUS)",

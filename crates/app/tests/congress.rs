@@ -114,7 +114,7 @@ fn the_snapshot_imports_whole_and_matches_the_yaml() {
     let current = count(
         &app,
         "SELECT count(DISTINCT persons.id) FROM persons JOIN terms ON terms.person_id = persons.id
-         WHERE persons.bioguide IS NOT NULL AND terms.start_on <= '2026-06-15' AND terms.end_on >= '2026-06-15'",
+         WHERE persons.roster_key IS NOT NULL AND terms.start_on <= '2026-06-15' AND terms.end_on >= '2026-06-15'",
     );
     assert_eq!(current, 537);
 
@@ -152,7 +152,7 @@ fn the_snapshot_imports_whole_and_matches_the_yaml() {
             .store
             .connection()
             .query_row(
-                "SELECT id FROM persons WHERE bioguide = ?1",
+                "SELECT id FROM persons WHERE roster_key = ?1",
                 [bioguide],
                 |r| r.get(0),
             )
@@ -233,7 +233,13 @@ fn a_newer_roster_updates_adds_and_closes_but_keeps_history_and_hand_edits() {
     let mut app = app();
     let members = amicus_app::congress::read_roster(&dir()).unwrap();
     app.store
-        .import_roster(&members, "", day(AS_OF), now(), false)
+        .import_roster(
+            &members,
+            &amicus_app::congress::SCOPE,
+            day(AS_OF),
+            now(),
+            false,
+        )
         .unwrap();
 
     // Staff correct one member's name by hand.
@@ -253,7 +259,7 @@ fn a_newer_roster_updates_adds_and_closes_but_keeps_history_and_hand_edits() {
     newer[0].full_name = format!("{} Jr.", first.full_name);
     newer[0].party = Some("Independent".into());
     let mut joined = members[2].clone();
-    joined.bioguide = "Z999999".into();
+    joined.key = "Z999999".into();
     joined.full_name = "Pat Newmember".into();
     joined.family_name = "Newmember".into();
     joined.terms.truncate(0);
@@ -261,7 +267,7 @@ fn a_newer_roster_updates_adds_and_closes_but_keeps_history_and_hand_edits() {
     let later = day("2026-09-01");
     let s = app
         .store
-        .import_roster(&newer, "", later, now(), false)
+        .import_roster(&newer, &amicus_app::congress::SCOPE, later, now(), false)
         .unwrap();
     assert_eq!(s.added, 1);
     assert_eq!(s.updated, 1, "the party changed; the name was kept");
@@ -279,4 +285,62 @@ fn a_newer_roster_updates_adds_and_closes_but_keeps_history_and_hand_edits() {
     let terms = app.store.terms_of_person(left.id).unwrap();
     assert_eq!(terms.len(), gone.terms.len());
     assert_eq!(terms[0].end_on, Some(later));
+}
+
+#[test]
+fn district_offices_come_with_their_members_and_leave_the_posts_alone() {
+    let mut app = app();
+    app.import_congress(&dir(), day(AS_OF), now(), false)
+        .unwrap();
+    // Every office in the YAML, for members on the roster.
+    let text = std::fs::read_to_string(dir().join("legislators-district-offices.yaml")).unwrap();
+    let yaml: serde_norway::Value = serde_norway::from_str(&text).unwrap();
+    let current: BTreeSet<String> = yaml_terms().into_keys().collect();
+    let want: usize = yaml
+        .as_sequence()
+        .unwrap()
+        .iter()
+        .filter(|m| current.contains(m["id"]["bioguide"].as_str().unwrap()))
+        .map(|m| m["offices"].as_sequence().map_or(0, |o| o.len()))
+        .sum();
+    assert!(want > 1000, "{want}");
+    assert_eq!(
+        count(&app, "SELECT count(*) FROM local_offices"),
+        want as i64
+    );
+    // A named member's offices, as a letter would print them.
+    let aderholt: i64 = app
+        .store
+        .connection()
+        .query_row(
+            "SELECT id FROM persons WHERE roster_key = 'A000055'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    let offices = app.store.local_offices(aderholt).unwrap();
+    let cities: Vec<&str> = offices.iter().map(|o| o.city.as_str()).collect();
+    assert_eq!(cities, ["Cullman", "Jasper", "Tuscumbia"]);
+    assert_eq!(
+        offices[0].address,
+        ["205 4th Ave. NE, Suite 104", "Cullman, AL 35055"]
+    );
+    assert_eq!(
+        offices[1].address,
+        [
+            "Carl Elliott Building",
+            "1710 Alabama Ave., Suite 247",
+            "Jasper, AL 35501"
+        ]
+    );
+    assert_eq!(offices[2].phone.as_deref(), Some("256-381-3450"));
+    // The congress import ends no executive or foreign term.
+    let commerce = app.store.find_office("Secretary of Commerce").unwrap();
+    let holder = app
+        .store
+        .holder_on(commerce.id, day(AS_OF))
+        .unwrap()
+        .unwrap();
+    assert_eq!(holder.person.full_name, "Howard Lutnick");
+    assert_eq!(holder.term.end_on, None);
 }

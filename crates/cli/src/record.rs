@@ -287,6 +287,18 @@ pub enum Import {
         #[arg(long)]
         as_of: Option<NaiveDate>,
     },
+    /// The executive and foreign posts (Commerce, State, Treasury, Agriculture,
+    /// USTR, NEC; the trade ministers of Korea, Japan, Mexico and Canada):
+    /// the dataset shipped with Amicus, or a newer file of the same form.
+    Posts {
+        file: Option<PathBuf>,
+        /// Show what would change and change nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Terms of holders no longer listed end on this date (today by default).
+        #[arg(long)]
+        as_of: Option<NaiveDate>,
+    },
     /// Officials from a CSV file (one row per term; see `amicus export officials --csv`
     /// for the columns). All or nothing: every bad row is listed with its line.
     Csv { file: PathBuf },
@@ -317,30 +329,20 @@ pub fn import(app: &mut App, cmd: Import) -> Result<(), AppError> {
             as_of,
         } => {
             let s = app.import_congress(&dir, as_of.unwrap_or_else(today), Utc::now(), dry_run)?;
-            out!(
-                "{}",
-                if dry_run {
-                    "Dry run: nothing was changed. The import would make these changes:"
-                } else {
-                    "Imported:"
-                }
-            );
-            out!("  officials  {} added, {} updated", s.added, s.updated);
-            out!(
-                "  offices    {} added, {} updated",
-                s.offices_added,
-                s.offices_updated
-            );
-            out!(
-                "  terms      {} added, {} updated, {} ended (no longer on the roster)",
-                s.terms_added,
-                s.terms_updated,
-                s.ended
-            );
-            out!("  skipped    {}", s.skipped.len());
-            for reason in &s.skipped {
-                out!("    - {reason}");
-            }
+            print_summary(&s, dry_run);
+        }
+        Import::Posts {
+            file,
+            dry_run,
+            as_of,
+        } => {
+            let s = app.import_posts(
+                file.as_deref(),
+                as_of.unwrap_or_else(today),
+                Utc::now(),
+                dry_run,
+            )?;
+            print_summary(&s, dry_run);
         }
         Import::Csv { file } => {
             let text = std::fs::read_to_string(&file).map_err(|source| AppError::Read {
@@ -358,6 +360,39 @@ pub fn import(app: &mut App, cmd: Import) -> Result<(), AppError> {
         }
     }
     Ok(())
+}
+
+fn print_summary(s: &amicus_app::store::import::ImportSummary, dry_run: bool) {
+    out!(
+        "{}",
+        if dry_run {
+            "Dry run: nothing was changed. The import would make these changes:"
+        } else {
+            "Imported:"
+        }
+    );
+    out!("  officials  {} added, {} updated", s.added, s.updated);
+    out!(
+        "  offices    {} added, {} updated",
+        s.offices_added,
+        s.offices_updated
+    );
+    out!(
+        "  terms      {} added, {} updated, {} ended (no longer on the roster)",
+        s.terms_added,
+        s.terms_updated,
+        s.ended
+    );
+    out!("  skipped    {}", s.skipped.len());
+    for reason in &s.skipped {
+        out!("    - {reason}");
+    }
+    if s.local_offices_changed > 0 {
+        out!(
+            "  district offices: {} added, changed or removed",
+            s.local_offices_changed
+        );
+    }
 }
 
 #[derive(Args)]
@@ -433,6 +468,12 @@ pub fn officials(app: &mut App, cmd: Officials) -> Result<(), AppError> {
                     opt(t.end_on),
                     if t.acting { " (acting)" } else { "" }
                 );
+            }
+            for o in app.store.local_offices(id)? {
+                out!("  district office, {}: {}", o.city, o.address.join(", "));
+                if let Some(phone) = o.phone {
+                    out!("    phone {phone}");
+                }
             }
         }
         Officials::Add(args) => {

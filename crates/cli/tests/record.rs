@@ -292,6 +292,7 @@ fn importing_congress_shows_a_summary_and_a_second_import_changes_nothing() {
     );
     let real = ok(&db, &["import", "congress", data, "--as-of", "2026-06-15"]);
     assert!(real.contains("officials  537 added"), "{real}");
+    assert!(real.contains("district offices: 1312 added"), "{real}");
     let again = ok(&db, &["import", "congress", data, "--as-of", "2026-06-15"]);
     assert!(again.contains("officials  0 added, 0 updated"), "{again}");
     assert!(
@@ -311,6 +312,36 @@ fn importing_congress_shows_a_summary_and_a_second_import_changes_nothing() {
     assert!(holder.contains(": Alex Padilla"), "{holder}");
     let err = fails(&db, &["import", "congress", dir.path().to_str().unwrap()]);
     assert!(err.contains("legislators-current.yaml"), "{err}");
+    let padilla = ok(&db, &["officials", "list", "Padilla"]);
+    let id = padilla.split_whitespace().next().unwrap();
+    let shown = ok(&db, &["officials", "show", id]);
+    assert!(shown.contains("district office, Los Angeles:"), "{shown}");
+}
+
+#[test]
+fn the_posts_dataset_is_in_every_new_record_and_imports_again_as_a_no_op() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("amicus.db");
+    let holder = ok(
+        &db,
+        &[
+            "offices",
+            "holder",
+            "Minister for Trade",
+            "--on",
+            "2017-09-05",
+        ],
+    );
+    assert!(holder.contains(": Kim Hyun-chong"), "{holder}");
+    let again = ok(&db, &["import", "posts", "--dry-run"]);
+    assert!(
+        again.starts_with("Dry run: nothing was changed."),
+        "{again}"
+    );
+    assert!(again.contains("officials  0 added, 0 updated"), "{again}");
+    assert!(again.contains("skipped    0"), "{again}");
+    let err = fails(&db, &["import", "posts", "/nonexistent/posts.yaml"]);
+    assert!(err.contains("/nonexistent/posts.yaml"), "{err}");
 }
 
 #[test]

@@ -1,4 +1,5 @@
-//! Importing a roster of officials (Congress, from public data) so that
+//! Importing a roster of officials (Congress, or the curated executive and
+//! foreign posts) so that
 //! repeating it changes nothing, a newer roster updates what changed, adds
 //! the new and closes what ended — without deleting history, and without
 //! overwriting a field staff edited by hand.
@@ -17,6 +18,8 @@ pub struct Seat {
     pub title: String,
     pub kind: OfficeKind,
     pub organization: String,
+    #[serde(default)]
+    pub short_name: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -30,15 +33,36 @@ pub struct SeatTerm {
     pub phone: Option<String>,
 }
 
+/// An office a member keeps outside the Capitol (a district office).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LocalOffice {
+    /// Stable key from the roster ("A000055-cullman").
+    pub key: String,
+    pub city: String,
+    pub address: Vec<String>,
+    pub phone: Option<String>,
+    pub fax: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Member {
-    /// The Biographical Directory id, stable across rosters.
-    pub bioguide: String,
+    /// Stable across versions of the roster: the Biographical Directory id
+    /// for Congress ("A000055"), "post:…" for the posts dataset.
+    pub key: String,
     pub full_name: String,
     pub family_name: String,
     pub party: Option<String>,
+    /// Forms of address the roster prescribes ("The Honourable"); `None`
+    /// leaves the person's own setting alone.
+    #[serde(default)]
+    pub honorific: Option<String>,
+    #[serde(default)]
+    pub salutation: Option<String>,
     /// Oldest first.
     pub terms: Vec<SeatTerm>,
+    /// District offices; `None` when the roster does not say.
+    #[serde(default)]
+    pub local_offices: Option<Vec<LocalOffice>>,
 }
 
 /// What an import did (or, in a dry run, would do).
@@ -52,6 +76,9 @@ pub struct ImportSummary {
     pub offices_updated: usize,
     pub terms_added: usize,
     pub terms_updated: usize,
+    /// District offices added, changed or removed.
+    #[serde(default)]
+    pub local_offices_changed: usize,
     /// What was left alone, and why.
     pub skipped: Vec<String>,
 }
@@ -65,6 +92,7 @@ impl ImportSummary {
             && self.offices_updated == 0
             && self.terms_added == 0
             && self.terms_updated == 0
+            && self.local_offices_changed == 0
     }
 }
 
@@ -77,14 +105,34 @@ fn edited_fields(conn: &Connection, person: i64) -> Result<Vec<String>> {
 }
 
 impl Store {
+    /// A person's district offices, by city.
+    pub fn local_offices(&self, person: i64) -> Result<Vec<LocalOffice>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT key, city, address, phone, fax FROM local_offices WHERE person_id = ?1 ORDER BY city, key",
+        )?;
+        let rows = stmt.query_map([person], |r| {
+            let address: String = r.get(2)?;
+            Ok(LocalOffice {
+                key: r.get(0)?,
+                city: r.get(1)?,
+                address: address.lines().map(str::to_string).collect(),
+                phone: r.get(3)?,
+                fax: r.get(4)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     /// Bring the record in line with `members` (a whole roster of one kind,
-    /// e.g. the current Congress) as of `as_of`, in one transaction. With
-    /// `dry_run` the transaction is rolled back: the summary says what would
-    /// change and nothing does.
+    /// e.g. the current Congress) as of `as_of`, in one transaction. Open
+    /// terms in seats whose key starts with one of `scope` end on `as_of`
+    /// when their holder is no longer on the roster. With `dry_run` the
+    /// transaction is rolled back: the summary says what would change and
+    /// nothing does.
     pub fn import_roster(
         &mut self,
         members: &[Member],
-        source: &str,
+        scope: &[&str],
         as_of: NaiveDate,
         now: DateTime<Utc>,
         dry_run: bool,
@@ -92,31 +140,48 @@ impl Store {
         let tx = self.conn.transaction()?;
         let mut sum = ImportSummary::default();
         let mut created = std::collections::HashSet::new();
+        // New terms that overlapped a term this roster may still end or
+        // shorten (a successor listed before the predecessor's new end date).
+        let mut deferred = Vec::new();
         for m in members {
-            import_member(&tx, m, now, &mut sum, &mut created)?;
+            import_member(&tx, m, now, &mut sum, &mut created, &mut deferred)?;
         }
         // Holders from this roster's source who are no longer on it.
         let on_roster: std::collections::HashSet<&str> =
-            members.iter().map(|m| m.bioguide.as_str()).collect();
-        let open: Vec<(i64, String)> = {
+            members.iter().map(|m| m.key.as_str()).collect();
+        let mut open: Vec<(i64, String)> = Vec::new();
+        for prefix in scope {
             let mut stmt = tx.prepare(
-                "SELECT terms.id, persons.bioguide FROM terms
+                "SELECT terms.id, persons.roster_key FROM terms
                  JOIN persons ON persons.id = terms.person_id
                  JOIN offices ON offices.id = terms.office_id
-                 WHERE persons.bioguide IS NOT NULL AND offices.seat LIKE ?1 || '%'
+                 WHERE persons.roster_key IS NOT NULL AND substr(offices.seat, 1, length(?1)) = ?1
                    AND (terms.end_on IS NULL OR terms.end_on > ?2) AND terms.start_on <= ?2",
             )?;
-            stmt.query_map(params![source, as_of], |r| Ok((r.get(0)?, r.get(1)?)))?
-                .collect::<rusqlite::Result<_>>()?
-        };
-        for (term, bioguide) in open {
-            if !on_roster.contains(bioguide.as_str()) {
+            let rows = stmt.query_map(params![prefix, as_of], |r| Ok((r.get(0)?, r.get(1)?)))?;
+            for row in rows {
+                open.push(row?);
+            }
+        }
+        for (term, key) in open {
+            if !on_roster.contains(key.as_str()) {
                 tx.execute(
                     "UPDATE terms SET end_on = ?2 WHERE id = ?1",
                     params![term, as_of],
                 )?;
                 sum.ended += 1;
             }
+        }
+        for (new, party, label) in deferred {
+            if let Err(e) = crate::officials::check_term(&tx, &new, None) {
+                sum.skipped.push(format!("{label}: {e}"));
+                continue;
+            }
+            tx.execute(
+                "INSERT INTO terms (person_id, office_id, start_on, end_on, party) VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![new.person_id, new.office_id, new.start_on, new.end_on, party],
+            )?;
+            sum.terms_added += 1;
         }
         if dry_run {
             tx.rollback()?;
@@ -133,31 +198,82 @@ fn import_member(
     now: DateTime<Utc>,
     sum: &mut ImportSummary,
     created: &mut std::collections::HashSet<i64>,
+    deferred: &mut Vec<(NewTerm, Option<String>, String)>,
 ) -> Result<()> {
-    let found: Option<(i64, String, String, Option<String>)> = tx
-        .query_row(
-            "SELECT id, full_name, family_name, party FROM persons WHERE bioguide = ?1",
-            [&m.bioguide],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
-        )
+    type Row = (
+        i64,
+        String,
+        String,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+    );
+    let select = "SELECT id, full_name, family_name, party, honorific, salutation FROM persons";
+    let read = |r: &rusqlite::Row| -> rusqlite::Result<Row> {
+        Ok((
+            r.get(0)?,
+            r.get(1)?,
+            r.get(2)?,
+            r.get(3)?,
+            r.get(4)?,
+            r.get(5)?,
+        ))
+    };
+    let mut found: Option<Row> = tx
+        .query_row(&format!("{select} WHERE roster_key = ?1"), [&m.key], read)
         .optional()?;
+    if found.is_none() {
+        // Someone entered by hand (or by an older sample record) who holds
+        // one of this member's offices under the same name: adopt them
+        // rather than make a duplicate.
+        for t in &m.terms {
+            found = tx
+                .query_row(
+                    &format!(
+                        "{select} WHERE roster_key IS NULL AND full_name = ?1 AND id IN (
+                           SELECT terms.person_id FROM terms JOIN offices ON offices.id = terms.office_id
+                           WHERE offices.title = ?2)"
+                    ),
+                    params![m.full_name, t.seat.title],
+                    read,
+                )
+                .optional()?;
+            if let Some(row) = &found {
+                tx.execute(
+                    "UPDATE persons SET roster_key = ?2 WHERE id = ?1",
+                    params![row.0, m.key],
+                )?;
+                break;
+            }
+        }
+    }
     let person = match found {
         None => {
             tx.execute(
-                "INSERT INTO persons (full_name, family_name, bioguide, party, created_at, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
-                params![m.full_name, m.family_name, m.bioguide, m.party, now],
+                "INSERT INTO persons (full_name, family_name, roster_key, party, honorific, salutation, created_at, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
+                params![m.full_name, m.family_name, m.key, m.party, m.honorific, m.salutation, now],
             )?;
             sum.added += 1;
             tx.last_insert_rowid()
         }
-        Some((id, full, family, party)) => {
+        Some((id, full, family, party, honorific, salutation)) => {
             let edited = edited_fields(tx, id)?;
             let mut changed = false;
             for (field, old, new) in [
                 ("full_name", Some(full), Some(m.full_name.clone())),
                 ("family_name", Some(family), Some(m.family_name.clone())),
                 ("party", party, m.party.clone()),
+                (
+                    "honorific",
+                    honorific.clone(),
+                    m.honorific.clone().or(honorific),
+                ),
+                (
+                    "salutation",
+                    salutation.clone(),
+                    m.salutation.clone().or(salutation),
+                ),
             ] {
                 if old == new {
                     continue;
@@ -171,7 +287,7 @@ fn import_member(
                     ));
                     continue;
                 }
-                // `field` is one of three literals above.
+                // `field` is one of the literals above.
                 tx.execute(
                     &format!("UPDATE persons SET {field} = ?2, updated_at = ?3 WHERE id = ?1"),
                     params![id, new, now],
@@ -184,6 +300,9 @@ fn import_member(
             id
         }
     };
+    if let Some(offices) = &m.local_offices {
+        sum.local_offices_changed += sync_local_offices(tx, person, offices)?;
+    }
     let latest = m.terms.len().saturating_sub(1);
     for (k, t) in m.terms.iter().enumerate() {
         let office = seat_office(tx, t, k == latest, sum, created)?;
@@ -212,11 +331,9 @@ fn import_member(
                     end_on: t.end,
                     acting: false,
                 };
-                if let Err(e) = crate::officials::check_term(tx, &new, None) {
-                    sum.skipped.push(format!(
-                        "{}, {} from {}: {e}",
-                        m.full_name, t.seat.title, t.start
-                    ));
+                if crate::officials::check_term(tx, &new, None).is_err() {
+                    let label = format!("{}, {} from {}", m.full_name, t.seat.title, t.start);
+                    deferred.push((new, t.party.clone(), label));
                     continue;
                 }
                 tx.execute(
@@ -240,13 +357,32 @@ fn seat_office(
     created: &mut std::collections::HashSet<i64>,
 ) -> Result<i64> {
     let address = t.address.join("\n");
-    let found: Option<(i64, String, Option<String>)> = tx
+    let mut found: Option<(i64, String, Option<String>)> = tx
         .query_row(
             "SELECT id, address, phone FROM offices WHERE seat = ?1",
             [&t.seat.key],
             |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
         )
         .optional()?;
+    if found.is_none() {
+        // The same office entered by hand: give it the roster's key.
+        found = tx
+            .query_row(
+                "SELECT offices.id, offices.address, offices.phone FROM offices
+                 LEFT JOIN organizations ON organizations.id = offices.organization_id
+                 WHERE offices.seat IS NULL AND offices.title = ?1
+                   AND (organizations.name = ?2 OR offices.short_name = ?3)",
+                params![t.seat.title, t.seat.organization, t.seat.short_name],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .optional()?;
+        if let Some((id, ..)) = &found {
+            tx.execute(
+                "UPDATE offices SET seat = ?2 WHERE id = ?1",
+                params![id, t.seat.key],
+            )?;
+        }
+    }
     match found {
         Some((id, old_address, old_phone)) => {
             if latest && !t.address.is_empty() && (old_address != address || old_phone != t.phone) {
@@ -264,15 +400,16 @@ fn seat_office(
         None => {
             let org = crate::officials::organization_id(tx, Some(&t.seat.organization))?;
             tx.execute(
-                "INSERT INTO offices (title, organization_id, kind, single_holder, address, seat, phone)
-                 VALUES (?1, ?2, ?3, 1, ?4, ?5, ?6)",
+                "INSERT INTO offices (title, organization_id, kind, single_holder, address, seat, phone, short_name)
+                 VALUES (?1, ?2, ?3, 1, ?4, ?5, ?6, ?7)",
                 params![
                     t.seat.title,
                     org,
                     t.seat.kind,
                     if latest { address } else { String::new() },
                     t.seat.key,
-                    if latest { t.phone.clone() } else { None }
+                    if latest { t.phone.clone() } else { None },
+                    t.seat.short_name
                 ],
             )?;
             sum.offices_added += 1;
@@ -281,4 +418,35 @@ fn seat_office(
             Ok(id)
         }
     }
+}
+
+/// Make a member's district offices those of the roster; returns how many
+/// rows were added, changed or removed.
+fn sync_local_offices(tx: &Connection, person: i64, offices: &[LocalOffice]) -> Result<usize> {
+    let mut changed = 0;
+    let mut keep = std::collections::HashSet::new();
+    for o in offices {
+        keep.insert(o.key.as_str());
+        let address = o.address.join("\n");
+        let n = tx.execute(
+            "INSERT INTO local_offices (person_id, key, city, address, phone, fax)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+             ON CONFLICT (key) DO UPDATE SET person_id = ?1, city = ?3, address = ?4, phone = ?5, fax = ?6
+             WHERE (person_id, city, address, phone, fax) IS NOT (?1, ?3, ?4, ?5, ?6)",
+            params![person, o.key, o.city, address, o.phone, o.fax],
+        )?;
+        changed += n;
+    }
+    let existing: Vec<(i64, String)> = {
+        let mut stmt = tx.prepare("SELECT id, key FROM local_offices WHERE person_id = ?1")?;
+        stmt.query_map([person], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?
+    };
+    for (id, key) in existing {
+        if !keep.contains(key.as_str()) {
+            tx.execute("DELETE FROM local_offices WHERE id = ?1", [id])?;
+            changed += 1;
+        }
+    }
+    Ok(changed)
 }

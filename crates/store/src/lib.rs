@@ -27,14 +27,16 @@ use rusqlite_migration::{M, Migrations};
 
 pub use error::{RowProblem, StoreError};
 pub use model::*;
+pub use rusqlite;
 
 pub type Result<T> = std::result::Result<T, StoreError>;
 
 /// The schema, oldest first. Forward-only: never edit a released file, add one.
-const MIGRATION_SQL: [&str; 3] = [
+const MIGRATION_SQL: [&str; 4] = [
     include_str!("../migrations/01-record.sql"),
     include_str!("../migrations/02-search.sql"),
     include_str!("../migrations/03-rosters.sql"),
+    include_str!("../migrations/04-posts.sql"),
 ];
 
 static MIGRATIONS: LazyLock<Migrations<'static>> =
