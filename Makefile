@@ -6,7 +6,7 @@ export WEBKIT_DISABLE_DMABUF_RENDERER := 1
 
 APP := target/debug/amicus-desktop
 
-.PHONY: run test setup ui app check test-rust test-ui e2e bench screenshots clean
+.PHONY: run test setup ui app check test-rust test-ui e2e bench screenshots bindings clean
 
 setup:
 	@bash scripts/setup.sh
@@ -41,6 +41,10 @@ test-ui: setup
 ## The WebDriver tests of the real app (Xvfb + tauri-driver + WebKitWebDriver).
 e2e: app
 	xvfb-run -a node --test --test-concurrency=1 e2e/
+
+## Regenerate the UI's TypeScript types from the Rust ones (CI fails when they drift).
+bindings:
+	UPDATE_BINDINGS=1 cargo test -p amicus-desktop typescript_bindings_are_current
 
 ## Every test.
 test: check test-rust test-ui e2e

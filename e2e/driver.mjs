@@ -66,14 +66,26 @@ export async function openApp(env = {}) {
         } catch (e) {
           last = e;
         }
-        if (Date.now() > end) throw new Error(`timed out waiting for ${what}${last ? `: ${last}` : ""}`);
+        if (Date.now() > end) {
+          // Say what the window showed: the failure is then readable from the log.
+          const seen = await this.run("return document.body.innerText").catch(() => "");
+          throw new Error(
+            `timed out waiting for ${what}${last ? `: ${last}` : ""}\n--- the window showed:\n${String(seen).slice(-1500)}`,
+          );
+        }
         await sleep(150);
       }
     },
-    async click(css) {
+    async element(css) {
       const el = await request("POST", `${s}/element`, { using: "css selector", value: css });
-      const ref = Object.values(el)[0];
+      return Object.values(el)[0];
+    },
+    async click(css) {
+      const ref = await this.element(css);
       await request("POST", `${s}/element/${ref}/click`, {});
+    },
+    async sendKeys(ref, text) {
+      await request("POST", `${s}/element/${ref}/value`, { text });
     },
     async screenshot() {
       await sleep(500); // frames can be stale right after a change
@@ -93,4 +105,48 @@ export async function openApp(env = {}) {
 
 export function run(cmd, args) {
   return execFileSync(cmd, args, { encoding: "utf8" });
+}
+
+/** Helpers over a session for the app's screens. */
+export function helpers(app) {
+  const h = {
+    /** Type into the element matching `css` (WebDriver keystrokes; "\uE007" is Enter). */
+    async type(css, text) {
+      const el = await app.element(css);
+      await app.sendKeys(el, text);
+    },
+    /** Set an input or select the way a user's choice would (for date inputs and selects). */
+    async set(css, value) {
+      await app.run(
+        `const el = document.querySelector(arguments[0]);
+         if (!el) throw new Error('no element ' + arguments[0]);
+         const proto = el.tagName === 'SELECT' ? HTMLSelectElement.prototype
+           : el.tagName === 'TEXTAREA' ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype;
+         Object.getOwnPropertyDescriptor(proto, 'value').set.call(el, arguments[1]);
+         el.dispatchEvent(new Event(el.tagName === 'SELECT' ? 'change' : 'input', { bubbles: true }));
+         el.dispatchEvent(new Event('change', { bubbles: true }));`,
+        css,
+        value,
+      );
+    },
+    /** Click the button whose text is `text` (inside `scope`, default the document). */
+    async button(text, scope = "document") {
+      await app.waitFor(
+        `const b = [...${scope}.querySelectorAll('button')].find(b => b.textContent.trim() === ${JSON.stringify(text)} && !b.disabled);
+         if (!b) return false; b.click(); return true;`,
+        `the "${text}" button`,
+      );
+    },
+    /** Wait until the page's text matches `pattern` (a RegExp source). */
+    async text(pattern, what) {
+      return app.waitFor(
+        `const t = document.body.innerText; return new RegExp(${JSON.stringify(pattern)}).test(t) ? t : null;`,
+        what ?? pattern,
+      );
+    },
+    async nav(label) {
+      await h.button(label, "document.querySelector('nav')");
+    },
+  };
+  return h;
 }

@@ -1,11 +1,23 @@
-//! Tauri commands: take state, call `amicus_app`, map the error. No logic here.
+//! Tauri commands: take state, call `amicus_app`, map the error. No logic
+//! here; every command is a few lines over one use case.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
+use amicus_app::store::Status;
+use amicus_app::store::import::ImportSummary;
+use amicus_app::store::log::{LogEntry, LogFilter, SearchHit};
+use amicus_app::{
+    Catalog, DraftPreview, Drafted, IssueView, LetterDetail, LetterSummary, NewLetter, OfficialRow,
+    SendReport,
+};
+use chrono::{NaiveDate, Utc};
 use serde::Serialize;
 use tauri::State;
 
 use crate::AppState;
+use crate::ipc_error::IpcError;
+
+type Reply<T> = Result<T, IpcError>;
 
 impl AppState {
     /// The app, even if a panicking command poisoned the lock (the store
@@ -14,26 +26,177 @@ impl AppState {
         self.app.lock().unwrap_or_else(|e| e.into_inner())
     }
 }
-use crate::ipc_error::IpcError;
 
-#[derive(Serialize)]
+/// Pages of a letter: one standalone SVG per page, from the PDF's own layout.
+#[derive(Serialize, ts_rs::TS)]
 pub struct Preview {
     pub title: String,
     pub pages: Vec<String>,
 }
 
-#[tauri::command(async)]
-pub fn sample_preview(state: State<'_, AppState>) -> Result<Preview, IpcError> {
-    let (title, pages) = state.app().engine.sample_preview()?;
-    Ok(Preview { title, pages })
+/// Where the record lives and what it is.
+#[derive(Serialize, ts_rs::TS)]
+pub struct SettingsInfo {
+    pub db_path: String,
+    pub organization: String,
+    pub schema_version: u32,
 }
 
 #[tauri::command(async)]
-pub fn export_sample_pdf(state: State<'_, AppState>, path: PathBuf) -> Result<(), IpcError> {
-    Ok(state.app().engine.export_sample_pdf(&path)?)
+pub fn sample_preview(state: State<'_, AppState>) -> Reply<Preview> {
+    let (title, pages) = state.app().engine.sample_preview()?;
+    Ok(Preview { title, pages })
 }
 
 #[tauri::command]
 pub fn export_path_override(state: State<'_, AppState>) -> Option<PathBuf> {
     state.export_override.clone()
+}
+
+#[tauri::command(async)]
+pub fn letters_list(
+    state: State<'_, AppState>,
+    status: Option<Status>,
+) -> Reply<Vec<LetterSummary>> {
+    Ok(state.app().letter_summaries(status)?)
+}
+
+#[tauri::command(async)]
+pub fn letter_open(state: State<'_, AppState>, id: i64) -> Reply<LetterDetail> {
+    Ok(state.app().open_letter(id)?)
+}
+
+#[tauri::command(async)]
+pub fn draft_preview(state: State<'_, AppState>, letter: NewLetter) -> Reply<DraftPreview> {
+    Ok(state.app().preview_draft(&letter)?)
+}
+
+#[tauri::command(async)]
+pub fn letter_save(
+    state: State<'_, AppState>,
+    id: Option<i64>,
+    letter: NewLetter,
+) -> Reply<Drafted> {
+    Ok(state.app().save_letter(id, &letter, Utc::now())?)
+}
+
+#[tauri::command(async)]
+pub fn letter_approve(state: State<'_, AppState>, id: i64) -> Reply<()> {
+    Ok(state.app().approve(id, Utc::now())?)
+}
+
+#[tauri::command(async)]
+pub fn letter_sign(state: State<'_, AppState>, id: i64) -> Reply<()> {
+    Ok(state.app().sign(id, Utc::now())?)
+}
+
+#[tauri::command(async)]
+pub fn letter_export(state: State<'_, AppState>, id: i64, path: PathBuf) -> Reply<Vec<PathBuf>> {
+    Ok(state.app().export_letter(id, &path, Utc::now())?)
+}
+
+#[tauri::command(async)]
+pub fn mark_sent(state: State<'_, AppState>, recipient_id: i64, report: SendReport) -> Reply<i64> {
+    Ok(state.app().mark_sent(recipient_id, &report, Utc::now())?)
+}
+
+#[tauri::command(async)]
+pub fn record_reply(
+    state: State<'_, AppState>,
+    recipient_id: i64,
+    on: NaiveDate,
+    notes: String,
+) -> Reply<()> {
+    Ok(state
+        .app()
+        .record_reply(recipient_id, on, &notes, Utc::now())?)
+}
+
+#[tauri::command(async)]
+pub fn sent_log(state: State<'_, AppState>, filter: LogFilter) -> Reply<Vec<LogEntry>> {
+    Ok(state.app().log(&filter)?)
+}
+
+#[tauri::command(async)]
+pub fn sent_log_csv(state: State<'_, AppState>, filter: LogFilter, path: PathBuf) -> Reply<()> {
+    let csv = state.app().store.log_csv(&filter)?;
+    std::fs::write(&path, csv).map_err(|source| amicus_app::AppError::Write { path, source })?;
+    Ok(())
+}
+
+#[tauri::command(async)]
+pub fn catalog(state: State<'_, AppState>) -> Reply<Catalog> {
+    Ok(state.app().catalog()?)
+}
+
+#[tauri::command(async)]
+pub fn issues_overview(state: State<'_, AppState>) -> Reply<Vec<IssueView>> {
+    Ok(state.app().issue_views()?)
+}
+
+#[tauri::command(async)]
+pub fn officials_list(state: State<'_, AppState>, filter: String) -> Reply<Vec<OfficialRow>> {
+    Ok(state.app().officials(&filter, Utc::now().date_naive())?)
+}
+
+#[tauri::command(async)]
+pub fn import_congress(
+    state: State<'_, AppState>,
+    dir: PathBuf,
+    dry_run: bool,
+) -> Reply<ImportSummary> {
+    let today = Utc::now().date_naive();
+    Ok(state
+        .app()
+        .import_congress(&dir, today, Utc::now(), dry_run)?)
+}
+
+#[tauri::command(async)]
+pub fn import_posts(state: State<'_, AppState>, dry_run: bool) -> Reply<ImportSummary> {
+    let today = Utc::now().date_naive();
+    Ok(state.app().import_posts(None, today, Utc::now(), dry_run)?)
+}
+
+#[tauri::command(async)]
+pub fn search(state: State<'_, AppState>, text: String) -> Reply<Vec<SearchHit>> {
+    Ok(state.app().search(&text)?)
+}
+
+#[tauri::command(async)]
+pub fn settings_info(state: State<'_, AppState>) -> Reply<SettingsInfo> {
+    let app = state.app();
+    let db_path = app
+        .store
+        .path()
+        .map(Path::display)
+        .map(|p| p.to_string())
+        .unwrap_or_default();
+    let org: Option<serde_json::Value> = app.store.setting("organization")?;
+    let organization = org
+        .and_then(|o| o["name"].as_str().map(str::to_string))
+        .unwrap_or_default();
+    let schema_version = app.store.schema_version()? as u32;
+    Ok(SettingsInfo {
+        db_path,
+        organization,
+        schema_version,
+    })
+}
+
+#[tauri::command(async)]
+pub fn backup(state: State<'_, AppState>, path: PathBuf) -> Reply<()> {
+    Ok(state.app().store.backup(&path)?)
+}
+
+/// The letters list is on screen and usable: report the time since the
+/// process started (for `make bench`), and quit if asked to.
+#[tauri::command]
+pub fn app_ready(state: State<'_, AppState>) {
+    let ms = state.started.elapsed().as_secs_f64() * 1000.0;
+    if std::env::var_os("AMICUS_REPORT_READY").is_some() {
+        println!("amicus-ready-ms {ms:.1}");
+        if std::env::var_os("AMICUS_EXIT_WHEN_READY").is_some() {
+            std::process::exit(0);
+        }
+    }
 }

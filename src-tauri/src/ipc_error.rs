@@ -4,7 +4,7 @@
 use amicus_app::AppError;
 use serde::Serialize;
 
-#[derive(Debug, Clone, Copy, Serialize)]
+#[derive(Debug, Clone, Copy, Serialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum ErrorCode {
     InvalidData,
@@ -16,11 +16,12 @@ pub enum ErrorCode {
     Database,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ts_rs::TS)]
 pub struct IpcError {
     pub code: ErrorCode,
     pub message: String,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub field: Option<String>,
 }
 
@@ -49,5 +50,11 @@ impl From<AppError> for IpcError {
             message: e.to_string(),
             field,
         }
+    }
+}
+
+impl From<amicus_app::store::StoreError> for IpcError {
+    fn from(e: amicus_app::store::StoreError) -> Self {
+        AppError::Store(e).into()
     }
 }

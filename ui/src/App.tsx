@@ -1,52 +1,202 @@
-import { useMutation, useQuery } from "@tanstack/react-query";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { useQuery } from "@tanstack/react-query";
 import * as ipc from "./ipc";
-import { LetterPreview } from "./features/preview/LetterPreview";
+import { LettersList } from "./features/letters/LettersList";
+import { Compose, type ComposeHandle } from "./features/compose/Compose";
+import { SentLog } from "./features/log/SentLog";
+import { Officials } from "./features/officials/Officials";
+import { Positions } from "./features/positions/Positions";
+import { Templates } from "./features/templates/Templates";
+import { Settings } from "./features/settings/Settings";
+import { Dialog } from "./components/Dialog";
 
-function errorText(e: unknown): string {
-  if (ipc.isIpcError(e)) return e.message;
-  return e instanceof Error ? e.message : String(e);
+type View =
+  | { name: "letters" }
+  | { name: "compose"; id: number | null; seq: number }
+  | { name: "log" }
+  | { name: "officials" }
+  | { name: "positions" }
+  | { name: "templates" }
+  | { name: "settings" };
+
+const NAV: [View["name"], string][] = [
+  ["letters", "Letters"],
+  ["log", "Sent log"],
+  ["officials", "Officials"],
+  ["positions", "Positions"],
+  ["templates", "Templates"],
+  ["settings", "Settings"],
+];
+
+let readyReported = false;
+
+function GlobalSearch({
+  inputRef,
+  onLetter,
+  onPerson,
+}: {
+  inputRef: React.RefObject<HTMLInputElement | null>;
+  onLetter: (id: number) => void;
+  onPerson: () => void;
+}) {
+  const [text, setText] = useState("");
+  const hits = useQuery({
+    queryKey: ["search", text.trim()],
+    queryFn: () => ipc.search(text.trim()),
+    enabled: text.trim().length >= 2,
+  });
+  return (
+    <div className="global-search" role="search">
+      <input
+        ref={inputRef}
+        type="search"
+        aria-label="Search everything"
+        placeholder="Search letters, officials, positions (Ctrl+F)"
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        onKeyDown={(e) => e.key === "Escape" && setText("")}
+      />
+      {text.trim().length >= 2 && hits.data && (
+        <ul className="search-results" aria-label="Search results">
+          {hits.data.length === 0 && <li className="muted">Nothing found.</li>}
+          {hits.data.slice(0, 12).map((h) => (
+            <li key={`${h.kind}-${h.id}`}>
+              <button
+                type="button"
+                onClick={() => {
+                  setText("");
+                  if (h.kind === "letter") onLetter(h.id);
+                  else onPerson();
+                }}
+              >
+                <span className="kind">{h.kind}</span> {h.title}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
 }
 
 export function App() {
-  const preview = useQuery({ queryKey: ["sample-preview"], queryFn: ipc.samplePreview });
-  const exporter = useMutation({
-    mutationFn: async () => {
-      const path = await ipc.chooseExportPath("KORUS letter.pdf");
-      if (!path) return null;
-      await ipc.exportSamplePdf(path);
-      return path;
+  const [view, setView] = useState<View>({ name: "letters" });
+  const [leaving, setLeaving] = useState<View | null>(null);
+  const compose = useRef<ComposeHandle>(null);
+  const searchBox = useRef<HTMLInputElement>(null);
+
+  const go = useCallback(
+    (next: View) => {
+      if (view.name === "compose" && compose.current?.dirty()) setLeaving(next);
+      else setView(next);
     },
-  });
+    [view.name],
+  );
+  const newLetter = useCallback(() => go({ name: "compose", id: null, seq: Date.now() }), [go]);
+  const openLetter = useCallback((id: number) => go({ name: "compose", id, seq: Date.now() }), [go]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
+      const key = e.key.toLowerCase();
+      if (key === "n") {
+        e.preventDefault();
+        newLetter();
+      } else if (key === "f") {
+        e.preventDefault();
+        searchBox.current?.focus();
+      } else if (key === "e" && view.name === "compose") {
+        e.preventDefault();
+        compose.current?.exportPdf();
+      }
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [newLetter, view.name]);
+
+  useEffect(() => {
+    const warn = (e: BeforeUnloadEvent) => {
+      if (compose.current?.dirty()) e.preventDefault();
+    };
+    window.addEventListener("beforeunload", warn);
+    return () => window.removeEventListener("beforeunload", warn);
+  }, []);
+
+  const onShown = useCallback(() => {
+    if (readyReported) return;
+    readyReported = true;
+    // Interactive once the list is painted.
+    requestAnimationFrame(() => void ipc.appReady().catch(() => undefined));
+  }, []);
 
   return (
-    <div className="app">
-      <header className="toolbar">
+    <div className="shell">
+      <nav className="sidebar" aria-label="Main">
         <div className="brand">Amicus</div>
-        <div className="doc-title" title={preview.data?.title}>
-          {preview.data?.title ?? "Loading letter…"}
-        </div>
-        <button
-          type="button"
-          className="primary"
-          onClick={() => exporter.mutate()}
-          disabled={!preview.data || exporter.isPending}
-        >
-          {exporter.isPending ? "Exporting…" : "Export PDF…"}
+        <button type="button" className="primary new" onClick={newLetter} title="Ctrl+N">
+          New letter
         </button>
-      </header>
-      <div className="status" role="status" aria-live="polite">
-        {exporter.isSuccess && exporter.data && <span>Saved to {exporter.data}</span>}
-        {exporter.isError && <span className="error">Export failed: {errorText(exporter.error)}</span>}
+        <ul>
+          {NAV.map(([name, label]) => (
+            <li key={name}>
+              <button
+                type="button"
+                aria-current={view.name === name ? "page" : undefined}
+                onClick={() => go({ name } as View)}
+              >
+                {label}
+              </button>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <div className="main">
+        <header className="topbar">
+          <GlobalSearch
+            inputRef={searchBox}
+            onLetter={openLetter}
+            onPerson={() => go({ name: "officials" })}
+          />
+        </header>
+        <main className="content">
+          {view.name === "letters" && (
+            <LettersList onOpen={openLetter} onNew={newLetter} onShown={onShown} />
+          )}
+          {view.name === "compose" && (
+            <Compose
+              key={view.seq}
+              letterId={view.id}
+              handle={compose}
+              onSaved={(id) => setView({ name: "compose", id, seq: view.seq })}
+            />
+          )}
+          {view.name === "log" && <SentLog onOpen={openLetter} />}
+          {view.name === "officials" && <Officials />}
+          {view.name === "positions" && <Positions onOpen={openLetter} />}
+          {view.name === "templates" && <Templates />}
+          {view.name === "settings" && <Settings />}
+        </main>
       </div>
-      <main className="preview-pane">
-        {preview.isPending && <p className="empty">Preparing the preview…</p>}
-        {preview.isError && (
-          <p className="error" role="alert">
-            The letter could not be previewed: {errorText(preview.error)}
-          </p>
-        )}
-        {preview.data && <LetterPreview pages={preview.data.pages} />}
-      </main>
+      {leaving && (
+        <Dialog title="Discard unsaved changes?" onClose={() => setLeaving(null)}>
+          <p>This letter has changes that are not saved.</p>
+          <div className="actions">
+            <button type="button" onClick={() => setLeaving(null)}>
+              Keep editing
+            </button>
+            <button
+              type="button"
+              className="danger"
+              onClick={() => {
+                setView(leaving);
+                setLeaving(null);
+              }}
+            >
+              Discard changes
+            </button>
+          </div>
+        </Dialog>
+      )}
     </div>
   );
 }

@@ -10,6 +10,7 @@ mod error;
 pub mod posts;
 mod record;
 mod sample;
+mod views;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -22,6 +23,10 @@ pub use record::{
 };
 pub use store;
 use typeset::{FontSet, Image, Layout};
+pub use views::{
+    Catalog, DraftPreview, IssueView, LetterDetail, LetterRef, LetterSummary, OfficialRow,
+    PositionView, RecipientView, TemplateInfo,
+};
 
 /// The sample letter shipped with Amicus (KORUS, September 5, 2017).
 pub const SAMPLE_LETTER: &str = include_str!("../../../templates/samples/korus-2017.json");

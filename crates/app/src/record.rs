@@ -18,6 +18,7 @@ use crate::{AppError, Engine, RenderedPdf};
 
 /// Who a recipient is chosen as: an office, resolved at the letter's date, or a person.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case", tag = "by", content = "id")]
 pub enum Addressee {
     Office(i64),
@@ -25,6 +26,7 @@ pub enum Addressee {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct RecipientChoice {
     pub role: Role,
     pub to: Addressee,
@@ -32,6 +34,7 @@ pub struct RecipientChoice {
 
 /// Everything staff choose when they start a letter.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct NewLetter {
     /// Template id ("joint-support"); its newest version is used.
     pub template: String,
@@ -49,17 +52,21 @@ pub struct NewLetter {
 
 /// The parts of a letter kept as JSON beside its columns.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(default)]
 pub struct LetterExtra {
     /// Free cc lines ("Members of the Ohio Congressional Delegation").
     pub cc: Vec<String>,
     pub enclosures: Vec<String>,
+    #[cfg_attr(feature = "ts", ts(type = "Record<string, unknown>"))]
     pub fields: serde_json::Map<String, serde_json::Value>,
+    #[cfg_attr(feature = "ts", ts(type = "\"letter\" | \"a4\" | null"))]
     pub paper: Option<letters::Paper>,
 }
 
 /// A drafted letter and what staff should check.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Drafted {
     pub letter_id: i64,
     pub warnings: Vec<String>,
@@ -67,6 +74,7 @@ pub struct Drafted {
 
 /// How one copy was sent.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct SendReport {
     pub method: Method,
     pub at: DateTime<Utc>,
@@ -220,7 +228,7 @@ impl App {
         Ok((recipient, warnings))
     }
 
-    fn draft_of(
+    pub(crate) fn draft_of(
         &self,
         l: &NewLetter,
     ) -> Result<(LetterDraft, Vec<NewRecipient>, Vec<String>), AppError> {
@@ -323,7 +331,7 @@ impl App {
 
     /// Assemble letter data from a draft: letterhead from the settings,
     /// addressees styled by their office, the cited position, the signer.
-    fn data_for(
+    pub(crate) fn data_for(
         &mut self,
         d: &LetterDraft,
         recipients: &[NewRecipient],

@@ -221,6 +221,10 @@ fn foreign_ministers_are_styled_by_protocol_and_joint_salutations_join() {
             ),
         ]
     );
+    assert_eq!(
+        data.recipients[0].address,
+        ["1401 Constitution Avenue, NW", "Washington, DC 20230"]
+    );
     let korea = &data.recipients[2];
     assert_eq!(
         korea.address.last().map(String::as_str),

@@ -67,6 +67,7 @@ pub struct Member {
 
 /// What an import did (or, in a dry run, would do).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ImportSummary {
     pub added: usize,
     pub updated: usize,

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use crate::{Method, Result, Role, Status, Store, StoreError};
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct LogFilter {
     pub issue_id: Option<i64>,
     pub person_id: Option<i64>,
@@ -25,6 +26,7 @@ pub struct LogFilter {
 
 /// One line of the sent log: a copy of a letter and what became of it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct LogEntry {
     pub letter_id: i64,
     pub recipient_id: i64,
@@ -46,6 +48,7 @@ pub struct LogEntry {
 
 /// What a search found.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct SearchHit {
     /// letter, person, office or position.
     pub kind: String,

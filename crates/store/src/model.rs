@@ -7,6 +7,7 @@ macro_rules! text_enum {
     ($(#[$m:meta])* $name:ident { $($variant:ident = $text:literal),* $(,)? }) => {
         $(#[$m])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
         #[serde(rename_all = "snake_case")]
         pub enum $name { $($variant),* }
 
@@ -108,6 +109,7 @@ text_enum!(EventKind {
 });
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Person {
     pub id: i64,
     pub full_name: String,
@@ -120,6 +122,7 @@ pub struct Person {
 
 /// A person as entered or edited (no id yet).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct NewPerson {
     pub full_name: String,
     /// Derived from the last word of the full name when empty.
@@ -134,6 +137,7 @@ pub struct NewPerson {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Office {
     pub id: i64,
     pub title: String,
@@ -147,6 +151,7 @@ pub struct Office {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct NewOffice {
     pub title: String,
     #[serde(default)]
@@ -165,6 +170,7 @@ fn yes() -> bool {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Term {
     pub id: i64,
     pub person_id: i64,
@@ -187,6 +193,7 @@ pub struct NewTerm {
 
 /// Who held an office on a day, with the person and office.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Holder {
     pub term: Term,
     pub person: Person,
@@ -194,6 +201,7 @@ pub struct Holder {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Issue {
     pub id: i64,
     pub name: String,
@@ -201,6 +209,7 @@ pub struct Issue {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Position {
     pub id: i64,
     pub issue_id: i64,
@@ -213,6 +222,7 @@ pub struct Position {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct NewPosition {
     pub stance: Stance,
     pub adopted_on: NaiveDate,
@@ -222,6 +232,7 @@ pub struct NewPosition {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct StoredTemplate {
     pub id: i64,
     pub key: String,
@@ -233,6 +244,7 @@ pub struct StoredTemplate {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Signer {
     pub id: i64,
     pub name: String,
@@ -240,6 +252,7 @@ pub struct Signer {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Letter {
     pub id: i64,
     pub revision_of: Option<i64>,
@@ -273,6 +286,7 @@ pub struct LetterDraft {
 
 /// One addressee (or cc) of a letter and what happened to their copy.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Recipient {
     pub id: i64,
     pub letter_id: i64,
@@ -314,6 +328,7 @@ pub struct Archived {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Event {
     pub id: i64,
     pub letter_id: i64,

@@ -1,44 +1,90 @@
 // The only module that talks to the Tauri shell. Everything else imports
-// these functions, so tests can replace this module with a mock.
+// these functions, so tests can replace this module with a mock. The types
+// are generated from the Rust ones (bindings.ts; `make bindings`).
 import { invoke } from "@tauri-apps/api/core";
-import { save } from "@tauri-apps/plugin-dialog";
+import { open, save } from "@tauri-apps/plugin-dialog";
+import { openPath } from "@tauri-apps/plugin-opener";
+import type {
+  Catalog,
+  DraftPreview,
+  Drafted,
+  ImportSummary,
+  IpcError as ShellError,
+  IssueView,
+  LetterDetail,
+  LetterSummary,
+  LogEntry,
+  LogFilter,
+  NewLetter,
+  OfficialRow,
+  Preview,
+  SearchHit,
+  SendReport,
+  SettingsInfo,
+  Status,
+} from "./bindings";
 
-/** Mirrors the shell's `IpcError`: a closed code the UI can branch on. */
-export interface IpcError {
-  code:
-    | "invalid_data"
-    | "template"
-    | "typeset"
-    | "io"
-    | "not_found"
-    | "conflict"
-    | "database"
-    | "internal";
-  message: string;
-  field?: string;
-}
+export type * from "./bindings";
 
-export interface Preview {
-  title: string;
-  /** One standalone SVG document per page, drawn from the PDF's own layout. */
-  pages: string[];
-}
+/** The shell's error, plus "internal" for anything that is not one. */
+export type IpcError = Omit<ShellError, "code"> & { code: ShellError["code"] | "internal" };
 
 export function isIpcError(e: unknown): e is IpcError {
   return typeof e === "object" && e !== null && "code" in e && "message" in e;
 }
 
-export function samplePreview(): Promise<Preview> {
-  return invoke<Preview>("sample_preview");
+/** A message for any error a call can throw. */
+export function errorText(e: unknown): string {
+  if (isIpcError(e)) return e.message;
+  return e instanceof Error ? e.message : String(e);
 }
+
+export const samplePreview = () => invoke<Preview>("sample_preview");
+export const lettersList = (status: Status | null) =>
+  invoke<LetterSummary[]>("letters_list", { status });
+export const letterOpen = (id: number) => invoke<LetterDetail>("letter_open", { id });
+export const draftPreview = (letter: NewLetter) =>
+  invoke<DraftPreview>("draft_preview", { letter });
+export const letterSave = (id: number | null, letter: NewLetter) =>
+  invoke<Drafted>("letter_save", { id, letter });
+export const letterApprove = (id: number) => invoke<null>("letter_approve", { id });
+export const letterSign = (id: number) => invoke<null>("letter_sign", { id });
+export const letterExport = (id: number, path: string) =>
+  invoke<string[]>("letter_export", { id, path });
+export const markSent = (recipientId: number, report: SendReport) =>
+  invoke<number>("mark_sent", { recipientId, report });
+export const recordReply = (recipientId: number, on: string, notes: string) =>
+  invoke<null>("record_reply", { recipientId, on, notes });
+export const sentLog = (filter: LogFilter) => invoke<LogEntry[]>("sent_log", { filter });
+export const sentLogCsv = (filter: LogFilter, path: string) =>
+  invoke<null>("sent_log_csv", { filter, path });
+export const catalog = () => invoke<Catalog>("catalog");
+export const issuesOverview = () => invoke<IssueView[]>("issues_overview");
+export const officialsList = (filter: string) => invoke<OfficialRow[]>("officials_list", { filter });
+export const importCongress = (dir: string, dryRun: boolean) =>
+  invoke<ImportSummary>("import_congress", { dir, dryRun });
+export const importPosts = (dryRun: boolean) => invoke<ImportSummary>("import_posts", { dryRun });
+export const search = (text: string) => invoke<SearchHit[]>("search", { text });
+export const settingsInfo = () => invoke<SettingsInfo>("settings_info");
+export const backup = (path: string) => invoke<null>("backup", { path });
+/** Tell the shell the letters list is on screen (the cold-start benchmark). */
+export const appReady = () => invoke<null>("app_ready");
 
 /** Ask where to save: the native dialog, unless a test has fixed the path. */
-export async function chooseExportPath(suggested: string): Promise<string | null> {
+export async function chooseSavePath(
+  suggested: string,
+  kind: { name: string; extensions: string[] },
+): Promise<string | null> {
   const fixed = await invoke<string | null>("export_path_override");
   if (fixed) return fixed;
-  return save({ defaultPath: suggested, filters: [{ name: "PDF", extensions: ["pdf"] }] });
+  return save({ defaultPath: suggested, filters: [kind] });
 }
 
-export function exportSamplePdf(path: string): Promise<void> {
-  return invoke("export_sample_pdf", { path });
+/** Ask for a folder (the congress roster). */
+export async function chooseFolder(): Promise<string | null> {
+  const picked = await open({ directory: true, multiple: false });
+  return typeof picked === "string" ? picked : null;
 }
+
+/** Show a file in the system viewer. */
+export const openInViewer = (path: string) => openPath(path);

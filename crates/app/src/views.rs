@@ -1,0 +1,342 @@
+//! What the desktop screens show, gathered in one call each: the letters
+//! list, a letter opened for editing, a live preview of unsaved changes,
+//! the officials, the positions with the letters citing them, and the
+//! catalog a compose form chooses from. Plain data, serializable, with
+//! TypeScript types generated for the UI (feature `ts`).
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use store::{
+    Issue, LetterMode, Method, Office, Person, Position, Role, Signer, Status, Store, StoreError,
+};
+
+use crate::{Addressee, App, AppError, LetterExtra, NewLetter, RecipientChoice};
+
+/// One row of the letters list.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct LetterSummary {
+    pub id: i64,
+    pub date: NaiveDate,
+    pub subject: String,
+    pub status: Status,
+    pub mode: LetterMode,
+    pub issue: Option<String>,
+    /// The addressees as named on the letter ("Wilbur Ross (Secretary of Commerce)").
+    pub recipients: Vec<String>,
+    pub revision_of: Option<i64>,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// One addressee or cc of an opened letter, with what happened to their copy.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct RecipientView {
+    pub id: i64,
+    pub role: Role,
+    /// The person, or None for an office that was vacant on the letter's date.
+    pub name: Option<String>,
+    pub office: Option<String>,
+    pub method: Option<Method>,
+    pub sent_at: Option<DateTime<Utc>>,
+    pub confirmation: Option<String>,
+    pub follow_up_on: Option<NaiveDate>,
+    pub reply_on: Option<NaiveDate>,
+    pub reply_notes: Option<String>,
+}
+
+/// A letter opened in the compose screen.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct LetterDetail {
+    pub summary: LetterSummary,
+    /// The letter as the form edits it (recipients as chosen: by office or person).
+    pub draft: NewLetter,
+    pub recipients: Vec<RecipientView>,
+}
+
+/// SVG pages of a letter not yet saved, and what staff should check.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct DraftPreview {
+    pub pages: Vec<String>,
+    pub warnings: Vec<String>,
+    /// How each addressee resolves on the letter's date, in order.
+    pub resolved: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct TemplateInfo {
+    pub key: String,
+    pub name: String,
+    pub description: String,
+    pub builtin: bool,
+    pub version: u32,
+    pub source: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct LetterRef {
+    pub id: i64,
+    pub date: NaiveDate,
+    pub subject: String,
+    pub status: Status,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct PositionView {
+    pub position: Position,
+    pub letters: Vec<LetterRef>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct IssueView {
+    pub issue: Issue,
+    /// Newest version first.
+    pub positions: Vec<PositionView>,
+}
+
+/// What a compose form chooses from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Catalog {
+    pub templates: Vec<TemplateInfo>,
+    pub issues: Vec<IssueView>,
+    pub signers: Vec<Signer>,
+    pub offices: Vec<Office>,
+}
+
+/// A person in the officials list, with the office they hold (or last held).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct OfficialRow {
+    pub person: Person,
+    pub office: Option<String>,
+    pub office_id: Option<i64>,
+    pub until: Option<NaiveDate>,
+}
+
+fn name_of(
+    store: &Store,
+    r: &store::Recipient,
+) -> Result<(Option<String>, Option<String>), StoreError> {
+    let person = r.person_id.map(|p| store.person(p)).transpose()?;
+    let office = r.office_id.map(|o| store.office(o)).transpose()?;
+    Ok((person.map(|p| p.full_name), office.map(|o| o.title)))
+}
+
+impl App {
+    fn summary(&self, l: &store::Letter) -> Result<LetterSummary, AppError> {
+        let issue = match l.position_id {
+            Some(p) => Some(self.store.position(p)?.issue),
+            None => None,
+        };
+        let mut recipients = Vec::new();
+        for r in self.store.recipients(l.id)? {
+            if r.role != Role::To {
+                continue;
+            }
+            recipients.push(match name_of(&self.store, &r)? {
+                (Some(p), Some(o)) => format!("{p} ({o})"),
+                (Some(p), None) => p,
+                (None, Some(o)) => format!("{o} (vacant)"),
+                (None, None) => String::new(),
+            });
+        }
+        Ok(LetterSummary {
+            id: l.id,
+            date: l.date,
+            subject: l.subject.clone(),
+            status: l.status,
+            mode: l.mode,
+            issue,
+            recipients,
+            revision_of: l.revision_of,
+            updated_at: l.updated_at,
+        })
+    }
+
+    /// The letters list, newest first, optionally of one status.
+    pub fn letter_summaries(&self, status: Option<Status>) -> Result<Vec<LetterSummary>, AppError> {
+        self.store
+            .letters(status, 1000)?
+            .iter()
+            .map(|l| self.summary(l))
+            .collect()
+    }
+
+    /// A letter as the compose screen edits it.
+    pub fn open_letter(&self, id: i64) -> Result<LetterDetail, AppError> {
+        let l = self.store.letter(id)?;
+        let template = self.store.template(l.template_id)?;
+        let stored = self.store.recipients(id)?;
+        let mut choices = Vec::new();
+        let mut views = Vec::new();
+        for r in &stored {
+            // Chosen by office when it has one (it resolves again if the date changes).
+            let to = match (r.office_id, r.person_id) {
+                (Some(o), _) => Addressee::Office(o),
+                (None, Some(p)) => Addressee::Person(p),
+                (None, None) => continue,
+            };
+            choices.push(RecipientChoice { role: r.role, to });
+            let (name, office) = name_of(&self.store, r)?;
+            views.push(RecipientView {
+                id: r.id,
+                role: r.role,
+                name,
+                office,
+                method: r.method,
+                sent_at: r.sent_at,
+                confirmation: r.confirmation.clone(),
+                follow_up_on: r.follow_up_on,
+                reply_on: r.reply_on,
+                reply_notes: r.reply_notes.clone(),
+            });
+        }
+        let extra: LetterExtra = serde_json::from_value(l.extra.clone()).unwrap_or_default();
+        Ok(LetterDetail {
+            summary: self.summary(&l)?,
+            draft: NewLetter {
+                template: template.key,
+                position_id: l.position_id,
+                signer_id: l.signer_id,
+                date: l.date,
+                subject: l.subject,
+                body: l.body,
+                mode: l.mode,
+                recipients: choices,
+                extra,
+            },
+            recipients: views,
+        })
+    }
+
+    /// Lay out a letter that is not saved (the live preview): the first
+    /// copy's pages, with the same warnings drafting would give.
+    pub fn preview_draft(&mut self, l: &NewLetter) -> Result<DraftPreview, AppError> {
+        let (draft, recipients, warnings) = self.draft_of(l)?;
+        let mut resolved = Vec::new();
+        for r in &recipients {
+            let person = r.person_id.map(|p| self.store.person(p)).transpose()?;
+            let office = r.office_id.map(|o| self.store.office(o)).transpose()?;
+            resolved.push(match (person, office) {
+                (Some(p), Some(o)) => format!("{} ({})", p.full_name, o.title),
+                (Some(p), None) => p.full_name,
+                (None, Some(o)) => format!("{} (vacant)", o.title),
+                (None, None) => String::new(),
+            });
+        }
+        let data = self.data_for(&draft, &recipients)?;
+        let copies = self.engine.render(&data, None)?;
+        let pages = copies
+            .first()
+            .map(|c| self.engine.svg_pages(c))
+            .unwrap_or_default();
+        Ok(DraftPreview {
+            pages,
+            warnings,
+            resolved,
+        })
+    }
+
+    /// Save a letter from the compose form: a new draft, or changes to an
+    /// existing one (a sent letter's changes become a revision).
+    pub fn save_letter(
+        &mut self,
+        id: Option<i64>,
+        l: &NewLetter,
+        now: DateTime<Utc>,
+    ) -> Result<crate::Drafted, AppError> {
+        match id {
+            Some(id) => self.edit_letter(id, l, now),
+            None => self.draft_letter(l, now),
+        }
+    }
+
+    /// Issues with every version of the organization's position, newest
+    /// first, and the letters citing each.
+    pub fn issue_views(&self) -> Result<Vec<IssueView>, AppError> {
+        let mut out = Vec::new();
+        for issue in self.store.issues()? {
+            let mut positions = Vec::new();
+            for p in self.store.positions(issue.id)? {
+                let letters = self
+                    .store
+                    .letters_citing(p.id)?
+                    .into_iter()
+                    .map(|l| LetterRef {
+                        id: l.id,
+                        date: l.date,
+                        subject: l.subject,
+                        status: l.status,
+                    })
+                    .collect();
+                positions.push(PositionView {
+                    position: p,
+                    letters,
+                });
+            }
+            out.push(IssueView { issue, positions });
+        }
+        Ok(out)
+    }
+
+    /// Templates (newest version of each), issues, signers and offices.
+    pub fn catalog(&self) -> Result<Catalog, AppError> {
+        let mut templates: Vec<TemplateInfo> = Vec::new();
+        for t in self.store.templates()? {
+            let meta: serde_json::Value = serde_json::from_str(&t.meta).unwrap_or_default();
+            let info = TemplateInfo {
+                name: meta["name"].as_str().unwrap_or(&t.key).to_string(),
+                description: meta["description"].as_str().unwrap_or_default().to_string(),
+                key: t.key,
+                builtin: t.builtin,
+                version: t.version,
+                source: t.source,
+            };
+            match templates.iter_mut().find(|x| x.key == info.key) {
+                Some(x) if x.version < info.version => *x = info,
+                Some(_) => {}
+                None => templates.push(info),
+            }
+        }
+        Ok(Catalog {
+            templates,
+            issues: self.issue_views()?,
+            signers: self.store.signers()?,
+            offices: self.store.offices("")?,
+        })
+    }
+
+    /// People whose name contains `filter`, with the office each holds on
+    /// `on` or last held.
+    pub fn officials(&self, filter: &str, on: NaiveDate) -> Result<Vec<OfficialRow>, AppError> {
+        let mut out = Vec::new();
+        for person in self.store.persons(filter, 200)? {
+            let holding = self.store.latest_holding(person.id, on)?;
+            out.push(OfficialRow {
+                office: holding.as_ref().map(|h| h.office.title.clone()),
+                office_id: holding.as_ref().map(|h| h.office.id),
+                until: holding.as_ref().and_then(|h| h.term.end_on),
+                person,
+            });
+        }
+        Ok(out)
+    }
+
+    /// Record a reply to one copy.
+    pub fn record_reply(
+        &mut self,
+        recipient_id: i64,
+        on: NaiveDate,
+        notes: &str,
+        now: DateTime<Utc>,
+    ) -> Result<(), AppError> {
+        Ok(self.store.record_reply(recipient_id, on, notes, now)?)
+    }
+}

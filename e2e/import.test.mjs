@@ -1,0 +1,48 @@
+// Import the congress snapshot from the Officials screen (review the summary,
+// then apply), then find a named senator by search.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { helpers, openApp } from "./driver.mjs";
+
+const ROSTER = resolve(import.meta.dirname, "..", "data", "congress-legislators");
+
+test("import the congress snapshot, then search finds a senator", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "amicus-e2e-"));
+  const app = await openApp({ AMICUS_DB: join(dir, "amicus.db") });
+  const ui = helpers(app);
+  try {
+    await ui.text("Letters");
+    await ui.nav("Officials");
+    await ui.text("Import");
+    await ui.type(".panel input", ROSTER);
+    await ui.button("Review import…");
+    const review = await ui.text("The import would make these changes", "the dry-run summary");
+    assert.match(review, /Officials: 537 added, 0 updated/);
+    await ui.button("Apply import");
+    const done = await ui.text("Imported:", "the import");
+    assert.match(done, /Officials: 537 added/);
+
+    await ui.type(".filters input", "Padilla");
+    const row = await app.waitFor(
+      `const r = [...document.querySelectorAll('table[aria-label="Officials"] tbody tr')].find(r => r.textContent.includes('Alex Padilla'));
+       return r ? r.textContent : null;`,
+      "Alex Padilla in the officials list",
+    );
+    assert.match(row, /U\.S\. Senator for California, class 3/);
+    const shots = process.env.SCREENSHOT_DIR ?? join(import.meta.dirname, "out");
+    mkdirSync(shots, { recursive: true });
+    writeFileSync(join(shots, "officials.png"), await app.screenshot());
+
+    await ui.type("input[aria-label='Search everything']", "Padilla");
+    const hit = await app.waitFor(
+      `const l = document.querySelector('[aria-label="Search results"]'); return l && l.textContent.includes('Padilla') ? l.textContent : null;`,
+      "a search hit",
+    );
+    assert.match(hit, /person/);
+  } finally {
+    await app.close();
+  }
+});

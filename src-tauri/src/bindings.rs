@@ -1,0 +1,87 @@
+//! The TypeScript types of everything the UI sends and receives, generated
+//! from the Rust types into `ui/src/ipc/bindings.ts`. The test fails when the
+//! file is out of date (run `make bindings` to refresh it), so CI catches
+//! drift between the shell and the UI.
+
+use amicus_app::store::import::ImportSummary;
+use amicus_app::store::log::{LogEntry, LogFilter, SearchHit};
+use amicus_app::store::{
+    Issue, LetterMode, Method, Office, OfficeKind, Person, Position, Role, Signer, Stance, Status,
+};
+use amicus_app::{
+    Addressee, Catalog, DraftPreview, Drafted, IssueView, LetterDetail, LetterExtra, LetterRef,
+    LetterSummary, NewLetter, OfficialRow, PositionView, RecipientChoice, RecipientView,
+    SendReport, TemplateInfo,
+};
+use ts_rs::{Config, TS};
+
+use crate::commands::{Preview, SettingsInfo};
+use crate::ipc_error::{ErrorCode, IpcError};
+
+macro_rules! decls {
+    ($cfg:expr, $($t:ty),* $(,)?) => {
+        vec![$(format!("export {}", <$t as TS>::decl($cfg))),*]
+    };
+}
+
+fn generate() -> String {
+    // Ids and counts are small: numbers, not bigints.
+    let cfg = &Config::new().with_large_int("number");
+    let decls = decls!(
+        cfg,
+        ErrorCode,
+        IpcError,
+        Preview,
+        SettingsInfo,
+        Status,
+        LetterMode,
+        Role,
+        Method,
+        OfficeKind,
+        Stance,
+        Person,
+        Office,
+        Issue,
+        Position,
+        Signer,
+        Addressee,
+        RecipientChoice,
+        LetterExtra,
+        NewLetter,
+        Drafted,
+        SendReport,
+        LetterSummary,
+        RecipientView,
+        LetterDetail,
+        DraftPreview,
+        TemplateInfo,
+        LetterRef,
+        PositionView,
+        IssueView,
+        Catalog,
+        OfficialRow,
+        LogFilter,
+        LogEntry,
+        SearchHit,
+        ImportSummary,
+    );
+    format!(
+        "// Generated from the Rust types by src-tauri/src/bindings.rs (`make bindings`).\n// Do not edit by hand.\n\n{}\n",
+        decls.join("\n\n")
+    )
+}
+
+#[test]
+fn typescript_bindings_are_current() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui/src/ipc/bindings.ts");
+    let fresh = generate();
+    if std::env::var_os("UPDATE_BINDINGS").is_some() {
+        std::fs::write(&path, &fresh).expect("write bindings");
+        return;
+    }
+    let current = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        current == fresh,
+        "ui/src/ipc/bindings.ts is out of date with the Rust types; run `make bindings`"
+    );
+}

@@ -1,0 +1,149 @@
+import { useEffect, useMemo, useRef, useState } from "react";
+import { useQuery } from "@tanstack/react-query";
+import * as ipc from "../../ipc";
+import type { LetterSummary, Status } from "../../ipc";
+import { ErrorNote, longDate, StatusChip } from "../../components/common";
+
+interface Props {
+  onOpen: (id: number) => void;
+  onNew: () => void;
+  /** Called once the list has been shown (the cold-start benchmark). */
+  onShown?: () => void;
+  searchRef?: React.RefObject<HTMLInputElement | null>;
+}
+
+const STATUSES: Status[] = ["draft", "approved", "signed", "sent"];
+
+function matches(l: LetterSummary, words: string[]): boolean {
+  const text = [l.subject, l.issue ?? "", ...l.recipients].join(" ").toLowerCase();
+  return words.every((w) => text.includes(w));
+}
+
+export function LettersList({ onOpen, onNew, onShown, searchRef }: Props) {
+  const [status, setStatus] = useState<Status | "">("");
+  const [issue, setIssue] = useState("");
+  const [from, setFrom] = useState("");
+  const [to, setTo] = useState("");
+  const [text, setText] = useState("");
+  const letters = useQuery({
+    queryKey: ["letters", status],
+    queryFn: () => ipc.lettersList(status || null),
+  });
+  const shown = useRef(false);
+  useEffect(() => {
+    if (letters.data && !shown.current) {
+      shown.current = true;
+      onShown?.();
+    }
+  }, [letters.data, onShown]);
+
+  const issues = useMemo(
+    () => [...new Set((letters.data ?? []).map((l) => l.issue).filter((i): i is string => !!i))],
+    [letters.data],
+  );
+  const words = text.toLowerCase().split(/\s+/).filter(Boolean);
+  const rows = (letters.data ?? []).filter(
+    (l) =>
+      (!issue || l.issue === issue) &&
+      (!from || l.date >= from) &&
+      (!to || l.date <= to) &&
+      matches(l, words),
+  );
+
+  return (
+    <section className="screen" aria-labelledby="letters-title">
+      <header className="screen-head">
+        <h1 id="letters-title">Letters</h1>
+        <button type="button" className="primary" onClick={onNew}>
+          New letter
+        </button>
+      </header>
+      <div className="filters" role="search">
+        <label>
+          Search
+          <input
+            ref={searchRef}
+            type="search"
+            value={text}
+            placeholder="Subject, recipient or issue"
+            onChange={(e) => setText(e.target.value)}
+          />
+        </label>
+        <label>
+          Status
+          <select value={status} onChange={(e) => setStatus(e.target.value as Status | "")}>
+            <option value="">Any</option>
+            {STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {s.charAt(0).toUpperCase() + s.slice(1)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Issue
+          <select value={issue} onChange={(e) => setIssue(e.target.value)}>
+            <option value="">Any</option>
+            {issues.map((i) => (
+              <option key={i}>{i}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          From
+          <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
+        </label>
+        <label>
+          To
+          <input type="date" value={to} onChange={(e) => setTo(e.target.value)} />
+        </label>
+      </div>
+      {letters.isPending && <p className="empty">Loading letters…</p>}
+      {letters.isError && <ErrorNote error={letters.error} prefix="The letters could not be loaded" />}
+      {letters.data && letters.data.length === 0 && (
+        <div className="empty-state">
+          <p>No letters yet.</p>
+          <button type="button" onClick={onNew}>
+            Write the first letter
+          </button>
+        </div>
+      )}
+      {letters.data && letters.data.length > 0 && rows.length === 0 && (
+        <p className="empty">No letter matches these filters.</p>
+      )}
+      {rows.length > 0 && (
+        <table className="table" aria-label="Letters">
+          <thead>
+            <tr>
+              <th scope="col">Date</th>
+              <th scope="col">Subject</th>
+              <th scope="col">To</th>
+              <th scope="col">Issue</th>
+              <th scope="col">Status</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((l) => (
+              <tr key={l.id} className="clickable" onClick={() => onOpen(l.id)}>
+                <td className="nowrap">{longDate(l.date)}</td>
+                <td>
+                  <button type="button" className="link" onClick={() => onOpen(l.id)}>
+                    {l.subject}
+                  </button>
+                  {l.revision_of !== null && (
+                    <span className="muted"> · revision of letter {l.revision_of}</span>
+                  )}
+                </td>
+                <td>{l.recipients.join("; ")}</td>
+                <td>{l.issue ?? "—"}</td>
+                <td>
+                  <StatusChip status={l.status} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,122 @@
+import { useState } from "react";
+import { useMutation } from "@tanstack/react-query";
+import * as ipc from "../../ipc";
+import type { Method } from "../../ipc";
+import { Dialog } from "../../components/Dialog";
+import { ErrorNote, addDays, today } from "../../components/common";
+
+interface Who {
+  id: number;
+  name: string | null;
+  office: string | null;
+}
+
+const METHODS: [Method, string][] = [
+  ["mail", "Mail"],
+  ["email", "Email"],
+  ["fax", "Fax"],
+  ["hand", "By hand"],
+  ["portal", "Web portal"],
+];
+
+export function MarkSentDialog(props: {
+  recipient: Who;
+  letterDate: string;
+  onClose: () => void;
+  onDone: () => void;
+}) {
+  const first = props.letterDate;
+  const [on, setOn] = useState(first);
+  const [method, setMethod] = useState<Method>("mail");
+  const [confirmation, setConfirmation] = useState("");
+  const [followUp, setFollowUp] = useState(addDays(first, 30));
+  const send = useMutation({
+    mutationFn: () =>
+      ipc.markSent(props.recipient.id, {
+        method,
+        at: `${on}T12:00:00Z`,
+        confirmation: confirmation.trim() || null,
+        follow_up_on: followUp || null,
+      }),
+    onSuccess: props.onDone,
+  });
+  return (
+    <Dialog title={`Mark sent: ${props.recipient.name ?? props.recipient.office ?? ""}`} onClose={props.onClose}>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          send.mutate();
+        }}
+      >
+        <label>
+          Sent on
+          <input type="date" required value={on} onChange={(e) => setOn(e.target.value)} />
+        </label>
+        <label>
+          How
+          <select value={method} onChange={(e) => setMethod(e.target.value as Method)}>
+            {METHODS.map(([m, label]) => (
+              <option key={m} value={m}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Confirmation (tracking number, receipt)
+          <input value={confirmation} onChange={(e) => setConfirmation(e.target.value)} />
+        </label>
+        <label>
+          Follow up on
+          <input type="date" value={followUp} onChange={(e) => setFollowUp(e.target.value)} />
+        </label>
+        {send.isError && <ErrorNote error={send.error} prefix="Not recorded" />}
+        <div className="actions">
+          <button type="submit" className="primary" disabled={send.isPending}>
+            {send.isPending ? "Archiving…" : "Mark sent"}
+          </button>
+          <button type="button" onClick={props.onClose}>
+            Cancel
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
+
+export function ReplyDialog(props: { recipient: Who; onClose: () => void; onDone: () => void }) {
+  const [on, setOn] = useState(today());
+  const [notes, setNotes] = useState("");
+  const reply = useMutation({
+    mutationFn: () => ipc.recordReply(props.recipient.id, on, notes),
+    onSuccess: props.onDone,
+  });
+  return (
+    <Dialog title={`Record reply: ${props.recipient.name ?? props.recipient.office ?? ""}`} onClose={props.onClose}>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          reply.mutate();
+        }}
+      >
+        <label>
+          Reply received on
+          <input type="date" required value={on} onChange={(e) => setOn(e.target.value)} />
+        </label>
+        <label>
+          Notes
+          <textarea rows={4} value={notes} onChange={(e) => setNotes(e.target.value)} />
+        </label>
+        {reply.isError && <ErrorNote error={reply.error} prefix="Not recorded" />}
+        <div className="actions">
+          <button type="submit" className="primary" disabled={reply.isPending}>
+            Record reply
+          </button>
+          <button type="button" onClick={props.onClose}>
+            Cancel
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

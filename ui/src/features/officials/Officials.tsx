@@ -1,0 +1,161 @@
+import { useState } from "react";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import * as ipc from "../../ipc";
+import type { ImportSummary } from "../../ipc";
+import { ErrorNote, longDate } from "../../components/common";
+
+function Summary({ s, dryRun }: { s: ImportSummary; dryRun: boolean }) {
+  return (
+    <div className="summary" aria-label="Import summary">
+      <p>{dryRun ? "Nothing has changed yet. The import would make these changes:" : "Imported:"}</p>
+      <ul>
+        <li>
+          Officials: {s.added} added, {s.updated} updated
+        </li>
+        <li>
+          Offices: {s.offices_added} added, {s.offices_updated} updated
+        </li>
+        <li>
+          Terms: {s.terms_added} added, {s.terms_updated} updated, {s.ended} ended
+        </li>
+        {s.local_offices_changed > 0 && <li>District offices: {s.local_offices_changed} changed</li>}
+        <li>Skipped: {s.skipped.length}</li>
+      </ul>
+      {s.skipped.length > 0 && (
+        <ul className="skipped">
+          {s.skipped.map((r) => (
+            <li key={r}>{r}</li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+type Source = { kind: "congress"; dir: string } | { kind: "posts" };
+
+function ImportPanel() {
+  const client = useQueryClient();
+  const [dir, setDir] = useState("");
+  const [pending, setPending] = useState<{ source: Source; summary: ImportSummary } | null>(null);
+  const [done, setDone] = useState<ImportSummary | null>(null);
+  const run = (source: Source, dryRun: boolean) =>
+    source.kind === "congress" ? ipc.importCongress(source.dir, dryRun) : ipc.importPosts(dryRun);
+  const preview = useMutation({
+    mutationFn: async (source: Source) => ({ source, summary: await run(source, true) }),
+    onSuccess: (p) => {
+      setDone(null);
+      setPending(p);
+    },
+  });
+  const apply = useMutation({
+    mutationFn: (source: Source) => run(source, false),
+    onSuccess: (s) => {
+      setPending(null);
+      setDone(s);
+      client.invalidateQueries();
+    },
+  });
+  return (
+    <section className="panel" aria-labelledby="import-title">
+      <h2 id="import-title">Import</h2>
+      <div className="picker-row">
+        <label className="grow">
+          Congress roster folder (congress-legislators YAML)
+          <input value={dir} onChange={(e) => setDir(e.target.value)} placeholder="/path/to/congress-legislators" />
+        </label>
+        <button
+          type="button"
+          onClick={async () => {
+            const picked = await ipc.chooseFolder();
+            if (picked) setDir(picked);
+          }}
+        >
+          Browse…
+        </button>
+        <button
+          type="button"
+          disabled={!dir.trim() || preview.isPending}
+          onClick={() => preview.mutate({ kind: "congress", dir: dir.trim() })}
+        >
+          Review import…
+        </button>
+      </div>
+      <p>
+        <button type="button" className="link" onClick={() => preview.mutate({ kind: "posts" })}>
+          Review the executive and foreign posts shipped with Amicus…
+        </button>
+      </p>
+      {preview.isPending && <p className="muted">Reading…</p>}
+      {preview.isError && <ErrorNote error={preview.error} prefix="Cannot import" />}
+      {pending && (
+        <>
+          <Summary s={pending.summary} dryRun />
+          <div className="actions">
+            <button
+              type="button"
+              className="primary"
+              disabled={apply.isPending}
+              onClick={() => apply.mutate(pending.source)}
+            >
+              {apply.isPending ? "Importing…" : "Apply import"}
+            </button>
+            <button type="button" onClick={() => setPending(null)}>
+              Cancel
+            </button>
+          </div>
+        </>
+      )}
+      {apply.isError && <ErrorNote error={apply.error} prefix="Import failed; nothing changed" />}
+      <div role="status" aria-live="polite">
+        {done && <Summary s={done} dryRun={false} />}
+      </div>
+    </section>
+  );
+}
+
+export function Officials() {
+  const [filter, setFilter] = useState("");
+  const list = useQuery({
+    queryKey: ["officials", filter.trim()],
+    queryFn: () => ipc.officialsList(filter.trim()),
+  });
+  return (
+    <section className="screen" aria-labelledby="officials-title">
+      <header className="screen-head">
+        <h1 id="officials-title">Officials</h1>
+      </header>
+      <div className="filters" role="search">
+        <label className="grow">
+          Search officials
+          <input type="search" value={filter} onChange={(e) => setFilter(e.target.value)} placeholder="Name" />
+        </label>
+      </div>
+      {list.isError && <ErrorNote error={list.error} prefix="Officials could not be loaded" />}
+      {list.data && list.data.length === 0 && (
+        <p className="empty">{filter ? `Nobody named “${filter}”.` : "No officials yet: import a roster below."}</p>
+      )}
+      {list.data && list.data.length > 0 && (
+        <table className="table" aria-label="Officials">
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Office held or last held</th>
+              <th scope="col">Until</th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.data.map((o) => (
+              <tr key={o.person.id}>
+                <td>{o.person.full_name}</td>
+                <td>{o.office ?? "—"}</td>
+                <td>{o.until ? longDate(o.until) : o.office ? "in office" : ""}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <ImportPanel />
+    </section>
+  );
+}

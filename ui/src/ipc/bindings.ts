@@ -1,0 +1,148 @@
+// Generated from the Rust types by src-tauri/src/bindings.rs (`make bindings`).
+// Do not edit by hand.
+
+export type ErrorCode = "invalid_data" | "template" | "typeset" | "io" | "not_found" | "conflict" | "database";
+
+export type IpcError = { code: ErrorCode, message: string, field?: string, };
+
+export type Preview = { title: string, pages: Array<string>, };
+
+export type SettingsInfo = { db_path: string, organization: string, schema_version: number, };
+
+export type Status = "draft" | "approved" | "signed" | "sent";
+
+export type LetterMode = "joint" | "per_recipient";
+
+export type Role = "to" | "cc";
+
+export type Method = "mail" | "email" | "fax" | "hand" | "portal";
+
+export type OfficeKind = "cabinet_secretary" | "trade_representative" | "senator" | "representative" | "governor" | "foreign_minister" | "agency_head" | "other";
+
+export type Stance = "support" | "oppose" | "neutral" | "monitor";
+
+export type Person = { id: number, full_name: string, family_name: string, honorific: string | null, salutation: string | null, email: string | null, retired_on: string | null, };
+
+export type Office = { id: number, title: string, short_name: string | null, organization: string | null, kind: OfficeKind, single_holder: boolean, 
+/**
+ * Mailing address, one line per entry.
+ */
+address: Array<string>, retired_on: string | null, };
+
+export type Issue = { id: number, name: string, summary: string, };
+
+export type Position = { id: number, issue_id: number, issue: string, version: number, stance: Stance, adopted_on: string, statement: string, rationale: string, };
+
+export type Signer = { id: number, name: string, title: string | null, };
+
+export type Addressee = { "by": "office", "id": number } | { "by": "person", "id": number };
+
+export type RecipientChoice = { role: Role, to: Addressee, };
+
+export type LetterExtra = { 
+/**
+ * Free cc lines ("Members of the Ohio Congressional Delegation").
+ */
+cc: Array<string>, enclosures: Array<string>, fields: Record<string, unknown>, paper: "letter" | "a4" | null, };
+
+export type NewLetter = { 
+/**
+ * Template id ("joint-support"); its newest version is used.
+ */
+template: string, 
+/**
+ * The position version the letter expresses.
+ */
+position_id: number | null, signer_id: number, date: string, subject: string, body: string, mode: LetterMode, recipients: Array<RecipientChoice>, extra: LetterExtra, };
+
+export type Drafted = { letter_id: number, warnings: Array<string>, };
+
+export type SendReport = { method: Method, at: string, confirmation: string | null, follow_up_on: string | null, };
+
+export type LetterSummary = { id: number, date: string, subject: string, status: Status, mode: LetterMode, issue: string | null, 
+/**
+ * The addressees as named on the letter ("Wilbur Ross (Secretary of Commerce)").
+ */
+recipients: Array<string>, revision_of: number | null, updated_at: string, };
+
+export type RecipientView = { id: number, role: Role, 
+/**
+ * The person, or None for an office that was vacant on the letter's date.
+ */
+name: string | null, office: string | null, method: Method | null, sent_at: string | null, confirmation: string | null, follow_up_on: string | null, reply_on: string | null, reply_notes: string | null, };
+
+export type LetterDetail = { summary: LetterSummary, 
+/**
+ * The letter as the form edits it (recipients as chosen: by office or person).
+ */
+draft: NewLetter, recipients: Array<RecipientView>, };
+
+export type DraftPreview = { pages: Array<string>, warnings: Array<string>, 
+/**
+ * How each addressee resolves on the letter's date, in order.
+ */
+resolved: Array<string>, };
+
+export type TemplateInfo = { key: string, name: string, description: string, builtin: boolean, version: number, source: string, };
+
+export type LetterRef = { id: number, date: string, subject: string, status: Status, };
+
+export type PositionView = { position: Position, letters: Array<LetterRef>, };
+
+export type IssueView = { issue: Issue, 
+/**
+ * Newest version first.
+ */
+positions: Array<PositionView>, };
+
+export type Catalog = { templates: Array<TemplateInfo>, issues: Array<IssueView>, signers: Array<Signer>, offices: Array<Office>, };
+
+export type OfficialRow = { person: Person, office: string | null, office_id: number | null, until: string | null, };
+
+export type LogFilter = { issue_id: number | null, person_id: number | null, office_id: number | null, status: Status | null, 
+/**
+ * Letters dated on or after this day.
+ */
+from: string | null, 
+/**
+ * Letters dated on or before this day.
+ */
+to: string | null, 
+/**
+ * Only copies whose follow-up was due on or before this day and got no reply.
+ */
+follow_up_due: string | null, 
+/**
+ * At most this many rows (newest first); 0 means 500.
+ */
+limit: number, };
+
+export type LogEntry = { letter_id: number, recipient_id: number, date: string, subject: string, status: Status, issue: string | null, 
+/**
+ * None when the letter went to a vacant office.
+ */
+person: string | null, office: string | null, role: Role, method: Method | null, sent_at: string | null, confirmation: string | null, follow_up_on: string | null, reply_on: string | null, reply_notes: string | null, };
+
+export type SearchHit = { 
+/**
+ * letter, person, office or position.
+ */
+kind: string, id: number, title: string, 
+/**
+ * The matching text with the match in [brackets].
+ */
+snippet: string, };
+
+export type ImportSummary = { added: number, updated: number, 
+/**
+ * Terms closed because their holder is no longer on the roster.
+ */
+ended: number, offices_added: number, offices_updated: number, terms_added: number, terms_updated: number, 
+/**
+ * District offices added, changed or removed.
+ */
+local_offices_changed: number, 
+/**
+ * What was left alone, and why.
+ */
+skipped: Array<string>, };
