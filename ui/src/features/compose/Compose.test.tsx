@@ -1,0 +1,97 @@
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { Compose } from "./Compose";
+import { catalog, page, renderWithQuery } from "../../test/fixtures";
+
+vi.mock("../../ipc", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("../../ipc")>()),
+  catalog: vi.fn(),
+  letterOpen: vi.fn(),
+  draftPreview: vi.fn(),
+  letterSave: vi.fn(),
+  letterExport: vi.fn(),
+  chooseSavePath: vi.fn(),
+  officialsList: vi.fn(),
+}));
+import * as ipc from "../../ipc";
+
+describe("Compose", () => {
+  beforeEach(() => {
+    vi.resetAllMocks();
+    vi.mocked(ipc.catalog).mockResolvedValue(catalog);
+    vi.mocked(ipc.officialsList).mockResolvedValue([]);
+    vi.mocked(ipc.draftPreview).mockImplementation(async (letter) => ({
+      pages: [page(`Dear ${letter.recipients.length} recipients; subject ${letter.subject}`)],
+      warnings: letter.date < "2017-05-15" ? ["nobody held the office of United States Trade Representative on that date"] : [],
+      resolved: letter.recipients.map((r) => (r.to.id === 10 ? "Wilbur Ross (Secretary of Commerce)" : "Robert E. Lighthizer (United States Trade Representative)")),
+    }));
+  });
+
+  async function addOffice(text: string) {
+    await userEvent.type(screen.getByRole("textbox", { name: "Add recipient" }), `${text}{Enter}`);
+  }
+
+  it("adds recipients by office and previews the unsaved letter as it is typed", async () => {
+    renderWithQuery(<Compose letterId={null} onSaved={vi.fn()} />);
+    await screen.findByRole("heading", { name: "New letter" });
+    expect(screen.getByText("Add a recipient to see the letter.")).toBeTruthy();
+    await addOffice("Secretary of Commerce");
+    await addOffice("U.S. Trade Representative");
+    expect(await screen.findByText("Wilbur Ross (Secretary of Commerce)")).toBeTruthy();
+    expect(await screen.findByText("Dear 2 recipients; subject")).toBeTruthy();
+    const sent = vi.mocked(ipc.draftPreview).mock.lastCall?.[0];
+    expect(sent?.recipients).toEqual([
+      { role: "to", to: { by: "office", id: 10 } },
+      { role: "to", to: { by: "office", id: 11 } },
+    ]);
+    await userEvent.type(screen.getByRole("textbox", { name: "Subject" }), "Modernizing KORUS");
+    expect(await screen.findByText("Dear 2 recipients; subject Modernizing KORUS")).toBeTruthy();
+    // Picking the issue picks the position in force on the letter's date.
+    await userEvent.selectOptions(screen.getByRole("combobox", { name: "Issue" }), "1");
+    await waitFor(() =>
+      expect((screen.getByRole("combobox", { name: "Position" }) as HTMLSelectElement).value).toBe("2"),
+    );
+  });
+
+  it("shows what resolution warns about next to the recipients", async () => {
+    renderWithQuery(<Compose letterId={null} onSaved={vi.fn()} />);
+    await screen.findByRole("heading", { name: "New letter" });
+    const date = screen.getByLabelText("Date") as HTMLInputElement;
+    await userEvent.clear(date);
+    await userEvent.type(date, "2017-03-01");
+    await addOffice("USTR");
+    const recipients = screen.getByRole("group", { name: "Recipients" });
+    expect((await within(recipients).findByRole("status")).textContent).toMatch(/nobody held the office/);
+  });
+
+  it("shows a save error next to the field it concerns and keeps the form", async () => {
+    vi.mocked(ipc.letterSave).mockRejectedValue({
+      code: "invalid_data",
+      message: "a letter needs at least one addressee",
+      field: "recipients",
+    });
+    renderWithQuery(<Compose letterId={null} onSaved={vi.fn()} />);
+    await screen.findByRole("heading", { name: "New letter" });
+    await userEvent.type(screen.getByRole("textbox", { name: "Subject" }), "Kept");
+    await userEvent.click(screen.getByRole("button", { name: "Save draft" }));
+    const recipients = screen.getByRole("group", { name: "Recipients" });
+    expect(await within(recipients).findByText("a letter needs at least one addressee")).toBeTruthy();
+    expect((screen.getByRole("textbox", { name: "Subject" }) as HTMLInputElement).value).toBe("Kept");
+  });
+
+  it("saves, then exports to the chosen file and offers to open it", async () => {
+    const saved = vi.fn();
+    vi.mocked(ipc.letterSave).mockResolvedValue({ letter_id: 42, warnings: [] });
+    vi.mocked(ipc.chooseSavePath).mockResolvedValue("/letters/korus.pdf");
+    vi.mocked(ipc.letterExport).mockResolvedValue(["/letters/korus.pdf"]);
+    renderWithQuery(<Compose letterId={null} onSaved={saved} />);
+    await screen.findByRole("heading", { name: "New letter" });
+    await addOffice("Commerce");
+    await userEvent.click(screen.getByRole("button", { name: "Export PDF…" }));
+    expect(await screen.findByText(/Saved to \/letters\/korus.pdf/)).toBeTruthy();
+    expect(ipc.letterExport).toHaveBeenCalledWith(42, "/letters/korus.pdf");
+    expect(saved).toHaveBeenCalledWith(42);
+    expect(screen.getByRole("button", { name: "Open" })).toBeTruthy();
+  });
+});

@@ -1,0 +1,56 @@
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { screen, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { LettersList } from "./LettersList";
+import { letters, nth, renderWithQuery } from "../../test/fixtures";
+
+vi.mock("../../ipc", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("../../ipc")>()),
+  lettersList: vi.fn(),
+}));
+import * as ipc from "../../ipc";
+
+describe("LettersList", () => {
+  beforeEach(() => vi.resetAllMocks());
+
+  it("lists letters with their status and reports when shown", async () => {
+    vi.mocked(ipc.lettersList).mockResolvedValue(letters);
+    const shown = vi.fn();
+    const open = vi.fn();
+    renderWithQuery(<LettersList onOpen={open} onNew={vi.fn()} onShown={shown} />);
+    const table = await screen.findByRole("table", { name: "Letters" });
+    const rows = within(table).getAllByRole("row").slice(1);
+    expect(rows).toHaveLength(2);
+    expect(within(nth(rows, 0)).getByText("Sent")).toBeTruthy();
+    expect(within(nth(rows, 1)).getByText("Draft")).toBeTruthy();
+    expect(within(nth(rows, 0)).getByText("September 5, 2017")).toBeTruthy();
+    expect(shown).toHaveBeenCalledTimes(1);
+    await userEvent.click(within(nth(rows, 1)).getByRole("button", { name: "The amended KORUS" }));
+    expect(open).toHaveBeenCalledWith(2);
+  });
+
+  it("filters by text and asks the record for one status", async () => {
+    vi.mocked(ipc.lettersList).mockResolvedValue(letters);
+    renderWithQuery(<LettersList onOpen={vi.fn()} onNew={vi.fn()} />);
+    await screen.findByRole("table", { name: "Letters" });
+    await userEvent.type(screen.getByRole("searchbox"), "lighthizer");
+    expect(screen.getAllByRole("row")).toHaveLength(2);
+    expect(screen.getByText("The amended KORUS")).toBeTruthy();
+    await userEvent.type(screen.getByRole("searchbox"), " nobody");
+    expect(screen.getByText("No letter matches these filters.")).toBeTruthy();
+    await userEvent.selectOptions(screen.getByLabelText("Status"), "sent");
+    expect(ipc.lettersList).toHaveBeenLastCalledWith("sent");
+  });
+
+  it("has a calm empty state and shows errors", async () => {
+    vi.mocked(ipc.lettersList).mockResolvedValueOnce([]);
+    const onNew = vi.fn();
+    const { unmount } = renderWithQuery(<LettersList onOpen={vi.fn()} onNew={onNew} />);
+    await userEvent.click(await screen.findByRole("button", { name: "Write the first letter" }));
+    expect(onNew).toHaveBeenCalled();
+    unmount();
+    vi.mocked(ipc.lettersList).mockRejectedValue({ code: "database", message: "the database is locked" });
+    renderWithQuery(<LettersList onOpen={vi.fn()} onNew={vi.fn()} />);
+    expect((await screen.findByRole("alert")).textContent).toContain("the database is locked");
+  });
+});

@@ -1,0 +1,70 @@
+import type { ReactElement } from "react";
+import { render } from "@testing-library/react";
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import type { Catalog, LetterSummary, LogEntry } from "../ipc";
+
+export function renderWithQuery(ui: ReactElement) {
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
+  return render(<QueryClientProvider client={client}>{ui}</QueryClientProvider>);
+}
+
+export const page = (text: string) =>
+  `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 612 792"><text>${text}</text></svg>`;
+
+export const catalog: Catalog = {
+  templates: [
+    { key: "joint-support", name: "Letter of support (joint)", description: "Support", builtin: true, version: 1, source: "{{date}}" },
+    { key: "thanks", name: "Thank-you letter", description: "Thanks", builtin: true, version: 1, source: "{{date}}" },
+  ],
+  issues: [
+    {
+      issue: { id: 1, name: "U.S.–Korea Free Trade Agreement (KORUS)", summary: "" },
+      positions: [
+        {
+          position: { id: 2, issue_id: 1, issue: "KORUS", version: 2, stance: "support", adopted_on: "2017-09-01", statement: "Reaffirm.", rationale: "" },
+          letters: [{ id: 1, date: "2017-09-05", subject: "Continued support", status: "sent" }],
+        },
+        {
+          position: { id: 1, issue_id: 1, issue: "KORUS", version: 1, stance: "support", adopted_on: "2011-09-20", statement: "Ratify.", rationale: "" },
+          letters: [],
+        },
+      ],
+    },
+  ],
+  signers: [{ id: 1, name: "Jordan A. Whitfield", title: "Vice President" }],
+  offices: [
+    { id: 10, title: "Secretary of Commerce", short_name: "Commerce", organization: "U.S. Department of Commerce", kind: "cabinet_secretary", single_holder: true, address: [], retired_on: null },
+    { id: 11, title: "United States Trade Representative", short_name: "USTR", organization: "Office of the United States Trade Representative", kind: "trade_representative", single_holder: true, address: [], retired_on: null },
+  ],
+};
+
+export const letters: LetterSummary[] = [
+  { id: 1, date: "2017-09-05", subject: "Continued support for KORUS", status: "sent", mode: "joint", issue: "KORUS", recipients: ["Wilbur Ross (Secretary of Commerce)"], revision_of: null, updated_at: "2017-09-05T16:00:00Z" },
+  { id: 2, date: "2018-09-24", subject: "The amended KORUS", status: "draft", mode: "joint", issue: "KORUS", recipients: ["Robert E. Lighthizer (United States Trade Representative)"], revision_of: null, updated_at: "2018-09-20T16:00:00Z" },
+];
+
+export const logEntry = (over: Partial<LogEntry>): LogEntry => ({
+  letter_id: 1,
+  recipient_id: 1,
+  date: "2017-09-05",
+  subject: "Continued support for KORUS",
+  status: "sent",
+  issue: "KORUS",
+  person: "Wilbur Ross",
+  office: "Secretary of Commerce",
+  role: "to",
+  method: "mail",
+  sent_at: "2017-09-05T16:00:00Z",
+  confirmation: null,
+  follow_up_on: "2017-10-05",
+  reply_on: null,
+  reply_notes: null,
+  ...over,
+});
+
+/** The `i`th item, failing the test if there is none. */
+export function nth<T>(xs: readonly T[], i: number): T {
+  const x = xs[i];
+  if (x === undefined) throw new Error(`expected at least ${i + 1} items, got ${xs.length}`);
+  return x;
+}
