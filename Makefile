@@ -54,7 +54,9 @@ screenshots: app
 	SCREENSHOT_DIR=docs/screenshots xvfb-run -a node --test --test-concurrency=1 e2e/
 
 ## Benchmarks (criterion). Figures go in the issue notes, not in tests.
-bench: setup
+bench: ui
+	cargo build --release -p amicus-desktop --features tauri/custom-protocol
+	xvfb-run -a node scripts/bench-desktop.mjs
 	cargo bench -p amicus-app --bench render
 	cargo bench -p amicus-app --bench import
 	cargo bench -p store --bench store

@@ -22,8 +22,9 @@ type Reply<T> = Result<T, IpcError>;
 impl AppState {
     /// The app, even if a panicking command poisoned the lock (the store
     /// rolls back any transaction it was in, so the data is consistent).
+    /// Waits while the record is still being opened at start-up.
     fn app(&self) -> std::sync::MutexGuard<'_, amicus_app::App> {
-        self.app.lock().unwrap_or_else(|e| e.into_inner())
+        self.app.wait().lock().unwrap_or_else(|e| e.into_inner())
     }
 }
 
@@ -191,10 +192,11 @@ pub fn backup(state: State<'_, AppState>, path: PathBuf) -> Reply<()> {
 /// The letters list is on screen and usable: report the time since the
 /// process started (for `make bench`), and quit if asked to.
 #[tauri::command]
-pub fn app_ready(state: State<'_, AppState>) {
+pub fn app_ready(state: State<'_, AppState>, page_ms: f64, script_ms: f64) {
     let ms = state.started.elapsed().as_secs_f64() * 1000.0;
     if std::env::var_os("AMICUS_REPORT_READY").is_some() {
-        println!("amicus-ready-ms {ms:.1}");
+        // page_ms: since the page began to load, so the rest is the webview's start.
+        println!("amicus-ready-ms {ms:.1} page-ms {page_ms:.1} script-ms {script_ms:.1}");
         if std::env::var_os("AMICUS_EXIT_WHEN_READY").is_some() {
             std::process::exit(0);
         }

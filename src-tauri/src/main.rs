@@ -7,42 +7,87 @@ mod commands;
 mod ipc_error;
 
 use std::path::PathBuf;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex, OnceLock};
 
 /// What the commands share: the engine (fonts and templates parsed once)
 /// and the record, behind one lock that no command holds across an await.
+/// It is opened on its own thread while the window starts; a command that
+/// arrives first waits for it.
 pub struct AppState {
-    pub app: Mutex<amicus_app::App>,
+    pub app: Arc<OnceLock<Mutex<amicus_app::App>>>,
     /// Set by tests (`AMICUS_EXPORT_PATH`) to bypass the native save dialog.
     pub export_override: Option<PathBuf>,
     /// When the process started, for the cold-start benchmark.
     pub started: std::time::Instant,
 }
 
+/// With AMICUS_REPORT_READY, say when the page starts and finishes loading
+/// (the cold-start benchmark compares this with an empty window).
+fn report_page_load<R: tauri::Runtime>(
+    started: std::time::Instant,
+) -> impl Fn(&tauri::Webview<R>, &tauri::webview::PageLoadPayload<'_>) + Send + Sync + 'static {
+    let report = std::env::var_os("AMICUS_REPORT_READY").is_some();
+    move |_, payload| {
+        if report {
+            let ms = started.elapsed().as_secs_f64() * 1000.0;
+            let what = match payload.event() {
+                tauri::webview::PageLoadEvent::Started => "started",
+                tauri::webview::PageLoadEvent::Finished => "finished",
+            };
+            println!("amicus-page-{what}-ms {ms:.1}");
+        }
+    }
+}
+
 fn main() {
     let started = std::time::Instant::now();
-    // The database: AMICUS_DB, else amicus.db in the user's data folder,
-    // created with the sample record on first run.
-    let opened = amicus_app::Engine::new().and_then(|engine| {
-        let path = match std::env::var_os("AMICUS_DB") {
-            Some(p) => PathBuf::from(p),
-            None => amicus_app::default_db_path()?,
-        };
-        amicus_app::App::open(engine, &path, chrono::Utc::now())
-    });
-    let app = match opened {
-        Ok(a) => a,
-        Err(e) => {
-            eprintln!("Amicus cannot start: {e}");
-            std::process::exit(1);
+    let mut context = tauri::generate_context!();
+    // The memory benchmark's baseline: the same runtime with an empty page
+    // and nothing else (no record, no commands, no plugins).
+    if std::env::var_os("AMICUS_EMPTY_WINDOW").is_some() {
+        if let Some(w) = context.config_mut().app.windows.first_mut() {
+            w.url = tauri::WebviewUrl::App("empty.html".into());
         }
-    };
+        let empty = tauri::Builder::default().on_page_load(report_page_load(started));
+        if let Err(e) = empty.run(context) {
+            eprintln!("empty window: {e}");
+        }
+        return;
+    }
+    // The database: AMICUS_DB, else amicus.db in the user's data folder,
+    // created with the sample record on first run. Opening it (and parsing
+    // the fonts) runs beside the window's start-up.
+    let cell = Arc::new(OnceLock::new());
+    let opening = Arc::clone(&cell);
+    std::thread::spawn(move || {
+        let opened = amicus_app::Engine::new().and_then(|engine| {
+            let path = match std::env::var_os("AMICUS_DB") {
+                Some(p) => PathBuf::from(p),
+                None => amicus_app::default_db_path()?,
+            };
+            amicus_app::App::open(engine, &path, chrono::Utc::now())
+        });
+        match opened {
+            Ok(app) => {
+                if std::env::var_os("AMICUS_REPORT_READY").is_some() {
+                    let ms = started.elapsed().as_secs_f64() * 1000.0;
+                    println!("amicus-opened-ms {ms:.1}");
+                }
+                let _ = opening.set(Mutex::new(app));
+            }
+            Err(e) => {
+                eprintln!("Amicus cannot start: {e}");
+                std::process::exit(1);
+            }
+        }
+    });
     let state = AppState {
-        app: Mutex::new(app),
+        app: cell,
         export_override: std::env::var_os("AMICUS_EXPORT_PATH").map(PathBuf::from),
         started,
     };
     let result = tauri::Builder::default()
+        .on_page_load(report_page_load(started))
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
         .manage(state)
@@ -70,7 +115,7 @@ fn main() {
             commands::backup,
             commands::app_ready,
         ])
-        .run(tauri::generate_context!());
+        .run(context);
     if let Err(e) = result {
         eprintln!("Amicus stopped: {e}");
         std::process::exit(1);

@@ -1,13 +1,16 @@
-import { useCallback, useEffect, useRef, useState } from "react";
+import { Suspense, lazy, useCallback, useEffect, useRef, useState } from "react";
 import { useQuery } from "@tanstack/react-query";
 import * as ipc from "./ipc";
 import { LettersList } from "./features/letters/LettersList";
-import { Compose, type ComposeHandle } from "./features/compose/Compose";
-import { SentLog } from "./features/log/SentLog";
-import { Officials } from "./features/officials/Officials";
-import { Positions } from "./features/positions/Positions";
-import { Templates } from "./features/templates/Templates";
-import { Settings } from "./features/settings/Settings";
+import type { ComposeHandle } from "./features/compose/Compose";
+
+// The letters list is what start-up shows; the other screens load when first opened.
+const Compose = lazy(() => import("./features/compose/Compose").then((m) => ({ default: m.Compose })));
+const SentLog = lazy(() => import("./features/log/SentLog").then((m) => ({ default: m.SentLog })));
+const Officials = lazy(() => import("./features/officials/Officials").then((m) => ({ default: m.Officials })));
+const Positions = lazy(() => import("./features/positions/Positions").then((m) => ({ default: m.Positions })));
+const Templates = lazy(() => import("./features/templates/Templates").then((m) => ({ default: m.Templates })));
+const Settings = lazy(() => import("./features/settings/Settings").then((m) => ({ default: m.Settings })));
 import { Dialog } from "./components/Dialog";
 
 type View =
@@ -159,6 +162,7 @@ export function App() {
           />
         </header>
         <main className="content">
+          <Suspense fallback={<p className="empty">Opening…</p>}>
           {view.name === "letters" && (
             <LettersList onOpen={openLetter} onNew={newLetter} onShown={onShown} />
           )}
@@ -175,6 +179,7 @@ export function App() {
           {view.name === "positions" && <Positions onOpen={openLetter} />}
           {view.name === "templates" && <Templates />}
           {view.name === "settings" && <Settings />}
+          </Suspense>
         </main>
       </div>
       {leaving && (

@@ -68,7 +68,11 @@ export const search = (text: string) => invoke<SearchHit[]>("search", { text });
 export const settingsInfo = () => invoke<SettingsInfo>("settings_info");
 export const backup = (path: string) => invoke<null>("backup", { path });
 /** Tell the shell the letters list is on screen (the cold-start benchmark). */
-export const appReady = () => invoke<null>("app_ready");
+export const appReady = () =>
+  invoke<null>("app_ready", { pageMs: performance.now(), scriptMs: scriptStart });
+
+/** When this module was first evaluated: the bundle has loaded and runs. */
+const scriptStart = performance.now();
 
 /** Ask where to save: the native dialog, unless a test has fixed the path. */
 export async function chooseSavePath(
