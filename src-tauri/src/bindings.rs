@@ -15,7 +15,7 @@ use amicus_app::{
 };
 use ts_rs::{Config, TS};
 
-use crate::commands::{Preview, SettingsInfo};
+use crate::commands::{ExportProgress, Preview, SettingsInfo};
 use crate::ipc_error::{ErrorCode, IpcError};
 
 macro_rules! decls {
@@ -33,6 +33,7 @@ fn generate() -> String {
         IpcError,
         Preview,
         SettingsInfo,
+        ExportProgress,
         Status,
         LetterMode,
         Role,

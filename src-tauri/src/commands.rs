@@ -2,17 +2,20 @@
 //! here; every command is a few lines over one use case.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::Ordering;
 
 use amicus_app::store::Status;
 use amicus_app::store::import::ImportSummary;
 use amicus_app::store::log::{LogEntry, LogFilter, SearchHit};
 use amicus_app::{
-    Catalog, DraftPreview, Drafted, IssueView, LetterDetail, LetterSummary, NewLetter, OfficialRow,
-    SendReport,
+    Catalog, DraftPreview, Drafted, ExportOptions, IssueView, LetterDetail, LetterSummary,
+    NewLetter, OfficialRow, SendReport,
 };
 use chrono::{NaiveDate, Utc};
 use serde::Serialize;
 use tauri::State;
+use tauri::ipc::Channel;
 
 use crate::AppState;
 use crate::ipc_error::IpcError;
@@ -91,9 +94,42 @@ pub fn letter_sign(state: State<'_, AppState>, id: i64) -> Reply<()> {
     Ok(state.app().sign(id, Utc::now())?)
 }
 
+/// How far an export has got.
+#[derive(Clone, Serialize, ts_rs::TS)]
+pub struct ExportProgress {
+    pub done: u32,
+    pub total: u32,
+}
+
+/// Export every copy (or one combined PDF), reporting each copy on
+/// `progress`; `export_cancel` stops it and nothing is written.
 #[tauri::command(async)]
-pub fn letter_export(state: State<'_, AppState>, id: i64, path: PathBuf) -> Reply<Vec<PathBuf>> {
-    Ok(state.app().export_letter(id, &path, Utc::now())?)
+pub fn letter_export(
+    state: State<'_, AppState>,
+    id: i64,
+    path: PathBuf,
+    combined: bool,
+    progress: Channel<ExportProgress>,
+) -> Reply<Vec<PathBuf>> {
+    state.cancel.store(false, Ordering::SeqCst);
+    let cancel = Arc::clone(&state.cancel);
+    let report = move |done: usize, total: usize| {
+        let _ = progress.send(ExportProgress {
+            done: done as u32,
+            total: total as u32,
+        });
+        !cancel.load(Ordering::SeqCst)
+    };
+    let options = ExportOptions {
+        combined,
+        progress: Some(Box::new(report)),
+    };
+    Ok(state.app().export_letter(id, &path, &options, Utc::now())?)
+}
+
+#[tauri::command]
+pub fn export_cancel(state: State<'_, AppState>) {
+    state.cancel.store(true, Ordering::SeqCst);
 }
 
 #[tauri::command(async)]

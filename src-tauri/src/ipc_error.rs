@@ -14,6 +14,8 @@ pub enum ErrorCode {
     NotFound,
     Conflict,
     Database,
+    /// The user cancelled (an export); nothing was written.
+    Cancelled,
 }
 
 #[derive(Debug, Serialize, ts_rs::TS)]
@@ -39,6 +41,7 @@ impl From<AppError> for IpcError {
             AppError::Letter(L::Typeset(_)) => ErrorCode::Typeset,
             AppError::Letter(_) => ErrorCode::Template,
             AppError::Read { .. } | AppError::Write { .. } => ErrorCode::Io,
+            AppError::Cancelled => ErrorCode::Cancelled,
         };
         let field = match &e {
             AppError::Letter(L::Data(p)) => p.first().map(|p| p.location.clone()),

@@ -19,6 +19,8 @@ pub struct AppState {
     pub export_override: Option<PathBuf>,
     /// When the process started, for the cold-start benchmark.
     pub started: std::time::Instant,
+    /// Set by `export_cancel` to stop the export in progress.
+    pub cancel: Arc<std::sync::atomic::AtomicBool>,
 }
 
 /// With AMICUS_REPORT_READY, say when the page starts and finishes loading
@@ -85,6 +87,7 @@ fn main() {
         app: cell,
         export_override: std::env::var_os("AMICUS_EXPORT_PATH").map(PathBuf::from),
         started,
+        cancel: Arc::default(),
     };
     let result = tauri::Builder::default()
         .on_page_load(report_page_load(started))
@@ -101,6 +104,7 @@ fn main() {
             commands::letter_approve,
             commands::letter_sign,
             commands::letter_export,
+            commands::export_cancel,
             commands::mark_sent,
             commands::record_reply,
             commands::sent_log,

@@ -81,10 +81,15 @@ fn bench(c: &mut Criterion) {
     group.bench_function("1,000 copies, one PDF file each", |b| {
         b.iter(|| {
             let written = engine
-                .render_to_files(&merge, None, &|i, copy| {
-                    dir.path()
-                        .join(format!("{}.pdf", file_stem(i, &copy.label())))
-                })
+                .render_to_files(
+                    &merge,
+                    None,
+                    &|i, copy| {
+                        dir.path()
+                            .join(format!("{}.pdf", file_stem(i, &copy.label())))
+                    },
+                    &|| Ok(()),
+                )
                 .expect("renders");
             assert_eq!(written.len(), 1000);
         })

@@ -19,6 +19,9 @@ pub enum AppError {
         path: PathBuf,
         source: std::io::Error,
     },
+    /// The user stopped an export; nothing was written.
+    #[error("the export was cancelled; no file was written")]
+    Cancelled,
 }
 
 impl AppError {

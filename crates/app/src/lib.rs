@@ -37,6 +37,16 @@ pub struct Engine {
     logos: Mutex<HashMap<PathBuf, Arc<Image>>>,
 }
 
+/// How to export a letter's copies.
+#[derive(Default)]
+pub struct ExportOptions {
+    /// One PDF holding every copy, instead of one file per copy.
+    pub combined: bool,
+    /// Called after each copy with (done, total); false cancels the export.
+    #[allow(clippy::type_complexity)]
+    pub progress: Option<Box<dyn Fn(usize, usize) -> bool + Sync>>,
+}
+
 /// A copy with its PDF bytes.
 pub type RenderedPdf = (Rendered, Vec<u8>);
 
@@ -200,13 +210,16 @@ impl Engine {
         data: &LetterData,
         template: Option<&str>,
         name_of: &(dyn Fn(usize, &Rendered) -> PathBuf + Sync),
+        after_each: &(dyn Fn() -> Result<(), AppError> + Sync),
     ) -> Result<Vec<PathBuf>, AppError> {
         let batch_sync = cfg!(target_os = "linux");
         // Two threads per core: while one waits on the disk another renders.
         // On an error, the staged files are dropped, deleting themselves.
         let staged = self.each_copy(data, template, 2, &|i, rendered| {
             let pdf = self.pdf(&rendered)?;
-            stage_with(&name_of(i, &rendered), &pdf, !batch_sync)
+            let staged = stage_with(&name_of(i, &rendered), &pdf, !batch_sync)?;
+            after_each()?;
+            Ok(staged)
         })?;
         // The data is on disk before any file takes its final name.
         let mut dirs: Vec<PathBuf> = staged
@@ -235,10 +248,62 @@ impl Engine {
         template: Option<&str>,
         out: &Path,
     ) -> Result<Vec<PathBuf>, AppError> {
-        let many = data.mode == Mode::PerRecipient && data.recipients.len() > 1;
-        self.render_to_files(data, template, &|i, copy| {
-            copy_pdf_path(out, many, i, &copy.label())
-        })
+        self.export_with(data, template, out, &ExportOptions::default())
+    }
+
+    /// Export with a choice of one file per copy or one combined file, and a
+    /// progress callback called after each copy with (done, total); when it
+    /// returns false the export stops and nothing is written.
+    pub fn export_with(
+        &self,
+        data: &LetterData,
+        template: Option<&str>,
+        out: &Path,
+        options: &ExportOptions,
+    ) -> Result<Vec<PathBuf>, AppError> {
+        let total = match data.mode {
+            Mode::PerRecipient => data.recipients.len().max(1),
+            Mode::Joint => 1,
+        };
+        let done = std::sync::atomic::AtomicUsize::new(0);
+        let step = || {
+            let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+            match &options.progress {
+                Some(go_on) if !go_on(n, total) => Err(AppError::Cancelled),
+                _ => Ok(()),
+            }
+        };
+        if options.combined && total > 1 {
+            let copies = self.each_copy(data, template, 1, &|_, rendered| {
+                step()?;
+                Ok(rendered)
+            })?;
+            let mut pages = Vec::new();
+            let mut first = None;
+            for c in copies {
+                let Rendered { layout, .. } = c;
+                pages.extend(layout.pages.iter().cloned());
+                first.get_or_insert(layout);
+            }
+            let Some(mut layout) = first else {
+                return Ok(Vec::new());
+            };
+            layout.pages = pages;
+            let pdf = typeset::pdf::write_pdf(&layout, &self.fonts)
+                .map_err(|e| AppError::Letter(LetterError::from(e)))?;
+            let file = stage_with(out, &pdf, true)?;
+            let path = file.path().to_path_buf();
+            file.commit()?;
+            sync_filesystems(&[parent_dir(&path).to_path_buf()])?;
+            return Ok(vec![path]);
+        }
+        let many = total > 1;
+        self.render_to_files(
+            data,
+            template,
+            &|i, copy| copy_pdf_path(out, many, i, &copy.label()),
+            &step,
+        )
     }
 
     /// Every problem with the data and template, without writing anything.

@@ -450,10 +450,11 @@ impl App {
         &mut self,
         id: i64,
         out: &Path,
+        options: &crate::ExportOptions,
         now: DateTime<Utc>,
     ) -> Result<Vec<PathBuf>, AppError> {
         let data = self.letter_data(id)?;
-        let names = self.engine.export_pdfs(&data, None, out)?;
+        let names = self.engine.export_with(&data, None, out, options)?;
         let detail = names
             .iter()
             .map(|p| p.display().to_string())

@@ -2,7 +2,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is the failure report
 
-use amicus_app::{Engine, Mode, SAMPLE_LETTER};
+use amicus_app::{AppError, Engine, ExportOptions, Mode, SAMPLE_LETTER};
 
 #[test]
 fn parallel_merge_matches_sequential_rendering_byte_for_byte() {
@@ -53,7 +53,12 @@ fn render_to_files_writes_every_copy_or_none() {
     data.mode = Mode::PerRecipient;
     let dir = tempfile::tempdir().unwrap();
     let written = engine
-        .render_to_files(&data, None, &|i, _| dir.path().join(format!("{i}.pdf")))
+        .render_to_files(
+            &data,
+            None,
+            &|i, _| dir.path().join(format!("{i}.pdf")),
+            &|| Ok(()),
+        )
         .unwrap();
     assert_eq!(written.len(), 2);
     for (i, path) in written.iter().enumerate() {
@@ -66,14 +71,89 @@ fn render_to_files_writes_every_copy_or_none() {
     // not even the first copy or a temporary file.
     let good = tempfile::tempdir().unwrap();
     let err = engine
-        .render_to_files(&data, None, &|i, _| {
-            if i == 0 {
-                good.path().join("first.pdf")
-            } else {
-                good.path().join("missing-folder").join("second.pdf")
-            }
-        })
+        .render_to_files(
+            &data,
+            None,
+            &|i, _| {
+                if i == 0 {
+                    good.path().join("first.pdf")
+                } else {
+                    good.path().join("missing-folder").join("second.pdf")
+                }
+            },
+            &|| Ok(()),
+        )
         .unwrap_err();
     assert!(err.to_string().contains("missing-folder"), "{err}");
     assert_eq!(std::fs::read_dir(good.path()).unwrap().count(), 0);
+}
+
+#[test]
+fn a_merge_exports_combined_or_per_copy_reports_progress_and_can_be_cancelled() {
+    use std::sync::{Arc, Mutex};
+    let engine = Engine::new().unwrap();
+    let mut data = engine.parse_data(SAMPLE_LETTER).unwrap();
+    data.mode = Mode::PerRecipient;
+    let dir = tempfile::tempdir().unwrap();
+
+    // One combined PDF: both copies' pages, in order.
+    let seen = Arc::new(Mutex::new(Vec::new()));
+    let log = Arc::clone(&seen);
+    let combined = engine
+        .export_with(
+            &data,
+            None,
+            &dir.path().join("all.pdf"),
+            &ExportOptions {
+                combined: true,
+                progress: Some(Box::new(move |done, total| {
+                    log.lock().unwrap().push((done, total));
+                    true
+                })),
+            },
+        )
+        .unwrap();
+    assert_eq!(combined, [dir.path().join("all.pdf")]);
+    let mut steps = seen.lock().unwrap().clone();
+    steps.sort();
+    assert_eq!(steps, [(1, 2), (2, 2)]);
+    let one = engine.render_pdfs(&data, None).unwrap();
+    let pages_each = one[0].0.layout.pages.len();
+    let text = std::process::Command::new("pdfinfo")
+        .arg(dir.path().join("all.pdf"))
+        .output()
+        .unwrap();
+    let info = String::from_utf8_lossy(&text.stdout);
+    let pages: usize = info
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .unwrap()
+        .trim()
+        .parse()
+        .unwrap();
+    assert_eq!(pages, pages_each * 2, "{info}");
+    let text = std::process::Command::new("pdftotext")
+        .args([dir.path().join("all.pdf").to_str().unwrap(), "-"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&text.stdout);
+    let ross = text.find("Dear Secretary Ross:").unwrap();
+    let lighthizer = text.find("Dear Ambassador Lighthizer:").unwrap();
+    assert!(ross < lighthizer, "copies in order");
+
+    // Cancelled after the first copy: an error, and no file at all.
+    let out = tempfile::tempdir().unwrap();
+    let err = engine
+        .export_with(
+            &data,
+            None,
+            &out.path().join("korus.pdf"),
+            &ExportOptions {
+                combined: false,
+                progress: Some(Box::new(|done, _| done < 1)),
+            },
+        )
+        .unwrap_err();
+    assert!(matches!(err, AppError::Cancelled), "{err}");
+    assert_eq!(std::fs::read_dir(out.path()).unwrap().count(), 0);
 }

@@ -858,7 +858,7 @@ pub fn letters(app: &mut App, cmd: Letters) -> Result<(), AppError> {
             }
         }
         Letters::Export { id, out } => {
-            for f in app.export_letter(id, &out, now)? {
+            for f in app.export_letter(id, &out, &amicus_app::ExportOptions::default(), now)? {
                 out!("wrote {}", f.display());
             }
         }

@@ -1,13 +1,15 @@
 // Generated from the Rust types by src-tauri/src/bindings.rs (`make bindings`).
 // Do not edit by hand.
 
-export type ErrorCode = "invalid_data" | "template" | "typeset" | "io" | "not_found" | "conflict" | "database";
+export type ErrorCode = "invalid_data" | "template" | "typeset" | "io" | "not_found" | "conflict" | "database" | "cancelled";
 
 export type IpcError = { code: ErrorCode, message: string, field?: string, };
 
 export type Preview = { title: string, pages: Array<string>, };
 
 export type SettingsInfo = { db_path: string, organization: string, schema_version: number, };
+
+export type ExportProgress = { done: number, total: number, };
 
 export type Status = "draft" | "approved" | "signed" | "sent";
 

@@ -1,13 +1,14 @@
 // The only module that talks to the Tauri shell. Everything else imports
 // these functions, so tests can replace this module with a mock. The types
 // are generated from the Rust ones (bindings.ts; `make bindings`).
-import { invoke } from "@tauri-apps/api/core";
+import { Channel, invoke } from "@tauri-apps/api/core";
 import { open, save } from "@tauri-apps/plugin-dialog";
 import { openPath } from "@tauri-apps/plugin-opener";
 import type {
   Catalog,
   DraftPreview,
   Drafted,
+  ExportProgress,
   ImportSummary,
   IpcError as ShellError,
   IssueView,
@@ -49,8 +50,19 @@ export const letterSave = (id: number | null, letter: NewLetter) =>
   invoke<Drafted>("letter_save", { id, letter });
 export const letterApprove = (id: number) => invoke<null>("letter_approve", { id });
 export const letterSign = (id: number) => invoke<null>("letter_sign", { id });
-export const letterExport = (id: number, path: string) =>
-  invoke<string[]>("letter_export", { id, path });
+/** Export a letter's copies (one file each, or one combined PDF), reporting each copy. */
+export function letterExport(
+  id: number,
+  path: string,
+  combined: boolean,
+  onProgress: (p: ExportProgress) => void,
+): Promise<string[]> {
+  const progress = new Channel<ExportProgress>();
+  progress.onmessage = onProgress;
+  return invoke<string[]>("letter_export", { id, path, combined, progress });
+}
+/** Stop the export in progress; it then fails with code "cancelled" and writes nothing. */
+export const exportCancel = () => invoke<null>("export_cancel");
 export const markSent = (recipientId: number, report: SendReport) =>
   invoke<number>("mark_sent", { recipientId, report });
 export const recordReply = (recipientId: number, on: string, notes: string) =>

@@ -11,6 +11,7 @@ vi.mock("../../ipc", async (importOriginal) => ({
   draftPreview: vi.fn(),
   letterSave: vi.fn(),
   letterExport: vi.fn(),
+  exportCancel: vi.fn(),
   chooseSavePath: vi.fn(),
   officialsList: vi.fn(),
 }));
@@ -90,8 +91,39 @@ describe("Compose", () => {
     await addOffice("Commerce");
     await userEvent.click(screen.getByRole("button", { name: "Export PDF…" }));
     expect(await screen.findByText(/Saved to \/letters\/korus.pdf/)).toBeTruthy();
-    expect(ipc.letterExport).toHaveBeenCalledWith(42, "/letters/korus.pdf");
+    expect(ipc.letterExport).toHaveBeenCalledWith(42, "/letters/korus.pdf", false, expect.any(Function));
     expect(saved).toHaveBeenCalledWith(42);
     expect(screen.getByRole("button", { name: "Open" })).toBeTruthy();
+  });
+
+  it("asks how to export several copies, shows progress, and says when it was cancelled", async () => {
+    vi.mocked(ipc.letterSave).mockResolvedValue({ letter_id: 7, warnings: [] });
+    vi.mocked(ipc.chooseSavePath).mockResolvedValue("/letters/korus.pdf");
+    let finish: (e: unknown) => void = () => undefined;
+    vi.mocked(ipc.letterExport).mockImplementation((_id, _path, _combined, onProgress) => {
+      onProgress({ done: 1, total: 2 });
+      return new Promise((_, reject) => {
+        finish = reject;
+      });
+    });
+    vi.mocked(ipc.exportCancel).mockResolvedValue(null);
+    renderWithQuery(<Compose letterId={null} onSaved={vi.fn()} />);
+    await screen.findByRole("heading", { name: "New letter" });
+    await addOffice("Commerce");
+    await addOffice("USTR");
+    await userEvent.click(screen.getByRole("radio", { name: "One copy per recipient" }));
+    await userEvent.click(screen.getByRole("button", { name: "Export PDF…" }));
+    const dialog = screen.getByRole("dialog", { name: "Export 2 copies" });
+    await userEvent.click(within(dialog).getByRole("radio", { name: "One combined PDF" }));
+    await userEvent.click(within(dialog).getByRole("button", { name: "Export…" }));
+    expect(ipc.letterExport).toHaveBeenCalledWith(7, "/letters/korus.pdf", true, expect.any(Function));
+    const bar = await screen.findByRole("progressbar", { name: "Exporting" });
+    expect(bar.getAttribute("value")).toBe("1");
+    expect(screen.getByText("1 of 2 copies")).toBeTruthy();
+    await userEvent.click(screen.getByRole("button", { name: "Cancel" }));
+    expect(ipc.exportCancel).toHaveBeenCalled();
+    finish({ code: "cancelled", message: "the export was cancelled; no file was written" });
+    expect(await screen.findByText("Export cancelled; no file was written.")).toBeTruthy();
+    expect(screen.queryByRole("progressbar")).toBeNull();
   });
 });

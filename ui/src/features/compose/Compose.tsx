@@ -7,6 +7,7 @@ import { ErrorNote, StatusChip, longDate, today } from "../../components/common"
 import { errorText } from "../../ipc";
 import { RecipientPicker } from "./RecipientPicker";
 import { MarkSentDialog, ReplyDialog } from "../log/dialogs";
+import { Dialog } from "../../components/Dialog";
 
 export interface ComposeHandle {
   /** Unsaved changes that autosave has not written yet. */
@@ -92,6 +93,8 @@ function ComposeForm({ catalog, detail, letterId, onSaved, handle }: FormProps) 
   const [notice, setNotice] = useState<{ text: string; path?: string } | null>(null);
   const [sending, setSending] = useState<RecipientView | null>(null);
   const [replying, setReplying] = useState<RecipientView | null>(null);
+  const [choosing, setChoosing] = useState(false);
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const status = detail?.summary.status ?? "draft";
   const dirty = JSON.stringify(form) !== JSON.stringify(savedForm);
   const set = (patch: Partial<NewLetter>) => setForm((f) => ({ ...f, ...patch }));
@@ -142,8 +145,9 @@ function ComposeForm({ catalog, detail, letterId, onSaved, handle }: FormProps) 
     },
   });
 
+  const copies = form.mode === "per_recipient" ? form.recipients.filter((r) => r.role === "to").length : 1;
   const exporter = useMutation({
-    mutationFn: async () => {
+    mutationFn: async (combined: boolean) => {
       let id = letterId;
       if (id === null || dirty) {
         const drafted = await ipc.letterSave(letterId, form);
@@ -154,7 +158,12 @@ function ComposeForm({ catalog, detail, letterId, onSaved, handle }: FormProps) 
       const name = `${form.subject.trim() || "Letter"} ${form.date}.pdf`.replace(/[/\\:]/g, "-");
       const path = await ipc.chooseSavePath(name, { name: "PDF", extensions: ["pdf"] });
       if (!path) return null;
-      return ipc.letterExport(id, path);
+      setProgress({ done: 0, total: copies });
+      try {
+        return await ipc.letterExport(id, path, combined, setProgress);
+      } finally {
+        setProgress(null);
+      }
     },
     onSuccess: (written) => {
       if (!written) return;
@@ -162,10 +171,15 @@ function ComposeForm({ catalog, detail, letterId, onSaved, handle }: FormProps) 
       setNotice({ text: `Saved to ${files}`, path: written[0] });
     },
   });
+  /** Export: a letter with several copies asks how first. */
+  const startExport = () => {
+    if (copies > 1) setChoosing(true);
+    else exporter.mutate(false);
+  };
 
   useImperativeHandle(handle, () => ({
     dirty: () => dirty,
-    exportPdf: () => exporter.mutate(),
+    exportPdf: startExport,
   }));
 
   const onKeyDown = (e: React.KeyboardEvent) => {
@@ -363,7 +377,7 @@ function ComposeForm({ catalog, detail, letterId, onSaved, handle }: FormProps) 
           <button type="button" className="primary" onClick={() => save.mutate(form)} disabled={save.isPending}>
             {save.isPending ? "Saving…" : "Save draft"}
           </button>
-          <button type="button" onClick={() => exporter.mutate()} disabled={exporter.isPending || form.recipients.length === 0}>
+          <button type="button" onClick={startExport} disabled={exporter.isPending || form.recipients.length === 0}>
             {exporter.isPending ? "Exporting…" : "Export PDF…"}
           </button>
           {letterId !== null && status === "draft" && !dirty && (
@@ -373,7 +387,17 @@ function ComposeForm({ catalog, detail, letterId, onSaved, handle }: FormProps) 
             <button type="button" onClick={() => step.mutate("sign")}>Mark signed</button>
           )}
         </div>
-        {exporter.isPending && <progress aria-label="Exporting" />}
+        {progress && (
+          <div className="export-progress">
+            <progress aria-label="Exporting" value={progress.done} max={progress.total} />
+            <span>
+              {progress.done} of {progress.total} copies
+            </span>
+            <button type="button" className="small" onClick={() => void ipc.exportCancel()}>
+              Cancel
+            </button>
+          </div>
+        )}
         <div role="status" aria-live="polite" className="notice">
           {notice && (
             <>
@@ -390,7 +414,12 @@ function ComposeForm({ catalog, detail, letterId, onSaved, handle }: FormProps) 
           <ErrorNote error={save.error} prefix="Not saved" />
         )}
         {step.isError && <ErrorNote error={step.error} />}
-        {exporter.isError && <ErrorNote error={exporter.error} prefix="Export failed" />}
+        {exporter.isError &&
+          (ipc.isIpcError(exporter.error) && exporter.error.code === "cancelled" ? (
+            <p className="muted" role="status">Export cancelled; no file was written.</p>
+          ) : (
+            <ErrorNote error={exporter.error} prefix="Export failed" />
+          ))}
 
         {detail && detail.recipients.length > 0 && (status === "signed" || status === "sent") && (
           <fieldset className="copies">
@@ -448,6 +477,16 @@ function ComposeForm({ catalog, detail, letterId, onSaved, handle }: FormProps) 
         )}
         {canPreview && preview.data && <LetterPreview pages={preview.data.pages} />}
       </div>
+      {choosing && (
+        <ExportChoice
+          copies={copies}
+          onClose={() => setChoosing(false)}
+          onExport={(combined) => {
+            setChoosing(false);
+            exporter.mutate(combined);
+          }}
+        />
+      )}
       {sending && (
         <MarkSentDialog
           recipient={sending}
@@ -473,5 +512,31 @@ function ComposeForm({ catalog, detail, letterId, onSaved, handle }: FormProps) 
         />
       )}
     </section>
+  );
+}
+
+function ExportChoice(props: { copies: number; onClose: () => void; onExport: (combined: boolean) => void }) {
+  const [combined, setCombined] = useState(false);
+  return (
+    <Dialog title={`Export ${props.copies} copies`} onClose={props.onClose}>
+      <div className="radios vertical" role="radiogroup" aria-label="Files">
+        <label>
+          <input type="radio" name="files" checked={!combined} onChange={() => setCombined(false)} />
+          One PDF per recipient
+        </label>
+        <label>
+          <input type="radio" name="files" checked={combined} onChange={() => setCombined(true)} />
+          One combined PDF
+        </label>
+      </div>
+      <div className="actions">
+        <button type="button" className="primary" onClick={() => props.onExport(combined)}>
+          Export…
+        </button>
+        <button type="button" onClick={props.onClose}>
+          Cancel
+        </button>
+      </div>
+    </Dialog>
   );
 }
