@@ -195,7 +195,12 @@ fn draft_approve_sign_send_archives_the_exact_pdf() {
     app.sign(id, at("2017-11-01")).unwrap();
     let dir = tempfile::tempdir().unwrap();
     let files = app
-        .export_letter(id, &dir.path().join("korus.pdf"), at("2017-11-01"))
+        .export_letter(
+            id,
+            &dir.path().join("korus.pdf"),
+            &ExportOptions::default(),
+            at("2017-11-01"),
+        )
         .unwrap();
     let exported = std::fs::read(&files[0]).unwrap();
     app.mark_sent(
