@@ -8,7 +8,8 @@ import { setTimeout as sleep } from "node:timers/promises";
 
 const ROOT = resolve(import.meta.dirname, "..");
 export const APP = join(ROOT, "target", "debug", "amicus-desktop");
-const PORT = 4444;
+// E2E_PORT lets two runs share a machine (tauri-driver's WebKitWebDriver takes the next port).
+const PORT = Number(process.env.E2E_PORT ?? 4444);
 const BASE = `http://127.0.0.1:${PORT}`;
 
 function driverPath() {
@@ -22,6 +23,8 @@ async function request(method, path, body) {
     method,
     headers: { "content-type": "application/json" },
     body: body === undefined ? undefined : JSON.stringify(body),
+    // A stuck WebDriver call fails the test instead of hanging CI.
+    signal: AbortSignal.timeout(60_000),
   });
   const json = await res.json();
   if (!res.ok) throw new Error(`${method} ${path}: ${JSON.stringify(json.value ?? json)}`);
@@ -31,7 +34,7 @@ async function request(method, path, body) {
 /** Start tauri-driver with `env` for the app, and open a session on the app. */
 export async function openApp(env = {}) {
   if (!existsSync(APP)) throw new Error(`${APP} is missing: run 'make app' first`);
-  const driver = spawn(driverPath(), ["--port", String(PORT)], {
+  const driver = spawn(driverPath(), ["--port", String(PORT), "--native-port", String(PORT + 1)], {
     env: { ...process.env, ...env },
     stdio: ["ignore", "inherit", "inherit"],
   });

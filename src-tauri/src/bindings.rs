@@ -11,7 +11,7 @@ use amicus_app::store::{
 use amicus_app::{
     Addressee, Catalog, DraftPreview, Drafted, IssueView, LetterDetail, LetterExtra, LetterRef,
     LetterSummary, NewLetter, OfficialRow, PositionView, RecipientChoice, RecipientView,
-    SendReport, TemplateInfo,
+    SendReport, TemplateCheck, TemplateDraft, TemplateInfo, TemplateProblem,
 };
 use ts_rs::{Config, TS};
 
@@ -56,6 +56,9 @@ fn generate() -> String {
         LetterDetail,
         DraftPreview,
         TemplateInfo,
+        TemplateDraft,
+        TemplateProblem,
+        TemplateCheck,
         LetterRef,
         PositionView,
         IssueView,

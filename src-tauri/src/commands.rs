@@ -10,7 +10,7 @@ use amicus_app::store::import::ImportSummary;
 use amicus_app::store::log::{LogEntry, LogFilter, SearchHit};
 use amicus_app::{
     Catalog, DraftPreview, Drafted, ExportOptions, IssueView, LetterDetail, LetterSummary,
-    NewLetter, OfficialRow, SendReport,
+    NewLetter, OfficialRow, SendReport, TemplateCheck, TemplateDraft,
 };
 use chrono::{NaiveDate, Utc};
 use serde::Serialize;
@@ -237,4 +237,14 @@ pub fn app_ready(state: State<'_, AppState>, page_ms: f64, script_ms: f64) {
             std::process::exit(0);
         }
     }
+}
+
+#[tauri::command(async)]
+pub fn template_check(state: State<'_, AppState>, template: TemplateDraft) -> Reply<TemplateCheck> {
+    Ok(state.app().check_template(&template)?)
+}
+
+#[tauri::command(async)]
+pub fn template_save(state: State<'_, AppState>, template: TemplateDraft) -> Reply<u32> {
+    Ok(state.app().save_template(&template, Utc::now())?)
 }

@@ -105,6 +105,8 @@ fn main() {
             commands::letter_sign,
             commands::letter_export,
             commands::export_cancel,
+            commands::template_check,
+            commands::template_save,
             commands::mark_sent,
             commands::record_reply,
             commands::sent_log,

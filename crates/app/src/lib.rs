@@ -25,7 +25,7 @@ pub use store;
 use typeset::{FontSet, Image, Layout};
 pub use views::{
     Catalog, DraftPreview, IssueView, LetterDetail, LetterRef, LetterSummary, OfficialRow,
-    PositionView, RecipientView, TemplateInfo,
+    PositionView, RecipientView, TemplateCheck, TemplateDraft, TemplateInfo, TemplateProblem,
 };
 
 /// The sample letter shipped with Amicus (KORUS, September 5, 2017).

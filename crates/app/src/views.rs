@@ -340,3 +340,164 @@ impl App {
         Ok(self.store.record_reply(recipient_id, on, notes, now)?)
     }
 }
+
+/// A problem with a template being edited: where (line and column when the
+/// template parser knows them) and what.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct TemplateProblem {
+    pub line: Option<u32>,
+    pub column: Option<u32>,
+    pub location: String,
+    pub message: String,
+}
+
+/// A template as edited: its problems, or the sample letter laid out with it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct TemplateCheck {
+    pub problems: Vec<TemplateProblem>,
+    pub pages: Vec<String>,
+}
+
+/// A user template as saved from the editor.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct TemplateDraft {
+    /// Its id ("my-support"); saving again under the same id adds a version.
+    pub key: String,
+    /// The template it was copied from, whose paper, margins and required
+    /// fields it keeps ("comment-rule"; its own id once saved).
+    pub base: String,
+    pub name: String,
+    pub description: String,
+    pub source: String,
+}
+
+fn problem_of(p: &letters::Problem) -> TemplateProblem {
+    // "template x, line 3, column 14"
+    let number = |word: &str| {
+        p.location
+            .split(", ")
+            .find_map(|part| part.strip_prefix(word))
+            .and_then(|n| n.trim().parse().ok())
+    };
+    TemplateProblem {
+        line: number("line "),
+        column: number("column "),
+        location: p.location.clone(),
+        message: p.message.clone(),
+    }
+}
+
+/// The engine's name for a template being edited (never stored).
+const EDITING: &str = "__editing__";
+
+impl App {
+    fn template_meta(
+        &self,
+        d: &TemplateDraft,
+        id: &str,
+    ) -> Result<letters::TemplateMeta, AppError> {
+        // A user template takes its paper, margins and required fields from
+        // the template it was copied from.
+        let base = match self.store.latest_template(&d.base) {
+            Ok(t) if !t.builtin => {
+                let name = format!("{}@{}", t.key, t.version);
+                self.engine
+                    .templates
+                    .get(&name)
+                    .or_else(|_| self.engine.templates.get(&t.key))?
+            }
+            _ => self.engine.templates.get(&d.base)?,
+        };
+        let mut meta = base.clone();
+        meta.id = id.to_string();
+        meta.name = d.name.trim().to_string();
+        meta.description = d.description.trim().to_string();
+        meta.builtin = false;
+        Ok(meta)
+    }
+
+    /// Compile a template being edited and lay out the sample letter with
+    /// it. Nothing is stored.
+    pub fn check_template(&mut self, d: &TemplateDraft) -> Result<TemplateCheck, AppError> {
+        let meta = self.template_meta(d, EDITING)?;
+        let mut sample = self.engine.parse_data(crate::SAMPLE_LETTER)?;
+        // The sample letter, with an example for each template field it needs.
+        for field in &meta.fields {
+            if let Some(name) = field.strip_prefix("fields.") {
+                let example = match name {
+                    "agency" => "International Trade Administration",
+                    "docket" => "ITA-2017-0003",
+                    "rule_title" => "Request for Public Comments",
+                    "notice_date" => "2017-08-01",
+                    "occasion" => "meeting with our delegation",
+                    other => other,
+                };
+                sample
+                    .fields
+                    .entry(name.to_string())
+                    .or_insert_with(|| example.into());
+            }
+        }
+        let outcome = self
+            .engine
+            .templates
+            .add(meta, &d.source)
+            .map_err(AppError::from)
+            .and_then(|()| self.engine.render(&sample, Some(EDITING)));
+        match outcome {
+            Ok(copies) => Ok(TemplateCheck {
+                problems: Vec::new(),
+                pages: copies
+                    .first()
+                    .map(|c| self.engine.svg_pages(c))
+                    .unwrap_or_default(),
+            }),
+            Err(e @ AppError::Letter(_)) => Ok(TemplateCheck {
+                problems: e.problems().iter().map(problem_of).collect(),
+                pages: Vec::new(),
+            }),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Save a user template (a new version when the id exists). A template
+    /// with problems is refused with all of them, and nothing is stored.
+    pub fn save_template(
+        &mut self,
+        d: &TemplateDraft,
+        now: DateTime<Utc>,
+    ) -> Result<u32, AppError> {
+        if d.name.trim().is_empty() {
+            return Err(AppError::Store(StoreError::invalid(
+                "name",
+                "a template needs a name",
+            )));
+        }
+        let key = d.key.trim();
+        if key.is_empty() || !key.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
+            return Err(AppError::Store(StoreError::invalid(
+                "key",
+                "a template id is letters, digits and dashes, e.g. \"my-support\"",
+            )));
+        }
+        let check = self.check_template(d)?;
+        if let Some(p) = check.problems.first() {
+            return Err(AppError::Store(StoreError::invalid(
+                "source",
+                format!("{}: {}", p.location.replace(EDITING, key), p.message),
+            )));
+        }
+        let meta = self.template_meta(d, key)?;
+        let meta_json = serde_json::to_string(&meta)
+            .map_err(|e| AppError::Store(StoreError::Corrupt(e.to_string())))?;
+        let id = self
+            .store
+            .save_user_template(key, &meta_json, &d.source, now)?;
+        let version = self.store.template(id)?.version;
+        self.engine.templates.add(meta, &d.source)?;
+        Ok(version)
+    }
+}

@@ -87,6 +87,21 @@ resolved: Array<string>, };
 
 export type TemplateInfo = { key: string, name: string, description: string, builtin: boolean, version: number, source: string, };
 
+export type TemplateDraft = { 
+/**
+ * Its id ("my-support"); saving again under the same id adds a version.
+ */
+key: string, 
+/**
+ * The template it was copied from, whose paper, margins and required
+ * fields it keeps ("comment-rule"; its own id once saved).
+ */
+base: string, name: string, description: string, source: string, };
+
+export type TemplateProblem = { line: number | null, column: number | null, location: string, message: string, };
+
+export type TemplateCheck = { problems: Array<TemplateProblem>, pages: Array<string>, };
+
 export type LetterRef = { id: number, date: string, subject: string, status: Status, };
 
 export type PositionView = { position: Position, letters: Array<LetterRef>, };

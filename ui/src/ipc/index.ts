@@ -23,6 +23,8 @@ import type {
   SendReport,
   SettingsInfo,
   Status,
+  TemplateCheck,
+  TemplateDraft,
 } from "./bindings";
 
 export type * from "./bindings";
@@ -76,6 +78,9 @@ export const officialsList = (filter: string) => invoke<OfficialRow[]>("official
 export const importCongress = (dir: string, dryRun: boolean) =>
   invoke<ImportSummary>("import_congress", { dir, dryRun });
 export const importPosts = (dryRun: boolean) => invoke<ImportSummary>("import_posts", { dryRun });
+export const templateCheck = (template: TemplateDraft) =>
+  invoke<TemplateCheck>("template_check", { template });
+export const templateSave = (template: TemplateDraft) => invoke<number>("template_save", { template });
 export const search = (text: string) => invoke<SearchHit[]>("search", { text });
 export const settingsInfo = () => invoke<SettingsInfo>("settings_info");
 export const backup = (path: string) => invoke<null>("backup", { path });

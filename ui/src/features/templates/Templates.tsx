@@ -1,14 +1,136 @@
-import { useState } from "react";
-import { useQuery } from "@tanstack/react-query";
+import { useEffect, useState } from "react";
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import * as ipc from "../../ipc";
-import { ErrorNote } from "../../components/common";
+import type { TemplateDraft, TemplateInfo } from "../../ipc";
+import { ErrorNote, fieldError } from "../../components/common";
 import { LetterPreview } from "../preview/LetterPreview";
+
+function useSettled<T>(value: T, ms: number): T {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const t = setTimeout(() => setSettled(value), ms);
+    return () => clearTimeout(t);
+  }, [value, ms]);
+  return settled;
+}
+
+/** Edit a user template (or start one from a built-in); problems show with their line. */
+function Editor({ start, onClose }: { start: TemplateDraft; onClose: () => void }) {
+  const client = useQueryClient();
+  const [draft, setDraft] = useState(start);
+  const settled = useSettled(draft, 300);
+  const check = useQuery({
+    queryKey: ["template-check", settled],
+    queryFn: () => ipc.templateCheck(settled),
+    placeholderData: keepPreviousData,
+  });
+  const save = useMutation({
+    mutationFn: () => ipc.templateSave(draft),
+    onSuccess: () => client.invalidateQueries({ queryKey: ["catalog"] }),
+  });
+  const problems = check.data?.problems ?? [];
+  const lines = draft.source.split("\n").length;
+  const badLines = new Set(problems.map((p) => p.line).filter((l): l is number => l !== null));
+  return (
+    <div className="template-editor">
+      <div className="compose-form wide">
+        <header className="screen-head">
+          <h2>Edit template</h2>
+        </header>
+        <div className="grid2">
+          <label>
+            Id
+            <input
+              name="key"
+              value={draft.key}
+              aria-invalid={!!fieldError(save.error, "key")}
+              onChange={(e) => setDraft({ ...draft, key: e.target.value })}
+            />
+          </label>
+          <label>
+            Name
+            <input
+              name="name"
+              value={draft.name}
+              aria-invalid={!!fieldError(save.error, "name")}
+              onChange={(e) => setDraft({ ...draft, name: e.target.value })}
+            />
+          </label>
+        </div>
+        {fieldError(save.error, "key") && <p className="error field-error">{fieldError(save.error, "key")}</p>}
+        {fieldError(save.error, "name") && <p className="error field-error">{fieldError(save.error, "name")}</p>}
+        <label>
+          Description
+          <input value={draft.description} onChange={(e) => setDraft({ ...draft, description: e.target.value })} />
+        </label>
+        <label htmlFor="template-source">Template (Handlebars: a header, a line of three dashes, then the body)</label>
+        <div className="code">
+          <pre className="gutter" aria-hidden="true">
+            {Array.from({ length: lines }, (_, i) => (
+              <span key={i} className={badLines.has(i + 1) ? "bad" : undefined}>
+                {i + 1}
+                {"\n"}
+              </span>
+            ))}
+          </pre>
+          <textarea
+            id="template-source"
+            name="source"
+            rows={Math.max(14, lines + 1)}
+            spellCheck={false}
+            value={draft.source}
+            aria-invalid={problems.length > 0}
+            aria-describedby="template-problems"
+            onChange={(e) => setDraft({ ...draft, source: e.target.value })}
+          />
+        </div>
+        <div id="template-problems" role="status" aria-live="polite">
+          {problems.length === 0 && check.data && <p className="notice">No problems: the sample letter lays out.</p>}
+          {problems.length > 0 && (
+            <ul className="problems" aria-label="Problems">
+              {problems.map((p, i) => (
+                <li key={i} className="error">
+                  {p.line !== null ? `Line ${p.line}${p.column !== null ? `, column ${p.column}` : ""}: ` : `${p.location}: `}
+                  {p.message}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+        <div className="actions">
+          <button type="button" className="primary" disabled={save.isPending} onClick={() => save.mutate()}>
+            Save template
+          </button>
+          <button type="button" onClick={onClose}>
+            Close
+          </button>
+        </div>
+        <div role="status" aria-live="polite">
+          {save.data !== undefined && <p className="notice">Saved as version {save.data}.</p>}
+        </div>
+        {save.isError && !fieldError(save.error, "key") && !fieldError(save.error, "name") && (
+          <ErrorNote error={save.error} prefix="Not saved" />
+        )}
+      </div>
+      <div className="compose-preview">
+        {check.isError && <ErrorNote error={check.error} />}
+        {check.data && check.data.pages.length > 0 && <LetterPreview pages={check.data.pages} />}
+        {problems.length > 0 && <p className="empty">Fix the problems to see the sample letter.</p>}
+      </div>
+    </div>
+  );
+}
+
+function startFrom(t: TemplateInfo): TemplateDraft {
+  return t.builtin
+    ? { key: `my-${t.key}`, base: t.key, name: `${t.name} (ours)`, description: t.description, source: t.source }
+    : { key: t.key, base: t.key, name: t.name, description: t.description, source: t.source };
+}
 
 export function Templates() {
   const catalog = useQuery({ queryKey: ["catalog"], queryFn: ipc.catalog });
-  const sample = useQuery({ queryKey: ["sample-preview"], queryFn: ipc.samplePreview });
-  const [open, setOpen] = useState<string | null>(null);
-  const shown = catalog.data?.templates.find((t) => t.key === open);
+  const [editing, setEditing] = useState<TemplateDraft | null>(null);
+  if (editing) return <Editor start={editing} onClose={() => setEditing(null)} />;
   return (
     <section className="screen" aria-labelledby="templates-title">
       <header className="screen-head">
@@ -23,35 +145,32 @@ export function Templates() {
               <th scope="col">Description</th>
               <th scope="col">Kind</th>
               <th scope="col">Version</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
             </tr>
           </thead>
           <tbody>
             {catalog.data.templates.map((t) => (
               <tr key={t.key}>
-                <td>
-                  <button type="button" className="link" onClick={() => setOpen(t.key === open ? null : t.key)}>
-                    {t.name}
-                  </button>
-                </td>
+                <td>{t.name}</td>
                 <td>{t.description}</td>
                 <td>{t.builtin ? "Built in (read-only)" : "Yours"}</td>
                 <td>{t.version}</td>
+                <td className="nowrap">
+                  <button type="button" className="small" onClick={() => setEditing(startFrom(t))}>
+                    {t.builtin ? "Copy to edit…" : "Edit…"}
+                  </button>
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
-      {shown && (
-        <div className="panel">
-          <h2>{shown.name}: source</h2>
-          <pre className="source" aria-label="Template source">{shown.source}</pre>
-        </div>
-      )}
-      <div className="panel">
-        <h2>Sample letter</h2>
-        {sample.isError && <ErrorNote error={sample.error} />}
-        {sample.data && <LetterPreview pages={sample.data.pages} />}
-      </div>
+      <p className="muted">
+        Built-in templates are read-only; copy one to make your own. Every save of your template is a
+        new version, and each letter keeps the version it was written with.
+      </p>
     </section>
   );
 }

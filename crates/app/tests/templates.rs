@@ -1,0 +1,148 @@
+//! User templates from the editor: problems at their line, a preview with
+//! the sample letter, versions on save, and use in a letter.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use amicus_app::store::{LetterMode, Role};
+use amicus_app::*;
+use chrono::{TimeZone, Utc};
+
+fn now() -> chrono::DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 28, 12, 0, 0).unwrap()
+}
+
+fn app() -> App {
+    App::with_store(
+        Engine::new().unwrap(),
+        store::Store::open_in_memory().unwrap(),
+        now(),
+    )
+    .unwrap()
+}
+
+fn draft(source: &str) -> TemplateDraft {
+    TemplateDraft {
+        key: "brief-support".into(),
+        base: "joint-support".into(),
+        name: "Brief letter of support".into(),
+        description: "Two sentences.".into(),
+        source: source.into(),
+    }
+}
+
+const GOOD: &str = "subject: {{subject}}\nsalutation: {{salutation recipients}}\nclosing: With thanks,\n---\nWe support {{position.issue}}.\n\n{{markdown body}}\n";
+
+#[test]
+fn a_template_with_mistakes_reports_them_at_their_line() {
+    let mut app = app();
+    let unclosed = GOOD.replace("We support", "{{#if subject}}We support");
+    let check = app.check_template(&draft(&unclosed)).unwrap();
+    assert!(check.pages.is_empty());
+    let p = &check.problems[0];
+    assert!(p.line.is_some(), "{p:?}");
+    assert!(!p.message.is_empty());
+
+    // A field the data does not have: strict mode names it.
+    let missing = GOOD.replace("{{position.issue}}", "{{position.nickname}}");
+    let check = app.check_template(&draft(&missing)).unwrap();
+    assert!(
+        check
+            .problems
+            .iter()
+            .any(|p| p.location.contains("nickname") || p.message.contains("nickname")),
+        "{:?}",
+        check.problems
+    );
+}
+
+#[test]
+fn a_good_template_previews_saves_in_versions_and_writes_letters() {
+    let mut app = app();
+    let check = app.check_template(&draft(GOOD)).unwrap();
+    assert!(check.problems.is_empty(), "{:?}", check.problems);
+    assert!(!check.pages.is_empty());
+
+    let templates = |app: &App| -> i64 {
+        app.store
+            .connection()
+            .query_row("SELECT count(*) FROM templates", [], |r| r.get(0))
+            .unwrap()
+    };
+    let before = templates(&app);
+    assert_eq!(app.save_template(&draft(GOOD), now()).unwrap(), 1);
+    let second = GOOD.replace("With thanks,", "Respectfully,");
+    assert_eq!(app.save_template(&draft(&second), now()).unwrap(), 2);
+    assert_eq!(templates(&app), before + 2);
+
+    // A bad save is refused with the problem, and stores nothing.
+    let err = app
+        .save_template(
+            &draft(&GOOD.replace("{{markdown body}}", "{{markdown body")),
+            now(),
+        )
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("brief-support") && err.contains("line"),
+        "{err}"
+    );
+    assert_eq!(templates(&app), before + 2);
+    let err = app
+        .save_template(
+            &TemplateDraft {
+                key: "joint-support".into(),
+                ..draft(GOOD)
+            },
+            now(),
+        )
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("built-in"), "{err}");
+
+    // Letters use the newest version.
+    let commerce = app.store.find_office("Secretary of Commerce").unwrap().id;
+    let korus = app.store.find_issue("KORUS").unwrap();
+    let position = app.store.positions(korus.id).unwrap()[0].id;
+    let letter = NewLetter {
+        template: "brief-support".into(),
+        position_id: Some(position),
+        signer_id: app.store.signers().unwrap()[0].id,
+        date: "2018-03-01".parse().unwrap(),
+        subject: "Steel".into(),
+        body: "Our members buy steel.".into(),
+        mode: LetterMode::Joint,
+        recipients: vec![RecipientChoice {
+            role: Role::To,
+            to: Addressee::Office(commerce),
+        }],
+        extra: LetterExtra::default(),
+    };
+    let drafted = app.draft_letter(&letter, now()).unwrap();
+    let pages = app.preview_letter(drafted.letter_id).unwrap();
+    assert!(!pages.is_empty());
+    let catalog = app.catalog().unwrap();
+    let info = catalog
+        .templates
+        .iter()
+        .find(|t| t.key == "brief-support")
+        .unwrap();
+    assert_eq!((info.version, info.builtin), (2, false));
+    assert!(info.source.contains("Respectfully,"));
+}
+
+#[test]
+fn every_built_in_template_checks_clean_when_copied() {
+    let mut app = app();
+    for t in app.catalog().unwrap().templates {
+        let check = app
+            .check_template(&TemplateDraft {
+                key: format!("my-{}", t.key),
+                base: t.key.clone(),
+                name: t.name.clone(),
+                description: t.description.clone(),
+                source: t.source.clone(),
+            })
+            .unwrap();
+        assert!(check.problems.is_empty(), "{}: {:?}", t.key, check.problems);
+        assert!(!check.pages.is_empty(), "{}", t.key);
+    }
+}
