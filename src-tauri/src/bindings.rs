@@ -3,15 +3,17 @@
 //! file is out of date (run `make bindings` to refresh it), so CI catches
 //! drift between the shell and the UI.
 
-use amicus_app::store::import::ImportSummary;
+use amicus_app::store::import::{ImportSummary, LocalOffice};
 use amicus_app::store::log::{LogEntry, LogFilter, SearchHit};
 use amicus_app::store::{
-    Issue, LetterMode, Method, Office, OfficeKind, Person, Position, Role, Signer, Stance, Status,
+    Issue, LetterMode, Method, NewPerson, Office, OfficeKind, Person, Position, Role, Signer,
+    Stance, Status,
 };
 use amicus_app::{
     Addressee, Catalog, DraftPreview, Drafted, IssueView, LetterDetail, LetterExtra, LetterRef,
-    LetterSummary, NewLetter, OfficialRow, PositionView, RecipientChoice, RecipientView,
-    SendReport, TemplateCheck, TemplateDraft, TemplateInfo, TemplateProblem,
+    LetterSummary, NewLetter, OfficialRow, PersonDetail, PositionView, RecipientChoice,
+    RecipientView, SendReport, TemplateCheck, TemplateDraft, TemplateInfo, TemplateProblem,
+    TermView,
 };
 use ts_rs::{Config, TS};
 
@@ -68,6 +70,10 @@ fn generate() -> String {
         LogEntry,
         SearchHit,
         ImportSummary,
+        NewPerson,
+        LocalOffice,
+        TermView,
+        PersonDetail,
     );
     format!(
         "// Generated from the Rust types by src-tauri/src/bindings.rs (`make bindings`).\n// Do not edit by hand.\n\n{}\n",

@@ -5,12 +5,12 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
 
-use amicus_app::store::Status;
 use amicus_app::store::import::ImportSummary;
 use amicus_app::store::log::{LogEntry, LogFilter, SearchHit};
+use amicus_app::store::{NewPerson, Status};
 use amicus_app::{
     Catalog, DraftPreview, Drafted, ExportOptions, IssueView, LetterDetail, LetterSummary,
-    NewLetter, OfficialRow, SendReport, TemplateCheck, TemplateDraft,
+    NewLetter, OfficialRow, PersonDetail, SendReport, TemplateCheck, TemplateDraft,
 };
 use chrono::{NaiveDate, Utc};
 use serde::Serialize;
@@ -247,4 +247,19 @@ pub fn template_check(state: State<'_, AppState>, template: TemplateDraft) -> Re
 #[tauri::command(async)]
 pub fn template_save(state: State<'_, AppState>, template: TemplateDraft) -> Reply<u32> {
     Ok(state.app().save_template(&template, Utc::now())?)
+}
+
+#[tauri::command(async)]
+pub fn person_detail(state: State<'_, AppState>, id: i64) -> Reply<PersonDetail> {
+    Ok(state.app().person_detail(id)?)
+}
+
+#[tauri::command(async)]
+pub fn person_save(state: State<'_, AppState>, id: Option<i64>, person: NewPerson) -> Reply<i64> {
+    Ok(state.app().save_person(id, &person, Utc::now())?)
+}
+
+#[tauri::command(async)]
+pub fn person_retire(state: State<'_, AppState>, id: i64, on: NaiveDate) -> Reply<()> {
+    Ok(state.app().retire_person(id, on)?)
 }

@@ -25,7 +25,8 @@ pub use store;
 use typeset::{FontSet, Image, Layout};
 pub use views::{
     Catalog, DraftPreview, IssueView, LetterDetail, LetterRef, LetterSummary, OfficialRow,
-    PositionView, RecipientView, TemplateCheck, TemplateDraft, TemplateInfo, TemplateProblem,
+    PersonDetail, PositionView, RecipientView, TemplateCheck, TemplateDraft, TemplateInfo,
+    TemplateProblem, TermView,
 };
 
 /// The sample letter shipped with Amicus (KORUS, September 5, 2017).

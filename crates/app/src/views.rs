@@ -501,3 +501,63 @@ impl App {
         Ok(version)
     }
 }
+
+/// One term of a person, for their page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct TermView {
+    pub office: String,
+    pub start_on: NaiveDate,
+    pub end_on: Option<NaiveDate>,
+    pub acting: bool,
+}
+
+/// A person with their terms (newest first) and district offices.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct PersonDetail {
+    pub person: Person,
+    pub terms: Vec<TermView>,
+    pub local_offices: Vec<store::import::LocalOffice>,
+}
+
+impl App {
+    pub fn person_detail(&self, id: i64) -> Result<PersonDetail, AppError> {
+        let person = self.store.person(id)?;
+        let mut terms = Vec::new();
+        for t in self.store.terms_of_person(id)? {
+            terms.push(TermView {
+                office: self.store.office(t.office_id)?.title,
+                start_on: t.start_on,
+                end_on: t.end_on,
+                acting: t.acting,
+            });
+        }
+        Ok(PersonDetail {
+            person,
+            terms,
+            local_offices: self.store.local_offices(id)?,
+        })
+    }
+
+    /// Add a person, or change one (the changed fields are then kept by
+    /// later roster imports). Returns the person's id.
+    pub fn save_person(
+        &mut self,
+        id: Option<i64>,
+        p: &store::NewPerson,
+        now: DateTime<Utc>,
+    ) -> Result<i64, AppError> {
+        match id {
+            Some(id) => {
+                self.store.edit_person(id, p, now)?;
+                Ok(id)
+            }
+            None => Ok(self.store.add_person(p, now)?),
+        }
+    }
+
+    pub fn retire_person(&mut self, id: i64, on: NaiveDate) -> Result<(), AppError> {
+        Ok(self.store.retire_person(id, on)?)
+    }
+}

@@ -379,3 +379,52 @@ fn posts_entered_by_hand_are_adopted_not_duplicated() {
         3
     );
 }
+
+#[test]
+fn a_person_is_added_edited_and_retired_and_shows_their_terms() {
+    let mut app = app();
+    let ng = app.store.persons("Mary Ng", 5).unwrap().remove(0);
+    let detail = app.person_detail(ng.id).unwrap();
+    assert_eq!(detail.terms.len(), 1);
+    assert_eq!(detail.terms[0].office, "Minister of International Trade");
+    assert_eq!(detail.terms[0].start_on, day("2019-11-20"));
+
+    let id = app
+        .save_person(
+            None,
+            &NewPerson {
+                full_name: "Dana Example".into(),
+                email: Some("dana@example.org".into()),
+                ..Default::default()
+            },
+            now(),
+        )
+        .unwrap();
+    assert_eq!(app.person_detail(id).unwrap().person.family_name, "Example");
+    let edited = NewPerson {
+        full_name: "Dana Q. Example".into(),
+        salutation: Some("Dr. Example".into()),
+        ..Default::default()
+    };
+    assert_eq!(app.save_person(Some(id), &edited, now()).unwrap(), id);
+    let p = app.person_detail(id).unwrap().person;
+    assert_eq!(
+        (p.full_name.as_str(), p.salutation.as_deref()),
+        ("Dana Q. Example", Some("Dr. Example"))
+    );
+    // An empty name is refused and changes nothing.
+    let err = app
+        .save_person(Some(id), &NewPerson::default(), now())
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("name"), "{err}");
+    assert_eq!(
+        app.person_detail(id).unwrap().person.full_name,
+        "Dana Q. Example"
+    );
+    app.retire_person(id, day("2026-11-01")).unwrap();
+    assert_eq!(
+        app.person_detail(id).unwrap().person.retired_on,
+        Some(day("2026-11-01"))
+    );
+}

@@ -35,6 +35,7 @@ pub struct SeatTerm {
 
 /// An office a member keeps outside the Capitol (a district office).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct LocalOffice {
     /// Stable key from the roster ("A000055-cullman").
     pub key: String,

@@ -163,3 +163,19 @@ local_offices_changed: number,
  * What was left alone, and why.
  */
 skipped: Array<string>, };
+
+export type NewPerson = { full_name: string, 
+/**
+ * Derived from the last word of the full name when empty.
+ */
+family_name: string, honorific: string | null, salutation: string | null, email: string | null, };
+
+export type LocalOffice = { 
+/**
+ * Stable key from the roster ("A000055-cullman").
+ */
+key: string, city: string, address: Array<string>, phone: string | null, fax: string | null, };
+
+export type TermView = { office: string, start_on: string, end_on: string | null, acting: boolean, };
+
+export type PersonDetail = { person: Person, terms: Array<TermView>, local_offices: Array<LocalOffice>, };

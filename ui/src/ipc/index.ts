@@ -22,6 +22,8 @@ import type {
   SearchHit,
   SendReport,
   SettingsInfo,
+  NewPerson,
+  PersonDetail,
   Status,
   TemplateCheck,
   TemplateDraft,
@@ -81,6 +83,10 @@ export const importPosts = (dryRun: boolean) => invoke<ImportSummary>("import_po
 export const templateCheck = (template: TemplateDraft) =>
   invoke<TemplateCheck>("template_check", { template });
 export const templateSave = (template: TemplateDraft) => invoke<number>("template_save", { template });
+export const personDetail = (id: number) => invoke<PersonDetail>("person_detail", { id });
+export const personSave = (id: number | null, person: NewPerson) =>
+  invoke<number>("person_save", { id, person });
+export const personRetire = (id: number, on: string) => invoke<null>("person_retire", { id, on });
 export const search = (text: string) => invoke<SearchHit[]>("search", { text });
 export const settingsInfo = () => invoke<SettingsInfo>("settings_info");
 export const backup = (path: string) => invoke<null>("backup", { path });

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { screen } from "@testing-library/react";
+import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { Officials } from "./Officials";
 import { renderWithQuery } from "../../test/fixtures";
@@ -10,6 +10,9 @@ vi.mock("../../ipc", async (importOriginal) => ({
   officialsList: vi.fn(),
   importCongress: vi.fn(),
   importPosts: vi.fn(),
+  personDetail: vi.fn(),
+  personSave: vi.fn(),
+  personRetire: vi.fn(),
   chooseFolder: vi.fn(),
 }));
 import * as ipc from "../../ipc";
@@ -66,5 +69,44 @@ describe("Officials", () => {
     await userEvent.click(screen.getByRole("button", { name: "Review import…" }));
     expect((await screen.findByRole("alert")).textContent).toContain("legislators-current.yaml");
     expect(screen.queryByRole("button", { name: "Apply import" })).toBeNull();
+  });
+
+  it("opens an official's terms and district offices, and edits their salutation", async () => {
+    const person = { id: 5, full_name: "Alex Padilla", family_name: "Padilla", honorific: null, salutation: null, email: null, retired_on: null };
+    vi.mocked(ipc.officialsList).mockResolvedValue([
+      { person, office: "U.S. Senator for California, class 3", office_id: 9, until: "2029-01-03" },
+    ]);
+    vi.mocked(ipc.personDetail).mockResolvedValue({
+      person,
+      terms: [{ office: "U.S. Senator for California, class 3", start_on: "2021-01-20", end_on: "2023-01-03", acting: false }],
+      local_offices: [{ key: "P000145-fresno", city: "Fresno", address: ["2500 Tulare Street, Suite 5290", "Fresno, CA 93721"], phone: "559-497-5109", fax: null }],
+    });
+    vi.mocked(ipc.personSave)
+      .mockRejectedValueOnce({ code: "invalid_data", message: "a person needs a name", field: "full_name" })
+      .mockResolvedValueOnce(5);
+    renderWithQuery(<Officials />);
+    await userEvent.click(await screen.findByRole("button", { name: "Alex Padilla" }));
+    const panel = await screen.findByRole("complementary", { name: "Alex Padilla" });
+    expect(within(panel).getByRole("list", { name: "Terms" }).textContent).toContain("January 20, 2021 – January 3, 2023");
+    expect(within(panel).getByRole("list", { name: "District offices" }).textContent).toContain("Fresno, CA 93721");
+
+    await userEvent.click(within(panel).getByRole("button", { name: "Edit…" }));
+    const dialog = screen.getByRole("dialog", { name: "Edit Alex Padilla" });
+    const name = within(dialog).getByRole("textbox", { name: "Full name" });
+    await userEvent.clear(name);
+    await userEvent.click(within(dialog).getByRole("button", { name: "Save" }));
+    expect(await within(dialog).findByText("a person needs a name")).toBeTruthy();
+    expect(name.getAttribute("aria-invalid")).toBe("true");
+    await userEvent.type(name, "Alex Padilla");
+    await userEvent.type(within(dialog).getByRole("textbox", { name: /Salutation/ }), "Senator Padilla");
+    await userEvent.click(within(dialog).getByRole("button", { name: "Save" }));
+    expect(ipc.personSave).toHaveBeenLastCalledWith(5, {
+      full_name: "Alex Padilla",
+      family_name: "Padilla",
+      honorific: null,
+      salutation: "Senator Padilla",
+      email: null,
+    });
+    expect(screen.queryByRole("dialog")).toBeNull();
   });
 });

@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import * as ipc from "../../ipc";
 import type { ImportSummary } from "../../ipc";
 import { ErrorNote, longDate } from "../../components/common";
+import { EMPTY_PERSON, PersonForm, PersonPanel } from "./PersonPanel";
 
 function Summary({ s, dryRun }: { s: ImportSummary; dryRun: boolean }) {
   return (
@@ -116,6 +117,8 @@ function ImportPanel() {
 
 export function Officials() {
   const [filter, setFilter] = useState("");
+  const [open, setOpen] = useState<number | null>(null);
+  const [adding, setAdding] = useState(false);
   const list = useQuery({
     queryKey: ["officials", filter.trim()],
     queryFn: () => ipc.officialsList(filter.trim()),
@@ -124,6 +127,9 @@ export function Officials() {
     <section className="screen" aria-labelledby="officials-title">
       <header className="screen-head">
         <h1 id="officials-title">Officials</h1>
+        <button type="button" onClick={() => setAdding(true)}>
+          Add official…
+        </button>
       </header>
       <div className="filters" role="search">
         <label className="grow">
@@ -146,8 +152,13 @@ export function Officials() {
           </thead>
           <tbody>
             {list.data.map((o) => (
-              <tr key={o.person.id}>
-                <td>{o.person.full_name}</td>
+              <tr key={o.person.id} className="clickable" onClick={() => setOpen(o.person.id)}>
+                <td>
+                  <button type="button" className="link" onClick={() => setOpen(o.person.id)}>
+                    {o.person.full_name}
+                  </button>
+                  {o.person.retired_on && <span className="muted"> (retired)</span>}
+                </td>
                 <td>{o.office ?? "—"}</td>
                 <td>{o.until ? longDate(o.until) : o.office ? "in office" : ""}</td>
               </tr>
@@ -155,7 +166,19 @@ export function Officials() {
           </tbody>
         </table>
       )}
+      {open !== null && <PersonPanel key={open} id={open} onClose={() => setOpen(null)} />}
       <ImportPanel />
+      {adding && (
+        <PersonForm
+          id={null}
+          start={EMPTY_PERSON}
+          onClose={() => setAdding(false)}
+          onSaved={(id) => {
+            setAdding(false);
+            setOpen(id);
+          }}
+        />
+      )}
     </section>
   );
 }
