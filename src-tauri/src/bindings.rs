@@ -11,7 +11,7 @@ use amicus_app::store::{
 };
 use amicus_app::{
     Addressee, Catalog, DraftPreview, Drafted, IssueView, LetterDetail, LetterExtra, LetterRef,
-    LetterSummary, NewLetter, OfficialRow, PersonDetail, PositionView, RecipientChoice,
+    LetterSummary, Letterhead, NewLetter, OfficialRow, PersonDetail, PositionView, RecipientChoice,
     RecipientView, SendReport, TemplateCheck, TemplateDraft, TemplateInfo, TemplateProblem,
     TermView,
 };
@@ -74,6 +74,7 @@ fn generate() -> String {
         LocalOffice,
         TermView,
         PersonDetail,
+        Letterhead,
     );
     format!(
         "// Generated from the Rust types by src-tauri/src/bindings.rs (`make bindings`).\n// Do not edit by hand.\n\n{}\n",

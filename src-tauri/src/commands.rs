@@ -10,7 +10,7 @@ use amicus_app::store::log::{LogEntry, LogFilter, SearchHit};
 use amicus_app::store::{NewPerson, Status};
 use amicus_app::{
     Catalog, DraftPreview, Drafted, ExportOptions, IssueView, LetterDetail, LetterSummary,
-    NewLetter, OfficialRow, PersonDetail, SendReport, TemplateCheck, TemplateDraft,
+    Letterhead, NewLetter, OfficialRow, PersonDetail, SendReport, TemplateCheck, TemplateDraft,
 };
 use chrono::{NaiveDate, Utc};
 use serde::Serialize;
@@ -262,4 +262,19 @@ pub fn person_save(state: State<'_, AppState>, id: Option<i64>, person: NewPerso
 #[tauri::command(async)]
 pub fn person_retire(state: State<'_, AppState>, id: i64, on: NaiveDate) -> Reply<()> {
     Ok(state.app().retire_person(id, on)?)
+}
+
+#[tauri::command(async)]
+pub fn letterhead(state: State<'_, AppState>) -> Reply<Letterhead> {
+    Ok(state.app().letterhead()?)
+}
+
+#[tauri::command(async)]
+pub fn letterhead_save(state: State<'_, AppState>, letterhead: Letterhead) -> Reply<()> {
+    Ok(state.app().set_letterhead(&letterhead)?)
+}
+
+#[tauri::command(async)]
+pub fn signer_add(state: State<'_, AppState>, name: String, title: Option<String>) -> Reply<i64> {
+    Ok(state.app().add_signer(&name, title.as_deref())?)
 }

@@ -561,3 +561,93 @@ impl App {
         Ok(self.store.retire_person(id, on)?)
     }
 }
+
+/// The organization's letterhead as the settings form edits it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Letterhead {
+    pub name: String,
+    pub unit: Option<String>,
+    pub address: Vec<String>,
+    pub phone: Option<String>,
+    pub website: Option<String>,
+    /// A PNG file; on save it is copied beside the database under a name
+    /// made from its contents, so letters already sent keep their logo.
+    pub logo: Option<String>,
+}
+
+fn opt_text(s: Option<String>) -> Option<String> {
+    s.map(|t| t.trim().to_string()).filter(|t| !t.is_empty())
+}
+
+impl App {
+    pub fn letterhead(&self) -> Result<Letterhead, AppError> {
+        let o: Option<letters::Organization> = self.store.setting("organization")?;
+        Ok(o.map(|o| Letterhead {
+            name: o.name,
+            unit: o.unit,
+            address: o.address,
+            phone: o.phone,
+            website: o.website,
+            logo: o.logo,
+        })
+        .unwrap_or_default())
+    }
+
+    /// Save the letterhead. A logo must be a PNG Amicus can draw; it is
+    /// copied into the data folder (content-named) before anything is stored.
+    pub fn set_letterhead(&mut self, l: &Letterhead) -> Result<(), AppError> {
+        let name = l.name.trim();
+        if name.is_empty() {
+            return Err(AppError::Store(StoreError::invalid(
+                "name",
+                "the letterhead needs the organization's name",
+            )));
+        }
+        let logo = match opt_text(l.logo.clone()) {
+            None => None,
+            Some(path) => Some(self.keep_logo(std::path::Path::new(&path))?),
+        };
+        let org = letters::Organization {
+            name: name.to_string(),
+            unit: opt_text(l.unit.clone()),
+            address: l
+                .address
+                .iter()
+                .map(|a| a.trim().to_string())
+                .filter(|a| !a.is_empty())
+                .collect(),
+            phone: opt_text(l.phone.clone()),
+            website: opt_text(l.website.clone()),
+            logo,
+        };
+        Ok(self.store.set_setting("organization", &org)?)
+    }
+
+    fn keep_logo(&self, path: &std::path::Path) -> Result<String, AppError> {
+        let bytes = std::fs::read(path).map_err(|source| AppError::Read {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        if typeset::Image::from_png(&bytes).is_err() {
+            return Err(AppError::Store(StoreError::invalid(
+                "logo",
+                format!("{} is not a PNG image Amicus can use", path.display()),
+            )));
+        }
+        let Some(dir) = self.store.path().and_then(std::path::Path::parent) else {
+            // An in-memory record (tests): use the file where it is.
+            return Ok(path.display().to_string());
+        };
+        let digest = store::letters::sha256_hex(&bytes);
+        let kept = dir.join(format!("logo-{}.png", &digest[..16]));
+        if kept != path && !kept.exists() {
+            crate::write_atomically(&kept, &bytes)?;
+        }
+        Ok(kept.display().to_string())
+    }
+
+    pub fn add_signer(&mut self, name: &str, title: Option<&str>) -> Result<i64, AppError> {
+        Ok(self.store.add_signer(name, title)?)
+    }
+}

@@ -398,3 +398,51 @@ fn resolution_follows_each_change_of_holder() {
         assert_eq!(who(office, on).as_deref(), expected, "{office} on {on}");
     }
 }
+
+#[test]
+fn the_letterhead_is_edited_and_its_logo_kept_beside_the_record() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = App::open(
+        Engine::new().unwrap(),
+        &dir.path().join("amicus.db"),
+        at("2026-11-28"),
+    )
+    .unwrap();
+    let mut head = app.letterhead().unwrap();
+    assert_eq!(head.name, "Lakeshore State Chamber of Commerce");
+
+    // Not a PNG: refused, and the letterhead is unchanged.
+    let bad = dir.path().join("logo.png");
+    std::fs::write(&bad, b"GIF89a").unwrap();
+    head.logo = Some(bad.display().to_string());
+    let err = app.set_letterhead(&head).unwrap_err().to_string();
+    assert!(err.contains("not a PNG"), "{err}");
+    assert_eq!(app.letterhead().unwrap().logo, None);
+    head.logo = None;
+    head.name = "  ".into();
+    assert!(
+        app.set_letterhead(&head)
+            .unwrap_err()
+            .to_string()
+            .contains("name")
+    );
+
+    let png = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../templates/samples/logo.png"
+    );
+    head.name = "Lakeshore Chamber".into();
+    head.logo = Some(png.into());
+    app.set_letterhead(&head).unwrap();
+    let kept = app.letterhead().unwrap().logo.unwrap();
+    assert!(
+        kept.starts_with(&dir.path().display().to_string()),
+        "{kept}"
+    );
+    assert_eq!(std::fs::read(&kept).unwrap(), std::fs::read(png).unwrap());
+    // New letters carry the new letterhead.
+    let sample = app.letters(None).unwrap()[0].id;
+    let letter = app.open_letter(sample).unwrap().draft;
+    let preview = app.preview_draft(&letter).unwrap();
+    assert!(preview.pages[0].contains("<image") || preview.pages[0].contains("data:image/png"));
+}

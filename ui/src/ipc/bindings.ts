@@ -179,3 +179,10 @@ key: string, city: string, address: Array<string>, phone: string | null, fax: st
 export type TermView = { office: string, start_on: string, end_on: string | null, acting: boolean, };
 
 export type PersonDetail = { person: Person, terms: Array<TermView>, local_offices: Array<LocalOffice>, };
+
+export type Letterhead = { name: string, unit: string | null, address: Array<string>, phone: string | null, website: string | null, 
+/**
+ * A PNG file; on save it is copied beside the database under a name
+ * made from its contents, so letters already sent keep their logo.
+ */
+logo: string | null, };

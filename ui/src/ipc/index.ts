@@ -22,6 +22,7 @@ import type {
   SearchHit,
   SendReport,
   SettingsInfo,
+  Letterhead,
   NewPerson,
   PersonDetail,
   Status,
@@ -87,6 +88,10 @@ export const personDetail = (id: number) => invoke<PersonDetail>("person_detail"
 export const personSave = (id: number | null, person: NewPerson) =>
   invoke<number>("person_save", { id, person });
 export const personRetire = (id: number, on: string) => invoke<null>("person_retire", { id, on });
+export const letterhead = () => invoke<Letterhead>("letterhead");
+export const letterheadSave = (letterhead: Letterhead) => invoke<null>("letterhead_save", { letterhead });
+export const signerAdd = (name: string, title: string | null) =>
+  invoke<number>("signer_add", { name, title });
 export const search = (text: string) => invoke<SearchHit[]>("search", { text });
 export const settingsInfo = () => invoke<SettingsInfo>("settings_info");
 export const backup = (path: string) => invoke<null>("backup", { path });
@@ -105,6 +110,12 @@ export async function chooseSavePath(
   const fixed = await invoke<string | null>("export_path_override");
   if (fixed) return fixed;
   return save({ defaultPath: suggested, filters: [kind] });
+}
+
+/** Ask for a PNG image (the letterhead's logo). */
+export async function choosePng(): Promise<string | null> {
+  const picked = await open({ multiple: false, filters: [{ name: "PNG image", extensions: ["png"] }] });
+  return typeof picked === "string" ? picked : null;
 }
 
 /** Ask for a folder (the congress roster). */

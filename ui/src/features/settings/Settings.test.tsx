@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { screen } from "@testing-library/react";
+import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { Settings } from "./Settings";
 import { catalog, renderWithQuery } from "../../test/fixtures";
@@ -8,10 +8,22 @@ vi.mock("../../ipc", async (importOriginal) => ({
   ...(await importOriginal<typeof import("../../ipc")>()),
   settingsInfo: vi.fn(),
   catalog: vi.fn(),
+  letterhead: vi.fn(),
+  letterheadSave: vi.fn(),
+  signerAdd: vi.fn(),
   chooseSavePath: vi.fn(),
   backup: vi.fn(),
 }));
 import * as ipc from "../../ipc";
+
+const head = {
+  name: "Lakeshore State Chamber of Commerce",
+  unit: "International Trade Council",
+  address: ["88 East Broad Street, Suite 1500", "Columbus, Ohio 43215"],
+  phone: "(614) 555-0142",
+  website: null,
+  logo: null,
+};
 
 describe("Settings", () => {
   beforeEach(() => {
@@ -22,6 +34,7 @@ describe("Settings", () => {
       schema_version: 4,
     });
     vi.mocked(ipc.catalog).mockResolvedValue(catalog);
+    vi.mocked(ipc.letterhead).mockResolvedValue(head);
   });
 
   it("shows the database and signers, and backs up where the user chose", async () => {
@@ -43,5 +56,33 @@ describe("Settings", () => {
     expect((await screen.findByRole("alert")).textContent).toBe(
       "Backup failed: /readonly/amicus.db: permission denied",
     );
+  });
+
+  it("edits the letterhead; a bad logo is reported at its field", async () => {
+    vi.mocked(ipc.letterheadSave)
+      .mockRejectedValueOnce({ code: "invalid_data", message: "/tmp/x.png is not a PNG image Amicus can use", field: "logo" })
+      .mockResolvedValueOnce(null);
+    renderWithQuery(<Settings />);
+    const form = await screen.findByRole("form", { name: "Organization and letterhead" });
+    const phone = within(form).getByRole("textbox", { name: "Phone" });
+    await userEvent.clear(phone);
+    await userEvent.type(phone, "(614) 555-0199");
+    await userEvent.type(within(form).getByRole("textbox", { name: "Logo (PNG)" }), "/tmp/x.png");
+    await userEvent.click(within(form).getByRole("button", { name: "Save letterhead" }));
+    expect(await within(form).findByText("/tmp/x.png is not a PNG image Amicus can use")).toBeTruthy();
+    expect(within(form).getByRole("textbox", { name: "Logo (PNG)" }).getAttribute("aria-invalid")).toBe("true");
+    await userEvent.click(within(form).getByRole("button", { name: "Remove" }));
+    await userEvent.click(within(form).getByRole("button", { name: "Save letterhead" }));
+    expect(ipc.letterheadSave).toHaveBeenLastCalledWith({ ...head, phone: "(614) 555-0199", logo: null });
+    expect(await screen.findByText(/New letters use this letterhead/)).toBeTruthy();
+  });
+
+  it("adds a signer", async () => {
+    vi.mocked(ipc.signerAdd).mockResolvedValue(2);
+    renderWithQuery(<Settings />);
+    await userEvent.type(await screen.findByRole("textbox", { name: "Signer's name" }), "Pat Rivera");
+    await userEvent.type(screen.getByRole("textbox", { name: "Title" }), "President");
+    await userEvent.click(screen.getByRole("button", { name: "Add signer" }));
+    expect(ipc.signerAdd).toHaveBeenCalledWith("Pat Rivera", "President");
   });
 });
