@@ -5,6 +5,7 @@
 
 use amicus_app::store::import::{ImportSummary, LocalOffice};
 use amicus_app::store::log::{LogEntry, LogFilter, SearchHit};
+use amicus_app::store::officials_csv::CsvSummary;
 use amicus_app::store::{
     Issue, LetterMode, Method, NewPerson, Office, OfficeKind, Person, Position, Role, Signer,
     Stance, Status,
@@ -75,6 +76,7 @@ fn generate() -> String {
         TermView,
         PersonDetail,
         Letterhead,
+        CsvSummary,
     );
     format!(
         "// Generated from the Rust types by src-tauri/src/bindings.rs (`make bindings`).\n// Do not edit by hand.\n\n{}\n",

@@ -7,6 +7,7 @@ use std::sync::atomic::Ordering;
 
 use amicus_app::store::import::ImportSummary;
 use amicus_app::store::log::{LogEntry, LogFilter, SearchHit};
+use amicus_app::store::officials_csv::CsvSummary;
 use amicus_app::store::{NewPerson, Status};
 use amicus_app::{
     Catalog, DraftPreview, Drafted, ExportOptions, IssueView, LetterDetail, LetterSummary,
@@ -277,4 +278,9 @@ pub fn letterhead_save(state: State<'_, AppState>, letterhead: Letterhead) -> Re
 #[tauri::command(async)]
 pub fn signer_add(state: State<'_, AppState>, name: String, title: Option<String>) -> Reply<i64> {
     Ok(state.app().add_signer(&name, title.as_deref())?)
+}
+
+#[tauri::command(async)]
+pub fn import_csv(state: State<'_, AppState>, path: PathBuf, dry_run: bool) -> Reply<CsvSummary> {
+    Ok(state.app().import_csv(&path, Utc::now(), dry_run)?)
 }

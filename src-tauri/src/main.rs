@@ -113,6 +113,7 @@ fn main() {
             commands::letterhead,
             commands::letterhead_save,
             commands::signer_add,
+            commands::import_csv,
             commands::mark_sent,
             commands::record_reply,
             commands::sent_log,

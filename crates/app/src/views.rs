@@ -651,3 +651,20 @@ impl App {
         Ok(self.store.add_signer(name, title)?)
     }
 }
+
+impl App {
+    /// Import officials from a CSV file (see `amicus export officials --csv`
+    /// for the columns); with `dry_run`, say what it would add and change nothing.
+    pub fn import_csv(
+        &mut self,
+        path: &std::path::Path,
+        now: DateTime<Utc>,
+        dry_run: bool,
+    ) -> Result<store::officials_csv::CsvSummary, AppError> {
+        let text = std::fs::read_to_string(path).map_err(|source| AppError::Read {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        Ok(self.store.import_officials_csv_as(&text, now, dry_run)?)
+    }
+}

@@ -50,6 +50,7 @@ fn normalize(header: &str) -> String {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct CsvSummary {
     pub persons_added: usize,
     pub offices_added: usize,
@@ -87,6 +88,17 @@ fn date(row: &Row, column: &str, problems: &mut Vec<RowProblem>) -> Option<Naive
 impl Store {
     /// Import officials from CSV text, in one transaction.
     pub fn import_officials_csv(&mut self, text: &str, now: DateTime<Utc>) -> Result<CsvSummary> {
+        self.import_officials_csv_as(text, now, false)
+    }
+
+    /// As [`Store::import_officials_csv`]; with `dry_run` every row is checked
+    /// and counted the same way, then the transaction is rolled back.
+    pub fn import_officials_csv_as(
+        &mut self,
+        text: &str,
+        now: DateTime<Utc>,
+        dry_run: bool,
+    ) -> Result<CsvSummary> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let mut reader = csv::ReaderBuilder::new()
             .flexible(false)
@@ -308,7 +320,11 @@ impl Store {
             problems.sort_by_key(|p| p.line);
             return Err(StoreError::Rows(problems));
         }
-        tx.commit()?;
+        if dry_run {
+            tx.rollback()?;
+        } else {
+            tx.commit()?;
+        }
         Ok(sum)
     }
 

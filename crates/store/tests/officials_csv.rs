@@ -152,3 +152,14 @@ fn lines_are_counted_as_an_editor_shows_them_with_crlf_and_multiline_cells() {
         "{err}"
     );
 }
+
+#[test]
+fn a_dry_run_counts_what_the_import_would_add_and_writes_nothing() {
+    let mut s = Store::open_in_memory().unwrap();
+    let before = counts(&s);
+    let dry = s.import_officials_csv_as(GOOD, now(), true).unwrap();
+    assert_eq!(counts(&s), before);
+    let real = s.import_officials_csv(GOOD, now()).unwrap();
+    assert_eq!(dry, real);
+    assert_ne!(counts(&s), before);
+}

@@ -186,3 +186,5 @@ export type Letterhead = { name: string, unit: string | null, address: Array<str
  * made from its contents, so letters already sent keep their logo.
  */
 logo: string | null, };
+
+export type CsvSummary = { persons_added: number, offices_added: number, terms_added: number, };

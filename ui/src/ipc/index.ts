@@ -6,6 +6,7 @@ import { open, save } from "@tauri-apps/plugin-dialog";
 import { openPath } from "@tauri-apps/plugin-opener";
 import type {
   Catalog,
+  CsvSummary,
   DraftPreview,
   Drafted,
   ExportProgress,
@@ -80,6 +81,8 @@ export const issuesOverview = () => invoke<IssueView[]>("issues_overview");
 export const officialsList = (filter: string) => invoke<OfficialRow[]>("officials_list", { filter });
 export const importCongress = (dir: string, dryRun: boolean) =>
   invoke<ImportSummary>("import_congress", { dir, dryRun });
+export const importCsv = (path: string, dryRun: boolean) =>
+  invoke<CsvSummary>("import_csv", { path, dryRun });
 export const importPosts = (dryRun: boolean) => invoke<ImportSummary>("import_posts", { dryRun });
 export const templateCheck = (template: TemplateDraft) =>
   invoke<TemplateCheck>("template_check", { template });
@@ -110,6 +113,12 @@ export async function chooseSavePath(
   const fixed = await invoke<string | null>("export_path_override");
   if (fixed) return fixed;
   return save({ defaultPath: suggested, filters: [kind] });
+}
+
+/** Ask for a CSV file (officials to import). */
+export async function chooseCsv(): Promise<string | null> {
+  const picked = await open({ multiple: false, filters: [{ name: "CSV", extensions: ["csv"] }] });
+  return typeof picked === "string" ? picked : null;
 }
 
 /** Ask for a PNG image (the letterhead's logo). */

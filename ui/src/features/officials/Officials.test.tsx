@@ -10,6 +10,7 @@ vi.mock("../../ipc", async (importOriginal) => ({
   officialsList: vi.fn(),
   importCongress: vi.fn(),
   importPosts: vi.fn(),
+  importCsv: vi.fn(),
   personDetail: vi.fn(),
   personSave: vi.fn(),
   personRetire: vi.fn(),
@@ -108,5 +109,26 @@ describe("Officials", () => {
       email: null,
     });
     expect(screen.queryByRole("dialog")).toBeNull();
+  });
+
+  it("reviews a CSV file, lists its bad rows with their lines, and imports nothing then", async () => {
+    vi.mocked(ipc.officialsList).mockResolvedValue([]);
+    vi.mocked(ipc.importCsv)
+      .mockRejectedValueOnce({
+        code: "invalid_data",
+        message: "1 row(s) cannot be imported; nothing was imported:\nline 3: \"2021-02-30\" is not a date (YYYY-MM-DD)",
+      })
+      .mockResolvedValueOnce({ persons_added: 2, offices_added: 1, terms_added: 2 })
+      .mockResolvedValueOnce({ persons_added: 2, offices_added: 1, terms_added: 2 });
+    renderWithQuery(<Officials />);
+    await userEvent.type(await screen.findByLabelText(/Officials CSV file/), "/data/officials.csv");
+    await userEvent.click(screen.getByRole("button", { name: "Review CSV…" }));
+    expect((await screen.findByRole("alert")).textContent).toContain("line 3");
+    expect(screen.queryByRole("button", { name: "Apply import" })).toBeNull();
+    await userEvent.click(screen.getByRole("button", { name: "Review CSV…" }));
+    expect(await screen.findByText("Officials: 2 added, 0 updated")).toBeTruthy();
+    expect(ipc.importCsv).toHaveBeenLastCalledWith("/data/officials.csv", true);
+    await userEvent.click(screen.getByRole("button", { name: "Apply import" }));
+    expect(ipc.importCsv).toHaveBeenLastCalledWith("/data/officials.csv", false);
   });
 });

@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import * as ipc from "../../ipc";
-import type { ImportSummary } from "../../ipc";
+import type { CsvSummary, ImportSummary } from "../../ipc";
 import { ErrorNote, longDate } from "../../components/common";
 import { EMPTY_PERSON, PersonForm, PersonPanel } from "./PersonPanel";
 
@@ -33,15 +33,34 @@ function Summary({ s, dryRun }: { s: ImportSummary; dryRun: boolean }) {
   );
 }
 
-type Source = { kind: "congress"; dir: string } | { kind: "posts" };
+type Source = { kind: "congress"; dir: string } | { kind: "posts" } | { kind: "csv"; file: string };
+
+/** A CSV import's counts in the roster summary's shape. */
+function fromCsv(c: CsvSummary): ImportSummary {
+  return {
+    added: c.persons_added,
+    updated: 0,
+    ended: 0,
+    offices_added: c.offices_added,
+    offices_updated: 0,
+    terms_added: c.terms_added,
+    terms_updated: 0,
+    local_offices_changed: 0,
+    skipped: [],
+  };
+}
 
 function ImportPanel() {
   const client = useQueryClient();
   const [dir, setDir] = useState("");
+  const [file, setFile] = useState("");
   const [pending, setPending] = useState<{ source: Source; summary: ImportSummary } | null>(null);
   const [done, setDone] = useState<ImportSummary | null>(null);
-  const run = (source: Source, dryRun: boolean) =>
-    source.kind === "congress" ? ipc.importCongress(source.dir, dryRun) : ipc.importPosts(dryRun);
+  const run = async (source: Source, dryRun: boolean): Promise<ImportSummary> => {
+    if (source.kind === "congress") return ipc.importCongress(source.dir, dryRun);
+    if (source.kind === "csv") return fromCsv(await ipc.importCsv(source.file, dryRun));
+    return ipc.importPosts(dryRun);
+  };
   const preview = useMutation({
     mutationFn: async (source: Source) => ({ source, summary: await run(source, true) }),
     onSuccess: (p) => {
@@ -80,6 +99,28 @@ function ImportPanel() {
           onClick={() => preview.mutate({ kind: "congress", dir: dir.trim() })}
         >
           Review import…
+        </button>
+      </div>
+      <div className="picker-row">
+        <label className="grow">
+          Officials CSV file (columns as in “amicus export officials --csv”)
+          <input value={file} onChange={(e) => setFile(e.target.value)} placeholder="/path/to/officials.csv" />
+        </label>
+        <button
+          type="button"
+          onClick={async () => {
+            const picked = await ipc.chooseCsv();
+            if (picked) setFile(picked);
+          }}
+        >
+          Browse…
+        </button>
+        <button
+          type="button"
+          disabled={!file.trim() || preview.isPending}
+          onClick={() => preview.mutate({ kind: "csv", file: file.trim() })}
+        >
+          Review CSV…
         </button>
       </div>
       <p>
