@@ -129,6 +129,17 @@ fn name_of(
     Ok((person.map(|p| p.full_name), office.map(|o| o.title)))
 }
 
+/// How an addressee is named in lists: "Wilbur Ross (Secretary of Commerce)",
+/// or the office alone when it was vacant.
+fn label(person: Option<String>, office: Option<String>) -> String {
+    match (person, office) {
+        (Some(p), Some(o)) => format!("{p} ({o})"),
+        (Some(p), None) => p,
+        (None, Some(o)) => format!("{o} (vacant)"),
+        (None, None) => String::new(),
+    }
+}
+
 impl App {
     fn summary(&self, l: &store::Letter) -> Result<LetterSummary, AppError> {
         let issue = match l.position_id {
@@ -140,12 +151,8 @@ impl App {
             if r.role != Role::To {
                 continue;
             }
-            recipients.push(match name_of(&self.store, &r)? {
-                (Some(p), Some(o)) => format!("{p} ({o})"),
-                (Some(p), None) => p,
-                (None, Some(o)) => format!("{o} (vacant)"),
-                (None, None) => String::new(),
-            });
+            let (person, office) = name_of(&self.store, &r)?;
+            recipients.push(label(person, office));
         }
         Ok(LetterSummary {
             id: l.id,
@@ -224,12 +231,7 @@ impl App {
         for r in &recipients {
             let person = r.person_id.map(|p| self.store.person(p)).transpose()?;
             let office = r.office_id.map(|o| self.store.office(o)).transpose()?;
-            resolved.push(match (person, office) {
-                (Some(p), Some(o)) => format!("{} ({})", p.full_name, o.title),
-                (Some(p), None) => p.full_name,
-                (None, Some(o)) => format!("{} (vacant)", o.title),
-                (None, None) => String::new(),
-            });
+            resolved.push(label(person.map(|p| p.full_name), office.map(|o| o.title)));
         }
         let data = self.data_for(&draft, &recipients)?;
         let copies = self.engine.render(&data, None)?;

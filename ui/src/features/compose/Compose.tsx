@@ -3,6 +3,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tansta
 import * as ipc from "../../ipc";
 import type { Catalog, LetterDetail, NewLetter, RecipientChoice, RecipientView } from "../../ipc";
 import { LetterPreview } from "../preview/LetterPreview";
+import { useSettled } from "../../components/useSettled";
 import { ErrorNote, StatusChip, longDate, today } from "../../components/common";
 import { errorText } from "../../ipc";
 import { RecipientPicker } from "./RecipientPicker";
@@ -43,15 +44,6 @@ function blank(catalog: Catalog): NewLetter {
   };
 }
 
-/** Wait until `value` has been still for `ms` before passing it on. */
-function useSettled<T>(value: T, ms: number): T {
-  const [settled, setSettled] = useState(value);
-  useEffect(() => {
-    const t = setTimeout(() => setSettled(value), ms);
-    return () => clearTimeout(t);
-  }, [value, ms]);
-  return settled;
-}
 
 export function Compose(props: Props) {
   // The form is made once, from the letter as opened; saving a new letter

@@ -1,18 +1,11 @@
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import * as ipc from "../../ipc";
 import type { TemplateDraft, TemplateInfo } from "../../ipc";
 import { ErrorNote, fieldError } from "../../components/common";
 import { LetterPreview } from "../preview/LetterPreview";
+import { useSettled } from "../../components/useSettled";
 
-function useSettled<T>(value: T, ms: number): T {
-  const [settled, setSettled] = useState(value);
-  useEffect(() => {
-    const t = setTimeout(() => setSettled(value), ms);
-    return () => clearTimeout(t);
-  }, [value, ms]);
-  return settled;
-}
 
 /** Edit a user template (or start one from a built-in); problems show with their line. */
 function Editor({ start, onClose }: { start: TemplateDraft; onClose: () => void }) {
