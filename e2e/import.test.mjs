@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { helpers, openApp } from "./driver.mjs";
 
+const shots = process.env.SCREENSHOT_DIR ?? join(import.meta.dirname, "out");
 const ROSTER = resolve(import.meta.dirname, "..", "data", "congress-legislators");
 
 test("import the congress snapshot, then search finds a senator", async () => {
@@ -32,9 +33,19 @@ test("import the congress snapshot, then search finds a senator", async () => {
       "Alex Padilla in the officials list",
     );
     assert.match(row, /U\.S\. Senator for California, class 3/);
-    const shots = process.env.SCREENSHOT_DIR ?? join(import.meta.dirname, "out");
     mkdirSync(shots, { recursive: true });
     writeFileSync(join(shots, "officials.png"), await app.screenshot());
+
+    // The offices tab: a Senate seat with its holders.
+    await ui.button("Offices", "document.querySelector('[role=tablist]')");
+    await ui.type("input[placeholder='Title']", "Senator for California");
+    await ui.button("U.S. Senator for California, class 3");
+    const holders = await app.waitFor(
+      `const l = document.querySelector('[aria-label="Holders"]'); return l ? l.textContent : null;`,
+      "the seat's holders",
+    );
+    assert.match(holders, /Alex Padilla/);
+    writeFileSync(join(shots, "offices.png"), await app.screenshot());
 
     await ui.type("input[aria-label='Search everything']", "Padilla");
     const hit = await app.waitFor(

@@ -10,12 +10,14 @@ use amicus_app::store::{
     Issue, LetterMode, Method, NewPerson, Office, OfficeKind, Person, Position, Role, Signer,
     Stance, Status,
 };
+use amicus_app::store::{NewOffice, NewTerm};
 use amicus_app::{
     Addressee, Catalog, DraftPreview, Drafted, IssueView, LetterDetail, LetterExtra, LetterRef,
     LetterSummary, Letterhead, NewLetter, OfficialRow, PersonDetail, PositionView, RecipientChoice,
     RecipientView, SendReport, TemplateCheck, TemplateDraft, TemplateInfo, TemplateProblem,
     TermView,
 };
+use amicus_app::{HolderView, OfficeDetail, OfficeRow};
 use ts_rs::{Config, TS};
 
 use crate::commands::{ExportProgress, Preview, SettingsInfo};
@@ -77,6 +79,11 @@ fn generate() -> String {
         PersonDetail,
         Letterhead,
         CsvSummary,
+        NewOffice,
+        NewTerm,
+        OfficeRow,
+        HolderView,
+        OfficeDetail,
     );
     format!(
         "// Generated from the Rust types by src-tauri/src/bindings.rs (`make bindings`).\n// Do not edit by hand.\n\n{}\n",

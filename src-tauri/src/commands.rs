@@ -8,11 +8,12 @@ use std::sync::atomic::Ordering;
 use amicus_app::store::import::ImportSummary;
 use amicus_app::store::log::{LogEntry, LogFilter, SearchHit};
 use amicus_app::store::officials_csv::CsvSummary;
-use amicus_app::store::{NewPerson, Status};
+use amicus_app::store::{NewOffice, NewPerson, NewTerm, Status};
 use amicus_app::{
     Catalog, DraftPreview, Drafted, ExportOptions, IssueView, LetterDetail, LetterSummary,
     Letterhead, NewLetter, OfficialRow, PersonDetail, SendReport, TemplateCheck, TemplateDraft,
 };
+use amicus_app::{OfficeDetail, OfficeRow};
 use chrono::{NaiveDate, Utc};
 use serde::Serialize;
 use tauri::State;
@@ -283,4 +284,29 @@ pub fn signer_add(state: State<'_, AppState>, name: String, title: Option<String
 #[tauri::command(async)]
 pub fn import_csv(state: State<'_, AppState>, path: PathBuf, dry_run: bool) -> Reply<CsvSummary> {
     Ok(state.app().import_csv(&path, Utc::now(), dry_run)?)
+}
+
+#[tauri::command(async)]
+pub fn offices_list(state: State<'_, AppState>, filter: String) -> Reply<Vec<OfficeRow>> {
+    Ok(state.app().office_rows(&filter, Utc::now().date_naive())?)
+}
+
+#[tauri::command(async)]
+pub fn office_detail(state: State<'_, AppState>, id: i64) -> Reply<OfficeDetail> {
+    Ok(state.app().office_detail(id)?)
+}
+
+#[tauri::command(async)]
+pub fn office_add(state: State<'_, AppState>, office: NewOffice) -> Reply<i64> {
+    Ok(state.app().add_office(&office)?)
+}
+
+#[tauri::command(async)]
+pub fn term_add(state: State<'_, AppState>, term: NewTerm) -> Reply<i64> {
+    Ok(state.app().add_term(&term)?)
+}
+
+#[tauri::command(async)]
+pub fn term_end(state: State<'_, AppState>, term_id: i64, on: NaiveDate) -> Reply<()> {
+    Ok(state.app().end_term(term_id, on)?)
 }

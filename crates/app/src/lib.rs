@@ -24,9 +24,9 @@ pub use record::{
 pub use store;
 use typeset::{FontSet, Image, Layout};
 pub use views::{
-    Catalog, DraftPreview, IssueView, LetterDetail, LetterRef, LetterSummary, Letterhead,
-    OfficialRow, PersonDetail, PositionView, RecipientView, TemplateCheck, TemplateDraft,
-    TemplateInfo, TemplateProblem, TermView,
+    Catalog, DraftPreview, HolderView, IssueView, LetterDetail, LetterRef, LetterSummary,
+    Letterhead, OfficeDetail, OfficeRow, OfficialRow, PersonDetail, PositionView, RecipientView,
+    TemplateCheck, TemplateDraft, TemplateInfo, TemplateProblem, TermView,
 };
 
 /// The sample letter shipped with Amicus (KORUS, September 5, 2017).

@@ -670,3 +670,84 @@ impl App {
         Ok(self.store.import_officials_csv_as(&text, now, dry_run)?)
     }
 }
+
+/// An office in the offices list, with who holds it on the day asked.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct OfficeRow {
+    pub office: Office,
+    pub holder: Option<String>,
+}
+
+/// One holder of an office.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct HolderView {
+    pub term_id: i64,
+    pub person_id: i64,
+    pub person: String,
+    pub start_on: NaiveDate,
+    pub end_on: Option<NaiveDate>,
+    pub acting: bool,
+}
+
+/// An office with every term held in it, newest first.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct OfficeDetail {
+    pub office: Office,
+    pub holders: Vec<HolderView>,
+}
+
+impl App {
+    pub fn office_rows(&self, filter: &str, on: NaiveDate) -> Result<Vec<OfficeRow>, AppError> {
+        let mut out = Vec::new();
+        for office in self.store.offices(filter)? {
+            let holder = self
+                .store
+                .holder_on(office.id, on)?
+                .map(|h| h.person.full_name);
+            out.push(OfficeRow { office, holder });
+        }
+        Ok(out)
+    }
+
+    pub fn office_detail(&self, id: i64) -> Result<OfficeDetail, AppError> {
+        let office = self.store.office(id)?;
+        let mut holders = Vec::new();
+        for t in self.store.terms_of_office(id)? {
+            holders.push(HolderView {
+                term_id: t.id,
+                person_id: t.person_id,
+                person: self.store.person(t.person_id)?.full_name,
+                start_on: t.start_on,
+                end_on: t.end_on,
+                acting: t.acting,
+            });
+        }
+        Ok(OfficeDetail { office, holders })
+    }
+
+    pub fn add_office(&mut self, o: &store::NewOffice) -> Result<i64, AppError> {
+        Ok(self.store.add_office(o)?)
+    }
+
+    /// Record that someone held (or holds) an office; an overlap with
+    /// another holder of a one-holder office is refused.
+    pub fn add_term(&mut self, t: &store::NewTerm) -> Result<i64, AppError> {
+        Ok(self.store.add_term(t)?)
+    }
+
+    /// End a term on `on` (a holder left office).
+    pub fn end_term(&mut self, term_id: i64, on: NaiveDate) -> Result<(), AppError> {
+        let t = self.store.term(term_id)?;
+        let ended = store::NewTerm {
+            person_id: t.person_id,
+            office_id: t.office_id,
+            start_on: t.start_on,
+            end_on: Some(on),
+            acting: t.acting,
+        };
+        Ok(self.store.edit_term(term_id, &ended)?)
+    }
+}

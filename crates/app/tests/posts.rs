@@ -428,3 +428,82 @@ fn a_person_is_added_edited_and_retired_and_shows_their_terms() {
         Some(day("2026-11-01"))
     );
 }
+
+#[test]
+fn offices_are_added_and_held_and_terms_end() {
+    let mut app = app();
+    let rows = app.office_rows("Commerce", day("2026-11-28")).unwrap();
+    let commerce = rows
+        .iter()
+        .find(|r| r.office.title == "Secretary of Commerce")
+        .unwrap();
+    assert_eq!(commerce.holder.as_deref(), Some("Howard Lutnick"));
+    let detail = app.office_detail(commerce.office.id).unwrap();
+    let names: Vec<&str> = detail.holders.iter().map(|h| h.person.as_str()).collect();
+    assert_eq!(names, ["Howard Lutnick", "Gina M. Raimondo", "Wilbur Ross"]);
+
+    let governor = app
+        .add_office(&NewOffice {
+            title: "Governor of Ohio".into(),
+            short_name: None,
+            organization: Some("State of Ohio".into()),
+            kind: OfficeKind::Governor,
+            single_holder: true,
+            address: vec![
+                "77 South High Street, 30th Floor".into(),
+                "Columbus, OH 43215".into(),
+            ],
+        })
+        .unwrap();
+    let dewine = app
+        .save_person(
+            None,
+            &NewPerson {
+                full_name: "Mike DeWine".into(),
+                ..Default::default()
+            },
+            now(),
+        )
+        .unwrap();
+    let term = app
+        .add_term(&NewTerm {
+            person_id: dewine,
+            office_id: governor,
+            start_on: day("2019-01-14"),
+            end_on: None,
+            acting: false,
+        })
+        .unwrap();
+    // A second holder at the same time is refused, and nothing is written.
+    let other = app
+        .save_person(
+            None,
+            &NewPerson {
+                full_name: "Pat Example".into(),
+                ..Default::default()
+            },
+            now(),
+        )
+        .unwrap();
+    let overlap = NewTerm {
+        person_id: other,
+        office_id: governor,
+        start_on: day("2020-01-01"),
+        end_on: None,
+        acting: false,
+    };
+    assert!(app.add_term(&overlap).is_err());
+    assert_eq!(app.office_detail(governor).unwrap().holders.len(), 1);
+    // Once the first term ends, the next begins.
+    app.end_term(term, day("2019-12-31")).unwrap();
+    app.add_term(&overlap).unwrap();
+    assert_eq!(
+        app.office_rows("Governor of Ohio", day("2026-11-28"))
+            .unwrap()[0]
+            .holder
+            .as_deref(),
+        Some("Pat Example")
+    );
+    // Ending a term before it started is refused.
+    assert!(app.end_term(term, day("2018-01-01")).is_err());
+}

@@ -181,6 +181,7 @@ pub struct Term {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct NewTerm {
     pub person_id: i64,
     pub office_id: i64,

@@ -188,3 +188,13 @@ export type Letterhead = { name: string, unit: string | null, address: Array<str
 logo: string | null, };
 
 export type CsvSummary = { persons_added: number, offices_added: number, terms_added: number, };
+
+export type NewOffice = { title: string, short_name: string | null, organization: string | null, kind: OfficeKind, single_holder: boolean, address: Array<string>, };
+
+export type NewTerm = { person_id: number, office_id: number, start_on: string, end_on: string | null, acting: boolean, };
+
+export type OfficeRow = { office: Office, holder: string | null, };
+
+export type HolderView = { term_id: number, person_id: number, person: string, start_on: string, end_on: string | null, acting: boolean, };
+
+export type OfficeDetail = { office: Office, holders: Array<HolderView>, };

@@ -24,7 +24,11 @@ import type {
   SendReport,
   SettingsInfo,
   Letterhead,
+  NewOffice,
   NewPerson,
+  NewTerm,
+  OfficeDetail,
+  OfficeRow,
   PersonDetail,
   Status,
   TemplateCheck,
@@ -95,6 +99,11 @@ export const letterhead = () => invoke<Letterhead>("letterhead");
 export const letterheadSave = (letterhead: Letterhead) => invoke<null>("letterhead_save", { letterhead });
 export const signerAdd = (name: string, title: string | null) =>
   invoke<number>("signer_add", { name, title });
+export const officesList = (filter: string) => invoke<OfficeRow[]>("offices_list", { filter });
+export const officeDetail = (id: number) => invoke<OfficeDetail>("office_detail", { id });
+export const officeAdd = (office: NewOffice) => invoke<number>("office_add", { office });
+export const termAdd = (term: NewTerm) => invoke<number>("term_add", { term });
+export const termEnd = (termId: number, on: string) => invoke<null>("term_end", { termId, on });
 export const search = (text: string) => invoke<SearchHit[]>("search", { text });
 export const settingsInfo = () => invoke<SettingsInfo>("settings_info");
 export const backup = (path: string) => invoke<null>("backup", { path });

@@ -4,6 +4,7 @@ import * as ipc from "../../ipc";
 import type { CsvSummary, ImportSummary } from "../../ipc";
 import { ErrorNote, longDate } from "../../components/common";
 import { EMPTY_PERSON, PersonForm, PersonPanel } from "./PersonPanel";
+import { Offices } from "./Offices";
 
 function Summary({ s, dryRun }: { s: ImportSummary; dryRun: boolean }) {
   return (
@@ -160,6 +161,7 @@ export function Officials() {
   const [filter, setFilter] = useState("");
   const [open, setOpen] = useState<number | null>(null);
   const [adding, setAdding] = useState(false);
+  const [tab, setTab] = useState<"people" | "offices">("people");
   const list = useQuery({
     queryKey: ["officials", filter.trim()],
     queryFn: () => ipc.officialsList(filter.trim()),
@@ -172,6 +174,17 @@ export function Officials() {
           Add official…
         </button>
       </header>
+      <div className="tabs" role="tablist" aria-label="Officials">
+        <button type="button" role="tab" aria-selected={tab === "people"} onClick={() => setTab("people")}>
+          People
+        </button>
+        <button type="button" role="tab" aria-selected={tab === "offices"} onClick={() => setTab("offices")}>
+          Offices
+        </button>
+      </div>
+      {tab === "offices" && <Offices />}
+      {tab === "people" && (
+        <>
       <div className="filters" role="search">
         <label className="grow">
           Search officials
@@ -208,6 +221,8 @@ export function Officials() {
         </table>
       )}
       {open !== null && <PersonPanel key={open} id={open} onClose={() => setOpen(null)} />}
+        </>
+      )}
       <ImportPanel />
       {adding && (
         <PersonForm

@@ -1,0 +1,311 @@
+import { useState } from "react";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import * as ipc from "../../ipc";
+import type { NewOffice, OfficeKind } from "../../ipc";
+import { Dialog } from "../../components/Dialog";
+import { ErrorNote, fieldError, longDate, today } from "../../components/common";
+
+const KINDS: [OfficeKind, string][] = [
+  ["cabinet_secretary", "Cabinet secretary"],
+  ["trade_representative", "Trade representative"],
+  ["senator", "Senator"],
+  ["representative", "Representative"],
+  ["governor", "Governor"],
+  ["foreign_minister", "Foreign minister"],
+  ["agency_head", "Agency head"],
+  ["other", "Other"],
+];
+
+function AddOffice({ onClose, onAdded }: { onClose: () => void; onAdded: (id: number) => void }) {
+  const client = useQueryClient();
+  const [o, setO] = useState<NewOffice>({
+    title: "",
+    short_name: null,
+    organization: null,
+    kind: "cabinet_secretary",
+    single_holder: true,
+    address: [],
+  });
+  const add = useMutation({
+    mutationFn: () => ipc.officeAdd(o),
+    onSuccess: (id) => {
+      client.invalidateQueries({ queryKey: ["offices"] });
+      client.invalidateQueries({ queryKey: ["catalog"] });
+      onAdded(id);
+    },
+  });
+  const opt = (v: string) => (v.trim() ? v : null);
+  const titleError = fieldError(add.error, "title");
+  return (
+    <Dialog title="Add an office" onClose={onClose}>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          add.mutate();
+        }}
+      >
+        <label>
+          Title
+          <input value={o.title} aria-invalid={!!titleError} placeholder="Governor of Ohio" onChange={(e) => setO({ ...o, title: e.target.value })} />
+        </label>
+        {titleError && <p className="error field-error">{titleError}</p>}
+        <div className="grid2">
+          <label>
+            Short name
+            <input value={o.short_name ?? ""} onChange={(e) => setO({ ...o, short_name: opt(e.target.value) })} />
+          </label>
+          <label>
+            Kind (decides the form of address)
+            <select value={o.kind} onChange={(e) => setO({ ...o, kind: e.target.value as OfficeKind })}>
+              {KINDS.map(([k, label]) => (
+                <option key={k} value={k}>
+                  {label}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+        <label>
+          Organization
+          <input value={o.organization ?? ""} onChange={(e) => setO({ ...o, organization: opt(e.target.value) })} />
+        </label>
+        <label>
+          Mailing address, one line per line
+          <textarea rows={3} value={o.address.join("\n")} onChange={(e) => setO({ ...o, address: e.target.value.split("\n") })} />
+        </label>
+        <label className="check">
+          <input type="checkbox" checked={!o.single_holder} onChange={(e) => setO({ ...o, single_holder: !e.target.checked })} />
+          Held by several people at once (a delegation)
+        </label>
+        {add.isError && !titleError && <ErrorNote error={add.error} prefix="Not added" />}
+        <div className="actions">
+          <button type="submit" className="primary" disabled={add.isPending}>
+            Add office
+          </button>
+          <button type="button" onClick={onClose}>
+            Cancel
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
+
+function AddHolder({ officeId, onClose }: { officeId: number; onClose: () => void }) {
+  const client = useQueryClient();
+  const [who, setWho] = useState("");
+  const [personId, setPersonId] = useState<number | null>(null);
+  const [start, setStart] = useState(today());
+  const [end, setEnd] = useState("");
+  const [acting, setActing] = useState(false);
+  const people = useQuery({
+    queryKey: ["officials", who.trim()],
+    queryFn: () => ipc.officialsList(who.trim()),
+    enabled: who.trim().length >= 2 && personId === null,
+  });
+  const add = useMutation({
+    mutationFn: () => {
+      if (personId === null) throw new Error("Choose the person who holds the office.");
+      return ipc.termAdd({ person_id: personId, office_id: officeId, start_on: start, end_on: end || null, acting });
+    },
+    onSuccess: () => {
+      client.invalidateQueries({ queryKey: ["office", officeId] });
+      client.invalidateQueries({ queryKey: ["offices"] });
+      onClose();
+    },
+  });
+  return (
+    <Dialog title="Add a holder" onClose={onClose}>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          add.mutate();
+        }}
+      >
+        <label>
+          Person
+          <input
+            value={who}
+            placeholder="Type a name"
+            onChange={(e) => {
+              setWho(e.target.value);
+              setPersonId(null);
+            }}
+          />
+        </label>
+        {personId === null && (people.data ?? []).length > 0 && (
+          <ul className="suggestions" aria-label="People">
+            {(people.data ?? []).slice(0, 6).map((p) => (
+              <li key={p.person.id}>
+                <button
+                  type="button"
+                  onClick={() => {
+                    setPersonId(p.person.id);
+                    setWho(p.person.full_name);
+                  }}
+                >
+                  {p.person.full_name}
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+        <div className="grid2">
+          <label>
+            From
+            <input type="date" required value={start} onChange={(e) => setStart(e.target.value)} />
+          </label>
+          <label>
+            Until (empty: still in office)
+            <input type="date" value={end} onChange={(e) => setEnd(e.target.value)} />
+          </label>
+        </div>
+        <label className="check">
+          <input type="checkbox" checked={acting} onChange={(e) => setActing(e.target.checked)} />
+          Acting
+        </label>
+        {add.isError && <ErrorNote error={add.error} prefix="Not added" />}
+        <div className="actions">
+          <button type="submit" className="primary" disabled={add.isPending}>
+            Add holder
+          </button>
+          <button type="button" onClick={onClose}>
+            Cancel
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
+
+function OfficePanel({ id, onClose }: { id: number; onClose: () => void }) {
+  const client = useQueryClient();
+  const detail = useQuery({ queryKey: ["office", id], queryFn: () => ipc.officeDetail(id) });
+  const [adding, setAdding] = useState(false);
+  const [ending, setEnding] = useState<{ term: number; on: string } | null>(null);
+  const end = useMutation({
+    mutationFn: (e: { term: number; on: string }) => ipc.termEnd(e.term, e.on),
+    onSuccess: () => {
+      setEnding(null);
+      client.invalidateQueries({ queryKey: ["office", id] });
+      client.invalidateQueries({ queryKey: ["offices"] });
+    },
+  });
+  if (detail.isError) return <ErrorNote error={detail.error} />;
+  if (!detail.data) return <p className="empty">Loading…</p>;
+  const { office, holders } = detail.data;
+  return (
+    <aside className="panel person" aria-label={office.title}>
+      <header className="screen-head">
+        <h2>{office.title}</h2>
+        <button type="button" className="small" onClick={() => setAdding(true)}>
+          Add holder…
+        </button>
+        <button type="button" className="small" aria-label="Close" onClick={onClose}>
+          ×
+        </button>
+      </header>
+      <p className="muted">
+        {[office.organization, ...office.address].filter(Boolean).join(" · ") || "No address on record."}
+      </p>
+      {holders.length === 0 ? (
+        <p className="muted">Nobody has held this office in the record.</p>
+      ) : (
+        <ul aria-label="Holders">
+          {holders.map((h) => (
+            <li key={h.term_id}>
+              {h.person}: {longDate(h.start_on)} – {h.end_on ? longDate(h.end_on) : "today"}
+              {h.acting ? " (acting)" : ""}{" "}
+              {!h.end_on && (
+                <button type="button" className="small" onClick={() => setEnding({ term: h.term_id, on: today() })}>
+                  End term…
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {adding && <AddHolder officeId={id} onClose={() => setAdding(false)} />}
+      {ending && (
+        <Dialog title="End the term" onClose={() => setEnding(null)}>
+          <form
+            onSubmit={(e) => {
+              e.preventDefault();
+              end.mutate(ending);
+            }}
+          >
+            <label>
+              Left office on
+              <input type="date" required value={ending.on} onChange={(e) => setEnding({ ...ending, on: e.target.value })} />
+            </label>
+            {end.isError && <ErrorNote error={end.error} prefix="Not changed" />}
+            <div className="actions">
+              <button type="submit" className="primary">
+                End term
+              </button>
+              <button type="button" onClick={() => setEnding(null)}>
+                Cancel
+              </button>
+            </div>
+          </form>
+        </Dialog>
+      )}
+    </aside>
+  );
+}
+
+export function Offices() {
+  const [filter, setFilter] = useState("");
+  const [open, setOpen] = useState<number | null>(null);
+  const [adding, setAdding] = useState(false);
+  const list = useQuery({ queryKey: ["offices", filter.trim()], queryFn: () => ipc.officesList(filter.trim()) });
+  return (
+    <>
+      <div className="filters" role="search">
+        <label className="grow">
+          Search offices
+          <input type="search" value={filter} onChange={(e) => setFilter(e.target.value)} placeholder="Title" />
+        </label>
+        <button type="button" onClick={() => setAdding(true)}>
+          Add office…
+        </button>
+      </div>
+      {list.isError && <ErrorNote error={list.error} prefix="Offices could not be loaded" />}
+      {list.data && list.data.length === 0 && <p className="empty">No office matches.</p>}
+      {list.data && list.data.length > 0 && (
+        <table className="table" aria-label="Offices">
+          <thead>
+            <tr>
+              <th scope="col">Office</th>
+              <th scope="col">Organization</th>
+              <th scope="col">Held today by</th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.data.slice(0, 200).map((r) => (
+              <tr key={r.office.id} className="clickable" onClick={() => setOpen(r.office.id)}>
+                <td>
+                  <button type="button" className="link" onClick={() => setOpen(r.office.id)}>
+                    {r.office.title}
+                  </button>
+                </td>
+                <td>{r.office.organization ?? ""}</td>
+                <td>{r.holder ?? <span className="muted">vacant</span>}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {open !== null && <OfficePanel key={open} id={open} onClose={() => setOpen(null)} />}
+      {adding && (
+        <AddOffice
+          onClose={() => setAdding(false)}
+          onAdded={(id) => {
+            setAdding(false);
+            setOpen(id);
+          }}
+        />
+      )}
+    </>
+  );
+}
