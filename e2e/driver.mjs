@@ -1,6 +1,7 @@
 // A zero-dependency WebDriver client for the real Amicus window:
 // tauri-driver (port 4444) proxies to WebKitWebDriver, which drives the app.
 import { spawn, execFileSync } from "node:child_process";
+import { createServer } from "node:net";
 import { existsSync } from "node:fs";
 import { homedir } from "node:os";
 import { join, resolve } from "node:path";
@@ -8,9 +9,21 @@ import { setTimeout as sleep } from "node:timers/promises";
 
 const ROOT = resolve(import.meta.dirname, "..");
 export const APP = join(ROOT, "target", "debug", "amicus-desktop");
-// E2E_PORT lets two runs share a machine (tauri-driver's WebKitWebDriver takes the next port).
-const PORT = Number(process.env.E2E_PORT ?? 4444);
-const BASE = `http://127.0.0.1:${PORT}`;
+/** A TCP port nobody listens on now. */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once("error", reject);
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+// Each session gets its own pair of free ports, so a WebKitWebDriver still
+// shutting down from the previous test can never answer the next one.
+let BASE = "";
 
 function driverPath() {
   const local = join(homedir(), ".cargo", "bin", "tauri-driver");
@@ -34,7 +47,10 @@ async function request(method, path, body) {
 /** Start tauri-driver with `env` for the app, and open a session on the app. */
 export async function openApp(env = {}) {
   if (!existsSync(APP)) throw new Error(`${APP} is missing: run 'make app' first`);
-  const driver = spawn(driverPath(), ["--port", String(PORT), "--native-port", String(PORT + 1)], {
+  const port = await freePort();
+  const native = await freePort();
+  BASE = `http://127.0.0.1:${port}`;
+  const driver = spawn(driverPath(), ["--port", String(port), "--native-port", String(native)], {
     env: { ...process.env, ...env },
     stdio: ["ignore", "inherit", "inherit"],
   });
