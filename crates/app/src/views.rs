@@ -167,13 +167,41 @@ impl App {
         })
     }
 
-    /// The letters list, newest first, optionally of one status.
+    /// The letters list, newest first, optionally of one status. The
+    /// addressees and issues of the whole page come from two queries, not a
+    /// few per letter.
     pub fn letter_summaries(&self, status: Option<Status>) -> Result<Vec<LetterSummary>, AppError> {
-        self.store
-            .letters(status, 1000)?
-            .iter()
-            .map(|l| self.summary(l))
-            .collect()
+        let letters = self.store.letters(status, 1000)?;
+        let ids: Vec<i64> = letters.iter().map(|l| l.id).collect();
+        let mut names = self.store.addressee_names(&ids)?;
+        let issues: std::collections::HashMap<i64, String> = self
+            .store
+            .issues()?
+            .into_iter()
+            .map(|i| self.store.positions(i.id).map(|ps| (i, ps)))
+            .collect::<Result<Vec<_>, _>>()?
+            .into_iter()
+            .flat_map(|(i, ps)| ps.into_iter().map(move |p| (p.id, i.name.clone())))
+            .collect();
+        Ok(letters
+            .into_iter()
+            .map(|l| LetterSummary {
+                issue: l.position_id.and_then(|p| issues.get(&p).cloned()),
+                recipients: names
+                    .remove(&l.id)
+                    .unwrap_or_default()
+                    .into_iter()
+                    .map(|(p, o)| label(p, o))
+                    .collect(),
+                id: l.id,
+                date: l.date,
+                subject: l.subject,
+                status: l.status,
+                mode: l.mode,
+                revision_of: l.revision_of,
+                updated_at: l.updated_at,
+            })
+            .collect())
     }
 
     /// A letter as the compose screen edits it.

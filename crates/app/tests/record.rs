@@ -446,3 +446,28 @@ fn the_letterhead_is_edited_and_its_logo_kept_beside_the_record() {
     let preview = app.preview_draft(&letter).unwrap();
     assert!(preview.pages[0].contains("<image") || preview.pages[0].contains("data:image/png"));
 }
+
+#[test]
+fn the_letters_list_names_each_letters_addressees_and_issue() {
+    let mut app = app();
+    let mut letter = new_letter(&app, "2021-02-01");
+    app.draft_letter(&letter, at("2021-02-01")).unwrap();
+    letter.recipients.truncate(1);
+    app.draft_letter(&letter, at("2021-02-02")).unwrap();
+    let list = app.letter_summaries(None).unwrap();
+    assert_eq!(list.len(), 3);
+    for s in &list {
+        assert_eq!(s, &app.open_letter(s.id).unwrap().summary);
+    }
+    // Both offices were vacant on 2021-02-01: named as the office.
+    assert_eq!(list[0].recipients, ["Secretary of Commerce (vacant)"]);
+    assert_eq!(list[0].issue, list[1].issue);
+    assert_eq!(
+        list[1].recipients,
+        [
+            "Secretary of Commerce (vacant)",
+            "United States Trade Representative (vacant)"
+        ]
+    );
+    assert!(list[1].issue.as_deref().unwrap().contains("KORUS"));
+}

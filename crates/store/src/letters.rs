@@ -470,6 +470,29 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// The addressees (role "to") of each of `letter_ids`, in order, as
+    /// (person's name, office title) — one query for a whole list.
+    pub fn addressee_names(
+        &self,
+        letter_ids: &[i64],
+    ) -> Result<std::collections::HashMap<i64, Vec<(Option<String>, Option<String>)>>> {
+        let ids = serde_json::to_string(letter_ids).unwrap_or_else(|_| "[]".into());
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT r.letter_id, p.full_name, o.title FROM letter_recipients r
+             LEFT JOIN persons p ON p.id = r.person_id
+             LEFT JOIN offices o ON o.id = r.office_id
+             WHERE r.role = 'to' AND r.letter_id IN (SELECT value FROM json_each(?1))
+             ORDER BY r.letter_id, r.ord",
+        )?;
+        let mut out: std::collections::HashMap<i64, Vec<_>> = std::collections::HashMap::new();
+        let rows = stmt.query_map([ids], |r| Ok((r.get::<_, i64>(0)?, r.get(1)?, r.get(2)?)))?;
+        for row in rows {
+            let (letter, person, office) = row?;
+            out.entry(letter).or_default().push((person, office));
+        }
+        Ok(out)
+    }
+
     /// The letters that cite position version `position_id`, newest first.
     pub fn letters_citing(&self, position_id: i64) -> Result<Vec<Letter>> {
         let mut stmt = self.conn.prepare_cached(&format!(
