@@ -69,6 +69,10 @@ pub struct Copy {
     pub data: String,
 }
 
+/// Per letter id: its addressees as (person's name, office title); the name
+/// is None for an office that was vacant on the letter's date.
+pub type Addressees = std::collections::HashMap<i64, Vec<(Option<String>, Option<String>)>>;
+
 pub fn sha256_hex(bytes: &[u8]) -> String {
     Sha256::digest(bytes)
         .iter()
@@ -470,12 +474,9 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// The addressees (role "to") of each of `letter_ids`, in order, as
+    /// The addressees (role "to") of each of `letter_ids`, in order (see [`Addressees`]), as
     /// (person's name, office title) — one query for a whole list.
-    pub fn addressee_names(
-        &self,
-        letter_ids: &[i64],
-    ) -> Result<std::collections::HashMap<i64, Vec<(Option<String>, Option<String>)>>> {
+    pub fn addressee_names(&self, letter_ids: &[i64]) -> Result<Addressees> {
         let ids = serde_json::to_string(letter_ids).unwrap_or_else(|_| "[]".into());
         let mut stmt = self.conn.prepare_cached(
             "SELECT r.letter_id, p.full_name, o.title FROM letter_recipients r
@@ -484,7 +485,7 @@ impl Store {
              WHERE r.role = 'to' AND r.letter_id IN (SELECT value FROM json_each(?1))
              ORDER BY r.letter_id, r.ord",
         )?;
-        let mut out: std::collections::HashMap<i64, Vec<_>> = std::collections::HashMap::new();
+        let mut out = Addressees::new();
         let rows = stmt.query_map([ids], |r| Ok((r.get::<_, i64>(0)?, r.get(1)?, r.get(2)?)))?;
         for row in rows {
             let (letter, person, office) = row?;
