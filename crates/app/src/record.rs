@@ -188,10 +188,16 @@ impl App {
                 }
                 None => {
                     let office = self.store.office(office_id)?;
-                    warnings.push(format!(
-                        "nobody held the office of {} on {date}; the letter is addressed to the office",
-                        office.title
-                    ));
+                    warnings.push(match office.retired_on.filter(|r| *r <= date) {
+                        Some(retired) => format!(
+                            "the office of {} was retired on {retired}, before the letter's date {date}; choose its successor",
+                            office.title
+                        ),
+                        None => format!(
+                            "nobody held the office of {} on {date}; the letter is addressed to the office",
+                            office.title
+                        ),
+                    });
                     NewRecipient {
                         role: choice.role,
                         person_id: None,

@@ -760,6 +760,22 @@ impl App {
         Ok(self.store.add_office(o)?)
     }
 
+    /// Change an office's title, kind, organization or address. Letters
+    /// already sent keep the address they were sent to.
+    pub fn edit_office(&mut self, id: i64, o: &store::NewOffice) -> Result<(), AppError> {
+        Ok(self.store.edit_office(id, o)?)
+    }
+
+    /// Retire an office on `on` (refused while someone holds it after that
+    /// day), or reinstate it with `None`.
+    pub fn retire_office(&mut self, id: i64, on: Option<NaiveDate>) -> Result<(), AppError> {
+        match on {
+            Some(on) => self.store.retire_office(id, on)?,
+            None => self.store.reinstate_office(id)?,
+        }
+        Ok(())
+    }
+
     /// Record that someone held (or holds) an office; an overlap with
     /// another holder of a one-holder office is refused.
     pub fn add_term(&mut self, t: &store::NewTerm) -> Result<i64, AppError> {

@@ -146,6 +146,84 @@ fn an_office_resolves_to_whoever_held_it_on_the_letters_date() {
 }
 
 #[test]
+fn a_retired_office_still_resolves_before_it_went_and_warns_after() {
+    let mut app = app();
+    let ustr = office(&app, "USTR");
+    // Someone holds it today: retiring it is refused and nothing changes.
+    let err = app
+        .retire_office(ustr, Some(day("2026-12-01")))
+        .unwrap_err();
+    assert!(
+        matches!(
+            &err,
+            AppError::Store(StoreError::Invalid {
+                field: "retired_on",
+                ..
+            })
+        ),
+        "{err}"
+    );
+    assert!(err.to_string().contains("Jamieson Greer"), "{err}");
+    assert_eq!(app.store.office(ustr).unwrap().retired_on, None);
+    let greer = app
+        .office_detail(ustr)
+        .unwrap()
+        .holders
+        .into_iter()
+        .find(|h| h.end_on.is_none())
+        .unwrap();
+    app.end_term(greer.term_id, day("2026-11-30")).unwrap();
+    app.retire_office(ustr, Some(day("2026-12-01"))).unwrap();
+    let choice = RecipientChoice {
+        role: Role::To,
+        to: Addressee::Office(ustr),
+    };
+    let (r, warnings) = app.resolve(&choice, day("2017-09-05")).unwrap();
+    assert!(r.person_id.is_some());
+    assert!(warnings.is_empty(), "{warnings:?}");
+    let (r, warnings) = app.resolve(&choice, day("2027-01-04")).unwrap();
+    assert_eq!(r.person_id, None);
+    assert!(
+        warnings[0].contains("was retired on 2026-12-01") && warnings[0].contains("successor"),
+        "{warnings:?}"
+    );
+    // Reinstated, a later letter is just addressed to a vacant office.
+    app.retire_office(ustr, None).unwrap();
+    let (_, warnings) = app.resolve(&choice, day("2027-01-04")).unwrap();
+    assert!(
+        warnings[0].contains("nobody held the office"),
+        "{warnings:?}"
+    );
+}
+
+#[test]
+fn an_office_edit_changes_new_letters_addresses_and_refuses_a_blank_title() {
+    let mut app = app();
+    let ustr = office(&app, "USTR");
+    let o = app.store.office(ustr).unwrap();
+    let mut edited = store::NewOffice {
+        title: o.title.clone(),
+        short_name: o.short_name.clone(),
+        organization: o.organization.clone(),
+        kind: o.kind,
+        single_holder: o.single_holder,
+        address: vec!["600 17th Street NW".into(), "Washington, DC 20508".into()],
+    };
+    app.edit_office(ustr, &edited).unwrap();
+    assert_eq!(app.store.office(ustr).unwrap().address, edited.address);
+    edited.title = "  ".into();
+    let err = app.edit_office(ustr, &edited).unwrap_err();
+    assert!(
+        matches!(
+            &err,
+            AppError::Store(StoreError::Invalid { field: "title", .. })
+        ),
+        "{err}"
+    );
+    assert_eq!(app.store.office(ustr).unwrap().title, o.title);
+}
+
+#[test]
 fn a_person_whose_term_ended_is_flagged() {
     let app = app();
     let ross = app.store.persons("Ross", 1).unwrap()[0].id;

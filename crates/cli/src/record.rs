@@ -132,7 +132,25 @@ pub enum Offices {
         #[arg(long)]
         on: Option<NaiveDate>,
     },
-    /// Mark an office as abolished.
+    /// Change an office; only the fields given change. Letters already sent
+    /// keep the address they were sent to.
+    Edit {
+        office: String,
+        #[arg(long)]
+        title: Option<String>,
+        #[arg(long)]
+        kind: Option<OfficeKind>,
+        #[arg(long)]
+        short: Option<String>,
+        #[arg(long)]
+        organization: Option<String>,
+        /// One address line; repeat for more. Replaces the whole address.
+        #[arg(long)]
+        address: Vec<String>,
+    },
+    /// Bring a retired office back into use.
+    Reinstate { office: String },
+    /// Mark an office as abolished (refused while someone holds it after ON).
     Retire {
         office: String,
         #[arg(long)]
@@ -568,6 +586,12 @@ pub fn offices(app: &mut App, cmd: Offices) -> Result<(), AppError> {
                 ),
                 None => out!("{} on {on}: vacant", o.title),
             }
+            if !o.address.is_empty() {
+                out!("  address: {}", o.address.join(", "));
+            }
+            if let Some(retired) = o.retired_on {
+                out!("  retired on {retired}");
+            }
             for t in app.store.terms_of_office(id)? {
                 let p = app.store.person(t.person_id)?;
                 out!(
@@ -578,6 +602,38 @@ pub fn offices(app: &mut App, cmd: Offices) -> Result<(), AppError> {
                     if t.acting { " (acting)" } else { "" }
                 );
             }
+        }
+        Offices::Edit {
+            office,
+            title,
+            kind,
+            short,
+            organization,
+            address,
+        } => {
+            let id = office_id(app, &office)?;
+            let o = app.store.office(id)?;
+            app.store.edit_office(
+                id,
+                &NewOffice {
+                    title: title.unwrap_or(o.title),
+                    short_name: short.or(o.short_name),
+                    organization: organization.or(o.organization),
+                    kind: kind.unwrap_or(o.kind),
+                    single_holder: o.single_holder,
+                    address: if address.is_empty() {
+                        o.address
+                    } else {
+                        address
+                    },
+                },
+            )?;
+            out!("office {id} changed");
+        }
+        Offices::Reinstate { office } => {
+            let id = office_id(app, &office)?;
+            app.store.reinstate_office(id)?;
+            out!("office {id} reinstated");
         }
         Offices::Retire { office, on } => {
             let id = office_id(app, &office)?;

@@ -245,6 +245,54 @@ fn bad_input_is_explained_and_changes_nothing() {
 }
 
 #[test]
+fn an_office_is_edited_retired_and_reinstated() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("amicus.db");
+    ok(
+        &db,
+        &[
+            "offices",
+            "edit",
+            "USTR",
+            "--address",
+            "600 17th Street NW",
+            "--address",
+            "Washington, DC 20508",
+        ],
+    );
+    let list = ok(&db, &["offices", "holder", "USTR"]);
+    assert!(list.contains("600 17th Street NW"), "{list}");
+    // Someone holds it today: retiring it is refused.
+    let err = fails(&db, &["offices", "retire", "USTR", "--on", "2026-12-01"]);
+    assert!(
+        err.contains("end that term on or before 2026-12-01"),
+        "{err}"
+    );
+    ok(
+        &db,
+        &[
+            "offices",
+            "add",
+            "--title",
+            "Trade Envoy",
+            "--kind",
+            "other",
+        ],
+    );
+    ok(
+        &db,
+        &["offices", "retire", "Trade Envoy", "--on", "2026-12-01"],
+    );
+    let shown = ok(&db, &["offices", "holder", "Trade Envoy"]);
+    assert!(shown.contains("retired on 2026-12-01"), "{shown}");
+    ok(&db, &["offices", "reinstate", "Trade Envoy"]);
+    let shown = ok(&db, &["offices", "holder", "Trade Envoy"]);
+    assert!(!shown.contains("retired"), "{shown}");
+    let err = fails(&db, &["offices", "edit", "Trade Envoy", "--title", " "]);
+    assert!(err.contains("needs a title"), "{err}");
+}
+
+#[test]
 fn backup_and_restore() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("amicus.db");

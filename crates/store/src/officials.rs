@@ -222,11 +222,46 @@ impl Store {
         })
     }
 
+    /// Retire an office (abolished, merged, renamed into a new one) on `on`.
+    /// It stays in the record and in every letter sent to it. Refused while
+    /// someone's term runs past that day: end the term first.
     pub fn retire_office(&mut self, id: i64, on: NaiveDate) -> Result<()> {
-        let n = self.conn.execute(
-            "UPDATE offices SET retired_on = ?2 WHERE id = ?1",
-            params![id, on],
-        )?;
+        self.write(|tx| {
+            if !crate::exists(tx, "offices", id)? {
+                return Err(StoreError::not_found("office", id));
+            }
+            let holder: Option<(String, Option<NaiveDate>)> = tx
+                .query_row(
+                    "SELECT persons.full_name, terms.end_on FROM terms
+                     JOIN persons ON persons.id = terms.person_id
+                     WHERE terms.office_id = ?1 AND coalesce(terms.end_on, '9999-12-31') > ?2
+                     ORDER BY terms.start_on DESC LIMIT 1",
+                    params![id, on],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )
+                .optional()?;
+            if let Some((name, end)) = holder {
+                let until = end.map_or("with no end date".to_string(), |e| format!("until {e}"));
+                return Err(StoreError::invalid(
+                    "retired_on",
+                    format!(
+                        "{name} holds this office {until}, after {on}; end that term on or before {on} first"
+                    ),
+                ));
+            }
+            tx.execute(
+                "UPDATE offices SET retired_on = ?2 WHERE id = ?1",
+                params![id, on],
+            )?;
+            Ok(())
+        })
+    }
+
+    /// Undo a retirement (the office is in use again).
+    pub fn reinstate_office(&mut self, id: i64) -> Result<()> {
+        let n = self
+            .conn
+            .execute("UPDATE offices SET retired_on = NULL WHERE id = ?1", [id])?;
         if n == 0 {
             return Err(StoreError::not_found("office", id));
         }
@@ -316,6 +351,7 @@ impl Store {
     pub fn add_term(&mut self, t: &NewTerm) -> Result<i64> {
         self.write(|tx| {
             check_term(tx, t, None)?;
+            check_not_retired(tx, t)?;
             tx.execute(
                 "INSERT INTO terms (person_id, office_id, start_on, end_on, acting) VALUES (?1, ?2, ?3, ?4, ?5)",
                 params![t.person_id, t.office_id, t.start_on, t.end_on, t.acting],
@@ -328,6 +364,7 @@ impl Store {
     pub fn edit_term(&mut self, id: i64, t: &NewTerm) -> Result<()> {
         self.write(|tx| {
             check_term(tx, t, Some(id))?;
+            check_not_retired(tx, t)?;
             let n = tx.execute(
                 "UPDATE terms SET person_id = ?2, office_id = ?3, start_on = ?4, end_on = ?5, acting = ?6 WHERE id = ?1",
                 params![id, t.person_id, t.office_id, t.start_on, t.end_on, t.acting],
@@ -486,6 +523,31 @@ pub(crate) fn check_term(conn: &Connection, t: &NewTerm, except: Option<i64>) ->
                 "this term overlaps {name}'s term (from {start} {end}) in an office with one holder; \
                  end that term first, or mark this one as acting"
             ),
+        ));
+    }
+    Ok(())
+}
+
+/// A term entered by hand may not run past its office's retirement.
+fn check_not_retired(conn: &Connection, t: &NewTerm) -> Result<()> {
+    let retired: Option<NaiveDate> = conn.query_row(
+        "SELECT retired_on FROM offices WHERE id = ?1",
+        [t.office_id],
+        |r| r.get(0),
+    )?;
+    let Some(retired) = retired else {
+        return Ok(());
+    };
+    if t.start_on >= retired {
+        return Err(StoreError::invalid(
+            "start_on",
+            format!("the office was retired on {retired}; nobody can take it up after that"),
+        ));
+    }
+    if t.end_on.is_none_or(|end| end > retired) {
+        return Err(StoreError::invalid(
+            "end_on",
+            format!("the office was retired on {retired}; the term must end by then"),
         ));
     }
     Ok(())

@@ -268,10 +268,40 @@ fn offices_are_found_by_title_or_short_name() {
     assert_eq!(w.store.office(w.commerce).unwrap().address.len(), 2);
     edited.title = String::new();
     assert!(w.store.edit_office(w.commerce, &edited).is_err());
+    // Someone held it past that day: retiring is refused, naming them.
+    let err = w
+        .store
+        .retire_office(w.commerce, day("2019-01-01"))
+        .unwrap_err();
+    assert!(matches!(&err, StoreError::Invalid { field, .. } if *field == "retired_on"));
+    assert!(
+        err.to_string()
+            .contains("Wilbur Ross holds this office until 2021-01-20, after 2019-01-01"),
+        "{err}"
+    );
+    assert!(w.store.office(w.commerce).unwrap().retired_on.is_none());
     w.store
         .retire_office(w.commerce, day("2030-01-01"))
         .unwrap();
-    assert!(w.store.office(w.commerce).unwrap().retired_on.is_some());
+    assert_eq!(
+        w.store.office(w.commerce).unwrap().retired_on,
+        Some(day("2030-01-01"))
+    );
+    // No term may start or run past the retirement.
+    let p = w.store.terms_of_office(w.commerce).unwrap()[0].person_id;
+    let late = NewTerm {
+        person_id: p,
+        office_id: w.commerce,
+        start_on: day("2030-02-01"),
+        end_on: None,
+        acting: false,
+    };
+    let err = w.store.add_term(&late).unwrap_err();
+    assert!(err.to_string().contains("retired on 2030-01-01"), "{err}");
+    // Reinstated, it can be held again.
+    w.store.reinstate_office(w.commerce).unwrap();
+    assert!(w.store.office(w.commerce).unwrap().retired_on.is_none());
+    w.store.add_term(&late).unwrap();
 }
 
 #[test]
