@@ -302,6 +302,17 @@ pub fn office_add(state: State<'_, AppState>, office: NewOffice) -> Reply<i64> {
 }
 
 #[tauri::command(async)]
+pub fn office_edit(state: State<'_, AppState>, id: i64, office: NewOffice) -> Reply<()> {
+    Ok(state.app().edit_office(id, &office)?)
+}
+
+/// Retire an office on `on`, or reinstate it when `on` is null.
+#[tauri::command(async)]
+pub fn office_retire(state: State<'_, AppState>, id: i64, on: Option<NaiveDate>) -> Reply<()> {
+    Ok(state.app().retire_office(id, on)?)
+}
+
+#[tauri::command(async)]
 pub fn term_add(state: State<'_, AppState>, term: NewTerm) -> Reply<i64> {
     Ok(state.app().add_term(&term)?)
 }

@@ -117,6 +117,8 @@ fn main() {
             commands::offices_list,
             commands::office_detail,
             commands::office_add,
+            commands::office_edit,
+            commands::office_retire,
             commands::term_add,
             commands::term_end,
             commands::mark_sent,

@@ -102,6 +102,9 @@ export const signerAdd = (name: string, title: string | null) =>
 export const officesList = (filter: string) => invoke<OfficeRow[]>("offices_list", { filter });
 export const officeDetail = (id: number) => invoke<OfficeDetail>("office_detail", { id });
 export const officeAdd = (office: NewOffice) => invoke<number>("office_add", { office });
+export const officeEdit = (id: number, office: NewOffice) => invoke<null>("office_edit", { id, office });
+/** Retire an office on `on`, or reinstate it with null. */
+export const officeRetire = (id: number, on: string | null) => invoke<null>("office_retire", { id, on });
 export const termAdd = (term: NewTerm) => invoke<number>("term_add", { term });
 export const termEnd = (termId: number, on: string) => invoke<null>("term_end", { termId, on });
 export const search = (text: string) => invoke<SearchHit[]>("search", { text });

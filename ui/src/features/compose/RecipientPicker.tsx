@@ -28,6 +28,8 @@ export function RecipientPicker({ offices, onAdd }: Props) {
             s.toLowerCase().replace(/^u\.s\. /, "united states ").includes(q),
           ),
         )
+        // A retired office stays reachable for letters dated before it went; it comes last.
+        .sort((a, b) => Number(a.retired_on !== null) - Number(b.retired_on !== null))
         .slice(0, 8)
     : [];
   const personHits = (people.data ?? []).slice(0, 6);
@@ -68,7 +70,11 @@ export function RecipientPicker({ offices, onAdd }: Props) {
             <li key={`o${o.id}`}>
               <button type="button" onClick={() => add({ role, to: { by: "office", id: o.id } })}>
                 {o.title}
-                <span className="muted"> — office{o.organization ? `, ${o.organization}` : ""}</span>
+                <span className="muted">
+                  {" "}
+                  — office{o.organization ? `, ${o.organization}` : ""}
+                  {o.retired_on ? ` (retired ${o.retired_on})` : ""}
+                </span>
               </button>
             </li>
           ))}

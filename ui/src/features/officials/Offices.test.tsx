@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { screen, within } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { Offices } from "./Offices";
 import { catalog, renderWithQuery } from "../../test/fixtures";
@@ -9,6 +9,8 @@ vi.mock("../../ipc", async (importOriginal) => ({
   officesList: vi.fn(),
   officeDetail: vi.fn(),
   officeAdd: vi.fn(),
+  officeEdit: vi.fn(),
+  officeRetire: vi.fn(),
   termAdd: vi.fn(),
   termEnd: vi.fn(),
   officialsList: vi.fn(),
@@ -73,5 +75,79 @@ describe("Offices", () => {
     await userEvent.type(on, "2026-11-01");
     await userEvent.click(within(dialog).getByRole("button", { name: "End term" }));
     expect(ipc.termEnd).toHaveBeenCalledWith(3, "2026-11-01");
+  });
+
+  it("edits an office's address, dropping blank lines; a clash of titles is shown at the title", async () => {
+    vi.mocked(ipc.officeEdit).mockRejectedValueOnce({
+      code: "invalid_data",
+      message: "an office with this title already exists in that organization",
+      field: "title",
+    });
+    renderWithQuery(<Offices />);
+    await userEvent.click(await screen.findByRole("button", { name: "Secretary of Commerce" }));
+    const panel = await screen.findByRole("complementary", { name: "Secretary of Commerce" });
+    await userEvent.click(within(panel).getByRole("button", { name: "Edit…" }));
+    const dialog = screen.getByRole("dialog", { name: "Edit Secretary of Commerce" });
+    const address = within(dialog).getByRole("textbox", { name: "Mailing address, one line per line" });
+    await userEvent.clear(address);
+    await userEvent.type(address, "1401 Constitution Ave NW{Enter}{Enter}Washington, DC 20230");
+    await userEvent.click(within(dialog).getByRole("button", { name: "Save" }));
+    expect((await within(dialog).findByText(/already exists/)).className).toContain("field-error");
+    expect(within(dialog).getByRole("textbox", { name: "Title" }).getAttribute("aria-invalid")).toBe("true");
+    vi.mocked(ipc.officeEdit).mockResolvedValueOnce(null);
+    await userEvent.click(within(dialog).getByRole("button", { name: "Save" }));
+    await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
+    expect(vi.mocked(ipc.officeEdit).mock.lastCall).toEqual([
+      10,
+      expect.objectContaining({ title: "Secretary of Commerce", address: ["1401 Constitution Ave NW", "Washington, DC 20230"] }),
+    ]);
+  });
+
+  it("retiring an office someone still holds is refused with the reason; the dialog keeps the date", async () => {
+    vi.mocked(ipc.officeRetire).mockRejectedValue({
+      code: "invalid_data",
+      message: "Howard Lutnick holds this office with no end date, after 2026-12-01; end that term on or before 2026-12-01 first",
+      field: "retired_on",
+    });
+    renderWithQuery(<Offices />);
+    await userEvent.click(await screen.findByRole("button", { name: "Secretary of Commerce" }));
+    await userEvent.click(await screen.findByRole("button", { name: "Retire…" }));
+    const dialog = screen.getByRole("dialog", { name: "Retire Secretary of Commerce" });
+    const on = within(dialog).getByLabelText("Retired on");
+    await userEvent.clear(on);
+    await userEvent.type(on, "2026-12-01");
+    await userEvent.click(within(dialog).getByRole("button", { name: "Retire" }));
+    expect((await within(dialog).findByRole("alert")).textContent).toContain("end that term on or before 2026-12-01 first");
+    expect(ipc.officeRetire).toHaveBeenCalledWith(10, "2026-12-01");
+    expect((within(dialog).getByLabelText("Retired on") as HTMLInputElement).value).toBe("2026-12-01");
+  });
+
+  it("shows a retired office as retired, and reinstates it", async () => {
+    const retired = { ...commerce, retired_on: "2030-01-01" };
+    vi.mocked(ipc.officesList).mockResolvedValue([{ office: retired, holder: null }]);
+    vi.mocked(ipc.officeDetail).mockResolvedValue({ office: retired, holders: [] });
+    vi.mocked(ipc.officeRetire).mockResolvedValue(null);
+    renderWithQuery(<Offices />);
+    const table = await screen.findByRole("table", { name: "Offices" });
+    expect(within(table).getByText("retired January 1, 2030")).toBeTruthy();
+    await userEvent.click(within(table).getByRole("button", { name: "Secretary of Commerce" }));
+    const panel = await screen.findByRole("complementary", { name: "Secretary of Commerce" });
+    expect(within(panel).getByText(/Retired on January 1, 2030/)).toBeTruthy();
+    expect(within(panel).queryByRole("button", { name: "Add holder…" })).toBeNull();
+    await userEvent.click(within(panel).getByRole("button", { name: "Reinstate" }));
+    expect(ipc.officeRetire).toHaveBeenCalledWith(10, null);
+  });
+
+  it("adds an office and opens it", async () => {
+    vi.mocked(ipc.officeAdd).mockResolvedValue(10);
+    renderWithQuery(<Offices />);
+    await userEvent.click(await screen.findByRole("button", { name: "Add office…" }));
+    const dialog = screen.getByRole("dialog", { name: "Add an office" });
+    await userEvent.type(within(dialog).getByRole("textbox", { name: "Title" }), "Governor of Ohio");
+    await userEvent.selectOptions(within(dialog).getByRole("combobox", { name: "Kind (decides the form of address)" }), "governor");
+    await userEvent.click(within(dialog).getByRole("button", { name: "Add office" }));
+    expect(vi.mocked(ipc.officeAdd).mock.lastCall?.[0]).toMatchObject({ title: "Governor of Ohio", kind: "governor", address: [] });
+    await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
+    expect(await screen.findByRole("complementary", { name: "Secretary of Commerce" })).toBeTruthy();
   });
 });

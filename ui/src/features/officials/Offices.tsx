@@ -16,32 +16,43 @@ const KINDS: [OfficeKind, string][] = [
   ["other", "Other"],
 ];
 
-function AddOffice({ onClose, onAdded }: { onClose: () => void; onAdded: (id: number) => void }) {
+const NO_OFFICE: NewOffice = {
+  title: "",
+  short_name: null,
+  organization: null,
+  kind: "cabinet_secretary",
+  single_holder: true,
+  address: [],
+};
+
+/** Add an office (`id` null) or edit one. */
+function OfficeForm(props: { id: number | null; start: NewOffice; onClose: () => void; onSaved: (id: number) => void }) {
   const client = useQueryClient();
-  const [o, setO] = useState<NewOffice>({
-    title: "",
-    short_name: null,
-    organization: null,
-    kind: "cabinet_secretary",
-    single_holder: true,
-    address: [],
-  });
-  const add = useMutation({
-    mutationFn: () => ipc.officeAdd(o),
+  const [o, setO] = useState<NewOffice>(props.start);
+  const save = useMutation({
+    mutationFn: async () => {
+      // Blank address lines are dropped rather than printed as gaps.
+      const office = { ...o, address: o.address.map((l) => l.trim()).filter(Boolean) };
+      if (props.id === null) return ipc.officeAdd(office);
+      await ipc.officeEdit(props.id, office);
+      return props.id;
+    },
     onSuccess: (id) => {
       client.invalidateQueries({ queryKey: ["offices"] });
+      client.invalidateQueries({ queryKey: ["office", id] });
       client.invalidateQueries({ queryKey: ["catalog"] });
-      onAdded(id);
+      props.onSaved(id);
     },
   });
   const opt = (v: string) => (v.trim() ? v : null);
-  const titleError = fieldError(add.error, "title");
+  const titleError = fieldError(save.error, "title");
+  const adding = props.id === null;
   return (
-    <Dialog title="Add an office" onClose={onClose}>
+    <Dialog title={adding ? "Add an office" : `Edit ${props.start.title}`} onClose={props.onClose}>
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          add.mutate();
+          save.mutate();
         }}
       >
         <label>
@@ -77,12 +88,13 @@ function AddOffice({ onClose, onAdded }: { onClose: () => void; onAdded: (id: nu
           <input type="checkbox" checked={!o.single_holder} onChange={(e) => setO({ ...o, single_holder: !e.target.checked })} />
           Held by several people at once (a delegation)
         </label>
-        {add.isError && !titleError && <ErrorNote error={add.error} prefix="Not added" />}
+        {!adding && <p className="muted">Letters already sent keep the address they were sent to.</p>}
+        {save.isError && !titleError && <ErrorNote error={save.error} prefix={adding ? "Not added" : "Not saved"} />}
         <div className="actions">
-          <button type="submit" className="primary" disabled={add.isPending}>
-            Add office
+          <button type="submit" className="primary" disabled={save.isPending}>
+            {adding ? "Add office" : "Save"}
           </button>
-          <button type="button" onClick={onClose}>
+          <button type="button" onClick={props.onClose}>
             Cancel
           </button>
         </div>
@@ -182,7 +194,21 @@ function OfficePanel({ id, onClose }: { id: number; onClose: () => void }) {
   const client = useQueryClient();
   const detail = useQuery({ queryKey: ["office", id], queryFn: () => ipc.officeDetail(id) });
   const [adding, setAdding] = useState(false);
+  const [editing, setEditing] = useState(false);
+  const [retireOn, setRetireOn] = useState<string | null>(null);
   const [ending, setEnding] = useState<{ term: number; on: string } | null>(null);
+  const changed = () => {
+    client.invalidateQueries({ queryKey: ["office", id] });
+    client.invalidateQueries({ queryKey: ["offices"] });
+    client.invalidateQueries({ queryKey: ["catalog"] });
+  };
+  const retire = useMutation({
+    mutationFn: (on: string | null) => ipc.officeRetire(id, on),
+    onSuccess: () => {
+      setRetireOn(null);
+      changed();
+    },
+  });
   const end = useMutation({
     mutationFn: (e: { term: number; on: string }) => ipc.termEnd(e.term, e.on),
     onSuccess: () => {
@@ -198,9 +224,23 @@ function OfficePanel({ id, onClose }: { id: number; onClose: () => void }) {
     <aside className="panel person" aria-label={office.title}>
       <header className="screen-head">
         <h2>{office.title}</h2>
-        <button type="button" className="small" onClick={() => setAdding(true)}>
-          Add holder…
+        {!office.retired_on && (
+          <button type="button" className="small" onClick={() => setAdding(true)}>
+            Add holder…
+          </button>
+        )}
+        <button type="button" className="small" onClick={() => setEditing(true)}>
+          Edit…
         </button>
+        {office.retired_on ? (
+          <button type="button" className="small" disabled={retire.isPending} onClick={() => retire.mutate(null)}>
+            Reinstate
+          </button>
+        ) : (
+          <button type="button" className="small" onClick={() => setRetireOn(today())}>
+            Retire…
+          </button>
+        )}
         <button type="button" className="small" aria-label="Close" onClick={onClose}>
           ×
         </button>
@@ -208,6 +248,8 @@ function OfficePanel({ id, onClose }: { id: number; onClose: () => void }) {
       <p className="muted">
         {[office.organization, ...office.address].filter(Boolean).join(" · ") || "No address on record."}
       </p>
+      {office.retired_on && <p className="warning">Retired on {longDate(office.retired_on)}. Letters dated later are warned to choose its successor.</p>}
+      {retire.isError && retireOn === null && <ErrorNote error={retire.error} prefix="Not reinstated" />}
       {holders.length === 0 ? (
         <p className="muted">Nobody has held this office in the record.</p>
       ) : (
@@ -226,6 +268,48 @@ function OfficePanel({ id, onClose }: { id: number; onClose: () => void }) {
         </ul>
       )}
       {adding && <AddHolder officeId={id} onClose={() => setAdding(false)} />}
+      {editing && (
+        <OfficeForm
+          id={id}
+          start={{
+            title: office.title,
+            short_name: office.short_name,
+            organization: office.organization,
+            kind: office.kind,
+            single_holder: office.single_holder,
+            address: office.address,
+          }}
+          onClose={() => setEditing(false)}
+          onSaved={() => setEditing(false)}
+        />
+      )}
+      {retireOn !== null && (
+        <Dialog title={`Retire ${office.title}`} onClose={() => setRetireOn(null)}>
+          <form
+            onSubmit={(e) => {
+              e.preventDefault();
+              retire.mutate(retireOn);
+            }}
+          >
+            <p className="muted">
+              For an office that was abolished or replaced. It stays in the record and in every letter sent to it.
+            </p>
+            <label>
+              Retired on
+              <input type="date" required value={retireOn} onChange={(e) => setRetireOn(e.target.value)} />
+            </label>
+            {retire.isError && <ErrorNote error={retire.error} prefix="Not retired" />}
+            <div className="actions">
+              <button type="submit" className="primary" disabled={retire.isPending}>
+                Retire
+              </button>
+              <button type="button" onClick={() => setRetireOn(null)}>
+                Cancel
+              </button>
+            </div>
+          </form>
+        </Dialog>
+      )}
       {ending && (
         <Dialog title="End the term" onClose={() => setEnding(null)}>
           <form
@@ -290,7 +374,13 @@ export function Offices() {
                   </button>
                 </td>
                 <td>{r.office.organization ?? ""}</td>
-                <td>{r.holder ?? <span className="muted">vacant</span>}</td>
+                <td>
+                  {r.office.retired_on ? (
+                    <span className="muted">retired {longDate(r.office.retired_on)}</span>
+                  ) : (
+                    (r.holder ?? <span className="muted">vacant</span>)
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -298,9 +388,11 @@ export function Offices() {
       )}
       {open !== null && <OfficePanel key={open} id={open} onClose={() => setOpen(null)} />}
       {adding && (
-        <AddOffice
+        <OfficeForm
+          id={null}
+          start={NO_OFFICE}
           onClose={() => setAdding(false)}
-          onAdded={(id) => {
+          onSaved={(id) => {
             setAdding(false);
             setOpen(id);
           }}
