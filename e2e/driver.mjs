@@ -108,7 +108,26 @@ export async function openApp(env = {}) {
     },
     async screenshot() {
       await sleep(500); // frames can be stale right after a change
-      return Buffer.from(await request("GET", `${s}/screenshot`), "base64");
+      // WebKit answers a screenshot after the next frame it presents. With
+      // compositing off (as the app runs) a page with nothing changing
+      // presents none under Xvfb, and the request never returns; so keep a
+      // one-pixel corner mark, invisible in the image, changing meanwhile.
+      await this.run(`
+        const mark = document.createElement('div');
+        mark.id = 'e2e-frame-nudge';
+        mark.style.cssText = 'position:fixed;right:0;bottom:0;width:1px;height:1px;pointer-events:none;z-index:2147483647';
+        document.body.append(mark);
+        let n = 0;
+        (function tick() {
+          if (!mark.isConnected) return;
+          mark.style.background = n++ % 2 ? 'rgba(0,0,0,0.01)' : 'rgba(0,0,0,0.02)';
+          requestAnimationFrame(tick);
+        })();`);
+      try {
+        return Buffer.from(await request("GET", `${s}/screenshot`), "base64");
+      } finally {
+        await this.run(`document.getElementById('e2e-frame-nudge')?.remove()`);
+      }
     },
     async close() {
       try {

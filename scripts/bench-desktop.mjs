@@ -16,6 +16,9 @@ const IDLE_MS = 5000;
 
 if (!existsSync(APP)) throw new Error(`${APP} is missing (make bench builds it)`);
 
+/** The app's own report: `amicus-ready-ms 655.1 page-ms 170.0 steps: html 17, script 58, …`. */
+const reports = [];
+
 /** Start the app; `ready` resolves with the ms until it printed `marker`. */
 function start(env, marker = "amicus-ready-ms") {
   const t0 = performance.now();
@@ -27,6 +30,8 @@ function start(env, marker = "amicus-ready-ms") {
       out += d;
       if (out.includes(marker)) {
         clearTimeout(timer);
+        const line = out.split("\n").find((l) => l.startsWith("amicus-ready-ms"));
+        if (line) reports.push(line);
         ok(performance.now() - t0);
       }
     });
@@ -104,6 +109,7 @@ for (let i = 0; i < RUNS; i++) {
   await stop(child);
 }
 const times = [];
+reports.length = 0;
 for (let i = 0; i < RUNS; i++) {
   const copy = join(dir, `run-${i}.db`);
   cpSync(db, copy);
@@ -119,6 +125,22 @@ console.log(
 console.log(
   `  an empty Tauri window to its empty page loaded, same machine: median ${median(emptyTimes).toFixed(0)} ms; ` +
     `Amicus adds ${(median(times) - median(emptyTimes)).toFixed(0)} ms`,
+);
+
+// Where the time went: before the page (process, runtime, webview) and in it.
+const pageMs = reports.map((r) => Number(/page-ms ([\d.]+)/.exec(r)?.[1] ?? NaN));
+const steps = new Map();
+for (const r of reports) {
+  for (const part of (r.split("steps: ")[1] ?? "").split(", ")) {
+    const m = /^(.*) ([\d.]+)$/.exec(part);
+    if (m) steps.set(m[1], [...(steps.get(m[1]) ?? []), Number(m[2])]);
+  }
+}
+const order = [...steps].map(([k, v]) => [k, median(v)]).sort((a, b) => a[1] - b[1]);
+console.log(
+  `  of which in the page (median): ${median(pageMs).toFixed(0)} ms — ` +
+    order.map(([k, v]) => `${k} ${v.toFixed(0)}`).join(", ") +
+    `, list painted ${median(pageMs).toFixed(0)}`,
 );
 
 const app = await idleMemory({ AMICUS_DB: db }, true);

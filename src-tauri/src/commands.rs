@@ -1,6 +1,7 @@
 //! Tauri commands: take state, call `amicus_app`, map the error. No logic
 //! here; every command is a few lines over one use case.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
@@ -228,13 +229,20 @@ pub fn backup(state: State<'_, AppState>, path: PathBuf) -> Reply<()> {
 }
 
 /// The letters list is on screen and usable: report the time since the
-/// process started (for `make bench`), and quit if asked to.
+/// process started (for `make bench`), with the page's own steps, and quit
+/// if asked to.
 #[tauri::command]
-pub fn app_ready(state: State<'_, AppState>, page_ms: f64, script_ms: f64) {
+pub fn app_ready(state: State<'_, AppState>, page_ms: f64, steps: BTreeMap<String, f64>) {
     let ms = state.started.elapsed().as_secs_f64() * 1000.0;
     if std::env::var_os("AMICUS_REPORT_READY").is_some() {
         // page_ms: since the page began to load, so the rest is the webview's start.
-        println!("amicus-ready-ms {ms:.1} page-ms {page_ms:.1} script-ms {script_ms:.1}");
+        let mut steps: Vec<_> = steps.into_iter().collect();
+        steps.sort_by(|a, b| a.1.total_cmp(&b.1));
+        let steps: Vec<String> = steps.iter().map(|(k, v)| format!("{k} {v:.0}")).collect();
+        println!(
+            "amicus-ready-ms {ms:.1} page-ms {page_ms:.1} steps: {}",
+            steps.join(", ")
+        );
         if std::env::var_os("AMICUS_EXIT_WHEN_READY").is_some() {
             std::process::exit(0);
         }

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from "react";
-import { useQuery } from "@tanstack/react-query";
+import { queryOptions, useQuery } from "@tanstack/react-query";
 import * as ipc from "../../ipc";
 import type { LetterSummary, Status } from "../../ipc";
 import { ErrorNote, longDate, StatusChip } from "../../components/common";
@@ -14,6 +14,16 @@ interface Props {
 
 const STATUSES: Status[] = ["draft", "approved", "signed", "sent"];
 
+/** The letters with a status ("" for all). Start-up asks for this before the first render. */
+export const lettersQuery = (status: Status | "") =>
+  queryOptions({
+    queryKey: ["letters", status],
+    queryFn: () => ipc.lettersList(status || null),
+    // Fresh for a moment, so the list start-up fetched is not fetched again
+    // when it mounts; changes invalidate it at once.
+    staleTime: 2000,
+  });
+
 function matches(l: LetterSummary, words: string[]): boolean {
   const text = [l.subject, l.issue ?? "", ...l.recipients].join(" ").toLowerCase();
   return words.every((w) => text.includes(w));
@@ -25,10 +35,7 @@ export function LettersList({ onOpen, onNew, onShown, searchRef }: Props) {
   const [from, setFrom] = useState("");
   const [to, setTo] = useState("");
   const [text, setText] = useState("");
-  const letters = useQuery({
-    queryKey: ["letters", status],
-    queryFn: () => ipc.lettersList(status || null),
-  });
+  const letters = useQuery(lettersQuery(status));
   const shown = useRef(false);
   useEffect(() => {
     if (letters.data && !shown.current) {
