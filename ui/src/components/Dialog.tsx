@@ -1,4 +1,5 @@
 import { useEffect, useRef, type ReactNode } from "react";
+import { ErrorNote } from "./common";
 
 interface Props {
   title: string;
@@ -51,5 +52,50 @@ export function Dialog({ title, onClose, children }: Props) {
         {children}
       </div>
     </div>
+  );
+}
+
+interface DateProps {
+  title: string;
+  /** A sentence saying what the action does, shown above the date. */
+  note?: string;
+  label: string;
+  action: string;
+  value: string;
+  onChange: (value: string) => void;
+  onSubmit: () => void;
+  onClose: () => void;
+  pending: boolean;
+  /** The refusal to show, with what it prefixes ("Not retired"). */
+  error: unknown;
+  errorPrefix: string;
+}
+
+/** A dialog asking for one date before an action (retire, end a term). */
+export function DateDialog(p: DateProps) {
+  return (
+    <Dialog title={p.title} onClose={p.onClose}>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          p.onSubmit();
+        }}
+      >
+        {p.note && <p className="muted">{p.note}</p>}
+        <label>
+          {p.label}
+          <input type="date" required value={p.value} onChange={(e) => p.onChange(e.target.value)} />
+        </label>
+        {p.error != null && <ErrorNote error={p.error} prefix={p.errorPrefix} />}
+        <div className="actions">
+          <button type="submit" className="primary" disabled={p.pending}>
+            {p.action}
+          </button>
+          <button type="button" onClick={p.onClose}>
+            Cancel
+          </button>
+        </div>
+      </form>
+    </Dialog>
   );
 }

@@ -2,7 +2,7 @@ import { useState } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import * as ipc from "../../ipc";
 import type { NewOffice, OfficeKind } from "../../ipc";
-import { Dialog } from "../../components/Dialog";
+import { DateDialog, Dialog } from "../../components/Dialog";
 import { ErrorNote, fieldError, longDate, today } from "../../components/common";
 
 const KINDS: [OfficeKind, string][] = [
@@ -284,55 +284,33 @@ function OfficePanel({ id, onClose }: { id: number; onClose: () => void }) {
         />
       )}
       {retireOn !== null && (
-        <Dialog title={`Retire ${office.title}`} onClose={() => setRetireOn(null)}>
-          <form
-            onSubmit={(e) => {
-              e.preventDefault();
-              retire.mutate(retireOn);
-            }}
-          >
-            <p className="muted">
-              For an office that was abolished or replaced. It stays in the record and in every letter sent to it.
-            </p>
-            <label>
-              Retired on
-              <input type="date" required value={retireOn} onChange={(e) => setRetireOn(e.target.value)} />
-            </label>
-            {retire.isError && <ErrorNote error={retire.error} prefix="Not retired" />}
-            <div className="actions">
-              <button type="submit" className="primary" disabled={retire.isPending}>
-                Retire
-              </button>
-              <button type="button" onClick={() => setRetireOn(null)}>
-                Cancel
-              </button>
-            </div>
-          </form>
-        </Dialog>
+        <DateDialog
+          title={`Retire ${office.title}`}
+          note="For an office that was abolished or replaced. It stays in the record and in every letter sent to it."
+          label="Retired on"
+          action="Retire"
+          value={retireOn}
+          onChange={setRetireOn}
+          onSubmit={() => retire.mutate(retireOn)}
+          onClose={() => setRetireOn(null)}
+          pending={retire.isPending}
+          error={retire.error}
+          errorPrefix="Not retired"
+        />
       )}
       {ending && (
-        <Dialog title="End the term" onClose={() => setEnding(null)}>
-          <form
-            onSubmit={(e) => {
-              e.preventDefault();
-              end.mutate(ending);
-            }}
-          >
-            <label>
-              Left office on
-              <input type="date" required value={ending.on} onChange={(e) => setEnding({ ...ending, on: e.target.value })} />
-            </label>
-            {end.isError && <ErrorNote error={end.error} prefix="Not changed" />}
-            <div className="actions">
-              <button type="submit" className="primary">
-                End term
-              </button>
-              <button type="button" onClick={() => setEnding(null)}>
-                Cancel
-              </button>
-            </div>
-          </form>
-        </Dialog>
+        <DateDialog
+          title="End the term"
+          label="Left office on"
+          action="End term"
+          value={ending.on}
+          onChange={(on) => setEnding({ ...ending, on })}
+          onSubmit={() => end.mutate(ending)}
+          onClose={() => setEnding(null)}
+          pending={end.isPending}
+          error={end.error}
+          errorPrefix="Not changed"
+        />
       )}
     </aside>
   );

@@ -2,7 +2,7 @@ import { useState } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import * as ipc from "../../ipc";
 import type { NewPerson } from "../../ipc";
-import { Dialog } from "../../components/Dialog";
+import { DateDialog, Dialog } from "../../components/Dialog";
 import { ErrorNote, fieldError, longDate, today } from "../../components/common";
 
 const EMPTY: NewPerson = { full_name: "", family_name: "", honorific: null, salutation: null, email: null };
@@ -153,29 +153,19 @@ export function PersonPanel({ id, onClose }: { id: number; onClose: () => void }
         />
       )}
       {retireOn !== null && (
-        <Dialog title={`Retire ${person.full_name}`} onClose={() => setRetireOn(null)}>
-          <form
-            onSubmit={(e) => {
-              e.preventDefault();
-              retire.mutate(retireOn);
-            }}
-          >
-            <p className="muted">A retired official stays in the record and in every letter sent to them.</p>
-            <label>
-              Retired on
-              <input type="date" required value={retireOn} onChange={(e) => setRetireOn(e.target.value)} />
-            </label>
-            {retire.isError && <ErrorNote error={retire.error} prefix="Not retired" />}
-            <div className="actions">
-              <button type="submit" className="primary">
-                Retire
-              </button>
-              <button type="button" onClick={() => setRetireOn(null)}>
-                Cancel
-              </button>
-            </div>
-          </form>
-        </Dialog>
+        <DateDialog
+          title={`Retire ${person.full_name}`}
+          note="A retired official stays in the record and in every letter sent to them."
+          label="Retired on"
+          action="Retire"
+          value={retireOn}
+          onChange={setRetireOn}
+          onSubmit={() => retire.mutate(retireOn)}
+          onClose={() => setRetireOn(null)}
+          pending={retire.isPending}
+          error={retire.error}
+          errorPrefix="Not retired"
+        />
       )}
     </aside>
   );
