@@ -45,10 +45,12 @@ fn main() {
     let started = std::time::Instant::now();
     // Letters and forms gain nothing from GPU compositing, and where OpenGL
     // is software (virtual machines, remote desktops, Xvfb) setting it up
-    // delays the first frame by 100 ms or more. A value already set wins;
-    // the empty-window benchmark baseline keeps WebKit's default.
+    // delays the first frame by 100 ms or more. WebKit only asks whether the
+    // variable exists, so AMICUS_GPU_COMPOSITING=1 is the way to keep GPU
+    // compositing; the empty-window benchmark baseline keeps WebKit's default.
     #[cfg(target_os = "linux")]
     if std::env::var_os("WEBKIT_DISABLE_COMPOSITING_MODE").is_none()
+        && std::env::var_os("AMICUS_GPU_COMPOSITING").is_none()
         && std::env::var_os("AMICUS_EMPTY_WINDOW").is_none()
     {
         // SAFETY: this is the first thing the program does: no thread has
