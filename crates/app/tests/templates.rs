@@ -38,8 +38,9 @@ fn a_template_with_mistakes_reports_them_at_their_line() {
     let check = app.check_template(&draft(&unclosed)).unwrap();
     assert!(check.pages.is_empty());
     let p = &check.problems[0];
-    assert!(p.line.is_some(), "{p:?}");
-    assert!(!p.message.is_empty());
+    // At the line the block opens (the parser alone points past the end).
+    assert_eq!((p.line, p.column), (Some(5), Some(1)), "{p:?}");
+    assert!(p.message.contains("never closed; add {{/if}}"), "{p:?}");
 
     // A field the data does not have: strict mode names it.
     let missing = GOOD.replace("{{position.issue}}", "{{position.nickname}}");

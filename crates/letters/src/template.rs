@@ -19,7 +19,7 @@
 use chrono::{Datelike, NaiveDate};
 use handlebars::{
     Context, Handlebars, Helper, HelperResult, Output, RenderContext, RenderError,
-    RenderErrorReason,
+    RenderErrorReason, TemplateError, TemplateErrorReason,
 };
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -139,16 +139,14 @@ impl Templates {
         self.registry
             .register_template_string(&meta.id, source)
             .map_err(|e| {
-                let location = match e.pos() {
+                let (pos, message) = syntax_problem(source, &e);
+                let location = match pos {
                     Some((line, col)) => {
                         format!("template {}, line {line}, column {col}", meta.id)
                     }
                     None => format!("template {}", meta.id),
                 };
-                LetterError::Template(vec![Problem {
-                    location,
-                    message: e.reason().to_string(),
-                }])
+                LetterError::Template(vec![Problem { location, message }])
             })?;
         self.metas.retain(|m| m.id != meta.id);
         self.metas.push(meta);
@@ -193,6 +191,103 @@ impl Templates {
             .map_err(|e| LetterError::Template(vec![render_problem(id, &e)]))?;
         parse_rendered(id, &text)
     }
+}
+
+/// Say what is wrong with a template that does not parse, in the words of
+/// someone editing it and at the place to fix: the parser's own account of
+/// an unclosed block is a list of grammar rules at the end of the file.
+fn syntax_problem(source: &str, e: &TemplateError) -> (Option<(usize, usize)>, String) {
+    let blocks = matches!(
+        e.reason(),
+        TemplateErrorReason::MismatchingClosedHelper(..) | TemplateErrorReason::InvalidSyntax(_)
+    );
+    match blocks.then(|| block_mistake(source)).flatten() {
+        Some(BlockMistake::Mismatch { open, closed, at }) => (
+            Some(at),
+            format!(
+                "{{{{/{closed}}}}} closes the {{{{#{open}}}}} block; blocks close in the reverse \
+                 order they open, so {{{{/{open}}}}} comes first"
+            ),
+        ),
+        Some(BlockMistake::Unclosed { name, at }) => (
+            Some(at),
+            format!(
+                "the {{{{#{name}}}}} block opened here is never closed; add {{{{/{name}}}}} where it ends"
+            ),
+        ),
+        None if matches!(e.reason(), TemplateErrorReason::InvalidSyntax(_)) => (
+            e.pos(),
+            "Handlebars cannot read this: check that every {{ has its }} and that block \
+             helpers start with # and end with /"
+                .to_string(),
+        ),
+        None => (e.pos(), e.reason().to_string()),
+    }
+}
+
+enum BlockMistake {
+    /// `{{/closed}}` at `at` while `{{#open}}` is the innermost open block.
+    Mismatch {
+        open: String,
+        closed: String,
+        at: (usize, usize),
+    },
+    /// `{{#name}}` opened at `at` and still open at the end.
+    Unclosed { name: String, at: (usize, usize) },
+}
+
+/// The first block that closes out of order, else the innermost one left
+/// open, with its line and column (1-based).
+fn block_mistake(source: &str) -> Option<BlockMistake> {
+    let place = |at: usize| {
+        let before = &source[..at];
+        let line_start = before.rfind('\n').map_or(0, |n| n + 1);
+        (
+            before.matches('\n').count() + 1,
+            before[line_start..].chars().count() + 1,
+        )
+    };
+    let name = |t: &str| {
+        t.chars()
+            .take_while(|c| !c.is_whitespace() && !matches!(c, '}' | '~' | '('))
+            .collect::<String>()
+    };
+    let mut open: Vec<(String, usize)> = Vec::new();
+    let mut from = 0;
+    while let Some(found) = source[from..].find("{{") {
+        let start = from + found;
+        let tag = &source[start + 2..];
+        // Comments may contain anything, braces included.
+        if let Some(comment) = tag.strip_prefix("!--") {
+            from = comment
+                .find("--}}")
+                .map_or(source.len(), |e| start + 5 + e + 4);
+            continue;
+        }
+        from = start + 2;
+        let tag = tag.trim_start_matches(['~', '{']).trim_start();
+        if let Some(t) = tag.strip_prefix('#') {
+            let t = t.strip_prefix(['>', '*']).unwrap_or(t);
+            open.push((name(t), start));
+        } else if let Some(t) = tag.strip_prefix('/') {
+            let closed = name(t);
+            match open.pop() {
+                Some((innermost, _)) if innermost == closed => {}
+                Some((innermost, _)) => {
+                    return Some(BlockMistake::Mismatch {
+                        open: innermost,
+                        closed,
+                        at: place(start),
+                    });
+                }
+                None => {}
+            }
+        }
+    }
+    open.pop().map(|(name, at)| BlockMistake::Unclosed {
+        name,
+        at: place(at),
+    })
 }
 
 fn render_problem(id: &str, e: &RenderError) -> Problem {

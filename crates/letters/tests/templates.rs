@@ -3,7 +3,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is the failure report
 
-use letters::{LetterData, LetterError, Mode, TemplateMeta, Templates, prepare};
+use letters::{LetterData, LetterError, Mode, Problem, TemplateMeta, Templates, prepare};
 
 const SAMPLE: &str = include_str!("../../../templates/samples/korus-2017.json");
 
@@ -106,6 +106,51 @@ fn a_malformed_template_gives_its_location() {
         problems[0].location.starts_with("template broken, line"),
         "{}",
         problems[0].location
+    );
+}
+
+fn syntax_error(source: &str) -> Problem {
+    let mut t = Templates::builtin().unwrap();
+    let err = t.add(meta("broken"), source).unwrap_err();
+    let LetterError::Template(mut problems) = err else {
+        panic!("expected a template error")
+    };
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    problems.remove(0)
+}
+
+#[test]
+fn an_unclosed_block_is_named_at_the_line_it_opens() {
+    let p = syntax_error(
+        "subject: x\n---\n{{#each recipients}}\n  {{#if name}}{{name}}\n{{/each}}\nDone.\n",
+    );
+    // The parser first stumbles on {{/each}} closing {{#if}}.
+    assert_eq!(p.location, "template broken, line 5, column 1");
+    assert!(
+        p.message.contains("{{/each}} closes the {{#if}} block")
+            && p.message.contains("{{/if}} comes first"),
+        "{}",
+        p.message
+    );
+    let p = syntax_error(
+        "subject: x\n---\nDear all,\n{{!-- {{#if}} in a comment --}}\n  é {{#if subject}}yes\n",
+    );
+    assert_eq!(p.location, "template broken, line 5, column 5");
+    assert_eq!(
+        p.message,
+        "the {{#if}} block opened here is never closed; add {{/if}} where it ends"
+    );
+    // Any other unreadable spot keeps the parser's position, in plain words.
+    let p = syntax_error("subject: x\n---\nHello {{name\n");
+    assert!(
+        p.location.starts_with("template broken, line"),
+        "{}",
+        p.location
+    );
+    assert!(
+        p.message.starts_with("Handlebars cannot read this"),
+        "{}",
+        p.message
     );
 }
 
