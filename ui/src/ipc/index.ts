@@ -51,12 +51,8 @@ export function errorText(e: unknown): string {
 }
 
 export const samplePreview = () => invoke<Preview>("sample_preview");
-export const lettersList = async (status: Status | null) => {
-  performance.mark("letters asked");
-  const list = await invoke<LetterSummary[]>("letters_list", { status });
-  performance.mark("letters received");
-  return list;
-};
+export const lettersList = (status: Status | null) =>
+  invoke<LetterSummary[]>("letters_list", { status });
 export const letterOpen = (id: number) => invoke<LetterDetail>("letter_open", { id });
 export const draftPreview = (letter: NewLetter) =>
   invoke<DraftPreview>("draft_preview", { letter });
