@@ -115,10 +115,10 @@ impl LetterData {
             } else {
                 format!("{path} (line {}, column {})", inner.line(), inner.column())
             };
-            LetterError::Data(vec![Problem {
+            LetterError::Data(vec![Problem::new(
                 location,
-                message: clean_serde_message(&inner.to_string()),
-            }])
+                clean_serde_message(&inner.to_string()),
+            )])
         })
     }
 

@@ -1,11 +1,34 @@
 use thiserror::Error;
 
 /// One thing wrong with a template or its data, with where it is.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Problem {
     /// "template joint-support, line 3, column 14" or a data path such as "recipients[1].name".
     pub location: String,
     pub message: String,
+    /// Where in a template's source (1-based), when the problem is in one and
+    /// the parser knows the place; carried as data so editors need not parse
+    /// `location`.
+    pub line: Option<u32>,
+    pub column: Option<u32>,
+}
+
+impl Problem {
+    pub fn new(location: impl Into<String>, message: impl Into<String>) -> Problem {
+        Problem {
+            location: location.into(),
+            message: message.into(),
+            line: None,
+            column: None,
+        }
+    }
+
+    /// A problem at a line (and column) of a template's source.
+    pub fn at(mut self, line: usize, column: Option<usize>) -> Problem {
+        self.line = u32::try_from(line).ok();
+        self.column = column.and_then(|c| u32::try_from(c).ok());
+        self
+    }
 }
 
 impl std::fmt::Display for Problem {
@@ -35,10 +58,7 @@ impl LetterError {
     pub fn problems(&self) -> Vec<Problem> {
         match self {
             LetterError::Data(p) | LetterError::Template(p) => p.clone(),
-            other => vec![Problem {
-                location: String::new(),
-                message: other.to_string(),
-            }],
+            other => vec![Problem::new(String::new(), other.to_string())],
         }
     }
 }

@@ -25,10 +25,10 @@ pub fn prepare(
         .ok_or(LetterError::NoTemplate)?;
     let meta = templates.get(id)?.clone();
     if data.recipients.is_empty() {
-        return Err(LetterError::Data(vec![Problem {
-            location: "recipients".into(),
-            message: "a letter needs at least one recipient".into(),
-        }]));
+        return Err(LetterError::Data(vec![Problem::new(
+            "recipients",
+            "a letter needs at least one recipient",
+        )]));
     }
     let copies: Vec<LetterData> = match data.mode {
         Mode::Joint => vec![data.clone()],

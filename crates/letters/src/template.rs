@@ -123,10 +123,10 @@ impl Templates {
         };
         for (meta, source) in SHIPPED {
             let mut meta: TemplateMeta = serde_json::from_str(meta).map_err(|e| {
-                LetterError::Template(vec![Problem {
-                    location: "shipped template metadata".into(),
-                    message: e.to_string(),
-                }])
+                LetterError::Template(vec![Problem::new(
+                    "shipped template metadata",
+                    e.to_string(),
+                )])
             })?;
             meta.builtin = true;
             templates.add(meta, source)?;
@@ -140,13 +140,15 @@ impl Templates {
             .register_template_string(&meta.id, source)
             .map_err(|e| {
                 let (pos, message) = syntax_problem(source, &e);
-                let location = match pos {
-                    Some((line, col)) => {
-                        format!("template {}, line {line}, column {col}", meta.id)
-                    }
-                    None => format!("template {}", meta.id),
+                let problem = match pos {
+                    Some((line, col)) => Problem::new(
+                        format!("template {}, line {line}, column {col}", meta.id),
+                        message,
+                    )
+                    .at(line, Some(col)),
+                    None => Problem::new(format!("template {}", meta.id), message),
                 };
-                LetterError::Template(vec![Problem { location, message }])
+                LetterError::Template(vec![problem])
             })?;
         self.metas.retain(|m| m.id != meta.id);
         self.metas.push(meta);
@@ -171,9 +173,11 @@ impl Templates {
             .fields
             .iter()
             .filter(|path| !has_path(data, path))
-            .map(|path| Problem {
-                location: path.clone(),
-                message: format!("the template \"{id}\" needs this field; add it to the data"),
+            .map(|path| {
+                Problem::new(
+                    path.clone(),
+                    format!("the template \"{id}\" needs this field; add it to the data"),
+                )
             })
             .collect())
     }
@@ -291,12 +295,16 @@ fn block_mistake(source: &str) -> Option<BlockMistake> {
 }
 
 fn render_problem(id: &str, e: &RenderError) -> Problem {
-    let location = match (e.line_no, e.column_no) {
-        (Some(l), Some(c)) => format!(
-            "template {}, line {l}, column {c}",
-            e.template_name.as_deref().unwrap_or(id)
+    let (location, line, column) = match (e.line_no, e.column_no) {
+        (Some(l), Some(c)) => (
+            format!(
+                "template {}, line {l}, column {c}",
+                e.template_name.as_deref().unwrap_or(id)
+            ),
+            Some(l),
+            Some(c),
         ),
-        _ => format!("template {id}"),
+        _ => (format!("template {id}"), None, None),
     };
     let message = match e.reason() {
         RenderErrorReason::MissingVariable(Some(path)) => {
@@ -307,7 +315,11 @@ fn render_problem(id: &str, e: &RenderError) -> Problem {
         }
         other => other.to_string(),
     };
-    Problem { location, message }
+    let problem = Problem::new(location, message);
+    match line {
+        Some(l) => problem.at(l, column),
+        None => problem,
+    }
 }
 
 /// Whether a dotted path exists (and, for arrays, is non-empty; for strings, non-blank).
@@ -348,10 +360,10 @@ fn parse_rendered(id: &str, text: &str) -> Result<Rendered, LetterError> {
             continue;
         }
         let Some((key, value)) = trimmed.split_once(':') else {
-            problems.push(Problem {
-                location: format!("template {id}, line {line_no}"),
-                message: "a header line must be \"key: value\" (subject, salutation, closing), and the header must end with a line of three dashes".into(),
-            });
+            problems.push(Problem::new(
+                format!("template {id}, line {line_no}"),
+                "a header line must be \"key: value\" (subject, salutation, closing), and the header must end with a line of three dashes",
+            ).at(line_no, None));
             continue;
         };
         let slot = match key.trim() {
@@ -359,31 +371,34 @@ fn parse_rendered(id: &str, text: &str) -> Result<Rendered, LetterError> {
             "salutation" => &mut salutation,
             "closing" => &mut closing,
             other => {
-                problems.push(Problem {
-                    location: format!("template {id}, line {line_no}"),
-                    message: format!(
-                        "unknown header \"{other}\"; the headers are {}",
-                        HEADER_KEYS.join(", ")
-                    ),
-                });
+                problems.push(
+                    Problem::new(
+                        format!("template {id}, line {line_no}"),
+                        format!(
+                            "unknown header \"{other}\"; the headers are {}",
+                            HEADER_KEYS.join(", ")
+                        ),
+                    )
+                    .at(line_no, None),
+                );
                 continue;
             }
         };
         *slot = Some(markup::parse_inline(value.trim()));
     }
     let Some(body_start) = body_start else {
-        problems.push(Problem {
-            location: format!("template {id}"),
-            message: "the header must end with a line of three dashes (---) before the body".into(),
-        });
+        problems.push(Problem::new(
+            format!("template {id}"),
+            "the header must end with a line of three dashes (---) before the body",
+        ));
         return Err(LetterError::Template(problems));
     };
     for (name, slot) in [("salutation", &salutation), ("closing", &closing)] {
         if slot.as_ref().is_none_or(|s| s.is_empty()) {
-            problems.push(Problem {
-                location: format!("template {id}, header"),
-                message: format!("the \"{name}\" header is missing or empty"),
-            });
+            problems.push(Problem::new(
+                format!("template {id}, header"),
+                format!("the \"{name}\" header is missing or empty"),
+            ));
         }
     }
     if !problems.is_empty() {

@@ -139,7 +139,9 @@ impl Store {
         now: DateTime<Utc>,
         dry_run: bool,
     ) -> Result<ImportSummary> {
-        let tx = self.conn.transaction()?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let mut sum = ImportSummary::default();
         let mut created = std::collections::HashSet::new();
         // New terms that overlapped a term this roster may still end or

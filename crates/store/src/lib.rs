@@ -211,8 +211,15 @@ impl Store {
     }
 
     /// Run `f` in one transaction: all of its writes land, or none do.
+    ///
+    /// The transaction starts IMMEDIATE: it takes the write lock first (waiting
+    /// up to the busy timeout for another writer), so two processes writing at
+    /// once queue instead of one being refused "database is locked" when its
+    /// read is upgraded to a write.
     pub fn write<T>(&mut self, f: impl FnOnce(&rusqlite::Transaction) -> Result<T>) -> Result<T> {
-        let tx = self.conn.transaction()?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let value = f(&tx)?;
         tx.commit()?;
         Ok(value)

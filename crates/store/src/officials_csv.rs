@@ -173,7 +173,9 @@ impl Store {
             rows.push(Row { line, cells });
         }
 
-        let tx = self.conn.transaction()?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let mut sum = CsvSummary::default();
         for row in &rows {
             let before = problems.len();
