@@ -3,25 +3,20 @@
 //! file is out of date (run `make bindings` to refresh it), so CI catches
 //! drift between the shell and the UI.
 
-use amicus_app::store::import::{ImportSummary, LocalOffice};
-use amicus_app::store::log::{LogEntry, LogFilter, SearchHit};
-use amicus_app::store::officials_csv::CsvSummary;
-use amicus_app::store::{
-    Issue, LetterMode, Method, NewPerson, Office, OfficeKind, Person, Position, Role, Signer,
-    Stance, Status,
-};
-use amicus_app::store::{NewOffice, NewTerm};
 use amicus_app::{
-    Addressee, Catalog, DraftPreview, Drafted, IssueView, LetterDetail, LetterExtra, LetterRef,
-    LetterSummary, Letterhead, NewLetter, OfficialRow, PersonDetail, PositionView, RecipientChoice,
-    RecipientView, SendReport, TemplateCheck, TemplateDraft, TemplateInfo, TemplateProblem,
-    TermView,
+    Addressee, Catalog, ClockView, CsvSummary, DraftPreview, Drafted, HolderView, ImportSummary,
+    Issue, IssueView, LetterDetail, LetterExtra, LetterMode, LetterRef, LetterSummary, Letterhead,
+    LocalOffice, LogEntry, LogFilter, Method, NewLetter, NewOffice, NewPerson, NewTerm, Office,
+    OfficeDetail, OfficeKind, OfficeRow, OfficialRow, Person, PersonDetail, Position, PositionView,
+    RecipientChoice, RecipientView, RecordArea, RecordChanged, Role, SearchHit, SendReport,
+    SettingsInfo, Signer, Stance, Status, TemplateCheck, TemplateDraft, TemplateInfo,
+    TemplateProblem, TermView,
 };
-use amicus_app::{HolderView, OfficeDetail, OfficeRow};
 use ts_rs::{Config, TS};
 
-use crate::commands::{ExportProgress, Preview, SettingsInfo};
+use crate::commands::{ExportProgress, Preview};
 use crate::ipc_error::{ErrorCode, IpcError};
+use crate::record::{OpenFailure, Startup};
 
 macro_rules! decls {
     ($cfg:expr, $($t:ty),* $(,)?) => {
@@ -84,6 +79,11 @@ fn generate() -> String {
         OfficeRow,
         HolderView,
         OfficeDetail,
+        ClockView,
+        RecordArea,
+        RecordChanged,
+        OpenFailure,
+        Startup,
     );
     format!(
         "// Generated from the Rust types by src-tauri/src/bindings.rs (`make bindings`).\n// Do not edit by hand.\n\n{}\n",

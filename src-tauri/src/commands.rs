@@ -1,38 +1,28 @@
 //! Tauri commands: take state, call `amicus_app`, map the error. No logic
-//! here; every command is a few lines over one use case.
+//! here; every command is a few lines over one use case. "Now" and "today"
+//! come from the app's clock (the organization's time zone).
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
 
-use amicus_app::store::import::ImportSummary;
-use amicus_app::store::log::{LogEntry, LogFilter, SearchHit};
-use amicus_app::store::officials_csv::CsvSummary;
-use amicus_app::store::{NewOffice, NewPerson, NewTerm, Status};
 use amicus_app::{
-    Catalog, DraftPreview, Drafted, ExportOptions, IssueView, LetterDetail, LetterSummary,
-    Letterhead, NewLetter, OfficialRow, PersonDetail, SendReport, TemplateCheck, TemplateDraft,
+    Catalog, ClockView, CsvSummary, DraftPreview, Drafted, ExportOptions, ImportRequest,
+    ImportSummary, IssueView, LetterDetail, LetterSummary, Letterhead, LogEntry, LogFilter,
+    NewLetter, NewOffice, NewPerson, NewTerm, OfficeDetail, OfficeRow, OfficialRow, PersonDetail,
+    SearchHit, SendReport, SettingsInfo, Status, TemplateCheck, TemplateDraft,
 };
-use amicus_app::{OfficeDetail, OfficeRow};
-use chrono::{NaiveDate, Utc};
+use chrono::NaiveDate;
 use serde::Serialize;
 use tauri::State;
 use tauri::ipc::Channel;
 
 use crate::AppState;
 use crate::ipc_error::IpcError;
+use crate::record::Startup;
 
 type Reply<T> = Result<T, IpcError>;
-
-impl AppState {
-    /// The app, even if a panicking command poisoned the lock (the store
-    /// rolls back any transaction it was in, so the data is consistent).
-    /// Waits while the record is still being opened at start-up.
-    fn app(&self) -> std::sync::MutexGuard<'_, amicus_app::App> {
-        self.app.wait().lock().unwrap_or_else(|e| e.into_inner())
-    }
-}
 
 /// Pages of a letter: one standalone SVG per page, from the PDF's own layout.
 #[derive(Serialize, ts_rs::TS)]
@@ -41,23 +31,64 @@ pub struct Preview {
     pub pages: Vec<String>,
 }
 
-/// Where the record lives and what it is.
-#[derive(Serialize, ts_rs::TS)]
-pub struct SettingsInfo {
-    pub db_path: String,
-    pub organization: String,
-    pub schema_version: u32,
-}
-
 #[tauri::command(async)]
 pub fn sample_preview(state: State<'_, AppState>) -> Reply<Preview> {
-    let (title, pages) = state.app().engine.sample_preview()?;
+    let (title, pages) = state.app()?.engine().sample_preview()?;
     Ok(Preview { title, pages })
 }
 
 #[tauri::command]
 pub fn export_path_override(state: State<'_, AppState>) -> Option<PathBuf> {
-    state.export_override.clone()
+    state.config.export_override.clone()
+}
+
+/// The app, or why the record did not open (waits while it opens).
+#[tauri::command(async)]
+pub fn startup(state: State<'_, AppState>) -> Startup {
+    state.record.startup()
+}
+
+/// Open (or create) the record at `path` instead.
+#[tauri::command(async)]
+pub fn record_open(state: State<'_, AppState>, path: PathBuf) -> Reply<()> {
+    state.open_record(Some(path))
+}
+
+/// Put a backup in place of the record that would not open, then open it.
+#[tauri::command(async)]
+pub fn record_restore(state: State<'_, AppState>, backup: PathBuf) -> Reply<()> {
+    state.restore_record(&backup)
+}
+
+#[tauri::command(async)]
+pub fn clock(state: State<'_, AppState>) -> Reply<ClockView> {
+    Ok(state.app()?.clock_view())
+}
+
+#[tauri::command(async)]
+pub fn letter_blank(state: State<'_, AppState>) -> Reply<NewLetter> {
+    Ok(state.app()?.blank_letter()?)
+}
+
+#[tauri::command(async)]
+pub fn position_in_force(
+    state: State<'_, AppState>,
+    issue_id: i64,
+    date: NaiveDate,
+) -> Reply<Option<i64>> {
+    Ok(state.app()?.position_in_force(issue_id, date)?)
+}
+
+#[tauri::command(async)]
+pub fn diagnostics(state: State<'_, AppState>) -> Reply<String> {
+    let mut text = state.app()?.diagnostics()?;
+    text.push_str(&crate::ipc_error::recent_errors().join("\n"));
+    Ok(text)
+}
+
+#[tauri::command(async)]
+pub fn time_zone_save(state: State<'_, AppState>, time_zone: String) -> Reply<()> {
+    Ok(state.app()?.set_time_zone(&time_zone)?)
 }
 
 #[tauri::command(async)]
@@ -65,17 +96,17 @@ pub fn letters_list(
     state: State<'_, AppState>,
     status: Option<Status>,
 ) -> Reply<Vec<LetterSummary>> {
-    Ok(state.app().letter_summaries(status)?)
+    Ok(state.app()?.letter_summaries(status)?)
 }
 
 #[tauri::command(async)]
 pub fn letter_open(state: State<'_, AppState>, id: i64) -> Reply<LetterDetail> {
-    Ok(state.app().open_letter(id)?)
+    Ok(state.app()?.open_letter(id)?)
 }
 
 #[tauri::command(async)]
 pub fn draft_preview(state: State<'_, AppState>, letter: NewLetter) -> Reply<DraftPreview> {
-    Ok(state.app().preview_draft(&letter)?)
+    Ok(state.app()?.preview_draft(&letter)?)
 }
 
 #[tauri::command(async)]
@@ -84,17 +115,20 @@ pub fn letter_save(
     id: Option<i64>,
     letter: NewLetter,
 ) -> Reply<Drafted> {
-    Ok(state.app().save_letter(id, &letter, Utc::now())?)
+    let app = state.app()?;
+    Ok(app.save_letter(id, &letter, app.clock().now())?)
 }
 
 #[tauri::command(async)]
 pub fn letter_approve(state: State<'_, AppState>, id: i64) -> Reply<()> {
-    Ok(state.app().approve(id, Utc::now())?)
+    let app = state.app()?;
+    Ok(app.approve(id, app.clock().now())?)
 }
 
 #[tauri::command(async)]
 pub fn letter_sign(state: State<'_, AppState>, id: i64) -> Reply<()> {
-    Ok(state.app().sign(id, Utc::now())?)
+    let app = state.app()?;
+    Ok(app.sign(id, app.clock().now())?)
 }
 
 /// How far an export has got.
@@ -127,7 +161,8 @@ pub fn letter_export(
         combined,
         progress: Some(Box::new(report)),
     };
-    Ok(state.app().export_letter(id, &path, &options, Utc::now())?)
+    let app = state.app()?;
+    Ok(app.export_letter(id, &path, &options, app.clock().now())?)
 }
 
 #[tauri::command]
@@ -137,7 +172,8 @@ pub fn export_cancel(state: State<'_, AppState>) {
 
 #[tauri::command(async)]
 pub fn mark_sent(state: State<'_, AppState>, recipient_id: i64, report: SendReport) -> Reply<i64> {
-    Ok(state.app().mark_sent(recipient_id, &report, Utc::now())?)
+    let app = state.app()?;
+    Ok(app.mark_sent(recipient_id, &report, app.clock().now())?)
 }
 
 #[tauri::command(async)]
@@ -147,36 +183,34 @@ pub fn record_reply(
     on: NaiveDate,
     notes: String,
 ) -> Reply<()> {
-    Ok(state
-        .app()
-        .record_reply(recipient_id, on, &notes, Utc::now())?)
+    let app = state.app()?;
+    Ok(app.record_reply(recipient_id, on, &notes, app.clock().now())?)
 }
 
 #[tauri::command(async)]
 pub fn sent_log(state: State<'_, AppState>, filter: LogFilter) -> Reply<Vec<LogEntry>> {
-    Ok(state.app().log(&filter)?)
+    Ok(state.app()?.log(&filter)?)
 }
 
 #[tauri::command(async)]
 pub fn sent_log_csv(state: State<'_, AppState>, filter: LogFilter, path: PathBuf) -> Reply<()> {
-    let csv = state.app().store.log_csv(&filter)?;
-    std::fs::write(&path, csv).map_err(|source| amicus_app::AppError::Write { path, source })?;
-    Ok(())
+    Ok(state.app()?.write_log_csv(&filter, &path)?)
 }
 
 #[tauri::command(async)]
 pub fn catalog(state: State<'_, AppState>) -> Reply<Catalog> {
-    Ok(state.app().catalog()?)
+    Ok(state.app()?.catalog()?)
 }
 
 #[tauri::command(async)]
 pub fn issues_overview(state: State<'_, AppState>) -> Reply<Vec<IssueView>> {
-    Ok(state.app().issue_views()?)
+    Ok(state.app()?.issue_views()?)
 }
 
 #[tauri::command(async)]
 pub fn officials_list(state: State<'_, AppState>, filter: String) -> Reply<Vec<OfficialRow>> {
-    Ok(state.app().officials(&filter, Utc::now().date_naive())?)
+    let app = state.app()?;
+    Ok(app.officials(&filter, app.clock().today())?)
 }
 
 #[tauri::command(async)]
@@ -185,47 +219,37 @@ pub fn import_congress(
     dir: PathBuf,
     dry_run: bool,
 ) -> Reply<ImportSummary> {
-    let today = Utc::now().date_naive();
-    Ok(state
-        .app()
-        .import_congress(&dir, today, Utc::now(), dry_run)?)
+    let request = ImportRequest {
+        source: Some(dir),
+        as_of: None,
+        dry_run,
+    };
+    Ok(state.app()?.import_congress_now(&request)?)
 }
 
 #[tauri::command(async)]
 pub fn import_posts(state: State<'_, AppState>, dry_run: bool) -> Reply<ImportSummary> {
-    let today = Utc::now().date_naive();
-    Ok(state.app().import_posts(None, today, Utc::now(), dry_run)?)
+    let request = ImportRequest {
+        source: None,
+        as_of: None,
+        dry_run,
+    };
+    Ok(state.app()?.import_posts_now(&request)?)
 }
 
 #[tauri::command(async)]
 pub fn search(state: State<'_, AppState>, text: String) -> Reply<Vec<SearchHit>> {
-    Ok(state.app().search(&text)?)
+    Ok(state.app()?.search(&text)?)
 }
 
 #[tauri::command(async)]
 pub fn settings_info(state: State<'_, AppState>) -> Reply<SettingsInfo> {
-    let app = state.app();
-    let db_path = app
-        .store
-        .path()
-        .map(Path::display)
-        .map(|p| p.to_string())
-        .unwrap_or_default();
-    let org: Option<serde_json::Value> = app.store.setting("organization")?;
-    let organization = org
-        .and_then(|o| o["name"].as_str().map(str::to_string))
-        .unwrap_or_default();
-    let schema_version = app.store.schema_version()? as u32;
-    Ok(SettingsInfo {
-        db_path,
-        organization,
-        schema_version,
-    })
+    Ok(state.app()?.settings_info()?)
 }
 
 #[tauri::command(async)]
 pub fn backup(state: State<'_, AppState>, path: PathBuf) -> Reply<()> {
-    Ok(state.app().store.backup(&path)?)
+    Ok(state.app()?.backup(&path)?)
 }
 
 /// The letters list is on screen and usable: report the time since the
@@ -234,7 +258,7 @@ pub fn backup(state: State<'_, AppState>, path: PathBuf) -> Reply<()> {
 #[tauri::command]
 pub fn app_ready(state: State<'_, AppState>, page_ms: f64, steps: BTreeMap<String, f64>) {
     let ms = state.started.elapsed().as_secs_f64() * 1000.0;
-    if std::env::var_os("AMICUS_REPORT_READY").is_some() {
+    if state.config.report_ready {
         // page_ms: since the page began to load, so the rest is the webview's start.
         let mut steps: Vec<_> = steps.into_iter().collect();
         steps.sort_by(|a, b| a.1.total_cmp(&b.1));
@@ -243,7 +267,7 @@ pub fn app_ready(state: State<'_, AppState>, page_ms: f64, steps: BTreeMap<Strin
             "amicus-ready-ms {ms:.1} page-ms {page_ms:.1} steps: {}",
             steps.join(", ")
         );
-        if std::env::var_os("AMICUS_EXIT_WHEN_READY").is_some() {
+        if state.config.exit_when_ready {
             std::process::exit(0);
         }
     }
@@ -251,81 +275,85 @@ pub fn app_ready(state: State<'_, AppState>, page_ms: f64, steps: BTreeMap<Strin
 
 #[tauri::command(async)]
 pub fn template_check(state: State<'_, AppState>, template: TemplateDraft) -> Reply<TemplateCheck> {
-    Ok(state.app().check_template(&template)?)
+    Ok(state.app()?.check_template(&template)?)
 }
 
 #[tauri::command(async)]
 pub fn template_save(state: State<'_, AppState>, template: TemplateDraft) -> Reply<u32> {
-    Ok(state.app().save_template(&template, Utc::now())?)
+    let app = state.app()?;
+    Ok(app.save_template(&template, app.clock().now())?)
 }
 
 #[tauri::command(async)]
 pub fn person_detail(state: State<'_, AppState>, id: i64) -> Reply<PersonDetail> {
-    Ok(state.app().person_detail(id)?)
+    Ok(state.app()?.person_detail(id)?)
 }
 
 #[tauri::command(async)]
 pub fn person_save(state: State<'_, AppState>, id: Option<i64>, person: NewPerson) -> Reply<i64> {
-    Ok(state.app().save_person(id, &person, Utc::now())?)
+    let app = state.app()?;
+    Ok(app.save_person(id, &person, app.clock().now())?)
 }
 
 #[tauri::command(async)]
 pub fn person_retire(state: State<'_, AppState>, id: i64, on: NaiveDate) -> Reply<()> {
-    Ok(state.app().retire_person(id, on)?)
+    Ok(state.app()?.retire_person(id, on)?)
 }
 
 #[tauri::command(async)]
 pub fn letterhead(state: State<'_, AppState>) -> Reply<Letterhead> {
-    Ok(state.app().letterhead()?)
+    Ok(state.app()?.letterhead()?)
 }
 
 #[tauri::command(async)]
 pub fn letterhead_save(state: State<'_, AppState>, letterhead: Letterhead) -> Reply<()> {
-    Ok(state.app().set_letterhead(&letterhead)?)
+    Ok(state.app()?.set_letterhead(&letterhead)?)
 }
 
 #[tauri::command(async)]
 pub fn signer_add(state: State<'_, AppState>, name: String, title: Option<String>) -> Reply<i64> {
-    Ok(state.app().add_signer(&name, title.as_deref())?)
+    Ok(state.app()?.add_signer(&name, title.as_deref())?)
 }
 
 #[tauri::command(async)]
 pub fn import_csv(state: State<'_, AppState>, path: PathBuf, dry_run: bool) -> Reply<CsvSummary> {
-    Ok(state.app().import_csv(&path, Utc::now(), dry_run)?)
+    let app = state.app()?;
+    Ok(app.import_csv(&path, app.clock().now(), dry_run)?)
 }
 
 #[tauri::command(async)]
 pub fn offices_list(state: State<'_, AppState>, filter: String) -> Reply<Vec<OfficeRow>> {
-    Ok(state.app().office_rows(&filter, Utc::now().date_naive())?)
+    let app = state.app()?;
+    Ok(app.office_rows(&filter, app.clock().today())?)
 }
 
 #[tauri::command(async)]
 pub fn office_detail(state: State<'_, AppState>, id: i64) -> Reply<OfficeDetail> {
-    Ok(state.app().office_detail(id)?)
+    Ok(state.app()?.office_detail(id)?)
 }
 
 #[tauri::command(async)]
 pub fn office_add(state: State<'_, AppState>, office: NewOffice) -> Reply<i64> {
-    Ok(state.app().add_office(&office)?)
+    Ok(state.app()?.add_office(&office)?)
 }
 
 #[tauri::command(async)]
 pub fn office_edit(state: State<'_, AppState>, id: i64, office: NewOffice) -> Reply<()> {
-    Ok(state.app().edit_office(id, &office)?)
+    Ok(state.app()?.edit_office(id, &office)?)
 }
 
 /// Retire an office on `on`, or reinstate it when `on` is null.
 #[tauri::command(async)]
 pub fn office_retire(state: State<'_, AppState>, id: i64, on: Option<NaiveDate>) -> Reply<()> {
-    Ok(state.app().retire_office(id, on)?)
+    Ok(state.app()?.retire_office(id, on)?)
 }
 
 #[tauri::command(async)]
 pub fn term_add(state: State<'_, AppState>, term: NewTerm) -> Reply<i64> {
-    Ok(state.app().add_term(&term)?)
+    Ok(state.app()?.add_term(&term)?)
 }
 
 #[tauri::command(async)]
 pub fn term_end(state: State<'_, AppState>, term_id: i64, on: NaiveDate) -> Reply<()> {
-    Ok(state.app().end_term(term_id, on)?)
+    Ok(state.app()?.end_term(term_id, on)?)
 }

@@ -4,31 +4,115 @@
 #[cfg(test)]
 mod bindings;
 mod commands;
+mod config;
 mod ipc_error;
+mod record;
 
-use std::path::PathBuf;
-use std::sync::{Arc, Mutex, OnceLock};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, OnceLock};
 
-/// What the commands share: the engine (fonts and templates parsed once)
-/// and the record, behind one lock that no command holds across an await.
-/// It is opened on its own thread while the window starts; a command that
-/// arrives first waits for it.
+use amicus_app::{App, Clock, RecordChanged};
+use tauri::Emitter;
+
+use crate::config::Config;
+use crate::ipc_error::IpcError;
+use crate::record::Record;
+
+/// What the commands share: the record (opened on its own thread while the
+/// window starts; commands wait for it), the configuration read at start-up,
+/// and the export in progress. The app itself takes `&self` everywhere, so
+/// no lock is held around a command: an export does not hold up a preview.
 pub struct AppState {
-    pub app: Arc<OnceLock<Mutex<amicus_app::App>>>,
-    /// Set by tests (`AMICUS_EXPORT_PATH`) to bypass the native save dialog.
-    pub export_override: Option<PathBuf>,
+    pub record: Arc<Record>,
+    pub config: Config,
     /// When the process started, for the cold-start benchmark.
     pub started: std::time::Instant,
     /// Set by `export_cancel` to stop the export in progress.
     pub cancel: Arc<std::sync::atomic::AtomicBool>,
+    /// The running app's handle, once Tauri has started (record events go through it).
+    pub handle: Arc<OnceLock<tauri::AppHandle>>,
+}
+
+impl AppState {
+    /// The open app; waits while the record opens.
+    pub fn app(&self) -> Result<Arc<App>, IpcError> {
+        self.record.app()
+    }
+
+    /// Open the record at `path` (the configured or default one when None)
+    /// and make it the window's record; a failure is kept for the window.
+    pub fn open_record(&self, path: Option<PathBuf>) -> Result<(), IpcError> {
+        self.record.reopening();
+        let opened = open_and_announce(path.as_deref(), &self.handle);
+        let result = opened.as_ref().map(|_| ()).map_err(|f| IpcError {
+            code: ipc_error::ErrorCode::Unavailable,
+            message: f.message.clone(),
+            field: None,
+        });
+        self.record.set(opened);
+        result
+    }
+
+    /// Put `backup` in place of the record that failed to open, then open it.
+    pub fn restore_record(&self, backup: &Path) -> Result<(), IpcError> {
+        let path = match self.config.db.clone() {
+            Some(p) => p,
+            None => amicus_app::default_db_path()?,
+        };
+        amicus_app::replace_record_with_backup(&path, backup)?;
+        self.open_record(Some(path))
+    }
+}
+
+/// Open a record and send its changes to the window as `record-changed`.
+fn open_and_announce(
+    path: Option<&Path>,
+    handle: &Arc<OnceLock<tauri::AppHandle>>,
+) -> Result<Arc<App>, record::OpenFailure> {
+    let app = Arc::new(record::open(path, Clock::system())?);
+    let handle = Arc::clone(handle);
+    app.on_change(move |changed: &RecordChanged| {
+        if let Some(Err(e)) = handle.get().map(|h| h.emit("record-changed", changed)) {
+            tracing::warn!("cannot tell the window what changed: {e}");
+        }
+    });
+    Ok(app)
+}
+
+/// Daily-rotated log files in the user's state folder; the returned guard
+/// flushes them when dropped (at exit). The first line says which Amicus.
+fn start_logging() -> Option<tracing_appender::non_blocking::WorkerGuard> {
+    let dir = amicus_app::log_dir();
+    std::fs::create_dir_all(&dir).ok()?;
+    let appender = tracing_appender::rolling::Builder::new()
+        .rotation(tracing_appender::rolling::Rotation::DAILY)
+        .filename_prefix("amicus")
+        .filename_suffix("log")
+        .max_log_files(14)
+        .build(&dir)
+        .ok()?;
+    let (writer, guard) = tracing_appender::non_blocking(appender);
+    tracing_subscriber::fmt()
+        .with_writer(writer)
+        .with_ansi(false)
+        .with_max_level(tracing::Level::INFO)
+        .with_span_events(tracing_subscriber::fmt::format::FmtSpan::CLOSE)
+        .init();
+    tracing::info!(
+        "Amicus {} starting ({} {})",
+        env!("CARGO_PKG_VERSION"),
+        std::env::consts::OS,
+        std::env::consts::ARCH
+    );
+    Some(guard)
 }
 
 /// With AMICUS_REPORT_READY, say when the page starts and finishes loading
 /// (the cold-start benchmark compares this with an empty window).
 fn report_page_load<R: tauri::Runtime>(
     started: std::time::Instant,
+    report: bool,
 ) -> impl Fn(&tauri::Webview<R>, &tauri::webview::PageLoadPayload<'_>) + Send + Sync + 'static {
-    let report = std::env::var_os("AMICUS_REPORT_READY").is_some();
     move |_, payload| {
         if report {
             let ms = started.elapsed().as_secs_f64() * 1000.0;
@@ -48,11 +132,9 @@ fn main() {
     // delays the first frame by 100 ms or more. WebKit only asks whether the
     // variable exists, so AMICUS_GPU_COMPOSITING=1 is the way to keep GPU
     // compositing; the empty-window benchmark baseline keeps WebKit's default.
+    let config = Config::from_env();
     #[cfg(target_os = "linux")]
-    if std::env::var_os("WEBKIT_DISABLE_COMPOSITING_MODE").is_none()
-        && std::env::var_os("AMICUS_GPU_COMPOSITING").is_none()
-        && std::env::var_os("AMICUS_EMPTY_WINDOW").is_none()
-    {
+    if !config.compositing_set && !config.gpu_compositing && !config.empty_window {
         // SAFETY: this is the first thing the program does: no thread has
         // been started, so nothing can read the environment meanwhile.
         #[allow(unsafe_code)]
@@ -63,51 +145,47 @@ fn main() {
     let mut context = tauri::generate_context!();
     // The memory benchmark's baseline: the same runtime with an empty page
     // and nothing else (no record, no commands, no plugins).
-    if std::env::var_os("AMICUS_EMPTY_WINDOW").is_some() {
+    if config.empty_window {
         if let Some(w) = context.config_mut().app.windows.first_mut() {
             w.url = tauri::WebviewUrl::App("empty.html".into());
         }
-        let empty = tauri::Builder::default().on_page_load(report_page_load(started));
+        let empty =
+            tauri::Builder::default().on_page_load(report_page_load(started, config.report_ready));
         if let Err(e) = empty.run(context) {
             eprintln!("empty window: {e}");
         }
         return;
     }
-    // The database: AMICUS_DB, else amicus.db in the user's data folder,
+    let _log = start_logging();
+    // The record: AMICUS_DB, else amicus.db in the user's data folder,
     // created with the sample record on first run. Opening it (and parsing
     // the fonts) runs beside the window's start-up.
-    let cell = Arc::new(OnceLock::new());
-    let opening = Arc::clone(&cell);
-    std::thread::spawn(move || {
-        let opened = amicus_app::Engine::new().and_then(|engine| {
-            let path = match std::env::var_os("AMICUS_DB") {
-                Some(p) => PathBuf::from(p),
-                None => amicus_app::default_db_path()?,
-            };
-            amicus_app::App::open(engine, &path, chrono::Utc::now())
-        });
-        match opened {
-            Ok(app) => {
-                if std::env::var_os("AMICUS_REPORT_READY").is_some() {
-                    let ms = started.elapsed().as_secs_f64() * 1000.0;
-                    println!("amicus-opened-ms {ms:.1}");
-                }
-                let _ = opening.set(Mutex::new(app));
-            }
-            Err(e) => {
-                eprintln!("Amicus cannot start: {e}");
-                std::process::exit(1);
-            }
-        }
-    });
     let state = AppState {
-        app: cell,
-        export_override: std::env::var_os("AMICUS_EXPORT_PATH").map(PathBuf::from),
+        record: Arc::default(),
+        config,
         started,
         cancel: Arc::default(),
+        handle: Arc::default(),
     };
+    let (record, handle) = (Arc::clone(&state.record), Arc::clone(&state.handle));
+    let db = state.config.db.clone();
+    let report = state.config.report_ready;
+    std::thread::spawn(move || {
+        let opened = open_and_announce(db.as_deref(), &handle);
+        if report && opened.is_ok() {
+            let ms = started.elapsed().as_secs_f64() * 1000.0;
+            println!("amicus-opened-ms {ms:.1}");
+        }
+        record.set(opened);
+    });
+    let handle = Arc::clone(&state.handle);
+    let report = state.config.report_ready;
     let result = tauri::Builder::default()
-        .on_page_load(report_page_load(started))
+        .setup(move |app| {
+            let _ = handle.set(app.handle().clone());
+            Ok(())
+        })
+        .on_page_load(report_page_load(started, report))
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
         .manage(state)
@@ -151,9 +229,18 @@ fn main() {
             commands::settings_info,
             commands::backup,
             commands::app_ready,
+            commands::startup,
+            commands::record_open,
+            commands::record_restore,
+            commands::clock,
+            commands::letter_blank,
+            commands::position_in_force,
+            commands::diagnostics,
+            commands::time_zone_save,
         ])
         .run(context);
     if let Err(e) = result {
+        tracing::error!("Amicus stopped: {e}");
         eprintln!("Amicus stopped: {e}");
         std::process::exit(1);
     }

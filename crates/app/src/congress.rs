@@ -197,10 +197,10 @@ fn read_yaml<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T, AppError>
         source,
     })?;
     serde_norway::from_str(&text).map_err(|e| {
-        AppError::Store(store::StoreError::invalid(
+        AppError::invalid(
             "roster",
             format!("{} is not a congress-legislators file: {e}", path.display()),
-        ))
+        )
     })
 }
 

@@ -1,40 +1,60 @@
-//! Amicus use cases. Both front ends (the desktop shell and the `amicus`
-//! command) call this crate and nothing below it.
+//! Amicus use cases: the one way in. Both front ends (the desktop shell and
+//! the `amicus` command) call this crate and nothing below it; the record
+//! (`store`) is private to it, so every rule lives here once.
 //!
 //! An [`Engine`] is made once per process: it parses the fonts and the
 //! templates, and caches decoded logos and shaped words, so rendering one
-//! letter or a thousand does only per-letter work.
+//! letter or a thousand does only per-letter work. An [`App`] is the engine
+//! and one record, with the process's [`Clock`]; its use cases are grouped
+//! by area, one module each, and each module owns its requests and views.
 
+mod app;
+mod clock;
 pub mod congress;
 mod error;
+mod imports;
+mod letters_area;
+mod log;
+mod model;
+mod offices;
+mod officials;
+mod positions;
 pub mod posts;
-mod record;
 mod sample;
-mod views;
+mod settings;
+mod templates;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, RwLock};
 
+pub use app::{App, RecordArea, RecordChanged, default_db_path};
+pub use clock::{Clock, parse_zone, system_zone};
 pub use error::AppError;
+pub use imports::ImportRequest;
 pub use letters::{Letter, LetterData, LetterError, Mode, Problem, TemplateMeta};
-pub use record::{
-    Addressee, App, Drafted, LetterExtra, NewLetter, RecipientChoice, SendReport, default_db_path,
+pub use letters_area::{
+    Addressee, DraftPreview, DraftRequest, Drafted, LetterDetail, LetterExtra, LetterRecord,
+    LetterSummary, NewLetter, RecipientChoice, RecipientView, SendReport, SendRequest,
 };
-pub use store;
+pub use model::*;
+pub use offices::{HolderView, OfficeChange, OfficeDetail, OfficeHolder, OfficeRow};
+pub use officials::{OfficialRow, PersonDetail, TermView};
+pub use positions::{IssueView, LetterRef, PositionView};
+pub use settings::{
+    ClockView, FOLLOW_UP_DAYS, Letterhead, SettingsInfo, log_dir, replace_record_with_backup,
+};
+pub use templates::{Catalog, TemplateCheck, TemplateDraft, TemplateInfo, TemplateProblem};
 use typeset::{FontSet, Image, Layout};
-pub use views::{
-    Catalog, DraftPreview, HolderView, IssueView, LetterDetail, LetterRef, LetterSummary,
-    Letterhead, OfficeDetail, OfficeRow, OfficialRow, PersonDetail, PositionView, RecipientView,
-    TemplateCheck, TemplateDraft, TemplateInfo, TemplateProblem, TermView,
-};
 
 /// The sample letter shipped with Amicus (KORUS, September 5, 2017).
 pub const SAMPLE_LETTER: &str = include_str!("../../../templates/samples/korus-2017.json");
 
 pub struct Engine {
     fonts: FontSet,
-    templates: letters::Templates,
+    /// Read by every render; written only when a user template is loaded or
+    /// checked, so renders never wait on each other.
+    templates: RwLock<letters::Templates>,
     logos: Mutex<HashMap<PathBuf, Arc<Image>>>,
 }
 
@@ -72,13 +92,32 @@ impl Engine {
     pub fn with_fonts(fonts: FontSet) -> Result<Engine, AppError> {
         Ok(Engine {
             fonts,
-            templates: letters::Templates::builtin()?,
+            templates: RwLock::new(letters::Templates::builtin()?),
             logos: Mutex::new(HashMap::new()),
         })
     }
 
-    pub fn templates(&self) -> &[TemplateMeta] {
-        self.templates.list()
+    /// Every template the engine knows.
+    pub fn templates(&self) -> Vec<TemplateMeta> {
+        self.read_templates().list().to_vec()
+    }
+
+    fn read_templates(&self) -> std::sync::RwLockReadGuard<'_, letters::Templates> {
+        self.templates.read().unwrap_or_else(|e| e.into_inner())
+    }
+
+    fn write_templates(&self) -> std::sync::RwLockWriteGuard<'_, letters::Templates> {
+        self.templates.write().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Register (or replace) a template under `meta.id`.
+    pub(crate) fn add_template(&self, meta: TemplateMeta, source: &str) -> Result<(), AppError> {
+        Ok(self.write_templates().add(meta, source)?)
+    }
+
+    /// A known template's metadata.
+    pub(crate) fn template(&self, id: &str) -> Result<TemplateMeta, AppError> {
+        Ok(self.read_templates().get(id)?.clone())
     }
 
     pub fn fonts(&self) -> &FontSet {
@@ -130,7 +169,8 @@ impl Engine {
         template: Option<&str>,
     ) -> Result<Vec<Rendered>, AppError> {
         let logo = self.logo(data)?;
-        letters::prepare(&self.templates, data, template)?
+        let prepared = letters::prepare(&self.read_templates(), data, template)?;
+        prepared
             .into_iter()
             .map(|letter| self.lay_out(letter, logo.clone()))
             .collect()
@@ -149,7 +189,7 @@ impl Engine {
         work: &(dyn Fn(usize, Rendered) -> Result<T, AppError> + Sync),
     ) -> Result<Vec<T>, AppError> {
         let logo = self.logo(data)?;
-        let letters = letters::prepare(&self.templates, data, template)?;
+        let letters = letters::prepare(&self.read_templates(), data, template)?;
         let total = letters.len();
         let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
         let workers = (cores * per_core).min(total).max(1);
@@ -327,7 +367,7 @@ impl Engine {
     /// The shipped sample letter, laid out (it is a joint letter: one copy).
     fn sample(&self) -> Result<Rendered, AppError> {
         let data = self.parse_data(SAMPLE_LETTER)?;
-        let letter = letters::prepare(&self.templates, &data, None)?
+        let letter = letters::prepare(&self.read_templates(), &data, None)?
             .into_iter()
             .next()
             .ok_or(LetterError::NoTemplate)?;

@@ -56,7 +56,7 @@ struct Holder {
 }
 
 fn invalid(message: String) -> AppError {
-    AppError::Store(store::StoreError::invalid("posts", message))
+    AppError::invalid("posts", message)
 }
 
 /// Parse a posts file (`origin` names it in errors) into roster members,

@@ -18,19 +18,26 @@ fn at(y: i32, m: u32, d: u32, h: u32) -> DateTime<Utc> {
         .unwrap_or_default()
 }
 
-pub(crate) fn seed(app: &mut App, now: DateTime<Utc>) -> Result<(), AppError> {
+pub(crate) fn seed(app: &App) -> Result<(), AppError> {
+    let now = app.clock().now();
     let sample = app.engine.parse_data(crate::SAMPLE_LETTER)?;
-    app.store
-        .set_setting("organization", &sample.organization)?;
+    app.db().set_setting("organization", &sample.organization)?;
     // The offices and their holders from 2017 to today come from the
     // curated posts dataset, so the sample and an import agree.
-    app.import_posts(None, now.date_naive(), now, false)?;
-    let commerce = app.store.find_office("Secretary of Commerce")?.id;
-    let ustr = app
-        .store
-        .find_office("United States Trade Representative")?
-        .id;
-    let s = &mut app.store;
+    app.import_posts(None, app.clock().today(), now, false)?;
+    let commerce = app.find_office("Secretary of Commerce")?.id;
+    let ustr = app.find_office("United States Trade Representative")?.id;
+    let seeded = seed_positions(app, &sample)?;
+    seed_letter(app, &sample, seeded, (commerce, ustr))
+}
+
+/// The KORUS issue, its two positions and the sample's signer.
+fn seed_positions(
+    app: &App,
+    sample: &letters::LetterData,
+) -> Result<(store::Position, i64), AppError> {
+    let mut db = app.db();
+    let s = &mut *db;
 
     let korus = s.add_issue(
         "U.S.–Korea Free Trade Agreement (KORUS)",
@@ -54,7 +61,15 @@ pub(crate) fn seed(app: &mut App, now: DateTime<Utc>) -> Result<(), AppError> {
         rationale: "The Administration announced a renegotiation in July 2017; members asked the council to press for a quick, efficient process that keeps the agreement's gains.".into(),
     })?;
     let signer = s.add_signer(&sample.signer.name, sample.signer.title.as_deref())?;
+    Ok((position, signer))
+}
 
+fn seed_letter(
+    app: &App,
+    sample: &letters::LetterData,
+    (position, signer): (store::Position, i64),
+    (commerce, ustr): (i64, i64),
+) -> Result<(), AppError> {
     let drafted = app.draft_letter(
         &NewLetter {
             template: "joint-support".into(),
@@ -84,7 +99,7 @@ pub(crate) fn seed(app: &mut App, now: DateTime<Utc>) -> Result<(), AppError> {
     let id = drafted.letter_id;
     app.approve(id, at(2017, 9, 4, 14))?;
     app.sign(id, at(2017, 9, 5, 13))?;
-    let recipients = app.store.recipients(id)?;
+    let recipients = app.open_letter(id)?.recipients;
     for (r, method) in recipients.iter().zip([Method::Mail, Method::Email]) {
         app.mark_sent(
             r.id,

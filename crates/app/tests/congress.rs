@@ -5,9 +5,9 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
-use amicus_app::store::import::Member;
 use amicus_app::*;
 use chrono::{NaiveDate, TimeZone, Utc};
+use store::import::Member;
 
 /// The snapshot's date (see data/congress-legislators/README.md).
 const AS_OF: &str = "2026-06-15";
@@ -34,7 +34,7 @@ fn app() -> App {
 }
 
 fn count(app: &App, sql: &str) -> i64 {
-    app.store
+    app.store()
         .connection()
         .query_row(sql, [], |r| r.get(0))
         .unwrap()
@@ -83,8 +83,8 @@ fn yaml_terms() -> BTreeMap<String, Vec<YamlTerm>> {
 }
 
 fn holders_on(app: &App, seat_prefix: &str, on: &str) -> Vec<String> {
-    let mut stmt = app
-        .store
+    let db = app.store();
+    let mut stmt = db
         .connection()
         .prepare("SELECT id FROM offices WHERE seat LIKE ?1 || '%' ORDER BY seat")
         .unwrap();
@@ -93,15 +93,17 @@ fn holders_on(app: &App, seat_prefix: &str, on: &str) -> Vec<String> {
         .unwrap()
         .map(Result::unwrap)
         .collect();
+    drop(stmt);
+    drop(db);
     ids.into_iter()
-        .filter_map(|id| app.store.holder_on(id, day(on)).unwrap())
+        .filter_map(|id| app.store().holder_on(id, day(on)).unwrap())
         .map(|h| h.person.full_name)
         .collect()
 }
 
 #[test]
 fn the_snapshot_imports_whole_and_matches_the_yaml() {
-    let mut app = app();
+    let app = app();
     let summary = app
         .import_congress(&dir(), day(AS_OF), now(), false)
         .unwrap();
@@ -122,8 +124,14 @@ fn the_snapshot_imports_whole_and_matches_the_yaml() {
     let senators = holders_on(&app, "sen-", AS_OF);
     assert_eq!(senators.len(), 100);
     let mut per_state: BTreeMap<String, usize> = BTreeMap::new();
-    for seat in app.store.offices("U.S. Senator for").unwrap() {
-        if app.store.holder_on(seat.id, day(AS_OF)).unwrap().is_some() {
+    let seats = app.store().offices("U.S. Senator for").unwrap();
+    for seat in seats {
+        if app
+            .store()
+            .holder_on(seat.id, day(AS_OF))
+            .unwrap()
+            .is_some()
+        {
             *per_state
                 .entry(seat.title.split(", class").next().unwrap().to_string())
                 .or_default() += 1;
@@ -149,7 +157,7 @@ fn the_snapshot_imports_whole_and_matches_the_yaml() {
     // Every term of every member, seat and dates, as in the YAML.
     for (bioguide, terms) in &yaml {
         let person: i64 = app
-            .store
+            .store()
             .connection()
             .query_row(
                 "SELECT id FROM persons WHERE roster_key = ?1",
@@ -158,9 +166,10 @@ fn the_snapshot_imports_whole_and_matches_the_yaml() {
             )
             .unwrap();
         let mut got = BTreeSet::new();
-        for t in app.store.terms_of_person(person).unwrap() {
+        let person_terms = app.store().terms_of_person(person).unwrap();
+        for t in person_terms {
             let seat: String = app
-                .store
+                .store()
                 .connection()
                 .query_row(
                     "SELECT seat FROM offices WHERE id = ?1",
@@ -184,16 +193,16 @@ fn the_snapshot_imports_whole_and_matches_the_yaml() {
     }
 
     // Named members, addressed as protocol expects.
-    let cantwell = app.store.persons("Maria Cantwell", 1).unwrap().remove(0);
+    let cantwell = app.store().persons("Maria Cantwell", 1).unwrap().remove(0);
     let seat = app
-        .store
+        .store()
         .find_office("U.S. Senator for Washington, class 1")
         .unwrap();
     assert_eq!(
         seat.address,
         ["511 Hart Senate Office Building", "Washington, DC 20510"]
     );
-    let holder = app.store.holder_on(seat.id, day(AS_OF)).unwrap().unwrap();
+    let holder = app.store().holder_on(seat.id, day(AS_OF)).unwrap().unwrap();
     assert_eq!(holder.person.id, cantwell.id);
     let choice = RecipientChoice {
         role: store::Role::To,
@@ -208,7 +217,7 @@ fn the_snapshot_imports_whole_and_matches_the_yaml() {
 
 #[test]
 fn importing_again_changes_nothing_and_a_dry_run_writes_nothing() {
-    let mut app = app();
+    let app = app();
     let before = counts(&app);
     let dry = app
         .import_congress(&dir(), day(AS_OF), now(), true)
@@ -230,9 +239,9 @@ fn importing_again_changes_nothing_and_a_dry_run_writes_nothing() {
 
 #[test]
 fn a_newer_roster_updates_adds_and_closes_but_keeps_history_and_hand_edits() {
-    let mut app = app();
+    let app = app();
     let members = amicus_app::congress::read_roster(&dir()).unwrap();
-    app.store
+    app.store()
         .import_roster(
             &members,
             &amicus_app::congress::SCOPE,
@@ -244,14 +253,14 @@ fn a_newer_roster_updates_adds_and_closes_but_keeps_history_and_hand_edits() {
 
     // Staff correct one member's name by hand.
     let first = &members[0];
-    let person = app.store.persons(&first.full_name, 1).unwrap().remove(0);
+    let person = app.store().persons(&first.full_name, 1).unwrap().remove(0);
     let mut edit = store::NewPerson {
         full_name: format!("{} (corrected)", first.full_name),
         family_name: person.family_name.clone(),
         ..Default::default()
     };
     edit.honorific = person.honorific.clone();
-    app.store.edit_person(person.id, &edit, now()).unwrap();
+    app.store().edit_person(person.id, &edit, now()).unwrap();
 
     // The newer roster: the second member left, one joined, the first changed name and party.
     let mut newer: Vec<Member> = members.clone();
@@ -266,7 +275,7 @@ fn a_newer_roster_updates_adds_and_closes_but_keeps_history_and_hand_edits() {
     newer.push(joined);
     let later = day("2026-09-01");
     let s = app
-        .store
+        .store()
         .import_roster(&newer, &amicus_app::congress::SCOPE, later, now(), false)
         .unwrap();
     assert_eq!(s.added, 1);
@@ -276,20 +285,20 @@ fn a_newer_roster_updates_adds_and_closes_but_keeps_history_and_hand_edits() {
         "{:?}",
         s.skipped
     );
-    let kept = app.store.person(person.id).unwrap();
+    let kept = app.store().person(person.id).unwrap();
     assert_eq!(kept.full_name, edit.full_name);
     assert_eq!(s.ended, 1, "{s:?}");
 
     // The member who left: their current term ends on the roster's date; history stays.
-    let left = app.store.persons(&gone.full_name, 1).unwrap().remove(0);
-    let terms = app.store.terms_of_person(left.id).unwrap();
+    let left = app.store().persons(&gone.full_name, 1).unwrap().remove(0);
+    let terms = app.store().terms_of_person(left.id).unwrap();
     assert_eq!(terms.len(), gone.terms.len());
     assert_eq!(terms[0].end_on, Some(later));
 }
 
 #[test]
 fn district_offices_come_with_their_members_and_leave_the_posts_alone() {
-    let mut app = app();
+    let app = app();
     app.import_congress(&dir(), day(AS_OF), now(), false)
         .unwrap();
     // Every office in the YAML, for members on the roster.
@@ -310,7 +319,7 @@ fn district_offices_come_with_their_members_and_leave_the_posts_alone() {
     );
     // A named member's offices, as a letter would print them.
     let aderholt: i64 = app
-        .store
+        .store()
         .connection()
         .query_row(
             "SELECT id FROM persons WHERE roster_key = 'A000055'",
@@ -318,7 +327,7 @@ fn district_offices_come_with_their_members_and_leave_the_posts_alone() {
             |r| r.get(0),
         )
         .unwrap();
-    let offices = app.store.local_offices(aderholt).unwrap();
+    let offices = app.store().local_offices(aderholt).unwrap();
     let cities: Vec<&str> = offices.iter().map(|o| o.city.as_str()).collect();
     assert_eq!(cities, ["Cullman", "Jasper", "Tuscumbia"]);
     assert_eq!(
@@ -335,9 +344,9 @@ fn district_offices_come_with_their_members_and_leave_the_posts_alone() {
     );
     assert_eq!(offices[2].phone.as_deref(), Some("256-381-3450"));
     // The congress import ends no executive or foreign term.
-    let commerce = app.store.find_office("Secretary of Commerce").unwrap();
+    let commerce = app.store().find_office("Secretary of Commerce").unwrap();
     let holder = app
-        .store
+        .store()
         .holder_on(commerce.id, day(AS_OF))
         .unwrap()
         .unwrap();

@@ -3,9 +3,9 @@
 //! every change of holder, styled by protocol, and re-imported safely.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use amicus_app::store::{LetterMode, NewOffice, NewPerson, NewTerm, OfficeKind, Role};
 use amicus_app::*;
 use chrono::{Days, NaiveDate, TimeZone, Utc};
+use store::{LetterMode, NewOffice, NewPerson, NewTerm, OfficeKind, Role};
 
 fn day(s: &str) -> NaiveDate {
     s.parse().unwrap()
@@ -25,7 +25,7 @@ fn app() -> App {
 }
 
 fn count(app: &App, sql: &str) -> i64 {
-    app.store
+    app.store()
         .connection()
         .query_row(sql, [], |r| r.get(0))
         .unwrap()
@@ -55,7 +55,8 @@ fn holder(app: &App, office: i64, on: NaiveDate) -> Option<String> {
         to: Addressee::Office(office),
     };
     let (r, _) = app.resolve(&choice, on).unwrap();
-    r.person_id.map(|p| app.store.person(p).unwrap().full_name)
+    r.person_id
+        .map(|p| app.store().person(p).unwrap().full_name)
 }
 
 #[test]
@@ -67,14 +68,14 @@ fn every_post_and_term_in_the_dataset_is_in_a_new_record() {
     assert_eq!(offices.len(), 10);
     for (key, title, name, start, end) in &holders {
         let found: i64 = app
-            .store
+            .store()
             .connection()
             .query_row(
                 "SELECT count(*) FROM terms JOIN offices ON offices.id = terms.office_id
                  JOIN persons ON persons.id = terms.person_id
                  WHERE offices.seat = ?1 AND offices.title = ?2 AND persons.full_name = ?3
                    AND terms.start_on = ?4 AND terms.end_on IS ?5",
-                amicus_app::store::rusqlite::params_from_iter([
+                store::rusqlite::params_from_iter([
                     Some(format!("post:{key}")),
                     Some(title.clone()),
                     Some(name.clone()),
@@ -105,9 +106,9 @@ fn each_post_resolves_to_the_right_holder_on_both_sides_of_each_change() {
     let app = app();
     let holders = yaml_holders();
     for (i, (key, title, name, start, end)) in holders.iter().enumerate() {
-        let office = app.store.find_office(title).unwrap();
+        let office = app.store().find_office(title).unwrap();
         let seat: String = app
-            .store
+            .store()
             .connection()
             .query_row("SELECT seat FROM offices WHERE id = ?1", [office.id], |r| {
                 r.get(0)
@@ -151,7 +152,7 @@ fn each_post_resolves_to_the_right_holder_on_both_sides_of_each_change() {
 
 #[test]
 fn foreign_ministers_are_styled_by_protocol_and_joint_salutations_join() {
-    let mut app = app();
+    let app = app();
     let on = day("2017-09-05");
     let mut recipients = Vec::new();
     for title in [
@@ -164,17 +165,18 @@ fn foreign_ministers_are_styled_by_protocol_and_joint_salutations_join() {
     ] {
         recipients.push(RecipientChoice {
             role: Role::To,
-            to: Addressee::Office(app.store.find_office(title).unwrap().id),
+            to: Addressee::Office(app.store().find_office(title).unwrap().id),
         });
     }
-    let korus = app.store.find_issue("KORUS").unwrap();
-    let position = app.store.position_on(korus.id, on).unwrap().unwrap();
+    let korus = app.store().find_issue("KORUS").unwrap();
+    let position = app.store().position_on(korus.id, on).unwrap().unwrap();
+    let signer_id = app.store().signers().unwrap()[0].id;
     let drafted = app
         .draft_letter(
             &NewLetter {
                 template: "joint-support".into(),
                 position_id: Some(position.id),
-                signer_id: app.store.signers().unwrap()[0].id,
+                signer_id,
                 date: on,
                 subject: "KORUS and our neighbours".into(),
                 body: "We write about trade.".into(),
@@ -239,7 +241,7 @@ fn foreign_ministers_are_styled_by_protocol_and_joint_salutations_join() {
 
 #[test]
 fn importing_again_changes_nothing_and_hand_edits_are_kept() {
-    let mut app = app();
+    let app = app();
     let before = count(&app, "SELECT count(*) FROM terms");
     let again = app
         .import_posts(None, day("2026-11-28"), now(), false)
@@ -249,8 +251,8 @@ fn importing_again_changes_nothing_and_hand_edits_are_kept() {
     assert_eq!(count(&app, "SELECT count(*) FROM terms"), before);
 
     // Staff prefer "Hon." for Mary Ng: the next import keeps it and says so.
-    let ng = app.store.persons("Mary Ng", 5).unwrap().remove(0);
-    app.store
+    let ng = app.store().persons("Mary Ng", 5).unwrap().remove(0);
+    app.store()
         .edit_person(
             ng.id,
             &NewPerson {
@@ -270,14 +272,14 @@ fn importing_again_changes_nothing_and_hand_edits_are_kept() {
     assert_eq!(next.skipped.len(), 1, "{:?}", next.skipped);
     assert!(next.skipped[0].contains("Mary Ng") && next.skipped[0].contains("honorific"));
     assert_eq!(
-        app.store.person(ng.id).unwrap().honorific.as_deref(),
+        app.store().person(ng.id).unwrap().honorific.as_deref(),
         Some("Hon.")
     );
 }
 
 #[test]
 fn a_newer_file_updates_and_a_bad_one_changes_nothing() {
-    let mut app = app();
+    let app = app();
     let dir = tempfile::tempdir().unwrap();
     // A newer review: Sidhu's term ends and a successor is listed.
     let newer = posts::POSTS.replace(
@@ -291,7 +293,7 @@ fn a_newer_file_updates_and_a_bad_one_changes_nothing() {
         .unwrap();
     assert_eq!((dry.added, dry.terms_added, dry.terms_updated), (1, 1, 1));
     let ca = app
-        .store
+        .store()
         .find_office("Minister of International Trade")
         .unwrap();
     assert_eq!(
@@ -352,7 +354,7 @@ fn posts_entered_by_hand_are_adopted_not_duplicated() {
         acting: false,
     })
     .unwrap();
-    let mut app = App::with_store(Engine::new().unwrap(), s, now()).unwrap();
+    let app = App::with_store(Engine::new().unwrap(), s, now()).unwrap();
     let summary = app
         .import_posts(None, day("2026-11-28"), now(), false)
         .unwrap();
@@ -382,8 +384,8 @@ fn posts_entered_by_hand_are_adopted_not_duplicated() {
 
 #[test]
 fn a_person_is_added_edited_and_retired_and_shows_their_terms() {
-    let mut app = app();
-    let ng = app.store.persons("Mary Ng", 5).unwrap().remove(0);
+    let app = app();
+    let ng = app.store().persons("Mary Ng", 5).unwrap().remove(0);
     let detail = app.person_detail(ng.id).unwrap();
     assert_eq!(detail.terms.len(), 1);
     assert_eq!(detail.terms[0].office, "Minister of International Trade");
@@ -431,7 +433,7 @@ fn a_person_is_added_edited_and_retired_and_shows_their_terms() {
 
 #[test]
 fn offices_are_added_and_held_and_terms_end() {
-    let mut app = app();
+    let app = app();
     let rows = app.office_rows("Commerce", day("2026-11-28")).unwrap();
     let commerce = rows
         .iter()

@@ -2,10 +2,10 @@
 //! office at a date, the lifecycle to sent, archives and revisions.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use amicus_app::store::log::LogFilter;
-use amicus_app::store::{LetterMode, Method, Role, Status, StoreError};
+use amicus_app::LogFilter;
 use amicus_app::*;
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+use store::{LetterMode, Method, Role, Status};
 
 fn day(s: &str) -> NaiveDate {
     s.parse().unwrap()
@@ -36,7 +36,7 @@ fn counts(app: &App) -> Vec<i64> {
     ]
     .iter()
     .map(|t| {
-        app.store
+        app.store()
             .connection()
             .query_row(&format!("SELECT count(*) FROM {t}"), [], |r| r.get(0))
             .unwrap()
@@ -45,16 +45,21 @@ fn counts(app: &App) -> Vec<i64> {
 }
 
 fn office(app: &App, name: &str) -> i64 {
-    app.store.find_office(name).unwrap().id
+    app.store().find_office(name).unwrap().id
 }
 
 fn new_letter(app: &App, date: &str) -> NewLetter {
-    let korus = app.store.find_issue("KORUS").unwrap();
-    let position = app.store.position_on(korus.id, day(date)).unwrap().unwrap();
+    let korus = app.store().find_issue("KORUS").unwrap();
+    let position = app
+        .store()
+        .position_on(korus.id, day(date))
+        .unwrap()
+        .unwrap();
+    let signer_id = app.store().signers().unwrap()[0].id;
     NewLetter {
         template: "joint-support".into(),
         position_id: Some(position.id),
-        signer_id: app.store.signers().unwrap()[0].id,
+        signer_id,
         date: day(date),
         subject: "Modernizing KORUS".into(),
         body: "We write again about **KORUS**.\n\nOur members export to Korea.".into(),
@@ -84,7 +89,7 @@ fn send_report(date: &str, method: Method) -> SendReport {
 
 #[test]
 fn a_new_record_holds_the_sample_letter_as_sent() {
-    let mut app = app();
+    let app = app();
     let letters = app.letters(None).unwrap();
     assert_eq!(letters.len(), 1);
     let sample = &letters[0];
@@ -107,7 +112,7 @@ fn a_new_record_holds_the_sample_letter_as_sent() {
     assert_eq!(log[1].method, Some(Method::Email));
     // Opening again adds nothing.
     let before = counts(&app);
-    let store = std::mem::replace(&mut app.store, store::Store::open_in_memory().unwrap());
+    let store = app.into_store();
     let app = App::with_store(Engine::new().unwrap(), store, at("2026-11-29")).unwrap();
     assert_eq!(counts(&app), before);
 }
@@ -122,18 +127,18 @@ fn an_office_resolves_to_whoever_held_it_on_the_letters_date() {
     };
     let (r, warnings) = app.resolve(&choice, day("2017-09-05")).unwrap();
     assert_eq!(
-        app.store.person(r.person_id.unwrap()).unwrap().full_name,
+        app.store().person(r.person_id.unwrap()).unwrap().full_name,
         "Robert E. Lighthizer"
     );
     assert!(warnings.is_empty());
     let (r, _) = app.resolve(&choice, day("2026-11-28")).unwrap();
     assert_eq!(
-        app.store.person(r.person_id.unwrap()).unwrap().full_name,
+        app.store().person(r.person_id.unwrap()).unwrap().full_name,
         "Jamieson Greer"
     );
     let (r, _) = app.resolve(&choice, day("2022-06-01")).unwrap();
     assert_eq!(
-        app.store.person(r.person_id.unwrap()).unwrap().full_name,
+        app.store().person(r.person_id.unwrap()).unwrap().full_name,
         "Katherine Tai"
     );
     // Between two holders the seat was vacant: the letter goes to the office, with a warning.
@@ -147,7 +152,7 @@ fn an_office_resolves_to_whoever_held_it_on_the_letters_date() {
 
 #[test]
 fn a_retired_office_still_resolves_before_it_went_and_warns_after() {
-    let mut app = app();
+    let app = app();
     let ustr = office(&app, "USTR");
     // Someone holds it today: retiring it is refused and nothing changes.
     let err = app
@@ -156,15 +161,12 @@ fn a_retired_office_still_resolves_before_it_went_and_warns_after() {
     assert!(
         matches!(
             &err,
-            AppError::Store(StoreError::Invalid {
-                field: "retired_on",
-                ..
-            })
+            AppError::Invalid { field, .. } if field == "retired_on"
         ),
         "{err}"
     );
     assert!(err.to_string().contains("Jamieson Greer"), "{err}");
-    assert_eq!(app.store.office(ustr).unwrap().retired_on, None);
+    assert_eq!(app.store().office(ustr).unwrap().retired_on, None);
     let greer = app
         .office_detail(ustr)
         .unwrap()
@@ -198,9 +200,9 @@ fn a_retired_office_still_resolves_before_it_went_and_warns_after() {
 
 #[test]
 fn an_office_edit_changes_new_letters_addresses_and_refuses_a_blank_title() {
-    let mut app = app();
+    let app = app();
     let ustr = office(&app, "USTR");
-    let o = app.store.office(ustr).unwrap();
+    let o = app.store().office(ustr).unwrap();
     let mut edited = store::NewOffice {
         title: o.title.clone(),
         short_name: o.short_name.clone(),
@@ -210,23 +212,23 @@ fn an_office_edit_changes_new_letters_addresses_and_refuses_a_blank_title() {
         address: vec!["600 17th Street NW".into(), "Washington, DC 20508".into()],
     };
     app.edit_office(ustr, &edited).unwrap();
-    assert_eq!(app.store.office(ustr).unwrap().address, edited.address);
+    assert_eq!(app.store().office(ustr).unwrap().address, edited.address);
     edited.title = "  ".into();
     let err = app.edit_office(ustr, &edited).unwrap_err();
     assert!(
         matches!(
             &err,
-            AppError::Store(StoreError::Invalid { field: "title", .. })
+            AppError::Invalid { field, .. } if field == "title"
         ),
         "{err}"
     );
-    assert_eq!(app.store.office(ustr).unwrap().title, o.title);
+    assert_eq!(app.store().office(ustr).unwrap().title, o.title);
 }
 
 #[test]
 fn a_person_whose_term_ended_is_flagged() {
     let app = app();
-    let ross = app.store.persons("Ross", 1).unwrap()[0].id;
+    let ross = app.store().persons("Ross", 1).unwrap()[0].id;
     let choice = RecipientChoice {
         role: Role::To,
         to: Addressee::Person(ross),
@@ -240,7 +242,7 @@ fn a_person_whose_term_ended_is_flagged() {
 
 #[test]
 fn draft_approve_sign_send_archives_the_exact_pdf() {
-    let mut app = app();
+    let app = app();
     let drafted = app
         .draft_letter(&new_letter(&app, "2017-11-01"), at("2017-10-30"))
         .unwrap();
@@ -257,7 +259,7 @@ fn draft_approve_sign_send_archives_the_exact_pdf() {
             && preview[0].contains("Dear Secretary Ross and Ambassador Lighthizer:")
     );
 
-    let r = app.store.recipients(id).unwrap();
+    let r = app.store().recipients(id).unwrap();
     let before = counts(&app);
     let err = app
         .mark_sent(
@@ -293,14 +295,14 @@ fn draft_approve_sign_send_archives_the_exact_pdf() {
         at("2017-11-01"),
     )
     .unwrap();
-    let archived = app.store.archived(id).unwrap();
+    let archived = app.store().archived(id).unwrap();
     assert_eq!(archived.len(), 2);
     // What was archived is what was exported for signing, byte for byte.
     assert_eq!(archived[0].pdf, exported);
     assert_eq!(archived[0].sha256, store::letters::sha256_hex(&exported));
     assert_eq!(app.verify_archive(id).unwrap(), 2);
     let kinds: Vec<String> = app
-        .store
+        .store()
         .events(id)
         .unwrap()
         .iter()
@@ -314,10 +316,10 @@ fn draft_approve_sign_send_archives_the_exact_pdf() {
 
 #[test]
 fn editing_a_sent_letter_makes_a_revision_and_leaves_the_original_intact() {
-    let mut app = app();
+    let app = app();
     let sample = app.letters(Some(Status::Sent)).unwrap()[0].id;
-    let original = app.store.letter(sample).unwrap();
-    let archived = app.store.archived(sample).unwrap();
+    let original = app.store().letter(sample).unwrap();
+    let archived = app.store().archived(sample).unwrap();
 
     // In place, the record refuses: nothing is written.
     let before = counts(&app);
@@ -334,7 +336,7 @@ fn editing_a_sent_letter_makes_a_revision_and_leaves_the_original_intact() {
         extra: original.extra.clone(),
     };
     let err = app
-        .store
+        .store()
         .edit_letter(sample, &draft, &[], at("2017-09-06"))
         .unwrap_err();
     assert!(err.to_string().contains("Make a revision"), "{err}");
@@ -348,12 +350,12 @@ fn editing_a_sent_letter_makes_a_revision_and_leaves_the_original_intact() {
         "{:?}",
         edited.warnings
     );
-    let revision = app.store.letter(edited.letter_id).unwrap();
+    let revision = app.store().letter(edited.letter_id).unwrap();
     assert_eq!(revision.revision_of, Some(sample));
     assert_eq!(revision.status, Status::Draft);
     assert_eq!(revision.body, "Changed after the fact.");
-    assert_eq!(app.store.letter(sample).unwrap(), original);
-    assert_eq!(app.store.archived(sample).unwrap(), archived);
+    assert_eq!(app.store().letter(sample).unwrap(), original);
+    assert_eq!(app.store().archived(sample).unwrap(), archived);
     assert_eq!(app.verify_archive(sample).unwrap(), 2);
     // The revision can be edited in place like any draft.
     edit.subject = "Second thoughts".into();
@@ -364,14 +366,14 @@ fn editing_a_sent_letter_makes_a_revision_and_leaves_the_original_intact() {
         revision.id
     );
     assert_eq!(
-        app.store.letter(revision.id).unwrap().subject,
+        app.store().letter(revision.id).unwrap().subject,
         "Second thoughts"
     );
 }
 
 #[test]
 fn bad_input_is_refused_with_nothing_written() {
-    let mut app = app();
+    let app = app();
     let before = counts(&app);
     // An office that does not exist.
     let mut l = new_letter(&app, "2017-09-05");
@@ -383,13 +385,13 @@ fn bad_input_is_refused_with_nothing_written() {
     assert!(
         matches!(
             err,
-            AppError::Store(StoreError::NotFound { what: "office", .. })
+            AppError::NotFound { ref what, .. } if what == "office"
         ),
         "{err}"
     );
-    assert!(app.store.find_office("Secretary of Defense").is_err());
+    assert!(app.store().find_office("Secretary of Defense").is_err());
     // A template field the data lacks: the signer's title.
-    let untitled = app.store.add_signer("Pat Doe", None).unwrap();
+    let untitled = app.store().add_signer("Pat Doe", None).unwrap();
     let before_signer = counts(&app);
     let mut l = new_letter(&app, "2017-09-05");
     l.signer_id = untitled;
@@ -415,13 +417,13 @@ fn bad_input_is_refused_with_nothing_written() {
 
 #[test]
 fn a_per_recipient_letter_archives_each_recipients_own_copy() {
-    let mut app = app();
+    let app = app();
     let mut l = new_letter(&app, "2017-11-01");
     l.mode = LetterMode::PerRecipient;
     let id = app.draft_letter(&l, at("2017-10-30")).unwrap().letter_id;
     app.approve(id, at("2017-10-31")).unwrap();
     app.sign(id, at("2017-10-31")).unwrap();
-    let r = app.store.recipients(id).unwrap();
+    let r = app.store().recipients(id).unwrap();
     for x in &r {
         app.mark_sent(
             x.id,
@@ -430,7 +432,7 @@ fn a_per_recipient_letter_archives_each_recipients_own_copy() {
         )
         .unwrap();
     }
-    let archived = app.store.archived(id).unwrap();
+    let archived = app.store().archived(id).unwrap();
     assert_ne!(archived[0].pdf, archived[1].pdf);
     assert!(archived[0].data.contains("Wilbur Ross") && !archived[0].data.contains("Lighthizer"));
     assert!(archived[1].data.contains("Lighthizer"));
@@ -441,13 +443,14 @@ fn a_per_recipient_letter_archives_each_recipients_own_copy() {
 fn resolution_follows_each_change_of_holder() {
     let app = app();
     let who = |office: &str, on: &str| {
-        let id = app.store.find_office(office).unwrap().id;
+        let id = app.store().find_office(office).unwrap().id;
         let choice = RecipientChoice {
             role: Role::To,
             to: Addressee::Office(id),
         };
         let (r, _) = app.resolve(&choice, day(on)).unwrap();
-        r.person_id.map(|p| app.store.person(p).unwrap().full_name)
+        r.person_id
+            .map(|p| app.store().person(p).unwrap().full_name)
     };
     let cases = [
         ("Secretary of Commerce", "2021-01-19", Some("Wilbur Ross")),
@@ -480,7 +483,7 @@ fn resolution_follows_each_change_of_holder() {
 #[test]
 fn the_letterhead_is_edited_and_its_logo_kept_beside_the_record() {
     let dir = tempfile::tempdir().unwrap();
-    let mut app = App::open(
+    let app = App::open(
         Engine::new().unwrap(),
         &dir.path().join("amicus.db"),
         at("2026-11-28"),
@@ -527,7 +530,7 @@ fn the_letterhead_is_edited_and_its_logo_kept_beside_the_record() {
 
 #[test]
 fn the_letters_list_names_each_letters_addressees_and_issue() {
-    let mut app = app();
+    let app = app();
     let mut letter = new_letter(&app, "2021-02-01");
     app.draft_letter(&letter, at("2021-02-01")).unwrap();
     letter.recipients.truncate(1);

@@ -2,9 +2,9 @@
 //! the sample letter, versions on save, and use in a letter.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use amicus_app::store::{LetterMode, Role};
 use amicus_app::*;
 use chrono::{TimeZone, Utc};
+use store::{LetterMode, Role};
 
 fn now() -> chrono::DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 28, 12, 0, 0).unwrap()
@@ -33,7 +33,7 @@ const GOOD: &str = "subject: {{subject}}\nsalutation: {{salutation recipients}}\
 
 #[test]
 fn a_template_with_mistakes_reports_them_at_their_line() {
-    let mut app = app();
+    let app = app();
     let unclosed = GOOD.replace("We support", "{{#if subject}}We support");
     let check = app.check_template(&draft(&unclosed)).unwrap();
     assert!(check.pages.is_empty());
@@ -57,13 +57,13 @@ fn a_template_with_mistakes_reports_them_at_their_line() {
 
 #[test]
 fn a_good_template_previews_saves_in_versions_and_writes_letters() {
-    let mut app = app();
+    let app = app();
     let check = app.check_template(&draft(GOOD)).unwrap();
     assert!(check.problems.is_empty(), "{:?}", check.problems);
     assert!(!check.pages.is_empty());
 
     let templates = |app: &App| -> i64 {
-        app.store
+        app.store()
             .connection()
             .query_row("SELECT count(*) FROM templates", [], |r| r.get(0))
             .unwrap()
@@ -100,13 +100,14 @@ fn a_good_template_previews_saves_in_versions_and_writes_letters() {
     assert!(err.contains("built-in"), "{err}");
 
     // Letters use the newest version.
-    let commerce = app.store.find_office("Secretary of Commerce").unwrap().id;
-    let korus = app.store.find_issue("KORUS").unwrap();
-    let position = app.store.positions(korus.id).unwrap()[0].id;
+    let commerce = app.store().find_office("Secretary of Commerce").unwrap().id;
+    let korus = app.store().find_issue("KORUS").unwrap();
+    let position = app.store().positions(korus.id).unwrap()[0].id;
+    let signer_id = app.store().signers().unwrap()[0].id;
     let letter = NewLetter {
         template: "brief-support".into(),
         position_id: Some(position),
-        signer_id: app.store.signers().unwrap()[0].id,
+        signer_id,
         date: "2018-03-01".parse().unwrap(),
         subject: "Steel".into(),
         body: "Our members buy steel.".into(),
@@ -132,7 +133,7 @@ fn a_good_template_previews_saves_in_versions_and_writes_letters() {
 
 #[test]
 fn every_built_in_template_checks_clean_when_copied() {
-    let mut app = app();
+    let app = app();
     for t in app.catalog().unwrap().templates {
         let check = app
             .check_template(&TemplateDraft {

@@ -4,7 +4,9 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use amicus_app::{App, AppError, Engine, Problem, copy_pdf_path, file_stem, write_atomically};
+use amicus_app::{
+    App, AppError, Clock, Engine, Problem, copy_pdf_path, file_stem, write_atomically,
+};
 use clap::{Parser, Subcommand};
 
 mod record;
@@ -19,6 +21,9 @@ struct Cli {
     /// The database; by default amicus.db in your data folder, created with sample data on first use.
     #[arg(long, global = true, env = "AMICUS_DB")]
     db: Option<PathBuf>,
+    /// Log what Amicus does to standard error (-v: each step, -vv: every detail).
+    #[arg(short, long, global = true, action = clap::ArgAction::Count)]
+    verbose: u8,
     #[command(subcommand)]
     command: Command,
 }
@@ -77,8 +82,23 @@ enum Command {
     Restore { file: PathBuf },
 }
 
+/// With -v, log each use case (its span and any error) to standard error.
+fn init_logging(verbose: u8) {
+    let level = match verbose {
+        0 => return,
+        1 => tracing::Level::INFO,
+        _ => tracing::Level::DEBUG,
+    };
+    tracing_subscriber::fmt()
+        .with_writer(std::io::stderr)
+        .with_max_level(level)
+        .with_span_events(tracing_subscriber::fmt::format::FmtSpan::CLOSE)
+        .init();
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    init_logging(cli.verbose);
     let engine = match Engine::new() {
         Ok(e) => e,
         Err(e) => return fail(&e.problems()),
@@ -94,12 +114,12 @@ fn main() -> ExitCode {
         Command::Export(c) => with_app(engine, db, |app| record::export(app, c)),
         Command::Search { text } => with_app(engine, db, |app| record::search(app, &text)),
         Command::Backup { file } => with_app(engine, db, |app| {
-            app.store.backup(&file)?;
+            app.backup(&file)?;
             println!("backed up to {}", file.display());
             Ok(())
         }),
         Command::Restore { file } => with_app(engine, db, |app| {
-            app.store.restore(&file)?;
+            app.restore(&file)?;
             println!("restored from {}", file.display());
             Ok(())
         }),
@@ -144,12 +164,12 @@ fn main() -> ExitCode {
 fn with_app(
     engine: Engine,
     db: Option<PathBuf>,
-    run: impl FnOnce(&mut App) -> Result<(), AppError>,
+    run: impl FnOnce(&App) -> Result<(), AppError>,
 ) -> ExitCode {
     let result = db
         .map_or_else(amicus_app::default_db_path, Ok)
-        .and_then(|path| App::open(engine, &path, chrono::Utc::now()))
-        .and_then(|mut app| run(&mut app));
+        .and_then(|path| App::open(engine, &path, Clock::system()))
+        .and_then(|app| run(&app));
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => fail(&e.problems()),

@@ -1,15 +1,15 @@
 //! The `amicus` commands over the record: officials, offices, issues,
-//! letters, the log, search, backup and restore. Parsing and printing only;
-//! the work is in `amicus_app::App`.
+//! letters, the log, search, backup and restore. Arguments become requests
+//! to `amicus_app::App`, and its views are printed; no rule is decided here.
+//! "Today" and "now" come from the app's clock (the organization's time zone).
 
 use std::path::PathBuf;
 
-use amicus_app::store::log::LogFilter;
-use amicus_app::store::{
-    LetterMode, Method, NewOffice, NewPerson, NewPosition, NewTerm, OfficeKind, Role, Stance,
-    Status, StoreError,
+use amicus_app::{
+    App, AppError, DraftRequest, ImportRequest, ImportSummary, LogFilter, Method, NewOffice,
+    NewPerson, NewPosition, NewTerm, OfficeChange, OfficeKind, SendReport, SendRequest, Stance,
+    Status,
 };
-use amicus_app::{Addressee, App, AppError, LetterExtra, NewLetter, RecipientChoice, SendReport};
 use chrono::{DateTime, NaiveDate, Utc};
 use clap::{Args, Subcommand};
 
@@ -334,19 +334,23 @@ pub enum Export {
 
 pub fn export(app: &App, cmd: Export) -> Result<(), AppError> {
     match cmd {
-        Export::Officials { .. } => out_raw!("{}", app.store.export_officials_csv()?),
+        Export::Officials { .. } => out_raw!("{}", app.export_officials_csv()?),
     }
     Ok(())
 }
 
-pub fn import(app: &mut App, cmd: Import) -> Result<(), AppError> {
+pub fn import(app: &App, cmd: Import) -> Result<(), AppError> {
     match cmd {
         Import::Congress {
             dir,
             dry_run,
             as_of,
         } => {
-            let s = app.import_congress(&dir, as_of.unwrap_or_else(today), Utc::now(), dry_run)?;
+            let s = app.import_congress_now(&ImportRequest {
+                source: Some(dir),
+                as_of,
+                dry_run,
+            })?;
             print_summary(&s, dry_run);
         }
         Import::Posts {
@@ -354,20 +358,15 @@ pub fn import(app: &mut App, cmd: Import) -> Result<(), AppError> {
             dry_run,
             as_of,
         } => {
-            let s = app.import_posts(
-                file.as_deref(),
-                as_of.unwrap_or_else(today),
-                Utc::now(),
+            let s = app.import_posts_now(&ImportRequest {
+                source: file,
+                as_of,
                 dry_run,
-            )?;
+            })?;
             print_summary(&s, dry_run);
         }
         Import::Csv { file } => {
-            let text = std::fs::read_to_string(&file).map_err(|source| AppError::Read {
-                path: file.clone(),
-                source,
-            })?;
-            let s = app.store.import_officials_csv(&text, Utc::now())?;
+            let s = app.import_csv(&file, app.clock().now(), false)?;
             out!(
                 "Imported {}: {} officials, {} offices and {} terms added.",
                 file.display(),
@@ -380,7 +379,7 @@ pub fn import(app: &mut App, cmd: Import) -> Result<(), AppError> {
     Ok(())
 }
 
-fn print_summary(s: &amicus_app::store::import::ImportSummary, dry_run: bool) {
+fn print_summary(s: &ImportSummary, dry_run: bool) {
     out!(
         "{}",
         if dry_run {
@@ -434,40 +433,38 @@ pub struct LogArgs {
     due: Option<NaiveDate>,
 }
 
-fn today() -> NaiveDate {
-    chrono::Local::now().date_naive()
-}
-
-fn office_id(app: &App, text: &str) -> Result<i64, AppError> {
-    if let Ok(id) = text.trim().parse::<i64>() {
-        return Ok(app.store.office(id)?.id);
-    }
-    Ok(app.store.find_office(text)?.id)
-}
-
 fn opt(v: Option<impl ToString>) -> String {
     v.map(|x| x.to_string()).unwrap_or_else(|| "—".into())
 }
 
-pub fn officials(app: &mut App, cmd: Officials) -> Result<(), AppError> {
-    let now = Utc::now();
+fn acting(yes: bool) -> &'static str {
+    if yes { " (acting)" } else { "" }
+}
+
+pub fn officials(app: &App, cmd: Officials) -> Result<(), AppError> {
+    let now = app.clock().now();
     match cmd {
         Officials::List { text } => {
-            for p in app.store.persons(text.as_deref().unwrap_or(""), 500)? {
-                let holding = app.store.latest_holding(p.id, today())?;
-                let office = holding.map(|h| {
-                    let until = h
-                        .term
-                        .end_on
+            let today = app.clock().today();
+            for row in app.officials_up_to(text.as_deref().unwrap_or(""), today, 500)? {
+                let office = row.office.map(|title| {
+                    let until = row
+                        .until
                         .map(|e| format!(" (until {e})"))
                         .unwrap_or_default();
-                    format!("{}{until}", h.office.title)
+                    format!("{title}{until}")
                 });
-                out!("{:>5}  {:<28} {}", p.id, p.full_name, opt(office));
+                out!(
+                    "{:>5}  {:<28} {}",
+                    row.person.id,
+                    row.person.full_name,
+                    opt(office)
+                );
             }
         }
         Officials::Show { id } => {
-            let p = app.store.person(id)?;
+            let d = app.person_detail(id)?;
+            let p = d.person;
             out!("{} (#{})", p.full_name, p.id);
             out!("  family name: {}", p.family_name);
             out!("  honorific:   {}", opt(p.honorific));
@@ -476,18 +473,17 @@ pub fn officials(app: &mut App, cmd: Officials) -> Result<(), AppError> {
             if let Some(r) = p.retired_on {
                 out!("  retired on:  {r}");
             }
-            for t in app.store.terms_of_person(id)? {
-                let o = app.store.office(t.office_id)?;
+            for t in d.terms {
                 out!(
                     "  term {:>4}: {} from {} to {}{}",
-                    t.id,
-                    o.title,
+                    t.term_id,
+                    t.office,
                     t.start_on,
                     opt(t.end_on),
-                    if t.acting { " (acting)" } else { "" }
+                    acting(t.acting)
                 );
             }
-            for o in app.store.local_offices(id)? {
+            for o in d.local_offices {
                 out!("  district office, {}: {}", o.city, o.address.join(", "));
                 if let Some(phone) = o.phone {
                     out!("    phone {phone}");
@@ -495,15 +491,15 @@ pub fn officials(app: &mut App, cmd: Officials) -> Result<(), AppError> {
             }
         }
         Officials::Add(args) => {
-            let id = app.store.add_person(&args.person(), now)?;
+            let id = app.save_person(None, &args.person(), now)?;
             out!("added person {id}");
         }
         Officials::Edit { id, person } => {
-            app.store.edit_person(id, &person.person(), now)?;
+            app.save_person(Some(id), &person.person(), now)?;
             out!("updated person {id}");
         }
         Officials::Retire { id, on } => {
-            app.store.retire_person(id, on)?;
+            app.retire_person(id, on)?;
             out!("person {id} retired on {on}");
         }
         Officials::Term {
@@ -513,10 +509,9 @@ pub fn officials(app: &mut App, cmd: Officials) -> Result<(), AppError> {
             end,
             acting,
         } => {
-            let office_id = office_id(app, &office)?;
-            let id = app.store.add_term(&NewTerm {
+            let id = app.add_term(&NewTerm {
                 person_id: person,
-                office_id,
+                office_id: app.find_office(&office)?.id,
                 start_on: start,
                 end_on: end,
                 acting,
@@ -524,34 +519,23 @@ pub fn officials(app: &mut App, cmd: Officials) -> Result<(), AppError> {
             out!("added term {id}");
         }
         Officials::EndTerm { term, on } => {
-            let t = app.store.term(term)?;
-            app.store.edit_term(
-                term,
-                &NewTerm {
-                    person_id: t.person_id,
-                    office_id: t.office_id,
-                    start_on: t.start_on,
-                    end_on: Some(on),
-                    acting: t.acting,
-                },
-            )?;
+            app.end_term(term, on)?;
             out!("term {term} ends on {on}");
         }
     }
     Ok(())
 }
 
-pub fn offices(app: &mut App, cmd: Offices) -> Result<(), AppError> {
+pub fn offices(app: &App, cmd: Offices) -> Result<(), AppError> {
     match cmd {
         Offices::List { text } => {
-            for o in app.store.offices(text.as_deref().unwrap_or(""))? {
-                let holder = app.store.holder_on(o.id, today())?;
+            for row in app.office_rows(text.as_deref().unwrap_or(""), app.clock().today())? {
                 out!(
                     "{:>5}  {:<40} {:<10} {}",
-                    o.id,
-                    o.title,
-                    opt(o.short_name),
-                    opt(holder.map(|h| h.person.full_name))
+                    row.office.id,
+                    row.office.title,
+                    opt(row.office.short_name),
+                    opt(row.holder)
                 );
             }
         }
@@ -563,7 +547,7 @@ pub fn offices(app: &mut App, cmd: Offices) -> Result<(), AppError> {
             address,
             shared,
         } => {
-            let id = app.store.add_office(&NewOffice {
+            let id = app.add_office(&NewOffice {
                 title,
                 short_name: short,
                 organization,
@@ -574,17 +558,13 @@ pub fn offices(app: &mut App, cmd: Offices) -> Result<(), AppError> {
             out!("added office {id}");
         }
         Offices::Holder { office, on } => {
-            let id = office_id(app, &office)?;
-            let on = on.unwrap_or_else(today);
-            let o = app.store.office(id)?;
-            match app.store.holder_on(id, on)? {
-                Some(h) => out!(
-                    "{} on {on}: {}{}",
-                    o.title,
-                    h.person.full_name,
-                    if h.term.acting { " (acting)" } else { "" }
-                ),
-                None => out!("{} on {on}: vacant", o.title),
+            let h = app.office_holder(&office, on.unwrap_or_else(|| app.clock().today()))?;
+            let o = &h.detail.office;
+            match &h.holder {
+                Some((name, is_acting)) => {
+                    out!("{} on {}: {name}{}", o.title, h.on, acting(*is_acting))
+                }
+                None => out!("{} on {}: vacant", o.title, h.on),
             }
             if !o.address.is_empty() {
                 out!("  address: {}", o.address.join(", "));
@@ -592,14 +572,13 @@ pub fn offices(app: &mut App, cmd: Offices) -> Result<(), AppError> {
             if let Some(retired) = o.retired_on {
                 out!("  retired on {retired}");
             }
-            for t in app.store.terms_of_office(id)? {
-                let p = app.store.person(t.person_id)?;
+            for t in &h.detail.holders {
                 out!(
                     "  {} to {}  {}{}",
                     t.start_on,
                     opt(t.end_on),
-                    p.full_name,
-                    if t.acting { " (acting)" } else { "" }
+                    t.person,
+                    acting(t.acting)
                 );
             }
         }
@@ -611,60 +590,61 @@ pub fn offices(app: &mut App, cmd: Offices) -> Result<(), AppError> {
             organization,
             address,
         } => {
-            let id = office_id(app, &office)?;
-            let o = app.store.office(id)?;
-            app.store.edit_office(
-                id,
-                &NewOffice {
-                    title: title.unwrap_or(o.title),
-                    short_name: short.or(o.short_name),
-                    organization: organization.or(o.organization),
-                    kind: kind.unwrap_or(o.kind),
-                    single_holder: o.single_holder,
-                    address: if address.is_empty() {
-                        o.address
-                    } else {
-                        address
-                    },
+            let id = app.amend_office(
+                &office,
+                OfficeChange {
+                    title,
+                    short_name: short,
+                    organization,
+                    kind,
+                    address,
                 },
             )?;
             out!("office {id} changed");
         }
         Offices::Reinstate { office } => {
-            let id = office_id(app, &office)?;
-            app.store.reinstate_office(id)?;
+            let id = app.find_office(&office)?.id;
+            app.retire_office(id, None)?;
             out!("office {id} reinstated");
         }
         Offices::Retire { office, on } => {
-            let id = office_id(app, &office)?;
-            app.store.retire_office(id, on)?;
+            let id = app.find_office(&office)?.id;
+            app.retire_office(id, Some(on))?;
             out!("office {id} retired on {on}");
         }
     }
     Ok(())
 }
 
-pub fn issues(app: &mut App, cmd: Issues) -> Result<(), AppError> {
+pub fn issues(app: &App, cmd: Issues) -> Result<(), AppError> {
     match cmd {
         Issues::List => {
-            for i in app.store.issues()? {
-                let current = app.store.positions(i.id)?.into_iter().next();
-                let stance =
-                    current.map(|p| format!("{} (v{}, {})", p.stance, p.version, p.adopted_on));
-                out!("{:>5}  {:<48} {}", i.id, i.name, opt(stance));
+            for view in app.issue_views()? {
+                let stance = view.positions.first().map(|p| {
+                    let p = &p.position;
+                    format!("{} (v{}, {})", p.stance, p.version, p.adopted_on)
+                });
+                out!(
+                    "{:>5}  {:<48} {}",
+                    view.issue.id,
+                    view.issue.name,
+                    opt(stance)
+                );
             }
         }
         Issues::Add { name, summary } => {
-            let id = app.store.add_issue(&name, &summary)?;
+            let id = app.add_issue(&name, &summary)?;
             out!("added issue {id}");
         }
         Issues::Show { issue } => {
-            let i = app.store.find_issue(&issue)?;
+            let view = app.issue_view(&issue)?;
+            let i = &view.issue;
             out!("{} (#{})", i.name, i.id);
             if !i.summary.is_empty() {
                 out!("  {}", i.summary);
             }
-            for p in app.store.positions(i.id)? {
+            for pv in &view.positions {
+                let p = &pv.position;
                 out!(
                     "  v{} {} adopted {}: {}",
                     p.version,
@@ -672,7 +652,7 @@ pub fn issues(app: &mut App, cmd: Issues) -> Result<(), AppError> {
                     p.adopted_on,
                     p.statement
                 );
-                for l in app.store.letters_citing(p.id)? {
+                for l in &pv.letters {
                     out!(
                         "      letter {} ({}, {}): {}",
                         l.id,
@@ -690,12 +670,11 @@ pub fn issues(app: &mut App, cmd: Issues) -> Result<(), AppError> {
             rationale,
             on,
         } => {
-            let i = app.store.find_issue(&issue)?;
-            let p = app.store.add_position(
-                i.id,
+            let (i, p) = app.adopt_position(
+                &issue,
                 &NewPosition {
                     stance,
-                    adopted_on: on.unwrap_or_else(today),
+                    adopted_on: on.unwrap_or_else(|| app.clock().today()),
                     statement,
                     rationale,
                 },
@@ -710,87 +689,80 @@ pub fn issues(app: &mut App, cmd: Issues) -> Result<(), AppError> {
     Ok(())
 }
 
-fn recipient_id(app: &App, letter: i64, number: u32) -> Result<i64, AppError> {
-    app.store
-        .recipients(letter)?
-        .into_iter()
-        .find(|r| r.ord == number)
-        .map(|r| r.id)
-        .ok_or_else(|| {
-            AppError::Store(StoreError::not_found(
-                "recipient",
-                format!("{number} of letter {letter}"),
-            ))
-        })
+fn show_letter(app: &App, id: i64) -> Result<(), AppError> {
+    let r = app.letter_record(id)?;
+    let l = &r.detail.summary;
+    out!("letter {id}: {}", l.subject);
+    out!("  date:     {}", l.date);
+    out!("  status:   {}", l.status);
+    out!("  mode:     {}", l.mode);
+    out!("  template: {} v{}", r.template, r.template_version);
+    if let Some(p) = &r.position {
+        out!(
+            "  position: {} — {} (v{}, {})",
+            p.issue,
+            p.stance,
+            p.version,
+            p.adopted_on
+        );
+    }
+    if let Some(rev) = l.revision_of {
+        out!("  revision of letter {rev}");
+    }
+    for c in &r.detail.recipients {
+        let sent = match (c.method, c.sent_at) {
+            (Some(m), Some(at)) => format!("sent {} by {m}", at.format("%Y-%m-%d %H:%M UTC")),
+            _ => "not sent".into(),
+        };
+        out!(
+            "  {}. [{}] {}, {} — {sent}",
+            c.number,
+            c.role,
+            c.name.as_deref().unwrap_or("(vacant)"),
+            opt(c.office.as_deref())
+        );
+        if let Some(f) = c.follow_up_on {
+            out!("       follow up by {f}");
+        }
+        if let Some(reply) = c.reply_on {
+            out!("       reply {reply}: {}", opt(c.reply_notes.as_deref()));
+        }
+    }
+    for e in &r.events {
+        out!(
+            "  {}  {:<11} {}",
+            e.at.format("%Y-%m-%d %H:%M"),
+            e.kind,
+            e.detail
+        );
+    }
+    for (archive, bytes, sha256) in &r.archived {
+        out!("  archived copy {archive}: {bytes} bytes, sha256 {sha256}");
+    }
+    Ok(())
 }
 
-pub fn letters(app: &mut App, cmd: Letters) -> Result<(), AppError> {
-    let now = Utc::now();
+pub fn letters(app: &App, cmd: Letters) -> Result<(), AppError> {
+    let now = app.clock().now();
     match cmd {
         Letters::New(a) => {
             let body = std::fs::read_to_string(&a.body_file).map_err(|source| AppError::Read {
                 path: a.body_file.clone(),
                 source,
             })?;
-            let mut recipients = Vec::new();
-            for o in &a.to {
-                recipients.push(RecipientChoice {
-                    role: Role::To,
-                    to: Addressee::Office(office_id(app, o)?),
-                });
-            }
-            for p in &a.to_person {
-                recipients.push(RecipientChoice {
-                    role: Role::To,
-                    to: Addressee::Person(*p),
-                });
-            }
-            for o in &a.cc_office {
-                recipients.push(RecipientChoice {
-                    role: Role::Cc,
-                    to: Addressee::Office(office_id(app, o)?),
-                });
-            }
-            let position_id = match &a.issue {
-                Some(issue) => {
-                    let i = app.store.find_issue(issue)?;
-                    let p = app.store.position_on(i.id, a.date)?.ok_or_else(|| {
-                        AppError::Store(StoreError::invalid(
-                            "issue",
-                            format!("no position on {} had been adopted by {}", i.name, a.date),
-                        ))
-                    })?;
-                    Some(p.id)
-                }
-                None => None,
-            };
-            let signer_id = match a.signer {
-                Some(s) => s,
-                None => app.store.signers()?.first().map(|s| s.id).ok_or_else(|| {
-                    AppError::Store(StoreError::invalid(
-                        "signer",
-                        "there are no signers yet; add one first",
-                    ))
-                })?,
-            };
-            let drafted = app.draft_letter(
-                &NewLetter {
+            let drafted = app.draft_from_request(
+                &DraftRequest {
                     template: a.template,
-                    position_id,
-                    signer_id,
+                    to_offices: a.to,
+                    to_persons: a.to_person,
+                    cc_offices: a.cc_office,
+                    cc_lines: a.cc,
                     date: a.date,
                     subject: a.subject,
                     body,
-                    mode: if a.per_recipient {
-                        LetterMode::PerRecipient
-                    } else {
-                        LetterMode::Joint
-                    },
-                    recipients,
-                    extra: LetterExtra {
-                        cc: a.cc,
-                        ..Default::default()
-                    },
+                    issue: a.issue,
+                    signer: a.signer,
+                    per_recipient: a.per_recipient,
                 },
                 now,
             )?;
@@ -804,73 +776,7 @@ pub fn letters(app: &mut App, cmd: Letters) -> Result<(), AppError> {
                 out!("{:>5}  {}  {:<8} {}", l.id, l.date, l.status, l.subject);
             }
         }
-        Letters::Show { id } => {
-            let l = app.store.letter(id)?;
-            let template = app.store.template(l.template_id)?;
-            out!("letter {id}: {}", l.subject);
-            out!("  date:     {}", l.date);
-            out!("  status:   {}", l.status);
-            out!("  mode:     {}", l.mode);
-            out!("  template: {} v{}", template.key, template.version);
-            if let Some(p) = l.position_id {
-                let p = app.store.position(p)?;
-                out!(
-                    "  position: {} — {} (v{}, {})",
-                    p.issue,
-                    p.stance,
-                    p.version,
-                    p.adopted_on
-                );
-            }
-            if let Some(r) = l.revision_of {
-                out!("  revision of letter {r}");
-            }
-            for r in app.store.recipients(id)? {
-                let who = match r.person_id {
-                    Some(p) => app.store.person(p)?.full_name,
-                    None => "(vacant)".into(),
-                };
-                let office = r
-                    .office_id
-                    .map(|o| app.store.office(o).map(|o| o.title))
-                    .transpose()?;
-                let sent = match (r.method, r.sent_at) {
-                    (Some(m), Some(at)) => {
-                        format!("sent {} by {m}", at.format("%Y-%m-%d %H:%M UTC"))
-                    }
-                    _ => "not sent".into(),
-                };
-                out!(
-                    "  {}. [{}] {}, {} — {sent}",
-                    r.ord,
-                    r.role,
-                    who,
-                    opt(office)
-                );
-                if let Some(f) = r.follow_up_on {
-                    out!("       follow up by {f}");
-                }
-                if let Some(reply) = r.reply_on {
-                    out!("       reply {reply}: {}", opt(r.reply_notes));
-                }
-            }
-            for e in app.store.events(id)? {
-                out!(
-                    "  {}  {:<11} {}",
-                    e.at.format("%Y-%m-%d %H:%M"),
-                    e.kind,
-                    e.detail
-                );
-            }
-            for a in app.store.archived(id)? {
-                out!(
-                    "  archived copy {}: {} bytes, sha256 {}",
-                    a.id,
-                    a.pdf.len(),
-                    a.sha256
-                );
-            }
-        }
+        Letters::Show { id } => show_letter(app, id)?,
         Letters::Approve { id } => {
             app.approve(id, now)?;
             out!("letter {id} approved");
@@ -887,29 +793,20 @@ pub fn letters(app: &mut App, cmd: Letters) -> Result<(), AppError> {
             follow_up,
             at,
         } => {
-            let targets: Vec<i64> = match recipient {
-                Some(n) => vec![recipient_id(app, id, n)?],
-                None => app
-                    .store
-                    .recipients(id)?
-                    .into_iter()
-                    .filter(|r| r.sent_at.is_none())
-                    .map(|r| r.id)
-                    .collect(),
-            };
-            if targets.is_empty() {
-                return Err(AppError::Store(StoreError::Conflict(format!(
-                    "every copy of letter {id} has already been sent"
-                ))));
-            }
-            let report = SendReport {
-                method,
-                at: at.unwrap_or(now),
-                confirmation,
-                follow_up_on: follow_up,
-            };
-            for r in targets {
-                let archive = app.mark_sent(r, &report, now)?;
+            let sent = app.send_copies(
+                &SendRequest {
+                    letter_id: id,
+                    copy: recipient,
+                    report: SendReport {
+                        method,
+                        at: at.unwrap_or(now),
+                        confirmation,
+                        follow_up_on: follow_up,
+                    },
+                },
+                now,
+            )?;
+            for (r, archive) in sent {
                 out!("sent recipient {r} by {method}; archived as {archive}");
             }
         }
@@ -928,8 +825,7 @@ pub fn letters(app: &mut App, cmd: Letters) -> Result<(), AppError> {
             next,
             note,
         } => {
-            let r = recipient_id(app, id, recipient)?;
-            app.store.record_follow_up(r, now, next, &note)?;
+            app.record_follow_up(id, recipient, next, &note, now)?;
             out!("follow-up recorded");
         }
         Letters::Reply {
@@ -938,8 +834,7 @@ pub fn letters(app: &mut App, cmd: Letters) -> Result<(), AppError> {
             on,
             notes,
         } => {
-            let r = recipient_id(app, id, recipient)?;
-            app.store.record_reply(r, on, &notes, now)?;
+            app.record_reply_to_copy(id, recipient, on, &notes, now)?;
             out!("reply recorded");
         }
         Letters::Verify { id } => {
@@ -957,10 +852,13 @@ pub fn log(app: &App, a: LogArgs) -> Result<(), AppError> {
     let filter = LogFilter {
         issue_id: a
             .issue
-            .map(|i| app.store.find_issue(&i).map(|i| i.id))
+            .map(|i| app.find_issue(&i).map(|i| i.id))
             .transpose()?,
         person_id: a.person,
-        office_id: a.office.map(|o| office_id(app, &o)).transpose()?,
+        office_id: a
+            .office
+            .map(|o| app.find_office(&o).map(|o| o.id))
+            .transpose()?,
         status: a.status,
         from: a.from,
         to: a.to,
@@ -968,7 +866,7 @@ pub fn log(app: &App, a: LogArgs) -> Result<(), AppError> {
         limit: 100_000,
     };
     if a.csv {
-        out_raw!("{}", app.store.log_csv(&filter)?);
+        out_raw!("{}", app.log_csv(&filter)?);
         return Ok(());
     }
     for e in app.log(&filter)? {

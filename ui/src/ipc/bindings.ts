@@ -1,13 +1,21 @@
 // Generated from the Rust types by src-tauri/src/bindings.rs (`make bindings`).
 // Do not edit by hand.
 
-export type ErrorCode = "invalid_data" | "template" | "typeset" | "io" | "not_found" | "conflict" | "database" | "cancelled";
+export type ErrorCode = "invalid_data" | "template" | "typeset" | "io" | "not_found" | "conflict" | "database" | "damaged" | "unavailable" | "cancelled";
 
 export type IpcError = { code: ErrorCode, message: string, field?: string, };
 
 export type Preview = { title: string, pages: Array<string>, };
 
-export type SettingsInfo = { db_path: string, organization: string, schema_version: number, };
+export type SettingsInfo = { db_path: string, organization: string, schema_version: number, 
+/**
+ * The organization's time zone (IANA name), which decides "today".
+ */
+time_zone: string, 
+/**
+ * The folder of the desktop app's daily log files.
+ */
+log_dir: string, };
 
 export type ExportProgress = { done: number, total: number, };
 
@@ -67,7 +75,11 @@ export type LetterSummary = { id: number, date: string, subject: string, status:
  */
 recipients: Array<string>, revision_of: number | null, updated_at: string, };
 
-export type RecipientView = { id: number, role: Role, 
+export type RecipientView = { id: number, 
+/**
+ * The copy's number on the letter (1, 2, …), as the CLI names it.
+ */
+number: number, role: Role, 
 /**
  * The person, or None for an office that was vacant on the letter's date.
  */
@@ -176,7 +188,7 @@ export type LocalOffice = {
  */
 key: string, city: string, address: Array<string>, phone: string | null, fax: string | null, };
 
-export type TermView = { office: string, start_on: string, end_on: string | null, acting: boolean, };
+export type TermView = { term_id: number, office: string, start_on: string, end_on: string | null, acting: boolean, };
 
 export type PersonDetail = { person: Person, terms: Array<TermView>, local_offices: Array<LocalOffice>, };
 
@@ -198,3 +210,22 @@ export type OfficeRow = { office: Office, holder: string | null, };
 export type HolderView = { term_id: number, person_id: number, person: string, start_on: string, end_on: string | null, acting: boolean, };
 
 export type OfficeDetail = { office: Office, holders: Array<HolderView>, };
+
+export type ClockView = { today: string, time_zone: string, 
+/**
+ * Days after sending when a follow-up is due by default.
+ */
+follow_up_days: number, };
+
+export type RecordArea = "letters" | "officials" | "positions" | "templates" | "settings";
+
+export type RecordChanged = { areas: Array<RecordArea>, };
+
+export type OpenFailure = { message: string, db_path: string, 
+/**
+ * Backups of this record found beside it (the automatic ones taken
+ * before each upgrade), newest first.
+ */
+backups: Array<string>, };
+
+export type Startup = { "state": "ready" } | { "state": "failed" } & OpenFailure;

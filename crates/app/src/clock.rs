@@ -1,0 +1,85 @@
+//! What "now" and "today" mean: one clock, read by the front ends and passed
+//! into the use cases, in the organization's time zone (a setting; the
+//! system's zone until it is set). A letter dated "today" and a roster
+//! import's "as of" day are the same day in Washington whether the staffer's
+//! laptop says UTC or not.
+
+use std::sync::Arc;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use chrono_tz::Tz;
+
+/// Where the time comes from: the system, or a fixed instant (tests,
+/// reproducible runs).
+#[derive(Clone)]
+pub enum TimeSource {
+    System,
+    Fixed(DateTime<Utc>),
+}
+
+/// The clock of one process: a time source and the organization's zone.
+#[derive(Clone)]
+pub struct Clock {
+    source: TimeSource,
+    zone: Arc<std::sync::RwLock<Tz>>,
+}
+
+impl Clock {
+    /// The system's clock in the system's time zone (UTC when it cannot be told).
+    pub fn system() -> Clock {
+        Clock::new(TimeSource::System, system_zone())
+    }
+
+    /// A clock stopped at `at`, in `zone`.
+    pub fn fixed(at: DateTime<Utc>, zone: Tz) -> Clock {
+        Clock::new(TimeSource::Fixed(at), zone)
+    }
+
+    fn new(source: TimeSource, zone: Tz) -> Clock {
+        Clock {
+            source,
+            zone: Arc::new(std::sync::RwLock::new(zone)),
+        }
+    }
+
+    pub fn now(&self) -> DateTime<Utc> {
+        match &self.source {
+            TimeSource::System => Utc::now(),
+            TimeSource::Fixed(at) => *at,
+        }
+    }
+
+    /// Today's date in the organization's time zone.
+    pub fn today(&self) -> NaiveDate {
+        self.now().with_timezone(&self.zone()).date_naive()
+    }
+
+    pub fn zone(&self) -> Tz {
+        *self.zone.read().unwrap_or_else(|e| e.into_inner())
+    }
+
+    pub(crate) fn set_zone(&self, zone: Tz) {
+        *self.zone.write().unwrap_or_else(|e| e.into_inner()) = zone;
+    }
+}
+
+/// The system's IANA zone, or UTC.
+pub fn system_zone() -> Tz {
+    iana_time_zone::get_timezone()
+        .ok()
+        .and_then(|name| name.parse().ok())
+        .unwrap_or(Tz::UTC)
+}
+
+/// An IANA zone name ("America/New_York"), checked.
+pub fn parse_zone(name: &str) -> Result<Tz, crate::AppError> {
+    name.trim().parse::<Tz>().map_err(|_| {
+        crate::AppError::invalid(
+            "time_zone",
+            format!(
+                "\"{}\" is not a time zone Amicus knows; use a name such as America/New_York",
+                name.trim()
+            ),
+        )
+    })
+}

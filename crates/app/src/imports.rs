@@ -1,0 +1,119 @@
+//! Imports and exports of officials: the congress-legislators roster, the
+//! curated posts dataset, and officials CSV files. Every import is one
+//! transaction; a dry run is the same transaction rolled back, so its
+//! summary is exactly what the import would do.
+
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, NaiveDate, Utc};
+use store::import::ImportSummary;
+use store::officials_csv::CsvSummary;
+
+use crate::{App, AppError, RecordArea};
+
+/// How to run a roster import.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ImportRequest {
+    /// A roster folder or posts file; None for the shipped one.
+    pub source: Option<PathBuf>,
+    /// The day the roster describes; terms of members no longer listed end
+    /// then. Today in the organization's time zone when not given.
+    pub as_of: Option<NaiveDate>,
+    /// Say what would change, and change nothing.
+    pub dry_run: bool,
+}
+
+fn read_text(path: &Path) -> Result<String, AppError> {
+    std::fs::read_to_string(path).map_err(|source| AppError::Read {
+        path: path.to_path_buf(),
+        source,
+    })
+}
+
+impl App {
+    /// Import (or, with `dry_run`, preview) the congress-legislators roster in `dir`.
+    #[tracing::instrument(skip(self, now))]
+    pub fn import_congress(
+        &self,
+        dir: &Path,
+        as_of: NaiveDate,
+        now: DateTime<Utc>,
+        dry_run: bool,
+    ) -> Result<ImportSummary, AppError> {
+        let members = crate::congress::read_roster(dir)?;
+        let s = self
+            .db()
+            .import_roster(&members, &crate::congress::SCOPE, as_of, now, dry_run)?;
+        if !dry_run {
+            self.changed(&[RecordArea::Officials]);
+        }
+        Ok(s)
+    }
+
+    /// Import the congress roster as of the clock's today unless a day is given.
+    pub fn import_congress_now(&self, req: &ImportRequest) -> Result<ImportSummary, AppError> {
+        let dir = req.source.as_deref().ok_or_else(|| {
+            AppError::invalid("dir", "name the folder of the congress-legislators roster")
+        })?;
+        let as_of = req.as_of.unwrap_or_else(|| self.clock().today());
+        self.import_congress(dir, as_of, self.clock().now(), req.dry_run)
+    }
+
+    /// Import the executive and foreign posts: the shipped dataset, or a
+    /// newer file of the same form.
+    #[tracing::instrument(skip(self, now))]
+    pub fn import_posts(
+        &self,
+        file: Option<&Path>,
+        as_of: NaiveDate,
+        now: DateTime<Utc>,
+        dry_run: bool,
+    ) -> Result<ImportSummary, AppError> {
+        let members = match file {
+            None => crate::posts::read_posts(crate::posts::POSTS, "the shipped posts dataset")?,
+            Some(path) => crate::posts::read_posts(&read_text(path)?, &path.display().to_string())?,
+        };
+        let s = self
+            .db()
+            .import_roster(&members, &crate::posts::SCOPE, as_of, now, dry_run)?;
+        if !dry_run {
+            self.changed(&[RecordArea::Officials]);
+        }
+        Ok(s)
+    }
+
+    /// Import the posts as of the clock's today unless a day is given.
+    pub fn import_posts_now(&self, req: &ImportRequest) -> Result<ImportSummary, AppError> {
+        let as_of = req.as_of.unwrap_or_else(|| self.clock().today());
+        self.import_posts(
+            req.source.as_deref(),
+            as_of,
+            self.clock().now(),
+            req.dry_run,
+        )
+    }
+
+    /// Every official's terms as CSV (the columns `import_csv` reads).
+    pub fn export_officials_csv(&self) -> Result<String, AppError> {
+        Ok(self.db().export_officials_csv()?)
+    }
+}
+
+impl App {
+    /// Import officials from a CSV file (see `amicus export officials --csv`
+    /// for the columns); with `dry_run`, say what it would add and change nothing.
+    #[tracing::instrument(skip(self, now))]
+    pub fn import_csv(
+        &self,
+        path: &Path,
+        now: DateTime<Utc>,
+        dry_run: bool,
+    ) -> Result<CsvSummary, AppError> {
+        let text = read_text(path)?;
+        let s = self.db().import_officials_csv_as(&text, now, dry_run)?;
+        if !dry_run {
+            self.changed(&[RecordArea::Officials]);
+        }
+        Ok(s)
+    }
+}

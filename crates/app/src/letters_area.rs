@@ -1,0 +1,1017 @@
+//! Letters, from draft to sent: drafting by office at a date, the live
+//! preview, saving, approving, signing, exporting, marking copies sent (the
+//! exact PDF archived), follow-ups and replies, revisions, verifying the
+//! archive, and the views of the letters list and an opened letter.
+
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, NaiveDate, Utc};
+use letters::LetterData;
+use serde::{Deserialize, Serialize};
+use store::letters::{Copy, Sending};
+use store::{LetterDraft, LetterMode, Method, NewRecipient, Role, Status, Store};
+
+use crate::{App, AppError, RecordArea, RenderedPdf};
+
+/// Who a recipient is chosen as: an office, resolved at the letter's date, or a person.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case", tag = "by", content = "id")]
+pub enum Addressee {
+    Office(i64),
+    Person(i64),
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct RecipientChoice {
+    pub role: Role,
+    pub to: Addressee,
+}
+
+/// Everything staff choose when they start a letter.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct NewLetter {
+    /// Template id ("joint-support"); its newest version is used.
+    pub template: String,
+    /// The position version the letter expresses.
+    pub position_id: Option<i64>,
+    pub signer_id: i64,
+    pub date: NaiveDate,
+    pub subject: String,
+    pub body: String,
+    pub mode: LetterMode,
+    pub recipients: Vec<RecipientChoice>,
+    #[serde(default)]
+    pub extra: LetterExtra,
+}
+
+/// The parts of a letter kept as JSON beside its columns.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(default)]
+pub struct LetterExtra {
+    /// Free cc lines ("Members of the Ohio Congressional Delegation").
+    pub cc: Vec<String>,
+    pub enclosures: Vec<String>,
+    #[cfg_attr(feature = "ts", ts(type = "Record<string, unknown>"))]
+    pub fields: serde_json::Map<String, serde_json::Value>,
+    #[cfg_attr(feature = "ts", ts(type = "\"letter\" | \"a4\" | null"))]
+    pub paper: Option<letters::Paper>,
+}
+
+/// A drafted letter and what staff should check.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Drafted {
+    pub letter_id: i64,
+    pub warnings: Vec<String>,
+}
+
+/// How one copy was sent.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct SendReport {
+    pub method: Method,
+    pub at: DateTime<Utc>,
+    pub confirmation: Option<String>,
+    pub follow_up_on: Option<NaiveDate>,
+}
+
+/// Marking copies of a letter sent: one copy (by its number on the letter)
+/// or, without one, every copy not yet sent.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SendRequest {
+    pub letter_id: i64,
+    pub copy: Option<u32>,
+    pub report: SendReport,
+}
+
+/// One row of the letters list.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct LetterSummary {
+    pub id: i64,
+    pub date: NaiveDate,
+    pub subject: String,
+    pub status: Status,
+    pub mode: LetterMode,
+    pub issue: Option<String>,
+    /// The addressees as named on the letter ("Wilbur Ross (Secretary of Commerce)").
+    pub recipients: Vec<String>,
+    pub revision_of: Option<i64>,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// One addressee or cc of an opened letter, with what happened to their copy.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct RecipientView {
+    pub id: i64,
+    /// The copy's number on the letter (1, 2, …), as the CLI names it.
+    pub number: u32,
+    pub role: Role,
+    /// The person, or None for an office that was vacant on the letter's date.
+    pub name: Option<String>,
+    pub office: Option<String>,
+    pub method: Option<Method>,
+    pub sent_at: Option<DateTime<Utc>>,
+    pub confirmation: Option<String>,
+    pub follow_up_on: Option<NaiveDate>,
+    pub reply_on: Option<NaiveDate>,
+    pub reply_notes: Option<String>,
+}
+
+/// A letter opened in the compose screen.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct LetterDetail {
+    pub summary: LetterSummary,
+    /// The letter as the form edits it (recipients as chosen: by office or person).
+    pub draft: NewLetter,
+    pub recipients: Vec<RecipientView>,
+}
+
+/// Everything the record holds about a letter: its detail, the template
+/// version and position it cites, its events and archived copies.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LetterRecord {
+    pub detail: LetterDetail,
+    pub template: String,
+    pub template_version: u32,
+    pub position: Option<store::Position>,
+    pub events: Vec<store::Event>,
+    /// (archive id, size in bytes, SHA-256) of each archived copy.
+    pub archived: Vec<(i64, usize, String)>,
+}
+
+/// SVG pages of a letter not yet saved, and what staff should check.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct DraftPreview {
+    pub pages: Vec<String>,
+    pub warnings: Vec<String>,
+    /// How each addressee resolves on the letter's date, in order.
+    pub resolved: Vec<String>,
+}
+
+fn name_of(
+    store: &Store,
+    r: &store::Recipient,
+) -> Result<(Option<String>, Option<String>), AppError> {
+    let person = r.person_id.map(|p| store.person(p)).transpose()?;
+    let office = r.office_id.map(|o| store.office(o)).transpose()?;
+    Ok((person.map(|p| p.full_name), office.map(|o| o.title)))
+}
+
+/// How an addressee is named in lists: "Wilbur Ross (Secretary of Commerce)",
+/// or the office alone when it was vacant.
+fn label(person: Option<String>, office: Option<String>) -> String {
+    match (person, office) {
+        (Some(p), Some(o)) => format!("{p} ({o})"),
+        (Some(p), None) => p,
+        (None, Some(o)) => format!("{o} (vacant)"),
+        (None, None) => String::new(),
+    }
+}
+
+/// A letter's extra parts as stored; unreadable JSON is a damaged record,
+/// never an empty default.
+fn extra_of(id: i64, value: &serde_json::Value) -> Result<LetterExtra, AppError> {
+    serde_json::from_value(value.clone()).map_err(|e| AppError::damaged(format!("letter {id}"), e))
+}
+
+/// Resolve a recipient at `date`, saying what staff should check.
+fn resolve_in(
+    db: &Store,
+    choice: &RecipientChoice,
+    date: NaiveDate,
+) -> Result<(NewRecipient, Vec<String>), AppError> {
+    let mut warnings = Vec::new();
+    let recipient = match choice.to {
+        Addressee::Office(office_id) => match db.holder_on(office_id, date)? {
+            Some(h) => {
+                if h.term.acting {
+                    warnings.push(format!(
+                        "{} was acting {} on {date}",
+                        h.person.full_name, h.office.title
+                    ));
+                }
+                NewRecipient {
+                    role: choice.role,
+                    person_id: Some(h.person.id),
+                    office_id: Some(office_id),
+                    term_id: Some(h.term.id),
+                }
+            }
+            None => {
+                let office = db.office(office_id)?;
+                warnings.push(match office.retired_on.filter(|r| *r <= date) {
+                    Some(retired) => format!(
+                        "the office of {} was retired on {retired}, before the letter's date {date}; choose its successor",
+                        office.title
+                    ),
+                    None => format!(
+                        "nobody held the office of {} on {date}; the letter is addressed to the office",
+                        office.title
+                    ),
+                });
+                NewRecipient {
+                    role: choice.role,
+                    person_id: None,
+                    office_id: Some(office_id),
+                    term_id: None,
+                }
+            }
+        },
+        Addressee::Person(person_id) => {
+            let holding = db.latest_holding(person_id, date)?;
+            let person = db.person(person_id)?;
+            match &holding {
+                Some(h) => {
+                    if let Some(end) = h.term.end_on.filter(|e| *e < date) {
+                        warnings.push(format!(
+                            "{}'s term as {} ended on {end}, before the letter's date {date}",
+                            person.full_name, h.office.title
+                        ));
+                    }
+                }
+                None => warnings.push(format!(
+                    "{} held no office on {date} in the record; check the address",
+                    person.full_name
+                )),
+            }
+            NewRecipient {
+                role: choice.role,
+                person_id: Some(person_id),
+                office_id: holding.as_ref().map(|h| h.office.id),
+                term_id: holding.as_ref().map(|h| h.term.id),
+            }
+        }
+    };
+    Ok((recipient, warnings))
+}
+
+fn recipient_block(
+    db: &Store,
+    person_id: Option<i64>,
+    office_id: Option<i64>,
+) -> Result<letters::Recipient, AppError> {
+    let office = office_id.map(|o| db.office(o)).transpose()?;
+    let person = person_id.map(|p| db.person(p)).transpose()?;
+    Ok(match (&person, &office) {
+        (Some(p), _) => letters::address::recipient(&letters::address::Addressee {
+            full_name: &p.full_name,
+            family_name: &p.family_name,
+            kind: office.as_ref().map_or("other", |o| o.kind.as_str()),
+            office_title: office.as_ref().map(|o| o.title.as_str()),
+            organization: office.as_ref().and_then(|o| o.organization.as_deref()),
+            address: office.as_ref().map_or(&[][..], |o| &o.address[..]),
+            honorific: p.honorific.as_deref(),
+            salutation: p.salutation.as_deref(),
+        }),
+        (None, Some(o)) => letters::Recipient {
+            honorific: None,
+            name: o.title.clone(),
+            title: None,
+            organization: o.organization.clone(),
+            address: o.address.clone(),
+            salutation: "Sir or Madam".into(),
+        },
+        (None, None) => {
+            return Err(AppError::Damaged(
+                "a recipient with neither person nor office".into(),
+            ));
+        }
+    })
+}
+
+/// A draft and its resolved recipients, with what staff should check.
+type Resolved = (LetterDraft, Vec<NewRecipient>, Vec<String>);
+
+impl App {
+    /// Resolve a recipient at `date`, saying what staff should check.
+    pub fn resolve(
+        &self,
+        choice: &RecipientChoice,
+        date: NaiveDate,
+    ) -> Result<(NewRecipient, Vec<String>), AppError> {
+        resolve_in(&self.db(), choice, date)
+    }
+
+    fn draft_of(&self, db: &Store, l: &NewLetter) -> Result<Resolved, AppError> {
+        let template = db.latest_template(&l.template)?;
+        if l.mode == LetterMode::PerRecipient && l.recipients.iter().any(|r| r.role == Role::Cc) {
+            return Err(AppError::invalid(
+                "recipients",
+                "a letter with one copy per recipient has no tracked cc recipients; add them as addressees or as cc lines",
+            ));
+        }
+        let mut recipients = Vec::with_capacity(l.recipients.len());
+        let mut warnings = Vec::new();
+        for choice in &l.recipients {
+            let (r, w) = resolve_in(db, choice, l.date)?;
+            recipients.push(r);
+            warnings.extend(w);
+        }
+        let extra = serde_json::to_value(&l.extra)
+            .map_err(|e| AppError::invalid("extra", format!("cannot be stored: {e}")))?;
+        let draft = LetterDraft {
+            template_id: template.id,
+            position_id: l.position_id,
+            signer_id: l.signer_id,
+            date: l.date,
+            subject: l.subject.clone(),
+            body: l.body.clone(),
+            mode: l.mode,
+            extra,
+        };
+        Ok((draft, recipients, warnings))
+    }
+
+    /// Draft a letter. It is rendered first, so a letter the template
+    /// cannot fill is refused with every problem listed and nothing saved.
+    #[tracing::instrument(skip_all)]
+    pub fn draft_letter(&self, l: &NewLetter, now: DateTime<Utc>) -> Result<Drafted, AppError> {
+        let mut db = self.db();
+        let (draft, recipients, warnings) = self.draft_of(&db, l)?;
+        let data = self.data_for(&db, &draft, &recipients)?;
+        self.engine.render(&data, None)?;
+        let id = db.create_letter(&draft, &recipients, now)?;
+        drop(db);
+        self.changed(&[RecordArea::Letters]);
+        Ok(Drafted {
+            letter_id: id,
+            warnings,
+        })
+    }
+
+    /// Change a letter, with the same checks as drafting. An unsent letter
+    /// is changed in place (an approved one returns to draft). A sent letter
+    /// is part of the record and stays exactly as it is: the changes become
+    /// a new draft, a revision linked to it, whose id is returned.
+    #[tracing::instrument(skip(self, l, now))]
+    pub fn edit_letter(
+        &self,
+        id: i64,
+        l: &NewLetter,
+        now: DateTime<Utc>,
+    ) -> Result<Drafted, AppError> {
+        let mut db = self.db();
+        let (draft, recipients, mut warnings) = self.draft_of(&db, l)?;
+        let data = self.data_for(&db, &draft, &recipients)?;
+        self.engine.render(&data, None)?;
+        let letter_id = if db.letter(id)?.status == Status::Sent {
+            let revision = db.create_revision(id, &draft, &recipients, now)?;
+            warnings.push(format!(
+                "letter {id} has been sent, so it stays as it was; your changes are letter {revision}, a revision of it"
+            ));
+            revision
+        } else {
+            db.edit_letter(id, &draft, &recipients, now)?;
+            id
+        };
+        drop(db);
+        self.changed(&[RecordArea::Letters]);
+        Ok(Drafted {
+            letter_id,
+            warnings,
+        })
+    }
+
+    /// Save a letter from the compose form: a new draft, or changes to an
+    /// existing one (a sent letter's changes become a revision).
+    pub fn save_letter(
+        &self,
+        id: Option<i64>,
+        l: &NewLetter,
+        now: DateTime<Utc>,
+    ) -> Result<Drafted, AppError> {
+        match id {
+            Some(id) => self.edit_letter(id, l, now),
+            None => self.draft_letter(l, now),
+        }
+    }
+
+    /// A new letter's defaults: today's date, the general letter of support,
+    /// the first signer, no recipients yet.
+    pub fn blank_letter(&self) -> Result<NewLetter, AppError> {
+        let db = self.db();
+        let template = match db.latest_template("joint-support") {
+            Ok(t) => t.key,
+            Err(_) => db
+                .templates()?
+                .into_iter()
+                .next()
+                .map(|t| t.key)
+                .unwrap_or_default(),
+        };
+        Ok(NewLetter {
+            template,
+            position_id: None,
+            signer_id: db.signers()?.first().map_or(0, |s| s.id),
+            date: self.clock().today(),
+            subject: String::new(),
+            body: String::new(),
+            mode: LetterMode::Joint,
+            recipients: Vec::new(),
+            extra: LetterExtra::default(),
+        })
+    }
+
+    /// The letter data the record holds for letter `id`, ready to render.
+    pub fn letter_data(&self, id: i64) -> Result<LetterData, AppError> {
+        let db = self.db();
+        self.letter_data_in(&db, id)
+    }
+
+    fn letter_data_in(&self, db: &Store, id: i64) -> Result<LetterData, AppError> {
+        let letter = db.letter(id)?;
+        let draft = LetterDraft {
+            template_id: letter.template_id,
+            position_id: letter.position_id,
+            signer_id: letter.signer_id,
+            date: letter.date,
+            subject: letter.subject,
+            body: letter.body,
+            mode: letter.mode,
+            extra: letter.extra,
+        };
+        let recipients: Vec<NewRecipient> = db
+            .recipients(id)?
+            .into_iter()
+            .map(|r| NewRecipient {
+                role: r.role,
+                person_id: r.person_id,
+                office_id: r.office_id,
+                term_id: r.term_id,
+            })
+            .collect();
+        self.data_for(db, &draft, &recipients)
+    }
+
+    /// Assemble letter data from a draft: letterhead from the settings,
+    /// addressees styled by their office, the cited position, the signer.
+    fn data_for(
+        &self,
+        db: &Store,
+        d: &LetterDraft,
+        recipients: &[NewRecipient],
+    ) -> Result<LetterData, AppError> {
+        let template = self.ensure_template(db, d.template_id)?;
+        let extra: LetterExtra = serde_json::from_value(d.extra.clone())
+            .map_err(|e| AppError::damaged("a letter's extra parts", e))?;
+        let organization: letters::Organization = db.setting("organization")?.ok_or_else(|| {
+            AppError::invalid(
+                "organization",
+                "the organization's letterhead is not set; fill it in under Settings",
+            )
+        })?;
+        let signer = db.signer(d.signer_id)?;
+        let position = match d.position_id {
+            Some(p) => {
+                let p = db.position(p)?;
+                Some(letters::Position {
+                    issue: p.issue,
+                    stance: p.stance.to_string(),
+                    version: Some(p.version),
+                    adopted_on: Some(p.adopted_on),
+                    statement: p.statement,
+                })
+            }
+            None => None,
+        };
+        let mut to = Vec::new();
+        let mut cc = Vec::new();
+        for r in recipients {
+            let block = recipient_block(db, r.person_id, r.office_id)?;
+            match r.role {
+                Role::To => to.push(block),
+                Role::Cc => cc.push(match &block.title {
+                    Some(t) => format!("{}, {t}", block.name),
+                    None => block.name.clone(),
+                }),
+            }
+        }
+        cc.extend(extra.cc);
+        Ok(LetterData {
+            template: Some(template),
+            mode: match d.mode {
+                LetterMode::Joint => letters::Mode::Joint,
+                LetterMode::PerRecipient => letters::Mode::PerRecipient,
+            },
+            paper: extra.paper,
+            date: d.date,
+            organization,
+            recipients: to,
+            subject: Some(d.subject.clone()),
+            position,
+            body: Some(d.body.clone()),
+            signer: letters::Signer {
+                name: signer.name,
+                title: signer.title,
+            },
+            cc,
+            enclosures: extra.enclosures,
+            fields: extra.fields,
+        })
+    }
+
+    /// Every copy of letter `id` with its PDF.
+    pub fn render_letter(&self, id: i64) -> Result<Vec<RenderedPdf>, AppError> {
+        let data = self.letter_data(id)?;
+        self.engine.render_pdfs(&data, None)
+    }
+
+    /// SVG pages of the first copy, for the preview.
+    pub fn preview_letter(&self, id: i64) -> Result<Vec<String>, AppError> {
+        let data = self.letter_data(id)?;
+        let copy = self.engine.render(&data, None)?;
+        Ok(copy
+            .first()
+            .map(|c| self.engine.svg_pages(c))
+            .unwrap_or_default())
+    }
+
+    /// Lay out a letter that is not saved (the live preview): the first
+    /// copy's pages, with the same warnings drafting would give.
+    #[tracing::instrument(level = "debug", skip_all)]
+    pub fn preview_draft(&self, l: &NewLetter) -> Result<DraftPreview, AppError> {
+        let (data, warnings, resolved) = {
+            let db = self.db();
+            let (draft, recipients, warnings) = self.draft_of(&db, l)?;
+            let mut resolved = Vec::new();
+            for r in &recipients {
+                let person = r.person_id.map(|p| db.person(p)).transpose()?;
+                let office = r.office_id.map(|o| db.office(o)).transpose()?;
+                resolved.push(label(person.map(|p| p.full_name), office.map(|o| o.title)));
+            }
+            (self.data_for(&db, &draft, &recipients)?, warnings, resolved)
+        };
+        let copies = self.engine.render(&data, None)?;
+        let pages = copies
+            .first()
+            .map(|c| self.engine.svg_pages(c))
+            .unwrap_or_default();
+        Ok(DraftPreview {
+            pages,
+            warnings,
+            resolved,
+        })
+    }
+
+    /// Write the letter's PDFs (one per copy) and log the export. Returns the
+    /// files written. The record is not held while the PDFs are made.
+    #[tracing::instrument(skip(self, options, now))]
+    pub fn export_letter(
+        &self,
+        id: i64,
+        out: &Path,
+        options: &crate::ExportOptions,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<PathBuf>, AppError> {
+        let data = self.letter_data(id)?;
+        let names = self.engine.export_with(&data, None, out, options)?;
+        let detail = names
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect::<Vec<_>>()
+            .join(", ");
+        self.db().record_export(id, &detail, now)?;
+        self.changed(&[RecordArea::Letters]);
+        Ok(names)
+    }
+
+    #[tracing::instrument(skip(self, now))]
+    pub fn approve(&self, id: i64, now: DateTime<Utc>) -> Result<(), AppError> {
+        let mut db = self.db();
+        // A letter that no longer lays out (a template changed) must not be approved.
+        let data = self.letter_data_in(&db, id)?;
+        self.engine.render(&data, None)?;
+        db.approve_letter(id, now)?;
+        drop(db);
+        self.changed(&[RecordArea::Letters]);
+        Ok(())
+    }
+
+    #[tracing::instrument(skip(self, now))]
+    pub fn sign(&self, id: i64, now: DateTime<Utc>) -> Result<(), AppError> {
+        self.db().sign_letter(id, now)?;
+        self.changed(&[RecordArea::Letters]);
+        Ok(())
+    }
+
+    /// Mark one recipient's copy sent, archiving the exact PDF they got and
+    /// the data it was made from. Returns the archive entry's id.
+    #[tracing::instrument(skip(self, report, now))]
+    pub fn mark_sent(
+        &self,
+        recipient_id: i64,
+        report: &SendReport,
+        now: DateTime<Utc>,
+    ) -> Result<i64, AppError> {
+        let mut db = self.db();
+        let id = self.mark_sent_in(&mut db, recipient_id, report, now)?;
+        drop(db);
+        self.changed(&[RecordArea::Letters]);
+        Ok(id)
+    }
+
+    fn mark_sent_in(
+        &self,
+        db: &mut Store,
+        recipient_id: i64,
+        report: &SendReport,
+        now: DateTime<Utc>,
+    ) -> Result<i64, AppError> {
+        let r = db.recipient(recipient_id)?;
+        let letter = db.letter(r.letter_id)?;
+        let mut data = self.letter_data_in(db, r.letter_id)?;
+        let no_copy = || {
+            AppError::Damaged(format!(
+                "letter {} has no copy for recipient {recipient_id}",
+                r.letter_id
+            ))
+        };
+        // Render only this recipient's copy: a per-recipient letter keeps
+        // just their address block, which is exactly that copy's data.
+        if letter.mode == LetterMode::PerRecipient {
+            let index = db
+                .recipients(r.letter_id)?
+                .iter()
+                .filter(|x| x.role == Role::To)
+                .position(|x| x.id == recipient_id)
+                .unwrap_or(0);
+            if index >= data.recipients.len() {
+                return Err(no_copy());
+            }
+            data.recipients = vec![data.recipients.swap_remove(index)];
+        }
+        let Some((copy, pdf)) = self.engine.render_pdfs(&data, None)?.into_iter().next() else {
+            return Err(no_copy());
+        };
+        let snapshot = serde_json::to_string_pretty(&copy.letter.data)
+            .map_err(|e| AppError::damaged("the letter's data snapshot", e))?;
+        let sending = Sending {
+            method: report.method,
+            at: report.at,
+            confirmation: report.confirmation.clone().filter(|c| !c.trim().is_empty()),
+            follow_up_on: report.follow_up_on,
+        };
+        Ok(db.mark_sent(
+            recipient_id,
+            &sending,
+            &Copy {
+                pdf,
+                data: snapshot,
+            },
+            now,
+        )?)
+    }
+
+    /// Mark copies of a letter sent: the one numbered, or every copy not yet
+    /// sent. Returns (recipient id, archive id) for each copy marked.
+    #[tracing::instrument(skip(self, req, now), fields(letter = req.letter_id))]
+    pub fn send_copies(
+        &self,
+        req: &SendRequest,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<(i64, i64)>, AppError> {
+        let mut db = self.db();
+        let targets: Vec<i64> = match req.copy {
+            Some(n) => vec![recipient_numbered(&db, req.letter_id, n)?],
+            None => db
+                .recipients(req.letter_id)?
+                .into_iter()
+                .filter(|r| r.sent_at.is_none())
+                .map(|r| r.id)
+                .collect(),
+        };
+        if targets.is_empty() {
+            return Err(AppError::Conflict(format!(
+                "every copy of letter {} has already been sent",
+                req.letter_id
+            )));
+        }
+        let mut done = Vec::new();
+        for r in targets {
+            let archived = self.mark_sent_in(&mut db, r, &req.report, now);
+            match archived {
+                Ok(a) => done.push((r, a)),
+                Err(e) => {
+                    drop(db);
+                    if !done.is_empty() {
+                        self.changed(&[RecordArea::Letters]);
+                    }
+                    return Err(e);
+                }
+            }
+        }
+        drop(db);
+        self.changed(&[RecordArea::Letters]);
+        Ok(done)
+    }
+
+    /// Record a follow-up on copy `number` of a letter (a call, a reminder)
+    /// and when the next one is due.
+    pub fn record_follow_up(
+        &self,
+        letter_id: i64,
+        number: u32,
+        next: Option<NaiveDate>,
+        note: &str,
+        now: DateTime<Utc>,
+    ) -> Result<(), AppError> {
+        let mut db = self.db();
+        let r = recipient_numbered(&db, letter_id, number)?;
+        db.record_follow_up(r, now, next, note)?;
+        drop(db);
+        self.changed(&[RecordArea::Letters]);
+        Ok(())
+    }
+
+    /// Record a reply to one copy.
+    pub fn record_reply(
+        &self,
+        recipient_id: i64,
+        on: NaiveDate,
+        notes: &str,
+        now: DateTime<Utc>,
+    ) -> Result<(), AppError> {
+        self.db().record_reply(recipient_id, on, notes, now)?;
+        self.changed(&[RecordArea::Letters]);
+        Ok(())
+    }
+
+    /// Record a reply to copy `number` of a letter.
+    pub fn record_reply_to_copy(
+        &self,
+        letter_id: i64,
+        number: u32,
+        on: NaiveDate,
+        notes: &str,
+        now: DateTime<Utc>,
+    ) -> Result<(), AppError> {
+        let r = recipient_numbered(&self.db(), letter_id, number)?;
+        self.record_reply(r, on, notes, now)
+    }
+
+    /// Render an archived copy again from its data snapshot; the bytes must
+    /// match what was sent. Returns the archive entries checked.
+    pub fn verify_archive(&self, letter_id: i64) -> Result<usize, AppError> {
+        let archived = {
+            let db = self.db();
+            let letter = db.letter(letter_id)?;
+            self.ensure_template(&db, letter.template_id)?;
+            db.archived(letter_id)?
+        };
+        for a in &archived {
+            let data = self.engine.parse_data(&a.data)?;
+            let copies = self.engine.render_pdfs(&data, None)?;
+            let same = copies.iter().any(|(_, pdf)| *pdf == a.pdf);
+            if !same {
+                return Err(AppError::Damaged(format!(
+                    "archived copy {} of letter {letter_id} does not re-render to the same bytes",
+                    a.id
+                )));
+            }
+        }
+        Ok(archived.len())
+    }
+
+    pub fn revise(&self, id: i64, now: DateTime<Utc>) -> Result<i64, AppError> {
+        let new = self.db().revise_letter(id, now)?;
+        self.changed(&[RecordArea::Letters]);
+        Ok(new)
+    }
+
+    /// The record's letters, newest first, optionally of one status.
+    pub fn letters(&self, status: Option<Status>) -> Result<Vec<store::Letter>, AppError> {
+        Ok(self.db().letters(status, 1000)?)
+    }
+
+    /// The letters list, newest first, optionally of one status. The
+    /// addressees and issues of the whole page come from two queries, not a
+    /// few per letter.
+    pub fn letter_summaries(&self, status: Option<Status>) -> Result<Vec<LetterSummary>, AppError> {
+        let db = self.db();
+        let letters = db.letters(status, 1000)?;
+        let ids: Vec<i64> = letters.iter().map(|l| l.id).collect();
+        let mut names = db.addressee_names(&ids)?;
+        let mut issues = std::collections::HashMap::new();
+        for i in db.issues()? {
+            for p in db.positions(i.id)? {
+                issues.insert(p.id, i.name.clone());
+            }
+        }
+        Ok(letters
+            .into_iter()
+            .map(|l| LetterSummary {
+                issue: l.position_id.and_then(|p| issues.get(&p).cloned()),
+                recipients: names
+                    .remove(&l.id)
+                    .unwrap_or_default()
+                    .into_iter()
+                    .map(|(p, o)| label(p, o))
+                    .collect(),
+                id: l.id,
+                date: l.date,
+                subject: l.subject,
+                status: l.status,
+                mode: l.mode,
+                revision_of: l.revision_of,
+                updated_at: l.updated_at,
+            })
+            .collect())
+    }
+
+    fn summary(&self, db: &Store, l: &store::Letter) -> Result<LetterSummary, AppError> {
+        let issue = match l.position_id {
+            Some(p) => Some(db.position(p)?.issue),
+            None => None,
+        };
+        let mut recipients = Vec::new();
+        for r in db.recipients(l.id)? {
+            if r.role != Role::To {
+                continue;
+            }
+            let (person, office) = name_of(db, &r)?;
+            recipients.push(label(person, office));
+        }
+        Ok(LetterSummary {
+            id: l.id,
+            date: l.date,
+            subject: l.subject.clone(),
+            status: l.status,
+            mode: l.mode,
+            issue,
+            recipients,
+            revision_of: l.revision_of,
+            updated_at: l.updated_at,
+        })
+    }
+
+    /// A letter as the compose screen edits it.
+    pub fn open_letter(&self, id: i64) -> Result<LetterDetail, AppError> {
+        self.open_letter_in(&self.db(), id)
+    }
+
+    fn open_letter_in(&self, db: &Store, id: i64) -> Result<LetterDetail, AppError> {
+        let l = db.letter(id)?;
+        let template = db.template(l.template_id)?;
+        let stored = db.recipients(id)?;
+        let mut choices = Vec::new();
+        let mut views = Vec::new();
+        for r in &stored {
+            // Chosen by office when it has one (it resolves again if the date changes).
+            let to = match (r.office_id, r.person_id) {
+                (Some(o), _) => Addressee::Office(o),
+                (None, Some(p)) => Addressee::Person(p),
+                (None, None) => continue,
+            };
+            choices.push(RecipientChoice { role: r.role, to });
+            let (name, office) = name_of(db, r)?;
+            views.push(RecipientView {
+                id: r.id,
+                number: r.ord,
+                role: r.role,
+                name,
+                office,
+                method: r.method,
+                sent_at: r.sent_at,
+                confirmation: r.confirmation.clone(),
+                follow_up_on: r.follow_up_on,
+                reply_on: r.reply_on,
+                reply_notes: r.reply_notes.clone(),
+            });
+        }
+        let extra = extra_of(id, &l.extra)?;
+        Ok(LetterDetail {
+            summary: self.summary(db, &l)?,
+            draft: NewLetter {
+                template: template.key,
+                position_id: l.position_id,
+                signer_id: l.signer_id,
+                date: l.date,
+                subject: l.subject,
+                body: l.body,
+                mode: l.mode,
+                recipients: choices,
+                extra,
+            },
+            recipients: views,
+        })
+    }
+
+    /// Everything the record holds about letter `id` (`amicus letters show`).
+    pub fn letter_record(&self, id: i64) -> Result<LetterRecord, AppError> {
+        let db = self.db();
+        let detail = self.open_letter_in(&db, id)?;
+        let l = db.letter(id)?;
+        let template = db.template(l.template_id)?;
+        let position = l.position_id.map(|p| db.position(p)).transpose()?;
+        Ok(LetterRecord {
+            detail,
+            template: template.key,
+            template_version: template.version,
+            position,
+            events: db.events(id)?,
+            archived: db
+                .archived(id)?
+                .into_iter()
+                .map(|a| (a.id, a.pdf.len(), a.sha256))
+                .collect(),
+        })
+    }
+}
+
+/// The recipient numbered `number` (1, 2, …) on letter `letter`.
+fn recipient_numbered(db: &Store, letter: i64, number: u32) -> Result<i64, AppError> {
+    db.recipients(letter)?
+        .into_iter()
+        .find(|r| r.ord == number)
+        .map(|r| r.id)
+        .ok_or_else(|| AppError::not_found("recipient", format!("{number} of letter {letter}")))
+}
+
+/// A letter asked for by what staff type: offices by title or short name,
+/// the issue by name (its position in force on the date is cited), the
+/// signer by id or the first one.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DraftRequest {
+    pub template: String,
+    pub to_offices: Vec<String>,
+    pub to_persons: Vec<i64>,
+    pub cc_offices: Vec<String>,
+    pub cc_lines: Vec<String>,
+    pub date: NaiveDate,
+    pub subject: String,
+    pub body: String,
+    pub issue: Option<String>,
+    pub signer: Option<i64>,
+    pub per_recipient: bool,
+}
+
+impl App {
+    /// The signer a letter has when none is chosen: the first one.
+    pub fn default_signer(&self) -> Result<i64, AppError> {
+        self.db()
+            .signers()?
+            .first()
+            .map(|s| s.id)
+            .ok_or_else(|| AppError::invalid("signer", "there are no signers yet; add one first"))
+    }
+
+    /// Draft a letter from a request in staff's words (`amicus letters new`).
+    pub fn draft_from_request(
+        &self,
+        r: &DraftRequest,
+        now: DateTime<Utc>,
+    ) -> Result<Drafted, AppError> {
+        let mut recipients = Vec::new();
+        let by_office = |text: &String, role| -> Result<RecipientChoice, AppError> {
+            Ok(RecipientChoice {
+                role,
+                to: Addressee::Office(self.find_office(text)?.id),
+            })
+        };
+        for o in &r.to_offices {
+            recipients.push(by_office(o, Role::To)?);
+        }
+        recipients.extend(r.to_persons.iter().map(|p| RecipientChoice {
+            role: Role::To,
+            to: Addressee::Person(*p),
+        }));
+        for o in &r.cc_offices {
+            recipients.push(by_office(o, Role::Cc)?);
+        }
+        let position_id = match &r.issue {
+            Some(issue) => Some(self.position_for_letter(issue, r.date)?),
+            None => None,
+        };
+        let signer_id = match r.signer {
+            Some(s) => s,
+            None => self.default_signer()?,
+        };
+        let letter = NewLetter {
+            template: r.template.clone(),
+            position_id,
+            signer_id,
+            date: r.date,
+            subject: r.subject.clone(),
+            body: r.body.clone(),
+            mode: if r.per_recipient {
+                LetterMode::PerRecipient
+            } else {
+                LetterMode::Joint
+            },
+            recipients,
+            extra: LetterExtra {
+                cc: r.cc_lines.clone(),
+                ..Default::default()
+            },
+        };
+        self.draft_letter(&letter, now)
+    }
+}

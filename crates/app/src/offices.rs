@@ -1,0 +1,171 @@
+//! Offices: the offices list with who holds each, an office's holders,
+//! finding an office from what staff type ("USTR", a title, an id), adding,
+//! editing, retiring and reinstating offices.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use store::{NewOffice, Office, Store};
+
+use crate::{App, AppError, RecordArea};
+
+/// An office in the offices list, with who holds it on the day asked.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct OfficeRow {
+    pub office: Office,
+    pub holder: Option<String>,
+}
+
+/// One holder of an office.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct HolderView {
+    pub term_id: i64,
+    pub person_id: i64,
+    pub person: String,
+    pub start_on: NaiveDate,
+    pub end_on: Option<NaiveDate>,
+    pub acting: bool,
+}
+
+/// An office with every term held in it, newest first.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct OfficeDetail {
+    pub office: Office,
+    pub holders: Vec<HolderView>,
+}
+
+/// Who held an office on a day, with the office's whole history.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OfficeHolder {
+    pub on: NaiveDate,
+    pub detail: OfficeDetail,
+    /// The holder on `on` (None: nobody on record) and whether acting.
+    pub holder: Option<(String, bool)>,
+}
+
+/// An office named by id, title or short name.
+fn office_by_text(db: &Store, text: &str) -> Result<Office, AppError> {
+    if let Ok(id) = text.trim().parse::<i64>() {
+        return Ok(db.office(id)?);
+    }
+    Ok(db.find_office(text)?)
+}
+
+fn detail_in(db: &Store, id: i64) -> Result<OfficeDetail, AppError> {
+    let office = db.office(id)?;
+    let mut holders = Vec::new();
+    for t in db.terms_of_office(id)? {
+        holders.push(HolderView {
+            term_id: t.id,
+            person_id: t.person_id,
+            person: db.person(t.person_id)?.full_name,
+            start_on: t.start_on,
+            end_on: t.end_on,
+            acting: t.acting,
+        });
+    }
+    Ok(OfficeDetail { office, holders })
+}
+
+impl App {
+    pub fn office_rows(&self, filter: &str, on: NaiveDate) -> Result<Vec<OfficeRow>, AppError> {
+        let db = self.db();
+        let mut out = Vec::new();
+        for office in db.offices(filter)? {
+            let holder = db.holder_on(office.id, on)?.map(|h| h.person.full_name);
+            out.push(OfficeRow { office, holder });
+        }
+        Ok(out)
+    }
+
+    pub fn office_detail(&self, id: i64) -> Result<OfficeDetail, AppError> {
+        detail_in(&self.db(), id)
+    }
+
+    /// The office staff mean by `text`: its id, title or short name ("USTR").
+    pub fn find_office(&self, text: &str) -> Result<Office, AppError> {
+        office_by_text(&self.db(), text)
+    }
+
+    /// Who held the office named by `text` on `on`, and its history.
+    pub fn office_holder(&self, text: &str, on: NaiveDate) -> Result<OfficeHolder, AppError> {
+        let db = self.db();
+        let office = office_by_text(&db, text)?;
+        let holder = db
+            .holder_on(office.id, on)?
+            .map(|h| (h.person.full_name, h.term.acting));
+        Ok(OfficeHolder {
+            on,
+            detail: detail_in(&db, office.id)?,
+            holder,
+        })
+    }
+
+    #[tracing::instrument(skip(self))]
+    pub fn add_office(&self, o: &NewOffice) -> Result<i64, AppError> {
+        let id = self.db().add_office(o)?;
+        self.changed(&[RecordArea::Officials]);
+        Ok(id)
+    }
+
+    /// Change an office's title, kind, organization or address. Letters
+    /// already sent keep the address they were sent to.
+    #[tracing::instrument(skip(self))]
+    pub fn edit_office(&self, id: i64, o: &NewOffice) -> Result<(), AppError> {
+        self.db().edit_office(id, o)?;
+        self.changed(&[RecordArea::Officials]);
+        Ok(())
+    }
+
+    /// Change only the given fields of the office named by `text` (the
+    /// others keep their values; an empty address keeps the address).
+    pub fn amend_office(&self, text: &str, change: OfficeChange) -> Result<i64, AppError> {
+        let id = {
+            let mut db = self.db();
+            let o = office_by_text(&db, text)?;
+            let edited = NewOffice {
+                title: change.title.unwrap_or(o.title),
+                short_name: change.short_name.or(o.short_name),
+                organization: change.organization.or(o.organization),
+                kind: change.kind.unwrap_or(o.kind),
+                single_holder: o.single_holder,
+                address: if change.address.is_empty() {
+                    o.address
+                } else {
+                    change.address
+                },
+            };
+            db.edit_office(o.id, &edited)?;
+            o.id
+        };
+        self.changed(&[RecordArea::Officials]);
+        Ok(id)
+    }
+
+    /// Retire an office on `on` (refused while someone holds it after that
+    /// day), or reinstate it with `None`.
+    #[tracing::instrument(skip(self))]
+    pub fn retire_office(&self, id: i64, on: Option<NaiveDate>) -> Result<(), AppError> {
+        {
+            let mut db = self.db();
+            match on {
+                Some(on) => db.retire_office(id, on)?,
+                None => db.reinstate_office(id)?,
+            }
+        }
+        self.changed(&[RecordArea::Officials]);
+        Ok(())
+    }
+}
+
+/// The fields of an office to change; `None` keeps the current value.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct OfficeChange {
+    pub title: Option<String>,
+    pub short_name: Option<String>,
+    pub organization: Option<String>,
+    pub kind: Option<store::OfficeKind>,
+    pub address: Vec<String>,
+}

@@ -1,0 +1,141 @@
+//! People in public office: the officials list, a person's page, adding,
+//! editing and retiring people, and their terms.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use store::{NewPerson, NewTerm, Person};
+
+use crate::{App, AppError, RecordArea};
+
+/// A person in the officials list, with the office they hold (or last held).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct OfficialRow {
+    pub person: Person,
+    pub office: Option<String>,
+    pub office_id: Option<i64>,
+    pub until: Option<NaiveDate>,
+}
+
+/// One term of a person, for their page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct TermView {
+    pub term_id: i64,
+    pub office: String,
+    pub start_on: NaiveDate,
+    pub end_on: Option<NaiveDate>,
+    pub acting: bool,
+}
+
+/// A person with their terms (newest first) and district offices.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct PersonDetail {
+    pub person: Person,
+    pub terms: Vec<TermView>,
+    pub local_offices: Vec<store::import::LocalOffice>,
+}
+
+impl App {
+    /// People whose name contains `filter` (at most `limit`), with the office
+    /// each holds on `on` or last held.
+    pub fn officials(&self, filter: &str, on: NaiveDate) -> Result<Vec<OfficialRow>, AppError> {
+        self.officials_up_to(filter, on, 200)
+    }
+
+    pub fn officials_up_to(
+        &self,
+        filter: &str,
+        on: NaiveDate,
+        limit: usize,
+    ) -> Result<Vec<OfficialRow>, AppError> {
+        let db = self.db();
+        let mut out = Vec::new();
+        for person in db.persons(filter, limit)? {
+            let holding = db.latest_holding(person.id, on)?;
+            out.push(OfficialRow {
+                office: holding.as_ref().map(|h| h.office.title.clone()),
+                office_id: holding.as_ref().map(|h| h.office.id),
+                until: holding.as_ref().and_then(|h| h.term.end_on),
+                person,
+            });
+        }
+        Ok(out)
+    }
+
+    pub fn person_detail(&self, id: i64) -> Result<PersonDetail, AppError> {
+        let db = self.db();
+        let person = db.person(id)?;
+        let mut terms = Vec::new();
+        for t in db.terms_of_person(id)? {
+            terms.push(TermView {
+                term_id: t.id,
+                office: db.office(t.office_id)?.title,
+                start_on: t.start_on,
+                end_on: t.end_on,
+                acting: t.acting,
+            });
+        }
+        Ok(PersonDetail {
+            person,
+            terms,
+            local_offices: db.local_offices(id)?,
+        })
+    }
+
+    /// Add a person, or change one (the changed fields are then kept by
+    /// later roster imports). Returns the person's id.
+    #[tracing::instrument(skip(self, p, now))]
+    pub fn save_person(
+        &self,
+        id: Option<i64>,
+        p: &NewPerson,
+        now: DateTime<Utc>,
+    ) -> Result<i64, AppError> {
+        let id = match id {
+            Some(id) => {
+                self.db().edit_person(id, p, now)?;
+                id
+            }
+            None => self.db().add_person(p, now)?,
+        };
+        self.changed(&[RecordArea::Officials]);
+        Ok(id)
+    }
+
+    #[tracing::instrument(skip(self))]
+    pub fn retire_person(&self, id: i64, on: NaiveDate) -> Result<(), AppError> {
+        self.db().retire_person(id, on)?;
+        self.changed(&[RecordArea::Officials]);
+        Ok(())
+    }
+
+    /// Record that someone held (or holds) an office; an overlap with
+    /// another holder of a one-holder office is refused.
+    #[tracing::instrument(skip(self))]
+    pub fn add_term(&self, t: &NewTerm) -> Result<i64, AppError> {
+        let id = self.db().add_term(t)?;
+        self.changed(&[RecordArea::Officials]);
+        Ok(id)
+    }
+
+    /// End a term on `on` (a holder left office).
+    #[tracing::instrument(skip(self))]
+    pub fn end_term(&self, term_id: i64, on: NaiveDate) -> Result<(), AppError> {
+        {
+            let mut db = self.db();
+            let t = db.term(term_id)?;
+            let ended = NewTerm {
+                person_id: t.person_id,
+                office_id: t.office_id,
+                start_on: t.start_on,
+                end_on: Some(on),
+                acting: t.acting,
+            };
+            db.edit_term(term_id, &ended)?;
+        }
+        self.changed(&[RecordArea::Officials]);
+        Ok(())
+    }
+}

@@ -1,0 +1,130 @@
+//! Issues and the organization's positions on them: dated versions, the
+//! version in force on a letter's date, adopting a new version, and the
+//! letters citing each.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use store::{Issue, NewPosition, Position, Status, Store};
+
+use crate::{App, AppError, RecordArea};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct LetterRef {
+    pub id: i64,
+    pub date: NaiveDate,
+    pub subject: String,
+    pub status: Status,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct PositionView {
+    pub position: Position,
+    pub letters: Vec<LetterRef>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct IssueView {
+    pub issue: Issue,
+    /// Newest version first.
+    pub positions: Vec<PositionView>,
+}
+
+pub(crate) fn issue_views_in(db: &Store) -> Result<Vec<IssueView>, AppError> {
+    let mut out = Vec::new();
+    for issue in db.issues()? {
+        out.push(issue_view_in(db, issue)?);
+    }
+    Ok(out)
+}
+
+fn issue_view_in(db: &Store, issue: Issue) -> Result<IssueView, AppError> {
+    let mut positions = Vec::new();
+    for p in db.positions(issue.id)? {
+        let letters = db
+            .letters_citing(p.id)?
+            .into_iter()
+            .map(|l| LetterRef {
+                id: l.id,
+                date: l.date,
+                subject: l.subject,
+                status: l.status,
+            })
+            .collect();
+        positions.push(PositionView {
+            position: p,
+            letters,
+        });
+    }
+    Ok(IssueView { issue, positions })
+}
+
+impl App {
+    /// Issues with every version of the organization's position, newest
+    /// first, and the letters citing each.
+    pub fn issue_views(&self) -> Result<Vec<IssueView>, AppError> {
+        issue_views_in(&self.db())
+    }
+
+    /// One issue (by id or name) with its positions and the letters citing them.
+    pub fn issue_view(&self, name_or_id: &str) -> Result<IssueView, AppError> {
+        let db = self.db();
+        let issue = db.find_issue(name_or_id)?;
+        issue_view_in(&db, issue)
+    }
+
+    #[tracing::instrument(skip(self, summary))]
+    pub fn add_issue(&self, name: &str, summary: &str) -> Result<i64, AppError> {
+        let id = self.db().add_issue(name, summary)?;
+        self.changed(&[RecordArea::Positions]);
+        Ok(id)
+    }
+
+    /// Adopt a new version of the position on an issue (by id or name).
+    #[tracing::instrument(skip(self, p))]
+    pub fn adopt_position(
+        &self,
+        issue: &str,
+        p: &NewPosition,
+    ) -> Result<(Issue, Position), AppError> {
+        let adopted = {
+            let mut db = self.db();
+            let i = db.find_issue(issue)?;
+            let p = db.add_position(i.id, p)?;
+            (i, p)
+        };
+        self.changed(&[RecordArea::Positions]);
+        Ok(adopted)
+    }
+
+    /// The version of the position on `issue_id` in force on `date`: the
+    /// newest adopted by then, or None when none had been (never a later one).
+    pub fn position_in_force(
+        &self,
+        issue_id: i64,
+        date: NaiveDate,
+    ) -> Result<Option<i64>, AppError> {
+        Ok(self.db().position_on(issue_id, date)?.map(|p| p.id))
+    }
+
+    /// The position in force on `date` on the issue named `issue` (id or
+    /// name); a letter cannot cite a position not yet adopted.
+    pub fn position_for_letter(&self, issue: &str, date: NaiveDate) -> Result<i64, AppError> {
+        let db = self.db();
+        let i = db.find_issue(issue)?;
+        let p = db.position_on(i.id, date)?.ok_or_else(|| {
+            AppError::invalid(
+                "issue",
+                format!("no position on {} had been adopted by {date}", i.name),
+            )
+        })?;
+        Ok(p.id)
+    }
+
+    /// The issue named `name_or_id`.
+    pub fn find_issue(&self, name_or_id: &str) -> Result<Issue, AppError> {
+        Ok(self.db().find_issue(name_or_id)?)
+    }
+}

@@ -1,0 +1,304 @@
+//! Settings: the organization's letterhead and signers, the organization's
+//! time zone (what "today" means), where the record and the logs are,
+//! diagnostics for whoever supports the staff, and backups.
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::{App, AppError, RecordArea};
+
+/// Where the record lives and what it is.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct SettingsInfo {
+    pub db_path: String,
+    pub organization: String,
+    pub schema_version: u32,
+    /// The organization's time zone (IANA name), which decides "today".
+    pub time_zone: String,
+    /// The folder of the desktop app's daily log files.
+    pub log_dir: String,
+}
+
+/// Today as the organization counts it, for forms' defaults.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct ClockView {
+    pub today: NaiveDate,
+    pub time_zone: String,
+    /// Days after sending when a follow-up is due by default.
+    pub follow_up_days: u32,
+}
+
+/// Days after sending when a follow-up is due, unless staff choose otherwise.
+pub const FOLLOW_UP_DAYS: u32 = 30;
+
+/// The folder of the desktop app's log files: `$XDG_STATE_HOME/amicus/logs`
+/// (usually `~/.local/state/amicus/logs`).
+pub fn log_dir() -> PathBuf {
+    dirs::state_dir()
+        .or_else(dirs::data_local_dir)
+        .unwrap_or_else(std::env::temp_dir)
+        .join("amicus")
+        .join("logs")
+}
+
+/// The operating system's name and version, for diagnostics.
+fn os_name() -> String {
+    let pretty = std::fs::read_to_string("/etc/os-release")
+        .ok()
+        .and_then(|t| {
+            t.lines()
+                .find_map(|l| l.strip_prefix("PRETTY_NAME="))
+                .map(|v| v.trim_matches('"').to_string())
+        });
+    match pretty {
+        Some(p) => format!("{p} ({} {})", std::env::consts::OS, std::env::consts::ARCH),
+        None => format!("{} {}", std::env::consts::OS, std::env::consts::ARCH),
+    }
+}
+
+impl App {
+    pub fn clock_view(&self) -> ClockView {
+        ClockView {
+            today: self.clock().today(),
+            time_zone: self.clock().zone().name().to_string(),
+            follow_up_days: FOLLOW_UP_DAYS,
+        }
+    }
+
+    pub fn settings_info(&self) -> Result<SettingsInfo, AppError> {
+        let db = self.db();
+        let org: Option<letters::Organization> = db.setting("organization")?;
+        Ok(SettingsInfo {
+            db_path: db
+                .path()
+                .map(|p| p.display().to_string())
+                .unwrap_or_else(|| "(in memory)".into()),
+            organization: org.map(|o| o.name).unwrap_or_default(),
+            schema_version: u32::try_from(db.schema_version()?).unwrap_or(u32::MAX),
+            time_zone: self.clock().zone().name().to_string(),
+            log_dir: log_dir().display().to_string(),
+        })
+    }
+
+    /// Set the organization's time zone (an IANA name such as America/New_York).
+    #[tracing::instrument(skip(self))]
+    pub fn set_time_zone(&self, name: &str) -> Result<(), AppError> {
+        let zone = crate::parse_zone(name)?;
+        self.db().set_setting("time_zone", &zone.name())?;
+        self.clock().set_zone(zone);
+        self.changed(&[RecordArea::Settings]);
+        Ok(())
+    }
+
+    /// What whoever supports the staff needs to know, without any letter's
+    /// text: the version, the system, the record's place and schema, the
+    /// time zone and the log folder.
+    pub fn diagnostics(&self) -> Result<String, AppError> {
+        let info = self.settings_info()?;
+        Ok(format!(
+            "Amicus {}\nSystem: {}\nRecord: {} (schema {} of {})\nTime zone: {}\nLogs: {}\n",
+            env!("CARGO_PKG_VERSION"),
+            os_name(),
+            info.db_path,
+            info.schema_version,
+            store::SCHEMA_VERSION,
+            info.time_zone,
+            info.log_dir,
+        ))
+    }
+
+    /// Copy the whole record to `dest` (consistent even while others write).
+    #[tracing::instrument(skip(self))]
+    pub fn backup(&self, dest: &Path) -> Result<(), AppError> {
+        Ok(self.db().backup(dest)?)
+    }
+
+    /// Replace the record with the backup at `src`, checked first; if it is
+    /// not a sound Amicus record nothing changes.
+    #[tracing::instrument(skip(self))]
+    pub fn restore(&self, src: &Path) -> Result<(), AppError> {
+        self.db().restore(src)?;
+        self.changed(&[
+            RecordArea::Letters,
+            RecordArea::Officials,
+            RecordArea::Positions,
+            RecordArea::Templates,
+            RecordArea::Settings,
+        ]);
+        Ok(())
+    }
+}
+
+/// The organization's letterhead as the settings form edits it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Letterhead {
+    pub name: String,
+    pub unit: Option<String>,
+    pub address: Vec<String>,
+    pub phone: Option<String>,
+    pub website: Option<String>,
+    /// A PNG file; on save it is copied beside the database under a name
+    /// made from its contents, so letters already sent keep their logo.
+    pub logo: Option<String>,
+}
+
+fn opt_text(s: Option<String>) -> Option<String> {
+    s.map(|t| t.trim().to_string()).filter(|t| !t.is_empty())
+}
+
+impl App {
+    pub fn letterhead(&self) -> Result<Letterhead, AppError> {
+        let o: Option<letters::Organization> = self.db().setting("organization")?;
+        Ok(o.map(|o| Letterhead {
+            name: o.name,
+            unit: o.unit,
+            address: o.address,
+            phone: o.phone,
+            website: o.website,
+            logo: o.logo,
+        })
+        .unwrap_or_default())
+    }
+
+    /// Save the letterhead. A logo must be a PNG Amicus can draw; it is
+    /// copied into the data folder (content-named) before anything is stored.
+    pub fn set_letterhead(&self, l: &Letterhead) -> Result<(), AppError> {
+        let name = l.name.trim();
+        if name.is_empty() {
+            return Err(AppError::invalid(
+                "name",
+                "the letterhead needs the organization's name",
+            ));
+        }
+        let logo = match opt_text(l.logo.clone()) {
+            None => None,
+            Some(path) => Some(self.keep_logo(std::path::Path::new(&path))?),
+        };
+        let org = letters::Organization {
+            name: name.to_string(),
+            unit: opt_text(l.unit.clone()),
+            address: l
+                .address
+                .iter()
+                .map(|a| a.trim().to_string())
+                .filter(|a| !a.is_empty())
+                .collect(),
+            phone: opt_text(l.phone.clone()),
+            website: opt_text(l.website.clone()),
+            logo,
+        };
+        self.db().set_setting("organization", &org)?;
+        self.changed(&[RecordArea::Settings]);
+        Ok(())
+    }
+
+    fn keep_logo(&self, path: &Path) -> Result<String, AppError> {
+        let bytes = std::fs::read(path).map_err(|source| AppError::Read {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        if typeset::Image::from_png(&bytes).is_err() {
+            return Err(AppError::invalid(
+                "logo",
+                format!("{} is not a PNG image Amicus can use", path.display()),
+            ));
+        }
+        let db_path = self.db().path().map(std::path::Path::to_path_buf);
+        let Some(dir) = db_path.as_deref().and_then(std::path::Path::parent) else {
+            // An in-memory record (tests): use the file where it is.
+            return Ok(path.display().to_string());
+        };
+        let digest = store::letters::sha256_hex(&bytes);
+        let kept = dir.join(format!("logo-{}.png", &digest[..16]));
+        if kept != path && !kept.exists() {
+            crate::write_atomically(&kept, &bytes)?;
+        }
+        Ok(kept.display().to_string())
+    }
+
+    #[tracing::instrument(skip(self))]
+    pub fn add_signer(&self, name: &str, title: Option<&str>) -> Result<i64, AppError> {
+        let id = self.db().add_signer(name, title)?;
+        self.changed(&[RecordArea::Settings]);
+        Ok(id)
+    }
+}
+
+/// Put the backup at `backup` in place of the record at `db_path`, which
+/// could not be opened. The backup is checked first (a sound Amicus record
+/// this build can read, brought up to date on a copy); only then is the
+/// unreadable file moved aside, never deleted, as `NAME.unreadable-N`, and
+/// the checked copy moved into its place. Returns where the old file went.
+pub fn replace_record_with_backup(
+    db_path: &Path,
+    backup: &Path,
+) -> Result<Option<PathBuf>, AppError> {
+    let dir = db_path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir).map_err(|source| AppError::Write {
+        path: dir.to_path_buf(),
+        source,
+    })?;
+    let staged = tempfile::Builder::new()
+        .prefix(".amicus-restore-")
+        .suffix(".db")
+        .tempfile_in(dir)
+        .map_err(|source| AppError::Write {
+            path: dir.to_path_buf(),
+            source,
+        })?
+        .into_temp_path();
+    std::fs::copy(backup, &staged).map_err(|source| AppError::Read {
+        path: backup.to_path_buf(),
+        source,
+    })?;
+    let not_backup = |e: &dyn std::fmt::Display| AppError::Record {
+        path: backup.to_path_buf(),
+        message: format!("not an Amicus backup Amicus can use: {e}"),
+    };
+    {
+        let candidate = store::Store::open(&staged).map_err(|e| not_backup(&e))?;
+        let check = candidate.integrity_check()?;
+        if check != "ok" || candidate.is_empty()? {
+            return Err(not_backup(&"it is damaged or empty"));
+        }
+        // Closing the last connection folds the write-ahead log into the
+        // file, so the copy is whole before it moves.
+    }
+    let moved = if db_path.exists() {
+        let mut n = 1;
+        let aside = loop {
+            let mut name = db_path.file_name().unwrap_or_default().to_os_string();
+            name.push(format!(".unreadable-{n}"));
+            let candidate = db_path.with_file_name(name);
+            if !candidate.exists() {
+                break candidate;
+            }
+            n += 1;
+        };
+        std::fs::rename(db_path, &aside).map_err(|source| AppError::Write {
+            path: db_path.to_path_buf(),
+            source,
+        })?;
+        Some(aside)
+    } else {
+        None
+    };
+    for suffix in ["-wal", "-shm"] {
+        let mut name = db_path.file_name().unwrap_or_default().to_os_string();
+        name.push(suffix);
+        let _ = std::fs::remove_file(db_path.with_file_name(name));
+    }
+    staged.persist(db_path).map_err(|e| AppError::Write {
+        path: db_path.to_path_buf(),
+        source: e.error,
+    })?;
+    Ok(moved)
+}
