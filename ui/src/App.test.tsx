@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { App } from "./App";
-import { catalog, letters, nth, page, renderWithQuery } from "./test/fixtures";
+import { blankLetter, catalog, clockView, letters, nth, page, renderWithQuery } from "./test/fixtures";
 
 vi.mock("./ipc", async (importOriginal) => ({
   ...(await importOriginal<typeof import("./ipc")>()),
@@ -13,6 +13,8 @@ vi.mock("./ipc", async (importOriginal) => ({
   appReady: vi.fn(),
   search: vi.fn(),
   sentLog: vi.fn(),
+  letterBlank: vi.fn(),
+  clock: vi.fn(),
 }));
 import * as ipc from "./ipc";
 
@@ -24,6 +26,8 @@ describe("App", () => {
     vi.mocked(ipc.officialsList).mockResolvedValue([]);
     vi.mocked(ipc.appReady).mockResolvedValue(null);
     vi.mocked(ipc.sentLog).mockResolvedValue([]);
+    vi.mocked(ipc.letterBlank).mockResolvedValue(blankLetter);
+    vi.mocked(ipc.clock).mockResolvedValue(clockView);
     vi.mocked(ipc.draftPreview).mockResolvedValue({ pages: [page("Dear Secretary Ross:")], warnings: [], resolved: ["Wilbur Ross"] });
   });
 

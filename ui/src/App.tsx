@@ -1,6 +1,7 @@
 import { Suspense, lazy, useCallback, useEffect, useRef, useState } from "react";
 import { useQuery } from "@tanstack/react-query";
 import * as ipc from "./ipc";
+import { clockQuery, keys } from "./queries";
 import { LettersList } from "./features/letters/LettersList";
 import type { ComposeHandle } from "./features/compose/Compose";
 
@@ -44,7 +45,7 @@ function GlobalSearch({
 }) {
   const [text, setText] = useState("");
   const hits = useQuery({
-    queryKey: ["search", text.trim()],
+    queryKey: keys.searchFor(text.trim()),
     queryFn: () => ipc.search(text.trim()),
     enabled: text.trim().length >= 2,
   });
@@ -83,6 +84,8 @@ function GlobalSearch({
 }
 
 export function App() {
+  // Keeps the organization's today current (it turns over at midnight in its time zone).
+  useQuery({ ...clockQuery, refetchInterval: 60_000 });
   const [view, setView] = useState<View>({ name: "letters" });
   const [leaving, setLeaving] = useState<View | null>(null);
   const compose = useRef<ComposeHandle>(null);

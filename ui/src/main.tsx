@@ -1,13 +1,19 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { App } from "./App";
+import { Root } from "./Root";
 import { lettersQuery } from "./features/letters/LettersList";
+import { clockQuery, startupQuery } from "./queries";
 import "./styles.css";
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-// Start-up shows the letters list: ask for it now, so the record answers
-// while React renders the first frame rather than after it.
+// Start-up asks whether the record opened, then shows the letters list: ask
+// for all it needs now, at once, so the record answers while React renders
+// the first frame rather than after it. If the record did not open, these
+// fail ("unavailable") quietly; the start-up screen says why, and once a
+// record opens every query is asked again.
+void queryClient.prefetchQuery(startupQuery);
+void queryClient.prefetchQuery(clockQuery);
 performance.mark("letters asked");
 void queryClient.prefetchQuery(lettersQuery("")).then(() => performance.mark("letters received"));
 const root = document.getElementById("root");
@@ -16,7 +22,7 @@ if (root) {
   createRoot(root).render(
     <StrictMode>
       <QueryClientProvider client={queryClient}>
-        <App />
+        <Root />
       </QueryClientProvider>
     </StrictMode>,
   );

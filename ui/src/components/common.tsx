@@ -1,5 +1,7 @@
-import type { Status } from "../ipc";
+import { useQuery } from "@tanstack/react-query";
+import type { ClockView, Status } from "../ipc";
 import { errorText, isIpcError } from "../ipc";
+import { clockQuery } from "../queries";
 
 const STATUS_LABEL: Record<Status, string> = {
   draft: "Draft",
@@ -40,16 +42,23 @@ export function longDate(iso: string | null | undefined): string {
   return `${months[m - 1]} ${d}, ${y}`;
 }
 
-/** Today as YYYY-MM-DD in local time. */
-export function today(): string {
-  const d = new Date();
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+/**
+ * The organization's clock as Rust reckons it (today in its time zone, the
+ * follow-up default); undefined until it has answered. The browser's own
+ * clock and time zone are never used for dates.
+ */
+export function useClock(): ClockView | undefined {
+  return useQuery(clockQuery).data;
 }
 
+/** Today (YYYY-MM-DD) in the organization's time zone; undefined until known. */
+export function useToday(): string | undefined {
+  return useClock()?.today;
+}
+
+/** `days` after the day `iso` (YYYY-MM-DD): calendar arithmetic only, no clock or time zone. */
 export function addDays(iso: string, days: number): string {
-  const d = new Date(`${iso}T12:00:00`);
-  d.setDate(d.getDate() + days);
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  const [y, m, d] = iso.slice(0, 10).split("-").map(Number);
+  if (!y || !m || !d) return iso;
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
 }

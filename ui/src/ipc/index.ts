@@ -2,6 +2,7 @@
 // these functions, so tests can replace this module with a mock. The types
 // are generated from the Rust ones (bindings.ts; `make bindings`).
 import { Channel, invoke } from "@tauri-apps/api/core";
+import { listen } from "@tauri-apps/api/event";
 import { open, save } from "@tauri-apps/plugin-dialog";
 import { openPath } from "@tauri-apps/plugin-opener";
 import type {
@@ -23,6 +24,10 @@ import type {
   SearchHit,
   SendReport,
   SettingsInfo,
+  ClockView,
+  RecordArea,
+  RecordChanged,
+  Startup,
   Letterhead,
   NewOffice,
   NewPerson,
@@ -44,7 +49,7 @@ export function isIpcError(e: unknown): e is IpcError {
   return typeof e === "object" && e !== null && "code" in e && "message" in e;
 }
 
-/** A message for any error a call can throw. */
+/** A message for any error a call can throw, whatever its code: the shell's message says it. */
 export function errorText(e: unknown): string {
   if (isIpcError(e)) return e.message;
   return e instanceof Error ? e.message : String(e);
@@ -110,6 +115,31 @@ export const termEnd = (termId: number, on: string) => invoke<null>("term_end", 
 export const search = (text: string) => invoke<SearchHit[]>("search", { text });
 export const settingsInfo = () => invoke<SettingsInfo>("settings_info");
 export const backup = (path: string) => invoke<null>("backup", { path });
+/** Today, the time zone and the follow-up default, as the organization reckons them. */
+export const clock = () => invoke<ClockView>("clock");
+/** A new letter's defaults: today's date, the default template and signer. */
+export const letterBlank = () => invoke<NewLetter>("letter_blank");
+/** The position version in force on `date`, or null when none had been adopted by then. */
+export const positionInForce = (issueId: number, date: string) =>
+  invoke<number | null>("position_in_force", { issueId, date });
+/** Text describing this installation, for a support request. */
+export const diagnostics = () => invoke<string>("diagnostics");
+export const timeZoneSave = (timeZone: string) => invoke<null>("time_zone_save", { timeZone });
+/** Whether the record opened; asked before anything else is shown. */
+export const startup = () => invoke<Startup>("startup");
+/** Open (or create, when it does not exist) the record at `path`. */
+export const recordOpen = (path: string) => invoke<null>("record_open", { path });
+/** Replace the record with one of its backups, and open it. */
+export const recordRestore = (backup: string) => invoke<null>("record_restore", { backup });
+
+/**
+ * Call `handler` with the kinds of record that changed, whoever changed
+ * them (this window, another, the command line). Resolves to a function
+ * that stops listening.
+ */
+export function onRecordChanged(handler: (areas: RecordArea[]) => void): Promise<() => void> {
+  return listen<RecordChanged>("record-changed", (e) => handler(e.payload.areas));
+}
 /**
  * Tell the shell the letters list is on screen (the cold-start benchmark),
  * with where the page's time went: when each file arrived and the marks the
@@ -149,6 +179,17 @@ export async function chooseCsv(): Promise<string | null> {
 export async function choosePng(): Promise<string | null> {
   const picked = await open({ multiple: false, filters: [{ name: "PNG image", extensions: ["png"] }] });
   return typeof picked === "string" ? picked : null;
+}
+
+/** Ask for an existing record (an Amicus database). */
+export async function chooseDatabase(): Promise<string | null> {
+  const picked = await open({ multiple: false, filters: [{ name: "Amicus database", extensions: ["db"] }] });
+  return typeof picked === "string" ? picked : null;
+}
+
+/** Ask where to create a new record. */
+export async function chooseNewDatabase(): Promise<string | null> {
+  return save({ defaultPath: "amicus.db", filters: [{ name: "Amicus database", extensions: ["db"] }] });
 }
 
 /** Ask for a folder (the congress roster). */

@@ -1,7 +1,7 @@
 import type { ReactElement } from "react";
 import { render } from "@testing-library/react";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import type { Catalog, LetterSummary, LogEntry } from "../ipc";
+import type { Catalog, ClockView, LetterSummary, LogEntry, NewLetter, RecordArea } from "../ipc";
 
 export function renderWithQuery(ui: ReactElement) {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
@@ -67,4 +67,39 @@ export function nth<T>(xs: readonly T[], i: number): T {
   const x = xs[i];
   if (x === undefined) throw new Error(`expected at least ${i + 1} items, got ${xs.length}`);
   return x;
+}
+
+/** The organization's clock as Rust would give it (ipc.clock). */
+export const clockView: ClockView = { today: "2026-03-10", time_zone: "America/New_York", follow_up_days: 30 };
+
+/** A new letter's defaults as Rust would give them (ipc.letterBlank). */
+export const blankLetter: NewLetter = {
+  template: "joint-support",
+  position_id: null,
+  signer_id: 1,
+  date: "2026-03-10",
+  subject: "",
+  body: "",
+  mode: "joint",
+  recipients: [],
+  extra: { cc: [], enclosures: [], fields: {}, paper: null },
+};
+
+/**
+ * A stand-in for the backend's `record-changed` event: pass `listen` as
+ * ipc.onRecordChanged's implementation, then `fire` events at what listens.
+ */
+export function fakeRecordEvents() {
+  const handlers = new Set<(areas: RecordArea[]) => void>();
+  return {
+    listen: (handler: (areas: RecordArea[]) => void) => {
+      handlers.add(handler);
+      return Promise.resolve(() => {
+        handlers.delete(handler);
+      });
+    },
+    fire: (areas: RecordArea[]) => handlers.forEach((h) => h(areas)),
+    /** How many are listening now. */
+    listening: () => handlers.size,
+  };
 }

@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { screen, waitFor, within } from "@testing-library/react";
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { Compose } from "./Compose";
-import { catalog, page, renderWithQuery } from "../../test/fixtures";
+import { blankLetter, catalog, clockView, page, renderWithQuery } from "../../test/fixtures";
 
 vi.mock("../../ipc", async (importOriginal) => ({
   ...(await importOriginal<typeof import("../../ipc")>()),
@@ -14,6 +14,9 @@ vi.mock("../../ipc", async (importOriginal) => ({
   exportCancel: vi.fn(),
   chooseSavePath: vi.fn(),
   officialsList: vi.fn(),
+  letterBlank: vi.fn(),
+  positionInForce: vi.fn(),
+  clock: vi.fn(),
 }));
 import * as ipc from "../../ipc";
 
@@ -22,6 +25,12 @@ describe("Compose", () => {
     vi.resetAllMocks();
     vi.mocked(ipc.catalog).mockResolvedValue(catalog);
     vi.mocked(ipc.officialsList).mockResolvedValue([]);
+    vi.mocked(ipc.letterBlank).mockResolvedValue(blankLetter);
+    vi.mocked(ipc.clock).mockResolvedValue(clockView);
+    // KORUS: version 1 adopted 2011-09-20 (id 1), version 2 adopted 2017-09-01 (id 2).
+    vi.mocked(ipc.positionInForce).mockImplementation(async (_issue, date) =>
+      date >= "2017-09-01" ? 2 : date >= "2011-09-20" ? 1 : null,
+    );
     vi.mocked(ipc.draftPreview).mockImplementation(async (letter) => ({
       pages: [page(`Dear ${letter.recipients.length} recipients; subject ${letter.subject}`)],
       warnings: letter.date < "2017-05-15" ? ["nobody held the office of United States Trade Representative on that date"] : [],
@@ -125,5 +134,38 @@ describe("Compose", () => {
     finish({ code: "cancelled", message: "the export was cancelled; no file was written" });
     expect(await screen.findByText("Export cancelled; no file was written.")).toBeTruthy();
     expect(screen.queryByRole("progressbar")).toBeNull();
+  });
+
+  it("starts a new letter from the defaults Rust gives (date, template, signer)", async () => {
+    vi.mocked(ipc.catalog).mockResolvedValue({
+      ...catalog,
+      signers: [...catalog.signers, { id: 2, name: "Pat Rivera", title: "President" }],
+    });
+    vi.mocked(ipc.letterBlank).mockResolvedValue({ ...blankLetter, template: "thanks", signer_id: 2, date: "2031-02-03" });
+    renderWithQuery(<Compose letterId={null} onSaved={vi.fn()} />);
+    await screen.findByRole("heading", { name: "New letter" });
+    expect((screen.getByLabelText("Date") as HTMLInputElement).value).toBe("2031-02-03");
+    expect((screen.getByRole("combobox", { name: "Template" }) as HTMLSelectElement).value).toBe("thanks");
+    expect((screen.getByRole("combobox", { name: "Signer" }) as HTMLSelectElement).value).toBe("2");
+    expect(ipc.letterBlank).toHaveBeenCalledTimes(1);
+  });
+
+  it("asks Rust which position was in force, and says when none had been adopted by the letter's date", async () => {
+    renderWithQuery(<Compose letterId={null} onSaved={vi.fn()} />);
+    await screen.findByRole("heading", { name: "New letter" });
+    const position = screen.getByRole("combobox", { name: "Position" }) as HTMLSelectElement;
+    fireEvent.change(screen.getByLabelText("Date"), { target: { value: "2010-06-01" } });
+    await userEvent.selectOptions(screen.getByRole("combobox", { name: "Issue" }), "1");
+    expect(await screen.findByText("No position on this issue had been adopted by June 1, 2010.")).toBeTruthy();
+    expect(ipc.positionInForce).toHaveBeenCalledWith(1, "2010-06-01");
+    expect(position.value).toBe("");
+    await addOffice("Commerce");
+    await waitFor(() => expect(ipc.draftPreview).toHaveBeenCalled());
+    expect(vi.mocked(ipc.draftPreview).mock.lastCall?.[0]).toMatchObject({ date: "2010-06-01", position_id: null });
+    // A date by which version 1 had been adopted: it is chosen, and the note goes.
+    fireEvent.change(screen.getByLabelText("Date"), { target: { value: "2012-01-01" } });
+    await waitFor(() => expect(position.value).toBe("1"));
+    expect(ipc.positionInForce).toHaveBeenLastCalledWith(1, "2012-01-01");
+    expect(screen.queryByText(/No position on this issue had been adopted/)).toBeNull();
   });
 });

@@ -2,6 +2,7 @@ import { useState } from "react";
 import { useQuery } from "@tanstack/react-query";
 import * as ipc from "../../ipc";
 import type { Office, RecipientChoice, Role } from "../../ipc";
+import { keys } from "../../queries";
 
 interface Props {
   offices: Office[];
@@ -17,7 +18,7 @@ export function RecipientPicker({ offices, onAdd }: Props) {
   const [role, setRole] = useState<Role>("to");
   const q = text.trim().toLowerCase().replace(/^u\.s\. /, "united states ");
   const people = useQuery({
-    queryKey: ["officials", text.trim()],
+    queryKey: keys.officialsMatching(text.trim()),
     queryFn: () => ipc.officialsList(text.trim()),
     enabled: text.trim().length >= 2,
   });

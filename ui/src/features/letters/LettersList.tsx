@@ -3,6 +3,7 @@ import { queryOptions, useQuery } from "@tanstack/react-query";
 import * as ipc from "../../ipc";
 import type { LetterSummary, Status } from "../../ipc";
 import { ErrorNote, longDate, StatusChip } from "../../components/common";
+import { keys } from "../../queries";
 
 interface Props {
   onOpen: (id: number) => void;
@@ -17,10 +18,10 @@ const STATUSES: Status[] = ["draft", "approved", "signed", "sent"];
 /** The letters with a status ("" for all). Start-up asks for this before the first render. */
 export const lettersQuery = (status: Status | "") =>
   queryOptions({
-    queryKey: ["letters", status],
+    queryKey: keys.lettersWith(status),
     queryFn: () => ipc.lettersList(status || null),
     // Fresh for a moment, so the list start-up fetched is not fetched again
-    // when it mounts; changes invalidate it at once.
+    // when it mounts; a change to the letters invalidates it at once (queries.ts).
     staleTime: 2000,
   });
 

@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { screen, within } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { SentLog } from "./SentLog";
-import { logEntry, nth, renderWithQuery } from "../../test/fixtures";
+import { clockView, logEntry, nth, renderWithQuery } from "../../test/fixtures";
 
 vi.mock("../../ipc", async (importOriginal) => ({
   ...(await importOriginal<typeof import("../../ipc")>()),
@@ -11,11 +11,15 @@ vi.mock("../../ipc", async (importOriginal) => ({
   recordReply: vi.fn(),
   chooseSavePath: vi.fn(),
   sentLogCsv: vi.fn(),
+  clock: vi.fn(),
 }));
 import * as ipc from "../../ipc";
 
 describe("SentLog", () => {
-  beforeEach(() => vi.resetAllMocks());
+  beforeEach(() => {
+    vi.resetAllMocks();
+    vi.mocked(ipc.clock).mockResolvedValue(clockView);
+  });
 
   it("highlights overdue follow-ups and shows how each copy went", async () => {
     vi.mocked(ipc.sentLog).mockResolvedValue([
@@ -70,5 +74,38 @@ describe("SentLog", () => {
     await userEvent.click(within(screen.getByRole("dialog")).getByRole("button", { name: "Mark sent" }));
     const alert = await within(screen.getByRole("dialog")).findByRole("alert");
     expect(alert.textContent).toBe("Not recorded: letter 1 is not signed yet");
+  });
+
+  it("reckons overdue and due on the organization's today, from Rust", async () => {
+    vi.mocked(ipc.clock).mockResolvedValue({ ...clockView, today: "2017-10-01" });
+    vi.mocked(ipc.sentLog).mockResolvedValue([logEntry({ recipient_id: 1, follow_up_on: "2017-10-05" })]);
+    renderWithQuery(<SentLog onOpen={vi.fn()} />);
+    const table = await screen.findByRole("table", { name: "Sent log" });
+    expect(nth(within(table).getAllByRole("row"), 1).className).toBe("");
+    expect(within(table).queryByText("Overdue")).toBeNull();
+    await userEvent.click(screen.getByRole("checkbox", { name: "Follow-up due, no reply" }));
+    expect(vi.mocked(ipc.sentLog).mock.lastCall?.[0]).toMatchObject({ follow_up_due: "2017-10-01" });
+  });
+
+  it("proposes a follow-up the organization's interval after the letter, and a reply today", async () => {
+    vi.mocked(ipc.clock).mockResolvedValue({ ...clockView, follow_up_days: 14 });
+    vi.mocked(ipc.sentLog).mockResolvedValue([
+      logEntry({ recipient_id: 1, status: "signed", method: null, sent_at: null, follow_up_on: null }),
+      logEntry({ recipient_id: 2, person: "Robert E. Lighthizer" }),
+    ]);
+    vi.mocked(ipc.markSent).mockResolvedValue(7);
+    vi.mocked(ipc.recordReply).mockResolvedValue(null);
+    renderWithQuery(<SentLog onOpen={vi.fn()} />);
+    await userEvent.click(await screen.findByRole("button", { name: "Mark sent…" }));
+    let dialog = screen.getByRole("dialog");
+    expect((within(dialog).getByLabelText("Follow up on") as HTMLInputElement).value).toBe("2017-09-19");
+    await userEvent.click(within(dialog).getByRole("button", { name: "Mark sent" }));
+    expect(vi.mocked(ipc.markSent).mock.lastCall?.[1]).toMatchObject({ follow_up_on: "2017-09-19" });
+    await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
+    await userEvent.click(screen.getByRole("button", { name: "Record reply…" }));
+    dialog = screen.getByRole("dialog", { name: /Record reply: Robert E. Lighthizer/ });
+    expect((within(dialog).getByLabelText("Reply received on") as HTMLInputElement).value).toBe("2026-03-10");
+    await userEvent.click(within(dialog).getByRole("button", { name: "Record reply" }));
+    expect(ipc.recordReply).toHaveBeenCalledWith(2, "2026-03-10", "");
   });
 });

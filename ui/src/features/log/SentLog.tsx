@@ -1,8 +1,9 @@
 import { useState } from "react";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import * as ipc from "../../ipc";
 import type { LogEntry, LogFilter } from "../../ipc";
-import { ErrorNote, StatusChip, longDate, today } from "../../components/common";
+import { ErrorNote, StatusChip, longDate, useToday } from "../../components/common";
+import { keys } from "../../queries";
 import { MarkSentDialog, ReplyDialog } from "./dialogs";
 
 interface Props {
@@ -18,13 +19,13 @@ const METHOD_LABEL: Record<string, string> = {
 };
 
 export function SentLog({ onOpen }: Props) {
-  const client = useQueryClient();
   const [from, setFrom] = useState("");
   const [to, setTo] = useState("");
   const [dueOnly, setDueOnly] = useState(false);
   const [sending, setSending] = useState<LogEntry | null>(null);
   const [replying, setReplying] = useState<LogEntry | null>(null);
-  const now = today();
+  // Overdue and "due" are reckoned on the organization's today, from Rust.
+  const now = useToday();
   const filter: LogFilter = {
     issue_id: null,
     person_id: null,
@@ -32,10 +33,15 @@ export function SentLog({ onOpen }: Props) {
     status: null,
     from: from || null,
     to: to || null,
-    follow_up_due: dueOnly ? now : null,
+    follow_up_due: dueOnly ? (now ?? null) : null,
     limit: 500,
   };
-  const log = useQuery({ queryKey: ["log", filter], queryFn: () => ipc.sentLog(filter) });
+  const log = useQuery({
+    queryKey: keys.sentLogWith(filter),
+    queryFn: () => ipc.sentLog(filter),
+    // "Due" needs today; until the clock answers there is nothing to ask.
+    enabled: !dueOnly || now !== undefined,
+  });
   const csv = useMutation({
     mutationFn: async () => {
       const path = await ipc.chooseSavePath("sent-log.csv", { name: "CSV", extensions: ["csv"] });
@@ -44,8 +50,8 @@ export function SentLog({ onOpen }: Props) {
       return path;
     },
   });
-  const refresh = () => client.invalidateQueries({ queryKey: ["log"] });
-  const overdue = (e: LogEntry) => !!e.follow_up_on && !e.reply_on && e.follow_up_on < now;
+  const overdue = (e: LogEntry) =>
+    now !== undefined && !!e.follow_up_on && !e.reply_on && e.follow_up_on < now;
 
   return (
     <section className="screen" aria-labelledby="log-title">
@@ -147,21 +153,14 @@ export function SentLog({ onOpen }: Props) {
           recipient={{ id: sending.recipient_id, name: sending.person, office: sending.office }}
           letterDate={sending.date}
           onClose={() => setSending(null)}
-          onDone={() => {
-            setSending(null);
-            refresh();
-            client.invalidateQueries({ queryKey: ["letters"] });
-          }}
+          onDone={() => setSending(null)}
         />
       )}
       {replying && (
         <ReplyDialog
           recipient={{ id: replying.recipient_id, name: replying.person, office: replying.office }}
           onClose={() => setReplying(null)}
-          onDone={() => {
-            setReplying(null);
-            refresh();
-          }}
+          onDone={() => setReplying(null)}
         />
       )}
     </section>

@@ -3,7 +3,7 @@ import { useMutation } from "@tanstack/react-query";
 import * as ipc from "../../ipc";
 import type { Method } from "../../ipc";
 import { Dialog } from "../../components/Dialog";
-import { ErrorNote, addDays, today } from "../../components/common";
+import { ErrorNote, addDays, useClock } from "../../components/common";
 
 interface Who {
   id: number;
@@ -25,11 +25,14 @@ export function MarkSentDialog(props: {
   onClose: () => void;
   onDone: () => void;
 }) {
-  const first = props.letterDate;
-  const [on, setOn] = useState(first);
+  const clock = useClock();
+  const [on, setOn] = useState(props.letterDate);
   const [method, setMethod] = useState<Method>("mail");
   const [confirmation, setConfirmation] = useState("");
-  const [followUp, setFollowUp] = useState(addDays(first, 30));
+  // Until edited, the follow-up is the organization's default interval after the letter's date.
+  const [followUpEdited, setFollowUp] = useState<string | null>(null);
+  const followUp =
+    followUpEdited ?? (clock ? addDays(props.letterDate, clock.follow_up_days) : "");
   const send = useMutation({
     mutationFn: () =>
       ipc.markSent(props.recipient.id, {
@@ -85,7 +88,10 @@ export function MarkSentDialog(props: {
 }
 
 export function ReplyDialog(props: { recipient: Who; onClose: () => void; onDone: () => void }) {
-  const [on, setOn] = useState(today());
+  const today = useClock()?.today;
+  // Until edited, the reply came today (the organization's today).
+  const [onEdited, setOn] = useState<string | null>(null);
+  const on = onEdited ?? today ?? "";
   const [notes, setNotes] = useState("");
   const reply = useMutation({
     mutationFn: () => ipc.recordReply(props.recipient.id, on, notes),

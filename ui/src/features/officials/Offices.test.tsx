@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { Offices } from "./Offices";
-import { catalog, renderWithQuery } from "../../test/fixtures";
+import { catalog, clockView, renderWithQuery } from "../../test/fixtures";
 
 vi.mock("../../ipc", async (importOriginal) => ({
   ...(await importOriginal<typeof import("../../ipc")>()),
@@ -14,6 +14,7 @@ vi.mock("../../ipc", async (importOriginal) => ({
   termAdd: vi.fn(),
   termEnd: vi.fn(),
   officialsList: vi.fn(),
+  clock: vi.fn(),
 }));
 import * as ipc from "../../ipc";
 
@@ -22,6 +23,7 @@ const commerce = catalog.offices[0] as (typeof catalog.offices)[number];
 describe("Offices", () => {
   beforeEach(() => {
     vi.resetAllMocks();
+    vi.mocked(ipc.clock).mockResolvedValue(clockView);
     vi.mocked(ipc.officesList).mockResolvedValue([
       { office: commerce, holder: "Howard Lutnick" },
       { office: { ...commerce, id: 12, title: "Secretary of State", organization: "U.S. Department of State" }, holder: null },
@@ -149,5 +151,18 @@ describe("Offices", () => {
     expect(vi.mocked(ipc.officeAdd).mock.lastCall?.[0]).toMatchObject({ title: "Governor of Ohio", kind: "governor", address: [] });
     await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
     expect(await screen.findByRole("complementary", { name: "Secretary of Commerce" })).toBeTruthy();
+  });
+
+  it("proposes the organization's today for retiring an office and ending a term", async () => {
+    vi.mocked(ipc.clock).mockResolvedValue({ ...clockView, today: "2027-01-15" });
+    renderWithQuery(<Offices />);
+    await userEvent.click(await screen.findByRole("button", { name: "Secretary of Commerce" }));
+    await userEvent.click(await screen.findByRole("button", { name: "Retire…" }));
+    let dialog = screen.getByRole("dialog", { name: "Retire Secretary of Commerce" });
+    expect((within(dialog).getByLabelText("Retired on") as HTMLInputElement).value).toBe("2027-01-15");
+    await userEvent.click(within(dialog).getByRole("button", { name: "Cancel" }));
+    await userEvent.click(screen.getByRole("button", { name: "End term…" }));
+    dialog = screen.getByRole("dialog", { name: "End the term" });
+    expect((within(dialog).getByLabelText("Left office on") as HTMLInputElement).value).toBe("2027-01-15");
   });
 });

@@ -1,9 +1,10 @@
 import { useState } from "react";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import * as ipc from "../../ipc";
 import type { NewOffice, OfficeKind } from "../../ipc";
 import { DateDialog, Dialog } from "../../components/Dialog";
-import { ErrorNote, fieldError, longDate, today } from "../../components/common";
+import { ErrorNote, fieldError, longDate, useToday } from "../../components/common";
+import { keys } from "../../queries";
 
 const KINDS: [OfficeKind, string][] = [
   ["cabinet_secretary", "Cabinet secretary"],
@@ -27,7 +28,6 @@ const NO_OFFICE: NewOffice = {
 
 /** Add an office (`id` null) or edit one. */
 function OfficeForm(props: { id: number | null; start: NewOffice; onClose: () => void; onSaved: (id: number) => void }) {
-  const client = useQueryClient();
   const [o, setO] = useState<NewOffice>(props.start);
   const save = useMutation({
     mutationFn: async () => {
@@ -37,12 +37,7 @@ function OfficeForm(props: { id: number | null; start: NewOffice; onClose: () =>
       await ipc.officeEdit(props.id, office);
       return props.id;
     },
-    onSuccess: (id) => {
-      client.invalidateQueries({ queryKey: ["offices"] });
-      client.invalidateQueries({ queryKey: ["office", id] });
-      client.invalidateQueries({ queryKey: ["catalog"] });
-      props.onSaved(id);
-    },
+    onSuccess: (id) => props.onSaved(id),
   });
   const opt = (v: string) => (v.trim() ? v : null);
   const titleError = fieldError(save.error, "title");
@@ -104,14 +99,16 @@ function OfficeForm(props: { id: number | null; start: NewOffice; onClose: () =>
 }
 
 function AddHolder({ officeId, onClose }: { officeId: number; onClose: () => void }) {
-  const client = useQueryClient();
+  const today = useToday();
   const [who, setWho] = useState("");
   const [personId, setPersonId] = useState<number | null>(null);
-  const [start, setStart] = useState(today());
+  // Until edited, the term starts today (the organization's today).
+  const [startEdited, setStart] = useState<string | null>(null);
+  const start = startEdited ?? today ?? "";
   const [end, setEnd] = useState("");
   const [acting, setActing] = useState(false);
   const people = useQuery({
-    queryKey: ["officials", who.trim()],
+    queryKey: keys.officialsMatching(who.trim()),
     queryFn: () => ipc.officialsList(who.trim()),
     enabled: who.trim().length >= 2 && personId === null,
   });
@@ -120,11 +117,7 @@ function AddHolder({ officeId, onClose }: { officeId: number; onClose: () => voi
       if (personId === null) throw new Error("Choose the person who holds the office.");
       return ipc.termAdd({ person_id: personId, office_id: officeId, start_on: start, end_on: end || null, acting });
     },
-    onSuccess: () => {
-      client.invalidateQueries({ queryKey: ["office", officeId] });
-      client.invalidateQueries({ queryKey: ["offices"] });
-      onClose();
-    },
+    onSuccess: () => onClose(),
   });
   return (
     <Dialog title="Add a holder" onClose={onClose}>
@@ -191,31 +184,19 @@ function AddHolder({ officeId, onClose }: { officeId: number; onClose: () => voi
 }
 
 function OfficePanel({ id, onClose }: { id: number; onClose: () => void }) {
-  const client = useQueryClient();
-  const detail = useQuery({ queryKey: ["office", id], queryFn: () => ipc.officeDetail(id) });
+  const today = useToday() ?? "";
+  const detail = useQuery({ queryKey: keys.officeById(id), queryFn: () => ipc.officeDetail(id) });
   const [adding, setAdding] = useState(false);
   const [editing, setEditing] = useState(false);
   const [retireOn, setRetireOn] = useState<string | null>(null);
   const [ending, setEnding] = useState<{ term: number; on: string } | null>(null);
-  const changed = () => {
-    client.invalidateQueries({ queryKey: ["office", id] });
-    client.invalidateQueries({ queryKey: ["offices"] });
-    client.invalidateQueries({ queryKey: ["catalog"] });
-  };
   const retire = useMutation({
     mutationFn: (on: string | null) => ipc.officeRetire(id, on),
-    onSuccess: () => {
-      setRetireOn(null);
-      changed();
-    },
+    onSuccess: () => setRetireOn(null),
   });
   const end = useMutation({
     mutationFn: (e: { term: number; on: string }) => ipc.termEnd(e.term, e.on),
-    onSuccess: () => {
-      setEnding(null);
-      client.invalidateQueries({ queryKey: ["office", id] });
-      client.invalidateQueries({ queryKey: ["offices"] });
-    },
+    onSuccess: () => setEnding(null),
   });
   if (detail.isError) return <ErrorNote error={detail.error} />;
   if (!detail.data) return <p className="empty">Loading…</p>;
@@ -237,7 +218,7 @@ function OfficePanel({ id, onClose }: { id: number; onClose: () => void }) {
             Reinstate
           </button>
         ) : (
-          <button type="button" className="small" onClick={() => setRetireOn(today())}>
+          <button type="button" className="small" onClick={() => setRetireOn(today)}>
             Retire…
           </button>
         )}
@@ -259,7 +240,7 @@ function OfficePanel({ id, onClose }: { id: number; onClose: () => void }) {
               {h.person}: {longDate(h.start_on)} – {h.end_on ? longDate(h.end_on) : "today"}
               {h.acting ? " (acting)" : ""}{" "}
               {!h.end_on && (
-                <button type="button" className="small" onClick={() => setEnding({ term: h.term_id, on: today() })}>
+                <button type="button" className="small" onClick={() => setEnding({ term: h.term_id, on: today })}>
                   End term…
                 </button>
               )}
@@ -320,7 +301,10 @@ export function Offices() {
   const [filter, setFilter] = useState("");
   const [open, setOpen] = useState<number | null>(null);
   const [adding, setAdding] = useState(false);
-  const list = useQuery({ queryKey: ["offices", filter.trim()], queryFn: () => ipc.officesList(filter.trim()) });
+  const list = useQuery({
+    queryKey: keys.officesMatching(filter.trim()),
+    queryFn: () => ipc.officesList(filter.trim()),
+  });
   return (
     <>
       <div className="filters" role="search">

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { Officials } from "./Officials";
-import { renderWithQuery } from "../../test/fixtures";
+import { clockView, renderWithQuery } from "../../test/fixtures";
 import type { ImportSummary } from "../../ipc";
 
 vi.mock("../../ipc", async (importOriginal) => ({
@@ -15,6 +15,7 @@ vi.mock("../../ipc", async (importOriginal) => ({
   personSave: vi.fn(),
   personRetire: vi.fn(),
   chooseFolder: vi.fn(),
+  clock: vi.fn(),
 }));
 import * as ipc from "../../ipc";
 
@@ -24,7 +25,10 @@ const summary = (over: Partial<ImportSummary>): ImportSummary => ({
 });
 
 describe("Officials", () => {
-  beforeEach(() => vi.resetAllMocks());
+  beforeEach(() => {
+    vi.resetAllMocks();
+    vi.mocked(ipc.clock).mockResolvedValue(clockView);
+  });
 
   it("lists officials with their office and searches by name", async () => {
     vi.mocked(ipc.officialsList).mockResolvedValue([
@@ -79,7 +83,7 @@ describe("Officials", () => {
     ]);
     vi.mocked(ipc.personDetail).mockResolvedValue({
       person,
-      terms: [{ office: "U.S. Senator for California, class 3", start_on: "2021-01-20", end_on: "2023-01-03", acting: false }],
+      terms: [{ term_id: 7, office: "U.S. Senator for California, class 3", start_on: "2021-01-20", end_on: "2023-01-03", acting: false }],
       local_offices: [{ key: "P000145-fresno", city: "Fresno", address: ["2500 Tulare Street, Suite 5290", "Fresno, CA 93721"], phone: "559-497-5109", fax: null }],
     });
     vi.mocked(ipc.personSave)

@@ -1,10 +1,11 @@
 import { useState } from "react";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import * as ipc from "../../ipc";
 import type { CsvSummary, ImportSummary } from "../../ipc";
 import { ErrorNote, longDate } from "../../components/common";
 import { EMPTY_PERSON, PersonForm, PersonPanel } from "./PersonPanel";
 import { Offices } from "./Offices";
+import { keys } from "../../queries";
 
 function Summary({ s, dryRun }: { s: ImportSummary; dryRun: boolean }) {
   return (
@@ -52,7 +53,6 @@ function fromCsv(c: CsvSummary): ImportSummary {
 }
 
 function ImportPanel() {
-  const client = useQueryClient();
   const [dir, setDir] = useState("");
   const [file, setFile] = useState("");
   const [pending, setPending] = useState<{ source: Source; summary: ImportSummary } | null>(null);
@@ -74,7 +74,6 @@ function ImportPanel() {
     onSuccess: (s) => {
       setPending(null);
       setDone(s);
-      client.invalidateQueries();
     },
   });
   return (
@@ -163,7 +162,7 @@ export function Officials() {
   const [adding, setAdding] = useState(false);
   const [tab, setTab] = useState<"people" | "offices">("people");
   const list = useQuery({
-    queryKey: ["officials", filter.trim()],
+    queryKey: keys.officialsMatching(filter.trim()),
     queryFn: () => ipc.officialsList(filter.trim()),
   });
   return (

@@ -1,23 +1,19 @@
 import { useState } from "react";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import * as ipc from "../../ipc";
 import type { NewPerson } from "../../ipc";
 import { DateDialog, Dialog } from "../../components/Dialog";
-import { ErrorNote, fieldError, longDate, today } from "../../components/common";
+import { ErrorNote, fieldError, longDate, useToday } from "../../components/common";
+import { keys } from "../../queries";
 
 const EMPTY: NewPerson = { full_name: "", family_name: "", honorific: null, salutation: null, email: null };
 
 /** Add or edit a person. Fields staff change are kept by later roster imports. */
 export function PersonForm(props: { id: number | null; start: NewPerson; onClose: () => void; onSaved: (id: number) => void }) {
-  const client = useQueryClient();
   const [p, setP] = useState<NewPerson>(props.start);
   const save = useMutation({
     mutationFn: () => ipc.personSave(props.id, p),
-    onSuccess: (id) => {
-      client.invalidateQueries({ queryKey: ["officials"] });
-      client.invalidateQueries({ queryKey: ["person", id] });
-      props.onSaved(id);
-    },
+    onSuccess: (id) => props.onSaved(id),
   });
   const opt = (v: string) => (v.trim() ? v : null);
   const nameError = fieldError(save.error, "full_name") ?? fieldError(save.error, "name");
@@ -67,17 +63,13 @@ export function PersonForm(props: { id: number | null; start: NewPerson; onClose
 }
 
 export function PersonPanel({ id, onClose }: { id: number; onClose: () => void }) {
-  const client = useQueryClient();
-  const detail = useQuery({ queryKey: ["person", id], queryFn: () => ipc.personDetail(id) });
+  const today = useToday() ?? "";
+  const detail = useQuery({ queryKey: keys.personById(id), queryFn: () => ipc.personDetail(id) });
   const [editing, setEditing] = useState(false);
   const [retireOn, setRetireOn] = useState<string | null>(null);
   const retire = useMutation({
     mutationFn: (on: string) => ipc.personRetire(id, on),
-    onSuccess: () => {
-      setRetireOn(null);
-      client.invalidateQueries({ queryKey: ["person", id] });
-      client.invalidateQueries({ queryKey: ["officials"] });
-    },
+    onSuccess: () => setRetireOn(null),
   });
   if (detail.isError) return <ErrorNote error={detail.error} />;
   if (!detail.data) return <p className="empty">Loading…</p>;
@@ -90,7 +82,7 @@ export function PersonPanel({ id, onClose }: { id: number; onClose: () => void }
           Edit…
         </button>
         {!person.retired_on && (
-          <button type="button" className="small" onClick={() => setRetireOn(today())}>
+          <button type="button" className="small" onClick={() => setRetireOn(today)}>
             Retire…
           </button>
         )}

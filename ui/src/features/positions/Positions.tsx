@@ -1,9 +1,10 @@
 import { useQuery } from "@tanstack/react-query";
 import * as ipc from "../../ipc";
 import { ErrorNote, StatusChip, longDate } from "../../components/common";
+import { keys } from "../../queries";
 
 export function Positions({ onOpen }: { onOpen: (id: number) => void }) {
-  const issues = useQuery({ queryKey: ["issues"], queryFn: ipc.issuesOverview });
+  const issues = useQuery({ queryKey: keys.issues, queryFn: ipc.issuesOverview });
   return (
     <section className="screen" aria-labelledby="positions-title">
       <header className="screen-head">

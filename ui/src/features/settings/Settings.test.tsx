@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { screen, within } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { Settings } from "./Settings";
-import { catalog, renderWithQuery } from "../../test/fixtures";
+import { catalog, clockView, renderWithQuery } from "../../test/fixtures";
 
 vi.mock("../../ipc", async (importOriginal) => ({
   ...(await importOriginal<typeof import("../../ipc")>()),
@@ -13,6 +13,9 @@ vi.mock("../../ipc", async (importOriginal) => ({
   signerAdd: vi.fn(),
   chooseSavePath: vi.fn(),
   backup: vi.fn(),
+  clock: vi.fn(),
+  diagnostics: vi.fn(),
+  timeZoneSave: vi.fn(),
 }));
 import * as ipc from "../../ipc";
 
@@ -32,7 +35,10 @@ describe("Settings", () => {
       db_path: "/home/staff/.local/share/amicus/amicus.db",
       organization: "Lakeshore State Chamber of Commerce",
       schema_version: 4,
+      log_dir: "/home/staff/.local/state/amicus/logs",
+      time_zone: "America/New_York",
     });
+    vi.mocked(ipc.clock).mockResolvedValue(clockView);
     vi.mocked(ipc.catalog).mockResolvedValue(catalog);
     vi.mocked(ipc.letterhead).mockResolvedValue(head);
   });
@@ -84,5 +90,60 @@ describe("Settings", () => {
     await userEvent.type(screen.getByRole("textbox", { name: "Title" }), "President");
     await userEvent.click(screen.getByRole("button", { name: "Add signer" }));
     expect(ipc.signerAdd).toHaveBeenCalledWith("Pat Rivera", "President");
+  });
+
+  it("shows where the logs are and copies the diagnostics", async () => {
+    const writeText = vi.fn().mockResolvedValue(undefined);
+    Object.defineProperty(navigator, "clipboard", { value: { writeText }, configurable: true });
+    vi.mocked(ipc.diagnostics).mockResolvedValue("Amicus 0.1.0\nrecord: /home/staff/amicus.db");
+    renderWithQuery(<Settings />);
+    expect(await screen.findByText("/home/staff/.local/state/amicus/logs")).toBeTruthy();
+    expect(screen.getByText("Log files")).toBeTruthy();
+    await userEvent.click(screen.getByRole("button", { name: "Copy diagnostics" }));
+    expect(await screen.findByText("Diagnostics copied")).toBeTruthy();
+    expect(writeText).toHaveBeenCalledWith("Amicus 0.1.0\nrecord: /home/staff/amicus.db");
+    expect(screen.queryByRole("textbox", { name: "Diagnostics" })).toBeNull();
+  });
+
+  it("shows the diagnostics to copy by hand when the clipboard refuses", async () => {
+    const writeText = vi.fn().mockRejectedValue(new Error("not allowed"));
+    Object.defineProperty(navigator, "clipboard", { value: { writeText }, configurable: true });
+    vi.mocked(ipc.diagnostics).mockResolvedValue("Amicus 0.1.0");
+    renderWithQuery(<Settings />);
+    await userEvent.click(await screen.findByRole("button", { name: "Copy diagnostics" }));
+    const text = (await screen.findByRole("textbox", { name: "Diagnostics" })) as HTMLTextAreaElement;
+    expect(text.value).toBe("Amicus 0.1.0");
+    expect(text.readOnly).toBe(true);
+    expect(screen.queryByText("Diagnostics copied")).toBeNull();
+  });
+
+  it("saves the time zone; a refused one is reported at its field", async () => {
+    vi.mocked(ipc.timeZoneSave)
+      .mockRejectedValueOnce({ code: "invalid_data", message: "Mars/Olympus is not a time zone", field: "time_zone" })
+      .mockResolvedValueOnce(null);
+    renderWithQuery(<Settings />);
+    const zone = (await screen.findByLabelText("Time zone (IANA name)")) as HTMLInputElement;
+    expect(zone.value).toBe("America/New_York");
+    const names = [...document.querySelectorAll("#time-zones option")].map((o) => o.getAttribute("value"));
+    expect(names).toContain("America/New_York");
+    await userEvent.clear(zone);
+    await userEvent.type(zone, "Mars/Olympus");
+    await userEvent.click(screen.getByRole("button", { name: "Save time zone" }));
+    expect((await screen.findByText("Mars/Olympus is not a time zone")).className).toContain("field-error");
+    expect(zone.getAttribute("aria-invalid")).toBe("true");
+    await userEvent.clear(zone);
+    await userEvent.type(zone, "Europe/Paris");
+    await userEvent.click(screen.getByRole("button", { name: "Save time zone" }));
+    expect(ipc.timeZoneSave).toHaveBeenLastCalledWith("Europe/Paris");
+    expect(await screen.findByText("Time zone saved.")).toBeTruthy();
+  });
+
+  it("names the backup after the organization's today", async () => {
+    vi.mocked(ipc.chooseSavePath).mockResolvedValue(null);
+    renderWithQuery(<Settings />);
+    await screen.findByText("/home/staff/.local/share/amicus/amicus.db");
+    await waitFor(() => expect(ipc.clock).toHaveBeenCalled());
+    await userEvent.click(screen.getByRole("button", { name: "Back up…" }));
+    expect(vi.mocked(ipc.chooseSavePath).mock.lastCall?.[0]).toBe("amicus-backup-2026-03-10.db");
   });
 });

@@ -1,21 +1,14 @@
-import { useState } from "react";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMemo, useState } from "react";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import * as ipc from "../../ipc";
 import type { Letterhead } from "../../ipc";
-import { ErrorNote, fieldError, today } from "../../components/common";
+import { ErrorNote, fieldError, useToday } from "../../components/common";
+import { catalogQuery, keys } from "../../queries";
 
 function LetterheadForm({ start }: { start: Letterhead }) {
-  const client = useQueryClient();
   const [l, setL] = useState(start);
   const opt = (v: string) => (v.trim() ? v : null);
-  const save = useMutation({
-    mutationFn: () => ipc.letterheadSave(l),
-    onSuccess: () => {
-      client.invalidateQueries({ queryKey: ["letterhead"] });
-      client.invalidateQueries({ queryKey: ["settings"] });
-      client.invalidateQueries({ queryKey: ["draft-preview"] });
-    },
-  });
+  const save = useMutation({ mutationFn: () => ipc.letterheadSave(l) });
   const nameError = fieldError(save.error, "name");
   const logoError = fieldError(save.error, "logo");
   return (
@@ -93,8 +86,7 @@ function LetterheadForm({ start }: { start: Letterhead }) {
 }
 
 function Signers() {
-  const client = useQueryClient();
-  const catalog = useQuery({ queryKey: ["catalog"], queryFn: ipc.catalog });
+  const catalog = useQuery(catalogQuery);
   const [name, setName] = useState("");
   const [title, setTitle] = useState("");
   const add = useMutation({
@@ -102,7 +94,6 @@ function Signers() {
     onSuccess: () => {
       setName("");
       setTitle("");
-      client.invalidateQueries({ queryKey: ["catalog"] });
     },
   });
   const nameError = fieldError(add.error, "name");
@@ -142,12 +133,112 @@ function Signers() {
   );
 }
 
+/** The IANA time zones this system knows, if it can say (empty otherwise: type one). */
+function knownTimeZones(): string[] {
+  try {
+    return typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : [];
+  } catch {
+    return [];
+  }
+}
+
+/** The organization's time zone, which decides what "today" is for dates and follow-ups. */
+function TimeZoneForm({ current }: { current: string }) {
+  // Until edited, the field shows the saved zone (and follows it if it changes).
+  const [edited, setEdited] = useState<string | null>(null);
+  const zone = edited ?? current;
+  const zones = useMemo(() => {
+    const all = knownTimeZones();
+    return all.includes(current) ? all : [current, ...all];
+  }, [current]);
+  const save = useMutation({
+    mutationFn: () => ipc.timeZoneSave(zone.trim()),
+    onSuccess: () => setEdited(null),
+  });
+  const zoneError = fieldError(save.error, "time_zone");
+  return (
+    <form
+      className="panel"
+      aria-labelledby="time-zone-title"
+      onSubmit={(e) => {
+        e.preventDefault();
+        save.mutate();
+      }}
+    >
+      <h2 id="time-zone-title">Time zone</h2>
+      <p className="muted">New letters are dated, and follow-ups fall due, by the day in this time zone.</p>
+      <div className="picker-row">
+        <label className="grow">
+          Time zone (IANA name)
+          <input
+            name="time_zone"
+            list="time-zones"
+            value={zone}
+            placeholder="America/New_York"
+            aria-invalid={!!zoneError}
+            onChange={(e) => setEdited(e.target.value)}
+          />
+        </label>
+        <datalist id="time-zones">
+          {zones.map((z) => (
+            <option key={z} value={z} />
+          ))}
+        </datalist>
+        <button type="submit" disabled={save.isPending}>
+          Save time zone
+        </button>
+      </div>
+      {zoneError && <p className="error field-error">{zoneError}</p>}
+      {save.isError && !zoneError && <ErrorNote error={save.error} prefix="Not saved" />}
+      <div role="status" aria-live="polite">
+        {save.isSuccess && <p className="notice">Time zone saved.</p>}
+      </div>
+    </form>
+  );
+}
+
+/** Copy the diagnostics text for a support request; shown to copy by hand if the clipboard refuses. */
+function Diagnostics() {
+  const copy = useMutation({
+    mutationFn: async () => {
+      const text = await ipc.diagnostics();
+      try {
+        await navigator.clipboard.writeText(text);
+        return { text, copied: true };
+      } catch {
+        return { text, copied: false };
+      }
+    },
+  });
+  return (
+    <div>
+      <button type="button" onClick={() => copy.mutate()} disabled={copy.isPending}>
+        Copy diagnostics
+      </button>
+      <div role="status" aria-live="polite">
+        {copy.data?.copied && <p className="notice">Diagnostics copied</p>}
+        {copy.data && !copy.data.copied && (
+          <p className="muted">The clipboard could not be used: copy the diagnostics below by hand.</p>
+        )}
+      </div>
+      {copy.data && !copy.data.copied && (
+        <label>
+          Diagnostics
+          <textarea readOnly rows={8} value={copy.data.text} onFocus={(e) => e.currentTarget.select()} />
+        </label>
+      )}
+      {copy.isError && <ErrorNote error={copy.error} prefix="No diagnostics" />}
+    </div>
+  );
+}
+
 export function Settings() {
-  const info = useQuery({ queryKey: ["settings"], queryFn: ipc.settingsInfo });
-  const head = useQuery({ queryKey: ["letterhead"], queryFn: ipc.letterhead });
+  const info = useQuery({ queryKey: keys.settings, queryFn: ipc.settingsInfo });
+  const head = useQuery({ queryKey: keys.letterhead, queryFn: ipc.letterhead });
+  const today = useToday();
   const backup = useMutation({
     mutationFn: async () => {
-      const path = await ipc.chooseSavePath(`amicus-backup-${today()}.db`, {
+      const path = await ipc.chooseSavePath(`amicus-backup${today ? `-${today}` : ""}.db`, {
         name: "Amicus database",
         extensions: ["db"],
       });
@@ -163,17 +254,25 @@ export function Settings() {
       </header>
       {info.isError && <ErrorNote error={info.error} />}
       {info.data && (
-        <dl className="facts">
-          <dt>Database</dt>
-          <dd>
-            <code>{info.data.db_path || "in memory"}</code>
-          </dd>
-          <dt>Schema version</dt>
-          <dd>{info.data.schema_version}</dd>
-        </dl>
+        <>
+          <dl className="facts">
+            <dt>Database</dt>
+            <dd>
+              <code>{info.data.db_path || "in memory"}</code>
+            </dd>
+            <dt>Schema version</dt>
+            <dd>{info.data.schema_version}</dd>
+            <dt>Log files</dt>
+            <dd>
+              <code>{info.data.log_dir}</code>
+            </dd>
+          </dl>
+          <Diagnostics />
+        </>
       )}
       {head.isError && <ErrorNote error={head.error} />}
       {head.data && <LetterheadForm key={JSON.stringify(head.data)} start={head.data} />}
+      {info.data && <TimeZoneForm current={info.data.time_zone} />}
       <Signers />
       <div className="panel">
         <h2>Backup</h2>

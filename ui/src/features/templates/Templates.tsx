@@ -1,26 +1,23 @@
 import { useState } from "react";
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
 import * as ipc from "../../ipc";
 import type { TemplateDraft, TemplateInfo } from "../../ipc";
 import { ErrorNote, fieldError } from "../../components/common";
 import { LetterPreview } from "../preview/LetterPreview";
 import { useSettled } from "../../components/useSettled";
+import { catalogQuery, keys } from "../../queries";
 
 
 /** Edit a user template (or start one from a built-in); problems show with their line. */
 function Editor({ start, onClose }: { start: TemplateDraft; onClose: () => void }) {
-  const client = useQueryClient();
   const [draft, setDraft] = useState(start);
   const settled = useSettled(draft, 300);
   const check = useQuery({
-    queryKey: ["template-check", settled],
+    queryKey: keys.templateCheck(settled),
     queryFn: () => ipc.templateCheck(settled),
     placeholderData: keepPreviousData,
   });
-  const save = useMutation({
-    mutationFn: () => ipc.templateSave(draft),
-    onSuccess: () => client.invalidateQueries({ queryKey: ["catalog"] }),
-  });
+  const save = useMutation({ mutationFn: () => ipc.templateSave(draft) });
   const problems = check.data?.problems ?? [];
   const lines = draft.source.split("\n").length;
   const badLines = new Set(problems.map((p) => p.line).filter((l): l is number => l !== null));
@@ -121,7 +118,7 @@ function startFrom(t: TemplateInfo): TemplateDraft {
 }
 
 export function Templates() {
-  const catalog = useQuery({ queryKey: ["catalog"], queryFn: ipc.catalog });
+  const catalog = useQuery(catalogQuery);
   const [editing, setEditing] = useState<TemplateDraft | null>(null);
   if (editing) return <Editor start={editing} onClose={() => setEditing(null)} />;
   return (

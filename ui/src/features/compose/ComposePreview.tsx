@@ -1,0 +1,36 @@
+// The live preview beside the letter form: laid out by Rust from the unsaved
+// form a moment after typing stops; the previous pages stay up meanwhile.
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import * as ipc from "../../ipc";
+import type { NewLetter } from "../../ipc";
+import { errorText } from "../../ipc";
+import { useSettled } from "../../components/useSettled";
+import { keys } from "../../queries";
+import { LetterPreview } from "../preview/LetterPreview";
+
+/** The preview of `form` as it settles; `canPreview` once it has a recipient and a template. */
+export function useDraftPreview(form: NewLetter) {
+  const settled = useSettled(form, 250);
+  const canPreview = settled.recipients.length > 0 && settled.template !== "";
+  const preview = useQuery({
+    queryKey: keys.draftPreviewOf(settled),
+    queryFn: () => ipc.draftPreview(settled),
+    enabled: canPreview,
+    placeholderData: keepPreviousData,
+  });
+  return { preview, canPreview };
+}
+
+export function ComposePreview({ preview, canPreview }: ReturnType<typeof useDraftPreview>) {
+  return (
+    <div className="compose-preview" aria-busy={preview.isFetching}>
+      {!canPreview && <p className="empty">Add a recipient to see the letter.</p>}
+      {canPreview && preview.isError && (
+        <p className="error" role="alert">
+          The letter cannot be laid out yet: {errorText(preview.error)}
+        </p>
+      )}
+      {canPreview && preview.data && <LetterPreview pages={preview.data.pages} />}
+    </div>
+  );
+}

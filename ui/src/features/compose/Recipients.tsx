@@ -1,0 +1,75 @@
+// The letter's recipients: who it goes to (by office or person, as each
+// resolves on the letter's date), adding more, joint letter or one copy
+// each, and what resolution warns about.
+import { useMemo } from "react";
+import type { NewLetter, Office, RecipientChoice } from "../../ipc";
+import { RecipientPicker } from "./RecipientPicker";
+import type { ErrorFor, SetLetter } from "./LetterFields";
+
+interface Props {
+  form: NewLetter;
+  set: SetLetter;
+  offices: Office[];
+  /** How each recipient resolves on the letter's date, in order (from the preview). */
+  resolved: string[];
+  warnings: string[];
+  errorFor: ErrorFor;
+}
+
+export function Recipients({ form, set, offices, resolved, warnings, errorFor }: Props) {
+  const removeRecipient = (i: number) =>
+    set({ recipients: form.recipients.filter((_, k) => k !== i) });
+  const addRecipient = (r: RecipientChoice) => set({ recipients: [...form.recipients, r] });
+  const officeTitle = useMemo(() => new Map(offices.map((o) => [o.id, o.title])), [offices]);
+  return (
+    <fieldset className="recipients">
+      <legend>Recipients</legend>
+      {form.recipients.length === 0 && <p className="muted">Add the offices or people this letter goes to.</p>}
+      <ol>
+        {form.recipients.map((r, i) => (
+          <li key={`${r.to.by}-${r.to.id}-${i}`}>
+            <span>
+              {r.role === "cc" ? "cc: " : ""}
+              {resolved[i] ?? (r.to.by === "office" ? officeTitle.get(r.to.id) : `Person ${r.to.id}`)}
+            </span>
+            <button
+              type="button"
+              className="small"
+              aria-label={`Remove ${resolved[i] ?? "recipient"}`}
+              onClick={() => removeRecipient(i)}
+            >
+              Remove
+            </button>
+          </li>
+        ))}
+      </ol>
+      <RecipientPicker offices={offices} onAdd={addRecipient} />
+      {errorFor("recipients") && <p className="error field-error">{errorFor("recipients")}</p>}
+      <div className="radios" role="radiogroup" aria-label="Copies">
+        <label>
+          <input
+            type="radio"
+            name="mode"
+            checked={form.mode === "joint"}
+            onChange={() => set({ mode: "joint" })}
+          />
+          One joint letter
+        </label>
+        <label>
+          <input
+            type="radio"
+            name="mode"
+            checked={form.mode === "per_recipient"}
+            onChange={() => set({ mode: "per_recipient" })}
+          />
+          One copy per recipient
+        </label>
+      </div>
+      {warnings.map((w) => (
+        <p key={w} className="warning" role="status">
+          {w}
+        </p>
+      ))}
+    </fieldset>
+  );
+}

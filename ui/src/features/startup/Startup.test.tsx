@@ -1,0 +1,126 @@
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { render, screen, waitFor } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { Root } from "../../Root";
+import { lettersQuery } from "../letters/LettersList";
+import { clockQuery, startupQuery } from "../../queries";
+import { clockView, fakeRecordEvents, letters, renderWithQuery } from "../../test/fixtures";
+import type { Startup } from "../../ipc";
+
+vi.mock("../../ipc", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("../../ipc")>()),
+  startup: vi.fn(),
+  recordOpen: vi.fn(),
+  recordRestore: vi.fn(),
+  chooseDatabase: vi.fn(),
+  chooseNewDatabase: vi.fn(),
+  onRecordChanged: vi.fn(),
+  lettersList: vi.fn(),
+  clock: vi.fn(),
+  appReady: vi.fn(),
+}));
+import * as ipc from "../../ipc";
+
+const failed: Startup = {
+  state: "failed",
+  message: "the record is damaged: database disk image is malformed",
+  db_path: "/home/staff/.local/share/amicus/amicus.db",
+  backups: [
+    "/home/staff/.local/share/amicus/backups/amicus-2026-03-09.db",
+    "/home/staff/.local/share/amicus/backups/amicus-2026-03-02.db",
+  ],
+};
+
+describe("Start-up", () => {
+  beforeEach(() => {
+    vi.resetAllMocks();
+    vi.mocked(ipc.onRecordChanged).mockImplementation(fakeRecordEvents().listen);
+    vi.mocked(ipc.clock).mockResolvedValue(clockView);
+    vi.mocked(ipc.appReady).mockResolvedValue(null);
+    vi.mocked(ipc.lettersList).mockResolvedValue(letters);
+  });
+
+  it("shows the letters when the record opened", async () => {
+    vi.mocked(ipc.startup).mockResolvedValue({ state: "ready" });
+    renderWithQuery(<Root />);
+    expect(await screen.findByRole("heading", { name: "Letters" })).toBeTruthy();
+    expect(await screen.findByRole("table", { name: "Letters" })).toBeTruthy();
+    expect(screen.queryByRole("heading", { name: "Amicus could not open its record" })).toBeNull();
+  });
+
+  it("says why the record could not be opened, restores the backup chosen, then shows the letters", async () => {
+    vi.mocked(ipc.startup).mockResolvedValueOnce(failed).mockResolvedValue({ state: "ready" });
+    vi.mocked(ipc.recordRestore).mockResolvedValue(null);
+    renderWithQuery(<Root />);
+    expect(await screen.findByRole("heading", { name: "Amicus could not open its record" })).toBeTruthy();
+    expect(screen.getByText("the record is damaged: database disk image is malformed")).toBeTruthy();
+    expect(screen.getByText("/home/staff/.local/share/amicus/amicus.db")).toBeTruthy();
+    expect(screen.queryByRole("heading", { name: "Letters" })).toBeNull();
+    expect(ipc.lettersList).not.toHaveBeenCalled();
+    await userEvent.click(screen.getByRole("button", { name: "Restore amicus-2026-03-09.db" }));
+    expect(ipc.recordRestore).toHaveBeenCalledWith("/home/staff/.local/share/amicus/backups/amicus-2026-03-09.db");
+    expect(await screen.findByRole("table", { name: "Letters" })).toBeTruthy();
+    expect(ipc.startup).toHaveBeenCalledTimes(2);
+  });
+
+  it("shows on the screen why a restore failed, and stays", async () => {
+    vi.mocked(ipc.startup).mockResolvedValue(failed);
+    vi.mocked(ipc.recordRestore).mockRejectedValue({ code: "damaged", message: "the backup is damaged too" });
+    renderWithQuery(<Root />);
+    await userEvent.click(await screen.findByRole("button", { name: "Restore amicus-2026-03-02.db" }));
+    expect((await screen.findByRole("alert")).textContent).toBe(
+      "The backup could not be restored: the backup is damaged too",
+    );
+    expect(screen.getByRole("heading", { name: "Amicus could not open its record" })).toBeTruthy();
+  });
+
+  it("opens another file, or creates a new record where the user says", async () => {
+    vi.mocked(ipc.startup).mockResolvedValue(failed);
+    vi.mocked(ipc.chooseDatabase).mockResolvedValueOnce(null).mockResolvedValueOnce("/shared/amicus.db");
+    vi.mocked(ipc.chooseNewDatabase).mockResolvedValue("/home/staff/new.db");
+    vi.mocked(ipc.recordOpen)
+      .mockRejectedValueOnce({ code: "unavailable", message: "/shared/amicus.db is not an Amicus record" })
+      .mockResolvedValueOnce(null);
+    renderWithQuery(<Root />);
+    const choose = await screen.findByRole("button", { name: "Choose another file…" });
+    await userEvent.click(choose);
+    await waitFor(() => expect(ipc.chooseDatabase).toHaveBeenCalledTimes(1));
+    expect(ipc.recordOpen).not.toHaveBeenCalled();
+    await userEvent.click(choose);
+    expect((await screen.findByRole("alert")).textContent).toBe(
+      "That file could not be opened: /shared/amicus.db is not an Amicus record",
+    );
+    expect(ipc.recordOpen).toHaveBeenLastCalledWith("/shared/amicus.db");
+    vi.mocked(ipc.startup).mockResolvedValue({ state: "ready" });
+    await userEvent.click(screen.getByRole("button", { name: "Create a new record…" }));
+    expect(ipc.recordOpen).toHaveBeenLastCalledWith("/home/staff/new.db");
+    expect(await screen.findByRole("heading", { name: "Letters" })).toBeTruthy();
+  });
+
+  it("the letters start-up asked for before the record opened are asked again once it has", async () => {
+    vi.mocked(ipc.startup).mockResolvedValueOnce(failed).mockResolvedValue({ state: "ready" });
+    vi.mocked(ipc.lettersList)
+      .mockRejectedValueOnce({ code: "unavailable", message: "the record is not open" })
+      .mockResolvedValue(letters);
+    vi.mocked(ipc.clock).mockRejectedValueOnce({ code: "unavailable", message: "the record is not open" });
+    vi.mocked(ipc.recordRestore).mockResolvedValue(null);
+    // As main.tsx does.
+    const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    await Promise.all([
+      client.prefetchQuery(startupQuery),
+      client.prefetchQuery(clockQuery),
+      client.prefetchQuery(lettersQuery("")),
+    ]);
+    render(
+      <QueryClientProvider client={client}>
+        <Root />
+      </QueryClientProvider>,
+    );
+    await userEvent.click(await screen.findByRole("button", { name: "Restore amicus-2026-03-09.db" }));
+    expect(await screen.findByRole("table", { name: "Letters" })).toBeTruthy();
+    expect(screen.queryByRole("alert")).toBeNull();
+    expect(ipc.lettersList).toHaveBeenCalledTimes(2);
+    await waitFor(() => expect(ipc.clock).toHaveBeenCalledTimes(2));
+  });
+});

@@ -1,0 +1,101 @@
+// Start-up: before the app shows, Rust says whether the record opened. If it
+// did not, a full-window screen says why and offers the ways out: open another
+// file, create a new record, or restore one of the record's backups. Once one
+// works, every query starts afresh and the app shows.
+import type { ReactNode } from "react";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import * as ipc from "../../ipc";
+import { errorText } from "../../ipc";
+import { ErrorNote } from "../../components/common";
+import { startupQuery } from "../../queries";
+
+/** `children` once the record is open; the failure screen if it could not be. */
+export function StartupGate({ children }: { children: ReactNode }) {
+  const startup = useQuery(startupQuery);
+  if (startup.isError) {
+    return <StartupFailed message={errorText(startup.error)} dbPath={null} backups={[]} />;
+  }
+  if (!startup.data) return <p className="empty">Opening the record…</p>;
+  if (startup.data.state === "failed") {
+    const { message, db_path, backups } = startup.data;
+    return <StartupFailed message={message} dbPath={db_path} backups={backups} />;
+  }
+  return <>{children}</>;
+}
+
+type Way = { kind: "choose" } | { kind: "create" } | { kind: "restore"; backup: string };
+
+const FAILED: Record<Way["kind"], string> = {
+  choose: "That file could not be opened",
+  create: "The new record could not be made",
+  restore: "The backup could not be restored",
+};
+
+/** The last part of a path ("amicus-2025-03-01.db"). */
+function fileName(path: string): string {
+  return path.split(/[/\\]/).pop() || path;
+}
+
+function StartupFailed({ message, dbPath, backups }: { message: string; dbPath: string | null; backups: string[] }) {
+  const client = useQueryClient();
+  const open = useMutation({
+    mutationFn: async (way: Way): Promise<boolean> => {
+      if (way.kind === "restore") {
+        await ipc.recordRestore(way.backup);
+        return true;
+      }
+      const path = way.kind === "choose" ? await ipc.chooseDatabase() : await ipc.chooseNewDatabase();
+      if (!path) return false;
+      // A path that does not exist yet is created.
+      await ipc.recordOpen(path);
+      return true;
+    },
+    // Everything asked before (the letters start-up prefetched, the clock)
+    // failed or belongs to the old record: start again, from start-up.
+    onSuccess: (opened) => (opened ? client.resetQueries() : undefined),
+  });
+  return (
+    <main className="startup" aria-labelledby="startup-title">
+      <h1 id="startup-title">Amicus could not open its record</h1>
+      <p className="error">{message}</p>
+      {dbPath && (
+        <p>
+          Record: <code>{dbPath}</code>
+        </p>
+      )}
+      <div className="actions">
+        <button type="button" disabled={open.isPending} onClick={() => open.mutate({ kind: "choose" })}>
+          Choose another file…
+        </button>
+        <button type="button" disabled={open.isPending} onClick={() => open.mutate({ kind: "create" })}>
+          Create a new record…
+        </button>
+      </div>
+      {backups.length > 0 && (
+        <>
+          <h2>Backups of this record</h2>
+          <ul className="backups" aria-label="Backups">
+            {backups.map((b) => (
+              <li key={b}>
+                <button
+                  type="button"
+                  title={b}
+                  disabled={open.isPending}
+                  onClick={() => open.mutate({ kind: "restore", backup: b })}
+                >
+                  Restore {fileName(b)}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {open.isPending && (
+        <p className="muted" role="status">
+          Opening…
+        </p>
+      )}
+      {open.isError && <ErrorNote error={open.error} prefix={FAILED[open.variables.kind]} />}
+    </main>
+  );
+}

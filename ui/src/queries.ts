@@ -1,0 +1,115 @@
+// Every query key the app uses, in one place, and which of them each kind
+// of record change makes stale. Mutations do not invalidate anything
+// themselves: the backend announces each change (`record-changed`, with
+// the areas it touched) and useRecordEvents (recordEvents.ts) invalidates
+// the keys listed in AREA_KEYS here, whatever made the change.
+import { queryOptions, type QueryKey } from "@tanstack/react-query";
+import * as ipc from "./ipc";
+import type { LogFilter, NewLetter, RecordArea, Status, TemplateDraft } from "./ipc";
+
+/**
+ * Query keys. A bare array is the prefix shared by every query of that
+ * kind (what invalidation matches); a function gives one query's key.
+ */
+export const keys = {
+  startup: ["startup"],
+  clock: ["clock"],
+  /** Templates, issues and positions, signers and offices: what the letter form chooses from. */
+  catalog: ["catalog"],
+  letters: ["letters"],
+  lettersWith: (status: Status | "") => ["letters", status],
+  letter: ["letter"],
+  letterById: (id: number | null) => ["letter", id],
+  /** A new letter's defaults. */
+  letterBlank: ["letter-blank"],
+  draftPreview: ["draft-preview"],
+  draftPreviewOf: (letter: NewLetter) => ["draft-preview", letter],
+  positionInForce: ["position-in-force"],
+  positionInForceOn: (issueId: number, date: string) => ["position-in-force", issueId, date],
+  sentLog: ["log"],
+  sentLogWith: (filter: LogFilter) => ["log", filter],
+  officials: ["officials"],
+  officialsMatching: (filter: string) => ["officials", filter],
+  offices: ["offices"],
+  officesMatching: (filter: string) => ["offices", filter],
+  office: ["office"],
+  officeById: (id: number) => ["office", id],
+  person: ["person"],
+  personById: (id: number) => ["person", id],
+  /** The positions screen: each issue's versions with the letters citing them. */
+  issues: ["issues"],
+  templates: ["templates"],
+  templateCheck: (draft: TemplateDraft) => ["templates", "check", draft],
+  letterhead: ["letterhead"],
+  settings: ["settings"],
+  search: ["search"],
+  searchFor: (text: string) => ["search", text],
+} as const satisfies Record<string, QueryKey | ((...args: never[]) => QueryKey)>;
+
+/**
+ * What a change to each area makes stale. Besides the obvious: positions
+ * cite letters (issues overview); offices, positions, templates and
+ * signers are all in the catalog; today's date depends on the time zone
+ * (settings); a new letter's defaults name a template and a signer; and
+ * the preview of an unsaved letter is laid out from officials, positions,
+ * templates and the letterhead.
+ */
+export const AREA_KEYS: Record<RecordArea, readonly QueryKey[]> = {
+  letters: [keys.letters, keys.letter, keys.sentLog, keys.issues, keys.search],
+  officials: [
+    keys.officials,
+    keys.offices,
+    keys.office,
+    keys.person,
+    keys.catalog,
+    keys.search,
+    keys.draftPreview,
+  ],
+  positions: [keys.catalog, keys.issues, keys.positionInForce, keys.search, keys.draftPreview],
+  templates: [keys.catalog, keys.templates, keys.letterBlank, keys.draftPreview],
+  settings: [
+    keys.letterhead,
+    keys.settings,
+    keys.catalog,
+    keys.clock,
+    keys.letterBlank,
+    keys.draftPreview,
+  ],
+};
+
+/** The keys to invalidate when `areas` changed, each once. */
+export function keysFor(areas: readonly RecordArea[]): QueryKey[] {
+  const seen = new Map<string, QueryKey>();
+  for (const area of areas) {
+    for (const key of AREA_KEYS[area] ?? []) seen.set(JSON.stringify(key), key);
+  }
+  return [...seen.values()];
+}
+
+/** Whether the record opened. Asked once; asked again after the user opens or restores one. */
+export const startupQuery = queryOptions({
+  queryKey: keys.startup,
+  queryFn: ipc.startup,
+  staleTime: Infinity,
+});
+
+/**
+ * The organization's today. Fresh for a minute; App keeps one observer
+ * refreshing it every minute, so the date turns over at midnight there.
+ */
+export const clockQuery = queryOptions({
+  queryKey: keys.clock,
+  queryFn: ipc.clock,
+  staleTime: 60_000,
+});
+
+export const catalogQuery = queryOptions({ queryKey: keys.catalog, queryFn: ipc.catalog });
+
+/** The position version in force on `date` for an issue (null: none adopted by then). */
+export const positionInForceQuery = (issueId: number, date: string) =>
+  queryOptions({
+    queryKey: keys.positionInForceOn(issueId, date),
+    queryFn: () => ipc.positionInForce(issueId, date),
+    // A change to the positions invalidates it (AREA_KEYS).
+    staleTime: 30_000,
+  });
