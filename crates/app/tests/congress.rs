@@ -353,3 +353,38 @@ fn district_offices_come_with_their_members_and_leave_the_posts_alone() {
     assert_eq!(holder.person.full_name, "Howard Lutnick");
     assert_eq!(holder.term.end_on, None);
 }
+
+#[test]
+fn a_roster_imported_late_in_the_evening_in_washington_ends_terms_that_day() {
+    // 23:30 in New York on March 3 is already March 4 in UTC.
+    let at = Utc.with_ymd_and_hms(2026, 3, 4, 4, 30, 0).unwrap();
+    let zone = amicus_app::parse_zone("America/New_York").unwrap();
+    let app = App::in_memory(Engine::new().unwrap(), amicus_app::Clock::fixed(at, zone)).unwrap();
+    assert_eq!(app.clock().today(), day("2026-03-03"));
+    app.import_congress(&dir(), day("2026-01-01"), at, false)
+        .unwrap();
+
+    // The next roster lists everyone but its first member.
+    let text = std::fs::read_to_string(dir().join("legislators-current.yaml")).unwrap();
+    let mut roster: serde_norway::Value = serde_norway::from_str(&text).unwrap();
+    let gone = roster.as_sequence_mut().unwrap().remove(0);
+    let gone_name = gone["name"]["official_full"].as_str().unwrap().to_string();
+    let newer = tempfile::tempdir().unwrap();
+    std::fs::write(
+        newer.path().join("legislators-current.yaml"),
+        serde_norway::to_string(&roster).unwrap(),
+    )
+    .unwrap();
+    // As the desktop imports it: no day given, so "today" from the clock.
+    let s = app
+        .import_congress_now(&amicus_app::ImportRequest {
+            source: Some(newer.path().to_path_buf()),
+            as_of: None,
+            dry_run: false,
+        })
+        .unwrap();
+    assert_eq!(s.ended, 1, "{s:?}");
+    let left = app.store().persons(&gone_name, 1).unwrap().remove(0);
+    let terms = app.store().terms_of_person(left.id).unwrap();
+    assert_eq!(terms[0].end_on, Some(day("2026-03-03")));
+}
