@@ -15,7 +15,7 @@ ui: setup
 	cd ui && npm run build
 
 app: ui
-	cargo build -p amicus-desktop
+	cargo build -p amicus-desktop -p amicus-cli
 
 ## Start the desktop app on its default database with the sample letter.
 run: app

@@ -1,6 +1,9 @@
 // Desktop benchmarks, run by `make bench` under Xvfb:
 //  - cold start: from spawning the app to the letters list on screen and
-//    usable (the UI reports it through the `app_ready` command), median of runs;
+//    usable (the UI reports it through the `app_ready` command), median of
+//    runs, against an empty Tauri window (the same binary, AMICUS_EMPTY_WINDOW)
+//    loading an empty page with the same WebKit settings (both run without
+//    GPU compositing unless AMICUS_GPU_COMPOSITING is set for both);
 //  - idle memory: PSS of the app and every WebKit process it started, after
 //    the letters list is up and the app has sat idle, against the same
 //    runtime showing an empty page (AMICUS_EMPTY_WINDOW) on this machine.
@@ -104,7 +107,7 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 // The floor no app can beat here: an empty Tauri window loading an empty page.
 const emptyTimes = [];
 for (let i = 0; i < RUNS; i++) {
-  const { child, ready } = start({ AMICUS_EMPTY_WINDOW: "1" }, "amicus-page-finished-ms");
+  const { child, ready } = start({ AMICUS_EMPTY_WINDOW: "1" }, "amicus-empty-painted-ms");
   emptyTimes.push(await ready);
   await stop(child);
 }
@@ -120,11 +123,12 @@ for (let i = 0; i < RUNS; i++) {
 times.sort((a, b) => a - b);
 console.log(
   `cold start to an interactive letters list: median ${median(times).toFixed(0)} ms over ${RUNS} runs ` +
-    `(min ${times[0].toFixed(0)}, max ${times[times.length - 1].toFixed(0)}); target 400 ms`,
+    `(min ${times[0].toFixed(0)}, max ${times[times.length - 1].toFixed(0)})`,
 );
 console.log(
-  `  an empty Tauri window to its empty page loaded, same machine: median ${median(emptyTimes).toFixed(0)} ms; ` +
-    `Amicus adds ${(median(times) - median(emptyTimes)).toFixed(0)} ms`,
+  `  an empty Tauri window to its empty page painted, same WebKit settings: median ${median(emptyTimes).toFixed(0)} ms; ` +
+    `Amicus adds ${(median(times) - median(emptyTimes)).toFixed(0)} ms, ` +
+    `ratio ${(median(times) / median(emptyTimes)).toFixed(2)} (target ≤ 1.25)`,
 );
 
 // Where the time went: before the page (process, runtime, webview) and in it.

@@ -12,8 +12,8 @@ const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false 
 // the first frame rather than after it. If the record did not open, these
 // fail ("unavailable") quietly; the start-up screen says why, and once a
 // record opens every query is asked again.
-void queryClient.prefetchQuery(startupQuery);
-void queryClient.prefetchQuery(clockQuery);
+void queryClient.prefetchQuery(startupQuery).then(() => performance.mark("startup received"));
+void queryClient.prefetchQuery(clockQuery).then(() => performance.mark("clock received"));
 performance.mark("letters asked");
 void queryClient.prefetchQuery(lettersQuery("")).then(() => performance.mark("letters received"));
 const root = document.getElementById("root");

@@ -552,3 +552,42 @@ fn the_letters_list_names_each_letters_addressees_and_issue() {
     );
     assert!(list[1].issue.as_deref().unwrap().contains("KORUS"));
 }
+
+#[test]
+fn the_live_preview_answers_while_an_export_is_in_progress() {
+    use std::sync::mpsc;
+    use std::time::Duration;
+    let app = app();
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("korus.pdf");
+    let (exporting, started) = mpsc::channel::<()>();
+    let (finish, may_finish) = mpsc::channel::<()>();
+    let may_finish = std::sync::Mutex::new(may_finish);
+    let options = ExportOptions {
+        combined: false,
+        // The export stops after its copy until the preview has answered.
+        progress: Some(Box::new(move |_, _| {
+            exporting.send(()).unwrap();
+            may_finish
+                .lock()
+                .unwrap()
+                .recv_timeout(Duration::from_secs(30))
+                .is_ok()
+        })),
+    };
+    let letter = new_letter(&app, "2018-09-24");
+    let (answered, preview) = mpsc::channel();
+    std::thread::scope(|s| {
+        let export = s.spawn(|| app.export_letter(1, &out, &options, at("2026-11-29")));
+        started.recv_timeout(Duration::from_secs(30)).unwrap();
+        s.spawn(|| answered.send(app.preview_draft(&letter)).unwrap());
+        let preview = preview
+            .recv_timeout(Duration::from_secs(20))
+            .expect("the preview is not held up by the export")
+            .unwrap();
+        assert!(!preview.pages.is_empty());
+        finish.send(()).unwrap();
+        assert_eq!(export.join().unwrap().unwrap(), vec![out.clone()]);
+    });
+    assert!(out.exists());
+}

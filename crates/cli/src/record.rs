@@ -742,35 +742,38 @@ fn show_letter(app: &App, id: i64) -> Result<(), AppError> {
     Ok(())
 }
 
+fn new_letter(app: &App, a: NewArgs, now: DateTime<Utc>) -> Result<(), AppError> {
+    let body = std::fs::read_to_string(&a.body_file).map_err(|source| AppError::Read {
+        path: a.body_file.clone(),
+        source,
+    })?;
+    let drafted = app.draft_from_request(
+        &DraftRequest {
+            template: a.template,
+            to_offices: a.to,
+            to_persons: a.to_person,
+            cc_offices: a.cc_office,
+            cc_lines: a.cc,
+            date: a.date,
+            subject: a.subject,
+            body,
+            issue: a.issue,
+            signer: a.signer,
+            per_recipient: a.per_recipient,
+        },
+        now,
+    )?;
+    for w in &drafted.warnings {
+        eprintln!("warning: {w}");
+    }
+    out!("drafted letter {}", drafted.letter_id);
+    Ok(())
+}
+
 pub fn letters(app: &App, cmd: Letters) -> Result<(), AppError> {
     let now = app.clock().now();
     match cmd {
-        Letters::New(a) => {
-            let body = std::fs::read_to_string(&a.body_file).map_err(|source| AppError::Read {
-                path: a.body_file.clone(),
-                source,
-            })?;
-            let drafted = app.draft_from_request(
-                &DraftRequest {
-                    template: a.template,
-                    to_offices: a.to,
-                    to_persons: a.to_person,
-                    cc_offices: a.cc_office,
-                    cc_lines: a.cc,
-                    date: a.date,
-                    subject: a.subject,
-                    body,
-                    issue: a.issue,
-                    signer: a.signer,
-                    per_recipient: a.per_recipient,
-                },
-                now,
-            )?;
-            for w in &drafted.warnings {
-                eprintln!("warning: {w}");
-            }
-            out!("drafted letter {}", drafted.letter_id);
-        }
+        Letters::New(a) => new_letter(app, a, now)?,
         Letters::List { status } => {
             for l in app.letters(status)? {
                 out!("{:>5}  {}  {:<8} {}", l.id, l.date, l.status, l.subject);

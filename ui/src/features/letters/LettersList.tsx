@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useLayoutEffect, useMemo, useRef, useState } from "react";
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import * as ipc from "../../ipc";
 import type { LetterSummary, Status } from "../../ipc";
@@ -38,7 +38,9 @@ export function LettersList({ onOpen, onNew, onShown, searchRef }: Props) {
   const [text, setText] = useState("");
   const letters = useQuery(lettersQuery(status));
   const shown = useRef(false);
-  useEffect(() => {
+  // A layout effect: it runs as soon as the rows are in the document, before
+  // the browser paints them (a passive effect would wait for a later frame).
+  useLayoutEffect(() => {
     if (letters.data && !shown.current) {
       shown.current = true;
       onShown?.();
