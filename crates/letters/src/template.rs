@@ -414,10 +414,17 @@ fn parse_rendered(id: &str, text: &str) -> Result<Rendered, LetterError> {
 
 // ---- helpers ----
 
+/// A helper's argument. A path that names nothing in the data
+/// (`{{markdown bodyx}}`) is a missing field, as strict mode makes it
+/// everywhere else, not an empty value that silently drops text.
 fn param<'a>(h: &'a Helper, i: usize, helper: &'static str) -> Result<&'a Value, RenderError> {
-    h.param(i)
-        .map(|p| p.value())
-        .ok_or_else(|| RenderErrorReason::ParamNotFoundForIndex(helper, i).into())
+    let p = h
+        .param(i)
+        .ok_or_else(|| RenderError::from(RenderErrorReason::ParamNotFoundForIndex(helper, i)))?;
+    if p.is_value_missing() {
+        return Err(RenderErrorReason::MissingVariable(p.relative_path().cloned()).into());
+    }
+    Ok(p.value())
 }
 
 /// `{{date value}}` → "September 5, 2017"; `{{date value style="numeric"}}` → "09/05/2017".

@@ -77,6 +77,28 @@ fn a_missing_field_names_the_field_and_the_template_line_and_column() {
 }
 
 #[test]
+fn a_misspelt_helper_argument_is_a_missing_field_not_an_empty_body() {
+    let mut t = Templates::builtin().unwrap();
+    let src = "subject: x\nsalutation: Dear all:\nclosing: Yours,\n---\n{{markdown bodyx}}\n";
+    t.add(meta("typo"), src).unwrap();
+    let err = t.render("typo", &sample()).unwrap_err();
+    let LetterError::Template(problems) = err else {
+        panic!("expected a template error, got {err:?}")
+    };
+    assert_eq!(problems[0].location, "template typo, line 5, column 1");
+    assert_eq!((problems[0].line, problems[0].column), (Some(5), Some(1)));
+    assert!(
+        problems[0].message.contains("\"bodyx\""),
+        "{}",
+        problems[0].message
+    );
+    // The same helpers with real fields still render.
+    let ok = "subject: x\nsalutation: Dear all:\nclosing: Yours,\n---\n{{markdown body}} {{date date}}\n";
+    t.add(meta("fine"), ok).unwrap();
+    t.render("fine", &sample()).unwrap();
+}
+
+#[test]
 fn every_required_field_that_is_missing_is_reported() {
     let t = Templates::builtin().unwrap();
     let mut data = sample();

@@ -39,7 +39,7 @@ describe("Compose", () => {
   });
 
   async function addOffice(text: string) {
-    await userEvent.type(screen.getByRole("textbox", { name: "Add recipient" }), `${text}{Enter}`);
+    await userEvent.type(screen.getByRole("combobox", { name: "Add recipient" }), `${text}{Enter}`);
   }
 
   it("adds recipients by office and previews the unsaved letter as it is typed", async () => {
