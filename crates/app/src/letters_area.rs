@@ -102,6 +102,11 @@ pub struct LetterSummary {
     pub recipients: Vec<String>,
     pub revision_of: Option<i64>,
     pub updated_at: DateTime<Utc>,
+    /// Tracked copies (addressees and cc) and how many have been sent: a
+    /// letter whose first copy went out is "sent" (its text is fixed) but
+    /// only partly delivered until `copies_sent == copies`.
+    pub copies: u32,
+    pub copies_sent: u32,
 }
 
 /// One addressee or cc of an opened letter, with what happened to their copy.
@@ -799,6 +804,7 @@ impl App {
         let letters = db.letters(status, 1000)?;
         let ids: Vec<i64> = letters.iter().map(|l| l.id).collect();
         let mut names = db.addressee_names(&ids)?;
+        let sent = db.copies_sent(&ids)?;
         let mut issues = std::collections::HashMap::new();
         for i in db.issues()? {
             for p in db.positions(i.id)? {
@@ -808,6 +814,8 @@ impl App {
         Ok(letters
             .into_iter()
             .map(|l| LetterSummary {
+                copies: sent.get(&l.id).map_or(0, |c| c.0),
+                copies_sent: sent.get(&l.id).map_or(0, |c| c.1),
                 issue: l.position_id.and_then(|p| issues.get(&p).cloned()),
                 recipients: names
                     .remove(&l.id)
@@ -832,7 +840,11 @@ impl App {
             None => None,
         };
         let mut recipients = Vec::new();
-        for r in db.recipients(l.id)? {
+        let all = db.recipients(l.id)?;
+        let copies = u32::try_from(all.len()).unwrap_or(u32::MAX);
+        let copies_sent =
+            u32::try_from(all.iter().filter(|r| r.sent_at.is_some()).count()).unwrap_or(u32::MAX);
+        for r in all {
             if r.role != Role::To {
                 continue;
             }
@@ -849,6 +861,8 @@ impl App {
             recipients,
             revision_of: l.revision_of,
             updated_at: l.updated_at,
+            copies,
+            copies_sent,
         })
     }
 

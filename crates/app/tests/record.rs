@@ -591,3 +591,50 @@ fn the_live_preview_answers_while_an_export_is_in_progress() {
     });
     assert!(out.exists());
 }
+
+#[test]
+fn a_joint_letter_half_sent_says_so_and_send_all_finishes_it() {
+    let app = app();
+    let drafted = app
+        .draft_letter(&new_letter(&app, "2018-09-24"), at("2018-09-20"))
+        .unwrap();
+    let id = drafted.letter_id;
+    app.approve(id, at("2018-09-21")).unwrap();
+    app.sign(id, at("2018-09-22")).unwrap();
+    let copies = app.open_letter(id).unwrap().recipients;
+    assert_eq!(copies.len(), 2);
+    let report = SendReport {
+        method: Method::Email,
+        at: at("2018-09-24"),
+        confirmation: Some("msg-1".into()),
+        follow_up_on: Some(day("2018-10-24")),
+    };
+    app.mark_sent(copies[0].id, &report, at("2018-09-24"))
+        .unwrap();
+    let summary = |app: &App| {
+        app.letter_summaries(None)
+            .unwrap()
+            .into_iter()
+            .find(|l| l.id == id)
+            .unwrap()
+    };
+    let half = summary(&app);
+    assert_eq!(half.status, Status::Sent);
+    assert_eq!((half.copies, half.copies_sent), (2, 1));
+    assert_eq!(app.open_letter(id).unwrap().summary.copies_sent, 1);
+    // "Send all unsent" sends the one left, and only it.
+    let sent = app
+        .send_copies(
+            &SendRequest {
+                letter_id: id,
+                copy: None,
+                report,
+            },
+            at("2018-09-25"),
+        )
+        .unwrap();
+    assert_eq!(sent.len(), 1);
+    assert_eq!(sent[0].0, copies[1].id);
+    let whole = summary(&app);
+    assert_eq!((whole.copies, whole.copies_sent), (2, 2));
+}

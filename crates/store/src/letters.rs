@@ -494,6 +494,21 @@ impl Store {
         Ok(out)
     }
 
+    /// (copies, copies sent) of each of `letter_ids`, every tracked
+    /// recipient counted — one query for a whole list.
+    pub fn copies_sent(
+        &self,
+        letter_ids: &[i64],
+    ) -> Result<std::collections::HashMap<i64, (u32, u32)>> {
+        let ids = serde_json::to_string(letter_ids).unwrap_or_else(|_| "[]".into());
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT letter_id, count(*), count(sent_at) FROM letter_recipients
+             WHERE letter_id IN (SELECT value FROM json_each(?1)) GROUP BY letter_id",
+        )?;
+        let rows = stmt.query_map([ids], |r| Ok((r.get(0)?, (r.get(1)?, r.get(2)?))))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     /// The letters that cite position version `position_id`, newest first.
     pub fn letters_citing(&self, position_id: i64) -> Result<Vec<Letter>> {
         let mut stmt = self.conn.prepare_cached(&format!(

@@ -10,7 +10,18 @@ const STATUS_LABEL: Record<Status, string> = {
   sent: "Sent",
 };
 
-export function StatusChip({ status }: { status: Status }) {
+/**
+ * A letter's status. A sent letter with copies still to send says so
+ * ("Partly sent, 1 of 2"): its text is fixed, but the job is not done.
+ */
+export function StatusChip({ status, copies }: { status: Status; copies?: { total: number; sent: number } }) {
+  if (status === "sent" && copies && copies.sent < copies.total) {
+    return (
+      <span className="chip chip-partly">
+        Partly sent, {copies.sent} of {copies.total}
+      </span>
+    );
+  }
   return <span className={`chip chip-${status}`}>{STATUS_LABEL[status]}</span>;
 }
 

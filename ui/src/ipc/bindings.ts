@@ -73,7 +73,13 @@ export type LetterSummary = { id: number, date: string, subject: string, status:
 /**
  * The addressees as named on the letter ("Wilbur Ross (Secretary of Commerce)").
  */
-recipients: Array<string>, revision_of: number | null, updated_at: string, };
+recipients: Array<string>, revision_of: number | null, updated_at: string, 
+/**
+ * Tracked copies (addressees and cc) and how many have been sent: a
+ * letter whose first copy went out is "sent" (its text is fixed) but
+ * only partly delivered until `copies_sent == copies`.
+ */
+copies: number, copies_sent: number, };
 
 export type RecipientView = { id: number, 
 /**

@@ -142,7 +142,10 @@ function ComposeForm({ catalog, detail, start, letterId, onSaved, handle }: Form
       <div className="compose-form">
         <header className="screen-head">
           <h1 id="compose-title">{letterId === null ? "New letter" : `Letter ${letterId}`}</h1>
-          <StatusChip status={status} />
+          <StatusChip
+            status={status}
+            copies={detail ? { total: detail.summary.copies, sent: detail.summary.copies_sent } : undefined}
+          />
           {dirty && letterId !== null && status === "draft" && <span className="muted">Saving soon…</span>}
         </header>
         {status === "sent" && (

@@ -3,7 +3,21 @@
 import { useState } from "react";
 import type { LetterDetail, RecipientView } from "../../ipc";
 import { longDate } from "../../components/common";
-import { MarkSentDialog, ReplyDialog } from "../log/dialogs";
+import { MarkSentDialog, ReplyDialog, type SentBefore } from "../log/dialogs";
+
+/** The most recently sent copy, which the next copy's dialog starts from. */
+function lastSent(detail: LetterDetail): SentBefore | null {
+  const sent = detail.recipients.filter((r) => r.sent_at && r.method);
+  sent.sort((a, b) => (a.sent_at ?? "").localeCompare(b.sent_at ?? ""));
+  const last = sent[sent.length - 1];
+  if (!last?.sent_at || !last.method) return null;
+  return {
+    on: last.sent_at.slice(0, 10),
+    method: last.method,
+    confirmation: last.confirmation,
+    follow_up_on: last.follow_up_on,
+  };
+}
 
 export function Copies({ detail, letterDate }: { detail: LetterDetail; letterDate: string }) {
   const [sending, setSending] = useState<RecipientView | null>(null);
@@ -58,6 +72,7 @@ export function Copies({ detail, letterDate }: { detail: LetterDetail; letterDat
         <MarkSentDialog
           recipient={sending}
           letterDate={letterDate}
+          previous={lastSent(detail)}
           onClose={() => setSending(null)}
           onDone={() => setSending(null)}
         />

@@ -10,6 +10,12 @@ vi.mock("../../ipc", async (importOriginal) => ({
 }));
 import * as ipc from "../../ipc";
 
+const nthLetter = (i: number) => {
+  const l = letters[i];
+  if (!l) throw new Error(`no letter ${i} in the fixtures`);
+  return l;
+};
+
 describe("LettersList", () => {
   beforeEach(() => vi.resetAllMocks());
 
@@ -27,6 +33,15 @@ describe("LettersList", () => {
     expect(shown).toHaveBeenCalledTimes(1);
     await userEvent.click(within(nth(rows, 1)).getByRole("button", { name: "The amended KORUS" }));
     expect(open).toHaveBeenCalledWith(2);
+  });
+
+  it("says a sent letter with copies still to send is only partly sent", async () => {
+    const half = { ...nthLetter(0), copies: 2, copies_sent: 1 };
+    vi.mocked(ipc.lettersList).mockResolvedValue([half]);
+    renderWithQuery(<LettersList onOpen={vi.fn()} onNew={vi.fn()} />);
+    const table = await screen.findByRole("table", { name: "Letters" });
+    expect(within(table).getByText("Partly sent, 1 of 2")).toBeTruthy();
+    expect(within(table).queryByText("Sent")).toBeNull();
   });
 
   it("filters by text and asks the record for one status", async () => {

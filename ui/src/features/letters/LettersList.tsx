@@ -147,7 +147,7 @@ export function LettersList({ onOpen, onNew, onShown, searchRef }: Props) {
                 <td>{l.recipients.join("; ")}</td>
                 <td>{l.issue ?? "—"}</td>
                 <td>
-                  <StatusChip status={l.status} />
+                  <StatusChip status={l.status} copies={{ total: l.copies, sent: l.copies_sent }} />
                 </td>
               </tr>
             ))}

@@ -19,18 +19,29 @@ const METHODS: [Method, string][] = [
   ["portal", "Web portal"],
 ];
 
+/** How an earlier copy of the same letter went out: the next copy starts from it. */
+export interface SentBefore {
+  on: string;
+  method: Method;
+  confirmation: string | null;
+  follow_up_on: string | null;
+}
+
 export function MarkSentDialog(props: {
   recipient: Who;
   letterDate: string;
+  previous?: SentBefore | null;
   onClose: () => void;
   onDone: () => void;
 }) {
   const clock = useClock();
-  const [on, setOn] = useState(props.letterDate);
-  const [method, setMethod] = useState<Method>("mail");
-  const [confirmation, setConfirmation] = useState("");
-  // Until edited, the follow-up is the organization's default interval after the letter's date.
-  const [followUpEdited, setFollowUp] = useState<string | null>(null);
+  const before = props.previous ?? null;
+  const [on, setOn] = useState(before?.on ?? props.letterDate);
+  const [method, setMethod] = useState<Method>(before?.method ?? "mail");
+  const [confirmation, setConfirmation] = useState(before?.confirmation ?? "");
+  // Until edited, the follow-up is the earlier copy's, or the organization's
+  // default interval after the letter's date.
+  const [followUpEdited, setFollowUp] = useState<string | null>(before?.follow_up_on ?? null);
   const followUp =
     followUpEdited ?? (clock ? addDays(props.letterDate, clock.follow_up_days) : "");
   const send = useMutation({
