@@ -466,11 +466,16 @@ fn stage_with(path: &Path, bytes: &[u8], sync: bool) -> Result<Staged, AppError>
         source,
     };
     let dir = parent_dir(path);
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".amicus-")
-        .suffix(".part")
-        .tempfile_in(dir)
-        .map_err(err)?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".amicus-").suffix(".part");
+    // An exported letter is an ordinary document: readable as the user's
+    // umask allows, like any file they save (a temporary file is 0600).
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let mut tmp = builder.tempfile_in(dir).map_err(err)?;
     tmp.write_all(bytes).map_err(err)?;
     if sync {
         tmp.as_file().sync_all().map_err(err)?;

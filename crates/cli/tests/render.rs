@@ -63,6 +63,14 @@ fn sample_paragraphs() -> Vec<String> {
 fn the_korus_sample_is_a_valid_two_page_letter() {
     let dir = tempfile::tempdir().unwrap();
     let pdf = render_sample(dir.path());
+    // An ordinary document, readable by others as the umask allows (not a
+    // private 0600 temporary file).
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        let mode = std::fs::metadata(&pdf).unwrap().permissions().mode();
+        assert_eq!(mode & 0o444, 0o444, "mode {mode:o}");
+    }
     let pdf = pdf.to_str().unwrap();
 
     let check = tool("qpdf", &["--check", pdf]);

@@ -1,5 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
-import { screen, within } from "@testing-library/react";
+import { render, screen, within } from "@testing-library/react";
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { keys } from "../../queries";
 import userEvent from "@testing-library/user-event";
 import type { Office } from "../../ipc";
 import { renderWithQuery } from "../../test/fixtures";
@@ -49,5 +51,18 @@ describe("recipient suggestions", () => {
     expect(within(screen.getByRole("listbox")).getAllByRole("option")[1]?.getAttribute("aria-selected")).toBe("true");
     await userEvent.keyboard("{Enter}");
     expect(onAdd).toHaveBeenLastCalledWith({ role: "to", to: { by: "office", id: 1 } });
+  });
+
+  it("shows no suggestions under an empty field, even after the officials screen listed everyone", () => {
+    const client = new QueryClient();
+    const person = { id: 9, full_name: "Maria Cantwell", family_name: "Cantwell", honorific: null, salutation: null, email: null, retired_on: null, edited: [] };
+    client.setQueryData(keys.officialsMatching(""), [{ person, office: null, office_id: null, until: null }]);
+    render(
+      <QueryClientProvider client={client}>
+        <RecipientPicker offices={offices} onAdd={vi.fn()} />
+      </QueryClientProvider>,
+    );
+    expect(screen.queryByRole("listbox")).toBeNull();
+    expect(screen.queryByText("Maria Cantwell")).toBeNull();
   });
 });

@@ -54,7 +54,9 @@ export function RecipientPicker({ offices, onAdd }: Props) {
     enabled: text.trim().length >= 2,
   });
   const officeHits = rankOffices(offices, text);
-  const personHits = (people.data ?? []).slice(0, 6);
+  // Only for what was typed: the officials screen caches the unfiltered
+  // list under the same key, which must not show up under an empty field.
+  const personHits = text.trim().length >= 2 ? (people.data ?? []).slice(0, 6) : [];
   const choices: RecipientChoice[] = [
     ...officeHits.map((o): RecipientChoice => ({ role, to: { by: "office", id: o.id } })),
     ...personHits.map((p): RecipientChoice => ({ role, to: { by: "person", id: p.person.id } })),
