@@ -335,14 +335,15 @@ impl App {
         Ok((draft, recipients, warnings))
     }
 
-    /// Draft a letter. It is rendered first, so a letter the template
-    /// cannot fill is refused with every problem listed and nothing saved.
+    /// Draft a letter. An unfinished one is saved too: what keeps it from
+    /// approval (a missing subject, a field the template needs) comes back
+    /// as warnings. What it names must exist, or nothing is saved.
     #[tracing::instrument(skip_all)]
     pub fn draft_letter(&self, l: &NewLetter, now: DateTime<Utc>) -> Result<Drafted, AppError> {
         let mut db = self.db();
-        let (draft, recipients, warnings) = self.draft_of(&db, l)?;
+        let (draft, recipients, mut warnings) = self.draft_of(&db, l)?;
         let data = self.data_for(&db, &draft, &recipients)?;
-        self.engine.render(&data, None)?;
+        warnings.extend(self.not_ready(&data)?);
         let id = db.create_letter(&draft, &recipients, now)?;
         drop(db);
         self.changed(&[RecordArea::Letters]);
@@ -366,7 +367,7 @@ impl App {
         let mut db = self.db();
         let (draft, recipients, mut warnings) = self.draft_of(&db, l)?;
         let data = self.data_for(&db, &draft, &recipients)?;
-        self.engine.render(&data, None)?;
+        warnings.extend(self.not_ready(&data)?);
         let letter_id = if db.letter(id)?.status == Status::Sent {
             let revision = db.create_revision(id, &draft, &recipients, now)?;
             warnings.push(format!(
@@ -383,6 +384,27 @@ impl App {
             letter_id,
             warnings,
         })
+    }
+
+    /// What keeps a draft from being approved, in words: the letter is laid
+    /// out, and each problem the template or the data has is one warning. An
+    /// unfinished draft is still saved; approval refuses it until these are
+    /// fixed.
+    fn not_ready(&self, data: &LetterData) -> Result<Vec<String>, AppError> {
+        if data.recipients.is_empty() {
+            return Ok(vec![
+                "not ready to approve: add at least one addressee".to_string(),
+            ]);
+        }
+        match self.engine.render(data, None) {
+            Ok(_) => Ok(Vec::new()),
+            Err(AppError::Letter(e)) => Ok(e
+                .problems()
+                .iter()
+                .map(|p| format!("not ready to approve: {p}"))
+                .collect()),
+            Err(e) => Err(e),
+        }
     }
 
     /// Save a letter from the compose form: a new draft, or changes to an
@@ -591,8 +613,15 @@ impl App {
     #[tracing::instrument(skip(self, now))]
     pub fn approve(&self, id: i64, now: DateTime<Utc>) -> Result<(), AppError> {
         let mut db = self.db();
-        // A letter that no longer lays out (a template changed) must not be approved.
+        // An unfinished draft, or a letter that no longer lays out (a
+        // template changed), must not be approved.
         let data = self.letter_data_in(&db, id)?;
+        if data.recipients.is_empty() {
+            return Err(AppError::invalid(
+                "recipients",
+                "the letter needs at least one addressee before it can be approved; add a person or an office",
+            ));
+        }
         self.engine.render(&data, None)?;
         db.approve_letter(id, now)?;
         drop(db);

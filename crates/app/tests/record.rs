@@ -390,14 +390,6 @@ fn bad_input_is_refused_with_nothing_written() {
         "{err}"
     );
     assert!(app.store().find_office("Secretary of Defense").is_err());
-    // A template field the data lacks: the signer's title.
-    let untitled = app.store().add_signer("Pat Doe", None).unwrap();
-    let before_signer = counts(&app);
-    let mut l = new_letter(&app, "2017-09-05");
-    l.signer_id = untitled;
-    let err = app.draft_letter(&l, at("2017-09-05")).unwrap_err();
-    assert!(err.to_string().contains("signer.title"), "{err}");
-    assert_eq!(counts(&app), before_signer);
     // An unknown template.
     let mut l = new_letter(&app, "2017-09-05");
     l.template = "no-such-template".into();
@@ -413,6 +405,41 @@ fn bad_input_is_refused_with_nothing_written() {
             .contains("cc")
     );
     assert_eq!(counts(&app)[1..], before[1..]);
+}
+
+#[test]
+fn an_unfinished_draft_is_saved_and_approval_names_what_is_missing() {
+    let app = app();
+    // No subject yet, and a signer without the title the template prints.
+    let untitled = app.store().add_signer("Pat Doe", None).unwrap();
+    let mut l = new_letter(&app, "2017-09-05");
+    l.subject = String::new();
+    l.signer_id = untitled;
+    let drafted = app.draft_letter(&l, at("2017-09-05")).unwrap();
+    assert!(
+        drafted.warnings.iter().any(|w| w.contains("signer.title")),
+        "{:?}",
+        drafted.warnings
+    );
+    let id = drafted.letter_id;
+    assert_eq!(app.open_letter(id).unwrap().draft.subject, "");
+    let err = app.approve(id, at("2017-09-06")).unwrap_err();
+    assert!(err.to_string().contains("signer.title"), "{err}");
+    // Finished: a subject and a signer with a title; now it can be approved.
+    l.subject = "Modernizing KORUS".into();
+    l.signer_id = app.store().signers().unwrap()[0].id;
+    let saved = app.edit_letter(id, &l, at("2017-09-06")).unwrap();
+    assert!(saved.warnings.is_empty(), "{:?}", saved.warnings);
+    app.approve(id, at("2017-09-07")).unwrap();
+    // No addressee at all: saved, with the warning; approval refuses.
+    let mut empty = new_letter(&app, "2017-09-05");
+    empty.recipients.clear();
+    let drafted = app.draft_letter(&empty, at("2017-09-05")).unwrap();
+    assert!(drafted.warnings.iter().any(|w| w.contains("addressee")));
+    let err = app
+        .approve(drafted.letter_id, at("2017-09-06"))
+        .unwrap_err();
+    assert!(err.to_string().contains("addressee"), "{err}");
 }
 
 #[test]

@@ -105,16 +105,10 @@ fn status_of(conn: &Connection, letter_id: i64) -> Result<Status> {
     .ok_or_else(|| StoreError::not_found("letter", letter_id))
 }
 
+/// What every saved letter must satisfy: everything it names exists. A
+/// draft may be unfinished (no subject or addressee yet); approval asks
+/// for those (`check_ready`).
 fn check_draft(conn: &Connection, d: &LetterDraft, recipients: &[NewRecipient]) -> Result<()> {
-    if d.subject.trim().is_empty() {
-        return Err(StoreError::invalid("subject", "a letter needs a subject"));
-    }
-    if !recipients.iter().any(|r| r.role == Role::To) {
-        return Err(StoreError::invalid(
-            "recipients",
-            "a letter needs at least one addressee; add a person or an office",
-        ));
-    }
     let exists = |table: &str, id: i64| crate::exists(conn, table, id);
     if !exists("templates", d.template_id)? {
         return Err(StoreError::not_found("template", d.template_id));
@@ -199,6 +193,32 @@ fn insert_letter(
         .unwrap_or_default();
     event(tx, id, None, EventKind::Created, now, &detail)?;
     Ok(id)
+}
+
+/// A letter ready for approval has a subject and at least one addressee.
+fn check_ready(conn: &Connection, id: i64) -> Result<()> {
+    let (subject, addressees): (Option<String>, i64) = conn.query_row(
+        "SELECT (SELECT subject FROM letters WHERE id = ?1),
+                (SELECT count(*) FROM letter_recipients WHERE letter_id = ?1 AND role = 'to')",
+        [id],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    let Some(subject) = subject else {
+        return Err(StoreError::not_found("letter", id));
+    };
+    if subject.trim().is_empty() {
+        return Err(StoreError::invalid(
+            "subject",
+            "the letter needs a subject before it can be approved",
+        ));
+    }
+    if addressees == 0 {
+        return Err(StoreError::invalid(
+            "recipients",
+            "the letter needs at least one addressee before it can be approved; add a person or an office",
+        ));
+    }
+    Ok(())
 }
 
 fn extra_text(d: &LetterDraft) -> String {
@@ -322,6 +342,7 @@ impl Store {
     }
 
     pub fn approve_letter(&mut self, id: i64, now: DateTime<Utc>) -> Result<()> {
+        check_ready(&self.conn, id)?;
         self.advance(
             id,
             Status::Draft,

@@ -686,25 +686,39 @@ fn editing_an_approved_letter_returns_it_to_draft() {
 }
 
 #[test]
-fn bad_letters_are_refused_whole() {
+fn an_unfinished_draft_is_kept_but_not_approved() {
     let mut w = world();
-    let before = counts(&w.store);
     let mut d = draft(&w);
     d.subject = " ".into();
+    let no_subject = w
+        .store
+        .create_letter(&d, &to(&w), at("2017-09-01"))
+        .unwrap();
     assert!(matches!(
-        w.store.create_letter(&d, &to(&w), at("2017-09-01")),
+        w.store.approve_letter(no_subject, at("2017-09-02")),
         Err(StoreError::Invalid {
             field: "subject",
             ..
         })
     ));
+    let nobody = w
+        .store
+        .create_letter(&draft(&w), &[], at("2017-09-01"))
+        .unwrap();
     assert!(matches!(
-        w.store.create_letter(&draft(&w), &[], at("2017-09-01")),
+        w.store.approve_letter(nobody, at("2017-09-02")),
         Err(StoreError::Invalid {
             field: "recipients",
             ..
         })
     ));
+    assert_eq!(w.store.letter(nobody).unwrap().status, Status::Draft);
+}
+
+#[test]
+fn bad_letters_are_refused_whole() {
+    let mut w = world();
+    let before = counts(&w.store);
     let mut bad = to(&w);
     bad[1].person_id = Some(999);
     assert!(matches!(
