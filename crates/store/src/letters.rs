@@ -6,7 +6,7 @@ use rusqlite::{Connection, OptionalExtension, Row, params};
 use sha2::{Digest, Sha256};
 
 use crate::{
-    Archived, Event, EventKind, Letter, LetterDraft, Method, NewRecipient, Recipient, Result, Role,
+    Archived, Event, EventKind, Letter, LetterDraft, Method, NewRecipient, Recipient, Result,
     Status, Store, StoreError,
 };
 
