@@ -117,7 +117,7 @@ pub struct RecipientView {
     /// The copy's number on the letter (1, 2, …), as the CLI names it.
     pub number: u32,
     pub role: Role,
-    /// The person, or None for an office that was vacant on the letter's date.
+    /// The person, or None for an office with no holder on record on the letter's date.
     pub name: Option<String>,
     pub office: Option<String>,
     pub method: Option<Method>,
@@ -171,12 +171,12 @@ fn name_of(
 }
 
 /// How an addressee is named in lists: "Wilbur Ross (Secretary of Commerce)",
-/// or the office alone when it was vacant.
+/// or the office alone when the record names no holder on that day.
 fn label(person: Option<String>, office: Option<String>) -> String {
     match (person, office) {
         (Some(p), Some(o)) => format!("{p} ({o})"),
         (Some(p), None) => p,
-        (None, Some(o)) => format!("{o} (vacant)"),
+        (None, Some(o)) => format!("{o} (no holder on record)"),
         (None, None) => String::new(),
     }
 }
@@ -218,7 +218,7 @@ fn resolve_in(
                         office.title
                     ),
                     None => format!(
-                        "nobody held the office of {} on {date}; the letter is addressed to the office",
+                        "no holder of the office of {} is on record for {date}; the letter is addressed to the office (check who held it then)",
                         office.title
                     ),
                 });

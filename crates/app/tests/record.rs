@@ -145,7 +145,7 @@ fn an_office_resolves_to_whoever_held_it_on_the_letters_date() {
     let (r, warnings) = app.resolve(&choice, day("2025-02-01")).unwrap();
     assert_eq!(r.person_id, None);
     assert!(
-        warnings[0].contains("nobody held the office"),
+        warnings[0].contains("no holder of the office of"),
         "{warnings:?}"
     );
 }
@@ -193,7 +193,7 @@ fn a_retired_office_still_resolves_before_it_went_and_warns_after() {
     app.retire_office(ustr, None).unwrap();
     let (_, warnings) = app.resolve(&choice, day("2027-01-04")).unwrap();
     assert!(
-        warnings[0].contains("nobody held the office"),
+        warnings[0].contains("no holder of the office of"),
         "{warnings:?}"
     );
 }
@@ -568,13 +568,16 @@ fn the_letters_list_names_each_letters_addressees_and_issue() {
         assert_eq!(s, &app.open_letter(s.id).unwrap().summary);
     }
     // Both offices were vacant on 2021-02-01: named as the office.
-    assert_eq!(list[0].recipients, ["Secretary of Commerce (vacant)"]);
+    assert_eq!(
+        list[0].recipients,
+        ["Secretary of Commerce (no holder on record)"]
+    );
     assert_eq!(list[0].issue, list[1].issue);
     assert_eq!(
         list[1].recipients,
         [
-            "Secretary of Commerce (vacant)",
-            "United States Trade Representative (vacant)"
+            "Secretary of Commerce (no holder on record)",
+            "United States Trade Representative (no holder on record)"
         ]
     );
     assert!(list[1].issue.as_deref().unwrap().contains("KORUS"));

@@ -564,7 +564,7 @@ pub fn offices(app: &App, cmd: Offices) -> Result<(), AppError> {
                 Some((name, is_acting)) => {
                     out!("{} on {}: {name}{}", o.title, h.on, acting(*is_acting))
                 }
-                None => out!("{} on {}: vacant", o.title, h.on),
+                None => out!("{} on {}: no holder on record", o.title, h.on),
             }
             if !o.address.is_empty() {
                 out!("  address: {}", o.address.join(", "));
@@ -718,7 +718,7 @@ fn show_letter(app: &App, id: i64) -> Result<(), AppError> {
             "  {}. [{}] {}, {} — {sent}",
             c.number,
             c.role,
-            c.name.as_deref().unwrap_or("(vacant)"),
+            c.name.as_deref().unwrap_or("(no holder on record)"),
             opt(c.office.as_deref())
         );
         if let Some(f) = c.follow_up_on {

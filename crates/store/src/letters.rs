@@ -70,7 +70,7 @@ pub struct Copy {
 }
 
 /// Per letter id: its addressees as (person's name, office title); the name
-/// is None for an office that was vacant on the letter's date.
+/// is None for an office with no holder on record on the letter's date.
 pub type Addressees = std::collections::HashMap<i64, Vec<(Option<String>, Option<String>)>>;
 
 pub fn sha256_hex(bytes: &[u8]) -> String {

@@ -34,7 +34,7 @@ pub struct LogEntry {
     pub subject: String,
     pub status: Status,
     pub issue: Option<String>,
-    /// None when the letter went to a vacant office.
+    /// None when the letter went to an office with no holder on record.
     pub person: Option<String>,
     pub office: Option<String>,
     pub role: Role,

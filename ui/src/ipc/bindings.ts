@@ -87,7 +87,7 @@ export type RecipientView = { id: number,
  */
 number: number, role: Role, 
 /**
- * The person, or None for an office that was vacant on the letter's date.
+ * The person, or None for an office with no holder on record on the letter's date.
  */
 name: string | null, office: string | null, method: Method | null, sent_at: string | null, confirmation: string | null, follow_up_on: string | null, reply_on: string | null, reply_notes: string | null, };
 
@@ -154,7 +154,7 @@ limit: number, };
 
 export type LogEntry = { letter_id: number, recipient_id: number, date: string, subject: string, status: Status, issue: string | null, 
 /**
- * None when the letter went to a vacant office.
+ * None when the letter went to an office with no holder on record.
  */
 person: string | null, office: string | null, role: Role, method: Method | null, sent_at: string | null, confirmation: string | null, follow_up_on: string | null, reply_on: string | null, reply_notes: string | null, };
 

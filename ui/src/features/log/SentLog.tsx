@@ -101,7 +101,7 @@ export function SentLog({ onOpen }: Props) {
               <tr key={e.recipient_id} className={overdue(e) ? "overdue" : undefined}>
                 <td className="nowrap">{longDate(e.date)}</td>
                 <td>
-                  {e.person ?? "(vacant)"}
+                  {e.person ?? "(no holder on record)"}
                   {e.office && <div className="muted">{e.office}</div>}
                   {e.role === "cc" && <span className="muted"> (cc)</span>}
                 </td>

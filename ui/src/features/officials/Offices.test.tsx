@@ -37,11 +37,11 @@ describe("Offices", () => {
     });
   });
 
-  it("lists offices with today's holder, or vacant", async () => {
+  it("lists offices with today's holder, or that none is on record", async () => {
     renderWithQuery(<Offices />);
     const table = await screen.findByRole("table", { name: "Offices" });
     expect(within(table).getByText("Howard Lutnick")).toBeTruthy();
-    expect(within(table).getByText("vacant")).toBeTruthy();
+    expect(within(table).getByText("no holder on record")).toBeTruthy();
   });
 
   it("adds a holder; an overlapping term is refused with the reason", async () => {

@@ -340,7 +340,7 @@ export function Offices() {
                   {r.office.retired_on ? (
                     <span className="muted">retired {longDate(r.office.retired_on)}</span>
                   ) : (
-                    (r.holder ?? <span className="muted">vacant</span>)
+                    (r.holder ?? <span className="muted">no holder on record</span>)
                   )}
                 </td>
               </tr>
