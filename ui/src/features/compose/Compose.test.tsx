@@ -64,6 +64,23 @@ describe("Compose", () => {
     );
   });
 
+  it("says at the date field when the date is not on the calendar, and never sends it", async () => {
+    vi.mocked(ipc.letterSave).mockResolvedValue({ letter_id: 5, warnings: [] });
+    renderWithQuery(<Compose letterId={null} onSaved={vi.fn()} />);
+    await screen.findByRole("heading", { name: "New letter" });
+    await addOffice("Secretary of Commerce");
+    await screen.findByText("Dear 1 recipients; subject");
+    // What a date field holds after "02/30/2018" is typed: nothing.
+    const date = screen.getByLabelText("Date") as HTMLInputElement;
+    fireEvent.change(date, { target: { value: "" } });
+    expect(await screen.findByText(/That isn't a date on the calendar/)).toBeTruthy();
+    expect(date.getAttribute("aria-invalid")).toBe("true");
+    expect(await screen.findByText("Enter the letter's date to see the letter.")).toBeTruthy();
+    await userEvent.click(screen.getByRole("button", { name: "Save draft" }));
+    expect(ipc.letterSave).not.toHaveBeenCalled();
+    for (const [letter] of vi.mocked(ipc.draftPreview).mock.calls) expect(letter.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+
   it("shows what resolution warns about next to the recipients", async () => {
     renderWithQuery(<Compose letterId={null} onSaved={vi.fn()} />);
     await screen.findByRole("heading", { name: "New letter" });

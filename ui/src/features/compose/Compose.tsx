@@ -4,6 +4,7 @@
 // through approval and signing, and lays out its parts: the fields
 // (LetterFields), recipients (Recipients), export (Export), the copies' record
 // (Copies) and the live preview (ComposePreview).
+import { NOT_A_DATE, isWholeDate } from "./LetterFields";
 import { useEffect, useImperativeHandle, useState, type Ref } from "react";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import * as ipc from "../../ipc";
@@ -75,10 +76,15 @@ function ComposeForm({ catalog, detail, start, letterId, onSaved, handle }: Form
   const dirty = JSON.stringify(form) !== JSON.stringify(savedForm);
   const set = (patch: Partial<NewLetter>) => setForm((f) => ({ ...f, ...patch }));
 
-  const { preview, canPreview } = useDraftPreview(form);
+  const draftPreview = useDraftPreview(form);
+  const { preview } = draftPreview;
 
   const save = useMutation({
-    mutationFn: (f: NewLetter) => ipc.letterSave(letterId, f),
+    mutationFn: (f: NewLetter) => {
+      // Never send what is not a date (the shell could not read it); say so at the field.
+      if (!isWholeDate(f.date)) return Promise.reject({ code: "invalid_data", field: "date", message: NOT_A_DATE });
+      return ipc.letterSave(letterId, f);
+    },
     onSuccess: (drafted, f) => {
       setSavedForm(f);
       if (drafted.letter_id !== letterId) onSaved(drafted.letter_id);
@@ -207,7 +213,7 @@ function ComposeForm({ catalog, detail, start, letterId, onSaved, handle }: Form
           <Copies detail={detail} letterDate={form.date} />
         )}
       </div>
-      <ComposePreview preview={preview} canPreview={canPreview} />
+      <ComposePreview {...draftPreview} />
       <ExportChoice exporter={exporter} />
     </section>
   );

@@ -1,5 +1,6 @@
 // The live preview beside the letter form: laid out by Rust from the unsaved
 // form a moment after typing stops; the previous pages stay up meanwhile.
+import { isWholeDate } from "./LetterFields";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import * as ipc from "../../ipc";
 import type { NewLetter } from "../../ipc";
@@ -11,20 +12,25 @@ import { LetterPreview } from "../preview/LetterPreview";
 /** The preview of `form` as it settles; `canPreview` once it has a recipient and a template. */
 export function useDraftPreview(form: NewLetter) {
   const settled = useSettled(form, 250);
-  const canPreview = settled.recipients.length > 0 && settled.template !== "";
+  // A date being typed, or one that is not on the calendar, is never sent
+  // (the date field says what is wrong).
+  const canPreview = settled.recipients.length > 0 && settled.template !== "" && isWholeDate(settled.date);
   const preview = useQuery({
     queryKey: keys.draftPreviewOf(settled),
     queryFn: () => ipc.draftPreview(settled),
     enabled: canPreview,
     placeholderData: keepPreviousData,
   });
-  return { preview, canPreview };
+  const waitingFor = settled.recipients.length === 0
+    ? "Add a recipient to see the letter."
+    : "Enter the letter's date to see the letter.";
+  return { preview, canPreview, waitingFor };
 }
 
-export function ComposePreview({ preview, canPreview }: ReturnType<typeof useDraftPreview>) {
+export function ComposePreview({ preview, canPreview, waitingFor }: ReturnType<typeof useDraftPreview>) {
   return (
     <div className="compose-preview" aria-busy={preview.isFetching}>
-      {!canPreview && <p className="empty">Add a recipient to see the letter.</p>}
+      {!canPreview && <p className="empty">{waitingFor}</p>}
       {canPreview && preview.isError && (
         <p className="error" role="alert">
           The letter cannot be laid out yet: {errorText(preview.error)}

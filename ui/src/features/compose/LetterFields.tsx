@@ -16,6 +16,12 @@ export type ErrorFor = (field: string) => string | null;
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/** Whether a letter's date is a whole date (a date field gives "" for "02/30/2018"). */
+export const isWholeDate = (date: string) => ISO_DATE.test(date);
+
+/** What to say when the date field holds no real date. */
+export const NOT_A_DATE = "That isn't a date on the calendar; enter the month, day and year, e.g. 09/24/2018.";
+
 interface HeaderProps {
   catalog: Catalog;
   form: NewLetter;
@@ -50,6 +56,7 @@ export function HeaderFields({ catalog, form, set, issueId, setIssueId, errorFor
     );
   };
   const noneInForce = issue !== undefined && datable && inForce.data === null;
+  const dateError = datable ? errorFor("date") : NOT_A_DATE;
   return (
     <div className="grid2">
       <label>
@@ -68,13 +75,19 @@ export function HeaderFields({ catalog, form, set, issueId, setIssueId, errorFor
           type="date"
           name="date"
           value={form.date}
-          aria-invalid={!!errorFor("date")}
+          aria-invalid={!!dateError}
+          aria-describedby={dateError ? "date-error" : undefined}
           onChange={(e) => {
             const date = e.target.value;
             set({ date });
             if (issueId !== null) followPosition(issueId, date);
           }}
         />
+        {dateError && (
+          <span id="date-error" className="error field-error">
+            {dateError}
+          </span>
+        )}
       </label>
       <label>
         Issue
