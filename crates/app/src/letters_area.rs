@@ -368,7 +368,13 @@ impl App {
         let (draft, recipients, mut warnings) = self.draft_of(&db, l)?;
         let data = self.data_for(&db, &draft, &recipients)?;
         warnings.extend(self.not_ready(&data)?);
-        let letter_id = if db.letter(id)?.status == Status::Sent {
+        let status = db.letter(id)?.status;
+        if matches!(status, Status::Approved | Status::Signed) {
+            warnings.push(format!(
+                "letter {id} was {status}; your changes return it to draft, and it must be approved again"
+            ));
+        }
+        let letter_id = if status == Status::Sent {
             let revision = db.create_revision(id, &draft, &recipients, now)?;
             warnings.push(format!(
                 "letter {id} has been sent, so it stays as it was; your changes are letter {revision}, a revision of it"

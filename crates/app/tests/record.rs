@@ -431,6 +431,18 @@ fn an_unfinished_draft_is_saved_and_approval_names_what_is_missing() {
     let saved = app.edit_letter(id, &l, at("2017-09-06")).unwrap();
     assert!(saved.warnings.is_empty(), "{:?}", saved.warnings);
     app.approve(id, at("2017-09-07")).unwrap();
+    // Changing an approved letter withdraws the approval, and says so.
+    l.body.push_str("\n\nOne more thing.");
+    let changed = app.edit_letter(id, &l, at("2017-09-08")).unwrap();
+    assert!(
+        changed
+            .warnings
+            .iter()
+            .any(|w| w.contains("approved again")),
+        "{:?}",
+        changed.warnings
+    );
+    assert_eq!(app.open_letter(id).unwrap().summary.status, Status::Draft);
     // No addressee at all: saved, with the warning; approval refuses.
     let mut empty = new_letter(&app, "2017-09-05");
     empty.recipients.clear();

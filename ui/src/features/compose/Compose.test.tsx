@@ -45,6 +45,8 @@ describe("Compose", () => {
   it("adds recipients by office and previews the unsaved letter as it is typed", async () => {
     renderWithQuery(<Compose letterId={null} onSaved={vi.fn()} />);
     await screen.findByRole("heading", { name: "New letter" });
+    // A new letter starts where it is addressed: typing goes to the recipient field.
+    expect(document.activeElement).toBe(screen.getByRole("combobox", { name: "Add recipient" }));
     expect(screen.getByText("Add a recipient to see the letter.")).toBeTruthy();
     await addOffice("Secretary of Commerce");
     await addOffice("U.S. Trade Representative");

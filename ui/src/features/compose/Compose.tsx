@@ -175,6 +175,7 @@ function ComposeForm({ catalog, detail, start, letterId, onSaved, handle }: Form
           resolved={preview.data?.resolved ?? []}
           warnings={preview.data?.warnings ?? []}
           errorFor={errorFor}
+          autoFocus={letterId === null}
         />
         <TextFields catalog={catalog} form={form} set={set} errorFor={errorFor} />
 

@@ -7,6 +7,7 @@ import { keys } from "../../queries";
 interface Props {
   offices: Office[];
   onAdd: (r: RecipientChoice) => void;
+  autoFocus?: boolean;
 }
 
 const normal = (s: string) => s.trim().toLowerCase().replace(/^u\.s\. /, "united states ");
@@ -44,7 +45,7 @@ export function rankOffices(offices: Office[], text: string, most = 8): Office[]
  * letter's date) or by person. Typing filters both, best match first; the
  * arrow keys move through the suggestions and Enter takes the highlighted one.
  */
-export function RecipientPicker({ offices, onAdd }: Props) {
+export function RecipientPicker({ offices, onAdd, autoFocus }: Props) {
   const [text, setText] = useState("");
   const [role, setRole] = useState<Role>("to");
   const [highlight, setHighlight] = useState(0);
@@ -74,6 +75,8 @@ export function RecipientPicker({ offices, onAdd }: Props) {
           Add recipient
           <input
             name="recipient"
+            // A new letter (Ctrl+N) starts with whom it is to: typing goes here.
+            autoFocus={autoFocus}
             value={text}
             placeholder="Office or name, e.g. Secretary of Commerce"
             onChange={(e) => {

@@ -14,9 +14,11 @@ interface Props {
   resolved: string[];
   warnings: string[];
   errorFor: ErrorFor;
+  /** A new letter starts here: the recipient field takes the keyboard focus. */
+  autoFocus?: boolean;
 }
 
-export function Recipients({ form, set, offices, resolved, warnings, errorFor }: Props) {
+export function Recipients({ form, set, offices, resolved, warnings, errorFor, autoFocus }: Props) {
   const removeRecipient = (i: number) =>
     set({ recipients: form.recipients.filter((_, k) => k !== i) });
   const addRecipient = (r: RecipientChoice) => set({ recipients: [...form.recipients, r] });
@@ -43,7 +45,7 @@ export function Recipients({ form, set, offices, resolved, warnings, errorFor }:
           </li>
         ))}
       </ol>
-      <RecipientPicker offices={offices} onAdd={addRecipient} />
+      <RecipientPicker offices={offices} onAdd={addRecipient} autoFocus={autoFocus} />
       {errorFor("recipients") && <p className="error field-error">{errorFor("recipients")}</p>}
       <div className="radios" role="radiogroup" aria-label="Copies">
         <label>
