@@ -214,13 +214,14 @@ pub fn officials_list(state: State<'_, AppState>, filter: String) -> Reply<Vec<O
 }
 
 #[tauri::command(async)]
+/// Import the congress roster from a folder, or (no folder) the snapshot shipped with Amicus.
 pub fn import_congress(
     state: State<'_, AppState>,
-    dir: PathBuf,
+    dir: Option<PathBuf>,
     dry_run: bool,
 ) -> Reply<ImportSummary> {
     let request = ImportRequest {
-        source: Some(dir),
+        source: dir,
         as_of: None,
         dry_run,
     };

@@ -191,15 +191,25 @@ fn address(t: &Term) -> Vec<String> {
     }
 }
 
-fn read_yaml<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T, AppError> {
-    let text = std::fs::read_to_string(path).map_err(|source| AppError::Read {
+/// The roster snapshot shipped with Amicus (CC0, `data/congress-legislators`),
+/// so a staffer can import Congress with one button, as the posts.
+pub const SHIPPED_CURRENT: &str =
+    include_str!("../../../data/congress-legislators/legislators-current.yaml");
+pub const SHIPPED_DISTRICT_OFFICES: &str =
+    include_str!("../../../data/congress-legislators/legislators-district-offices.yaml");
+
+fn read_text(path: &Path) -> Result<String, AppError> {
+    std::fs::read_to_string(path).map_err(|source| AppError::Read {
         path: path.to_path_buf(),
         source,
-    })?;
-    serde_norway::from_str(&text).map_err(|e| {
+    })
+}
+
+fn parse_yaml<T: serde::de::DeserializeOwned>(text: &str, origin: &str) -> Result<T, AppError> {
+    serde_norway::from_str(text).map_err(|e| {
         AppError::invalid(
             "roster",
-            format!("{} is not a congress-legislators file: {e}", path.display()),
+            format!("{origin} is not a congress-legislators file: {e}"),
         )
     })
 }
@@ -207,11 +217,42 @@ fn read_yaml<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T, AppError>
 /// Read `legislators-current.yaml` from a congress-legislators folder, and
 /// `legislators-district-offices.yaml` when it is there.
 pub fn read_roster(dir: &Path) -> Result<Vec<Member>, AppError> {
-    let legislators: Vec<Legislator> = read_yaml(&dir.join("legislators-current.yaml"))?;
+    let current = dir.join("legislators-current.yaml");
     let offices_path = dir.join("legislators-district-offices.yaml");
-    let mut district: std::collections::HashMap<String, Vec<LocalOffice>> = if offices_path.exists()
-    {
-        read_yaml::<Vec<DistrictOffices>>(&offices_path)?
+    let offices = if offices_path.exists() {
+        Some((
+            read_text(&offices_path)?,
+            offices_path.display().to_string(),
+        ))
+    } else {
+        None
+    };
+    members_of(
+        &read_text(&current)?,
+        &current.display().to_string(),
+        offices.as_ref().map(|(t, o)| (t.as_str(), o.as_str())),
+    )
+}
+
+/// The roster shipped with Amicus.
+pub fn shipped_roster() -> Result<Vec<Member>, AppError> {
+    members_of(
+        SHIPPED_CURRENT,
+        "the shipped congress roster",
+        Some((SHIPPED_DISTRICT_OFFICES, "the shipped district offices")),
+    )
+}
+
+/// Members from the roster's text (and its district offices', when known).
+fn members_of(
+    current: &str,
+    origin: &str,
+    offices: Option<(&str, &str)>,
+) -> Result<Vec<Member>, AppError> {
+    let legislators: Vec<Legislator> = parse_yaml(current, origin)?;
+    let known = offices.is_some();
+    let mut district: std::collections::HashMap<String, Vec<LocalOffice>> = match offices {
+        Some((text, origin)) => parse_yaml::<Vec<DistrictOffices>>(text, origin)?
             .into_iter()
             .map(|d| {
                 (
@@ -219,11 +260,9 @@ pub fn read_roster(dir: &Path) -> Result<Vec<Member>, AppError> {
                     d.offices.into_iter().map(DistrictOffice::local).collect(),
                 )
             })
-            .collect()
-    } else {
-        Default::default()
+            .collect(),
+        None => Default::default(),
     };
-    let known = offices_path.exists();
     Ok(legislators
         .into_iter()
         .map(|l| {

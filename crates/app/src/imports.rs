@@ -50,13 +50,32 @@ impl App {
         Ok(s)
     }
 
-    /// Import the congress roster as of the clock's today unless a day is given.
+    /// Import the congress roster (a folder, or the shipped snapshot) as of
+    /// the clock's today unless a day is given.
     pub fn import_congress_now(&self, req: &ImportRequest) -> Result<ImportSummary, AppError> {
-        let dir = req.source.as_deref().ok_or_else(|| {
-            AppError::invalid("dir", "name the folder of the congress-legislators roster")
-        })?;
         let as_of = req.as_of.unwrap_or_else(|| self.clock().today());
-        self.import_congress(dir, as_of, self.clock().now(), req.dry_run)
+        let members = match req.source.as_deref() {
+            Some(dir) => crate::congress::read_roster(dir)?,
+            None => crate::congress::shipped_roster()?,
+        };
+        self.import_members(&members, &crate::congress::SCOPE, as_of, req.dry_run)
+    }
+
+    fn import_members(
+        &self,
+        members: &[store::import::Member],
+        scope: &[&str],
+        as_of: NaiveDate,
+        dry_run: bool,
+    ) -> Result<ImportSummary, AppError> {
+        let now = self.clock().now();
+        let s = self
+            .db()
+            .import_roster(members, scope, as_of, now, dry_run)?;
+        if !dry_run {
+            self.changed(&[RecordArea::Officials]);
+        }
+        Ok(s)
     }
 
     /// Import the executive and foreign posts: the shipped dataset, or a

@@ -388,3 +388,20 @@ fn a_roster_imported_late_in_the_evening_in_washington_ends_terms_that_day() {
     let terms = app.store().terms_of_person(left.id).unwrap();
     assert_eq!(terms[0].end_on, Some(day("2026-03-03")));
 }
+
+#[test]
+fn the_shipped_roster_imports_with_no_folder_named() {
+    let app = app();
+    let shipped = app
+        .import_congress_now(&amicus_app::ImportRequest {
+            source: None,
+            as_of: Some(day(AS_OF)),
+            dry_run: true,
+        })
+        .unwrap();
+    let folder = app
+        .import_congress(&dir(), day(AS_OF), now(), true)
+        .unwrap();
+    assert_eq!(shipped.added, 537);
+    assert_eq!(shipped, folder);
+}

@@ -295,9 +295,10 @@ pub struct NewArgs {
 
 #[derive(Subcommand)]
 pub enum Import {
-    /// The congress-legislators roster (a folder with legislators-current.yaml).
+    /// The congress-legislators roster: a folder with legislators-current.yaml,
+    /// or, without one, the snapshot shipped with Amicus.
     Congress {
-        dir: PathBuf,
+        dir: Option<PathBuf>,
         /// Show what would change and change nothing.
         #[arg(long)]
         dry_run: bool,
@@ -347,7 +348,7 @@ pub fn import(app: &App, cmd: Import) -> Result<(), AppError> {
             as_of,
         } => {
             let s = app.import_congress_now(&ImportRequest {
-                source: Some(dir),
+                source: dir,
                 as_of,
                 dry_run,
             })?;

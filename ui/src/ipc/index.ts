@@ -88,7 +88,8 @@ export const sentLogCsv = (filter: LogFilter, path: string) =>
 export const catalog = () => invoke<Catalog>("catalog");
 export const issuesOverview = () => invoke<IssueView[]>("issues_overview");
 export const officialsList = (filter: string) => invoke<OfficialRow[]>("officials_list", { filter });
-export const importCongress = (dir: string, dryRun: boolean) =>
+/** Import the congress roster from a folder, or the snapshot shipped with Amicus (null). */
+export const importCongress = (dir: string | null, dryRun: boolean) =>
   invoke<ImportSummary>("import_congress", { dir, dryRun });
 export const importCsv = (path: string, dryRun: boolean) =>
   invoke<CsvSummary>("import_csv", { path, dryRun });

@@ -63,6 +63,17 @@ describe("Officials", () => {
     expect(await screen.findByText("Imported:")).toBeTruthy();
   });
 
+  it("imports the congress roster shipped with Amicus with one button", async () => {
+    vi.mocked(ipc.officialsList).mockResolvedValue([]);
+    vi.mocked(ipc.importCongress).mockResolvedValue(summary({ added: 537, terms_added: 2792 }));
+    renderWithQuery(<Officials />);
+    await userEvent.click(await screen.findByRole("button", { name: "Review the congress roster shipped with Amicus…" }));
+    expect(ipc.importCongress).toHaveBeenLastCalledWith(null, true);
+    expect(await screen.findByText("Officials: 537 added, 0 updated")).toBeTruthy();
+    await userEvent.click(screen.getByRole("button", { name: "Apply import" }));
+    expect(ipc.importCongress).toHaveBeenLastCalledWith(null, false);
+  });
+
   it("says why a folder cannot be imported", async () => {
     vi.mocked(ipc.officialsList).mockResolvedValue([]);
     vi.mocked(ipc.importCongress).mockRejectedValue({

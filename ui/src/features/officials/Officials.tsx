@@ -35,7 +35,7 @@ function Summary({ s, dryRun }: { s: ImportSummary; dryRun: boolean }) {
   );
 }
 
-type Source = { kind: "congress"; dir: string } | { kind: "posts" } | { kind: "csv"; file: string };
+type Source = { kind: "congress"; dir: string | null } | { kind: "posts" } | { kind: "csv"; file: string };
 
 /** A CSV import's counts in the roster summary's shape. */
 function fromCsv(c: CsvSummary): ImportSummary {
@@ -124,6 +124,10 @@ function ImportPanel() {
         </button>
       </div>
       <p>
+        <button type="button" className="link" onClick={() => preview.mutate({ kind: "congress", dir: null })}>
+          Review the congress roster shipped with Amicus…
+        </button>
+        {" · "}
         <button type="button" className="link" onClick={() => preview.mutate({ kind: "posts" })}>
           Review the executive and foreign posts shipped with Amicus…
         </button>
