@@ -13,6 +13,7 @@ vi.mock("../../ipc", async (importOriginal) => ({
   letterExport: vi.fn(),
   exportCancel: vi.fn(),
   chooseSavePath: vi.fn(),
+  openInViewer: vi.fn(),
   officialsList: vi.fn(),
   letterBlank: vi.fn(),
   positionInForce: vi.fn(),
@@ -121,7 +122,11 @@ describe("Compose", () => {
     expect(await screen.findByText(/Saved to \/letters\/korus.pdf/)).toBeTruthy();
     expect(ipc.letterExport).toHaveBeenCalledWith(42, "/letters/korus.pdf", false, expect.any(Function));
     expect(saved).toHaveBeenCalledWith(42);
-    expect(screen.getByRole("button", { name: "Open" })).toBeTruthy();
+    // The message is a toast, announced; with no program to open PDFs, Open says where the file is.
+    expect(screen.getByRole("status").className).toContain("toast");
+    vi.mocked(ipc.openInViewer).mockRejectedValue(new Error("no handler"));
+    await userEvent.click(screen.getByRole("button", { name: "Open" }));
+    expect(await screen.findByText(/No program here opens that file; it is saved at \/letters\/korus.pdf/)).toBeTruthy();
   });
 
   it("asks how to export several copies, shows progress, and says when it was cancelled", async () => {

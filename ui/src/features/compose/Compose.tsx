@@ -72,6 +72,12 @@ function ComposeForm({ catalog, detail, start, letterId, onSaved, handle }: Form
     return catalog.issues.find((i) => i.positions.some((v) => v.position.id === p))?.issue.id ?? null;
   });
   const [notice, setNotice] = useState<{ text: string; path?: string } | null>(null);
+  // A notice goes away by itself after a while; a new one starts the wait again.
+  useEffect(() => {
+    if (!notice) return;
+    const t = setTimeout(() => setNotice(null), 10_000);
+    return () => clearTimeout(t);
+  }, [notice]);
   const status = detail?.summary.status ?? "draft";
   const dirty = JSON.stringify(form) !== JSON.stringify(savedForm);
   const set = (patch: Partial<NewLetter>) => setForm((f) => ({ ...f, ...patch }));
@@ -192,15 +198,28 @@ function ComposeForm({ catalog, detail, start, letterId, onSaved, handle }: Form
           )}
         </div>
         <ExportProgressBar exporter={exporter} />
-        <div role="status" aria-live="polite" className="notice">
+        {/* A toast where the eye is (the buttons may be below the fold), announced to screen readers. */}
+        <div role="status" aria-live="polite" className="notice toast">
           {notice && (
             <>
-              {notice.text}{" "}
+              <span>{notice.text}</span>{" "}
               {notice.path && (
-                <button type="button" className="link" onClick={() => ipc.openInViewer(notice.path as string)}>
+                <button
+                  type="button"
+                  className="link"
+                  onClick={() => {
+                    const path = notice.path as string;
+                    ipc.openInViewer(path).catch(() =>
+                      setNotice({ text: `No program here opens that file; it is saved at ${path}` }),
+                    );
+                  }}
+                >
                   Open
                 </button>
               )}
+              <button type="button" className="link" aria-label="Dismiss" onClick={() => setNotice(null)}>
+                ×
+              </button>
             </>
           )}
         </div>
