@@ -63,4 +63,31 @@ describe("Templates", () => {
     expect(await screen.findByText("Saved as version 3.")).toBeTruthy();
     expect(vi.mocked(ipc.templateSave).mock.lastCall?.[0]).toMatchObject({ key: "my-joint-support", name: "Ours" });
   });
+
+  it("asks before Close drops unsaved edits, and an edit clears an old save error", async () => {
+    vi.mocked(ipc.templateCheck).mockResolvedValue({ problems: [], pages: [] });
+    vi.mocked(ipc.templateSave)
+      .mockRejectedValueOnce({ code: "io", message: "disk full" })
+      .mockResolvedValueOnce(2);
+    renderWithQuery(<Templates />);
+    await userEvent.click((await screen.findAllByRole("button", { name: "Copy to edit…" }))[0] as HTMLElement);
+    const source = screen.getByRole("textbox", { name: /Template/ });
+    await userEvent.type(source, " more");
+    await userEvent.click(screen.getByRole("button", { name: "Save template" }));
+    expect(await screen.findByText(/Not saved: disk full/)).toBeTruthy();
+    await userEvent.type(source, "!");
+    expect(screen.queryByText(/Not saved/)).toBeNull();
+
+    await userEvent.click(screen.getByRole("button", { name: "Close" }));
+    const dialog = screen.getByRole("dialog", { name: "Discard unsaved changes?" });
+    await userEvent.click(within(dialog).getByRole("button", { name: "Keep editing" }));
+    expect((screen.getByRole("textbox", { name: /Template/ }) as HTMLTextAreaElement).value).toMatch(/ more!$/);
+
+    // Saved: Close closes at once.
+    await userEvent.click(screen.getByRole("button", { name: "Save template" }));
+    expect(await screen.findByText("Saved as version 2.")).toBeTruthy();
+    await userEvent.click(screen.getByRole("button", { name: "Close" }));
+    expect(screen.queryByRole("dialog")).toBeNull();
+    expect(await screen.findByText("Thank-you letter")).toBeTruthy();
+  });
 });

@@ -4,20 +4,33 @@ import * as ipc from "../../ipc";
 import type { TemplateDraft, TemplateInfo } from "../../ipc";
 import { ErrorNote, fieldError } from "../../components/common";
 import { LetterPreview } from "../preview/LetterPreview";
+import { Dialog } from "../../components/Dialog";
 import { useSettled } from "../../components/useSettled";
 import { catalogQuery, keys } from "../../queries";
 
 
 /** Edit a user template (or start one from a built-in); problems show with their line. */
 function Editor({ start, onClose }: { start: TemplateDraft; onClose: () => void }) {
-  const [draft, setDraft] = useState(start);
+  const [draft, setDraftState] = useState(start);
+  // What was last saved (or opened): Close asks before dropping anything newer.
+  const [saved, setSaved] = useState(start);
+  const [closing, setClosing] = useState(false);
+  const dirty = JSON.stringify(draft) !== JSON.stringify(saved);
   const settled = useSettled(draft, 300);
   const check = useQuery({
     queryKey: keys.templateCheck(settled),
     queryFn: () => ipc.templateCheck(settled),
     placeholderData: keepPreviousData,
   });
-  const save = useMutation({ mutationFn: () => ipc.templateSave(draft) });
+  const save = useMutation({
+    mutationFn: (d: TemplateDraft) => ipc.templateSave(d),
+    onSuccess: (_version, d) => setSaved(d),
+  });
+  /** Every edit: a "Not saved" from an earlier attempt no longer applies. */
+  const setDraft = (next: TemplateDraft) => {
+    setDraftState(next);
+    if (save.isError) save.reset();
+  };
   const problems = check.data?.problems ?? [];
   const lines = draft.source.split("\n").length;
   const badLines = new Set(problems.map((p) => p.line).filter((l): l is number => l !== null));
@@ -88,16 +101,29 @@ function Editor({ start, onClose }: { start: TemplateDraft; onClose: () => void 
           )}
         </div>
         <div className="actions">
-          <button type="button" className="primary" disabled={save.isPending} onClick={() => save.mutate()}>
+          <button type="button" className="primary" disabled={save.isPending} onClick={() => save.mutate(draft)}>
             Save template
           </button>
-          <button type="button" onClick={onClose}>
+          <button type="button" onClick={() => (dirty ? setClosing(true) : onClose())}>
             Close
           </button>
         </div>
         <div role="status" aria-live="polite">
-          {save.data !== undefined && <p className="notice">Saved as version {save.data}.</p>}
+          {save.data !== undefined && !dirty && <p className="notice">Saved as version {save.data}.</p>}
         </div>
+        {closing && (
+          <Dialog title="Discard unsaved changes?" onClose={() => setClosing(false)}>
+            <p>This template has changes that are not saved.</p>
+            <div className="actions">
+              <button type="button" onClick={() => setClosing(false)}>
+                Keep editing
+              </button>
+              <button type="button" className="danger" onClick={onClose}>
+                Discard changes
+              </button>
+            </div>
+          </Dialog>
+        )}
         {save.isError && !fieldError(save.error, "key") && !fieldError(save.error, "name") && (
           <ErrorNote error={save.error} prefix="Not saved" />
         )}
