@@ -7,10 +7,10 @@ use amicus_app::{
     Addressee, Catalog, ClockView, CsvSummary, DraftPreview, Drafted, HolderView, ImportSummary,
     Issue, IssueView, LetterDetail, LetterExtra, LetterMode, LetterRef, LetterSummary, Letterhead,
     LocalOffice, LogEntry, LogFilter, Method, NewLetter, NewOffice, NewPerson, NewTerm, Office,
-    OfficeDetail, OfficeKind, OfficeRow, OfficialRow, Person, PersonDetail, Position, PositionView,
-    RecipientChoice, RecipientView, RecordArea, RecordChanged, Role, SearchHit, SendReport,
-    SettingsInfo, Signer, Stance, Status, TemplateCheck, TemplateDraft, TemplateInfo,
-    TemplateProblem, TermView,
+    OfficeDetail, OfficeKind, OfficeRow, OfficialRow, OfficialsPage, Person, PersonDetail,
+    Position, PositionView, RecipientChoice, RecipientView, RecordArea, RecordChanged, Role,
+    SearchHit, SendReport, SettingsInfo, Signer, Stance, Status, TemplateCheck, TemplateDraft,
+    TemplateInfo, TemplateProblem, TermView,
 };
 use ts_rs::{Config, TS};
 
@@ -64,6 +64,7 @@ fn generate() -> String {
         IssueView,
         Catalog,
         OfficialRow,
+        OfficialsPage,
         LogFilter,
         LogEntry,
         SearchHit,

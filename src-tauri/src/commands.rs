@@ -10,7 +10,7 @@ use std::sync::atomic::Ordering;
 use amicus_app::{
     Catalog, ClockView, CsvSummary, DraftPreview, Drafted, ExportOptions, ImportRequest,
     ImportSummary, IssueView, LetterDetail, LetterSummary, Letterhead, LogEntry, LogFilter,
-    NewLetter, NewOffice, NewPerson, NewTerm, OfficeDetail, OfficeRow, OfficialRow, PersonDetail,
+    NewLetter, NewOffice, NewPerson, NewTerm, OfficeDetail, OfficeRow, OfficialsPage, PersonDetail,
     SearchHit, SendReport, SettingsInfo, Status, TemplateCheck, TemplateDraft,
 };
 use chrono::NaiveDate;
@@ -208,9 +208,9 @@ pub fn issues_overview(state: State<'_, AppState>) -> Reply<Vec<IssueView>> {
 }
 
 #[tauri::command(async)]
-pub fn officials_list(state: State<'_, AppState>, filter: String) -> Reply<Vec<OfficialRow>> {
+pub fn officials_list(state: State<'_, AppState>, filter: String) -> Reply<OfficialsPage> {
     let app = state.app()?;
-    Ok(app.officials(&filter, app.clock().today())?)
+    Ok(app.officials_page(&filter, app.clock().today(), 200)?)
 }
 
 #[tauri::command(async)]

@@ -30,6 +30,8 @@ export const keys = {
   sentLogWith: (filter: LogFilter) => ["log", filter],
   officials: ["officials"],
   officialsMatching: (filter: string) => ["officials", filter],
+  /** The officials screen's page (rows and the total), apart from the bare lists above. */
+  officialsPageMatching: (filter: string) => ["officials", "page", filter],
   offices: ["offices"],
   officesMatching: (filter: string) => ["offices", filter],
   office: ["office"],

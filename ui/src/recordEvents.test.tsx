@@ -10,7 +10,7 @@ vi.mock("./ipc", async (importOriginal) => ({
   ...(await importOriginal<typeof import("./ipc")>()),
   onRecordChanged: vi.fn(),
   lettersList: vi.fn(),
-  officialsList: vi.fn(),
+  officialsPage: vi.fn(),
 }));
 import * as ipc from "./ipc";
 
@@ -32,7 +32,7 @@ describe("record-changed events", () => {
     events = fakeRecordEvents();
     vi.mocked(ipc.onRecordChanged).mockImplementation(events.listen);
     vi.mocked(ipc.lettersList).mockResolvedValue(letters);
-    vi.mocked(ipc.officialsList).mockResolvedValue([]);
+    vi.mocked(ipc.officialsPage).mockResolvedValue({ rows: [], total: 0 });
   });
 
   async function shown() {
@@ -40,7 +40,7 @@ describe("record-changed events", () => {
     await screen.findByText("No officials yet: import a roster below.");
     await waitFor(() => expect(events.listening()).toBe(1));
     expect(ipc.lettersList).toHaveBeenCalledTimes(1);
-    expect(ipc.officialsList).toHaveBeenCalledTimes(1);
+    expect(ipc.officialsPage).toHaveBeenCalledTimes(1);
   }
 
   it("a change to the letters refetches the letters list, not the officials", async () => {
@@ -49,14 +49,14 @@ describe("record-changed events", () => {
     act(() => events.fire(["letters"]));
     await waitFor(() => expect(ipc.lettersList).toHaveBeenCalledTimes(2));
     expect(ipc.lettersList).toHaveBeenLastCalledWith(null);
-    expect(ipc.officialsList).toHaveBeenCalledTimes(1);
+    expect(ipc.officialsPage).toHaveBeenCalledTimes(1);
   });
 
   it("a change to the officials refetches the officials, not the letters", async () => {
     renderWithQuery(<Harness />);
     await shown();
     act(() => events.fire(["officials"]));
-    await waitFor(() => expect(ipc.officialsList).toHaveBeenCalledTimes(2));
+    await waitFor(() => expect(ipc.officialsPage).toHaveBeenCalledTimes(2));
     expect(ipc.lettersList).toHaveBeenCalledTimes(1);
   });
 

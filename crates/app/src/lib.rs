@@ -22,6 +22,7 @@ mod positions;
 pub mod posts;
 mod sample;
 mod settings;
+mod states;
 mod templates;
 
 use std::collections::HashMap;
@@ -39,7 +40,7 @@ pub use letters_area::{
 };
 pub use model::*;
 pub use offices::{HolderView, OfficeChange, OfficeDetail, OfficeHolder, OfficeRow};
-pub use officials::{OfficialRow, PersonDetail, TermView};
+pub use officials::{OfficialRow, OfficialsPage, PersonDetail, TermView};
 pub use positions::{IssueView, LetterRef, PositionView};
 pub use settings::{
     ClockView, FOLLOW_UP_DAYS, Letterhead, SettingsInfo, log_dir, replace_record_with_backup,

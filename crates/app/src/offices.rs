@@ -72,8 +72,9 @@ fn detail_in(db: &Store, id: i64) -> Result<OfficeDetail, AppError> {
 impl App {
     pub fn office_rows(&self, filter: &str, on: NaiveDate) -> Result<Vec<OfficeRow>, AppError> {
         let db = self.db();
+        let also = crate::states::house_seat_fragment(filter);
         let mut out = Vec::new();
-        for office in db.offices(filter)? {
+        for office in db.offices_matching(filter, &also)? {
             let holder = db.holder_on(office.id, on)?.map(|h| h.person.full_name);
             out.push(OfficeRow { office, holder });
         }

@@ -17,6 +17,15 @@ pub struct OfficialRow {
     pub until: Option<NaiveDate>,
 }
 
+/// A page of the officials list: at most the rows asked for, and how many
+/// match in all (so the screen can say "200 of 1,130 — refine your search").
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct OfficialsPage {
+    pub rows: Vec<OfficialRow>,
+    pub total: u32,
+}
+
 /// One term of a person, for their page.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -44,6 +53,22 @@ impl App {
         self.officials_up_to(filter, on, 200)
     }
 
+    /// People matching `filter` (a name, an office's title or short name,
+    /// or a state's name for its House seats), with how many match in all.
+    pub fn officials_page(
+        &self,
+        filter: &str,
+        on: NaiveDate,
+        limit: usize,
+    ) -> Result<OfficialsPage, AppError> {
+        let also = crate::states::house_seat_fragment(filter);
+        let total = self.db().count_persons_matching(filter, &also)?;
+        Ok(OfficialsPage {
+            rows: self.officials_up_to(filter, on, limit)?,
+            total,
+        })
+    }
+
     pub fn officials_up_to(
         &self,
         filter: &str,
@@ -51,8 +76,9 @@ impl App {
         limit: usize,
     ) -> Result<Vec<OfficialRow>, AppError> {
         let db = self.db();
+        let also = crate::states::house_seat_fragment(filter);
         let mut out = Vec::new();
-        for person in db.persons(filter, limit)? {
+        for person in db.persons_matching(filter, &also, limit)? {
             let holding = db.latest_holding(person.id, on)?;
             out.push(OfficialRow {
                 office: holding.as_ref().map(|h| h.office.title.clone()),

@@ -405,3 +405,43 @@ fn the_shipped_roster_imports_with_no_folder_named() {
     assert_eq!(shipped.added, 537);
     assert_eq!(shipped, folder);
 }
+
+#[test]
+fn officials_are_found_by_office_and_by_state_name_with_the_whole_count() {
+    let app = app();
+    app.import_congress(&dir(), day(AS_OF), now(), false)
+        .unwrap();
+    let on = day(AS_OF);
+    // By an office's title: the seat's holders, past and present.
+    let senators = app
+        .officials_page("Senator for California", on, 200)
+        .unwrap();
+    assert!(
+        senators
+            .rows
+            .iter()
+            .any(|r| r.person.full_name == "Alex Padilla"),
+        "{:?}",
+        senators
+            .rows
+            .iter()
+            .map(|r| &r.person.full_name)
+            .collect::<Vec<_>>()
+    );
+    // By a state's name: its House seats too, whose titles only say "CA-12".
+    let california = app.officials_page("california", on, 10).unwrap();
+    assert_eq!(california.rows.len(), 10);
+    assert!(california.total >= 52, "{}", california.total);
+    let offices = app.office_rows("California", on).unwrap();
+    assert!(
+        offices
+            .iter()
+            .any(|o| o.office.title == "U.S. Representative, CA-12"),
+        "{} offices",
+        offices.len()
+    );
+    // The whole list says how many there are beyond the page.
+    let everyone = app.officials_page("", on, 200).unwrap();
+    assert_eq!(everyone.rows.len(), 200);
+    assert!(everyone.total > 537, "{}", everyone.total);
+}

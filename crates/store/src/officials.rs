@@ -82,6 +82,13 @@ fn validate_person(p: &NewPerson) -> Result<(String, String)> {
     Ok((full.to_string(), family.to_string()))
 }
 
+/// Who `persons_matching` finds (?1 the text, ?2 an extra title fragment).
+const PERSON_MATCH: &str = "?1 = '' OR persons.full_name LIKE '%' || ?1 || '%'
+    OR EXISTS (SELECT 1 FROM terms t JOIN offices o ON o.id = t.office_id
+               WHERE t.person_id = persons.id
+                 AND (o.title LIKE '%' || ?1 || '%' OR o.short_name LIKE '%' || ?1 || '%'
+                      OR (?2 <> '' AND o.title LIKE '%' || ?2 || '%')))";
+
 impl Store {
     pub fn add_person(&mut self, p: &NewPerson, now: chrono::DateTime<chrono::Utc>) -> Result<i64> {
         let (full, family) = validate_person(p)?;
@@ -171,13 +178,29 @@ impl Store {
 
     /// People whose name contains `filter` (all when empty), by family name.
     pub fn persons(&self, filter: &str, limit: usize) -> Result<Vec<Person>> {
+        self.persons_matching(filter, "", limit)
+    }
+
+    /// People whose name, or the title or short name of an office they held,
+    /// contains `filter`, or whose office title contains `also` (when not
+    /// empty: a state's code, ", CA-", for "California"), by family name.
+    pub fn persons_matching(&self, filter: &str, also: &str, limit: usize) -> Result<Vec<Person>> {
         let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT {PERSON_COLS} FROM persons
-             WHERE ?1 = '' OR full_name LIKE '%' || ?1 || '%'
-             ORDER BY family_name, full_name, id LIMIT ?2"
+            "SELECT {PERSON_COLS} FROM persons WHERE {PERSON_MATCH}
+             ORDER BY family_name, full_name, id LIMIT ?3"
         ))?;
-        let rows = stmt.query_map(params![filter.trim(), limit as i64], |r| person_row(r, 0))?;
+        let rows = stmt.query_map(params![filter.trim(), also, limit as i64], |r| {
+            person_row(r, 0)
+        })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// How many people `persons_matching` would list without a limit.
+    pub fn count_persons_matching(&self, filter: &str, also: &str) -> Result<u32> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT count(*) FROM persons WHERE {PERSON_MATCH}"
+        ))?;
+        Ok(stmt.query_row(params![filter.trim(), also], |r| r.get(0))?)
     }
 
     fn validate_office(o: &NewOffice) -> Result<()> {
@@ -285,13 +308,20 @@ impl Store {
 
     /// Offices whose title or short name contains `filter`.
     pub fn offices(&self, filter: &str) -> Result<Vec<Office>> {
+        self.offices_matching(filter, "")
+    }
+
+    /// Offices whose title or short name contains `filter`, or whose title
+    /// contains `also` when it is not empty (", CA-" for "California").
+    pub fn offices_matching(&self, filter: &str, also: &str) -> Result<Vec<Office>> {
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT {OFFICE_COLS} FROM offices
              LEFT JOIN organizations ON organizations.id = offices.organization_id
              WHERE ?1 = '' OR offices.title LIKE '%' || ?1 || '%' OR offices.short_name LIKE '%' || ?1 || '%'
+                OR (?2 <> '' AND offices.title LIKE '%' || ?2 || '%')
              ORDER BY offices.title, offices.id"
         ))?;
-        let rows = stmt.query_map([filter.trim()], |r| office_row(r, 0))?;
+        let rows = stmt.query_map([filter.trim(), also], |r| office_row(r, 0))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 

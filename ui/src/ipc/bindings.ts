@@ -134,6 +134,8 @@ export type Catalog = { templates: Array<TemplateInfo>, issues: Array<IssueView>
 
 export type OfficialRow = { person: Person, office: string | null, office_id: number | null, until: string | null, };
 
+export type OfficialsPage = { rows: Array<OfficialRow>, total: number, };
+
 export type LogFilter = { issue_id: number | null, person_id: number | null, office_id: number | null, status: Status | null, 
 /**
  * Letters dated on or after this day.

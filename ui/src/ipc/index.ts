@@ -20,6 +20,7 @@ import type {
   LogFilter,
   NewLetter,
   OfficialRow,
+  OfficialsPage,
   Preview,
   SearchHit,
   SendReport,
@@ -87,7 +88,10 @@ export const sentLogCsv = (filter: LogFilter, path: string) =>
   invoke<null>("sent_log_csv", { filter, path });
 export const catalog = () => invoke<Catalog>("catalog");
 export const issuesOverview = () => invoke<IssueView[]>("issues_overview");
-export const officialsList = (filter: string) => invoke<OfficialRow[]>("officials_list", { filter });
+/** People matching `filter` (at most 200) and how many match in all. */
+export const officialsPage = (filter: string) => invoke<OfficialsPage>("officials_list", { filter });
+/** People matching `filter` (at most 200). */
+export const officialsList = async (filter: string): Promise<OfficialRow[]> => (await officialsPage(filter)).rows;
 /** Import the congress roster from a folder, or the snapshot shipped with Amicus (null). */
 export const importCongress = (dir: string | null, dryRun: boolean) =>
   invoke<ImportSummary>("import_congress", { dir, dryRun });

@@ -318,6 +318,11 @@ export function Offices() {
       </div>
       {list.isError && <ErrorNote error={list.error} prefix="Offices could not be loaded" />}
       {list.data && list.data.length === 0 && <p className="empty">No office matches.</p>}
+      {list.data && list.data.length > 200 && (
+        <p className="muted" role="status">
+          Showing 200 of {list.data.length.toLocaleString("en-US")} — refine your search to see the rest.
+        </p>
+      )}
       {list.data && list.data.length > 0 && (
         <table className="table" aria-label="Offices">
           <thead>

@@ -8,6 +8,7 @@ import type { ImportSummary } from "../../ipc";
 vi.mock("../../ipc", async (importOriginal) => ({
   ...(await importOriginal<typeof import("../../ipc")>()),
   officialsList: vi.fn(),
+  officialsPage: vi.fn(),
   importCongress: vi.fn(),
   importPosts: vi.fn(),
   importCsv: vi.fn(),
@@ -28,6 +29,20 @@ describe("Officials", () => {
   beforeEach(() => {
     vi.resetAllMocks();
     vi.mocked(ipc.clock).mockResolvedValue(clockView);
+    // The screen asks for a page; the tests say who is in it.
+    vi.mocked(ipc.officialsPage).mockImplementation(async (filter) => {
+      const rows = await ipc.officialsList(filter);
+      return { rows, total: rows.length };
+    });
+  });
+
+  it("says when the list shows only part of who matches", async () => {
+    vi.mocked(ipc.officialsPage).mockResolvedValue({
+      rows: [{ person: { id: 1, full_name: "Alex Padilla", family_name: "Padilla", honorific: null, salutation: null, email: null, retired_on: null }, office: null, office_id: null, until: null }],
+      total: 1130,
+    });
+    renderWithQuery(<Officials />);
+    expect(await screen.findByText(/Showing 1 of 1,130 — refine your search/)).toBeTruthy();
   });
 
   it("lists officials with their office and searches by name", async () => {

@@ -165,10 +165,12 @@ export function Officials() {
   const [open, setOpen] = useState<number | null>(null);
   const [adding, setAdding] = useState(false);
   const [tab, setTab] = useState<"people" | "offices">("people");
-  const list = useQuery({
-    queryKey: keys.officialsMatching(filter.trim()),
-    queryFn: () => ipc.officialsList(filter.trim()),
+  const page = useQuery({
+    queryKey: keys.officialsPageMatching(filter.trim()),
+    queryFn: () => ipc.officialsPage(filter.trim()),
   });
+  const list = { ...page, data: page.data?.rows };
+  const total = page.data?.total ?? 0;
   return (
     <section className="screen" aria-labelledby="officials-title">
       <header className="screen-head">
@@ -191,12 +193,23 @@ export function Officials() {
       <div className="filters" role="search">
         <label className="grow">
           Search officials
-          <input type="search" value={filter} onChange={(e) => setFilter(e.target.value)} placeholder="Name" />
+          <input
+            type="search"
+            value={filter}
+            onChange={(e) => setFilter(e.target.value)}
+            placeholder="Name, office or state"
+          />
         </label>
       </div>
+      {list.data && total > list.data.length && (
+        <p className="muted" role="status">
+          Showing {list.data.length.toLocaleString("en-US")} of {total.toLocaleString("en-US")} — refine your search
+          to see the rest.
+        </p>
+      )}
       {list.isError && <ErrorNote error={list.error} prefix="Officials could not be loaded" />}
       {list.data && list.data.length === 0 && (
-        <p className="empty">{filter ? `Nobody named “${filter}”.` : "No officials yet: import a roster below."}</p>
+        <p className="empty">{filter ? `Nobody matches “${filter}”.` : "No officials yet: import a roster below."}</p>
       )}
       {list.data && list.data.length > 0 && (
         <table className="table" aria-label="Officials">
