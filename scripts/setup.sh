@@ -9,6 +9,8 @@ APT_PACKAGES=(
   xvfb xauth webkit2gtk-driver                        # headless window + WebDriver for e2e
   poppler-utils qpdf                                  # pdftotext, pdffonts, qpdf --check in tests
   fonts-noto-cjk                                      # fallback glyphs for Korean, Japanese, Chinese names
+  fonts-liberation2                                   # the window's own font (Liberation Sans): without it
+                                                      # WebKit's first paint searches every font (~50 ms)
 )
 
 missing=()

@@ -6,6 +6,8 @@ import { lettersQuery } from "./features/letters/LettersList";
 import { clockQuery, startupQuery } from "./queries";
 import "./styles.css";
 
+window.addEventListener("load", () => performance.mark("window loaded"));
+requestAnimationFrame(() => performance.mark("first frame"));
 const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
 // Start-up asks whether the record opened, then shows the letters list: ask
 // for all it needs now, at once, so the record answers while React renders
