@@ -197,7 +197,7 @@ impl App {
             return Ok(t.key);
         }
         let name = format!("{}@{}", t.key, t.version);
-        if self.engine.template(&name).is_err() {
+        if !self.engine.knows_template(&name) {
             let mut meta: letters::TemplateMeta = serde_json::from_str(&t.meta)
                 .map_err(|e| AppError::damaged(format!("template {name}"), e))?;
             meta.id = name.clone();

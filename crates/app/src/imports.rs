@@ -41,13 +41,7 @@ impl App {
         dry_run: bool,
     ) -> Result<ImportSummary, AppError> {
         let members = crate::congress::read_roster(dir)?;
-        let s = self
-            .db()
-            .import_roster(&members, &crate::congress::SCOPE, as_of, now, dry_run)?;
-        if !dry_run {
-            self.changed(&[RecordArea::Officials]);
-        }
-        Ok(s)
+        self.import_members(&members, &crate::congress::SCOPE, as_of, now, dry_run)
     }
 
     /// Import the congress roster (a folder, or the shipped snapshot) as of
@@ -58,17 +52,19 @@ impl App {
             Some(dir) => crate::congress::read_roster(dir)?,
             None => crate::congress::shipped_roster()?,
         };
-        self.import_members(&members, &crate::congress::SCOPE, as_of, req.dry_run)
+        let now = self.clock().now();
+        self.import_members(&members, &crate::congress::SCOPE, as_of, now, req.dry_run)
     }
 
+    /// One roster import in one transaction; a real one tells the screens.
     fn import_members(
         &self,
         members: &[store::import::Member],
         scope: &[&str],
         as_of: NaiveDate,
+        now: DateTime<Utc>,
         dry_run: bool,
     ) -> Result<ImportSummary, AppError> {
-        let now = self.clock().now();
         let s = self
             .db()
             .import_roster(members, scope, as_of, now, dry_run)?;
@@ -92,13 +88,7 @@ impl App {
             None => crate::posts::read_posts(crate::posts::POSTS, "the shipped posts dataset")?,
             Some(path) => crate::posts::read_posts(&read_text(path)?, &path.display().to_string())?,
         };
-        let s = self
-            .db()
-            .import_roster(&members, &crate::posts::SCOPE, as_of, now, dry_run)?;
-        if !dry_run {
-            self.changed(&[RecordArea::Officials]);
-        }
-        Ok(s)
+        self.import_members(&members, &crate::posts::SCOPE, as_of, now, dry_run)
     }
 
     /// Import the posts as of the clock's today unless a day is given.

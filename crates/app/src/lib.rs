@@ -116,6 +116,12 @@ impl Engine {
         Ok(self.write_templates().add(meta, source)?)
     }
 
+    /// Whether the engine knows a template (asked for every letter laid out,
+    /// so it clones nothing).
+    pub(crate) fn knows_template(&self, id: &str) -> bool {
+        self.read_templates().get(id).is_ok()
+    }
+
     /// A known template's metadata.
     pub(crate) fn template(&self, id: &str) -> Result<TemplateMeta, AppError> {
         Ok(self.read_templates().get(id)?.clone())

@@ -64,7 +64,7 @@ impl App {
         let also = crate::states::house_seat_fragment(filter);
         let total = self.db().count_persons_matching(filter, &also)?;
         Ok(OfficialsPage {
-            rows: self.officials_up_to(filter, on, limit)?,
+            rows: self.officials_matching(filter, &also, on, limit)?,
             total,
         })
     }
@@ -75,10 +75,20 @@ impl App {
         on: NaiveDate,
         limit: usize,
     ) -> Result<Vec<OfficialRow>, AppError> {
-        let db = self.db();
         let also = crate::states::house_seat_fragment(filter);
+        self.officials_matching(filter, &also, on, limit)
+    }
+
+    fn officials_matching(
+        &self,
+        filter: &str,
+        also: &str,
+        on: NaiveDate,
+        limit: usize,
+    ) -> Result<Vec<OfficialRow>, AppError> {
+        let db = self.db();
         let mut out = Vec::new();
-        for person in db.persons_matching(filter, &also, limit)? {
+        for person in db.persons_matching(filter, also, limit)? {
             let holding = db.latest_holding(person.id, on)?;
             out.push(OfficialRow {
                 office: holding.as_ref().map(|h| h.office.title.clone()),

@@ -3,7 +3,7 @@
 import { useState } from "react";
 import type { LetterDetail, RecipientView } from "../../ipc";
 import { longDate } from "../../components/common";
-import { MarkSentDialog, ReplyDialog, type SentBefore } from "../log/dialogs";
+import { MarkSentDialog, ReplyCell, ReplyDialog, type SentBefore } from "../log/dialogs";
 
 /** The most recently sent copy, which the next copy's dialog starts from. */
 function lastSent(detail: LetterDetail): SentBefore | null {
@@ -53,15 +53,12 @@ export function Copies({ detail, letterDate }: { detail: LetterDetail; letterDat
                 </td>
                 <td>{longDate(r.follow_up_on) || "—"}</td>
                 <td>
-                  {r.reply_on ? (
-                    longDate(r.reply_on)
-                  ) : r.sent_at ? (
-                    <button type="button" className="small" onClick={() => setReplying(r)}>
-                      Record reply…
-                    </button>
-                  ) : (
-                    "—"
-                  )}
+                  <ReplyCell
+                    replyOn={r.reply_on}
+                    replyNotes={r.reply_notes}
+                    sent={!!r.sent_at}
+                    onRecord={() => setReplying(r)}
+                  />
                 </td>
               </tr>
             ))}

@@ -4,7 +4,7 @@ import * as ipc from "../../ipc";
 import type { LogEntry, LogFilter } from "../../ipc";
 import { ErrorNote, StatusChip, longDate, useToday } from "../../components/common";
 import { keys } from "../../queries";
-import { MarkSentDialog, ReplyDialog } from "./dialogs";
+import { MarkSentDialog, ReplyCell, ReplyDialog } from "./dialogs";
 
 interface Props {
   onOpen: (letterId: number) => void;
@@ -133,15 +133,12 @@ export function SentLog({ onOpen }: Props) {
                   )}
                 </td>
                 <td>
-                  {e.reply_on ? (
-                    <span title={e.reply_notes ?? ""}>{longDate(e.reply_on)}</span>
-                  ) : e.sent_at ? (
-                    <button type="button" className="small" onClick={() => setReplying(e)}>
-                      Record reply…
-                    </button>
-                  ) : (
-                    "—"
-                  )}
+                  <ReplyCell
+                    replyOn={e.reply_on}
+                    replyNotes={e.reply_notes}
+                    sent={!!e.sent_at}
+                    onRecord={() => setReplying(e)}
+                  />
                 </td>
               </tr>
             ))}

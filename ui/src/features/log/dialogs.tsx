@@ -3,7 +3,7 @@ import { useMutation } from "@tanstack/react-query";
 import * as ipc from "../../ipc";
 import type { Method } from "../../ipc";
 import { Dialog } from "../../components/Dialog";
-import { ErrorNote, addDays, useClock } from "../../components/common";
+import { ErrorNote, addDays, longDate, useClock } from "../../components/common";
 
 interface Who {
   id: number;
@@ -135,5 +135,21 @@ export function ReplyDialog(props: { recipient: Who; onClose: () => void; onDone
         </div>
       </form>
     </Dialog>
+  );
+}
+
+/** A copy's reply: its date (notes on hover), or, once sent, the button to record one. */
+export function ReplyCell(props: {
+  replyOn: string | null;
+  replyNotes: string | null;
+  sent: boolean;
+  onRecord: () => void;
+}) {
+  if (props.replyOn) return <span title={props.replyNotes ?? ""}>{longDate(props.replyOn)}</span>;
+  if (!props.sent) return <>—</>;
+  return (
+    <button type="button" className="small" onClick={props.onRecord}>
+      Record reply…
+    </button>
   );
 }
