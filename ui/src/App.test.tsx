@@ -28,7 +28,7 @@ describe("App", () => {
     vi.mocked(ipc.sentLog).mockResolvedValue([]);
     vi.mocked(ipc.letterBlank).mockResolvedValue(blankLetter);
     vi.mocked(ipc.clock).mockResolvedValue(clockView);
-    vi.mocked(ipc.draftPreview).mockResolvedValue({ pages: [page("Dear Secretary Ross:")], warnings: [], resolved: ["Wilbur Ross"] });
+    vi.mocked(ipc.draftPreview).mockResolvedValue({ pages: [page("Dear Secretary Ross:")], warnings: [], resolved: ["Wilbur Ross"], missing: [] });
   });
 
   it("starts on the letters list and tells the shell it is ready", async () => {

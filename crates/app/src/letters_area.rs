@@ -159,6 +159,10 @@ pub struct DraftPreview {
     pub warnings: Vec<String>,
     /// How each addressee resolves on the letter's date, in order.
     pub resolved: Vec<String>,
+    /// Fields the template needs that the letter does not have yet
+    /// ("subject", "body", "position.statement"): an unfinished letter,
+    /// not an error. The pages are empty until they are filled in.
+    pub missing: Vec<String>,
 }
 
 fn name_of(
@@ -582,15 +586,25 @@ impl App {
             }
             (self.data_for(&db, &draft, &recipients)?, warnings, resolved)
         };
-        let copies = self.engine.render(&data, None)?;
-        let pages = copies
-            .first()
-            .map(|c| self.engine.svg_pages(c))
-            .unwrap_or_default();
+        let (pages, missing) = match self.engine.render(&data, None) {
+            Ok(copies) => (
+                copies
+                    .first()
+                    .map(|c| self.engine.svg_pages(c))
+                    .unwrap_or_default(),
+                Vec::new(),
+            ),
+            Err(AppError::Letter(letters::LetterError::Data(problems))) => (
+                Vec::new(),
+                problems.into_iter().map(|p| p.location).collect(),
+            ),
+            Err(e) => return Err(e),
+        };
         Ok(DraftPreview {
             pages,
             warnings,
             resolved,
+            missing,
         })
     }
 

@@ -680,3 +680,23 @@ fn a_joint_letter_half_sent_says_so_and_send_all_finishes_it() {
     let whole = summary(&app);
     assert_eq!((whole.copies, whole.copies_sent), (2, 2));
 }
+
+#[test]
+fn the_preview_of_an_unfinished_letter_names_what_is_missing_and_who_it_is_to() {
+    let app = app();
+    let mut l = new_letter(&app, "2018-09-24");
+    l.subject.clear();
+    l.body.clear();
+    let preview = app.preview_draft(&l).unwrap();
+    assert!(preview.pages.is_empty());
+    assert_eq!(preview.missing, ["subject", "body"]);
+    assert!(
+        preview.resolved[0].starts_with("Wilbur Ross"),
+        "{:?}",
+        preview.resolved
+    );
+    l.subject = "Modernizing KORUS".into();
+    l.body = "We write again.".into();
+    let done = app.preview_draft(&l).unwrap();
+    assert!(done.missing.is_empty() && !done.pages.is_empty());
+}

@@ -101,7 +101,13 @@ export type DraftPreview = { pages: Array<string>, warnings: Array<string>,
 /**
  * How each addressee resolves on the letter's date, in order.
  */
-resolved: Array<string>, };
+resolved: Array<string>, 
+/**
+ * Fields the template needs that the letter does not have yet
+ * ("subject", "body", "position.statement"): an unfinished letter,
+ * not an error. The pages are empty until they are filled in.
+ */
+missing: Array<string>, };
 
 export type TemplateInfo = { key: string, name: string, description: string, builtin: boolean, version: number, source: string, };
 

@@ -36,6 +36,7 @@ describe("Compose", () => {
       pages: [page(`Dear ${letter.recipients.length} recipients; subject ${letter.subject}`)],
       warnings: letter.date < "2017-05-15" ? ["nobody held the office of United States Trade Representative on that date"] : [],
       resolved: letter.recipients.map((r) => (r.to.id === 10 ? "Wilbur Ross (Secretary of Commerce)" : "Robert E. Lighthizer (United States Trade Representative)")),
+      missing: [],
     }));
   });
 
@@ -82,6 +83,22 @@ describe("Compose", () => {
     await userEvent.click(screen.getByRole("button", { name: "Save draft" }));
     expect(ipc.letterSave).not.toHaveBeenCalled();
     for (const [letter] of vi.mocked(ipc.draftPreview).mock.calls) expect(letter.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+
+  it("says calmly what an unfinished letter still needs, and who it is to", async () => {
+    vi.mocked(ipc.draftPreview).mockResolvedValue({
+      pages: [],
+      warnings: [],
+      resolved: ["Jamieson Greer (United States Trade Representative)"],
+      missing: ["subject", "body"],
+    });
+    renderWithQuery(<Compose letterId={null} onSaved={vi.fn()} />);
+    await screen.findByRole("heading", { name: "New letter" });
+    await addOffice("USTR");
+    expect(await screen.findByText(/Still to fill in before the letter can be laid out: the subject, the body\./)).toBeTruthy();
+    expect(screen.getByText("Jamieson Greer (United States Trade Representative)")).toBeTruthy();
+    expect(screen.queryByRole("alert")).toBeNull();
+    expect(screen.getByRole("textbox", { name: "Subject" }).getAttribute("aria-invalid")).not.toBe("true");
   });
 
   it("shows what resolution warns about next to the recipients", async () => {

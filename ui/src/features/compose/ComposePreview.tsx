@@ -27,6 +27,20 @@ export function useDraftPreview(form: NewLetter) {
   return { preview, canPreview, waitingFor };
 }
 
+/** Field paths in words ("position.statement" → "the issue's position"). */
+const FIELD_WORDS: Record<string, string> = {
+  subject: "the subject",
+  body: "the body",
+  "position.issue": "the issue",
+  "position.statement": "the issue's position",
+  "signer.title": "the signer's title",
+};
+
+function stillNeeded(missing: string[]): string {
+  const words = [...new Set(missing.map((m) => FIELD_WORDS[m] ?? m))];
+  return words.join(", ");
+}
+
 export function ComposePreview({ preview, canPreview, waitingFor }: ReturnType<typeof useDraftPreview>) {
   return (
     <div className="compose-preview" aria-busy={preview.isFetching}>
@@ -36,7 +50,10 @@ export function ComposePreview({ preview, canPreview, waitingFor }: ReturnType<t
           The letter cannot be laid out yet: {errorText(preview.error)}
         </p>
       )}
-      {canPreview && preview.data && <LetterPreview pages={preview.data.pages} />}
+      {canPreview && preview.data && preview.data.missing.length > 0 && (
+        <p className="empty">Still to fill in before the letter can be laid out: {stillNeeded(preview.data.missing)}.</p>
+      )}
+      {canPreview && preview.data && preview.data.pages.length > 0 && <LetterPreview pages={preview.data.pages} />}
     </div>
   );
 }
