@@ -6,11 +6,11 @@
 use amicus_app::{
     Addressee, Catalog, ClockView, CsvSummary, DraftPreview, Drafted, HolderView, ImportSummary,
     Issue, IssueView, LetterDetail, LetterExtra, LetterMode, LetterRef, LetterSummary, Letterhead,
-    LocalOffice, LogEntry, LogFilter, Method, NewLetter, NewOffice, NewPerson, NewTerm, Office,
-    OfficeDetail, OfficeKind, OfficeRow, OfficialRow, OfficialsPage, Person, PersonDetail,
-    Position, PositionView, RecipientChoice, RecipientView, RecordArea, RecordChanged, Role,
-    SearchHit, SendReport, SettingsInfo, Signer, Stance, Status, TemplateCheck, TemplateDraft,
-    TemplateInfo, TemplateProblem, TermView,
+    LocalOffice, LogEntry, LogFilter, Method, NewLetter, NewOffice, NewOfficial, NewPerson,
+    NewPosition, NewTerm, Office, OfficeDetail, OfficeKind, OfficeRow, OfficialRow, OfficialsPage,
+    Person, PersonDetail, Position, PositionView, RecipientChoice, RecipientView, RecordArea,
+    RecordChanged, Role, SearchHit, SendReport, SettingsInfo, Signer, Stance, Status,
+    TemplateCheck, TemplateDraft, TemplateInfo, TemplateProblem, TermView,
 };
 use ts_rs::{Config, TS};
 
@@ -70,6 +70,8 @@ fn generate() -> String {
         SearchHit,
         ImportSummary,
         NewPerson,
+        NewOfficial,
+        NewPosition,
         LocalOffice,
         TermView,
         PersonDetail,

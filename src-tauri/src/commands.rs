@@ -10,8 +10,9 @@ use std::sync::atomic::Ordering;
 use amicus_app::{
     Catalog, ClockView, CsvSummary, DraftPreview, Drafted, ExportOptions, ImportRequest,
     ImportSummary, IssueView, LetterDetail, LetterSummary, Letterhead, LogEntry, LogFilter,
-    NewLetter, NewOffice, NewPerson, NewTerm, OfficeDetail, OfficeRow, OfficialsPage, PersonDetail,
-    SearchHit, SendReport, SettingsInfo, Status, TemplateCheck, TemplateDraft,
+    NewLetter, NewOffice, NewOfficial, NewPerson, NewPosition, NewTerm, OfficeDetail, OfficeRow,
+    OfficialsPage, PersonDetail, Position, SearchHit, SendReport, SettingsInfo, Status,
+    TemplateCheck, TemplateDraft,
 };
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -294,6 +295,20 @@ pub fn person_detail(state: State<'_, AppState>, id: i64) -> Reply<PersonDetail>
 pub fn person_save(state: State<'_, AppState>, id: Option<i64>, person: NewPerson) -> Reply<i64> {
     let app = state.app()?;
     Ok(app.save_person(id, &person, app.clock().now())?)
+}
+
+#[tauri::command(async)]
+pub fn official_add(state: State<'_, AppState>, official: NewOfficial) -> Reply<i64> {
+    Ok(state.app()?.add_official(&official)?)
+}
+
+#[tauri::command(async)]
+pub fn position_adopt(
+    state: State<'_, AppState>,
+    issue: String,
+    position: NewPosition,
+) -> Reply<Position> {
+    Ok(state.app()?.adopt_position(&issue, &position)?.1)
 }
 
 #[tauri::command(async)]

@@ -231,6 +231,8 @@ fn run_window(context: tauri::Context<tauri::Wry>, state: AppState) {
             commands::template_save,
             commands::person_detail,
             commands::person_save,
+            commands::official_add,
+            commands::position_adopt,
             commands::person_retire,
             commands::letterhead,
             commands::letterhead_save,

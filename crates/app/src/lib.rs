@@ -40,7 +40,7 @@ pub use letters_area::{
 };
 pub use model::*;
 pub use offices::{HolderView, OfficeChange, OfficeDetail, OfficeHolder, OfficeRow};
-pub use officials::{OfficialRow, OfficialsPage, PersonDetail, TermView};
+pub use officials::{NewOfficial, OfficialRow, OfficialsPage, PersonDetail, TermView};
 pub use positions::{IssueView, LetterRef, PositionView};
 pub use settings::{
     ClockView, FOLLOW_UP_DAYS, Letterhead, SettingsInfo, log_dir, replace_record_with_backup,

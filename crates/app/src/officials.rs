@@ -3,7 +3,8 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
-use store::{NewPerson, NewTerm, Person};
+use store::officials::OfficeChoice;
+use store::{NewOffice, NewPerson, NewTerm, Person, StoreError};
 
 use crate::{App, AppError, RecordArea};
 
@@ -24,6 +25,23 @@ pub struct OfficialRow {
 pub struct OfficialsPage {
     pub rows: Vec<OfficialRow>,
     pub total: u32,
+}
+
+/// A hand-made official: the person, the office they hold (one on record,
+/// by id, or a new one) and the term, saved together or not at all.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct NewOfficial {
+    pub person: NewPerson,
+    #[serde(default)]
+    pub office_id: Option<i64>,
+    #[serde(default)]
+    pub office: Option<NewOffice>,
+    pub start_on: NaiveDate,
+    #[serde(default)]
+    pub end_on: Option<NaiveDate>,
+    #[serde(default)]
+    pub acting: bool,
 }
 
 /// One term of a person, for their page.
@@ -138,6 +156,57 @@ impl App {
         };
         self.changed(&[RecordArea::Officials]);
         Ok(id)
+    }
+
+    /// Add a person with the office they hold and their term, in one step:
+    /// if any part is refused, nothing is written. Field errors name the
+    /// part ("person.full_name", "office.title", "office", "end_on").
+    /// Returns the new person's id.
+    #[tracing::instrument(skip(self, o), fields(name = %o.person.full_name))]
+    pub fn add_official(&self, o: &NewOfficial) -> Result<i64, AppError> {
+        let office = match (o.office_id, &o.office) {
+            (Some(id), None) => OfficeChoice::Existing(id),
+            (None, Some(new)) => OfficeChoice::New(new),
+            (Some(_), Some(_)) => {
+                return Err(AppError::invalid(
+                    "office",
+                    "choose an office on record or describe a new one, not both",
+                ));
+            }
+            (None, None) => {
+                return Err(AppError::invalid(
+                    "office",
+                    "choose the office this person holds, or add a new office",
+                ));
+            }
+        };
+        let term = NewTerm {
+            person_id: 0,
+            office_id: 0,
+            start_on: o.start_on,
+            end_on: o.end_on,
+            acting: o.acting,
+        };
+        let added = self
+            .db()
+            .add_official(&o.person, office, &term, self.clock().now())
+            .map_err(|e| match e {
+                StoreError::Invalid { field, message } => {
+                    let part = match field {
+                        "start_on" | "end_on" | "acting" | "term" => "",
+                        "title" | "kind" | "organization" | "address" | "short_name" => "office.",
+                        _ => "person.",
+                    };
+                    AppError::invalid(format!("{part}{field}"), message)
+                }
+                StoreError::NotFound { .. } => AppError::invalid(
+                    "office",
+                    "that office is no longer on record; choose it again",
+                ),
+                e => e.into(),
+            })?;
+        self.changed(&[RecordArea::Officials]);
+        Ok(added.person_id)
     }
 
     #[tracing::instrument(skip(self))]

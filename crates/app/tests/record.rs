@@ -408,6 +408,72 @@ fn bad_input_is_refused_with_nothing_written() {
 }
 
 #[test]
+fn a_hand_made_official_is_added_whole_or_not_at_all() {
+    let app = app();
+    let before = counts(&app);
+    let official = |name: &str, office: Option<NewOffice>, office_id: Option<i64>| NewOfficial {
+        person: NewPerson {
+            full_name: name.into(),
+            honorific: Some("The Honorable".into()),
+            ..Default::default()
+        },
+        office_id,
+        office,
+        start_on: day("2025-01-20"),
+        end_on: None,
+        acting: false,
+    };
+    let minister = NewOffice {
+        title: "Trade Negotiations Minister".into(),
+        short_name: None,
+        organization: Some("Ministry of Trade, Industry and Energy".into()),
+        kind: OfficeKind::ForeignMinister,
+        single_holder: true,
+        address: vec!["Sejong".into()],
+    };
+    // A refused part writes nothing: no name, an untitled new office, no
+    // office at all, a term that ends before it starts, a one-holder office
+    // already held on that day.
+    let err = app
+        .add_official(&official(" ", Some(minister.clone()), None))
+        .unwrap_err();
+    assert_eq!(err.field().as_deref(), Some("person.full_name"), "{err}");
+    let untitled = NewOffice {
+        title: String::new(),
+        ..minister.clone()
+    };
+    let err = app
+        .add_official(&official("Ahn Duk-geun", Some(untitled), None))
+        .unwrap_err();
+    assert_eq!(err.field().as_deref(), Some("office.title"), "{err}");
+    let err = app
+        .add_official(&official("Ahn Duk-geun", None, None))
+        .unwrap_err();
+    assert_eq!(err.field().as_deref(), Some("office"), "{err}");
+    let mut backwards = official("Ahn Duk-geun", Some(minister.clone()), None);
+    backwards.end_on = Some(day("2024-01-01"));
+    let err = app.add_official(&backwards).unwrap_err();
+    assert_eq!(err.field().as_deref(), Some("end_on"), "{err}");
+    let ustr = office(&app, "USTR");
+    assert!(
+        app.add_official(&official("Someone Else", None, Some(ustr)))
+            .is_err()
+    );
+    assert_eq!(counts(&app), before);
+    // A whole one: the person holds the new office from the start date and
+    // a letter to the office on a later day is addressed to them.
+    let id = app
+        .add_official(&official("Ahn Duk-geun", Some(minister), None))
+        .unwrap();
+    let after = counts(&app);
+    assert_eq!(&after[..3], &[before[0] + 1, before[1] + 1, before[2] + 1]);
+    let detail = app.person_detail(id).unwrap();
+    assert_eq!(detail.terms.len(), 1, "{detail:?}");
+    assert_eq!(detail.terms[0].office, "Trade Negotiations Minister");
+    assert_eq!(detail.terms[0].start_on, day("2025-01-20"));
+}
+
+#[test]
 fn an_unfinished_draft_is_saved_and_approval_names_what_is_missing() {
     let app = app();
     // No subject yet, and a signer without the title the template prints.

@@ -432,6 +432,9 @@ pub struct LogArgs {
     /// Only copies whose follow-up is due by this date and that had no reply.
     #[arg(long)]
     due: Option<NaiveDate>,
+    /// Also list copies not sent yet.
+    #[arg(long)]
+    unsent: bool,
 }
 
 fn opt(v: Option<impl ToString>) -> String {
@@ -868,6 +871,7 @@ pub fn log(app: &App, a: LogArgs) -> Result<(), AppError> {
         to: a.to,
         follow_up_due: a.due,
         limit: 100_000,
+        include_unsent: a.unsent,
     };
     if a.csv {
         out_raw!("{}", app.log_csv(&filter)?);

@@ -22,6 +22,11 @@ pub struct LogFilter {
     /// At most this many rows (newest first); 0 means 500.
     #[serde(default)]
     pub limit: usize,
+    /// Also list copies not sent yet (drafts, approved and signed letters):
+    /// the sent log shows what went out unless asked for more, or for a
+    /// letter status.
+    #[serde(default)]
+    pub include_unsent: bool,
 }
 
 /// One line of the sent log: a copy of a letter and what became of it.
@@ -96,6 +101,9 @@ impl Store {
              LEFT JOIN issues i ON i.id = pos.issue_id
              WHERE 1",
         );
+        if !f.include_unsent && f.status.is_none() {
+            sql.push_str(" AND r.sent_at IS NOT NULL");
+        }
         let mut args: Vec<Value> = Vec::new();
         let mut and = |clause: &str, v: Value| {
             args.push(v);
@@ -237,7 +245,53 @@ impl Store {
         let mut hits: Vec<(bool, SearchHit)> = rows.collect::<rusqlite::Result<_>>()?;
         // Stable: newest first within title matches and within the rest.
         hits.sort_by_key(|(body_only, _)| *body_only);
-        Ok(hits.into_iter().map(|(_, h)| h).collect())
+        let found: Vec<SearchHit> = hits.into_iter().map(|(_, h)| h).collect();
+        self.refine_hits(found, limit)
+    }
+
+    /// Make each hit lead somewhere: a position hit becomes its issue (one
+    /// hit per issue, however many versions matched), and a person found is
+    /// followed by the letters addressed to them, which mention them only in
+    /// the recipient list and so are not in the text index.
+    fn refine_hits(&self, found: Vec<SearchHit>, limit: usize) -> Result<Vec<SearchHit>> {
+        let mut issue_of = self
+            .conn
+            .prepare_cached("SELECT issue_id FROM positions WHERE id = ?1")?;
+        let mut letters_to = self.conn.prepare_cached(
+            "SELECT DISTINCT l.id, l.subject, l.date FROM letter_recipients r
+             JOIN letters l ON l.id = r.letter_id
+             WHERE r.person_id = ?1 ORDER BY l.date DESC, l.id DESC LIMIT ?2",
+        )?;
+        let mut seen = std::collections::HashSet::new();
+        let mut out = Vec::new();
+        let mut addressed = Vec::new();
+        for mut hit in found {
+            if hit.kind == "position" {
+                hit.id = issue_of.query_row([hit.id], |r| r.get(0))?;
+            }
+            if hit.kind == "person" {
+                let rows = letters_to.query_map(rusqlite::params![hit.id, limit as i64], |r| {
+                    let date: chrono::NaiveDate = r.get(2)?;
+                    Ok(SearchHit {
+                        kind: "letter".into(),
+                        id: r.get(0)?,
+                        title: r.get(1)?,
+                        snippet: format!("To {}, {date}", hit.title),
+                    })
+                })?;
+                addressed.extend(rows.collect::<rusqlite::Result<Vec<_>>>()?);
+            }
+            if seen.insert((hit.kind.clone(), hit.id)) {
+                out.push(hit);
+            }
+        }
+        for hit in addressed {
+            if seen.insert((hit.kind.clone(), hit.id)) {
+                out.push(hit);
+            }
+        }
+        out.truncate(limit);
+        Ok(out)
     }
 }
 

@@ -89,15 +89,110 @@ const PERSON_MATCH: &str = "?1 = '' OR persons.full_name LIKE '%' || ?1 || '%'
                  AND (o.title LIKE '%' || ?1 || '%' OR o.short_name LIKE '%' || ?1 || '%'
                       OR (?2 <> '' AND o.title LIKE '%' || ?2 || '%')))";
 
+fn insert_person(
+    conn: &Connection,
+    p: &NewPerson,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<i64> {
+    let (full, family) = validate_person(p)?;
+    conn.execute(
+        "INSERT INTO persons (full_name, family_name, honorific, salutation, email, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
+        params![full, family, clean(&p.honorific), clean(&p.salutation), clean(&p.email), now],
+    )?;
+    Ok(conn.last_insert_rowid())
+}
+
+fn insert_office(conn: &Connection, o: &NewOffice) -> Result<i64> {
+    Store::validate_office(o)?;
+    let org = organization_id(conn, o.organization.as_deref())?;
+    conn.execute(
+        "INSERT INTO offices (title, short_name, organization_id, kind, single_holder, address)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![
+            o.title.trim(),
+            clean(&o.short_name),
+            org,
+            o.kind,
+            o.single_holder,
+            o.address.join("\n")
+        ],
+    )
+    .map_err(|e| {
+        unique_violation(
+            e,
+            "title",
+            "an office with this title already exists in that organization",
+        )
+    })?;
+    Ok(conn.last_insert_rowid())
+}
+
+fn insert_term(conn: &Connection, t: &NewTerm) -> Result<i64> {
+    check_term(conn, t, None)?;
+    check_not_retired(conn, t)?;
+    conn.execute(
+        "INSERT INTO terms (person_id, office_id, start_on, end_on, acting) VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![t.person_id, t.office_id, t.start_on, t.end_on, t.acting],
+    )?;
+    Ok(conn.last_insert_rowid())
+}
+
+/// The office a new official holds: one on record, or one to create with them.
+#[derive(Debug, Clone, Copy)]
+pub enum OfficeChoice<'a> {
+    Existing(i64),
+    New(&'a NewOffice),
+}
+
+/// The rows [`Store::add_official`] wrote.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AddedOfficial {
+    pub person_id: i64,
+    pub office_id: i64,
+    pub term_id: i64,
+}
+
 impl Store {
     pub fn add_person(&mut self, p: &NewPerson, now: chrono::DateTime<chrono::Utc>) -> Result<i64> {
-        let (full, family) = validate_person(p)?;
-        self.conn.execute(
-            "INSERT INTO persons (full_name, family_name, honorific, salutation, email, created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
-            params![full, family, clean(&p.honorific), clean(&p.salutation), clean(&p.email), now],
-        )?;
-        Ok(self.conn.last_insert_rowid())
+        insert_person(&self.conn, p, now)
+    }
+
+    /// A person, the office they hold and their term, written together or
+    /// not at all: a refused term leaves no person or office behind.
+    /// `term`'s person and office ids are ignored (they are the new rows').
+    pub fn add_official(
+        &mut self,
+        p: &NewPerson,
+        office: OfficeChoice<'_>,
+        term: &NewTerm,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<AddedOfficial> {
+        self.write(|tx| {
+            let person_id = insert_person(tx, p, now)?;
+            let office_id = match office {
+                OfficeChoice::Existing(id) => {
+                    let known: Option<i64> = tx
+                        .query_row("SELECT id FROM offices WHERE id = ?1", [id], |r| r.get(0))
+                        .optional()?;
+                    known.ok_or_else(|| StoreError::not_found("office", id))?
+                }
+                OfficeChoice::New(o) => insert_office(tx, o)?,
+            };
+            let term_id = insert_term(
+                tx,
+                &NewTerm {
+                    person_id,
+                    office_id,
+                    ..term.clone()
+                },
+            )?;
+            Ok(AddedOfficial {
+                person_id,
+                office_id,
+                term_id,
+            })
+        })
     }
 
     /// Change a person's details. The fields changed are remembered as
@@ -214,17 +309,7 @@ impl Store {
     }
 
     pub fn add_office(&mut self, o: &NewOffice) -> Result<i64> {
-        Self::validate_office(o)?;
-        self.write(|tx| {
-            let org = organization_id(tx, o.organization.as_deref())?;
-            tx.execute(
-                "INSERT INTO offices (title, short_name, organization_id, kind, single_holder, address)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                params![o.title.trim(), clean(&o.short_name), org, o.kind, o.single_holder, o.address.join("\n")],
-            )
-            .map_err(|e| unique_violation(e, "title", "an office with this title already exists in that organization"))?;
-            Ok(tx.last_insert_rowid())
-        })
+        self.write(|tx| insert_office(tx, o))
     }
 
     pub fn edit_office(&mut self, id: i64, o: &NewOffice) -> Result<()> {
@@ -379,15 +464,7 @@ impl Store {
     /// Add a term, refusing one that overlaps another in a one-holder office
     /// (an acting term may overlap). Terms may meet on the handover day.
     pub fn add_term(&mut self, t: &NewTerm) -> Result<i64> {
-        self.write(|tx| {
-            check_term(tx, t, None)?;
-            check_not_retired(tx, t)?;
-            tx.execute(
-                "INSERT INTO terms (person_id, office_id, start_on, end_on, acting) VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![t.person_id, t.office_id, t.start_on, t.end_on, t.acting],
-            )?;
-            Ok(tx.last_insert_rowid())
-        })
+        self.write(|tx| insert_term(tx, t))
     }
 
     /// Change a term's dates (for example to end it), with the same checks.

@@ -158,7 +158,13 @@ follow_up_due: string | null,
 /**
  * At most this many rows (newest first); 0 means 500.
  */
-limit: number, };
+limit: number, 
+/**
+ * Also list copies not sent yet (drafts, approved and signed letters):
+ * the sent log shows what went out unless asked for more, or for a
+ * letter status.
+ */
+include_unsent: boolean, };
 
 export type LogEntry = { letter_id: number, recipient_id: number, date: string, subject: string, status: Status, issue: string | null, 
 /**
@@ -195,6 +201,10 @@ export type NewPerson = { full_name: string,
  * Derived from the last word of the full name when empty.
  */
 family_name: string, honorific: string | null, salutation: string | null, email: string | null, };
+
+export type NewOfficial = { person: NewPerson, office_id: number | null, office: NewOffice | null, start_on: string, end_on: string | null, acting: boolean, };
+
+export type NewPosition = { stance: Stance, adopted_on: string, statement: string, rationale: string, };
 
 export type LocalOffice = { 
 /**
