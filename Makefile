@@ -59,7 +59,9 @@ screenshots: app
 ## Benchmarks (criterion). Figures go in the issue notes, not in tests.
 bench: ui
 	cargo build --release -p amicus-desktop --features tauri/custom-protocol
+	cargo build --release -p amicus-cli
 	xvfb-run -a node scripts/bench-desktop.mjs
+	xvfb-run -a node scripts/bench-preview.mjs
 	cargo bench -p amicus-app --bench render
 	cargo bench -p amicus-app --bench import
 	cargo bench -p store --bench store

@@ -8,7 +8,8 @@ import { join, resolve } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 
 const ROOT = resolve(import.meta.dirname, "..");
-export const APP = join(ROOT, "target", "debug", "amicus-desktop");
+/** The app under test; `make bench` points it at the release build. */
+export const APP = process.env.AMICUS_APP ? resolve(ROOT, process.env.AMICUS_APP) : join(ROOT, "target", "debug", "amicus-desktop");
 /** A TCP port nobody listens on now. */
 function freePort() {
   return new Promise((resolve, reject) => {

@@ -4,13 +4,14 @@
 //! drift between the shell and the UI.
 
 use amicus_app::{
-    Addressee, Catalog, ClockView, CsvSummary, DraftPreview, Drafted, HolderView, ImportSummary,
-    Issue, IssueView, LetterDetail, LetterExtra, LetterMode, LetterRef, LetterSummary, Letterhead,
-    LocalOffice, LogEntry, LogFilter, Method, NewLetter, NewOffice, NewOfficial, NewPerson,
-    NewPosition, NewTerm, Office, OfficeDetail, OfficeKind, OfficeRow, OfficialRow, OfficialsPage,
-    Person, PersonDetail, Position, PositionView, RecipientChoice, RecipientView, RecordArea,
-    RecordChanged, Role, SearchHit, SendReport, SettingsInfo, Signer, Stance, Status,
-    TemplateCheck, TemplateDraft, TemplateInfo, TemplateProblem, TermView,
+    Addressee, Catalog, ClockView, CsvSummary, DraftPreview, Drafted, GlyphDef, HolderView,
+    ImportSummary, Issue, IssueView, LetterDetail, LetterExtra, LetterMode, LetterRef,
+    LetterSummary, Letterhead, LocalOffice, LogEntry, LogFilter, Method, NewLetter, NewOffice,
+    NewOfficial, NewPerson, NewPosition, NewTerm, Office, OfficeDetail, OfficeKind, OfficeRow,
+    OfficialRow, OfficialsPage, Person, PersonDetail, Position, PositionView, PreviewHave,
+    PreviewPage, RecipientChoice, RecipientView, RecordArea, RecordChanged, Role, SearchHit,
+    SendReport, SettingsInfo, Signer, Stance, Status, TemplateCheck, TemplateDraft, TemplateInfo,
+    TemplateProblem, TermView,
 };
 use ts_rs::{Config, TS};
 
@@ -54,6 +55,9 @@ fn generate() -> String {
         LetterSummary,
         RecipientView,
         LetterDetail,
+        PreviewPage,
+        GlyphDef,
+        PreviewHave,
         DraftPreview,
         TemplateInfo,
         TemplateDraft,

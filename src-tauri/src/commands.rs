@@ -11,8 +11,8 @@ use amicus_app::{
     Catalog, ClockView, CsvSummary, DraftPreview, Drafted, ExportOptions, ImportRequest,
     ImportSummary, IssueView, LetterDetail, LetterSummary, Letterhead, LogEntry, LogFilter,
     NewLetter, NewOffice, NewOfficial, NewPerson, NewPosition, NewTerm, OfficeDetail, OfficeRow,
-    OfficialsPage, PersonDetail, Position, SearchHit, SendReport, SettingsInfo, Status,
-    TemplateCheck, TemplateDraft,
+    OfficialsPage, PersonDetail, Position, PreviewHave, SearchHit, SendReport, SettingsInfo,
+    Status, TemplateCheck, TemplateDraft,
 };
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -106,8 +106,12 @@ pub fn letter_open(state: State<'_, AppState>, id: i64) -> Reply<LetterDetail> {
 }
 
 #[tauri::command(async)]
-pub fn draft_preview(state: State<'_, AppState>, letter: NewLetter) -> Reply<DraftPreview> {
-    Ok(state.app()?.preview_draft(&letter)?)
+pub fn draft_preview(
+    state: State<'_, AppState>,
+    letter: NewLetter,
+    have: PreviewHave,
+) -> Reply<DraftPreview> {
+    Ok(state.app()?.preview_draft(&letter, &have)?)
 }
 
 #[tauri::command(async)]

@@ -5,7 +5,7 @@
 // the keys listed in AREA_KEYS here, whatever made the change.
 import { queryOptions, type QueryKey } from "@tanstack/react-query";
 import * as ipc from "./ipc";
-import type { LogFilter, NewLetter, RecordArea, Status, TemplateDraft } from "./ipc";
+import type { LogFilter, RecordArea, Status, TemplateDraft } from "./ipc";
 
 /**
  * Query keys. A bare array is the prefix shared by every query of that
@@ -23,7 +23,6 @@ export const keys = {
   /** A new letter's defaults. */
   letterBlank: ["letter-blank"],
   draftPreview: ["draft-preview"],
-  draftPreviewOf: (letter: NewLetter) => ["draft-preview", letter],
   positionInForce: ["position-in-force"],
   positionInForceOn: (issueId: number, date: string) => ["position-in-force", issueId, date],
   sentLog: ["log"],

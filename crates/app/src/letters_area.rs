@@ -3,10 +3,12 @@
 //! exact PDF archived), follow-ups and replies, revisions, verifying the
 //! archive, and the views of the letters list and an opened letter.
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, NaiveDate, Utc};
 use letters::LetterData;
+
 use serde::{Deserialize, Serialize};
 use store::letters::{Copy, Sending};
 use store::{LetterDraft, LetterMode, Method, NewRecipient, Role, Status, Store};
@@ -152,10 +154,17 @@ pub struct LetterRecord {
 }
 
 /// SVG pages of a letter not yet saved, and what staff should check.
+///
+/// An answer carries only what the preview does not show yet: a page the
+/// caller already has (by its key) comes without its drawing, and a glyph's
+/// outline travels only the first time a page uses it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct DraftPreview {
-    pub pages: Vec<String>,
+    pub pages: Vec<PreviewPage>,
+    /// Outlines of the glyphs the pages use that the caller did not have;
+    /// each page's `<use href="#id">` refers to them.
+    pub glyphs: Vec<GlyphDef>,
     pub warnings: Vec<String>,
     /// How each addressee resolves on the letter's date, in order.
     pub resolved: Vec<String>,
@@ -163,6 +172,42 @@ pub struct DraftPreview {
     /// ("subject", "body", "position.statement"): an unfinished letter,
     /// not an error. The pages are empty until they are filled in.
     pub missing: Vec<String>,
+}
+
+/// One page of the live preview: `key` names its content, and `svg` is its
+/// drawing, absent when the caller said it already has a page with that key.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct PreviewPage {
+    pub key: String,
+    pub svg: Option<String>,
+}
+
+/// A glyph outline the preview's pages refer to by `id`, in font units.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct GlyphDef {
+    pub id: String,
+    pub d: String,
+}
+
+/// What a preview already shows: the keys of its pages and the ids of the
+/// glyph outlines it holds.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct PreviewHave {
+    #[serde(default)]
+    pub pages: Vec<String>,
+    #[serde(default)]
+    pub glyphs: Vec<String>,
+}
+
+/// A page's key: a digest of its drawing (with its number and the page count).
+fn page_key(svg: &str) -> String {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    svg.hash(&mut h);
+    format!("{:016x}-{}", h.finish(), svg.len())
 }
 
 fn name_of(
@@ -574,7 +619,11 @@ impl App {
     /// Lay out a letter that is not saved (the live preview): the first
     /// copy's pages, with the same warnings drafting would give.
     #[tracing::instrument(level = "debug", skip_all)]
-    pub fn preview_draft(&self, l: &NewLetter) -> Result<DraftPreview, AppError> {
+    pub fn preview_draft(
+        &self,
+        l: &NewLetter,
+        have: &PreviewHave,
+    ) -> Result<DraftPreview, AppError> {
         let (data, warnings, resolved) = {
             let db = self.db();
             let (draft, recipients, warnings) = self.draft_of(&db, l)?;
@@ -586,11 +635,11 @@ impl App {
             }
             (self.data_for(&db, &draft, &recipients)?, warnings, resolved)
         };
-        let (pages, missing) = match self.engine.render(&data, None) {
+        let (shared, missing) = match self.engine.render(&data, None) {
             Ok(copies) => (
                 copies
                     .first()
-                    .map(|c| self.engine.svg_pages(c))
+                    .map(|c| self.engine.shared_pages(c))
                     .unwrap_or_default(),
                 Vec::new(),
             ),
@@ -600,8 +649,26 @@ impl App {
             ),
             Err(e) => return Err(e),
         };
+        let known_pages: HashSet<&str> = have.pages.iter().map(String::as_str).collect();
+        let known_glyphs: HashSet<&str> = have.glyphs.iter().map(String::as_str).collect();
+        let mut glyphs = Vec::new();
+        let mut sent = HashSet::new();
+        let mut pages = Vec::with_capacity(shared.len());
+        for page in shared {
+            for &(face, gid) in &page.glyphs {
+                let id = typeset::svg::glyph_id(face, gid);
+                if !known_glyphs.contains(id.as_str()) && sent.insert(id.clone()) {
+                    let d = self.engine.glyph_path(face, gid).to_string();
+                    glyphs.push(GlyphDef { id, d });
+                }
+            }
+            let key = page_key(&page.svg);
+            let svg = (!known_pages.contains(key.as_str())).then_some(page.svg);
+            pages.push(PreviewPage { key, svg });
+        }
         Ok(DraftPreview {
             pages,
+            glyphs,
             warnings,
             resolved,
             missing,

@@ -35,8 +35,9 @@ pub use error::AppError;
 pub use imports::ImportRequest;
 pub use letters::{Letter, LetterData, LetterError, Mode, Problem, TemplateMeta};
 pub use letters_area::{
-    Addressee, DraftPreview, DraftRequest, Drafted, LetterDetail, LetterExtra, LetterRecord,
-    LetterSummary, NewLetter, RecipientChoice, RecipientView, SendReport, SendRequest,
+    Addressee, DraftPreview, DraftRequest, Drafted, GlyphDef, LetterDetail, LetterExtra,
+    LetterRecord, LetterSummary, NewLetter, PreviewHave, PreviewPage, RecipientChoice,
+    RecipientView, SendReport, SendRequest,
 };
 pub use model::*;
 pub use offices::{HolderView, OfficeChange, OfficeDetail, OfficeHolder, OfficeRow};
@@ -393,6 +394,18 @@ impl Engine {
     /// Render the sample letter and write it as a PDF, atomically.
     pub fn export_sample_pdf(&self, path: &Path) -> Result<(), AppError> {
         write_atomically(path, &self.pdf(&self.sample()?)?)
+    }
+
+    /// The pages drawn against shared glyph definitions (the live preview).
+    pub fn shared_pages(&self, rendered: &Rendered) -> Vec<typeset::svg::SharedPage> {
+        (0..rendered.layout.pages.len())
+            .map(|i| typeset::svg::shared_page_svg(&rendered.layout, i, &self.fonts))
+            .collect()
+    }
+
+    /// The outline of a glyph the shared pages use, as SVG path data.
+    pub fn glyph_path(&self, face: typeset::FaceId, gid: u16) -> std::sync::Arc<str> {
+        typeset::svg::glyph_path(&self.fonts, face, gid)
     }
 
     pub fn svg_pages(&self, rendered: &Rendered) -> Vec<String> {

@@ -2,6 +2,8 @@
 //! office at a date, the lifecycle to sent, archives and revisions.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+use std::collections::HashSet;
+
 use amicus_app::LogFilter;
 use amicus_app::*;
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
@@ -629,8 +631,9 @@ fn the_letterhead_is_edited_and_its_logo_kept_beside_the_record() {
     // New letters carry the new letterhead.
     let sample = app.letters(None).unwrap()[0].id;
     let letter = app.open_letter(sample).unwrap().draft;
-    let preview = app.preview_draft(&letter).unwrap();
-    assert!(preview.pages[0].contains("<image") || preview.pages[0].contains("data:image/png"));
+    let preview = app.preview_draft(&letter, &PreviewHave::default()).unwrap();
+    let first = preview.pages[0].svg.as_deref().unwrap();
+    assert!(first.contains("data:image/png"), "{first}");
 }
 
 #[test]
@@ -688,7 +691,11 @@ fn the_live_preview_answers_while_an_export_is_in_progress() {
     std::thread::scope(|s| {
         let export = s.spawn(|| app.export_letter(1, &out, &options, at("2026-11-29")));
         started.recv_timeout(Duration::from_secs(30)).unwrap();
-        s.spawn(|| answered.send(app.preview_draft(&letter)).unwrap());
+        s.spawn(|| {
+            answered
+                .send(app.preview_draft(&letter, &PreviewHave::default()))
+                .unwrap()
+        });
         let preview = preview
             .recv_timeout(Duration::from_secs(20))
             .expect("the preview is not held up by the export")
@@ -753,7 +760,7 @@ fn the_preview_of_an_unfinished_letter_names_what_is_missing_and_who_it_is_to() 
     let mut l = new_letter(&app, "2018-09-24");
     l.subject.clear();
     l.body.clear();
-    let preview = app.preview_draft(&l).unwrap();
+    let preview = app.preview_draft(&l, &PreviewHave::default()).unwrap();
     assert!(preview.pages.is_empty());
     assert_eq!(preview.missing, ["subject", "body"]);
     assert!(
@@ -763,6 +770,66 @@ fn the_preview_of_an_unfinished_letter_names_what_is_missing_and_who_it_is_to() 
     );
     l.subject = "Modernizing KORUS".into();
     l.body = "We write again.".into();
-    let done = app.preview_draft(&l).unwrap();
+    let done = app.preview_draft(&l, &PreviewHave::default()).unwrap();
     assert!(done.missing.is_empty() && !done.pages.is_empty());
+}
+
+/// What the preview already has, from an answer it showed.
+fn have_of(p: &DraftPreview, before: &PreviewHave) -> PreviewHave {
+    let mut glyphs = before.glyphs.clone();
+    glyphs.extend(p.glyphs.iter().map(|g| g.id.clone()));
+    PreviewHave {
+        pages: p.pages.iter().map(|p| p.key.clone()).collect(),
+        glyphs,
+    }
+}
+
+#[test]
+fn the_live_preview_sends_only_changed_pages_and_new_glyph_outlines() {
+    let app = app();
+    let mut l = new_letter(&app, "2018-09-24");
+    let paragraph = "Our members export machinery, beef and wine to Korea, and the \
+        agreement has opened that market to them year after year.";
+    l.body = vec![paragraph; 30].join("\n\n");
+    let none = PreviewHave::default();
+    let whole = app.preview_draft(&l, &none).unwrap();
+    assert!(whole.pages.len() >= 3, "{} pages", whole.pages.len());
+    // The first answer draws every page, each glyph outline once, and no
+    // page carries an outline of its own.
+    assert!(whole.pages.iter().all(|p| p.svg.is_some()));
+    let ids: HashSet<&str> = whole.glyphs.iter().map(|g| g.id.as_str()).collect();
+    assert_eq!(ids.len(), whole.glyphs.len(), "an outline sent twice");
+    for page in &whole.pages {
+        let svg = page.svg.as_deref().unwrap();
+        assert!(!svg.contains("<path"), "a page carries outlines");
+        for used in svg.split("href=\"#").skip(1) {
+            let id = &used[..used.find('"').unwrap()];
+            assert!(ids.contains(id), "{id} is used but not defined");
+        }
+    }
+    // Asked again with what it shows: nothing to redraw, nothing to define.
+    let have = have_of(&whole, &none);
+    let same = app.preview_draft(&l, &have).unwrap();
+    assert!(same.pages.iter().all(|p| p.svg.is_none()));
+    assert!(same.glyphs.is_empty());
+    // An edit to the last paragraph redraws the last page only, and sends
+    // only the outline of the one glyph no page had before.
+    let last = whole.pages.len() - 1;
+    l.body.push_str(" Quixotic!");
+    let edited = app.preview_draft(&l, &have).unwrap();
+    assert_eq!(edited.pages.len(), whole.pages.len());
+    let redrawn: Vec<usize> = (0..edited.pages.len())
+        .filter(|&i| edited.pages[i].svg.is_some())
+        .collect();
+    assert_eq!(redrawn, [last]);
+    assert_ne!(edited.pages[last].key, whole.pages[last].key);
+    let new: Vec<&str> = edited.glyphs.iter().map(|g| g.id.as_str()).collect();
+    assert!(!new.is_empty() && new.len() <= 3, "{new:?}");
+    // The shared drawing is the standalone page's without its definitions.
+    let standalone = Engine::new().unwrap().sample_preview().unwrap().1;
+    assert!(
+        standalone[0].contains("<defs><path id=\"ag"),
+        "{}",
+        &standalone[0][..300]
+    );
 }

@@ -5,7 +5,7 @@
 //! print exactly. A transparent text layer over each line keeps the page
 //! searchable, selectable and readable by screen readers.
 
-use std::collections::BTreeMap;
+use std::collections::BTreeSet;
 use std::fmt::Write as _;
 use std::sync::Arc;
 
@@ -69,11 +69,68 @@ impl FontSet {
     }
 }
 
-/// One page as a standalone SVG document, sized in points.
+/// The document id of a glyph's outline: `<use href="#…">` refers to it.
+/// Ids are the same for every page drawn with one [`FontSet`], so pages can
+/// share one set of definitions.
+pub fn glyph_id(face: FaceId, gid: u16) -> String {
+    format!("ag{}-{gid}", face.0)
+}
+
+/// A glyph outline as SVG path data, in font units (y up).
+pub fn glyph_path(fonts: &FontSet, face: FaceId, gid: u16) -> Arc<str> {
+    fonts.outline(face, gid)
+}
+
+/// One page drawn with `<use>`s of glyph outlines defined elsewhere in the
+/// document (see [`glyph_id`]), and the glyphs it uses.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SharedPage {
+    pub svg: String,
+    pub glyphs: BTreeSet<(FaceId, u16)>,
+}
+
+/// One page as an SVG document without glyph definitions: a document that
+/// shows several pages defines each glyph once (the live preview sends a
+/// glyph's outline only the first time a page needs it).
+pub fn shared_page_svg(layout: &Layout, index: usize, fonts: &FontSet) -> SharedPage {
+    let (head, body, glyphs) = page_parts(layout, index, fonts);
+    SharedPage {
+        svg: format!("{head}{body}</svg>"),
+        glyphs,
+    }
+}
+
+/// One page as a standalone SVG document, sized in points, with the
+/// outlines of the glyphs it uses.
 pub fn page_svg(layout: &Layout, index: usize, fonts: &FontSet) -> String {
+    let (head, body, glyphs) = page_parts(layout, index, fonts);
+    let mut out = String::with_capacity(head.len() + body.len() + glyphs.len() * 200 + 20);
+    out.push_str(&head);
+    out.push_str("<defs>");
+    for (face, gid) in &glyphs {
+        let _ = write!(
+            out,
+            "<path id=\"{}\" d=\"{}\"/>",
+            glyph_id(*face, *gid),
+            fonts.outline(*face, *gid)
+        );
+    }
+    out.push_str("</defs>");
+    out.push_str(&body);
+    out.push_str("</svg>");
+    out
+}
+
+/// The opening `<svg …>` with the white sheet, the drawing, and the glyphs
+/// the drawing uses.
+fn page_parts(
+    layout: &Layout,
+    index: usize,
+    fonts: &FontSet,
+) -> (String, String, BTreeSet<(FaceId, u16)>) {
     let page = &layout.pages[index];
     let (w, h) = (layout.page.width, layout.page.height);
-    let mut defs: BTreeMap<(FaceId, u16), String> = BTreeMap::new();
+    let mut glyphs = BTreeSet::new();
     let mut body = String::new();
     for item in &page.items {
         match item {
@@ -83,11 +140,11 @@ pub fn page_svg(layout: &Layout, index: usize, fonts: &FontSet) -> String {
                     let face = fonts.face(run.face);
                     let scale = line.size / face.units_per_em;
                     for g in &run.glyphs {
-                        let id = format!("g{}-{}", run.face.0, g.gid);
-                        defs.entry((run.face, g.gid)).or_insert(id.clone());
+                        glyphs.insert((run.face, g.gid));
                         let _ = write!(
                             body,
-                            "<use href=\"#{id}\" transform=\"translate({:.2} {:.2}) scale({scale:.5} -{scale:.5})\"/>",
+                            "<use href=\"#{}\" transform=\"translate({:.2} {:.2}) scale({scale:.5} -{scale:.5})\"/>",
+                            glyph_id(run.face, g.gid),
                             g.x,
                             line.baseline - g.y_offset
                         );
@@ -134,22 +191,10 @@ pub fn page_svg(layout: &Layout, index: usize, fonts: &FontSet) -> String {
             }
         }
     }
-    let mut out = String::with_capacity(body.len() + defs.len() * 200 + 300);
-    let _ = write!(
-        out,
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" width=\"{w}pt\" height=\"{h}pt\" role=\"img\" aria-label=\"Page {} of {}\"><rect width=\"100%\" height=\"100%\" fill=\"#fff\"/><defs>",
+    let head = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" width=\"{w}pt\" height=\"{h}pt\" role=\"img\" aria-label=\"Page {} of {}\"><rect width=\"100%\" height=\"100%\" fill=\"#fff\"/>",
         index + 1,
         layout.pages.len()
     );
-    for ((face, gid), id) in &defs {
-        let _ = write!(
-            out,
-            "<path id=\"{id}\" d=\"{}\"/>",
-            fonts.outline(*face, *gid)
-        );
-    }
-    out.push_str("</defs>");
-    out.push_str(&body);
-    out.push_str("</svg>");
-    out
+    (head, body, glyphs)
 }

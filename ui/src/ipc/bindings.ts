@@ -97,7 +97,18 @@ export type LetterDetail = { summary: LetterSummary,
  */
 draft: NewLetter, recipients: Array<RecipientView>, };
 
-export type DraftPreview = { pages: Array<string>, warnings: Array<string>, 
+export type PreviewPage = { key: string, svg: string | null, };
+
+export type GlyphDef = { id: string, d: string, };
+
+export type PreviewHave = { pages: Array<string>, glyphs: Array<string>, };
+
+export type DraftPreview = { pages: Array<PreviewPage>, 
+/**
+ * Outlines of the glyphs the pages use that the caller did not have;
+ * each page's `<use href="#id">` refers to them.
+ */
+glyphs: Array<GlyphDef>, warnings: Array<string>, 
 /**
  * How each addressee resolves on the letter's date, in order.
  */

@@ -11,6 +11,9 @@ export function renderWithQuery(ui: ReactElement) {
 export const page = (text: string) =>
   `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 612 792"><text>${text}</text></svg>`;
 
+/** A live-preview page: its drawing, keyed by its text (what the shell's digest stands for). */
+export const livePage = (text: string) => ({ key: `k:${text}`, svg: page(text) });
+
 export const catalog: Catalog = {
   templates: [
     { key: "joint-support", name: "Letter of support (joint)", description: "Support", builtin: true, version: 1, source: "{{date}}" },

@@ -1,27 +1,19 @@
 // The live preview beside the letter form: laid out by Rust from the unsaved
-// form a moment after typing stops; the previous pages stay up meanwhile.
+// form as it is typed (one request at a time, the newest edit next; see
+// preview/livePreview.ts); the previous pages stay up meanwhile.
 import { isWholeDate } from "./LetterFields";
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import * as ipc from "../../ipc";
 import type { NewLetter } from "../../ipc";
 import { errorText } from "../../ipc";
-import { useSettled } from "../../components/useSettled";
-import { keys } from "../../queries";
 import { LetterPreview } from "../preview/LetterPreview";
+import { useLivePreview } from "../preview/livePreview";
 
-/** The preview of `form` as it settles; `canPreview` once it has a recipient and a template. */
+/** The preview of `form` as it is typed; `canPreview` once it has a recipient and a template. */
 export function useDraftPreview(form: NewLetter) {
-  const settled = useSettled(form, 250);
   // A date being typed, or one that is not on the calendar, is never sent
   // (the date field says what is wrong).
-  const canPreview = settled.recipients.length > 0 && settled.template !== "" && isWholeDate(settled.date);
-  const preview = useQuery({
-    queryKey: keys.draftPreviewOf(settled),
-    queryFn: () => ipc.draftPreview(settled),
-    enabled: canPreview,
-    placeholderData: keepPreviousData,
-  });
-  const waitingFor = settled.recipients.length === 0
+  const canPreview = form.recipients.length > 0 && form.template !== "" && isWholeDate(form.date);
+  const preview = useLivePreview(form, canPreview);
+  const waitingFor = form.recipients.length === 0
     ? "Add a recipient to see the letter."
     : "Enter the letter's date to see the letter.";
   return { preview, canPreview, waitingFor };
