@@ -58,7 +58,7 @@ test("write, export, sign and send a letter; it shows in the sent log", async ()
     await ui.button("Approve");
     await ui.button("Mark signed");
     await ui.button("Mark sent…");
-    await app.waitFor(`return document.querySelector('[role=dialog] input[type=date]')?.value === '2017-09-05'`, "the mark-sent dialog");
+    await app.waitFor(`return document.querySelector('[role=dialog] input[name=sent_on]')?.value === '2017-09-05'`, "the mark-sent dialog");
     const method = await app.run(`return document.querySelector('[role=dialog] select').value`);
     assert.equal(method, "mail");
     await ui.button("Mark sent", "document.querySelector('[role=dialog]')");

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { App } from "./App";
-import { blankLetter, catalog, clockView, letters, nth, page, renderWithQuery } from "./test/fixtures";
+import { blankLetter, catalog, clockView, letters, nth, livePage, renderWithQuery } from "./test/fixtures";
 
 vi.mock("./ipc", async (importOriginal) => ({
   ...(await importOriginal<typeof import("./ipc")>()),
@@ -15,6 +15,12 @@ vi.mock("./ipc", async (importOriginal) => ({
   sentLog: vi.fn(),
   letterBlank: vi.fn(),
   clock: vi.fn(),
+  officialsPage: vi.fn(),
+  personDetail: vi.fn(),
+  officesList: vi.fn(),
+  officeDetail: vi.fn(),
+  issuesOverview: vi.fn(),
+  letterOpen: vi.fn(),
 }));
 import * as ipc from "./ipc";
 
@@ -28,7 +34,7 @@ describe("App", () => {
     vi.mocked(ipc.sentLog).mockResolvedValue([]);
     vi.mocked(ipc.letterBlank).mockResolvedValue(blankLetter);
     vi.mocked(ipc.clock).mockResolvedValue(clockView);
-    vi.mocked(ipc.draftPreview).mockResolvedValue({ pages: [page("Dear Secretary Ross:")], warnings: [], resolved: ["Wilbur Ross"], missing: [] });
+    vi.mocked(ipc.draftPreview).mockResolvedValue({ pages: [livePage("Dear Secretary Ross:")], glyphs: [], warnings: [], resolved: ["Wilbur Ross"], missing: [] });
   });
 
   it("starts on the letters list and tells the shell it is ready", async () => {
@@ -62,12 +68,52 @@ describe("App", () => {
     expect(await screen.findByRole("heading", { name: "Sent log" })).toBeTruthy();
   });
 
-  it("finds records from the search box", async () => {
-    vi.mocked(ipc.search).mockResolvedValue([{ kind: "person", id: 3, title: "Alex Padilla", snippet: "[Padilla]" }]);
+  it("takes a person hit to that person, beside the officials list", async () => {
+    const person = { id: 3, full_name: "Alex Padilla", family_name: "Padilla", honorific: null, salutation: null, email: null, retired_on: null };
+    vi.mocked(ipc.search).mockResolvedValue([{ kind: "person", id: 3, title: "Alex Padilla", snippet: "Alex [Padilla]" }]);
+    vi.mocked(ipc.officialsPage).mockResolvedValue({ rows: [], total: 0 });
+    vi.mocked(ipc.personDetail).mockResolvedValue({ person, terms: [], local_offices: [] });
     renderWithQuery(<App />);
     await screen.findByRole("heading", { name: "Letters" });
     await userEvent.type(screen.getByRole("searchbox", { name: "Search everything" }), "Padilla");
     await userEvent.click(await screen.findByRole("button", { name: /Alex Padilla/ }));
     expect(await screen.findByRole("heading", { name: "Officials" })).toBeTruthy();
+    expect(await screen.findByRole("complementary", { name: "Alex Padilla" })).toBeTruthy();
+    expect(ipc.personDetail).toHaveBeenCalledWith(3);
+  });
+
+  it("takes an office hit to that office, a letter hit to the letter, a position hit to its issue", async () => {
+    const commerce = nth(catalog.offices, 0);
+    vi.mocked(ipc.search).mockImplementation(async (text) => {
+      if (text === "Commerce") return [{ kind: "office", id: 10, title: "Secretary of Commerce", snippet: "Secretary of [Commerce]" }];
+      if (text === "KORUS") return [{ kind: "position", id: 1, title: "U.S.–Korea Free Trade Agreement (KORUS)", snippet: "[KORUS]" }];
+      return [{ kind: "letter", id: 2, title: "The amended KORUS", snippet: "to Robert E. [Lighthizer]" }];
+    });
+    vi.mocked(ipc.officesList).mockResolvedValue([{ office: commerce, holder: null }]);
+    vi.mocked(ipc.officeDetail).mockResolvedValue({ office: commerce, holders: [] });
+    vi.mocked(ipc.issuesOverview).mockResolvedValue(catalog.issues);
+    vi.mocked(ipc.letterOpen).mockResolvedValue({ summary: nth(letters, 1), draft: blankLetter, recipients: [] });
+    renderWithQuery(<App />);
+    await screen.findByRole("heading", { name: "Letters" });
+    const search = screen.getByRole("searchbox", { name: "Search everything" });
+
+    await userEvent.type(search, "Commerce");
+    await userEvent.click(await screen.findByRole("button", { name: /Secretary of Commerce/ }));
+    expect(await screen.findByRole("complementary", { name: "Secretary of Commerce" })).toBeTruthy();
+    expect(screen.getByRole("tab", { name: "Offices" }).getAttribute("aria-selected")).toBe("true");
+
+    await userEvent.type(search, "KORUS");
+    await userEvent.click(await screen.findByRole("button", { name: /position/ }));
+    const issue = await screen.findByRole("article", { name: "U.S.–Korea Free Trade Agreement (KORUS)" });
+    expect(issue.getAttribute("aria-current")).toBe("true");
+    await waitFor(() => expect(document.activeElement?.textContent).toBe("U.S.–Korea Free Trade Agreement (KORUS)"));
+
+    // A person's name finds the letters to them too: the snippet says why.
+    await userEvent.type(search, "Lighthizer");
+    const hit = await screen.findByRole("button", { name: /The amended KORUS/ });
+    expect(hit.querySelector("mark")?.textContent).toBe("Lighthizer");
+    await userEvent.click(hit);
+    expect(await screen.findByRole("heading", { name: "Letter 2" })).toBeTruthy();
+    expect(ipc.letterOpen).toHaveBeenCalledWith(2);
   });
 });

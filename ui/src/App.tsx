@@ -2,6 +2,7 @@ import { Suspense, lazy, useCallback, useEffect, useRef, useState } from "react"
 import { useQuery } from "@tanstack/react-query";
 import * as ipc from "./ipc";
 import { clockQuery, keys } from "./queries";
+import type { SearchHit } from "./ipc";
 import { LettersList } from "./features/letters/LettersList";
 import type { ComposeHandle } from "./features/compose/Compose";
 
@@ -18,8 +19,9 @@ type View =
   | { name: "letters" }
   | { name: "compose"; id: number | null; seq: number }
   | { name: "log" }
-  | { name: "officials" }
-  | { name: "positions" }
+  /** `seq` opens the screen afresh at the person or office chosen (a search hit). */
+  | { name: "officials"; person?: number; office?: number; seq?: number }
+  | { name: "positions"; issue?: number; seq?: number }
   | { name: "templates" }
   | { name: "settings" };
 
@@ -34,14 +36,24 @@ const NAV: [View["name"], string][] = [
 
 let readyReported = false;
 
+
+/** A hit's snippet with the match (in [brackets] from Rust) marked. */
+function Snippet({ text }: { text: string }) {
+  const parts = text.split(/\[([^\]]*)\]/);
+  return (
+    <span className="snippet">
+      {parts.map((p, i) => (i % 2 === 1 ? <mark key={i}>{p}</mark> : p))}
+    </span>
+  );
+}
+
 function GlobalSearch({
   inputRef,
-  onLetter,
-  onPerson,
+  onHit,
 }: {
   inputRef: React.RefObject<HTMLInputElement | null>;
-  onLetter: (id: number) => void;
-  onPerson: () => void;
+  /** Go to what the hit is: the letter, the person, the office, the issue's positions. */
+  onHit: (hit: SearchHit) => void;
 }) {
   const [text, setText] = useState("");
   const hits = useQuery({
@@ -69,11 +81,11 @@ function GlobalSearch({
                 type="button"
                 onClick={() => {
                   setText("");
-                  if (h.kind === "letter") onLetter(h.id);
-                  else onPerson();
+                  onHit(h);
                 }}
               >
                 <span className="kind">{h.kind}</span> {h.title}
+                {h.snippet && h.snippet.replace(/[[\]]/g, "") !== h.title && <Snippet text={h.snippet} />}
               </button>
             </li>
           ))}
@@ -100,6 +112,17 @@ export function App() {
   );
   const newLetter = useCallback(() => go({ name: "compose", id: null, seq: Date.now() }), [go]);
   const openLetter = useCallback((id: number) => go({ name: "compose", id, seq: Date.now() }), [go]);
+  const openHit = useCallback(
+    (h: SearchHit) => {
+      const seq = Date.now();
+      if (h.kind === "letter") openLetter(h.id);
+      else if (h.kind === "person") go({ name: "officials", person: h.id, seq });
+      else if (h.kind === "office") go({ name: "officials", office: h.id, seq });
+      // A position hit is the issue (one hit per issue): its id is the issue's.
+      else if (h.kind === "position") go({ name: "positions", issue: h.id, seq });
+    },
+    [go, openLetter],
+  );
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -159,11 +182,7 @@ export function App() {
       </nav>
       <div className="main">
         <header className="topbar">
-          <GlobalSearch
-            inputRef={searchBox}
-            onLetter={openLetter}
-            onPerson={() => go({ name: "officials" })}
-          />
+          <GlobalSearch inputRef={searchBox} onHit={openHit} />
         </header>
         <main className="content">
           <Suspense fallback={<p className="empty">Opening…</p>}>
@@ -179,8 +198,10 @@ export function App() {
             />
           )}
           {view.name === "log" && <SentLog onOpen={openLetter} />}
-          {view.name === "officials" && <Officials />}
-          {view.name === "positions" && <Positions onOpen={openLetter} />}
+          {view.name === "officials" && (
+            <Officials key={view.seq} person={view.person ?? null} office={view.office ?? null} />
+          )}
+          {view.name === "positions" && <Positions key={view.seq} onOpen={openLetter} issue={view.issue ?? null} />}
           {view.name === "templates" && <Templates />}
           {view.name === "settings" && <Settings />}
           </Suspense>

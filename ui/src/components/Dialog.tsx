@@ -1,17 +1,24 @@
-import { useEffect, useRef, type ReactNode } from "react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
 import { ErrorNote } from "./common";
+import { DateField } from "./DateField";
+import { DATE_EXAMPLE } from "./dates";
+
+/** Said at a date field left empty that needs a date. */
+export const NO_DATE = `Enter the date: the month, day and year, e.g. ${DATE_EXAMPLE}.`;
 
 interface Props {
   title: string;
   onClose: () => void;
   children: ReactNode;
+  /** For a longer form (it scrolls inside the window). */
+  wide?: boolean;
 }
 
 /**
  * A modal dialog: labelled by its title, focus moves into it and returns
  * where it was on close, Escape closes it, Tab stays inside.
  */
-export function Dialog({ title, onClose, children }: Props) {
+export function Dialog({ title, onClose, children, wide }: Props) {
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const before = document.activeElement as HTMLElement | null;
@@ -42,7 +49,7 @@ export function Dialog({ title, onClose, children }: Props) {
     <div className="backdrop">
       <div
         ref={box}
-        className="dialog"
+        className={wide ? "dialog wide" : "dialog"}
         role="dialog"
         aria-modal="true"
         aria-labelledby="dialog-title"
@@ -73,19 +80,24 @@ interface DateProps {
 
 /** A dialog asking for one date before an action (retire, end a term). */
 export function DateDialog(p: DateProps) {
+  // Asked for with no date in the field: say so there rather than send nothing.
+  const [noDate, setNoDate] = useState(false);
   return (
     <Dialog title={p.title} onClose={p.onClose}>
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          p.onSubmit();
+          if (!p.value) setNoDate(true);
+          else p.onSubmit();
         }}
       >
         {p.note && <p className="muted">{p.note}</p>}
-        <label>
-          {p.label}
-          <input type="date" required value={p.value} onChange={(e) => p.onChange(e.target.value)} />
-        </label>
+        <DateField
+          label={p.label}
+          value={p.value}
+          error={noDate && !p.value ? NO_DATE : null}
+          onChange={(d) => p.onChange(d)}
+        />
         {p.error != null && <ErrorNote error={p.error} prefix={p.errorPrefix} />}
         <div className="actions">
           <button type="submit" className="primary" disabled={p.pending}>

@@ -37,7 +37,7 @@ export function ErrorNote({ error, prefix }: { error: unknown; prefix?: string }
 
 /** The message of an error about `field`, if that is what it is about. */
 export function fieldError(error: unknown, field: string): string | null {
-  if (isIpcError(error) && error.field === field) return error.message;
+  if (isIpcError(error) && error.field === field) return errorText(error);
   return null;
 }
 

@@ -19,9 +19,12 @@ import type {
   LogEntry,
   LogFilter,
   NewLetter,
+  NewOfficial,
+  NewPosition,
   OfficialRow,
   OfficialsPage,
   Preview,
+  PreviewHave,
   SearchHit,
   SendReport,
   SettingsInfo,
@@ -36,6 +39,7 @@ import type {
   OfficeDetail,
   OfficeRow,
   PersonDetail,
+  Position,
   Status,
   TemplateCheck,
   TemplateDraft,
@@ -50,9 +54,17 @@ export function isIpcError(e: unknown): e is IpcError {
   return typeof e === "object" && e !== null && "code" in e && "message" in e;
 }
 
-/** A message for any error a call can throw, whatever its code: the shell's message says it. */
+/**
+ * A message for any error a call can throw, whatever its code: the shell's
+ * message says it, without the field path it may start with
+ * ("person.full_name: a person needs a name"); the screen shows the message
+ * at that field instead.
+ */
 export function errorText(e: unknown): string {
-  if (isIpcError(e)) return e.message;
+  if (isIpcError(e)) {
+    const prefix = e.field ? `${e.field}: ` : "";
+    return prefix && e.message.startsWith(prefix) ? e.message.slice(prefix.length) : e.message;
+  }
   return e instanceof Error ? e.message : String(e);
 }
 
@@ -60,8 +72,9 @@ export const samplePreview = () => invoke<Preview>("sample_preview");
 export const lettersList = (status: Status | null) =>
   invoke<LetterSummary[]>("letters_list", { status });
 export const letterOpen = (id: number) => invoke<LetterDetail>("letter_open", { id });
-export const draftPreview = (letter: NewLetter) =>
-  invoke<DraftPreview>("draft_preview", { letter });
+/** Lay out an unsaved letter; pages and glyph outlines in `have` come back without their drawing. */
+export const draftPreview = (letter: NewLetter, have: PreviewHave = { pages: [], glyphs: [] }) =>
+  invoke<DraftPreview>("draft_preview", { letter, have });
 export const letterSave = (id: number | null, letter: NewLetter) =>
   invoke<Drafted>("letter_save", { id, letter });
 export const letterApprove = (id: number) => invoke<null>("letter_approve", { id });
@@ -116,6 +129,12 @@ export const officeEdit = (id: number, office: NewOffice) => invoke<null>("offic
 /** Retire an office on `on`, or reinstate it with null. */
 export const officeRetire = (id: number, on: string | null) => invoke<null>("office_retire", { id, on });
 export const termAdd = (term: NewTerm) => invoke<number>("term_add", { term });
+/**
+ * Add a person, the office they hold (one on record, or a new one) and their
+ * term, all or nothing; resolves to the new person's id. A refusal names its
+ * field ("person.full_name", "office.title", "office", "start_on", "end_on", "term").
+ */
+export const officialAdd = (official: NewOfficial) => invoke<number>("official_add", { official });
 export const termEnd = (termId: number, on: string) => invoke<null>("term_end", { termId, on });
 export const search = (text: string) => invoke<SearchHit[]>("search", { text });
 export const settingsInfo = () => invoke<SettingsInfo>("settings_info");
@@ -127,6 +146,12 @@ export const letterBlank = () => invoke<NewLetter>("letter_blank");
 /** The position version in force on `date`, or null when none had been adopted by then. */
 export const positionInForce = (issueId: number, date: string) =>
   invoke<number | null>("position_in_force", { issueId, date });
+/**
+ * Adopt a new version of the position on an issue (its id or name); a
+ * refusal names its field ("statement", "adopted_on", "stance").
+ */
+export const positionAdopt = (issue: string, position: NewPosition) =>
+  invoke<Position>("position_adopt", { issue, position });
 /** Text describing this installation, for a support request. */
 export const diagnostics = () => invoke<string>("diagnostics");
 export const timeZoneSave = (timeZone: string) => invoke<null>("time_zone_save", { timeZone });

@@ -2,7 +2,15 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { Compose } from "./Compose";
-import { blankLetter, catalog, clockView, page, renderWithQuery } from "../../test/fixtures";
+import { blankLetter, catalog, clockView, letters, livePage, nth, renderWithQuery } from "../../test/fixtures";
+import type { LetterDetail } from "../../ipc";
+
+/** Letter 2 as opened: a saved draft to the Secretary of Commerce, with text but no subject. */
+const openedDraft: LetterDetail = {
+  summary: nth(letters, 1),
+  draft: { ...blankLetter, date: "2018-09-24", body: "Our members export to Korea.", recipients: [{ role: "to", to: { by: "office", id: 10 } }] },
+  recipients: [],
+};
 
 vi.mock("../../ipc", async (importOriginal) => ({
   ...(await importOriginal<typeof import("../../ipc")>()),
@@ -16,6 +24,7 @@ vi.mock("../../ipc", async (importOriginal) => ({
   openInViewer: vi.fn(),
   officialsList: vi.fn(),
   letterBlank: vi.fn(),
+  letterApprove: vi.fn(),
   positionInForce: vi.fn(),
   clock: vi.fn(),
 }));
@@ -33,7 +42,8 @@ describe("Compose", () => {
       date >= "2017-09-01" ? 2 : date >= "2011-09-20" ? 1 : null,
     );
     vi.mocked(ipc.draftPreview).mockImplementation(async (letter) => ({
-      pages: [page(`Dear ${letter.recipients.length} recipients; subject ${letter.subject}`)],
+      pages: [livePage(`Dear ${letter.recipients.length} recipients; subject ${letter.subject}`)],
+      glyphs: [],
       warnings: letter.date < "2017-05-15" ? ["nobody held the office of United States Trade Representative on that date"] : [],
       resolved: letter.recipients.map((r) => (r.to.id === 10 ? "Wilbur Ross (Secretary of Commerce)" : "Robert E. Lighthizer (United States Trade Representative)")),
       missing: [],
@@ -74,20 +84,51 @@ describe("Compose", () => {
     await screen.findByRole("heading", { name: "New letter" });
     await addOffice("Secretary of Commerce");
     await screen.findByText("Dear 1 recipients; subject");
-    // What a date field holds after "02/30/2018" is typed: nothing.
     const date = screen.getByLabelText("Date") as HTMLInputElement;
-    fireEvent.change(date, { target: { value: "" } });
-    expect(await screen.findByText(/That isn't a date on the calendar/)).toBeTruthy();
+    await userEvent.clear(date);
+    await userEvent.type(date, "02/30/2018");
+    expect(await screen.findByText("February 30 isn't a date.")).toBeTruthy();
     expect(date.getAttribute("aria-invalid")).toBe("true");
     expect(await screen.findByText("Enter the letter's date to see the letter.")).toBeTruthy();
     await userEvent.click(screen.getByRole("button", { name: "Save draft" }));
     expect(ipc.letterSave).not.toHaveBeenCalled();
+    // Left empty, saving says what to enter, at the field.
+    await userEvent.clear(date);
+    await userEvent.click(screen.getByRole("button", { name: "Save draft" }));
+    expect(await screen.findByText(/Enter the letter's date: the month, day and year/)).toBeTruthy();
+    expect(ipc.letterSave).not.toHaveBeenCalled();
+    // A date typed since: the refusal no longer applies.
+    await userEvent.type(date, "9/5/2017");
+    expect(screen.queryByText(/Enter the letter's date/)).toBeNull();
+    expect(screen.getByText("Tuesday, September 5, 2017")).toBeTruthy();
     for (const [letter] of vi.mocked(ipc.draftPreview).mock.calls) expect(letter.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+
+  it("reads a date however it is typed, and says the day it understood in words", async () => {
+    renderWithQuery(<Compose letterId={null} onSaved={vi.fn()} />);
+    await screen.findByRole("heading", { name: "New letter" });
+    await addOffice("Secretary of Commerce");
+    const date = screen.getByLabelText("Date") as HTMLInputElement;
+    // WebKitGTK's own date field read "09242018" as month 12.
+    for (const typed of ["09242018", "09/24/2018", "9/24/2018", "2018-09-24"]) {
+      await userEvent.clear(date);
+      await userEvent.type(date, typed);
+      expect(screen.getByText("Monday, September 24, 2018")).toBeTruthy();
+      await waitFor(() => expect(vi.mocked(ipc.draftPreview).mock.lastCall?.[0].date).toBe("2018-09-24"));
+      vi.mocked(ipc.draftPreview).mockClear();
+    }
+    // Once left, the field shows the date the one way.
+    await userEvent.clear(date);
+    await userEvent.type(date, "9/24/2018");
+    await userEvent.tab();
+    expect(date.value).toBe("2018-09-24");
+    expect(date.getAttribute("aria-invalid")).toBeNull();
   });
 
   it("says calmly what an unfinished letter still needs, and who it is to", async () => {
     vi.mocked(ipc.draftPreview).mockResolvedValue({
       pages: [],
+      glyphs: [],
       warnings: [],
       resolved: ["Jamieson Greer (United States Trade Representative)"],
       missing: ["subject", "body"],
@@ -197,7 +238,7 @@ describe("Compose", () => {
     const position = screen.getByRole("combobox", { name: "Position" }) as HTMLSelectElement;
     fireEvent.change(screen.getByLabelText("Date"), { target: { value: "2010-06-01" } });
     await userEvent.selectOptions(screen.getByRole("combobox", { name: "Issue" }), "1");
-    expect(await screen.findByText("No position on this issue had been adopted by June 1, 2010.")).toBeTruthy();
+    expect(await screen.findByText("No position adopted on this issue by June 1, 2010.")).toBeTruthy();
     expect(ipc.positionInForce).toHaveBeenCalledWith(1, "2010-06-01");
     expect(position.value).toBe("");
     await addOffice("Commerce");
@@ -207,6 +248,72 @@ describe("Compose", () => {
     fireEvent.change(screen.getByLabelText("Date"), { target: { value: "2012-01-01" } });
     await waitFor(() => expect(position.value).toBe("1"));
     expect(ipc.positionInForce).toHaveBeenLastCalledWith(1, "2012-01-01");
-    expect(screen.queryByText(/No position on this issue had been adopted/)).toBeNull();
+    expect(screen.queryByText(/No position adopted on this issue/)).toBeNull();
+  });
+
+  it("marks what the template still needs at that field, calmly, and only once the form is touched", async () => {
+    vi.mocked(ipc.letterOpen).mockResolvedValue(openedDraft);
+    vi.mocked(ipc.letterSave).mockResolvedValue({ letter_id: 2, warnings: [] });
+    vi.mocked(ipc.draftPreview).mockResolvedValue({
+      pages: [],
+      glyphs: [],
+      warnings: [],
+      resolved: ["Wilbur Ross (Secretary of Commerce)"],
+      missing: ["subject", "position.issue", "position.statement"],
+    });
+    renderWithQuery(<Compose letterId={2} onSaved={vi.fn()} />);
+    await screen.findByRole("heading", { name: "Letter 2" });
+    await waitFor(() => expect(ipc.draftPreview).toHaveBeenCalled());
+    await screen.findByText(/Still to fill in before the letter can be laid out/);
+    // Nothing typed yet: nothing is marked.
+    expect(screen.queryByText("Still to fill in: the letter's subject.")).toBeNull();
+    expect(screen.queryByText("Choose an issue — this template quotes your position")).toBeNull();
+
+    await userEvent.type(screen.getByRole("textbox", { name: "Body" }), " Thank you.");
+    const subject = screen.getByRole("textbox", { name: "Subject" });
+    const hint = await screen.findByText("Still to fill in: the letter's subject.");
+    expect(subject.getAttribute("aria-describedby")).toBe(hint.id);
+    expect(subject.getAttribute("aria-invalid")).toBeNull();
+    expect(hint.className).toBe("hint");
+    // The position's note is at the Issue field, not under Subject.
+    const issue = screen.getByRole("combobox", { name: "Issue" });
+    expect(document.getElementById(issue.getAttribute("aria-describedby") ?? "")?.textContent).toBe(
+      "Choose an issue — this template quotes your position",
+    );
+    expect(screen.getByRole("textbox", { name: "Body" }).getAttribute("aria-describedby")).toBeNull();
+    expect(screen.queryByRole("alert")).toBeNull();
+  });
+
+  it("does not approve an unfinished letter: trying marks what it still needs", async () => {
+    vi.mocked(ipc.letterOpen).mockResolvedValue(openedDraft);
+    vi.mocked(ipc.letterApprove).mockResolvedValue(null);
+    vi.mocked(ipc.draftPreview).mockResolvedValue({ pages: [], glyphs: [], warnings: [], resolved: ["Wilbur Ross"], missing: ["subject"] });
+    renderWithQuery(<Compose letterId={2} onSaved={vi.fn()} />);
+    await screen.findByText(/Still to fill in before the letter can be laid out/);
+    expect(screen.queryByText("Still to fill in: the letter's subject.")).toBeNull();
+    await userEvent.click(screen.getByRole("button", { name: "Approve" }));
+    expect(screen.getByText("Still to fill in: the letter's subject.")).toBeTruthy();
+    expect(screen.getByText("Not approved yet: fill in what is marked above first.")).toBeTruthy();
+    expect(ipc.letterApprove).not.toHaveBeenCalled();
+  });
+
+  it("shows the position the letter will quote, as of the letter's date", async () => {
+    renderWithQuery(<Compose letterId={null} onSaved={vi.fn()} />);
+    await screen.findByRole("heading", { name: "New letter" });
+    await userEvent.selectOptions(screen.getByRole("combobox", { name: "Issue" }), "1");
+    const quote = await screen.findByRole("blockquote", { name: "The position the letter quotes" });
+    expect(quote.textContent).toBe("Quoting your position of September 1, 2017:Reaffirm.");
+    const date = screen.getByLabelText("Date");
+    await userEvent.clear(date);
+    await userEvent.type(date, "01/01/2012");
+    await waitFor(() =>
+      expect(screen.getByRole("blockquote", { name: "The position the letter quotes" }).textContent).toBe(
+        "Quoting your position of September 20, 2011:Ratify.",
+      ),
+    );
+    await userEvent.clear(date);
+    await userEvent.type(date, "06/01/2010");
+    expect(await screen.findByText("No position adopted on this issue by June 1, 2010.")).toBeTruthy();
+    expect(screen.queryByRole("blockquote")).toBeNull();
   });
 });

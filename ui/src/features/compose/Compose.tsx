@@ -57,6 +57,50 @@ export function Compose(props: Props) {
   return <ComposeForm catalog={catalog.data} detail={detail.data ?? null} start={start} {...props} />;
 }
 
+/**
+ * Which field of the form a refusal is about ("position.issue" → "issue",
+ * "recipients[0].name" → "recipients"), or null for none of them.
+ */
+export function fieldOfForm(field: string): string | null {
+  if (field === "position.issue") return "issue";
+  const head = field.split(/[.[]/)[0] ?? "";
+  const known: Record<string, string> = {
+    template: "template",
+    date: "date",
+    issue: "issue",
+    position: "position",
+    position_id: "position",
+    subject: "subject",
+    body: "body",
+    recipients: "recipients",
+    cc: "cc",
+    signer: "signer",
+    signer_id: "signer",
+  };
+  return known[head] ?? null;
+}
+
+/** The letter's part each field of the form edits. */
+const FORM_KEY: Record<string, keyof NewLetter> = {
+  template: "template",
+  date: "date",
+  issue: "position_id",
+  position: "position_id",
+  subject: "subject",
+  body: "body",
+  recipients: "recipients",
+  cc: "extra",
+  signer: "signer_id",
+};
+
+/** Whether a save's refusal still applies: the field it is about holds what was sent. */
+function stillApplies(error: unknown, sent: NewLetter | undefined, now: NewLetter): boolean {
+  if (!ipc.isIpcError(error) || !error.field || !sent) return true;
+  const at = fieldOfForm(error.field);
+  const key = at ? FORM_KEY[at] : undefined;
+  return !key || JSON.stringify(sent[key]) === JSON.stringify(now[key]);
+}
+
 interface FormProps extends Props {
   catalog: Catalog;
   detail: LetterDetail | null;
@@ -80,10 +124,19 @@ function ComposeForm({ catalog, detail, start, letterId, onSaved, handle }: Form
   }, [notice]);
   const status = detail?.summary.status ?? "draft";
   const dirty = JSON.stringify(form) !== JSON.stringify(savedForm);
-  const set = (patch: Partial<NewLetter>) => setForm((f) => ({ ...f, ...patch }));
+  // What the template still needs is said at its field only once the form
+  // has been touched or approval tried: never before anything is typed.
+  const [touched, setTouched] = useState(false);
+  const [triedApprove, setTriedApprove] = useState(false);
+  const set = (patch: Partial<NewLetter>) => {
+    setTouched(true);
+    setForm((f) => ({ ...f, ...patch }));
+  };
 
   const draftPreview = useDraftPreview(form);
   const { preview } = draftPreview;
+  const stillNeeded = draftPreview.canPreview ? (preview.data?.missing ?? []) : [];
+  const missing = touched || triedApprove ? stillNeeded : [];
 
   const save = useMutation({
     mutationFn: (f: NewLetter) => {
@@ -101,7 +154,8 @@ function ComposeForm({ catalog, detail, start, letterId, onSaved, handle }: Form
   // Drafts that exist are saved automatically once typing stops.
   const autosaveForm = useSettled(form, 1500);
   useEffect(() => {
-    if (letterId !== null && status === "draft" && !save.isPending &&
+    // A date still being typed (or not on the calendar) waits: the date field says why.
+    if (letterId !== null && status === "draft" && !save.isPending && isWholeDate(autosaveForm.date) &&
         JSON.stringify(autosaveForm) !== JSON.stringify(savedForm)) {
       save.mutate(autosaveForm);
     }
@@ -145,9 +199,16 @@ function ComposeForm({ catalog, detail, start, letterId, onSaved, handle }: Form
     }
   };
 
-  const formError = save.error ?? (preview.isError ? preview.error : null);
+  // A refusal of a field applies to what was sent: once that field is
+  // edited (a valid date typed, a recipient added), it no longer shows.
+  const saveError = stillApplies(save.error, save.variables, form) ? save.error : null;
+  const formError = saveError ?? (preview.isError ? preview.error : null);
   const errorFor = (field: string) =>
-    ipc.isIpcError(formError) && formError.field?.startsWith(field) ? formError.message : null;
+    ipc.isIpcError(formError) && formError.field && fieldOfForm(formError.field) === field
+      ? ipc.errorText(formError)
+      : null;
+  // A refusal about no field of the form is said under the buttons.
+  const saveErrorAtField = ipc.isIpcError(save.error) && !!save.error.field && fieldOfForm(save.error.field) !== null;
 
   return (
     <section className="compose" aria-labelledby="compose-title" onKeyDown={onKeyDown}>
@@ -173,6 +234,7 @@ function ComposeForm({ catalog, detail, start, letterId, onSaved, handle }: Form
           issueId={issueId}
           setIssueId={setIssueId}
           errorFor={errorFor}
+          missing={missing}
         />
         <Recipients
           form={form}
@@ -183,7 +245,7 @@ function ComposeForm({ catalog, detail, start, letterId, onSaved, handle }: Form
           errorFor={errorFor}
           autoFocus={letterId === null}
         />
-        <TextFields catalog={catalog} form={form} set={set} errorFor={errorFor} />
+        <TextFields catalog={catalog} form={form} set={set} errorFor={errorFor} missing={missing} />
 
         <div className="actions">
           <button type="button" className="primary" onClick={() => save.mutate(form)} disabled={save.isPending}>
@@ -191,7 +253,16 @@ function ComposeForm({ catalog, detail, start, letterId, onSaved, handle }: Form
           </button>
           <ExportButton exporter={exporter} disabled={form.recipients.length === 0} />
           {letterId !== null && status === "draft" && !dirty && (
-            <button type="button" onClick={() => step.mutate("approve")}>Approve</button>
+            <button
+              type="button"
+              onClick={() => {
+                setTriedApprove(true);
+                // An unfinished letter is not approved: its fields say what it still needs.
+                if (stillNeeded.length === 0) step.mutate("approve");
+              }}
+            >
+              Approve
+            </button>
           )}
           {letterId !== null && status === "approved" && (
             <button type="button" onClick={() => step.mutate("sign")}>Mark signed</button>
@@ -223,9 +294,10 @@ function ComposeForm({ catalog, detail, start, letterId, onSaved, handle }: Form
             </>
           )}
         </div>
-        {save.isError && !errorFor("recipients") && !errorFor("subject") && !errorFor("body") && (
-          <ErrorNote error={save.error} prefix="Not saved" />
+        {triedApprove && stillNeeded.length > 0 && status === "draft" && (
+          <p className="warning">Not approved yet: fill in what is marked above first.</p>
         )}
+        {save.isError && !saveErrorAtField && <ErrorNote error={save.error} prefix="Not saved" />}
         {step.isError && <ErrorNote error={step.error} />}
         <ExportOutcome exporter={exporter} />
 

@@ -1,26 +1,48 @@
 // The letter form's own fields: template, date, issue and position above the
 // recipients (HeaderFields), subject, body, cc lines and signer below them
 // (TextFields). The position follows the issue and the date: Rust says which
-// version was in force on the letter's date.
+// version was in force on the letter's date. What the template still needs
+// (the preview's `missing`) is said calmly at the field that gives it.
 import { useRef } from "react";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import type { Catalog, NewLetter } from "../../ipc";
 import { errorText } from "../../ipc";
 import { longDate } from "../../components/common";
+import { DateField } from "../../components/DateField";
 import { positionInForceQuery } from "../../queries";
 
 /** A change to some of the letter's fields. */
 export type SetLetter = (patch: Partial<NewLetter>) => void;
-/** The message of a save or preview error about `field`, if there is one. */
+/** The message of a save or preview error about a field of the form ("date", "subject"), if there is one. */
 export type ErrorFor = (field: string) => string | null;
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-/** Whether a letter's date is a whole date (a date field gives "" for "02/30/2018"). */
+/** Whether a letter's date is a whole date (the date field gives "" for "02/30/2018"). */
 export const isWholeDate = (date: string) => ISO_DATE.test(date);
 
-/** What to say when the date field holds no real date. */
-export const NOT_A_DATE = "That isn't a date on the calendar; enter the month, day and year, e.g. 09/24/2018.";
+/** What to say when the letter is saved with no date (the field says why a typed one is none). */
+export const NOT_A_DATE = "Enter the letter's date: the month, day and year, e.g. 09/24/2018.";
+
+/** Said at the Issue field when the template quotes the position and no issue is chosen. */
+export const CHOOSE_ISSUE = "Choose an issue — this template quotes your position";
+
+/** Calm notes for what the template still needs, by the preview's field path. */
+const STILL_NEEDED: Record<string, string> = {
+  subject: "Still to fill in: the letter's subject.",
+  body: "Still to fill in: the letter's text.",
+  "signer.title": "This template prints the signer's title, and this signer has none: choose a signer with a title.",
+};
+
+/** A calm note under a field (not an error: the letter is just unfinished). */
+function Hint({ id, text }: { id: string; text: string | null }) {
+  if (!text) return null;
+  return (
+    <p id={id} className="hint">
+      {text}
+    </p>
+  );
+}
 
 interface HeaderProps {
   catalog: Catalog;
@@ -29,13 +51,15 @@ interface HeaderProps {
   issueId: number | null;
   setIssueId: (id: number | null) => void;
   errorFor: ErrorFor;
+  /** What the template still needs ("position.issue"), once the form has been touched; else empty. */
+  missing: string[];
 }
 
-/** Template, date, issue and position. */
-export function HeaderFields({ catalog, form, set, issueId, setIssueId, errorFor }: HeaderProps) {
+/** Template, date, issue and position, and the position the letter will quote. */
+export function HeaderFields({ catalog, form, set, issueId, setIssueId, errorFor, missing }: HeaderProps) {
   const client = useQueryClient();
   const issue = catalog.issues.find((i) => i.issue.id === issueId);
-  const datable = ISO_DATE.test(form.date);
+  const datable = isWholeDate(form.date);
   // Whether any position was in force on the letter's date (for the note beside Position).
   const inForce = useQuery({
     ...positionInForceQuery(issueId ?? 0, form.date),
@@ -46,7 +70,7 @@ export function HeaderFields({ catalog, form, set, issueId, setIssueId, errorFor
   /** Put the version in force on `date` into the letter; none until Rust has answered. */
   const followPosition = (forIssue: number, date: string) => {
     const n = ++asked.current;
-    if (!ISO_DATE.test(date)) return;
+    if (!isWholeDate(date)) return;
     client.fetchQuery(positionInForceQuery(forIssue, date)).then(
       (id) => {
         if (n === asked.current) set({ position_id: id });
@@ -56,89 +80,113 @@ export function HeaderFields({ catalog, form, set, issueId, setIssueId, errorFor
     );
   };
   const noneInForce = issue !== undefined && datable && inForce.data === null;
-  const dateError = datable ? errorFor("date") : NOT_A_DATE;
+  const quoted = issue?.positions.find((v) => v.position.id === form.position_id)?.position;
+  const needsPosition = missing.includes("position.issue") || missing.includes("position.statement");
+  const issueHint = needsPosition && issueId === null ? CHOOSE_ISSUE : null;
+  const positionHint =
+    needsPosition && issueId !== null && form.position_id === null
+      ? "This template quotes your position: choose a version, or a date by which one was adopted."
+      : null;
+  const issueError = errorFor("issue");
+  const positionError = errorFor("position") ?? (issue && inForce.isError ? errorText(inForce.error) : null);
+  const templateError = errorFor("template");
   return (
-    <div className="grid2">
-      <label>
-        Template
-        <select name="template" value={form.template} onChange={(e) => set({ template: e.target.value })}>
-          {catalog.templates.map((t) => (
-            <option key={t.key} value={t.key}>
-              {t.name}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        Date
-        <input
-          type="date"
+    <>
+      <div className="grid2">
+        <div>
+          <label>
+            Template
+            <select
+              name="template"
+              value={form.template}
+              aria-invalid={templateError ? true : undefined}
+              onChange={(e) => set({ template: e.target.value })}
+            >
+              {catalog.templates.map((t) => (
+                <option key={t.key} value={t.key}>
+                  {t.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          {templateError && <p className="error field-error">{templateError}</p>}
+        </div>
+        <DateField
+          label="Date"
           name="date"
           value={form.date}
-          aria-invalid={!!dateError}
-          aria-describedby={dateError ? "date-error" : undefined}
-          onChange={(e) => {
-            const date = e.target.value;
+          error={errorFor("date")}
+          onChange={(date) => {
             set({ date });
             if (issueId !== null) followPosition(issueId, date);
           }}
         />
-        {dateError && (
-          <span id="date-error" className="error field-error">
-            {dateError}
-          </span>
-        )}
-      </label>
-      <label>
-        Issue
-        <select
-          name="issue"
-          value={issueId ?? ""}
-          onChange={(e) => {
-            const id = e.target.value ? Number(e.target.value) : null;
-            setIssueId(id);
-            // The old version belongs to another issue: none until Rust says which.
-            set({ position_id: null });
-            if (id === null) asked.current++;
-            else followPosition(id, form.date);
-          }}
-        >
-          <option value="">None</option>
-          {catalog.issues.map((i) => (
-            <option key={i.issue.id} value={i.issue.id}>
-              {i.issue.name}
-            </option>
-          ))}
-        </select>
-      </label>
-      <div>
-        <label>
-          Position
-          <select
-            name="position"
-            value={form.position_id ?? ""}
-            disabled={!issue}
-            aria-describedby={noneInForce ? "position-note" : undefined}
-            onChange={(e) => set({ position_id: e.target.value ? Number(e.target.value) : null })}
-          >
-            {(!issue || form.position_id === null) && <option value="">—</option>}
-            {issue?.positions.map((v) => (
-              <option key={v.position.id} value={v.position.id}>
-                Version {v.position.version} ({v.position.stance}, adopted {longDate(v.position.adopted_on)})
-              </option>
-            ))}
-          </select>
-        </label>
-        {noneInForce && (
-          <p id="position-note" className="warning">
-            No position on this issue had been adopted by {longDate(form.date)}.
-          </p>
-        )}
-        {issue && inForce.isError && (
-          <p className="error field-error">{errorText(inForce.error)}</p>
-        )}
+        <div>
+          <label>
+            Issue
+            <select
+              name="issue"
+              value={issueId ?? ""}
+              aria-invalid={issueError ? true : undefined}
+              aria-describedby={issueHint ? "issue-hint" : undefined}
+              onChange={(e) => {
+                const id = e.target.value ? Number(e.target.value) : null;
+                setIssueId(id);
+                // The old version belongs to another issue: none until Rust says which.
+                set({ position_id: null });
+                if (id === null) asked.current++;
+                else followPosition(id, form.date);
+              }}
+            >
+              <option value="">None</option>
+              {catalog.issues.map((i) => (
+                <option key={i.issue.id} value={i.issue.id}>
+                  {i.issue.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          {issueError ? <p className="error field-error">{issueError}</p> : <Hint id="issue-hint" text={issueHint} />}
+        </div>
+        <div>
+          <label>
+            Position
+            <select
+              name="position"
+              value={form.position_id ?? ""}
+              disabled={!issue}
+              aria-invalid={positionError ? true : undefined}
+              aria-describedby={noneInForce || quoted ? "position-note" : positionHint ? "position-hint" : undefined}
+              onChange={(e) => set({ position_id: e.target.value ? Number(e.target.value) : null })}
+            >
+              {(!issue || form.position_id === null) && <option value="">—</option>}
+              {issue?.positions.map((v) => (
+                <option key={v.position.id} value={v.position.id}>
+                  Version {v.position.version} ({v.position.stance}, adopted {longDate(v.position.adopted_on)})
+                </option>
+              ))}
+            </select>
+          </label>
+          {positionError ? (
+            <p className="error field-error">{positionError}</p>
+          ) : (
+            !noneInForce && <Hint id="position-hint" text={positionHint} />
+          )}
+        </div>
       </div>
-    </div>
+      {noneInForce && (
+        <p id="position-note" className="warning">
+          No position adopted on this issue by {longDate(form.date)}.
+          {needsPosition && " This template quotes your position: choose a date by which one was adopted."}
+        </p>
+      )}
+      {!noneInForce && quoted && (
+        <blockquote id="position-note" className="quoted" aria-label="The position the letter quotes">
+          <p className="muted">Quoting your position of {longDate(quoted.adopted_on)}:</p>
+          <p>{quoted.statement}</p>
+        </blockquote>
+      )}
+    </>
   );
 }
 
@@ -147,10 +195,17 @@ interface TextProps {
   form: NewLetter;
   set: SetLetter;
   errorFor: ErrorFor;
+  /** What the template still needs ("subject", "signer.title"), once the form has been touched; else empty. */
+  missing: string[];
 }
 
 /** Subject, body, cc lines and signer. */
-export function TextFields({ catalog, form, set, errorFor }: TextProps) {
+export function TextFields({ catalog, form, set, errorFor, missing }: TextProps) {
+  const hint = (field: string) => (missing.includes(field) ? (STILL_NEEDED[field] ?? null) : null);
+  const subjectError = errorFor("subject");
+  const bodyError = errorFor("body");
+  const ccError = errorFor("cc");
+  const signerError = errorFor("signer");
   return (
     <>
       <label>
@@ -158,34 +213,44 @@ export function TextFields({ catalog, form, set, errorFor }: TextProps) {
         <input
           name="subject"
           value={form.subject}
-          aria-invalid={!!errorFor("subject")}
+          aria-invalid={subjectError ? true : undefined}
+          aria-describedby={hint("subject") ? "subject-hint" : undefined}
           onChange={(e) => set({ subject: e.target.value })}
         />
       </label>
-      {errorFor("subject") && <p className="error field-error">{errorFor("subject")}</p>}
+      {subjectError ? <p className="error field-error">{subjectError}</p> : <Hint id="subject-hint" text={hint("subject")} />}
       <label>
         Body
         <textarea
           name="body"
           rows={10}
           value={form.body}
-          aria-invalid={!!errorFor("body")}
+          aria-invalid={bodyError ? true : undefined}
+          aria-describedby={hint("body") ? "body-hint" : undefined}
           onChange={(e) => set({ body: e.target.value })}
         />
       </label>
-      {errorFor("body") && <p className="error field-error">{errorFor("body")}</p>}
+      {bodyError ? <p className="error field-error">{bodyError}</p> : <Hint id="body-hint" text={hint("body")} />}
       <label>
         Copies to (cc), one per line
         <textarea
           name="cc"
           rows={2}
           value={form.extra.cc.join("\n")}
+          aria-invalid={ccError ? true : undefined}
           onChange={(e) => set({ extra: { ...form.extra, cc: e.target.value.split("\n") } })}
         />
       </label>
+      {ccError && <p className="error field-error">{ccError}</p>}
       <label>
         Signer
-        <select name="signer" value={form.signer_id} onChange={(e) => set({ signer_id: Number(e.target.value) })}>
+        <select
+          name="signer"
+          value={form.signer_id}
+          aria-invalid={signerError ? true : undefined}
+          aria-describedby={hint("signer.title") ? "signer-hint" : undefined}
+          onChange={(e) => set({ signer_id: Number(e.target.value) })}
+        >
           {catalog.signers.map((s) => (
             <option key={s.id} value={s.id}>
               {s.name}
@@ -194,6 +259,7 @@ export function TextFields({ catalog, form, set, errorFor }: TextProps) {
           ))}
         </select>
       </label>
+      {signerError ? <p className="error field-error">{signerError}</p> : <Hint id="signer-hint" text={hint("signer.title")} />}
     </>
   );
 }

@@ -68,4 +68,17 @@ describe("LettersList", () => {
     renderWithQuery(<LettersList onOpen={vi.fn()} onNew={vi.fn()} />);
     expect((await screen.findByRole("alert")).textContent).toContain("the database is locked");
   });
+
+  it("shows empty date filters as empty, and filters by a date however it is typed", async () => {
+    vi.mocked(ipc.lettersList).mockResolvedValue(letters);
+    renderWithQuery(<LettersList onOpen={vi.fn()} onNew={vi.fn()} />);
+    const table = await screen.findByRole("table", { name: "Letters" });
+    const from = screen.getByLabelText("From") as HTMLInputElement;
+    expect(from.value).toBe("");
+    expect(from.placeholder).toBe("Any date");
+    await userEvent.type(from, "01012018");
+    expect(screen.getByText("Monday, January 1, 2018")).toBeTruthy();
+    expect(within(table).getAllByRole("row")).toHaveLength(2);
+    expect(within(table).getByText("The amended KORUS")).toBeTruthy();
+  });
 });

@@ -3,6 +3,7 @@ import { queryOptions, useQuery } from "@tanstack/react-query";
 import * as ipc from "../../ipc";
 import type { LetterSummary, Status } from "../../ipc";
 import { ErrorNote, longDate, StatusChip } from "../../components/common";
+import { DateField } from "../../components/DateField";
 import { keys } from "../../queries";
 
 interface Props {
@@ -99,14 +100,8 @@ export function LettersList({ onOpen, onNew, onShown, searchRef }: Props) {
             ))}
           </select>
         </label>
-        <label>
-          From
-          <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
-        </label>
-        <label>
-          To
-          <input type="date" value={to} onChange={(e) => setTo(e.target.value)} />
-        </label>
+        <DateField label="From" value={from} placeholder="Any date" onChange={(d) => setFrom(d)} />
+        <DateField label="To" value={to} placeholder="Any date" onChange={(d) => setTo(d)} />
       </div>
       {letters.isPending && <p className="empty">Loading letters…</p>}
       {letters.isError && <ErrorNote error={letters.error} prefix="The letters could not be loaded" />}

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { SentLog } from "./SentLog";
-import { clockView, logEntry, nth, renderWithQuery } from "../../test/fixtures";
+import { catalog, clockView, logEntry, nth, renderWithQuery } from "../../test/fixtures";
 
 vi.mock("../../ipc", async (importOriginal) => ({
   ...(await importOriginal<typeof import("../../ipc")>()),
@@ -12,6 +12,8 @@ vi.mock("../../ipc", async (importOriginal) => ({
   chooseSavePath: vi.fn(),
   sentLogCsv: vi.fn(),
   clock: vi.fn(),
+  catalog: vi.fn(),
+  officialsList: vi.fn(),
 }));
 import * as ipc from "../../ipc";
 
@@ -19,6 +21,8 @@ describe("SentLog", () => {
   beforeEach(() => {
     vi.resetAllMocks();
     vi.mocked(ipc.clock).mockResolvedValue(clockView);
+    vi.mocked(ipc.catalog).mockResolvedValue(catalog);
+    vi.mocked(ipc.officialsList).mockResolvedValue([]);
   });
 
   it("highlights overdue follow-ups and shows how each copy went", async () => {
@@ -107,5 +111,60 @@ describe("SentLog", () => {
     expect((within(dialog).getByLabelText("Reply received on") as HTMLInputElement).value).toBe("2026-03-10");
     await userEvent.click(within(dialog).getByRole("button", { name: "Record reply" }));
     expect(ipc.recordReply).toHaveBeenCalledWith(2, "2026-03-10", "");
+  });
+
+  it("lists only copies sent unless asked, and filters by recipient, office and issue", async () => {
+    vi.mocked(ipc.sentLog).mockResolvedValue([logEntry({})]);
+    vi.mocked(ipc.officialsList).mockResolvedValue([
+      { person: { id: 4, full_name: "Wilbur Ross", family_name: "Ross", honorific: null, salutation: null, email: null, retired_on: null }, office: "Secretary of Commerce", office_id: 10, until: "2021-01-20" },
+    ]);
+    renderWithQuery(<SentLog onOpen={vi.fn()} />);
+    await screen.findByRole("table", { name: "Sent log" });
+    expect(vi.mocked(ipc.sentLog).mock.lastCall?.[0]).toMatchObject({ include_unsent: false, person_id: null, office_id: null, issue_id: null });
+
+    await userEvent.click(screen.getByRole("checkbox", { name: "Include copies not sent yet" }));
+    await waitFor(() => expect(vi.mocked(ipc.sentLog).mock.lastCall?.[0]).toMatchObject({ include_unsent: true }));
+
+    await userEvent.type(screen.getByRole("combobox", { name: "Recipient" }), "Ross");
+    await userEvent.click(await screen.findByRole("button", { name: /^Wilbur Ross/ }));
+    await waitFor(() => expect(vi.mocked(ipc.sentLog).mock.lastCall?.[0]).toMatchObject({ person_id: 4 }));
+    expect(ipc.officialsList).toHaveBeenLastCalledWith("Ross");
+
+    await userEvent.type(screen.getByRole("combobox", { name: "Office" }), "USTR{Enter}");
+    await waitFor(() => expect(vi.mocked(ipc.sentLog).mock.lastCall?.[0]).toMatchObject({ office_id: 11 }));
+    await userEvent.selectOptions(screen.getByRole("combobox", { name: "Issue" }), "1");
+    await waitFor(() =>
+      expect(vi.mocked(ipc.sentLog).mock.lastCall?.[0]).toMatchObject({ person_id: 4, office_id: 11, issue_id: 1, include_unsent: true }),
+    );
+
+    // A choice is cleared with its button, or Escape.
+    await userEvent.click(screen.getByRole("button", { name: "Clear recipient" }));
+    await waitFor(() => expect(vi.mocked(ipc.sentLog).mock.lastCall?.[0]).toMatchObject({ person_id: null }));
+  });
+
+  it("shows empty date filters as empty, and reads a typed date", async () => {
+    vi.mocked(ipc.sentLog).mockResolvedValue([]);
+    renderWithQuery(<SentLog onOpen={vi.fn()} />);
+    expect(await screen.findByText(/No copy has been sent yet/)).toBeTruthy();
+    const from = screen.getByLabelText("From") as HTMLInputElement;
+    expect(from.value).toBe("");
+    expect(from.placeholder).toBe("Any date");
+    expect((screen.getByLabelText("To") as HTMLInputElement).placeholder).toBe("Any date");
+    await userEvent.type(from, "09012017");
+    await waitFor(() => expect(vi.mocked(ipc.sentLog).mock.lastCall?.[0]).toMatchObject({ from: "2017-09-01", to: null }));
+    expect(screen.getByText("Friday, September 1, 2017")).toBeTruthy();
+    expect(await screen.findByText("No copy matches these filters.")).toBeTruthy();
+  });
+
+  it("keeps each date on one line: the date columns never wrap", async () => {
+    vi.mocked(ipc.sentLog).mockResolvedValue([logEntry({ reply_on: "2017-09-20" })]);
+    renderWithQuery(<SentLog onOpen={vi.fn()} />);
+    const table = await screen.findByRole("table", { name: "Sent log" });
+    const head = within(table).getAllByRole("columnheader").map((th) => `${th.textContent}:${th.className}`);
+    expect(head).toEqual(["Letter date:date", "Recipient:", "Subject:", "Sent:date", "Follow up:date", "Reply:date"]);
+    const cells = within(nth(within(table).getAllByRole("row"), 1)).getAllByRole("cell");
+    expect(cells.map((td) => td.className)).toEqual(["date", "", "", "sent", "date", "date"]);
+    // The sent column's date stays whole; how it went may go under it.
+    expect(within(nth(cells, 3)).getByText("September 5, 2017").className).toBe("nowrap");
   });
 });

@@ -3,7 +3,10 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import * as ipc from "../../ipc";
 import type { LogEntry, LogFilter } from "../../ipc";
 import { ErrorNote, StatusChip, longDate, useToday } from "../../components/common";
-import { keys } from "../../queries";
+import { DateField } from "../../components/DateField";
+import type { Choice } from "../../components/SearchSelect";
+import { catalogQuery, keys } from "../../queries";
+import { OfficeSearch, PersonSearch } from "../officials/pickers";
 import { MarkSentDialog, ReplyCell, ReplyDialog } from "./dialogs";
 
 interface Props {
@@ -22,20 +25,27 @@ export function SentLog({ onOpen }: Props) {
   const [from, setFrom] = useState("");
   const [to, setTo] = useState("");
   const [dueOnly, setDueOnly] = useState(false);
+  const [includeUnsent, setIncludeUnsent] = useState(false);
+  const [person, setPerson] = useState<Choice | null>(null);
+  const [office, setOffice] = useState<Choice | null>(null);
+  const [issueId, setIssueId] = useState<number | null>(null);
+  const catalog = useQuery(catalogQuery);
   const [sending, setSending] = useState<LogEntry | null>(null);
   const [replying, setReplying] = useState<LogEntry | null>(null);
   // Overdue and "due" are reckoned on the organization's today, from Rust.
   const now = useToday();
   const filter: LogFilter = {
-    issue_id: null,
-    person_id: null,
-    office_id: null,
+    issue_id: issueId,
+    person_id: person?.id ?? null,
+    office_id: office?.id ?? null,
     status: null,
     from: from || null,
     to: to || null,
     follow_up_due: dueOnly ? (now ?? null) : null,
     limit: 500,
+    include_unsent: includeUnsent,
   };
+  const filtered = !!(issueId !== null || person || office || from || to || dueOnly);
   const log = useQuery({
     queryKey: keys.sentLogWith(filter),
     queryFn: () => ipc.sentLog(filter),
@@ -54,7 +64,7 @@ export function SentLog({ onOpen }: Props) {
     now !== undefined && !!e.follow_up_on && !e.reply_on && e.follow_up_on < now;
 
   return (
-    <section className="screen" aria-labelledby="log-title">
+    <section className="screen wide" aria-labelledby="log-title">
       <header className="screen-head">
         <h1 id="log-title">Sent log</h1>
         <button type="button" onClick={() => csv.mutate()} disabled={csv.isPending}>
@@ -62,17 +72,30 @@ export function SentLog({ onOpen }: Props) {
         </button>
       </header>
       <div className="filters">
+        <PersonSearch label="Recipient" chosen={person} onChoose={setPerson} placeholder="Anyone" />
+        <OfficeSearch label="Office" offices={catalog.data?.offices ?? []} chosen={office} onChoose={setOffice} placeholder="Any office" />
         <label>
-          From
-          <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
+          Issue
+          <select value={issueId ?? ""} onChange={(e) => setIssueId(e.target.value ? Number(e.target.value) : null)}>
+            <option value="">Any issue</option>
+            {(catalog.data?.issues ?? []).map((i) => (
+              <option key={i.issue.id} value={i.issue.id}>
+                {i.issue.name}
+              </option>
+            ))}
+          </select>
         </label>
-        <label>
-          To
-          <input type="date" value={to} onChange={(e) => setTo(e.target.value)} />
-        </label>
+        <DateField label="From" value={from} placeholder="Any date" onChange={(d) => setFrom(d)} />
+        <DateField label="To" value={to} placeholder="Any date" onChange={(d) => setTo(d)} />
+      </div>
+      <div className="filters checks">
         <label className="check">
           <input type="checkbox" checked={dueOnly} onChange={(e) => setDueOnly(e.target.checked)} />
           Follow-up due, no reply
+        </label>
+        <label className="check">
+          <input type="checkbox" checked={includeUnsent} onChange={(e) => setIncludeUnsent(e.target.checked)} />
+          Include copies not sent yet
         </label>
       </div>
       <div role="status" aria-live="polite">
@@ -82,24 +105,30 @@ export function SentLog({ onOpen }: Props) {
       {log.isPending && <p className="empty">Loading the log…</p>}
       {log.isError && <ErrorNote error={log.error} prefix="The log could not be loaded" />}
       {log.data && log.data.length === 0 && (
-        <p className="empty">Nothing here yet: letters appear once they have recipients.</p>
+        <p className="empty">
+          {filtered
+            ? "No copy matches these filters."
+            : includeUnsent
+              ? "Nothing here yet: letters appear once they have recipients."
+              : "No copy has been sent yet. Tick “Include copies not sent yet” to see drafts and signed letters."}
+        </p>
       )}
       {log.data && log.data.length > 0 && (
         <table className="table" aria-label="Sent log">
           <thead>
             <tr>
-              <th scope="col">Letter date</th>
+              <th scope="col" className="date">Letter date</th>
               <th scope="col">Recipient</th>
               <th scope="col">Subject</th>
-              <th scope="col">Sent</th>
-              <th scope="col">Follow up</th>
-              <th scope="col">Reply</th>
+              <th scope="col" className="date">Sent</th>
+              <th scope="col" className="date">Follow up</th>
+              <th scope="col" className="date">Reply</th>
             </tr>
           </thead>
           <tbody>
             {log.data.map((e) => (
               <tr key={e.recipient_id} className={overdue(e) ? "overdue" : undefined}>
-                <td className="nowrap">{longDate(e.date)}</td>
+                <td className="date">{longDate(e.date)}</td>
                 <td>
                   {e.person ?? "(no holder on record)"}
                   {e.office && <div className="muted">{e.office}</div>}
@@ -110,10 +139,10 @@ export function SentLog({ onOpen }: Props) {
                     {e.subject}
                   </button>
                 </td>
-                <td>
+                <td className="sent">
                   {e.sent_at ? (
                     <>
-                      {longDate(e.sent_at)}, {METHOD_LABEL[e.method ?? ""] ?? e.method}
+                      <span className="nowrap">{longDate(e.sent_at)}</span>, {METHOD_LABEL[e.method ?? ""] ?? e.method}
                       {e.confirmation && <div className="muted">{e.confirmation}</div>}
                     </>
                   ) : e.status === "signed" || e.status === "sent" ? (
@@ -124,7 +153,7 @@ export function SentLog({ onOpen }: Props) {
                     <StatusChip status={e.status} />
                   )}
                 </td>
-                <td>
+                <td className="date">
                   {longDate(e.follow_up_on) || "—"}
                   {overdue(e) && (
                     <div>
@@ -132,7 +161,7 @@ export function SentLog({ onOpen }: Props) {
                     </div>
                   )}
                 </td>
-                <td>
+                <td className="date">
                   <ReplyCell
                     replyOn={e.reply_on}
                     replyNotes={e.reply_notes}

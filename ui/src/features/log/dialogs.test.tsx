@@ -41,4 +41,30 @@ describe("MarkSentDialog", () => {
       follow_up_on: "2017-10-06",
     });
   });
+
+  it("reads the dates as typed, and says at the field what is missing instead of recording it", async () => {
+    renderWithQuery(
+      <MarkSentDialog recipient={{ id: 2, name: "Robert E. Lighthizer", office: null }} letterDate="2017-09-05" onClose={vi.fn()} onDone={vi.fn()} />,
+    );
+    const dialog = screen.getByRole("dialog");
+    const on = within(dialog).getByLabelText("Sent on");
+    const followUp = within(dialog).getByLabelText("Follow up on");
+    await userEvent.clear(on);
+    await userEvent.click(within(dialog).getByRole("button", { name: "Mark sent" }));
+    expect(await within(dialog).findByText(/^Enter the date: the month, day and year/)).toBeTruthy();
+    expect(on.getAttribute("aria-invalid")).toBe("true");
+
+    await userEvent.type(on, "09062017");
+    expect(within(dialog).getByText("Wednesday, September 6, 2017")).toBeTruthy();
+    // A follow-up that is not a date is not taken for "no follow-up".
+    await userEvent.clear(followUp);
+    await userEvent.type(followUp, "10/5");
+    await userEvent.click(within(dialog).getByRole("button", { name: "Mark sent" }));
+    expect(await within(dialog).findByText("Type the month, day and year, e.g. 09/24/2018.")).toBeTruthy();
+    expect(ipc.markSent).not.toHaveBeenCalled();
+
+    await userEvent.type(followUp, "/2017");
+    await userEvent.click(within(dialog).getByRole("button", { name: "Mark sent" }));
+    expect(ipc.markSent).toHaveBeenCalledWith(2, expect.objectContaining({ at: "2017-09-06T12:00:00Z", follow_up_on: "2017-10-05" }));
+  });
 });

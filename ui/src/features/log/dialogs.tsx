@@ -2,8 +2,12 @@ import { useState } from "react";
 import { useMutation } from "@tanstack/react-query";
 import * as ipc from "../../ipc";
 import type { Method } from "../../ipc";
-import { Dialog } from "../../components/Dialog";
-import { ErrorNote, addDays, longDate, useClock } from "../../components/common";
+import { Dialog, NO_DATE } from "../../components/Dialog";
+import { DateField } from "../../components/DateField";
+import { ErrorNote, addDays, fieldError, longDate, useClock } from "../../components/common";
+
+/** A refusal the dialog makes itself, shaped like Rust's, shown at its field. */
+const refuse = (field: string, message: string) => ({ code: "invalid_data", field, message });
 
 interface Who {
   id: number;
@@ -44,28 +48,35 @@ export function MarkSentDialog(props: {
   const [followUpEdited, setFollowUp] = useState<string | null>(before?.follow_up_on ?? null);
   const followUp =
     followUpEdited ?? (clock ? addDays(props.letterDate, clock.follow_up_days) : "");
+  // Something typed as the follow-up that is not a date must not be taken for "none".
+  const [followUpTyped, setFollowUpTyped] = useState(false);
   const send = useMutation({
-    mutationFn: () =>
-      ipc.markSent(props.recipient.id, {
+    // The dates asked with, so a refusal of one shows until it is changed.
+    mutationFn: ({ on, followUp }: { on: string; followUp: string }) => {
+      if (!on) return Promise.reject(refuse("sent_on", NO_DATE));
+      if (!followUp && followUpTyped) {
+        return Promise.reject(refuse("follow_up_on", "Enter the day to follow up, or leave it empty."));
+      }
+      return ipc.markSent(props.recipient.id, {
         method,
         at: `${on}T12:00:00Z`,
         confirmation: confirmation.trim() || null,
         follow_up_on: followUp || null,
-      }),
+      });
+    },
     onSuccess: props.onDone,
   });
+  const onError = send.variables?.on === on ? fieldError(send.error, "sent_on") : null;
+  const followUpError = send.variables?.followUp === followUp ? fieldError(send.error, "follow_up_on") : null;
   return (
     <Dialog title={`Mark sent: ${props.recipient.name ?? props.recipient.office ?? ""}`} onClose={props.onClose}>
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          send.mutate();
+          send.mutate({ on, followUp });
         }}
       >
-        <label>
-          Sent on
-          <input type="date" required value={on} onChange={(e) => setOn(e.target.value)} />
-        </label>
+        <DateField label="Sent on" name="sent_on" value={on} error={onError} onChange={(d) => setOn(d)} />
         <label>
           How
           <select value={method} onChange={(e) => setMethod(e.target.value as Method)}>
@@ -80,11 +91,18 @@ export function MarkSentDialog(props: {
           Confirmation (tracking number, receipt)
           <input value={confirmation} onChange={(e) => setConfirmation(e.target.value)} />
         </label>
-        <label>
-          Follow up on
-          <input type="date" value={followUp} onChange={(e) => setFollowUp(e.target.value)} />
-        </label>
-        {send.isError && <ErrorNote error={send.error} prefix="Not recorded" />}
+        <DateField
+          label="Follow up on"
+          name="follow_up_on"
+          value={followUp}
+          placeholder="No follow-up"
+          error={followUpError}
+          onChange={(d, typed) => {
+            setFollowUp(d);
+            setFollowUpTyped(typed === "partial" || typed === "wrong");
+          }}
+        />
+        {send.isError && !onError && !followUpError && <ErrorNote error={send.error} prefix="Not recorded" />}
         <div className="actions">
           <button type="submit" className="primary" disabled={send.isPending}>
             {send.isPending ? "Archiving…" : "Mark sent"}
@@ -105,26 +123,25 @@ export function ReplyDialog(props: { recipient: Who; onClose: () => void; onDone
   const on = onEdited ?? today ?? "";
   const [notes, setNotes] = useState("");
   const reply = useMutation({
-    mutationFn: () => ipc.recordReply(props.recipient.id, on, notes),
+    mutationFn: (on: string) => (on ? ipc.recordReply(props.recipient.id, on, notes) : Promise.reject(refuse("on", NO_DATE))),
     onSuccess: props.onDone,
   });
+  // A refusal of the date shows until it is changed.
+  const onError = reply.variables === on ? fieldError(reply.error, "on") : null;
   return (
     <Dialog title={`Record reply: ${props.recipient.name ?? props.recipient.office ?? ""}`} onClose={props.onClose}>
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          reply.mutate();
+          reply.mutate(on);
         }}
       >
-        <label>
-          Reply received on
-          <input type="date" required value={on} onChange={(e) => setOn(e.target.value)} />
-        </label>
+        <DateField label="Reply received on" name="reply_on" value={on} error={onError} onChange={(d) => setOn(d)} />
         <label>
           Notes
           <textarea rows={4} value={notes} onChange={(e) => setNotes(e.target.value)} />
         </label>
-        {reply.isError && <ErrorNote error={reply.error} prefix="Not recorded" />}
+        {reply.isError && !onError && <ErrorNote error={reply.error} prefix="Not recorded" />}
         <div className="actions">
           <button type="submit" className="primary" disabled={reply.isPending}>
             Record reply
@@ -145,7 +162,13 @@ export function ReplyCell(props: {
   sent: boolean;
   onRecord: () => void;
 }) {
-  if (props.replyOn) return <span title={props.replyNotes ?? ""}>{longDate(props.replyOn)}</span>;
+  if (props.replyOn) {
+    return (
+      <span className="nowrap" title={props.replyNotes ?? ""}>
+        {longDate(props.replyOn)}
+      </span>
+    );
+  }
   if (!props.sent) return <>—</>;
   return (
     <button type="button" className="small" onClick={props.onRecord}>

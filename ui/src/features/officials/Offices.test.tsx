@@ -165,4 +165,25 @@ describe("Offices", () => {
     dialog = screen.getByRole("dialog", { name: "End the term" });
     expect((within(dialog).getByLabelText("Left office on") as HTMLInputElement).value).toBe("2027-01-15");
   });
+
+  it("asks for the date at its field rather than retiring an office on none", async () => {
+    renderWithQuery(<Offices />);
+    await userEvent.click(await screen.findByRole("button", { name: "Secretary of Commerce" }));
+    await userEvent.click(await screen.findByRole("button", { name: "Retire…" }));
+    const dialog = screen.getByRole("dialog", { name: "Retire Secretary of Commerce" });
+    const on = within(dialog).getByLabelText("Retired on");
+    await userEvent.clear(on);
+    await userEvent.click(within(dialog).getByRole("button", { name: "Retire" }));
+    expect(within(dialog).getByText("Enter the date: the month, day and year, e.g. 09/24/2018.")).toBeTruthy();
+    expect(on.getAttribute("aria-invalid")).toBe("true");
+    expect(ipc.officeRetire).not.toHaveBeenCalled();
+  });
+
+  it("opens at the office it was asked for, beside the list", async () => {
+    renderWithQuery(<Offices start={10} />);
+    const panel = await screen.findByRole("complementary", { name: "Secretary of Commerce" });
+    const table = await screen.findByRole("table", { name: "Offices" });
+    expect(panel.closest(".master-detail")?.contains(table)).toBe(true);
+    expect(within(table).getAllByRole("row")[1]?.getAttribute("aria-current")).toBe("true");
+  });
 });

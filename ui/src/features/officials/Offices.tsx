@@ -4,9 +4,11 @@ import * as ipc from "../../ipc";
 import type { NewOffice, OfficeKind } from "../../ipc";
 import { DateDialog, Dialog } from "../../components/Dialog";
 import { ErrorNote, fieldError, longDate, useToday } from "../../components/common";
+import { DateField } from "../../components/DateField";
+import { DetailPane } from "../../components/DetailPane";
 import { keys } from "../../queries";
 
-const KINDS: [OfficeKind, string][] = [
+export const KINDS: [OfficeKind, string][] = [
   ["cabinet_secretary", "Cabinet secretary"],
   ["trade_representative", "Trade representative"],
   ["senator", "Senator"],
@@ -17,7 +19,7 @@ const KINDS: [OfficeKind, string][] = [
   ["other", "Other"],
 ];
 
-const NO_OFFICE: NewOffice = {
+export const NO_OFFICE: NewOffice = {
   title: "",
   short_name: null,
   organization: null,
@@ -106,6 +108,8 @@ function AddHolder({ officeId, onClose }: { officeId: number; onClose: () => voi
   const [startEdited, setStart] = useState<string | null>(null);
   const start = startEdited ?? today ?? "";
   const [end, setEnd] = useState("");
+  // Something typed as the end that is not a date must not be taken for "still in office".
+  const [endTyped, setEndTyped] = useState(false);
   const [acting, setActing] = useState(false);
   const people = useQuery({
     queryKey: keys.officialsMatching(who.trim()),
@@ -115,6 +119,8 @@ function AddHolder({ officeId, onClose }: { officeId: number; onClose: () => voi
   const add = useMutation({
     mutationFn: () => {
       if (personId === null) throw new Error("Choose the person who holds the office.");
+      if (!start) throw new Error("Enter the day the term began, e.g. 09/24/2018.");
+      if (!end && endTyped) throw new Error("Enter the day the term ended, or leave it empty.");
       return ipc.termAdd({ person_id: personId, office_id: officeId, start_on: start, end_on: end || null, acting });
     },
     onSuccess: () => onClose(),
@@ -156,14 +162,16 @@ function AddHolder({ officeId, onClose }: { officeId: number; onClose: () => voi
           </ul>
         )}
         <div className="grid2">
-          <label>
-            From
-            <input type="date" required value={start} onChange={(e) => setStart(e.target.value)} />
-          </label>
-          <label>
-            Until (empty: still in office)
-            <input type="date" value={end} onChange={(e) => setEnd(e.target.value)} />
-          </label>
+          <DateField label="From" value={start} onChange={(d) => setStart(d)} />
+          <DateField
+            label="Until (empty: still in office)"
+            value={end}
+            placeholder="Still in office"
+            onChange={(d, typed) => {
+              setEnd(d);
+              setEndTyped(typed === "partial" || typed === "wrong");
+            }}
+          />
         </div>
         <label className="check">
           <input type="checkbox" checked={acting} onChange={(e) => setActing(e.target.checked)} />
@@ -297,9 +305,10 @@ function OfficePanel({ id, onClose }: { id: number; onClose: () => void }) {
   );
 }
 
-export function Offices() {
+/** The offices, with the chosen one's holders beside the list; `start` opens one at once. */
+export function Offices({ start = null }: { start?: number | null }) {
   const [filter, setFilter] = useState("");
-  const [open, setOpen] = useState<number | null>(null);
+  const [open, setOpen] = useState<number | null>(start);
   const [adding, setAdding] = useState(false);
   const list = useQuery({
     queryKey: keys.officesMatching(filter.trim()),
@@ -316,44 +325,57 @@ export function Offices() {
           Add office…
         </button>
       </div>
-      {list.isError && <ErrorNote error={list.error} prefix="Offices could not be loaded" />}
-      {list.data && list.data.length === 0 && <p className="empty">No office matches.</p>}
-      {list.data && list.data.length > 200 && (
-        <p className="muted" role="status">
-          Showing 200 of {list.data.length.toLocaleString("en-US")} — refine your search to see the rest.
-        </p>
-      )}
-      {list.data && list.data.length > 0 && (
-        <table className="table" aria-label="Offices">
-          <thead>
-            <tr>
-              <th scope="col">Office</th>
-              <th scope="col">Organization</th>
-              <th scope="col">Held today by</th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.data.slice(0, 200).map((r) => (
-              <tr key={r.office.id} className="clickable" onClick={() => setOpen(r.office.id)}>
-                <td>
-                  <button type="button" className="link" onClick={() => setOpen(r.office.id)}>
-                    {r.office.title}
-                  </button>
-                </td>
-                <td>{r.office.organization ?? ""}</td>
-                <td>
-                  {r.office.retired_on ? (
-                    <span className="muted">retired {longDate(r.office.retired_on)}</span>
-                  ) : (
-                    (r.holder ?? <span className="muted">no holder on record</span>)
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      {open !== null && <OfficePanel key={open} id={open} onClose={() => setOpen(null)} />}
+      <div className={open !== null ? "master-detail open" : "master-detail"}>
+        <div className="master">
+          {list.isError && <ErrorNote error={list.error} prefix="Offices could not be loaded" />}
+          {list.data && list.data.length === 0 && <p className="empty">No office matches.</p>}
+          {list.data && list.data.length > 200 && (
+            <p className="muted" role="status">
+              Showing 200 of {list.data.length.toLocaleString("en-US")} — refine your search to see the rest.
+            </p>
+          )}
+          {list.data && list.data.length > 0 && (
+            <table className="table" aria-label="Offices">
+              <thead>
+                <tr>
+                  <th scope="col">Office</th>
+                  <th scope="col">Organization</th>
+                  <th scope="col">Held today by</th>
+                </tr>
+              </thead>
+              <tbody>
+                {list.data.slice(0, 200).map((r) => (
+                  <tr
+                    key={r.office.id}
+                    className={r.office.id === open ? "clickable selected" : "clickable"}
+                    aria-current={r.office.id === open ? "true" : undefined}
+                    onClick={() => setOpen(r.office.id)}
+                  >
+                    <td>
+                      <button type="button" className="link" onClick={() => setOpen(r.office.id)}>
+                        {r.office.title}
+                      </button>
+                    </td>
+                    <td>{r.office.organization ?? ""}</td>
+                    <td>
+                      {r.office.retired_on ? (
+                        <span className="muted">retired {longDate(r.office.retired_on)}</span>
+                      ) : (
+                        (r.holder ?? <span className="muted">no holder on record</span>)
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </div>
+        {open !== null && (
+          <DetailPane key={open}>
+            <OfficePanel id={open} onClose={() => setOpen(null)} />
+          </DetailPane>
+        )}
+      </div>
       {adding && (
         <OfficeForm
           id={null}

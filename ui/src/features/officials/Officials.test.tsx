@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { Officials } from "./Officials";
-import { clockView, renderWithQuery } from "../../test/fixtures";
+import { catalog, clockView, renderWithQuery } from "../../test/fixtures";
 import type { ImportSummary } from "../../ipc";
 
 vi.mock("../../ipc", async (importOriginal) => ({
@@ -17,6 +17,10 @@ vi.mock("../../ipc", async (importOriginal) => ({
   personRetire: vi.fn(),
   chooseFolder: vi.fn(),
   clock: vi.fn(),
+  catalog: vi.fn(),
+  officialAdd: vi.fn(),
+  officesList: vi.fn(),
+  officeDetail: vi.fn(),
 }));
 import * as ipc from "../../ipc";
 
@@ -29,6 +33,7 @@ describe("Officials", () => {
   beforeEach(() => {
     vi.resetAllMocks();
     vi.mocked(ipc.clock).mockResolvedValue(clockView);
+    vi.mocked(ipc.catalog).mockResolvedValue(catalog);
     // The screen asks for a page; the tests say who is in it.
     vi.mocked(ipc.officialsPage).mockImplementation(async (filter) => {
       const rows = await ipc.officialsList(filter);
@@ -160,5 +165,138 @@ describe("Officials", () => {
     expect(ipc.importCsv).toHaveBeenLastCalledWith("/data/officials.csv", true);
     await userEvent.click(screen.getByRole("button", { name: "Apply import" }));
     expect(ipc.importCsv).toHaveBeenLastCalledWith("/data/officials.csv", false);
+  });
+
+  it("opens a person's details beside the list, scrolled into view and with the focus", async () => {
+    const person = { id: 5, full_name: "Alex Padilla", family_name: "Padilla", honorific: null, salutation: null, email: null, retired_on: null };
+    vi.mocked(ipc.officialsList).mockResolvedValue([{ person, office: "U.S. Senator for California, class 3", office_id: 9, until: null }]);
+    vi.mocked(ipc.personDetail).mockResolvedValue({ person, terms: [], local_offices: [] });
+    const scrolled = vi.spyOn(HTMLElement.prototype, "scrollIntoView");
+    renderWithQuery(<Officials />);
+    const table = await screen.findByRole("table", { name: "Officials" });
+    await userEvent.click(within(table).getByRole("button", { name: "Alex Padilla" }));
+    const panel = await screen.findByRole("complementary", { name: "Alex Padilla" });
+    // The list and the details are the two sides of one layout (styles.css: .master-detail).
+    const detail = panel.closest(".detail") as HTMLElement;
+    expect(detail.parentElement?.className).toBe("master-detail open");
+    expect(detail.parentElement?.querySelector(".master table")).toBe(table);
+    expect(document.activeElement).toBe(detail);
+    expect(scrolled.mock.contexts).toContain(detail);
+    expect(within(table).getAllByRole("row")[1]?.getAttribute("aria-current")).toBe("true");
+    scrolled.mockRestore();
+  });
+
+  it("opens at the person or office it was asked for (a search hit)", async () => {
+    const person = { id: 5, full_name: "Alex Padilla", family_name: "Padilla", honorific: null, salutation: null, email: null, retired_on: null };
+    vi.mocked(ipc.officialsList).mockResolvedValue([]);
+    vi.mocked(ipc.personDetail).mockResolvedValue({ person, terms: [], local_offices: [] });
+    const { unmount } = renderWithQuery(<Officials person={5} />);
+    expect(await screen.findByRole("complementary", { name: "Alex Padilla" })).toBeTruthy();
+    expect(ipc.personDetail).toHaveBeenCalledWith(5);
+    unmount();
+
+    const commerce = catalog.offices[0] as (typeof catalog.offices)[number];
+    vi.mocked(ipc.officesList).mockResolvedValue([{ office: commerce, holder: "Howard Lutnick" }]);
+    vi.mocked(ipc.officeDetail).mockResolvedValue({ office: commerce, holders: [] });
+    renderWithQuery(<Officials office={10} />);
+    expect(await screen.findByRole("complementary", { name: "Secretary of Commerce" })).toBeTruthy();
+    expect(screen.getByRole("tab", { name: "Offices" }).getAttribute("aria-selected")).toBe("true");
+    expect(ipc.officeDetail).toHaveBeenCalledWith(10);
+  });
+
+  it("adds an official holding an office on record in one step, says so, and opens them", async () => {
+    const jane = { id: 77, full_name: "Jane Doe", family_name: "Doe", honorific: null, salutation: null, email: "jane@example.gov", retired_on: null };
+    vi.mocked(ipc.officialsList).mockResolvedValue([]);
+    vi.mocked(ipc.officialAdd).mockResolvedValue(77);
+    vi.mocked(ipc.personDetail).mockResolvedValue({ person: jane, terms: [], local_offices: [] });
+    renderWithQuery(<Officials />);
+    await userEvent.click(await screen.findByRole("button", { name: "Add official…" }));
+    const dialog = screen.getByRole("dialog", { name: "Add an official" });
+    await userEvent.type(within(dialog).getByRole("textbox", { name: "Full name" }), "Jane Doe");
+    await userEvent.type(within(dialog).getByRole("textbox", { name: "Email" }), "jane@example.gov");
+    await userEvent.type(within(dialog).getByRole("combobox", { name: "Office" }), "commerce");
+    await userEvent.click(await within(dialog).findByRole("button", { name: /^Secretary of Commerce/ }));
+    // The term starts on the organization's today unless changed.
+    expect((within(dialog).getByLabelText("From") as HTMLInputElement).value).toBe("2026-03-10");
+    await userEvent.click(within(dialog).getByRole("checkbox", { name: "Acting" }));
+    await userEvent.click(within(dialog).getByRole("button", { name: "Add official" }));
+    expect(ipc.officialAdd).toHaveBeenCalledTimes(1);
+    expect(ipc.officialAdd).toHaveBeenCalledWith({
+      person: { full_name: "Jane Doe", family_name: "", honorific: null, salutation: null, email: "jane@example.gov" },
+      office_id: 10,
+      office: null,
+      start_on: "2026-03-10",
+      end_on: null,
+      acting: true,
+    });
+    expect(await screen.findByText("Added Jane Doe as Secretary of Commerce from March 10, 2026.")).toBeTruthy();
+    expect(screen.queryByRole("dialog")).toBeNull();
+    expect(await screen.findByRole("complementary", { name: "Jane Doe" })).toBeTruthy();
+    expect(ipc.personDetail).toHaveBeenCalledWith(77);
+  });
+
+  it("adds an official with a new office; each refusal shows at its field and nothing typed is lost", async () => {
+    vi.mocked(ipc.officialsList).mockResolvedValue([]);
+    vi.mocked(ipc.officialAdd)
+      .mockRejectedValueOnce({ code: "invalid_data", field: "office.title", message: "office.title: an office needs a title" })
+      .mockRejectedValueOnce({ code: "invalid_data", field: "end_on", message: "end_on: the term ends before it starts" })
+      .mockResolvedValueOnce(78);
+    vi.mocked(ipc.personDetail).mockResolvedValue({
+      person: { id: 78, full_name: "Jane Doe", family_name: "Doe", honorific: null, salutation: null, email: null, retired_on: null },
+      terms: [],
+      local_offices: [],
+    });
+    renderWithQuery(<Officials />);
+    await userEvent.click(await screen.findByRole("button", { name: "Add official…" }));
+    const dialog = screen.getByRole("dialog", { name: "Add an official" });
+    const name = within(dialog).getByRole("textbox", { name: "Full name" });
+    await userEvent.type(name, "Jane Doe");
+    // No office chosen: said at the office field, nothing sent.
+    await userEvent.click(within(dialog).getByRole("button", { name: "Add official" }));
+    expect(await within(dialog).findByText("Choose the office from the list, or add a new office.")).toBeTruthy();
+    expect(ipc.officialAdd).not.toHaveBeenCalled();
+
+    await userEvent.click(within(dialog).getByRole("radio", { name: "A new office" }));
+    await userEvent.selectOptions(within(dialog).getByRole("combobox", { name: "Kind (decides the form of address)" }), "governor");
+    await userEvent.type(within(dialog).getByRole("textbox", { name: "Mailing address, one line per line" }), "1 Capitol Sq{Enter}{Enter}Columbus, OH");
+    await userEvent.click(within(dialog).getByRole("button", { name: "Add official" }));
+    const title = within(dialog).getByRole("textbox", { name: "Title" });
+    // The field's own words, without the field's internal name.
+    expect(await within(dialog).findByText("an office needs a title")).toBeTruthy();
+    expect(title.getAttribute("aria-invalid")).toBe("true");
+    expect((name as HTMLInputElement).value).toBe("Jane Doe");
+
+    await userEvent.type(title, "Governor of Ohio");
+    const until = within(dialog).getByLabelText("Until (empty: still in office)");
+    await userEvent.type(until, "2020-01-01");
+    await userEvent.click(within(dialog).getByRole("button", { name: "Add official" }));
+    expect(await within(dialog).findByText("the term ends before it starts")).toBeTruthy();
+    expect(until.getAttribute("aria-invalid")).toBe("true");
+    expect(title.getAttribute("aria-invalid")).toBeNull();
+
+    await userEvent.clear(until);
+    await userEvent.click(within(dialog).getByRole("button", { name: "Add official" }));
+    expect(vi.mocked(ipc.officialAdd).mock.lastCall?.[0]).toEqual({
+      person: { full_name: "Jane Doe", family_name: "", honorific: null, salutation: null, email: null },
+      office_id: null,
+      office: { title: "Governor of Ohio", short_name: null, organization: null, kind: "governor", single_holder: true, address: ["1 Capitol Sq", "Columbus, OH"] },
+      start_on: "2026-03-10",
+      end_on: null,
+      acting: false,
+    });
+    expect(await screen.findByText("Added Jane Doe as Governor of Ohio from March 10, 2026.")).toBeTruthy();
+  });
+
+  it("does not take an end date that is not a date for \"still in office\"", async () => {
+    vi.mocked(ipc.officialsList).mockResolvedValue([]);
+    renderWithQuery(<Officials />);
+    await userEvent.click(await screen.findByRole("button", { name: "Add official…" }));
+    const dialog = screen.getByRole("dialog", { name: "Add an official" });
+    await userEvent.type(within(dialog).getByRole("textbox", { name: "Full name" }), "Jane Doe");
+    await userEvent.type(within(dialog).getByRole("combobox", { name: "Office" }), "USTR{Enter}");
+    await userEvent.type(within(dialog).getByLabelText("Until (empty: still in office)"), "02/30/2027");
+    expect(within(dialog).getByText("February 30 isn't a date.")).toBeTruthy();
+    await userEvent.click(within(dialog).getByRole("button", { name: "Add official" }));
+    expect(ipc.officialAdd).not.toHaveBeenCalled();
   });
 });

@@ -3,8 +3,11 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import * as ipc from "../../ipc";
 import type { CsvSummary, ImportSummary } from "../../ipc";
 import { ErrorNote, longDate } from "../../components/common";
-import { EMPTY_PERSON, PersonForm, PersonPanel } from "./PersonPanel";
+import { PersonPanel } from "./PersonPanel";
 import { Offices } from "./Offices";
+import { AddOfficial } from "./AddOfficial";
+import { DetailPane } from "../../components/DetailPane";
+import { Toast, useNotice } from "../../components/Toast";
 import { keys } from "../../queries";
 
 function Summary({ s, dryRun }: { s: ImportSummary; dryRun: boolean }) {
@@ -160,11 +163,17 @@ function ImportPanel() {
   );
 }
 
-export function Officials() {
+/**
+ * The officials: people (or offices) listed on the left, the chosen one's
+ * details beside the list. `person` or `office` opens one at once (a search
+ * hit, a new official).
+ */
+export function Officials({ person = null, office = null }: { person?: number | null; office?: number | null }) {
   const [filter, setFilter] = useState("");
-  const [open, setOpen] = useState<number | null>(null);
+  const [open, setOpen] = useState<number | null>(person);
   const [adding, setAdding] = useState(false);
-  const [tab, setTab] = useState<"people" | "offices">("people");
+  const [tab, setTab] = useState<"people" | "offices">(office !== null && person === null ? "offices" : "people");
+  const [notice, setNotice] = useNotice();
   const page = useQuery({
     queryKey: keys.officialsPageMatching(filter.trim()),
     queryFn: () => ipc.officialsPage(filter.trim()),
@@ -172,7 +181,7 @@ export function Officials() {
   const list = { ...page, data: page.data?.rows };
   const total = page.data?.total ?? 0;
   return (
-    <section className="screen" aria-labelledby="officials-title">
+    <section className="screen wide" aria-labelledby="officials-title">
       <header className="screen-head">
         <h1 id="officials-title">Officials</h1>
         <button type="button" onClick={() => setAdding(true)}>
@@ -187,70 +196,84 @@ export function Officials() {
           Offices
         </button>
       </div>
-      {tab === "offices" && <Offices />}
+      {tab === "offices" && <Offices start={office} />}
       {tab === "people" && (
         <>
-      <div className="filters" role="search">
-        <label className="grow">
-          Search officials
-          <input
-            type="search"
-            value={filter}
-            onChange={(e) => setFilter(e.target.value)}
-            placeholder="Name, office or state"
-          />
-        </label>
-      </div>
-      {list.data && total > list.data.length && (
-        <p className="muted" role="status">
-          Showing {list.data.length.toLocaleString("en-US")} of {total.toLocaleString("en-US")} — refine your search
-          to see the rest.
-        </p>
-      )}
-      {list.isError && <ErrorNote error={list.error} prefix="Officials could not be loaded" />}
-      {list.data && list.data.length === 0 && (
-        <p className="empty">{filter ? `Nobody matches “${filter}”.` : "No officials yet: import a roster below."}</p>
-      )}
-      {list.data && list.data.length > 0 && (
-        <table className="table" aria-label="Officials">
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Office held or last held</th>
-              <th scope="col">Until</th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.data.map((o) => (
-              <tr key={o.person.id} className="clickable" onClick={() => setOpen(o.person.id)}>
-                <td>
-                  <button type="button" className="link" onClick={() => setOpen(o.person.id)}>
-                    {o.person.full_name}
-                  </button>
-                  {o.person.retired_on && <span className="muted"> (retired)</span>}
-                </td>
-                <td>{o.office ?? "—"}</td>
-                <td>{o.until ? longDate(o.until) : o.office ? "in office" : ""}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      {open !== null && <PersonPanel key={open} id={open} onClose={() => setOpen(null)} />}
+          <div className="filters" role="search">
+            <label className="grow">
+              Search officials
+              <input
+                type="search"
+                value={filter}
+                onChange={(e) => setFilter(e.target.value)}
+                placeholder="Name, office or state"
+              />
+            </label>
+          </div>
+          <div className={open !== null ? "master-detail open" : "master-detail"}>
+            <div className="master">
+              {list.data && total > list.data.length && (
+                <p className="muted" role="status">
+                  Showing {list.data.length.toLocaleString("en-US")} of {total.toLocaleString("en-US")} — refine your
+                  search to see the rest.
+                </p>
+              )}
+              {list.isError && <ErrorNote error={list.error} prefix="Officials could not be loaded" />}
+              {list.data && list.data.length === 0 && (
+                <p className="empty">{filter ? `Nobody matches “${filter}”.` : "No officials yet: import a roster below."}</p>
+              )}
+              {list.data && list.data.length > 0 && (
+                <table className="table" aria-label="Officials">
+                  <thead>
+                    <tr>
+                      <th scope="col">Name</th>
+                      <th scope="col">Office held or last held</th>
+                      <th scope="col">Until</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {list.data.map((o) => (
+                      <tr
+                        key={o.person.id}
+                        className={o.person.id === open ? "clickable selected" : "clickable"}
+                        aria-current={o.person.id === open ? "true" : undefined}
+                        onClick={() => setOpen(o.person.id)}
+                      >
+                        <td>
+                          <button type="button" className="link" onClick={() => setOpen(o.person.id)}>
+                            {o.person.full_name}
+                          </button>
+                          {o.person.retired_on && <span className="muted"> (retired)</span>}
+                        </td>
+                        <td>{o.office ?? "—"}</td>
+                        <td className="nowrap">{o.until ? longDate(o.until) : o.office ? "in office" : ""}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              )}
+            </div>
+            {open !== null && (
+              <DetailPane key={open}>
+                <PersonPanel id={open} onClose={() => setOpen(null)} />
+              </DetailPane>
+            )}
+          </div>
         </>
       )}
       <ImportPanel />
       {adding && (
-        <PersonForm
-          id={null}
-          start={EMPTY_PERSON}
+        <AddOfficial
           onClose={() => setAdding(false)}
-          onSaved={(id) => {
+          onAdded={(id, said) => {
             setAdding(false);
+            setTab("people");
             setOpen(id);
+            setNotice(said);
           }}
         />
       )}
+      <Toast text={notice} onDismiss={() => setNotice(null)} />
     </section>
   );
 }

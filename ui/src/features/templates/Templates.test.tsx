@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { screen, within } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { Templates } from "./Templates";
 import { catalog, page, renderWithQuery } from "../../test/fixtures";
@@ -42,7 +42,7 @@ describe("Templates", () => {
     await userEvent.click((await screen.findAllByRole("button", { name: "Copy to edit…" }))[0] as HTMLElement);
     const problems = await screen.findByRole("list", { name: "Problems" });
     expect(within(problems).getByText("Line 2, column 5: unclosed block #if")).toBeTruthy();
-    expect(document.querySelector(".gutter .bad")?.textContent?.trim()).toBe("2");
+    expect(document.querySelector(".code-line.bad .ln")?.textContent).toBe("2");
     expect(screen.getByRole("textbox", { name: /Template/ }).getAttribute("aria-invalid")).toBe("true");
   });
 
@@ -89,5 +89,57 @@ describe("Templates", () => {
     await userEvent.click(screen.getByRole("button", { name: "Close" }));
     expect(screen.queryByRole("dialog")).toBeNull();
     expect(await screen.findByText("Thank-you letter")).toBeTruthy();
+  });
+
+  it("wraps long lines, each line's number beside its first row", async () => {
+    const long = `dear: {{recipient.salutation}}${" and more".repeat(40)}`;
+    vi.mocked(ipc.catalog).mockResolvedValue({
+      ...catalog,
+      templates: catalog.templates.map((t) => ({ ...t, source: `${long}\n---\n{{body}}` })),
+    });
+    vi.mocked(ipc.templateCheck).mockResolvedValue({ problems: [], pages: [] });
+    renderWithQuery(<Templates />);
+    await userEvent.click((await screen.findAllByRole("button", { name: "Copy to edit…" }))[0] as HTMLElement);
+    const source = screen.getByRole("textbox", { name: /Template/ });
+    expect(source.getAttribute("wrap")).toBe("soft");
+    // Each line is laid out again behind the text, with its number: both wrap alike.
+    const lines = [...document.querySelectorAll(".code .code-line")];
+    expect(lines.map((l) => l.querySelector(".ln")?.textContent)).toEqual(["1", "2", "3"]);
+    expect(lines[0]?.querySelector(".lt")?.textContent).toBe(long);
+    await userEvent.type(source, "{Enter}more");
+    expect(document.querySelectorAll(".code .code-line")).toHaveLength(4);
+  });
+
+  it("does not show a refusal of text that changed while it was being saved", async () => {
+    vi.mocked(ipc.templateCheck).mockResolvedValue({ problems: [], pages: [] });
+    let refuse: (e: unknown) => void = () => undefined;
+    vi.mocked(ipc.templateSave).mockImplementationOnce(
+      () =>
+        new Promise((_, reject) => {
+          refuse = reject;
+        }),
+    );
+    renderWithQuery(<Templates />);
+    await userEvent.click((await screen.findAllByRole("button", { name: "Copy to edit…" }))[0] as HTMLElement);
+    const source = screen.getByRole("textbox", { name: /Template/ });
+    await userEvent.type(source, "{{#if x}}");
+    await userEvent.click(screen.getByRole("button", { name: "Save template" }));
+    // Typing on while the save is under way: its refusal is about text that is gone.
+    await userEvent.type(source, "{{/if}}");
+    refuse({ code: "template", message: "line 2: unclosed block #if" });
+    expect(await screen.findByText("No problems: the sample letter lays out.")).toBeTruthy();
+    await waitFor(() => expect(vi.mocked(ipc.templateSave).mock.results[0]?.type).toBe("return"));
+    expect(screen.queryByText(/Not saved/)).toBeNull();
+
+    // Refused for the text on screen, the refusal shows.
+    vi.mocked(ipc.templateCheck).mockResolvedValue({
+      problems: [{ line: 2, column: 1, location: "line 2", message: "unclosed block #if" }],
+      pages: [],
+    });
+    vi.mocked(ipc.templateSave).mockRejectedValueOnce({ code: "template", message: "line 2: unclosed block #if" });
+    await userEvent.type(source, "{{#if y}}");
+    await screen.findByText("Line 2, column 1: unclosed block #if");
+    await userEvent.click(screen.getByRole("button", { name: "Save template" }));
+    expect(await screen.findByText(/Not saved: line 2: unclosed block #if/)).toBeTruthy();
   });
 });

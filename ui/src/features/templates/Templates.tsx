@@ -11,7 +11,7 @@ import { catalogQuery, keys } from "../../queries";
 
 /** Edit a user template (or start one from a built-in); problems show with their line. */
 function Editor({ start, onClose }: { start: TemplateDraft; onClose: () => void }) {
-  const [draft, setDraftState] = useState(start);
+  const [draft, setDraft] = useState(start);
   // What was last saved (or opened): Close asks before dropping anything newer.
   const [saved, setSaved] = useState(start);
   const [closing, setClosing] = useState(false);
@@ -26,13 +26,19 @@ function Editor({ start, onClose }: { start: TemplateDraft; onClose: () => void 
     mutationFn: (d: TemplateDraft) => ipc.templateSave(d),
     onSuccess: (_version, d) => setSaved(d),
   });
-  /** Every edit: a "Not saved" from an earlier attempt no longer applies. */
-  const setDraft = (next: TemplateDraft) => {
-    setDraftState(next);
-    if (save.isError) save.reset();
-  };
   const problems = check.data?.problems ?? [];
-  const lines = draft.source.split("\n").length;
+  // The check of the text as it is now (not of an earlier text kept on screen meanwhile).
+  const checkedNow = !!check.data && !check.isPlaceholderData && JSON.stringify(settled) === JSON.stringify(draft);
+  // A refusal applies to the text that was saved: once the text changes, or
+  // the template it objected to checks clean, it no longer does. (A save that
+  // fails after more typing is about text that is gone.)
+  const saveError =
+    save.isError &&
+    JSON.stringify(save.variables) === JSON.stringify(draft) &&
+    !(ipc.isIpcError(save.error) && save.error.code === "template" && checkedNow && problems.length === 0)
+      ? save.error
+      : null;
+  const sourceLines = draft.source.split("\n");
   const badLines = new Set(problems.map((p) => p.line).filter((l): l is number => l !== null));
   return (
     <div className="template-editor">
@@ -46,7 +52,7 @@ function Editor({ start, onClose }: { start: TemplateDraft; onClose: () => void 
             <input
               name="key"
               value={draft.key}
-              aria-invalid={!!fieldError(save.error, "key")}
+              aria-invalid={!!fieldError(saveError, "key")}
               onChange={(e) => setDraft({ ...draft, key: e.target.value })}
             />
           </label>
@@ -55,31 +61,34 @@ function Editor({ start, onClose }: { start: TemplateDraft; onClose: () => void 
             <input
               name="name"
               value={draft.name}
-              aria-invalid={!!fieldError(save.error, "name")}
+              aria-invalid={!!fieldError(saveError, "name")}
               onChange={(e) => setDraft({ ...draft, name: e.target.value })}
             />
           </label>
         </div>
-        {fieldError(save.error, "key") && <p className="error field-error">{fieldError(save.error, "key")}</p>}
-        {fieldError(save.error, "name") && <p className="error field-error">{fieldError(save.error, "name")}</p>}
+        {fieldError(saveError, "key") && <p className="error field-error">{fieldError(saveError, "key")}</p>}
+        {fieldError(saveError, "name") && <p className="error field-error">{fieldError(saveError, "name")}</p>}
         <label>
           Description
           <input value={draft.description} onChange={(e) => setDraft({ ...draft, description: e.target.value })} />
         </label>
         <label htmlFor="template-source">Template (Handlebars: a header, a line of three dashes, then the body)</label>
-        <div className="code">
-          <pre className="gutter" aria-hidden="true">
-            {Array.from({ length: lines }, (_, i) => (
-              <span key={i} className={badLines.has(i + 1) ? "bad" : undefined}>
-                {i + 1}
-                {"\n"}
-              </span>
+        {/* Long lines wrap. Behind the text, each line is laid out again with its
+            number beside it, wrapping as the text does, so a number stays beside
+            the first row of its line however many rows the line takes. */}
+        <div className="code" style={{ "--gutter": `${String(sourceLines.length).length + 1}ch` } as React.CSSProperties}>
+          <div className="code-lines" aria-hidden="true">
+            {sourceLines.map((text, i) => (
+              <div key={i} className={badLines.has(i + 1) ? "code-line bad" : "code-line"}>
+                <span className="ln">{i + 1}</span>
+                <span className="lt">{text}</span>
+              </div>
             ))}
-          </pre>
+          </div>
           <textarea
             id="template-source"
             name="source"
-            rows={Math.max(14, lines + 1)}
+            wrap="soft"
             spellCheck={false}
             value={draft.source}
             aria-invalid={problems.length > 0}
@@ -124,8 +133,8 @@ function Editor({ start, onClose }: { start: TemplateDraft; onClose: () => void 
             </div>
           </Dialog>
         )}
-        {save.isError && !fieldError(save.error, "key") && !fieldError(save.error, "name") && (
-          <ErrorNote error={save.error} prefix="Not saved" />
+        {saveError && !fieldError(saveError, "key") && !fieldError(saveError, "name") && (
+          <ErrorNote error={saveError} prefix="Not saved" />
         )}
       </div>
       <div className="compose-preview">

@@ -1,0 +1,35 @@
+import { beforeEach, describe, expect, it, vi } from "vitest";
+
+vi.mock("@tauri-apps/api/core", () => ({ invoke: vi.fn(), Channel: vi.fn() }));
+import { invoke } from "@tauri-apps/api/core";
+import { errorText, officialAdd, positionAdopt } from ".";
+
+describe("ipc", () => {
+  beforeEach(() => vi.mocked(invoke).mockReset());
+
+  it("adds an official and adopts a position with the commands' arguments", async () => {
+    vi.mocked(invoke).mockResolvedValueOnce(77);
+    const official = {
+      person: { full_name: "Jane Doe", family_name: "", honorific: null, salutation: null, email: null },
+      office_id: 10,
+      office: null,
+      start_on: "2026-11-29",
+      end_on: null,
+      acting: false,
+    };
+    expect(await officialAdd(official)).toBe(77);
+    expect(invoke).toHaveBeenLastCalledWith("official_add", { official });
+
+    const position = { stance: "support" as const, adopted_on: "2018-03-28", statement: "Ratify.", rationale: "" };
+    await positionAdopt("1", position);
+    expect(invoke).toHaveBeenLastCalledWith("position_adopt", { issue: "1", position });
+  });
+
+  it("says an error without the field's internal name in front", () => {
+    expect(errorText({ code: "invalid_data", field: "person.full_name", message: "person.full_name: a person needs a name" })).toBe(
+      "a person needs a name",
+    );
+    expect(errorText({ code: "conflict", message: "letter 1 is not signed yet" })).toBe("letter 1 is not signed yet");
+    expect(errorText(new Error("no handler"))).toBe("no handler");
+  });
+});
