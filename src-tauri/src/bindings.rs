@@ -5,13 +5,13 @@
 
 use amicus_app::{
     Addressee, Catalog, ClockView, CsvSummary, DraftPreview, Drafted, GlyphDef, HolderView,
-    ImportSummary, Issue, IssueView, LetterDetail, LetterExtra, LetterMode, LetterRef,
+    ImportSummary, InkLine, Issue, IssueView, LetterDetail, LetterExtra, LetterMode, LetterRef,
     LetterSummary, Letterhead, LocalOffice, LogEntry, LogFilter, Method, NewLetter, NewOffice,
     NewOfficial, NewPerson, NewPosition, NewTerm, Office, OfficeDetail, OfficeKind, OfficeRow,
-    OfficialRow, OfficialsPage, Person, PersonDetail, Position, PositionView, PreviewHave,
-    PreviewPage, RecipientChoice, RecipientView, RecordArea, RecordChanged, Role, SearchHit,
-    SendReport, SettingsInfo, Signer, Stance, Status, TemplateCheck, TemplateDraft, TemplateInfo,
-    TemplateProblem, TermView,
+    OfficialRow, OfficialsPage, PageDrawing, Person, PersonDetail, Position, PositionView,
+    PreviewHave, PreviewPage, RecipientChoice, RecipientView, RecordArea, RecordChanged, Role,
+    SearchHit, SendReport, SettingsInfo, Signer, Stance, Status, TemplateCheck, TemplateDraft,
+    TemplateInfo, TemplateProblem, TermView,
 };
 use ts_rs::{Config, TS};
 
@@ -55,6 +55,8 @@ fn generate() -> String {
         LetterSummary,
         RecipientView,
         LetterDetail,
+        InkLine,
+        PageDrawing,
         PreviewPage,
         GlyphDef,
         PreviewHave,

@@ -74,6 +74,31 @@ fn bench(c: &mut Criterion) {
         b.iter(|| black_box(engine.render(black_box(&data), None).expect("renders")))
     });
 
+    // The live preview's work for one keystroke: the sample letter (a
+    // draft) with one more character, the pages and glyphs of the previous
+    // answer known, as the window asks.
+    let app = amicus_app::App::in_memory(Engine::new().expect("engine"), chrono::Utc::now())
+        .expect("app");
+    let sample = app.letters(None).expect("letters")[0].id;
+    let mut letter = app.open_letter(sample).expect("letter").draft;
+    let first = app
+        .preview_draft(&letter, &amicus_app::PreviewHave::default())
+        .expect("preview");
+    let mut have = amicus_app::PreviewHave {
+        pages: first.pages.iter().map(|p| p.key.clone()).collect(),
+        glyphs: first.glyphs.iter().map(|g| g.id.clone()).collect(),
+    };
+    c.bench_function("live preview: one keystroke (KORUS sample)", |b| {
+        b.iter(|| {
+            letter.body.push('a');
+            let p = app
+                .preview_draft(black_box(&letter), &have)
+                .expect("preview");
+            have.pages = p.pages.iter().map(|p| p.key.clone()).collect();
+            black_box(p)
+        })
+    });
+
     let merge = merge_data(&engine, 1000);
     let dir = tempfile::tempdir().expect("temp dir");
     let mut group = c.benchmark_group("merge");

@@ -174,20 +174,44 @@ pub struct DraftPreview {
     pub missing: Vec<String>,
 }
 
-/// One page of the live preview: `key` names its content, and `svg` is its
-/// drawing, absent when the caller said it already has a page with that key.
+/// One page of the live preview: `key` names its content, and `drawing` is
+/// absent when the caller said it already has a page with that key.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct PreviewPage {
     pub key: String,
-    pub svg: Option<String>,
+    pub drawing: Option<PageDrawing>,
+}
+
+/// A page as the live preview paints it: the glyphs on a canvas (fast to
+/// paint, however many there are) under an SVG overlay with the sheet,
+/// rules, images and the invisible text layer (selection, screen readers).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct PageDrawing {
+    /// Page size in points.
+    pub width: f32,
+    pub height: f32,
+    pub overlay: String,
+    pub lines: Vec<InkLine>,
+}
+
+/// The glyphs of one run of a line: `glyphs` holds three numbers per glyph,
+/// the [`GlyphDef`] id and the x and y of its origin in points (y down);
+/// the outline is scaled by `scale` and flipped (font units are y up).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct InkLine {
+    pub color: String,
+    pub scale: f32,
+    pub glyphs: Vec<f32>,
 }
 
 /// A glyph outline the preview's pages refer to by `id`, in font units.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct GlyphDef {
-    pub id: String,
+    pub id: u32,
     pub d: String,
 }
 
@@ -199,15 +223,22 @@ pub struct PreviewHave {
     #[serde(default)]
     pub pages: Vec<String>,
     #[serde(default)]
-    pub glyphs: Vec<String>,
+    pub glyphs: Vec<u32>,
 }
 
 /// A page's key: a digest of its drawing (with its number and the page count).
-fn page_key(svg: &str) -> String {
+fn page_key(page: &typeset::svg::InkPage) -> String {
     use std::hash::{Hash, Hasher};
     let mut h = std::collections::hash_map::DefaultHasher::new();
-    svg.hash(&mut h);
-    format!("{:016x}-{}", h.finish(), svg.len())
+    page.overlay.hash(&mut h);
+    for line in &page.lines {
+        line.color.hash(&mut h);
+        line.scale.to_bits().hash(&mut h);
+        for v in &line.glyphs {
+            v.to_bits().hash(&mut h);
+        }
+    }
+    format!("{:016x}", h.finish())
 }
 
 fn name_of(
@@ -635,36 +666,54 @@ impl App {
             }
             (self.data_for(&db, &draft, &recipients)?, warnings, resolved)
         };
-        let (shared, missing) = match self.engine.render(&data, None) {
-            Ok(copies) => (
-                copies
-                    .first()
-                    .map(|c| self.engine.shared_pages(c))
-                    .unwrap_or_default(),
-                Vec::new(),
-            ),
+        let (ink, missing, size) = match self.engine.render(&data, None) {
+            Ok(copies) => match copies.first() {
+                Some(c) => (self.engine.ink_pages(c), Vec::new(), c.layout.page),
+                None => (Vec::new(), Vec::new(), typeset::PageSize::LETTER),
+            },
             Err(AppError::Letter(letters::LetterError::Data(problems))) => (
                 Vec::new(),
                 problems.into_iter().map(|p| p.location).collect(),
+                typeset::PageSize::LETTER,
             ),
             Err(e) => return Err(e),
         };
         let known_pages: HashSet<&str> = have.pages.iter().map(String::as_str).collect();
-        let known_glyphs: HashSet<&str> = have.glyphs.iter().map(String::as_str).collect();
+        let known_glyphs: HashSet<u32> = have.glyphs.iter().copied().collect();
         let mut glyphs = Vec::new();
         let mut sent = HashSet::new();
-        let mut pages = Vec::with_capacity(shared.len());
-        for page in shared {
+        let mut pages = Vec::with_capacity(ink.len());
+        for page in ink {
+            let key = page_key(&page);
+            if known_pages.contains(key.as_str()) {
+                pages.push(PreviewPage { key, drawing: None });
+                continue;
+            }
             for &(face, gid) in &page.glyphs {
-                let id = typeset::svg::glyph_id(face, gid);
-                if !known_glyphs.contains(id.as_str()) && sent.insert(id.clone()) {
+                let id = typeset::svg::glyph_key(face, gid);
+                if !known_glyphs.contains(&id) && sent.insert(id) {
                     let d = self.engine.glyph_path(face, gid).to_string();
                     glyphs.push(GlyphDef { id, d });
                 }
             }
-            let key = page_key(&page.svg);
-            let svg = (!known_pages.contains(key.as_str())).then_some(page.svg);
-            pages.push(PreviewPage { key, svg });
+            let lines = page
+                .lines
+                .into_iter()
+                .map(|l| InkLine {
+                    color: l.color,
+                    scale: l.scale,
+                    glyphs: l.glyphs,
+                })
+                .collect();
+            pages.push(PreviewPage {
+                key,
+                drawing: Some(PageDrawing {
+                    width: size.width,
+                    height: size.height,
+                    overlay: page.overlay,
+                    lines,
+                }),
+            });
         }
         Ok(DraftPreview {
             pages,

@@ -35,8 +35,8 @@ pub use error::AppError;
 pub use imports::ImportRequest;
 pub use letters::{Letter, LetterData, LetterError, Mode, Problem, TemplateMeta};
 pub use letters_area::{
-    Addressee, DraftPreview, DraftRequest, Drafted, GlyphDef, LetterDetail, LetterExtra,
-    LetterRecord, LetterSummary, NewLetter, PreviewHave, PreviewPage, RecipientChoice,
+    Addressee, DraftPreview, DraftRequest, Drafted, GlyphDef, InkLine, LetterDetail, LetterExtra,
+    LetterRecord, LetterSummary, NewLetter, PageDrawing, PreviewHave, PreviewPage, RecipientChoice,
     RecipientView, SendReport, SendRequest,
 };
 pub use model::*;
@@ -396,10 +396,10 @@ impl Engine {
         write_atomically(path, &self.pdf(&self.sample()?)?)
     }
 
-    /// The pages drawn against shared glyph definitions (the live preview).
-    pub fn shared_pages(&self, rendered: &Rendered) -> Vec<typeset::svg::SharedPage> {
+    /// The pages as glyph placements and overlays (the live preview).
+    pub fn ink_pages(&self, rendered: &Rendered) -> Vec<typeset::svg::InkPage> {
         (0..rendered.layout.pages.len())
-            .map(|i| typeset::svg::shared_page_svg(&rendered.layout, i, &self.fonts))
+            .map(|i| typeset::svg::ink_page(&rendered.layout, i, &self.fonts))
             .collect()
     }
 

@@ -632,7 +632,7 @@ fn the_letterhead_is_edited_and_its_logo_kept_beside_the_record() {
     let sample = app.letters(None).unwrap()[0].id;
     let letter = app.open_letter(sample).unwrap().draft;
     let preview = app.preview_draft(&letter, &PreviewHave::default()).unwrap();
-    let first = preview.pages[0].svg.as_deref().unwrap();
+    let first = &preview.pages[0].drawing.as_ref().unwrap().overlay;
     assert!(first.contains("data:image/png"), "{first}");
 }
 
@@ -777,7 +777,7 @@ fn the_preview_of_an_unfinished_letter_names_what_is_missing_and_who_it_is_to() 
 /// What the preview already has, from an answer it showed.
 fn have_of(p: &DraftPreview, before: &PreviewHave) -> PreviewHave {
     let mut glyphs = before.glyphs.clone();
-    glyphs.extend(p.glyphs.iter().map(|g| g.id.clone()));
+    glyphs.extend(p.glyphs.iter().map(|g| g.id));
     PreviewHave {
         pages: p.pages.iter().map(|p| p.key.clone()).collect(),
         glyphs,
@@ -794,42 +794,52 @@ fn the_live_preview_sends_only_changed_pages_and_new_glyph_outlines() {
     let none = PreviewHave::default();
     let whole = app.preview_draft(&l, &none).unwrap();
     assert!(whole.pages.len() >= 3, "{} pages", whole.pages.len());
-    // The first answer draws every page, each glyph outline once, and no
-    // page carries an outline of its own.
-    assert!(whole.pages.iter().all(|p| p.svg.is_some()));
-    let ids: HashSet<&str> = whole.glyphs.iter().map(|g| g.id.as_str()).collect();
+    // The first answer draws every page and sends each glyph outline once;
+    // every glyph placed is defined, and the overlays carry no outlines
+    // but keep the text for selection and screen readers.
+    let ids: HashSet<u32> = whole.glyphs.iter().map(|g| g.id).collect();
     assert_eq!(ids.len(), whole.glyphs.len(), "an outline sent twice");
     for page in &whole.pages {
-        let svg = page.svg.as_deref().unwrap();
-        assert!(!svg.contains("<path"), "a page carries outlines");
-        for used in svg.split("href=\"#").skip(1) {
-            let id = &used[..used.find('"').unwrap()];
-            assert!(ids.contains(id), "{id} is used but not defined");
+        let drawing = page.drawing.as_ref().unwrap();
+        assert!(!drawing.overlay.contains("<path") && !drawing.overlay.contains("<use"));
+        assert!(drawing.overlay.contains("<text"), "no text layer");
+        for line in &drawing.lines {
+            assert_eq!(line.glyphs.len() % 3, 0);
+            for placed in line.glyphs.chunks(3) {
+                assert!(
+                    ids.contains(&(placed[0] as u32)),
+                    "glyph {} is not defined",
+                    placed[0]
+                );
+            }
         }
     }
+    let greeting = whole.pages[0].drawing.as_ref().unwrap();
+    assert!(
+        greeting.overlay.contains("Dear Secretary Ross"),
+        "{}",
+        &greeting.overlay[..400]
+    );
     // Asked again with what it shows: nothing to redraw, nothing to define.
     let have = have_of(&whole, &none);
     let same = app.preview_draft(&l, &have).unwrap();
-    assert!(same.pages.iter().all(|p| p.svg.is_none()));
+    assert!(same.pages.iter().all(|p| p.drawing.is_none()));
     assert!(same.glyphs.is_empty());
     // An edit to the last paragraph redraws the last page only, and sends
-    // only the outline of the one glyph no page had before.
+    // only the outlines of glyphs no page had before.
     let last = whole.pages.len() - 1;
     l.body.push_str(" Quixotic!");
     let edited = app.preview_draft(&l, &have).unwrap();
     assert_eq!(edited.pages.len(), whole.pages.len());
     let redrawn: Vec<usize> = (0..edited.pages.len())
-        .filter(|&i| edited.pages[i].svg.is_some())
+        .filter(|&i| edited.pages[i].drawing.is_some())
         .collect();
     assert_eq!(redrawn, [last]);
     assert_ne!(edited.pages[last].key, whole.pages[last].key);
-    let new: Vec<&str> = edited.glyphs.iter().map(|g| g.id.as_str()).collect();
-    assert!(!new.is_empty() && new.len() <= 3, "{new:?}");
-    // The shared drawing is the standalone page's without its definitions.
-    let standalone = Engine::new().unwrap().sample_preview().unwrap().1;
     assert!(
-        standalone[0].contains("<defs><path id=\"ag"),
-        "{}",
-        &standalone[0][..300]
+        !edited.glyphs.is_empty() && edited.glyphs.len() <= 3,
+        "{:?}",
+        edited.glyphs
     );
+    assert!(edited.glyphs.iter().all(|g| !ids.contains(&g.id)));
 }

@@ -70,10 +70,14 @@ impl FontSet {
 }
 
 /// The document id of a glyph's outline: `<use href="#…">` refers to it.
-/// Ids are the same for every page drawn with one [`FontSet`], so pages can
-/// share one set of definitions.
 pub fn glyph_id(face: FaceId, gid: u16) -> String {
     format!("ag{}-{gid}", face.0)
+}
+
+/// A number naming a glyph of a [`FontSet`] (its face and glyph index),
+/// the same for every page drawn with that set.
+pub fn glyph_key(face: FaceId, gid: u16) -> u32 {
+    (u32::from(face.0) << 16) | u32::from(gid)
 }
 
 /// A glyph outline as SVG path data, in font units (y up).
@@ -81,21 +85,35 @@ pub fn glyph_path(fonts: &FontSet, face: FaceId, gid: u16) -> Arc<str> {
     fonts.outline(face, gid)
 }
 
-/// One page drawn with `<use>`s of glyph outlines defined elsewhere in the
-/// document (see [`glyph_id`]), and the glyphs it uses.
+/// The glyphs of one line, for a canvas: each placed glyph is three numbers,
+/// its [`glyph_key`] and the x and y (points, y down) of its origin; the
+/// outline, in font units, is scaled by `scale` and flipped.
 #[derive(Debug, Clone, PartialEq)]
-pub struct SharedPage {
-    pub svg: String,
+pub struct InkLine {
+    pub color: String,
+    pub scale: f32,
+    pub glyphs: Vec<f32>,
+}
+
+/// One page split for fast drawing: the glyphs as [`InkLine`]s to paint on
+/// a canvas, and an SVG overlay with everything else (the sheet, rules,
+/// images, and the invisible text layer that keeps the page selectable and
+/// readable by screen readers).
+#[derive(Debug, Clone, PartialEq)]
+pub struct InkPage {
+    pub overlay: String,
+    pub lines: Vec<InkLine>,
     pub glyphs: BTreeSet<(FaceId, u16)>,
 }
 
-/// One page as an SVG document without glyph definitions: a document that
-/// shows several pages defines each glyph once (the live preview sends a
-/// glyph's outline only the first time a page needs it).
-pub fn shared_page_svg(layout: &Layout, index: usize, fonts: &FontSet) -> SharedPage {
-    let (head, body, glyphs) = page_parts(layout, index, fonts);
-    SharedPage {
-        svg: format!("{head}{body}</svg>"),
+/// One page as glyph placements plus an SVG overlay: what the live preview
+/// draws. Together they show exactly what [`page_svg`] shows.
+pub fn ink_page(layout: &Layout, index: usize, fonts: &FontSet) -> InkPage {
+    let mut lines = Vec::new();
+    let (head, body, glyphs) = page_parts(layout, index, fonts, Some(&mut lines));
+    InkPage {
+        overlay: format!("{head}{body}</svg>"),
+        lines,
         glyphs,
     }
 }
@@ -103,7 +121,7 @@ pub fn shared_page_svg(layout: &Layout, index: usize, fonts: &FontSet) -> Shared
 /// One page as a standalone SVG document, sized in points, with the
 /// outlines of the glyphs it uses.
 pub fn page_svg(layout: &Layout, index: usize, fonts: &FontSet) -> String {
-    let (head, body, glyphs) = page_parts(layout, index, fonts);
+    let (head, body, glyphs) = page_parts(layout, index, fonts, None);
     let mut out = String::with_capacity(head.len() + body.len() + glyphs.len() * 200 + 20);
     out.push_str(&head);
     out.push_str("<defs>");
@@ -122,11 +140,12 @@ pub fn page_svg(layout: &Layout, index: usize, fonts: &FontSet) -> String {
 }
 
 /// The opening `<svg …>` with the white sheet, the drawing, and the glyphs
-/// the drawing uses.
+/// the drawing uses. With `ink`, glyphs go there instead of into the drawing.
 fn page_parts(
     layout: &Layout,
     index: usize,
     fonts: &FontSet,
+    mut ink: Option<&mut Vec<InkLine>>,
 ) -> (String, String, BTreeSet<(FaceId, u16)>) {
     let page = &layout.pages[index];
     let (w, h) = (layout.page.width, layout.page.height);
@@ -135,22 +154,42 @@ fn page_parts(
     for item in &page.items {
         match item {
             Placed::Text(line) => {
-                let _ = write!(body, "<g fill=\"{}\">", hex(line.color));
-                for run in &line.runs {
-                    let face = fonts.face(run.face);
-                    let scale = line.size / face.units_per_em;
-                    for g in &run.glyphs {
-                        glyphs.insert((run.face, g.gid));
-                        let _ = write!(
-                            body,
-                            "<use href=\"#{}\" transform=\"translate({:.2} {:.2}) scale({scale:.5} -{scale:.5})\"/>",
-                            glyph_id(run.face, g.gid),
-                            g.x,
-                            line.baseline - g.y_offset
-                        );
+                if let Some(ink) = ink.as_deref_mut() {
+                    for run in &line.runs {
+                        let scale = line.size / fonts.face(run.face).units_per_em;
+                        let mut placed = Vec::with_capacity(run.glyphs.len() * 3);
+                        for g in &run.glyphs {
+                            glyphs.insert((run.face, g.gid));
+                            placed.extend([
+                                glyph_key(run.face, g.gid) as f32,
+                                (g.x * 100.0).round() / 100.0,
+                                ((line.baseline - g.y_offset) * 100.0).round() / 100.0,
+                            ]);
+                        }
+                        ink.push(InkLine {
+                            color: hex(line.color),
+                            scale,
+                            glyphs: placed,
+                        });
                     }
+                } else {
+                    let _ = write!(body, "<g fill=\"{}\">", hex(line.color));
+                    for run in &line.runs {
+                        let face = fonts.face(run.face);
+                        let scale = line.size / face.units_per_em;
+                        for g in &run.glyphs {
+                            glyphs.insert((run.face, g.gid));
+                            let _ = write!(
+                                body,
+                                "<use href=\"#{}\" transform=\"translate({:.2} {:.2}) scale({scale:.5} -{scale:.5})\"/>",
+                                glyph_id(run.face, g.gid),
+                                g.x,
+                                line.baseline - g.y_offset
+                            );
+                        }
+                    }
+                    body.push_str("</g>");
                 }
-                body.push_str("</g>");
                 if !line.text.is_empty() && line.right > line.left {
                     let _ = write!(
                         body,

@@ -213,3 +213,33 @@ fn the_same_document_gives_the_same_pdf_bytes() {
     assert_eq!(a, b);
     assert!(a.starts_with(b"%PDF-"));
 }
+
+#[test]
+fn the_canvas_drawing_places_every_glyph_the_standalone_svg_places() {
+    let fonts = fonts();
+    let l = layout(&doc(vec![para(TEXT), para(TEXT)]), &fonts).unwrap();
+    let svg = typeset::svg::page_svg(&l, 0, &fonts);
+    let ink = typeset::svg::ink_page(&l, 0, &fonts);
+    // The standalone page: one `<use>` per glyph; the canvas drawing: three
+    // numbers per glyph, at the same positions, and an overlay with the
+    // same text layer and no glyphs.
+    let uses: Vec<&str> = svg.split("<use href=\"#").skip(1).collect();
+    let placed: Vec<&[f32]> = ink.lines.iter().flat_map(|l| l.glyphs.chunks(3)).collect();
+    assert_eq!(uses.len(), placed.len());
+    assert!(uses.len() > 500, "{} glyphs", uses.len());
+    for (u, p) in uses.iter().zip(&placed) {
+        let at = u.split("translate(").nth(1).unwrap();
+        let xy: Vec<f32> = at[..at.find(')').unwrap()]
+            .split(' ')
+            .map(|v| v.parse().unwrap())
+            .collect();
+        assert!(
+            (xy[0] - p[1]).abs() < 0.011 && (xy[1] - p[2]).abs() < 0.011,
+            "{u} vs {p:?}"
+        );
+    }
+    assert!(!ink.overlay.contains("<use") && !ink.overlay.contains("<path"));
+    let texts = |s: &str| s.matches("<text ").count();
+    assert_eq!(texts(&ink.overlay), texts(&svg));
+    assert!(texts(&svg) > 5);
+}

@@ -97,11 +97,19 @@ export type LetterDetail = { summary: LetterSummary,
  */
 draft: NewLetter, recipients: Array<RecipientView>, };
 
-export type PreviewPage = { key: string, svg: string | null, };
+export type InkLine = { color: string, scale: number, glyphs: Array<number>, };
 
-export type GlyphDef = { id: string, d: string, };
+export type PageDrawing = { 
+/**
+ * Page size in points.
+ */
+width: number, height: number, overlay: string, lines: Array<InkLine>, };
 
-export type PreviewHave = { pages: Array<string>, glyphs: Array<string>, };
+export type PreviewPage = { key: string, drawing: PageDrawing | null, };
+
+export type GlyphDef = { id: number, d: string, };
+
+export type PreviewHave = { pages: Array<string>, glyphs: Array<number>, };
 
 export type DraftPreview = { pages: Array<PreviewPage>, 
 /**

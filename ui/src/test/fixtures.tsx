@@ -11,8 +11,11 @@ export function renderWithQuery(ui: ReactElement) {
 export const page = (text: string) =>
   `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 612 792"><text>${text}</text></svg>`;
 
-/** A live-preview page: its drawing, keyed by its text (what the shell's digest stands for). */
-export const livePage = (text: string) => ({ key: `k:${text}`, svg: page(text) });
+/** A live-preview page: its drawing (the text in its overlay), keyed by its text (what the shell's digest stands for). */
+export const livePage = (text: string) => ({
+  key: `k:${text}`,
+  drawing: { width: 612, height: 792, overlay: page(text), lines: [] },
+});
 
 export const catalog: Catalog = {
   templates: [

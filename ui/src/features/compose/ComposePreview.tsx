@@ -4,7 +4,7 @@
 import { isWholeDate } from "./LetterFields";
 import type { NewLetter } from "../../ipc";
 import { errorText } from "../../ipc";
-import { LetterPreview } from "../preview/LetterPreview";
+import { LivePages } from "../preview/LivePages";
 import { useLivePreview } from "../preview/livePreview";
 
 /** The preview of `form` as it is typed; `canPreview` once it has a recipient and a template. */
@@ -45,7 +45,7 @@ export function ComposePreview({ preview, canPreview, waitingFor }: ReturnType<t
       {canPreview && preview.data && preview.data.missing.length > 0 && (
         <p className="empty">Still to fill in before the letter can be laid out: {stillNeeded(preview.data.missing)}.</p>
       )}
-      {canPreview && preview.data && preview.data.pages.length > 0 && <LetterPreview pages={preview.data.pages} />}
+      {canPreview && preview.data && preview.data.pages.length > 0 && <LivePages pages={preview.data.pages} />}
     </div>
   );
 }

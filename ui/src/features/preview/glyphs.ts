@@ -1,47 +1,32 @@
-// The glyph outlines every live-preview page draws with, defined once per
-// window. Pages arrive as SVG that `<use href="#ag0-42">`s these paths, so
-// an edit sends only the pages that changed and never an outline twice.
-// Ids depend only on the app's fonts, which do not change while it runs.
+// The glyph outlines the live preview paints with, kept once per window.
+// A preview answer sends an outline only the first time a page uses it, so
+// an edit carries just the changed pages' glyph placements. Ids depend only
+// on the app's fonts, which do not change while it runs.
 import type { GlyphDef } from "../../ipc";
 
-const SVG = "http://www.w3.org/2000/svg";
-const known = new Set<string>();
-let defs: SVGDefsElement | null = null;
+const outlines = new Map<number, Path2D | string>();
 
-function holder(): SVGDefsElement {
-  if (defs?.isConnected) return defs;
-  // A fresh document (tests) or a removed holder: start again.
-  known.clear();
-  const svg = document.createElementNS(SVG, "svg");
-  svg.setAttribute("aria-hidden", "true");
-  svg.setAttribute("width", "0");
-  svg.setAttribute("height", "0");
-  svg.setAttribute("style", "position:absolute;width:0;height:0;overflow:hidden");
-  svg.id = "amicus-glyphs";
-  defs = document.createElementNS(SVG, "defs");
-  svg.appendChild(defs);
-  document.body.appendChild(svg);
-  return defs;
+/** The ids of the outlines held so far (what a preview request says it has). */
+export function knownGlyphs(): number[] {
+  return [...outlines.keys()];
 }
 
-/** The ids of the outlines defined so far (what a preview request says it has). */
-export function knownGlyphs(): string[] {
-  holder();
-  return [...known];
-}
-
-/** Define outlines not defined yet; pages using them can then be shown. */
+/** Keep outlines not held yet. */
 export function defineGlyphs(glyphs: GlyphDef[]) {
-  if (glyphs.length === 0) return;
-  const into = holder();
-  const fragment = document.createDocumentFragment();
   for (const g of glyphs) {
-    if (known.has(g.id)) continue;
-    const path = document.createElementNS(SVG, "path");
-    path.id = g.id;
-    path.setAttribute("d", g.d);
-    fragment.appendChild(path);
-    known.add(g.id);
+    if (outlines.has(g.id)) continue;
+    // Where there is no Path2D (tests), the path data is kept as it came.
+    outlines.set(g.id, typeof Path2D === "undefined" ? g.d : new Path2D(g.d));
   }
-  into.appendChild(fragment);
+}
+
+/** A held outline, ready to fill. */
+export function glyphOutline(id: number): Path2D | undefined {
+  const o = outlines.get(id);
+  return typeof o === "string" ? undefined : o;
+}
+
+/** Forget every outline (for tests that start from a fresh window). */
+export function forgetGlyphs() {
+  outlines.clear();
 }

@@ -6,12 +6,18 @@
 import { useEffect, useLayoutEffect, useRef, useState } from "react";
 import { useQuery } from "@tanstack/react-query";
 import * as ipc from "../../ipc";
-import type { DraftPreview, NewLetter } from "../../ipc";
+import type { DraftPreview, NewLetter, PageDrawing } from "../../ipc";
 import { keys } from "../../queries";
 import { defineGlyphs, knownGlyphs } from "./glyphs";
 
+/** A page of the live preview with its drawing. */
+export interface LivePage {
+  key: string;
+  drawing: PageDrawing;
+}
+
 /** An answer with every page's drawing filled in from what was shown before. */
-export type LiveAnswer = Omit<DraftPreview, "pages" | "glyphs"> & { pages: string[]; keys: string[] };
+export type LiveAnswer = Omit<DraftPreview, "pages" | "glyphs"> & { pages: LivePage[] };
 
 export interface Shown {
   /** The request the shown answer (or error) belongs to; 0 before any. */
@@ -22,7 +28,7 @@ export interface Shown {
 
 /**
  * Take `answer` to request `seq` if it is newer than what is shown; page
- * drawings the answer left out come from `pages` (key → svg), which is
+ * drawings the answer left out come from `pages` (key → drawing), which is
  * updated to hold exactly the pages now shown. Returns null to keep `shown`
  * (a stale answer), or throws when a page left out is not known.
  */
@@ -30,23 +36,19 @@ export function accept(
   shown: Shown,
   seq: number,
   answer: DraftPreview,
-  pages: Map<string, string>,
+  pages: Map<string, PageDrawing>,
 ): Shown | null {
   if (seq <= shown.seq) return null;
-  const drawn = answer.pages.map((p) => {
-    const svg = p.svg ?? pages.get(p.key);
-    if (svg === undefined) throw new Error(`the preview lost page ${p.key}`);
-    return [p.key, svg] as const;
+  const drawn: LivePage[] = answer.pages.map((p) => {
+    const drawing = p.drawing ?? pages.get(p.key);
+    if (drawing === undefined) throw new Error(`the preview lost page ${p.key}`);
+    return { key: p.key, drawing };
   });
   defineGlyphs(answer.glyphs);
   pages.clear();
-  for (const [key, svg] of drawn) pages.set(key, svg);
+  for (const p of drawn) pages.set(p.key, p.drawing);
   const { warnings, resolved, missing } = answer;
-  return {
-    seq,
-    error: null,
-    data: { warnings, resolved, missing, pages: drawn.map(([, svg]) => svg), keys: drawn.map(([key]) => key) },
-  };
+  return { seq, error: null, data: { warnings, resolved, missing, pages: drawn } };
 }
 
 /** What one preview answer cost and when it reached the screen (for `make bench`). */
@@ -56,6 +58,8 @@ export interface PreviewMark {
   answeredAt: number;
   committedAt: number;
   paintedAt: number;
+  /** Of the time to commit, how long the canvas took (LivePages). */
+  glyphPaintMs: number;
   bytes: number;
   /** How many pages the answer redrew. */
   redrawn: number;
@@ -78,9 +82,9 @@ export function useLivePreview(form: NewLetter, enabled: boolean) {
     inFlight: false,
     pending: null as NewLetter | null,
     seq: 0,
-    pages: new Map<string, string>(),
+    pages: new Map<string, PageDrawing>(),
     shown: { seq: 0, data: null, error: null } as Shown,
-    mark: null as Omit<PreviewMark, "committedAt" | "paintedAt"> | null,
+    mark: null as Omit<PreviewMark, "committedAt" | "paintedAt" | "glyphPaintMs"> | null,
     alive: true,
   });
   // A change to the record the letter is laid out from (an office, the
@@ -108,7 +112,9 @@ export function useLivePreview(form: NewLetter, enabled: boolean) {
     const committedAt = performance.now();
     f.mark = null;
     requestAnimationFrame(() =>
-      requestAnimationFrame(() => marks.push({ ...mark, committedAt, paintedAt: performance.now() })),
+      requestAnimationFrame(() =>
+        marks.push({ ...mark, committedAt, paintedAt: performance.now(), glyphPaintMs: window.__amicusGlyphPaintMs ?? 0 }),
+      ),
     );
   }, [shown]);
 
@@ -141,7 +147,7 @@ export function useLivePreview(form: NewLetter, enabled: boolean) {
                     sentAt,
                     answeredAt: performance.now(),
                     bytes: JSON.stringify(answer).length,
-                    redrawn: answer.pages.filter((p) => p.svg !== null).length,
+                    redrawn: answer.pages.filter((p) => p.drawing !== null).length,
                   };
                 }
                 setShown(next);
