@@ -86,7 +86,7 @@ fn bench(c: &mut Criterion) {
         .expect("preview");
     let mut have = amicus_app::PreviewHave {
         pages: first.pages.iter().map(|p| p.key.clone()).collect(),
-        glyphs: first.glyphs.iter().map(|g| g.id.clone()).collect(),
+        glyphs: first.glyphs.iter().map(|g| g.id).collect(),
     };
     c.bench_function("live preview: one keystroke (KORUS sample)", |b| {
         b.iter(|| {
