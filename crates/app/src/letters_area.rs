@@ -362,7 +362,7 @@ fn recipient_block(
             title: None,
             organization: o.organization.clone(),
             address: o.address.clone(),
-            salutation: "Sir or Madam".into(),
+            salutation: office_salutation(o.kind).into(),
         },
         (None, None) => {
             return Err(AppError::Damaged(
@@ -370,6 +370,22 @@ fn recipient_block(
             ));
         }
     })
+}
+
+/// How to greet the holder of an office when nobody is on record for the
+/// letter's date: by the office, as the holder would be greeted without a
+/// name ("Dear Senator:"). Such a letter is not approved until someone is.
+fn office_salutation(kind: store::OfficeKind) -> &'static str {
+    use store::OfficeKind as K;
+    match kind {
+        K::Senator => "Senator",
+        K::Representative => "Representative",
+        K::Governor => "Governor",
+        K::CabinetSecretary => "Madam or Mr. Secretary",
+        K::TradeRepresentative => "Madam or Mr. Ambassador",
+        K::ForeignMinister => "Minister",
+        K::AgencyHead | K::Other => "Madam or Sir",
+    }
 }
 
 /// A draft and its resolved recipients, with what staff should check.

@@ -843,3 +843,51 @@ fn the_live_preview_sends_only_changed_pages_and_new_glyph_outlines() {
     );
     assert!(edited.glyphs.iter().all(|g| !ids.contains(&g.id)));
 }
+
+#[test]
+fn an_office_with_no_holder_on_record_is_greeted_by_its_title_and_blocks_approval() {
+    let app = app();
+    let seat = |class: u8| {
+        app.add_office(&NewOffice {
+            title: format!("U.S. Senator for California (class {class})"),
+            short_name: None,
+            organization: Some("United States Senate".into()),
+            kind: OfficeKind::Senator,
+            single_holder: true,
+            address: vec!["Washington, DC 20510".into()],
+        })
+        .unwrap()
+    };
+    let mut l = new_letter(&app, "2018-09-24");
+    for class in [1, 3] {
+        l.recipients.push(RecipientChoice {
+            role: Role::To,
+            to: Addressee::Office(seat(class)),
+        });
+    }
+    let preview = app.preview_draft(&l, &PreviewHave::default()).unwrap();
+    let text = &preview.pages[0].drawing.as_ref().unwrap().overlay;
+    assert!(
+        text.contains("Dear Secretary Ross, Ambassador Lighthizer, and Senators:"),
+        "{text}"
+    );
+    assert!(!text.contains("Sir or Madam") && !text.contains("vacant"));
+    assert!(
+        preview.resolved[2].ends_with("(no holder on record)"),
+        "{:?}",
+        preview.resolved
+    );
+    assert!(
+        preview
+            .warnings
+            .iter()
+            .any(|w| w.contains("no holder of the office of U.S. Senator for California (class 1)")),
+        "{:?}",
+        preview.warnings
+    );
+    // The draft is kept; approving it asks who held the seat then.
+    let id = app.draft_letter(&l, at("2018-09-24")).unwrap().letter_id;
+    let err = app.approve(id, at("2018-09-24")).unwrap_err();
+    assert_eq!(err.field().as_deref(), Some("recipients"), "{err}");
+    assert!(err.to_string().contains("no holder of the office of U.S. Senator for California (class 1) is on record for 2018-09-24"), "{err}");
+}

@@ -458,19 +458,36 @@ pub fn long_date(date: NaiveDate) -> String {
 
 /// "A", "A and B", "A, B, and C".
 pub fn join_names<S: AsRef<str>>(names: &[S]) -> String {
-    match names {
+    let names = collapse_repeats(names);
+    match names.as_slice() {
         [] => String::new(),
-        [a] => a.as_ref().to_string(),
-        [a, b] => format!("{} and {}", a.as_ref(), b.as_ref()),
-        [init @ .., last] => format!(
-            "{}, and {}",
-            init.iter()
-                .map(|s| s.as_ref())
-                .collect::<Vec<_>>()
-                .join(", "),
-            last.as_ref()
-        ),
+        [a] => a.to_string(),
+        [a, b] => format!("{a} and {b}"),
+        [init @ .., last] => format!("{}, and {}", init.join(", "), last),
     }
+}
+
+/// The same salutation twice (two seats with no holder on record, both
+/// "Senator") is said once, in the plural when it is a bare title:
+/// "Senators", never "Senator, Governor Brown, and Senator".
+fn collapse_repeats<S: AsRef<str>>(names: &[S]) -> Vec<String> {
+    let mut out: Vec<(String, usize)> = Vec::new();
+    for n in names {
+        let n = n.as_ref();
+        match out.iter_mut().find(|(seen, _)| seen == n) {
+            Some((_, count)) => *count += 1,
+            None => out.push((n.to_string(), 1)),
+        }
+    }
+    out.into_iter()
+        .map(|(n, count)| {
+            if count > 1 && !n.contains(' ') {
+                format!("{n}s")
+            } else {
+                n
+            }
+        })
+        .collect()
 }
 
 /// The salutation forms of a list of recipients (or of plain strings).

@@ -218,6 +218,26 @@ fn check_ready(conn: &Connection, id: i64) -> Result<()> {
             "the letter needs at least one addressee before it can be approved; add a person or an office",
         ));
     }
+    // A letter to an office nobody is on record as holding on its date
+    // would greet the office, not the person: find out who held it first.
+    let unheld: Option<(String, NaiveDate)> = conn
+        .query_row(
+            "SELECT o.title, l.date FROM letter_recipients r
+             JOIN offices o ON o.id = r.office_id JOIN letters l ON l.id = r.letter_id
+             WHERE r.letter_id = ?1 AND r.person_id IS NULL ORDER BY r.ord LIMIT 1",
+            [id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
+    if let Some((office, date)) = unheld {
+        return Err(StoreError::invalid(
+            "recipients",
+            format!(
+                "no holder of the office of {office} is on record for {date}; add who held it then \
+                 (Officials, Add official) or choose another recipient before approving"
+            ),
+        ));
+    }
     Ok(())
 }
 
