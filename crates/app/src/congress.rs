@@ -214,11 +214,26 @@ fn parse_yaml<T: serde::de::DeserializeOwned>(text: &str, origin: &str) -> Resul
     })
 }
 
-/// Read `legislators-current.yaml` from a congress-legislators folder, and
-/// `legislators-district-offices.yaml` when it is there.
-pub fn read_roster(dir: &Path) -> Result<Vec<Member>, AppError> {
-    let current = dir.join("legislators-current.yaml");
-    let offices_path = dir.join("legislators-district-offices.yaml");
+/// Departed members' terms that ended before this day are not imported from
+/// `legislators-historical.yaml`: a third of a century of seats is what
+/// letters are written (or back-dated) to, and the older ones would fill the
+/// offices list with districts that no longer exist.
+pub const HISTORY_FROM: NaiveDate = match NaiveDate::from_ymd_opt(1993, 1, 3) {
+    Some(d) => d,
+    None => panic!("a valid date"),
+};
+
+/// Read a congress-legislators roster: a folder's `legislators-current.yaml`,
+/// with `legislators-historical.yaml` (departed members, so they keep their
+/// real end dates) and `legislators-district-offices.yaml` when they are
+/// there; or one file of that form named directly (a historical file alone).
+pub fn read_roster(path: &Path) -> Result<Vec<Member>, AppError> {
+    if path.is_file() {
+        return members_of(&read_text(path)?, &path.display().to_string(), None);
+    }
+    let current = path.join("legislators-current.yaml");
+    let historical = path.join("legislators-historical.yaml");
+    let offices_path = path.join("legislators-district-offices.yaml");
     let offices = if offices_path.exists() {
         Some((
             read_text(&offices_path)?,
@@ -227,11 +242,32 @@ pub fn read_roster(dir: &Path) -> Result<Vec<Member>, AppError> {
     } else {
         None
     };
-    members_of(
+    let mut members = if historical.exists() {
+        departed(members_of(
+            &read_text(&historical)?,
+            &historical.display().to_string(),
+            None,
+        )?)
+    } else {
+        Vec::new()
+    };
+    members.extend(members_of(
         &read_text(&current)?,
         &current.display().to_string(),
         offices.as_ref().map(|(t, o)| (t.as_str(), o.as_str())),
-    )
+    )?);
+    Ok(members)
+}
+
+/// Departed members with their terms since [`HISTORY_FROM`].
+fn departed(members: Vec<Member>) -> Vec<Member> {
+    members
+        .into_iter()
+        .filter_map(|mut m| {
+            m.terms.retain(|t| t.end.is_none_or(|e| e >= HISTORY_FROM));
+            (!m.terms.is_empty()).then_some(m)
+        })
+        .collect()
 }
 
 /// The roster shipped with Amicus.

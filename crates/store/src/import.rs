@@ -144,11 +144,8 @@ impl Store {
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let mut sum = ImportSummary::default();
         let mut created = std::collections::HashSet::new();
-        // New terms that overlapped a term this roster may still end or
-        // shorten (a successor listed before the predecessor's new end date).
-        let mut deferred = Vec::new();
         for m in members {
-            import_member(&tx, m, now, &mut sum, &mut created, &mut deferred)?;
+            import_member(&tx, m, now, &mut sum, &mut created)?;
         }
         // Holders from this roster's source who are no longer on it.
         let on_roster: std::collections::HashSet<&str> =
@@ -176,17 +173,6 @@ impl Store {
                 sum.ended += 1;
             }
         }
-        for (new, party, label) in deferred {
-            if let Err(e) = crate::officials::check_term(&tx, &new, None) {
-                sum.skipped.push(format!("{label}: {e}"));
-                continue;
-            }
-            tx.execute(
-                "INSERT INTO terms (person_id, office_id, start_on, end_on, party) VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![new.person_id, new.office_id, new.start_on, new.end_on, party],
-            )?;
-            sum.terms_added += 1;
-        }
         if dry_run {
             tx.rollback()?;
         } else {
@@ -202,7 +188,6 @@ fn import_member(
     now: DateTime<Utc>,
     sum: &mut ImportSummary,
     created: &mut std::collections::HashSet<i64>,
-    deferred: &mut Vec<(NewTerm, Option<String>, String)>,
 ) -> Result<()> {
     type Row = (
         i64,
@@ -310,19 +295,29 @@ fn import_member(
     let latest = m.terms.len().saturating_sub(1);
     for (k, t) in m.terms.iter().enumerate() {
         let office = seat_office(tx, t, k == latest, sum, created)?;
-        let existing: Option<(i64, Option<NaiveDate>, Option<String>)> = tx
+        // The roster is the authority for its seats: whoever else is on
+        // record in this seat for the roster's dates gives way.
+        sum.terms_updated += give_way(tx, office, person, t, &mut sum.skipped)?;
+        // The same term, perhaps with dates the roster has since corrected:
+        // this person's term in this seat that starts the same day or
+        // shares more than a handover day with the roster's.
+        let existing: Option<(i64, NaiveDate, Option<NaiveDate>, Option<String>)> = tx
             .query_row(
-                "SELECT id, end_on, party FROM terms WHERE person_id = ?1 AND office_id = ?2 AND start_on = ?3",
-                params![person, office, t.start],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+                "SELECT id, start_on, end_on, party FROM terms
+                 WHERE person_id = ?1 AND office_id = ?2 AND acting = 0
+                   AND (start_on = ?3 OR (start_on < coalesce(?4, '9999-12-31')
+                                          AND coalesce(end_on, '9999-12-31') > ?3))
+                 ORDER BY abs(julianday(start_on) - julianday(?3)) LIMIT 1",
+                params![person, office, t.start, t.end],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
             )
             .optional()?;
         match existing {
-            Some((id, end, party)) => {
-                if end != t.end || party != t.party {
+            Some((id, start, end, party)) => {
+                if start != t.start || end != t.end || party != t.party {
                     tx.execute(
-                        "UPDATE terms SET end_on = ?2, party = ?3 WHERE id = ?1",
-                        params![id, t.end, t.party],
+                        "UPDATE terms SET start_on = ?2, end_on = ?3, party = ?4 WHERE id = ?1",
+                        params![id, t.start, t.end, t.party],
                     )?;
                     sum.terms_updated += 1;
                 }
@@ -335,9 +330,11 @@ fn import_member(
                     end_on: t.end,
                     acting: false,
                 };
-                if crate::officials::check_term(tx, &new, None).is_err() {
-                    let label = format!("{}, {} from {}", m.full_name, t.seat.title, t.start);
-                    deferred.push((new, t.party.clone(), label));
+                if let Err(e) = crate::officials::check_term(tx, &new, None) {
+                    sum.skipped.push(format!(
+                        "{}, {} from {}: {e}",
+                        m.full_name, t.seat.title, t.start
+                    ));
                     continue;
                 }
                 tx.execute(
@@ -349,6 +346,68 @@ fn import_member(
         }
     }
     Ok(())
+}
+
+/// Make room in a one-holder seat for `person`'s roster term `t`: another
+/// holder's term that began earlier ends on the handover day; one that runs
+/// past the roster term's end now begins on it; one wholly inside it is
+/// removed (the roster says someone else held the seat then) unless letters
+/// were addressed through it, which is kept and reported. Returns how many
+/// terms changed.
+fn give_way(
+    tx: &Connection,
+    office: i64,
+    person: i64,
+    t: &SeatTerm,
+    skipped: &mut Vec<String>,
+) -> Result<usize> {
+    let single: bool = tx.query_row(
+        "SELECT single_holder FROM offices WHERE id = ?1",
+        [office],
+        |r| r.get(0),
+    )?;
+    if !single {
+        return Ok(0);
+    }
+    type Other = (i64, String, NaiveDate, Option<NaiveDate>, bool);
+    let others: Vec<Other> = tx
+        .prepare(
+            "SELECT terms.id, persons.full_name, terms.start_on, terms.end_on,
+                    EXISTS (SELECT 1 FROM letter_recipients r WHERE r.term_id = terms.id)
+             FROM terms JOIN persons ON persons.id = terms.person_id
+             WHERE terms.office_id = ?1 AND terms.person_id <> ?2 AND terms.acting = 0
+               AND terms.start_on < coalesce(?4, '9999-12-31')
+               AND coalesce(terms.end_on, '9999-12-31') > ?3",
+        )?
+        .query_map(params![office, person, t.start, t.end], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut changed = 0;
+    for (id, name, start, end, addressed) in others {
+        if start < t.start {
+            tx.execute(
+                "UPDATE terms SET end_on = ?2 WHERE id = ?1",
+                params![id, t.start],
+            )?;
+        } else if let Some(roster_end) = t.end.filter(|e| end.is_none_or(|end| end > *e)) {
+            tx.execute(
+                "UPDATE terms SET start_on = ?2 WHERE id = ?1",
+                params![id, roster_end],
+            )?;
+        } else if addressed {
+            skipped.push(format!(
+                "{name}'s term in {} from {start} was kept: letters were addressed through it, \
+                 but the roster says another member held the seat then; check it by hand",
+                t.seat.title
+            ));
+            continue;
+        } else {
+            tx.execute("DELETE FROM terms WHERE id = ?1", [id])?;
+        }
+        changed += 1;
+    }
+    Ok(changed)
 }
 
 /// The office for a seat, created on first sight; the member's latest term
