@@ -68,9 +68,15 @@ fn code_of(e: &AppError) -> ErrorCode {
 impl From<AppError> for IpcError {
     fn from(e: AppError) -> Self {
         let code = code_of(&e);
+        // The field travels on its own; the message is what a person reads
+        // beside it ("a person needs a name"), not "person.full_name: …".
+        let message = match &e {
+            AppError::Invalid { message, .. } => message.clone(),
+            e => e.to_string(),
+        };
         let error = IpcError {
             code,
-            message: e.to_string(),
+            message,
             field: e.field(),
         };
         if code != ErrorCode::Cancelled {
@@ -202,7 +208,11 @@ mod tests {
             let v = ipc(error);
             assert_eq!(v["code"], code, "{v}");
             assert_eq!(v.get("field").and_then(|f| f.as_str()), field, "{v}");
-            assert!(v["message"].as_str().unwrap().contains(text), "{v}");
+            let message = v["message"].as_str().unwrap();
+            assert!(message.contains(text), "{v}");
+            if let Some(field) = field {
+                assert!(!message.starts_with(&format!("{field}:")), "{v}");
+            }
         }
     }
 

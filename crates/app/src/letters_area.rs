@@ -372,6 +372,9 @@ fn recipient_block(
     })
 }
 
+/// The line at the top of every page of an exported draft.
+pub const DRAFT_MARK: &str = "DRAFT — not approved for sending";
+
 /// How to greet the holder of an office when nobody is on record for the
 /// letter's date: by the office, as the holder would be greeted without a
 /// name ("Dear Senator:"). Such a letter is not approved until someone is.
@@ -644,6 +647,8 @@ impl App {
             cc,
             enclosures: extra.enclosures,
             fields: extra.fields,
+            mark: None,
+            typography: letters::TYPOGRAPHY,
         })
     }
 
@@ -750,7 +755,11 @@ impl App {
         options: &crate::ExportOptions,
         now: DateTime<Utc>,
     ) -> Result<Vec<PathBuf>, AppError> {
-        let data = self.letter_data(id)?;
+        let mut data = self.letter_data(id)?;
+        // A draft's pages say so: nobody mistakes one for the approved letter.
+        if self.db().letter(id)?.status == Status::Draft {
+            data.mark = Some(DRAFT_MARK.into());
+        }
         let names = self.engine.export_with(&data, None, out, options)?;
         let detail = names
             .iter()
@@ -953,9 +962,16 @@ impl App {
             db.archived(letter_id)?
         };
         for a in &archived {
-            let data = self.engine.parse_data(&a.data)?;
+            let mut data = self.engine.parse_data(&a.data)?;
             let copies = self.engine.render_pdfs(&data, None)?;
-            let same = copies.iter().any(|(_, pdf)| *pdf == a.pdf);
+            let mut same = copies.iter().any(|(_, pdf)| *pdf == a.pdf);
+            // A copy archived before typography was recorded was set with
+            // the data's straight quotes kept.
+            if !same && !a.data.contains("\"typography\"") {
+                data.typography = 0;
+                let legacy = self.engine.render_pdfs(&data, None)?;
+                same = legacy.iter().any(|(_, pdf)| *pdf == a.pdf);
+            }
             if !same {
                 return Err(AppError::Damaged(format!(
                     "archived copy {} of letter {letter_id} does not re-render to the same bytes",

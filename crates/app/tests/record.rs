@@ -891,3 +891,50 @@ fn an_office_with_no_holder_on_record_is_greeted_by_its_title_and_blocks_approva
     assert_eq!(err.field().as_deref(), Some("recipients"), "{err}");
     assert!(err.to_string().contains("no holder of the office of U.S. Senator for California (class 1) is on record for 2018-09-24"), "{err}");
 }
+
+#[test]
+fn quotes_are_typographic_in_data_too_and_older_archives_still_verify() {
+    let app = app();
+    let mut l = new_letter(&app, "2018-09-24");
+    l.body = "Our members' \"gains\" matter, as Mr. O'Brien said.".into();
+    let preview = app.preview_draft(&l, &PreviewHave::default()).unwrap();
+    let text = &preview.pages[0].drawing.as_ref().unwrap().overlay;
+    assert!(
+        text.contains("members\u{2019} \u{201c}gains\u{201d} matter, as Mr. O\u{2019}Brien said."),
+        "{text}"
+    );
+    // The position statement comes from the data: curled as well.
+    assert!(
+        !text.contains("&#39;") && !text.contains("&quot;"),
+        "{text}"
+    );
+
+    // A copy archived before typography was recorded (data without the
+    // field, set with the data's straight quotes) still verifies.
+    let id = app.draft_letter(&l, at("2018-09-24")).unwrap().letter_id;
+    app.approve(id, at("2018-09-24")).unwrap();
+    app.sign(id, at("2018-09-24")).unwrap();
+    let mut data = app.letter_data(id).unwrap();
+    data.typography = 0;
+    let pdf = app.engine().render_pdfs(&data, None).unwrap().remove(0).1;
+    let mut json = serde_json::to_value(&data).unwrap();
+    json.as_object_mut().unwrap().remove("typography");
+    let recipient = app.store().recipients(id).unwrap()[0].id;
+    app.store()
+        .mark_sent(
+            recipient,
+            &store::letters::Sending {
+                method: Method::Mail,
+                at: at("2018-09-24"),
+                confirmation: None,
+                follow_up_on: None,
+            },
+            &store::letters::Copy {
+                pdf,
+                data: json.to_string(),
+            },
+            at("2018-09-24"),
+        )
+        .unwrap();
+    assert_eq!(app.verify_archive(id).unwrap(), 1);
+}

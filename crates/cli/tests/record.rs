@@ -93,6 +93,27 @@ fn a_letter_from_draft_to_sent_log() {
     assert_eq!(out.trim(), "drafted letter 2");
     let err = fails(&db, &["letters", "send", "2", "--method", "mail"]);
     assert!(err.contains("must be approved and signed"), "{err}");
+    // A draft exports with its status on every page; the approved letter without.
+    let draft_pdf = dir.path().join("draft.pdf");
+    ok(
+        &db,
+        &[
+            "letters",
+            "export",
+            "2",
+            "--out",
+            draft_pdf.to_str().unwrap(),
+        ],
+    );
+    let draft_text = Command::new("pdftotext")
+        .args([draft_pdf.to_str().unwrap(), "-"])
+        .output()
+        .unwrap();
+    let draft_text = String::from_utf8_lossy(&draft_text.stdout);
+    assert!(
+        draft_text.starts_with("DRAFT — not approved for sending"),
+        "{draft_text}"
+    );
     ok(&db, &["letters", "approve", "2"]);
     ok(&db, &["letters", "sign", "2"]);
     let pdf = dir.path().join("amended.pdf");
@@ -109,6 +130,7 @@ fn a_letter_from_draft_to_sent_log() {
         text.contains("Dear Secretary Ross and Ambassador Lighthizer:"),
         "{text}"
     );
+    assert!(!text.contains("DRAFT"), "{text}");
     ok(
         &db,
         &[

@@ -230,7 +230,7 @@ pub fn compose(letter: &Letter, logo: Option<Arc<typeset::Image>>) -> Document {
     keywords.sort();
     keywords.dedup();
     let m = letter.template.margins;
-    Document {
+    let mut doc = Document {
         page: match data.paper.unwrap_or(letter.template.paper) {
             Paper::Letter => PageSize::LETTER,
             Paper::A4 => PageSize::A4,
@@ -267,5 +267,28 @@ pub fn compose(letter: &Letter, logo: Option<Arc<typeset::Image>>) -> Document {
             creator: "Amicus".into(),
             timestamp,
         },
+        mark: data.mark.clone(),
+    };
+    if data.typography >= 1 {
+        curl_document(&mut doc);
+    }
+    doc
+}
+
+/// Typographic quotes everywhere: markup curls the template's own text, and
+/// this curls what the data brought in (kept literal by markup).
+fn curl_document(doc: &mut Document) {
+    let paragraphs = doc.letterhead.lines.iter_mut().chain(doc.body.iter_mut());
+    for p in paragraphs {
+        let mut prev = None;
+        for span in &mut p.spans {
+            span.text = crate::markup::curl_quotes(&span.text, prev);
+            prev = span.text.chars().last().or(prev);
+        }
+    }
+    if let Some(c) = &mut doc.continuation {
+        for line in &mut c.left {
+            *line = crate::markup::curl_quotes(line, None);
+        }
     }
 }

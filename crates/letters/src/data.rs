@@ -37,6 +37,22 @@ pub struct LetterData {
     /// Template-specific fields (docket number, agency, occasion …).
     #[serde(default)]
     pub fields: serde_json::Map<String, serde_json::Value>,
+    /// A line in red at the top of every page, such as "DRAFT — not
+    /// approved"; not part of what a template sees.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mark: Option<String>,
+    /// How the letter's text is set, so an archived copy re-renders to the
+    /// bytes it was sent as: 0, straight quotes from the data kept (copies
+    /// archived before the field existed); 1, every quote typographic.
+    #[serde(default = "current_typography")]
+    pub typography: u8,
+}
+
+/// The [`LetterData::typography`] of letters set now.
+pub const TYPOGRAPHY: u8 = 1;
+
+fn current_typography() -> u8 {
+    TYPOGRAPHY
 }
 
 /// One joint letter to every recipient, or one copy per recipient.

@@ -9,7 +9,7 @@ pub mod markup;
 pub mod template;
 
 pub use compose::{Letter, compose};
-pub use data::{LetterData, Mode, Organization, Position, Recipient, Signer};
+pub use data::{LetterData, Mode, Organization, Position, Recipient, Signer, TYPOGRAPHY};
 pub use error::{LetterError, Problem};
 pub use template::{Margins, Paper, Rendered, TemplateMeta, Templates};
 

@@ -140,6 +140,33 @@ pub fn parse(src: &str) -> Vec<Block> {
     blocks
 }
 
+/// Straight quotes made typographic: `'` after a letter, a digit or closing
+/// punctuation is an apostrophe or closing quote (’), elsewhere an opening
+/// one (‘); `"` opens (“) at the start or after a space or an opening
+/// bracket or dash, and closes (”) elsewhere. `prev` is the character
+/// before `text` (the end of the previous run of the same paragraph).
+pub fn curl_quotes(text: &str, mut prev: Option<char>) -> String {
+    if !text.contains(['\'', '"']) {
+        return text.to_string();
+    }
+    let opens = |c: Option<char>| {
+        c.is_none_or(|c| c.is_whitespace() || "([{\u{2018}\u{201c}\u{2014}\u{2013}-/".contains(c))
+    };
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        let curled = match c {
+            '\'' if opens(prev) => '\u{2018}',
+            '\'' => '\u{2019}',
+            '"' if opens(prev) => '\u{201c}',
+            '"' => '\u{201d}',
+            c => c,
+        };
+        out.push(curled);
+        prev = Some(curled);
+    }
+    out
+}
+
 /// Escape plain text so that markup treats every character literally.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
@@ -202,6 +229,18 @@ mod tests {
             plain(&blocks),
             vec!["the agreement\u{2019}s \u{201c}gains\u{201d} \u{2013} and O'Brien"]
         );
+    }
+
+    #[test]
+    fn straight_quotes_left_by_data_are_curled_by_their_place() {
+        assert_eq!(
+            curl_quotes("O'Brien's \"plan\" ('94) and 'yes'", None),
+            "O\u{2019}Brien\u{2019}s \u{201c}plan\u{201d} (\u{2018}94) and \u{2018}yes\u{2019}"
+        );
+        // A run continues the one before it.
+        assert_eq!(curl_quotes("s work", Some('\'')), "s work");
+        assert_eq!(curl_quotes("'s", Some('t')), "\u{2019}s");
+        assert_eq!(curl_quotes("\"Hi\"", Some(' ')), "\u{201c}Hi\u{201d}");
     }
 
     #[test]

@@ -155,6 +155,9 @@ pub struct Document {
     pub continuation: Option<Continuation>,
     pub body: Vec<Paragraph>,
     pub metadata: Metadata,
+    /// A line set in red at the top of every page ("DRAFT — not approved"),
+    /// in the margin above the letterhead and the text.
+    pub mark: Option<String>,
 }
 
 /// A glyph at its final place: `x` is the pen position in points from the
@@ -349,6 +352,21 @@ pub fn layout(doc: &Document, fonts: &FontSet) -> Result<Layout, TypesetError> {
                     }
                 }
                 y += c.size * 1.3;
+            }
+        }
+    }
+
+    if let Some(mark) = doc.mark.as_deref().filter(|m| !m.trim().is_empty()) {
+        let size = 9.0;
+        let mut para = Paragraph::block(mark, Style::BOLD, size, size * 1.2);
+        para.align = Align::Center;
+        para.color = Rgb(0.72, 0.09, 0.09);
+        let lines = set_paragraph(&para, fonts, m.left, measure)?;
+        // Centred in the top margin (its first line's top at the middle).
+        let top = (m.top / 2.0 - size).max(0.0);
+        for page in &mut pages {
+            for fl in &lines {
+                fl.line.clone_into_page(page, top);
             }
         }
     }

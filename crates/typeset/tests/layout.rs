@@ -76,6 +76,7 @@ fn doc(body: Vec<Paragraph>) -> Document {
         continuation: None,
         body,
         metadata: Metadata::default(),
+        mark: None,
     }
 }
 
