@@ -104,6 +104,10 @@ export async function openApp(env = {}) {
       const ref = await this.element(css);
       await request("POST", `${s}/element/${ref}/click`, {});
     },
+    /** Resize (and move) the window: WebDriver's Set Window Rect; answers the rect it got. */
+    async windowRect(rect) {
+      return rect ? request("POST", `${s}/window/rect`, rect) : request("GET", `${s}/window/rect`);
+    },
     async sendKeys(ref, text) {
       await request("POST", `${s}/element/${ref}/value`, { text });
     },

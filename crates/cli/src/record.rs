@@ -295,8 +295,10 @@ pub struct NewArgs {
 
 #[derive(Subcommand)]
 pub enum Import {
-    /// The congress-legislators roster: a folder with legislators-current.yaml,
-    /// or, without one, the snapshot shipped with Amicus.
+    /// The congress-legislators roster: a folder with legislators-current.yaml
+    /// (and legislators-historical.yaml, when there, so departed members keep
+    /// their real end dates), one such file, or, without either, the snapshot
+    /// shipped with Amicus. The roster is the authority for its seats.
     Congress {
         dir: Option<PathBuf>,
         /// Show what would change and change nothing.
