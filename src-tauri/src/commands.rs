@@ -11,8 +11,8 @@ use amicus_app::{
     Catalog, ClockView, CsvSummary, DraftPreview, Drafted, ExportOptions, ImportRequest,
     ImportSummary, IssueView, LetterDetail, LetterSummary, Letterhead, LogEntry, LogFilter,
     NewLetter, NewOffice, NewOfficial, NewPerson, NewPosition, NewTerm, OfficeDetail, OfficeRow,
-    OfficialsPage, PersonDetail, Position, PreviewHave, SearchHit, SendReport, SettingsInfo,
-    Status, TemplateCheck, TemplateDraft,
+    OfficialsPage, PersonDetail, Position, PreviewHave, SearchHit, SendReport, SendRequest,
+    SettingsInfo, Status, TemplateCheck, TemplateDraft,
 };
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -179,6 +179,19 @@ pub fn export_cancel(state: State<'_, AppState>) {
 pub fn mark_sent(state: State<'_, AppState>, recipient_id: i64, report: SendReport) -> Reply<i64> {
     let app = state.app()?;
     Ok(app.mark_sent(recipient_id, &report, app.clock().now())?)
+}
+
+/// Mark every copy not yet sent as sent the same way; returns how many.
+#[tauri::command(async)]
+pub fn mark_all_sent(state: State<'_, AppState>, letter_id: i64, report: SendReport) -> Reply<u32> {
+    let app = state.app()?;
+    let req = SendRequest {
+        letter_id,
+        copy: None,
+        report,
+    };
+    let done = app.send_copies(&req, app.clock().now())?;
+    Ok(u32::try_from(done.len()).unwrap_or(u32::MAX))
 }
 
 #[tauri::command(async)]

@@ -246,6 +246,7 @@ fn run_window(context: tauri::Context<tauri::Wry>, state: AppState) {
             commands::term_add,
             commands::term_end,
             commands::mark_sent,
+            commands::mark_all_sent,
             commands::record_reply,
             commands::sent_log,
             commands::sent_log_csv,
