@@ -71,6 +71,12 @@ pub fn letter_blank(state: State<'_, AppState>) -> Reply<NewLetter> {
     Ok(state.app()?.blank_letter()?)
 }
 
+/// A new, unsaved letter copied from letter `id`, dated `date`.
+#[tauri::command(async)]
+pub fn letter_copy(state: State<'_, AppState>, id: i64, date: NaiveDate) -> Reply<NewLetter> {
+    Ok(state.app()?.copy_letter(id, date)?)
+}
+
 #[tauri::command(async)]
 pub fn position_in_force(
     state: State<'_, AppState>,

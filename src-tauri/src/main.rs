@@ -247,6 +247,7 @@ fn run_window(context: tauri::Context<tauri::Wry>, state: AppState) {
             commands::term_end,
             commands::mark_sent,
             commands::mark_all_sent,
+            commands::letter_copy,
             commands::record_reply,
             commands::sent_log,
             commands::sent_log_csv,

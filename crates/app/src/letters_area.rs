@@ -61,6 +61,10 @@ pub struct LetterExtra {
     pub fields: serde_json::Map<String, serde_json::Value>,
     #[cfg_attr(feature = "ts", ts(type = "\"letter\" | \"a4\" | null"))]
     pub paper: Option<letters::Paper>,
+    /// The letter this one was copied from ("Copy as new letter").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub copied_from: Option<i64>,
 }
 
 /// A drafted letter and what staff should check.
@@ -1113,6 +1117,25 @@ impl App {
             },
             recipients: views,
         })
+    }
+
+    /// A new, unsaved letter from letter `id` (sent ones too), dated `date`:
+    /// the same template, signer, subject, body, cc lines and recipients —
+    /// chosen by office, so they resolve to whoever holds each office on the
+    /// new date — and the version of the same issue's position in force then.
+    /// It remembers its source (`extra.copied_from`).
+    pub fn copy_letter(&self, id: i64, date: NaiveDate) -> Result<NewLetter, AppError> {
+        let db = self.db();
+        let mut letter = self.open_letter_in(&db, id)?.draft;
+        letter.position_id = match letter.position_id {
+            Some(p) => db
+                .position_on(db.position(p)?.issue_id, date)?
+                .map(|p| p.id),
+            None => None,
+        };
+        letter.date = date;
+        letter.extra.copied_from = Some(id);
+        Ok(letter)
     }
 
     /// Everything the record holds about letter `id` (`amicus letters show`).

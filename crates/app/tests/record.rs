@@ -938,3 +938,61 @@ fn quotes_are_typographic_in_data_too_and_older_archives_still_verify() {
         .unwrap();
     assert_eq!(app.verify_archive(id).unwrap(), 1);
 }
+
+#[test]
+fn a_letter_copied_as_new_is_addressed_and_positioned_at_its_new_date() {
+    let app = app();
+    let sample = app.letters(None).unwrap()[0].id;
+    let korus = app.store().find_issue("KORUS").unwrap();
+    app.adopt_position(
+        "KORUS",
+        &store::NewPosition {
+            stance: store::Stance::Support,
+            adopted_on: day("2018-03-28"),
+            statement: "We support the amended agreement.".into(),
+            rationale: String::new(),
+        },
+    )
+    .unwrap();
+    let in_2018 = app
+        .store()
+        .position_on(korus.id, day("2018-09-24"))
+        .unwrap()
+        .unwrap();
+    let copy = app.copy_letter(sample, day("2018-09-24")).unwrap();
+    let source = app.open_letter(sample).unwrap().draft;
+    assert_eq!(copy.date, day("2018-09-24"));
+    assert_eq!(copy.position_id, Some(in_2018.id));
+    assert_ne!(copy.position_id, source.position_id);
+    assert_eq!(
+        (copy.subject.as_str(), copy.body.as_str()),
+        (source.subject.as_str(), source.body.as_str())
+    );
+    assert_eq!(copy.extra.cc, source.extra.cc);
+    assert_eq!(copy.extra.copied_from, Some(sample));
+    assert!(
+        copy.recipients
+            .iter()
+            .all(|r| matches!(r.to, Addressee::Office(_)))
+    );
+    // Saved, it is a new draft that names its source; the sent original is untouched.
+    let id = app.draft_letter(&copy, at("2018-09-24")).unwrap().letter_id;
+    assert_ne!(id, sample);
+    assert_eq!(
+        app.open_letter(id).unwrap().draft.extra.copied_from,
+        Some(sample)
+    );
+    assert_eq!(
+        app.open_letter(sample).unwrap().summary.status,
+        Status::Sent
+    );
+    let preview = app.preview_draft(&copy, &PreviewHave::default()).unwrap();
+    assert!(
+        preview
+            .resolved
+            .iter()
+            .any(|r| r.starts_with("Wilbur Ross")),
+        "{:?}",
+        preview.resolved
+    );
+}

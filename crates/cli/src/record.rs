@@ -199,6 +199,15 @@ pub enum Letters {
     Show {
         id: i64,
     },
+    /// Draft a new letter from letter ID (sent ones too): same template,
+    /// body and cc lines, recipients by office resolved at the new date, the
+    /// issue's position in force then.
+    Copy {
+        id: i64,
+        /// The new letter's date (today by default).
+        #[arg(long)]
+        date: Option<NaiveDate>,
+    },
     Approve {
         id: i64,
     },
@@ -786,6 +795,17 @@ pub fn letters(app: &App, cmd: Letters) -> Result<(), AppError> {
             }
         }
         Letters::Show { id } => show_letter(app, id)?,
+        Letters::Copy { id, date } => {
+            let copy = app.copy_letter(id, date.unwrap_or_else(|| app.clock().today()))?;
+            let drafted = app.draft_letter(&copy, now)?;
+            for w in &drafted.warnings {
+                eprintln!("warning: {w}");
+            }
+            out!(
+                "drafted letter {} (a copy of letter {id})",
+                drafted.letter_id
+            );
+        }
         Letters::Approve { id } => {
             app.approve(id, now)?;
             out!("letter {id} approved");

@@ -213,6 +213,12 @@ fn a_letter_from_draft_to_sent_log() {
         rev.contains("letter 3 is a new draft revising letter 2"),
         "{rev}"
     );
+    // The sample letter copied as new for 2018: a draft that names its source.
+    let copied = ok(&db, &["letters", "copy", "1", "--date", "2018-09-24"]);
+    assert!(
+        copied.contains("drafted letter 4 (a copy of letter 1)"),
+        "{copied}"
+    );
 }
 
 #[test]

@@ -53,7 +53,11 @@ export type LetterExtra = {
 /**
  * Free cc lines ("Members of the Ohio Congressional Delegation").
  */
-cc: Array<string>, enclosures: Array<string>, fields: Record<string, unknown>, paper: "letter" | "a4" | null, };
+cc: Array<string>, enclosures: Array<string>, fields: Record<string, unknown>, paper: "letter" | "a4" | null, 
+/**
+ * The letter this one was copied from ("Copy as new letter").
+ */
+copied_from?: number, };
 
 export type NewLetter = { 
 /**
