@@ -14,12 +14,21 @@ const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false 
 // the first frame rather than after it. If the record did not open, these
 // fail ("unavailable") quietly; the start-up screen says why, and once a
 // record opens every query is asked again.
-void queryClient.prefetchQuery(startupQuery).then(() => performance.mark("startup received"));
-void queryClient.prefetchQuery(clockQuery).then(() => performance.mark("clock received"));
+const asked = [
+  queryClient.prefetchQuery(startupQuery).then(() => performance.mark("startup received")),
+  queryClient.prefetchQuery(clockQuery).then(() => performance.mark("clock received")),
+];
 performance.mark("letters asked");
-void queryClient.prefetchQuery(lettersQuery("")).then(() => performance.mark("letters received"));
-const root = document.getElementById("root");
-if (root) {
+asked.push(queryClient.prefetchQuery(lettersQuery("")).then(() => performance.mark("letters received")));
+
+// Render once, with the answers in: a first render without them would be
+// thrown away a few milliseconds later, and render and layout the whole
+// window twice. A record slow to answer still gets a window promptly.
+let rendered = false;
+function render() {
+  const root = document.getElementById("root");
+  if (rendered || !root) return;
+  rendered = true;
   performance.mark("render");
   createRoot(root).render(
     <StrictMode>
@@ -29,3 +38,5 @@ if (root) {
     </StrictMode>,
   );
 }
+void Promise.allSettled(asked).then(render);
+setTimeout(render, 250);
