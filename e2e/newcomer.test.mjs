@@ -154,8 +154,8 @@ test("a California Senate seat on 2018-09-24 after the shipped congress import: 
       "the seat as resolved on 2018-09-24",
     );
     assert.match(chosen, /^U\.S\. Senator for California, class \d \(no holder on record\)$/);
-    const warning = await ui.text("no holder of the office of", "the warning about the seat");
-    assert.match(warning, /no holder of the office of U\.S\. Senator for California, class \d is on record for 2018-09-24/);
+    const warning = await ui.text("No holder of the office of", "the warning about the seat");
+    assert.match(warning, /No holder of the office of U\.S\. Senator for California, class \d is on record for September 24, 2018/);
 
     await x.chooseKorus();
     await ui.type("[name=subject]", "The Senate and KORUS");

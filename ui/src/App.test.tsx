@@ -87,7 +87,7 @@ describe("App", () => {
     vi.mocked(ipc.search).mockImplementation(async (text) => {
       if (text === "Commerce") return [{ kind: "office", id: 10, title: "Secretary of Commerce", snippet: "Secretary of [Commerce]" }];
       if (text === "KORUS") return [{ kind: "position", id: 1, title: "U.S.–Korea Free Trade Agreement (KORUS)", snippet: "[KORUS]" }];
-      return [{ kind: "letter", id: 2, title: "The amended KORUS", snippet: "to Robert E. [Lighthizer]" }];
+      return [{ kind: "letter", id: 2, title: "The amended KORUS", snippet: "To Robert E. [Lighthizer], 2018-09-24" }];
     });
     vi.mocked(ipc.officesList).mockResolvedValue([{ office: commerce, holder: null }]);
     vi.mocked(ipc.officeDetail).mockResolvedValue({ office: commerce, holders: [] });
@@ -108,10 +108,14 @@ describe("App", () => {
     expect(issue.getAttribute("aria-current")).toBe("true");
     await waitFor(() => expect(document.activeElement?.textContent).toBe("U.S.–Korea Free Trade Agreement (KORUS)"));
 
-    // A person's name finds the letters to them too: the snippet says why.
+    // A person's name finds the letters to them too: the snippet says why, its date written out.
     await userEvent.type(search, "Lighthizer");
     const hit = await screen.findByRole("button", { name: /The amended KORUS/ });
     expect(hit.querySelector("mark")?.textContent).toBe("Lighthizer");
+    expect(hit.querySelector(".snippet")?.textContent).toBe("To Robert E. Lighthizer, September 24, 2018");
+    // The kind is a column of its own; the title and the snippet wrap together beside it.
+    expect([...hit.children].map((c) => c.className)).toEqual(["kind", "hit"]);
+    expect(hit.querySelector(".hit .title")?.textContent).toBe("The amended KORUS");
     await userEvent.click(hit);
     expect(await screen.findByRole("heading", { name: "Letter 2" })).toBeTruthy();
     expect(ipc.letterOpen).toHaveBeenCalledWith(2);

@@ -14,6 +14,7 @@ const Positions = lazy(() => import("./features/positions/Positions").then((m) =
 const Templates = lazy(() => import("./features/templates/Templates").then((m) => ({ default: m.Templates })));
 const Settings = lazy(() => import("./features/settings/Settings").then((m) => ({ default: m.Settings })));
 import { Dialog } from "./components/Dialog";
+import { longDatesIn } from "./components/dates";
 
 type View =
   | { name: "letters" }
@@ -37,9 +38,9 @@ const NAV: [View["name"], string][] = [
 let readyReported = false;
 
 
-/** A hit's snippet with the match (in [brackets] from Rust) marked. */
+/** A hit's snippet with the match (in [brackets] from Rust) marked, and its dates written out. */
 function Snippet({ text }: { text: string }) {
-  const parts = text.split(/\[([^\]]*)\]/);
+  const parts = text.split(/\[([^\]]*)\]/).map(longDatesIn);
   return (
     <span className="snippet">
       {parts.map((p, i) => (i % 2 === 1 ? <mark key={i}>{p}</mark> : p))}
@@ -84,8 +85,12 @@ function GlobalSearch({
                   onHit(h);
                 }}
               >
-                <span className="kind">{h.kind}</span> {h.title}
-                {h.snippet && h.snippet.replace(/[[\]]/g, "") !== h.title && <Snippet text={h.snippet} />}
+                {/* The kind in a column of its own: a long title wraps under itself, not under the kind. */}
+                <span className="kind">{h.kind}</span>{" "}
+                <span className="hit">
+                  <span className="title">{h.title}</span>
+                  {h.snippet && h.snippet.replace(/[[\]]/g, "") !== h.title && <Snippet text={h.snippet} />}
+                </span>
               </button>
             </li>
           ))}

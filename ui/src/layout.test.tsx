@@ -75,4 +75,133 @@ describe("layout", () => {
     expect(style(code, ".lt").whiteSpace).toBe("pre-wrap");
     expect(style(code, ".lt").visibility).toBe("hidden");
   });
+
+  it("puts a toast over the foot of the navigation column, a warning styled as one, with no blurred shadow", () => {
+    windowWidth(1024);
+    const shell = made(`<div class="shell"><nav class="sidebar"></nav><div class="notice toast">Draft saved.</div><div class="toast warn">Saved. No holder…</div></div>`);
+    const toast = style(shell, ".notice.toast");
+    expect(toast.position).toBe("fixed");
+    expect(toast.left).toBe("12px");
+    expect(toast.bottom).toBe("16px");
+    // Within the navigation column (190 px): no field of a form, no part of the preview, under it.
+    expect(parseFloat(toast.left) + parseFloat(toast.width)).toBeLessThanOrEqual(parseFloat(style(shell, ".sidebar").width) - 12);
+    expect(toast.overflowWrap).toBe("anywhere");
+    // A blur radius of 0: WebKitGTK re-blurs shadows on the CPU.
+    expect(toast.boxShadow).toMatch(/^0 2px 0 /);
+    const warn = style(shell, ".toast.warn");
+    expect(warn.borderLeftColor).not.toBe(toast.borderLeftColor);
+    expect(warn.color).not.toBe(toast.color);
+  });
+
+  it("puts a dialog's backdrop above everything, the toast included", () => {
+    windowWidth(1920);
+    const page = made(`<div><div class="backdrop"><div class="dialog"></div></div><div class="toast">x</div><ul class="search-results"></ul></div>`);
+    expect(style(page, ".backdrop").position).toBe("fixed");
+    const z = Number(style(page, ".backdrop").zIndex);
+    expect(z).toBeGreaterThan(Number(style(page, ".toast").zIndex));
+    expect(z).toBeGreaterThan(Number(style(page, ".search-results").zIndex));
+  });
+
+  it("keeps the copies' dates and buttons whole, the table scrolling in its box instead", () => {
+    windowWidth(1024);
+    const copies = made(
+      `<div><fieldset class="copies"><div class="table-scroll"><table class="table"><tr><th>Follow up</th></tr><tr><td class="sent"><button class="small">Mark sent…</button></td><td class="date">October 24, 2018</td><td class="date"><button class="small">Record reply…</button></td></tr></table></div></fieldset></div>`,
+    );
+    expect(style(copies, ".table-scroll").overflowX).toBe("auto");
+    expect(style(copies, "th").whiteSpace).toBe("nowrap");
+    // The fieldset may be narrower than the table (it is as wide as its content by default).
+    expect(style(copies, "fieldset").minWidth === "0" || style(copies, "fieldset").minWidth === "0px").toBe(true);
+    expect(style(copies, "td.date").whiteSpace).toBe("nowrap");
+    expect(style(copies, "td.date button.small").whiteSpace).toBe("nowrap");
+  });
+
+  it("stacks Issue and Position on a narrower form, side by side on a wide one", () => {
+    const fields = `<div class="compose-form"><div class="grid2"><label>Template</label><label>Date</label></div><div class="grid2 stack-narrow"><label>Issue</label><label>Position</label></div></div>`;
+    for (const width of [1024, 1440]) {
+      windowWidth(width);
+      const form = made(fields);
+      expect(style(form, ".stack-narrow").gridTemplateColumns, `${width}`).toBe("minmax(0, 1fr)");
+      expect(style(form, ".grid2").gridTemplateColumns).toBe("minmax(0, 1fr) minmax(0, 1fr)");
+    }
+    windowWidth(1920);
+    expect(style(made(fields), ".stack-narrow").gridTemplateColumns).toBe("minmax(0, 1fr) minmax(0, 1fr)");
+  });
+
+  it("gives a text field and a select in one row the same height (Add recipient, As)", () => {
+    windowWidth(1024);
+    const row = made(`<div class="picker-row"><label class="grow">Add recipient<input></label><label>As<select></select></label></div>`);
+    expect(style(row, "input").height).toBe("34px");
+    expect(style(row, "select").height).toBe("34px");
+  });
+
+  it("never wraps a status chip", () => {
+    windowWidth(1920);
+    expect(style(made(`<span class="chip chip-partly">Partly sent, 1 of 3</span>`), ".chip").whiteSpace).toBe("nowrap");
+  });
+
+  it("fits the letters' filters in one row at 1024 px, with no room kept under the dates", () => {
+    windowWidth(1024);
+    const filters = made(
+      `<div class="filters"><label class="search">Search<input type="search"></label><label>Status<select></select></label><label>Issue<select></select></label>` +
+        `<div class="date-field quiet"><label>From<input></label><p class="date-words"></p></div><div class="date-field quiet"><label>To<input></label><p class="date-words"></p></div></div>`,
+    );
+    const px = (v: string, font = 14) => (v.endsWith("em") ? parseFloat(v) * font : parseFloat(v));
+    const row = getComputedStyle(filters);
+    const search = style(filters, "label.search");
+    const status = style(filters, "label:nth-of-type(2)");
+    const issue = style(filters, "select");
+    const date = style(filters, ".date-field");
+    expect(search.flexShrink).toBe("1");
+    expect(date.flexShrink).toBe("0");
+    // The content column at 1024 px: the window less the navigation (190) and the screen's padding (2 × 24).
+    const widest = px(search.flexBasis) + px(status.minWidth) + px(issue.maxWidth) + 2 * px(date.width) + 4 * px(row.columnGap || row.gap);
+    expect(widest).toBeLessThanOrEqual(1024 - 190 - 48);
+    // The day in words (shown only when there is something to say) keeps no room under the row.
+    expect(row.paddingBottom === "" || row.paddingBottom === "0px").toBe(true);
+    expect(style(filters, ".date-words").position).toBe("absolute");
+    expect(style(filters, ".date-words").display).toBe("none");
+  });
+
+  it("balances the sent log's columns: the letter takes what is left, an office two lines, no date wraps", () => {
+    windowWidth(1024);
+    const log = made(
+      `<table class="table sent-log"><tr><th class="letter">Letter</th><th class="recipient">Recipient</th><th class="sent">Sent</th><th class="date">Follow up</th></tr>` +
+        `<tr><td class="letter"><button class="link">Continued support</button><div class="muted nowrap">September 5, 2017</div></td><td class="recipient">Robert E. Lighthizer<div class="muted">United States Trade Representative</div></td><td class="sent"><span class="nowrap">September 5, 2017</span></td><td class="date">October 5, 2017</td></tr></table>`,
+    );
+    expect(style(log, "td.letter").width).toBe("45%");
+    expect(style(log, "td.letter .link").display).toBe("inline-block");
+    expect(style(log, "td.letter .link").minWidth).toBe("140px");
+    expect(style(log, "td.letter .nowrap").whiteSpace).toBe("nowrap");
+    expect(style(log, "td.recipient").width).toBe("");
+    expect(style(log, "td.recipient .muted").minWidth).toBe("130px");
+    expect(style(log, "th.sent").whiteSpace).toBe("nowrap");
+    expect(style(log, "td.sent .nowrap").whiteSpace).toBe("nowrap");
+    expect(style(log, "td.date").whiteSpace).toBe("nowrap");
+  });
+
+  it("uses the window's width alike on every screen, from the left; Settings stops sooner", () => {
+    windowWidth(1920);
+    const screens = made(`<div><section class="screen"></section><section class="screen wide"></section><section class="screen narrow"></section></div>`);
+    expect(style(screens, ".screen").maxWidth).toBe("1680px");
+    expect(style(screens, ".screen.wide").maxWidth).toBe("1680px");
+    expect(style(screens, ".screen.narrow").maxWidth).toBe("1040px");
+    for (const s of [".screen", ".screen.narrow"]) expect(style(screens, s).marginLeft).not.toBe("auto");
+  });
+
+  it("lets the template's box grow with the window beside its preview", () => {
+    windowWidth(1920);
+    const editor = made(`<div class="template-editor"><div class="compose-form wide"><header class="screen-head"></header><label>Template</label><div class="code"></div><div class="actions"></div></div><div class="compose-preview"></div></div>`);
+    expect(style(editor, ".compose-form").display).toBe("flex");
+    expect(style(editor, ".compose-form").flexDirection).toBe("column");
+    expect(style(editor, ".code").flexGrow).toBe("1");
+    expect(style(editor, ".actions").flexGrow).toBe("0");
+  });
+
+  it("puts a search hit's kind in a column of its own, the title wrapping beside it", () => {
+    windowWidth(1024);
+    const hits = made(`<ul class="search-results"><li><button><span class="kind">letter</span> <span class="hit"><span class="title">Continued support</span><span class="snippet">To Wilbur Ross</span></span></button></li></ul>`);
+    expect(style(hits, "button").display).toBe("grid");
+    expect(style(hits, "button").gridTemplateColumns).toBe("72px minmax(0, 1fr)");
+    expect(style(hits, ".snippet").paddingLeft).not.toBe("68px");
+  });
 });

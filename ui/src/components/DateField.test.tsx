@@ -54,4 +54,31 @@ describe("DateField", () => {
     expect(input.value).toBe("9/5/2017");
     expect(screen.getByText("Tuesday, September 5, 2017")).toBeTruthy();
   });
+
+  it("in a filter row, reads the day back only when there is something to say", async () => {
+    function Filter() {
+      const [value, setValue] = useState("");
+      return <DateField label="From" value={value} placeholder="Any date" quiet onChange={(iso) => setValue(iso)} />;
+    }
+    render(<Filter />);
+    const input = screen.getByLabelText("From") as HTMLInputElement;
+    const note = () => document.getElementById(input.getAttribute("aria-describedby") ?? "") as HTMLElement;
+    expect(note().textContent).toBe("");
+    // Typed the one way: nothing to add.
+    await userEvent.type(input, "2018-09-24");
+    expect(note().textContent).toBe("");
+    expect(input.closest(".date-field")?.className).toBe("date-field quiet");
+    // Typed another way: the day it was read as.
+    await userEvent.clear(input);
+    await userEvent.type(input, "09242018");
+    expect(note().textContent).toBe("Monday, September 24, 2018");
+    // Left, it reads 2018-09-24 and the note goes.
+    await userEvent.tab();
+    expect(input.value).toBe("2018-09-24");
+    expect(note().textContent).toBe("");
+    // A refusal is always said.
+    await userEvent.clear(input);
+    await userEvent.type(input, "02/30/2018");
+    expect(note().textContent).toBe("February 30 isn't a date.");
+  });
 });

@@ -17,6 +17,12 @@ interface Props {
   /** A refusal about this date from elsewhere (Rust, the form), shown unless the field has its own. */
   error?: string | null;
   className?: string;
+  /**
+   * In a filter row: the day in words only when there is something to say
+   * (what was typed is not already written 2018-09-24), and no room kept
+   * for it under the field. A refusal is always said.
+   */
+  quiet?: boolean;
 }
 
 /**
@@ -25,7 +31,7 @@ interface Props {
  * 2018") or, for something that is not a date, why ("February 30 isn't a
  * date"). A half-typed date is only questioned once the field is left.
  */
-export function DateField({ label, value, onChange, name, placeholder, error, className }: Props) {
+export function DateField({ label, value, onChange, name, placeholder, error, className, quiet }: Props) {
   const id = useId();
   const [text, setText] = useState(value);
   const [left, setLeft] = useState(false);
@@ -41,9 +47,9 @@ export function DateField({ label, value, onChange, name, placeholder, error, cl
   const parsed = parseDate(text);
   const own = parsed.kind === "wrong" || (parsed.kind === "partial" && left) ? parsed.message : null;
   const problem = own ?? error ?? null;
-  const words = parsed.kind === "date" ? dateInWords(parsed.iso) : null;
+  const words = parsed.kind === "date" && !(quiet && text.trim() === parsed.iso) ? dateInWords(parsed.iso) : null;
   return (
-    <div className={`date-field${className ? ` ${className}` : ""}`}>
+    <div className={`date-field${quiet ? " quiet" : ""}${className ? ` ${className}` : ""}`}>
       <label>
         {label}
         <input

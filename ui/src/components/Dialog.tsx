@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type ReactNode } from "react";
+import { createPortal } from "react-dom";
 import { ErrorNote } from "./common";
 import { DateField } from "./DateField";
 import { DATE_EXAMPLE } from "./dates";
@@ -16,7 +17,9 @@ interface Props {
 
 /**
  * A modal dialog: labelled by its title, focus moves into it and returns
- * where it was on close, Escape closes it, Tab stays inside.
+ * where it was on close, Escape closes it, Tab stays inside. It is put at
+ * the end of the page, above everything: inside a scrolling column (the
+ * letter form) WebKitGTK painted the column's scrollbar through it.
  */
 export function Dialog({ title, onClose, children, wide }: Props) {
   const box = useRef<HTMLDivElement>(null);
@@ -45,7 +48,7 @@ export function Dialog({ title, onClose, children, wide }: Props) {
       }
     }
   }
-  return (
+  return createPortal(
     <div className="backdrop">
       <div
         ref={box}
@@ -58,7 +61,8 @@ export function Dialog({ title, onClose, children, wide }: Props) {
         <h2 id="dialog-title">{title}</h2>
         {children}
       </div>
-    </div>
+    </div>,
+    document.body,
   );
 }
 

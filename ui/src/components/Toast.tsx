@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { useEffect, useState, type ReactNode } from "react";
 
 /** A notice that goes away by itself after `ms`; a new one starts the wait again. */
 export function useNotice(ms = 10_000): [string | null, (text: string | null) => void] {
@@ -11,13 +11,31 @@ export function useNotice(ms = 10_000): [string | null, (text: string | null) =>
   return [notice, setNotice];
 }
 
-/** A toast where the eye is, announced to screen readers: what an action did. */
-export function Toast({ text, onDismiss }: { text: string | null; onDismiss: () => void }) {
+/** What a toast says: that an action was done, or done with something to heed. */
+export type Tone = "done" | "warning";
+
+/**
+ * A toast, announced to screen readers: what an action did. It sits over
+ * the foot of the navigation column, where it covers none of a screen's
+ * fields or the letter's preview. A warning is styled as one, never as
+ * success. `children`: an action on what was done (Open).
+ */
+export function Toast({
+  text,
+  tone = "done",
+  onDismiss,
+  children,
+}: {
+  text: string | null;
+  tone?: Tone;
+  onDismiss: () => void;
+  children?: ReactNode;
+}) {
   return (
-    <div role="status" aria-live="polite" className="notice toast">
+    <div role="status" aria-live="polite" className={tone === "warning" ? "toast warn" : "notice toast"}>
       {text && (
         <>
-          <span>{text}</span>{" "}
+          <span>{text}</span> {children}
           <button type="button" className="link" aria-label="Dismiss" onClick={onDismiss}>
             ×
           </button>

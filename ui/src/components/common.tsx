@@ -1,7 +1,11 @@
+import { useEffect, useRef } from "react";
 import { useQuery } from "@tanstack/react-query";
-import type { ClockView, Status } from "../ipc";
+import type { ClockView, Method, Status } from "../ipc";
 import { errorText, isIpcError } from "../ipc";
 import { clockQuery } from "../queries";
+import { longDatesIn } from "./dates";
+
+export { longDate } from "./dates";
 
 const STATUS_LABEL: Record<Status, string> = {
   draft: "Draft",
@@ -25,32 +29,50 @@ export function StatusChip({ status, copies }: { status: Status; copies?: { tota
   return <span className={`chip chip-${status}`}>{STATUS_LABEL[status]}</span>;
 }
 
-/** An error from a call, as an alert. */
-export function ErrorNote({ error, prefix }: { error: unknown; prefix?: string }) {
+/** How a copy went out, in words (the Sent log, the copies, the mark-sent dialog). */
+export const METHOD_LABEL: Record<Method, string> = {
+  mail: "Mail",
+  email: "Email",
+  fax: "Fax",
+  hand: "Hand delivery",
+  portal: "Web portal",
+};
+
+/**
+ * A message from Rust as a sentence on its own: its first letter a capital
+ * ("no holder of the office…" → "No holder of the office…"; a message that
+ * starts with a path or file name is left as it is) and its dates written
+ * the app's way ("2018-09-24" → "September 24, 2018").
+ */
+export function readable(message: string): string {
+  const text = longDatesIn(message);
+  return /^[a-z]+(?=$|[\s,;:!?'’)])/.test(text) ? text.charAt(0).toUpperCase() + text.slice(1) : text;
+}
+
+/**
+ * An error from a call, as an alert. After a prefix ("Not saved: …") the
+ * message goes on the sentence; on its own it is one. `reveal`: the alert
+ * answers something just asked for (Approve), so it is scrolled into view
+ * and takes the focus, however far down the form it is.
+ */
+export function ErrorNote({ error, prefix, reveal }: { error: unknown; prefix?: string; reveal?: boolean }) {
+  const note = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (!reveal || !note.current) return;
+    note.current.scrollIntoView({ block: "nearest" });
+    note.current.focus({ preventScroll: true });
+  }, [reveal, error]);
   return (
-    <p className="error" role="alert">
-      {prefix ? `${prefix}: ` : ""}
-      {errorText(error)}
+    <p ref={note} className="error" role="alert" tabIndex={reveal ? -1 : undefined}>
+      {prefix ? `${prefix}: ${longDatesIn(errorText(error))}` : readable(errorText(error))}
     </p>
   );
 }
 
 /** The message of an error about `field`, if that is what it is about. */
 export function fieldError(error: unknown, field: string): string | null {
-  if (isIpcError(error) && error.field === field) return errorText(error);
+  if (isIpcError(error) && error.field === field) return readable(errorText(error));
   return null;
-}
-
-/** "September 5, 2017" for an ISO date. */
-export function longDate(iso: string | null | undefined): string {
-  if (!iso) return "";
-  const [y, m, d] = iso.slice(0, 10).split("-").map(Number);
-  if (!y || !m || !d) return iso;
-  const months = [
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-  ];
-  return `${months[m - 1]} ${d}, ${y}`;
 }
 
 /**

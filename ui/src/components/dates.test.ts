@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dateInWords, parseDate } from "./dates";
+import { dateInWords, longDate, longDatesIn, parseDate } from "./dates";
 
 describe("reading a typed date", () => {
   it("reads the ways people type September 24, 2018", () => {
@@ -28,5 +28,33 @@ describe("reading a typed date", () => {
   it("says a day in words, with its weekday", () => {
     expect(dateInWords("2018-09-24")).toBe("Monday, September 24, 2018");
     expect(dateInWords("2024-02-29")).toBe("Thursday, February 29, 2024");
+  });
+
+  it("writes the ISO dates in a message the app's way, and nothing else that looks like one", () => {
+    expect(
+      longDatesIn("no holder of the office of U.S. Senator for California, class 1 is on record for 2018-09-24; the letter is addressed to the office"),
+    ).toBe("no holder of the office of U.S. Senator for California, class 1 is on record for September 24, 2018; the letter is addressed to the office");
+    expect(longDatesIn("To Wilbur Ross, 2017-09-05")).toBe("To Wilbur Ross, September 5, 2017");
+    expect(longDatesIn("between 2017-02-28 and 2021-01-20.")).toBe("between February 28, 2017 and January 20, 2021.");
+    expect(longDatesIn("(adopted 2011-09-20)")).toBe("(adopted September 20, 2011)");
+    // A file name, a path, a timestamp, a longer number, or no day on the calendar: left as it is.
+    for (const kept of [
+      "/backups/amicus-backup-2026-03-10.db: permission denied",
+      "amicus-2026-03-10.db is not a record",
+      "2017-09-05T16:00:00Z",
+      "12018-09-24",
+      "2018-09-245",
+      "on 2018-13-45",
+      "on 2019-02-29",
+    ]) {
+      expect(longDatesIn(kept), kept).toBe(kept);
+    }
+  });
+
+  it("says an ISO date long, and leaves what is not one", () => {
+    expect(longDate("2018-09-24")).toBe("September 24, 2018");
+    expect(longDate("2017-09-05T16:00:00Z")).toBe("September 5, 2017");
+    expect(longDate(null)).toBe("");
+    expect(longDate("soon")).toBe("soon");
   });
 });

@@ -110,6 +110,31 @@ export function parseDate(typed: string): ParsedDate {
   return { kind: "wrong", message: `That isn't a date. ${TYPE_IT}` };
 }
 
+/** "September 5, 2017" for an ISO date (YYYY-MM-DD, or a timestamp starting with one). */
+export function longDate(iso: string | null | undefined): string {
+  if (!iso) return "";
+  const [y, m, d] = iso.slice(0, 10).split("-").map(Number);
+  if (!y || !m || !d || m > 12 || d > 31) return iso;
+  return `${MONTHS[m - 1]} ${d}, ${y}`;
+}
+
+/**
+ * A date written YYYY-MM-DD on its own in a sentence: not part of a file
+ * name, a word or a timestamp ("backup-2018-09-24.db", "2018-09-24T12:00").
+ */
+const ISO_IN_TEXT = /(?<![\w./\\-])(\d{4})-(\d{2})-(\d{2})(?![\w/\\-]|\.\w)/g;
+
+/**
+ * A message with each ISO date in it written the app's way: "no holder … on
+ * record for 2018-09-24" reads "… on record for September 24, 2018". What is
+ * not a day on the calendar ("2018-13-45") stays as it was.
+ */
+export function longDatesIn(text: string): string {
+  return text.replace(ISO_IN_TEXT, (whole, y: string, m: string, d: string) =>
+    parseDate(`${y}-${m}-${d}`).kind === "date" ? longDate(whole) : whole,
+  );
+}
+
 /** "Monday, September 24, 2018" for 2018-09-24. */
 export function dateInWords(iso: string): string {
   const [y, m, d] = iso.slice(0, 10).split("-").map(Number);

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 
 vi.mock("@tauri-apps/api/core", () => ({ invoke: vi.fn(), Channel: vi.fn() }));
 import { invoke } from "@tauri-apps/api/core";
-import { errorText, officialAdd, positionAdopt } from ".";
+import { errorText, markAllSent, officialAdd, positionAdopt } from ".";
 
 describe("ipc", () => {
   beforeEach(() => vi.mocked(invoke).mockReset());
@@ -23,6 +23,13 @@ describe("ipc", () => {
     const position = { stance: "support" as const, adopted_on: "2018-03-28", statement: "Ratify.", rationale: "" };
     await positionAdopt("1", position);
     expect(invoke).toHaveBeenLastCalledWith("position_adopt", { issue: "1", position });
+  });
+
+  it("marks every copy of a letter not yet sent, and says how many", async () => {
+    vi.mocked(invoke).mockResolvedValueOnce(2);
+    const report = { method: "email" as const, at: "2018-09-25T12:00:00Z", confirmation: null, follow_up_on: "2018-10-25" };
+    expect(await markAllSent(3, report)).toBe(2);
+    expect(invoke).toHaveBeenLastCalledWith("mark_all_sent", { letterId: 3, report });
   });
 
   it("says an error without the field's internal name in front", () => {

@@ -94,6 +94,8 @@ export function letterExport(
 export const exportCancel = () => invoke<null>("export_cancel");
 export const markSent = (recipientId: number, report: SendReport) =>
   invoke<number>("mark_sent", { recipientId, report });
+/** Mark every copy of a letter not yet sent as sent the one way; resolves to how many were marked. */
+export const markAllSent = (letterId: number, report: SendReport) => invoke<number>("mark_all_sent", { letterId, report });
 export const recordReply = (recipientId: number, on: string, notes: string) =>
   invoke<null>("record_reply", { recipientId, on, notes });
 export const sentLog = (filter: LogFilter) => invoke<LogEntry[]>("sent_log", { filter });

@@ -3,7 +3,7 @@ import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { Compose } from "./Compose";
 import { blankLetter, catalog, clockView, letters, livePage, nth, renderWithQuery } from "../../test/fixtures";
-import type { LetterDetail } from "../../ipc";
+import type { LetterDetail, RecipientView, Status } from "../../ipc";
 
 /** Letter 2 as opened: a saved draft to the Secretary of Commerce, with text but no subject. */
 const openedDraft: LetterDetail = {
@@ -11,6 +11,17 @@ const openedDraft: LetterDetail = {
   draft: { ...blankLetter, date: "2018-09-24", body: "Our members export to Korea.", recipients: [{ role: "to", to: { by: "office", id: 10 } }] },
   recipients: [],
 };
+
+/** No holder of a California seat on record on the letter's date, as Rust words it. */
+const NO_HOLDER =
+  "no holder of the office of U.S. Senator for California, class 1 is on record for 2018-09-24; the letter is addressed to the office (check who held it then)";
+
+/** Letter 2 opened in `status`, with `copies` (none by default). */
+const opened = (status: Status, copies: RecipientView[] = []): LetterDetail => ({
+  ...openedDraft,
+  summary: { ...openedDraft.summary, status, copies: copies.length, copies_sent: copies.filter((c) => c.sent_at).length },
+  recipients: copies,
+});
 
 vi.mock("../../ipc", async (importOriginal) => ({
   ...(await importOriginal<typeof import("../../ipc")>()),
@@ -25,6 +36,7 @@ vi.mock("../../ipc", async (importOriginal) => ({
   officialsList: vi.fn(),
   letterBlank: vi.fn(),
   letterApprove: vi.fn(),
+  markAllSent: vi.fn(),
   positionInForce: vi.fn(),
   clock: vi.fn(),
 }));
@@ -150,7 +162,7 @@ describe("Compose", () => {
     await userEvent.type(date, "2017-03-01");
     await addOffice("USTR");
     const recipients = screen.getByRole("group", { name: "Recipients" });
-    expect((await within(recipients).findByRole("status")).textContent).toMatch(/nobody held the office/);
+    expect((await within(recipients).findByRole("status")).textContent).toMatch(/^Nobody held the office/);
   });
 
   it("shows a save error next to the field it concerns and keeps the form", async () => {
@@ -164,7 +176,7 @@ describe("Compose", () => {
     await userEvent.type(screen.getByRole("textbox", { name: "Subject" }), "Kept");
     await userEvent.click(screen.getByRole("button", { name: "Save draft" }));
     const recipients = screen.getByRole("group", { name: "Recipients" });
-    expect(await within(recipients).findByText("a letter needs at least one addressee")).toBeTruthy();
+    expect(await within(recipients).findByText("A letter needs at least one addressee")).toBeTruthy();
     expect((screen.getByRole("textbox", { name: "Subject" }) as HTMLInputElement).value).toBe("Kept");
   });
 
@@ -315,5 +327,119 @@ describe("Compose", () => {
     await userEvent.type(date, "06/01/2010");
     expect(await screen.findByText("No position adopted on this issue by June 1, 2010.")).toBeTruthy();
     expect(screen.queryByRole("blockquote")).toBeNull();
+  });
+
+  it("says a save's warning once: not again in the toast when it is under the recipients; any other as a warning", async () => {
+    vi.mocked(ipc.letterOpen).mockResolvedValue(openedDraft);
+    vi.mocked(ipc.draftPreview).mockResolvedValue({ pages: [], glyphs: [], warnings: [NO_HOLDER], resolved: ["U.S. Senator for California, class 1 (no holder on record)"], missing: [] });
+    vi.mocked(ipc.letterSave)
+      .mockResolvedValueOnce({ letter_id: 2, warnings: [NO_HOLDER] })
+      .mockResolvedValueOnce({ letter_id: 2, warnings: [NO_HOLDER, "not ready to approve: the template needs fields.docket, set on 2018-09-24"] });
+    renderWithQuery(<Compose letterId={2} onSaved={vi.fn()} />);
+    const recipients = await screen.findByRole("group", { name: "Recipients" });
+    // Under the recipients, as a sentence, its date written out.
+    expect((await within(recipients).findByRole("status")).textContent).toBe(
+      "No holder of the office of U.S. Senator for California, class 1 is on record for September 24, 2018; the letter is addressed to the office (check who held it then)",
+    );
+    await userEvent.click(screen.getByRole("button", { name: "Save draft" }));
+    const saved = await screen.findByText("Draft saved.");
+    expect(saved.closest(".toast")?.className).toBe("notice toast");
+    await userEvent.click(screen.getByRole("button", { name: "Save draft" }));
+    const warned = await screen.findByText("Saved. Not ready to approve: the template needs fields.docket, set on September 24, 2018.");
+    const toast = warned.closest(".toast") as HTMLElement;
+    // A warning, not success; announced; and what is under the recipients is not said again.
+    expect(toast.className).toBe("toast warn");
+    expect(toast.getAttribute("role")).toBe("status");
+    expect(toast.textContent).not.toMatch(/no holder/i);
+  });
+
+  it("brings a refused approval into view, focused, as a sentence with its date written out", async () => {
+    vi.mocked(ipc.letterOpen).mockResolvedValue(openedDraft);
+    vi.mocked(ipc.draftPreview).mockResolvedValue({ pages: [], glyphs: [], warnings: [NO_HOLDER], resolved: ["U.S. Senator for California, class 1"], missing: [] });
+    vi.mocked(ipc.letterApprove).mockRejectedValue({
+      code: "conflict",
+      message: "no holder of the office of U.S. Senator for California, class 1 is on record for 2018-09-24; add who held it then (Officials, Add official) or choose another recipient before approving",
+    });
+    const scrolled = vi.spyOn(Element.prototype, "scrollIntoView");
+    renderWithQuery(<Compose letterId={2} onSaved={vi.fn()} />);
+    await screen.findByText(/^No holder of the office/);
+    await userEvent.click(screen.getByRole("button", { name: "Approve" }));
+    const alert = await screen.findByRole("alert");
+    expect(alert.textContent).toBe(
+      "No holder of the office of U.S. Senator for California, class 1 is on record for September 24, 2018; add who held it then (Officials, Add official) or choose another recipient before approving",
+    );
+    expect(scrolled.mock.contexts).toContain(alert);
+    expect(document.activeElement).toBe(alert);
+    scrolled.mockRestore();
+  });
+
+  it("brings the form's own refusal of Approve into view", async () => {
+    vi.mocked(ipc.letterOpen).mockResolvedValue(openedDraft);
+    vi.mocked(ipc.draftPreview).mockResolvedValue({ pages: [], glyphs: [], warnings: [], resolved: ["Wilbur Ross"], missing: ["subject"] });
+    const scrolled = vi.spyOn(Element.prototype, "scrollIntoView");
+    renderWithQuery(<Compose letterId={2} onSaved={vi.fn()} />);
+    await screen.findByText(/Still to fill in before the letter can be laid out/);
+    await userEvent.click(screen.getByRole("button", { name: "Approve" }));
+    const refusal = screen.getByRole("alert");
+    expect(refusal.textContent).toBe("Not approved yet: fill in what is marked above first.");
+    expect(scrolled.mock.contexts).toContain(refusal);
+    scrolled.mockRestore();
+  });
+
+  it("says what saving does to an approved, a signed or a sent letter", async () => {
+    for (const [status, button, notice] of [
+      ["draft", "Save draft", null],
+      ["approved", "Save changes (withdraws approval)", "This letter is approved. Saving changes withdraws its approval: it goes back to draft and must be approved again."],
+      ["signed", "Save changes (withdraws approval)", "This letter is signed. Saving changes withdraws its approval and signature: it goes back to draft and must be approved and signed again."],
+      ["sent", "Save as a new revision", "This letter has been sent and stays as it was. Saving changes makes a new draft that revises it."],
+    ] as const) {
+      vi.mocked(ipc.letterOpen).mockResolvedValue(opened(status));
+      const { unmount } = renderWithQuery(<Compose letterId={2} onSaved={vi.fn()} />);
+      expect(await screen.findByRole("button", { name: button }), status).toBeTruthy();
+      const info = document.querySelector(".info");
+      expect(info?.textContent.replace(/\s+/g, " ") ?? null, status).toBe(notice);
+      unmount();
+    }
+  });
+
+  it("saves a sent letter as a new revision and says so", async () => {
+    const saved = vi.fn();
+    vi.mocked(ipc.letterOpen).mockResolvedValue(opened("sent"));
+    vi.mocked(ipc.letterSave).mockResolvedValue({
+      letter_id: 5,
+      warnings: ["letter 2 has been sent, so it stays as it was; your changes are letter 5, a revision of it"],
+    });
+    renderWithQuery(<Compose letterId={2} onSaved={saved} />);
+    await userEvent.click(await screen.findByRole("button", { name: "Save as a new revision" }));
+    expect(ipc.letterSave).toHaveBeenCalledWith(2, openedDraft.draft);
+    expect(saved).toHaveBeenCalledWith(5);
+    expect(
+      await screen.findByText("Saved. Letter 2 has been sent, so it stays as it was; your changes are letter 5, a revision of it."),
+    ).toBeTruthy();
+  });
+
+  it("marks the rest of a signed letter's copies sent at once, and says how many", async () => {
+    const unsent = (id: number, name: string): RecipientView => ({
+      id, number: id, role: "to", name, office: null, method: null, sent_at: null,
+      confirmation: null, follow_up_on: null, reply_on: null, reply_notes: null,
+    });
+    vi.mocked(ipc.letterOpen).mockResolvedValue(opened("signed", [unsent(1, "Wilbur Ross"), unsent(2, "Robert E. Lighthizer")]));
+    vi.mocked(ipc.markAllSent).mockResolvedValue(2);
+    renderWithQuery(<Compose letterId={2} onSaved={vi.fn()} />);
+    await userEvent.click(await screen.findByRole("button", { name: "Mark all sent…" }));
+    const dialog = screen.getByRole("dialog", { name: "Mark all 2 copies sent" });
+    expect((within(dialog).getByLabelText("Sent on") as HTMLInputElement).value).toBe("2018-09-24");
+    await userEvent.click(within(dialog).getByRole("button", { name: "Mark sent" }));
+    expect(ipc.markAllSent).toHaveBeenCalledWith(2, expect.objectContaining({ method: "mail", at: "2018-09-24T12:00:00Z" }));
+    expect((await screen.findByText("Marked 2 copies sent.")).closest(".toast")?.className).toBe("notice toast");
+  });
+
+  it("puts Issue and Position in a row of their own, to stack on a narrower form", async () => {
+    renderWithQuery(<Compose letterId={null} onSaved={vi.fn()} />);
+    await screen.findByRole("heading", { name: "New letter" });
+    const row = screen.getByRole("combobox", { name: "Issue" }).closest(".grid2") as HTMLElement;
+    expect(row.className).toBe("grid2 stack-narrow");
+    expect(within(row).getByRole("combobox", { name: "Position" })).toBeTruthy();
+    expect(within(row).queryByRole("combobox", { name: "Template" })).toBeNull();
   });
 });

@@ -5,12 +5,13 @@
 // (LetterFields), recipients (Recipients), export (Export), the copies' record
 // (Copies) and the live preview (ComposePreview).
 import { NOT_A_DATE, isWholeDate } from "./LetterFields";
-import { useEffect, useImperativeHandle, useState, type Ref } from "react";
+import { useEffect, useImperativeHandle, useRef, useState, type Ref } from "react";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import * as ipc from "../../ipc";
-import type { Catalog, LetterDetail, NewLetter } from "../../ipc";
+import type { Catalog, LetterDetail, NewLetter, Status } from "../../ipc";
 import { useSettled } from "../../components/useSettled";
-import { ErrorNote, StatusChip } from "../../components/common";
+import { ErrorNote, StatusChip, readable } from "../../components/common";
+import { Toast, type Tone } from "../../components/Toast";
 import { catalogQuery, keys } from "../../queries";
 import { HeaderFields, TextFields } from "./LetterFields";
 import { Recipients } from "./Recipients";
@@ -101,6 +102,27 @@ function stillApplies(error: unknown, sent: NewLetter | undefined, now: NewLette
   return !key || JSON.stringify(sent[key]) === JSON.stringify(now[key]);
 }
 
+/** The main button: what saving does to a letter in each state (Rust decides; this says it). */
+const SAVE_LABEL: Record<Status, string> = {
+  draft: "Save draft",
+  approved: "Save changes (withdraws approval)",
+  signed: "Save changes (withdraws approval)",
+  sent: "Save as a new revision",
+};
+
+/** Approve refused by the form (the letter is unfinished), said below the buttons and brought into view. */
+function NotApprovedYet({ tries }: { tries: number }) {
+  const note = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    note.current?.scrollIntoView({ block: "nearest" });
+  }, [tries]);
+  return (
+    <p ref={note} className="warning" role="alert">
+      Not approved yet: fill in what is marked above first.
+    </p>
+  );
+}
+
 interface FormProps extends Props {
   catalog: Catalog;
   detail: LetterDetail | null;
@@ -115,7 +137,7 @@ function ComposeForm({ catalog, detail, start, letterId, onSaved, handle }: Form
     const p = detail?.draft.position_id;
     return catalog.issues.find((i) => i.positions.some((v) => v.position.id === p))?.issue.id ?? null;
   });
-  const [notice, setNotice] = useState<{ text: string; path?: string } | null>(null);
+  const [notice, setNotice] = useState<{ text: string; tone?: Tone; path?: string } | null>(null);
   // A notice goes away by itself after a while; a new one starts the wait again.
   useEffect(() => {
     if (!notice) return;
@@ -127,7 +149,8 @@ function ComposeForm({ catalog, detail, start, letterId, onSaved, handle }: Form
   // What the template still needs is said at its field only once the form
   // has been touched or approval tried: never before anything is typed.
   const [touched, setTouched] = useState(false);
-  const [triedApprove, setTriedApprove] = useState(false);
+  // How many times Approve was tried (each try brings its answer into view).
+  const [triedApprove, setTriedApprove] = useState(0);
   const set = (patch: Partial<NewLetter>) => {
     setTouched(true);
     setForm((f) => ({ ...f, ...patch }));
@@ -136,7 +159,9 @@ function ComposeForm({ catalog, detail, start, letterId, onSaved, handle }: Form
   const draftPreview = useDraftPreview(form);
   const { preview } = draftPreview;
   const stillNeeded = draftPreview.canPreview ? (preview.data?.missing ?? []) : [];
-  const missing = touched || triedApprove ? stillNeeded : [];
+  const missing = touched || triedApprove > 0 ? stillNeeded : [];
+  // What resolution warns about is said under the recipients.
+  const recipientWarnings = preview.data?.warnings ?? [];
 
   const save = useMutation({
     mutationFn: (f: NewLetter) => {
@@ -147,7 +172,13 @@ function ComposeForm({ catalog, detail, start, letterId, onSaved, handle }: Form
     onSuccess: (drafted, f) => {
       setSavedForm(f);
       if (drafted.letter_id !== letterId) onSaved(drafted.letter_id);
-      setNotice({ text: drafted.warnings.length ? drafted.warnings.join(" ") : "Draft saved." });
+      // A warning already under the recipients is not said again; any other is a warning, not success.
+      const fresh = drafted.warnings.filter((w) => !recipientWarnings.includes(w));
+      setNotice(
+        fresh.length
+          ? { text: ["Saved.", ...fresh.map((w) => `${readable(w)}${/[.!?]$/.test(w) ? "" : "."}`)].join(" "), tone: "warning" }
+          : { text: status === "draft" ? "Draft saved." : "Saved." },
+      );
     },
   });
 
@@ -205,7 +236,7 @@ function ComposeForm({ catalog, detail, start, letterId, onSaved, handle }: Form
   const formError = saveError ?? (preview.isError ? preview.error : null);
   const errorFor = (field: string) =>
     ipc.isIpcError(formError) && formError.field && fieldOfForm(formError.field) === field
-      ? ipc.errorText(formError)
+      ? readable(ipc.errorText(formError))
       : null;
   // A refusal about no field of the form is said under the buttons.
   const saveErrorAtField = ipc.isIpcError(save.error) && !!save.error.field && fieldOfForm(save.error.field) !== null;
@@ -225,6 +256,12 @@ function ComposeForm({ catalog, detail, start, letterId, onSaved, handle }: Form
           <p className="info">
             This letter has been sent and stays as it was. Saving changes makes a new draft that
             revises it.
+          </p>
+        )}
+        {(status === "approved" || status === "signed") && (
+          <p className="info">
+            This letter is {status}. Saving changes withdraws {status === "signed" ? "its approval and signature" : "its approval"}:
+            it goes back to draft and must be approved{status === "signed" ? " and signed" : ""} again.
           </p>
         )}
         <HeaderFields
@@ -249,14 +286,14 @@ function ComposeForm({ catalog, detail, start, letterId, onSaved, handle }: Form
 
         <div className="actions">
           <button type="button" className="primary" onClick={() => save.mutate(form)} disabled={save.isPending}>
-            {save.isPending ? "Saving…" : "Save draft"}
+            {save.isPending ? "Saving…" : SAVE_LABEL[status]}
           </button>
           <ExportButton exporter={exporter} disabled={form.recipients.length === 0} />
           {letterId !== null && status === "draft" && !dirty && (
             <button
               type="button"
               onClick={() => {
-                setTriedApprove(true);
+                setTriedApprove((n) => n + 1);
                 // An unfinished letter is not approved: its fields say what it still needs.
                 if (stillNeeded.length === 0) step.mutate("approve");
               }}
@@ -269,40 +306,36 @@ function ComposeForm({ catalog, detail, start, letterId, onSaved, handle }: Form
           )}
         </div>
         <ExportProgressBar exporter={exporter} />
-        {/* A toast where the eye is (the buttons may be below the fold), announced to screen readers. */}
-        <div role="status" aria-live="polite" className="notice toast">
-          {notice && (
-            <>
-              <span>{notice.text}</span>{" "}
-              {notice.path && (
-                <button
-                  type="button"
-                  className="link"
-                  onClick={() => {
-                    const path = notice.path as string;
-                    ipc.openInViewer(path).catch(() =>
-                      setNotice({ text: `No program here opens that file; it is saved at ${path}` }),
-                    );
-                  }}
-                >
-                  Open
-                </button>
-              )}
-              <button type="button" className="link" aria-label="Dismiss" onClick={() => setNotice(null)}>
-                ×
-              </button>
-            </>
+        <Toast text={notice?.text ?? null} tone={notice?.tone} onDismiss={() => setNotice(null)}>
+          {notice?.path && (
+            <button
+              type="button"
+              className="link"
+              onClick={() => {
+                const path = notice.path as string;
+                ipc.openInViewer(path).catch(() =>
+                  setNotice({ text: `No program here opens that file; it is saved at ${path}` }),
+                );
+              }}
+            >
+              Open
+            </button>
           )}
-        </div>
-        {triedApprove && stillNeeded.length > 0 && status === "draft" && (
-          <p className="warning">Not approved yet: fill in what is marked above first.</p>
+        </Toast>
+        {triedApprove > 0 && stillNeeded.length > 0 && status === "draft" && (
+          <NotApprovedYet tries={triedApprove} />
         )}
         {save.isError && !saveErrorAtField && <ErrorNote error={save.error} prefix="Not saved" />}
-        {step.isError && <ErrorNote error={step.error} />}
+        {/* The answer to Approve or Mark signed, brought into view: the buttons may be far down the form. */}
+        {step.isError && <ErrorNote error={step.error} reveal />}
         <ExportOutcome exporter={exporter} />
 
         {detail && detail.recipients.length > 0 && (status === "signed" || status === "sent") && (
-          <Copies detail={detail} letterDate={form.date} />
+          <Copies
+            detail={detail}
+            letterDate={form.date}
+            onMarked={(n) => setNotice({ text: `Marked ${n} ${n === 1 ? "copy" : "copies"} sent.` })}
+          />
         )}
       </div>
       <ComposePreview {...draftPreview} />

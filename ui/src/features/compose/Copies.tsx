@@ -2,7 +2,7 @@
 // follow up, and whether a reply came, with the dialogs to record them.
 import { useState } from "react";
 import type { LetterDetail, RecipientView } from "../../ipc";
-import { longDate } from "../../components/common";
+import { METHOD_LABEL, longDate } from "../../components/common";
 import { MarkSentDialog, ReplyCell, ReplyDialog, type SentBefore } from "../log/dialogs";
 
 /** The most recently sent copy, which the next copy's dialog starts from. */
@@ -19,51 +19,89 @@ function lastSent(detail: LetterDetail): SentBefore | null {
   };
 }
 
-export function Copies({ detail, letterDate }: { detail: LetterDetail; letterDate: string }) {
+/** "September 25, 2018 by email": when a copy went out and how (the date kept whole). */
+function SentWhen({ r }: { r: RecipientView }) {
+  return (
+    <>
+      <span className="nowrap">{longDate(r.sent_at)}</span>
+      {r.method && (
+        <>
+          {" "}
+          <span className="nowrap">by {METHOD_LABEL[r.method].toLowerCase()}</span>
+        </>
+      )}
+    </>
+  );
+}
+
+export function Copies({
+  detail,
+  letterDate,
+  onMarked,
+}: {
+  detail: LetterDetail;
+  letterDate: string;
+  /** Copies were marked sent (how many): what to tell the user. */
+  onMarked?: (count: number) => void;
+}) {
   const [sending, setSending] = useState<RecipientView | null>(null);
+  const [sendingAll, setSendingAll] = useState(false);
   const [replying, setReplying] = useState<RecipientView | null>(null);
+  const unsent = detail.recipients.filter((r) => !r.sent_at).length;
+  // Only a signed letter goes out (a partly sent one is still signed, and sent).
+  const sendable = detail.summary.status === "signed" || detail.summary.status === "sent";
   return (
     <>
       <fieldset className="copies">
         <legend>Copies</legend>
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">Recipient</th>
-              <th scope="col">Sent</th>
-              <th scope="col">Follow up</th>
-              <th scope="col">Reply</th>
-            </tr>
-          </thead>
-          <tbody>
-            {detail.recipients.map((r) => (
-              <tr key={r.id}>
-                <td>
-                  {r.name ?? r.office}
-                  {r.role === "cc" ? " (cc)" : ""}
-                </td>
-                <td>
-                  {r.sent_at ? (
-                    `${longDate(r.sent_at)} by ${r.method}`
-                  ) : (
-                    <button type="button" className="small" onClick={() => setSending(r)}>
-                      Mark sent…
-                    </button>
-                  )}
-                </td>
-                <td>{longDate(r.follow_up_on) || "—"}</td>
-                <td>
-                  <ReplyCell
-                    replyOn={r.reply_on}
-                    replyNotes={r.reply_notes}
-                    sent={!!r.sent_at}
-                    onRecord={() => setReplying(r)}
-                  />
-                </td>
+        {sendable && unsent >= 2 && (
+          <div className="actions">
+            <button type="button" className="small" onClick={() => setSendingAll(true)}>
+              Mark all sent…
+            </button>
+          </div>
+        )}
+        {/* Dates and buttons stay whole: on a narrow form the table scrolls in its box instead. */}
+        <div className="table-scroll">
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">Recipient</th>
+                <th scope="col">Sent</th>
+                <th scope="col" className="date">Follow up</th>
+                <th scope="col" className="date">Reply</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {detail.recipients.map((r) => (
+                <tr key={r.id}>
+                  <td>
+                    {r.name ?? r.office}
+                    {r.role === "cc" ? " (cc)" : ""}
+                  </td>
+                  <td className="sent">
+                    {r.sent_at ? (
+                      <SentWhen r={r} />
+                    ) : (
+                      <button type="button" className="small" onClick={() => setSending(r)}>
+                        Mark sent…
+                      </button>
+                    )}
+                  </td>
+                  <td className="date">{longDate(r.follow_up_on) || "—"}</td>
+                  <td className="date">
+                    <ReplyCell
+                      replyOn={r.reply_on}
+                      replyNotes={r.reply_notes}
+                      sent={!!r.sent_at}
+                      onRecord={() => setReplying(r)}
+                    />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </fieldset>
       {sending && (
         <MarkSentDialog
@@ -72,6 +110,18 @@ export function Copies({ detail, letterDate }: { detail: LetterDetail; letterDat
           previous={lastSent(detail)}
           onClose={() => setSending(null)}
           onDone={() => setSending(null)}
+        />
+      )}
+      {sendingAll && (
+        <MarkSentDialog
+          all={{ letterId: detail.summary.id, count: unsent }}
+          letterDate={letterDate}
+          previous={lastSent(detail)}
+          onClose={() => setSendingAll(false)}
+          onDone={(marked) => {
+            setSendingAll(false);
+            onMarked?.(marked);
+          }}
         />
       )}
       {replying && (

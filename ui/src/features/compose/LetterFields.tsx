@@ -7,7 +7,7 @@ import { useRef } from "react";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import type { Catalog, NewLetter } from "../../ipc";
 import { errorText } from "../../ipc";
-import { longDate } from "../../components/common";
+import { longDate, readable } from "../../components/common";
 import { DateField } from "../../components/DateField";
 import { positionInForceQuery } from "../../queries";
 
@@ -88,7 +88,7 @@ export function HeaderFields({ catalog, form, set, issueId, setIssueId, errorFor
       ? "This template quotes your position: choose a version, or a date by which one was adopted."
       : null;
   const issueError = errorFor("issue");
-  const positionError = errorFor("position") ?? (issue && inForce.isError ? errorText(inForce.error) : null);
+  const positionError = errorFor("position") ?? (issue && inForce.isError ? readable(errorText(inForce.error)) : null);
   const templateError = errorFor("template");
   return (
     <>
@@ -121,6 +121,9 @@ export function HeaderFields({ catalog, form, set, issueId, setIssueId, errorFor
             if (issueId !== null) followPosition(issueId, date);
           }}
         />
+      </div>
+      {/* Stacked on a narrower form: an issue's or a version's name is long. */}
+      <div className="grid2 stack-narrow">
         <div>
           <label>
             Issue

@@ -53,6 +53,17 @@ describe("recipient suggestions", () => {
     expect(onAdd).toHaveBeenLastCalledWith({ role: "to", to: { by: "office", id: 1 } });
   });
 
+  it("asks for an office or a name in a few words, and says when a retired office went", async () => {
+    const retired = { ...office(4, "Secretary of Labor", null, "U.S. Department of Labor"), retired_on: "2019-07-19" };
+    renderWithQuery(<RecipientPicker offices={[...offices, retired]} onAdd={vi.fn()} />);
+    const input = screen.getByRole("combobox", { name: "Add recipient" }) as HTMLInputElement;
+    expect(input.placeholder).toBe("Office or name");
+    await userEvent.type(input, "Labor");
+    expect(within(screen.getByRole("listbox")).getByRole("option").textContent).toBe(
+      "Secretary of Labor — office, U.S. Department of Labor (retired July 19, 2019)",
+    );
+  });
+
   it("shows no suggestions under an empty field, even after the officials screen listed everyone", () => {
     const client = new QueryClient();
     const person = { id: 9, full_name: "Maria Cantwell", family_name: "Cantwell", honorific: null, salutation: null, email: null, retired_on: null };

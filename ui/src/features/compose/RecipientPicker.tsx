@@ -3,6 +3,7 @@ import { useQuery } from "@tanstack/react-query";
 import * as ipc from "../../ipc";
 import type { Office, RecipientChoice, Role } from "../../ipc";
 import { keys } from "../../queries";
+import { longDate } from "../../components/common";
 
 interface Props {
   offices: Office[];
@@ -78,7 +79,7 @@ export function RecipientPicker({ offices, onAdd, autoFocus }: Props) {
             // A new letter (Ctrl+N) starts with whom it is to: typing goes here.
             autoFocus={autoFocus}
             value={text}
-            placeholder="Office or name, e.g. Secretary of Commerce"
+            placeholder="Office or name"
             onChange={(e) => {
               setText(e.target.value);
               setHighlight(0);
@@ -117,7 +118,7 @@ export function RecipientPicker({ offices, onAdd, autoFocus }: Props) {
                 <span className="muted">
                   {" "}
                   — office{o.organization ? `, ${o.organization}` : ""}
-                  {o.retired_on ? ` (retired ${o.retired_on})` : ""}
+                  {o.retired_on ? ` (retired ${longDate(o.retired_on)})` : ""}
                 </span>
               </button>
             </li>

@@ -3,6 +3,7 @@
 // each, and what resolution warns about.
 import { useMemo } from "react";
 import type { NewLetter, Office, RecipientChoice } from "../../ipc";
+import { readable } from "../../components/common";
 import { RecipientPicker } from "./RecipientPicker";
 import type { ErrorFor, SetLetter } from "./LetterFields";
 
@@ -69,7 +70,7 @@ export function Recipients({ form, set, offices, resolved, warnings, errorFor, a
       </div>
       {warnings.map((w) => (
         <p key={w} className="warning" role="status">
-          {w}
+          {readable(w)}
         </p>
       ))}
     </fieldset>

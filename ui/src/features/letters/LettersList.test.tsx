@@ -81,4 +81,16 @@ describe("LettersList", () => {
     expect(within(table).getAllByRole("row")).toHaveLength(2);
     expect(within(table).getByText("The amended KORUS")).toBeTruthy();
   });
+
+  it("lays its filters out to fit one row, the dates' notes said only when there is something to say", async () => {
+    vi.mocked(ipc.lettersList).mockResolvedValue(letters);
+    renderWithQuery(<LettersList onOpen={vi.fn()} onNew={vi.fn()} />);
+    await screen.findByRole("table", { name: "Letters" });
+    expect(screen.getByRole("searchbox").closest("label")?.className).toBe("search");
+    for (const name of ["From", "To"]) {
+      expect(screen.getByLabelText(name).closest(".date-field")?.className, name).toBe("date-field quiet");
+    }
+    await userEvent.type(screen.getByLabelText("From"), "2018-01-01");
+    expect(screen.queryByText("Monday, January 1, 2018")).toBeNull();
+  });
 });

@@ -70,7 +70,7 @@ export function LettersList({ onOpen, onNew, onShown, searchRef }: Props) {
         </button>
       </header>
       <div className="filters" role="search">
-        <label>
+        <label className="search">
           Search
           <input
             ref={searchRef}
@@ -100,8 +100,8 @@ export function LettersList({ onOpen, onNew, onShown, searchRef }: Props) {
             ))}
           </select>
         </label>
-        <DateField label="From" value={from} placeholder="Any date" onChange={(d) => setFrom(d)} />
-        <DateField label="To" value={to} placeholder="Any date" onChange={(d) => setTo(d)} />
+        <DateField label="From" value={from} placeholder="Any date" quiet onChange={(d) => setFrom(d)} />
+        <DateField label="To" value={to} placeholder="Any date" quiet onChange={(d) => setTo(d)} />
       </div>
       {letters.isPending && <p className="empty">Loading letters…</p>}
       {letters.isError && <ErrorNote error={letters.error} prefix="The letters could not be loaded" />}

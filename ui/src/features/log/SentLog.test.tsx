@@ -153,18 +153,23 @@ describe("SentLog", () => {
     await userEvent.type(from, "09012017");
     await waitFor(() => expect(vi.mocked(ipc.sentLog).mock.lastCall?.[0]).toMatchObject({ from: "2017-09-01", to: null }));
     expect(screen.getByText("Friday, September 1, 2017")).toBeTruthy();
+    expect(from.closest(".date-field")?.className).toBe("date-field quiet");
     expect(await screen.findByText("No copy matches these filters.")).toBeTruthy();
   });
 
-  it("keeps each date on one line: the date columns never wrap", async () => {
-    vi.mocked(ipc.sentLog).mockResolvedValue([logEntry({ reply_on: "2017-09-20" })]);
+  it("balances the columns: the letter (its date under the subject) takes the room left; no date or method wraps", async () => {
+    vi.mocked(ipc.sentLog).mockResolvedValue([logEntry({ reply_on: "2017-09-20", sent_at: "2017-09-06T16:00:00Z" })]);
     renderWithQuery(<SentLog onOpen={vi.fn()} />);
     const table = await screen.findByRole("table", { name: "Sent log" });
+    expect(table.className).toBe("table sent-log");
     const head = within(table).getAllByRole("columnheader").map((th) => `${th.textContent}:${th.className}`);
-    expect(head).toEqual(["Letter date:date", "Recipient:", "Subject:", "Sent:date", "Follow up:date", "Reply:date"]);
+    expect(head).toEqual(["Letter:letter", "Recipient:recipient", "Sent:sent", "Follow up:date", "Reply:date"]);
     const cells = within(nth(within(table).getAllByRole("row"), 1)).getAllByRole("cell");
-    expect(cells.map((td) => td.className)).toEqual(["date", "", "", "sent", "date", "date"]);
-    // The sent column's date stays whole; how it went may go under it.
-    expect(within(nth(cells, 3)).getByText("September 5, 2017").className).toBe("nowrap");
+    expect(cells.map((td) => td.className)).toEqual(["letter", "recipient", "sent", "date", "date"]);
+    // The letter's date under its subject; the sent date and how it went each stay whole.
+    expect(within(nth(cells, 0)).getByText("September 5, 2017").className).toBe("muted nowrap");
+    expect(within(nth(cells, 2)).getByText("September 6, 2017").className).toBe("nowrap");
+    expect(within(nth(cells, 2)).getByText("Mail").className).toBe("nowrap");
+    expect(nth(cells, 2).textContent).toBe("September 6, 2017, Mail");
   });
 });

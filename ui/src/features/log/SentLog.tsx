@@ -2,7 +2,7 @@ import { useState } from "react";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import * as ipc from "../../ipc";
 import type { LogEntry, LogFilter } from "../../ipc";
-import { ErrorNote, StatusChip, longDate, useToday } from "../../components/common";
+import { ErrorNote, METHOD_LABEL, StatusChip, longDate, useToday } from "../../components/common";
 import { DateField } from "../../components/DateField";
 import type { Choice } from "../../components/SearchSelect";
 import { catalogQuery, keys } from "../../queries";
@@ -12,14 +12,6 @@ import { MarkSentDialog, ReplyCell, ReplyDialog } from "./dialogs";
 interface Props {
   onOpen: (letterId: number) => void;
 }
-
-const METHOD_LABEL: Record<string, string> = {
-  mail: "Mail",
-  email: "Email",
-  fax: "Fax",
-  hand: "By hand",
-  portal: "Web portal",
-};
 
 export function SentLog({ onOpen }: Props) {
   const [from, setFrom] = useState("");
@@ -85,8 +77,8 @@ export function SentLog({ onOpen }: Props) {
             ))}
           </select>
         </label>
-        <DateField label="From" value={from} placeholder="Any date" onChange={(d) => setFrom(d)} />
-        <DateField label="To" value={to} placeholder="Any date" onChange={(d) => setTo(d)} />
+        <DateField label="From" value={from} placeholder="Any date" quiet onChange={(d) => setFrom(d)} />
+        <DateField label="To" value={to} placeholder="Any date" quiet onChange={(d) => setTo(d)} />
       </div>
       <div className="filters checks">
         <label className="check">
@@ -114,65 +106,71 @@ export function SentLog({ onOpen }: Props) {
         </p>
       )}
       {log.data && log.data.length > 0 && (
-        <table className="table" aria-label="Sent log">
-          <thead>
-            <tr>
-              <th scope="col" className="date">Letter date</th>
-              <th scope="col">Recipient</th>
-              <th scope="col">Subject</th>
-              <th scope="col" className="date">Sent</th>
-              <th scope="col" className="date">Follow up</th>
-              <th scope="col" className="date">Reply</th>
-            </tr>
-          </thead>
-          <tbody>
-            {log.data.map((e) => (
-              <tr key={e.recipient_id} className={overdue(e) ? "overdue" : undefined}>
-                <td className="date">{longDate(e.date)}</td>
-                <td>
-                  {e.person ?? "(no holder on record)"}
-                  {e.office && <div className="muted">{e.office}</div>}
-                  {e.role === "cc" && <span className="muted"> (cc)</span>}
-                </td>
-                <td>
-                  <button type="button" className="link" onClick={() => onOpen(e.letter_id)}>
-                    {e.subject}
-                  </button>
-                </td>
-                <td className="sent">
-                  {e.sent_at ? (
-                    <>
-                      <span className="nowrap">{longDate(e.sent_at)}</span>, {METHOD_LABEL[e.method ?? ""] ?? e.method}
-                      {e.confirmation && <div className="muted">{e.confirmation}</div>}
-                    </>
-                  ) : e.status === "signed" || e.status === "sent" ? (
-                    <button type="button" className="small" onClick={() => setSending(e)}>
-                      Mark sent…
-                    </button>
-                  ) : (
-                    <StatusChip status={e.status} />
-                  )}
-                </td>
-                <td className="date">
-                  {longDate(e.follow_up_on) || "—"}
-                  {overdue(e) && (
-                    <div>
-                      <span className="chip chip-overdue">Overdue</span>
-                    </div>
-                  )}
-                </td>
-                <td className="date">
-                  <ReplyCell
-                    replyOn={e.reply_on}
-                    replyNotes={e.reply_notes}
-                    sent={!!e.sent_at}
-                    onRecord={() => setReplying(e)}
-                  />
-                </td>
+        <div className="table-scroll">
+          <table className="table sent-log" aria-label="Sent log">
+            <thead>
+              <tr>
+                <th scope="col" className="letter">Letter</th>
+                <th scope="col" className="recipient">Recipient</th>
+                <th scope="col" className="sent">Sent</th>
+                <th scope="col" className="date">Follow up</th>
+                <th scope="col" className="date">Reply</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {log.data.map((e) => (
+                <tr key={e.recipient_id} className={overdue(e) ? "overdue" : undefined}>
+                  <td className="letter">
+                    <button type="button" className="link" onClick={() => onOpen(e.letter_id)}>
+                      {e.subject}
+                    </button>
+                    <div className="muted nowrap">{longDate(e.date)}</div>
+                  </td>
+                  <td className="recipient">
+                    {e.person ?? "(no holder on record)"}
+                    {e.office && <div className="muted">{e.office}</div>}
+                    {e.role === "cc" && <span className="muted"> (cc)</span>}
+                  </td>
+                  <td className="sent">
+                    {e.sent_at ? (
+                      <>
+                        <span className="nowrap">{longDate(e.sent_at)}</span>
+                        {e.method && (
+                          <>
+                            , <span className="nowrap">{METHOD_LABEL[e.method]}</span>
+                          </>
+                        )}
+                        {e.confirmation && <div className="muted">{e.confirmation}</div>}
+                      </>
+                    ) : e.status === "signed" || e.status === "sent" ? (
+                      <button type="button" className="small" onClick={() => setSending(e)}>
+                        Mark sent…
+                      </button>
+                    ) : (
+                      <StatusChip status={e.status} />
+                    )}
+                  </td>
+                  <td className="date">
+                    {longDate(e.follow_up_on) || "—"}
+                    {overdue(e) && (
+                      <div>
+                        <span className="chip chip-overdue">Overdue</span>
+                      </div>
+                    )}
+                  </td>
+                  <td className="date">
+                    <ReplyCell
+                      replyOn={e.reply_on}
+                      replyNotes={e.reply_notes}
+                      sent={!!e.sent_at}
+                      onRecord={() => setReplying(e)}
+                    />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       {sending && (
         <MarkSentDialog

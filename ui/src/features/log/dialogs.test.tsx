@@ -67,4 +67,18 @@ describe("MarkSentDialog", () => {
     await userEvent.click(within(dialog).getByRole("button", { name: "Mark sent" }));
     expect(ipc.markSent).toHaveBeenCalledWith(2, expect.objectContaining({ at: "2017-09-06T12:00:00Z", follow_up_on: "2017-10-05" }));
   });
+
+  it("names each way of sending as the sent log and the copies do", () => {
+    renderWithQuery(
+      <MarkSentDialog recipient={{ id: 2, name: "Robert E. Lighthizer", office: null }} letterDate="2017-09-05" onClose={vi.fn()} onDone={vi.fn()} />,
+    );
+    const how = within(screen.getByRole("dialog")).getByLabelText("How") as HTMLSelectElement;
+    expect([...how.options].map((o) => `${o.value}:${o.textContent}`)).toEqual([
+      "mail:Mail",
+      "email:Email",
+      "fax:Fax",
+      "hand:Hand delivery",
+      "portal:Web portal",
+    ]);
+  });
 });

@@ -4,7 +4,7 @@ import * as ipc from "../../ipc";
 import type { Method } from "../../ipc";
 import { Dialog, NO_DATE } from "../../components/Dialog";
 import { DateField } from "../../components/DateField";
-import { ErrorNote, addDays, fieldError, longDate, useClock } from "../../components/common";
+import { ErrorNote, METHOD_LABEL, addDays, fieldError, longDate, useClock } from "../../components/common";
 
 /** A refusal the dialog makes itself, shaped like Rust's, shown at its field. */
 const refuse = (field: string, message: string) => ({ code: "invalid_data", field, message });
@@ -15,13 +15,7 @@ interface Who {
   office: string | null;
 }
 
-const METHODS: [Method, string][] = [
-  ["mail", "Mail"],
-  ["email", "Email"],
-  ["fax", "Fax"],
-  ["hand", "By hand"],
-  ["portal", "Web portal"],
-];
+const METHODS = Object.entries(METHOD_LABEL) as [Method, string][];
 
 /** How an earlier copy of the same letter went out: the next copy starts from it. */
 export interface SentBefore {
@@ -31,13 +25,25 @@ export interface SentBefore {
   follow_up_on: string | null;
 }
 
-export function MarkSentDialog(props: {
-  recipient: Who;
-  letterDate: string;
-  previous?: SentBefore | null;
-  onClose: () => void;
-  onDone: () => void;
-}) {
+/** Every copy of a letter not yet sent, to mark sent the one way. */
+export interface UnsentCopies {
+  letterId: number;
+  /** How many copies are not sent yet. */
+  count: number;
+}
+
+/**
+ * Record how a copy went out: one copy (`recipient`), or every copy of the
+ * letter not yet sent (`all`). `onDone` is told how many copies were marked.
+ */
+export function MarkSentDialog(
+  props: ({ recipient: Who; all?: undefined } | { all: UnsentCopies; recipient?: undefined }) & {
+    letterDate: string;
+    previous?: SentBefore | null;
+    onClose: () => void;
+    onDone: (marked: number) => void;
+  },
+) {
   const clock = useClock();
   const before = props.previous ?? null;
   const [on, setOn] = useState(before?.on ?? props.letterDate);
@@ -57,25 +63,37 @@ export function MarkSentDialog(props: {
       if (!followUp && followUpTyped) {
         return Promise.reject(refuse("follow_up_on", "Enter the day to follow up, or leave it empty."));
       }
-      return ipc.markSent(props.recipient.id, {
+      const report = {
         method,
         at: `${on}T12:00:00Z`,
         confirmation: confirmation.trim() || null,
         follow_up_on: followUp || null,
-      });
+      };
+      if (props.all) return ipc.markAllSent(props.all.letterId, report);
+      return ipc.markSent(props.recipient.id, report).then(() => 1);
     },
-    onSuccess: props.onDone,
+    onSuccess: (marked) => props.onDone(marked),
   });
   const onError = send.variables?.on === on ? fieldError(send.error, "sent_on") : null;
   const followUpError = send.variables?.followUp === followUp ? fieldError(send.error, "follow_up_on") : null;
   return (
-    <Dialog title={`Mark sent: ${props.recipient.name ?? props.recipient.office ?? ""}`} onClose={props.onClose}>
+    <Dialog
+      title={
+        props.all
+          ? `Mark all ${props.all.count} copies sent`
+          : `Mark sent: ${props.recipient.name ?? props.recipient.office ?? ""}`
+      }
+      onClose={props.onClose}
+    >
       <form
         onSubmit={(e) => {
           e.preventDefault();
           send.mutate({ on, followUp });
         }}
       >
+        {props.all && (
+          <p className="muted">Every copy not sent yet is marked sent on this day, this way, with one follow-up date.</p>
+        )}
         <DateField label="Sent on" name="sent_on" value={on} error={onError} onChange={(d) => setOn(d)} />
         <label>
           How

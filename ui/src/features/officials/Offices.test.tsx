@@ -44,6 +44,16 @@ describe("Offices", () => {
     expect(within(table).getByText("no holder on record")).toBeTruthy();
   });
 
+  it("gives the office's title its row, what can be done with the office under it", async () => {
+    renderWithQuery(<Offices />);
+    await userEvent.click(await screen.findByRole("button", { name: "Secretary of Commerce" }));
+    const panel = await screen.findByRole("complementary", { name: "Secretary of Commerce" });
+    // Beside the title only Close: four buttons beside it wrapped a long title onto three lines.
+    expect(panel.querySelector("header")?.textContent).toBe("Secretary of Commerce×");
+    const actions = within(panel).getByRole("group", { name: "Office actions" });
+    expect(within(actions).getAllByRole("button").map((b) => b.textContent)).toEqual(["Add holder…", "Edit…", "Retire…"]);
+  });
+
   it("adds a holder; an overlapping term is refused with the reason", async () => {
     vi.mocked(ipc.officialsList).mockResolvedValue([
       { person: { id: 9, full_name: "Pat Example", family_name: "Example", honorific: null, salutation: null, email: null, retired_on: null }, office: null, office_id: null, until: null },
@@ -119,7 +129,7 @@ describe("Offices", () => {
     await userEvent.clear(on);
     await userEvent.type(on, "2026-12-01");
     await userEvent.click(within(dialog).getByRole("button", { name: "Retire" }));
-    expect((await within(dialog).findByRole("alert")).textContent).toContain("end that term on or before 2026-12-01 first");
+    expect((await within(dialog).findByRole("alert")).textContent).toContain("after December 1, 2026; end that term on or before December 1, 2026 first");
     expect(ipc.officeRetire).toHaveBeenCalledWith(10, "2026-12-01");
     expect((within(dialog).getByLabelText("Retired on") as HTMLInputElement).value).toBe("2026-12-01");
   });

@@ -211,8 +211,14 @@ function OfficePanel({ id, onClose }: { id: number; onClose: () => void }) {
   const { office, holders } = detail.data;
   return (
     <aside className="panel person" aria-label={office.title}>
+      {/* The title has the row (beside Close only); what can be done with the office goes under it. */}
       <header className="screen-head">
         <h2>{office.title}</h2>
+        <button type="button" className="small" aria-label="Close" onClick={onClose}>
+          ×
+        </button>
+      </header>
+      <div className="actions panel-actions" role="group" aria-label="Office actions">
         {!office.retired_on && (
           <button type="button" className="small" onClick={() => setAdding(true)}>
             Add holder…
@@ -230,10 +236,7 @@ function OfficePanel({ id, onClose }: { id: number; onClose: () => void }) {
             Retire…
           </button>
         )}
-        <button type="button" className="small" aria-label="Close" onClick={onClose}>
-          ×
-        </button>
-      </header>
+      </div>
       <p className="muted">
         {[office.organization, ...office.address].filter(Boolean).join(" · ") || "No address on record."}
       </p>

@@ -125,13 +125,19 @@ describe("Officials", () => {
     const panel = await screen.findByRole("complementary", { name: "Alex Padilla" });
     expect(within(panel).getByRole("list", { name: "Terms" }).textContent).toContain("January 20, 2021 – January 3, 2023");
     expect(within(panel).getByRole("list", { name: "District offices" }).textContent).toContain("Fresno, CA 93721");
+    // A phone number never breaks across lines.
+    expect(within(panel).getByText("559-497-5109").className).toBe("nowrap");
+    // The name has its row; what can be done with the official goes under it.
+    const actions = within(panel).getByRole("group", { name: "Official actions" });
+    expect(within(actions).getByRole("button", { name: "Retire…" })).toBeTruthy();
+    expect(panel.querySelector("header")?.textContent).toBe("Alex Padilla×");
 
     await userEvent.click(within(panel).getByRole("button", { name: "Edit…" }));
     const dialog = screen.getByRole("dialog", { name: "Edit Alex Padilla" });
     const name = within(dialog).getByRole("textbox", { name: "Full name" });
     await userEvent.clear(name);
     await userEvent.click(within(dialog).getByRole("button", { name: "Save" }));
-    expect(await within(dialog).findByText("a person needs a name")).toBeTruthy();
+    expect(await within(dialog).findByText("A person needs a name")).toBeTruthy();
     expect(name.getAttribute("aria-invalid")).toBe("true");
     await userEvent.type(name, "Alex Padilla");
     await userEvent.type(within(dialog).getByRole("textbox", { name: /Salutation/ }), "Senator Padilla");
@@ -262,7 +268,7 @@ describe("Officials", () => {
     await userEvent.click(within(dialog).getByRole("button", { name: "Add official" }));
     const title = within(dialog).getByRole("textbox", { name: "Title" });
     // The field's own words, without the field's internal name.
-    expect(await within(dialog).findByText("an office needs a title")).toBeTruthy();
+    expect(await within(dialog).findByText("An office needs a title")).toBeTruthy();
     expect(title.getAttribute("aria-invalid")).toBe("true");
     expect((name as HTMLInputElement).value).toBe("Jane Doe");
 
@@ -270,7 +276,7 @@ describe("Officials", () => {
     const until = within(dialog).getByLabelText("Until (empty: still in office)");
     await userEvent.type(until, "2020-01-01");
     await userEvent.click(within(dialog).getByRole("button", { name: "Add official" }));
-    expect(await within(dialog).findByText("the term ends before it starts")).toBeTruthy();
+    expect(await within(dialog).findByText("The term ends before it starts")).toBeTruthy();
     expect(until.getAttribute("aria-invalid")).toBe("true");
     expect(title.getAttribute("aria-invalid")).toBeNull();
 

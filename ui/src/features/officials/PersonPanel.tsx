@@ -76,8 +76,14 @@ export function PersonPanel({ id, onClose }: { id: number; onClose: () => void }
   const { person, terms, local_offices } = detail.data;
   return (
     <aside className="panel person" aria-label={person.full_name}>
+      {/* As the office panel: the name has the row, what can be done goes under it. */}
       <header className="screen-head">
         <h2>{person.full_name}</h2>
+        <button type="button" className="small" aria-label="Close" onClick={onClose}>
+          ×
+        </button>
+      </header>
+      <div className="actions panel-actions" role="group" aria-label="Official actions">
         <button type="button" className="small" onClick={() => setEditing(true)}>
           Edit…
         </button>
@@ -86,10 +92,7 @@ export function PersonPanel({ id, onClose }: { id: number; onClose: () => void }
             Retire…
           </button>
         )}
-        <button type="button" className="small" aria-label="Close" onClick={onClose}>
-          ×
-        </button>
-      </header>
+      </div>
       <dl className="facts plain">
         <dt>Honorific</dt>
         <dd>{person.honorific ?? "by the office's rule"}</dd>
@@ -124,7 +127,12 @@ export function PersonPanel({ id, onClose }: { id: number; onClose: () => void }
             {local_offices.map((o) => (
               <li key={o.key}>
                 {o.address.join(", ")}
-                {o.phone ? ` · ${o.phone}` : ""}
+                {o.phone && (
+                  <>
+                    {" · "}
+                    <span className="nowrap">{o.phone}</span>
+                  </>
+                )}
               </li>
             ))}
           </ul>

@@ -91,7 +91,7 @@ describe("Positions", () => {
     await userEvent.type(on, "2016-01-01");
     await userEvent.type(within(dialog).getByRole("textbox", { name: /Statement/ }), "Oppose.");
     await userEvent.click(within(dialog).getByRole("button", { name: "Adopt this version" }));
-    expect(await within(dialog).findByText("version 2 was adopted on 2017-09-01; a new version is adopted after it")).toBeTruthy();
+    expect(await within(dialog).findByText("Version 2 was adopted on September 1, 2017; a new version is adopted after it")).toBeTruthy();
     expect(on.getAttribute("aria-invalid")).toBe("true");
     expect(within(dialog).queryByRole("alert")).toBeNull();
     expect((within(dialog).getByRole("textbox", { name: /Statement/ }) as HTMLTextAreaElement).value).toBe("Oppose.");

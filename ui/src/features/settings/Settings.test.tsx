@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { Settings } from "./Settings";
-import { catalog, clockView, renderWithQuery } from "../../test/fixtures";
+import { Settings, matchZones } from "./Settings";
+import { catalog, clockView, nth, renderWithQuery } from "../../test/fixtures";
 
 vi.mock("../../ipc", async (importOriginal) => ({
   ...(await importOriginal<typeof import("../../ipc")>()),
@@ -117,25 +117,71 @@ describe("Settings", () => {
     expect(screen.queryByText("Diagnostics copied")).toBeNull();
   });
 
-  it("saves the time zone; a refused one is reported at its field", async () => {
+  it("chooses the time zone by typing part of its name; a refused one is reported at its field", async () => {
     vi.mocked(ipc.timeZoneSave)
-      .mockRejectedValueOnce({ code: "invalid_data", message: "Mars/Olympus is not a time zone", field: "time_zone" })
+      .mockRejectedValueOnce({ code: "invalid_data", message: "that zone cannot be used here", field: "time_zone" })
       .mockResolvedValueOnce(null);
     renderWithQuery(<Settings />);
-    const zone = (await screen.findByLabelText("Time zone (IANA name)")) as HTMLInputElement;
+    const zone = (await screen.findByRole("combobox", { name: "Time zone" })) as HTMLInputElement;
     expect(zone.value).toBe("America/New_York");
-    const names = [...document.querySelectorAll("#time-zones option")].map((o) => o.getAttribute("value"));
-    expect(names).toContain("America/New_York");
-    await userEvent.clear(zone);
-    await userEvent.type(zone, "Mars/Olympus");
+    // Cleared and nothing chosen: said at the field, nothing sent.
+    await userEvent.click(screen.getByRole("button", { name: "Clear time zone" }));
     await userEvent.click(screen.getByRole("button", { name: "Save time zone" }));
-    expect((await screen.findByText("Mars/Olympus is not a time zone")).className).toContain("field-error");
-    expect(zone.getAttribute("aria-invalid")).toBe("true");
-    await userEvent.clear(zone);
-    await userEvent.type(zone, "Europe/Paris");
+    expect((await screen.findByText(/^Choose a time zone from the list/)).className).toContain("field-error");
+    expect(ipc.timeZoneSave).not.toHaveBeenCalled();
+    await userEvent.type(zone, "paris");
+    const options = within(screen.getByRole("listbox", { name: "Time zone" })).getAllByRole("option");
+    expect(nth(options, 0).textContent).toBe("Europe/Paris");
+    await userEvent.click(within(nth(options, 0)).getByRole("button"));
+    expect(zone.value).toBe("Europe/Paris");
     await userEvent.click(screen.getByRole("button", { name: "Save time zone" }));
     expect(ipc.timeZoneSave).toHaveBeenLastCalledWith("Europe/Paris");
+    expect((await screen.findByText("That zone cannot be used here")).className).toContain("field-error");
+    expect(zone.getAttribute("aria-invalid")).toBe("true");
+    // Another zone: the refusal no longer applies.
+    await userEvent.click(screen.getByRole("button", { name: "Clear time zone" }));
+    await userEvent.type(zone, "new york{Enter}");
+    expect(zone.value).toBe("America/New_York");
+    expect(screen.queryByText("That zone cannot be used here")).toBeNull();
+    await userEvent.click(screen.getByRole("button", { name: "Save time zone" }));
+    expect(ipc.timeZoneSave).toHaveBeenLastCalledWith("America/New_York");
     expect(await screen.findByText("Time zone saved.")).toBeTruthy();
+  });
+
+  it("takes the time zone typed in full where the system cannot list the zones", async () => {
+    const listed = Object.getOwnPropertyDescriptor(Intl, "supportedValuesOf");
+    Object.defineProperty(Intl, "supportedValuesOf", { value: undefined, configurable: true, writable: true });
+    try {
+      vi.mocked(ipc.timeZoneSave).mockResolvedValue(null);
+      renderWithQuery(<Settings />);
+      const zone = (await screen.findByRole("textbox", { name: "Time zone (IANA name)" })) as HTMLInputElement;
+      expect(zone.value).toBe("America/New_York");
+      expect(screen.queryByRole("combobox", { name: "Time zone" })).toBeNull();
+      await userEvent.clear(zone);
+      await userEvent.type(zone, "Europe/Paris");
+      await userEvent.click(screen.getByRole("button", { name: "Save time zone" }));
+      expect(ipc.timeZoneSave).toHaveBeenLastCalledWith("Europe/Paris");
+    } finally {
+      if (listed) Object.defineProperty(Intl, "supportedValuesOf", listed);
+    }
+  });
+
+  it("finds a zone by its place, best first", () => {
+    const zones = ["America/New_York", "America/North_Dakota/New_Salem", "Europe/Paris", "Pacific/Auckland"];
+    expect(matchZones(zones, "new")).toEqual(["America/New_York", "America/North_Dakota/New_Salem"]);
+    expect(matchZones(zones, "New York")).toEqual(["America/New_York"]);
+    expect(matchZones(zones, "europe/")).toEqual(["Europe/Paris"]);
+    expect(matchZones(zones, "  ")).toEqual([]);
+  });
+
+  it("says how to restore a backup in words, not as a bare command", async () => {
+    renderWithQuery(<Settings />);
+    const backup = (await screen.findByRole("heading", { name: "Backup" })).parentElement as HTMLElement;
+    // A column of forms: the narrower screen (styles.css).
+    expect(screen.getByRole("region", { name: "Settings" }).className).toBe("screen narrow");
+    expect(backup.textContent).toMatch(/To go back to a backup, replacing everything in the record/);
+    expect(backup.textContent).toMatch(/changes nothing if it cannot use it/);
+    expect(backup.textContent).not.toMatch(/restore FILE/);
   });
 
   it("names the backup after the organization's today", async () => {

@@ -3,6 +3,7 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import * as ipc from "../../ipc";
 import type { Letterhead } from "../../ipc";
 import { ErrorNote, fieldError, useToday } from "../../components/common";
+import { SearchSelect, type Choice } from "../../components/SearchSelect";
 import { catalogQuery, keys } from "../../queries";
 
 function LetterheadForm({ start }: { start: Letterhead }) {
@@ -133,7 +134,7 @@ function Signers() {
   );
 }
 
-/** The IANA time zones this system knows, if it can say (empty otherwise: type one). */
+/** The IANA time zones this system knows, if it can say (empty otherwise: the name is typed). */
 function knownTimeZones(): string[] {
   try {
     return typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : [];
@@ -142,54 +143,99 @@ function knownTimeZones(): string[] {
   }
 }
 
-/** The organization's time zone, which decides what "today" is for dates and follow-ups. */
+/** A zone's name as typed words match it: "America/New_York" → "america/new york". */
+const zoneWords = (zone: string) => zone.toLowerCase().replace(/_/g, " ");
+
+/**
+ * The zones matching what was typed ("new york", "paris", "europe/"), best
+ * first: those whose place (after the last "/") starts with it, then the rest.
+ */
+export function matchZones(zones: string[], typed: string, most = 8): string[] {
+  const words = typed.toLowerCase().replace(/_/g, " ").split(/\s+/).filter(Boolean);
+  if (words.length === 0) return [];
+  const hits = zones.filter((z) => words.every((w) => zoneWords(z).includes(w)));
+  const q = words.join(" ");
+  const place = (z: string) => zoneWords(z).split("/").pop() ?? "";
+  const rank = (z: string) => (place(z).startsWith(q) ? 0 : zoneWords(z).startsWith(q) ? 1 : 2);
+  return hits.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b)).slice(0, most);
+}
+
+/** Said when Save is pressed with the field cleared and nothing chosen. */
+const CHOOSE_ZONE = "Choose a time zone from the list: type part of its name, e.g. New York.";
+
+/**
+ * The organization's time zone, which decides what "today" is for dates and
+ * follow-ups: chosen from the zones this system knows by typing part of the
+ * name, or typed in full where the system cannot list them.
+ */
 function TimeZoneForm({ current }: { current: string }) {
-  // Until edited, the field shows the saved zone (and follows it if it changes).
-  const [edited, setEdited] = useState<string | null>(null);
-  const zone = edited ?? current;
   const zones = useMemo(() => {
     const all = knownTimeZones();
-    return all.includes(current) ? all : [current, ...all];
+    return all.length === 0 || all.includes(current) ? all : [current, ...all];
   }, [current]);
+  // Until edited, the field shows the saved zone (and follows it if it
+  // changes); null while the field is being typed in and nothing is chosen.
+  const [edited, setEdited] = useState<string | null | undefined>(undefined);
+  const [text, setText] = useState("");
+  const zone = edited === undefined ? current : edited;
   const save = useMutation({
-    mutationFn: () => ipc.timeZoneSave(zone.trim()),
-    onSuccess: () => setEdited(null),
+    mutationFn: (z: string | null) =>
+      z?.trim()
+        ? ipc.timeZoneSave(z.trim())
+        : Promise.reject({ code: "invalid_data", field: "time_zone", message: CHOOSE_ZONE }),
+    onSuccess: () => {
+      setEdited(undefined);
+      setText("");
+    },
   });
-  const zoneError = fieldError(save.error, "time_zone");
+  // A refusal applies to the zone it refused, until another is chosen.
+  const zoneError = save.variables === zone ? fieldError(save.error, "time_zone") : null;
+  const choice = (z: string): Choice => ({ id: Math.max(zones.indexOf(z), 0), label: z });
   return (
     <form
       className="panel"
       aria-labelledby="time-zone-title"
       onSubmit={(e) => {
         e.preventDefault();
-        save.mutate();
+        save.mutate(zone);
       }}
     >
       <h2 id="time-zone-title">Time zone</h2>
       <p className="muted">New letters are dated, and follow-ups fall due, by the day in this time zone.</p>
       <div className="picker-row">
-        <label className="grow">
-          Time zone (IANA name)
-          <input
-            name="time_zone"
-            list="time-zones"
-            value={zone}
-            placeholder="America/New_York"
-            aria-invalid={!!zoneError}
-            onChange={(e) => setEdited(e.target.value)}
-          />
-        </label>
-        <datalist id="time-zones">
-          {zones.map((z) => (
-            <option key={z} value={z} />
-          ))}
-        </datalist>
+        {zones.length > 0 ? (
+          <div className="grow">
+            <SearchSelect
+              label="Time zone"
+              name="time_zone"
+              text={text}
+              onText={setText}
+              options={matchZones(zones, text).map(choice)}
+              chosen={zone ? choice(zone) : null}
+              onChoose={(c) => setEdited(c ? c.label : null)}
+              placeholder="Type a city or region, e.g. New York"
+              noMatch="No time zone has that name."
+              error={zoneError}
+            />
+          </div>
+        ) : (
+          <label className="grow">
+            Time zone (IANA name)
+            <input
+              name="time_zone"
+              value={zone ?? ""}
+              placeholder="America/New_York"
+              aria-invalid={!!zoneError}
+              onChange={(e) => setEdited(e.target.value)}
+            />
+          </label>
+        )}
         <button type="submit" disabled={save.isPending}>
           Save time zone
         </button>
       </div>
-      {zoneError && <p className="error field-error">{zoneError}</p>}
-      {save.isError && !zoneError && <ErrorNote error={save.error} prefix="Not saved" />}
+      {zones.length === 0 && zoneError && <p className="error field-error">{zoneError}</p>}
+      {save.isError && !zoneError && !fieldError(save.error, "time_zone") && <ErrorNote error={save.error} prefix="Not saved" />}
       <div role="status" aria-live="polite">
         {save.isSuccess && <p className="notice">Time zone saved.</p>}
       </div>
@@ -248,7 +294,7 @@ export function Settings() {
     },
   });
   return (
-    <section className="screen" aria-labelledby="settings-title">
+    <section className="screen narrow" aria-labelledby="settings-title">
       <header className="screen-head">
         <h1 id="settings-title">Settings</h1>
       </header>
@@ -277,8 +323,13 @@ export function Settings() {
       <div className="panel">
         <h2>Backup</h2>
         <p className="muted">
-          A backup is a consistent copy of the whole record, safe to take while Amicus is open. Restore
-          with <code>amicus restore FILE</code>.
+          A backup is a consistent copy of the whole record, safe to take while Amicus is open.
+        </p>
+        <p className="muted">
+          To go back to a backup, replacing everything in the record with what the backup holds, use
+          Amicus's command line (or ask whoever looks after Amicus here): type <code>amicus restore</code>,
+          a space, then the backup file's name. Amicus checks the backup first and changes nothing if it
+          cannot use it.
         </p>
         <button type="button" onClick={() => backup.mutate()} disabled={backup.isPending}>
           Back up…

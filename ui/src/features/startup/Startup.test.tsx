@@ -54,7 +54,8 @@ describe("Start-up", () => {
     vi.mocked(ipc.recordRestore).mockResolvedValue(null);
     renderWithQuery(<Root />);
     expect(await screen.findByRole("heading", { name: "Amicus could not open its record" })).toBeTruthy();
-    expect(screen.getByText("the record is damaged: database disk image is malformed")).toBeTruthy();
+    // Said as a sentence.
+    expect(screen.getByText("The record is damaged: database disk image is malformed")).toBeTruthy();
     expect(screen.getByText("/home/staff/.local/share/amicus/amicus.db")).toBeTruthy();
     expect(screen.queryByRole("heading", { name: "Letters" })).toBeNull();
     expect(ipc.lettersList).not.toHaveBeenCalled();

@@ -6,7 +6,7 @@ import type { ReactNode } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import * as ipc from "../../ipc";
 import { errorText } from "../../ipc";
-import { ErrorNote } from "../../components/common";
+import { ErrorNote, readable } from "../../components/common";
 import { startupQuery } from "../../queries";
 
 /** `children` once the record is open; the failure screen if it could not be. */
@@ -57,7 +57,7 @@ function StartupFailed({ message, dbPath, backups }: { message: string; dbPath: 
   return (
     <main className="startup" aria-labelledby="startup-title">
       <h1 id="startup-title">Amicus could not open its record</h1>
-      <p className="error">{message}</p>
+      <p className="error">{readable(message)}</p>
       {dbPath && (
         <p>
           Record: <code>{dbPath}</code>

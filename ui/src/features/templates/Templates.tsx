@@ -180,7 +180,7 @@ export function Templates() {
               <tr key={t.key}>
                 <td>{t.name}</td>
                 <td>{t.description}</td>
-                <td>{t.builtin ? "Built in (read-only)" : "Yours"}</td>
+                <td className="nowrap">{t.builtin ? "Built in (read-only)" : "Yours"}</td>
                 <td>{t.version}</td>
                 <td className="nowrap">
                   <button type="button" className="small" onClick={() => setEditing(startFrom(t))}>

@@ -1,0 +1,111 @@
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { screen, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { Copies } from "./Copies";
+import { blankLetter, clockView, letters, nth, renderWithQuery } from "../../test/fixtures";
+import type { LetterDetail, RecipientView } from "../../ipc";
+
+vi.mock("../../ipc", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("../../ipc")>()),
+  clock: vi.fn(),
+  markSent: vi.fn(),
+  markAllSent: vi.fn(),
+}));
+import * as ipc from "../../ipc";
+
+const copy = (over: Partial<RecipientView>): RecipientView => ({
+  id: 1,
+  number: 1,
+  role: "to",
+  name: "Robert E. Lighthizer",
+  office: "United States Trade Representative",
+  method: null,
+  sent_at: null,
+  confirmation: null,
+  follow_up_on: null,
+  reply_on: null,
+  reply_notes: null,
+  ...over,
+});
+
+/** Letter 2, signed, to three offices: the first copy went by email on the 25th. */
+const partlySent: LetterDetail = {
+  summary: { ...nth(letters, 1), status: "sent", copies: 3, copies_sent: 1 },
+  draft: { ...blankLetter, date: "2018-09-24" },
+  recipients: [
+    copy({ id: 1, method: "email", sent_at: "2018-09-25T12:00:00Z", confirmation: "RCPT-0924", follow_up_on: "2018-10-25" }),
+    copy({ id: 2, number: 2, name: "Wilbur Ross", office: "Secretary of Commerce" }),
+    copy({ id: 3, number: 3, name: null, office: "U.S. Senator for California, class 1" }),
+  ],
+};
+
+describe("Copies", () => {
+  beforeEach(() => {
+    vi.resetAllMocks();
+    vi.mocked(ipc.clock).mockResolvedValue(clockView);
+  });
+
+  it("says how each copy went in words, its dates kept whole, the table scrolling in its box", () => {
+    renderWithQuery(<Copies detail={partlySent} letterDate="2018-09-24" />);
+    const table = screen.getByRole("table");
+    expect(table.parentElement?.className).toBe("table-scroll");
+    const sent = nth(within(nth(within(table).getAllByRole("row"), 1)).getAllByRole("cell"), 1);
+    expect(sent.textContent).toBe("September 25, 2018 by email");
+    expect(within(sent).getByText("September 25, 2018").className).toBe("nowrap");
+    expect(within(sent).getByText("by email").className).toBe("nowrap");
+    const followUp = nth(within(nth(within(table).getAllByRole("row"), 1)).getAllByRole("cell"), 2);
+    expect(followUp.className).toBe("date");
+  });
+
+  it("names a hand-delivered copy as the sent log does", () => {
+    const hand = { ...partlySent, recipients: [copy({ method: "hand", sent_at: "2018-09-25T12:00:00Z" })] };
+    renderWithQuery(<Copies detail={hand} letterDate="2018-09-24" />);
+    expect(screen.getByText("by hand delivery")).toBeTruthy();
+  });
+
+  it("marks every copy not yet sent at once, starting from the copy marked last", async () => {
+    vi.mocked(ipc.markAllSent).mockResolvedValue(2);
+    const marked = vi.fn();
+    renderWithQuery(<Copies detail={partlySent} letterDate="2018-09-24" onMarked={marked} />);
+    await userEvent.click(screen.getByRole("button", { name: "Mark all sent…" }));
+    const dialog = screen.getByRole("dialog", { name: "Mark all 2 copies sent" });
+    expect((within(dialog).getByLabelText("Sent on") as HTMLInputElement).value).toBe("2018-09-25");
+    expect((within(dialog).getByLabelText("How") as HTMLSelectElement).value).toBe("email");
+    expect((within(dialog).getByLabelText(/Confirmation/) as HTMLInputElement).value).toBe("RCPT-0924");
+    expect((within(dialog).getByLabelText("Follow up on") as HTMLInputElement).value).toBe("2018-10-25");
+    await userEvent.click(within(dialog).getByRole("button", { name: "Mark sent" }));
+    expect(ipc.markAllSent).toHaveBeenCalledWith(2, {
+      method: "email",
+      at: "2018-09-25T12:00:00Z",
+      confirmation: "RCPT-0924",
+      follow_up_on: "2018-10-25",
+    });
+    expect(ipc.markSent).not.toHaveBeenCalled();
+    expect(marked).toHaveBeenCalledWith(2);
+    expect(screen.queryByRole("dialog")).toBeNull();
+  });
+
+  it("says in the dialog why the copies were not marked, and keeps it open", async () => {
+    vi.mocked(ipc.markAllSent).mockRejectedValue({ code: "conflict", message: "every copy of letter 2 has already been sent" });
+    const marked = vi.fn();
+    renderWithQuery(<Copies detail={partlySent} letterDate="2018-09-24" onMarked={marked} />);
+    await userEvent.click(screen.getByRole("button", { name: "Mark all sent…" }));
+    const dialog = screen.getByRole("dialog");
+    await userEvent.click(within(dialog).getByRole("button", { name: "Mark sent" }));
+    expect((await within(dialog).findByRole("alert")).textContent).toBe(
+      "Not recorded: every copy of letter 2 has already been sent",
+    );
+    expect(marked).not.toHaveBeenCalled();
+  });
+
+  it("offers to mark all sent only with two copies or more to send, of a signed letter", () => {
+    const oneLeft = { ...partlySent, recipients: partlySent.recipients.slice(0, 2) };
+    const { unmount } = renderWithQuery(<Copies detail={oneLeft} letterDate="2018-09-24" />);
+    expect(screen.queryByRole("button", { name: "Mark all sent…" })).toBeNull();
+    expect(screen.getByRole("button", { name: "Mark sent…" })).toBeTruthy();
+    unmount();
+    const approved = { ...partlySent, summary: { ...partlySent.summary, status: "approved" as const } };
+    renderWithQuery(<Copies detail={approved} letterDate="2018-09-24" />);
+    expect(screen.queryByRole("button", { name: "Mark all sent…" })).toBeNull();
+  });
+});
