@@ -18,7 +18,8 @@ import { longDatesIn } from "./components/dates";
 
 type View =
   | { name: "letters" }
-  | { name: "compose"; id: number | null; seq: number }
+  /** `copyOf`: a new letter copied from that one. */
+  | { name: "compose"; id: number | null; seq: number; copyOf?: number }
   | { name: "log" }
   /** `seq` opens the screen afresh at the person or office chosen (a search hit). */
   | { name: "officials"; person?: number; office?: number; seq?: number }
@@ -117,6 +118,7 @@ export function App() {
   );
   const newLetter = useCallback(() => go({ name: "compose", id: null, seq: Date.now() }), [go]);
   const openLetter = useCallback((id: number) => go({ name: "compose", id, seq: Date.now() }), [go]);
+  const copyLetter = useCallback((id: number) => go({ name: "compose", id: null, copyOf: id, seq: Date.now() }), [go]);
   const openHit = useCallback(
     (h: SearchHit) => {
       const seq = Date.now();
@@ -198,8 +200,10 @@ export function App() {
             <Compose
               key={view.seq}
               letterId={view.id}
+              copyOf={view.copyOf ?? null}
               handle={compose}
               onSaved={(id) => setView({ name: "compose", id, seq: view.seq })}
+              onCopy={copyLetter}
             />
           )}
           {view.name === "log" && <SentLog onOpen={openLetter} />}

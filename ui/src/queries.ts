@@ -22,6 +22,8 @@ export const keys = {
   letterById: (id: number | null) => ["letter", id],
   /** A new letter's defaults. */
   letterBlank: ["letter-blank"],
+  /** A new letter copied from another (by source id and date). */
+  letterCopy: ["letter-copy"],
   draftPreview: ["draft-preview"],
   positionInForce: ["position-in-force"],
   positionInForceOn: (issueId: number, date: string) => ["position-in-force", issueId, date],

@@ -77,6 +77,8 @@ export const draftPreview = (letter: NewLetter, have: PreviewHave = { pages: [],
   invoke<DraftPreview>("draft_preview", { letter, have });
 export const letterSave = (id: number | null, letter: NewLetter) =>
   invoke<Drafted>("letter_save", { id, letter });
+/** A new, unsaved letter copied from letter `id`, dated `date` (recipients and position resolved then). */
+export const letterCopy = (id: number, date: string) => invoke<NewLetter>("letter_copy", { id, date });
 export const letterApprove = (id: number) => invoke<null>("letter_approve", { id });
 export const letterSign = (id: number) => invoke<null>("letter_sign", { id });
 /** Export a letter's copies (one file each, or one combined PDF), reporting each copy. */

@@ -37,6 +37,7 @@ vi.mock("../../ipc", async (importOriginal) => ({
   letterBlank: vi.fn(),
   letterApprove: vi.fn(),
   markAllSent: vi.fn(),
+  letterCopy: vi.fn(),
   positionInForce: vi.fn(),
   clock: vi.fn(),
 }));
@@ -65,6 +66,31 @@ describe("Compose", () => {
   async function addOffice(text: string) {
     await userEvent.type(screen.getByRole("combobox", { name: "Add recipient" }), `${text}{Enter}`);
   }
+
+  it("copies a letter as a new one dated today, says so, and saves it as a new draft", async () => {
+    const onCopy = vi.fn();
+    vi.mocked(ipc.letterOpen).mockResolvedValue(opened("sent"));
+    const first = renderWithQuery(<Compose letterId={7} onSaved={vi.fn()} onCopy={onCopy} />);
+    await userEvent.click(await screen.findByRole("button", { name: "Copy as new letter" }));
+    expect(onCopy).toHaveBeenCalledWith(7);
+    first.unmount();
+
+    const copy = { ...openedDraft.draft, subject: "Continued support for KORUS", date: clockView.today, position_id: 2, extra: { ...openedDraft.draft.extra, copied_from: 7 } };
+    vi.mocked(ipc.letterCopy).mockResolvedValue(copy);
+    vi.mocked(ipc.letterSave).mockResolvedValue({ letter_id: 8, warnings: [] });
+    const onSaved = vi.fn();
+    renderWithQuery(<Compose letterId={null} copyOf={7} onSaved={onSaved} />);
+    await screen.findByRole("heading", { name: "New letter" });
+    expect(ipc.letterCopy).toHaveBeenCalledWith(7, clockView.today);
+    expect(ipc.letterBlank).not.toHaveBeenCalled();
+    expect(screen.getByText(/A copy of letter 7, dated today/)).toBeTruthy();
+    expect((screen.getByRole("textbox", { name: "Subject" }) as HTMLInputElement).value).toBe(copy.subject);
+    // The issue of the position it quotes is chosen.
+    expect((screen.getByRole("combobox", { name: "Issue" }) as HTMLSelectElement).value).toBe("1");
+    await userEvent.click(screen.getByRole("button", { name: "Save draft" }));
+    await waitFor(() => expect(ipc.letterSave).toHaveBeenCalledWith(null, copy));
+    await waitFor(() => expect(onSaved).toHaveBeenCalledWith(8));
+  });
 
   it("adds recipients by office and previews the unsaved letter as it is typed", async () => {
     renderWithQuery(<Compose letterId={null} onSaved={vi.fn()} />);

@@ -12,7 +12,7 @@ import type { Catalog, LetterDetail, NewLetter, Status } from "../../ipc";
 import { useSettled } from "../../components/useSettled";
 import { ErrorNote, StatusChip, readable } from "../../components/common";
 import { Toast, type Tone } from "../../components/Toast";
-import { catalogQuery, keys } from "../../queries";
+import { catalogQuery, clockQuery, keys } from "../../queries";
 import { HeaderFields, TextFields } from "./LetterFields";
 import { Recipients } from "./Recipients";
 import { ComposePreview, useDraftPreview } from "./ComposePreview";
@@ -27,7 +27,11 @@ export interface ComposeHandle {
 
 interface Props {
   letterId: number | null;
+  /** A new letter copied from this one ("Copy as new letter"). */
+  copyOf?: number | null;
   onSaved: (id: number) => void;
+  /** Start a new letter copied from `id`. */
+  onCopy?: (id: number) => void;
   handle?: Ref<ComposeHandle>;
 }
 
@@ -43,15 +47,32 @@ export function Compose(props: Props) {
   });
   // A new letter starts from Rust's defaults (today's date, the default
   // template and signer), asked afresh each time so the date is today's.
+  const copyOf = props.copyOf ?? null;
   const blank = useQuery({
     queryKey: keys.letterBlank,
     queryFn: ipc.letterBlank,
-    enabled: openedId === null,
+    enabled: openedId === null && copyOf === null,
+  });
+  // A copy is dated today, its recipients and position resolved for today.
+  const clock = useQuery({ ...clockQuery, enabled: openedId === null && copyOf !== null });
+  const copy = useQuery({
+    queryKey: [...keys.letterCopy, copyOf, clock.data?.today],
+    queryFn: () => ipc.letterCopy(copyOf as number, clock.data?.today ?? ""),
+    enabled: openedId === null && copyOf !== null && clock.data !== undefined,
+    staleTime: Infinity,
   });
   if (catalog.isError) return <ErrorNote error={catalog.error} prefix="Amicus could not load its templates" />;
   if (detail.isError) return <ErrorNote error={detail.error} prefix="The letter could not be opened" />;
   if (blank.isError && !blank.data) return <ErrorNote error={blank.error} prefix="A new letter could not be started" />;
-  const start = openedId === null ? (blank.isFetchedAfterMount ? blank.data : undefined) : detail.data?.draft;
+  if (copy.isError) return <ErrorNote error={copy.error} prefix="The letter could not be copied" />;
+  const start =
+    openedId !== null
+      ? detail.data?.draft
+      : copyOf !== null
+        ? copy.data
+        : blank.isFetchedAfterMount
+          ? blank.data
+          : undefined;
   if (!catalog.data || !start) {
     return <p className="empty">Opening…</p>;
   }
@@ -130,11 +151,11 @@ interface FormProps extends Props {
   start: NewLetter;
 }
 
-function ComposeForm({ catalog, detail, start, letterId, onSaved, handle }: FormProps) {
+function ComposeForm({ catalog, detail, start, letterId, onSaved, onCopy, handle }: FormProps) {
   const [form, setForm] = useState<NewLetter>(start);
   const [savedForm, setSavedForm] = useState<NewLetter | null>(detail?.draft ?? null);
   const [issueId, setIssueId] = useState<number | null>(() => {
-    const p = detail?.draft.position_id;
+    const p = start.position_id;
     return catalog.issues.find((i) => i.positions.some((v) => v.position.id === p))?.issue.id ?? null;
   });
   const [notice, setNotice] = useState<{ text: string; tone?: Tone; path?: string } | null>(null);
@@ -252,6 +273,13 @@ function ComposeForm({ catalog, detail, start, letterId, onSaved, handle }: Form
           />
           {dirty && letterId !== null && status === "draft" && <span className="muted">Saving soon…</span>}
         </header>
+        {start.extra.copied_from != null && (
+          <p className="info">
+            A copy of letter {start.extra.copied_from}, dated today: its recipients are the same offices,
+            addressed to whoever holds them today, and it quotes the position in force today. Check
+            the date, the text and the recipients, then save it as a new draft.
+          </p>
+        )}
         {status === "sent" && (
           <p className="info">
             This letter has been sent and stays as it was. Saving changes makes a new draft that
@@ -303,6 +331,11 @@ function ComposeForm({ catalog, detail, start, letterId, onSaved, handle }: Form
           )}
           {letterId !== null && status === "approved" && (
             <button type="button" onClick={() => step.mutate("sign")}>Mark signed</button>
+          )}
+          {letterId !== null && onCopy && (
+            <button type="button" onClick={() => onCopy(letterId)}>
+              Copy as new letter
+            </button>
           )}
         </div>
         <ExportProgressBar exporter={exporter} />
