@@ -6,7 +6,7 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import * as ipc from "../../ipc";
 import type { IpcError, NewOffice, NewOfficial, NewPerson, OfficeKind } from "../../ipc";
 import { Dialog } from "../../components/Dialog";
-import { DateField } from "../../components/DateField";
+import { TermFields } from "./TermFields";
 import { ErrorNote, fieldError, longDate, useToday } from "../../components/common";
 import type { Choice } from "../../components/SearchSelect";
 import { catalogQuery } from "../../queries";
@@ -242,24 +242,18 @@ export function AddOfficial({ onClose, onAdded }: { onClose: () => void; onAdded
 
         <fieldset>
           <legend>Term</legend>
-          <div className="grid2">
-            <DateField label="From" name="start_on" value={start} error={err("start_on")} onChange={(d) => setStart(d)} />
-            <DateField
-              label="Until (empty: still in office)"
-              name="end_on"
-              value={end}
-              placeholder="Still in office"
-              error={err("end_on")}
-              onChange={(d, typed) => {
-                setEnd(d);
-                setEndTyped(typed === "partial" || typed === "wrong");
-              }}
-            />
-          </div>
-          <label className="check">
-            <input type="checkbox" checked={acting} onChange={(e) => setActing(e.target.checked)} />
-            Acting
-          </label>
+          <TermFields
+            start={start}
+            end={end}
+            acting={acting}
+            onStart={setStart}
+            onEnd={(d, unfinished) => {
+              setEnd(d);
+              setEndTyped(unfinished);
+            }}
+            onActing={setActing}
+            errorFor={err}
+          />
           {(err("term") ?? err("acting")) && <p className="error field-error">{err("term") ?? err("acting")}</p>}
         </fieldset>
 

@@ -4,7 +4,7 @@ import * as ipc from "../../ipc";
 import type { NewOffice, OfficeKind } from "../../ipc";
 import { DateDialog, Dialog } from "../../components/Dialog";
 import { ErrorNote, fieldError, longDate, useToday } from "../../components/common";
-import { DateField } from "../../components/DateField";
+import { TermFields } from "./TermFields";
 import { DetailPane } from "../../components/DetailPane";
 import { keys } from "../../queries";
 
@@ -161,22 +161,17 @@ function AddHolder({ officeId, onClose }: { officeId: number; onClose: () => voi
             ))}
           </ul>
         )}
-        <div className="grid2">
-          <DateField label="From" value={start} onChange={(d) => setStart(d)} />
-          <DateField
-            label="Until (empty: still in office)"
-            value={end}
-            placeholder="Still in office"
-            onChange={(d, typed) => {
-              setEnd(d);
-              setEndTyped(typed === "partial" || typed === "wrong");
-            }}
-          />
-        </div>
-        <label className="check">
-          <input type="checkbox" checked={acting} onChange={(e) => setActing(e.target.checked)} />
-          Acting
-        </label>
+        <TermFields
+          start={start}
+          end={end}
+          acting={acting}
+          onStart={setStart}
+          onEnd={(d, unfinished) => {
+            setEnd(d);
+            setEndTyped(unfinished);
+          }}
+          onActing={setActing}
+        />
         {add.isError && <ErrorNote error={add.error} prefix="Not added" />}
         <div className="actions">
           <button type="submit" className="primary" disabled={add.isPending}>
