@@ -428,6 +428,32 @@ describe("Compose", () => {
     }
   });
 
+  it("asks before an export would withdraw an approval, and can export the letter as approved", async () => {
+    vi.mocked(ipc.letterOpen).mockResolvedValue(opened("approved"));
+    vi.mocked(ipc.letterSave).mockResolvedValue({ letter_id: 2, warnings: [] });
+    vi.mocked(ipc.chooseSavePath).mockResolvedValue("/letters/korus.pdf");
+    vi.mocked(ipc.letterExport).mockResolvedValue(["/letters/korus.pdf"]);
+    renderWithQuery(<Compose letterId={2} onSaved={vi.fn()} />);
+    await userEvent.type(await screen.findByRole("textbox", { name: "Subject" }), " (edited)");
+    await userEvent.click(screen.getByRole("button", { name: "Export PDF…" }));
+    const dialog = screen.getByRole("dialog", { name: "Export the approved letter?" });
+    expect(dialog.textContent).toMatch(/Saving them withdraws its approval/);
+    await userEvent.click(within(dialog).getByRole("button", { name: "Export it as approved" }));
+    await waitFor(() =>
+      expect(ipc.letterExport).toHaveBeenCalledWith(2, "/letters/korus.pdf", false, expect.any(Function)),
+    );
+    expect(ipc.letterSave).not.toHaveBeenCalled();
+    // The other answer saves the changes first (the letter goes back to draft).
+    await userEvent.click(screen.getByRole("button", { name: "Export PDF…" }));
+    await userEvent.click(
+      within(screen.getByRole("dialog", { name: "Export the approved letter?" })).getByRole("button", {
+        name: "Save changes and export the draft",
+      }),
+    );
+    await waitFor(() => expect(ipc.letterSave).toHaveBeenCalledTimes(1));
+    expect(vi.mocked(ipc.letterSave).mock.calls[0]?.[1].subject).toMatch(/\(edited\)$/);
+  });
+
   it("saves a sent letter as a new revision and says so", async () => {
     const saved = vi.fn();
     vi.mocked(ipc.letterOpen).mockResolvedValue(opened("sent"));

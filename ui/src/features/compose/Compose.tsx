@@ -226,6 +226,7 @@ function ComposeForm({ catalog, detail, start, letterId, onSaved, onCopy, handle
 
   const exporter = useExport({
     form,
+    approvedId: dirty && letterId !== null && (status === "approved" || status === "signed") ? letterId : null,
     ensureSaved: async () => {
       if (letterId !== null && !dirty) return letterId;
       const drafted = await ipc.letterSave(letterId, form);

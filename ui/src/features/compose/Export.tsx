@@ -1,6 +1,7 @@
 // Exporting a letter to PDF: the Export button, the choice between one file
 // per copy and one combined file, the progress bar with Cancel, and how the
-// export ended. The letter is saved first when it has unsaved changes.
+// export ended. The letter is saved first when it has unsaved changes; when
+// saving would withdraw its approval, the export asks first.
 import { useState } from "react";
 import { useMutation } from "@tanstack/react-query";
 import * as ipc from "../../ipc";
@@ -12,18 +13,27 @@ interface Options {
   form: NewLetter;
   /** Save the letter if it needs it; resolves to its id. */
   ensureSaved: () => Promise<number>;
+  /**
+   * The saved letter's id when saving the form's changes would withdraw its
+   * approval (an approved or signed letter with unsaved changes): the export
+   * then asks whether to save them or to export the letter as approved.
+   */
+  approvedId?: number | null;
   /** The files were written (the first is the one to offer to open). */
   onWritten: (files: string[]) => void;
 }
 
 /** The export's state, shared by its parts below. */
-export function useExport({ form, ensureSaved, onWritten }: Options) {
+export function useExport({ form, ensureSaved, approvedId = null, onWritten }: Options) {
   const [choosing, setChoosing] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  // Export the letter as approved, leaving the form's changes unsaved.
+  const [keepApproved, setKeepApproved] = useState(false);
   const [progress, setProgress] = useState<ExportProgress | null>(null);
   const copies = form.mode === "per_recipient" ? form.recipients.filter((r) => r.role === "to").length : 1;
   const run = useMutation({
-    mutationFn: async (combined: boolean) => {
-      const id = await ensureSaved();
+    mutationFn: async ({ combined, keep }: { combined: boolean; keep: boolean }) => {
+      const id = keep && approvedId !== null ? approvedId : await ensureSaved();
       const name = `${form.subject.trim() || "Letter"} ${form.date}.pdf`.replace(/[/\\:]/g, "-");
       const path = await ipc.chooseSavePath(name, { name: "PDF", extensions: ["pdf"] });
       if (!path) return null;
@@ -38,12 +48,22 @@ export function useExport({ form, ensureSaved, onWritten }: Options) {
       if (written) onWritten(written);
     },
   });
-  /** Export: a letter with several copies asks how first. */
-  const start = () => {
+  /** Export: changes that would withdraw an approval ask first; several copies ask how. */
+  const proceed = (keep: boolean) => {
+    setKeepApproved(keep);
     if (copies > 1) setChoosing(true);
-    else run.mutate(false);
+    else run.mutate({ combined: false, keep });
   };
-  return { copies, start, run, progress, choosing, setChoosing };
+  const start = () => {
+    if (approvedId !== null) setConfirming(true);
+    else proceed(false);
+  };
+  /** The answer to "save the changes first?": true saves them (withdrawing the approval). */
+  const confirm = (save: boolean) => {
+    setConfirming(false);
+    proceed(!save);
+  };
+  return { copies, start, run, progress, choosing, setChoosing, confirming, setConfirming, confirm, keepApproved };
 }
 
 export type Exporter = ReturnType<typeof useExport>;
@@ -83,7 +103,32 @@ export function ExportOutcome({ exporter: { run } }: { exporter: Exporter }) {
 
 /** One PDF per recipient or one combined PDF, asked when there are several copies. */
 export function ExportChoice({ exporter }: { exporter: Exporter }) {
+  if (exporter.confirming) return <WithdrawDialog exporter={exporter} />;
   return exporter.choosing ? <ChoiceDialog exporter={exporter} /> : null;
+}
+
+/** An approved letter with unsaved changes: export it as approved, or save the changes (back to draft). */
+function WithdrawDialog({ exporter }: { exporter: Exporter }) {
+  const close = () => exporter.setConfirming(false);
+  return (
+    <Dialog title="Export the approved letter?" onClose={close}>
+      <p>
+        This letter has changes that are not saved. Saving them withdraws its approval: it goes back to
+        draft, and the PDF is marked as a draft.
+      </p>
+      <div className="actions">
+        <button type="button" className="primary" onClick={() => exporter.confirm(false)}>
+          Export it as approved
+        </button>
+        <button type="button" onClick={() => exporter.confirm(true)}>
+          Save changes and export the draft
+        </button>
+        <button type="button" onClick={close}>
+          Cancel
+        </button>
+      </div>
+    </Dialog>
+  );
 }
 
 function ChoiceDialog({ exporter }: { exporter: Exporter }) {
@@ -107,7 +152,7 @@ function ChoiceDialog({ exporter }: { exporter: Exporter }) {
           className="primary"
           onClick={() => {
             close();
-            exporter.run.mutate(combined);
+            exporter.run.mutate({ combined, keep: exporter.keepApproved });
           }}
         >
           Export…
