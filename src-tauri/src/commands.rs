@@ -277,6 +277,13 @@ pub fn backup(state: State<'_, AppState>, path: PathBuf) -> Reply<()> {
     Ok(state.app()?.backup(&path)?)
 }
 
+/// Replace the open record with a backup; the record as it was is kept
+/// beside it first. Returns where (none for an in-memory record).
+#[tauri::command(async)]
+pub fn backup_restore(state: State<'_, AppState>, path: PathBuf) -> Reply<Option<PathBuf>> {
+    Ok(state.app()?.restore_keeping_current(&path)?)
+}
+
 /// The letters list is on screen and usable: report the time since the
 /// process started (for `make bench`), with the page's own steps, and quit
 /// if asked to.

@@ -259,6 +259,7 @@ fn run_window(context: tauri::Context<tauri::Wry>, state: AppState) {
             commands::search,
             commands::settings_info,
             commands::backup,
+            commands::backup_restore,
             commands::app_ready,
             commands::startup,
             commands::record_open,

@@ -117,6 +117,44 @@ impl App {
         Ok(self.db().backup(dest)?)
     }
 
+    /// Replace the record with the backup at `src` from the window: the
+    /// record as it is now is first saved beside it
+    /// (`amicus.db.before-restore-20261129-231500.bak`), so a wrong choice
+    /// can be undone; returns where. An in-memory record keeps no copy.
+    #[tracing::instrument(skip(self))]
+    pub fn restore_keeping_current(&self, src: &Path) -> Result<Option<PathBuf>, AppError> {
+        let kept = {
+            let mut db = self.db();
+            let kept = db.path().map(|p| {
+                let mut name = p.as_os_str().to_owned();
+                name.push(format!(
+                    ".before-restore-{}.bak",
+                    self.clock().now().format("%Y%m%d-%H%M%S")
+                ));
+                PathBuf::from(name)
+            });
+            if let Some(k) = &kept {
+                db.backup(k)?;
+            }
+            if let Err(e) = db.restore(src) {
+                // Nothing was replaced, so there is nothing to keep.
+                if let Some(k) = &kept {
+                    let _ = std::fs::remove_file(k);
+                }
+                return Err(e.into());
+            }
+            kept
+        };
+        self.changed(&[
+            RecordArea::Letters,
+            RecordArea::Officials,
+            RecordArea::Positions,
+            RecordArea::Templates,
+            RecordArea::Settings,
+        ]);
+        Ok(kept)
+    }
+
     /// Replace the record with the backup at `src`, checked first; if it is
     /// not a sound Amicus record nothing changes.
     #[tracing::instrument(skip(self))]

@@ -996,3 +996,46 @@ fn a_letter_copied_as_new_is_addressed_and_positioned_at_its_new_date() {
         preview.resolved
     );
 }
+
+#[test]
+fn restoring_from_the_window_keeps_the_record_it_replaces() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("amicus.db");
+    let app = App::open(Engine::new().unwrap(), &path, at("2026-11-29")).unwrap();
+    let backup = dir.path().join("backup.db");
+    app.backup(&backup).unwrap();
+    let before = app.letters(None).unwrap().len();
+    app.draft_letter(&new_letter(&app, "2018-09-24"), at("2018-09-24"))
+        .unwrap();
+    // A file that is not a backup changes nothing and keeps nothing.
+    let junk = dir.path().join("junk.db");
+    std::fs::write(&junk, b"not a database").unwrap();
+    assert!(app.restore_keeping_current(&junk).is_err());
+    assert_eq!(app.letters(None).unwrap().len(), before + 1);
+    let kept_files = || {
+        std::fs::read_dir(dir.path())
+            .unwrap()
+            .filter(|e| {
+                e.as_ref()
+                    .unwrap()
+                    .file_name()
+                    .to_string_lossy()
+                    .contains("before-restore")
+            })
+            .count()
+    };
+    assert_eq!(kept_files(), 0);
+    let kept = app.restore_keeping_current(&backup).unwrap().unwrap();
+    assert_eq!(app.letters(None).unwrap().len(), before);
+    assert!(
+        kept.to_string_lossy()
+            .contains("amicus.db.before-restore-20261129-"),
+        "{kept:?}"
+    );
+    let old = store::Store::open(&kept).unwrap();
+    assert_eq!(
+        old.letters(None, 100).unwrap().len(),
+        before + 1,
+        "the replaced record is kept whole"
+    );
+}

@@ -143,6 +143,8 @@ export const termEnd = (termId: number, on: string) => invoke<null>("term_end", 
 export const search = (text: string) => invoke<SearchHit[]>("search", { text });
 export const settingsInfo = () => invoke<SettingsInfo>("settings_info");
 export const backup = (path: string) => invoke<null>("backup", { path });
+/** Replace the open record with the backup at `path`; resolves to where the record as it was is kept. */
+export const backupRestore = (path: string) => invoke<string | null>("backup_restore", { path });
 /** Today, the time zone and the follow-up default, as the organization reckons them. */
 export const clock = () => invoke<ClockView>("clock");
 /** A new letter's defaults: today's date, the default template and signer. */

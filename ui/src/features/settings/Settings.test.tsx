@@ -13,6 +13,8 @@ vi.mock("../../ipc", async (importOriginal) => ({
   signerAdd: vi.fn(),
   chooseSavePath: vi.fn(),
   backup: vi.fn(),
+  backupRestore: vi.fn(),
+  chooseDatabase: vi.fn(),
   clock: vi.fn(),
   diagnostics: vi.fn(),
   timeZoneSave: vi.fn(),
@@ -174,14 +176,28 @@ describe("Settings", () => {
     expect(matchZones(zones, "  ")).toEqual([]);
   });
 
-  it("says how to restore a backup in words, not as a bare command", async () => {
+  it("restores from a backup after asking, and says where the record as it was is kept", async () => {
+    vi.mocked(ipc.chooseDatabase).mockResolvedValue("/backups/friday.db");
+    vi.mocked(ipc.backupRestore)
+      .mockRejectedValueOnce({ code: "io", message: "/backups/friday.db: not an Amicus backup" })
+      .mockResolvedValueOnce("/home/staff/.local/share/amicus/amicus.db.before-restore-20260310-101500.bak");
     renderWithQuery(<Settings />);
-    const backup = (await screen.findByRole("heading", { name: "Backup" })).parentElement as HTMLElement;
     // A column of forms: the narrower screen (styles.css).
-    expect(screen.getByRole("region", { name: "Settings" }).className).toBe("screen narrow");
-    expect(backup.textContent).toMatch(/To go back to a backup, replacing everything in the record/);
-    expect(backup.textContent).toMatch(/changes nothing if it cannot use it/);
-    expect(backup.textContent).not.toMatch(/restore FILE/);
+    expect((await screen.findByRole("region", { name: "Settings" })).className).toBe("screen narrow");
+    await userEvent.click(screen.getByRole("button", { name: "Restore from a backup…" }));
+    const dialog = screen.getByRole("dialog", { name: "Restore from this backup?" });
+    expect(dialog.textContent).toMatch(/kept beside it, so this can be undone/);
+    expect(ipc.backupRestore).not.toHaveBeenCalled();
+    await userEvent.click(within(dialog).getByRole("button", { name: "Restore" }));
+    expect((await screen.findByRole("alert")).textContent).toBe("Not restored: /backups/friday.db: not an Amicus backup");
+    await userEvent.click(screen.getByRole("button", { name: "Restore from a backup…" }));
+    await userEvent.click(within(screen.getByRole("dialog", { name: "Restore from this backup?" })).getByRole("button", { name: "Restore" }));
+    expect(
+      await screen.findByText(
+        "Restored from /backups/friday.db. The record as it was is kept at /home/staff/.local/share/amicus/amicus.db.before-restore-20260310-101500.bak.",
+      ),
+    ).toBeTruthy();
+    expect(screen.getByRole("region", { name: "Settings" }).textContent).not.toMatch(/amicus restore/);
   });
 
   it("names the backup after the organization's today", async () => {

@@ -5,6 +5,7 @@ import type { Letterhead } from "../../ipc";
 import { ErrorNote, fieldError, useToday } from "../../components/common";
 import { SearchSelect, type Choice } from "../../components/SearchSelect";
 import { catalogQuery, keys } from "../../queries";
+import { Dialog } from "../../components/Dialog";
 
 function LetterheadForm({ start }: { start: Letterhead }) {
   const [l, setL] = useState(start);
@@ -293,6 +294,12 @@ export function Settings() {
       return path;
     },
   });
+  const [confirming, setConfirming] = useState<string | null>(null);
+  const restore = useMutation({ mutationFn: (path: string) => ipc.backupRestore(path) });
+  const pickRestore = async () => {
+    const path = await ipc.chooseDatabase();
+    if (path) setConfirming(path);
+  };
   return (
     <section className="screen narrow" aria-labelledby="settings-title">
       <header className="screen-head">
@@ -326,19 +333,53 @@ export function Settings() {
           A backup is a consistent copy of the whole record, safe to take while Amicus is open.
         </p>
         <p className="muted">
-          To go back to a backup, replacing everything in the record with what the backup holds, use
-          Amicus's command line (or ask whoever looks after Amicus here): type <code>amicus restore</code>,
-          a space, then the backup file's name. Amicus checks the backup first and changes nothing if it
-          cannot use it.
+          Restoring replaces everything in the record with what a backup holds. Amicus checks the backup
+          first and changes nothing if it cannot use it, and keeps the record as it was beside it.
         </p>
-        <button type="button" onClick={() => backup.mutate()} disabled={backup.isPending}>
-          Back up…
-        </button>
+        <div className="actions">
+          <button type="button" onClick={() => backup.mutate()} disabled={backup.isPending}>
+            Back up…
+          </button>
+          <button type="button" onClick={() => void pickRestore()} disabled={restore.isPending}>
+            Restore from a backup…
+          </button>
+        </div>
         <div role="status" aria-live="polite">
           {backup.data && <p className="notice">Backed up to {backup.data}</p>}
+          {restore.isSuccess && (
+            <p className="notice">
+              Restored from {restore.variables}.
+              {restore.data ? ` The record as it was is kept at ${restore.data}.` : ""}
+            </p>
+          )}
         </div>
         {backup.isError && <ErrorNote error={backup.error} prefix="Backup failed" />}
+        {restore.isError && <ErrorNote error={restore.error} prefix="Not restored" />}
       </div>
+      {confirming && (
+        <Dialog title="Restore from this backup?" onClose={() => setConfirming(null)}>
+          <p>
+            Everything in the record is replaced by what <code>{confirming}</code> holds: letters,
+            officials, positions, templates and settings. The record as it is now is kept beside it, so
+            this can be undone.
+          </p>
+          <div className="actions">
+            <button
+              type="button"
+              className="primary"
+              onClick={() => {
+                restore.mutate(confirming);
+                setConfirming(null);
+              }}
+            >
+              Restore
+            </button>
+            <button type="button" onClick={() => setConfirming(null)}>
+              Cancel
+            </button>
+          </div>
+        </Dialog>
+      )}
     </section>
   );
 }
