@@ -35,7 +35,7 @@ function stillNeeded(missing: string[]): string {
 
 export function ComposePreview({ preview, canPreview, waitingFor }: ReturnType<typeof useDraftPreview>) {
   return (
-    <div className="compose-preview" aria-busy={preview.isFetching}>
+    <div className="compose-preview">
       {!canPreview && <p className="empty">{waitingFor}</p>}
       {canPreview && preview.isError && (
         <p className="error" role="alert">
@@ -45,7 +45,7 @@ export function ComposePreview({ preview, canPreview, waitingFor }: ReturnType<t
       {canPreview && preview.data && preview.data.missing.length > 0 && (
         <p className="empty">Still to fill in before the letter can be laid out: {stillNeeded(preview.data.missing)}.</p>
       )}
-      {canPreview && preview.data && preview.data.pages.length > 0 && <LivePages pages={preview.data.pages} />}
+      {canPreview && preview.data && preview.data.pageCount > 0 && <LivePages store={preview.pages} />}
     </div>
   );
 }

@@ -5,10 +5,10 @@
 // where thousands of SVG glyph elements took WebKit ~150 ms to build and
 // paint on every edit. Glyph positions and outlines are the layout's own,
 // so the page is the PDF's.
-import { memo, useLayoutEffect, useRef } from "react";
+import { memo, useLayoutEffect, useRef, useSyncExternalStore } from "react";
 import type { PageDrawing } from "../../ipc";
 import { glyphOutline } from "./glyphs";
-import type { LivePage } from "./livePreview";
+import type { PageStore } from "./livePreview";
 
 /** Paint `drawing`'s glyphs on `canvas`, sized to its box at the screen's pixel density. */
 export function paintGlyphs(canvas: HTMLCanvasElement, drawing: PageDrawing) {
@@ -74,9 +74,23 @@ const Page = memo(function Page({ drawing, n, of }: { drawing: PageDrawing; n: n
   );
 });
 
-export function LivePages({ pages }: { pages: LivePage[] }) {
+/** The pages in `store`, as it changes; a new version re-renders only these. */
+export function LivePages({ store }: { store: PageStore }) {
+  const { pages, busy } = useSyncExternalStore(store.subscribe, store.get);
+  // The benchmark's marks: when the answer they belong to reached the screen.
+  useLayoutEffect(() => {
+    const marks = window.__amicusPreviewMarks;
+    const mark = marks ? store.takeMark() : null;
+    if (!marks || !mark) return;
+    const committedAt = performance.now();
+    requestAnimationFrame(() =>
+      requestAnimationFrame(() =>
+        marks.push({ ...mark, committedAt, paintedAt: performance.now(), glyphPaintMs: window.__amicusGlyphPaintMs ?? 0 }),
+      ),
+    );
+  }, [pages, store]);
   return (
-    <div className="pages" aria-label="Letter preview">
+    <div className="pages" aria-label="Letter preview" aria-busy={busy}>
       {pages.map((p, i) => (
         <Page key={i} drawing={p.drawing} n={i + 1} of={pages.length} />
       ))}

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi, beforeEach } from "vitest";
 import { act, render, screen, waitFor } from "@testing-library/react";
+import { useEffect } from "react";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import * as ipc from "../../ipc";
 import type { DraftPreview, NewLetter, PageDrawing } from "../../ipc";
@@ -88,9 +89,13 @@ describe("glyphs", () => {
   });
 });
 
+const formCommitted = vi.fn();
+
 function Harness({ form }: { form: NewLetter }) {
   const preview = useLivePreview(form, true);
-  return <LivePages pages={preview.data?.pages ?? []} />;
+  // Every commit of the form around the preview (no dependencies: after each render).
+  useEffect(() => formCommitted());
+  return <LivePages store={preview.pages} />;
 }
 
 function renderHarness(form: NewLetter) {
@@ -128,6 +133,19 @@ describe("useLivePreview", () => {
     expect(letter?.subject).toBe("abc");
     expect(have?.pages).toEqual(["k:page 1", "k:page 2 a"]);
     expect(screen.getAllByTestId("preview-page")).toHaveLength(2);
+  });
+
+  it("shows a new version of a page without re-rendering the form around the preview", async () => {
+    let next = answer(["page one"]);
+    vi.mocked(ipc.draftPreview).mockImplementation(async () => next);
+    const rerender = renderHarness({ ...blankLetter, body: "v1" });
+    await waitFor(() => expect(screen.getByText("page one")).toBeTruthy());
+    next = answer(["page one, edited"], ["k:page one"]);
+    const before = formCommitted.mock.calls.length;
+    rerender({ ...blankLetter, body: "v2" });
+    await waitFor(() => expect(screen.getByText("page one, edited")).toBeTruthy());
+    // One render for the edit itself; none for the answer, which changed only a page.
+    expect(formCommitted.mock.calls.length - before).toBe(1);
   });
 
   it("replaces only the page an edit changed; the others stay the same elements", async () => {

@@ -3,7 +3,7 @@
 // as the answer is in; an answer older than the one shown is dropped. Each
 // request says which pages and glyph outlines the window already has, so an
 // answer carries only the pages that changed (see glyphs.ts).
-import { useEffect, useLayoutEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useQuery } from "@tanstack/react-query";
 import * as ipc from "../../ipc";
 import type { DraftPreview, NewLetter, PageDrawing } from "../../ipc";
@@ -74,17 +74,51 @@ declare global {
 
 let epochs = 0;
 
+/** What the form around the preview needs from an answer (not the pages). */
+export type PreviewMeta = Omit<LiveAnswer, "pages"> & { pageCount: number };
+
+type PendingMark = Omit<PreviewMark, "committedAt" | "paintedAt" | "glyphPaintMs">;
+
+/**
+ * The pages shown and whether a newer version is being laid out. Only the
+ * pages subscribe to it, so a new version of a page re-renders the pages,
+ * not the whole compose form around them.
+ */
+export class PageStore {
+  private snapshot: { pages: LivePage[]; busy: boolean } = { pages: [], busy: false };
+  private listeners = new Set<() => void>();
+  /** The benchmark's mark for the answer the pages are about to show. */
+  mark: PendingMark | null = null;
+  subscribe = (listener: () => void) => {
+    this.listeners.add(listener);
+    return () => {
+      this.listeners.delete(listener);
+    };
+  };
+  get = () => this.snapshot;
+  /** The mark waiting for the pages just shown, once. */
+  takeMark(): PendingMark | null {
+    const mark = this.mark;
+    this.mark = null;
+    return mark;
+  }
+  set(patch: Partial<{ pages: LivePage[]; busy: boolean }>) {
+    this.snapshot = { ...this.snapshot, ...patch };
+    for (const l of this.listeners) l();
+  }
+}
+
 /** The live preview of `form` while `enabled`; the last answer stays up meanwhile. */
 export function useLivePreview(form: NewLetter, enabled: boolean) {
-  const [shown, setShown] = useState<Shown>({ seq: 0, data: null, error: null });
-  const [busy, setBusy] = useState(false);
+  const [meta, setMeta] = useState<{ data: PreviewMeta | null; error: unknown }>({ data: null, error: null });
+  const [store] = useState(() => new PageStore());
   const flow = useRef({
     inFlight: false,
     pending: null as NewLetter | null,
     seq: 0,
     pages: new Map<string, PageDrawing>(),
     shown: { seq: 0, data: null, error: null } as Shown,
-    mark: null as Omit<PreviewMark, "committedAt" | "paintedAt" | "glyphPaintMs"> | null,
+    metaKey: "",
     alive: true,
   });
   // A change to the record the letter is laid out from (an office, the
@@ -103,21 +137,6 @@ export function useLivePreview(form: NewLetter, enabled: boolean) {
     };
   }, []);
 
-  // The bench's marks: when the answer it belongs to reached the screen.
-  useLayoutEffect(() => {
-    const f = flow.current;
-    const marks = window.__amicusPreviewMarks;
-    if (!marks || !f.mark || shown.seq === 0) return;
-    const mark = f.mark;
-    const committedAt = performance.now();
-    f.mark = null;
-    requestAnimationFrame(() =>
-      requestAnimationFrame(() =>
-        marks.push({ ...mark, committedAt, paintedAt: performance.now(), glyphPaintMs: window.__amicusGlyphPaintMs ?? 0 }),
-      ),
-    );
-  }, [shown]);
-
   const formKey = JSON.stringify(form);
   useEffect(() => {
     if (!enabled) return;
@@ -127,9 +146,17 @@ export function useLivePreview(form: NewLetter, enabled: boolean) {
       f.pending = letter;
       return;
     }
+    // The form re-renders only when what it shows changes (who each
+    // recipient is, warnings, what is missing, an error), not per page.
+    const show = (data: PreviewMeta | null, error: unknown) => {
+      const key = JSON.stringify([data, error]);
+      if (key === f.metaKey) return;
+      f.metaKey = key;
+      setMeta({ data, error });
+    };
     const ask = (l: NewLetter) => {
       f.inFlight = true;
-      setBusy(true);
+      store.set({ busy: true });
       const seq = ++f.seq;
       const sentAt = performance.now();
       const have = { pages: [...f.pages.keys()], glyphs: knownGlyphs() };
@@ -140,17 +167,19 @@ export function useLivePreview(form: NewLetter, enabled: boolean) {
             if (!f.alive) return;
             try {
               const next = accept(f.shown, seq, answer, f.pages);
-              if (next) {
+              if (next?.data) {
                 f.shown = next;
                 if (window.__amicusPreviewMarks) {
-                  f.mark = {
+                  store.mark = {
                     sentAt,
                     answeredAt: performance.now(),
                     bytes: JSON.stringify(answer).length,
                     redrawn: answer.pages.filter((p) => p.drawing !== null).length,
                   };
                 }
-                setShown(next);
+                const { pages, ...rest } = next.data;
+                store.set({ pages });
+                show({ ...rest, pageCount: pages.length }, null);
               }
             } catch {
               // A page the window no longer has: ask for every page again.
@@ -161,7 +190,8 @@ export function useLivePreview(form: NewLetter, enabled: boolean) {
           (error: unknown) => {
             if (!f.alive || seq <= f.shown.seq) return;
             f.shown = { ...f.shown, seq, error };
-            setShown(f.shown);
+            const last = f.shown.data;
+            show(last ? { warnings: last.warnings, resolved: last.resolved, missing: last.missing, pageCount: last.pages.length } : null, error);
           },
         )
         .finally(() => {
@@ -169,17 +199,17 @@ export function useLivePreview(form: NewLetter, enabled: boolean) {
           const next = f.pending;
           f.pending = null;
           if (next && f.alive) ask(next);
-          else setBusy(false);
+          else store.set({ busy: false });
         });
     };
     ask(letter);
-  }, [formKey, enabled, epoch]);
+  }, [formKey, enabled, epoch, store]);
 
   return {
     // The last pages laid out stay up under an error, never a blank.
-    data: shown.data ?? undefined,
-    error: shown.error,
-    isError: shown.error !== null && shown.error !== undefined,
-    isFetching: busy,
+    data: meta.data ?? undefined,
+    pages: store,
+    error: meta.error,
+    isError: meta.error !== null && meta.error !== undefined,
   };
 }
