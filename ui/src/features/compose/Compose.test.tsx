@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
+import { useState } from "react";
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { Compose } from "./Compose";
@@ -79,17 +80,38 @@ describe("Compose", () => {
     vi.mocked(ipc.letterCopy).mockResolvedValue(copy);
     vi.mocked(ipc.letterSave).mockResolvedValue({ letter_id: 8, warnings: [] });
     const onSaved = vi.fn();
-    renderWithQuery(<Compose letterId={null} copyOf={7} onSaved={onSaved} />);
+    // As the app does: once saved, the letter is opened by its id and no longer as a copy.
+    function Host() {
+      const [id, setId] = useState<number | null>(null);
+      return (
+        <Compose
+          letterId={id}
+          copyOf={id === null ? 7 : null}
+          onSaved={(saved) => {
+            onSaved(saved);
+            setId(saved);
+          }}
+        />
+      );
+    }
+    vi.mocked(ipc.letterOpen).mockResolvedValue({ ...openedDraft, draft: copy });
+    renderWithQuery(<Host />);
     await screen.findByRole("heading", { name: "New letter" });
     expect(ipc.letterCopy).toHaveBeenCalledWith(7, clockView.today);
     expect(ipc.letterBlank).not.toHaveBeenCalled();
-    expect(screen.getByText(/A copy of letter 7, dated today/)).toBeTruthy();
+    expect(screen.getByText(/A copy of letter 7: its recipients are the same offices/)).toBeTruthy();
     expect((screen.getByRole("textbox", { name: "Subject" }) as HTMLInputElement).value).toBe(copy.subject);
     // The issue of the position it quotes is chosen.
     expect((screen.getByRole("combobox", { name: "Issue" }) as HTMLSelectElement).value).toBe("1");
     await userEvent.click(screen.getByRole("button", { name: "Save draft" }));
     await waitFor(() => expect(ipc.letterSave).toHaveBeenCalledWith(null, copy));
     await waitFor(() => expect(onSaved).toHaveBeenCalledWith(8));
+    // The saved copy stays in the form: it does not start again from a blank letter.
+    await screen.findByRole("heading", { name: "Letter 8" });
+    expect((screen.getByRole("textbox", { name: "Subject" }) as HTMLInputElement).value).toBe(copy.subject);
+    expect(ipc.letterBlank).not.toHaveBeenCalled();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(ipc.letterSave).toHaveBeenCalledTimes(1);
   });
 
   it("adds recipients by office and previews the unsaved letter as it is typed", async () => {

@@ -47,7 +47,9 @@ export function Compose(props: Props) {
   });
   // A new letter starts from Rust's defaults (today's date, the default
   // template and signer), asked afresh each time so the date is today's.
-  const copyOf = props.copyOf ?? null;
+  // Like the letter opened, the copy's source is the form's start for good:
+  // saving the copy gives it an id, and the form must not start again.
+  const [copyOf] = useState(props.copyOf ?? null);
   const blank = useQuery({
     queryKey: keys.letterBlank,
     queryFn: ipc.letterBlank,
@@ -276,9 +278,9 @@ function ComposeForm({ catalog, detail, start, letterId, onSaved, onCopy, handle
         </header>
         {start.extra.copied_from != null && (
           <p className="info">
-            A copy of letter {start.extra.copied_from}, dated today: its recipients are the same offices,
-            addressed to whoever holds them today, and it quotes the position in force today. Check
-            the date, the text and the recipients, then save it as a new draft.
+            A copy of letter {start.extra.copied_from}: its recipients are the same offices, addressed
+            to whoever holds them on this letter's date, and it quotes the position in force on that
+            date. Check the date, the text and the recipients, then save it as a new draft.
           </p>
         )}
         {status === "sent" && (

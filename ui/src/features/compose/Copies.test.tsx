@@ -98,12 +98,24 @@ describe("Copies", () => {
     expect(marked).not.toHaveBeenCalled();
   });
 
-  it("offers to mark all sent only with two copies or more to send, of a signed letter", () => {
+  it("offers to mark all sent on a signed letter of two copies or more with any still to send", () => {
+    // A partial send, then the rest: one copy left of two.
     const oneLeft = { ...partlySent, recipients: partlySent.recipients.slice(0, 2) };
-    const { unmount } = renderWithQuery(<Copies detail={oneLeft} letterDate="2018-09-24" />);
+    const first = renderWithQuery(<Copies detail={oneLeft} letterDate="2018-09-24" />);
+    expect(screen.getByRole("button", { name: "Mark all sent…" })).toBeTruthy();
+    first.unmount();
+    // A letter of one copy has its own button only.
+    const single = { ...partlySent, summary: { ...partlySent.summary, status: "signed" as const }, recipients: partlySent.recipients.slice(1, 2) };
+    const second = renderWithQuery(<Copies detail={single} letterDate="2018-09-24" />);
     expect(screen.queryByRole("button", { name: "Mark all sent…" })).toBeNull();
     expect(screen.getByRole("button", { name: "Mark sent…" })).toBeTruthy();
-    unmount();
+    second.unmount();
+    // Every copy sent, or not yet signed: nothing to mark.
+    const sentOnly = partlySent.recipients.slice(0, 1);
+    const allSent = { ...partlySent, recipients: sentOnly.concat(sentOnly.map((r) => ({ ...r, id: 9 }))) };
+    const third = renderWithQuery(<Copies detail={allSent} letterDate="2018-09-24" />);
+    expect(screen.queryByRole("button", { name: "Mark all sent…" })).toBeNull();
+    third.unmount();
     const approved = { ...partlySent, summary: { ...partlySent.summary, status: "approved" as const } };
     renderWithQuery(<Copies detail={approved} letterDate="2018-09-24" />);
     expect(screen.queryByRole("button", { name: "Mark all sent…" })).toBeNull();

@@ -54,7 +54,7 @@ export function Copies({
     <>
       <fieldset className="copies">
         <legend>Copies</legend>
-        {sendable && unsent >= 2 && (
+        {sendable && unsent >= 1 && detail.recipients.length >= 2 && (
           <div className="actions">
             <button type="button" className="small" onClick={() => setSendingAll(true)}>
               Mark all sent…

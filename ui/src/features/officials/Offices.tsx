@@ -23,7 +23,8 @@ export const NO_OFFICE: NewOffice = {
   title: "",
   short_name: null,
   organization: null,
-  kind: "cabinet_secretary",
+  // Nothing assumed: the kind decides how the holder is greeted.
+  kind: "other",
   single_holder: true,
   address: [],
 };
