@@ -82,6 +82,21 @@ describe("App", () => {
     expect(ipc.personDetail).toHaveBeenCalledWith(3);
   });
 
+  it("goes to the first hit on Enter", async () => {
+    const person = { id: 3, full_name: "Alex Padilla", family_name: "Padilla", honorific: null, salutation: null, email: null, retired_on: null };
+    vi.mocked(ipc.search).mockResolvedValue([{ kind: "person", id: 3, title: "Alex Padilla", snippet: "Alex [Padilla]" }]);
+    vi.mocked(ipc.officialsPage).mockResolvedValue({ rows: [], total: 0 });
+    vi.mocked(ipc.personDetail).mockResolvedValue({ person, terms: [], local_offices: [] });
+    renderWithQuery(<App />);
+    await screen.findByRole("heading", { name: "Letters" });
+    const search = screen.getByRole("searchbox", { name: "Search everything" });
+    await userEvent.type(search, "Padilla");
+    await screen.findByRole("button", { name: /Alex Padilla/ });
+    await userEvent.type(search, "{Enter}");
+    expect(await screen.findByRole("complementary", { name: "Alex Padilla" })).toBeTruthy();
+    expect((search as HTMLInputElement).value).toBe("");
+  });
+
   it("takes an office hit to that office, a letter hit to the letter, a position hit to its issue", async () => {
     const commerce = nth(catalog.offices, 0);
     vi.mocked(ipc.search).mockImplementation(async (text) => {

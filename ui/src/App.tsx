@@ -72,7 +72,16 @@ function GlobalSearch({
         placeholder="Search letters, officials, positions (Ctrl+F)"
         value={text}
         onChange={(e) => setText(e.target.value)}
-        onKeyDown={(e) => e.key === "Escape" && setText("")}
+        onKeyDown={(e) => {
+          if (e.key === "Escape") setText("");
+          // Enter goes to the first hit, as a click on it would.
+          const first = hits.data?.[0];
+          if (e.key === "Enter" && first && text.trim().length >= 2) {
+            e.preventDefault();
+            setText("");
+            onHit(first);
+          }
+        }}
       />
       {text.trim().length >= 2 && hits.data && (
         <ul className="search-results" aria-label="Search results">
