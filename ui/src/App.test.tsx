@@ -24,6 +24,14 @@ vi.mock("./ipc", async (importOriginal) => ({
 }));
 import * as ipc from "./ipc";
 
+/** Search finds Alex Padilla, whose page the officials screen can open. */
+function padillaFound() {
+  const person = { id: 3, full_name: "Alex Padilla", family_name: "Padilla", honorific: null, salutation: null, email: null, retired_on: null };
+  vi.mocked(ipc.search).mockResolvedValue([{ kind: "person", id: 3, title: "Alex Padilla", snippet: "Alex [Padilla]" }]);
+  vi.mocked(ipc.officialsPage).mockResolvedValue({ rows: [], total: 0 });
+  vi.mocked(ipc.personDetail).mockResolvedValue({ person, terms: [], local_offices: [] });
+}
+
 describe("App", () => {
   beforeEach(() => {
     vi.resetAllMocks();
@@ -69,10 +77,7 @@ describe("App", () => {
   });
 
   it("takes a person hit to that person, beside the officials list", async () => {
-    const person = { id: 3, full_name: "Alex Padilla", family_name: "Padilla", honorific: null, salutation: null, email: null, retired_on: null };
-    vi.mocked(ipc.search).mockResolvedValue([{ kind: "person", id: 3, title: "Alex Padilla", snippet: "Alex [Padilla]" }]);
-    vi.mocked(ipc.officialsPage).mockResolvedValue({ rows: [], total: 0 });
-    vi.mocked(ipc.personDetail).mockResolvedValue({ person, terms: [], local_offices: [] });
+    padillaFound();
     renderWithQuery(<App />);
     await screen.findByRole("heading", { name: "Letters" });
     await userEvent.type(screen.getByRole("searchbox", { name: "Search everything" }), "Padilla");
@@ -83,10 +88,7 @@ describe("App", () => {
   });
 
   it("goes to the first hit on Enter", async () => {
-    const person = { id: 3, full_name: "Alex Padilla", family_name: "Padilla", honorific: null, salutation: null, email: null, retired_on: null };
-    vi.mocked(ipc.search).mockResolvedValue([{ kind: "person", id: 3, title: "Alex Padilla", snippet: "Alex [Padilla]" }]);
-    vi.mocked(ipc.officialsPage).mockResolvedValue({ rows: [], total: 0 });
-    vi.mocked(ipc.personDetail).mockResolvedValue({ person, terms: [], local_offices: [] });
+    padillaFound();
     renderWithQuery(<App />);
     await screen.findByRole("heading", { name: "Letters" });
     const search = screen.getByRole("searchbox", { name: "Search everything" });
