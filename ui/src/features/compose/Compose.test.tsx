@@ -296,7 +296,7 @@ describe("Compose", () => {
     renderWithQuery(<Compose letterId={null} onSaved={vi.fn()} />);
     await screen.findByRole("heading", { name: "New letter" });
     const position = screen.getByRole("combobox", { name: "Position" }) as HTMLSelectElement;
-    fireEvent.change(screen.getByLabelText("Date"), { target: { value: "2010-06-01" } });
+    fireEvent.input(screen.getByLabelText("Date"), { target: { value: "2010-06-01" } });
     await userEvent.selectOptions(screen.getByRole("combobox", { name: "Issue" }), "1");
     expect(await screen.findByText("No position adopted on this issue by June 1, 2010.")).toBeTruthy();
     expect(ipc.positionInForce).toHaveBeenCalledWith(1, "2010-06-01");
@@ -305,7 +305,7 @@ describe("Compose", () => {
     await waitFor(() => expect(ipc.draftPreview).toHaveBeenCalled());
     expect(vi.mocked(ipc.draftPreview).mock.lastCall?.[0]).toMatchObject({ date: "2010-06-01", position_id: null });
     // A date by which version 1 had been adopted: it is chosen, and the note goes.
-    fireEvent.change(screen.getByLabelText("Date"), { target: { value: "2012-01-01" } });
+    fireEvent.input(screen.getByLabelText("Date"), { target: { value: "2012-01-01" } });
     await waitFor(() => expect(position.value).toBe("1"));
     expect(ipc.positionInForce).toHaveBeenLastCalledWith(1, "2012-01-01");
     expect(screen.queryByText(/No position adopted on this issue/)).toBeNull();

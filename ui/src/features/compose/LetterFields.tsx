@@ -129,7 +129,7 @@ export function HeaderFields({ catalog, form, set, issueId, setIssueId, errorFor
             Issue
             <select
               name="issue"
-              value={issueId ?? ""}
+              value={String(issueId ?? "")}
               aria-invalid={issueError ? true : undefined}
               aria-describedby={issueHint ? "issue-hint" : undefined}
               onChange={(e) => {
@@ -156,7 +156,7 @@ export function HeaderFields({ catalog, form, set, issueId, setIssueId, errorFor
             Position
             <select
               name="position"
-              value={form.position_id ?? ""}
+              value={String(form.position_id ?? "")}
               disabled={!issue}
               aria-invalid={positionError ? true : undefined}
               aria-describedby={noneInForce || quoted ? "position-note" : positionHint ? "position-hint" : undefined}
@@ -249,7 +249,7 @@ export function TextFields({ catalog, form, set, errorFor, missing }: TextProps)
         Signer
         <select
           name="signer"
-          value={form.signer_id}
+          value={String(form.signer_id)}
           aria-invalid={signerError ? true : undefined}
           aria-describedby={hint("signer.title") ? "signer-hint" : undefined}
           onChange={(e) => set({ signer_id: Number(e.target.value) })}

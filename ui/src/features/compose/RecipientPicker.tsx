@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useLayoutEffect, useRef, useState } from "react";
 import { useQuery } from "@tanstack/react-query";
 import * as ipc from "../../ipc";
 import type { Office, RecipientChoice, Role } from "../../ipc";
@@ -50,6 +50,12 @@ export function RecipientPicker({ offices, onAdd, autoFocus }: Props) {
   const [text, setText] = useState("");
   const [role, setRole] = useState<Role>("to");
   const [highlight, setHighlight] = useState(0);
+  // A new letter (Ctrl+N) starts with whom it is to: typing goes here. (Focused
+  // once on mounting: the autofocus attribute is honoured only as a page loads.)
+  const field = useRef<HTMLInputElement>(null);
+  useLayoutEffect(() => {
+    if (autoFocus) field.current?.focus();
+  }, [autoFocus]);
   const people = useQuery({
     queryKey: keys.officialsMatching(text.trim()),
     queryFn: () => ipc.officialsList(text.trim()),
@@ -76,8 +82,7 @@ export function RecipientPicker({ offices, onAdd, autoFocus }: Props) {
           Add recipient
           <input
             name="recipient"
-            // A new letter (Ctrl+N) starts with whom it is to: typing goes here.
-            autoFocus={autoFocus}
+            ref={field}
             value={text}
             placeholder="Office or name"
             onChange={(e) => {

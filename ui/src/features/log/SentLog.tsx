@@ -68,7 +68,7 @@ export function SentLog({ onOpen }: Props) {
         <OfficeSearch label="Office" offices={catalog.data?.offices ?? []} chosen={office} onChoose={setOffice} placeholder="Any office" />
         <label>
           Issue
-          <select value={issueId ?? ""} onChange={(e) => setIssueId(e.target.value ? Number(e.target.value) : null)}>
+          <select value={String(issueId ?? "")} onChange={(e) => setIssueId(e.target.value ? Number(e.target.value) : null)}>
             <option value="">Any issue</option>
             {(catalog.data?.issues ?? []).map((i) => (
               <option key={i.issue.id} value={i.issue.id}>
