@@ -6,7 +6,7 @@ export WEBKIT_DISABLE_DMABUF_RENDERER := 1
 
 APP := target/debug/amicus-desktop
 
-.PHONY: run test setup ui app check test-rust test-ui e2e bench screenshots bindings clean
+.PHONY: run test setup ui app check test-rust test-ui e2e bench screenshots bindings clean package package-test
 
 setup:
 	@bash scripts/setup.sh
@@ -65,6 +65,16 @@ bench: ui
 	cargo bench -p amicus-app --bench render
 	cargo bench -p amicus-app --bench import
 	cargo bench -p store --bench store
+
+## The Debian package (and an RPM) of the desktop app and the `amicus` command,
+## in target/package/, checked by lintian.
+package: setup
+	bash scripts/package.sh
+
+## Install that package here and test the installed programs: version, a
+## rendered letter, the window, an upgrade, and removal leaving the record.
+package-test: package
+	bash scripts/package-test.sh
 
 clean:
 	cargo clean

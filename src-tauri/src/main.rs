@@ -113,7 +113,7 @@ fn start_logging() -> Option<tracing_appender::non_blocking::WorkerGuard> {
         .init();
     tracing::info!(
         "Amicus {} starting ({} {})",
-        env!("CARGO_PKG_VERSION"),
+        amicus_app::VERSION,
         std::env::consts::OS,
         std::env::consts::ARCH
     );

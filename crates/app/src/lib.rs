@@ -49,6 +49,11 @@ pub use settings::{
 pub use templates::{Catalog, TemplateCheck, TemplateDraft, TemplateInfo, TemplateProblem};
 use typeset::{FontSet, Image, Layout};
 
+/// Amicus's version, the one figure everything shows: `amicus --version`,
+/// the About section, the log's first line, diagnostics and the package
+/// (all from the workspace's `Cargo.toml`).
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
 /// The sample letter shipped with Amicus (KORUS, September 5, 2017).
 pub const SAMPLE_LETTER: &str = include_str!("../../../templates/samples/korus-2017.json");
 

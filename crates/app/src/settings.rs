@@ -20,6 +20,8 @@ pub struct SettingsInfo {
     pub time_zone: String,
     /// The folder of the desktop app's daily log files.
     pub log_dir: String,
+    /// Amicus's version ([`crate::VERSION`]).
+    pub version: String,
 }
 
 /// Today as the organization counts it, for forms' defaults.
@@ -81,6 +83,7 @@ impl App {
             schema_version: u32::try_from(db.schema_version()?).unwrap_or(u32::MAX),
             time_zone: self.clock().zone().name().to_string(),
             log_dir: log_dir().display().to_string(),
+            version: crate::VERSION.to_string(),
         })
     }
 
@@ -101,7 +104,7 @@ impl App {
         let info = self.settings_info()?;
         Ok(format!(
             "Amicus {}\nSystem: {}\nRecord: {} (schema {} of {})\nTime zone: {}\nLogs: {}\n",
-            env!("CARGO_PKG_VERSION"),
+            crate::VERSION,
             os_name(),
             info.db_path,
             info.schema_version,

@@ -14,7 +14,7 @@ mod record;
 #[derive(Parser)]
 #[command(
     name = "amicus",
-    version,
+    version = amicus_app::VERSION,
     about = "Draft, render and track formal letters to officials"
 )]
 struct Cli {

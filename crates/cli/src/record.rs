@@ -196,9 +196,7 @@ pub enum Letters {
         status: Option<Status>,
     },
     /// Show a letter, its recipients and its history.
-    Show {
-        id: i64,
-    },
+    Show { id: i64 },
     /// Draft a new letter from letter ID (sent ones too): same template,
     /// body and cc lines, recipients by office resolved at the new date, the
     /// issue's position in force then.
@@ -208,13 +206,10 @@ pub enum Letters {
         #[arg(long)]
         date: Option<NaiveDate>,
     },
-    Approve {
-        id: i64,
-    },
+    /// Approve a finished draft (nothing is missing, every office has a holder on record).
+    Approve { id: i64 },
     /// Mark an approved letter signed.
-    Sign {
-        id: i64,
-    },
+    Sign { id: i64 },
     /// Mark copies sent and archive the exact PDF of each.
     Send {
         id: i64,
@@ -239,9 +234,7 @@ pub enum Letters {
         out: PathBuf,
     },
     /// Start a new draft from a letter (the way to change a sent one).
-    Revise {
-        id: i64,
-    },
+    Revise { id: i64 },
     /// Record a follow-up on a sent copy.
     FollowUp {
         id: i64,
@@ -263,9 +256,7 @@ pub enum Letters {
         notes: String,
     },
     /// Re-render every archived copy and check it matches what was sent.
-    Verify {
-        id: i64,
-    },
+    Verify { id: i64 },
 }
 
 #[derive(Args)]

@@ -15,7 +15,11 @@ time_zone: string,
 /**
  * The folder of the desktop app's daily log files.
  */
-log_dir: string, };
+log_dir: string, 
+/**
+ * Amicus's version ([`crate::VERSION`]).
+ */
+version: string, };
 
 export type ExportProgress = { done: number, total: number, };
 

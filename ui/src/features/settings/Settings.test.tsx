@@ -39,6 +39,7 @@ describe("Settings", () => {
       schema_version: 4,
       log_dir: "/home/staff/.local/state/amicus/logs",
       time_zone: "America/New_York",
+      version: "0.1.0",
     });
     vi.mocked(ipc.clock).mockResolvedValue(clockView);
     vi.mocked(ipc.catalog).mockResolvedValue(catalog);
@@ -51,6 +52,7 @@ describe("Settings", () => {
     renderWithQuery(<Settings />);
     expect(await screen.findByText("/home/staff/.local/share/amicus/amicus.db")).toBeTruthy();
     expect(await screen.findByText("Jordan A. Whitfield, Vice President")).toBeTruthy();
+    expect(screen.getByRole("region", { name: "About Amicus" }).textContent).toContain("Amicus 0.1.0, under the MIT licence.");
     await userEvent.click(screen.getByRole("button", { name: "Back up…" }));
     expect(ipc.backup).toHaveBeenCalledWith("/backups/amicus.db");
     expect(await screen.findByText("Backed up to /backups/amicus.db")).toBeTruthy();

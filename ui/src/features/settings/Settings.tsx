@@ -356,6 +356,18 @@ export function Settings() {
         {backup.isError && <ErrorNote error={backup.error} prefix="Backup failed" />}
         {restore.isError && <ErrorNote error={restore.error} prefix="Not restored" />}
       </div>
+      {info.data && (
+        <section className="panel" aria-labelledby="about-title">
+          <h2 id="about-title">About Amicus</h2>
+          <p>
+            Amicus <span data-testid="version">{info.data.version}</span>, under the MIT licence.
+          </p>
+          <p className="muted">
+            Letters are set in Liberation Serif (SIL Open Font License 1.1); the congress roster is public
+            domain (CC0). Their full licences come with the package, in <code>/usr/share/doc/amicus/copyright</code>.
+          </p>
+        </section>
+      )}
       {confirming && (
         <Dialog title="Restore from this backup?" onClose={() => setConfirming(null)}>
           <p>
