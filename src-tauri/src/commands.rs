@@ -157,6 +157,7 @@ pub fn letter_export(
     id: i64,
     path: PathBuf,
     combined: bool,
+    blank_signature: bool,
     progress: Channel<ExportProgress>,
 ) -> Reply<Vec<PathBuf>> {
     state.cancel.store(false, Ordering::SeqCst);
@@ -170,6 +171,7 @@ pub fn letter_export(
     };
     let options = ExportOptions {
         combined,
+        blank_signature,
         progress: Some(Box::new(report)),
     };
     let app = state.app()?;
@@ -359,6 +361,16 @@ pub fn letterhead_save(state: State<'_, AppState>, letterhead: Letterhead) -> Re
 #[tauri::command(async)]
 pub fn signer_add(state: State<'_, AppState>, name: String, title: Option<String>) -> Reply<i64> {
     Ok(state.app()?.add_signer(&name, title.as_deref())?)
+}
+
+/// Put the PNG at `path` on file as the signer's signature (None removes it).
+#[tauri::command(async)]
+pub fn signer_signature_set(
+    state: State<'_, AppState>,
+    id: i64,
+    path: Option<PathBuf>,
+) -> Reply<()> {
+    Ok(state.app()?.set_signer_signature(id, path.as_deref())?)
 }
 
 #[tauri::command(async)]

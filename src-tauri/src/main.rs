@@ -237,6 +237,7 @@ fn run_window(context: tauri::Context<tauri::Wry>, state: AppState) {
             commands::letterhead,
             commands::letterhead_save,
             commands::signer_add,
+            commands::signer_signature_set,
             commands::import_csv,
             commands::offices_list,
             commands::office_detail,

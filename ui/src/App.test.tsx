@@ -109,7 +109,7 @@ describe("App", () => {
     vi.mocked(ipc.officesList).mockResolvedValue([{ office: commerce, holder: null }]);
     vi.mocked(ipc.officeDetail).mockResolvedValue({ office: commerce, holders: [] });
     vi.mocked(ipc.issuesOverview).mockResolvedValue(catalog.issues);
-    vi.mocked(ipc.letterOpen).mockResolvedValue({ summary: nth(letters, 1), draft: blankLetter, recipients: [] });
+    vi.mocked(ipc.letterOpen).mockResolvedValue({ summary: nth(letters, 1), draft: blankLetter, recipients: [], signature_drawn: false });
     renderWithQuery(<App />);
     await screen.findByRole("heading", { name: "Letters" });
     const search = screen.getByRole("searchbox", { name: "Search everything" });

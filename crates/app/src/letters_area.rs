@@ -142,6 +142,9 @@ pub struct LetterDetail {
     /// The letter as the form edits it (recipients as chosen: by office or person).
     pub draft: NewLetter,
     pub recipients: Vec<RecipientView>,
+    /// The letter is drawn with its signer's signature (signed with an
+    /// image on file): exporting a copy to sign by hand is then a choice.
+    pub signature_drawn: bool,
 }
 
 /// Everything the record holds about a letter: its detail, the template
@@ -219,6 +222,18 @@ pub struct GlyphDef {
     pub d: String,
 }
 
+/// The signature letter `id` is drawn with: the image kept when it was
+/// signed, once it is signed or sent (base64 PNG, as letter data holds it).
+fn drawn_signature(db: &Store, id: i64) -> Result<Option<String>, AppError> {
+    use base64::Engine as _;
+    if !matches!(db.letter(id)?.status, Status::Signed | Status::Sent) {
+        return Ok(None);
+    }
+    Ok(db
+        .letter_signature(id)?
+        .map(|png| base64::engine::general_purpose::STANDARD.encode(png)))
+}
+
 /// What a preview already shows: the keys of its pages and the ids of the
 /// glyph outlines it holds.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -228,6 +243,11 @@ pub struct PreviewHave {
     pub pages: Vec<String>,
     #[serde(default)]
     pub glyphs: Vec<u32>,
+    /// The saved letter the form shows, unchanged: once it is signed its
+    /// pages are drawn with the signature it was signed with.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub signed_letter: Option<i64>,
 }
 
 /// A page's key: a digest of its drawing (with its number and the page count).
@@ -584,7 +604,9 @@ impl App {
                 term_id: r.term_id,
             })
             .collect();
-        self.data_for(db, &draft, &recipients)
+        let mut data = self.data_for(db, &draft, &recipients)?;
+        data.signer.signature = drawn_signature(db, id)?;
+        Ok(data)
     }
 
     /// Assemble letter data from a draft: letterhead from the settings,
@@ -647,6 +669,7 @@ impl App {
             signer: letters::Signer {
                 name: signer.name,
                 title: signer.title,
+                signature: None,
             },
             cc,
             enclosures: extra.enclosures,
@@ -689,7 +712,11 @@ impl App {
                 let office = r.office_id.map(|o| db.office(o)).transpose()?;
                 resolved.push(label(person.map(|p| p.full_name), office.map(|o| o.title)));
             }
-            (self.data_for(&db, &draft, &recipients)?, warnings, resolved)
+            let mut data = self.data_for(&db, &draft, &recipients)?;
+            if let Some(id) = have.signed_letter {
+                data.signer.signature = drawn_signature(&db, id)?;
+            }
+            (data, warnings, resolved)
         };
         let (ink, missing, size) = match self.engine.render(&data, None) {
             Ok(copies) => match copies.first() {
@@ -760,6 +787,9 @@ impl App {
         now: DateTime<Utc>,
     ) -> Result<Vec<PathBuf>, AppError> {
         let mut data = self.letter_data(id)?;
+        if options.blank_signature {
+            data.signer.signature = None;
+        }
         // A draft's pages say so: nobody mistakes one for the approved letter.
         if self.db().letter(id)?.status == Status::Draft {
             data.mark = Some(DRAFT_MARK.into());
@@ -1116,6 +1146,7 @@ impl App {
                 extra,
             },
             recipients: views,
+            signature_drawn: drawn_signature(db, id)?.is_some(),
         })
     }
 

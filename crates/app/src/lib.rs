@@ -70,6 +70,9 @@ pub struct Engine {
 pub struct ExportOptions {
     /// One PDF holding every copy, instead of one file per copy.
     pub combined: bool,
+    /// A copy to sign by hand: the space above the signer's name is left
+    /// blank even when the letter is signed with their signature image.
+    pub blank_signature: bool,
     /// Called after each copy with (done, total); false cancels the export.
     #[allow(clippy::type_complexity)]
     pub progress: Option<Box<dyn Fn(usize, usize) -> bool + Sync>>,
@@ -168,9 +171,30 @@ impl Engine {
         Ok(Some(img))
     }
 
+    /// The letter's images: the letterhead's logo (decoded once per file)
+    /// and, once signed, the signer's signature.
+    fn art(&self, data: &LetterData) -> Result<letters::Art, AppError> {
+        let signature = match &data.signer.signature {
+            None => None,
+            Some(b64) => {
+                use base64::Engine as _;
+                let bytes = base64::engine::general_purpose::STANDARD
+                    .decode(b64)
+                    .map_err(|e| AppError::damaged("the signer's signature image", e))?;
+                let img = Image::from_png(&bytes)
+                    .map_err(|e| AppError::damaged("the signer's signature image", e))?;
+                Some(Arc::new(img))
+            }
+        };
+        Ok(letters::Art {
+            logo: self.logo(data)?,
+            signature,
+        })
+    }
+
     /// Compose and lay out one filled letter.
-    fn lay_out(&self, letter: Letter, logo: Option<Arc<Image>>) -> Result<Rendered, AppError> {
-        let doc = letters::compose(&letter, logo);
+    fn lay_out(&self, letter: Letter, art: letters::Art) -> Result<Rendered, AppError> {
+        let doc = letters::compose(&letter, art);
         let layout = typeset::layout(&doc, &self.fonts).map_err(letters::LetterError::from)?;
         Ok(Rendered { letter, layout })
     }
@@ -181,11 +205,11 @@ impl Engine {
         data: &LetterData,
         template: Option<&str>,
     ) -> Result<Vec<Rendered>, AppError> {
-        let logo = self.logo(data)?;
+        let art = self.art(data)?;
         let prepared = letters::prepare(&self.read_templates(), data, template)?;
         prepared
             .into_iter()
-            .map(|letter| self.lay_out(letter, logo.clone()))
+            .map(|letter| self.lay_out(letter, art.clone()))
             .collect()
     }
 
@@ -201,7 +225,7 @@ impl Engine {
         per_core: usize,
         work: &(dyn Fn(usize, Rendered) -> Result<T, AppError> + Sync),
     ) -> Result<Vec<T>, AppError> {
-        let logo = self.logo(data)?;
+        let art = self.art(data)?;
         let letters = letters::prepare(&self.read_templates(), data, template)?;
         let total = letters.len();
         let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
@@ -212,7 +236,7 @@ impl Engine {
         let results: Vec<Result<Vec<(usize, T)>, AppError>> = std::thread::scope(|s| {
             let handles: Vec<_> = (0..workers)
                 .map(|_| {
-                    let (logo, next, slots) = (logo.clone(), &next, &slots);
+                    let (art, next, slots) = (art.clone(), &next, &slots);
                     s.spawn(move || {
                         let mut done = Vec::new();
                         loop {
@@ -225,7 +249,7 @@ impl Engine {
                             else {
                                 continue;
                             };
-                            done.push((i, work(i, self.lay_out(letter, logo.clone())?)?));
+                            done.push((i, work(i, self.lay_out(letter, art.clone())?)?));
                         }
                     })
                 })
@@ -384,7 +408,7 @@ impl Engine {
             .into_iter()
             .next()
             .ok_or(LetterError::NoTemplate)?;
-        self.lay_out(letter, self.logo(&data)?)
+        self.lay_out(letter, self.art(&data)?)
     }
 
     /// The sample letter's title and SVG pages, for the first window.

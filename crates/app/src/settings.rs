@@ -268,6 +268,37 @@ impl App {
         self.changed(&[RecordArea::Settings]);
         Ok(id)
     }
+
+    /// Put the PNG at `png` on file as signer `id`'s handwritten signature
+    /// (None removes it). Letters signed from now on are drawn with it;
+    /// letters already signed keep the image they were signed with.
+    #[tracing::instrument(skip(self))]
+    pub fn set_signer_signature(&self, id: i64, png: Option<&Path>) -> Result<(), AppError> {
+        let bytes = match png {
+            None => None,
+            Some(path) => {
+                let bytes = std::fs::read(path).map_err(|source| AppError::Read {
+                    path: path.to_path_buf(),
+                    source,
+                })?;
+                // Refused here, not when a letter is drawn with it.
+                typeset::Image::from_png(&bytes).map_err(|e| {
+                    AppError::invalid(
+                        "signature",
+                        format!(
+                            "{} cannot be used as a signature: {}",
+                            path.display(),
+                            e.to_string().replace("the logo", "the image")
+                        ),
+                    )
+                })?;
+                Some(bytes)
+            }
+        };
+        self.db().set_signer_signature(id, bytes.as_deref())?;
+        self.changed(&[RecordArea::Settings]);
+        Ok(())
+    }
 }
 
 /// Put the backup at `backup` in place of the record at `db_path`, which

@@ -106,6 +106,7 @@ fn a_merge_exports_combined_or_per_copy_reports_progress_and_can_be_cancelled() 
             &dir.path().join("all.pdf"),
             &ExportOptions {
                 combined: true,
+                blank_signature: false,
                 progress: Some(Box::new(move |done, total| {
                     log.lock().unwrap().push((done, total));
                     true
@@ -150,6 +151,7 @@ fn a_merge_exports_combined_or_per_copy_reports_progress_and_can_be_cancelled() 
             &out.path().join("korus.pdf"),
             &ExportOptions {
                 combined: false,
+                blank_signature: false,
                 progress: Some(Box::new(|done, _| done < 1)),
             },
         )

@@ -676,6 +676,7 @@ fn the_live_preview_answers_while_an_export_is_in_progress() {
     let may_finish = std::sync::Mutex::new(may_finish);
     let options = ExportOptions {
         combined: false,
+        blank_signature: false,
         // The export stops after its copy until the preview has answered.
         progress: Some(Box::new(move |_, _| {
             exporting.send(()).unwrap();
@@ -781,6 +782,7 @@ fn have_of(p: &DraftPreview, before: &PreviewHave) -> PreviewHave {
     PreviewHave {
         pages: p.pages.iter().map(|p| p.key.clone()).collect(),
         glyphs,
+        signed_letter: None,
     }
 }
 
@@ -1038,4 +1040,51 @@ fn restoring_from_the_window_keeps_the_record_it_replaces() {
         before + 1,
         "the replaced record is kept whole"
     );
+}
+
+#[test]
+fn a_signed_letter_is_previewed_with_the_signature_it_was_signed_with() {
+    let app = app();
+    let sample = app.letters(None).unwrap()[0].id;
+    let copy = app
+        .copy_letter(
+            sample,
+            chrono::NaiveDate::from_ymd_opt(2017, 9, 20).unwrap(),
+        )
+        .unwrap();
+    let id = app.draft_letter(&copy, at("2026-11-28")).unwrap().letter_id;
+    app.approve(id, at("2026-11-28")).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let png = dir.path().join("signature.png");
+    std::fs::copy(
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../cli/tests/fixtures/signature.png"
+        ),
+        &png,
+    )
+    .unwrap();
+    let form = app.open_letter(id).unwrap().draft;
+    app.set_signer_signature(form.signer_id, Some(&png))
+        .unwrap();
+    let images = |have: &PreviewHave| -> usize {
+        app.preview_draft(&form, have)
+            .unwrap()
+            .pages
+            .iter()
+            .filter_map(|p| p.drawing.as_ref())
+            .map(|d| d.overlay.matches("<image").count())
+            .sum()
+    };
+    let as_saved = PreviewHave {
+        signed_letter: Some(id),
+        ..PreviewHave::default()
+    };
+    let without = images(&PreviewHave::default());
+    // Approved, not signed: the image on file is not drawn yet.
+    assert_eq!(images(&as_saved), without);
+    app.sign(id, at("2026-11-28")).unwrap();
+    assert_eq!(images(&as_saved), without + 1);
+    // The form being edited (no saved letter named) has no signature.
+    assert_eq!(images(&PreviewHave::default()), without);
 }

@@ -76,6 +76,9 @@ enum Command {
     /// Export officials.
     #[command(subcommand)]
     Export(record::Export),
+    /// Who signs letters, and their signature images.
+    #[command(subcommand)]
+    Signers(record::Signers),
     /// Copy the database to FILE (safe while the app is running).
     Backup { file: PathBuf },
     /// Replace the database with the backup in FILE (checked first).
@@ -112,6 +115,7 @@ fn main() -> ExitCode {
         Command::Log(a) => with_app(engine, db, |app| record::log(app, a)),
         Command::Import(c) => with_app(engine, db, |app| record::import(app, c)),
         Command::Export(c) => with_app(engine, db, |app| record::export(app, c)),
+        Command::Signers(c) => with_app(engine, db, |app| record::signers(app, c)),
         Command::Search { text } => with_app(engine, db, |app| record::search(app, &text)),
         Command::Backup { file } => with_app(engine, db, |app| {
             app.backup(&file)?;

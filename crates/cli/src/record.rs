@@ -232,6 +232,10 @@ pub enum Letters {
         id: i64,
         #[arg(long)]
         out: PathBuf,
+        /// Leave the space above the signer's name blank, to sign by hand
+        /// (a signed letter is otherwise drawn with the signature image).
+        #[arg(long)]
+        blank_signature: bool,
     },
     /// Start a new draft from a letter (the way to change a sent one).
     Revise { id: i64 },
@@ -333,6 +337,58 @@ pub enum Export {
         #[arg(long, required = true)]
         csv: bool,
     },
+}
+
+#[derive(Subcommand)]
+pub enum Signers {
+    /// Who signs letters, and whether their signature image is on file.
+    List,
+    /// Add a signer.
+    Add {
+        name: String,
+        #[arg(long)]
+        title: Option<String>,
+    },
+    /// Put a PNG of the signer's handwritten signature on file: letters
+    /// they sign from now on are drawn with it.
+    Signature {
+        id: i64,
+        /// The PNG image (a transparent background looks best).
+        #[arg(required_unless_present = "remove", conflicts_with = "remove")]
+        png: Option<PathBuf>,
+        /// Take the image off file instead.
+        #[arg(long)]
+        remove: bool,
+    },
+}
+
+pub fn signers(app: &App, cmd: Signers) -> Result<(), AppError> {
+    match cmd {
+        Signers::List => {
+            for s in app.catalog()?.signers {
+                let title = s.title.map(|t| format!(", {t}")).unwrap_or_default();
+                let image = if s.has_signature {
+                    "signature on file"
+                } else {
+                    "no signature image"
+                };
+                out!("{:>4}  {}{title}  ({image})", s.id, s.name);
+            }
+        }
+        Signers::Add { name, title } => {
+            let id = app.add_signer(&name, title.as_deref())?;
+            out!("signer {id} added: {name}");
+        }
+        Signers::Signature { id, png, remove } => {
+            let png = if remove { None } else { png };
+            app.set_signer_signature(id, png.as_deref())?;
+            match png {
+                Some(p) => out!("signer {id}'s signature is now {}", p.display()),
+                None => out!("signer {id} has no signature image on file"),
+            }
+        }
+    }
+    Ok(())
 }
 
 pub fn export(app: &App, cmd: Export) -> Result<(), AppError> {
@@ -830,8 +886,16 @@ pub fn letters(app: &App, cmd: Letters) -> Result<(), AppError> {
                 out!("sent recipient {r} by {method}; archived as {archive}");
             }
         }
-        Letters::Export { id, out } => {
-            for f in app.export_letter(id, &out, &amicus_app::ExportOptions::default(), now)? {
+        Letters::Export {
+            id,
+            out,
+            blank_signature,
+        } => {
+            let options = amicus_app::ExportOptions {
+                blank_signature,
+                ..Default::default()
+            };
+            for f in app.export_letter(id, &out, &options, now)? {
                 out!("wrote {}", f.display());
             }
         }

@@ -72,8 +72,24 @@ pub fn addressee_names(data: &LetterData) -> String {
     join_names(&names)
 }
 
-/// Build the typeset document. `logo` is decoded once by the caller.
-pub fn compose(letter: &Letter, logo: Option<Arc<typeset::Image>>) -> Document {
+/// The images a letter is drawn with, decoded once by the caller: the
+/// letterhead's logo, and the signer's handwritten signature once signed.
+#[derive(Debug, Clone, Default)]
+pub struct Art {
+    pub logo: Option<Arc<typeset::Image>>,
+    pub signature: Option<Arc<typeset::Image>>,
+}
+
+/// How tall a handwritten signature is drawn, in points (the space above
+/// the typed name is 42).
+pub const SIGNATURE_HEIGHT: f32 = 38.0;
+
+/// Build the typeset document.
+pub fn compose(letter: &Letter, art: Art) -> Document {
+    let Art {
+        logo,
+        signature: drawn,
+    } = art;
     let data = &letter.data;
     let org = &data.organization;
 
@@ -181,8 +197,12 @@ pub fn compose(letter: &Letter, logo: Option<Arc<typeset::Image>>) -> Document {
         BODY_SIZE,
         BODY_LEADING,
     );
-    // Room for a handwritten signature.
+    // Room for a handwritten signature, drawn there once the letter is signed.
     signature.space_before = 42.0;
+    signature.figure = drawn.map(|image| typeset::Figure {
+        image,
+        height: SIGNATURE_HEIGHT,
+    });
     body.push(signature);
 
     // Enclosures and copies: the label hangs in the margin of its list.

@@ -117,6 +117,11 @@ pub struct Signer {
     pub name: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
+    /// The signer's handwritten signature (a PNG, base64), drawn above the
+    /// typed name: present once the letter is signed, absent before and in
+    /// a copy for signing by hand.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signature: Option<String>,
 }
 
 impl LetterData {

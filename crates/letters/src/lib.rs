@@ -8,7 +8,7 @@ mod error;
 pub mod markup;
 pub mod template;
 
-pub use compose::{Letter, compose};
+pub use compose::{Art, Letter, SIGNATURE_HEIGHT, compose};
 pub use data::{LetterData, Mode, Organization, Position, Recipient, Signer, TYPOGRAPHY};
 pub use error::{LetterError, Problem};
 pub use template::{Margins, Paper, Rendered, TemplateMeta, Templates};

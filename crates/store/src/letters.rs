@@ -296,7 +296,7 @@ impl Store {
             check_draft(tx, d, recipients)?;
             tx.execute(
                 "UPDATE letters SET template_id = ?2, position_id = ?3, signer_id = ?4, date = ?5,
-                     subject = ?6, body = ?7, mode = ?8, extra = ?9, status = 'draft', updated_at = ?10
+                     subject = ?6, body = ?7, mode = ?8, extra = ?9, status = 'draft', signature = NULL, updated_at = ?10
                  WHERE id = ?1",
                 params![id, d.template_id, d.position_id, d.signer_id, d.date, d.subject.trim(),
                         d.body, d.mode, extra_text(d), now],
@@ -372,8 +372,35 @@ impl Store {
         )
     }
 
+    /// Mark an approved letter signed, keeping the signer's signature image
+    /// as it is now (if they have one) to be drawn on the letter.
     pub fn sign_letter(&mut self, id: i64, now: DateTime<Utc>) -> Result<()> {
-        self.advance(id, Status::Approved, Status::Signed, EventKind::Signed, now)
+        self.write(|tx| {
+            let status = status_of(tx, id)?;
+            if status != Status::Approved {
+                return Err(StoreError::Conflict(format!(
+                    "letter {id} is {status}: only an approved letter can be marked signed; approve it first"
+                )));
+            }
+            tx.execute(
+                "UPDATE letters SET status = ?3, updated_at = ?2,
+                     signature = (SELECT s.signature FROM signers s WHERE s.id = letters.signer_id)
+                 WHERE id = ?1",
+                params![id, now, Status::Signed],
+            )?;
+            event(tx, id, None, EventKind::Signed, now, "")
+        })
+    }
+
+    /// The signature image drawn on letter `id` (kept when it was signed).
+    pub fn letter_signature(&self, id: i64) -> Result<Option<Vec<u8>>> {
+        Ok(self
+            .conn
+            .query_row("SELECT signature FROM letters WHERE id = ?1", [id], |r| {
+                r.get::<_, Option<Vec<u8>>>(0)
+            })
+            .optional()?
+            .flatten())
     }
 
     /// Record that one recipient's copy went out, archiving the exact PDF.

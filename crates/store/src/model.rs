@@ -250,6 +250,8 @@ pub struct Signer {
     pub id: i64,
     pub name: String,
     pub title: Option<String>,
+    /// A handwritten signature image is on file, drawn on letters they sign.
+    pub has_signature: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

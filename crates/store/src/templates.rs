@@ -161,13 +161,14 @@ impl Store {
     pub fn signer(&self, id: i64) -> Result<Signer> {
         self.conn
             .query_row(
-                "SELECT id, name, title FROM signers WHERE id = ?1",
+                "SELECT id, name, title, signature IS NOT NULL FROM signers WHERE id = ?1",
                 [id],
                 |r| {
                     Ok(Signer {
                         id: r.get(0)?,
                         name: r.get(1)?,
                         title: r.get(2)?,
+                        has_signature: r.get(3)?,
                     })
                 },
             )
@@ -176,14 +177,15 @@ impl Store {
     }
 
     pub fn signers(&self) -> Result<Vec<Signer>> {
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT id, name, title FROM signers ORDER BY name")?;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, name, title, signature IS NOT NULL FROM signers ORDER BY name",
+        )?;
         let rows = stmt.query_map([], |r| {
             Ok(Signer {
                 id: r.get(0)?,
                 name: r.get(1)?,
                 title: r.get(2)?,
+                has_signature: r.get(3)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)

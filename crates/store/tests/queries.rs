@@ -1070,6 +1070,39 @@ fn a_signer_may_have_a_signature_image() {
 }
 
 #[test]
+fn a_letter_keeps_the_signature_it_was_signed_with_and_a_sent_one_cannot_lose_it() {
+    let mut w = world();
+    let png = b"\x89PNG\r\n\x1a\nthe signer's hand".to_vec();
+    w.store.set_signer_signature(w.signer, Some(&png)).unwrap();
+    let d = draft(&w);
+    let id = w
+        .store
+        .create_letter(&d, &to(&w), at("2017-09-01"))
+        .unwrap();
+    w.store.approve_letter(id, at("2017-09-01")).unwrap();
+    assert_eq!(
+        w.store.letter_signature(id).unwrap(),
+        None,
+        "not signed yet"
+    );
+    w.store.sign_letter(id, at("2017-09-02")).unwrap();
+    // The signer's image changes afterwards: the letter keeps its own.
+    w.store.set_signer_signature(w.signer, None).unwrap();
+    assert_eq!(w.store.letter_signature(id).unwrap(), Some(png.clone()));
+
+    let sent = sent_letter(&mut w, "2017-09-05");
+    let err = w
+        .store
+        .connection()
+        .execute("UPDATE letters SET signature = x'00' WHERE id = ?1", [sent])
+        .unwrap_err();
+    assert!(
+        err.to_string().contains("a sent letter cannot be edited"),
+        "{err}"
+    );
+}
+
+#[test]
 fn letters_are_found_by_the_position_they_cite() {
     let mut w = world();
     assert!(w.store.letters_citing(w.position).unwrap().is_empty());

@@ -87,6 +87,25 @@ pub struct Paragraph {
     pub keep_together: bool,
     pub keep_with_next: bool,
     pub keep_with_previous: bool,
+    /// An image drawn in the space above the paragraph (a handwritten
+    /// signature above the typed name), at the column's left edge.
+    pub figure: Option<Figure>,
+}
+
+/// An image set in a paragraph's `space_before`, its bottom just above the
+/// first line's capitals. It never makes the space larger: an image taller
+/// than the space is scaled down to fit it.
+#[derive(Debug, Clone)]
+pub struct Figure {
+    pub image: Arc<Image>,
+    /// Height wanted, in points; the width follows the image's proportions.
+    pub height: f32,
+}
+
+impl PartialEq for Figure {
+    fn eq(&self, other: &Figure) -> bool {
+        Arc::ptr_eq(&self.image, &other.image) && self.height == other.height
+    }
 }
 
 impl Paragraph {
@@ -105,6 +124,7 @@ impl Paragraph {
             keep_together: false,
             keep_with_next: false,
             keep_with_previous: false,
+            figure: None,
         }
     }
 
@@ -241,6 +261,8 @@ pub(crate) struct FlowLine {
     gap: f32,
     height: f32,
     break_before: bool,
+    /// The paragraph's figure, on its first line: drawn in the gap above.
+    figure: Option<Figure>,
 }
 
 /// Lay the document out into pages.
@@ -321,6 +343,9 @@ pub fn layout(doc: &Document, fonts: &FontSet) -> Result<Layout, TypesetError> {
             if k > 0 {
                 y += fl.gap;
             }
+            if let Some(f) = &fl.figure {
+                place_figure(&mut page, f, fl, y);
+            }
             fl.line.clone_into_page(&mut page, y);
             y += fl.height;
         }
@@ -379,6 +404,24 @@ pub fn layout(doc: &Document, fonts: &FontSet) -> Result<Layout, TypesetError> {
     })
 }
 
+/// Draw `f` in the gap above `fl`, whose top is at `top`: bottom-aligned
+/// just above the line's capitals, no taller than the gap allows.
+fn place_figure(page: &mut Page, f: &Figure, fl: &FlowLine, top: f32) {
+    let cap_top = top + fl.line.baseline - fl.line.size * 0.72;
+    let height = f.height.min((fl.gap - 2.0).max(0.0));
+    if height <= 0.0 || f.image.height == 0 {
+        return;
+    }
+    let width = height * f.image.width as f32 / f.image.height as f32;
+    page.items.push(Placed::Image {
+        image: Arc::clone(&f.image),
+        x: fl.line.left,
+        top: cap_top - height - 2.0,
+        width,
+        height,
+    });
+}
+
 impl TextLine {
     /// Place a line whose baseline is relative to its top at page offset `top`.
     fn clone_into_page(&self, page: &mut Page, top: f32) {
@@ -407,6 +450,11 @@ fn flow_lines(
             };
             if k == 0 {
                 fl.gap = p.space_before;
+                fl.figure = p.figure.clone();
+                // A figure keeps its space even at the top of a page.
+                if p.figure.is_some() {
+                    fl.break_before = false;
+                }
             }
             flow.push(fl);
         }
@@ -779,6 +827,7 @@ fn set_paragraph_uncached(
             gap: 0.0,
             height: p.leading,
             break_before: true,
+            figure: None,
         });
     }
     Ok(out)

@@ -19,7 +19,7 @@ pub use error::TypesetError;
 pub use fonts::{Face, FaceId, Fallback, FontSet, Style};
 pub use image::Image;
 pub use layout::{
-    Align, Continuation, Document, Layout, Letterhead, Margins, Metadata, Page, PageSize,
+    Align, Continuation, Document, Figure, Layout, Letterhead, Margins, Metadata, Page, PageSize,
     Paragraph, Placed, PlacedGlyph, Rgb, Run, Span, TextLine, layout,
 };
 pub use shape::{Glyph, Shaped};

@@ -47,7 +47,11 @@ export type Issue = { id: number, name: string, summary: string, };
 
 export type Position = { id: number, issue_id: number, issue: string, version: number, stance: Stance, adopted_on: string, statement: string, rationale: string, };
 
-export type Signer = { id: number, name: string, title: string | null, };
+export type Signer = { id: number, name: string, title: string | null, 
+/**
+ * A handwritten signature image is on file, drawn on letters they sign.
+ */
+has_signature: boolean, };
 
 export type Addressee = { "by": "office", "id": number } | { "by": "person", "id": number };
 
@@ -103,7 +107,12 @@ export type LetterDetail = { summary: LetterSummary,
 /**
  * The letter as the form edits it (recipients as chosen: by office or person).
  */
-draft: NewLetter, recipients: Array<RecipientView>, };
+draft: NewLetter, recipients: Array<RecipientView>, 
+/**
+ * The letter is drawn with its signer's signature (signed with an
+ * image on file): exporting a copy to sign by hand is then a choice.
+ */
+signature_drawn: boolean, };
 
 export type InkLine = { color: string, scale: number, glyphs: Array<number>, };
 
@@ -117,7 +126,12 @@ export type PreviewPage = { key: string, drawing: PageDrawing | null, };
 
 export type GlyphDef = { id: number, d: string, };
 
-export type PreviewHave = { pages: Array<string>, glyphs: Array<number>, };
+export type PreviewHave = { pages: Array<string>, glyphs: Array<number>, 
+/**
+ * The saved letter the form shows, unchanged: once it is signed its
+ * pages are drawn with the signature it was signed with.
+ */
+signed_letter?: number, };
 
 export type DraftPreview = { pages: Array<PreviewPage>, 
 /**

@@ -81,16 +81,21 @@ export const letterSave = (id: number | null, letter: NewLetter) =>
 export const letterCopy = (id: number, date: string) => invoke<NewLetter>("letter_copy", { id, date });
 export const letterApprove = (id: number) => invoke<null>("letter_approve", { id });
 export const letterSign = (id: number) => invoke<null>("letter_sign", { id });
-/** Export a letter's copies (one file each, or one combined PDF), reporting each copy. */
+/**
+ * Export a letter's copies (one file each, or one combined PDF), reporting
+ * each copy; `blankSignature` leaves the space above the signer's name blank
+ * (a copy to sign by hand).
+ */
 export function letterExport(
   id: number,
   path: string,
   combined: boolean,
   onProgress: (p: ExportProgress) => void,
+  blankSignature = false,
 ): Promise<string[]> {
   const progress = new Channel<ExportProgress>();
   progress.onmessage = onProgress;
-  return invoke<string[]>("letter_export", { id, path, combined, progress });
+  return invoke<string[]>("letter_export", { id, path, combined, blankSignature, progress });
 }
 /** Stop the export in progress; it then fails with code "cancelled" and writes nothing. */
 export const exportCancel = () => invoke<null>("export_cancel");
@@ -126,6 +131,9 @@ export const letterhead = () => invoke<Letterhead>("letterhead");
 export const letterheadSave = (letterhead: Letterhead) => invoke<null>("letterhead_save", { letterhead });
 export const signerAdd = (name: string, title: string | null) =>
   invoke<number>("signer_add", { name, title });
+/** Put the PNG at `path` on file as the signer's handwritten signature; null removes it. */
+export const signerSignatureSet = (id: number, path: string | null) =>
+  invoke<null>("signer_signature_set", { id, path });
 export const officesList = (filter: string) => invoke<OfficeRow[]>("offices_list", { filter });
 export const officeDetail = (id: number) => invoke<OfficeDetail>("office_detail", { id });
 export const officeAdd = (office: NewOffice) => invoke<number>("office_add", { office });

@@ -11,6 +11,7 @@ const openedDraft: LetterDetail = {
   summary: nth(letters, 1),
   draft: { ...blankLetter, date: "2018-09-24", body: "Our members export to Korea.", recipients: [{ role: "to", to: { by: "office", id: 10 } }] },
   recipients: [],
+  signature_drawn: false,
 };
 
 /** No holder of a California seat on record on the letter's date, as Rust words it. */
@@ -238,13 +239,35 @@ describe("Compose", () => {
     await addOffice("Commerce");
     await userEvent.click(screen.getByRole("button", { name: "Export PDF…" }));
     expect(await screen.findByText(/Saved to \/letters\/korus.pdf/)).toBeTruthy();
-    expect(ipc.letterExport).toHaveBeenCalledWith(42, "/letters/korus.pdf", false, expect.any(Function));
+    expect(ipc.letterExport).toHaveBeenCalledWith(42, "/letters/korus.pdf", false, expect.any(Function), false);
     expect(saved).toHaveBeenCalledWith(42);
     // The message is a toast, announced; with no program to open PDFs, Open says where the file is.
     expect(screen.getByRole("status").className).toContain("toast");
     vi.mocked(ipc.openInViewer).mockRejectedValue(new Error("no handler"));
     await userEvent.click(screen.getByRole("button", { name: "Open" }));
     expect(await screen.findByText(/No program here opens that file; it is saved at \/letters\/korus.pdf/)).toBeTruthy();
+  });
+
+  it("shows a signed letter with its signature, and exports a copy to sign by hand", async () => {
+    vi.mocked(ipc.letterOpen).mockResolvedValue({ ...opened("signed"), signature_drawn: true });
+    vi.mocked(ipc.chooseSavePath).mockResolvedValue("/letters/to-sign.pdf");
+    vi.mocked(ipc.letterExport).mockResolvedValue(["/letters/to-sign.pdf"]);
+    renderWithQuery(<Compose letterId={2} onSaved={vi.fn()} />);
+    await screen.findByRole("heading", { name: "Letter 2" });
+    // The preview asks Rust for the letter as signed (with its signature).
+    await waitFor(() => expect(vi.mocked(ipc.draftPreview).mock.lastCall?.[1]).toMatchObject({ signed_letter: 2 }));
+    await userEvent.click(screen.getByRole("button", { name: "Export to sign by hand…" }));
+    expect(await screen.findByText(/Saved to \/letters\/to-sign.pdf/)).toBeTruthy();
+    expect(ipc.letterExport).toHaveBeenCalledWith(2, "/letters/to-sign.pdf", false, expect.any(Function), true);
+    expect(ipc.chooseSavePath).toHaveBeenCalledWith(expect.stringMatching(/\(to sign\)\.pdf$/), expect.anything());
+  });
+
+  it("has no copy to sign by hand for a letter drawn without a signature", async () => {
+    vi.mocked(ipc.letterOpen).mockResolvedValue(opened("signed"));
+    renderWithQuery(<Compose letterId={2} onSaved={vi.fn()} />);
+    await screen.findByRole("heading", { name: "Letter 2" });
+    expect(screen.getByRole("button", { name: "Export PDF…" })).toBeTruthy();
+    expect(screen.queryByRole("button", { name: "Export to sign by hand…" })).toBeNull();
   });
 
   it("asks how to export several copies, shows progress, and says when it was cancelled", async () => {
@@ -267,7 +290,7 @@ describe("Compose", () => {
     const dialog = screen.getByRole("dialog", { name: "Export 2 copies" });
     await userEvent.click(within(dialog).getByRole("radio", { name: "One combined PDF" }));
     await userEvent.click(within(dialog).getByRole("button", { name: "Export…" }));
-    expect(ipc.letterExport).toHaveBeenCalledWith(7, "/letters/korus.pdf", true, expect.any(Function));
+    expect(ipc.letterExport).toHaveBeenCalledWith(7, "/letters/korus.pdf", true, expect.any(Function), false);
     const bar = await screen.findByRole("progressbar", { name: "Exporting" });
     expect(bar.getAttribute("value")).toBe("1");
     expect(screen.getByText("1 of 2 copies")).toBeTruthy();
@@ -281,7 +304,7 @@ describe("Compose", () => {
   it("starts a new letter from the defaults Rust gives (date, template, signer)", async () => {
     vi.mocked(ipc.catalog).mockResolvedValue({
       ...catalog,
-      signers: [...catalog.signers, { id: 2, name: "Pat Rivera", title: "President" }],
+      signers: [...catalog.signers, { id: 2, name: "Pat Rivera", title: "President", has_signature: false }],
     });
     vi.mocked(ipc.letterBlank).mockResolvedValue({ ...blankLetter, template: "thanks", signer_id: 2, date: "2031-02-03" });
     renderWithQuery(<Compose letterId={null} onSaved={vi.fn()} />);
@@ -462,7 +485,7 @@ describe("Compose", () => {
     expect(dialog.textContent).toMatch(/Saving them withdraws its approval/);
     await userEvent.click(within(dialog).getByRole("button", { name: "Export it as approved" }));
     await waitFor(() =>
-      expect(ipc.letterExport).toHaveBeenCalledWith(2, "/letters/korus.pdf", false, expect.any(Function)),
+      expect(ipc.letterExport).toHaveBeenCalledWith(2, "/letters/korus.pdf", false, expect.any(Function), false),
     );
     expect(ipc.letterSave).not.toHaveBeenCalled();
     // The other answer saves the changes first (the letter goes back to draft).

@@ -16,7 +16,7 @@ import { catalogQuery, clockQuery, keys } from "../../queries";
 import { HeaderFields, TextFields } from "./LetterFields";
 import { Recipients } from "./Recipients";
 import { ComposePreview, useDraftPreview } from "./ComposePreview";
-import { ExportButton, ExportChoice, ExportOutcome, ExportProgressBar, useExport } from "./Export";
+import { ExportBlankButton, ExportButton, ExportChoice, ExportOutcome, ExportProgressBar, useExport } from "./Export";
 import { Copies } from "./Copies";
 
 export interface ComposeHandle {
@@ -179,7 +179,10 @@ function ComposeForm({ catalog, detail, start, letterId, onSaved, onCopy, handle
     setForm((f) => ({ ...f, ...patch }));
   };
 
-  const draftPreview = useDraftPreview(form);
+  const draftPreview = useDraftPreview(
+    form,
+    letterId !== null && !dirty && (status === "signed" || status === "sent") ? letterId : null,
+  );
   const { preview } = draftPreview;
   const stillNeeded = draftPreview.canPreview ? (preview.data?.missing ?? []) : [];
   const missing = touched || triedApprove > 0 ? stillNeeded : [];
@@ -320,6 +323,7 @@ function ComposeForm({ catalog, detail, start, letterId, onSaved, onCopy, handle
             {save.isPending ? "Saving…" : SAVE_LABEL[status]}
           </button>
           <ExportButton exporter={exporter} disabled={form.recipients.length === 0} />
+          {letterId !== null && !dirty && detail?.signature_drawn && <ExportBlankButton exporter={exporter} />}
           {letterId !== null && status === "draft" && !dirty && (
             <button
               type="button"

@@ -37,6 +37,7 @@ const partlySent: LetterDetail = {
     copy({ id: 2, number: 2, name: "Wilbur Ross", office: "Secretary of Commerce" }),
     copy({ id: 3, number: 3, name: null, office: "U.S. Senator for California, class 1" }),
   ],
+  signature_drawn: false,
 };
 
 describe("Copies", () => {

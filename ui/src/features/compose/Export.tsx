@@ -29,17 +29,19 @@ export function useExport({ form, ensureSaved, approvedId = null, onWritten }: O
   const [confirming, setConfirming] = useState(false);
   // Export the letter as approved, leaving the form's changes unsaved.
   const [keepApproved, setKeepApproved] = useState(false);
+  // A copy to sign by hand: the signature space left blank.
+  const [blank, setBlank] = useState(false);
   const [progress, setProgress] = useState<ExportProgress | null>(null);
   const copies = form.mode === "per_recipient" ? form.recipients.filter((r) => r.role === "to").length : 1;
   const run = useMutation({
-    mutationFn: async ({ combined, keep }: { combined: boolean; keep: boolean }) => {
+    mutationFn: async ({ combined, keep, blank }: { combined: boolean; keep: boolean; blank: boolean }) => {
       const id = keep && approvedId !== null ? approvedId : await ensureSaved();
-      const name = `${form.subject.trim() || "Letter"} ${form.date}.pdf`.replace(/[/\\:]/g, "-");
+      const name = `${form.subject.trim() || "Letter"} ${form.date}${blank ? " (to sign)" : ""}.pdf`.replace(/[/\\:]/g, "-");
       const path = await ipc.chooseSavePath(name, { name: "PDF", extensions: ["pdf"] });
       if (!path) return null;
       setProgress({ done: 0, total: copies });
       try {
-        return await ipc.letterExport(id, path, combined, setProgress);
+        return await ipc.letterExport(id, path, combined, setProgress, blank);
       } finally {
         setProgress(null);
       }
@@ -49,21 +51,24 @@ export function useExport({ form, ensureSaved, approvedId = null, onWritten }: O
     },
   });
   /** Export: changes that would withdraw an approval ask first; several copies ask how. */
-  const proceed = (keep: boolean) => {
+  const proceed = (keep: boolean, blankCopy = false) => {
     setKeepApproved(keep);
+    setBlank(blankCopy);
     if (copies > 1) setChoosing(true);
-    else run.mutate({ combined: false, keep });
+    else run.mutate({ combined: false, keep, blank: blankCopy });
   };
   const start = () => {
     if (approvedId !== null) setConfirming(true);
     else proceed(false);
   };
+  /** Export a signed letter with the signature space blank, to sign by hand. */
+  const startBlank = () => proceed(false, true);
   /** The answer to "save the changes first?": true saves them (withdrawing the approval). */
   const confirm = (save: boolean) => {
     setConfirming(false);
     proceed(!save);
   };
-  return { copies, start, run, progress, choosing, setChoosing, confirming, setConfirming, confirm, keepApproved };
+  return { copies, start, startBlank, blank, run, progress, choosing, setChoosing, confirming, setConfirming, confirm, keepApproved };
 }
 
 export type Exporter = ReturnType<typeof useExport>;
@@ -72,6 +77,20 @@ export function ExportButton({ exporter, disabled }: { exporter: Exporter; disab
   return (
     <button type="button" onClick={exporter.start} disabled={exporter.run.isPending || disabled}>
       {exporter.run.isPending ? "Exporting…" : "Export PDF…"}
+    </button>
+  );
+}
+
+/** A signed letter drawn with its signature: export a copy with the space blank, to sign by hand. */
+export function ExportBlankButton({ exporter }: { exporter: Exporter }) {
+  return (
+    <button
+      type="button"
+      onClick={exporter.startBlank}
+      disabled={exporter.run.isPending}
+      title="The same letter with the space above the signer's name left blank"
+    >
+      Export to sign by hand…
     </button>
   );
 }
@@ -152,7 +171,7 @@ function ChoiceDialog({ exporter }: { exporter: Exporter }) {
           className="primary"
           onClick={() => {
             close();
-            exporter.run.mutate({ combined, keep: exporter.keepApproved });
+            exporter.run.mutate({ combined, keep: exporter.keepApproved, blank: exporter.blank });
           }}
         >
           Export…

@@ -108,8 +108,12 @@ export class PageStore {
   }
 }
 
-/** The live preview of `form` while `enabled`; the last answer stays up meanwhile. */
-export function useLivePreview(form: NewLetter, enabled: boolean) {
+/**
+ * The live preview of `form` while `enabled`; the last answer stays up
+ * meanwhile. `signedLetter` names the saved, signed letter the form shows
+ * unchanged: Rust then draws its signature.
+ */
+export function useLivePreview(form: NewLetter, enabled: boolean, signedLetter: number | null = null) {
   const [meta, setMeta] = useState<{ data: PreviewMeta | null; error: unknown }>({ data: null, error: null });
   const [store] = useState(() => new PageStore());
   const flow = useRef({
@@ -159,7 +163,11 @@ export function useLivePreview(form: NewLetter, enabled: boolean) {
       store.set({ busy: true });
       const seq = ++f.seq;
       const sentAt = performance.now();
-      const have = { pages: [...f.pages.keys()], glyphs: knownGlyphs() };
+      const have = {
+        pages: [...f.pages.keys()],
+        glyphs: knownGlyphs(),
+        ...(signedLetter !== null ? { signed_letter: signedLetter } : {}),
+      };
       ipc
         .draftPreview(l, have)
         .then(
@@ -203,7 +211,7 @@ export function useLivePreview(form: NewLetter, enabled: boolean) {
         });
     };
     ask(letter);
-  }, [formKey, enabled, epoch, store]);
+  }, [formKey, enabled, epoch, store, signedLetter]);
 
   return {
     // The last pages laid out stay up under an error, never a blank.

@@ -11,6 +11,8 @@ vi.mock("../../ipc", async (importOriginal) => ({
   letterhead: vi.fn(),
   letterheadSave: vi.fn(),
   signerAdd: vi.fn(),
+  signerSignatureSet: vi.fn(),
+  choosePng: vi.fn(),
   chooseSavePath: vi.fn(),
   backup: vi.fn(),
   backupRestore: vi.fn(),
@@ -29,6 +31,9 @@ const head = {
   website: null,
   logo: null,
 };
+
+/** The catalog's signer, with a signature image on file. */
+const signedSigner = { id: 1, name: "Jordan A. Whitfield", title: "Vice President", has_signature: true };
 
 describe("Settings", () => {
   beforeEach(() => {
@@ -94,6 +99,40 @@ describe("Settings", () => {
     await userEvent.type(screen.getByRole("textbox", { name: "Title" }), "President");
     await userEvent.click(screen.getByRole("button", { name: "Add signer" }));
     expect(ipc.signerAdd).toHaveBeenCalledWith("Pat Rivera", "President");
+  });
+
+  it("puts a signer's signature image on file, says why one is refused, and takes it off", async () => {
+    vi.mocked(ipc.choosePng).mockResolvedValue("/home/staff/signature.txt");
+    vi.mocked(ipc.signerSignatureSet).mockRejectedValueOnce({
+      code: "invalid",
+      field: "signature",
+      message: "/home/staff/signature.txt cannot be used as a signature: the image is not a PNG file",
+    });
+    renderWithQuery(<Settings />);
+    const signers = await screen.findByRole("list", { name: "Signers" });
+    expect(await within(signers).findByText(/no signature image/)).toBeTruthy();
+    await userEvent.click(within(signers).getByRole("button", { name: "Add signature…" }));
+    expect(ipc.signerSignatureSet).toHaveBeenCalledWith(1, "/home/staff/signature.txt");
+    expect(await screen.findByText(/cannot be used as a signature/)).toBeTruthy();
+
+    // Chosen again, a PNG: on file. The list shows it once the record says so.
+    vi.mocked(ipc.choosePng).mockResolvedValue("/home/staff/signature.png");
+    vi.mocked(ipc.signerSignatureSet).mockResolvedValue(null);
+    vi.mocked(ipc.catalog).mockResolvedValue({ ...catalog, signers: [signedSigner] });
+    await userEvent.click(within(signers).getByRole("button", { name: "Add signature…" }));
+    expect(ipc.signerSignatureSet).toHaveBeenLastCalledWith(1, "/home/staff/signature.png");
+    expect(screen.queryByText(/cannot be used as a signature/)).toBeNull();
+  });
+
+  it("takes a signature image off file without asking for a file", async () => {
+    vi.mocked(ipc.catalog).mockResolvedValue({ ...catalog, signers: [signedSigner] });
+    vi.mocked(ipc.signerSignatureSet).mockResolvedValue(null);
+    renderWithQuery(<Settings />);
+    const signers = await screen.findByRole("list", { name: "Signers" });
+    expect(await within(signers).findByText(/signature image on file/)).toBeTruthy();
+    await userEvent.click(within(signers).getByRole("button", { name: "Remove signature" }));
+    expect(ipc.signerSignatureSet).toHaveBeenCalledWith(1, null);
+    expect(ipc.choosePng).not.toHaveBeenCalled();
   });
 
   it("shows where the logs are and copies the diagnostics", async () => {

@@ -98,18 +98,53 @@ function Signers() {
       setTitle("");
     },
   });
+  // A signer's handwritten signature: a PNG chosen here, or taken off file.
+  const signature = useMutation({
+    mutationFn: async ({ id, remove }: { id: number; remove: boolean }) => {
+      const path = remove ? null : await ipc.choosePng();
+      if (!remove && !path) return null;
+      await ipc.signerSignatureSet(id, path);
+      return remove ? "removed" : "set";
+    },
+  });
   const nameError = fieldError(add.error, "name");
   return (
     <div className="panel">
       <h2>Signers</h2>
-      <ul aria-label="Signers">
+      <p className="muted">
+        A signer's signature image (a PNG, ideally on a transparent background) is drawn above their name on
+        the letters they sign. Letters already signed keep the image they were signed with.
+      </p>
+      <ul aria-label="Signers" className="signers">
         {catalog.data?.signers.map((s) => (
           <li key={s.id}>
-            {s.name}
-            {s.title ? `, ${s.title}` : ""}
+            <span className="grow">
+              {s.name}
+              {s.title ? `, ${s.title}` : ""}
+              <span className="muted"> — {s.has_signature ? "signature image on file" : "no signature image"}</span>
+            </span>
+            <button
+              type="button"
+              className="small"
+              disabled={signature.isPending}
+              onClick={() => signature.mutate({ id: s.id, remove: false })}
+            >
+              {s.has_signature ? "Replace signature…" : "Add signature…"}
+            </button>
+            {s.has_signature && (
+              <button
+                type="button"
+                className="small"
+                disabled={signature.isPending}
+                onClick={() => signature.mutate({ id: s.id, remove: true })}
+              >
+                Remove signature
+              </button>
+            )}
           </li>
         ))}
       </ul>
+      {signature.isError && <ErrorNote error={signature.error} prefix="Signature not changed" />}
       <form
         className="picker-row"
         onSubmit={(e) => {
