@@ -11,6 +11,8 @@ APT_PACKAGES=(
   fonts-noto-cjk                                      # fallback glyphs for Korean, Japanese, Chinese names
   fonts-liberation2                                   # the window's own font (Liberation Sans): without it
                                                       # WebKit's first paint searches every font (~50 ms)
+  libnss3-tools python3-venv                          # signature tests: certutil for pdfsig's trust store,
+                                                      # a venv for pyHanko (from PyPI)
 )
 
 missing=()
@@ -28,6 +30,14 @@ fi
 if ! command -v tauri-driver >/dev/null 2>&1 && [ ! -x "$HOME/.cargo/bin/tauri-driver" ]; then
   echo "setup: installing tauri-driver"
   cargo install tauri-driver --version '^2' --locked
+fi
+
+# pyHanko, the second validator of signed PDFs (crates/pades/tests), pinned.
+PYHANKO_VENV=target/tools/pyhanko
+if [ ! -x "$PYHANKO_VENV/bin/pyhanko" ]; then
+  echo "setup: installing pyHanko"
+  python3 -m venv "$PYHANKO_VENV"
+  "$PYHANKO_VENV/bin/pip" install -q --disable-pip-version-check "pyHanko==0.38.0" "pyhanko-cli==0.6.0"
 fi
 
 # npm ci only when the lock file changed since the last install.

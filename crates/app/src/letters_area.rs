@@ -790,6 +790,24 @@ impl App {
         if options.blank_signature {
             data.signer.signature = None;
         }
+        // Digitally signed copies go out as they were signed, one file each.
+        let (signed, _) = self.db().signed_copies(id)?;
+        if !signed.is_empty() && !options.blank_signature && !options.combined {
+            let copies = self.engine.render(&data, None)?;
+            let many = signed.len() > 1;
+            let mut written = Vec::new();
+            for (i, (copy, pdf)) in copies.iter().zip(&signed).enumerate() {
+                let path = crate::copy_pdf_path(out, many, i, &copy.label());
+                crate::write_atomically(&path, pdf)?;
+                if let Some(report) = &options.progress
+                    && !report(i + 1, signed.len())
+                {
+                    break;
+                }
+                written.push(path);
+            }
+            return Ok(written);
+        }
         // A draft's pages say so: nobody mistakes one for the approved letter.
         if self.db().letter(id)?.status == Status::Draft {
             data.mark = Some(DRAFT_MARK.into());
@@ -831,6 +849,53 @@ impl App {
         Ok(())
     }
 
+    /// Sign approved letter `id` and sign each copy digitally (PAdES B-B)
+    /// with the certificate in the PKCS#12 file `certificate`: the copies
+    /// are laid out as signed (with the signer's image, if on file), signed,
+    /// and kept; exporting and sending then use those exact bytes. Returns
+    /// the certificate's name. Nothing is kept if any step fails.
+    #[tracing::instrument(skip(self, password, now))]
+    pub fn sign_digitally(
+        &self,
+        id: i64,
+        certificate: &Path,
+        password: &str,
+        now: DateTime<Utc>,
+    ) -> Result<String, AppError> {
+        let p12 = std::fs::read(certificate).map_err(|source| AppError::Read {
+            path: certificate.to_path_buf(),
+            source,
+        })?;
+        let signer = pades::Signer::from_pkcs12(&p12, password)
+            .map_err(|e| AppError::invalid("certificate", e.to_string()))?;
+        let mut db = self.db();
+        let letter = db.letter(id)?;
+        if letter.status != Status::Approved {
+            return Err(AppError::Conflict(format!(
+                "letter {id} is {}: only an approved letter can be signed; approve it first",
+                letter.status
+            )));
+        }
+        let mut data = self.letter_data_in(&db, id)?;
+        {
+            use base64::Engine as _;
+            data.signer.signature = db
+                .signature_for_signing(id)?
+                .map(|png| base64::engine::general_purpose::STANDARD.encode(png));
+        }
+        let signed = self
+            .engine
+            .render_pdfs(&data, None)?
+            .into_iter()
+            .map(|(_, pdf)| pades::sign(&pdf, &signer, now))
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|e| AppError::invalid("certificate", e.to_string()))?;
+        db.sign_letter_digitally(id, now, &signer.name, &signed)?;
+        drop(db);
+        self.changed(&[RecordArea::Letters]);
+        Ok(signer.name)
+    }
+
     /// Mark one recipient's copy sent, archiving the exact PDF they got and
     /// the data it was made from. Returns the archive entry's id.
     #[tracing::instrument(skip(self, report, now))]
@@ -865,8 +930,9 @@ impl App {
         };
         // Render only this recipient's copy: a per-recipient letter keeps
         // just their address block, which is exactly that copy's data.
+        let mut index = 0;
         if letter.mode == LetterMode::PerRecipient {
-            let index = db
+            index = db
                 .recipients(r.letter_id)?
                 .iter()
                 .filter(|x| x.role == Role::To)
@@ -877,9 +943,19 @@ impl App {
             }
             data.recipients = vec![data.recipients.swap_remove(index)];
         }
-        let Some((copy, pdf)) = self.engine.render_pdfs(&data, None)?.into_iter().next() else {
+        let Some((copy, mut pdf)) = self.engine.render_pdfs(&data, None)?.into_iter().next() else {
             return Err(no_copy());
         };
+        // A digitally signed copy is sent (and archived) as it was signed.
+        if let Some(signed) = db.signed_copy(r.letter_id, index)? {
+            if !signed.starts_with(&pdf) {
+                return Err(AppError::Damaged(format!(
+                    "the signed copy of letter {} no longer matches the letter; sign a revision of it",
+                    r.letter_id
+                )));
+            }
+            pdf = signed;
+        }
         let snapshot = serde_json::to_string_pretty(&copy.letter.data)
             .map_err(|e| AppError::damaged("the letter's data snapshot", e))?;
         let sending = Sending {
@@ -998,6 +1074,29 @@ impl App {
         for a in &archived {
             let mut data = self.engine.parse_data(&a.data)?;
             let copies = self.engine.render_pdfs(&data, None)?;
+            // A digitally signed copy: its signature holds, and what it
+            // signed is the letter re-rendered (the signature only appends).
+            match pades::verify(&a.pdf) {
+                Err(pades::PadesError::Unsigned) => {}
+                Err(e) => {
+                    return Err(AppError::Damaged(format!(
+                        "archived copy {} of letter {letter_id}: {e}",
+                        a.id
+                    )));
+                }
+                Ok(v) => {
+                    if !copies
+                        .iter()
+                        .any(|(_, pdf)| a.pdf.starts_with(pdf) && v.value_at > pdf.len())
+                    {
+                        return Err(AppError::Damaged(format!(
+                            "archived copy {} of letter {letter_id} was signed, but what it signed does not re-render to the same bytes",
+                            a.id
+                        )));
+                    }
+                    continue;
+                }
+            }
             let mut same = copies.iter().any(|(_, pdf)| *pdf == a.pdf);
             // A copy archived before typography was recorded was set with
             // the data's straight quotes kept.

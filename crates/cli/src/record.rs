@@ -209,7 +209,13 @@ pub enum Letters {
     /// Approve a finished draft (nothing is missing, every office has a holder on record).
     Approve { id: i64 },
     /// Mark an approved letter signed.
-    Sign { id: i64 },
+    Sign {
+        id: i64,
+        /// Also sign each copy digitally (PAdES) with the certificate in this
+        /// PKCS#12 file; its password is read from AMICUS_CERT_PASSWORD.
+        #[arg(long, value_name = "FILE.p12")]
+        certificate: Option<PathBuf>,
+    },
     /// Mark copies sent and archive the exact PDF of each.
     Send {
         id: i64,
@@ -857,9 +863,26 @@ pub fn letters(app: &App, cmd: Letters) -> Result<(), AppError> {
             app.approve(id, now)?;
             out!("letter {id} approved");
         }
-        Letters::Sign { id } => {
+        Letters::Sign {
+            id,
+            certificate: None,
+        } => {
             app.sign(id, now)?;
             out!("letter {id} signed");
+        }
+        Letters::Sign {
+            id,
+            certificate: Some(file),
+        } => {
+            // Never a flag: it would stay in the shell's history.
+            let password = std::env::var("AMICUS_CERT_PASSWORD").map_err(|_| {
+                AppError::invalid(
+                    "certificate",
+                    "set AMICUS_CERT_PASSWORD to the certificate's password (it is never a flag)",
+                )
+            })?;
+            let name = app.sign_digitally(id, &file, &password, now)?;
+            out!("letter {id} signed, and digitally signed by {name}");
         }
         Letters::Send {
             id,

@@ -375,6 +375,66 @@ impl Store {
     /// Mark an approved letter signed, keeping the signer's signature image
     /// as it is now (if they have one) to be drawn on the letter.
     pub fn sign_letter(&mut self, id: i64, now: DateTime<Utc>) -> Result<()> {
+        self.sign_letter_with(id, now, None)
+    }
+
+    /// Mark an approved letter signed, as [`Store::sign_letter`], and keep
+    /// each copy as `signer` digitally signed it, in one transaction.
+    pub fn sign_letter_digitally(
+        &mut self,
+        id: i64,
+        now: DateTime<Utc>,
+        signer: &str,
+        copies: &[Vec<u8>],
+    ) -> Result<()> {
+        self.sign_letter_with(id, now, Some((signer, copies)))
+    }
+
+    /// The signer's image the letter would be signed with now (what
+    /// signing keeps), to lay the copies out before they are signed.
+    pub fn signature_for_signing(&self, id: i64) -> Result<Option<Vec<u8>>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT s.signature FROM letters l JOIN signers s ON s.id = l.signer_id WHERE l.id = ?1",
+                [id],
+                |r| r.get::<_, Option<Vec<u8>>>(0),
+            )
+            .optional()?
+            .flatten())
+    }
+
+    /// Copy `copy` of letter `id` as it was digitally signed, if it was.
+    pub fn signed_copy(&self, id: i64, copy: usize) -> Result<Option<Vec<u8>>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT pdf FROM signed_copies WHERE letter_id = ?1 AND copy = ?2",
+                params![id, copy as i64],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+
+    /// Every digitally signed copy of letter `id`, in copy order, with the
+    /// signer's name (empty when the letter was not signed digitally).
+    pub fn signed_copies(&self, id: i64) -> Result<(Vec<Vec<u8>>, Option<String>)> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT pdf, signer FROM signed_copies WHERE letter_id = ?1 ORDER BY copy",
+        )?;
+        let rows: Vec<(Vec<u8>, String)> = stmt
+            .query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        let signer = rows.first().map(|r| r.1.clone());
+        Ok((rows.into_iter().map(|r| r.0).collect(), signer))
+    }
+
+    fn sign_letter_with(
+        &mut self,
+        id: i64,
+        now: DateTime<Utc>,
+        digital: Option<(&str, &[Vec<u8>])>,
+    ) -> Result<()> {
         self.write(|tx| {
             let status = status_of(tx, id)?;
             if status != Status::Approved {
@@ -388,7 +448,18 @@ impl Store {
                  WHERE id = ?1",
                 params![id, now, Status::Signed],
             )?;
-            event(tx, id, None, EventKind::Signed, now, "")
+            let mut detail = String::new();
+            if let Some((signer, copies)) = digital {
+                for (i, pdf) in copies.iter().enumerate() {
+                    tx.execute(
+                        "INSERT INTO signed_copies (letter_id, copy, pdf, sha256, signer, signed_at)
+                         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                        params![id, i as i64, pdf, sha256_hex(pdf), signer, now],
+                    )?;
+                }
+                detail = format!("digitally signed by {signer}");
+            }
+            event(tx, id, None, EventKind::Signed, now, &detail)
         })
     }
 
