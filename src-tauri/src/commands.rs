@@ -142,6 +142,19 @@ pub fn letter_sign(state: State<'_, AppState>, id: i64) -> Reply<()> {
     Ok(app.sign(id, app.clock().now())?)
 }
 
+/// Sign an approved letter and each of its copies digitally with the
+/// PKCS#12 file `certificate`; answers the certificate's name.
+#[tauri::command(async)]
+pub fn letter_sign_digitally(
+    state: State<'_, AppState>,
+    id: i64,
+    certificate: PathBuf,
+    password: String,
+) -> Reply<String> {
+    let app = state.app()?;
+    Ok(app.sign_digitally(id, &certificate, &password, app.clock().now())?)
+}
+
 /// How far an export has got.
 #[derive(Clone, Serialize, ts_rs::TS)]
 pub struct ExportProgress {

@@ -225,6 +225,7 @@ fn run_window(context: tauri::Context<tauri::Wry>, state: AppState) {
             commands::letter_save,
             commands::letter_approve,
             commands::letter_sign,
+            commands::letter_sign_digitally,
             commands::letter_export,
             commands::export_cancel,
             commands::template_check,

@@ -1,5 +1,6 @@
 import { useId, useState, type ReactNode } from "react";
 import { DATE_EXAMPLE, dateInWords, parseDate, type ParsedDate } from "./dates";
+import { NO_SPELLCHECK } from "./common";
 
 interface Props {
   label: ReactNode;
@@ -56,7 +57,7 @@ export function DateField({ label, value, onChange, name, placeholder, error, cl
           type="text"
           name={name}
           autoComplete="off"
-          spellCheck={false}
+          {...NO_SPELLCHECK}
           value={text}
           placeholder={placeholder ?? DATE_EXAMPLE}
           aria-invalid={problem ? true : undefined}

@@ -95,3 +95,10 @@ export function addDays(iso: string, days: number): string {
   if (!y || !m || !d) return iso;
   return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
 }
+
+/**
+ * Spell checking off (dates, template code). The window runs on Preact,
+ * which sets the DOM's own `spellcheck` property; React's `spellCheck`
+ * spelling would be dropped.
+ */
+export const NO_SPELLCHECK = { spellcheck: false } as const;

@@ -81,6 +81,9 @@ export const letterSave = (id: number | null, letter: NewLetter) =>
 export const letterCopy = (id: number, date: string) => invoke<NewLetter>("letter_copy", { id, date });
 export const letterApprove = (id: number) => invoke<null>("letter_approve", { id });
 export const letterSign = (id: number) => invoke<null>("letter_sign", { id });
+/** Sign an approved letter, each copy digitally with the PKCS#12 file; resolves to the certificate's name. */
+export const letterSignDigitally = (id: number, certificate: string, password: string) =>
+  invoke<string>("letter_sign_digitally", { id, certificate, password });
 /**
  * Export a letter's copies (one file each, or one combined PDF), reporting
  * each copy; `blankSignature` leaves the space above the signer's name blank
@@ -222,6 +225,12 @@ export async function chooseCsv(): Promise<string | null> {
 /** Ask for a PNG image (the letterhead's logo). */
 export async function choosePng(): Promise<string | null> {
   const picked = await open({ multiple: false, filters: [{ name: "PNG image", extensions: ["png"] }] });
+  return typeof picked === "string" ? picked : null;
+}
+
+/** Ask for a signing certificate (a PKCS#12 file). */
+export async function chooseCertificate(): Promise<string | null> {
+  const picked = await open({ multiple: false, filters: [{ name: "Certificate (PKCS#12)", extensions: ["p12", "pfx"] }] });
   return typeof picked === "string" ? picked : null;
 }
 

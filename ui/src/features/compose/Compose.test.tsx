@@ -34,6 +34,8 @@ vi.mock("../../ipc", async (importOriginal) => ({
   letterExport: vi.fn(),
   exportCancel: vi.fn(),
   chooseSavePath: vi.fn(),
+  chooseCertificate: vi.fn(),
+  letterSignDigitally: vi.fn(),
   openInViewer: vi.fn(),
   officialsList: vi.fn(),
   letterBlank: vi.fn(),
@@ -246,6 +248,49 @@ describe("Compose", () => {
     vi.mocked(ipc.openInViewer).mockRejectedValue(new Error("no handler"));
     await userEvent.click(screen.getByRole("button", { name: "Open" }));
     expect(await screen.findByText(/No program here opens that file; it is saved at \/letters\/korus.pdf/)).toBeTruthy();
+  });
+
+  it("signs an approved letter digitally; a wrong password is said at the certificate and nothing changes", async () => {
+    vi.mocked(ipc.letterOpen).mockResolvedValue(opened("approved"));
+    vi.mocked(ipc.chooseCertificate).mockResolvedValue("/home/staff/jordan.p12");
+    vi.mocked(ipc.letterSignDigitally)
+      .mockRejectedValueOnce({
+        code: "invalid",
+        field: "certificate",
+        message: "the certificate file cannot be opened: the password is wrong, or it is not a PKCS#12 (.p12) file (MAC tag mismatch)",
+      })
+      .mockResolvedValueOnce("Jordan A. Whitfield");
+    renderWithQuery(<Compose letterId={2} onSaved={vi.fn()} />);
+    await userEvent.click(await screen.findByRole("button", { name: "Sign digitally…" }));
+    const dialog = await screen.findByRole("dialog", { name: "Sign digitally" });
+    // Nothing to sign with until a certificate is chosen.
+    expect((within(dialog).getByRole("button", { name: "Sign" }) as HTMLButtonElement).disabled).toBe(true);
+    await userEvent.click(within(dialog).getByRole("button", { name: "Choose certificate…" }));
+    expect(within(dialog).getByText("/home/staff/jordan.p12")).toBeTruthy();
+    await userEvent.type(within(dialog).getByLabelText("Certificate password"), "guess");
+    await userEvent.click(within(dialog).getByRole("button", { name: "Sign" }));
+    expect(await within(dialog).findByText(/the password is wrong/)).toBeTruthy();
+    expect(ipc.letterSignDigitally).toHaveBeenCalledWith(2, "/home/staff/jordan.p12", "guess");
+
+    const password = within(dialog).getByLabelText("Certificate password");
+    await userEvent.clear(password);
+    await userEvent.type(password, "letters{Enter}");
+    expect(await screen.findByText("Signed, and digitally signed by Jordan A. Whitfield.")).toBeTruthy();
+    expect(ipc.letterSignDigitally).toHaveBeenLastCalledWith(2, "/home/staff/jordan.p12", "letters");
+    expect(screen.queryByRole("dialog", { name: "Sign digitally" })).toBeNull();
+  });
+
+  it("saves on Ctrl+S wherever the focus is, a dialog drawn outside the form included", async () => {
+    vi.mocked(ipc.letterSave).mockResolvedValue({ letter_id: 9, warnings: [] });
+    renderWithQuery(<Compose letterId={null} onSaved={vi.fn()} />);
+    await screen.findByRole("heading", { name: "New letter" });
+    await addOffice("Commerce");
+    // A key pressed in something at the end of the page (where dialogs go).
+    const outside = document.createElement("button");
+    document.body.appendChild(outside);
+    fireEvent.keyDown(outside, { key: "s", ctrlKey: true });
+    await waitFor(() => expect(ipc.letterSave).toHaveBeenCalledTimes(1));
+    outside.remove();
   });
 
   it("shows a signed letter with its signature, and exports a copy to sign by hand", async () => {

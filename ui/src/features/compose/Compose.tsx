@@ -16,6 +16,7 @@ import { catalogQuery, clockQuery, keys } from "../../queries";
 import { HeaderFields, TextFields } from "./LetterFields";
 import { Recipients } from "./Recipients";
 import { ComposePreview, useDraftPreview } from "./ComposePreview";
+import { SignDigitallyDialog } from "./SignDigitally";
 import { ExportBlankButton, ExportButton, ExportChoice, ExportOutcome, ExportProgressBar, useExport } from "./Export";
 import { Copies } from "./Copies";
 
@@ -229,6 +230,8 @@ function ComposeForm({ catalog, detail, start, letterId, onSaved, onCopy, handle
     onSuccess: (action) => setNotice({ text: action === "approve" ? "Letter approved." : "Letter signed." }),
   });
 
+  const [signing, setSigning] = useState(false);
+
   const exporter = useExport({
     form,
     approvedId: dirty && letterId !== null && (status === "approved" || status === "signed") ? letterId : null,
@@ -250,12 +253,22 @@ function ComposeForm({ catalog, detail, start, letterId, onSaved, onCopy, handle
     exportPdf: exporter.start,
   }));
 
-  const onKeyDown = (e: React.KeyboardEvent) => {
-    if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === "s") {
-      e.preventDefault();
-      save.mutate(form);
-    }
-  };
+  // Ctrl+S saves wherever the focus is on this screen, dialogs included
+  // (they are drawn at the end of the page, outside the form).
+  const saveNow = useRef(() => save.mutate(form));
+  useEffect(() => {
+    saveNow.current = () => save.mutate(form);
+  });
+  useEffect(() => {
+    const onKeyDown = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === "s") {
+        e.preventDefault();
+        saveNow.current();
+      }
+    };
+    window.addEventListener("keydown", onKeyDown);
+    return () => window.removeEventListener("keydown", onKeyDown);
+  }, []);
 
   // A refusal of a field applies to what was sent: once that field is
   // edited (a valid date typed, a recipient added), it no longer shows.
@@ -269,7 +282,7 @@ function ComposeForm({ catalog, detail, start, letterId, onSaved, onCopy, handle
   const saveErrorAtField = ipc.isIpcError(save.error) && !!save.error.field && fieldOfForm(save.error.field) !== null;
 
   return (
-    <section className="compose" aria-labelledby="compose-title" onKeyDown={onKeyDown}>
+    <section className="compose" aria-labelledby="compose-title">
       <div className="compose-form">
         <header className="screen-head">
           <h1 id="compose-title">{letterId === null ? "New letter" : `Letter ${letterId}`}</h1>
@@ -339,6 +352,11 @@ function ComposeForm({ catalog, detail, start, letterId, onSaved, onCopy, handle
           {letterId !== null && status === "approved" && (
             <button type="button" onClick={() => step.mutate("sign")}>Mark signed</button>
           )}
+          {letterId !== null && status === "approved" && !dirty && (
+            <button type="button" onClick={() => setSigning(true)}>
+              Sign digitally…
+            </button>
+          )}
           {letterId !== null && onCopy && (
             <button type="button" onClick={() => onCopy(letterId)}>
               Copy as new letter
@@ -346,6 +364,16 @@ function ComposeForm({ catalog, detail, start, letterId, onSaved, onCopy, handle
           )}
         </div>
         <ExportProgressBar exporter={exporter} />
+        {signing && letterId !== null && (
+          <SignDigitallyDialog
+            letterId={letterId}
+            onClose={() => setSigning(false)}
+            onSigned={(name) => {
+              setSigning(false);
+              setNotice({ text: `Signed, and digitally signed by ${name}.` });
+            }}
+          />
+        )}
         <Toast text={notice?.text ?? null} tone={notice?.tone} onDismiss={() => setNotice(null)}>
           {notice?.path && (
             <button

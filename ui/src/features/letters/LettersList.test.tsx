@@ -57,6 +57,19 @@ describe("LettersList", () => {
     expect(ipc.lettersList).toHaveBeenLastCalledWith("sent");
   });
 
+  it("keeps the issue chosen when another status has no letter on it, and says none are of that status", async () => {
+    vi.mocked(ipc.lettersList).mockImplementation(async (status) => (status === "approved" ? [] : letters));
+    renderWithQuery(<LettersList onOpen={vi.fn()} onNew={vi.fn()} />);
+    await screen.findByRole("table", { name: "Letters" });
+    const issue = screen.getByLabelText("Issue") as HTMLSelectElement;
+    await userEvent.selectOptions(issue, "KORUS");
+    await userEvent.selectOptions(screen.getByLabelText("Status"), "approved");
+    expect(await screen.findByText("No approved letters.")).toBeTruthy();
+    expect(issue.value).toBe("KORUS");
+    expect(issue.selectedOptions[0]?.textContent).toBe("KORUS");
+    expect(screen.queryByRole("button", { name: "Write the first letter" })).toBeNull();
+  });
+
   it("has a calm empty state and shows errors", async () => {
     vi.mocked(ipc.lettersList).mockResolvedValueOnce([]);
     const onNew = vi.fn();

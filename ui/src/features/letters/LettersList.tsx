@@ -48,10 +48,13 @@ export function LettersList({ onOpen, onNew, onShown, searchRef }: Props) {
     }
   }, [letters.data, onShown]);
 
-  const issues = useMemo(
-    () => [...new Set((letters.data ?? []).map((l) => l.issue).filter((i): i is string => !!i))],
-    [letters.data],
-  );
+  // The issues of the letters shown, and the one chosen even when no letter
+  // of the status chosen since is on it (the filter still applies).
+  const issues = useMemo(() => {
+    const found = new Set((letters.data ?? []).map((l) => l.issue).filter((i): i is string => !!i));
+    if (issue) found.add(issue);
+    return [...found];
+  }, [letters.data, issue]);
   const words = text.toLowerCase().split(/\s+/).filter(Boolean);
   const rows = (letters.data ?? []).filter(
     (l) =>
@@ -105,7 +108,10 @@ export function LettersList({ onOpen, onNew, onShown, searchRef }: Props) {
       </div>
       {letters.isPending && <p className="empty">Loading letters…</p>}
       {letters.isError && <ErrorNote error={letters.error} prefix="The letters could not be loaded" />}
-      {letters.data && letters.data.length === 0 && (
+      {letters.data && letters.data.length === 0 && status !== "" && (
+        <p className="empty">No {status} letters.</p>
+      )}
+      {letters.data && letters.data.length === 0 && status === "" && (
         <div className="empty-state">
           <p>No letters yet.</p>
           <button type="button" onClick={onNew}>

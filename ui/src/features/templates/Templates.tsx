@@ -2,7 +2,7 @@ import { useState } from "react";
 import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
 import * as ipc from "../../ipc";
 import type { TemplateDraft, TemplateInfo } from "../../ipc";
-import { ErrorNote, fieldError } from "../../components/common";
+import { ErrorNote, NO_SPELLCHECK, fieldError } from "../../components/common";
 import { LetterPreview } from "../preview/LetterPreview";
 import { Dialog } from "../../components/Dialog";
 import { useSettled } from "../../components/useSettled";
@@ -89,7 +89,7 @@ function Editor({ start, onClose }: { start: TemplateDraft; onClose: () => void 
             id="template-source"
             name="source"
             wrap="soft"
-            spellCheck={false}
+            {...NO_SPELLCHECK}
             value={draft.source}
             aria-invalid={problems.length > 0}
             aria-describedby="template-problems"

@@ -1,0 +1,78 @@
+// "Sign digitally…": an approved letter is marked signed and each copy gets
+// a PAdES digital signature made with the signer's certificate (a PKCS#12
+// file and its password). The password is used once and never kept.
+import { useId, useState } from "react";
+import { useMutation } from "@tanstack/react-query";
+import * as ipc from "../../ipc";
+import { Dialog } from "../../components/Dialog";
+import { ErrorNote, fieldError } from "../../components/common";
+
+interface Props {
+  letterId: number;
+  onClose: () => void;
+  /** Signed: the certificate's name. */
+  onSigned: (name: string) => void;
+}
+
+export function SignDigitallyDialog({ letterId, onClose, onSigned }: Props) {
+  const [certificate, setCertificate] = useState<string | null>(null);
+  const [password, setPassword] = useState("");
+  const passwordId = useId();
+  const sign = useMutation({
+    mutationFn: () => ipc.letterSignDigitally(letterId, certificate ?? "", password),
+    onSuccess: (name) => {
+      setPassword("");
+      onSigned(name);
+    },
+  });
+  const certificateError = fieldError(sign.error, "certificate");
+  const choose = async () => {
+    const picked = await ipc.chooseCertificate();
+    if (picked) {
+      setCertificate(picked);
+      sign.reset();
+    }
+  };
+  return (
+    <Dialog title="Sign digitally" onClose={onClose}>
+      <p className="muted">
+        The letter is marked signed, and each copy gets a digital signature made with your certificate. The
+        signed PDFs are what is exported and sent from then on; anyone can check that they were not changed.
+      </p>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (certificate) sign.mutate();
+        }}
+      >
+        <div className="picker-row">
+          <span className="grow">
+            Certificate: {certificate ? <code>{certificate}</code> : <span className="muted">none chosen</span>}
+          </span>
+          <button type="button" onClick={() => void choose()}>
+            {certificate ? "Choose another…" : "Choose certificate…"}
+          </button>
+        </div>
+        <label htmlFor={passwordId}>Certificate password</label>
+        <input
+          id={passwordId}
+          type="password"
+          autoComplete="off"
+          value={password}
+          aria-invalid={certificateError ? true : undefined}
+          onChange={(e) => setPassword(e.target.value)}
+        />
+        {certificateError && <p className="error field-error">{certificateError}</p>}
+        {sign.isError && !certificateError && <ErrorNote error={sign.error} prefix="Not signed" />}
+        <div className="actions">
+          <button type="submit" className="primary" disabled={!certificate || sign.isPending}>
+            {sign.isPending ? "Signing…" : "Sign"}
+          </button>
+          <button type="button" onClick={onClose}>
+            Cancel
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
