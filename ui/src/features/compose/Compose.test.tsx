@@ -112,6 +112,9 @@ describe("Compose", () => {
     // The saved copy stays in the form: it does not start again from a blank letter.
     await screen.findByRole("heading", { name: "Letter 8" });
     expect((screen.getByRole("textbox", { name: "Subject" }) as HTMLInputElement).value).toBe(copy.subject);
+    // Saved, it no longer asks to be saved as a new draft; it says where it came from.
+    expect(screen.getByText("Copied from letter 7.")).toBeTruthy();
+    expect(screen.queryByText(/then save it as a new draft/)).toBeNull();
     expect(ipc.letterBlank).not.toHaveBeenCalled();
     await new Promise((r) => setTimeout(r, 50));
     expect(ipc.letterSave).toHaveBeenCalledTimes(1);

@@ -292,7 +292,10 @@ function ComposeForm({ catalog, detail, start, letterId, onSaved, onCopy, handle
           />
           {dirty && letterId !== null && status === "draft" && <span className="muted">Saving soon…</span>}
         </header>
-        {start.extra.copied_from != null && (
+        {start.extra.copied_from != null && letterId !== null && (
+          <p className="muted">Copied from letter {start.extra.copied_from}.</p>
+        )}
+        {start.extra.copied_from != null && letterId === null && (
           <p className="info">
             A copy of letter {start.extra.copied_from}: its recipients are the same offices, addressed
             to whoever holds them on this letter's date, and it quotes the position in force on that
