@@ -76,6 +76,16 @@ describe("App", () => {
     expect(await screen.findByRole("heading", { name: "Sent log" })).toBeTruthy();
   });
 
+  it("leaves a new letter nothing was entered in without asking", async () => {
+    renderWithQuery(<App />);
+    await screen.findByRole("heading", { name: "Letters" });
+    await userEvent.click(nth(screen.getAllByRole("button", { name: "New letter" }), 0));
+    await screen.findByRole("textbox", { name: "Subject" });
+    await userEvent.click(screen.getByRole("button", { name: "Sent log" }));
+    expect(await screen.findByRole("heading", { name: "Sent log" })).toBeTruthy();
+    expect(screen.queryByRole("dialog", { name: "Discard unsaved changes?" })).toBeNull();
+  });
+
   it("takes a person hit to that person, beside the officials list", async () => {
     padillaFound();
     renderWithQuery(<App />);

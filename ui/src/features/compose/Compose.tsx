@@ -170,6 +170,10 @@ function ComposeForm({ catalog, detail, start, letterId, onSaved, onCopy, handle
   }, [notice]);
   const status = detail?.summary.status ?? "draft";
   const dirty = JSON.stringify(form) !== JSON.stringify(savedForm);
+  // Work that leaving would lose: a new letter only once something was
+  // entered (a copy not yet saved counts: it was asked for).
+  const unsaved =
+    savedForm === null ? start.extra.copied_from != null || JSON.stringify(form) !== JSON.stringify(start) : dirty;
   // What the template still needs is said at its field only once the form
   // has been touched or approval tried: never before anything is typed.
   const [touched, setTouched] = useState(false);
@@ -185,7 +189,8 @@ function ComposeForm({ catalog, detail, start, letterId, onSaved, onCopy, handle
     letterId !== null && !dirty && (status === "signed" || status === "sent") ? letterId : null,
   );
   const { preview } = draftPreview;
-  const stillNeeded = draftPreview.canPreview ? (preview.data?.missing ?? []) : [];
+  // While the preview answers with an error, the last answer's list is stale: none.
+  const stillNeeded = draftPreview.canPreview && !preview.isError ? (preview.data?.missing ?? []) : [];
   const missing = touched || triedApprove > 0 ? stillNeeded : [];
   // What resolution warns about is said under the recipients.
   const recipientWarnings = preview.data?.warnings ?? [];
@@ -249,7 +254,7 @@ function ComposeForm({ catalog, detail, start, letterId, onSaved, onCopy, handle
   });
 
   useImperativeHandle(handle, () => ({
-    dirty: () => dirty,
+    dirty: () => unsaved,
     exportPdf: exporter.start,
   }));
 
