@@ -225,13 +225,16 @@ pub struct GlyphDef {
 /// The signature letter `id` is drawn with: the image kept when it was
 /// signed, once it is signed or sent (base64 PNG, as letter data holds it).
 fn drawn_signature(db: &Store, id: i64) -> Result<Option<String>, AppError> {
-    use base64::Engine as _;
     if !matches!(db.letter(id)?.status, Status::Signed | Status::Sent) {
         return Ok(None);
     }
-    Ok(db
-        .letter_signature(id)?
-        .map(|png| base64::engine::general_purpose::STANDARD.encode(png)))
+    Ok(db.letter_signature(id)?.map(|png| base64_png(&png)))
+}
+
+/// A PNG as letter data carries it.
+fn base64_png(png: &[u8]) -> String {
+    use base64::Engine as _;
+    base64::engine::general_purpose::STANDARD.encode(png)
 }
 
 /// What a preview already shows: the keys of its pages and the ids of the
@@ -791,7 +794,7 @@ impl App {
             data.signer.signature = None;
         }
         // Digitally signed copies go out as they were signed, one file each.
-        let (signed, _) = self.db().signed_copies(id)?;
+        let signed = self.db().signed_copies(id)?;
         if !signed.is_empty() && !options.blank_signature && !options.combined {
             let copies = self.engine.render(&data, None)?;
             let many = signed.len() > 1;
@@ -876,13 +879,11 @@ impl App {
                 letter.status
             )));
         }
+        // Laid out as signing will draw it: with the signer's image as it is now.
         let mut data = self.letter_data_in(&db, id)?;
-        {
-            use base64::Engine as _;
-            data.signer.signature = db
-                .signature_for_signing(id)?
-                .map(|png| base64::engine::general_purpose::STANDARD.encode(png));
-        }
+        data.signer.signature = db
+            .signer_signature(letter.signer_id)?
+            .map(|png| base64_png(&png));
         let signed = self
             .engine
             .render_pdfs(&data, None)?

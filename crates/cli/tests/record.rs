@@ -1,32 +1,11 @@
 //! The `amicus` record commands end to end on a temporary database.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::path::Path;
-use std::process::{Command, Output};
+mod common;
 
-fn amicus(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_amicus"))
-        .args(args)
-        .env("AMICUS_DB", db)
-        .output()
-        .expect("amicus runs")
-}
+use std::process::Command;
 
-fn ok(db: &Path, args: &[&str]) -> String {
-    let o = amicus(db, args);
-    assert!(
-        o.status.success(),
-        "amicus {args:?} failed: {}",
-        String::from_utf8_lossy(&o.stderr)
-    );
-    String::from_utf8(o.stdout).unwrap()
-}
-
-fn fails(db: &Path, args: &[&str]) -> String {
-    let o = amicus(db, args);
-    assert!(!o.status.success(), "amicus {args:?} should fail");
-    String::from_utf8(o.stderr).unwrap()
-}
+use common::{fails, ok};
 
 #[test]
 fn first_run_creates_the_sample_record() {

@@ -4,26 +4,12 @@
 //! image it was signed with.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-fn amicus(db: &Path, args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_amicus"))
-        .args(args)
-        .env("AMICUS_DB", db)
-        .output()
-        .expect("amicus runs")
-}
-
-fn ok(db: &Path, args: &[&str]) -> String {
-    let o = amicus(db, args);
-    assert!(
-        o.status.success(),
-        "amicus {args:?} failed: {}",
-        String::from_utf8_lossy(&o.stderr)
-    );
-    String::from_utf8(o.stdout).unwrap()
-}
+use common::{amicus, ok};
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))

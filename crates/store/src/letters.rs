@@ -390,20 +390,6 @@ impl Store {
         self.sign_letter_with(id, now, Some((signer, copies)))
     }
 
-    /// The signer's image the letter would be signed with now (what
-    /// signing keeps), to lay the copies out before they are signed.
-    pub fn signature_for_signing(&self, id: i64) -> Result<Option<Vec<u8>>> {
-        Ok(self
-            .conn
-            .query_row(
-                "SELECT s.signature FROM letters l JOIN signers s ON s.id = l.signer_id WHERE l.id = ?1",
-                [id],
-                |r| r.get::<_, Option<Vec<u8>>>(0),
-            )
-            .optional()?
-            .flatten())
-    }
-
     /// Copy `copy` of letter `id` as it was digitally signed, if it was.
     pub fn signed_copy(&self, id: i64, copy: usize) -> Result<Option<Vec<u8>>> {
         Ok(self
@@ -416,17 +402,14 @@ impl Store {
             .optional()?)
     }
 
-    /// Every digitally signed copy of letter `id`, in copy order, with the
-    /// signer's name (empty when the letter was not signed digitally).
-    pub fn signed_copies(&self, id: i64) -> Result<(Vec<Vec<u8>>, Option<String>)> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT pdf, signer FROM signed_copies WHERE letter_id = ?1 ORDER BY copy",
-        )?;
-        let rows: Vec<(Vec<u8>, String)> = stmt
-            .query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?
-            .collect::<rusqlite::Result<_>>()?;
-        let signer = rows.first().map(|r| r.1.clone());
-        Ok((rows.into_iter().map(|r| r.0).collect(), signer))
+    /// Every digitally signed copy of letter `id`, in copy order (none
+    /// when it was not signed digitally).
+    pub fn signed_copies(&self, id: i64) -> Result<Vec<Vec<u8>>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT pdf FROM signed_copies WHERE letter_id = ?1 ORDER BY copy")?;
+        let rows = stmt.query_map([id], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     fn sign_letter_with(

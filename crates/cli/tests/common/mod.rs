@@ -1,0 +1,31 @@
+//! Running the `amicus` binary on a test's own record.
+#![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+pub fn amicus(db: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_amicus"))
+        .args(args)
+        .env("AMICUS_DB", db)
+        .output()
+        .expect("amicus runs")
+}
+
+/// Standard output of a command that must succeed.
+pub fn ok(db: &Path, args: &[&str]) -> String {
+    let o = amicus(db, args);
+    assert!(
+        o.status.success(),
+        "amicus {args:?} failed: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    String::from_utf8(o.stdout).unwrap()
+}
+
+/// Standard error of a command that must fail.
+pub fn fails(db: &Path, args: &[&str]) -> String {
+    let o = amicus(db, args);
+    assert!(!o.status.success(), "amicus {args:?} should fail");
+    String::from_utf8(o.stderr).unwrap()
+}
