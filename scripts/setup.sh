@@ -32,12 +32,18 @@ if ! command -v tauri-driver >/dev/null 2>&1 && [ ! -x "$HOME/.cargo/bin/tauri-d
   cargo install tauri-driver --version '^2' --locked
 fi
 
+# Test tools from PyPI, in one venv under target/tools.
 # pyHanko, the second validator of signed PDFs (crates/pades/tests), pinned.
 PYHANKO_VENV=target/tools/pyhanko
 if [ ! -x "$PYHANKO_VENV/bin/pyhanko" ]; then
   echo "setup: installing pyHanko"
   python3 -m venv "$PYHANKO_VENV"
   "$PYHANKO_VENV/bin/pip" install -q --disable-pip-version-check "pyHanko==0.38.0" "pyhanko-cli==0.6.0"
+fi
+# aiosmtpd, the real mail server the e-mail tests start (scripts/test-smtp-server.py), pinned.
+if ! "$PYHANKO_VENV/bin/python" -c "import aiosmtpd" 2>/dev/null; then
+  echo "setup: installing aiosmtpd"
+  "$PYHANKO_VENV/bin/pip" install -q --disable-pip-version-check "aiosmtpd==1.4.6"
 fi
 
 # npm ci only when the lock file changed since the last install.

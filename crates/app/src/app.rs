@@ -50,6 +50,7 @@ pub struct App {
     store: Mutex<Store>,
     clock: Clock,
     listener: RwLock<Option<Listener>>,
+    pub(crate) secrets: crate::secrets::Secrets,
 }
 
 /// The database Amicus uses when none is named: `$XDG_DATA_HOME/amicus/amicus.db`.
@@ -101,6 +102,7 @@ impl App {
             store: Mutex::new(store),
             clock,
             listener: RwLock::new(None),
+            secrets: crate::secrets::Secrets::system(),
         };
         let fresh = app.db().is_empty()?;
         app.register_builtin_templates()?;
@@ -115,6 +117,12 @@ impl App {
             }
         }
         Ok(app)
+    }
+
+    /// Keep passwords in `secrets` instead of the user's keychain (tests).
+    pub fn with_secrets(mut self, secrets: crate::secrets::Secrets) -> App {
+        self.secrets = secrets;
+        self
     }
 
     /// The clock the front ends read "now" and "today" from.

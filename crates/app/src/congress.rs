@@ -108,6 +108,7 @@ struct Term {
     office: Option<String>,
     address: Option<String>,
     phone: Option<String>,
+    contact_form: Option<String>,
 }
 
 /// The states, the District and the territories by postal code.
@@ -326,6 +327,10 @@ fn members_of(
                             party: t.party.clone(),
                             address: address(t),
                             phone: t.phone.clone(),
+                            contact_form: t
+                                .contact_form
+                                .clone()
+                                .filter(|u| u.starts_with("https://") || u.starts_with("http://")),
                         })
                     })
                     .collect(),

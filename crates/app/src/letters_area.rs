@@ -365,7 +365,7 @@ fn resolve_in(
     Ok((recipient, warnings))
 }
 
-fn recipient_block(
+pub(crate) fn recipient_block(
     db: &Store,
     person_id: Option<i64>,
     office_id: Option<i64>,
@@ -920,6 +920,19 @@ impl App {
         report: &SendReport,
         now: DateTime<Utc>,
     ) -> Result<i64, AppError> {
+        let copy = self.copy_to_send(db, recipient_id)?;
+        let sending = Sending {
+            method: report.method,
+            at: report.at,
+            confirmation: report.confirmation.clone().filter(|c| !c.trim().is_empty()),
+            follow_up_on: report.follow_up_on,
+        };
+        Ok(db.mark_sent(recipient_id, &sending, &copy, now)?)
+    }
+
+    /// The exact PDF one recipient gets (as digitally signed, when it was)
+    /// and the data it was made from: what sending archives.
+    pub(crate) fn copy_to_send(&self, db: &Store, recipient_id: i64) -> Result<Copy, AppError> {
         let r = db.recipient(recipient_id)?;
         let letter = db.letter(r.letter_id)?;
         let mut data = self.letter_data_in(db, r.letter_id)?;
@@ -959,21 +972,10 @@ impl App {
         }
         let snapshot = serde_json::to_string_pretty(&copy.letter.data)
             .map_err(|e| AppError::damaged("the letter's data snapshot", e))?;
-        let sending = Sending {
-            method: report.method,
-            at: report.at,
-            confirmation: report.confirmation.clone().filter(|c| !c.trim().is_empty()),
-            follow_up_on: report.follow_up_on,
-        };
-        Ok(db.mark_sent(
-            recipient_id,
-            &sending,
-            &Copy {
-                pdf,
-                data: snapshot,
-            },
-            now,
-        )?)
+        Ok(Copy {
+            pdf,
+            data: snapshot,
+        })
     }
 
     /// Mark copies of a letter sent: the one numbered, or every copy not yet
@@ -1292,7 +1294,7 @@ impl App {
 }
 
 /// The recipient numbered `number` (1, 2, …) on letter `letter`.
-fn recipient_numbered(db: &Store, letter: i64, number: u32) -> Result<i64, AppError> {
+pub(crate) fn recipient_numbered(db: &Store, letter: i64, number: u32) -> Result<i64, AppError> {
     db.recipients(letter)?
         .into_iter()
         .find(|r| r.ord == number)

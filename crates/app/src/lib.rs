@@ -11,16 +11,19 @@
 mod app;
 mod clock;
 pub mod congress;
+mod delivery;
 mod error;
 mod imports;
 mod letters_area;
 mod log;
+pub mod mail;
 mod model;
 mod offices;
 mod officials;
 mod positions;
 pub mod posts;
 mod sample;
+pub mod secrets;
 mod settings;
 mod states;
 mod templates;
@@ -31,6 +34,9 @@ use std::sync::{Arc, Mutex, RwLock};
 
 pub use app::{App, RecordArea, RecordChanged, default_db_path};
 pub use clock::{Clock, parse_zone, system_zone};
+pub use delivery::{
+    ContactFormCopy, EmailDraft, EmailOutcome, EmailRequest, EmailResult, MailView, Reach,
+};
 pub use error::AppError;
 pub use imports::ImportRequest;
 pub use letters::{Letter, LetterData, LetterError, Mode, Problem, TemplateMeta};
@@ -110,6 +116,11 @@ impl Engine {
     /// Every template the engine knows.
     pub fn templates(&self) -> Vec<TemplateMeta> {
         self.read_templates().list().to_vec()
+    }
+
+    /// The filled-in template of each copy, before layout.
+    pub(crate) fn prepare(&self, data: &LetterData) -> Result<Vec<Letter>, AppError> {
+        Ok(letters::prepare(&self.read_templates(), data, None)?)
     }
 
     fn read_templates(&self) -> std::sync::RwLockReadGuard<'_, letters::Templates> {

@@ -137,6 +137,8 @@ impl App {
                 } else {
                     change.address
                 },
+                email: change.email.or(o.email),
+                contact_form: change.contact_form.or(o.contact_form),
             };
             db.edit_office(o.id, &edited)?;
             o.id
@@ -169,4 +171,8 @@ pub struct OfficeChange {
     pub organization: Option<String>,
     pub kind: Option<store::OfficeKind>,
     pub address: Vec<String>,
+    /// An e-mail address; Some("") clears it.
+    pub email: Option<String>,
+    /// A web contact form; Some("") clears it.
+    pub contact_form: Option<String>,
 }

@@ -41,6 +41,9 @@ struct Post {
     /// The word before the family name in the salutation ("Secretary").
     salutation: Option<String>,
     address: Vec<String>,
+    /// The office's public web contact form, where it has one.
+    #[serde(default)]
+    contact_form: Option<String>,
     holders: Vec<Holder>,
 }
 
@@ -109,6 +112,7 @@ pub fn read_posts(text: &str, origin: &str) -> Result<Vec<Member>, AppError> {
                 party: None,
                 address: post.address.clone(),
                 phone: None,
+                contact_form: post.contact_form.clone(),
             });
         }
     }

@@ -202,6 +202,11 @@ fn the_snapshot_imports_whole_and_matches_the_yaml() {
         seat.address,
         ["511 Hart Senate Office Building", "Washington, DC 20510"]
     );
+    // The roster's web contact form comes with the seat, for letters that go by form.
+    assert_eq!(
+        seat.contact_form.as_deref(),
+        Some("https://www.cantwell.senate.gov/public/index.cfm/email-maria")
+    );
     let holder = app.store().holder_on(seat.id, day(AS_OF)).unwrap().unwrap();
     assert_eq!(holder.person.id, cantwell.id);
     let choice = RecipientChoice {

@@ -335,6 +335,8 @@ fn posts_entered_by_hand_are_adopted_not_duplicated() {
             kind: OfficeKind::CabinetSecretary,
             single_holder: true,
             address: vec!["Washington, DC 20230".into()],
+            email: None,
+            contact_form: None,
         })
         .unwrap();
     let ross = s
@@ -455,6 +457,8 @@ fn offices_are_added_and_held_and_terms_end() {
                 "77 South High Street, 30th Floor".into(),
                 "Columbus, OH 43215".into(),
             ],
+            email: None,
+            contact_form: None,
         })
         .unwrap();
     let dewine = app

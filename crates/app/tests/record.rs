@@ -212,6 +212,8 @@ fn an_office_edit_changes_new_letters_addresses_and_refuses_a_blank_title() {
         kind: o.kind,
         single_holder: o.single_holder,
         address: vec!["600 17th Street NW".into(), "Washington, DC 20508".into()],
+        email: None,
+        contact_form: None,
     };
     app.edit_office(ustr, &edited).unwrap();
     assert_eq!(app.store().office(ustr).unwrap().address, edited.address);
@@ -432,6 +434,8 @@ fn a_hand_made_official_is_added_whole_or_not_at_all() {
         kind: OfficeKind::ForeignMinister,
         single_holder: true,
         address: vec!["Sejong".into()],
+        email: None,
+        contact_form: None,
     };
     // A refused part writes nothing: no name, an untitled new office, no
     // office at all, a term that ends before it starts, a one-holder office
@@ -857,6 +861,8 @@ fn an_office_with_no_holder_on_record_is_greeted_by_its_title_and_blocks_approva
             kind: OfficeKind::Senator,
             single_holder: true,
             address: vec!["Washington, DC 20510".into()],
+            email: None,
+            contact_form: None,
         })
         .unwrap()
     };

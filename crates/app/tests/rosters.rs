@@ -172,6 +172,7 @@ fn term(seat: &str, start: &str, end: &str) -> SeatTerm {
         start: day(start),
         end: Some(day(end)),
         party: None,
+        contact_form: None,
         address: Vec::new(),
         phone: None,
     }

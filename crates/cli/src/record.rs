@@ -125,6 +125,12 @@ pub enum Offices {
         /// Several people hold it at once (a delegation, a board).
         #[arg(long)]
         shared: bool,
+        /// Where the office takes letters by e-mail.
+        #[arg(long)]
+        email: Option<String>,
+        /// The office's web contact form (https://…).
+        #[arg(long)]
+        contact_form: Option<String>,
     },
     /// Who held OFFICE on a date (today by default), and its past holders.
     Holder {
@@ -147,6 +153,12 @@ pub enum Offices {
         /// One address line; repeat for more. Replaces the whole address.
         #[arg(long)]
         address: Vec<String>,
+        /// Where the office takes letters by e-mail ("" clears it).
+        #[arg(long)]
+        email: Option<String>,
+        /// The office's web contact form ("" clears it).
+        #[arg(long)]
+        contact_form: Option<String>,
     },
     /// Bring a retired office back into use.
     Reinstate { office: String },
@@ -614,6 +626,8 @@ pub fn offices(app: &App, cmd: Offices) -> Result<(), AppError> {
             organization,
             address,
             shared,
+            email,
+            contact_form,
         } => {
             let id = app.add_office(&NewOffice {
                 title,
@@ -622,6 +636,8 @@ pub fn offices(app: &App, cmd: Offices) -> Result<(), AppError> {
                 kind,
                 single_holder: !shared,
                 address,
+                email,
+                contact_form,
             })?;
             out!("added office {id}");
         }
@@ -657,6 +673,8 @@ pub fn offices(app: &App, cmd: Offices) -> Result<(), AppError> {
             short,
             organization,
             address,
+            email,
+            contact_form,
         } => {
             let id = app.amend_office(
                 &office,
@@ -666,6 +684,8 @@ pub fn offices(app: &App, cmd: Offices) -> Result<(), AppError> {
                     organization,
                     kind,
                     address,
+                    email,
+                    contact_form,
                 },
             )?;
             out!("office {id} changed");

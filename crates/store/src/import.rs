@@ -31,6 +31,9 @@ pub struct SeatTerm {
     /// Mailing address lines and phone, when the roster has them.
     pub address: Vec<String>,
     pub phone: Option<String>,
+    /// The office's web contact form, when the roster has one.
+    #[serde(default)]
+    pub contact_form: Option<String>,
 }
 
 /// An office a member keeps outside the Capitol (a district office).
@@ -420,23 +423,23 @@ fn seat_office(
     created: &mut std::collections::HashSet<i64>,
 ) -> Result<i64> {
     let address = t.address.join("\n");
-    let mut found: Option<(i64, String, Option<String>)> = tx
+    let mut found: Option<(i64, String, Option<String>, Option<String>)> = tx
         .query_row(
-            "SELECT id, address, phone FROM offices WHERE seat = ?1",
+            "SELECT id, address, phone, contact_form FROM offices WHERE seat = ?1",
             [&t.seat.key],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
         )
         .optional()?;
     if found.is_none() {
         // The same office entered by hand: give it the roster's key.
         found = tx
             .query_row(
-                "SELECT offices.id, offices.address, offices.phone FROM offices
+                "SELECT offices.id, offices.address, offices.phone, offices.contact_form FROM offices
                  LEFT JOIN organizations ON organizations.id = offices.organization_id
                  WHERE offices.seat IS NULL AND offices.title = ?1
                    AND (organizations.name = ?2 OR offices.short_name = ?3)",
                 params![t.seat.title, t.seat.organization, t.seat.short_name],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
             )
             .optional()?;
         if let Some((id, ..)) = &found {
@@ -447,11 +450,16 @@ fn seat_office(
         }
     }
     match found {
-        Some((id, old_address, old_phone)) => {
-            if latest && !t.address.is_empty() && (old_address != address || old_phone != t.phone) {
+        Some((id, old_address, old_phone, old_form)) => {
+            // A roster without a form keeps the one entered by hand.
+            let form = t.contact_form.clone().or(old_form.clone());
+            if latest
+                && !t.address.is_empty()
+                && (old_address != address || old_phone != t.phone || old_form != form)
+            {
                 tx.execute(
-                    "UPDATE offices SET address = ?2, phone = ?3 WHERE id = ?1",
-                    params![id, address, t.phone],
+                    "UPDATE offices SET address = ?2, phone = ?3, contact_form = ?4 WHERE id = ?1",
+                    params![id, address, t.phone, form],
                 )?;
                 // An office made earlier in this import is not "updated".
                 if !created.contains(&id) {
@@ -463,8 +471,8 @@ fn seat_office(
         None => {
             let org = crate::officials::organization_id(tx, Some(&t.seat.organization))?;
             tx.execute(
-                "INSERT INTO offices (title, organization_id, kind, single_holder, address, seat, phone, short_name)
-                 VALUES (?1, ?2, ?3, 1, ?4, ?5, ?6, ?7)",
+                "INSERT INTO offices (title, organization_id, kind, single_holder, address, seat, phone, short_name, contact_form)
+                 VALUES (?1, ?2, ?3, 1, ?4, ?5, ?6, ?7, ?8)",
                 params![
                     t.seat.title,
                     org,
@@ -472,7 +480,8 @@ fn seat_office(
                     if latest { address } else { String::new() },
                     t.seat.key,
                     if latest { t.phone.clone() } else { None },
-                    t.seat.short_name
+                    t.seat.short_name,
+                    if latest { t.contact_form.clone() } else { None }
                 ],
             )?;
             sum.offices_added += 1;

@@ -509,6 +509,57 @@ impl Store {
         })
     }
 
+    /// Record that a copy already sent went out again (the same archived
+    /// PDF, e.g. e-mailed after the post went astray). The first sending
+    /// stays the copy's record; the resend is an event of its own.
+    pub fn record_resend(
+        &mut self,
+        recipient_id: i64,
+        method: Method,
+        confirmation: Option<&str>,
+        at: DateTime<Utc>,
+    ) -> Result<()> {
+        self.write(|tx| {
+            let r = recipient_in(tx, recipient_id)?;
+            if r.sent_at.is_none() {
+                return Err(StoreError::Conflict(
+                    "this copy has not been sent yet, so it cannot be resent".into(),
+                ));
+            }
+            let detail = match confirmation {
+                Some(c) => format!("resent by {method} ({c})"),
+                None => format!("resent by {method}"),
+            };
+            event(
+                tx,
+                r.letter_id,
+                Some(recipient_id),
+                EventKind::Sent,
+                at,
+                &detail,
+            )
+        })
+    }
+
+    /// The PDF archived when copy `recipient_id` was sent.
+    pub fn archived_copy(&self, recipient_id: i64) -> Result<Option<Vec<u8>>> {
+        let found: Option<(Vec<u8>, String)> = self
+            .conn
+            .query_row(
+                "SELECT pdf, sha256 FROM archive WHERE recipient_id = ?1 ORDER BY id LIMIT 1",
+                [recipient_id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?;
+        match found {
+            Some((pdf, sha)) if sha256_hex(&pdf) != sha => Err(StoreError::Corrupt(format!(
+                "the archived PDF of copy {recipient_id} does not match its SHA-256; restore the database from a backup"
+            ))),
+            Some((pdf, _)) => Ok(Some(pdf)),
+            None => Ok(None),
+        }
+    }
+
     /// Record a follow-up on a sent copy and, optionally, the next one due.
     pub fn record_follow_up(
         &mut self,

@@ -32,12 +32,13 @@ pub use rusqlite;
 pub type Result<T> = std::result::Result<T, StoreError>;
 
 /// The schema, oldest first. Forward-only: never edit a released file, add one.
-const MIGRATION_SQL: [&str; 5] = [
+const MIGRATION_SQL: [&str; 6] = [
     include_str!("../migrations/01-record.sql"),
     include_str!("../migrations/02-search.sql"),
     include_str!("../migrations/03-rosters.sql"),
     include_str!("../migrations/04-posts.sql"),
     include_str!("../migrations/05-signatures.sql"),
+    include_str!("../migrations/06-delivery.sql"),
 ];
 
 static MIGRATIONS: LazyLock<Migrations<'static>> =

@@ -148,6 +148,10 @@ pub struct Office {
     /// Mailing address, one line per entry.
     pub address: Vec<String>,
     pub retired_on: Option<NaiveDate>,
+    /// Where the office takes letters by e-mail.
+    pub email: Option<String>,
+    /// The office's web contact form, for offices that take no e-mail.
+    pub contact_form: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -163,6 +167,10 @@ pub struct NewOffice {
     pub single_holder: bool,
     #[serde(default)]
     pub address: Vec<String>,
+    #[serde(default)]
+    pub email: Option<String>,
+    #[serde(default)]
+    pub contact_form: Option<String>,
 }
 
 fn yes() -> bool {

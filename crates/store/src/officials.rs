@@ -10,7 +10,8 @@ use crate::{
 const PERSON_COLS: &str = "persons.id, persons.full_name, persons.family_name, persons.honorific,
     persons.salutation, persons.email, persons.retired_on";
 const OFFICE_COLS: &str = "offices.id, offices.title, offices.short_name, organizations.name,
-    offices.kind, offices.single_holder, offices.address, offices.retired_on";
+    offices.kind, offices.single_holder, offices.address, offices.retired_on,
+    offices.email, offices.contact_form";
 const TERM_COLS: &str =
     "terms.id, terms.person_id, terms.office_id, terms.start_on, terms.end_on, terms.acting";
 
@@ -37,6 +38,8 @@ fn office_row(r: &Row, at: usize) -> rusqlite::Result<Office> {
         single_holder: r.get(at + 5)?,
         address: split_lines(&address),
         retired_on: r.get(at + 7)?,
+        email: r.get(at + 8)?,
+        contact_form: r.get(at + 9)?,
     })
 }
 
@@ -79,7 +82,36 @@ fn validate_person(p: &NewPerson) -> Result<(String, String)> {
         "" => full.split_whitespace().last().unwrap_or(full),
         f => f,
     };
+    if let Some(e) = clean(&p.email) {
+        validate_email("email", &e)?;
+    }
     Ok((full.to_string(), family.to_string()))
+}
+
+/// An e-mail address as a mail server takes it: one `@`, a dotted domain,
+/// no spaces (a display name belongs elsewhere).
+pub(crate) fn validate_email(field: &'static str, e: &str) -> Result<()> {
+    let ok = match e.split_once('@') {
+        Some((local, domain)) => {
+            !local.is_empty()
+                && domain.contains('.')
+                && !domain.starts_with('.')
+                && !domain.ends_with('.')
+                && !domain.contains('@')
+                && !e
+                    .chars()
+                    .any(|c| c.is_whitespace() || matches!(c, '<' | '>' | ',' | ';'))
+        }
+        None => false,
+    };
+    if ok {
+        Ok(())
+    } else {
+        Err(StoreError::invalid(
+            field,
+            format!("\"{e}\" is not an e-mail address; write it as name@example.gov"),
+        ))
+    }
 }
 
 /// Who `persons_matching` finds (?1 the text, ?2 an extra title fragment).
@@ -107,15 +139,17 @@ fn insert_office(conn: &Connection, o: &NewOffice) -> Result<i64> {
     Store::validate_office(o)?;
     let org = organization_id(conn, o.organization.as_deref())?;
     conn.execute(
-        "INSERT INTO offices (title, short_name, organization_id, kind, single_holder, address)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        "INSERT INTO offices (title, short_name, organization_id, kind, single_holder, address, email, contact_form)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
         params![
             o.title.trim(),
             clean(&o.short_name),
             org,
             o.kind,
             o.single_holder,
-            o.address.join("\n")
+            o.address.join("\n"),
+            clean(&o.email),
+            clean(&o.contact_form)
         ],
     )
     .map_err(|e| {
@@ -305,6 +339,17 @@ impl Store {
                 "an office needs a title, e.g. \"Secretary of Commerce\"",
             ));
         }
+        if let Some(e) = clean(&o.email) {
+            validate_email("email", &e)?;
+        }
+        if let Some(u) = clean(&o.contact_form)
+            && !(u.starts_with("https://") || u.starts_with("http://"))
+        {
+            return Err(StoreError::invalid(
+                "contact_form",
+                "a contact form is a web address starting with https://",
+            ));
+        }
         Ok(())
     }
 
@@ -319,8 +364,9 @@ impl Store {
             let n = tx
                 .execute(
                     "UPDATE offices SET title = ?2, short_name = ?3, organization_id = ?4, kind = ?5,
-                         single_holder = ?6, address = ?7 WHERE id = ?1",
-                    params![id, o.title.trim(), clean(&o.short_name), org, o.kind, o.single_holder, o.address.join("\n")],
+                         single_holder = ?6, address = ?7, email = ?8, contact_form = ?9 WHERE id = ?1",
+                    params![id, o.title.trim(), clean(&o.short_name), org, o.kind, o.single_holder, o.address.join("\n"),
+                        clean(&o.email), clean(&o.contact_form)],
                 )
                 .map_err(|e| unique_violation(e, "title", "an office with this title already exists in that organization"))?;
             if n == 0 {

@@ -13,6 +13,8 @@
 //! | office_kind | for a new office | cabinet_secretary, trade_representative, senator, representative, governor, foreign_minister, agency_head, other |
 //! | organization | | the office's department or body |
 //! | address | | the office's mailing address, lines separated by `|` |
+//! | office_email | | where the office takes letters by e-mail |
+//! | contact_form | | the office's web contact form (https://…) |
 //! | start, end | start with office | ISO dates (YYYY-MM-DD) |
 //! | acting | | yes / no |
 //! | party | | |
@@ -29,7 +31,7 @@ use serde::Serialize;
 
 use crate::{NewTerm, OfficeKind, Result, RowProblem, Store, StoreError};
 
-const COLUMNS: [&str; 13] = [
+const COLUMNS: [&str; 15] = [
     "full_name",
     "family_name",
     "honorific",
@@ -43,6 +45,8 @@ const COLUMNS: [&str; 13] = [
     "end",
     "acting",
     "party",
+    "office_email",
+    "contact_form",
 ];
 
 fn normalize(header: &str) -> String {
@@ -225,6 +229,37 @@ impl Store {
                 continue;
             }
 
+            // Addresses a mail server or a browser could not use are refused.
+            let mut bad_contact = false;
+            for column in ["email", "office_email"] {
+                if let Some(e) = row.get(column)
+                    && let Err(err) = crate::officials::validate_email("email", e)
+                {
+                    problems.push(RowProblem {
+                        line: row.line,
+                        message: format!(
+                            "{column}: {}",
+                            err.to_string().trim_start_matches("email: ")
+                        ),
+                    });
+                    bad_contact = true;
+                }
+            }
+            if let Some(u) = row.get("contact_form")
+                && !(u.starts_with("https://") || u.starts_with("http://"))
+            {
+                problems.push(RowProblem {
+                    line: row.line,
+                    message: format!(
+                        "contact_form: \"{u}\" is not a web address starting with https://"
+                    ),
+                });
+                bad_contact = true;
+            }
+            if bad_contact {
+                continue;
+            }
+
             // The person: an existing one with this exact name, or a new one.
             let person: Option<i64> = tx
                 .query_row(
@@ -260,7 +295,15 @@ impl Store {
                 )
                 .optional()?;
             let office = match (office, kind) {
-                (Some(id), _) => id,
+                (Some(id), _) => {
+                    // An existing office takes the row's contacts where it has none.
+                    tx.execute(
+                        "UPDATE offices SET email = coalesce(email, ?2), contact_form = coalesce(contact_form, ?3)
+                         WHERE id = ?1",
+                        params![id, row.get("office_email"), row.get("contact_form")],
+                    )?;
+                    id
+                }
                 (None, None) => {
                     problems.push(RowProblem {
                         line: row.line,
@@ -281,9 +324,9 @@ impl Store {
                         })
                         .unwrap_or_default();
                     tx.execute(
-                        "INSERT INTO offices (title, organization_id, kind, single_holder, address)
-                         VALUES (?1, ?2, ?3, 1, ?4)",
-                        params![title, org, kind, address],
+                        "INSERT INTO offices (title, organization_id, kind, single_holder, address, email, contact_form)
+                         VALUES (?1, ?2, ?3, 1, ?4, ?5, ?6)",
+                        params![title, org, kind, address, row.get("office_email"), row.get("contact_form")],
                     )?;
                     sum.offices_added += 1;
                     tx.last_insert_rowid()
@@ -339,7 +382,7 @@ impl Store {
         let mut stmt = self.conn.prepare(
             "SELECT p.full_name, p.family_name, p.honorific, p.salutation, p.email,
                     o.title, o.kind, org.name, o.address, t.start_on, t.end_on, t.acting,
-                    coalesce(t.party, p.party)
+                    coalesce(t.party, p.party), o.email, o.contact_form
              FROM persons p
              LEFT JOIN terms t ON t.person_id = p.id
              LEFT JOIN offices o ON o.id = t.office_id
@@ -370,6 +413,8 @@ impl Store {
                     None => String::new(),
                 },
                 text(12)?,
+                text(13)?,
+                text(14)?,
             ];
             w.write_record(&record).map_err(err)?;
         }

@@ -163,3 +163,54 @@ fn a_dry_run_counts_what_the_import_would_add_and_writes_nothing() {
     assert_eq!(dry, real);
     assert_ne!(counts(&s), before);
 }
+
+#[test]
+fn offices_take_their_email_and_contact_form_and_bad_ones_are_refused() {
+    let mut s = Store::open_in_memory().unwrap();
+    let text = "full_name,office,office_kind,start,office_email,contact_form\n\
+        Robert E. Lighthizer,U.S. Trade Representative,trade_representative,2017-05-15,,https://ustr.example/contact\n\
+        Katherine Tai,U.S. Trade Representative,,2021-03-18,ambassador@ustr.example,\n";
+    s.import_officials_csv(text, now()).unwrap();
+    let ustr = s.find_office("U.S. Trade Representative").unwrap();
+    assert_eq!(
+        ustr.contact_form.as_deref(),
+        Some("https://ustr.example/contact")
+    );
+    // The second row's address fills the one the office did not have.
+    assert_eq!(ustr.email.as_deref(), Some("ambassador@ustr.example"));
+    let exported = s.export_officials_csv().unwrap();
+    assert!(
+        exported
+            .lines()
+            .next()
+            .unwrap()
+            .ends_with("office_email,contact_form"),
+        "{exported}"
+    );
+    assert!(
+        exported.contains("ambassador@ustr.example,https://ustr.example/contact"),
+        "{exported}"
+    );
+
+    let before = counts(&s);
+    let bad = "full_name,email,office,office_kind,start,contact_form\n\
+        Pat Doe,pat at example,,,,\n\
+        Lee Roe,,Envoy,other,2020-01-01,ustr.example/contact\n";
+    let err = s.import_officials_csv(bad, now()).unwrap_err();
+    let StoreError::Rows(rows) = &err else {
+        panic!("{err}")
+    };
+    assert_eq!(
+        rows.iter().map(|r| r.line).collect::<Vec<_>>(),
+        [2, 3],
+        "{err}"
+    );
+    assert!(
+        rows[0]
+            .message
+            .contains("\"pat at example\" is not an e-mail address"),
+        "{err}"
+    );
+    assert!(rows[1].message.starts_with("contact_form:"), "{err}");
+    assert_eq!(counts(&s), before, "nothing is imported");
+}

@@ -47,6 +47,8 @@ fn office(s: &mut Store, title: &str, short: &str, kind: OfficeKind) -> i64 {
         kind,
         single_holder: true,
         address: vec!["Washington, DC 20230".into()],
+        email: None,
+        contact_form: None,
     })
     .unwrap()
 }
@@ -263,6 +265,8 @@ fn offices_are_found_by_title_or_short_name() {
             "1401 Constitution Avenue, NW".into(),
             "Washington, DC 20230".into(),
         ],
+        email: None,
+        contact_form: None,
     };
     w.store.edit_office(w.commerce, &edited).unwrap();
     assert_eq!(w.store.office(w.commerce).unwrap().address.len(), 2);

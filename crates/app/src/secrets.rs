@@ -1,0 +1,138 @@
+//! Passwords (the mail server's, a signing certificate's) in the system
+//! keychain, never in the record or a file. Where no keychain runs (a bare
+//! session without the Secret Service), a password is kept in memory until
+//! Amicus closes, and staff are told so.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, OnceLock};
+
+use keyring_core::{CredentialStore, Entry};
+use serde::{Deserialize, Serialize};
+
+/// The keychain service names Amicus keeps its secrets under.
+pub const SMTP_SERVICE: &str = "Amicus mail server";
+pub const CERTIFICATE_SERVICE: &str = "Amicus signing certificate";
+
+/// Where a saved password went.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case")]
+pub enum SecretKept {
+    /// The system keychain: it stays there for the next session.
+    Keychain,
+    /// No keychain answered: kept only until Amicus closes.
+    ThisSession,
+}
+
+/// The system keychain (when one answers) with a session-only fallback.
+pub struct Secrets {
+    /// Reached on first use, so start-up never waits on D-Bus.
+    store: OnceLock<Option<Arc<CredentialStore>>>,
+    session: Mutex<HashMap<(String, String), String>>,
+}
+
+impl Secrets {
+    /// The user's keychain (the Secret Service on Linux).
+    pub fn system() -> Secrets {
+        Secrets {
+            store: OnceLock::new(),
+            session: Mutex::new(HashMap::new()),
+        }
+    }
+
+    /// A given credential store (tests use keyring-core's mock store).
+    pub fn with_store(store: Option<Arc<CredentialStore>>) -> Secrets {
+        Secrets {
+            store: OnceLock::from(store),
+            session: Mutex::new(HashMap::new()),
+        }
+    }
+
+    fn entry(&self, service: &str, account: &str) -> Option<Entry> {
+        let store = self.store.get_or_init(system_store).as_ref()?;
+        Entry::new_in_store(store, service, account).ok()
+    }
+
+    fn session(&self) -> std::sync::MutexGuard<'_, HashMap<(String, String), String>> {
+        self.session.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// The password kept for `account` of `service`, if any.
+    pub fn get(&self, service: &str, account: &str) -> Option<String> {
+        let key = (service.to_string(), account.to_string());
+        if let Some(p) = self.session().get(&key) {
+            return Some(p.clone());
+        }
+        self.entry(service, account)?.get_password().ok()
+    }
+
+    /// Keep a password: in the keychain when it takes it, else for this session.
+    pub fn set(&self, service: &str, account: &str, password: &str) -> SecretKept {
+        let key = (service.to_string(), account.to_string());
+        if let Some(entry) = self.entry(service, account)
+            && entry.set_password(password).is_ok()
+        {
+            self.session().remove(&key);
+            return SecretKept::Keychain;
+        }
+        self.session().insert(key, password.to_string());
+        SecretKept::ThisSession
+    }
+
+    /// Forget a password wherever it is kept.
+    pub fn delete(&self, service: &str, account: &str) {
+        self.session()
+            .remove(&(service.to_string(), account.to_string()));
+        if let Some(entry) = self.entry(service, account) {
+            let _ = entry.delete_credential();
+        }
+    }
+}
+
+#[cfg(all(unix, not(target_os = "macos")))]
+fn system_store() -> Option<Arc<CredentialStore>> {
+    // No session bus, no Secret Service: don't wait on one. AMICUS_KEYCHAIN=none
+    // keeps tests and scripted runs away from the user's real keychain.
+    std::env::var_os("DBUS_SESSION_BUS_ADDRESS")?;
+    if std::env::var("AMICUS_KEYCHAIN").is_ok_and(|v| v == "none") {
+        return None;
+    }
+    let store: Arc<CredentialStore> = zbus_secret_service_keyring_store::Store::new().ok()?;
+    Some(store)
+}
+
+#[cfg(not(all(unix, not(target_os = "macos"))))]
+fn system_store() -> Option<Arc<CredentialStore>> {
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_keychain_keeps_the_password_and_forgets_it() {
+        let store: Arc<CredentialStore> = keyring_core::mock::Store::new().expect("mock store");
+        let s = Secrets::with_store(Some(store));
+        assert_eq!(
+            s.set(SMTP_SERVICE, "me@smtp", "hunter2"),
+            SecretKept::Keychain
+        );
+        assert_eq!(s.get(SMTP_SERVICE, "me@smtp").as_deref(), Some("hunter2"));
+        assert_eq!(s.get(SMTP_SERVICE, "other@smtp"), None);
+        s.delete(SMTP_SERVICE, "me@smtp");
+        assert_eq!(s.get(SMTP_SERVICE, "me@smtp"), None);
+    }
+
+    #[test]
+    fn without_a_keychain_the_password_lasts_the_session() {
+        let s = Secrets::with_store(None);
+        assert_eq!(
+            s.set(SMTP_SERVICE, "me@smtp", "pw"),
+            SecretKept::ThisSession
+        );
+        assert_eq!(s.get(SMTP_SERVICE, "me@smtp").as_deref(), Some("pw"));
+        s.delete(SMTP_SERVICE, "me@smtp");
+        assert_eq!(s.get(SMTP_SERVICE, "me@smtp"), None);
+    }
+}

@@ -1,0 +1,567 @@
+//! Sending letters by e-mail against a real SMTP server (aiosmtpd, started
+//! here in a temporary folder): STARTTLS with a certificate this test makes,
+//! implicit TLS, AUTH with the right and the wrong password, a refused
+//! address, a connection cut mid-send, cancelling a batch, resending and the
+//! `.eml` draft. Each received message is parsed; its attachment must be the
+//! archived PDF byte for byte and its Message-ID the one the record keeps.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Child, ChildStdin, Command, Stdio};
+use std::sync::Arc;
+
+use amicus_app::mail::{MailSecurity, MailSettings};
+use amicus_app::secrets::Secrets;
+use amicus_app::{App, EmailOutcome, EmailRequest, Engine, OfficeChange};
+use chrono::{DateTime, NaiveDate, Utc};
+use store::{LetterMode, Status};
+
+fn at(s: &str) -> DateTime<Utc> {
+    format!("{s}T15:00:00Z").parse().unwrap()
+}
+
+fn python() -> PathBuf {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let venv = root.join("target/tools/pyhanko/bin/python");
+    assert!(
+        venv.exists(),
+        "{} is missing: run scripts/setup.sh (it installs aiosmtpd)",
+        venv.display()
+    );
+    venv
+}
+
+/// A CA and a certificate for 127.0.0.1 signed by it, in `dir`.
+fn certificates(dir: &Path) {
+    let openssl = |args: &[&str]| {
+        let out = Command::new("openssl")
+            .current_dir(dir)
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "openssl {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    };
+    openssl(&[
+        "req",
+        "-x509",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-keyout",
+        "ca.key",
+        "-out",
+        "ca.pem",
+        "-days",
+        "30",
+        "-subj",
+        "/CN=Amicus Mail Test CA",
+        "-addext",
+        "basicConstraints=critical,CA:TRUE",
+        "-addext",
+        "keyUsage=critical,keyCertSign",
+    ]);
+    std::fs::write(
+        dir.join("leaf.ext"),
+        "subjectAltName=IP:127.0.0.1,DNS:localhost\nbasicConstraints=critical,CA:FALSE\nextendedKeyUsage=serverAuth\n",
+    )
+    .unwrap();
+    openssl(&[
+        "req",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-keyout",
+        "server.key",
+        "-out",
+        "server.csr",
+        "-subj",
+        "/CN=127.0.0.1",
+    ]);
+    openssl(&[
+        "x509",
+        "-req",
+        "-in",
+        "server.csr",
+        "-CA",
+        "ca.pem",
+        "-CAkey",
+        "ca.key",
+        "-CAcreateserial",
+        "-out",
+        "server.pem",
+        "-days",
+        "30",
+        "-extfile",
+        "leaf.ext",
+    ]);
+}
+
+/// The test's mail server; stopped (stdin closed, then killed) when dropped.
+struct Server {
+    child: Child,
+    stdin: Option<ChildStdin>,
+    port: u16,
+    maildir: PathBuf,
+}
+
+impl Server {
+    fn start(dir: &Path, name: &str, args: &[&str]) -> Server {
+        let maildir = dir.join(name);
+        let script =
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("../../scripts/test-smtp-server.py");
+        let mut child = Command::new(python())
+            .arg(script)
+            .arg("--maildir")
+            .arg(&maildir)
+            .args(args)
+            .current_dir(dir)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut line = String::new();
+        BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut line)
+            .unwrap();
+        let port = line
+            .strip_prefix("READY ")
+            .unwrap_or_else(|| panic!("the mail server did not start: {line:?}"))
+            .trim()
+            .parse()
+            .unwrap();
+        let stdin = child.stdin.take();
+        Server {
+            child,
+            stdin,
+            port,
+            maildir,
+        }
+    }
+
+    /// The messages received, in order, parsed back to bytes.
+    fn received(&self) -> Vec<Vec<u8>> {
+        let mut out = Vec::new();
+        for n in 1.. {
+            match std::fs::read(self.maildir.join(format!("{n}.eml"))) {
+                Ok(b) => out.push(b),
+                Err(_) => break,
+            }
+        }
+        out
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        drop(self.stdin.take());
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn settings(port: u16, security: MailSecurity, dir: &Path) -> MailSettings {
+    MailSettings {
+        server: "127.0.0.1".into(),
+        port,
+        security,
+        username: None,
+        from_address: "trade@wachamber.example".into(),
+        from_name: Some("Washington Chamber of Commerce".into()),
+        ca_file: Some(dir.join("ca.pem").display().to_string()),
+    }
+}
+
+/// An app whose passwords stay in a mock keychain, with the sample letter
+/// copied per recipient, approved and signed; its two offices get the
+/// e-mail addresses given. Returns the app and the letter's id.
+fn signed_letter(dir: &Path, commerce: &str, ustr: &str) -> (App, i64) {
+    let store: Arc<keyring_core::CredentialStore> = keyring_core::mock::Store::new().unwrap();
+    let app = App::open(
+        Engine::new().unwrap(),
+        &dir.join("amicus.db"),
+        at("2017-09-20"),
+    )
+    .unwrap()
+    .with_secrets(Secrets::with_store(Some(store)));
+    for (office, email) in [("Secretary of Commerce", commerce), ("USTR", ustr)] {
+        app.amend_office(
+            office,
+            OfficeChange {
+                email: Some(email.into()),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    }
+    let sample = app.letters(None).unwrap()[0].id;
+    let mut copy = app
+        .copy_letter(sample, NaiveDate::from_ymd_opt(2017, 9, 20).unwrap())
+        .unwrap();
+    copy.mode = LetterMode::PerRecipient;
+    let id = app.draft_letter(&copy, at("2017-09-19")).unwrap().letter_id;
+    app.approve(id, at("2017-09-19")).unwrap();
+    app.sign(id, at("2017-09-20")).unwrap();
+    (app, id)
+}
+
+fn attachment(raw: &[u8]) -> (String, Vec<u8>, String) {
+    let m = mail_parser::MessageParser::default()
+        .parse(raw)
+        .expect("a parseable message");
+    let id = m.message_id().expect("a Message-ID").to_string();
+    let pdf = m.attachment(0).expect("an attachment");
+    let text = m.body_text(0).expect("a cover note").to_string();
+    (format!("<{id}>"), pdf.contents().to_vec(), text)
+}
+
+fn sent_ids(results: &[amicus_app::EmailResult]) -> Vec<String> {
+    results
+        .iter()
+        .filter_map(|r| match &r.outcome {
+            EmailOutcome::Sent { message_id, .. } => Some(message_id.clone()),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn starttls_delivers_each_copy_with_its_archived_pdf_and_message_id() {
+    let dir = tempfile::tempdir().unwrap();
+    certificates(dir.path());
+    let server = Server::start(
+        dir.path(),
+        "starttls",
+        &["--cert", "server.pem", "--key", "server.key"],
+    );
+    let (app, id) = signed_letter(
+        dir.path(),
+        "secretary@commerce.example",
+        "ambassador@ustr.example",
+    );
+    app.set_mail_settings(
+        &settings(server.port, MailSecurity::Starttls, dir.path()),
+        None,
+    )
+    .unwrap();
+
+    let mut seen = Vec::new();
+    let mut req = EmailRequest::new(id);
+    let (tx, rx) = std::sync::mpsc::channel();
+    req.progress = Some(Box::new(move |done, total, who: &str| {
+        tx.send((done, total, who.to_string())).unwrap();
+        true
+    }));
+    let results = app.send_by_email(req).unwrap();
+    seen.extend(rx.try_iter());
+    assert_eq!(seen.first().map(|s| (s.0, s.1)), Some((0, 2)), "{seen:?}");
+    assert_eq!(seen.last().map(|s| (s.0, s.1)), Some((2, 2)), "{seen:?}");
+
+    let ids = sent_ids(&results);
+    assert_eq!(ids.len(), 2, "{results:?}");
+    let received = server.received();
+    assert_eq!(received.len(), 2);
+    let archive = app.store().archived(id).unwrap();
+    let detail = app.open_letter(id).unwrap();
+    assert_eq!(detail.summary.status, Status::Sent);
+    for (raw, r) in received.iter().zip(&detail.recipients) {
+        let (message_id, pdf, note) = attachment(raw);
+        // The log's confirmation is the Message-ID the server received.
+        assert_eq!(r.confirmation.as_deref(), Some(message_id.as_str()));
+        assert_eq!(r.method, Some(store::Method::Email));
+        let archived = archive
+            .iter()
+            .find(|a| a.recipient_id == Some(r.id))
+            .unwrap();
+        assert!(
+            pdf == archived.pdf,
+            "the attachment is the archived PDF, byte for byte"
+        );
+        assert!(note.starts_with("Dear "), "{note}");
+        assert!(
+            note.contains("Chamber of Commerce, dated September 20, 2017"),
+            "{note}"
+        );
+        assert!(note.contains("(KORUS)"), "{note}");
+    }
+    let to: Vec<String> = (1..=2)
+        .map(|n| std::fs::read_to_string(server.maildir.join(format!("{n}.json"))).unwrap())
+        .collect();
+    assert!(to[0].contains("secretary@commerce.example"), "{to:?}");
+    assert!(to[1].contains("ambassador@ustr.example"), "{to:?}");
+
+    // Sending again is refused before anything goes out; a resend asks first.
+    let again = app.send_by_email(EmailRequest::new(id)).unwrap_err();
+    assert!(again.to_string().contains("already been sent"), "{again}");
+    let mut one = EmailRequest::new(id);
+    one.copy = Some(2);
+    let refused = app.send_by_email(one).unwrap_err();
+    assert!(refused.to_string().contains("as a resend"), "{refused}");
+    let mut resend = EmailRequest::new(id);
+    resend.copy = Some(2);
+    resend.resend = true;
+    let results = app.send_by_email(resend).unwrap();
+    assert!(
+        matches!(&results[0].outcome, EmailOutcome::Resent { .. }),
+        "{results:?}"
+    );
+    assert_eq!(server.received().len(), 3);
+    let (_, pdf, _) = attachment(&server.received()[2]);
+    assert!(pdf == archive[1].pdf, "a resend carries the archived PDF");
+    let events = app.store().events(id).unwrap();
+    assert!(
+        events
+            .iter()
+            .any(|e| e.detail.starts_with("resent by email (<")),
+        "{events:?}"
+    );
+    assert_eq!(
+        app.store().archived(id).unwrap().len(),
+        2,
+        "a resend archives nothing new"
+    );
+}
+
+#[test]
+fn implicit_tls_delivers_too() {
+    let dir = tempfile::tempdir().unwrap();
+    certificates(dir.path());
+    let server = Server::start(
+        dir.path(),
+        "smtps",
+        &[
+            "--cert",
+            "server.pem",
+            "--key",
+            "server.key",
+            "--implicit-tls",
+        ],
+    );
+    let (app, id) = signed_letter(
+        dir.path(),
+        "secretary@commerce.example",
+        "ambassador@ustr.example",
+    );
+    app.set_mail_settings(&settings(server.port, MailSecurity::Tls, dir.path()), None)
+        .unwrap();
+    let mut one = EmailRequest::new(id);
+    one.copy = Some(1);
+    let results = app.send_by_email(one).unwrap();
+    assert_eq!(sent_ids(&results).len(), 1, "{results:?}");
+    assert_eq!(server.received().len(), 1);
+
+    // A server whose certificate the system does not know, without the
+    // organization's CA file: refused at the secure connection, said so.
+    let mut unknown = settings(server.port, MailSecurity::Tls, dir.path());
+    unknown.ca_file = None;
+    app.set_mail_settings(&unknown, None).unwrap();
+    let mut two = EmailRequest::new(id);
+    two.copy = Some(2);
+    let results = app.send_by_email(two).unwrap();
+    match &results[0].outcome {
+        EmailOutcome::Refused { reason } => assert!(reason.contains("CA file"), "{reason}"),
+        other => panic!("expected a refusal, got {other:?}"),
+    }
+    assert_eq!(server.received().len(), 1);
+}
+
+#[test]
+fn a_server_that_wants_a_login() {
+    let dir = tempfile::tempdir().unwrap();
+    certificates(dir.path());
+    let server = Server::start(
+        dir.path(),
+        "auth",
+        &[
+            "--cert",
+            "server.pem",
+            "--key",
+            "server.key",
+            "--auth",
+            "trade:s3cret",
+        ],
+    );
+    let (app, id) = signed_letter(
+        dir.path(),
+        "secretary@commerce.example",
+        "ambassador@ustr.example",
+    );
+    let mut s = settings(server.port, MailSecurity::Starttls, dir.path());
+    s.username = Some("trade".into());
+
+    // No password anywhere: said before anything is tried.
+    app.set_mail_settings(&s, None).unwrap();
+    let none = app.send_by_email(EmailRequest::new(id)).unwrap_err();
+    assert_eq!(none.field().as_deref(), Some("password"), "{none}");
+
+    // The wrong password: the first copy is refused with the server's words,
+    // the second not tried; both stay unsent.
+    app.set_mail_settings(&s, Some("wrong")).unwrap();
+    assert!(app.mail_settings().unwrap().password_kept);
+    let results = app.send_by_email(EmailRequest::new(id)).unwrap();
+    match &results[0].outcome {
+        EmailOutcome::Refused { reason } => {
+            assert!(reason.contains("did not accept the login"), "{reason}");
+            assert!(reason.contains("535"), "{reason}");
+        }
+        other => panic!("expected a refusal, got {other:?}"),
+    }
+    assert!(
+        matches!(results[1].outcome, EmailOutcome::NotTried { .. }),
+        "{results:?}"
+    );
+    assert!(
+        app.open_letter(id)
+            .unwrap()
+            .recipients
+            .iter()
+            .all(|r| r.sent_at.is_none())
+    );
+    assert_eq!(app.open_letter(id).unwrap().summary.status, Status::Signed);
+
+    // The right one, from the keychain.
+    app.set_mail_settings(&s, Some("s3cret")).unwrap();
+    let results = app.send_by_email(EmailRequest::new(id)).unwrap();
+    assert_eq!(sent_ids(&results).len(), 2, "{results:?}");
+    assert_eq!(server.received().len(), 2);
+}
+
+#[test]
+fn a_refused_address_and_a_cut_connection_leave_those_copies_unsent() {
+    let dir = tempfile::tempdir().unwrap();
+    certificates(dir.path());
+    let server = Server::start(
+        dir.path(),
+        "refusing",
+        &["--cert", "server.pem", "--key", "server.key"],
+    );
+    let (app, id) = signed_letter(
+        dir.path(),
+        "refused@commerce.example",
+        "ambassador@ustr.example",
+    );
+    app.set_mail_settings(
+        &settings(server.port, MailSecurity::Starttls, dir.path()),
+        None,
+    )
+    .unwrap();
+
+    let results = app.send_by_email(EmailRequest::new(id)).unwrap();
+    match &results[0].outcome {
+        EmailOutcome::Refused { reason } => {
+            assert!(reason.contains("refused the address"), "{reason}");
+            assert!(reason.contains("User unknown"), "{reason}");
+        }
+        other => panic!("expected a refusal, got {other:?}"),
+    }
+    // One address refused: the other copy still went.
+    assert!(
+        matches!(results[1].outcome, EmailOutcome::Sent { .. }),
+        "{results:?}"
+    );
+    let detail = app.open_letter(id).unwrap();
+    assert!(detail.recipients[0].sent_at.is_none());
+    assert!(detail.recipients[1].sent_at.is_some());
+    assert_eq!(app.store().archived(id).unwrap().len(), 1);
+
+    // The connection cut in the middle of the message: unsent, and said so.
+    app.amend_office(
+        "Secretary of Commerce",
+        OfficeChange {
+            email: Some("drop@commerce.example".into()),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let results = app.send_by_email(EmailRequest::new(id)).unwrap();
+    match &results[0].outcome {
+        EmailOutcome::Refused { reason } => assert!(reason.contains("127.0.0.1"), "{reason}"),
+        other => panic!("expected a failure, got {other:?}"),
+    }
+    assert!(app.open_letter(id).unwrap().recipients[0].sent_at.is_none());
+    assert_eq!(server.received().len(), 1);
+}
+
+#[test]
+fn a_batch_stops_between_messages_when_cancelled() {
+    let dir = tempfile::tempdir().unwrap();
+    certificates(dir.path());
+    let server = Server::start(
+        dir.path(),
+        "cancel",
+        &["--cert", "server.pem", "--key", "server.key"],
+    );
+    let (app, id) = signed_letter(
+        dir.path(),
+        "secretary@commerce.example",
+        "ambassador@ustr.example",
+    );
+    app.set_mail_settings(
+        &settings(server.port, MailSecurity::Starttls, dir.path()),
+        None,
+    )
+    .unwrap();
+    let mut req = EmailRequest::new(id);
+    req.progress = Some(Box::new(|done, _, _: &str| done == 0));
+    let results = app.send_by_email(req).unwrap();
+    assert!(
+        matches!(results[0].outcome, EmailOutcome::Sent { .. }),
+        "{results:?}"
+    );
+    match &results[1].outcome {
+        EmailOutcome::NotTried { reason } => assert!(reason.contains("cancelled"), "{reason}"),
+        other => panic!("expected not tried, got {other:?}"),
+    }
+    assert_eq!(server.received().len(), 1);
+    let detail = app.open_letter(id).unwrap();
+    assert!(detail.recipients[1].sent_at.is_none());
+}
+
+#[test]
+fn a_draft_for_the_mail_program_is_marked_unsent_and_sends_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let (app, id) = signed_letter(
+        dir.path(),
+        "secretary@commerce.example",
+        "ambassador@ustr.example",
+    );
+    let s = MailSettings {
+        server: "smtp.example.org".into(),
+        port: 587,
+        security: MailSecurity::Starttls,
+        username: None,
+        from_address: "trade@wachamber.example".into(),
+        from_name: None,
+        ca_file: None,
+    };
+    app.set_mail_settings(&s, None).unwrap();
+    let path = dir.path().join("drafts/ustr.eml");
+    let draft = app.email_draft(id, 2, &path).unwrap();
+    assert_eq!(draft.address, "ambassador@ustr.example");
+    let raw = std::fs::read(&path).unwrap();
+    let m = mail_parser::MessageParser::default()
+        .parse(&raw[..])
+        .unwrap();
+    assert_eq!(m.header_raw("X-Unsent").map(str::trim), Some("1"));
+    assert_eq!(format!("<{}>", m.message_id().unwrap()), draft.message_id);
+    let pdf = m.attachment(0).unwrap().contents();
+    assert!(pdf.starts_with(b"%PDF-"));
+    // Nothing is marked sent until the staffer says so.
+    assert_eq!(app.open_letter(id).unwrap().summary.status, Status::Signed);
+
+    // No address: said plainly.
+    app.amend_office(
+        "USTR",
+        OfficeChange {
+            email: Some(String::new()),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let err = app.email_draft(id, 2, &path).unwrap_err();
+    assert!(err.to_string().contains("no e-mail address"), "{err}");
+}
