@@ -167,9 +167,9 @@ fn a_dry_run_counts_what_the_import_would_add_and_writes_nothing() {
 #[test]
 fn offices_take_their_email_and_contact_form_and_bad_ones_are_refused() {
     let mut s = Store::open_in_memory().unwrap();
-    let text = "full_name,office,office_kind,start,office_email,contact_form\n\
-        Robert E. Lighthizer,U.S. Trade Representative,trade_representative,2017-05-15,,https://ustr.example/contact\n\
-        Katherine Tai,U.S. Trade Representative,,2021-03-18,ambassador@ustr.example,\n";
+    let text = "full_name,office,office_kind,start,end,office_email,contact_form\n\
+        Robert E. Lighthizer,U.S. Trade Representative,trade_representative,2017-05-15,2021-01-20,,https://ustr.example/contact\n\
+        Katherine Tai,U.S. Trade Representative,,2021-03-18,,ambassador@ustr.example,\n";
     s.import_officials_csv(text, now()).unwrap();
     let ustr = s.find_office("U.S. Trade Representative").unwrap();
     assert_eq!(
