@@ -12,7 +12,7 @@ use store::{Method, Recipient, Role, Status, Store};
 
 use crate::letters_area::{recipient_block, recipient_numbered};
 use crate::mail::{self, CoverFields, MailSettings, Mailer, Outgoing};
-use crate::secrets::{SMTP_SERVICE, SecretKept};
+use crate::secrets::{CERTIFICATE_SERVICE, SMTP_SERVICE, SecretKept};
 use crate::{App, AppError, FOLLOW_UP_DAYS, RecordArea};
 
 /// The mail settings as the Settings screen shows them.
@@ -194,6 +194,18 @@ impl App {
         })
     }
 
+    /// The password kept for the signing certificate in `p12`, if any.
+    pub fn certificate_password(&self, p12: &Path) -> Option<String> {
+        self.secrets
+            .get(CERTIFICATE_SERVICE, &certificate_account(p12))
+    }
+
+    /// Keep the password of the signing certificate in `p12` in the keychain.
+    pub fn remember_certificate_password(&self, p12: &Path, password: &str) -> SecretKept {
+        self.secrets
+            .set(CERTIFICATE_SERVICE, &certificate_account(p12), password)
+    }
+
     /// Where each copy of letter `id` can go besides the post, by copy number.
     pub fn reach(&self, id: i64) -> Result<Vec<(u32, Reach)>, AppError> {
         let db = self.db();
@@ -219,8 +231,8 @@ impl App {
                 .account()
                 .and_then(|a| self.secrets.get(SMTP_SERVICE, &a))
         });
-        let mailer = Mailer::new(&settings, password.as_deref())?;
         let targets = self.email_targets(&req)?;
+        let mailer = Mailer::new(&settings, password.as_deref())?;
         let total = targets.len();
         let mut results = Vec::with_capacity(total);
         let mut stop: Option<String> = None;
@@ -546,6 +558,14 @@ impl App {
             text: plain_text(&letter),
         })
     }
+}
+
+/// A certificate's keychain account: its file, wherever it was named from.
+fn certificate_account(p12: &Path) -> String {
+    std::fs::canonicalize(p12)
+        .unwrap_or_else(|_| p12.to_path_buf())
+        .display()
+        .to_string()
 }
 
 /// The person's address first (a staffer entered it for them), else the office's.

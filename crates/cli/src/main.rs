@@ -79,6 +79,9 @@ enum Command {
     /// Who signs letters, and their signature images.
     #[command(subcommand)]
     Signers(record::Signers),
+    /// The mail server letters are e-mailed through.
+    #[command(subcommand)]
+    Mail(record::Mail),
     /// Copy the database to FILE (safe while the app is running).
     Backup { file: PathBuf },
     /// Replace the database with the backup in FILE (checked first).
@@ -116,6 +119,7 @@ fn main() -> ExitCode {
         Command::Import(c) => with_app(engine, db, |app| record::import(app, c)),
         Command::Export(c) => with_app(engine, db, |app| record::export(app, c)),
         Command::Signers(c) => with_app(engine, db, |app| record::signers(app, c)),
+        Command::Mail(c) => with_app(engine, db, |app| record::mail(app, c)),
         Command::Search { text } => with_app(engine, db, |app| record::search(app, &text)),
         Command::Backup { file } => with_app(engine, db, |app| {
             app.backup(&file)?;

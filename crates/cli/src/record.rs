@@ -5,10 +5,12 @@
 
 use std::path::PathBuf;
 
+use amicus_app::mail::{MailSecurity, MailSettings};
+use amicus_app::secrets::SecretKept;
 use amicus_app::{
-    App, AppError, DraftRequest, ImportRequest, ImportSummary, LogFilter, Method, NewOffice,
-    NewPerson, NewPosition, NewTerm, OfficeChange, OfficeKind, SendReport, SendRequest, Stance,
-    Status,
+    App, AppError, DraftRequest, EmailOutcome, EmailRequest, ImportRequest, ImportSummary,
+    LogFilter, Method, NewOffice, NewPerson, NewPosition, NewTerm, OfficeChange, OfficeKind,
+    SendReport, SendRequest, Stance, Status,
 };
 use chrono::{DateTime, NaiveDate, Utc};
 use clap::{Args, Subcommand};
@@ -228,11 +230,13 @@ pub enum Letters {
         #[arg(long, value_name = "FILE.p12")]
         certificate: Option<PathBuf>,
     },
-    /// Mark copies sent and archive the exact PDF of each.
+    /// Send copies and archive the exact PDF of each. `--method email` sends
+    /// them through the mail server (see `amicus mail`); other methods, and
+    /// `--record-only`, record a sending done outside Amicus.
     Send {
         id: i64,
         /// Recipient number from `letters show` (all unsent ones when omitted).
-        #[arg(long)]
+        #[arg(long, alias = "copy")]
         recipient: Option<u32>,
         /// mail, email, fax, hand or portal.
         #[arg(long)]
@@ -244,6 +248,24 @@ pub enum Letters {
         /// When it went out (RFC 3339); now when omitted.
         #[arg(long)]
         at: Option<DateTime<Utc>>,
+        /// Only record it: the copies already went out another way.
+        #[arg(long)]
+        record_only: bool,
+        /// E-mail through this server instead of the saved one, with STARTTLS
+        /// (smtp://[user@]host[:587]); the password from AMICUS_SMTP_PASSWORD
+        /// or the keychain, never a flag.
+        #[arg(long, value_name = "URL", conflicts_with_all = ["smtps", "record_only", "draft"])]
+        smtp: Option<String>,
+        /// The same with TLS from the start (smtps://[user@]host[:465]).
+        #[arg(long, value_name = "URL", conflicts_with_all = ["record_only", "draft"])]
+        smtps: Option<String>,
+        /// Send a copy that was already sent again, logged as a resend.
+        #[arg(long, requires = "recipient", conflicts_with_all = ["record_only", "draft"])]
+        resend: bool,
+        /// Write the e-mail as a draft for your mail program instead of
+        /// sending it (X-Unsent: 1); record it with --record-only once sent.
+        #[arg(long, value_name = "FILE.eml", conflicts_with = "record_only")]
+        draft: Option<PathBuf>,
     },
     /// Write the letter's PDF (one per copy for per-recipient letters).
     Export {
@@ -895,14 +917,122 @@ pub fn letters(app: &App, cmd: Letters) -> Result<(), AppError> {
             certificate: Some(file),
         } => {
             // Never a flag: it would stay in the shell's history.
-            let password = std::env::var("AMICUS_CERT_PASSWORD").map_err(|_| {
-                AppError::invalid(
-                    "certificate",
-                    "set AMICUS_CERT_PASSWORD to the certificate's password (it is never a flag)",
-                )
-            })?;
+            let password = std::env::var("AMICUS_CERT_PASSWORD")
+                .ok()
+                .or_else(|| app.certificate_password(&file))
+                .ok_or_else(|| {
+                    AppError::invalid(
+                        "certificate",
+                        "set AMICUS_CERT_PASSWORD to the certificate's password (it is never a flag), \
+                         or keep it in the keychain by signing once in the app with \"Remember the password\"",
+                    )
+                })?;
             let name = app.sign_digitally(id, &file, &password, now)?;
             out!("letter {id} signed, and digitally signed by {name}");
+        }
+        Letters::Send {
+            id,
+            recipient,
+            method: Method::Email,
+            draft: Some(file),
+            ..
+        } => {
+            let number = match recipient {
+                Some(n) => n,
+                None => only_unsent_copy(app, id)?,
+            };
+            let d = app.email_draft(id, number, &file)?;
+            out!(
+                "wrote {} to {} ({}); open it in your mail program, send it, then record it with \
+                 `amicus letters send {id} --recipient {number} --method email --record-only --confirmation '{}'`",
+                d.path.display(),
+                d.address,
+                d.message_id,
+                d.message_id
+            );
+        }
+        Letters::Send { draft: Some(_), .. } => {
+            return Err(AppError::invalid(
+                "draft",
+                "--draft writes an e-mail: use it with --method email",
+            ));
+        }
+        Letters::Send {
+            id,
+            recipient,
+            method: Method::Email,
+            record_only: false,
+            smtp,
+            smtps,
+            resend,
+            ..
+        } => {
+            let mut req = EmailRequest::new(id);
+            req.copy = recipient;
+            req.resend = resend;
+            req.server = smtp.or(smtps);
+            req.password = std::env::var("AMICUS_SMTP_PASSWORD").ok();
+            req.progress = Some(Box::new(|done, total, who: &str| {
+                if done < total {
+                    eprintln!("sending {} of {total}: {who}", done + 1);
+                }
+                true
+            }));
+            let results = app.send_by_email(req)?;
+            let mut failed = 0;
+            for r in results {
+                let to = r.address.as_deref().unwrap_or("no address");
+                match r.outcome {
+                    EmailOutcome::Sent { message_id, at } => {
+                        out!(
+                            "sent copy {} to {} <{to}> at {}: {message_id}",
+                            r.number,
+                            r.name,
+                            at.format("%Y-%m-%d %H:%M:%S UTC")
+                        )
+                    }
+                    EmailOutcome::Resent { message_id, at } => {
+                        out!(
+                            "resent copy {} to {} <{to}> at {}: {message_id}",
+                            r.number,
+                            r.name,
+                            at.format("%Y-%m-%d %H:%M:%S UTC")
+                        )
+                    }
+                    EmailOutcome::Refused { reason } => {
+                        failed += 1;
+                        eprintln!(
+                            "copy {} to {} <{to}> was not sent: {reason}",
+                            r.number, r.name
+                        );
+                    }
+                    EmailOutcome::NoAddress => {
+                        out!(
+                            "copy {} to {}: no e-mail address on record; send it another way",
+                            r.number,
+                            r.name
+                        )
+                    }
+                    EmailOutcome::NotTried { reason } => {
+                        failed += 1;
+                        eprintln!("copy {} to {}: {reason}", r.number, r.name);
+                    }
+                }
+            }
+            if failed > 0 {
+                return Err(AppError::Conflict(format!(
+                    "{failed} cop{} of letter {id} not sent; they stay unsent and can be sent again",
+                    if failed == 1 { "y was" } else { "ies were" }
+                )));
+            }
+        }
+        Letters::Send { smtp: Some(_), .. }
+        | Letters::Send { smtps: Some(_), .. }
+        | Letters::Send { resend: true, .. } => {
+            return Err(AppError::invalid(
+                "method",
+                "--smtp, --smtps and --resend send by e-mail: use them with --method email",
+            ));
         }
         Letters::Send {
             id,
@@ -911,6 +1041,7 @@ pub fn letters(app: &App, cmd: Letters) -> Result<(), AppError> {
             confirmation,
             follow_up,
             at,
+            ..
         } => {
             let sent = app.send_copies(
                 &SendRequest {
@@ -1024,6 +1155,136 @@ pub fn search(app: &App, text: &str) -> Result<(), AppError> {
     }
     for h in hits {
         out!("{:<8} {:>5}  {}  — {}", h.kind, h.id, h.title, h.snippet);
+    }
+    Ok(())
+}
+
+/// The one copy of letter `id` not yet sent, for commands that act on one.
+fn only_unsent_copy(app: &App, id: i64) -> Result<u32, AppError> {
+    let unsent: Vec<u32> = app
+        .open_letter(id)?
+        .recipients
+        .iter()
+        .filter(|r| r.sent_at.is_none())
+        .map(|r| r.number)
+        .collect();
+    match unsent.as_slice() {
+        [one] => Ok(*one),
+        [] => Err(AppError::Conflict(format!(
+            "every copy of letter {id} has already been sent"
+        ))),
+        many => Err(AppError::invalid(
+            "recipient",
+            format!(
+                "letter {id} has {} copies not yet sent; name one with --recipient N",
+                many.len()
+            ),
+        )),
+    }
+}
+
+#[derive(Subcommand)]
+pub enum Mail {
+    /// The mail server letters are e-mailed through.
+    Show,
+    /// Set the mail server. With AMICUS_SMTP_PASSWORD set, its password is
+    /// kept in the system keychain.
+    Set {
+        /// The server's host name, e.g. smtp.office365.com.
+        #[arg(long)]
+        server: String,
+        /// 587 for STARTTLS (the default), 465 for TLS.
+        #[arg(long)]
+        port: Option<u16>,
+        /// TLS from the first byte (port 465) instead of STARTTLS.
+        #[arg(long)]
+        tls: bool,
+        /// The login, when the server asks for one.
+        #[arg(long)]
+        user: Option<String>,
+        /// The address letters are sent from.
+        #[arg(long)]
+        from: String,
+        /// The name shown with it.
+        #[arg(long)]
+        from_name: Option<String>,
+        /// The organization's own CA certificate (PEM), if the server's is not publicly trusted.
+        #[arg(long, value_name = "FILE.pem")]
+        ca: Option<PathBuf>,
+    },
+    /// Forget the mail server's password.
+    ForgetPassword,
+}
+
+pub fn mail(app: &App, cmd: Mail) -> Result<(), AppError> {
+    match cmd {
+        Mail::Show => {
+            let view = app.mail_settings()?;
+            match view.settings {
+                None => out!(
+                    "no mail server set; set one with `amicus mail set --server HOST --from ADDRESS`"
+                ),
+                Some(s) => {
+                    out!("server: {}", s.describe());
+                    out!(
+                        "from: {}{}",
+                        s.from_name.map(|n| format!("{n} ")).unwrap_or_default(),
+                        format_args!("<{}>", s.from_address)
+                    );
+                    if let Some(u) = &s.username {
+                        out!(
+                            "login: {u} (password {})",
+                            if view.password_kept {
+                                "kept"
+                            } else {
+                                "not kept"
+                            }
+                        );
+                    }
+                    if let Some(ca) = &s.ca_file {
+                        out!("CA file: {ca}");
+                    }
+                }
+            }
+        }
+        Mail::Set {
+            server,
+            port,
+            tls,
+            user,
+            from,
+            from_name,
+            ca,
+        } => {
+            let security = if tls {
+                MailSecurity::Tls
+            } else {
+                MailSecurity::Starttls
+            };
+            let settings = MailSettings {
+                server,
+                port: port.unwrap_or(if tls { 465 } else { 587 }),
+                security,
+                username: user,
+                from_address: from,
+                from_name,
+                ca_file: ca.map(|p| p.display().to_string()),
+            };
+            let password = std::env::var("AMICUS_SMTP_PASSWORD").ok();
+            let kept = app.set_mail_settings(&settings, password.as_deref())?;
+            out!("mail server set: {}", settings.describe());
+            match kept {
+                Some(SecretKept::Keychain) => out!("the password is kept in the system keychain"),
+                Some(SecretKept::ThisSession) => out!(
+                    "no system keychain answered, so the password was not kept; set AMICUS_SMTP_PASSWORD when sending"
+                ),
+                None => {}
+            }
+        }
+        Mail::ForgetPassword => {
+            app.forget_mail_password()?;
+            out!("the mail server's password is forgotten");
+        }
     }
     Ok(())
 }

@@ -136,11 +136,15 @@ fn a_letter_from_draft_to_sent_log() {
             "2",
             "--method",
             "email",
+            "--record-only",
             "--at",
             "2018-09-24T16:00:00Z",
         ],
     );
-    let err = fails(&db, &["letters", "send", "2", "--method", "email"]);
+    let err = fails(
+        &db,
+        &["letters", "send", "2", "--method", "email", "--record-only"],
+    );
     assert!(err.contains("already been sent"), "{err}");
     let show = ok(&db, &["letters", "show", "2"]);
     assert!(
