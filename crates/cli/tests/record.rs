@@ -411,7 +411,7 @@ fn officials_go_out_and_back_in_as_csv() {
     assert!(csv.starts_with("full_name,family_name,"), "{csv}");
     assert!(csv.contains("Robert E. Lighthizer,Lighthizer,,,,United States Trade Representative,trade_representative,"), "{csv}");
     let file = dir.path().join("officials.csv");
-    std::fs::write(&file, format!("{csv}Pat Doe,,,,,Governor of Ohio,governor,State of Ohio,\"77 South High Street | Columbus, OH 43215\",2019-01-14,,no,\n")).unwrap();
+    std::fs::write(&file, format!("{csv}Pat Doe,,,,,Governor of Ohio,governor,State of Ohio,\"77 South High Street | Columbus, OH 43215\",2019-01-14,,no,,governor@ohio.example,https://governor.ohio.example/contact\n")).unwrap();
     let out = ok(&db, &["import", "csv", file.to_str().unwrap()]);
     assert!(
         out.contains("1 officials, 1 offices and 1 terms added"),
