@@ -15,7 +15,11 @@ use amicus_app::{
 };
 use ts_rs::{Config, TS};
 
-use crate::commands::{ExportProgress, Preview};
+use amicus_app::mail::{MailSecurity, MailSettings};
+use amicus_app::secrets::SecretKept;
+use amicus_app::{ContactFormCopy, EmailDraft, EmailOutcome, EmailResult, MailView, Reach};
+
+use crate::commands::{EmailProgress, ExportProgress, Preview};
 use crate::ipc_error::{ErrorCode, IpcError};
 use crate::record::{OpenFailure, Startup};
 
@@ -93,6 +97,16 @@ fn generate() -> String {
         RecordChanged,
         OpenFailure,
         Startup,
+        Reach,
+        MailSecurity,
+        MailSettings,
+        MailView,
+        SecretKept,
+        EmailProgress,
+        EmailOutcome,
+        EmailResult,
+        EmailDraft,
+        ContactFormCopy,
     );
     format!(
         "// Generated from the Rust types by src-tauri/src/bindings.rs (`make bindings`).\n// Do not edit by hand.\n\n{}\n",

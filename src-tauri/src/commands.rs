@@ -7,6 +7,8 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
 
+use amicus_app::mail::MailSettings;
+use amicus_app::secrets::SecretKept;
 use amicus_app::{
     Catalog, ClockView, CsvSummary, DraftPreview, Drafted, ExportOptions, ImportRequest,
     ImportSummary, IssueView, LetterDetail, LetterSummary, Letterhead, LogEntry, LogFilter,
@@ -14,6 +16,7 @@ use amicus_app::{
     OfficialsPage, PersonDetail, Position, PreviewHave, SearchHit, SendReport, SendRequest,
     SettingsInfo, Status, TemplateCheck, TemplateDraft,
 };
+use amicus_app::{ContactFormCopy, EmailDraft, EmailRequest, EmailResult, MailView};
 use chrono::NaiveDate;
 use serde::Serialize;
 use tauri::State;
@@ -149,10 +152,27 @@ pub fn letter_sign_digitally(
     state: State<'_, AppState>,
     id: i64,
     certificate: PathBuf,
-    password: String,
+    password: Option<String>,
+    remember: bool,
 ) -> Reply<String> {
     let app = state.app()?;
-    Ok(app.sign_digitally(id, &certificate, &password, app.clock().now())?)
+    let password = match password.filter(|p| !p.is_empty()) {
+        Some(p) => p,
+        None => app.certificate_password(&certificate).ok_or_else(|| {
+            amicus_app::AppError::invalid("password", "enter the certificate's password")
+        })?,
+    };
+    let name = app.sign_digitally(id, &certificate, &password, app.clock().now())?;
+    if remember {
+        app.remember_certificate_password(&certificate, &password);
+    }
+    Ok(name)
+}
+
+/// Whether the keychain has the password of this certificate.
+#[tauri::command(async)]
+pub fn certificate_password_kept(state: State<'_, AppState>, certificate: PathBuf) -> Reply<bool> {
+    Ok(state.app()?.certificate_password(&certificate).is_some())
 }
 
 /// How far an export has got.
@@ -194,6 +214,84 @@ pub fn letter_export(
 #[tauri::command]
 pub fn export_cancel(state: State<'_, AppState>) {
     state.cancel.store(true, Ordering::SeqCst);
+}
+
+/// How far sending by e-mail has got: copies done of total, and who is next.
+#[derive(Clone, Serialize, ts_rs::TS)]
+pub struct EmailProgress {
+    pub done: u32,
+    pub total: u32,
+    pub next: String,
+}
+
+#[tauri::command(async)]
+pub fn mail_settings(state: State<'_, AppState>) -> Reply<MailView> {
+    Ok(state.app()?.mail_settings()?)
+}
+
+/// Save the mail server; a password given goes to the keychain.
+#[tauri::command(async)]
+pub fn mail_settings_set(
+    state: State<'_, AppState>,
+    settings: MailSettings,
+    password: Option<String>,
+) -> Reply<Option<SecretKept>> {
+    Ok(state
+        .app()?
+        .set_mail_settings(&settings, password.as_deref())?)
+}
+
+#[tauri::command(async)]
+pub fn mail_password_forget(state: State<'_, AppState>) -> Reply<()> {
+    Ok(state.app()?.forget_mail_password()?)
+}
+
+/// E-mail copies of a letter (one, or every unsent one), reporting each on
+/// `progress`; `send_cancel` stops before the next message.
+#[tauri::command(async)]
+pub fn letter_send_email(
+    state: State<'_, AppState>,
+    id: i64,
+    copy: Option<u32>,
+    resend: bool,
+    progress: Channel<EmailProgress>,
+) -> Reply<Vec<EmailResult>> {
+    state.cancel.store(false, Ordering::SeqCst);
+    let cancel = Arc::clone(&state.cancel);
+    let mut req = EmailRequest::new(id);
+    req.copy = copy;
+    req.resend = resend;
+    req.progress = Some(Box::new(move |done, total, next: &str| {
+        let _ = progress.send(EmailProgress {
+            done: done as u32,
+            total: total as u32,
+            next: next.to_string(),
+        });
+        !cancel.load(Ordering::SeqCst)
+    }));
+    Ok(state.app()?.send_by_email(req)?)
+}
+
+#[tauri::command]
+pub fn send_cancel(state: State<'_, AppState>) {
+    state.cancel.store(true, Ordering::SeqCst);
+}
+
+/// Write copy `copy` as an .eml draft in the drafts folder; the UI opens it.
+#[tauri::command(async)]
+pub fn letter_email_draft(state: State<'_, AppState>, id: i64, copy: u32) -> Reply<EmailDraft> {
+    let path = amicus_app::mail::drafts_dir().join(format!("letter-{id}-copy-{copy}.eml"));
+    Ok(state.app()?.email_draft(id, copy, &path)?)
+}
+
+/// Copy `copy`'s text and its office's contact form.
+#[tauri::command(async)]
+pub fn letter_contact_form(
+    state: State<'_, AppState>,
+    id: i64,
+    copy: u32,
+) -> Reply<ContactFormCopy> {
+    Ok(state.app()?.contact_form_copy(id, copy)?)
 }
 
 #[tauri::command(async)]

@@ -44,6 +44,8 @@ export const keys = {
   templates: ["templates"],
   templateCheck: (draft: TemplateDraft) => ["templates", "check", draft],
   letterhead: ["letterhead"],
+  /** The mail server letters are e-mailed through. */
+  mail: ["mail"],
   settings: ["settings"],
   search: ["search"],
   searchFor: (text: string) => ["search", text],
@@ -72,6 +74,7 @@ export const AREA_KEYS: Record<RecordArea, readonly QueryKey[]> = {
   templates: [keys.catalog, keys.templates, keys.letterBlank, keys.draftPreview],
   settings: [
     keys.letterhead,
+    keys.mail,
     keys.settings,
     keys.catalog,
     keys.clock,

@@ -569,7 +569,7 @@ fn certificate_account(p12: &Path) -> String {
 }
 
 /// The person's address first (a staffer entered it for them), else the office's.
-fn reach_of(db: &Store, r: &Recipient) -> Result<Reach, AppError> {
+pub(crate) fn reach_of(db: &Store, r: &Recipient) -> Result<Reach, AppError> {
     let person_email = match r.person_id {
         Some(p) => db.person(p)?.email,
         None => None,

@@ -132,6 +132,8 @@ pub struct RecipientView {
     pub follow_up_on: Option<NaiveDate>,
     pub reply_on: Option<NaiveDate>,
     pub reply_notes: Option<String>,
+    /// Where the copy can go besides the post.
+    pub reach: crate::Reach,
 }
 
 /// A letter opened in the compose screen.
@@ -1231,6 +1233,7 @@ impl App {
                 follow_up_on: r.follow_up_on,
                 reply_on: r.reply_on,
                 reply_notes: r.reply_notes.clone(),
+                reach: crate::delivery::reach_of(db, r)?,
             });
         }
         let extra = extra_of(id, &l.extra)?;

@@ -41,7 +41,15 @@ export type Office = { id: number, title: string, short_name: string | null, org
 /**
  * Mailing address, one line per entry.
  */
-address: Array<string>, retired_on: string | null, };
+address: Array<string>, retired_on: string | null, 
+/**
+ * Where the office takes letters by e-mail.
+ */
+email: string | null, 
+/**
+ * The office's web contact form, for offices that take no e-mail.
+ */
+contact_form: string | null, };
 
 export type Issue = { id: number, name: string, summary: string, };
 
@@ -101,7 +109,11 @@ number: number, role: Role,
 /**
  * The person, or None for an office with no holder on record on the letter's date.
  */
-name: string | null, office: string | null, method: Method | null, sent_at: string | null, confirmation: string | null, follow_up_on: string | null, reply_on: string | null, reply_notes: string | null, };
+name: string | null, office: string | null, method: Method | null, sent_at: string | null, confirmation: string | null, follow_up_on: string | null, reply_on: string | null, reply_notes: string | null, 
+/**
+ * Where the copy can go besides the post.
+ */
+reach: Reach, };
 
 export type LetterDetail = { summary: LetterSummary, 
 /**
@@ -266,7 +278,7 @@ logo: string | null, };
 
 export type CsvSummary = { persons_added: number, offices_added: number, terms_added: number, };
 
-export type NewOffice = { title: string, short_name: string | null, organization: string | null, kind: OfficeKind, single_holder: boolean, address: Array<string>, };
+export type NewOffice = { title: string, short_name: string | null, organization: string | null, kind: OfficeKind, single_holder: boolean, address: Array<string>, email: string | null, contact_form: string | null, };
 
 export type NewTerm = { person_id: number, office_id: number, start_on: string, end_on: string | null, acting: boolean, };
 
@@ -294,3 +306,56 @@ export type OpenFailure = { message: string, db_path: string,
 backups: Array<string>, };
 
 export type Startup = { "state": "ready" } | { "state": "failed" } & OpenFailure;
+
+export type Reach = { 
+/**
+ * The person's own address first, else the office's.
+ */
+email: string | null, contact_form: string | null, };
+
+export type MailSecurity = "starttls" | "tls";
+
+export type MailSettings = { 
+/**
+ * The server's host name ("smtp.office365.com").
+ */
+server: string, port: number, security: MailSecurity, 
+/**
+ * The login, when the server asks for one (usually the sender's address).
+ */
+username: string | null, 
+/**
+ * The address letters are sent from, and replies go to.
+ */
+from_address: string, 
+/**
+ * The name shown with it ("Washington Chamber of Commerce").
+ */
+from_name: string | null, 
+/**
+ * A PEM file with the organization's own certificate authority, for a
+ * server whose certificate the system does not know.
+ */
+ca_file: string | null, };
+
+export type MailView = { 
+/**
+ * None until someone sets the mail server up.
+ */
+settings: MailSettings | null, 
+/**
+ * A password is kept for the login (in the keychain or this session).
+ */
+password_kept: boolean, };
+
+export type SecretKept = "keychain" | "this_session";
+
+export type EmailProgress = { done: number, total: number, next: string, };
+
+export type EmailOutcome = { "kind": "sent", message_id: string, at: string, } | { "kind": "resent", message_id: string, at: string, } | { "kind": "refused", reason: string, } | { "kind": "no_address" } | { "kind": "not_tried", reason: string, };
+
+export type EmailResult = { recipient_id: number, number: number, name: string, address: string | null, outcome: EmailOutcome, };
+
+export type EmailDraft = { path: string, address: string, message_id: string, };
+
+export type ContactFormCopy = { url: string, text: string, };

@@ -4,7 +4,7 @@
 import { Channel, invoke } from "@tauri-apps/api/core";
 import { listen } from "@tauri-apps/api/event";
 import { open, save } from "@tauri-apps/plugin-dialog";
-import { openPath } from "@tauri-apps/plugin-opener";
+import { openPath, openUrl } from "@tauri-apps/plugin-opener";
 import type {
   Catalog,
   CsvSummary,
@@ -29,6 +29,13 @@ import type {
   SendReport,
   SettingsInfo,
   ClockView,
+  ContactFormCopy,
+  EmailDraft,
+  EmailProgress,
+  EmailResult,
+  MailSettings,
+  MailView,
+  SecretKept,
   RecordArea,
   RecordChanged,
   Startup,
@@ -81,9 +88,43 @@ export const letterSave = (id: number | null, letter: NewLetter) =>
 export const letterCopy = (id: number, date: string) => invoke<NewLetter>("letter_copy", { id, date });
 export const letterApprove = (id: number) => invoke<null>("letter_approve", { id });
 export const letterSign = (id: number) => invoke<null>("letter_sign", { id });
-/** Sign an approved letter, each copy digitally with the PKCS#12 file; resolves to the certificate's name. */
-export const letterSignDigitally = (id: number, certificate: string, password: string) =>
-  invoke<string>("letter_sign_digitally", { id, certificate, password });
+/**
+ * Sign an approved letter, each copy digitally with the PKCS#12 file;
+ * resolves to the certificate's name. An empty password uses the one the
+ * keychain keeps; `remember` keeps this one there.
+ */
+export const letterSignDigitally = (id: number, certificate: string, password: string, remember = false) =>
+  invoke<string>("letter_sign_digitally", { id, certificate, password, remember });
+/** Whether the keychain keeps the password of this certificate file. */
+export const certificatePasswordKept = (certificate: string) =>
+  invoke<boolean>("certificate_password_kept", { certificate });
+/** The mail server letters are e-mailed through, and whether its password is kept. */
+export const mailSettings = () => invoke<MailView>("mail_settings");
+/** Save the mail server; a password given is kept in the keychain (or for this session). */
+export const mailSettingsSave = (settings: MailSettings, password: string | null) =>
+  invoke<SecretKept | null>("mail_settings_set", { settings, password });
+export const mailPasswordForget = () => invoke<null>("mail_password_forget");
+/**
+ * E-mail copy `copy` of a letter (null: every copy not yet sent), reporting
+ * before each message; a copy the server refuses stays unsent with its words.
+ */
+export function letterSendEmail(
+  id: number,
+  copy: number | null,
+  resend: boolean,
+  onProgress: (p: EmailProgress) => void,
+): Promise<EmailResult[]> {
+  const progress = new Channel<EmailProgress>();
+  progress.onmessage = onProgress;
+  return invoke<EmailResult[]>("letter_send_email", { id, copy, resend, progress });
+}
+/** Stop sending before the next message (the copies already sent stay sent). */
+export const sendCancel = () => invoke<null>("send_cancel");
+/** Write copy `copy` as an .eml draft for the mail program; nothing is marked sent. */
+export const letterEmailDraft = (id: number, copy: number) => invoke<EmailDraft>("letter_email_draft", { id, copy });
+/** Copy `copy`'s plain text and its office's web contact form. */
+export const letterContactForm = (id: number, copy: number) =>
+  invoke<ContactFormCopy>("letter_contact_form", { id, copy });
 /**
  * Export a letter's copies (one file each, or one combined PDF), reporting
  * each copy; `blankSignature` leaves the space above the signer's name blank
@@ -229,6 +270,10 @@ export async function choosePng(): Promise<string | null> {
 }
 
 /** Ask for a signing certificate (a PKCS#12 file). */
+export async function choosePem(): Promise<string | null> {
+  const picked = await open({ multiple: false, filters: [{ name: "CA certificate (PEM)", extensions: ["pem", "crt"] }] });
+  return typeof picked === "string" ? picked : null;
+}
 export async function chooseCertificate(): Promise<string | null> {
   const picked = await open({ multiple: false, filters: [{ name: "Certificate (PKCS#12)", extensions: ["p12", "pfx"] }] });
   return typeof picked === "string" ? picked : null;
@@ -253,3 +298,5 @@ export async function chooseFolder(): Promise<string | null> {
 
 /** Show a file in the system viewer. */
 export const openInViewer = (path: string) => openPath(path);
+/** Open a web page (an office's contact form) in the browser. */
+export const openWebPage = (url: string) => openUrl(url);

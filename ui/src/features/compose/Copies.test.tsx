@@ -25,6 +25,7 @@ const copy = (over: Partial<RecipientView>): RecipientView => ({
   follow_up_on: null,
   reply_on: null,
   reply_notes: null,
+  reach: { email: null, contact_form: null },
   ...over,
 });
 
@@ -51,7 +52,7 @@ describe("Copies", () => {
     const table = screen.getByRole("table");
     expect(table.parentElement?.className).toBe("table-scroll");
     const sent = nth(within(nth(within(table).getAllByRole("row"), 1)).getAllByRole("cell"), 1);
-    expect(sent.textContent).toBe("September 25, 2018 by email");
+    expect(sent.textContent).toBe("September 25, 2018 by email RCPT-0924");
     expect(within(sent).getByText("September 25, 2018").className).toBe("nowrap");
     expect(within(sent).getByText("by email").className).toBe("nowrap");
     const followUp = nth(within(nth(within(table).getAllByRole("row"), 1)).getAllByRole("cell"), 2);

@@ -4,6 +4,7 @@ import { useState } from "react";
 import type { LetterDetail, RecipientView } from "../../ipc";
 import { METHOD_LABEL, longDate } from "../../components/common";
 import { MarkSentDialog, ReplyCell, ReplyDialog, type SentBefore } from "../log/dialogs";
+import { SendCopyDialog, SendEmailDialog } from "./SendEmail";
 
 /** The most recently sent copy, which the next copy's dialog starts from. */
 function lastSent(detail: LetterDetail): SentBefore | null {
@@ -45,9 +46,14 @@ export function Copies({
   onMarked?: (count: number) => void;
 }) {
   const [sending, setSending] = useState<RecipientView | null>(null);
+  // How the copy being marked sent just went out (a draft, a contact form).
+  const [sentHow, setSentHow] = useState<SentBefore | null>(null);
   const [sendingAll, setSendingAll] = useState(false);
+  const [choosing, setChoosing] = useState<RecipientView | null>(null);
+  const [emailing, setEmailing] = useState<{ copy: number | null; resend: boolean } | null>(null);
   const [replying, setReplying] = useState<RecipientView | null>(null);
   const unsent = detail.recipients.filter((r) => !r.sent_at).length;
+  const unsentWithEmail = detail.recipients.filter((r) => !r.sent_at && r.reach.email).length;
   // Only a signed letter goes out (a partly sent one is still signed, and sent).
   const sendable = detail.summary.status === "signed" || detail.summary.status === "sent";
   return (
@@ -56,6 +62,11 @@ export function Copies({
         <legend>Copies</legend>
         {sendable && unsent >= 1 && detail.recipients.length >= 2 && (
           <div className="actions">
+            {unsentWithEmail >= 1 && (
+              <button type="button" className="small" onClick={() => setEmailing({ copy: null, resend: false })}>
+                Send all by email…
+              </button>
+            )}
             <button type="button" className="small" onClick={() => setSendingAll(true)}>
               Mark all sent…
             </button>
@@ -81,7 +92,31 @@ export function Copies({
                   </td>
                   <td className="sent">
                     {r.sent_at ? (
-                      <SentWhen r={r} />
+                      <>
+                        <SentWhen r={r} />
+                        {r.confirmation && (
+                          <span className="muted confirmation" title="Confirmation">
+                            {" "}
+                            {r.confirmation}
+                          </span>
+                        )}
+                        {r.reach.email && (
+                          <>
+                            {" "}
+                            <button
+                              type="button"
+                              className="small"
+                              onClick={() => setEmailing({ copy: r.number, resend: true })}
+                            >
+                              Resend…
+                            </button>
+                          </>
+                        )}
+                      </>
+                    ) : r.reach.email || r.reach.contact_form ? (
+                      <button type="button" className="small" onClick={() => setChoosing(r)}>
+                        Send…
+                      </button>
                     ) : (
                       <button type="button" className="small" onClick={() => setSending(r)}>
                         Mark sent…
@@ -103,13 +138,44 @@ export function Copies({
           </table>
         </div>
       </fieldset>
+      {choosing && (
+        <SendCopyDialog
+          letterId={detail.summary.id}
+          copy={choosing}
+          onClose={() => setChoosing(null)}
+          onEmail={() => {
+            setEmailing({ copy: choosing.number, resend: false });
+            setChoosing(null);
+          }}
+          onRecord={(how) => {
+            setSentHow(how);
+            setSending(choosing);
+            setChoosing(null);
+          }}
+        />
+      )}
+      {emailing && (
+        <SendEmailDialog
+          letterId={detail.summary.id}
+          copies={detail.recipients}
+          copy={emailing.copy}
+          resend={emailing.resend}
+          onClose={() => setEmailing(null)}
+        />
+      )}
       {sending && (
         <MarkSentDialog
           recipient={sending}
           letterDate={letterDate}
-          previous={lastSent(detail)}
-          onClose={() => setSending(null)}
-          onDone={() => setSending(null)}
+          previous={sentHow ?? lastSent(detail)}
+          onClose={() => {
+            setSending(null);
+            setSentHow(null);
+          }}
+          onDone={() => {
+            setSending(null);
+            setSentHow(null);
+          }}
         />
       )}
       {sendingAll && (

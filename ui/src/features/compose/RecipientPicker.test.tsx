@@ -21,6 +21,8 @@ const office = (id: number, title: string, short_name: string | null, organizati
   single_holder: true,
   address: [],
   retired_on: null,
+  email: null,
+  contact_form: null,
 });
 
 // Korea's minister comes first in the record; "ustr" is inside "Industry".

@@ -27,6 +27,8 @@ export const NO_OFFICE: NewOffice = {
   kind: "other",
   single_holder: true,
   address: [],
+  email: null,
+  contact_form: null,
 };
 
 /** Add an office (`id` null) or edit one. */
@@ -44,6 +46,8 @@ function OfficeForm(props: { id: number | null; start: NewOffice; onClose: () =>
   });
   const opt = (v: string) => (v.trim() ? v : null);
   const titleError = fieldError(save.error, "title");
+  const emailError = fieldError(save.error, "email");
+  const formError = fieldError(save.error, "contact_form");
   const adding = props.id === null;
   return (
     <Dialog title={adding ? "Add an office" : `Edit ${props.start.title}`} onClose={props.onClose}>
@@ -82,12 +86,34 @@ function OfficeForm(props: { id: number | null; start: NewOffice; onClose: () =>
           Mailing address, one line per line
           <textarea rows={3} value={o.address.join("\n")} onChange={(e) => setO({ ...o, address: e.target.value.split("\n") })} />
         </label>
+        <div className="grid2">
+          <label>
+            E-mail address for letters
+            <input
+              value={o.email ?? ""}
+              aria-invalid={!!emailError}
+              placeholder="correspondence@agency.gov"
+              onChange={(e) => setO({ ...o, email: opt(e.target.value) })}
+            />
+          </label>
+          <label>
+            Web contact form
+            <input
+              value={o.contact_form ?? ""}
+              aria-invalid={!!formError}
+              placeholder="https://"
+              onChange={(e) => setO({ ...o, contact_form: opt(e.target.value) })}
+            />
+          </label>
+        </div>
+        {emailError && <p className="error field-error">{emailError}</p>}
+        {formError && <p className="error field-error">{formError}</p>}
         <label className="check">
           <input type="checkbox" checked={!o.single_holder} onChange={(e) => setO({ ...o, single_holder: !e.target.checked })} />
           Held by several people at once (a delegation)
         </label>
         {!adding && <p className="muted">Letters already sent keep the address they were sent to.</p>}
-        {save.isError && !titleError && <ErrorNote error={save.error} prefix={adding ? "Not added" : "Not saved"} />}
+        {save.isError && !titleError && !emailError && !formError && <ErrorNote error={save.error} prefix={adding ? "Not added" : "Not saved"} />}
         <div className="actions">
           <button type="submit" className="primary" disabled={save.isPending}>
             {adding ? "Add office" : "Save"}
@@ -236,6 +262,13 @@ function OfficePanel({ id, onClose }: { id: number; onClose: () => void }) {
       <p className="muted">
         {[office.organization, ...office.address].filter(Boolean).join(" · ") || "No address on record."}
       </p>
+      {(office.email || office.contact_form) && (
+        <p className="muted">
+          {office.email && <>E-mail: {office.email}</>}
+          {office.email && office.contact_form && " · "}
+          {office.contact_form && <>Contact form: {office.contact_form}</>}
+        </p>
+      )}
       {office.retired_on && <p className="warning">Retired on {longDate(office.retired_on)}. Letters dated later are warned to choose its successor.</p>}
       {retire.isError && retireOn === null && <ErrorNote error={retire.error} prefix="Not reinstated" />}
       {holders.length === 0 ? (
@@ -266,6 +299,8 @@ function OfficePanel({ id, onClose }: { id: number; onClose: () => void }) {
             kind: office.kind,
             single_holder: office.single_holder,
             address: office.address,
+            email: office.email,
+            contact_form: office.contact_form,
           }}
           onClose={() => setEditing(false)}
           onSaved={() => setEditing(false)}

@@ -285,7 +285,7 @@ describe("Officials", () => {
     expect(vi.mocked(ipc.officialAdd).mock.lastCall?.[0]).toEqual({
       person: { full_name: "Jane Doe", family_name: "", honorific: null, salutation: null, email: null },
       office_id: null,
-      office: { title: "Governor of Ohio", short_name: null, organization: null, kind: "governor", single_holder: true, address: ["1 Capitol Sq", "Columbus, OH"] },
+      office: { title: "Governor of Ohio", short_name: null, organization: null, kind: "governor", single_holder: true, address: ["1 Capitol Sq", "Columbus, OH"], email: null, contact_form: null },
       start_on: "2026-03-10",
       end_on: null,
       acting: false,

@@ -20,6 +20,7 @@ vi.mock("../../ipc", async (importOriginal) => ({
   clock: vi.fn(),
   diagnostics: vi.fn(),
   timeZoneSave: vi.fn(),
+  mailSettings: vi.fn(),
 }));
 import * as ipc from "../../ipc";
 
@@ -49,6 +50,7 @@ describe("Settings", () => {
     vi.mocked(ipc.clock).mockResolvedValue(clockView);
     vi.mocked(ipc.catalog).mockResolvedValue(catalog);
     vi.mocked(ipc.letterhead).mockResolvedValue(head);
+    vi.mocked(ipc.mailSettings).mockResolvedValue({ settings: null, password_kept: false });
   });
 
   it("shows the database and signers, and backs up where the user chose", async () => {

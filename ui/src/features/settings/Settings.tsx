@@ -6,6 +6,7 @@ import { ErrorNote, fieldError, useToday } from "../../components/common";
 import { SearchSelect, type Choice } from "../../components/SearchSelect";
 import { catalogQuery, keys } from "../../queries";
 import { Dialog } from "../../components/Dialog";
+import { MailForm } from "./MailForm";
 
 function LetterheadForm({ start }: { start: Letterhead }) {
   const [l, setL] = useState(start);
@@ -362,6 +363,7 @@ export function Settings() {
       {head.data && <LetterheadForm key={JSON.stringify(head.data)} start={head.data} />}
       {info.data && <TimeZoneForm current={info.data.time_zone} />}
       <Signers />
+      <MailForm />
       <div className="panel">
         <h2>Backup</h2>
         <p className="muted">

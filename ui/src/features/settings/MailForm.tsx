@@ -1,0 +1,181 @@
+// Settings → Sending email: the organization's mail server, the sender, and
+// the login's password (kept in the system keychain, never in the record).
+import { useState } from "react";
+import { useMutation, useQuery } from "@tanstack/react-query";
+import * as ipc from "../../ipc";
+import type { MailSecurity, MailSettings, MailView } from "../../ipc";
+import { ErrorNote, fieldError } from "../../components/common";
+import { keys } from "../../queries";
+
+const BLANK: MailSettings = {
+  server: "",
+  port: 587,
+  security: "starttls",
+  username: null,
+  from_address: "",
+  from_name: null,
+  ca_file: null,
+};
+
+const PORT: Record<MailSecurity, number> = { starttls: 587, tls: 465 };
+
+function Form({ start, passwordKept }: { start: MailView; passwordKept: boolean }) {
+  const [m, setM] = useState<MailSettings>(start.settings ?? BLANK);
+  const [password, setPassword] = useState("");
+  const opt = (v: string) => (v.trim() ? v : null);
+  const save = useMutation({
+    mutationFn: () => ipc.mailSettingsSave(m, password || null),
+    onSuccess: () => setPassword(""),
+  });
+  const forget = useMutation({ mutationFn: ipc.mailPasswordForget });
+  const err = (f: string) => fieldError(save.error, f);
+  const shown = ["server", "port", "from_address", "username", "password", "ca_file"];
+  const other = save.isError && !shown.some((f) => err(f));
+  return (
+    <form
+      className="panel"
+      aria-labelledby="mail-title"
+      onSubmit={(e) => {
+        e.preventDefault();
+        save.mutate();
+      }}
+    >
+      <h2 id="mail-title">Sending email</h2>
+      <p className="muted">
+        Letters go by e-mail through the organization's mail server, one message per copy with the signed PDF
+        attached. The password is kept in the system keychain, never in the record.
+      </p>
+      <div className="grid2">
+        <label>
+          Mail server
+          <input
+            value={m.server}
+            placeholder="smtp.example.org"
+            aria-invalid={!!err("server")}
+            onChange={(e) => setM({ ...m, server: e.target.value })}
+          />
+        </label>
+        <div className="picker-row">
+          <label className="grow">
+            Security
+            <select
+              value={m.security}
+              onChange={(e) => {
+                const security = e.target.value as MailSecurity;
+                // The usual port follows the choice unless someone typed another.
+                const port = m.port === PORT[m.security] ? PORT[security] : m.port;
+                setM({ ...m, security, port });
+              }}
+            >
+              <option value="starttls">STARTTLS</option>
+              <option value="tls">TLS</option>
+            </select>
+          </label>
+          <label>
+            Port
+            <input
+              inputMode="numeric"
+              size={6}
+              value={m.port || ""}
+              aria-invalid={!!err("port")}
+              onChange={(e) => setM({ ...m, port: Number(e.target.value.replace(/\D/g, "")) || 0 })}
+            />
+          </label>
+        </div>
+      </div>
+      {err("server") && <p className="error field-error">{err("server")}</p>}
+      {err("port") && <p className="error field-error">{err("port")}</p>}
+      <div className="grid2">
+        <label>
+          Send from (address)
+          <input
+            value={m.from_address}
+            placeholder="trade@example.org"
+            aria-invalid={!!err("from_address")}
+            onChange={(e) => setM({ ...m, from_address: e.target.value })}
+          />
+        </label>
+        <label>
+          Sender's name
+          <input value={m.from_name ?? ""} onChange={(e) => setM({ ...m, from_name: opt(e.target.value) })} />
+        </label>
+      </div>
+      {err("from_address") && <p className="error field-error">{err("from_address")}</p>}
+      <div className="grid2">
+        <label>
+          User name (when the server asks for a login)
+          <input
+            value={m.username ?? ""}
+            autoComplete="off"
+            aria-invalid={!!err("username")}
+            onChange={(e) => setM({ ...m, username: opt(e.target.value) })}
+          />
+        </label>
+        <label>
+          Password {passwordKept ? "(kept; type to replace)" : ""}
+          <input
+            type="password"
+            value={password}
+            autoComplete="new-password"
+            aria-invalid={!!err("password")}
+            onChange={(e) => setPassword(e.target.value)}
+          />
+        </label>
+      </div>
+      {err("username") && <p className="error field-error">{err("username")}</p>}
+      {err("password") && <p className="error field-error">{err("password")}</p>}
+      <div className="picker-row">
+        <label className="grow">
+          Organization's CA certificate (only if the server's is not publicly trusted)
+          <input
+            value={m.ca_file ?? ""}
+            placeholder="None"
+            aria-invalid={!!err("ca_file")}
+            onChange={(e) => setM({ ...m, ca_file: opt(e.target.value) })}
+          />
+        </label>
+        <button
+          type="button"
+          onClick={async () => {
+            const pem = await ipc.choosePem();
+            if (pem) setM({ ...m, ca_file: pem });
+          }}
+        >
+          Choose…
+        </button>
+      </div>
+      {err("ca_file") && <p className="error field-error">{err("ca_file")}</p>}
+      {other && <ErrorNote error={save.error} prefix="Not saved" />}
+      {forget.isError && <ErrorNote error={forget.error} prefix="Not forgotten" />}
+      <div className="actions">
+        {passwordKept && (
+          <button type="button" disabled={forget.isPending} onClick={() => forget.mutate()}>
+            Forget password
+          </button>
+        )}
+        <button type="submit" className="primary" disabled={save.isPending}>
+          Save mail settings
+        </button>
+      </div>
+      <div role="status" aria-live="polite">
+        {save.isSuccess && (
+          <p className="notice">
+            Saved.
+            {save.data === "keychain" && " The password is in the system keychain."}
+            {save.data === "this_session" &&
+              " No system keychain is running, so the password is kept only until Amicus closes."}
+          </p>
+        )}
+      </div>
+    </form>
+  );
+}
+
+export function MailForm() {
+  const mail = useQuery({ queryKey: keys.mail, queryFn: ipc.mailSettings });
+  if (mail.isError) return <ErrorNote error={mail.error} />;
+  if (!mail.data) return null;
+  // The form keeps what was typed (and its "Saved" notice) while the record
+  // refreshes underneath; only whether a password is kept follows it.
+  return <Form start={mail.data} passwordKept={mail.data.password_kept} />;
+}
