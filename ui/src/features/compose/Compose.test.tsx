@@ -36,6 +36,7 @@ vi.mock("../../ipc", async (importOriginal) => ({
   chooseSavePath: vi.fn(),
   chooseCertificate: vi.fn(),
   letterSignDigitally: vi.fn(),
+  certificatePasswordKept: vi.fn(),
   openInViewer: vi.fn(),
   officialsList: vi.fn(),
   letterBlank: vi.fn(),
@@ -256,6 +257,7 @@ describe("Compose", () => {
   it("signs an approved letter digitally; a wrong password is said at the certificate and nothing changes", async () => {
     vi.mocked(ipc.letterOpen).mockResolvedValue(opened("approved"));
     vi.mocked(ipc.chooseCertificate).mockResolvedValue("/home/staff/jordan.p12");
+    vi.mocked(ipc.certificatePasswordKept).mockResolvedValue(false);
     vi.mocked(ipc.letterSignDigitally)
       .mockRejectedValueOnce({
         code: "invalid",
@@ -273,13 +275,15 @@ describe("Compose", () => {
     await userEvent.type(within(dialog).getByLabelText("Certificate password"), "guess");
     await userEvent.click(within(dialog).getByRole("button", { name: "Sign" }));
     expect(await within(dialog).findByText(/the password is wrong/)).toBeTruthy();
-    expect(ipc.letterSignDigitally).toHaveBeenCalledWith(2, "/home/staff/jordan.p12", "guess");
+    expect(ipc.letterSignDigitally).toHaveBeenCalledWith(2, "/home/staff/jordan.p12", "guess", false);
 
     const password = within(dialog).getByLabelText("Certificate password");
     await userEvent.clear(password);
+    // Kept in the keychain this time, for the command line and the next letter.
+    await userEvent.click(within(dialog).getByLabelText("Keep the password in the system keychain"));
     await userEvent.type(password, "letters{Enter}");
     expect(await screen.findByText("Signed, and digitally signed by Jordan A. Whitfield.")).toBeTruthy();
-    expect(ipc.letterSignDigitally).toHaveBeenLastCalledWith(2, "/home/staff/jordan.p12", "letters");
+    expect(ipc.letterSignDigitally).toHaveBeenLastCalledWith(2, "/home/staff/jordan.p12", "letters", true);
     expect(screen.queryByRole("dialog", { name: "Sign digitally" })).toBeNull();
   });
 

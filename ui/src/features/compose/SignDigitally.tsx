@@ -1,8 +1,9 @@
 // "Sign digitally…": an approved letter is marked signed and each copy gets
 // a PAdES digital signature made with the signer's certificate (a PKCS#12
-// file and its password). The password is used once and never kept.
+// file and its password). The password is kept only if asked, and then in
+// the system keychain, never in the record.
 import { useId, useState } from "react";
-import { useMutation } from "@tanstack/react-query";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import * as ipc from "../../ipc";
 import { Dialog } from "../../components/Dialog";
 import { ErrorNote, fieldError } from "../../components/common";
@@ -17,9 +18,15 @@ interface Props {
 export function SignDigitallyDialog({ letterId, onClose, onSigned }: Props) {
   const [certificate, setCertificate] = useState<string | null>(null);
   const [password, setPassword] = useState("");
+  const [remember, setRemember] = useState(false);
   const passwordId = useId();
+  const kept = useQuery({
+    queryKey: ["certificate-password-kept", certificate],
+    queryFn: () => ipc.certificatePasswordKept(certificate ?? ""),
+    enabled: !!certificate,
+  });
   const sign = useMutation({
-    mutationFn: () => ipc.letterSignDigitally(letterId, certificate ?? "", password),
+    mutationFn: () => ipc.letterSignDigitally(letterId, certificate ?? "", password, remember),
     onSuccess: (name) => {
       setPassword("");
       onSigned(name);
@@ -59,9 +66,14 @@ export function SignDigitallyDialog({ letterId, onClose, onSigned }: Props) {
           type="password"
           autoComplete="off"
           value={password}
+          placeholder={kept.data ? "kept in the keychain" : undefined}
           aria-invalid={certificateError ? true : undefined}
           onChange={(e) => setPassword(e.target.value)}
         />
+        <label className="check">
+          <input type="checkbox" checked={remember} onChange={(e) => setRemember(e.target.checked)} />
+          Keep the password in the system keychain
+        </label>
         {certificateError && <p className="error field-error">{certificateError}</p>}
         {sign.isError && !certificateError && <ErrorNote error={sign.error} prefix="Not signed" />}
         <div className="actions">

@@ -23,8 +23,10 @@ function Form({ start, passwordKept }: { start: MailView; passwordKept: boolean 
   const [m, setM] = useState<MailSettings>(start.settings ?? BLANK);
   const [password, setPassword] = useState("");
   const opt = (v: string) => (v.trim() ? v : null);
+  // What to save is passed at the click: the mutation's own options are
+  // refreshed only after the next paint, which may be later than the click.
   const save = useMutation({
-    mutationFn: () => ipc.mailSettingsSave(m, password || null),
+    mutationFn: (v: { m: MailSettings; password: string }) => ipc.mailSettingsSave(v.m, v.password || null),
     onSuccess: () => setPassword(""),
   });
   const forget = useMutation({ mutationFn: ipc.mailPasswordForget });
@@ -37,7 +39,7 @@ function Form({ start, passwordKept }: { start: MailView; passwordKept: boolean 
       aria-labelledby="mail-title"
       onSubmit={(e) => {
         e.preventDefault();
-        save.mutate();
+        save.mutate({ m, password });
       }}
     >
       <h2 id="mail-title">Sending email</h2>
@@ -52,7 +54,7 @@ function Form({ start, passwordKept }: { start: MailView; passwordKept: boolean 
             value={m.server}
             placeholder="smtp.example.org"
             aria-invalid={!!err("server")}
-            onChange={(e) => setM({ ...m, server: e.target.value })}
+            onChange={(e) => setM((m) => ({ ...m, server: e.target.value }))}
           />
         </label>
         <div className="picker-row">
@@ -63,8 +65,7 @@ function Form({ start, passwordKept }: { start: MailView; passwordKept: boolean 
               onChange={(e) => {
                 const security = e.target.value as MailSecurity;
                 // The usual port follows the choice unless someone typed another.
-                const port = m.port === PORT[m.security] ? PORT[security] : m.port;
-                setM({ ...m, security, port });
+                setM((m) => ({ ...m, security, port: m.port === PORT[m.security] ? PORT[security] : m.port }));
               }}
             >
               <option value="starttls">STARTTLS</option>
@@ -78,7 +79,7 @@ function Form({ start, passwordKept }: { start: MailView; passwordKept: boolean 
               size={6}
               value={m.port || ""}
               aria-invalid={!!err("port")}
-              onChange={(e) => setM({ ...m, port: Number(e.target.value.replace(/\D/g, "")) || 0 })}
+              onChange={(e) => setM((m) => ({ ...m, port: Number(e.target.value.replace(/\D/g, "")) || 0 }))}
             />
           </label>
         </div>
@@ -92,12 +93,12 @@ function Form({ start, passwordKept }: { start: MailView; passwordKept: boolean 
             value={m.from_address}
             placeholder="trade@example.org"
             aria-invalid={!!err("from_address")}
-            onChange={(e) => setM({ ...m, from_address: e.target.value })}
+            onChange={(e) => setM((m) => ({ ...m, from_address: e.target.value }))}
           />
         </label>
         <label>
           Sender's name
-          <input value={m.from_name ?? ""} onChange={(e) => setM({ ...m, from_name: opt(e.target.value) })} />
+          <input value={m.from_name ?? ""} onChange={(e) => setM((m) => ({ ...m, from_name: opt(e.target.value) }))} />
         </label>
       </div>
       {err("from_address") && <p className="error field-error">{err("from_address")}</p>}
@@ -108,7 +109,7 @@ function Form({ start, passwordKept }: { start: MailView; passwordKept: boolean 
             value={m.username ?? ""}
             autoComplete="off"
             aria-invalid={!!err("username")}
-            onChange={(e) => setM({ ...m, username: opt(e.target.value) })}
+            onChange={(e) => setM((m) => ({ ...m, username: opt(e.target.value) }))}
           />
         </label>
         <label>
@@ -131,14 +132,14 @@ function Form({ start, passwordKept }: { start: MailView; passwordKept: boolean 
             value={m.ca_file ?? ""}
             placeholder="None"
             aria-invalid={!!err("ca_file")}
-            onChange={(e) => setM({ ...m, ca_file: opt(e.target.value) })}
+            onChange={(e) => setM((m) => ({ ...m, ca_file: opt(e.target.value) }))}
           />
         </label>
         <button
           type="button"
           onClick={async () => {
             const pem = await ipc.choosePem();
-            if (pem) setM({ ...m, ca_file: pem });
+            if (pem) setM((m) => ({ ...m, ca_file: pem }));
           }}
         >
           Choose…
