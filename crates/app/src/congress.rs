@@ -131,6 +131,14 @@ const PLACES: [(&str, &str); 56] = [
     ("AS", "American Samoa"), ("MP", "the Northern Mariana Islands"),
 ];
 
+/// A state's (or territory's) name by its postal code.
+pub fn place_name(code: &str) -> Option<&'static str> {
+    PLACES
+        .iter()
+        .find(|(c, _)| *c == code)
+        .map(|(_, name)| *name)
+}
+
 fn place(code: &str) -> &str {
     PLACES
         .iter()
@@ -337,4 +345,115 @@ fn members_of(
             }
         })
         .collect())
+}
+
+/// The shipped snapshot's committees and their members.
+pub const SHIPPED_COMMITTEES: &str =
+    include_str!("../../../data/congress-legislators/committees-current.yaml");
+pub const SHIPPED_MEMBERSHIP: &str =
+    include_str!("../../../data/congress-legislators/committee-membership-current.yaml");
+
+#[derive(Deserialize)]
+struct CommitteeEntry {
+    #[serde(rename = "type")]
+    kind: String,
+    name: String,
+    thomas_id: String,
+    #[serde(default)]
+    subcommittees: Vec<SubcommitteeEntry>,
+}
+
+#[derive(Deserialize)]
+struct SubcommitteeEntry {
+    name: String,
+    thomas_id: String,
+}
+
+#[derive(Deserialize)]
+struct MembershipEntry {
+    name: String,
+    bioguide: String,
+    party: Option<String>,
+    rank: Option<i64>,
+    title: Option<String>,
+}
+
+/// Committees with their members from the roster's two committee files
+/// (their text, and where each came from for messages).
+pub fn committees_of(
+    committees: (&str, &str),
+    membership: (&str, &str),
+) -> Result<Vec<store::committees::CommitteeRecord>, AppError> {
+    use store::committees::{CommitteeRecord, CommitteeSeat};
+    let entries: Vec<CommitteeEntry> = parse_yaml(committees.0, committees.1)?;
+    let mut members: std::collections::HashMap<String, Vec<MembershipEntry>> =
+        parse_yaml(membership.0, membership.1)?;
+    let mut seats = |code: &str| -> Vec<CommitteeSeat> {
+        members
+            .remove(code)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|m| CommitteeSeat {
+                key: m.bioguide,
+                name: m.name,
+                rank: m.rank,
+                title: m.title,
+                side: m.party.filter(|p| p == "majority" || p == "minority"),
+            })
+            .collect()
+    };
+    let mut out = Vec::new();
+    for c in entries {
+        let chamber = match c.kind.as_str() {
+            "senate" | "house" | "joint" => c.kind.clone(),
+            other => {
+                return Err(AppError::invalid(
+                    "roster",
+                    format!(
+                        "{}: committee {} has an unknown type \"{other}\"",
+                        committees.1, c.thomas_id
+                    ),
+                ));
+            }
+        };
+        out.push(CommitteeRecord {
+            code: c.thomas_id.clone(),
+            name: c.name.clone(),
+            chamber: chamber.clone(),
+            parent: None,
+            members: seats(&c.thomas_id),
+        });
+        for s in c.subcommittees {
+            let code = format!("{}{}", c.thomas_id, s.thomas_id);
+            out.push(CommitteeRecord {
+                members: seats(&code),
+                code,
+                name: s.name,
+                chamber: chamber.clone(),
+                parent: Some(c.thomas_id.clone()),
+            });
+        }
+    }
+    Ok(out)
+}
+
+/// The shipped snapshot's committees.
+pub fn shipped_committees() -> Result<Vec<store::committees::CommitteeRecord>, AppError> {
+    committees_of(
+        (SHIPPED_COMMITTEES, "the shipped committees"),
+        (SHIPPED_MEMBERSHIP, "the shipped committee membership"),
+    )
+}
+
+/// A roster folder's committees, when it has both committee files.
+pub fn read_committees(dir: &Path) -> Result<Vec<store::committees::CommitteeRecord>, AppError> {
+    let committees = dir.join("committees-current.yaml");
+    let membership = dir.join("committee-membership-current.yaml");
+    if !dir.is_dir() || !committees.exists() || !membership.exists() {
+        return Ok(Vec::new());
+    }
+    committees_of(
+        (&read_text(&committees)?, &committees.display().to_string()),
+        (&read_text(&membership)?, &membership.display().to_string()),
+    )
 }

@@ -41,25 +41,47 @@ impl App {
         dry_run: bool,
     ) -> Result<ImportSummary, AppError> {
         let members = crate::congress::read_roster(dir)?;
-        self.import_members(&members, &crate::congress::SCOPE, as_of, now, dry_run)
+        let committees = crate::congress::read_committees(dir)?;
+        self.import_members(
+            &members,
+            &committees,
+            &crate::congress::SCOPE,
+            as_of,
+            now,
+            dry_run,
+        )
     }
 
     /// Import the congress roster (a folder, or the shipped snapshot) as of
     /// the clock's today unless a day is given.
     pub fn import_congress_now(&self, req: &ImportRequest) -> Result<ImportSummary, AppError> {
         let as_of = req.as_of.unwrap_or_else(|| self.clock().today());
-        let members = match req.source.as_deref() {
-            Some(dir) => crate::congress::read_roster(dir)?,
-            None => crate::congress::shipped_roster()?,
+        let (members, committees) = match req.source.as_deref() {
+            Some(dir) => (
+                crate::congress::read_roster(dir)?,
+                crate::congress::read_committees(dir)?,
+            ),
+            None => (
+                crate::congress::shipped_roster()?,
+                crate::congress::shipped_committees()?,
+            ),
         };
         let now = self.clock().now();
-        self.import_members(&members, &crate::congress::SCOPE, as_of, now, req.dry_run)
+        self.import_members(
+            &members,
+            &committees,
+            &crate::congress::SCOPE,
+            as_of,
+            now,
+            req.dry_run,
+        )
     }
 
     /// One roster import in one transaction; a real one tells the screens.
     fn import_members(
         &self,
         members: &[store::import::Member],
+        committees: &[store::committees::CommitteeRecord],
         scope: &[&str],
         as_of: NaiveDate,
         now: DateTime<Utc>,
@@ -67,7 +89,7 @@ impl App {
     ) -> Result<ImportSummary, AppError> {
         let s = self
             .db()
-            .import_roster(members, scope, as_of, now, dry_run)?;
+            .import_roster_with_committees(members, committees, scope, as_of, now, dry_run)?;
         if !dry_run {
             self.changed(&[RecordArea::Officials]);
         }
@@ -88,7 +110,7 @@ impl App {
             None => crate::posts::read_posts(crate::posts::POSTS, "the shipped posts dataset")?,
             Some(path) => crate::posts::read_posts(&read_text(path)?, &path.display().to_string())?,
         };
-        self.import_members(&members, &crate::posts::SCOPE, as_of, now, dry_run)
+        self.import_members(&members, &[], &crate::posts::SCOPE, as_of, now, dry_run)
     }
 
     /// Import the posts as of the clock's today unless a day is given.

@@ -13,6 +13,7 @@ mod clock;
 pub mod congress;
 mod delivery;
 mod error;
+pub mod groups;
 mod imports;
 mod letters_area;
 mod log;

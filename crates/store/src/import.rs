@@ -84,6 +84,12 @@ pub struct ImportSummary {
     /// District offices added, changed or removed.
     #[serde(default)]
     pub local_offices_changed: usize,
+    /// Committees added, renamed or retired.
+    #[serde(default)]
+    pub committees_changed: usize,
+    /// Committee memberships begun, changed or ended.
+    #[serde(default)]
+    pub memberships_changed: usize,
     /// What was left alone, and why.
     pub skipped: Vec<String>,
 }
@@ -98,6 +104,8 @@ impl ImportSummary {
             && self.terms_added == 0
             && self.terms_updated == 0
             && self.local_offices_changed == 0
+            && self.committees_changed == 0
+            && self.memberships_changed == 0
     }
 }
 
@@ -142,6 +150,20 @@ impl Store {
         now: DateTime<Utc>,
         dry_run: bool,
     ) -> Result<ImportSummary> {
+        self.import_roster_with_committees(members, &[], scope, as_of, now, dry_run)
+    }
+
+    /// [`Store::import_roster`], and the roster's committees with their
+    /// members, all in one transaction.
+    pub fn import_roster_with_committees(
+        &mut self,
+        members: &[Member],
+        committees: &[crate::committees::CommitteeRecord],
+        scope: &[&str],
+        as_of: NaiveDate,
+        now: DateTime<Utc>,
+        dry_run: bool,
+    ) -> Result<ImportSummary> {
         let tx = self
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
@@ -176,6 +198,7 @@ impl Store {
                 sum.ended += 1;
             }
         }
+        crate::committees::sync_committees(&tx, committees, as_of, &mut sum)?;
         if dry_run {
             tx.rollback()?;
         } else {

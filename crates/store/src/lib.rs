@@ -9,6 +9,7 @@
 //! Time never comes from the clock here: callers pass timestamps in, so the
 //! record of a letter is reproducible.
 
+pub mod committees;
 mod error;
 pub mod import;
 pub mod letters;
@@ -32,13 +33,14 @@ pub use rusqlite;
 pub type Result<T> = std::result::Result<T, StoreError>;
 
 /// The schema, oldest first. Forward-only: never edit a released file, add one.
-const MIGRATION_SQL: [&str; 6] = [
+const MIGRATION_SQL: [&str; 7] = [
     include_str!("../migrations/01-record.sql"),
     include_str!("../migrations/02-search.sql"),
     include_str!("../migrations/03-rosters.sql"),
     include_str!("../migrations/04-posts.sql"),
     include_str!("../migrations/05-signatures.sql"),
     include_str!("../migrations/06-delivery.sql"),
+    include_str!("../migrations/07-committees.sql"),
 ];
 
 static MIGRATIONS: LazyLock<Migrations<'static>> =

@@ -1,0 +1,255 @@
+//! Recipient groups resolved at a letter's date: a congressional committee
+//! (or only its chair and ranking member), a state's delegation (both
+//! chambers or one). A group expands into the seats of its members on that
+//! day; the letter keeps the group's name and size beside its recipients.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use store::Role;
+
+use crate::letters_area::{Addressee, RecipientChoice};
+use crate::{App, AppError};
+
+/// A group, as staff name it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum GroupRef {
+    /// A committee or subcommittee by its code ("SSFI") or name.
+    Committee { code: String, leaders_only: bool },
+    /// A state's members of Congress (postal code), one chamber or both.
+    Delegation {
+        state: String,
+        chamber: Option<Chamber>,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case")]
+pub enum Chamber {
+    Senate,
+    House,
+}
+
+/// One member of a group on the day, and the seat a letter goes to.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct GroupMember {
+    pub name: String,
+    /// "Chairman", "Ranking Member": the member's place in the group.
+    pub role: Option<String>,
+    pub choice: RecipientChoice,
+}
+
+/// A group on a day: who is in it, and how a joint letter greets them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct GroupExpansion {
+    /// "Senate Committee on Finance", "the California delegation".
+    pub label: String,
+    pub on: NaiveDate,
+    pub members: Vec<GroupMember>,
+    /// For a joint letter: "Dear Chairman Crapo, Ranking Member Wyden and
+    /// Members of the Committee:". None where the addressees' own do.
+    pub salutation: Option<String>,
+    /// Members on the group whose seat the record does not know on the day.
+    pub warnings: Vec<String>,
+}
+
+/// A group as the letter keeps it ("sent to the Senate Finance Committee, 27 members").
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct GroupNote {
+    pub group: GroupRef,
+    pub label: String,
+    pub members: u32,
+}
+
+/// A committee as the groups list shows it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct GroupInfo {
+    pub group: GroupRef,
+    pub label: String,
+    /// How many are in it today.
+    pub members: u32,
+}
+
+impl App {
+    /// Every committee and subcommittee in the record, with today's size.
+    pub fn committee_groups(&self) -> Result<Vec<GroupInfo>, AppError> {
+        let today = self.clock().today();
+        let db = self.db();
+        let mut out = Vec::new();
+        for c in db
+            .committees()?
+            .into_iter()
+            .filter(|c| c.retired_on.is_none())
+        {
+            let members = db.committee_members_on(c.id, today)?.len();
+            out.push(GroupInfo {
+                group: GroupRef::Committee {
+                    code: c.code.clone(),
+                    leaders_only: false,
+                },
+                label: committee_label(&c),
+                members: u32::try_from(members).unwrap_or(u32::MAX),
+            });
+        }
+        Ok(out)
+    }
+
+    /// The group's members on `on`, each with the seat a letter goes to.
+    pub fn expand_group(
+        &self,
+        group: &GroupRef,
+        on: NaiveDate,
+    ) -> Result<GroupExpansion, AppError> {
+        let db = self.db();
+        let mut warnings = Vec::new();
+        let mut members = Vec::new();
+        match group {
+            GroupRef::Committee { code, leaders_only } => {
+                let c = db.find_committee(code)?;
+                let mut on_it = db.committee_members_on(c.id, on)?;
+                if on_it.is_empty() {
+                    return Err(AppError::invalid(
+                        "group",
+                        format!(
+                            "the record has no members of the {} on {on}; import the congress roster \
+                             (it brings the committees), or choose a later date",
+                            committee_label(&c)
+                        ),
+                    ));
+                }
+                if *leaders_only {
+                    on_it.retain(|m| m.leads());
+                }
+                let mut leaders = Vec::new();
+                for m in &on_it {
+                    if m.leads() {
+                        leaders.push(format!(
+                            "{} {}",
+                            m.title.clone().unwrap_or_else(|| "Chairman".into()),
+                            m.family_name
+                        ));
+                    }
+                    match db.congress_seat_on(m.person_id, on)? {
+                        Some(seat) => members.push(GroupMember {
+                            name: m.name.clone(),
+                            role: m.title.clone(),
+                            choice: RecipientChoice {
+                                role: Role::To,
+                                to: Addressee::Office(seat),
+                            },
+                        }),
+                        None => warnings.push(format!(
+                            "{} is on the committee but held no seat in Congress on {on} in the record; left out",
+                            m.name
+                        )),
+                    }
+                }
+                let body = if c.parent_id.is_some() {
+                    "Subcommittee"
+                } else {
+                    "Committee"
+                };
+                let mut names = leaders;
+                if !*leaders_only {
+                    names.push(format!("Members of the {body}"));
+                }
+                let salutation = Some(format!("Dear {}:", committee_names(&names)));
+                Ok(GroupExpansion {
+                    label: if *leaders_only {
+                        format!("{} (chair and ranking member)", committee_label(&c))
+                    } else {
+                        committee_label(&c)
+                    },
+                    on,
+                    members,
+                    salutation,
+                    warnings,
+                })
+            }
+            GroupRef::Delegation { state, chamber } => {
+                let state = state.trim().to_ascii_uppercase();
+                let name = crate::congress::place_name(&state).ok_or_else(|| {
+                    AppError::invalid(
+                        "group",
+                        format!("\"{state}\" is not a state's postal code (e.g. CA, WA)"),
+                    )
+                })?;
+                let mut prefixes = Vec::new();
+                if chamber != &Some(Chamber::House) {
+                    prefixes.push(format!("sen-{state}-"));
+                }
+                if chamber != &Some(Chamber::Senate) {
+                    prefixes.push(format!("rep-{state}-"));
+                }
+                let mut seats = Vec::new();
+                for p in &prefixes {
+                    seats.extend(db.seats_with_prefix(p)?);
+                }
+                if seats.is_empty() {
+                    return Err(AppError::invalid(
+                        "group",
+                        format!(
+                            "the record has no congressional seats for {name}; import the congress roster first"
+                        ),
+                    ));
+                }
+                for (office, _) in seats {
+                    match db.holder_on(office, on)? {
+                        Some(h) => members.push(GroupMember {
+                            name: h.person.full_name.clone(),
+                            role: None,
+                            choice: RecipientChoice {
+                                role: Role::To,
+                                to: Addressee::Office(office),
+                            },
+                        }),
+                        None => warnings.push(format!(
+                            "{}: nobody held it on {on} in the record; left out",
+                            db.office(office)?.title
+                        )),
+                    }
+                }
+                let which = match chamber {
+                    Some(Chamber::Senate) => " senators",
+                    Some(Chamber::House) => " House delegation",
+                    None => " congressional delegation",
+                };
+                Ok(GroupExpansion {
+                    label: format!("{name}'s{which}"),
+                    on,
+                    members,
+                    salutation: None,
+                    warnings,
+                })
+            }
+        }
+    }
+}
+
+/// "Chairman Crapo, Ranking Member Wyden and Members of the Committee":
+/// the form committee correspondence uses (no comma before the "and").
+fn committee_names(names: &[String]) -> String {
+    match names {
+        [] => "Members of the Committee".into(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+/// "Senate Committee on Finance", or a subcommittee with its committee:
+/// "Subcommittee on International Trade, … (Senate Committee on Finance)".
+fn committee_label(c: &store::committees::Committee) -> String {
+    match &c.parent_name {
+        Some(parent) if c.name.to_ascii_lowercase().starts_with("subcommittee") => {
+            format!("{} ({parent})", c.name)
+        }
+        Some(parent) => format!("Subcommittee on {} ({parent})", c.name),
+        None => c.name.clone(),
+    }
+}

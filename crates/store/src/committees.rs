@@ -1,0 +1,335 @@
+//! Congressional committees and their dated memberships: synced from the
+//! roster's committee files inside the roster's own import transaction, and
+//! read back as a letter's date sees them.
+
+use chrono::NaiveDate;
+use rusqlite::{Connection, OptionalExtension, params};
+use serde::{Deserialize, Serialize};
+
+use crate::import::ImportSummary;
+use crate::{Result, Store, StoreError};
+
+/// A committee or subcommittee as the roster lists it, with its members.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CommitteeRecord {
+    pub code: String,
+    pub name: String,
+    pub chamber: String,
+    /// The parent committee's code, for a subcommittee.
+    pub parent: Option<String>,
+    pub members: Vec<CommitteeSeat>,
+}
+
+/// One member's place on a committee.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CommitteeSeat {
+    /// The member's roster key (bioguide id).
+    pub key: String,
+    pub name: String,
+    pub rank: Option<i64>,
+    pub title: Option<String>,
+    pub side: Option<String>,
+}
+
+/// A committee in the record.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Committee {
+    pub id: i64,
+    pub code: String,
+    pub name: String,
+    pub chamber: String,
+    pub parent_id: Option<i64>,
+    /// The parent's name, for a subcommittee.
+    pub parent_name: Option<String>,
+    pub retired_on: Option<NaiveDate>,
+}
+
+/// A member of a committee on a day.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct CommitteeMember {
+    pub person_id: i64,
+    pub name: String,
+    pub family_name: String,
+    pub rank: Option<i64>,
+    pub title: Option<String>,
+    pub side: Option<String>,
+    pub start_on: NaiveDate,
+    pub end_on: Option<NaiveDate>,
+}
+
+impl CommitteeMember {
+    /// The chair (by title, or the majority's first) or the ranking member.
+    pub fn leads(&self) -> bool {
+        match self.title.as_deref() {
+            Some(t) => {
+                let t = t.to_ascii_lowercase();
+                (t.contains("chair") && !t.contains("vice")) || t.contains("ranking")
+            }
+            None => self.rank == Some(1),
+        }
+    }
+}
+
+const COMMITTEE_COLS: &str = "c.id, c.code, c.name, c.chamber, c.parent_id, p.name, c.retired_on";
+
+fn committee_row(r: &rusqlite::Row) -> rusqlite::Result<Committee> {
+    Ok(Committee {
+        id: r.get(0)?,
+        code: r.get(1)?,
+        name: r.get(2)?,
+        chamber: r.get(3)?,
+        parent_id: r.get(4)?,
+        parent_name: r.get(5)?,
+        retired_on: r.get(6)?,
+    })
+}
+
+impl Store {
+    /// Every committee, parents before their subcommittees, by name.
+    pub fn committees(&self) -> Result<Vec<Committee>> {
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT {COMMITTEE_COLS} FROM committees c LEFT JOIN committees p ON p.id = c.parent_id
+             ORDER BY coalesce(p.name, c.name), c.parent_id IS NOT NULL, c.name"
+        ))?;
+        let rows = stmt.query_map([], committee_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// A committee by its code ("SSFI"), or by its name ignoring case
+    /// ("Senate Committee on Finance", "finance" when only one matches).
+    pub fn find_committee(&self, text: &str) -> Result<Committee> {
+        let text = text.trim();
+        let by_code = self
+            .conn
+            .query_row(
+                &format!(
+                    "SELECT {COMMITTEE_COLS} FROM committees c LEFT JOIN committees p ON p.id = c.parent_id
+                     WHERE c.code = upper(?1) OR c.name = ?1 COLLATE NOCASE"
+                ),
+                [text],
+                committee_row,
+            )
+            .optional()?;
+        if let Some(c) = by_code {
+            return Ok(c);
+        }
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT {COMMITTEE_COLS} FROM committees c LEFT JOIN committees p ON p.id = c.parent_id
+             WHERE c.parent_id IS NULL AND c.name LIKE '%' || ?1 || '%' ORDER BY c.name"
+        ))?;
+        let found: Vec<Committee> = stmt
+            .query_map([text], committee_row)?
+            .collect::<rusqlite::Result<_>>()?;
+        match found.len() {
+            1 => Ok(found.into_iter().next().expect("one")),
+            0 => Err(StoreError::not_found("committee", text)),
+            _ => Err(StoreError::invalid(
+                "committee",
+                format!(
+                    "\"{text}\" names {} committees ({}); use its code or full name",
+                    found.len(),
+                    found
+                        .iter()
+                        .map(|c| c.code.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            )),
+        }
+    }
+
+    /// Who sat on committee `id` on day `on`, chair and ranking member first,
+    /// then the majority and the minority by rank.
+    pub fn committee_members_on(&self, id: i64, on: NaiveDate) -> Result<Vec<CommitteeMember>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT m.person_id, p.full_name, p.family_name, m.rank, m.title, m.side, m.start_on, m.end_on
+             FROM committee_members m JOIN persons p ON p.id = m.person_id
+             WHERE m.committee_id = ?1 AND m.start_on <= ?2 AND (m.end_on IS NULL OR m.end_on > ?2)
+             ORDER BY m.side = 'minority', coalesce(m.rank, 999), p.family_name",
+        )?;
+        let rows = stmt.query_map(params![id, on], |r| {
+            Ok(CommitteeMember {
+                person_id: r.get(0)?,
+                name: r.get(1)?,
+                family_name: r.get(2)?,
+                rank: r.get(3)?,
+                title: r.get(4)?,
+                side: r.get(5)?,
+                start_on: r.get(6)?,
+                end_on: r.get(7)?,
+            })
+        })?;
+        let mut members: Vec<CommitteeMember> = rows.collect::<rusqlite::Result<_>>()?;
+        // The chair, then the ranking member, ahead of everyone else.
+        members.sort_by_key(|m| (!m.leads(), m.side.as_deref() == Some("minority")));
+        Ok(members)
+    }
+}
+
+/// Make the record's committees those of the roster's files, as of `as_of`:
+/// new committees and memberships start that day, memberships no longer
+/// listed end that day, committees no longer listed are retired.
+pub(crate) fn sync_committees(
+    tx: &Connection,
+    committees: &[CommitteeRecord],
+    as_of: NaiveDate,
+    sum: &mut ImportSummary,
+) -> Result<()> {
+    if committees.is_empty() {
+        return Ok(());
+    }
+    // Parents first, so subcommittees find them.
+    let mut ordered: Vec<&CommitteeRecord> = committees.iter().collect();
+    ordered.sort_by_key(|c| c.parent.is_some());
+    for c in &ordered {
+        let parent: Option<i64> = match &c.parent {
+            Some(code) => tx
+                .query_row("SELECT id FROM committees WHERE code = ?1", [code], |r| {
+                    r.get(0)
+                })
+                .optional()?,
+            None => None,
+        };
+        let found: Option<(i64, String, Option<i64>, Option<String>)> = tx
+            .query_row(
+                "SELECT id, name, parent_id, retired_on FROM committees WHERE code = ?1",
+                [&c.code],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+            )
+            .optional()?;
+        let id = match found {
+            Some((id, name, old_parent, retired)) => {
+                if name != c.name || old_parent != parent || retired.is_some() {
+                    tx.execute(
+                        "UPDATE committees SET name = ?2, parent_id = ?3, retired_on = NULL WHERE id = ?1",
+                        params![id, c.name, parent],
+                    )?;
+                    sum.committees_changed += 1;
+                }
+                id
+            }
+            None => {
+                tx.execute(
+                    "INSERT INTO committees (code, name, chamber, parent_id) VALUES (?1, ?2, ?3, ?4)",
+                    params![c.code, c.name, c.chamber, parent],
+                )?;
+                sum.committees_changed += 1;
+                tx.last_insert_rowid()
+            }
+        };
+        sync_members(tx, id, c, as_of, sum)?;
+    }
+    // Committees the files no longer list.
+    let listed: std::collections::HashSet<&str> =
+        committees.iter().map(|c| c.code.as_str()).collect();
+    let mut stmt = tx.prepare("SELECT id, code FROM committees WHERE retired_on IS NULL")?;
+    let open: Vec<(i64, String)> = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    for (id, code) in open {
+        if !listed.contains(code.as_str()) {
+            tx.execute(
+                "UPDATE committees SET retired_on = ?2 WHERE id = ?1",
+                params![id, as_of],
+            )?;
+            tx.execute(
+                "UPDATE committee_members SET end_on = ?2 WHERE committee_id = ?1 AND end_on IS NULL AND start_on <= ?2",
+                params![id, as_of],
+            )?;
+            sum.committees_changed += 1;
+        }
+    }
+    Ok(())
+}
+
+fn sync_members(
+    tx: &Connection,
+    committee: i64,
+    c: &CommitteeRecord,
+    as_of: NaiveDate,
+    sum: &mut ImportSummary,
+) -> Result<()> {
+    type Open = (i64, Option<i64>, Option<String>, Option<String>);
+    let mut stmt = tx.prepare(
+        "SELECT person_id, id, rank, title, side FROM committee_members WHERE committee_id = ?1 AND end_on IS NULL",
+    )?;
+    let mut open: std::collections::HashMap<i64, Open> = stmt
+        .query_map([committee], |r| {
+            Ok((r.get(0)?, (r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    for m in &c.members {
+        let person: Option<i64> = tx
+            .query_row(
+                "SELECT id FROM persons WHERE roster_key = ?1",
+                [&m.key],
+                |r| r.get(0),
+            )
+            .optional()?;
+        let Some(person) = person else {
+            sum.skipped.push(format!(
+                "{} ({}) on {}: not on the roster, so not added to the committee",
+                m.name, m.key, c.code
+            ));
+            continue;
+        };
+        match open.remove(&person) {
+            Some((row, rank, title, side)) => {
+                if rank != m.rank || title != m.title || side != m.side {
+                    tx.execute(
+                        "UPDATE committee_members SET rank = ?2, title = ?3, side = ?4 WHERE id = ?1",
+                        params![row, m.rank, m.title, m.side],
+                    )?;
+                    sum.memberships_changed += 1;
+                }
+            }
+            None => {
+                tx.execute(
+                    "INSERT INTO committee_members (committee_id, person_id, rank, title, side, start_on)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                    params![committee, person, m.rank, m.title, m.side, as_of],
+                )?;
+                sum.memberships_changed += 1;
+            }
+        }
+    }
+    // Listed before, not now: the membership ends (kept for older letters).
+    for (_, (row, ..)) in open {
+        tx.execute(
+            "UPDATE committee_members SET end_on = max(start_on, ?2) WHERE id = ?1",
+            params![row, as_of],
+        )?;
+        sum.memberships_changed += 1;
+    }
+    Ok(())
+}
+
+impl Store {
+    /// Offices whose roster seat key starts with `prefix` ("sen-CA-",
+    /// "rep-CA-"), by seat.
+    pub fn seats_with_prefix(&self, prefix: &str) -> Result<Vec<(i64, String)>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT id, seat FROM offices WHERE seat IS NOT NULL AND substr(seat, 1, length(?1)) = ?1
+             ORDER BY seat",
+        )?;
+        let rows = stmt.query_map([prefix], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The congressional seat (office id) `person` held on `on`, if any.
+    pub fn congress_seat_on(&self, person: i64, on: NaiveDate) -> Result<Option<i64>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT o.id FROM terms t JOIN offices o ON o.id = t.office_id
+                 WHERE t.person_id = ?1 AND t.start_on <= ?2 AND (t.end_on IS NULL OR t.end_on >= ?2)
+                   AND (o.seat LIKE 'sen-%' OR o.seat LIKE 'rep-%')
+                 ORDER BY t.start_on DESC LIMIT 1",
+                params![person, on],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+}
