@@ -15,6 +15,7 @@ use amicus_app::{
 };
 use ts_rs::{Config, TS};
 
+use amicus_app::groups::{Chamber, GroupExpansion, GroupInfo, GroupMember, GroupNote, GroupRef};
 use amicus_app::mail::{MailSecurity, MailSettings};
 use amicus_app::secrets::SecretKept;
 use amicus_app::{ContactFormCopy, EmailDraft, EmailOutcome, EmailResult, MailView, Reach};
@@ -107,6 +108,12 @@ fn generate() -> String {
         EmailResult,
         EmailDraft,
         ContactFormCopy,
+        Chamber,
+        GroupRef,
+        GroupNote,
+        GroupMember,
+        GroupExpansion,
+        GroupInfo,
     );
     format!(
         "// Generated from the Rust types by src-tauri/src/bindings.rs (`make bindings`).\n// Do not edit by hand.\n\n{}\n",

@@ -65,6 +65,12 @@ pub struct LetterExtra {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", ts(optional))]
     pub copied_from: Option<i64>,
+    /// The groups the recipients came from, as they stood on the letter's date.
+    pub groups: Vec<crate::groups::GroupNote>,
+    /// A joint letter's greeting in place of the template's (a committee's).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub salutation: Option<String>,
 }
 
 /// A drafted letter and what staff should check.
@@ -680,6 +686,12 @@ impl App {
             enclosures: extra.enclosures,
             fields: extra.fields,
             mark: None,
+            // A group's greeting suits a joint letter only; each copy of a
+            // per-recipient letter greets its own addressee.
+            salutation: match d.mode {
+                LetterMode::Joint => extra.salutation.clone(),
+                LetterMode::PerRecipient => None,
+            },
             typography: letters::TYPOGRAPHY,
         })
     }
@@ -1321,6 +1333,8 @@ pub struct DraftRequest {
     pub issue: Option<String>,
     pub signer: Option<i64>,
     pub per_recipient: bool,
+    /// Groups whose members on the letter's date are addressees too.
+    pub to_groups: Vec<crate::groups::GroupRef>,
 }
 
 impl App {
@@ -1353,6 +1367,32 @@ impl App {
             role: Role::To,
             to: Addressee::Person(*p),
         }));
+        let mut groups = Vec::new();
+        let mut greeting = None;
+        let mut group_warnings = Vec::new();
+        for g in &r.to_groups {
+            let e = self.expand_group(g, r.date)?;
+            let count = u32::try_from(e.members.len()).unwrap_or(u32::MAX);
+            for m in e.members {
+                if !recipients.contains(&m.choice) {
+                    recipients.push(m.choice);
+                }
+            }
+            group_warnings.extend(e.warnings);
+            groups.push(crate::groups::GroupNote {
+                group: g.clone(),
+                members: count,
+                label: e.label,
+            });
+            greeting = e.salutation;
+        }
+        // A committee's greeting fits when the letter is to that committee alone.
+        let salutation =
+            if r.to_groups.len() == 1 && r.to_offices.is_empty() && r.to_persons.is_empty() {
+                greeting
+            } else {
+                None
+            };
         for o in &r.cc_offices {
             recipients.push(by_office(o, Role::Cc)?);
         }
@@ -1379,9 +1419,13 @@ impl App {
             recipients,
             extra: LetterExtra {
                 cc: r.cc_lines.clone(),
+                groups,
+                salutation,
                 ..Default::default()
             },
         };
-        self.draft_letter(&letter, now)
+        let mut drafted = self.draft_letter(&letter, now)?;
+        drafted.warnings.extend(group_warnings);
+        Ok(drafted)
     }
 }

@@ -82,6 +82,9 @@ enum Command {
     /// The mail server letters are e-mailed through.
     #[command(subcommand)]
     Mail(record::Mail),
+    /// Recipient groups: committees and delegations, resolved at a date.
+    #[command(subcommand)]
+    Groups(record::Groups),
     /// Copy the database to FILE (safe while the app is running).
     Backup { file: PathBuf },
     /// Replace the database with the backup in FILE (checked first).
@@ -120,6 +123,7 @@ fn main() -> ExitCode {
         Command::Export(c) => with_app(engine, db, |app| record::export(app, c)),
         Command::Signers(c) => with_app(engine, db, |app| record::signers(app, c)),
         Command::Mail(c) => with_app(engine, db, |app| record::mail(app, c)),
+        Command::Groups(c) => with_app(engine, db, |app| record::groups(app, c)),
         Command::Search { text } => with_app(engine, db, |app| record::search(app, &text)),
         Command::Backup { file } => with_app(engine, db, |app| {
             app.backup(&file)?;

@@ -5,6 +5,7 @@
 
 use std::path::PathBuf;
 
+use amicus_app::groups::{Chamber, GroupRef};
 use amicus_app::mail::{MailSecurity, MailSettings};
 use amicus_app::secrets::SecretKept;
 use amicus_app::{
@@ -335,6 +336,95 @@ pub struct NewArgs {
     /// One copy per addressee instead of one joint letter.
     #[arg(long)]
     per_recipient: bool,
+    /// Every member of a group on the letter's date: a committee by code or
+    /// name (SSFI, "Committee on Ways and Means"), or a state's delegation
+    /// (delegation:WA, delegation:WA:senate, delegation:WA:house).
+    #[arg(long = "to-group", value_name = "GROUP")]
+    to_group: Vec<String>,
+    /// Of each committee, only the chair and the ranking member.
+    #[arg(long)]
+    leaders_only: bool,
+}
+
+/// A group as typed on the command line.
+fn group_ref(text: &str, leaders_only: bool) -> Result<GroupRef, AppError> {
+    let t = text.trim();
+    if let Some(rest) = t.strip_prefix("delegation:") {
+        let (state, chamber) = match rest.split_once(':') {
+            Some((s, "senate")) => (s, Some(Chamber::Senate)),
+            Some((s, "house")) => (s, Some(Chamber::House)),
+            Some((_, other)) => {
+                return Err(AppError::invalid(
+                    "group",
+                    format!(
+                        "\"{other}\" is not a chamber; write delegation:WA:senate or delegation:WA:house"
+                    ),
+                ));
+            }
+            None => (rest, None),
+        };
+        return Ok(GroupRef::Delegation {
+            state: state.to_string(),
+            chamber,
+        });
+    }
+    Ok(GroupRef::Committee {
+        code: t.to_string(),
+        leaders_only,
+    })
+}
+
+#[derive(Subcommand)]
+pub enum Groups {
+    /// Every committee and subcommittee, with its code and today's size.
+    List,
+    /// Who is in a group on a date (today by default), in the order a
+    /// letter lists them, and how a joint letter greets them.
+    Show {
+        /// A committee's code or name, or delegation:STATE[:senate|:house].
+        group: String,
+        #[arg(long)]
+        on: Option<NaiveDate>,
+        /// Of a committee, only the chair and the ranking member.
+        #[arg(long)]
+        leaders_only: bool,
+    },
+}
+
+pub fn groups(app: &App, cmd: Groups) -> Result<(), AppError> {
+    match cmd {
+        Groups::List => {
+            for g in app.committee_groups()? {
+                let code = match &g.group {
+                    GroupRef::Committee { code, .. } => code.as_str(),
+                    GroupRef::Delegation { state, .. } => state.as_str(),
+                };
+                out!("{code}\t{}\t{} members", g.label, g.members);
+            }
+        }
+        Groups::Show {
+            group,
+            on,
+            leaders_only,
+        } => {
+            let on = on.unwrap_or_else(|| app.clock().today());
+            let e = app.expand_group(&group_ref(&group, leaders_only)?, on)?;
+            out!("{} on {on}: {} members", e.label, e.members.len());
+            for m in &e.members {
+                match &m.role {
+                    Some(r) => out!("  {} ({r})", m.name),
+                    None => out!("  {}", m.name),
+                }
+            }
+            if let Some(s) = &e.salutation {
+                out!("a joint letter greets them: {s}");
+            }
+            for w in &e.warnings {
+                eprintln!("warning: {w}");
+            }
+        }
+    }
+    Ok(())
 }
 
 #[derive(Subcommand)]
@@ -819,6 +909,14 @@ fn show_letter(app: &App, id: i64) -> Result<(), AppError> {
     if let Some(rev) = l.revision_of {
         out!("  revision of letter {rev}");
     }
+    for g in &r.detail.draft.extra.groups {
+        out!(
+            "  group:    {}, {} members on {}",
+            g.label,
+            g.members,
+            l.date
+        );
+    }
     for c in &r.detail.recipients {
         let sent = match (c.method, c.sent_at) {
             (Some(m), Some(at)) => format!("sent {} by {m}", at.format("%Y-%m-%d %H:%M UTC")),
@@ -870,6 +968,11 @@ fn new_letter(app: &App, a: NewArgs, now: DateTime<Utc>) -> Result<(), AppError>
             issue: a.issue,
             signer: a.signer,
             per_recipient: a.per_recipient,
+            to_groups: a
+                .to_group
+                .iter()
+                .map(|g| group_ref(g, a.leaders_only))
+                .collect::<Result<_, _>>()?,
         },
         now,
     )?;

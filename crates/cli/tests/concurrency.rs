@@ -74,6 +74,7 @@ fn request(tag: &str, i: usize) -> DraftRequest {
         issue: Some("KORUS".into()),
         signer: None,
         per_recipient: false,
+        to_groups: Vec::new(),
     }
 }
 

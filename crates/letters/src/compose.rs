@@ -62,14 +62,25 @@ pub fn address_lines(r: &Recipient) -> Vec<String> {
     lines
 }
 
-/// Who the continuation header names: "Secretary Ross and Ambassador Lighthizer".
+/// Who the continuation header names: "Secretary Ross and Ambassador
+/// Lighthizer"; a group's greeting without "Dear" ("Chairman Crapo, Ranking
+/// Member Wyden and Members of the Committee"); past three addressees, the
+/// first two and how many others, so the line stays one line.
 pub fn addressee_names(data: &LetterData) -> String {
+    if let Some(greeting) = data.salutation.as_deref().filter(|s| !s.trim().is_empty()) {
+        let g = greeting.trim();
+        let g = g.strip_prefix("Dear ").unwrap_or(g);
+        return g.strip_suffix(':').unwrap_or(g).to_string();
+    }
     let names: Vec<&str> = data
         .recipients
         .iter()
         .map(|r| r.salutation.as_str())
         .collect();
-    join_names(&names)
+    match names.as_slice() {
+        [a, b, rest @ ..] if rest.len() >= 2 => format!("{a}, {b} and {} others", rest.len()),
+        _ => join_names(&names),
+    }
 }
 
 /// The images a letter is drawn with, decoded once by the caller: the
@@ -310,5 +321,50 @@ fn curl_document(doc: &mut Document) {
         for line in &mut c.left {
             *line = crate::markup::curl_quotes(line, None);
         }
+    }
+}
+
+#[cfg(test)]
+mod running_head_tests {
+    use super::*;
+
+    fn with(names: &[&str]) -> LetterData {
+        let mut data: LetterData = serde_json::from_value(serde_json::json!({
+            "date": "2026-06-20",
+            "organization": { "name": "Lakeshore State Chamber of Commerce" },
+            "recipients": [],
+            "signer": { "name": "Jordan A. Whitfield" }
+        }))
+        .expect("data");
+        for n in names {
+            data.recipients.push(Recipient {
+                honorific: None,
+                name: (*n).into(),
+                title: None,
+                organization: None,
+                address: Vec::new(),
+                salutation: (*n).into(),
+            });
+        }
+        data
+    }
+
+    #[test]
+    fn a_long_list_of_addressees_is_named_by_its_first_two() {
+        assert_eq!(
+            addressee_names(&with(&["Senator A", "Senator B", "Senator C"])),
+            "Senator A, Senator B, and Senator C"
+        );
+        assert_eq!(
+            addressee_names(&with(&["Senator A", "Senator B", "Senator C", "Senator D"])),
+            "Senator A, Senator B and 2 others"
+        );
+        let mut group = with(&["Senator A", "Senator B", "Senator C", "Senator D"]);
+        group.salutation =
+            Some("Dear Chairman A, Ranking Member B and Members of the Committee:".into());
+        assert_eq!(
+            addressee_names(&group),
+            "Chairman A, Ranking Member B and Members of the Committee"
+        );
     }
 }

@@ -41,6 +41,11 @@ pub struct LetterData {
     /// approved"; not part of what a template sees.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mark: Option<String>,
+    /// A joint letter's greeting in place of the one its template makes
+    /// from the addressees: a committee's "Dear Chairman Crapo, Ranking
+    /// Member Wyden and Members of the Committee:".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub salutation: Option<String>,
     /// How the letter's text is set, so an archived copy re-renders to the
     /// bytes it was sent as: 0, straight quotes from the data kept (copies
     /// archived before the field existed); 1, every quote typographic.

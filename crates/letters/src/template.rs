@@ -193,7 +193,11 @@ impl Templates {
             .registry
             .render(id, &value)
             .map_err(|e| LetterError::Template(vec![render_problem(id, &e)]))?;
-        parse_rendered(id, &text)
+        let mut rendered = parse_rendered(id, &text)?;
+        if let Some(greeting) = data.salutation.as_deref().filter(|s| !s.trim().is_empty()) {
+            rendered.salutation = crate::markup::parse_inline(greeting.trim());
+        }
+        Ok(rendered)
     }
 }
 

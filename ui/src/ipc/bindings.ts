@@ -73,7 +73,15 @@ cc: Array<string>, enclosures: Array<string>, fields: Record<string, unknown>, p
 /**
  * The letter this one was copied from ("Copy as new letter").
  */
-copied_from?: number, };
+copied_from?: number, 
+/**
+ * The groups the recipients came from, as they stood on the letter's date.
+ */
+groups: Array<GroupNote>, 
+/**
+ * A joint letter's greeting in place of the template's (a committee's).
+ */
+salutation?: string, };
 
 export type NewLetter = { 
 /**
@@ -245,6 +253,14 @@ ended: number, offices_added: number, offices_updated: number, terms_added: numb
  */
 local_offices_changed: number, 
 /**
+ * Committees added, renamed or retired.
+ */
+committees_changed: number, 
+/**
+ * Committee memberships begun, changed or ended.
+ */
+memberships_changed: number, 
+/**
  * What was left alone, and why.
  */
 skipped: Array<string>, };
@@ -359,3 +375,36 @@ export type EmailResult = { recipient_id: number, number: number, name: string, 
 export type EmailDraft = { path: string, address: string, message_id: string, };
 
 export type ContactFormCopy = { url: string, text: string, };
+
+export type Chamber = "senate" | "house";
+
+export type GroupRef = { "kind": "committee", code: string, leaders_only: boolean, } | { "kind": "delegation", state: string, chamber: Chamber | null, };
+
+export type GroupNote = { group: GroupRef, label: string, members: number, };
+
+export type GroupMember = { name: string, 
+/**
+ * "Chairman", "Ranking Member": the member's place in the group.
+ */
+role: string | null, choice: RecipientChoice, };
+
+export type GroupExpansion = { 
+/**
+ * "Senate Committee on Finance", "the California delegation".
+ */
+label: string, on: string, members: Array<GroupMember>, 
+/**
+ * For a joint letter: "Dear Chairman Crapo, Ranking Member Wyden and
+ * Members of the Committee:". None where the addressees' own do.
+ */
+salutation: string | null, 
+/**
+ * Members on the group whose seat the record does not know on the day.
+ */
+warnings: Array<string>, };
+
+export type GroupInfo = { group: GroupRef, label: string, 
+/**
+ * How many are in it today.
+ */
+members: number, };

@@ -26,7 +26,7 @@ import * as ipc from "../../ipc";
 
 const summary = (over: Partial<ImportSummary>): ImportSummary => ({
   added: 0, updated: 0, ended: 0, offices_added: 0, offices_updated: 0, terms_added: 0,
-  terms_updated: 0, local_offices_changed: 0, skipped: [], ...over,
+  terms_updated: 0, local_offices_changed: 0, committees_changed: 0, memberships_changed: 0, skipped: [], ...over,
 });
 
 describe("Officials", () => {

@@ -25,6 +25,11 @@ function Summary({ s, dryRun }: { s: ImportSummary; dryRun: boolean }) {
           Terms: {s.terms_added} added, {s.terms_updated} updated, {s.ended} ended
         </li>
         {s.local_offices_changed > 0 && <li>District offices: {s.local_offices_changed} changed</li>}
+        {(s.committees_changed > 0 || s.memberships_changed > 0) && (
+          <li>
+            Committees: {s.committees_changed} changed; memberships: {s.memberships_changed} begun, changed or ended
+          </li>
+        )}
         <li>Skipped: {s.skipped.length}</li>
       </ul>
       {s.skipped.length > 0 && (
@@ -51,6 +56,8 @@ function fromCsv(c: CsvSummary): ImportSummary {
     terms_added: c.terms_added,
     terms_updated: 0,
     local_offices_changed: 0,
+    committees_changed: 0,
+    memberships_changed: 0,
     skipped: [],
   };
 }

@@ -1,0 +1,155 @@
+//! A letter to a congressional committee from the command line: the
+//! committee's members on the letter's date become its addressees, a joint
+//! letter greets the chair, the ranking member and the members, and the
+//! letter keeps which group it went to.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use std::process::Command;
+
+use common::{fails, ok};
+
+#[test]
+fn a_letter_to_the_senate_finance_committee() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("amicus.db");
+    ok(&db, &["import", "congress", "--as-of", "2026-06-15"]);
+    let list = ok(&db, &["groups", "list"]);
+    assert!(
+        list.contains("SSFI\tSenate Committee on Finance\t"),
+        "{list}"
+    );
+    let show = ok(
+        &db,
+        &[
+            "groups",
+            "show",
+            "SSFI",
+            "--on",
+            "2026-06-20",
+            "--leaders-only",
+        ],
+    );
+    assert!(
+        show.starts_with(
+            "Senate Committee on Finance (chair and ranking member) on 2026-06-20: 2 members"
+        ),
+        "{show}"
+    );
+    assert!(show.contains("Mike Crapo (Chairman)"), "{show}");
+    let err = fails(&db, &["groups", "show", "delegation:WA:both"]);
+    assert!(err.contains("is not a chamber"), "{err}");
+
+    let body = dir.path().join("body.md");
+    std::fs::write(&body, "We ask the Committee to support the agreement.").unwrap();
+    let out = ok(
+        &db,
+        &[
+            "letters",
+            "new",
+            "--to-group",
+            "SSFI",
+            "--date",
+            "2026-06-20",
+            "--subject",
+            "KORUS",
+            "--issue",
+            "KORUS",
+            "--body-file",
+            body.to_str().unwrap(),
+        ],
+    );
+    let id = out
+        .trim()
+        .strip_prefix("drafted letter ")
+        .unwrap()
+        .to_string();
+    let letter = ok(&db, &["letters", "show", &id]);
+    let members = show_count(&ok(&db, &["groups", "show", "SSFI", "--on", "2026-06-20"]));
+    assert!(members > 20, "{members}");
+    assert!(
+        letter.contains(&format!(
+            "group:    Senate Committee on Finance, {members} members on 2026-06-20"
+        )),
+        "{letter}"
+    );
+    assert_eq!(letter.matches("[to]").count(), members, "{letter}");
+    let pdf = dir.path().join("finance.pdf");
+    ok(
+        &db,
+        &["letters", "export", &id, "--out", pdf.to_str().unwrap()],
+    );
+    let text = Command::new("pdftotext")
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(
+        text.contains("Dear Chairman Crapo, Ranking Member Wyden and Members of the Committee:"),
+        "{text}"
+    );
+    assert!(text.contains("The Honorable Mike Crapo"), "{text}");
+    // Later pages are headed with the greeting's names, on one line.
+    assert!(
+        text.contains("Chairman Crapo, Ranking Member Wyden and Members of the Committee\n"),
+        "{text}"
+    );
+
+    // Per recipient: one copy each, each greeting its own addressee.
+    let out = ok(
+        &db,
+        &[
+            "letters",
+            "new",
+            "--to-group",
+            "SSFI",
+            "--leaders-only",
+            "--per-recipient",
+            "--date",
+            "2026-06-20",
+            "--subject",
+            "KORUS",
+            "--issue",
+            "KORUS",
+            "--body-file",
+            body.to_str().unwrap(),
+        ],
+    );
+    let id = out
+        .trim()
+        .strip_prefix("drafted letter ")
+        .unwrap()
+        .to_string();
+    let pdf = dir.path().join("leaders.pdf");
+    let written = ok(
+        &db,
+        &["letters", "export", &id, "--out", pdf.to_str().unwrap()],
+    );
+    assert_eq!(written.lines().count(), 2, "{written}");
+    let first = written
+        .lines()
+        .next()
+        .unwrap()
+        .strip_prefix("wrote ")
+        .unwrap();
+    let text = Command::new("pdftotext")
+        .arg(first)
+        .arg("-")
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(text.contains("Dear Senator Crapo:"), "{text}");
+}
+
+/// "… on DATE: N members" → N.
+fn show_count(show: &str) -> usize {
+    show.lines()
+        .next()
+        .and_then(|l| l.rsplit_once(": "))
+        .and_then(|(_, n)| n.strip_suffix(" members"))
+        .unwrap()
+        .parse()
+        .unwrap()
+}
