@@ -1281,8 +1281,30 @@ impl App {
                 .map(|p| p.id),
             None => None,
         };
+        let old_date = letter.date;
+        drop(db);
         letter.date = date;
         letter.extra.copied_from = Some(id);
+        // A group is who was in it on the new date: members who left are
+        // dropped, newcomers added.
+        for note in &mut letter.extra.groups {
+            let fresh = self.expand_group(&note.group, date)?;
+            if let Ok(before) = self.expand_group(&note.group, old_date) {
+                letter
+                    .recipients
+                    .retain(|r| !before.members.iter().any(|m| &m.choice == r));
+            }
+            for m in &fresh.members {
+                if !letter.recipients.contains(&m.choice) {
+                    letter.recipients.push(m.choice.clone());
+                }
+            }
+            note.members = u32::try_from(fresh.members.len()).unwrap_or(u32::MAX);
+            note.label = fresh.label;
+            if letter.extra.salutation.is_some() && fresh.salutation.is_some() {
+                letter.extra.salutation = fresh.salutation;
+            }
+        }
         Ok(letter)
     }
 

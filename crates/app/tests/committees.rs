@@ -247,3 +247,68 @@ fn a_delegation_is_every_seat_of_the_state_held_on_the_day() {
         "{err}"
     );
 }
+
+#[test]
+fn a_committee_letter_copied_to_a_later_date_goes_to_the_committee_of_that_date() {
+    let app = app();
+    import(&app, None, AS_OF);
+    let body = "We ask the Committee to support the agreement.".to_string();
+    let drafted = app
+        .draft_from_request(
+            &DraftRequest {
+                template: "joint-support".into(),
+                to_offices: vec![],
+                to_persons: vec![],
+                cc_offices: vec![],
+                cc_lines: vec![],
+                date: day("2026-06-20"),
+                subject: "KORUS".into(),
+                body,
+                issue: Some("KORUS".into()),
+                signer: None,
+                per_recipient: false,
+                to_groups: vec![committee("SSFI")],
+            },
+            Utc::now(),
+        )
+        .unwrap();
+    let before = app.open_letter(drafted.letter_id).unwrap();
+    let notes = &before.draft.extra.groups;
+    assert_eq!(notes.len(), 1);
+    assert_eq!(notes[0].members as usize, before.recipients.len());
+    // A later membership file without Chuck Grassley, then the copy.
+    let newer = tempfile::tempdir().unwrap();
+    for f in [
+        "legislators-current.yaml",
+        "legislators-district-offices.yaml",
+        "committees-current.yaml",
+    ] {
+        std::fs::copy(dir().join(f), newer.path().join(f)).unwrap();
+    }
+    let membership =
+        std::fs::read_to_string(dir().join("committee-membership-current.yaml")).unwrap();
+    let grassley = "- name: Chuck Grassley\n  party: majority\n  rank: 2\n  bioguide: G000386\n";
+    let at = membership.find("SSFI:\n").unwrap();
+    let cut = at + membership[at..].find(grassley).unwrap();
+    std::fs::write(
+        newer.path().join("committee-membership-current.yaml"),
+        format!(
+            "{}{}",
+            &membership[..cut],
+            &membership[cut + grassley.len()..]
+        ),
+    )
+    .unwrap();
+    import(&app, Some(newer.path().to_path_buf()), "2026-09-01");
+    let copy = app
+        .copy_letter(drafted.letter_id, day("2026-09-15"))
+        .unwrap();
+    assert_eq!(copy.recipients.len(), before.recipients.len() - 1);
+    assert_eq!(copy.extra.groups[0].members as usize, copy.recipients.len());
+    assert_eq!(
+        copy.extra.salutation.as_deref(),
+        Some("Dear Chairman Crapo, Ranking Member Wyden and Members of the Committee:")
+    );
+    let data = app.letter_data(drafted.letter_id).unwrap();
+    assert!(data.recipients.iter().any(|r| r.name == "Chuck Grassley"));
+}
