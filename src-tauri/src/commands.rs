@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
 
+use amicus_app::groups::{GroupExpansion, GroupInfo, GroupRef};
 use amicus_app::mail::MailSettings;
 use amicus_app::secrets::SecretKept;
 use amicus_app::{
@@ -292,6 +293,22 @@ pub fn letter_contact_form(
     copy: u32,
 ) -> Reply<ContactFormCopy> {
     Ok(state.app()?.contact_form_copy(id, copy)?)
+}
+
+/// Every committee and subcommittee, with today's size.
+#[tauri::command(async)]
+pub fn groups_list(state: State<'_, AppState>) -> Reply<Vec<GroupInfo>> {
+    Ok(state.app()?.committee_groups()?)
+}
+
+/// A group's members on `on`, the seats a letter goes to, and its greeting.
+#[tauri::command(async)]
+pub fn group_expand(
+    state: State<'_, AppState>,
+    group: GroupRef,
+    on: NaiveDate,
+) -> Reply<GroupExpansion> {
+    Ok(state.app()?.expand_group(&group, on)?)
 }
 
 #[tauri::command(async)]

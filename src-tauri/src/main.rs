@@ -234,6 +234,8 @@ fn run_window(context: tauri::Context<tauri::Wry>, state: AppState) {
             commands::send_cancel,
             commands::letter_email_draft,
             commands::letter_contact_form,
+            commands::groups_list,
+            commands::group_expand,
             commands::letter_export,
             commands::export_cancel,
             commands::template_check,

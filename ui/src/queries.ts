@@ -44,6 +44,9 @@ export const keys = {
   templates: ["templates"],
   templateCheck: (draft: TemplateDraft) => ["templates", "check", draft],
   letterhead: ["letterhead"],
+  /** Committees (recipient groups); a group's members on a date. */
+  groups: ["groups"],
+  groupOn: (group: unknown, on: string) => ["groups", group, on],
   /** The mail server letters are e-mailed through. */
   mail: ["mail"],
   settings: ["settings"],
@@ -63,6 +66,7 @@ export const AREA_KEYS: Record<RecordArea, readonly QueryKey[]> = {
   letters: [keys.letters, keys.letter, keys.sentLog, keys.issues, keys.search],
   officials: [
     keys.officials,
+    keys.groups,
     keys.offices,
     keys.office,
     keys.person,

@@ -33,6 +33,9 @@ import type {
   EmailDraft,
   EmailProgress,
   EmailResult,
+  GroupExpansion,
+  GroupInfo,
+  GroupRef,
   MailSettings,
   MailView,
   SecretKept,
@@ -118,6 +121,10 @@ export function letterSendEmail(
   progress.onmessage = onProgress;
   return invoke<EmailResult[]>("letter_send_email", { id, copy, resend, progress });
 }
+/** Every committee and subcommittee, with today's size. */
+export const groupsList = () => invoke<GroupInfo[]>("groups_list");
+/** A group's members on `on` (the seats a letter goes to) and how a joint letter greets them. */
+export const groupExpand = (group: GroupRef, on: string) => invoke<GroupExpansion>("group_expand", { group, on });
 /** Stop sending before the next message (the copies already sent stay sent). */
 export const sendCancel = () => invoke<null>("send_cancel");
 /** Write copy `copy` as an .eml draft for the mail program; nothing is marked sent. */

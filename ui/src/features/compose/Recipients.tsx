@@ -1,10 +1,11 @@
 // The letter's recipients: who it goes to (by office or person, as each
 // resolves on the letter's date), adding more, joint letter or one copy
 // each, and what resolution warns about.
-import { useMemo } from "react";
+import { useMemo, useState } from "react";
 import type { NewLetter, Office, RecipientChoice } from "../../ipc";
 import { readable } from "../../components/common";
 import { RecipientPicker } from "./RecipientPicker";
+import { AddGroupDialog, type GroupAdded } from "./AddGroup";
 import type { ErrorFor, SetLetter } from "./LetterFields";
 
 interface Props {
@@ -20,8 +21,32 @@ interface Props {
 }
 
 export function Recipients({ form, set, offices, resolved, warnings, errorFor, autoFocus }: Props) {
-  const removeRecipient = (i: number) =>
-    set({ recipients: form.recipients.filter((_, k) => k !== i) });
+  const [addingGroup, setAddingGroup] = useState(false);
+  const removeRecipient = (i: number) => {
+    const recipients = form.recipients.filter((_, k) => k !== i);
+    // With nobody left, neither the groups nor their greeting apply.
+    if (recipients.length === 0) {
+      set({ recipients, extra: { ...form.extra, groups: [], salutation: undefined } });
+    } else {
+      set({ recipients });
+    }
+  };
+  const addGroup = (g: GroupAdded) => {
+    const same = (a: RecipientChoice, b: RecipientChoice) => a.role === b.role && a.to.by === b.to.by && a.to.id === b.to.id;
+    const added = g.recipients.filter((r) => !form.recipients.some((x) => same(x, r)));
+    const recipients = [...form.recipients, ...added];
+    // The group's greeting fits when everyone addressed is in its groups.
+    const alone = form.recipients.every((r) => g.recipients.some((x) => same(x, r))) || (form.extra.groups ?? []).length > 0;
+    set({
+      recipients,
+      extra: {
+        ...form.extra,
+        groups: [...(form.extra.groups ?? []), g.note],
+        salutation: alone && g.salutation ? g.salutation : form.extra.salutation,
+      },
+    });
+    setAddingGroup(false);
+  };
   const addRecipient = (r: RecipientChoice) => set({ recipients: [...form.recipients, r] });
   const officeTitle = useMemo(() => new Map(offices.map((o) => [o.id, o.title])), [offices]);
   return (
@@ -47,6 +72,33 @@ export function Recipients({ form, set, offices, resolved, warnings, errorFor, a
         ))}
       </ol>
       <RecipientPicker offices={offices} onAdd={addRecipient} autoFocus={autoFocus} />
+      <div className="actions start">
+        <button type="button" className="small" onClick={() => setAddingGroup(true)}>
+          Add a group…
+        </button>
+      </div>
+      {(form.extra.groups ?? []).length > 0 && (
+        <ul className="groups" aria-label="Groups">
+          {(form.extra.groups ?? []).map((g, i) => (
+            <li key={`${g.label}-${i}`}>
+              To the {g.label}, {g.members} member{g.members === 1 ? "" : "s"}
+            </li>
+          ))}
+        </ul>
+      )}
+      {form.extra.salutation && (
+        <p className="muted greeting">
+          A joint letter greets them: “{form.extra.salutation}”{" "}
+          <button
+            type="button"
+            className="small"
+            onClick={() => set({ extra: { ...form.extra, salutation: undefined } })}
+          >
+            Greet each by name instead
+          </button>
+        </p>
+      )}
+      {addingGroup && <AddGroupDialog date={form.date} onClose={() => setAddingGroup(false)} onAdd={addGroup} />}
       {errorFor("recipients") && <p className="error field-error">{errorFor("recipients")}</p>}
       <div className="radios" role="radiogroup" aria-label="Copies">
         <label>

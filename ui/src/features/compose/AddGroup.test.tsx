@@ -1,0 +1,61 @@
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { screen, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { AddGroupDialog } from "./AddGroup";
+import { renderWithQuery } from "../../test/fixtures";
+import type { GroupExpansion } from "../../ipc";
+
+vi.mock("../../ipc", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("../../ipc")>()),
+  groupsList: vi.fn(),
+  groupExpand: vi.fn(),
+}));
+import * as ipc from "../../ipc";
+
+const finance: GroupExpansion = {
+  label: "Senate Committee on Finance",
+  on: "2026-06-20",
+  members: [
+    { name: "Mike Crapo", role: "Chairman", choice: { role: "to", to: { by: "office", id: 11 } } },
+    { name: "Ron Wyden", role: "Ranking Member", choice: { role: "to", to: { by: "office", id: 12 } } },
+    { name: "Chuck Grassley", role: null, choice: { role: "to", to: { by: "office", id: 13 } } },
+  ],
+  salutation: "Dear Chairman Crapo, Ranking Member Wyden and Members of the Committee:",
+  warnings: ["Jane Doe is on the committee but held no seat in Congress on 2026-06-20 in the record; left out"],
+};
+
+describe("Add a group", () => {
+  beforeEach(() => {
+    vi.resetAllMocks();
+    vi.mocked(ipc.groupsList).mockResolvedValue([
+      { group: { kind: "committee", code: "SSFI", leaders_only: false }, label: "Senate Committee on Finance", members: 27 },
+      { group: { kind: "committee", code: "HSWM", leaders_only: false }, label: "House Committee on Ways and Means", members: 43 },
+    ]);
+    vi.mocked(ipc.groupExpand).mockResolvedValue(finance);
+  });
+
+  it("resolves the committee at the letter's date, lets a member be left out, and adds the rest", async () => {
+    const onAdd = vi.fn();
+    renderWithQuery(<AddGroupDialog date="2026-06-20" onClose={vi.fn()} onAdd={onAdd} />);
+    const dialog = screen.getByRole("dialog", { name: "Add a group" });
+    await userEvent.type(within(dialog).getByRole("combobox"), "finance");
+    await userEvent.click(await within(dialog).findByRole("button", { name: /Senate Committee on Finance/ }));
+    expect(ipc.groupExpand).toHaveBeenCalledWith({ kind: "committee", code: "SSFI", leaders_only: false }, "2026-06-20");
+    expect(await within(dialog).findByText(/Jane Doe is on the committee/)).toBeTruthy();
+    await userEvent.click(within(dialog).getByLabelText("Chuck Grassley"));
+    await userEvent.click(within(dialog).getByRole("button", { name: "Add 2 recipients" }));
+    expect(onAdd).toHaveBeenCalledWith({
+      recipients: [finance.members[0]?.choice, finance.members[1]?.choice],
+      note: { group: { kind: "committee", code: "SSFI", leaders_only: false }, label: "Senate Committee on Finance", members: 2 },
+      salutation: finance.salutation,
+    });
+  });
+
+  it("asks for a state's delegation by postal code and chamber", async () => {
+    renderWithQuery(<AddGroupDialog date="2026-06-20" onClose={vi.fn()} onAdd={vi.fn()} />);
+    await userEvent.click(screen.getByLabelText("A state's delegation"));
+    await userEvent.selectOptions(screen.getByLabelText("State"), "WA");
+    await userEvent.selectOptions(screen.getByLabelText("Chamber"), "senate");
+    expect(ipc.groupExpand).toHaveBeenLastCalledWith({ kind: "delegation", state: "WA", chamber: "senate" }, "2026-06-20");
+  });
+});

@@ -1,0 +1,193 @@
+// "Add a group…": a committee (or only its chair and ranking member) or a
+// state's delegation, resolved at the letter's date. Each member is shown,
+// with what the record could not resolve, and any of them can be left out
+// before the group's seats join the letter's recipients.
+import { useState } from "react";
+import { useQuery } from "@tanstack/react-query";
+import * as ipc from "../../ipc";
+import type { Chamber, GroupExpansion, GroupNote, GroupRef, RecipientChoice } from "../../ipc";
+import { Dialog } from "../../components/Dialog";
+import { ErrorNote, longDate, readable } from "../../components/common";
+import { SearchSelect, type Choice } from "../../components/SearchSelect";
+import { keys } from "../../queries";
+
+/** The states and territories with seats in Congress, by postal code. */
+const STATES =
+  "AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA PR RI SC SD TN TX UT VT VA WA WV WI WY AS GU MP VI".split(
+    " ",
+  );
+
+export interface GroupAdded {
+  recipients: RecipientChoice[];
+  note: GroupNote;
+  /** The group's greeting for a joint letter, when it has one. */
+  salutation: string | null;
+}
+
+export function AddGroupDialog({
+  date,
+  onClose,
+  onAdd,
+}: {
+  date: string;
+  onClose: () => void;
+  onAdd: (added: GroupAdded) => void;
+}) {
+  const [kind, setKind] = useState<"committee" | "delegation">("committee");
+  const [text, setText] = useState("");
+  const [chosen, setChosen] = useState<Choice | null>(null);
+  const [leadersOnly, setLeadersOnly] = useState(false);
+  const [state, setState] = useState("");
+  const [chamber, setChamber] = useState<Chamber | "">("");
+  const [dropped, setDropped] = useState<Set<number>>(new Set());
+  const list = useQuery({ queryKey: keys.groups, queryFn: ipc.groupsList });
+  const committees = list.data ?? [];
+  const options: Choice[] = committees
+    .map((g, i) => ({ g, i }))
+    .filter(({ g }) => g.label.toLowerCase().includes(text.trim().toLowerCase()) || codeOf(g.group).toLowerCase() === text.trim().toLowerCase())
+    .slice(0, 12)
+    .map(({ g, i }) => ({ id: i, label: g.label, detail: `${codeOf(g.group)} · ${g.members} members today` }));
+  const group: GroupRef | null =
+    kind === "committee"
+      ? chosen
+        ? { kind: "committee", code: codeOf(committees[chosen.id]?.group), leaders_only: leadersOnly }
+        : null
+      : state
+        ? { kind: "delegation", state, chamber: chamber || null }
+        : null;
+  const expansion = useQuery({
+    queryKey: keys.groupOn(group, date),
+    queryFn: () => ipc.groupExpand(group as GroupRef, date),
+    enabled: group !== null && !!date,
+  });
+  const e: GroupExpansion | undefined = group ? expansion.data : undefined;
+  const kept = e ? e.members.filter((_, i) => !dropped.has(i)) : [];
+  const reset = () => setDropped(new Set());
+  return (
+    <Dialog title="Add a group" onClose={onClose} wide>
+      <div className="radios" role="radiogroup" aria-label="Kind of group">
+        <label>
+          <input type="radio" checked={kind === "committee"} onChange={() => (setKind("committee"), reset())} />
+          A committee
+        </label>
+        <label>
+          <input type="radio" checked={kind === "delegation"} onChange={() => (setKind("delegation"), reset())} />
+          A state's delegation
+        </label>
+      </div>
+      {kind === "committee" ? (
+        <>
+          {list.isSuccess && committees.length === 0 && (
+            <p className="muted">No committees in the record yet: import the congress roster (Officials → Import) to bring them.</p>
+          )}
+          <SearchSelect
+            label="Committee"
+            text={text}
+            onText={setText}
+            options={options}
+            chosen={chosen}
+            onChoose={(c) => {
+              setChosen(c);
+              reset();
+            }}
+            placeholder="Finance, Ways and Means, SSFI…"
+            noMatch="No committee by that name or code."
+          />
+          <label className="check">
+            <input
+              type="checkbox"
+              checked={leadersOnly}
+              onChange={(ev) => {
+                setLeadersOnly(ev.target.checked);
+                reset();
+              }}
+            />
+            Only the chair and the ranking member
+          </label>
+        </>
+      ) : (
+        <div className="grid2">
+          <label>
+            State
+            <select value={state} onChange={(ev) => (setState(ev.target.value), reset())}>
+              <option value="">Choose…</option>
+              {STATES.map((s) => (
+                <option key={s} value={s}>
+                  {s}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Chamber
+            <select value={chamber} onChange={(ev) => (setChamber(ev.target.value as Chamber | ""), reset())}>
+              <option value="">Both</option>
+              <option value="senate">Senate</option>
+              <option value="house">House</option>
+            </select>
+          </label>
+        </div>
+      )}
+      {group && expansion.isError && <ErrorNote error={expansion.error} />}
+      {e && (
+        <>
+          <p>
+            <strong>{e.label}</strong> on {longDate(e.on)}: {e.members.length} member{e.members.length === 1 ? "" : "s"}.
+            {e.salutation && <> A joint letter greets them “{e.salutation}”</>}
+          </p>
+          <ul className="send-list" aria-label="Members">
+            {e.members.map((m, i) => (
+              <li key={`${m.choice.to.by}-${m.choice.to.id}`}>
+                <label className="check">
+                  <input
+                    type="checkbox"
+                    checked={!dropped.has(i)}
+                    onChange={(ev) => {
+                      const next = new Set(dropped);
+                      if (ev.target.checked) next.delete(i);
+                      else next.add(i);
+                      setDropped(next);
+                    }}
+                  />
+                  {m.name}
+                  {m.role ? ` (${m.role})` : ""}
+                </label>
+              </li>
+            ))}
+          </ul>
+          {e.warnings.map((w) => (
+            <p key={w} className="warning">
+              {readable(w)}
+            </p>
+          ))}
+        </>
+      )}
+      <div className="actions">
+        <button type="button" onClick={onClose}>
+          Cancel
+        </button>
+        <button
+          type="button"
+          className="primary"
+          disabled={!e || kept.length === 0}
+          onClick={() =>
+            e &&
+            group &&
+            onAdd({
+              recipients: kept.map((m) => m.choice),
+              note: { group, label: e.label, members: kept.length },
+              salutation: e.salutation,
+            })
+          }
+        >
+          {kept.length === 1 ? "Add 1 recipient" : `Add ${kept.length} recipients`}
+        </button>
+      </div>
+    </Dialog>
+  );
+}
+
+function codeOf(g: GroupRef | undefined): string {
+  if (!g) return "";
+  return g.kind === "committee" ? g.code : g.state;
+}
