@@ -295,10 +295,13 @@ pub fn letter_contact_form(
     Ok(state.app()?.contact_form_copy(id, copy)?)
 }
 
-/// Every committee and subcommittee, with today's size.
+/// The saved lists, then every committee and subcommittee, with today's size.
 #[tauri::command(async)]
 pub fn groups_list(state: State<'_, AppState>) -> Reply<Vec<GroupInfo>> {
-    Ok(state.app()?.committee_groups()?)
+    let app = state.app()?;
+    let mut groups = app.list_groups()?;
+    groups.extend(app.committee_groups()?);
+    Ok(groups)
 }
 
 /// A group's members on `on`, the seats a letter goes to, and its greeting.

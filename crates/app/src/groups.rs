@@ -22,6 +22,8 @@ pub enum GroupRef {
         state: String,
         chamber: Option<Chamber>,
     },
+    /// A list the team saved by hand, by its name.
+    List { name: String },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -77,6 +79,46 @@ pub struct GroupInfo {
 }
 
 impl App {
+    /// Save a list of offices (by title, short name or id) and people (by
+    /// id) under `name`, replacing a list of that name.
+    pub fn save_list(
+        &self,
+        name: &str,
+        offices: &[String],
+        persons: &[i64],
+    ) -> Result<i64, AppError> {
+        let mut members: Vec<(Option<i64>, Option<i64>)> = Vec::new();
+        for o in offices {
+            members.push((Some(self.find_office(o)?.id), None));
+        }
+        members.extend(persons.iter().map(|p| (None, Some(*p))));
+        let id = self.db().save_list(name, &members, self.clock().now())?;
+        self.changed(&[crate::RecordArea::Officials]);
+        Ok(id)
+    }
+
+    /// Every saved list with its size.
+    pub fn list_groups(&self) -> Result<Vec<GroupInfo>, AppError> {
+        Ok(self
+            .db()
+            .saved_lists()?
+            .into_iter()
+            .map(|l| GroupInfo {
+                members: u32::try_from(l.members.len()).unwrap_or(u32::MAX),
+                group: GroupRef::List {
+                    name: l.name.clone(),
+                },
+                label: l.name,
+            })
+            .collect())
+    }
+
+    pub fn delete_list(&self, name: &str) -> Result<(), AppError> {
+        self.db().delete_list(name)?;
+        self.changed(&[crate::RecordArea::Officials]);
+        Ok(())
+    }
+
     /// Every committee and subcommittee in the record, with today's size.
     pub fn committee_groups(&self) -> Result<Vec<GroupInfo>, AppError> {
         let today = self.clock().today();
@@ -169,6 +211,44 @@ impl App {
                     on,
                     members,
                     salutation,
+                    warnings,
+                })
+            }
+            GroupRef::List { name } => {
+                let list = db.saved_list(name)?;
+                for (office, person) in &list.members {
+                    let (to, name) = match (office, person) {
+                        (Some(o), _) => {
+                            let holder = db.holder_on(*o, on)?;
+                            let office = db.office(*o)?;
+                            if holder.is_none() {
+                                warnings.push(format!(
+                                    "{}: nobody held it on {on} in the record; the letter names the office",
+                                    office.title
+                                ));
+                            }
+                            if let Some(r) = office.retired_on.filter(|r| *r <= on) {
+                                warnings.push(format!("{} was retired on {r}", office.title));
+                            }
+                            (
+                                Addressee::Office(*o),
+                                holder.map_or(office.title, |h| h.person.full_name),
+                            )
+                        }
+                        (None, Some(p)) => (Addressee::Person(*p), db.person(*p)?.full_name),
+                        (None, None) => continue,
+                    };
+                    members.push(GroupMember {
+                        name,
+                        role: None,
+                        choice: RecipientChoice { role: Role::To, to },
+                    });
+                }
+                Ok(GroupExpansion {
+                    label: list.name,
+                    on,
+                    members,
+                    salutation: None,
                     warnings,
                 })
             }

@@ -337,8 +337,9 @@ pub struct NewArgs {
     #[arg(long)]
     per_recipient: bool,
     /// Every member of a group on the letter's date: a committee by code or
-    /// name (SSFI, "Committee on Ways and Means"), or a state's delegation
-    /// (delegation:WA, delegation:WA:senate, delegation:WA:house).
+    /// name (SSFI, "Committee on Ways and Means"), a state's delegation
+    /// (delegation:WA, delegation:WA:senate, delegation:WA:house) or a saved
+    /// list (list:NAME).
     #[arg(long = "to-group", value_name = "GROUP")]
     to_group: Vec<String>,
     /// Of each committee, only the chair and the ranking member.
@@ -349,6 +350,11 @@ pub struct NewArgs {
 /// A group as typed on the command line.
 fn group_ref(text: &str, leaders_only: bool) -> Result<GroupRef, AppError> {
     let t = text.trim();
+    if let Some(name) = t.strip_prefix("list:") {
+        return Ok(GroupRef::List {
+            name: name.trim().to_string(),
+        });
+    }
     if let Some(rest) = t.strip_prefix("delegation:") {
         let (state, chamber) = match rest.split_once(':') {
             Some((s, "senate")) => (s, Some(Chamber::Senate)),
@@ -376,12 +382,25 @@ fn group_ref(text: &str, leaders_only: bool) -> Result<GroupRef, AppError> {
 
 #[derive(Subcommand)]
 pub enum Groups {
-    /// Every committee and subcommittee, with its code and today's size.
+    /// Every saved list, committee and subcommittee, with its code and today's size.
     List,
+    /// Save a list of offices and people under NAME (replacing one of that
+    /// name); use it as list:NAME.
+    Save {
+        name: String,
+        /// An office by title, short name or id (resolved at each letter's date); repeat.
+        #[arg(long)]
+        office: Vec<String>,
+        /// A person by id; repeat.
+        #[arg(long)]
+        person: Vec<i64>,
+    },
+    /// Delete a saved list (letters sent to it keep their recipients).
+    Delete { name: String },
     /// Who is in a group on a date (today by default), in the order a
     /// letter lists them, and how a joint letter greets them.
     Show {
-        /// A committee's code or name, or delegation:STATE[:senate|:house].
+        /// A committee's code or name, delegation:STATE[:senate|:house] or list:NAME.
         group: String,
         #[arg(long)]
         on: Option<NaiveDate>,
@@ -394,13 +413,33 @@ pub enum Groups {
 pub fn groups(app: &App, cmd: Groups) -> Result<(), AppError> {
     match cmd {
         Groups::List => {
-            for g in app.committee_groups()? {
+            for g in app
+                .list_groups()?
+                .into_iter()
+                .chain(app.committee_groups()?)
+            {
                 let code = match &g.group {
-                    GroupRef::Committee { code, .. } => code.as_str(),
-                    GroupRef::Delegation { state, .. } => state.as_str(),
+                    GroupRef::Committee { code, .. } => code.clone(),
+                    GroupRef::Delegation { state, .. } => format!("delegation:{state}"),
+                    GroupRef::List { name } => format!("list:{name}"),
                 };
                 out!("{code}\t{}\t{} members", g.label, g.members);
             }
+        }
+        Groups::Save {
+            name,
+            office,
+            person,
+        } => {
+            let id = app.save_list(&name, &office, &person)?;
+            out!(
+                "saved list {id}: {name} ({} members)",
+                office.len() + person.len()
+            );
+        }
+        Groups::Delete { name } => {
+            app.delete_list(&name)?;
+            out!("deleted list {name}");
         }
         Groups::Show {
             group,

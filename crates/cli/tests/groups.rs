@@ -153,3 +153,90 @@ fn show_count(show: &str) -> usize {
         .parse()
         .unwrap()
 }
+
+#[test]
+fn a_saved_list_resolves_its_offices_at_each_letters_date() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("amicus.db");
+    let err = fails(&db, &["groups", "save", "KORUS principals"]);
+    assert!(err.contains("at least one office or person"), "{err}");
+    let err = fails(
+        &db,
+        &[
+            "groups",
+            "save",
+            "KORUS principals",
+            "--office",
+            "Secretary of Nothing",
+        ],
+    );
+    assert!(err.contains("Secretary of Nothing"), "{err}");
+    ok(
+        &db,
+        &[
+            "groups",
+            "save",
+            "KORUS principals",
+            "--office",
+            "Secretary of Commerce",
+            "--office",
+            "USTR",
+        ],
+    );
+    let list = ok(&db, &["groups", "list"]);
+    assert!(
+        list.starts_with("list:KORUS principals\tKORUS principals\t2 members"),
+        "{list}"
+    );
+    let then = ok(
+        &db,
+        &[
+            "groups",
+            "show",
+            "list:korus principals",
+            "--on",
+            "2017-09-05",
+        ],
+    );
+    assert!(
+        then.contains("Wilbur Ross") && then.contains("Robert E. Lighthizer"),
+        "{then}"
+    );
+    let body = dir.path().join("body.md");
+    std::fs::write(&body, "KORUS matters to our members.").unwrap();
+    let out = ok(
+        &db,
+        &[
+            "letters",
+            "new",
+            "--to-group",
+            "list:KORUS principals",
+            "--date",
+            "2017-09-05",
+            "--subject",
+            "KORUS",
+            "--issue",
+            "KORUS",
+            "--body-file",
+            body.to_str().unwrap(),
+        ],
+    );
+    let id = out
+        .trim()
+        .strip_prefix("drafted letter ")
+        .unwrap()
+        .to_string();
+    let shown = ok(&db, &["letters", "show", &id]);
+    assert!(
+        shown.contains("group:    KORUS principals, 2 members on 2017-09-05"),
+        "{shown}"
+    );
+    // Copied to 2021: the same offices, their holders then.
+    let copy = ok(&db, &["letters", "copy", &id, "--date", "2021-06-01"]);
+    let copy_id = copy.split_whitespace().nth(2).unwrap().to_string();
+    let shown = ok(&db, &["letters", "show", &copy_id]);
+    assert!(shown.contains("Katherine Tai"), "{shown}");
+    ok(&db, &["groups", "delete", "KORUS principals"]);
+    let err = fails(&db, &["groups", "show", "list:KORUS principals"]);
+    assert!(err.contains("does not exist"), "{err}");
+}

@@ -333,3 +333,113 @@ impl Store {
             .optional()?)
     }
 }
+
+/// A list of offices and people saved by the team.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct SavedList {
+    pub id: i64,
+    pub name: String,
+    /// Offices (resolved at a letter's date) and people, in the list's order:
+    /// `(office_id, person_id)`, one of the two set.
+    pub members: Vec<(Option<i64>, Option<i64>)>,
+}
+
+impl Store {
+    /// Save a list under `name` (replacing the list of that name): offices
+    /// and people, in order. Returns its id.
+    pub fn save_list(
+        &mut self,
+        name: &str,
+        members: &[(Option<i64>, Option<i64>)],
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<i64> {
+        let name = name.trim();
+        if name.is_empty() {
+            return Err(StoreError::invalid(
+                "name",
+                "a list needs a name, e.g. \"KORUS principals\"",
+            ));
+        }
+        if members.is_empty() {
+            return Err(StoreError::invalid(
+                "members",
+                "a list needs at least one office or person",
+            ));
+        }
+        self.write(|tx| {
+            let id: i64 = match tx
+                .query_row("SELECT id FROM saved_lists WHERE name = ?1", [name], |r| r.get(0))
+                .optional()?
+            {
+                Some(id) => {
+                    tx.execute("DELETE FROM saved_list_members WHERE list_id = ?1", [id])?;
+                    id
+                }
+                None => {
+                    tx.execute(
+                        "INSERT INTO saved_lists (name, created_at) VALUES (?1, ?2)",
+                        params![name, now],
+                    )?;
+                    tx.last_insert_rowid()
+                }
+            };
+            for (i, (office, person)) in members.iter().enumerate() {
+                if let Some(o) = office {
+                    crate::officials::office_exists(tx, *o)?;
+                }
+                if let Some(p) = person {
+                    crate::officials::person_exists(tx, *p)?;
+                }
+                tx.execute(
+                    "INSERT INTO saved_list_members (list_id, ord, office_id, person_id) VALUES (?1, ?2, ?3, ?4)",
+                    params![id, i as i64, office, person],
+                )?;
+            }
+            Ok(id)
+        })
+    }
+
+    /// Every saved list, by name.
+    pub fn saved_lists(&self) -> Result<Vec<SavedList>> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT id, name FROM saved_lists ORDER BY name")?;
+        let heads: Vec<(i64, String)> = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        heads
+            .into_iter()
+            .map(|(id, name)| {
+                let mut m = self.conn.prepare(
+                    "SELECT office_id, person_id FROM saved_list_members WHERE list_id = ?1 ORDER BY ord",
+                )?;
+                let members = m
+                    .query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?
+                    .collect::<rusqlite::Result<_>>()?;
+                Ok(SavedList { id, name, members })
+            })
+            .collect()
+    }
+
+    /// A saved list by name (ignoring case).
+    pub fn saved_list(&self, name: &str) -> Result<SavedList> {
+        self.saved_lists()?
+            .into_iter()
+            .find(|l| l.name.eq_ignore_ascii_case(name.trim()))
+            .ok_or_else(|| StoreError::not_found("saved list", name.trim()))
+    }
+
+    /// Delete a saved list; letters sent to it keep their recipients.
+    pub fn delete_list(&mut self, name: &str) -> Result<()> {
+        let list = self.saved_list(name)?;
+        self.write(|tx| {
+            tx.execute(
+                "DELETE FROM saved_list_members WHERE list_id = ?1",
+                [list.id],
+            )?;
+            tx.execute("DELETE FROM saved_lists WHERE id = ?1", [list.id])?;
+            Ok(())
+        })
+    }
+}

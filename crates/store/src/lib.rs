@@ -33,7 +33,7 @@ pub use rusqlite;
 pub type Result<T> = std::result::Result<T, StoreError>;
 
 /// The schema, oldest first. Forward-only: never edit a released file, add one.
-const MIGRATION_SQL: [&str; 7] = [
+const MIGRATION_SQL: [&str; 8] = [
     include_str!("../migrations/01-record.sql"),
     include_str!("../migrations/02-search.sql"),
     include_str!("../migrations/03-rosters.sql"),
@@ -41,6 +41,7 @@ const MIGRATION_SQL: [&str; 7] = [
     include_str!("../migrations/05-signatures.sql"),
     include_str!("../migrations/06-delivery.sql"),
     include_str!("../migrations/07-committees.sql"),
+    include_str!("../migrations/08-saved-lists.sql"),
 ];
 
 static MIGRATIONS: LazyLock<Migrations<'static>> =

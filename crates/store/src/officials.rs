@@ -720,3 +720,31 @@ pub(crate) fn unique_violation(
         _ => e.into(),
     }
 }
+
+/// Refuse an office id the record does not have.
+pub(crate) fn office_exists(conn: &Connection, id: i64) -> Result<()> {
+    let found: bool = conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM offices WHERE id = ?1)",
+        [id],
+        |r| r.get(0),
+    )?;
+    if found {
+        Ok(())
+    } else {
+        Err(StoreError::not_found("office", id))
+    }
+}
+
+/// Refuse a person id the record does not have.
+pub(crate) fn person_exists(conn: &Connection, id: i64) -> Result<()> {
+    let found: bool = conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM persons WHERE id = ?1)",
+        [id],
+        |r| r.get(0),
+    )?;
+    if found {
+        Ok(())
+    } else {
+        Err(StoreError::not_found("person", id))
+    }
+}

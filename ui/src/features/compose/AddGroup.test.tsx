@@ -28,6 +28,7 @@ describe("Add a group", () => {
   beforeEach(() => {
     vi.resetAllMocks();
     vi.mocked(ipc.groupsList).mockResolvedValue([
+      { group: { kind: "list", name: "KORUS principals" }, label: "KORUS principals", members: 2 },
       { group: { kind: "committee", code: "SSFI", leaders_only: false }, label: "Senate Committee on Finance", members: 27 },
       { group: { kind: "committee", code: "HSWM", leaders_only: false }, label: "House Committee on Ways and Means", members: 43 },
     ]);
@@ -57,5 +58,12 @@ describe("Add a group", () => {
     await userEvent.selectOptions(screen.getByLabelText("State"), "WA");
     await userEvent.selectOptions(screen.getByLabelText("Chamber"), "senate");
     expect(ipc.groupExpand).toHaveBeenLastCalledWith({ kind: "delegation", state: "WA", chamber: "senate" }, "2026-06-20");
+  });
+
+  it("offers the team's saved lists", async () => {
+    renderWithQuery(<AddGroupDialog date="2017-09-05" onClose={vi.fn()} onAdd={vi.fn()} />);
+    await userEvent.click(screen.getByLabelText("A saved list"));
+    await userEvent.selectOptions(await screen.findByLabelText("List"), "KORUS principals");
+    expect(ipc.groupExpand).toHaveBeenLastCalledWith({ kind: "list", name: "KORUS principals" }, "2017-09-05");
   });
 });

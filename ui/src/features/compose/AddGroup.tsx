@@ -33,7 +33,8 @@ export function AddGroupDialog({
   onClose: () => void;
   onAdd: (added: GroupAdded) => void;
 }) {
-  const [kind, setKind] = useState<"committee" | "delegation">("committee");
+  const [kind, setKind] = useState<"committee" | "delegation" | "list">("committee");
+  const [listName, setListName] = useState("");
   const [text, setText] = useState("");
   const [chosen, setChosen] = useState<Choice | null>(null);
   const [leadersOnly, setLeadersOnly] = useState(false);
@@ -41,7 +42,8 @@ export function AddGroupDialog({
   const [chamber, setChamber] = useState<Chamber | "">("");
   const [dropped, setDropped] = useState<Set<number>>(new Set());
   const list = useQuery({ queryKey: keys.groups, queryFn: ipc.groupsList });
-  const committees = list.data ?? [];
+  const committees = (list.data ?? []).filter((g) => g.group.kind === "committee");
+  const lists = (list.data ?? []).filter((g) => g.group.kind === "list");
   const options: Choice[] = committees
     .map((g, i) => ({ g, i }))
     .filter(({ g }) => g.label.toLowerCase().includes(text.trim().toLowerCase()) || codeOf(g.group).toLowerCase() === text.trim().toLowerCase())
@@ -52,9 +54,13 @@ export function AddGroupDialog({
       ? chosen
         ? { kind: "committee", code: codeOf(committees[chosen.id]?.group), leaders_only: leadersOnly }
         : null
-      : state
-        ? { kind: "delegation", state, chamber: chamber || null }
-        : null;
+      : kind === "list"
+        ? listName
+          ? { kind: "list", name: listName }
+          : null
+        : state
+          ? { kind: "delegation", state, chamber: chamber || null }
+          : null;
   const expansion = useQuery({
     queryKey: keys.groupOn(group, date),
     queryFn: () => ipc.groupExpand(group as GroupRef, date),
@@ -73,6 +79,10 @@ export function AddGroupDialog({
         <label>
           <input type="radio" checked={kind === "delegation"} onChange={() => (setKind("delegation"), reset())} />
           A state's delegation
+        </label>
+        <label>
+          <input type="radio" checked={kind === "list"} onChange={() => (setKind("list"), reset())} />
+          A saved list
         </label>
       </div>
       {kind === "committee" ? (
@@ -105,6 +115,22 @@ export function AddGroupDialog({
             Only the chair and the ranking member
           </label>
         </>
+      ) : kind === "list" ? (
+        lists.length === 0 ? (
+          <p className="muted">No saved lists yet: make one with `amicus groups save NAME --office …`.</p>
+        ) : (
+          <label>
+            List
+            <select value={listName} onChange={(ev) => (setListName(ev.target.value), reset())}>
+              <option value="">Choose…</option>
+              {lists.map((l) => (
+                <option key={l.label} value={l.label}>
+                  {l.label} ({l.members})
+                </option>
+              ))}
+            </select>
+          </label>
+        )
       ) : (
         <div className="grid2">
           <label>
@@ -189,5 +215,12 @@ export function AddGroupDialog({
 
 function codeOf(g: GroupRef | undefined): string {
   if (!g) return "";
-  return g.kind === "committee" ? g.code : g.state;
+  switch (g.kind) {
+    case "committee":
+      return g.code;
+    case "delegation":
+      return g.state;
+    case "list":
+      return g.name;
+  }
 }
