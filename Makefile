@@ -64,6 +64,7 @@ bench: ui
 	xvfb-run -a node scripts/bench-preview.mjs
 	cargo bench -p amicus-app --bench render
 	cargo bench -p amicus-app --bench import
+	cargo bench -p amicus-app --bench groups
 	cargo bench -p store --bench store
 
 ## The Debian package (and an RPM) of the desktop app and the `amicus` command,

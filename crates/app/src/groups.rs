@@ -24,6 +24,8 @@ pub enum GroupRef {
     },
     /// A list the team saved by hand, by its name.
     List { name: String },
+    /// Every seat of one chamber (the whole House: 435 and the delegates).
+    Chamber { chamber: Chamber },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -252,6 +254,30 @@ impl App {
                     warnings,
                 })
             }
+            GroupRef::Chamber { chamber } => {
+                let prefix = match chamber {
+                    Chamber::Senate => "sen-",
+                    Chamber::House => "rep-",
+                };
+                let seats = db.seats_with_prefix(prefix)?;
+                if seats.is_empty() {
+                    return Err(AppError::invalid(
+                        "group",
+                        "the record has no congressional seats; import the congress roster first",
+                    ));
+                }
+                seat_holders(&db, &seats, on, &mut members, &mut warnings)?;
+                Ok(GroupExpansion {
+                    label: match chamber {
+                        Chamber::Senate => "the Senate".into(),
+                        Chamber::House => "the House of Representatives".into(),
+                    },
+                    on,
+                    members,
+                    salutation: None,
+                    warnings,
+                })
+            }
             GroupRef::Delegation { state, chamber } => {
                 let state = state.trim().to_ascii_uppercase();
                 let name = crate::congress::place_name(&state).ok_or_else(|| {
@@ -279,22 +305,7 @@ impl App {
                         ),
                     ));
                 }
-                for (office, _) in seats {
-                    match db.holder_on(office, on)? {
-                        Some(h) => members.push(GroupMember {
-                            name: h.person.full_name.clone(),
-                            role: None,
-                            choice: RecipientChoice {
-                                role: Role::To,
-                                to: Addressee::Office(office),
-                            },
-                        }),
-                        None => warnings.push(format!(
-                            "{}: nobody held it on {on} in the record; left out",
-                            db.office(office)?.title
-                        )),
-                    }
-                }
+                seat_holders(&db, &seats, on, &mut members, &mut warnings)?;
                 let which = match chamber {
                     Some(Chamber::Senate) => " senators",
                     Some(Chamber::House) => " House delegation",
@@ -310,6 +321,34 @@ impl App {
             }
         }
     }
+}
+
+/// Each seat's holder on `on` as a member addressed through the seat; a seat
+/// nobody held that day is left out with a warning.
+fn seat_holders(
+    db: &store::Store,
+    seats: &[(i64, String)],
+    on: NaiveDate,
+    members: &mut Vec<GroupMember>,
+    warnings: &mut Vec<String>,
+) -> Result<(), AppError> {
+    for (office, _) in seats {
+        match db.holder_on(*office, on)? {
+            Some(h) => members.push(GroupMember {
+                name: h.person.full_name.clone(),
+                role: None,
+                choice: RecipientChoice {
+                    role: Role::To,
+                    to: Addressee::Office(*office),
+                },
+            }),
+            None => warnings.push(format!(
+                "{}: nobody held it on {on} in the record; left out",
+                db.office(*office)?.title
+            )),
+        }
+    }
+    Ok(())
 }
 
 /// "Chairman Crapo, Ranking Member Wyden and Members of the Committee":

@@ -338,8 +338,8 @@ pub struct NewArgs {
     per_recipient: bool,
     /// Every member of a group on the letter's date: a committee by code or
     /// name (SSFI, "Committee on Ways and Means"), a state's delegation
-    /// (delegation:WA, delegation:WA:senate, delegation:WA:house) or a saved
-    /// list (list:NAME).
+    /// (delegation:WA, delegation:WA:senate, delegation:WA:house), a whole
+    /// chamber (senate, house) or a saved list (list:NAME).
     #[arg(long = "to-group", value_name = "GROUP")]
     to_group: Vec<String>,
     /// Of each committee, only the chair and the ranking member.
@@ -350,6 +350,19 @@ pub struct NewArgs {
 /// A group as typed on the command line.
 fn group_ref(text: &str, leaders_only: bool) -> Result<GroupRef, AppError> {
     let t = text.trim();
+    match t {
+        "senate" => {
+            return Ok(GroupRef::Chamber {
+                chamber: Chamber::Senate,
+            });
+        }
+        "house" => {
+            return Ok(GroupRef::Chamber {
+                chamber: Chamber::House,
+            });
+        }
+        _ => {}
+    }
     if let Some(name) = t.strip_prefix("list:") {
         return Ok(GroupRef::List {
             name: name.trim().to_string(),
@@ -422,6 +435,12 @@ pub fn groups(app: &App, cmd: Groups) -> Result<(), AppError> {
                     GroupRef::Committee { code, .. } => code.clone(),
                     GroupRef::Delegation { state, .. } => format!("delegation:{state}"),
                     GroupRef::List { name } => format!("list:{name}"),
+                    GroupRef::Chamber {
+                        chamber: Chamber::Senate,
+                    } => "senate".into(),
+                    GroupRef::Chamber {
+                        chamber: Chamber::House,
+                    } => "house".into(),
                 };
                 out!("{code}\t{}\t{} members", g.label, g.members);
             }

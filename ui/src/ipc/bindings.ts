@@ -378,7 +378,7 @@ export type ContactFormCopy = { url: string, text: string, };
 
 export type Chamber = "senate" | "house";
 
-export type GroupRef = { "kind": "committee", code: string, leaders_only: boolean, } | { "kind": "delegation", state: string, chamber: Chamber | null, } | { "kind": "list", name: string, };
+export type GroupRef = { "kind": "committee", code: string, leaders_only: boolean, } | { "kind": "delegation", state: string, chamber: Chamber | null, } | { "kind": "list", name: string, } | { "kind": "chamber", chamber: Chamber, };
 
 export type GroupNote = { group: GroupRef, label: string, members: number, };
 

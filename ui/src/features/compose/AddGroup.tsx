@@ -222,5 +222,7 @@ function codeOf(g: GroupRef | undefined): string {
       return g.state;
     case "list":
       return g.name;
+    case "chamber":
+      return g.chamber;
   }
 }
