@@ -18,7 +18,10 @@ use ts_rs::{Config, TS};
 use amicus_app::groups::{Chamber, GroupExpansion, GroupInfo, GroupMember, GroupNote, GroupRef};
 use amicus_app::mail::{MailSecurity, MailSettings};
 use amicus_app::secrets::SecretKept;
-use amicus_app::{ContactFormCopy, EmailDraft, EmailOutcome, EmailResult, MailView, Reach};
+use amicus_app::{
+    ContactFormCopy, EmailDraft, EmailOutcome, EmailResult, MailView, NewParagraph, Paragraph,
+    Reach,
+};
 
 use crate::commands::{EmailProgress, ExportProgress, Preview};
 use crate::ipc_error::{ErrorCode, IpcError};
@@ -114,6 +117,8 @@ fn generate() -> String {
         GroupMember,
         GroupExpansion,
         GroupInfo,
+        Paragraph,
+        NewParagraph,
     );
     format!(
         "// Generated from the Rust types by src-tauri/src/bindings.rs (`make bindings`).\n// Do not edit by hand.\n\n{}\n",

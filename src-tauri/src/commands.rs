@@ -17,7 +17,9 @@ use amicus_app::{
     OfficialsPage, PersonDetail, Position, PreviewHave, SearchHit, SendReport, SendRequest,
     SettingsInfo, Status, TemplateCheck, TemplateDraft,
 };
-use amicus_app::{ContactFormCopy, EmailDraft, EmailRequest, EmailResult, MailView};
+use amicus_app::{
+    ContactFormCopy, EmailDraft, EmailRequest, EmailResult, MailView, NewParagraph, Paragraph,
+};
 use chrono::NaiveDate;
 use serde::Serialize;
 use tauri::State;
@@ -293,6 +295,30 @@ pub fn letter_contact_form(
     copy: u32,
 ) -> Reply<ContactFormCopy> {
     Ok(state.app()?.contact_form_copy(id, copy)?)
+}
+
+/// Stock paragraphs matching every word of `search`, those on `issue_id` first.
+#[tauri::command(async)]
+pub fn paragraphs_list(
+    state: State<'_, AppState>,
+    search: String,
+    issue_id: Option<i64>,
+) -> Reply<Vec<Paragraph>> {
+    Ok(state.app()?.paragraphs(&search, issue_id)?)
+}
+
+#[tauri::command(async)]
+pub fn paragraph_save(
+    state: State<'_, AppState>,
+    id: Option<i64>,
+    paragraph: NewParagraph,
+) -> Reply<i64> {
+    Ok(state.app()?.save_paragraph(id, &paragraph)?)
+}
+
+#[tauri::command(async)]
+pub fn paragraph_delete(state: State<'_, AppState>, id: i64) -> Reply<()> {
+    Ok(state.app()?.delete_paragraph(id)?)
 }
 
 /// The saved lists, then every committee and subcommittee, with today's size.

@@ -44,6 +44,9 @@ export const keys = {
   templates: ["templates"],
   templateCheck: (draft: TemplateDraft) => ["templates", "check", draft],
   letterhead: ["letterhead"],
+  /** Stock paragraphs. */
+  paragraphs: ["paragraphs"],
+  paragraphsMatching: (search: string, issue: number | null) => ["paragraphs", search, issue],
   /** Committees (recipient groups); a group's members on a date. */
   groups: ["groups"],
   groupOn: (group: unknown, on: string) => ["groups", group, on],
@@ -75,7 +78,7 @@ export const AREA_KEYS: Record<RecordArea, readonly QueryKey[]> = {
     keys.draftPreview,
   ],
   positions: [keys.catalog, keys.issues, keys.positionInForce, keys.search, keys.draftPreview],
-  templates: [keys.catalog, keys.templates, keys.letterBlank, keys.draftPreview],
+  templates: [keys.catalog, keys.templates, keys.letterBlank, keys.draftPreview, keys.paragraphs],
   settings: [
     keys.letterhead,
     keys.mail,

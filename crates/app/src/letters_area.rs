@@ -67,6 +67,8 @@ pub struct LetterExtra {
     pub copied_from: Option<i64>,
     /// The groups the recipients came from, as they stood on the letter's date.
     pub groups: Vec<crate::groups::GroupNote>,
+    /// The stock paragraphs inserted into the body, by id (their source).
+    pub paragraphs: Vec<i64>,
     /// A joint letter's greeting in place of the template's (a committee's).
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", ts(optional))]

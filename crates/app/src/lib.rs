@@ -21,6 +21,7 @@ pub mod mail;
 mod model;
 mod offices;
 mod officials;
+mod paragraphs;
 mod positions;
 pub mod posts;
 mod sample;

@@ -5,6 +5,7 @@
 pub use store::import::{ImportSummary, LocalOffice};
 pub use store::log::{LogEntry, LogFilter, SearchHit};
 pub use store::officials_csv::CsvSummary;
+pub use store::paragraphs::{NewParagraph, Paragraph};
 pub use store::{
     Event, Issue, LetterMode, Method, NewOffice, NewPerson, NewPosition, NewTerm, Office,
     OfficeKind, Person, Position, Role, RowProblem, Signer, Stance, Status, Term,

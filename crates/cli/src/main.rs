@@ -85,6 +85,14 @@ enum Command {
     /// Recipient groups: committees and delegations, resolved at a date.
     #[command(subcommand)]
     Groups(record::Groups),
+    /// The library of stock paragraphs.
+    #[command(subcommand)]
+    Paragraphs(record::Paragraphs),
+    /// Follow-ups due (by the end of this week, or --due DATE) with no reply yet.
+    Followups {
+        #[arg(long)]
+        due: Option<chrono::NaiveDate>,
+    },
     /// Copy the database to FILE (safe while the app is running).
     Backup { file: PathBuf },
     /// Replace the database with the backup in FILE (checked first).
@@ -124,6 +132,8 @@ fn main() -> ExitCode {
         Command::Signers(c) => with_app(engine, db, |app| record::signers(app, c)),
         Command::Mail(c) => with_app(engine, db, |app| record::mail(app, c)),
         Command::Groups(c) => with_app(engine, db, |app| record::groups(app, c)),
+        Command::Paragraphs(c) => with_app(engine, db, |app| record::paragraphs(app, c)),
+        Command::Followups { due } => with_app(engine, db, |app| record::followups(app, due)),
         Command::Search { text } => with_app(engine, db, |app| record::search(app, &text)),
         Command::Backup { file } => with_app(engine, db, |app| {
             app.backup(&file)?;

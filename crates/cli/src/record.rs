@@ -10,8 +10,8 @@ use amicus_app::mail::{MailSecurity, MailSettings};
 use amicus_app::secrets::SecretKept;
 use amicus_app::{
     App, AppError, DraftRequest, EmailOutcome, EmailRequest, ImportRequest, ImportSummary,
-    LogFilter, Method, NewOffice, NewPerson, NewPosition, NewTerm, OfficeChange, OfficeKind,
-    SendReport, SendRequest, Stance, Status,
+    LogFilter, Method, NewOffice, NewParagraph, NewPerson, NewPosition, NewTerm, OfficeChange,
+    OfficeKind, SendReport, SendRequest, Stance, Status,
 };
 use chrono::{DateTime, NaiveDate, Utc};
 use clap::{Args, Subcommand};
@@ -1446,6 +1446,116 @@ pub fn mail(app: &App, cmd: Mail) -> Result<(), AppError> {
             app.forget_mail_password()?;
             out!("the mail server's password is forgotten");
         }
+    }
+    Ok(())
+}
+
+#[derive(Subcommand)]
+pub enum Paragraphs {
+    /// Stock paragraphs whose title, text, tags or issue contain every word of SEARCH.
+    List {
+        #[arg(default_value = "")]
+        search: String,
+    },
+    /// A paragraph's whole text.
+    Show { id: i64 },
+    /// Add a paragraph from a file of light markup.
+    Add {
+        #[arg(long)]
+        title: String,
+        #[arg(long)]
+        file: PathBuf,
+        /// The issue it speaks to (name or id).
+        #[arg(long)]
+        issue: Option<String>,
+        /// A tag; repeat, or separate with commas.
+        #[arg(long)]
+        tag: Vec<String>,
+    },
+    /// Delete a paragraph (letters that used it keep their text).
+    Delete { id: i64 },
+}
+
+pub fn paragraphs(app: &App, cmd: Paragraphs) -> Result<(), AppError> {
+    match cmd {
+        Paragraphs::List { search } => {
+            for p in app.paragraphs(&search, None)? {
+                let mut about = Vec::new();
+                if let Some(i) = &p.issue {
+                    about.push(i.clone());
+                }
+                about.extend(p.tags.iter().map(|t| format!("#{t}")));
+                out!("{}\t{}\t{}", p.id, p.title, about.join(" "));
+            }
+        }
+        Paragraphs::Show { id } => {
+            let p = app.paragraph(id)?;
+            out!("{}\n\n{}", p.title, p.body);
+        }
+        Paragraphs::Add {
+            title,
+            file,
+            issue,
+            tag,
+        } => {
+            let body = std::fs::read_to_string(&file).map_err(|source| AppError::Read {
+                path: file.clone(),
+                source,
+            })?;
+            let issue_id = match issue {
+                Some(i) => Some(app.find_issue(&i)?.id),
+                None => None,
+            };
+            let id = app.save_paragraph(
+                None,
+                &NewParagraph {
+                    title,
+                    body,
+                    issue_id,
+                    tags: tag,
+                },
+            )?;
+            out!("added paragraph {id}");
+        }
+        Paragraphs::Delete { id } => {
+            app.delete_paragraph(id)?;
+            out!("deleted paragraph {id}");
+        }
+    }
+    Ok(())
+}
+
+/// Follow-ups due by `due` (the coming Sunday when not given) with no reply
+/// yet, the most overdue first.
+pub fn followups(app: &App, due: Option<NaiveDate>) -> Result<(), AppError> {
+    use chrono::Datelike;
+    let today = app.clock().today();
+    let due = due.unwrap_or_else(|| {
+        let to_sunday = 6 - u64::from(today.weekday().num_days_from_monday());
+        today + chrono::Days::new(to_sunday)
+    });
+    let mut rows = app.log(&LogFilter {
+        follow_up_due: Some(due),
+        ..Default::default()
+    })?;
+    rows.sort_by_key(|r| (r.follow_up_on, r.letter_id, r.recipient_id));
+    if rows.is_empty() {
+        out!("no follow-ups due by {due}");
+    }
+    for r in rows {
+        let when = r.follow_up_on.map(|d| d.to_string()).unwrap_or_default();
+        let late = if r.follow_up_on.is_some_and(|d| d < today) {
+            " (overdue)"
+        } else {
+            ""
+        };
+        out!(
+            "{when}{late}\t{}, {}\tletter {}: {}",
+            r.person.as_deref().unwrap_or("(no holder)"),
+            r.office.as_deref().unwrap_or(""),
+            r.letter_id,
+            r.subject
+        );
     }
     Ok(())
 }

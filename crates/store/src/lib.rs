@@ -17,6 +17,7 @@ pub mod log;
 pub mod model;
 pub mod officials;
 pub mod officials_csv;
+pub mod paragraphs;
 pub mod positions;
 pub mod templates;
 
@@ -33,7 +34,7 @@ pub use rusqlite;
 pub type Result<T> = std::result::Result<T, StoreError>;
 
 /// The schema, oldest first. Forward-only: never edit a released file, add one.
-const MIGRATION_SQL: [&str; 8] = [
+const MIGRATION_SQL: [&str; 9] = [
     include_str!("../migrations/01-record.sql"),
     include_str!("../migrations/02-search.sql"),
     include_str!("../migrations/03-rosters.sql"),
@@ -42,6 +43,7 @@ const MIGRATION_SQL: [&str; 8] = [
     include_str!("../migrations/06-delivery.sql"),
     include_str!("../migrations/07-committees.sql"),
     include_str!("../migrations/08-saved-lists.sql"),
+    include_str!("../migrations/09-paragraphs.sql"),
 ];
 
 static MIGRATIONS: LazyLock<Migrations<'static>> =

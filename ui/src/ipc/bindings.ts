@@ -79,6 +79,10 @@ copied_from?: number,
  */
 groups: Array<GroupNote>, 
 /**
+ * The stock paragraphs inserted into the body, by id (their source).
+ */
+paragraphs: Array<number>, 
+/**
  * A joint letter's greeting in place of the template's (a committee's).
  */
 salutation?: string, };
@@ -408,3 +412,11 @@ export type GroupInfo = { group: GroupRef, label: string,
  * How many are in it today.
  */
 members: number, };
+
+export type Paragraph = { id: number, title: string, body: string, issue_id: number | null, 
+/**
+ * The issue's name, for lists.
+ */
+issue: string | null, tags: Array<string>, };
+
+export type NewParagraph = { title: string, body: string, issue_id: number | null, tags: Array<string>, };

@@ -37,6 +37,8 @@ import type {
   GroupInfo,
   GroupRef,
   MailSettings,
+  NewParagraph,
+  Paragraph,
   MailView,
   SecretKept,
   RecordArea,
@@ -121,6 +123,13 @@ export function letterSendEmail(
   progress.onmessage = onProgress;
   return invoke<EmailResult[]>("letter_send_email", { id, copy, resend, progress });
 }
+/** Stock paragraphs matching every word of `search`, those on `issueId` first. */
+export const paragraphsList = (search: string, issueId: number | null) =>
+  invoke<Paragraph[]>("paragraphs_list", { search, issueId });
+/** Add (`id` null) or change a stock paragraph; resolves to its id. */
+export const paragraphSave = (id: number | null, paragraph: NewParagraph) =>
+  invoke<number>("paragraph_save", { id, paragraph });
+export const paragraphDelete = (id: number) => invoke<null>("paragraph_delete", { id });
 /** Every committee and subcommittee, with today's size. */
 export const groupsList = () => invoke<GroupInfo[]>("groups_list");
 /** A group's members on `on` (the seats a letter goes to) and how a joint letter greets them. */

@@ -88,7 +88,7 @@ export const blankLetter: NewLetter = {
   body: "",
   mode: "joint",
   recipients: [],
-  extra: { cc: [], enclosures: [], fields: {}, paper: null, groups: [] },
+  extra: { cc: [], enclosures: [], fields: {}, paper: null, groups: [], paragraphs: [] },
 };
 
 /**

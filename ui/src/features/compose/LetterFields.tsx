@@ -3,13 +3,14 @@
 // (TextFields). The position follows the issue and the date: Rust says which
 // version was in force on the letter's date. What the template still needs
 // (the preview's `missing`) is said calmly at the field that gives it.
-import { useRef } from "react";
+import { useRef, useState } from "react";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import type { Catalog, NewLetter } from "../../ipc";
 import { errorText } from "../../ipc";
 import { longDate, readable } from "../../components/common";
 import { DateField } from "../../components/DateField";
 import { positionInForceQuery } from "../../queries";
+import { ParagraphDialog, insertParagraph } from "./Paragraphs";
 
 /** A change to some of the letter's fields. */
 export type SetLetter = (patch: Partial<NewLetter>) => void;
@@ -209,6 +210,9 @@ export function TextFields({ catalog, form, set, errorFor, missing }: TextProps)
   const bodyError = errorFor("body");
   const ccError = errorFor("cc");
   const signerError = errorFor("signer");
+  const body = useRef<HTMLTextAreaElement>(null);
+  // Where the cursor was when the paragraph dialog opened.
+  const [inserting, setInserting] = useState<number | null>(null);
   return (
     <>
       <label>
@@ -225,6 +229,7 @@ export function TextFields({ catalog, form, set, errorFor, missing }: TextProps)
       <label>
         Body
         <textarea
+          ref={body}
           name="body"
           rows={10}
           value={form.body}
@@ -234,6 +239,34 @@ export function TextFields({ catalog, form, set, errorFor, missing }: TextProps)
         />
       </label>
       {bodyError ? <p className="error field-error">{bodyError}</p> : <Hint id="body-hint" text={hint("body")} />}
+      <div className="actions start">
+        <button
+          type="button"
+          className="small"
+          onClick={() => setInserting(body.current?.selectionStart ?? form.body.length)}
+        >
+          Insert paragraph…
+        </button>
+      </div>
+      {inserting !== null && (
+        <ParagraphDialog
+          issueId={catalog.issues.find((i) => i.positions.some((p) => p.position.id === form.position_id))?.issue.id ?? null}
+          onClose={() => setInserting(null)}
+          onInsert={(p) => {
+            const next = insertParagraph(form.body, inserting, p.body);
+            const used = form.extra.paragraphs ?? [];
+            set({
+              body: next.body,
+              extra: { ...form.extra, paragraphs: used.includes(p.id) ? used : [...used, p.id] },
+            });
+            setInserting(null);
+            requestAnimationFrame(() => {
+              body.current?.focus();
+              body.current?.setSelectionRange(next.cursor, next.cursor);
+            });
+          }}
+        />
+      )}
       <label>
         Copies to (cc), one per line
         <textarea
