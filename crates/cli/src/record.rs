@@ -681,6 +681,15 @@ pub struct LogArgs {
     /// Also list copies not sent yet.
     #[arg(long)]
     unsent: bool,
+    /// Only copies sent this way (mail, email, fax, hand, portal).
+    #[arg(long)]
+    method: Option<Method>,
+    /// Only copies that got a reply.
+    #[arg(long, conflicts_with = "no_reply")]
+    replied: bool,
+    /// Only copies still waiting for one.
+    #[arg(long)]
+    no_reply: bool,
 }
 
 fn opt(v: Option<impl ToString>) -> String {
@@ -1284,6 +1293,12 @@ pub fn log(app: &App, a: LogArgs) -> Result<(), AppError> {
         follow_up_due: a.due,
         limit: 100_000,
         include_unsent: a.unsent,
+        method: a.method,
+        replied: match (a.replied, a.no_reply) {
+            (true, _) => Some(true),
+            (_, true) => Some(false),
+            _ => None,
+        },
     };
     if a.csv {
         out_raw!("{}", app.log_csv(&filter)?);

@@ -27,6 +27,12 @@ pub struct LogFilter {
     /// letter status.
     #[serde(default)]
     pub include_unsent: bool,
+    /// Only copies sent this way.
+    #[serde(default)]
+    pub method: Option<Method>,
+    /// Only copies that got a reply (true) or did not (false).
+    #[serde(default)]
+    pub replied: Option<bool>,
 }
 
 /// One line of the sent log: a copy of a letter and what became of it.
@@ -104,6 +110,11 @@ impl Store {
         if !f.include_unsent && f.status.is_none() {
             sql.push_str(" AND r.sent_at IS NOT NULL");
         }
+        match f.replied {
+            Some(true) => sql.push_str(" AND r.reply_on IS NOT NULL"),
+            Some(false) => sql.push_str(" AND r.reply_on IS NULL"),
+            None => {}
+        }
         let mut args: Vec<Value> = Vec::new();
         let mut and = |clause: &str, v: Value| {
             args.push(v);
@@ -126,6 +137,9 @@ impl Store {
         }
         if let Some(d) = f.to {
             and(" AND r.letter_date <= ?", d.to_string().into());
+        }
+        if let Some(m) = f.method {
+            and(" AND r.method = ?", m.as_str().to_string().into());
         }
         if let Some(d) = f.follow_up_due {
             and(

@@ -854,6 +854,54 @@ fn the_log_filters_by_office_person_issue_status_and_dates() {
         .unwrap();
     assert_eq!(due.len(), 1);
     assert_eq!(due[0].person.as_deref(), Some("Wilbur Ross"));
+    // By how copies went, and whether a reply came.
+    let sent = w.store.log(&LogFilter::default()).unwrap();
+    let by_mail = w
+        .store
+        .log(&LogFilter {
+            method: Some(Method::Mail),
+            ..Default::default()
+        })
+        .unwrap();
+    assert!(!by_mail.is_empty());
+    assert!(
+        by_mail.iter().all(|e| e.method == Some(Method::Mail)),
+        "{by_mail:?}"
+    );
+    let by_fax = w
+        .store
+        .log(&LogFilter {
+            method: Some(Method::Fax),
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(
+        by_fax.len(),
+        sent.iter()
+            .filter(|e| e.method == Some(Method::Fax))
+            .count()
+    );
+    w.store
+        .record_reply(
+            due[0].recipient_id,
+            day("2017-12-02"),
+            "Thanked us",
+            at("2017-12-02"),
+        )
+        .unwrap();
+    let replied = |r: bool| {
+        w.store
+            .log(&LogFilter {
+                replied: Some(r),
+                ..Default::default()
+            })
+            .unwrap()
+    };
+    assert_eq!(replied(true).len(), 1);
+    assert_eq!(replied(true)[0].recipient_id, due[0].recipient_id);
+    assert!(!replied(false).is_empty());
+    assert!(replied(false).iter().all(|e| e.reply_on.is_none()));
+    assert_eq!(replied(true).len() + replied(false).len(), sent.len());
     let limited = w
         .store
         .log(&LogFilter {

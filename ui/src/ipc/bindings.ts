@@ -229,7 +229,15 @@ limit: number,
  * the sent log shows what went out unless asked for more, or for a
  * letter status.
  */
-include_unsent: boolean, };
+include_unsent: boolean, 
+/**
+ * Only copies sent this way.
+ */
+method: Method | null, 
+/**
+ * Only copies that got a reply (true) or did not (false).
+ */
+replied: boolean | null, };
 
 export type LogEntry = { letter_id: number, recipient_id: number, date: string, subject: string, status: Status, issue: string | null, 
 /**

@@ -136,6 +136,14 @@ describe("SentLog", () => {
     await waitFor(() =>
       expect(vi.mocked(ipc.sentLog).mock.lastCall?.[0]).toMatchObject({ person_id: 4, office_id: 11, issue_id: 1, include_unsent: true }),
     );
+    // How it went, and whether a reply came.
+    await userEvent.selectOptions(screen.getByRole("combobox", { name: "How" }), "email");
+    await userEvent.selectOptions(screen.getByRole("combobox", { name: "Reply" }), "waiting");
+    await waitFor(() => expect(vi.mocked(ipc.sentLog).mock.lastCall?.[0]).toMatchObject({ method: "email", replied: false }));
+    await userEvent.selectOptions(screen.getByRole("combobox", { name: "Reply" }), "replied");
+    await waitFor(() => expect(vi.mocked(ipc.sentLog).mock.lastCall?.[0]).toMatchObject({ replied: true }));
+    await userEvent.selectOptions(screen.getByRole("combobox", { name: "How" }), "");
+    await userEvent.selectOptions(screen.getByRole("combobox", { name: "Reply" }), "");
 
     // A choice is cleared with its button, or Escape.
     await userEvent.click(screen.getByRole("button", { name: "Clear recipient" }));

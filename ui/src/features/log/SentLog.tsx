@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import * as ipc from "../../ipc";
-import type { LogEntry, LogFilter } from "../../ipc";
+import type { LogEntry, LogFilter, Method } from "../../ipc";
 import { ErrorNote, METHOD_LABEL, StatusChip, longDate, useToday } from "../../components/common";
 import { DateField } from "../../components/DateField";
 import type { Choice } from "../../components/SearchSelect";
@@ -18,6 +18,8 @@ export function SentLog({ onOpen }: Props) {
   const [to, setTo] = useState("");
   const [dueOnly, setDueOnly] = useState(false);
   const [includeUnsent, setIncludeUnsent] = useState(false);
+  const [method, setMethod] = useState<Method | "">("");
+  const [reply, setReply] = useState<"" | "replied" | "waiting">("");
   const [person, setPerson] = useState<Choice | null>(null);
   const [office, setOffice] = useState<Choice | null>(null);
   const [issueId, setIssueId] = useState<number | null>(null);
@@ -36,8 +38,10 @@ export function SentLog({ onOpen }: Props) {
     follow_up_due: dueOnly ? (now ?? null) : null,
     limit: 500,
     include_unsent: includeUnsent,
+    method: method || null,
+    replied: reply === "" ? null : reply === "replied",
   };
-  const filtered = !!(issueId !== null || person || office || from || to || dueOnly);
+  const filtered = !!(issueId !== null || person || office || from || to || dueOnly || method || reply);
   const log = useQuery({
     queryKey: keys.sentLogWith(filter),
     queryFn: () => ipc.sentLog(filter),
@@ -81,6 +85,25 @@ export function SentLog({ onOpen }: Props) {
         <DateField label="To" value={to} placeholder="Any date" quiet onChange={(d) => setTo(d)} />
       </div>
       <div className="filters checks">
+        <label>
+          How
+          <select value={method} onChange={(e) => setMethod(e.target.value as Method | "")}>
+            <option value="">Any way</option>
+            {(Object.entries(METHOD_LABEL) as [Method, string][]).map(([m, label]) => (
+              <option key={m} value={m}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Reply
+          <select value={reply} onChange={(e) => setReply(e.target.value as "" | "replied" | "waiting")}>
+            <option value="">Either</option>
+            <option value="replied">Replied</option>
+            <option value="waiting">No reply yet</option>
+          </select>
+        </label>
         <label className="check">
           <input type="checkbox" checked={dueOnly} onChange={(e) => setDueOnly(e.target.checked)} />
           Follow-up due, no reply
