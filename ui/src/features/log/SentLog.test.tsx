@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { SentLog } from "./SentLog";
+import { SentLog, endOfWeek } from "./SentLog";
 import { catalog, clockView, logEntry, nth, renderWithQuery } from "../../test/fixtures";
 
 vi.mock("../../ipc", async (importOriginal) => ({
@@ -87,8 +87,13 @@ describe("SentLog", () => {
     const table = await screen.findByRole("table", { name: "Sent log" });
     expect(nth(within(table).getAllByRole("row"), 1).className).toBe("");
     expect(within(table).queryByText("Overdue")).toBeNull();
-    await userEvent.click(screen.getByRole("checkbox", { name: "Follow-up due, no reply" }));
+    await userEvent.selectOptions(screen.getByRole("combobox", { name: "Follow-ups" }), "today");
     expect(vi.mocked(ipc.sentLog).mock.lastCall?.[0]).toMatchObject({ follow_up_due: "2017-10-01" });
+    // 2017-10-01 was a Sunday: this week ends that day; from Monday the 2nd, on the 8th.
+    await userEvent.selectOptions(screen.getByRole("combobox", { name: "Follow-ups" }), "week");
+    expect(vi.mocked(ipc.sentLog).mock.lastCall?.[0]).toMatchObject({ follow_up_due: "2017-10-01" });
+    expect(endOfWeek("2017-10-02")).toBe("2017-10-08");
+    expect(endOfWeek("2017-10-05")).toBe("2017-10-08");
   });
 
   it("proposes a follow-up the organization's interval after the letter, and a reply today", async () => {

@@ -2,7 +2,7 @@ import { useState } from "react";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import * as ipc from "../../ipc";
 import type { LogEntry, LogFilter, Method } from "../../ipc";
-import { ErrorNote, METHOD_LABEL, StatusChip, longDate, useToday } from "../../components/common";
+import { ErrorNote, METHOD_LABEL, StatusChip, addDays, longDate, useToday } from "../../components/common";
 import { DateField } from "../../components/DateField";
 import type { Choice } from "../../components/SearchSelect";
 import { catalogQuery, keys } from "../../queries";
@@ -16,7 +16,9 @@ interface Props {
 export function SentLog({ onOpen }: Props) {
   const [from, setFrom] = useState("");
   const [to, setTo] = useState("");
-  const [dueOnly, setDueOnly] = useState(false);
+  // Follow-ups due with no reply: by today, or by the end of this week.
+  const [due, setDue] = useState<"" | "today" | "week">("");
+  const dueOnly = due !== "";
   const [includeUnsent, setIncludeUnsent] = useState(false);
   const [method, setMethod] = useState<Method | "">("");
   const [reply, setReply] = useState<"" | "replied" | "waiting">("");
@@ -35,7 +37,7 @@ export function SentLog({ onOpen }: Props) {
     status: null,
     from: from || null,
     to: to || null,
-    follow_up_due: dueOnly ? (now ?? null) : null,
+    follow_up_due: !now || !dueOnly ? null : due === "week" ? endOfWeek(now) : now,
     limit: 500,
     include_unsent: includeUnsent,
     method: method || null,
@@ -104,9 +106,13 @@ export function SentLog({ onOpen }: Props) {
             <option value="waiting">No reply yet</option>
           </select>
         </label>
-        <label className="check">
-          <input type="checkbox" checked={dueOnly} onChange={(e) => setDueOnly(e.target.checked)} />
-          Follow-up due, no reply
+        <label>
+          Follow-ups
+          <select value={due} onChange={(e) => setDue(e.target.value as "" | "today" | "week")}>
+            <option value="">Any</option>
+            <option value="today">Due by today, no reply</option>
+            <option value="week">Due this week, no reply</option>
+          </select>
         </label>
         <label className="check">
           <input type="checkbox" checked={includeUnsent} onChange={(e) => setIncludeUnsent(e.target.checked)} />
@@ -212,4 +218,11 @@ export function SentLog({ onOpen }: Props) {
       )}
     </section>
   );
+}
+
+/** The Sunday ending the week of `iso` (the day itself when it is a Sunday). */
+export function endOfWeek(iso: string): string {
+  const [y, m, d] = iso.split("-").map(Number);
+  const weekday = new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1)).getUTCDay();
+  return addDays(iso, (7 - weekday) % 7);
 }
