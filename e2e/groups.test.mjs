@@ -53,7 +53,7 @@ test("a letter to the Finance Committee's chair and ranking member, copied to th
     await ui.type("[name=subject]", "The U.S.–Korea agreement");
     await ui.type("[name=body]", "We ask the Committee to support the agreement.");
     await app.waitFor(preview("Dear Chairman Crapo and Ranking Member Wyden:"), "the leaders' greeting in the preview");
-    await ui.text("To the Senate Committee on Finance \\(chair and ranking member\\), 2 members", "the group on the letter");
+    await ui.text("Group: Senate Committee on Finance \\(chair and ranking member\\), 2 members", "the group on the letter");
     await ui.button("Save draft");
     await app.waitFor(`return /^Letter \\d+$/.test(document.querySelector('#compose-title')?.textContent)`, "the saved letter");
 

@@ -307,12 +307,15 @@ impl App {
                 }
                 seat_holders(&db, &seats, on, &mut members, &mut warnings)?;
                 let which = match chamber {
-                    Some(Chamber::Senate) => " senators",
-                    Some(Chamber::House) => " House delegation",
-                    None => " congressional delegation",
+                    Some(Chamber::Senate) => " (Senate)",
+                    Some(Chamber::House) => " (House)",
+                    None => "",
                 };
                 Ok(GroupExpansion {
-                    label: format!("{name}'s{which}"),
+                    label: format!(
+                        "the {} delegation{which}",
+                        name.strip_prefix("the ").unwrap_or(name)
+                    ),
                     on,
                     members,
                     salutation: None,

@@ -65,6 +65,12 @@ impl MailSettings {
                 "the port is a number such as 587 (STARTTLS) or 465 (TLS)",
             ));
         }
+        if self.from_address.trim().is_empty() {
+            return Err(AppError::invalid(
+                "from_address",
+                "enter the address letters are sent from, e.g. trade@example.org",
+            ));
+        }
         check_address("from_address", &self.from_address)?;
         if let Some(ca) = self.ca_file.as_deref().filter(|c| !c.trim().is_empty()) {
             let pem = std::fs::read(ca)

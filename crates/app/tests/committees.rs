@@ -218,7 +218,7 @@ fn a_delegation_is_every_seat_of_the_state_held_on_the_day() {
             day(AS_OF),
         )
         .unwrap();
-    assert_eq!(wa.label, "Washington's congressional delegation");
+    assert_eq!(wa.label, "the Washington delegation");
     // Two senators and ten representatives.
     assert_eq!(wa.members.len() + wa.warnings.len(), 12, "{wa:?}");
     let senators = app

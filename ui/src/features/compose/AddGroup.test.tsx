@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { AddGroupDialog } from "./AddGroup";
+import { greetingAfter } from "./Recipients";
 import { renderWithQuery } from "../../test/fixtures";
 import type { GroupExpansion } from "../../ipc";
 
@@ -65,5 +66,23 @@ describe("Add a group", () => {
     await userEvent.click(screen.getByLabelText("A saved list"));
     await userEvent.selectOptions(await screen.findByLabelText("List"), "KORUS principals");
     expect(ipc.groupExpand).toHaveBeenLastCalledWith({ kind: "list", name: "KORUS principals" }, "2017-09-05");
+  });
+});
+
+describe("a group's greeting on the letter", () => {
+  const seat = (id: number) => ({ role: "to" as const, to: { by: "office" as const, id } });
+  const committee = {
+    recipients: [seat(11), seat(12), seat(13)],
+    note: { group: { kind: "committee" as const, code: "SSFI", leaders_only: false }, label: "Senate Committee on Finance", members: 3 },
+    salutation: "Dear Chairman Crapo, Ranking Member Wyden and Members of the Committee:",
+  };
+  it("is the committee's when everyone addressed sits on it, and nobody's otherwise", () => {
+    expect(greetingAfter([], committee)).toBe(committee.salutation);
+    // The chair and ranking member's letter, copied to the whole committee.
+    expect(greetingAfter([seat(11), seat(12)], committee)).toBe(committee.salutation);
+    // Someone from outside the committee, or a delegation added after it.
+    expect(greetingAfter([seat(99)], committee)).toBeNull();
+    const delegation = { recipients: [seat(20)], note: { ...committee.note, label: "the Washington delegation" }, salutation: null };
+    expect(greetingAfter([seat(11), seat(12), seat(13)], delegation)).toBeNull();
   });
 });

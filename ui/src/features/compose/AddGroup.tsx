@@ -44,9 +44,15 @@ export function AddGroupDialog({
   const list = useQuery({ queryKey: keys.groups, queryFn: ipc.groupsList });
   const committees = (list.data ?? []).filter((g) => g.group.kind === "committee");
   const lists = (list.data ?? []).filter((g) => g.group.kind === "list");
+  const typed = text.trim().toLowerCase();
+  // A code typed exactly first, then whole committees, then subcommittees
+  // (whose labels name their committee in brackets).
+  const rank = (label: string, code: string) =>
+    code.toLowerCase() === typed ? 0 : label.startsWith("Subcommittee") ? 2 : 1;
   const options: Choice[] = committees
     .map((g, i) => ({ g, i }))
-    .filter(({ g }) => g.label.toLowerCase().includes(text.trim().toLowerCase()) || codeOf(g.group).toLowerCase() === text.trim().toLowerCase())
+    .filter(({ g }) => g.label.toLowerCase().includes(typed) || codeOf(g.group).toLowerCase() === typed)
+    .sort((a, b) => rank(a.g.label, codeOf(a.g.group)) - rank(b.g.label, codeOf(b.g.group)))
     .slice(0, 12)
     .map(({ g, i }) => ({ id: i, label: g.label, detail: `${codeOf(g.group)} · ${g.members} members today` }));
   const group: GroupRef | null =

@@ -34,6 +34,8 @@ export function ParagraphDialog({
   const [title, setTitle] = useState("");
   const [text, setText] = useState("");
   const [tags, setTags] = useState("");
+  // The paragraph just saved: chosen as soon as the list shows it.
+  const [saved, setSaved] = useState<number | null>(null);
   const found = useQuery({
     queryKey: keys.paragraphsMatching(search, issueId),
     queryFn: () => ipc.paragraphsList(search, issueId),
@@ -41,8 +43,9 @@ export function ParagraphDialog({
   const save = useMutation({
     mutationFn: (v: { title: string; body: string; tags: string }) =>
       ipc.paragraphSave(null, { title: v.title, body: v.body, issue_id: issueId, tags: v.tags.split(/[\s,]+/).filter(Boolean) }),
-    onSuccess: () => {
+    onSuccess: (id) => {
       setAdding(false);
+      setSaved(id);
       setSearch(title);
       setTitle("");
       setText("");
@@ -50,6 +53,7 @@ export function ParagraphDialog({
     },
   });
   const list = found.data ?? [];
+  const chosen = picked ?? list.find((p) => p.id === saved) ?? null;
   return (
     <Dialog title="Insert a stock paragraph" onClose={onClose} wide>
       {!adding ? (
@@ -74,7 +78,7 @@ export function ParagraphDialog({
             {list.map((p) => (
               <li key={p.id}>
                 <label className="check">
-                  <input type="radio" name="paragraph" checked={picked?.id === p.id} onChange={() => setPicked(p)} />
+                  <input type="radio" name="paragraph" checked={chosen?.id === p.id} onChange={() => setPicked(p)} />
                   <span>
                     <strong>{p.title}</strong>
                     <span className="muted">
@@ -86,7 +90,7 @@ export function ParagraphDialog({
               </li>
             ))}
           </ul>
-          {picked && <blockquote className="paragraph-preview">{picked.body}</blockquote>}
+          {chosen && <blockquote className="paragraph-preview">{chosen.body}</blockquote>}
           <div className="actions">
             <button type="button" onClick={() => setAdding(true)}>
               New paragraph…
@@ -94,7 +98,7 @@ export function ParagraphDialog({
             <button type="button" onClick={onClose}>
               Cancel
             </button>
-            <button type="button" className="primary" disabled={!picked} onClick={() => picked && onInsert(picked)}>
+            <button type="button" className="primary" disabled={!chosen} onClick={() => chosen && onInsert(chosen)}>
               Insert
             </button>
           </div>

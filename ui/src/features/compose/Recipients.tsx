@@ -32,17 +32,13 @@ export function Recipients({ form, set, offices, resolved, warnings, errorFor, a
     }
   };
   const addGroup = (g: GroupAdded) => {
-    const same = (a: RecipientChoice, b: RecipientChoice) => a.role === b.role && a.to.by === b.to.by && a.to.id === b.to.id;
-    const added = g.recipients.filter((r) => !form.recipients.some((x) => same(x, r)));
-    const recipients = [...form.recipients, ...added];
-    // The group's greeting fits when everyone addressed is in its groups.
-    const alone = form.recipients.every((r) => g.recipients.some((x) => same(x, r))) || (form.extra.groups ?? []).length > 0;
+    const added = g.recipients.filter((r) => !form.recipients.some((x) => sameRecipient(x, r)));
     set({
-      recipients,
+      recipients: [...form.recipients, ...added],
       extra: {
         ...form.extra,
         groups: [...(form.extra.groups ?? []), g.note],
-        salutation: alone && g.salutation ? g.salutation : form.extra.salutation,
+        salutation: greetingAfter(form.recipients, g) ?? undefined,
       },
     });
     setAddingGroup(false);
@@ -81,7 +77,7 @@ export function Recipients({ form, set, offices, resolved, warnings, errorFor, a
         <ul className="groups" aria-label="Groups">
           {(form.extra.groups ?? []).map((g, i) => (
             <li key={`${g.label}-${i}`}>
-              To the {g.label}, {g.members} member{g.members === 1 ? "" : "s"}
+              Group: {g.label}, {g.members} member{g.members === 1 ? "" : "s"}
             </li>
           ))}
         </ul>
@@ -127,4 +123,17 @@ export function Recipients({ form, set, offices, resolved, warnings, errorFor, a
       ))}
     </fieldset>
   );
+}
+
+const sameRecipient = (a: RecipientChoice, b: RecipientChoice) =>
+  a.role === b.role && a.to.by === b.to.by && a.to.id === b.to.id;
+
+/**
+ * The letter's greeting once group `g` joins `before`: a committee's own
+ * greeting only when everyone already addressed is in that committee;
+ * otherwise none, so the template greets each addressee by name.
+ */
+export function greetingAfter(before: RecipientChoice[], g: GroupAdded): string | null {
+  const within = before.every((r) => g.recipients.some((x) => sameRecipient(x, r)));
+  return within ? g.salutation : null;
 }

@@ -105,11 +105,11 @@ export function SendEmailDialog({
       {server && !done && (
         <p className="muted">
           From {server.from_name ? `${server.from_name} ` : ""}&lt;{server.from_address}&gt; through {server.server}:
-          {server.port}, one message per copy with the signed PDF attached.
+          {server.port}, {targets.length === 1 ? "one message with the signed PDF attached" : "one message per copy with the signed PDF attached"}.
         </p>
       )}
       {resend && targets[0]?.sent_at && !done && (
-        <p className="notice">
+        <p className="warning">
           This copy was already sent on {longDate(targets[0].sent_at)}. Sending it again is logged as a resend.
         </p>
       )}
