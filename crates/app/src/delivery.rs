@@ -305,13 +305,7 @@ impl App {
     /// The copies a request names, checked before anything is sent.
     fn email_targets(&self, req: &EmailRequest) -> Result<Vec<i64>, AppError> {
         let db = self.db();
-        let letter = db.letter(req.letter_id)?;
-        if !matches!(letter.status, Status::Signed | Status::Sent) {
-            return Err(AppError::Conflict(format!(
-                "letter {} is {}; it must be approved and signed before it is sent",
-                letter.id, letter.status
-            )));
-        }
+        ready_to_send(req.letter_id, db.letter(req.letter_id)?.status)?;
         let recipients = db.recipients(req.letter_id)?;
         match req.copy {
             Some(n) => {
@@ -496,11 +490,7 @@ impl App {
             let db = self.db();
             (recipient_numbered(&db, id, number)?, db.letter(id)?.status)
         };
-        if !matches!(status, Status::Signed | Status::Sent) {
-            return Err(AppError::Conflict(format!(
-                "letter {id} is {status}; it must be approved and signed before it is sent"
-            )));
-        }
+        ready_to_send(id, status)?;
         let p = self.prepare_email(recipient_id, false, &settings)?;
         let Some(out) = p.outgoing else {
             return Err(AppError::invalid(
@@ -558,6 +548,16 @@ impl App {
             text: plain_text(&letter),
         })
     }
+}
+
+/// Only a signed letter (or one partly sent) goes out.
+fn ready_to_send(id: i64, status: Status) -> Result<(), AppError> {
+    if matches!(status, Status::Signed | Status::Sent) {
+        return Ok(());
+    }
+    Err(AppError::Conflict(format!(
+        "letter {id} is {status}; it must be approved and signed before it is sent"
+    )))
 }
 
 /// A certificate's keychain account: its file, wherever it was named from.

@@ -51,6 +51,34 @@ fn yaml_members(code: &str) -> Vec<String> {
         .collect()
 }
 
+/// A later roster folder where Chuck Grassley has left the Finance Committee.
+fn without_grassley() -> tempfile::TempDir {
+    let newer = tempfile::tempdir().unwrap();
+    for f in [
+        "legislators-current.yaml",
+        "legislators-district-offices.yaml",
+        "committees-current.yaml",
+    ] {
+        std::fs::copy(dir().join(f), newer.path().join(f)).unwrap();
+    }
+    let membership =
+        std::fs::read_to_string(dir().join("committee-membership-current.yaml")).unwrap();
+    let grassley = "- name: Chuck Grassley\n  party: majority\n  rank: 2\n  bioguide: G000386\n";
+    let at = membership.find("SSFI:\n").unwrap();
+    let cut = at + membership[at..].find(grassley).unwrap();
+    let edited = format!(
+        "{}{}",
+        &membership[..cut],
+        &membership[cut + grassley.len()..]
+    );
+    std::fs::write(
+        newer.path().join("committee-membership-current.yaml"),
+        edited,
+    )
+    .unwrap();
+    newer
+}
+
 fn committee(code: &str) -> GroupRef {
     GroupRef::Committee {
         code: code.into(),
@@ -157,30 +185,7 @@ fn the_shipped_committees_import_with_their_members_and_leaders() {
 fn a_newer_membership_file_ends_memberships_but_older_letters_keep_them() {
     let app = app();
     import(&app, None, AS_OF);
-    // A later roster folder where Chuck Grassley has left the Finance Committee.
-    let newer = tempfile::tempdir().unwrap();
-    for f in [
-        "legislators-current.yaml",
-        "legislators-district-offices.yaml",
-        "committees-current.yaml",
-    ] {
-        std::fs::copy(dir().join(f), newer.path().join(f)).unwrap();
-    }
-    let membership =
-        std::fs::read_to_string(dir().join("committee-membership-current.yaml")).unwrap();
-    let grassley = "- name: Chuck Grassley\n  party: majority\n  rank: 2\n  bioguide: G000386\n";
-    let at = membership.find("SSFI:\n").unwrap();
-    let cut = at + membership[at..].find(grassley).unwrap();
-    let edited = format!(
-        "{}{}",
-        &membership[..cut],
-        &membership[cut + grassley.len()..]
-    );
-    std::fs::write(
-        newer.path().join("committee-membership-current.yaml"),
-        edited,
-    )
-    .unwrap();
+    let newer = without_grassley();
     let sum = import(&app, Some(newer.path().to_path_buf()), "2026-09-01");
     assert_eq!(sum.memberships_changed, 1, "{sum:?}");
 
@@ -277,28 +282,7 @@ fn a_committee_letter_copied_to_a_later_date_goes_to_the_committee_of_that_date(
     assert_eq!(notes.len(), 1);
     assert_eq!(notes[0].members as usize, before.recipients.len());
     // A later membership file without Chuck Grassley, then the copy.
-    let newer = tempfile::tempdir().unwrap();
-    for f in [
-        "legislators-current.yaml",
-        "legislators-district-offices.yaml",
-        "committees-current.yaml",
-    ] {
-        std::fs::copy(dir().join(f), newer.path().join(f)).unwrap();
-    }
-    let membership =
-        std::fs::read_to_string(dir().join("committee-membership-current.yaml")).unwrap();
-    let grassley = "- name: Chuck Grassley\n  party: majority\n  rank: 2\n  bioguide: G000386\n";
-    let at = membership.find("SSFI:\n").unwrap();
-    let cut = at + membership[at..].find(grassley).unwrap();
-    std::fs::write(
-        newer.path().join("committee-membership-current.yaml"),
-        format!(
-            "{}{}",
-            &membership[..cut],
-            &membership[cut + grassley.len()..]
-        ),
-    )
-    .unwrap();
+    let newer = without_grassley();
     import(&app, Some(newer.path().to_path_buf()), "2026-09-01");
     let copy = app
         .copy_letter(drafted.letter_id, day("2026-09-15"))
