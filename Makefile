@@ -32,8 +32,10 @@ check: ui
 	cargo clippy --workspace --all-targets -- -D warnings
 	cd ui && npm run lint && npm run typecheck
 
+## The store's and use cases' suites run on both engines: SQLite, and a
+## throwaway PostgreSQL server the script starts and stops around them.
 test-rust: ui
-	cargo test --workspace
+	bash scripts/with-postgres.sh cargo test --workspace
 
 test-ui: setup
 	cd ui && npm test

@@ -13,6 +13,8 @@ APT_PACKAGES=(
                                                       # WebKit's first paint searches every font (~50 ms)
   libnss3-tools python3-venv                          # signature tests: certutil for pdfsig's trust store,
                                                       # a venv for pyHanko (from PyPI)
+  postgresql                                          # the team record's tests start a throwaway server
+                                                      # (scripts/with-postgres.sh)
 )
 
 missing=()

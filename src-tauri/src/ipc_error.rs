@@ -24,6 +24,8 @@ pub enum ErrorCode {
     Unavailable,
     /// The user cancelled (an export); nothing was written.
     Cancelled,
+    /// The team record's server refused this user (their role does not allow it).
+    Denied,
 }
 
 #[derive(Debug, Serialize, ts_rs::TS)]
@@ -57,6 +59,8 @@ fn code_of(e: &AppError) -> ErrorCode {
         AppError::Damaged(_) => ErrorCode::Damaged,
         AppError::Record { .. } | AppError::Schema(_) => ErrorCode::Io,
         AppError::Database(_) => ErrorCode::Database,
+        AppError::Denied(_) => ErrorCode::Denied,
+        AppError::Unavailable(_) => ErrorCode::Unavailable,
         AppError::Letter(LetterError::Data(_)) => ErrorCode::InvalidData,
         AppError::Letter(LetterError::Typeset(_)) => ErrorCode::Typeset,
         AppError::Letter(_) => ErrorCode::Template,

@@ -34,6 +34,13 @@ pub enum AppError {
     /// The record's schema cannot be brought up to date (written by a newer Amicus).
     #[error("{0}")]
     Schema(String),
+    /// The team record's server refused this user what they asked
+    /// ("permission denied: only an approver may approve a letter").
+    #[error("{0}")]
+    Denied(String),
+    /// The team record's server cannot be reached; nothing was saved there.
+    #[error("{0}")]
+    Unavailable(String),
     /// The database engine failed (a locked file past the wait, a full disk).
     #[error(
         "database error: {0}; try again, and if it persists copy the diagnostics from Settings"
@@ -80,7 +87,9 @@ impl From<StoreError> for AppError {
             StoreError::Corrupt(m) => AppError::Damaged(m),
             StoreError::File { path, message } => AppError::Record { path, message },
             StoreError::Migration(m) => AppError::Schema(m),
-            StoreError::Sqlite(e) => AppError::Database(e.to_string()),
+            StoreError::Denied(m) => AppError::Denied(m),
+            e @ StoreError::Unavailable(_) => AppError::Unavailable(e.to_string()),
+            StoreError::Database(e) => AppError::Database(e.to_string()),
         }
     }
 }

@@ -75,7 +75,7 @@ fn every_post_and_term_in_the_dataset_is_in_a_new_record() {
                  JOIN persons ON persons.id = terms.person_id
                  WHERE offices.seat = ?1 AND offices.title = ?2 AND persons.full_name = ?3
                    AND terms.start_on = ?4 AND terms.end_on IS ?5",
-                store::rusqlite::params_from_iter([
+                store::db::params_from_iter([
                     Some(format!("post:{key}")),
                     Some(title.clone()),
                     Some(name.clone()),

@@ -2,8 +2,8 @@
 //! roster's committee files inside the roster's own import transaction, and
 //! read back as a letter's date sees them.
 
+use crate::db::{Connection, OptionalExtension, params};
 use chrono::NaiveDate;
-use rusqlite::{Connection, OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 
 use crate::import::ImportSummary;
@@ -74,7 +74,7 @@ impl CommitteeMember {
 
 const COMMITTEE_COLS: &str = "c.id, c.code, c.name, c.chamber, c.parent_id, p.name, c.retired_on";
 
-fn committee_row(r: &rusqlite::Row) -> rusqlite::Result<Committee> {
+fn committee_row(r: &crate::db::Row) -> crate::db::Result<Committee> {
     Ok(Committee {
         id: r.get(0)?,
         code: r.get(1)?,
@@ -94,7 +94,7 @@ impl Store {
              ORDER BY coalesce(p.name, c.name), c.parent_id IS NOT NULL, c.name"
         ))?;
         let rows = stmt.query_map([], committee_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        Ok(rows.collect::<crate::db::Result<_>>()?)
     }
 
     /// A committee by its code ("SSFI"), or by its name ignoring case
@@ -106,7 +106,7 @@ impl Store {
             .query_row(
                 &format!(
                     "SELECT {COMMITTEE_COLS} FROM committees c LEFT JOIN committees p ON p.id = c.parent_id
-                     WHERE c.code = upper(?1) OR c.name = ?1 COLLATE NOCASE"
+                     WHERE c.code = upper(CAST(?1 AS TEXT)) OR lower(c.name) = lower(CAST(?1 AS TEXT))"
                 ),
                 [text],
                 committee_row,
@@ -117,11 +117,11 @@ impl Store {
         }
         let mut stmt = self.conn.prepare(&format!(
             "SELECT {COMMITTEE_COLS} FROM committees c LEFT JOIN committees p ON p.id = c.parent_id
-             WHERE c.parent_id IS NULL AND c.name LIKE '%' || ?1 || '%' ORDER BY c.name"
+             WHERE c.parent_id IS NULL AND lower(c.name) LIKE '%' || lower(CAST(?1 AS TEXT)) || '%' ORDER BY c.name"
         ))?;
         let found: Vec<Committee> = stmt
             .query_map([text], committee_row)?
-            .collect::<rusqlite::Result<_>>()?;
+            .collect::<crate::db::Result<_>>()?;
         match found.len() {
             1 => Ok(found.into_iter().next().expect("one")),
             0 => Err(StoreError::not_found("committee", text)),
@@ -161,7 +161,7 @@ impl Store {
                 end_on: r.get(7)?,
             })
         })?;
-        let mut members: Vec<CommitteeMember> = rows.collect::<rusqlite::Result<_>>()?;
+        let mut members: Vec<CommitteeMember> = rows.collect::<crate::db::Result<_>>()?;
         // The chair, then the ranking member, ahead of everyone else.
         members.sort_by_key(|m| (!m.leads(), m.side.as_deref() == Some("minority")));
         Ok(members)
@@ -211,12 +211,12 @@ pub(crate) fn sync_committees(
                 id
             }
             None => {
-                tx.execute(
+                let new_id = tx.insert(
                     "INSERT INTO committees (code, name, chamber, parent_id) VALUES (?1, ?2, ?3, ?4)",
                     params![c.code, c.name, c.chamber, parent],
                 )?;
                 sum.committees_changed += 1;
-                tx.last_insert_rowid()
+                new_id
             }
         };
         sync_members(tx, id, c, as_of, sum)?;
@@ -227,7 +227,7 @@ pub(crate) fn sync_committees(
     let mut stmt = tx.prepare("SELECT id, code FROM committees WHERE retired_on IS NULL")?;
     let open: Vec<(i64, String)> = stmt
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
-        .collect::<rusqlite::Result<_>>()?;
+        .collect::<crate::db::Result<_>>()?;
     for (id, code) in open {
         if !listed.contains(code.as_str()) {
             tx.execute(
@@ -259,7 +259,7 @@ fn sync_members(
         .query_map([committee], |r| {
             Ok((r.get(0)?, (r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))
         })?
-        .collect::<rusqlite::Result<_>>()?;
+        .collect::<crate::db::Result<_>>()?;
     for m in &c.members {
         let person: Option<i64> = tx
             .query_row(
@@ -311,11 +311,11 @@ impl Store {
     /// "rep-CA-"), by seat.
     pub fn seats_with_prefix(&self, prefix: &str) -> Result<Vec<(i64, String)>> {
         let mut stmt = self.conn.prepare(
-            "SELECT id, seat FROM offices WHERE seat IS NOT NULL AND substr(seat, 1, length(?1)) = ?1
+            "SELECT id, seat FROM offices WHERE seat IS NOT NULL AND substr(seat, 1, length(CAST(?1 AS TEXT))) = ?1
              ORDER BY seat",
         )?;
         let rows = stmt.query_map([prefix], |r| Ok((r.get(0)?, r.get(1)?)))?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        Ok(rows.collect::<crate::db::Result<_>>()?)
     }
 
     /// The congressional seat (office id) `person` held on `on`, if any.
@@ -369,20 +369,17 @@ impl Store {
         }
         self.write(|tx| {
             let id: i64 = match tx
-                .query_row("SELECT id FROM saved_lists WHERE name = ?1", [name], |r| r.get(0))
+                .query_row("SELECT id FROM saved_lists WHERE lower(name) = lower(CAST(?1 AS TEXT))", [name], |r| r.get(0))
                 .optional()?
             {
                 Some(id) => {
                     tx.execute("DELETE FROM saved_list_members WHERE list_id = ?1", [id])?;
                     id
                 }
-                None => {
-                    tx.execute(
-                        "INSERT INTO saved_lists (name, created_at) VALUES (?1, ?2)",
-                        params![name, now],
-                    )?;
-                    tx.last_insert_rowid()
-                }
+                None => tx.insert(
+                    "INSERT INTO saved_lists (name, created_at) VALUES (?1, ?2)",
+                    params![name, now],
+                )?,
             };
             for (i, (office, person)) in members.iter().enumerate() {
                 if let Some(o) = office {
@@ -407,7 +404,7 @@ impl Store {
             .prepare("SELECT id, name FROM saved_lists ORDER BY name")?;
         let heads: Vec<(i64, String)> = stmt
             .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
-            .collect::<rusqlite::Result<_>>()?;
+            .collect::<crate::db::Result<_>>()?;
         heads
             .into_iter()
             .map(|(id, name)| {
@@ -416,7 +413,7 @@ impl Store {
                 )?;
                 let members = m
                     .query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?
-                    .collect::<rusqlite::Result<_>>()?;
+                    .collect::<crate::db::Result<_>>()?;
                 Ok(SavedList { id, name, members })
             })
             .collect()

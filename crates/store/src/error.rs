@@ -26,8 +26,37 @@ pub enum StoreError {
     /// Stored data this build cannot read back (a bug or a damaged file).
     #[error("the record is damaged: {0}")]
     Corrupt(String),
+    /// The team record's server refused this user: "permission denied: only
+    /// an approver may approve a letter" (PostgreSQL's SQLSTATE 42501).
+    #[error("{0}")]
+    Denied(String),
+    /// The team record's server cannot be reached, or the connection broke.
+    /// Nothing of the write that was under way was kept.
+    #[error("the team record's server cannot be reached: {0}")]
+    Unavailable(String),
     #[error("database error: {0}")]
-    Sqlite(#[from] rusqlite::Error),
+    Database(crate::db::Error),
+}
+
+impl From<crate::db::Error> for StoreError {
+    fn from(e: crate::db::Error) -> StoreError {
+        match e.sqlstate() {
+            Some("42501") => return StoreError::Denied(e.to_string()),
+            // The record's own rules: a sent letter, the archive, a signed copy.
+            Some("AM001") => return StoreError::Conflict(e.to_string()),
+            _ => {}
+        }
+        if e.is_disconnect() {
+            return StoreError::Unavailable(e.to_string());
+        }
+        StoreError::Database(e)
+    }
+}
+
+impl From<rusqlite::Error> for StoreError {
+    fn from(e: rusqlite::Error) -> StoreError {
+        StoreError::Database(e.into())
+    }
 }
 
 /// A bad row in an imported file.

@@ -4,8 +4,8 @@
 //! the new and closes what ended — without deleting history, and without
 //! overwriting a field staff edited by hand.
 
+use crate::db::{Connection, OptionalExtension, params};
 use chrono::{DateTime, NaiveDate, Utc};
-use rusqlite::{Connection, OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 
 use crate::{NewTerm, OfficeKind, Result, Store};
@@ -133,7 +133,7 @@ impl Store {
                 fax: r.get(4)?,
             })
         })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        Ok(rows.collect::<crate::db::Result<_>>()?)
     }
 
     /// Bring the record in line with `members` (a whole roster of one kind,
@@ -164,9 +164,7 @@ impl Store {
         now: DateTime<Utc>,
         dry_run: bool,
     ) -> Result<ImportSummary> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let tx = self.conn.begin_write()?;
         let mut sum = ImportSummary::default();
         let mut created = std::collections::HashSet::new();
         for m in members {
@@ -181,7 +179,7 @@ impl Store {
                 "SELECT terms.id, persons.roster_key FROM terms
                  JOIN persons ON persons.id = terms.person_id
                  JOIN offices ON offices.id = terms.office_id
-                 WHERE persons.roster_key IS NOT NULL AND substr(offices.seat, 1, length(?1)) = ?1
+                 WHERE persons.roster_key IS NOT NULL AND substr(offices.seat, 1, length(CAST(?1 AS TEXT))) = ?1
                    AND (terms.end_on IS NULL OR terms.end_on > ?2) AND terms.start_on <= ?2",
             )?;
             let rows = stmt.query_map(params![prefix, as_of], |r| Ok((r.get(0)?, r.get(1)?)))?;
@@ -224,7 +222,7 @@ fn import_member(
         Option<String>,
     );
     let select = "SELECT id, full_name, family_name, party, honorific, salutation FROM persons";
-    let read = |r: &rusqlite::Row| -> rusqlite::Result<Row> {
+    let read = |r: &crate::db::Row| -> crate::db::Result<Row> {
         Ok((
             r.get(0)?,
             r.get(1)?,
@@ -264,13 +262,13 @@ fn import_member(
     }
     let person = match found {
         None => {
-            tx.execute(
+            let new_id = tx.insert(
                 "INSERT INTO persons (full_name, family_name, roster_key, party, honorific, salutation, created_at, updated_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
                 params![m.full_name, m.family_name, m.key, m.party, m.honorific, m.salutation, now],
             )?;
             sum.added += 1;
-            tx.last_insert_rowid()
+            new_id
         }
         Some((id, full, family, party, honorific, salutation)) => {
             let edited = edited_fields(tx, id)?;
@@ -329,11 +327,18 @@ fn import_member(
         // shares more than a handover day with the roster's.
         let existing: Option<(i64, NaiveDate, Option<NaiveDate>, Option<String>)> = tx
             .query_row(
-                "SELECT id, start_on, end_on, party FROM terms
-                 WHERE person_id = ?1 AND office_id = ?2 AND acting = 0
-                   AND (start_on = ?3 OR (start_on < coalesce(?4, '9999-12-31')
-                                          AND coalesce(end_on, '9999-12-31') > ?3))
-                 ORDER BY abs(julianday(start_on) - julianday(?3)) LIMIT 1",
+                tx.pick(
+                    "SELECT id, start_on, end_on, party FROM terms
+                     WHERE person_id = ?1 AND office_id = ?2 AND acting = 0
+                       AND (start_on = ?3 OR (start_on < coalesce(?4, '9999-12-31')
+                                              AND coalesce(end_on, '9999-12-31') > ?3))
+                     ORDER BY abs(julianday(start_on) - julianday(?3)) LIMIT 1",
+                    "SELECT id, start_on, end_on, party FROM terms
+                     WHERE person_id = ?1 AND office_id = ?2 AND acting = 0
+                       AND (start_on = ?3 OR (start_on < coalesce(?4, '9999-12-31')
+                                              AND coalesce(end_on, '9999-12-31') > ?3))
+                     ORDER BY abs(CAST(start_on AS date) - CAST(?3 AS date)) LIMIT 1",
+                ),
                 params![person, office, t.start, t.end],
                 |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
             )
@@ -408,7 +413,7 @@ fn give_way(
         .query_map(params![office, person, t.start, t.end], |r| {
             Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
         })?
-        .collect::<rusqlite::Result<_>>()?;
+        .collect::<crate::db::Result<_>>()?;
     let mut changed = 0;
     for (id, name, start, end, addressed) in others {
         if start < t.start {
@@ -493,7 +498,7 @@ fn seat_office(
         }
         None => {
             let org = crate::officials::organization_id(tx, Some(&t.seat.organization))?;
-            tx.execute(
+            let new_id = tx.insert(
                 "INSERT INTO offices (title, organization_id, kind, single_holder, address, seat, phone, short_name, contact_form)
                  VALUES (?1, ?2, ?3, 1, ?4, ?5, ?6, ?7, ?8)",
                 params![
@@ -508,7 +513,7 @@ fn seat_office(
                 ],
             )?;
             sum.offices_added += 1;
-            let id = tx.last_insert_rowid();
+            let id = new_id;
             created.insert(id);
             Ok(id)
         }
@@ -535,7 +540,7 @@ fn sync_local_offices(tx: &Connection, person: i64, offices: &[LocalOffice]) -> 
     let existing: Vec<(i64, String)> = {
         let mut stmt = tx.prepare("SELECT id, key FROM local_offices WHERE person_id = ?1")?;
         stmt.query_map([person], |r| Ok((r.get(0)?, r.get(1)?)))?
-            .collect::<rusqlite::Result<_>>()?
+            .collect::<crate::db::Result<_>>()?
     };
     for (id, key) in existing {
         if !keep.contains(key.as_str()) {

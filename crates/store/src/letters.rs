@@ -1,8 +1,8 @@
 //! Letters, their recipients, the lifecycle draft → approved → signed →
 //! sent, the archive of what was sent and the event log.
 
+use crate::db::{Connection, OptionalExtension, Row, params};
 use chrono::{DateTime, NaiveDate, Utc};
-use rusqlite::{Connection, OptionalExtension, Row, params};
 use sha2::{Digest, Sha256};
 
 use crate::{
@@ -15,7 +15,7 @@ const LETTER_COLS: &str = "id, revision_of, template_id, position_id, signer_id,
 const RECIPIENT_COLS: &str = "id, letter_id, ord, role, person_id, office_id, term_id, method,
     sent_at, confirmation, follow_up_on, followed_up_at, reply_on, reply_notes";
 
-fn letter_row(r: &Row) -> rusqlite::Result<Letter> {
+fn letter_row(r: &Row) -> crate::db::Result<Letter> {
     let extra: String = r.get(10)?;
     Ok(Letter {
         id: r.get(0)?,
@@ -34,7 +34,7 @@ fn letter_row(r: &Row) -> rusqlite::Result<Letter> {
     })
 }
 
-fn recipient_row(r: &Row) -> rusqlite::Result<Recipient> {
+fn recipient_row(r: &Row) -> crate::db::Result<Recipient> {
     Ok(Recipient {
         id: r.get(0)?,
         letter_id: r.get(1)?,
@@ -179,14 +179,14 @@ fn insert_letter(
     now: DateTime<Utc>,
 ) -> Result<i64> {
     check_draft(tx, d, recipients)?;
-    tx.execute(
+    let new_id = tx.insert(
         "INSERT INTO letters (revision_of, template_id, position_id, signer_id, date, subject, body,
              mode, extra, created_at, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)",
         params![revision_of, d.template_id, d.position_id, d.signer_id, d.date, d.subject.trim(),
                 d.body, d.mode, extra_text(d), now],
     )?;
-    let id = tx.last_insert_rowid();
+    let id = new_id;
     insert_recipients(tx, id, d.date, recipients)?;
     let detail = revision_of
         .map(|o| format!("revision of letter {o}"))
@@ -312,14 +312,14 @@ impl Store {
     pub fn revise_letter(&mut self, id: i64, now: DateTime<Utc>) -> Result<i64> {
         self.write(|tx| {
             status_of(tx, id)?;
-            tx.execute(
+            let new_id = tx.insert(
                 "INSERT INTO letters (revision_of, template_id, position_id, signer_id, date, subject,
                      body, mode, extra, created_at, updated_at)
                  SELECT id, template_id, position_id, signer_id, date, subject, body, mode, extra, ?2, ?2
                  FROM letters WHERE id = ?1",
                 params![id, now],
             )?;
-            let new = tx.last_insert_rowid();
+            let new = new_id;
             tx.execute(
                 "INSERT INTO letter_recipients (letter_id, ord, letter_date, role, person_id, office_id, term_id)
                  SELECT ?2, ord, letter_date, role, person_id, office_id, term_id FROM letter_recipients
@@ -409,7 +409,7 @@ impl Store {
             .conn
             .prepare_cached("SELECT pdf FROM signed_copies WHERE letter_id = ?1 ORDER BY copy")?;
         let rows = stmt.query_map([id], |r| r.get(0))?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        Ok(rows.collect::<crate::db::Result<_>>()?)
     }
 
     fn sign_letter_with(
@@ -451,7 +451,7 @@ impl Store {
         Ok(self
             .conn
             .query_row("SELECT signature FROM letters WHERE id = ?1", [id], |r| {
-                r.get::<_, Option<Vec<u8>>>(0)
+                r.get::<Option<Vec<u8>>>(0)
             })
             .optional()?
             .flatten())
@@ -494,12 +494,12 @@ impl Store {
                 "UPDATE letters SET status = 'sent', updated_at = ?2 WHERE id = ?1",
                 params![r.letter_id, now],
             )?;
-            tx.execute(
+            let new_id = tx.insert(
                 "INSERT INTO archive (letter_id, recipient_id, pdf, sha256, data, created_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
                 params![r.letter_id, recipient_id, copy.pdf, sha256_hex(&copy.pdf), copy.data, now],
             )?;
-            let archive_id = tx.last_insert_rowid();
+            let archive_id = new_id;
             let detail = match &sending.confirmation {
                 Some(c) => format!("{} ({c})", sending.method),
                 None => sending.method.to_string(),
@@ -644,27 +644,36 @@ impl Store {
              ORDER BY date DESC, id DESC LIMIT ?2"
         ))?;
         let rows = stmt.query_map(params![status, limit as i64], letter_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        Ok(rows.collect::<crate::db::Result<_>>()?)
     }
 
     /// The addressees (role "to") of each of `letter_ids`, in order (see [`Addressees`]), as
     /// (person's name, office title) — one query for a whole list.
     pub fn addressee_names(&self, letter_ids: &[i64]) -> Result<Addressees> {
         let ids = serde_json::to_string(letter_ids).unwrap_or_else(|_| "[]".into());
-        let mut stmt = self.conn.prepare_cached(
+        let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT r.letter_id, p.full_name, o.title FROM letter_recipients r
              LEFT JOIN persons p ON p.id = r.person_id
              LEFT JOIN offices o ON o.id = r.office_id
-             WHERE r.role = 'to' AND r.letter_id IN (SELECT value FROM json_each(?1))
+             WHERE r.role = 'to' AND r.letter_id IN ({})
              ORDER BY r.letter_id, r.ord",
-        )?;
+            self.ids_in_json()
+        ))?;
         let mut out = Addressees::new();
-        let rows = stmt.query_map([ids], |r| Ok((r.get::<_, i64>(0)?, r.get(1)?, r.get(2)?)))?;
+        let rows = stmt.query_map([ids], |r| Ok((r.get::<i64>(0)?, r.get(1)?, r.get(2)?)))?;
         for row in rows {
             let (letter, person, office) = row?;
             out.entry(letter).or_default().push((person, office));
         }
         Ok(out)
+    }
+
+    /// A subquery of the ids in the JSON array bound as ?1.
+    fn ids_in_json(&self) -> &'static str {
+        self.conn.pick(
+            "SELECT value FROM json_each(?1)",
+            "SELECT CAST(value AS BIGINT) FROM jsonb_array_elements_text(CAST(?1 AS jsonb))",
+        )
     }
 
     /// (copies, copies sent) of each of `letter_ids`, every tracked
@@ -674,12 +683,13 @@ impl Store {
         letter_ids: &[i64],
     ) -> Result<std::collections::HashMap<i64, (u32, u32)>> {
         let ids = serde_json::to_string(letter_ids).unwrap_or_else(|_| "[]".into());
-        let mut stmt = self.conn.prepare_cached(
+        let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT letter_id, count(*), count(sent_at) FROM letter_recipients
-             WHERE letter_id IN (SELECT value FROM json_each(?1)) GROUP BY letter_id",
-        )?;
+             WHERE letter_id IN ({}) GROUP BY letter_id",
+            self.ids_in_json()
+        ))?;
         let rows = stmt.query_map([ids], |r| Ok((r.get(0)?, (r.get(1)?, r.get(2)?))))?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        Ok(rows.collect::<crate::db::Result<_>>()?)
     }
 
     /// The letters that cite position version `position_id`, newest first.
@@ -688,7 +698,7 @@ impl Store {
             "SELECT {LETTER_COLS} FROM letters WHERE position_id = ?1 ORDER BY date DESC, id DESC"
         ))?;
         let rows = stmt.query_map([position_id], letter_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        Ok(rows.collect::<crate::db::Result<_>>()?)
     }
 
     pub fn recipients(&self, letter_id: i64) -> Result<Vec<Recipient>> {
@@ -696,7 +706,7 @@ impl Store {
             "SELECT {RECIPIENT_COLS} FROM letter_recipients WHERE letter_id = ?1 ORDER BY ord"
         ))?;
         let rows = stmt.query_map([letter_id], recipient_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        Ok(rows.collect::<crate::db::Result<_>>()?)
     }
 
     pub fn recipient(&self, id: i64) -> Result<Recipient> {
@@ -705,7 +715,7 @@ impl Store {
 
     pub fn events(&self, letter_id: i64) -> Result<Vec<Event>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT id, letter_id, recipient_id, kind, at, detail FROM events
+            "SELECT id, letter_id, recipient_id, kind, at, detail, actor FROM events
              WHERE letter_id = ?1 ORDER BY at, id",
         )?;
         let rows = stmt.query_map([letter_id], |r| {
@@ -716,9 +726,10 @@ impl Store {
                 kind: r.get(3)?,
                 at: r.get(4)?,
                 detail: r.get(5)?,
+                actor: r.get(6)?,
             })
         })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        Ok(rows.collect::<crate::db::Result<_>>()?)
     }
 
     /// Every archived copy of a letter, each checked against its hash.
@@ -738,7 +749,7 @@ impl Store {
                 created_at: r.get(6)?,
             })
         })?;
-        let entries: Vec<Archived> = rows.collect::<rusqlite::Result<_>>()?;
+        let entries: Vec<Archived> = rows.collect::<crate::db::Result<_>>()?;
         for a in &entries {
             let actual = sha256_hex(&a.pdf);
             if actual != a.sha256 {

@@ -10,6 +10,7 @@
 //! record of a letter is reproducible.
 
 pub mod committees;
+pub mod db;
 mod error;
 pub mod import;
 pub mod letters;
@@ -19,12 +20,15 @@ pub mod officials;
 pub mod officials_csv;
 pub mod paragraphs;
 pub mod positions;
+pub mod team;
 pub mod templates;
 
 use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
 
-use rusqlite::{Connection, OpenFlags};
+use rusqlite::OpenFlags;
+
+use crate::db::Connection;
 use rusqlite_migration::{M, Migrations};
 
 pub use error::{RowProblem, StoreError};
@@ -34,7 +38,7 @@ pub use rusqlite;
 pub type Result<T> = std::result::Result<T, StoreError>;
 
 /// The schema, oldest first. Forward-only: never edit a released file, add one.
-const MIGRATION_SQL: [&str; 9] = [
+const MIGRATION_SQL: [&str; 10] = [
     include_str!("../migrations/01-record.sql"),
     include_str!("../migrations/02-search.sql"),
     include_str!("../migrations/03-rosters.sql"),
@@ -44,6 +48,7 @@ const MIGRATION_SQL: [&str; 9] = [
     include_str!("../migrations/07-committees.sql"),
     include_str!("../migrations/08-saved-lists.sql"),
     include_str!("../migrations/09-paragraphs.sql"),
+    include_str!("../migrations/10-actors.sql"),
 ];
 
 static MIGRATIONS: LazyLock<Migrations<'static>> =
@@ -58,7 +63,7 @@ pub struct Store {
 }
 
 /// How the connection behaves; one place for every pragma.
-fn configure(conn: &Connection) -> Result<()> {
+fn configure(conn: &rusqlite::Connection) -> Result<()> {
     conn.busy_timeout(std::time::Duration::from_secs(5))?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
     // WAL keeps readers unblocked while a letter is written; NORMAL sync is
@@ -77,7 +82,7 @@ fn configure(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
-fn user_version(conn: &Connection) -> Result<usize> {
+fn user_version(conn: &rusqlite::Connection) -> Result<usize> {
     let v: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
     Ok(usize::try_from(v).unwrap_or(0))
 }
@@ -87,7 +92,7 @@ impl Store {
     /// up to date. A file written by a newer Amicus is refused untouched.
     pub fn open(path: &Path) -> Result<Store> {
         let existed = path.exists();
-        let conn = Connection::open_with_flags(
+        let conn = rusqlite::Connection::open_with_flags(
             path,
             OpenFlags::SQLITE_OPEN_READ_WRITE
                 | OpenFlags::SQLITE_OPEN_CREATE
@@ -110,7 +115,7 @@ impl Store {
             backup_to(&conn, &backup)?;
         }
         let mut store = Store {
-            conn,
+            conn: Connection::Sqlite(conn),
             path: Some(path.to_path_buf()),
         };
         store.migrate()?;
@@ -119,17 +124,30 @@ impl Store {
 
     /// A fresh database in memory, for tests and previews.
     pub fn open_in_memory() -> Result<Store> {
-        let conn = Connection::open_in_memory()?;
+        let conn = rusqlite::Connection::open_in_memory()?;
         configure(&conn)?;
-        let mut store = Store { conn, path: None };
+        let mut store = Store {
+            conn: Connection::Sqlite(conn),
+            path: None,
+        };
         store.migrate()?;
         Ok(store)
     }
 
     fn migrate(&mut self) -> Result<()> {
-        MIGRATIONS
-            .to_latest(&mut self.conn)
-            .map_err(|e| StoreError::Migration(e.to_string()))
+        match &mut self.conn {
+            Connection::Sqlite(c) => MIGRATIONS
+                .to_latest(c)
+                .map_err(|e| StoreError::Migration(e.to_string())),
+            Connection::Postgres(_) => Ok(()),
+        }
+    }
+
+    /// The SQLite connection underneath (none on a team record).
+    fn sqlite(&self) -> Result<&rusqlite::Connection> {
+        self.conn.sqlite().ok_or_else(|| {
+            StoreError::Conflict("this is a team record on PostgreSQL, not a file".into())
+        })
     }
 
     /// The file behind this store (none for an in-memory store).
@@ -138,17 +156,30 @@ impl Store {
     }
 
     pub fn schema_version(&self) -> Result<usize> {
-        user_version(&self.conn)
+        match &self.conn {
+            Connection::Sqlite(c) => user_version(c),
+            Connection::Postgres(_) => team::schema_version(&self.conn),
+        }
     }
 
-    /// The raw connection, for tests and benchmarks that check the file itself.
+    /// The raw connection, for tests and benchmarks that check the record itself.
     pub fn connection(&self) -> &Connection {
         &self.conn
     }
 
-    /// `PRAGMA integrity_check`: "ok" when the file is sound.
+    /// Which engine holds this record.
+    pub fn dialect(&self) -> db::Dialect {
+        self.conn.dialect()
+    }
+
+    /// `PRAGMA integrity_check`: "ok" when the file is sound. A team record's
+    /// server checks its own pages; there the archive's hashes are what is
+    /// checked (see `verify_archive`).
     pub fn integrity_check(&self) -> Result<String> {
-        let mut stmt = self.conn.prepare("PRAGMA integrity_check")?;
+        let Some(conn) = self.conn.sqlite() else {
+            return Ok("ok".into());
+        };
+        let mut stmt = conn.prepare("PRAGMA integrity_check")?;
         let lines: Vec<String> = stmt
             .query_map([], |r| r.get(0))?
             .collect::<std::result::Result<_, _>>()?;
@@ -158,7 +189,7 @@ impl Store {
     /// Copy the whole database to `dest` with SQLite's online backup, so the
     /// copy is consistent even while the app is writing.
     pub fn backup(&self, dest: &Path) -> Result<()> {
-        backup_to(&self.conn, dest)
+        backup_to(self.sqlite()?, dest)
     }
 
     /// Replace this database's contents with the backup at `src`. The backup
@@ -193,7 +224,7 @@ impl Store {
                 message: format!("the backup is damaged: {check}"),
             });
         }
-        let has_record: bool = candidate.conn.query_row(
+        let has_record: bool = candidate.sqlite()?.query_row(
             "SELECT count(*) = 1 FROM sqlite_master WHERE name = 'letters'",
             [],
             |r| r.get(0),
@@ -204,16 +235,20 @@ impl Store {
                 message: "not an Amicus backup".into(),
             });
         }
-        self.conn
-            .restore(
-                rusqlite::MAIN_DB,
-                &staged,
-                None::<fn(rusqlite::backup::Progress)>,
-            )
-            .map_err(|e| StoreError::File {
-                path: src.to_path_buf(),
-                message: e.to_string(),
-            })?;
+        let Connection::Sqlite(conn) = &mut self.conn else {
+            return Err(StoreError::Conflict(
+                "a team record is restored by `amicus team import`, not from a backup file".into(),
+            ));
+        };
+        conn.restore(
+            rusqlite::MAIN_DB,
+            &staged,
+            None::<fn(rusqlite::backup::Progress)>,
+        )
+        .map_err(|e| StoreError::File {
+            path: src.to_path_buf(),
+            message: e.to_string(),
+        })?;
         Ok(())
     }
 
@@ -223,10 +258,12 @@ impl Store {
     /// up to the busy timeout for another writer), so two processes writing at
     /// once queue instead of one being refused "database is locked" when its
     /// read is upgraded to a write.
-    pub fn write<T>(&mut self, f: impl FnOnce(&rusqlite::Transaction) -> Result<T>) -> Result<T> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+    ///
+    /// On a team record every write takes one transaction-scoped advisory
+    /// lock first, the same queue of writers SQLite keeps: writes are short,
+    /// and no colleague's write is ever refused as a serialization failure.
+    pub fn write<T>(&mut self, f: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
+        let tx = self.conn.begin_write()?;
         let value = f(&tx)?;
         tx.commit()?;
         Ok(value)
@@ -274,7 +311,7 @@ pub fn backup_path(path: &Path, from: usize) -> PathBuf {
     path.with_file_name(name)
 }
 
-fn backup_to(conn: &Connection, dest: &Path) -> Result<()> {
+fn backup_to(conn: &rusqlite::Connection, dest: &Path) -> Result<()> {
     let err = |message: String| StoreError::File {
         path: dest.to_path_buf(),
         message,
@@ -316,10 +353,7 @@ pub(crate) fn exists(conn: &Connection, table: &str, id: i64) -> Result<bool> {
 }
 
 /// `Ok(None)` for "no row", the error otherwise.
-pub(crate) fn optional<T>(r: rusqlite::Result<T>) -> Result<Option<T>> {
-    match r {
-        Ok(v) => Ok(Some(v)),
-        Err(rusqlite::Error::QueryReturnedNoRows) => Ok(None),
-        Err(e) => Err(e.into()),
-    }
+pub(crate) fn optional<T>(r: db::Result<T>) -> Result<Option<T>> {
+    use db::OptionalExtension;
+    Ok(r.optional()?)
 }

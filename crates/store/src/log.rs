@@ -71,14 +71,18 @@ pub struct SearchHit {
 
 const KINDS: [&str; 4] = ["letter", "person", "office", "position"];
 
+/// The words of what a user typed; nothing else of it is read.
+fn words(text: &str) -> Vec<&str> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
 /// Turn what a user typed into an FTS5 query: every word must match, the
 /// last one as a prefix (it may still be being typed), and nothing typed is
 /// read as query syntax.
 fn fts_query(text: &str) -> String {
-    let words: Vec<&str> = text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
+    let words = words(text);
     let last = words.len().saturating_sub(1);
     words
         .iter()
@@ -105,7 +109,7 @@ impl Store {
              LEFT JOIN offices o ON o.id = r.office_id
              LEFT JOIN positions pos ON pos.id = l.position_id
              LEFT JOIN issues i ON i.id = pos.issue_id
-             WHERE 1",
+             WHERE 1 = 1",
         );
         if !f.include_unsent && f.status.is_none() {
             sql.push_str(" AND r.sent_at IS NOT NULL");
@@ -153,7 +157,7 @@ impl Store {
             (limit as i64).into(),
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map(rusqlite::params_from_iter(args), |r| {
+        let rows = stmt.query_map(crate::db::params_from_iter(args), |r| {
             Ok(LogEntry {
                 letter_id: r.get(0)?,
                 recipient_id: r.get(1)?,
@@ -172,7 +176,7 @@ impl Store {
                 reply_notes: r.get(14)?,
             })
         })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        Ok(rows.collect::<crate::db::Result<_>>()?)
     }
 
     /// The log as CSV (UTF-8, header row, RFC 4180 quoting).
@@ -238,12 +242,22 @@ impl Store {
         if query.is_empty() {
             return Ok(Vec::new());
         }
-        let mut stmt = self.conn.prepare_cached(
+        // On a team record the same index is a tsvector column (accents
+        // folded, English stemming, the last word as a prefix): see
+        // `search_hits` in pg/01-schema.sql.
+        let query = match self.dialect() {
+            crate::db::Dialect::Sqlite => query,
+            crate::db::Dialect::Postgres => serde_json::to_string(&words(text))
+                .map_err(|e| StoreError::Corrupt(e.to_string()))?,
+        };
+        let mut stmt = self.conn.prepare_cached(self.conn.pick(
             "SELECT rowid, title, snippet(search, -1, '[', ']', '…', 12),
                     instr(highlight(search, 0, char(1), ''), char(1)) > 0
              FROM search WHERE search MATCH ?1 ORDER BY rowid DESC LIMIT ?2",
-        )?;
-        let rows = stmt.query_map(rusqlite::params![query, limit as i64], |r| {
+            "SELECT rowid, title, snippet, in_title FROM search_hits(
+                 ARRAY(SELECT jsonb_array_elements_text(CAST(?1 AS jsonb))), ?2)",
+        ))?;
+        let rows = stmt.query_map(crate::params![query, limit as i64], |r| {
             let rowid: i64 = r.get(0)?;
             let in_title: bool = r.get(3)?;
             Ok((
@@ -256,7 +270,7 @@ impl Store {
                 },
             ))
         })?;
-        let mut hits: Vec<(bool, SearchHit)> = rows.collect::<rusqlite::Result<_>>()?;
+        let mut hits: Vec<(bool, SearchHit)> = rows.collect::<crate::db::Result<_>>()?;
         // Stable: newest first within title matches and within the rest.
         hits.sort_by_key(|(body_only, _)| *body_only);
         let found: Vec<SearchHit> = hits.into_iter().map(|(_, h)| h).collect();
@@ -284,7 +298,7 @@ impl Store {
                 hit.id = issue_of.query_row([hit.id], |r| r.get(0))?;
             }
             if hit.kind == "person" {
-                let rows = letters_to.query_map(rusqlite::params![hit.id, limit as i64], |r| {
+                let rows = letters_to.query_map(crate::params![hit.id, limit as i64], |r| {
                     let date: chrono::NaiveDate = r.get(2)?;
                     Ok(SearchHit {
                         kind: "letter".into(),
@@ -293,7 +307,7 @@ impl Store {
                         snippet: format!("To {}, {date}", hit.title),
                     })
                 })?;
-                addressed.extend(rows.collect::<rusqlite::Result<Vec<_>>>()?);
+                addressed.extend(rows.collect::<crate::db::Result<Vec<_>>>()?);
             }
             if seen.insert((hit.kind.clone(), hit.id)) {
                 out.push(hit);

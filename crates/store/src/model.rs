@@ -347,4 +347,6 @@ pub struct Event {
     pub kind: EventKind,
     pub at: DateTime<Utc>,
     pub detail: String,
+    /// The login that did it, on a team record.
+    pub actor: Option<String>,
 }

@@ -1,7 +1,7 @@
 //! Persons, offices and the dated terms that join them.
 
+use crate::db::{Connection, OptionalExtension, Row, params};
 use chrono::NaiveDate;
-use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use crate::{
     Holder, NewOffice, NewPerson, NewTerm, Office, Person, Result, Store, StoreError, Term,
@@ -15,7 +15,7 @@ const OFFICE_COLS: &str = "offices.id, offices.title, offices.short_name, organi
 const TERM_COLS: &str =
     "terms.id, terms.person_id, terms.office_id, terms.start_on, terms.end_on, terms.acting";
 
-fn person_row(r: &Row, at: usize) -> rusqlite::Result<Person> {
+fn person_row(r: &Row, at: usize) -> crate::db::Result<Person> {
     Ok(Person {
         id: r.get(at)?,
         full_name: r.get(at + 1)?,
@@ -27,7 +27,7 @@ fn person_row(r: &Row, at: usize) -> rusqlite::Result<Person> {
     })
 }
 
-fn office_row(r: &Row, at: usize) -> rusqlite::Result<Office> {
+fn office_row(r: &Row, at: usize) -> crate::db::Result<Office> {
     let address: String = r.get(at + 6)?;
     Ok(Office {
         id: r.get(at)?,
@@ -43,7 +43,7 @@ fn office_row(r: &Row, at: usize) -> rusqlite::Result<Office> {
     })
 }
 
-fn term_row(r: &Row, at: usize) -> rusqlite::Result<Term> {
+fn term_row(r: &Row, at: usize) -> crate::db::Result<Term> {
     Ok(Term {
         id: r.get(at)?,
         person_id: r.get(at + 1)?,
@@ -127,18 +127,18 @@ fn insert_person(
     now: chrono::DateTime<chrono::Utc>,
 ) -> Result<i64> {
     let (full, family) = validate_person(p)?;
-    conn.execute(
+    let new_id = conn.insert(
         "INSERT INTO persons (full_name, family_name, honorific, salutation, email, created_at, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
         params![full, family, clean(&p.honorific), clean(&p.salutation), clean(&p.email), now],
     )?;
-    Ok(conn.last_insert_rowid())
+    Ok(new_id)
 }
 
 fn insert_office(conn: &Connection, o: &NewOffice) -> Result<i64> {
     Store::validate_office(o)?;
     let org = organization_id(conn, o.organization.as_deref())?;
-    conn.execute(
+    let new_id = conn.insert(
         "INSERT INTO offices (title, short_name, organization_id, kind, single_holder, address, email, contact_form)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
         params![
@@ -159,17 +159,17 @@ fn insert_office(conn: &Connection, o: &NewOffice) -> Result<i64> {
             "an office with this title already exists in that organization",
         )
     })?;
-    Ok(conn.last_insert_rowid())
+    Ok(new_id)
 }
 
 fn insert_term(conn: &Connection, t: &NewTerm) -> Result<i64> {
     check_term(conn, t, None)?;
     check_not_retired(conn, t)?;
-    conn.execute(
+    let new_id = conn.insert(
         "INSERT INTO terms (person_id, office_id, start_on, end_on, acting) VALUES (?1, ?2, ?3, ?4, ?5)",
         params![t.person_id, t.office_id, t.start_on, t.end_on, t.acting],
     )?;
-    Ok(conn.last_insert_rowid())
+    Ok(new_id)
 }
 
 /// The office a new official holds: one on record, or one to create with them.
@@ -251,7 +251,7 @@ impl Store {
         let mut edited: Vec<String> = self
             .conn
             .query_row("SELECT edited FROM persons WHERE id = ?1", [id], |r| {
-                r.get::<_, String>(0)
+                r.get::<String>(0)
             })
             .map(|t| serde_json::from_str(&t).unwrap_or_default())?;
         for (field, changed) in [
@@ -321,7 +321,7 @@ impl Store {
         let rows = stmt.query_map(params![filter.trim(), also, limit as i64], |r| {
             person_row(r, 0)
         })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        Ok(rows.collect::<crate::db::Result<_>>()?)
     }
 
     /// How many people `persons_matching` would list without a limit.
@@ -453,7 +453,7 @@ impl Store {
              ORDER BY offices.title, offices.id"
         ))?;
         let rows = stmt.query_map([filter.trim(), also], |r| office_row(r, 0))?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        Ok(rows.collect::<crate::db::Result<_>>()?)
     }
 
     /// The office a person means by "USTR" or "Secretary of Commerce": an
@@ -477,10 +477,10 @@ impl Store {
     fn find_office_exactly(&self, name: &str) -> Result<Office> {
         let exact: Vec<i64> = {
             let mut stmt = self.conn.prepare_cached(
-                "SELECT id FROM offices WHERE title = ?1 COLLATE NOCASE OR short_name = ?1 COLLATE NOCASE",
+                "SELECT id FROM offices WHERE lower(title) = lower(CAST(?1 AS TEXT)) OR lower(short_name) = lower(CAST(?1 AS TEXT))",
             )?;
             stmt.query_map([name], |r| r.get(0))?
-                .collect::<rusqlite::Result<_>>()?
+                .collect::<crate::db::Result<_>>()?
         };
         if let [id] = exact[..] {
             return self.office(id);
@@ -546,7 +546,7 @@ impl Store {
             "SELECT {TERM_COLS} FROM terms WHERE office_id = ?1 ORDER BY start_on DESC, id DESC"
         ))?;
         let rows = stmt.query_map([office_id], |r| term_row(r, 0))?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        Ok(rows.collect::<crate::db::Result<_>>()?)
     }
 
     pub fn terms_of_person(&self, person_id: i64) -> Result<Vec<Term>> {
@@ -554,7 +554,7 @@ impl Store {
             "SELECT {TERM_COLS} FROM terms WHERE person_id = ?1 ORDER BY start_on DESC, id DESC"
         ))?;
         let rows = stmt.query_map([person_id], |r| term_row(r, 0))?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        Ok(rows.collect::<crate::db::Result<_>>()?)
     }
 
     /// Who held `office_id` on `date`. On a handover day the incoming holder
@@ -660,7 +660,7 @@ pub(crate) fn check_term(conn: &Connection, t: &NewTerm, except: Option<i64>) ->
         .query_row(
             "SELECT persons.full_name, terms.start_on, terms.end_on FROM terms
              JOIN persons ON persons.id = terms.person_id
-             WHERE terms.office_id = ?1 AND terms.acting = 0 AND terms.id IS NOT ?4
+             WHERE terms.office_id = ?1 AND terms.acting = 0 AND terms.id IS DISTINCT FROM ?4
                AND terms.start_on < coalesce(?3, '9999-12-31')
                AND coalesce(terms.end_on, '9999-12-31') > ?2
              LIMIT 1",
@@ -707,16 +707,17 @@ fn check_not_retired(conn: &Connection, t: &NewTerm) -> Result<()> {
 }
 
 pub(crate) fn unique_violation(
-    e: rusqlite::Error,
+    e: crate::db::Error,
     field: &'static str,
     message: &str,
 ) -> StoreError {
     match &e {
-        rusqlite::Error::SqliteFailure(f, _)
+        crate::db::Error::Sqlite(rusqlite::Error::SqliteFailure(f, _))
             if f.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_UNIQUE =>
         {
             StoreError::invalid(field, message)
         }
+        _ if e.sqlstate() == Some("23505") => StoreError::invalid(field, message),
         _ => e.into(),
     }
 }

@@ -25,8 +25,8 @@
 
 use std::collections::HashMap;
 
+use crate::db::{OptionalExtension, params};
 use chrono::{DateTime, NaiveDate, Utc};
-use rusqlite::{OptionalExtension, params};
 use serde::Serialize;
 
 use crate::{NewTerm, OfficeKind, Result, RowProblem, Store, StoreError};
@@ -177,9 +177,7 @@ impl Store {
             rows.push(Row { line, cells });
         }
 
-        let tx = self
-            .conn
-            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let tx = self.conn.begin_write()?;
         let mut sum = CsvSummary::default();
         for row in &rows {
             let before = problems.len();
@@ -275,13 +273,13 @@ impl Store {
                         .get("family_name")
                         .or_else(|| full_name.split_whitespace().last())
                         .unwrap_or(full_name);
-                    tx.execute(
+                    let new_id = tx.insert(
                         "INSERT INTO persons (full_name, family_name, honorific, salutation, email, party, created_at, updated_at)
                          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
                         params![full_name, family, row.get("honorific"), row.get("salutation"), row.get("email"), row.get("party"), now],
                     )?;
                     sum.persons_added += 1;
-                    tx.last_insert_rowid()
+                    new_id
                 }
             };
             let (Some(title), Some(start)) = (row.get("office"), start) else {
@@ -289,7 +287,7 @@ impl Store {
             };
             let office: Option<i64> = tx
                 .query_row(
-                    "SELECT id FROM offices WHERE title = ?1 COLLATE NOCASE ORDER BY id LIMIT 1",
+                    "SELECT id FROM offices WHERE lower(title) = lower(CAST(?1 AS TEXT)) ORDER BY id LIMIT 1",
                     [title],
                     |r| r.get(0),
                 )
@@ -323,13 +321,13 @@ impl Store {
                                 .join("\n")
                         })
                         .unwrap_or_default();
-                    tx.execute(
+                    let new_id = tx.insert(
                         "INSERT INTO offices (title, organization_id, kind, single_holder, address, email, contact_form)
                          VALUES (?1, ?2, ?3, 1, ?4, ?5, ?6)",
                         params![title, org, kind, address, row.get("office_email"), row.get("contact_form")],
                     )?;
                     sum.offices_added += 1;
-                    tx.last_insert_rowid()
+                    new_id
                 }
             };
             let exists: bool = tx.query_row(
@@ -389,10 +387,9 @@ impl Store {
              LEFT JOIN organizations org ON org.id = o.organization_id
              ORDER BY p.family_name, p.full_name, p.id, t.start_on",
         )?;
-        let mut rows = stmt.query([])?;
-        while let Some(r) = rows.next()? {
-            let text = |i: usize| -> rusqlite::Result<String> {
-                Ok(r.get::<_, Option<String>>(i)?.unwrap_or_default())
+        let records = stmt.query_map([], |r| {
+            let text = |i: usize| -> crate::db::Result<String> {
+                Ok(r.get::<Option<String>>(i)?.unwrap_or_default())
             };
             let acting: Option<bool> = r.get(11)?;
             let record = [
@@ -416,7 +413,10 @@ impl Store {
                 text(13)?,
                 text(14)?,
             ];
-            w.write_record(&record).map_err(err)?;
+            Ok(record)
+        })?;
+        for record in records {
+            w.write_record(&record?).map_err(err)?;
         }
         let bytes = w
             .into_inner()

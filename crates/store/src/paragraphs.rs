@@ -1,7 +1,7 @@
 //! Stock paragraphs: reusable text with a title, an issue and tags.
 
+use crate::db::{OptionalExtension, params};
 use chrono::{DateTime, Utc};
-use rusqlite::{OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 
 use crate::{Result, Store, StoreError};
@@ -32,7 +32,7 @@ pub struct NewParagraph {
 
 const COLS: &str = "p.id, p.title, p.body, p.issue_id, i.name, p.tags";
 
-fn row(r: &rusqlite::Row) -> rusqlite::Result<Paragraph> {
+fn row(r: &crate::db::Row) -> crate::db::Result<Paragraph> {
     let tags: String = r.get(5)?;
     Ok(Paragraph {
         id: r.get(0)?,
@@ -78,30 +78,31 @@ impl Store {
         self.write(|tx| {
             if let Some(i) = p.issue_id {
                 tx.query_row("SELECT id FROM issues WHERE id = ?1", [i], |r| {
-                    r.get::<_, i64>(0)
+                    r.get::<i64>(0)
                 })
                 .optional()?
                 .ok_or_else(|| StoreError::not_found("issue", i))?;
             }
-            tx.execute(
-                "INSERT INTO paragraphs (title, body, issue_id, tags, created_at, updated_at)
+            let new_id = tx
+                .insert(
+                    "INSERT INTO paragraphs (title, body, issue_id, tags, created_at, updated_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
-                params![
-                    p.title.trim(),
-                    p.body.trim(),
-                    p.issue_id,
-                    tag_text(&p.tags),
-                    now
-                ],
-            )
-            .map_err(|e| {
-                crate::officials::unique_violation(
-                    e,
-                    "title",
-                    "a paragraph with this title already exists",
+                    params![
+                        p.title.trim(),
+                        p.body.trim(),
+                        p.issue_id,
+                        tag_text(&p.tags),
+                        now
+                    ],
                 )
-            })?;
-            Ok(tx.last_insert_rowid())
+                .map_err(|e| {
+                    crate::officials::unique_violation(
+                        e,
+                        "title",
+                        "a paragraph with this title already exists",
+                    )
+                })?;
+            Ok(new_id)
         })
     }
 
@@ -147,12 +148,12 @@ impl Store {
     pub fn paragraphs(&self, text: &str, issue: Option<i64>) -> Result<Vec<Paragraph>> {
         let mut stmt = self.conn.prepare(&format!(
             "SELECT {COLS} FROM paragraphs p LEFT JOIN issues i ON i.id = p.issue_id
-             ORDER BY (p.issue_id IS ?1) DESC, p.title"
+             ORDER BY (p.issue_id IS NOT DISTINCT FROM ?1) DESC, p.title"
         ))?;
         let words: Vec<String> = text.split_whitespace().map(str::to_lowercase).collect();
         let all: Vec<Paragraph> = stmt
             .query_map([issue], row)?
-            .collect::<rusqlite::Result<_>>()?;
+            .collect::<crate::db::Result<_>>()?;
         Ok(all
             .into_iter()
             .filter(|p| {

@@ -1,13 +1,13 @@
 //! Issues and the dated versions of the organization's position on each.
 
-use rusqlite::{OptionalExtension, Row, params};
+use crate::db::{OptionalExtension, Row, params};
 
 use crate::{Issue, NewPosition, Position, Result, Store, StoreError};
 
 const POSITION_COLS: &str = "positions.id, positions.issue_id, issues.name, positions.version,
     positions.stance, positions.adopted_on, positions.statement, positions.rationale";
 
-fn position_row(r: &Row) -> rusqlite::Result<Position> {
+fn position_row(r: &Row) -> crate::db::Result<Position> {
     Ok(Position {
         id: r.get(0)?,
         issue_id: r.get(1)?,
@@ -20,7 +20,7 @@ fn position_row(r: &Row) -> rusqlite::Result<Position> {
     })
 }
 
-fn issue_row(r: &Row) -> rusqlite::Result<Issue> {
+fn issue_row(r: &Row) -> crate::db::Result<Issue> {
     Ok(Issue {
         id: r.get(0)?,
         name: r.get(1)?,
@@ -37,8 +37,9 @@ impl Store {
                 "an issue needs a name, e.g. \"KORUS\"",
             ));
         }
-        self.conn
-            .execute(
+        let new_id = self
+            .conn
+            .insert(
                 "INSERT INTO issues (name, summary) VALUES (?1, ?2)",
                 params![name, summary.trim()],
             )
@@ -49,7 +50,7 @@ impl Store {
                     "an issue with this name already exists",
                 )
             })?;
-        Ok(self.conn.last_insert_rowid())
+        Ok(new_id)
     }
 
     pub fn issue(&self, id: i64) -> Result<Issue> {
@@ -74,7 +75,7 @@ impl Store {
                 "SELECT id, name, summary FROM issues WHERE name LIKE '%' || ?1 || '%' ORDER BY name",
             )?;
             stmt.query_map([wanted], issue_row)?
-                .collect::<rusqlite::Result<_>>()?
+                .collect::<crate::db::Result<_>>()?
         };
         if let Some(exact) = found.iter().find(|i| i.name.eq_ignore_ascii_case(wanted)) {
             return Ok(exact.clone());
@@ -97,7 +98,7 @@ impl Store {
             .conn
             .prepare_cached("SELECT id, name, summary FROM issues ORDER BY name")?;
         let rows = stmt.query_map([], issue_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        Ok(rows.collect::<crate::db::Result<_>>()?)
     }
 
     /// Adopt a new version of the position on an issue. It supersedes the
@@ -135,12 +136,12 @@ impl Store {
                 ));
             }
             let version = current.map_or(1, |(v, _)| v + 1);
-            tx.execute(
+            let new_id = tx.insert(
                 "INSERT INTO positions (issue_id, version, stance, adopted_on, statement, rationale)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
                 params![issue_id, version, p.stance, p.adopted_on, p.statement.trim(), p.rationale.trim()],
             )?;
-            let id = tx.last_insert_rowid();
+            let id = new_id;
             Ok(tx.query_row(
                 &format!("SELECT {POSITION_COLS} FROM positions JOIN issues ON issues.id = positions.issue_id WHERE positions.id = ?1"),
                 [id],
@@ -167,7 +168,7 @@ impl Store {
              WHERE positions.issue_id = ?1 ORDER BY positions.version DESC"
         ))?;
         let rows = stmt.query_map([issue_id], position_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        Ok(rows.collect::<crate::db::Result<_>>()?)
     }
 
     /// The version in force on `date`: the latest adopted on or before it.

@@ -1,14 +1,14 @@
 //! Letter templates in the record: shipped ones registered read-only, user
 //! ones versioned on every save. A letter points at the exact version it used.
 
+use crate::db::{OptionalExtension, Row, params};
 use chrono::{DateTime, Utc};
-use rusqlite::{OptionalExtension, Row, params};
 
 use crate::{Result, Signer, Store, StoreError, StoredTemplate};
 
 const COLS: &str = "id, key, version, builtin, meta, source";
 
-fn template_row(r: &Row) -> rusqlite::Result<StoredTemplate> {
+fn template_row(r: &Row) -> crate::db::Result<StoredTemplate> {
     Ok(StoredTemplate {
         id: r.get(0)?,
         key: r.get(1)?,
@@ -82,12 +82,12 @@ impl Store {
             }
         }
         let version = latest.map_or(1, |t| t.version + 1);
-        self.conn.execute(
+        let new_id = self.conn.insert(
             "INSERT INTO templates (key, version, builtin, meta, source, created_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
             params![key, version, builtin, meta, source, now],
         )?;
-        Ok(self.conn.last_insert_rowid())
+        Ok(new_id)
     }
 
     pub fn template(&self, id: i64) -> Result<StoredTemplate> {
@@ -114,7 +114,7 @@ impl Store {
              ORDER BY builtin DESC, key"
         ))?;
         let rows = stmt.query_map([], template_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        Ok(rows.collect::<crate::db::Result<_>>()?)
     }
 
     pub fn add_signer(&mut self, name: &str, title: Option<&str>) -> Result<i64> {
@@ -122,11 +122,11 @@ impl Store {
             return Err(StoreError::invalid("name", "a signer needs a name"));
         }
         let title = title.map(str::trim).filter(|t| !t.is_empty());
-        self.conn.execute(
+        let new_id = self.conn.insert(
             "INSERT INTO signers (name, title) VALUES (?1, ?2)",
             params![name.trim(), title],
         )?;
-        Ok(self.conn.last_insert_rowid())
+        Ok(new_id)
     }
 
     /// Set (or with `None` clear) a signer's signature image, a PNG.
@@ -141,7 +141,7 @@ impl Store {
         }
         let n = self.conn.execute(
             "UPDATE signers SET signature = ?2 WHERE id = ?1",
-            rusqlite::params![id, png],
+            crate::params![id, png],
         )?;
         if n == 0 {
             return Err(StoreError::not_found("signer", id));
@@ -188,6 +188,6 @@ impl Store {
                 has_signature: r.get(3)?,
             })
         })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        Ok(rows.collect::<crate::db::Result<_>>()?)
     }
 }

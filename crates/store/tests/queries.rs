@@ -6,6 +6,10 @@ use store::letters::{Copy, Sending};
 use store::log::LogFilter;
 use store::*;
 
+#[path = "support/engines.rs"]
+mod support;
+use support::{Engine, fresh};
+
 fn day(s: &str) -> NaiveDate {
     s.parse().unwrap()
 }
@@ -63,8 +67,8 @@ fn term(s: &mut Store, p: i64, o: i64, start: &str, end: Option<&str>) -> Result
     })
 }
 
-fn world() -> World {
-    let mut s = Store::open_in_memory().unwrap();
+fn world_on(engine: Engine) -> World {
+    let mut s = fresh(engine);
     let commerce = office(
         &mut s,
         "Secretary of Commerce",
@@ -190,9 +194,8 @@ fn a_new_database_is_current_sound_and_in_wal() {
     assert_eq!(fk, 1);
 }
 
-#[test]
-fn persons_are_added_edited_listed_and_retired() {
-    let mut w = world();
+fn persons_are_added_edited_listed_and_retired(engine: Engine) {
+    let mut w = world_on(engine);
     let p = w.store.person(w.ross).unwrap();
     assert_eq!(p.family_name, "Ross");
     assert_eq!(p.salutation.as_deref(), Some("Secretary Ross"));
@@ -237,9 +240,8 @@ fn persons_are_added_edited_listed_and_retired() {
     ));
 }
 
-#[test]
-fn offices_are_found_by_title_or_short_name() {
-    let mut w = world();
+fn offices_are_found_by_title_or_short_name(engine: Engine) {
+    let mut w = world_on(engine);
     assert_eq!(w.store.find_office("ustr").unwrap().id, w.ustr);
     assert_eq!(
         w.store.find_office("Secretary of Commerce").unwrap().id,
@@ -308,9 +310,8 @@ fn offices_are_found_by_title_or_short_name() {
     w.store.add_term(&late).unwrap();
 }
 
-#[test]
-fn the_holder_of_an_office_depends_on_the_date() {
-    let w = world();
+fn the_holder_of_an_office_depends_on_the_date(engine: Engine) {
+    let w = world_on(engine);
     let h = w
         .store
         .holder_on(w.ustr, day("2017-09-05"))
@@ -340,9 +341,8 @@ fn the_holder_of_an_office_depends_on_the_date() {
     assert_eq!(latest.office.id, w.commerce);
 }
 
-#[test]
-fn overlapping_and_backwards_terms_are_refused_and_nothing_is_written() {
-    let mut w = world();
+fn overlapping_and_backwards_terms_are_refused_and_nothing_is_written(engine: Engine) {
+    let mut w = world_on(engine);
     let before = counts(&w.store);
     let err = term(
         &mut w.store,
@@ -420,9 +420,8 @@ fn overlapping_and_backwards_terms_are_refused_and_nothing_is_written() {
     assert_eq!(w.store.term(t.id).unwrap().start_on, day("2021-01-20"));
 }
 
-#[test]
-fn positions_are_versioned_and_history_kept() {
-    let mut w = world();
+fn positions_are_versioned_and_history_kept(engine: Engine) {
+    let mut w = world_on(engine);
     let issue = w.store.find_issue("korus").unwrap();
     let v2 = w
         .store
@@ -481,9 +480,8 @@ fn positions_are_versioned_and_history_kept() {
     );
 }
 
-#[test]
-fn templates_are_versioned_and_builtins_read_only() {
-    let mut w = world();
+fn templates_are_versioned_and_builtins_read_only(engine: Engine) {
+    let mut w = world_on(engine);
     let same = w
         .store
         .register_builtin_template("joint-support", "{}", "Dear {{x}}", at("2018-01-01"))
@@ -517,9 +515,8 @@ fn templates_are_versioned_and_builtins_read_only() {
     );
 }
 
-#[test]
-fn a_letter_goes_from_draft_to_sent_and_is_archived() {
-    let mut w = world();
+fn a_letter_goes_from_draft_to_sent_and_is_archived(engine: Engine) {
+    let mut w = world_on(engine);
     let id = w
         .store
         .create_letter(&draft(&w), &to(&w), at("2017-09-01"))
@@ -617,9 +614,8 @@ fn a_letter_goes_from_draft_to_sent_and_is_archived() {
     );
 }
 
-#[test]
-fn a_sent_letter_cannot_change_and_a_revision_leaves_it_intact() {
-    let mut w = world();
+fn a_sent_letter_cannot_change_and_a_revision_leaves_it_intact(engine: Engine) {
+    let mut w = world_on(engine);
     let id = w
         .store
         .create_letter(&draft(&w), &to(&w), at("2017-09-01"))
@@ -674,9 +670,8 @@ fn a_sent_letter_cannot_change_and_a_revision_leaves_it_intact() {
     assert_eq!(w.store.archived(id).unwrap()[0].pdf, vec![1, 2, 3]);
 }
 
-#[test]
-fn editing_an_approved_letter_returns_it_to_draft() {
-    let mut w = world();
+fn editing_an_approved_letter_returns_it_to_draft(engine: Engine) {
+    let mut w = world_on(engine);
     let id = w
         .store
         .create_letter(&draft(&w), &to(&w), at("2017-09-01"))
@@ -689,9 +684,8 @@ fn editing_an_approved_letter_returns_it_to_draft() {
     assert_eq!(w.store.recipients(id).unwrap().len(), 1);
 }
 
-#[test]
-fn an_unfinished_draft_is_kept_but_not_approved() {
-    let mut w = world();
+fn an_unfinished_draft_is_kept_but_not_approved(engine: Engine) {
+    let mut w = world_on(engine);
     let mut d = draft(&w);
     d.subject = " ".into();
     let no_subject = w
@@ -719,9 +713,8 @@ fn an_unfinished_draft_is_kept_but_not_approved() {
     assert_eq!(w.store.letter(nobody).unwrap().status, Status::Draft);
 }
 
-#[test]
-fn bad_letters_are_refused_whole() {
-    let mut w = world();
+fn bad_letters_are_refused_whole(engine: Engine) {
+    let mut w = world_on(engine);
     let before = counts(&w.store);
     let mut bad = to(&w);
     bad[1].person_id = Some(999);
@@ -765,9 +758,8 @@ fn sent_letter(w: &mut World, date: &str) -> i64 {
     id
 }
 
-#[test]
-fn the_log_filters_by_office_person_issue_status_and_dates() {
-    let mut w = world();
+fn the_log_filters_by_office_person_issue_status_and_dates(engine: Engine) {
+    let mut w = world_on(engine);
     let a = sent_letter(&mut w, "2017-09-05");
     let b = sent_letter(&mut w, "2018-03-01");
     let draft_id = w
@@ -912,9 +904,8 @@ fn the_log_filters_by_office_person_issue_status_and_dates() {
     assert_eq!(limited.len(), 2);
 }
 
-#[test]
-fn the_log_exports_as_csv_with_quoting() {
-    let mut w = world();
+fn the_log_exports_as_csv_with_quoting(engine: Engine) {
+    let mut w = world_on(engine);
     sent_letter(&mut w, "2017-09-05");
     let csv = w.store.log_csv(&LogFilter::default()).unwrap();
     let lines: Vec<&str> = csv.lines().collect();
@@ -929,9 +920,8 @@ fn the_log_exports_as_csv_with_quoting() {
     );
 }
 
-#[test]
-fn search_finds_letters_officials_offices_and_positions() {
-    let mut w = world();
+fn search_finds_letters_officials_offices_and_positions(engine: Engine) {
+    let mut w = world_on(engine);
     let id = w
         .store
         .create_letter(&draft(&w), &to(&w), at("2017-09-01"))
@@ -1000,9 +990,8 @@ fn search_finds_letters_officials_offices_and_positions() {
     assert!(w.store.search("", 10).unwrap().is_empty());
 }
 
-#[test]
-fn settings_round_trip() {
-    let mut s = Store::open_in_memory().unwrap();
+fn settings_round_trip(engine: Engine) {
+    let mut s = fresh(engine);
     assert!(s.is_empty().unwrap());
     assert_eq!(s.setting::<String>("organization").unwrap(), None);
     s.set_setting("organization", &serde_json::json!({"name": "Chamber"}))
@@ -1017,7 +1006,7 @@ fn settings_round_trip() {
 #[test]
 fn backup_and_restore_round_trip_and_bad_backups_change_nothing() {
     let dir = tempfile::tempdir().unwrap();
-    let mut w = world();
+    let mut w = world_on(Engine::Sqlite);
     sent_letter(&mut w, "2017-09-05");
     let backup = dir.path().join("backup.db");
     w.store.backup(&backup).unwrap();
@@ -1044,7 +1033,7 @@ fn backup_and_restore_round_trip_and_bad_backups_change_nothing() {
 
 #[test]
 fn a_damaged_archive_entry_is_reported_not_returned() {
-    let mut w = world();
+    let mut w = world_on(Engine::Sqlite);
     let id = sent_letter(&mut w, "2017-09-05");
     // Simulate damage below the triggers (as a disk error would).
     w.store
@@ -1058,9 +1047,8 @@ fn a_damaged_archive_entry_is_reported_not_returned() {
     );
 }
 
-#[test]
-fn the_log_follows_a_letters_new_date_and_search_ignores_word_endings() {
-    let mut w = world();
+fn the_log_follows_a_letters_new_date_and_search_ignores_word_endings(engine: Engine) {
+    let mut w = world_on(engine);
     let id = w
         .store
         .create_letter(&draft(&w), &to(&w), at("2017-09-01"))
@@ -1091,9 +1079,8 @@ fn the_log_follows_a_letters_new_date_and_search_ignores_word_endings() {
     assert_eq!(w.store.search("tariff cut", 10).unwrap().len(), 2);
 }
 
-#[test]
-fn a_signer_may_have_a_signature_image() {
-    let mut w = world();
+fn a_signer_may_have_a_signature_image(engine: Engine) {
+    let mut w = world_on(engine);
     assert_eq!(w.store.signer_signature(w.signer).unwrap(), None);
     let png = b"\x89PNG\r\n\x1a\nrest of the image".to_vec();
     w.store.set_signer_signature(w.signer, Some(&png)).unwrap();
@@ -1121,9 +1108,8 @@ fn a_signer_may_have_a_signature_image() {
     assert!(w.store.set_signer_signature(999, None).is_err());
 }
 
-#[test]
-fn a_letter_keeps_the_signature_it_was_signed_with_and_a_sent_one_cannot_lose_it() {
-    let mut w = world();
+fn a_letter_keeps_the_signature_it_was_signed_with_and_a_sent_one_cannot_lose_it(engine: Engine) {
+    let mut w = world_on(engine);
     let png = b"\x89PNG\r\n\x1a\nthe signer's hand".to_vec();
     w.store.set_signer_signature(w.signer, Some(&png)).unwrap();
     let d = draft(&w);
@@ -1146,7 +1132,10 @@ fn a_letter_keeps_the_signature_it_was_signed_with_and_a_sent_one_cannot_lose_it
     let err = w
         .store
         .connection()
-        .execute("UPDATE letters SET signature = x'00' WHERE id = ?1", [sent])
+        .execute(
+            "UPDATE letters SET signature = ?2 WHERE id = ?1",
+            store::params![sent, vec![0u8]],
+        )
         .unwrap_err();
     assert!(
         err.to_string().contains("a sent letter cannot be edited"),
@@ -1154,9 +1143,8 @@ fn a_letter_keeps_the_signature_it_was_signed_with_and_a_sent_one_cannot_lose_it
     );
 }
 
-#[test]
-fn letters_are_found_by_the_position_they_cite() {
-    let mut w = world();
+fn letters_are_found_by_the_position_they_cite(engine: Engine) {
+    let mut w = world_on(engine);
     assert!(w.store.letters_citing(w.position).unwrap().is_empty());
     let a = w
         .store
@@ -1176,3 +1164,25 @@ fn letters_are_found_by_the_position_they_cite() {
         .collect();
     assert_eq!(citing, [a]);
 }
+
+engines!(
+    persons_are_added_edited_listed_and_retired,
+    offices_are_found_by_title_or_short_name,
+    the_holder_of_an_office_depends_on_the_date,
+    overlapping_and_backwards_terms_are_refused_and_nothing_is_written,
+    positions_are_versioned_and_history_kept,
+    templates_are_versioned_and_builtins_read_only,
+    a_letter_goes_from_draft_to_sent_and_is_archived,
+    a_sent_letter_cannot_change_and_a_revision_leaves_it_intact,
+    editing_an_approved_letter_returns_it_to_draft,
+    an_unfinished_draft_is_kept_but_not_approved,
+    bad_letters_are_refused_whole,
+    the_log_filters_by_office_person_issue_status_and_dates,
+    the_log_exports_as_csv_with_quoting,
+    search_finds_letters_officials_offices_and_positions,
+    settings_round_trip,
+    the_log_follows_a_letters_new_date_and_search_ignores_word_endings,
+    a_signer_may_have_a_signature_image,
+    a_letter_keeps_the_signature_it_was_signed_with_and_a_sent_one_cannot_lose_it,
+    letters_are_found_by_the_position_they_cite,
+);

@@ -1,7 +1,7 @@
 // Generated from the Rust types by src-tauri/src/bindings.rs (`make bindings`).
 // Do not edit by hand.
 
-export type ErrorCode = "invalid_data" | "template" | "typeset" | "io" | "not_found" | "conflict" | "database" | "damaged" | "unavailable" | "cancelled";
+export type ErrorCode = "invalid_data" | "template" | "typeset" | "io" | "not_found" | "conflict" | "database" | "damaged" | "unavailable" | "cancelled" | "denied";
 
 export type IpcError = { code: ErrorCode, message: string, field?: string, };
 

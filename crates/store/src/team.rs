@@ -1,0 +1,396 @@
+//! The team record: one PostgreSQL database a whole team shares.
+//!
+//! Each staff member logs in as their own PostgreSQL role, a member of one
+//! of Amicus's group roles (`amicus_drafter`, `amicus_approver`,
+//! `amicus_signer`, `amicus_admin`). What a role may do is granted, and
+//! checked, by the server itself (`pg/02-roles.sql`): a drafter's approval is
+//! refused there, whatever client sends it.
+//!
+//! The schema is a list of numbered files in `pg/`, applied by `amicus team
+//! init` (an administrator); staff sessions only check that the server's
+//! schema is the one this build speaks.
+
+use std::cell::RefCell;
+use std::path::PathBuf;
+use std::str::FromStr;
+use std::sync::Arc;
+
+use postgres::config::{Host, SslMode};
+use rustls_pki_types::pem::PemObject;
+
+use crate::db::{Connection, PgSession};
+use crate::{Result, Store, StoreError};
+
+/// The team schema, oldest first. Forward-only, like the SQLite migrations.
+const PG_MIGRATION_SQL: [&str; 2] = [
+    include_str!("../pg/01-schema.sql"),
+    include_str!("../pg/02-roles.sql"),
+];
+
+/// The team schema version this build speaks.
+pub const TEAM_SCHEMA_VERSION: usize = PG_MIGRATION_SQL.len();
+
+/// Amicus's roles, weakest first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case")]
+pub enum TeamRole {
+    Drafter,
+    Approver,
+    Signer,
+    Admin,
+}
+
+impl TeamRole {
+    pub const ALL: [TeamRole; 4] = [
+        TeamRole::Drafter,
+        TeamRole::Approver,
+        TeamRole::Signer,
+        TeamRole::Admin,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TeamRole::Drafter => "drafter",
+            TeamRole::Approver => "approver",
+            TeamRole::Signer => "signer",
+            TeamRole::Admin => "admin",
+        }
+    }
+
+    /// The server's group role.
+    pub fn group(self) -> String {
+        format!("amicus_{}", self.as_str())
+    }
+}
+
+impl FromStr for TeamRole {
+    type Err = String;
+    fn from_str(s: &str) -> std::result::Result<TeamRole, String> {
+        TeamRole::ALL
+            .into_iter()
+            .find(|r| r.as_str() == s.trim().to_lowercase())
+            .ok_or_else(|| format!("\"{s}\" is not a role; use drafter, approver, signer or admin"))
+    }
+}
+
+/// How to reach a team record.
+#[derive(Debug, Clone, Default)]
+pub struct TeamConnect {
+    /// `postgres://user@host/db` or `host=… user=… dbname=…`.
+    pub url: String,
+    /// The user's password, when the URL does not carry one (from the keychain).
+    pub password: Option<String>,
+    /// The organization's CA certificate (PEM), trusted beside the system's.
+    pub ca_file: Option<PathBuf>,
+}
+
+/// True when `text` names a team record rather than a file.
+pub fn is_team_url(text: &str) -> bool {
+    let t = text.trim_start();
+    t.starts_with("postgres://") || t.starts_with("postgresql://")
+}
+
+/// Whether a host may be reached without TLS: this computer only.
+fn is_local(host: &Host) -> bool {
+    match host {
+        Host::Unix(_) => true,
+        Host::Tcp(name) => matches!(name.as_str(), "localhost" | "127.0.0.1" | "::1"),
+    }
+}
+
+fn unavailable(what: &str, e: impl std::fmt::Display) -> StoreError {
+    StoreError::Unavailable(format!("{what}: {e}"))
+}
+
+/// What a failed connection says, in the server's words where it gave some.
+fn connect_error(e: postgres::Error) -> StoreError {
+    match e.as_db_error() {
+        Some(db) if db.code().code() == "28P01" || db.code().code() == "28000" => {
+            StoreError::Denied(format!(
+                "the team record refused the login: {}",
+                db.message()
+            ))
+        }
+        Some(db) if db.code().code() == "3D000" => {
+            StoreError::Unavailable(format!("{}; check the database name", db.message()))
+        }
+        Some(db) => StoreError::Unavailable(db.message().to_string()),
+        None => StoreError::Unavailable(describe_io(&e)),
+    }
+}
+
+fn describe_io(e: &postgres::Error) -> String {
+    let mut text = e.to_string();
+    let mut source = std::error::Error::source(e);
+    while let Some(s) = source {
+        text = format!("{text}: {s}");
+        source = s.source();
+    }
+    text
+}
+
+fn tls_config(ca_file: Option<&PathBuf>) -> Result<rustls::ClientConfig> {
+    let mut roots = rustls::RootCertStore::empty();
+    for cert in rustls_native_certs::load_native_certs().certs {
+        let _ = roots.add(cert);
+    }
+    if let Some(path) = ca_file {
+        let pem = std::fs::read(path).map_err(|e| StoreError::File {
+            path: path.clone(),
+            message: e.to_string(),
+        })?;
+        let mut added = 0;
+        for cert in rustls_pki_types::CertificateDer::pem_slice_iter(&pem) {
+            let cert = cert.map_err(|e| StoreError::File {
+                path: path.clone(),
+                message: format!("not a PEM certificate: {e}"),
+            })?;
+            roots.add(cert).map_err(|e| StoreError::File {
+                path: path.clone(),
+                message: format!("not a CA certificate: {e}"),
+            })?;
+            added += 1;
+        }
+        if added == 0 {
+            return Err(StoreError::File {
+                path: path.clone(),
+                message: "holds no PEM certificate".into(),
+            });
+        }
+    }
+    let provider = Arc::new(rustls::crypto::ring::default_provider());
+    Ok(rustls::ClientConfig::builder_with_provider(provider)
+        .with_safe_default_protocol_versions()
+        .map_err(|e| unavailable("TLS", e))?
+        .with_root_certificates(roots)
+        .with_no_client_auth())
+}
+
+/// Open a session on the team record. TLS is required unless the server is
+/// on this computer (a Unix socket or localhost).
+pub fn connect(c: &TeamConnect) -> Result<postgres::Client> {
+    let mut config = postgres::Config::from_str(c.url.trim())
+        .map_err(|e| StoreError::invalid("server", format!("not a PostgreSQL address: {e}")))?;
+    if config.get_password().is_none()
+        && let Some(p) = &c.password
+    {
+        config.password(p);
+    }
+    if config.get_dbname().is_none() {
+        config.dbname("amicus");
+    }
+    config.application_name("amicus");
+    config.connect_timeout(std::time::Duration::from_secs(10));
+    let local = config.get_hosts().iter().all(is_local);
+    if !local && config.get_ssl_mode() != SslMode::Require {
+        // "prefer" (the default) would fall back to plain text: never for a
+        // server across a network.
+        config.ssl_mode(SslMode::Require);
+    }
+    let tls = tokio_postgres_rustls::MakeRustlsConnect::new(tls_config(c.ca_file.as_ref())?);
+    config.connect(tls).map_err(connect_error)
+}
+
+impl Store {
+    /// Open the team record at `c` as the user it names. The server's schema
+    /// must be the one this build speaks; an administrator brings it up to
+    /// date with [`Store::init_team`].
+    pub fn open_team(c: &TeamConnect) -> Result<Store> {
+        let client = connect(c)?;
+        let store = Store::from_client(client);
+        let version = schema_version(&store.conn)?;
+        if version == 0 {
+            return Err(StoreError::Migration(
+                "this database holds no Amicus team record yet; an administrator sets it up with `amicus team init`".into(),
+            ));
+        }
+        if version > TEAM_SCHEMA_VERSION {
+            return Err(StoreError::Migration(format!(
+                "the team record was set up by a newer Amicus (schema {version}; this build knows {TEAM_SCHEMA_VERSION}); update Amicus"
+            )));
+        }
+        if version < TEAM_SCHEMA_VERSION {
+            return Err(StoreError::Migration(format!(
+                "the team record's schema is {version} and this Amicus needs {TEAM_SCHEMA_VERSION}; an administrator updates it with `amicus team init`"
+            )));
+        }
+        Ok(store)
+    }
+
+    fn from_client(client: postgres::Client) -> Store {
+        Store {
+            conn: Connection::Postgres(Box::new(RefCell::new(PgSession::new(client)))),
+            path: None,
+        }
+    }
+
+    /// Create or update the team record's schema and Amicus's roles. Needs a
+    /// login that owns the database and may create roles. Each step is one
+    /// transaction; running it again changes nothing.
+    pub fn init_team(c: &TeamConnect) -> Result<Store> {
+        let client = connect(c)?;
+        let store = Store::from_client(client);
+        store.conn.execute_batch(
+            "CREATE TABLE IF NOT EXISTS amicus_schema (version BIGINT NOT NULL PRIMARY KEY,
+                 applied_at TIMESTAMPTZ NOT NULL DEFAULT now())",
+        )?;
+        let from = schema_version(&store.conn)?;
+        if from > TEAM_SCHEMA_VERSION {
+            return Err(StoreError::Migration(format!(
+                "the team record was set up by a newer Amicus (schema {from}; this build knows {TEAM_SCHEMA_VERSION})"
+            )));
+        }
+        for (i, sql) in PG_MIGRATION_SQL.iter().enumerate().skip(from) {
+            let tx = store.conn.begin_write()?;
+            tx.execute_batch(sql)
+                .map_err(|e| StoreError::Migration(format!("team schema step {}: {e}", i + 1)))?;
+            tx.execute(
+                "INSERT INTO amicus_schema (version) VALUES (?1)",
+                [(i + 1) as i64],
+            )?;
+            tx.commit()?;
+        }
+        Ok(store)
+    }
+
+    /// The PostgreSQL login of this session (None on a file).
+    pub fn session_user(&self) -> Result<Option<String>> {
+        if self.conn.sqlite().is_some() {
+            return Ok(None);
+        }
+        Ok(Some(self.conn.query_row(
+            "SELECT session_user::text",
+            [],
+            |r| r.get(0),
+        )?))
+    }
+
+    /// The Amicus roles the session's user holds, directly or through
+    /// another role. Everyone on a file: the one person is every role.
+    pub fn session_roles(&self) -> Result<Vec<TeamRole>> {
+        if self.conn.sqlite().is_some() {
+            return Ok(TeamRole::ALL.to_vec());
+        }
+        let mut out = Vec::new();
+        for role in TeamRole::ALL {
+            let has: bool = self.conn.query_row(
+                "SELECT pg_has_role(session_user, ?1, 'member')
+                     OR (SELECT rolsuper FROM pg_roles WHERE rolname = session_user)",
+                [role.group()],
+                |r| r.get(0),
+            )?;
+            if has {
+                out.push(role);
+            }
+        }
+        Ok(out)
+    }
+
+    /// Add a staff member: their own login, in one Amicus role. Needs an
+    /// administrator's session.
+    pub fn team_add_user(
+        &mut self,
+        name: &str,
+        role: TeamRole,
+        password: Option<&str>,
+    ) -> Result<()> {
+        check_login_name(name)?;
+        let exists: bool = self.conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = ?1)",
+            [name],
+            |r| r.get(0),
+        )?;
+        let sql: String = if exists {
+            self.conn.query_row(
+                "SELECT format('GRANT %I TO %I', ?2::text, ?1::text)",
+                (name, role.group()),
+                |r| r.get(0),
+            )?
+        } else {
+            self.conn.query_row(
+                "SELECT format('CREATE ROLE %I LOGIN IN ROLE %I', ?1::text, ?2::text)
+                     || coalesce(format(' PASSWORD %L', ?3::text), '')",
+                (name, role.group(), password),
+                |r| r.get(0),
+            )?
+        };
+        self.conn.execute_batch(&sql)?;
+        if exists && let Some(p) = password {
+            let sql: String = self.conn.query_row(
+                "SELECT format('ALTER ROLE %I PASSWORD %L', ?1::text, ?2::text)",
+                (name, p),
+                |r| r.get(0),
+            )?;
+            self.conn.execute_batch(&sql)?;
+        }
+        Ok(())
+    }
+
+    /// Every login that holds an Amicus role, with its roles.
+    pub fn team_users(&self) -> Result<Vec<(String, Vec<TeamRole>)>> {
+        if self.conn.sqlite().is_some() {
+            return Ok(Vec::new());
+        }
+        let rows = self.conn.query_map(
+            "SELECT u.rolname::text, g.rolname::text FROM pg_roles u
+             JOIN pg_auth_members m ON m.member = u.oid
+             JOIN pg_roles g ON g.oid = m.roleid
+             WHERE u.rolcanlogin AND g.rolname IN
+                 ('amicus_drafter', 'amicus_approver', 'amicus_signer', 'amicus_admin')
+             ORDER BY 1, 2",
+            [],
+            |r| Ok((r.get::<String>(0)?, r.get::<String>(1)?)),
+        )?;
+        let mut out: Vec<(String, Vec<TeamRole>)> = Vec::new();
+        for row in rows {
+            let (user, group) = row?;
+            let role = TeamRole::from_str(group.trim_start_matches("amicus_"))
+                .map_err(StoreError::Corrupt)?;
+            match out.last_mut() {
+                Some((u, roles)) if *u == user => roles.push(role),
+                _ => out.push((user, vec![role])),
+            }
+        }
+        Ok(out)
+    }
+}
+
+fn check_login_name(name: &str) -> Result<()> {
+    let ok = !name.is_empty()
+        && name.len() <= 63
+        && name
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_lowercase() || c == '_')
+        && name
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "_.-".contains(c));
+    if ok && !name.starts_with("amicus_") && name != "public" {
+        Ok(())
+    } else {
+        Err(StoreError::invalid(
+            "name",
+            format!(
+                "\"{name}\" is not a login name: use lower-case letters, digits, '.', '-' or '_', starting with a letter"
+            ),
+        ))
+    }
+}
+
+/// The schema version of a team record (0 before `team init`).
+pub(crate) fn schema_version(conn: &Connection) -> Result<usize> {
+    let present: bool =
+        conn.query_row("SELECT to_regclass('amicus_schema') IS NOT NULL", [], |r| {
+            r.get(0)
+        })?;
+    if !present {
+        return Ok(0);
+    }
+    let v: i64 = conn.query_row(
+        "SELECT coalesce(max(version), 0) FROM amicus_schema",
+        [],
+        |r| r.get(0),
+    )?;
+    Ok(usize::try_from(v).unwrap_or(0))
+}
