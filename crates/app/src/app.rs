@@ -96,7 +96,17 @@ impl App {
         store: Store,
         clock: impl Into<Clock>,
     ) -> Result<App, AppError> {
-        let clock = clock.into();
+        Self::assemble(engine, store, clock.into(), true)
+    }
+
+    /// The app over `store`; a new, empty record gets the sample letter only
+    /// when `sample` (never a team's shared record).
+    pub(crate) fn assemble(
+        engine: Engine,
+        store: Store,
+        clock: Clock,
+        sample: bool,
+    ) -> Result<App, AppError> {
         let app = App {
             engine,
             store: Mutex::new(store),
@@ -104,7 +114,7 @@ impl App {
             listener: RwLock::new(None),
             secrets: crate::secrets::Secrets::system(),
         };
-        let fresh = app.db().is_empty()?;
+        let fresh = sample && app.db().is_empty()?;
         app.register_builtin_templates()?;
         app.load_user_templates()?;
         if fresh {

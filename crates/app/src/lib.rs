@@ -28,6 +28,7 @@ mod sample;
 pub mod secrets;
 mod settings;
 mod states;
+pub mod team;
 mod templates;
 
 use std::collections::HashMap;

@@ -10,6 +10,7 @@ use amicus_app::{
 use clap::{Parser, Subcommand};
 
 mod record;
+mod team;
 
 #[derive(Parser)]
 #[command(
@@ -18,9 +19,10 @@ mod record;
     about = "Draft, render and track formal letters to officials"
 )]
 struct Cli {
-    /// The database; by default amicus.db in your data folder, created with sample data on first use.
+    /// The record: a file (by default amicus.db in your data folder, created with sample data on
+    /// first use), or a team record on PostgreSQL, postgres://user@host/amicus.
     #[arg(long, global = true, env = "AMICUS_DB")]
-    db: Option<PathBuf>,
+    db: Option<String>,
     /// Log what Amicus does to standard error (-v: each step, -vv: every detail).
     #[arg(short, long, global = true, action = clap::ArgAction::Count)]
     verbose: u8,
@@ -93,7 +95,11 @@ enum Command {
         #[arg(long)]
         due: Option<chrono::NaiveDate>,
     },
-    /// Copy the database to FILE (safe while the app is running).
+    /// Working as a team: a shared record on a PostgreSQL server.
+    #[command(subcommand)]
+    Team(team::Team),
+    /// Copy the record to FILE (safe while the app is running); a team
+    /// record is written as the same single-user file format.
     Backup { file: PathBuf },
     /// Replace the database with the backup in FILE (checked first).
     Restore { file: PathBuf },
@@ -135,6 +141,11 @@ fn main() -> ExitCode {
         Command::Paragraphs(c) => with_app(engine, db, |app| record::paragraphs(app, c)),
         Command::Followups { due } => with_app(engine, db, |app| record::followups(app, due)),
         Command::Search { text } => with_app(engine, db, |app| record::search(app, &text)),
+        Command::Team(c) => match team::without_app(&c, db.as_deref()) {
+            Some(Ok(())) => ExitCode::SUCCESS,
+            Some(Err(e)) => fail(&e.problems()),
+            None => with_app(engine, db, |app| team::run(app, c)),
+        },
         Command::Backup { file } => with_app(engine, db, |app| {
             app.backup(&file)?;
             println!("backed up to {}", file.display());
@@ -185,13 +196,19 @@ fn main() -> ExitCode {
 /// Open the record and run one command on it.
 fn with_app(
     engine: Engine,
-    db: Option<PathBuf>,
+    db: Option<String>,
     run: impl FnOnce(&App) -> Result<(), AppError>,
 ) -> ExitCode {
-    let result = db
-        .map_or_else(amicus_app::default_db_path, Ok)
-        .and_then(|path| App::open(engine, &path, Clock::system()))
-        .and_then(|app| run(&app));
+    let opened = match db {
+        Some(url) if amicus_app::team::is_team_url(&url) => {
+            App::open_team(engine, &team::connect_to(&url), Clock::system())
+        }
+        Some(path) => App::open(engine, Path::new(&path), Clock::system()),
+        None => {
+            amicus_app::default_db_path().and_then(|path| App::open(engine, &path, Clock::system()))
+        }
+    };
+    let result = opened.and_then(|app| run(&app));
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => fail(&e.problems()),

@@ -22,6 +22,7 @@ pub mod paragraphs;
 pub mod positions;
 pub mod team;
 pub mod templates;
+pub mod transfer;
 
 use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
@@ -188,8 +189,12 @@ impl Store {
 
     /// Copy the whole database to `dest` with SQLite's online backup, so the
     /// copy is consistent even while the app is writing.
+    /// A team record is written out as the same single-user file format.
     pub fn backup(&self, dest: &Path) -> Result<()> {
-        backup_to(self.sqlite()?, dest)
+        match self.conn.sqlite() {
+            Some(c) => backup_to(c, dest),
+            None => self.export_record(dest).map(|_| ()),
+        }
     }
 
     /// Replace this database's contents with the backup at `src`. The backup

@@ -8,7 +8,7 @@ use store::*;
 
 #[path = "support/engines.rs"]
 mod support;
-use support::{Engine, fresh};
+use support::{Engine, fresh, fresh_with_url, open_as};
 
 fn day(s: &str) -> NaiveDate {
     s.parse().unwrap()
@@ -68,7 +68,12 @@ fn term(s: &mut Store, p: i64, o: i64, start: &str, end: Option<&str>) -> Result
 }
 
 fn world_on(engine: Engine) -> World {
-    let mut s = fresh(engine);
+    world_at(engine).0
+}
+
+/// The world, and on PostgreSQL its record's connection string.
+fn world_at(engine: Engine) -> (World, Option<String>) {
+    let (mut s, url) = fresh_with_url(engine);
     let commerce = office(
         &mut s,
         "Secretary of Commerce",
@@ -110,17 +115,20 @@ fn world_on(engine: Engine) -> World {
         )
         .unwrap()
         .id;
-    World {
-        store: s,
-        commerce,
-        ustr,
-        ross,
-        lighthizer,
-        greer,
-        signer,
-        template,
-        position,
-    }
+    (
+        World {
+            store: s,
+            commerce,
+            ustr,
+            ross,
+            lighthizer,
+            greer,
+            signer,
+            template,
+            position,
+        },
+        url,
+    )
 }
 
 fn draft(w: &World) -> LetterDraft {
@@ -1163,6 +1171,152 @@ fn letters_are_found_by_the_position_they_cite(engine: Engine) {
         .map(|l| l.id)
         .collect();
     assert_eq!(citing, [a]);
+}
+
+// The team record: each refusal below comes from the server (grants and the
+// team schema's rules), not from Amicus's own checks.
+
+fn team() -> (World, String) {
+    let (mut w, url) = world_at(Engine::Postgres);
+    let url = url.unwrap();
+    w.store
+        .team_add_user("dana", team::TeamRole::Drafter, None)
+        .unwrap();
+    w.store
+        .team_add_user("avery", team::TeamRole::Approver, None)
+        .unwrap();
+    w.store
+        .team_add_user("sam", team::TeamRole::Signer, None)
+        .unwrap();
+    (w, url)
+}
+
+#[test]
+fn a_drafter_cannot_approve_and_the_server_says_so() {
+    let (w, url) = team();
+    let mut dana = open_as(&url, "dana");
+    assert_eq!(dana.session_user().unwrap().as_deref(), Some("dana"));
+    assert_eq!(dana.session_roles().unwrap(), vec![team::TeamRole::Drafter]);
+    let id = dana
+        .create_letter(&draft(&w), &to(&w), at("2017-09-01"))
+        .unwrap();
+    let err = dana.approve_letter(id, at("2017-09-02")).unwrap_err();
+    assert!(matches!(err, StoreError::Denied(_)), "{err:?}");
+    assert!(err.to_string().contains("permission denied"), "{err}");
+    assert_eq!(dana.letter(id).unwrap().status, Status::Draft);
+    // Raw SQL as the drafter: refused by the server the same way.
+    let raw = dana
+        .connection()
+        .execute("UPDATE letters SET status = 'approved' WHERE id = ?1", [id])
+        .unwrap_err();
+    assert_eq!(raw.sqlstate(), Some("42501"), "{raw}");
+    let raw = dana
+        .connection()
+        .execute("DELETE FROM archive", [])
+        .unwrap_err();
+    assert_eq!(raw.sqlstate(), Some("42501"), "{raw}");
+
+    let mut avery = open_as(&url, "avery");
+    avery.approve_letter(id, at("2017-09-02")).unwrap();
+    let err = avery.sign_letter(id, at("2017-09-03")).unwrap_err();
+    assert!(matches!(err, StoreError::Denied(_)), "{err:?}");
+    let mut sam = open_as(&url, "sam");
+    sam.sign_letter(id, at("2017-09-03")).unwrap();
+    // Who did what is the server's session user, whatever the client says.
+    let actors: Vec<(EventKind, Option<String>)> = sam
+        .events(id)
+        .unwrap()
+        .into_iter()
+        .map(|e| (e.kind, e.actor))
+        .collect();
+    assert_eq!(
+        actors,
+        vec![
+            (EventKind::Created, Some("dana".into())),
+            (EventKind::Approved, Some("avery".into())),
+            (EventKind::Signed, Some("sam".into())),
+        ]
+    );
+}
+
+#[test]
+fn the_four_eyes_rule_needs_another_approver_and_only_an_admin_sets_it() {
+    let (mut w, url) = team();
+    let mut dana = open_as(&url, "dana");
+    let err = dana.set_setting("four_eyes", &true).unwrap_err();
+    assert!(matches!(err, StoreError::Denied(_)), "{err:?}");
+    w.store.set_setting("four_eyes", &true).unwrap();
+    let mut avery = open_as(&url, "avery");
+    let own = avery
+        .create_letter(&draft(&w), &to(&w), at("2017-09-01"))
+        .unwrap();
+    let err = avery.approve_letter(own, at("2017-09-02")).unwrap_err();
+    assert!(err.to_string().contains("four-eyes"), "{err}");
+    let theirs = dana
+        .create_letter(&draft(&w), &to(&w), at("2017-09-01"))
+        .unwrap();
+    avery.approve_letter(theirs, at("2017-09-02")).unwrap();
+}
+
+#[test]
+fn a_record_moves_from_a_file_to_a_team_and_back_whole() {
+    let mut w = world_on(Engine::Sqlite);
+    let sent = sent_letter(&mut w, "2017-09-05");
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("alone.db");
+    w.store.backup(&file).unwrap();
+    let source = Store::open(&file).unwrap();
+    let (mut team, _) = fresh_with_url(Engine::Postgres);
+    let copied = team.import_record(&source).unwrap();
+    assert_eq!(copied.rows("letters"), 1);
+    assert_eq!(copied.rows("archive"), 1);
+    assert_eq!(
+        copied.pdfs_checked,
+        copied.rows("archive") + copied.rows("signed_copies")
+    );
+    assert_eq!(team.letter(sent).unwrap(), source.letter(sent).unwrap());
+    assert_eq!(team.archived(sent).unwrap(), source.archived(sent).unwrap());
+    assert_eq!(counts(&team), counts(&source));
+    let hits = |s: &Store| -> Vec<(String, i64)> {
+        s.search("korus", 10)
+            .unwrap()
+            .into_iter()
+            .map(|h| (h.kind, h.id))
+            .collect()
+    };
+    assert!(!hits(&source).is_empty());
+    assert_eq!(hits(&team), hits(&source));
+    // New rows continue after the copied ids.
+    let next = team.add_issue("Steel", "").unwrap();
+    assert!(next > source.issues().unwrap().iter().map(|i| i.id).max().unwrap());
+    // A second import is refused: the team record is no longer empty.
+    let err = team.import_record(&source).unwrap_err();
+    assert!(err.to_string().contains("empty team record"), "{err}");
+
+    // Back out to the portable file format, which opens as a record.
+    let back = dir.path().join("team-backup.db");
+    team.backup(&back).unwrap();
+    let restored = Store::open(&back).unwrap();
+    assert_eq!(restored.letter(sent).unwrap(), source.letter(sent).unwrap());
+    assert_eq!(
+        restored.archived(sent).unwrap(),
+        source.archived(sent).unwrap()
+    );
+    assert_eq!(restored.integrity_check().unwrap(), "ok");
+}
+
+#[test]
+fn a_damaged_archive_is_not_imported_at_all() {
+    let mut w = world_on(Engine::Sqlite);
+    sent_letter(&mut w, "2017-09-05");
+    w.store
+        .connection()
+        .execute_batch("DROP TRIGGER archive_is_immutable_update; UPDATE archive SET pdf = x'FF';")
+        .unwrap();
+    let (mut team, _) = fresh_with_url(Engine::Postgres);
+    let err = team.import_record(&w.store).unwrap_err();
+    assert!(err.to_string().contains("SHA-256"), "{err}");
+    assert_eq!(counts(&team).iter().sum::<i64>(), 0);
 }
 
 engines!(

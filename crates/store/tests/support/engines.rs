@@ -44,19 +44,35 @@ pub fn fresh_database() -> String {
 
 /// A fresh, empty record on `engine`.
 pub fn fresh(engine: Engine) -> Store {
+    fresh_with_url(engine).0
+}
+
+/// Open the team record at `url` as another login (trust authentication:
+/// the test server takes the user's word).
+pub fn open_as(url: &str, user: &str) -> Store {
+    Store::open_team(&TeamConnect {
+        url: format!("{url} user={user}"),
+        ..TeamConnect::default()
+    })
+    .unwrap()
+}
+
+/// A fresh record and, on PostgreSQL, its connection string.
+pub fn fresh_with_url(engine: Engine) -> (Store, Option<String>) {
     match engine {
-        Engine::Sqlite => Store::open_in_memory().unwrap(),
+        Engine::Sqlite => (Store::open_in_memory().unwrap(), None),
         Engine::Postgres => {
             // Amicus's roles are the cluster's, not one database's: two
             // first set-ups at once would both create them.
             static INIT: std::sync::Mutex<()> = std::sync::Mutex::new(());
             let url = fresh_database();
             let _one = INIT.lock().unwrap_or_else(|e| e.into_inner());
-            Store::init_team(&TeamConnect {
-                url,
+            let store = Store::init_team(&TeamConnect {
+                url: url.clone(),
                 ..TeamConnect::default()
             })
-            .unwrap()
+            .unwrap();
+            (store, Some(url))
         }
     }
 }
