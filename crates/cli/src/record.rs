@@ -1004,11 +1004,15 @@ fn show_letter(app: &App, id: i64) -> Result<(), AppError> {
         }
     }
     for e in &r.events {
+        let tail = match e.actor.as_deref() {
+            None => e.detail.clone(),
+            Some(a) if e.detail.is_empty() => format!("by {a}"),
+            Some(a) => format!("{} (by {a})", e.detail),
+        };
         out!(
-            "  {}  {:<11} {}",
+            "  {}  {:<11} {tail}",
             e.at.format("%Y-%m-%d %H:%M"),
-            e.kind,
-            e.detail
+            e.kind
         );
     }
     for (archive, bytes, sha256) in &r.archived {

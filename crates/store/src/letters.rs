@@ -640,7 +640,7 @@ impl Store {
     /// Letters, newest first, optionally only those in `status`.
     pub fn letters(&self, status: Option<Status>, limit: usize) -> Result<Vec<Letter>> {
         let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT {LETTER_COLS} FROM letters WHERE ?1 IS NULL OR status = ?1
+            "SELECT {LETTER_COLS} FROM letters WHERE CAST(?1 AS TEXT) IS NULL OR status = ?1
              ORDER BY date DESC, id DESC LIMIT ?2"
         ))?;
         let rows = stmt.query_map(params![status, limit as i64], letter_row)?;

@@ -1,0 +1,109 @@
+//! `amicus` on a team record: set up by `team init`, staff added with their
+//! roles, a single-user file imported, each person's commands run as their
+//! own login, and a backup written as the portable file format. Runs on the
+//! throwaway server of scripts/with-postgres.sh (AMICUS_TEST_PG).
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use std::path::Path;
+use std::process::Command;
+
+use common::{fails, ok};
+
+/// A new database on the test server; its URL for `user`.
+fn team_database() -> (String, String) {
+    let server = std::env::var("AMICUS_TEST_PG")
+        .expect("AMICUS_TEST_PG is not set: run under scripts/with-postgres.sh (`make test` does)");
+    let dir = std::env::var("AMICUS_TEST_PG_DIR").unwrap();
+    let bin = std::env::var("AMICUS_TEST_PG_BIN").unwrap();
+    let name = format!("amicus_cli_{}", std::process::id());
+    let made = Command::new(Path::new(&bin).join("psql"))
+        .args([
+            &format!("{server} dbname=postgres"),
+            "-qc",
+            &format!("CREATE DATABASE {name}"),
+        ])
+        .status()
+        .unwrap();
+    assert!(made.success());
+    (name, dir)
+}
+
+fn url(db: &(String, String), user: &str) -> String {
+    format!("postgres://{user}@/{}?host={}", db.0, db.1)
+}
+
+#[test]
+fn a_team_is_set_up_fed_from_a_file_and_each_person_does_only_their_part() {
+    let db = team_database();
+    let admin = url(&db, "postgres");
+    let out = ok(Path::new(&admin), &["team", "init"]);
+    assert!(out.contains("is ready"), "{out}");
+    // Running it again changes nothing and still succeeds.
+    ok(Path::new(&admin), &["team", "init"]);
+    ok(
+        Path::new(&admin),
+        &["team", "user", "add", "dana", "--role", "drafter"],
+    );
+    ok(
+        Path::new(&admin),
+        &["team", "user", "add", "avery", "--role", "approver"],
+    );
+    let users = ok(Path::new(&admin), &["team", "user", "list"]);
+    assert!(
+        users.contains("dana") && users.contains("drafter"),
+        "{users}"
+    );
+    assert!(
+        users.contains("avery") && users.contains("approver"),
+        "{users}"
+    );
+    let err = fails(
+        Path::new(&admin),
+        &["team", "user", "add", "Bad Name", "--role", "drafter"],
+    );
+    assert!(err.contains("not a login name"), "{err}");
+
+    // A staffer who started alone brings their record along.
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("alone.db");
+    let mine = ok(&file, &["letters", "list"]);
+    assert!(mine.contains("KORUS"), "{mine}");
+    let out = ok(
+        Path::new(&admin),
+        &["team", "import", file.to_str().unwrap()],
+    );
+    assert!(out.contains("imported 1 letters"), "{out}");
+
+    let dana = url(&db, "dana");
+    assert_eq!(
+        ok(Path::new(&dana), &["team", "whoami"]).trim(),
+        "dana: drafter"
+    );
+    let theirs = ok(Path::new(&dana), &["letters", "list"]);
+    assert!(theirs.contains("KORUS"), "{theirs}");
+    // The imported letter was sent; the drafter brings it up to date.
+    let out = ok(
+        Path::new(&dana),
+        &["letters", "copy", "1", "--date", "2018-03-01"],
+    );
+    let id = out
+        .split_whitespace()
+        .nth(2)
+        .expect("drafted letter N")
+        .to_string();
+    let err = fails(Path::new(&dana), &["letters", "approve", &id]);
+    assert!(err.contains("permission denied"), "{err}");
+    let avery = url(&db, "avery");
+    ok(Path::new(&avery), &["letters", "approve", &id]);
+    let shown = ok(Path::new(&dana), &["letters", "show", &id]);
+    assert!(shown.contains("created     by dana"), "{shown}");
+    assert!(shown.contains("approved    by avery"), "{shown}");
+
+    // The team record's backup is the single-user format, and opens as one.
+    let backup = dir.path().join("team.db");
+    ok(Path::new(&admin), &["backup", backup.to_str().unwrap()]);
+    let back = ok(&backup, &["letters", "show", &id]);
+    assert!(back.contains("approved"), "{back}");
+}
