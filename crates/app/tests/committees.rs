@@ -12,6 +12,10 @@ use chrono::{NaiveDate, TimeZone, Utc};
 
 const AS_OF: &str = "2026-06-15";
 
+#[path = "../../store/tests/support/engines.rs"]
+mod support;
+use support::{Backend, fresh};
+
 fn dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/congress-legislators")
 }
@@ -20,14 +24,9 @@ fn day(s: &str) -> NaiveDate {
     s.parse().unwrap()
 }
 
-fn app() -> App {
+fn app_on(engine: Backend) -> App {
     let now = Utc.with_ymd_and_hms(2026, 11, 28, 12, 0, 0).unwrap();
-    App::with_store(
-        Engine::new().unwrap(),
-        store::Store::open_in_memory().unwrap(),
-        now,
-    )
-    .unwrap()
+    App::with_store(Engine::new().unwrap(), fresh(engine), now).unwrap()
 }
 
 fn import(app: &App, source: Option<PathBuf>, as_of: &str) -> ImportSummary {
@@ -86,9 +85,8 @@ fn committee(code: &str) -> GroupRef {
     }
 }
 
-#[test]
-fn the_shipped_committees_import_with_their_members_and_leaders() {
-    let app = app();
+fn the_shipped_committees_import_with_their_members_and_leaders(engine: Backend) {
+    let app = app_on(engine);
     let sum = import(&app, None, AS_OF);
     assert!(sum.committees_changed > 200, "{sum:?}");
     for code in ["SSFI", "HSWM", "SSFI13", "HSWM04"] {
@@ -181,9 +179,8 @@ fn the_shipped_committees_import_with_their_members_and_leaders() {
     assert!(err.to_string().contains("does not exist"), "{err}");
 }
 
-#[test]
-fn a_newer_membership_file_ends_memberships_but_older_letters_keep_them() {
-    let app = app();
+fn a_newer_membership_file_ends_memberships_but_older_letters_keep_them(engine: Backend) {
+    let app = app_on(engine);
     import(&app, None, AS_OF);
     let newer = without_grassley();
     let sum = import(&app, Some(newer.path().to_path_buf()), "2026-09-01");
@@ -210,9 +207,8 @@ fn a_newer_membership_file_ends_memberships_but_older_letters_keep_them() {
     );
 }
 
-#[test]
-fn a_delegation_is_every_seat_of_the_state_held_on_the_day() {
-    let app = app();
+fn a_delegation_is_every_seat_of_the_state_held_on_the_day(engine: Backend) {
+    let app = app_on(engine);
     import(&app, None, AS_OF);
     let wa = app
         .expand_group(
@@ -253,9 +249,8 @@ fn a_delegation_is_every_seat_of_the_state_held_on_the_day() {
     );
 }
 
-#[test]
-fn a_committee_letter_copied_to_a_later_date_goes_to_the_committee_of_that_date() {
-    let app = app();
+fn a_committee_letter_copied_to_a_later_date_goes_to_the_committee_of_that_date(engine: Backend) {
+    let app = app_on(engine);
     import(&app, None, AS_OF);
     let body = "We ask the Committee to support the agreement.".to_string();
     let drafted = app
@@ -296,3 +291,10 @@ fn a_committee_letter_copied_to_a_later_date_goes_to_the_committee_of_that_date(
     let data = app.letter_data(drafted.letter_id).unwrap();
     assert!(data.recipients.iter().any(|r| r.name == "Chuck Grassley"));
 }
+
+engines!(
+    the_shipped_committees_import_with_their_members_and_leaders,
+    a_newer_membership_file_ends_memberships_but_older_letters_keep_them,
+    a_delegation_is_every_seat_of_the_state_held_on_the_day,
+    a_committee_letter_copied_to_a_later_date_goes_to_the_committee_of_that_date,
+);

@@ -12,6 +12,10 @@ use store::import::Member;
 /// The snapshot's date (see data/congress-legislators/README.md).
 const AS_OF: &str = "2026-06-15";
 
+#[path = "../../store/tests/support/engines.rs"]
+mod support;
+use support::{Backend, fresh};
+
 fn dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/congress-legislators")
 }
@@ -24,13 +28,8 @@ fn now() -> chrono::DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 28, 12, 0, 0).unwrap()
 }
 
-fn app() -> App {
-    App::with_store(
-        Engine::new().unwrap(),
-        store::Store::open_in_memory().unwrap(),
-        now(),
-    )
-    .unwrap()
+fn app_on(engine: Backend) -> App {
+    App::with_store(Engine::new().unwrap(), fresh(engine), now()).unwrap()
 }
 
 fn count(app: &App, sql: &str) -> i64 {
@@ -101,9 +100,8 @@ fn holders_on(app: &App, seat_prefix: &str, on: &str) -> Vec<String> {
         .collect()
 }
 
-#[test]
-fn the_snapshot_imports_whole_and_matches_the_yaml() {
-    let app = app();
+fn the_snapshot_imports_whole_and_matches_the_yaml(engine: Backend) {
+    let app = app_on(engine);
     let summary = app
         .import_congress(&dir(), day(AS_OF), now(), false)
         .unwrap();
@@ -220,9 +218,8 @@ fn the_snapshot_imports_whole_and_matches_the_yaml() {
     assert_eq!(padilla[0].kind, "person");
 }
 
-#[test]
-fn importing_again_changes_nothing_and_a_dry_run_writes_nothing() {
-    let app = app();
+fn importing_again_changes_nothing_and_a_dry_run_writes_nothing(engine: Backend) {
+    let app = app_on(engine);
     let before = counts(&app);
     let dry = app
         .import_congress(&dir(), day(AS_OF), now(), true)
@@ -242,9 +239,8 @@ fn importing_again_changes_nothing_and_a_dry_run_writes_nothing() {
     assert_eq!(counts(&app), after);
 }
 
-#[test]
-fn a_newer_roster_updates_adds_and_closes_but_keeps_history_and_hand_edits() {
-    let app = app();
+fn a_newer_roster_updates_adds_and_closes_but_keeps_history_and_hand_edits(engine: Backend) {
+    let app = app_on(engine);
     let members = amicus_app::congress::read_roster(&dir()).unwrap();
     app.store()
         .import_roster(
@@ -301,9 +297,8 @@ fn a_newer_roster_updates_adds_and_closes_but_keeps_history_and_hand_edits() {
     assert_eq!(terms[0].end_on, Some(later));
 }
 
-#[test]
-fn district_offices_come_with_their_members_and_leave_the_posts_alone() {
-    let app = app();
+fn district_offices_come_with_their_members_and_leave_the_posts_alone(engine: Backend) {
+    let app = app_on(engine);
     app.import_congress(&dir(), day(AS_OF), now(), false)
         .unwrap();
     // Every office in the YAML, for members on the roster.
@@ -394,9 +389,8 @@ fn a_roster_imported_late_in_the_evening_in_washington_ends_terms_that_day() {
     assert_eq!(terms[0].end_on, Some(day("2026-03-03")));
 }
 
-#[test]
-fn the_shipped_roster_imports_with_no_folder_named() {
-    let app = app();
+fn the_shipped_roster_imports_with_no_folder_named(engine: Backend) {
+    let app = app_on(engine);
     let shipped = app
         .import_congress_now(&amicus_app::ImportRequest {
             source: None,
@@ -411,9 +405,8 @@ fn the_shipped_roster_imports_with_no_folder_named() {
     assert_eq!(shipped, folder);
 }
 
-#[test]
-fn officials_are_found_by_office_and_by_state_name_with_the_whole_count() {
-    let app = app();
+fn officials_are_found_by_office_and_by_state_name_with_the_whole_count(engine: Backend) {
+    let app = app_on(engine);
     app.import_congress(&dir(), day(AS_OF), now(), false)
         .unwrap();
     let on = day(AS_OF);
@@ -450,3 +443,12 @@ fn officials_are_found_by_office_and_by_state_name_with_the_whole_count() {
     assert_eq!(everyone.rows.len(), 200);
     assert!(everyone.total > 537, "{}", everyone.total);
 }
+
+engines!(
+    the_snapshot_imports_whole_and_matches_the_yaml,
+    importing_again_changes_nothing_and_a_dry_run_writes_nothing,
+    a_newer_roster_updates_adds_and_closes_but_keeps_history_and_hand_edits,
+    district_offices_come_with_their_members_and_leave_the_posts_alone,
+    the_shipped_roster_imports_with_no_folder_named,
+    officials_are_found_by_office_and_by_state_name_with_the_whole_count,
+);

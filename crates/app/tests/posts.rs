@@ -7,6 +7,10 @@ use amicus_app::*;
 use chrono::{Days, NaiveDate, TimeZone, Utc};
 use store::{LetterMode, NewOffice, NewPerson, NewTerm, OfficeKind, Role};
 
+#[path = "../../store/tests/support/engines.rs"]
+mod support;
+use support::{Backend, fresh};
+
 fn day(s: &str) -> NaiveDate {
     s.parse().unwrap()
 }
@@ -15,13 +19,8 @@ fn now() -> chrono::DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 28, 12, 0, 0).unwrap()
 }
 
-fn app() -> App {
-    App::with_store(
-        Engine::new().unwrap(),
-        store::Store::open_in_memory().unwrap(),
-        now(),
-    )
-    .unwrap()
+fn app_on(engine: Backend) -> App {
+    App::with_store(Engine::new().unwrap(), fresh(engine), now()).unwrap()
 }
 
 fn count(app: &App, sql: &str) -> i64 {
@@ -59,9 +58,8 @@ fn holder(app: &App, office: i64, on: NaiveDate) -> Option<String> {
         .map(|p| app.store().person(p).unwrap().full_name)
 }
 
-#[test]
-fn every_post_and_term_in_the_dataset_is_in_a_new_record() {
-    let app = app();
+fn every_post_and_term_in_the_dataset_is_in_a_new_record(engine: Backend) {
+    let app = app_on(engine);
     let holders = yaml_holders();
     assert!(holders.len() >= 40, "{}", holders.len());
     let offices: std::collections::BTreeSet<&str> = holders.iter().map(|h| h.0.as_str()).collect();
@@ -74,7 +72,7 @@ fn every_post_and_term_in_the_dataset_is_in_a_new_record() {
                 "SELECT count(*) FROM terms JOIN offices ON offices.id = terms.office_id
                  JOIN persons ON persons.id = terms.person_id
                  WHERE offices.seat = ?1 AND offices.title = ?2 AND persons.full_name = ?3
-                   AND terms.start_on = ?4 AND terms.end_on IS ?5",
+                   AND terms.start_on = ?4 AND terms.end_on IS NOT DISTINCT FROM ?5",
                 store::db::params_from_iter([
                     Some(format!("post:{key}")),
                     Some(title.clone()),
@@ -101,9 +99,8 @@ fn every_post_and_term_in_the_dataset_is_in_a_new_record() {
     );
 }
 
-#[test]
-fn each_post_resolves_to_the_right_holder_on_both_sides_of_each_change() {
-    let app = app();
+fn each_post_resolves_to_the_right_holder_on_both_sides_of_each_change(engine: Backend) {
+    let app = app_on(engine);
     let holders = yaml_holders();
     for (i, (key, title, name, start, end)) in holders.iter().enumerate() {
         let office = app.store().find_office(title).unwrap();
@@ -150,9 +147,8 @@ fn each_post_resolves_to_the_right_holder_on_both_sides_of_each_change() {
     }
 }
 
-#[test]
-fn foreign_ministers_are_styled_by_protocol_and_joint_salutations_join() {
-    let app = app();
+fn foreign_ministers_are_styled_by_protocol_and_joint_salutations_join(engine: Backend) {
+    let app = app_on(engine);
     let on = day("2017-09-05");
     let mut recipients = Vec::new();
     for title in [
@@ -239,9 +235,8 @@ fn foreign_ministers_are_styled_by_protocol_and_joint_salutations_join() {
     );
 }
 
-#[test]
-fn importing_again_changes_nothing_and_hand_edits_are_kept() {
-    let app = app();
+fn importing_again_changes_nothing_and_hand_edits_are_kept(engine: Backend) {
+    let app = app_on(engine);
     let before = count(&app, "SELECT count(*) FROM terms");
     let again = app
         .import_posts(None, day("2026-11-28"), now(), false)
@@ -277,9 +272,8 @@ fn importing_again_changes_nothing_and_hand_edits_are_kept() {
     );
 }
 
-#[test]
-fn a_newer_file_updates_and_a_bad_one_changes_nothing() {
-    let app = app();
+fn a_newer_file_updates_and_a_bad_one_changes_nothing(engine: Backend) {
+    let app = app_on(engine);
     let dir = tempfile::tempdir().unwrap();
     // A newer review: Sidhu's term ends and a successor is listed.
     let newer = posts::POSTS.replace(
@@ -384,9 +378,8 @@ fn posts_entered_by_hand_are_adopted_not_duplicated() {
     );
 }
 
-#[test]
-fn a_person_is_added_edited_and_retired_and_shows_their_terms() {
-    let app = app();
+fn a_person_is_added_edited_and_retired_and_shows_their_terms(engine: Backend) {
+    let app = app_on(engine);
     let ng = app.store().persons("Mary Ng", 5).unwrap().remove(0);
     let detail = app.person_detail(ng.id).unwrap();
     assert_eq!(detail.terms.len(), 1);
@@ -433,9 +426,8 @@ fn a_person_is_added_edited_and_retired_and_shows_their_terms() {
     );
 }
 
-#[test]
-fn offices_are_added_and_held_and_terms_end() {
-    let app = app();
+fn offices_are_added_and_held_and_terms_end(engine: Backend) {
+    let app = app_on(engine);
     let rows = app.office_rows("Commerce", day("2026-11-28")).unwrap();
     let commerce = rows
         .iter()
@@ -513,3 +505,13 @@ fn offices_are_added_and_held_and_terms_end() {
     // Ending a term before it started is refused.
     assert!(app.end_term(term, day("2018-01-01")).is_err());
 }
+
+engines!(
+    every_post_and_term_in_the_dataset_is_in_a_new_record,
+    each_post_resolves_to_the_right_holder_on_both_sides_of_each_change,
+    foreign_ministers_are_styled_by_protocol_and_joint_salutations_join,
+    importing_again_changes_nothing_and_hand_edits_are_kept,
+    a_newer_file_updates_and_a_bad_one_changes_nothing,
+    a_person_is_added_edited_and_retired_and_shows_their_terms,
+    offices_are_added_and_held_and_terms_end,
+);

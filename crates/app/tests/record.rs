@@ -9,6 +9,10 @@ use amicus_app::*;
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use store::{LetterMode, Method, Role, Status};
 
+#[path = "../../store/tests/support/engines.rs"]
+mod support;
+use support::{Backend, fresh};
+
 fn day(s: &str) -> NaiveDate {
     s.parse().unwrap()
 }
@@ -17,10 +21,11 @@ fn at(s: &str) -> DateTime<Utc> {
     Utc.from_utc_datetime(&day(s).and_hms_opt(15, 0, 0).unwrap())
 }
 
-fn app() -> App {
+/// The sample record, on either engine.
+fn app_on(engine: Backend) -> App {
     App::with_store(
-        Engine::new().unwrap(),
-        store::Store::open_in_memory().unwrap(),
+        amicus_app::Engine::new().unwrap(),
+        fresh(engine),
         at("2026-11-28"),
     )
     .unwrap()
@@ -89,9 +94,8 @@ fn send_report(date: &str, method: Method) -> SendReport {
     }
 }
 
-#[test]
-fn a_new_record_holds_the_sample_letter_as_sent() {
-    let app = app();
+fn a_new_record_holds_the_sample_letter_as_sent(engine: Backend) {
+    let app = app_on(engine);
     let letters = app.letters(None).unwrap();
     assert_eq!(letters.len(), 1);
     let sample = &letters[0];
@@ -119,9 +123,8 @@ fn a_new_record_holds_the_sample_letter_as_sent() {
     assert_eq!(counts(&app), before);
 }
 
-#[test]
-fn an_office_resolves_to_whoever_held_it_on_the_letters_date() {
-    let app = app();
+fn an_office_resolves_to_whoever_held_it_on_the_letters_date(engine: Backend) {
+    let app = app_on(engine);
     let ustr = office(&app, "USTR");
     let choice = RecipientChoice {
         role: Role::To,
@@ -152,9 +155,8 @@ fn an_office_resolves_to_whoever_held_it_on_the_letters_date() {
     );
 }
 
-#[test]
-fn a_retired_office_still_resolves_before_it_went_and_warns_after() {
-    let app = app();
+fn a_retired_office_still_resolves_before_it_went_and_warns_after(engine: Backend) {
+    let app = app_on(engine);
     let ustr = office(&app, "USTR");
     // Someone holds it today: retiring it is refused and nothing changes.
     let err = app
@@ -200,9 +202,8 @@ fn a_retired_office_still_resolves_before_it_went_and_warns_after() {
     );
 }
 
-#[test]
-fn an_office_edit_changes_new_letters_addresses_and_refuses_a_blank_title() {
-    let app = app();
+fn an_office_edit_changes_new_letters_addresses_and_refuses_a_blank_title(engine: Backend) {
+    let app = app_on(engine);
     let ustr = office(&app, "USTR");
     let o = app.store().office(ustr).unwrap();
     let mut edited = store::NewOffice {
@@ -229,9 +230,8 @@ fn an_office_edit_changes_new_letters_addresses_and_refuses_a_blank_title() {
     assert_eq!(app.store().office(ustr).unwrap().title, o.title);
 }
 
-#[test]
-fn a_person_whose_term_ended_is_flagged() {
-    let app = app();
+fn a_person_whose_term_ended_is_flagged(engine: Backend) {
+    let app = app_on(engine);
     let ross = app.store().persons("Ross", 1).unwrap()[0].id;
     let choice = RecipientChoice {
         role: Role::To,
@@ -244,9 +244,8 @@ fn a_person_whose_term_ended_is_flagged() {
     assert!(warnings.is_empty());
 }
 
-#[test]
-fn draft_approve_sign_send_archives_the_exact_pdf() {
-    let app = app();
+fn draft_approve_sign_send_archives_the_exact_pdf(engine: Backend) {
+    let app = app_on(engine);
     let drafted = app
         .draft_letter(&new_letter(&app, "2017-11-01"), at("2017-10-30"))
         .unwrap();
@@ -318,9 +317,8 @@ fn draft_approve_sign_send_archives_the_exact_pdf() {
     );
 }
 
-#[test]
-fn editing_a_sent_letter_makes_a_revision_and_leaves_the_original_intact() {
-    let app = app();
+fn editing_a_sent_letter_makes_a_revision_and_leaves_the_original_intact(engine: Backend) {
+    let app = app_on(engine);
     let sample = app.letters(Some(Status::Sent)).unwrap()[0].id;
     let original = app.store().letter(sample).unwrap();
     let archived = app.store().archived(sample).unwrap();
@@ -375,9 +373,8 @@ fn editing_a_sent_letter_makes_a_revision_and_leaves_the_original_intact() {
     );
 }
 
-#[test]
-fn bad_input_is_refused_with_nothing_written() {
-    let app = app();
+fn bad_input_is_refused_with_nothing_written(engine: Backend) {
+    let app = app_on(engine);
     let before = counts(&app);
     // An office that does not exist.
     let mut l = new_letter(&app, "2017-09-05");
@@ -411,9 +408,8 @@ fn bad_input_is_refused_with_nothing_written() {
     assert_eq!(counts(&app)[1..], before[1..]);
 }
 
-#[test]
-fn a_hand_made_official_is_added_whole_or_not_at_all() {
-    let app = app();
+fn a_hand_made_official_is_added_whole_or_not_at_all(engine: Backend) {
+    let app = app_on(engine);
     let before = counts(&app);
     let official = |name: &str, office: Option<NewOffice>, office_id: Option<i64>| NewOfficial {
         person: NewPerson {
@@ -479,9 +475,8 @@ fn a_hand_made_official_is_added_whole_or_not_at_all() {
     assert_eq!(detail.terms[0].start_on, day("2025-01-20"));
 }
 
-#[test]
-fn an_unfinished_draft_is_saved_and_approval_names_what_is_missing() {
-    let app = app();
+fn an_unfinished_draft_is_saved_and_approval_names_what_is_missing(engine: Backend) {
+    let app = app_on(engine);
     // No subject yet, and a signer without the title the template prints.
     let untitled = app.store().add_signer("Pat Doe", None).unwrap();
     let mut l = new_letter(&app, "2017-09-05");
@@ -526,9 +521,8 @@ fn an_unfinished_draft_is_saved_and_approval_names_what_is_missing() {
     assert!(err.to_string().contains("addressee"), "{err}");
 }
 
-#[test]
-fn a_per_recipient_letter_archives_each_recipients_own_copy() {
-    let app = app();
+fn a_per_recipient_letter_archives_each_recipients_own_copy(engine: Backend) {
+    let app = app_on(engine);
     let mut l = new_letter(&app, "2017-11-01");
     l.mode = LetterMode::PerRecipient;
     let id = app.draft_letter(&l, at("2017-10-30")).unwrap().letter_id;
@@ -550,9 +544,8 @@ fn a_per_recipient_letter_archives_each_recipients_own_copy() {
     assert_eq!(app.verify_archive(id).unwrap(), 2);
 }
 
-#[test]
-fn resolution_follows_each_change_of_holder() {
-    let app = app();
+fn resolution_follows_each_change_of_holder(engine: Backend) {
+    let app = app_on(engine);
     let who = |office: &str, on: &str| {
         let id = app.store().find_office(office).unwrap().id;
         let choice = RecipientChoice {
@@ -640,9 +633,8 @@ fn the_letterhead_is_edited_and_its_logo_kept_beside_the_record() {
     assert!(first.contains("data:image/png"), "{first}");
 }
 
-#[test]
-fn the_letters_list_names_each_letters_addressees_and_issue() {
-    let app = app();
+fn the_letters_list_names_each_letters_addressees_and_issue(engine: Backend) {
+    let app = app_on(engine);
     let mut letter = new_letter(&app, "2021-02-01");
     app.draft_letter(&letter, at("2021-02-01")).unwrap();
     letter.recipients.truncate(1);
@@ -668,11 +660,10 @@ fn the_letters_list_names_each_letters_addressees_and_issue() {
     assert!(list[1].issue.as_deref().unwrap().contains("KORUS"));
 }
 
-#[test]
-fn the_live_preview_answers_while_an_export_is_in_progress() {
+fn the_live_preview_answers_while_an_export_is_in_progress(engine: Backend) {
     use std::sync::mpsc;
     use std::time::Duration;
-    let app = app();
+    let app = app_on(engine);
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("korus.pdf");
     let (exporting, started) = mpsc::channel::<()>();
@@ -712,9 +703,8 @@ fn the_live_preview_answers_while_an_export_is_in_progress() {
     assert!(out.exists());
 }
 
-#[test]
-fn a_joint_letter_half_sent_says_so_and_send_all_finishes_it() {
-    let app = app();
+fn a_joint_letter_half_sent_says_so_and_send_all_finishes_it(engine: Backend) {
+    let app = app_on(engine);
     let drafted = app
         .draft_letter(&new_letter(&app, "2018-09-24"), at("2018-09-20"))
         .unwrap();
@@ -759,9 +749,8 @@ fn a_joint_letter_half_sent_says_so_and_send_all_finishes_it() {
     assert_eq!((whole.copies, whole.copies_sent), (2, 2));
 }
 
-#[test]
-fn the_preview_of_an_unfinished_letter_names_what_is_missing_and_who_it_is_to() {
-    let app = app();
+fn the_preview_of_an_unfinished_letter_names_what_is_missing_and_who_it_is_to(engine: Backend) {
+    let app = app_on(engine);
     let mut l = new_letter(&app, "2018-09-24");
     l.subject.clear();
     l.body.clear();
@@ -790,9 +779,8 @@ fn have_of(p: &DraftPreview, before: &PreviewHave) -> PreviewHave {
     }
 }
 
-#[test]
-fn the_live_preview_sends_only_changed_pages_and_new_glyph_outlines() {
-    let app = app();
+fn the_live_preview_sends_only_changed_pages_and_new_glyph_outlines(engine: Backend) {
+    let app = app_on(engine);
     let mut l = new_letter(&app, "2018-09-24");
     let paragraph = "Our members export machinery, beef and wine to Korea, and the \
         agreement has opened that market to them year after year.";
@@ -850,9 +838,8 @@ fn the_live_preview_sends_only_changed_pages_and_new_glyph_outlines() {
     assert!(edited.glyphs.iter().all(|g| !ids.contains(&g.id)));
 }
 
-#[test]
-fn an_office_with_no_holder_on_record_is_greeted_by_its_title_and_blocks_approval() {
-    let app = app();
+fn an_office_with_no_holder_on_record_is_greeted_by_its_title_and_blocks_approval(engine: Backend) {
+    let app = app_on(engine);
     let seat = |class: u8| {
         app.add_office(&NewOffice {
             title: format!("U.S. Senator for California (class {class})"),
@@ -900,9 +887,8 @@ fn an_office_with_no_holder_on_record_is_greeted_by_its_title_and_blocks_approva
     assert!(err.to_string().contains("no holder of the office of U.S. Senator for California (class 1) is on record for 2018-09-24"), "{err}");
 }
 
-#[test]
-fn quotes_are_typographic_in_data_too_and_older_archives_still_verify() {
-    let app = app();
+fn quotes_are_typographic_in_data_too_and_older_archives_still_verify(engine: Backend) {
+    let app = app_on(engine);
     let mut l = new_letter(&app, "2018-09-24");
     l.body = "Our members' \"gains\" matter, as Mr. O'Brien said.".into();
     let preview = app.preview_draft(&l, &PreviewHave::default()).unwrap();
@@ -947,9 +933,8 @@ fn quotes_are_typographic_in_data_too_and_older_archives_still_verify() {
     assert_eq!(app.verify_archive(id).unwrap(), 1);
 }
 
-#[test]
-fn a_letter_copied_as_new_is_addressed_and_positioned_at_its_new_date() {
-    let app = app();
+fn a_letter_copied_as_new_is_addressed_and_positioned_at_its_new_date(engine: Backend) {
+    let app = app_on(engine);
     let sample = app.letters(None).unwrap()[0].id;
     let korus = app.store().find_issue("KORUS").unwrap();
     app.adopt_position(
@@ -1048,9 +1033,8 @@ fn restoring_from_the_window_keeps_the_record_it_replaces() {
     );
 }
 
-#[test]
-fn a_signed_letter_is_previewed_with_the_signature_it_was_signed_with() {
-    let app = app();
+fn a_signed_letter_is_previewed_with_the_signature_it_was_signed_with(engine: Backend) {
+    let app = app_on(engine);
     let sample = app.letters(None).unwrap()[0].id;
     let copy = app
         .copy_letter(
@@ -1094,3 +1078,27 @@ fn a_signed_letter_is_previewed_with_the_signature_it_was_signed_with() {
     // The form being edited (no saved letter named) has no signature.
     assert_eq!(images(&PreviewHave::default()), without);
 }
+
+engines!(
+    a_new_record_holds_the_sample_letter_as_sent,
+    an_office_resolves_to_whoever_held_it_on_the_letters_date,
+    a_retired_office_still_resolves_before_it_went_and_warns_after,
+    an_office_edit_changes_new_letters_addresses_and_refuses_a_blank_title,
+    a_person_whose_term_ended_is_flagged,
+    draft_approve_sign_send_archives_the_exact_pdf,
+    editing_a_sent_letter_makes_a_revision_and_leaves_the_original_intact,
+    bad_input_is_refused_with_nothing_written,
+    a_hand_made_official_is_added_whole_or_not_at_all,
+    an_unfinished_draft_is_saved_and_approval_names_what_is_missing,
+    a_per_recipient_letter_archives_each_recipients_own_copy,
+    resolution_follows_each_change_of_holder,
+    the_letters_list_names_each_letters_addressees_and_issue,
+    the_live_preview_answers_while_an_export_is_in_progress,
+    a_joint_letter_half_sent_says_so_and_send_all_finishes_it,
+    the_preview_of_an_unfinished_letter_names_what_is_missing_and_who_it_is_to,
+    the_live_preview_sends_only_changed_pages_and_new_glyph_outlines,
+    an_office_with_no_holder_on_record_is_greeted_by_its_title_and_blocks_approval,
+    quotes_are_typographic_in_data_too_and_older_archives_still_verify,
+    a_letter_copied_as_new_is_addressed_and_positioned_at_its_new_date,
+    a_signed_letter_is_previewed_with_the_signature_it_was_signed_with,
+);

@@ -10,14 +10,22 @@ use chrono::{Days, NaiveDate, TimeZone, Utc};
 use proptest::prelude::*;
 use store::import::{Member, Seat, SeatTerm};
 
+#[path = "../../store/tests/support/engines.rs"]
+mod support;
+use support::{Backend, fresh};
+
 fn day(s: &str) -> NaiveDate {
     s.parse().unwrap()
 }
 
 fn app() -> App {
+    app_on(Backend::Sqlite)
+}
+
+fn app_on(engine: Backend) -> App {
     App::with_store(
         Engine::new().unwrap(),
-        store::Store::open_in_memory().unwrap(),
+        fresh(engine),
         Utc.with_ymd_and_hms(2026, 11, 28, 12, 0, 0).unwrap(),
     )
     .unwrap()
@@ -70,8 +78,7 @@ fn write(dir: &Path, name: &str, legislators: &[String]) {
     std::fs::write(dir.join(name), legislators.concat()).unwrap();
 }
 
-#[test]
-fn departed_members_come_from_the_historical_file_with_their_real_end_dates() {
+fn departed_members_come_from_the_historical_file_with_their_real_end_dates(engine: Backend) {
     let dir = tempfile::tempdir().unwrap();
     write(
         dir.path(),
@@ -116,7 +123,7 @@ fn departed_members_come_from_the_historical_file_with_their_real_end_dates() {
             ),
         ],
     );
-    let app = app();
+    let app = app_on(engine);
     let members = congress::read_roster(dir.path()).unwrap();
     import(&app, &members, day("2026-06-15"));
     // The newcomer's letter of 2018-09-24 reaches both California senators.
@@ -188,9 +195,8 @@ fn member(key: &str, terms: Vec<SeatTerm>) -> Member {
     }
 }
 
-#[test]
-fn a_newer_roster_ends_the_predecessor_and_moves_a_corrected_term() {
-    let app = app();
+fn a_newer_roster_ends_the_predecessor_and_moves_a_corrected_term(engine: Backend) {
+    let app = app_on(engine);
     // 2018: Harris in seat 3 until the end of her scheduled term; Wyden's
     // term in seat 1 listed from a wrong day.
     import(
@@ -327,3 +333,8 @@ fn app_with_on(members: &[Member], as_of: NaiveDate) -> App {
     import(&app, members, as_of);
     app
 }
+
+engines!(
+    departed_members_come_from_the_historical_file_with_their_real_end_dates,
+    a_newer_roster_ends_the_predecessor_and_moves_a_corrected_term,
+);

@@ -6,17 +6,16 @@ use amicus_app::*;
 use chrono::{TimeZone, Utc};
 use store::{LetterMode, Role};
 
+#[path = "../../store/tests/support/engines.rs"]
+mod support;
+use support::{Backend, fresh};
+
 fn now() -> chrono::DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 28, 12, 0, 0).unwrap()
 }
 
-fn app() -> App {
-    App::with_store(
-        Engine::new().unwrap(),
-        store::Store::open_in_memory().unwrap(),
-        now(),
-    )
-    .unwrap()
+fn app_on(engine: Backend) -> App {
+    App::with_store(Engine::new().unwrap(), fresh(engine), now()).unwrap()
 }
 
 fn draft(source: &str) -> TemplateDraft {
@@ -31,9 +30,8 @@ fn draft(source: &str) -> TemplateDraft {
 
 const GOOD: &str = "subject: {{subject}}\nsalutation: {{salutation recipients}}\nclosing: With thanks,\n---\nWe support {{position.issue}}.\n\n{{markdown body}}\n";
 
-#[test]
-fn a_template_with_mistakes_reports_them_at_their_line() {
-    let app = app();
+fn a_template_with_mistakes_reports_them_at_their_line(engine: Backend) {
+    let app = app_on(engine);
     let unclosed = GOOD.replace("We support", "{{#if subject}}We support");
     let check = app.check_template(&draft(&unclosed)).unwrap();
     assert!(check.pages.is_empty());
@@ -55,9 +53,8 @@ fn a_template_with_mistakes_reports_them_at_their_line() {
     );
 }
 
-#[test]
-fn a_good_template_previews_saves_in_versions_and_writes_letters() {
-    let app = app();
+fn a_good_template_previews_saves_in_versions_and_writes_letters(engine: Backend) {
+    let app = app_on(engine);
     let check = app.check_template(&draft(GOOD)).unwrap();
     assert!(check.problems.is_empty(), "{:?}", check.problems);
     assert!(!check.pages.is_empty());
@@ -131,9 +128,8 @@ fn a_good_template_previews_saves_in_versions_and_writes_letters() {
     assert!(info.source.contains("Respectfully,"));
 }
 
-#[test]
-fn every_built_in_template_checks_clean_when_copied() {
-    let app = app();
+fn every_built_in_template_checks_clean_when_copied(engine: Backend) {
+    let app = app_on(engine);
     for t in app.catalog().unwrap().templates {
         let check = app
             .check_template(&TemplateDraft {
@@ -148,3 +144,9 @@ fn every_built_in_template_checks_clean_when_copied() {
         assert!(!check.pages.is_empty(), "{}", t.key);
     }
 }
+
+engines!(
+    a_template_with_mistakes_reports_them_at_their_line,
+    a_good_template_previews_saves_in_versions_and_writes_letters,
+    every_built_in_template_checks_clean_when_copied,
+);

@@ -1009,11 +1009,7 @@ fn show_letter(app: &App, id: i64) -> Result<(), AppError> {
             Some(a) if e.detail.is_empty() => format!("by {a}"),
             Some(a) => format!("{} (by {a})", e.detail),
         };
-        out!(
-            "  {}  {:<11} {tail}",
-            e.at.format("%Y-%m-%d %H:%M"),
-            e.kind
-        );
+        out!("  {}  {:<11} {tail}", e.at.format("%Y-%m-%d %H:%M"), e.kind);
     }
     for (archive, bytes, sha256) in &r.archived {
         out!("  archived copy {archive}: {bytes} bytes, sha256 {sha256}");

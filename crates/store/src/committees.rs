@@ -298,7 +298,7 @@ fn sync_members(
     // Listed before, not now: the membership ends (kept for older letters).
     for (_, (row, ..)) in open {
         tx.execute(
-            "UPDATE committee_members SET end_on = max(start_on, ?2) WHERE id = ?1",
+            "UPDATE committee_members SET end_on = CASE WHEN start_on > ?2 THEN start_on ELSE ?2 END WHERE id = ?1",
             params![row, as_of],
         )?;
         sum.memberships_changed += 1;

@@ -384,7 +384,7 @@ impl PgSession {
         if let Some(s) = self.statements.get(sql) {
             return Ok(s.clone());
         }
-        let stmt = self.client.prepare(&to_postgres(sql)).inspect_err(|e| eprintln!("PGDEBUG {e}: {sql}"))?;
+        let stmt = self.client.prepare(&to_postgres(sql))?;
         if self.statements.len() >= 512 {
             self.statements.clear();
         }

@@ -532,7 +532,7 @@ fn sync_local_offices(tx: &Connection, person: i64, offices: &[LocalOffice]) -> 
             "INSERT INTO local_offices (person_id, key, city, address, phone, fax)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6)
              ON CONFLICT (key) DO UPDATE SET person_id = ?1, city = ?3, address = ?4, phone = ?5, fax = ?6
-             WHERE (person_id, city, address, phone, fax) IS NOT (?1, ?3, ?4, ?5, ?6)",
+             WHERE (local_offices.person_id, local_offices.city, local_offices.address, local_offices.phone, local_offices.fax) IS DISTINCT FROM (?1, ?3, ?4, ?5, ?6)",
             params![person, o.key, o.city, address, o.phone, o.fax],
         )?;
         changed += n;

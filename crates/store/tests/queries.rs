@@ -8,7 +8,7 @@ use store::*;
 
 #[path = "support/engines.rs"]
 mod support;
-use support::{Engine, fresh, fresh_with_url, open_as};
+use support::{Backend, fresh, fresh_with_url, open_as};
 
 fn day(s: &str) -> NaiveDate {
     s.parse().unwrap()
@@ -67,12 +67,12 @@ fn term(s: &mut Store, p: i64, o: i64, start: &str, end: Option<&str>) -> Result
     })
 }
 
-fn world_on(engine: Engine) -> World {
+fn world_on(engine: Backend) -> World {
     world_at(engine).0
 }
 
 /// The world, and on PostgreSQL its record's connection string.
-fn world_at(engine: Engine) -> (World, Option<String>) {
+fn world_at(engine: Backend) -> (World, Option<String>) {
     let (mut s, url) = fresh_with_url(engine);
     let commerce = office(
         &mut s,
@@ -202,7 +202,7 @@ fn a_new_database_is_current_sound_and_in_wal() {
     assert_eq!(fk, 1);
 }
 
-fn persons_are_added_edited_listed_and_retired(engine: Engine) {
+fn persons_are_added_edited_listed_and_retired(engine: Backend) {
     let mut w = world_on(engine);
     let p = w.store.person(w.ross).unwrap();
     assert_eq!(p.family_name, "Ross");
@@ -248,7 +248,7 @@ fn persons_are_added_edited_listed_and_retired(engine: Engine) {
     ));
 }
 
-fn offices_are_found_by_title_or_short_name(engine: Engine) {
+fn offices_are_found_by_title_or_short_name(engine: Backend) {
     let mut w = world_on(engine);
     assert_eq!(w.store.find_office("ustr").unwrap().id, w.ustr);
     assert_eq!(
@@ -318,7 +318,7 @@ fn offices_are_found_by_title_or_short_name(engine: Engine) {
     w.store.add_term(&late).unwrap();
 }
 
-fn the_holder_of_an_office_depends_on_the_date(engine: Engine) {
+fn the_holder_of_an_office_depends_on_the_date(engine: Backend) {
     let w = world_on(engine);
     let h = w
         .store
@@ -349,7 +349,7 @@ fn the_holder_of_an_office_depends_on_the_date(engine: Engine) {
     assert_eq!(latest.office.id, w.commerce);
 }
 
-fn overlapping_and_backwards_terms_are_refused_and_nothing_is_written(engine: Engine) {
+fn overlapping_and_backwards_terms_are_refused_and_nothing_is_written(engine: Backend) {
     let mut w = world_on(engine);
     let before = counts(&w.store);
     let err = term(
@@ -428,7 +428,7 @@ fn overlapping_and_backwards_terms_are_refused_and_nothing_is_written(engine: En
     assert_eq!(w.store.term(t.id).unwrap().start_on, day("2021-01-20"));
 }
 
-fn positions_are_versioned_and_history_kept(engine: Engine) {
+fn positions_are_versioned_and_history_kept(engine: Backend) {
     let mut w = world_on(engine);
     let issue = w.store.find_issue("korus").unwrap();
     let v2 = w
@@ -488,7 +488,7 @@ fn positions_are_versioned_and_history_kept(engine: Engine) {
     );
 }
 
-fn templates_are_versioned_and_builtins_read_only(engine: Engine) {
+fn templates_are_versioned_and_builtins_read_only(engine: Backend) {
     let mut w = world_on(engine);
     let same = w
         .store
@@ -523,7 +523,7 @@ fn templates_are_versioned_and_builtins_read_only(engine: Engine) {
     );
 }
 
-fn a_letter_goes_from_draft_to_sent_and_is_archived(engine: Engine) {
+fn a_letter_goes_from_draft_to_sent_and_is_archived(engine: Backend) {
     let mut w = world_on(engine);
     let id = w
         .store
@@ -622,7 +622,7 @@ fn a_letter_goes_from_draft_to_sent_and_is_archived(engine: Engine) {
     );
 }
 
-fn a_sent_letter_cannot_change_and_a_revision_leaves_it_intact(engine: Engine) {
+fn a_sent_letter_cannot_change_and_a_revision_leaves_it_intact(engine: Backend) {
     let mut w = world_on(engine);
     let id = w
         .store
@@ -678,7 +678,7 @@ fn a_sent_letter_cannot_change_and_a_revision_leaves_it_intact(engine: Engine) {
     assert_eq!(w.store.archived(id).unwrap()[0].pdf, vec![1, 2, 3]);
 }
 
-fn editing_an_approved_letter_returns_it_to_draft(engine: Engine) {
+fn editing_an_approved_letter_returns_it_to_draft(engine: Backend) {
     let mut w = world_on(engine);
     let id = w
         .store
@@ -692,7 +692,7 @@ fn editing_an_approved_letter_returns_it_to_draft(engine: Engine) {
     assert_eq!(w.store.recipients(id).unwrap().len(), 1);
 }
 
-fn an_unfinished_draft_is_kept_but_not_approved(engine: Engine) {
+fn an_unfinished_draft_is_kept_but_not_approved(engine: Backend) {
     let mut w = world_on(engine);
     let mut d = draft(&w);
     d.subject = " ".into();
@@ -721,7 +721,7 @@ fn an_unfinished_draft_is_kept_but_not_approved(engine: Engine) {
     assert_eq!(w.store.letter(nobody).unwrap().status, Status::Draft);
 }
 
-fn bad_letters_are_refused_whole(engine: Engine) {
+fn bad_letters_are_refused_whole(engine: Backend) {
     let mut w = world_on(engine);
     let before = counts(&w.store);
     let mut bad = to(&w);
@@ -766,7 +766,7 @@ fn sent_letter(w: &mut World, date: &str) -> i64 {
     id
 }
 
-fn the_log_filters_by_office_person_issue_status_and_dates(engine: Engine) {
+fn the_log_filters_by_office_person_issue_status_and_dates(engine: Backend) {
     let mut w = world_on(engine);
     let a = sent_letter(&mut w, "2017-09-05");
     let b = sent_letter(&mut w, "2018-03-01");
@@ -912,7 +912,7 @@ fn the_log_filters_by_office_person_issue_status_and_dates(engine: Engine) {
     assert_eq!(limited.len(), 2);
 }
 
-fn the_log_exports_as_csv_with_quoting(engine: Engine) {
+fn the_log_exports_as_csv_with_quoting(engine: Backend) {
     let mut w = world_on(engine);
     sent_letter(&mut w, "2017-09-05");
     let csv = w.store.log_csv(&LogFilter::default()).unwrap();
@@ -928,7 +928,7 @@ fn the_log_exports_as_csv_with_quoting(engine: Engine) {
     );
 }
 
-fn search_finds_letters_officials_offices_and_positions(engine: Engine) {
+fn search_finds_letters_officials_offices_and_positions(engine: Backend) {
     let mut w = world_on(engine);
     let id = w
         .store
@@ -998,7 +998,7 @@ fn search_finds_letters_officials_offices_and_positions(engine: Engine) {
     assert!(w.store.search("", 10).unwrap().is_empty());
 }
 
-fn settings_round_trip(engine: Engine) {
+fn settings_round_trip(engine: Backend) {
     let mut s = fresh(engine);
     assert!(s.is_empty().unwrap());
     assert_eq!(s.setting::<String>("organization").unwrap(), None);
@@ -1014,7 +1014,7 @@ fn settings_round_trip(engine: Engine) {
 #[test]
 fn backup_and_restore_round_trip_and_bad_backups_change_nothing() {
     let dir = tempfile::tempdir().unwrap();
-    let mut w = world_on(Engine::Sqlite);
+    let mut w = world_on(Backend::Sqlite);
     sent_letter(&mut w, "2017-09-05");
     let backup = dir.path().join("backup.db");
     w.store.backup(&backup).unwrap();
@@ -1041,7 +1041,7 @@ fn backup_and_restore_round_trip_and_bad_backups_change_nothing() {
 
 #[test]
 fn a_damaged_archive_entry_is_reported_not_returned() {
-    let mut w = world_on(Engine::Sqlite);
+    let mut w = world_on(Backend::Sqlite);
     let id = sent_letter(&mut w, "2017-09-05");
     // Simulate damage below the triggers (as a disk error would).
     w.store
@@ -1055,7 +1055,7 @@ fn a_damaged_archive_entry_is_reported_not_returned() {
     );
 }
 
-fn the_log_follows_a_letters_new_date_and_search_ignores_word_endings(engine: Engine) {
+fn the_log_follows_a_letters_new_date_and_search_ignores_word_endings(engine: Backend) {
     let mut w = world_on(engine);
     let id = w
         .store
@@ -1087,7 +1087,7 @@ fn the_log_follows_a_letters_new_date_and_search_ignores_word_endings(engine: En
     assert_eq!(w.store.search("tariff cut", 10).unwrap().len(), 2);
 }
 
-fn a_signer_may_have_a_signature_image(engine: Engine) {
+fn a_signer_may_have_a_signature_image(engine: Backend) {
     let mut w = world_on(engine);
     assert_eq!(w.store.signer_signature(w.signer).unwrap(), None);
     let png = b"\x89PNG\r\n\x1a\nrest of the image".to_vec();
@@ -1116,7 +1116,7 @@ fn a_signer_may_have_a_signature_image(engine: Engine) {
     assert!(w.store.set_signer_signature(999, None).is_err());
 }
 
-fn a_letter_keeps_the_signature_it_was_signed_with_and_a_sent_one_cannot_lose_it(engine: Engine) {
+fn a_letter_keeps_the_signature_it_was_signed_with_and_a_sent_one_cannot_lose_it(engine: Backend) {
     let mut w = world_on(engine);
     let png = b"\x89PNG\r\n\x1a\nthe signer's hand".to_vec();
     w.store.set_signer_signature(w.signer, Some(&png)).unwrap();
@@ -1151,7 +1151,7 @@ fn a_letter_keeps_the_signature_it_was_signed_with_and_a_sent_one_cannot_lose_it
     );
 }
 
-fn letters_are_found_by_the_position_they_cite(engine: Engine) {
+fn letters_are_found_by_the_position_they_cite(engine: Backend) {
     let mut w = world_on(engine);
     assert!(w.store.letters_citing(w.position).unwrap().is_empty());
     let a = w
@@ -1177,7 +1177,7 @@ fn letters_are_found_by_the_position_they_cite(engine: Engine) {
 // team schema's rules), not from Amicus's own checks.
 
 fn team() -> (World, String) {
-    let (mut w, url) = world_at(Engine::Postgres);
+    let (mut w, url) = world_at(Backend::Postgres);
     let url = url.unwrap();
     w.store
         .team_add_user("dana", team::TeamRole::Drafter, None)
@@ -1260,13 +1260,13 @@ fn the_four_eyes_rule_needs_another_approver_and_only_an_admin_sets_it() {
 
 #[test]
 fn a_record_moves_from_a_file_to_a_team_and_back_whole() {
-    let mut w = world_on(Engine::Sqlite);
+    let mut w = world_on(Backend::Sqlite);
     let sent = sent_letter(&mut w, "2017-09-05");
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("alone.db");
     w.store.backup(&file).unwrap();
     let source = Store::open(&file).unwrap();
-    let (mut team, _) = fresh_with_url(Engine::Postgres);
+    let (mut team, _) = fresh_with_url(Backend::Postgres);
     let copied = team.import_record(&source).unwrap();
     assert_eq!(copied.rows("letters"), 1);
     assert_eq!(copied.rows("archive"), 1);
@@ -1307,13 +1307,13 @@ fn a_record_moves_from_a_file_to_a_team_and_back_whole() {
 
 #[test]
 fn a_damaged_archive_is_not_imported_at_all() {
-    let mut w = world_on(Engine::Sqlite);
+    let mut w = world_on(Backend::Sqlite);
     sent_letter(&mut w, "2017-09-05");
     w.store
         .connection()
         .execute_batch("DROP TRIGGER archive_is_immutable_update; UPDATE archive SET pdf = x'FF';")
         .unwrap();
-    let (mut team, _) = fresh_with_url(Engine::Postgres);
+    let (mut team, _) = fresh_with_url(Backend::Postgres);
     let err = team.import_record(&w.store).unwrap_err();
     assert!(err.to_string().contains("SHA-256"), "{err}");
     assert_eq!(counts(&team).iter().sum::<i64>(), 0);

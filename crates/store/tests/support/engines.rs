@@ -11,7 +11,7 @@ use store::Store;
 use store::team::TeamConnect;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Engine {
+pub enum Backend {
     Sqlite,
     Postgres,
 }
@@ -43,7 +43,7 @@ pub fn fresh_database() -> String {
 }
 
 /// A fresh, empty record on `engine`.
-pub fn fresh(engine: Engine) -> Store {
+pub fn fresh(engine: Backend) -> Store {
     fresh_with_url(engine).0
 }
 
@@ -58,10 +58,10 @@ pub fn open_as(url: &str, user: &str) -> Store {
 }
 
 /// A fresh record and, on PostgreSQL, its connection string.
-pub fn fresh_with_url(engine: Engine) -> (Store, Option<String>) {
+pub fn fresh_with_url(engine: Backend) -> (Store, Option<String>) {
     match engine {
-        Engine::Sqlite => (Store::open_in_memory().unwrap(), None),
-        Engine::Postgres => {
+        Backend::Sqlite => (Store::open_in_memory().unwrap(), None),
+        Backend::Postgres => {
             // Amicus's roles are the cluster's, not one database's: two
             // first set-ups at once would both create them.
             static INIT: std::sync::Mutex<()> = std::sync::Mutex::new(());
@@ -77,16 +77,16 @@ pub fn fresh_with_url(engine: Engine) -> (Store, Option<String>) {
     }
 }
 
-/// `engines!(a, b)` runs the tests `fn a(engine: Engine)` and `fn b(…)` once
+/// `engines!(a, b)` runs the tests `fn a(engine: Backend)` and `fn b(…)` once
 /// on each engine: `sqlite::a`, `postgres::a`, ….
 #[macro_export]
 macro_rules! engines {
     ($($name:ident),* $(,)?) => {
         mod sqlite {
-            $( #[test] fn $name() { super::$name(super::Engine::Sqlite) } )*
+            $( #[test] fn $name() { super::$name(super::Backend::Sqlite) } )*
         }
         mod postgres {
-            $( #[test] fn $name() { super::$name(super::Engine::Postgres) } )*
+            $( #[test] fn $name() { super::$name(super::Backend::Postgres) } )*
         }
     };
 }
