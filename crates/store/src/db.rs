@@ -38,6 +38,9 @@ pub enum Error {
     Conversion { column: usize, message: String },
     #[error("the query returned no rows")]
     NoRows,
+    /// The connection to the server is gone (and could not be made again).
+    #[error("{0}")]
+    Lost(String),
 }
 
 fn pg_message(e: &postgres::Error) -> String {
@@ -59,6 +62,7 @@ impl Error {
     /// True when the connection to the server is gone (not a refusal).
     pub fn is_disconnect(&self) -> bool {
         match self {
+            Error::Lost(_) => true,
             Error::Postgres(e) => {
                 if e.is_closed() {
                     return true;
@@ -366,25 +370,104 @@ pub fn to_postgres(sql: &str) -> String {
     out
 }
 
-/// A PostgreSQL session: the client and its prepared statements.
+/// How a session connects again after its connection was lost.
+pub type Reconnect = Box<dyn Fn() -> std::result::Result<postgres::Client, String> + Send>;
+
+/// A PostgreSQL session: the client and its prepared statements. A session
+/// whose connection broke connects again by itself at its next statement,
+/// but never in the middle of a transaction: that write failed as a whole.
 pub struct PgSession {
     pub(crate) client: postgres::Client,
     statements: HashMap<String, postgres::Statement>,
+    reconnect: Option<Reconnect>,
+    in_tx: bool,
+    /// A statement failed because the connection broke.
+    broken: bool,
 }
 
 impl PgSession {
-    pub fn new(client: postgres::Client) -> PgSession {
+    pub fn new(client: postgres::Client, reconnect: Option<Reconnect>) -> PgSession {
         PgSession {
             client,
             statements: HashMap::new(),
+            reconnect,
+            in_tx: false,
+            broken: false,
         }
     }
 
+    /// Pass a client result on, noting a broken connection.
+    fn note<T>(&mut self, r: std::result::Result<T, postgres::Error>) -> Result<T> {
+        r.map_err(|e| {
+            let e = Error::from(e);
+            if e.is_disconnect() {
+                self.broken = true;
+            }
+            e
+        })
+    }
+
+    fn is_closed(&self) -> bool {
+        self.broken || self.client.is_closed()
+    }
+
+    /// The client, connected again first if its connection was lost.
+    fn live(&mut self) -> Result<&mut postgres::Client> {
+        if self.is_closed() {
+            if self.in_tx {
+                return Err(Error::Lost(
+                    "the connection was lost in the middle of a change; none of it was saved"
+                        .into(),
+                ));
+            }
+            let Some(reconnect) = &self.reconnect else {
+                return Err(Error::Lost("the connection was lost".into()));
+            };
+            self.client = reconnect().map_err(Error::Lost)?;
+            self.statements.clear();
+            self.broken = false;
+        }
+        Ok(&mut self.client)
+    }
+
+    fn batch(&mut self, sql: &str) -> Result<()> {
+        let r = self.live()?.batch_execute(sql);
+        self.note(r)
+    }
+
+    fn begin(&mut self, sql: &str) -> Result<()> {
+        self.batch(sql)?;
+        self.in_tx = true;
+        Ok(())
+    }
+
+    /// COMMIT or ROLLBACK. A rollback on a lost connection is done: the
+    /// server discarded the transaction with the connection.
+    fn finish(&mut self, sql: &str) -> Result<()> {
+        let was = std::mem::replace(&mut self.in_tx, false);
+        if self.is_closed() {
+            return if sql == "ROLLBACK" || !was {
+                Ok(())
+            } else {
+                Err(Error::Lost(
+                    "the connection was lost before the change was saved; none of it was saved"
+                        .into(),
+                ))
+            };
+        }
+        let r = self.client.batch_execute(sql);
+        self.note(r)
+    }
+
     fn statement(&mut self, sql: &str) -> Result<postgres::Statement> {
+        // Connect again first if the connection broke (which forgets the
+        // prepared statements).
+        self.live()?;
         if let Some(s) = self.statements.get(sql) {
             return Ok(s.clone());
         }
-        let stmt = self.client.prepare(&to_postgres(sql))?;
+        let r = self.live()?.prepare(&to_postgres(sql));
+        let stmt = self.note(r)?;
         if self.statements.len() >= 512 {
             self.statements.clear();
         }
@@ -399,7 +482,8 @@ impl PgSession {
             .iter()
             .map(|p| p as &(dyn postgres::types::ToSql + Sync))
             .collect();
-        Ok(self.client.query(&stmt, &refs)?)
+        let r = self.client.query(&stmt, &refs);
+        self.note(r)
     }
 
     fn execute(&mut self, sql: &str, values: &[Value]) -> Result<usize> {
@@ -409,7 +493,8 @@ impl PgSession {
             .iter()
             .map(|p| p as &(dyn postgres::types::ToSql + Sync))
             .collect();
-        Ok(self.client.execute(&stmt, &refs)? as usize)
+        let r = self.client.execute(&stmt, &refs);
+        self.note(r).map(|n| n as usize)
     }
 }
 
@@ -470,7 +555,7 @@ impl Connection {
     pub fn execute_batch(&self, sql: &str) -> Result<()> {
         match self {
             Connection::Sqlite(c) => Ok(c.execute_batch(sql)?),
-            Connection::Postgres(s) => Ok(s.borrow_mut().client.batch_execute(sql)?),
+            Connection::Postgres(s) => s.borrow_mut().batch(sql),
         }
     }
 
@@ -530,10 +615,12 @@ impl Connection {
     /// or on PostgreSQL one transaction-scoped advisory lock, the same queue
     /// of writers. Dropped without `commit`, it rolls back.
     pub fn begin_write(&self) -> Result<Tx<'_>> {
-        self.execute_batch(self.pick(
-            "BEGIN IMMEDIATE",
-            "BEGIN; SELECT pg_advisory_xact_lock(7263545)",
-        ))?;
+        match self {
+            Connection::Sqlite(c) => c.execute_batch("BEGIN IMMEDIATE")?,
+            Connection::Postgres(s) => s
+                .borrow_mut()
+                .begin("BEGIN; SELECT pg_advisory_xact_lock(7263545)")?,
+        }
         Ok(Tx {
             conn: self,
             open: true,
@@ -560,18 +647,25 @@ pub struct Tx<'c> {
 }
 
 impl Tx<'_> {
+    fn finish(&self, sql: &str) -> Result<()> {
+        match self.conn {
+            Connection::Sqlite(c) => Ok(c.execute_batch(sql)?),
+            Connection::Postgres(s) => s.borrow_mut().finish(sql),
+        }
+    }
+
     pub fn commit(mut self) -> Result<()> {
         self.open = false;
-        let done = self.conn.execute_batch("COMMIT");
+        let done = self.finish("COMMIT");
         if done.is_err() {
-            let _ = self.conn.execute_batch("ROLLBACK");
+            let _ = self.finish("ROLLBACK");
         }
         done
     }
 
     pub fn rollback(mut self) -> Result<()> {
         self.open = false;
-        self.conn.execute_batch("ROLLBACK")
+        self.finish("ROLLBACK")
     }
 }
 
@@ -587,7 +681,7 @@ impl Drop for Tx<'_> {
         if self.open {
             // A rollback that fails (the server is gone) leaves nothing
             // behind either: the server discards the open transaction.
-            let _ = self.conn.execute_batch("ROLLBACK");
+            let _ = self.finish("ROLLBACK");
         }
     }
 }

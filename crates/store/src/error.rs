@@ -44,6 +44,10 @@ impl From<crate::db::Error> for StoreError {
             Some("42501") => return StoreError::Denied(e.to_string()),
             // The record's own rules: a sent letter, the archive, a signed copy.
             Some("AM001") => return StoreError::Conflict(e.to_string()),
+            // Connection exceptions, and the server shutting down or starting up.
+            Some(code) if code.starts_with("08") || code.starts_with("57") => {
+                return StoreError::Unavailable(e.to_string());
+            }
             _ => {}
         }
         if e.is_disconnect() {

@@ -22,9 +22,10 @@ use crate::db::{Connection, PgSession};
 use crate::{Result, Store, StoreError};
 
 /// The team schema, oldest first. Forward-only, like the SQLite migrations.
-const PG_MIGRATION_SQL: [&str; 2] = [
+const PG_MIGRATION_SQL: [&str; 3] = [
     include_str!("../pg/01-schema.sql"),
     include_str!("../pg/02-roles.sql"),
+    include_str!("../pg/03-changes.sql"),
 ];
 
 /// The team schema version this build speaks.
@@ -198,7 +199,7 @@ impl Store {
     /// date with [`Store::init_team`].
     pub fn open_team(c: &TeamConnect) -> Result<Store> {
         let client = connect(c)?;
-        let store = Store::from_client(client);
+        let store = Store::from_client(client, c);
         let version = schema_version(&store.conn)?;
         if version == 0 {
             return Err(StoreError::Migration(
@@ -218,9 +219,15 @@ impl Store {
         Ok(store)
     }
 
-    fn from_client(client: postgres::Client) -> Store {
+    fn from_client(client: postgres::Client, c: &TeamConnect) -> Store {
+        let again = c.clone();
+        let reconnect: crate::db::Reconnect =
+            Box::new(move || connect(&again).map_err(|e| e.to_string()));
         Store {
-            conn: Connection::Postgres(Box::new(RefCell::new(PgSession::new(client)))),
+            conn: Connection::Postgres(Box::new(RefCell::new(PgSession::new(
+                client,
+                Some(reconnect),
+            )))),
             path: None,
         }
     }
@@ -230,7 +237,7 @@ impl Store {
     /// transaction; running it again changes nothing.
     pub fn init_team(c: &TeamConnect) -> Result<Store> {
         let client = connect(c)?;
-        let store = Store::from_client(client);
+        let store = Store::from_client(client, c);
         store.conn.execute_batch(
             "CREATE TABLE IF NOT EXISTS amicus_schema (version BIGINT NOT NULL PRIMARY KEY,
                  applied_at TIMESTAMPTZ NOT NULL DEFAULT now())",
@@ -393,4 +400,116 @@ pub(crate) fn schema_version(conn: &Connection) -> Result<usize> {
         |r| r.get(0),
     )?;
     Ok(usize::try_from(v).unwrap_or(0))
+}
+
+/// What a [`Watcher`] reports.
+#[derive(Debug, Clone, PartialEq)]
+pub enum TeamEvent {
+    /// Colleagues changed these areas of the record ("letters", …).
+    Changed(Vec<String>),
+    /// The connection to the server broke; the watcher keeps trying.
+    Lost(String),
+    /// Connected again: anything may have changed meanwhile, so every view
+    /// reads the record afresh.
+    Back,
+}
+
+/// Listens on its own connection for the changes every committed write
+/// announces (`pg/03-changes.sql`), reconnecting by itself; stops when
+/// dropped.
+pub struct Watcher {
+    stop: Arc<std::sync::atomic::AtomicBool>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Drop for Watcher {
+    fn drop(&mut self) {
+        self.stop.store(true, std::sync::atomic::Ordering::SeqCst);
+        if let Some(t) = self.thread.take() {
+            let _ = t.join();
+        }
+    }
+}
+
+/// Watch the team record `c` for changes, calling `on` from the watcher's
+/// thread. Changes arriving together are reported once.
+pub fn watch(c: TeamConnect, on: impl Fn(TeamEvent) + Send + 'static) -> Watcher {
+    use std::sync::atomic::Ordering;
+    use std::time::Duration;
+    let stop = Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let stopped = Arc::clone(&stop);
+    let thread = std::thread::Builder::new()
+        .name("amicus-team-watch".into())
+        .spawn(move || {
+            let mut lost = false;
+            let mut wait = Duration::from_millis(200);
+            while !stopped.load(Ordering::SeqCst) {
+                let mut client = match connect(&c).and_then(|mut cl| {
+                    cl.batch_execute("LISTEN amicus_changes")
+                        .map(|_| cl)
+                        .map_err(connect_error)
+                }) {
+                    Ok(client) => client,
+                    Err(e) => {
+                        if !lost {
+                            lost = true;
+                            on(TeamEvent::Lost(e.to_string()));
+                        }
+                        std::thread::sleep(wait);
+                        wait = (wait * 2).min(Duration::from_secs(2));
+                        continue;
+                    }
+                };
+                if lost {
+                    lost = false;
+                    on(TeamEvent::Back);
+                }
+                wait = Duration::from_millis(200);
+                let broke = listen(&mut client, &stopped, &on);
+                if let Some(why) = broke {
+                    lost = true;
+                    on(TeamEvent::Lost(why));
+                }
+            }
+        })
+        .expect("the watcher thread starts");
+    Watcher {
+        stop,
+        thread: Some(thread),
+    }
+}
+
+/// Report notifications until stopped (None) or the connection breaks (why).
+fn listen(
+    client: &mut postgres::Client,
+    stop: &std::sync::atomic::AtomicBool,
+    on: &impl Fn(TeamEvent),
+) -> Option<String> {
+    use postgres::fallible_iterator::FallibleIterator;
+    use std::time::Duration;
+    while !stop.load(std::sync::atomic::Ordering::SeqCst) {
+        let mut areas: Vec<String> = Vec::new();
+        {
+            let mut notes = client.notifications();
+            let mut it = notes.timeout_iter(Duration::from_millis(300));
+            loop {
+                match it.next() {
+                    Ok(Some(n)) => {
+                        if !areas.iter().any(|a| a == n.payload()) {
+                            areas.push(n.payload().to_string());
+                        }
+                    }
+                    Ok(None) => break,
+                    Err(e) => return Some(describe_io(&e)),
+                }
+            }
+        }
+        if !areas.is_empty() {
+            on(TeamEvent::Changed(areas));
+        }
+        if client.is_closed() {
+            return Some("the connection was closed".into());
+        }
+    }
+    None
 }

@@ -48,6 +48,11 @@ impl OwnServer {
     /// initdb, then the settings and `pg_hba.conf` lines given; `tls_dir`
     /// holds server.pem and server.key when TLS is wanted.
     pub fn start(hba: &str, tls_dir: Option<&Path>) -> OwnServer {
+        OwnServer::start_with(hba, tls_dir, false)
+    }
+
+    /// As `start`; with `durable`, every commit is flushed to disk (fsync on).
+    pub fn start_with(hba: &str, tls_dir: Option<&Path>, durable: bool) -> OwnServer {
         let bin = PathBuf::from(std::env::var("AMICUS_TEST_PG_BIN").expect(
             "AMICUS_TEST_PG_BIN is not set: run under scripts/with-postgres.sh (`make test` does)",
         ));
@@ -89,8 +94,9 @@ impl OwnServer {
         );
         let port = free_port();
         let mut conf = format!(
-            "listen_addresses = '127.0.0.1'\nport = {port}\nunix_socket_directories = '{}'\nfsync = off\n",
-            dir.path().display()
+            "listen_addresses = '127.0.0.1'\nport = {port}\nunix_socket_directories = '{}'\nfsync = {}\nmax_connections = 100\n",
+            dir.path().display(),
+            if durable { "on" } else { "off" }
         );
         if let Some(tls) = tls_dir {
             for f in ["server.pem", "server.key"] {
