@@ -23,6 +23,11 @@ use amicus_app::{
     Reach,
 };
 
+use amicus_app::EventKind;
+use amicus_app::WorkflowStep;
+use amicus_app::team::{TeamRole, TeamSession, TeamSignIn, TeamStatus};
+
+use crate::TeamConnection;
 use crate::commands::{EmailProgress, ExportProgress, Preview};
 use crate::ipc_error::{ErrorCode, IpcError};
 use crate::record::{OpenFailure, Startup};
@@ -119,6 +124,13 @@ fn generate() -> String {
         GroupInfo,
         Paragraph,
         NewParagraph,
+        TeamRole,
+        TeamSession,
+        TeamStatus,
+        TeamSignIn,
+        TeamConnection,
+        WorkflowStep,
+        EventKind,
     );
     format!(
         "// Generated from the Rust types by src-tauri/src/bindings.rs (`make bindings`).\n// Do not edit by hand.\n\n{}\n",

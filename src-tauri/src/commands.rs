@@ -25,9 +25,12 @@ use serde::Serialize;
 use tauri::State;
 use tauri::ipc::Channel;
 
+use amicus_app::Clock;
+use amicus_app::team::{TeamSignIn, TeamStatus};
+
 use crate::AppState;
 use crate::ipc_error::IpcError;
-use crate::record::Startup;
+use crate::record::{self, Location, Startup};
 
 type Reply<T> = Result<T, IpcError>;
 
@@ -53,6 +56,39 @@ pub fn export_path_override(state: State<'_, AppState>) -> Option<PathBuf> {
 #[tauri::command(async)]
 pub fn startup(state: State<'_, AppState>) -> Startup {
     state.record.startup()
+}
+
+/// Which record the window works on, and as whom.
+#[tauri::command(async)]
+pub fn team_status(state: State<'_, AppState>) -> Reply<TeamStatus> {
+    Ok(state.app()?.team_status()?)
+}
+
+/// Switch to a team record: tried first, so a wrong password or an
+/// unreachable server leaves the current record open.
+#[tauri::command(async)]
+pub fn team_connect(state: State<'_, AppState>, request: TeamSignIn) -> Reply<SecretKept> {
+    let (connect, saved) = request.plan()?;
+    drop(
+        record::open(&Location::Team(connect.clone()), Clock::system())
+            .map_err(IpcError::unavailable)?,
+    );
+    let kept = request.keep(&saved)?;
+    state.open_location(Location::Team(connect))?;
+    Ok(kept)
+}
+
+/// Back to this computer's own record (and at every start from now on).
+#[tauri::command(async)]
+pub fn team_leave(state: State<'_, AppState>) -> Reply<()> {
+    amicus_app::team::forget_team()?;
+    state.open_record(None)
+}
+
+/// Open the record the window started with again (after an outage).
+#[tauri::command(async)]
+pub fn record_retry(state: State<'_, AppState>) -> Reply<()> {
+    state.open_location(AppState::initial_location(&state.config))
 }
 
 /// Open (or create) the record at `path` instead.

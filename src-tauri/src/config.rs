@@ -8,8 +8,10 @@ use std::path::PathBuf;
 
 #[derive(Debug, Clone, Default)]
 pub struct Config {
-    /// `AMICUS_DB`: the record to open instead of the default one.
+    /// `AMICUS_DB`: the record file to open instead of the default one.
     pub db: Option<PathBuf>,
+    /// `AMICUS_DB` when it is a team record's address (postgres://…).
+    pub team_url: Option<String>,
     /// `AMICUS_EMPTY_WINDOW`: run an empty window (the benchmarks' baseline).
     pub empty_window: bool,
     /// `AMICUS_GPU_COMPOSITING`: keep WebKit's GPU compositing.
@@ -33,7 +35,12 @@ impl Config {
     pub fn from_vars(var: impl Fn(&str) -> Option<OsString>) -> Config {
         let set = |name: &str| var(name).is_some();
         Config {
-            db: var("AMICUS_DB").map(PathBuf::from),
+            db: var("AMICUS_DB")
+                .filter(|v| !amicus_app::team::is_team_url(&v.to_string_lossy()))
+                .map(PathBuf::from),
+            team_url: var("AMICUS_DB")
+                .map(|v| v.to_string_lossy().into_owned())
+                .filter(|v| amicus_app::team::is_team_url(v)),
             empty_window: set("AMICUS_EMPTY_WINDOW"),
             gpu_compositing: set("AMICUS_GPU_COMPOSITING"),
             compositing_set: set("WEBKIT_DISABLE_COMPOSITING_MODE"),
@@ -67,6 +74,12 @@ mod tests {
             _ => None,
         });
         assert_eq!(c.db, Some(PathBuf::from("/tmp/x.db")));
+        assert_eq!(c.team_url, None);
+        let team = Config::from_vars(|name| {
+            (name == "AMICUS_DB").then(|| "postgres://dana@db/amicus".into())
+        });
+        assert_eq!(team.db, None);
+        assert_eq!(team.team_url.as_deref(), Some("postgres://dana@db/amicus"));
         assert!(c.report_ready && !c.exit_when_ready && !c.empty_window);
         // Tests run as a debug build, where the hook is on.
         assert_eq!(c.export_override, Some(PathBuf::from("/tmp/out.pdf")));

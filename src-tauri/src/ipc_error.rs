@@ -69,6 +69,17 @@ fn code_of(e: &AppError) -> ErrorCode {
     }
 }
 
+impl IpcError {
+    /// A record that could not be opened.
+    pub fn unavailable(f: crate::record::OpenFailure) -> IpcError {
+        IpcError {
+            code: ErrorCode::Unavailable,
+            message: f.message,
+            field: None,
+        }
+    }
+}
+
 impl From<AppError> for IpcError {
     fn from(e: AppError) -> Self {
         let code = code_of(&e);

@@ -11,12 +11,14 @@ mod record;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
 
-use amicus_app::{App, Clock, RecordChanged};
+use amicus_app::team::{TeamEvent, Watcher};
+use amicus_app::{App, Clock, RecordArea, RecordChanged};
+use serde::Serialize;
 use tauri::Emitter;
 
 use crate::config::Config;
 use crate::ipc_error::IpcError;
-use crate::record::Record;
+use crate::record::{Location, Record};
 
 /// What the commands share: the record (opened on its own thread while the
 /// window starts; commands wait for it), the configuration read at start-up,
@@ -31,6 +33,8 @@ pub struct AppState {
     pub cancel: Arc<std::sync::atomic::AtomicBool>,
     /// The running app's handle, once Tauri has started (record events go through it).
     pub handle: Arc<OnceLock<tauri::AppHandle>>,
+    /// On a team record: the watcher that hears colleagues' changes.
+    pub watcher: Arc<std::sync::Mutex<Option<Watcher>>>,
 }
 
 impl AppState {
@@ -42,8 +46,13 @@ impl AppState {
     /// Open the record at `path` (the configured or default one when None)
     /// and make it the window's record; a failure is kept for the window.
     pub fn open_record(&self, path: Option<PathBuf>) -> Result<(), IpcError> {
+        self.open_location(Location::File(path.or_else(|| self.config.db.clone())))
+    }
+
+    /// Make the record at `location` the window's; a failure is kept for the window.
+    pub fn open_location(&self, location: Location) -> Result<(), IpcError> {
         self.record.reopening();
-        let opened = open_and_announce(path.as_deref(), &self.handle);
+        let opened = open_and_announce(&location, &self.handle, &self.watcher);
         let result = opened.as_ref().map(|_| ()).map_err(|f| IpcError {
             code: ipc_error::ErrorCode::Unavailable,
             message: f.message.clone(),
@@ -62,21 +71,84 @@ impl AppState {
         amicus_app::replace_record_with_backup(&path, backup)?;
         self.open_record(Some(path))
     }
+
+    /// The record to open at start: AMICUS_DB (a file or a team record's
+    /// address), else the team record this computer was set to use, else
+    /// the default file.
+    pub fn initial_location(config: &Config) -> Location {
+        let secrets = amicus_app::secrets::Secrets::system();
+        let ca = std::env::var_os("AMICUS_DB_CA").map(PathBuf::from);
+        if let Some(url) = &config.team_url {
+            return Location::Team(amicus_app::team::connect_for(url, ca, &secrets));
+        }
+        if config.db.is_none()
+            && let Some(saved) = amicus_app::team::saved_team()
+        {
+            return Location::Team(amicus_app::team::connect_for(
+                &saved.url,
+                saved.ca_file,
+                &secrets,
+            ));
+        }
+        Location::File(config.db.clone())
+    }
 }
 
-/// Open a record and send its changes to the window as `record-changed`.
+/// The connection to a team record, for the window's banner.
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+#[serde(tag = "state", rename_all = "snake_case")]
+pub enum TeamConnection {
+    Lost { message: String },
+    Back,
+}
+
+/// Open a record and send its changes to the window as `record-changed`:
+/// this window's own writes, and on a team record everyone else's too.
 fn open_and_announce(
-    path: Option<&Path>,
+    location: &Location,
     handle: &Arc<OnceLock<tauri::AppHandle>>,
+    watcher: &std::sync::Mutex<Option<Watcher>>,
 ) -> Result<Arc<App>, record::OpenFailure> {
-    let app = Arc::new(record::open(path, Clock::system())?);
-    let handle = Arc::clone(handle);
-    app.on_change(move |changed: &RecordChanged| {
-        if let Some(Err(e)) = handle.get().map(|h| h.emit("record-changed", changed)) {
-            tracing::warn!("cannot tell the window what changed: {e}");
-        }
-    });
+    // The previous record's watcher stops first.
+    *watcher.lock().unwrap_or_else(|e| e.into_inner()) = None;
+    let app = Arc::new(record::open(location, Clock::system())?);
+    let to_window = Arc::clone(handle);
+    app.on_change(move |changed: &RecordChanged| emit(&to_window, "record-changed", changed));
+    if let Location::Team(c) = location {
+        let handle = Arc::clone(handle);
+        let started = amicus_app::team::watch(c.clone(), move |event| match event {
+            TeamEvent::Changed(areas) => {
+                let areas = areas
+                    .iter()
+                    .filter_map(|a| RecordArea::from_name(a))
+                    .collect();
+                emit(&handle, "record-changed", &RecordChanged { areas });
+            }
+            TeamEvent::Lost(message) => {
+                tracing::warn!("lost the team record's server: {message}");
+                emit(
+                    &handle,
+                    "team-connection",
+                    &TeamConnection::Lost { message },
+                );
+            }
+            TeamEvent::Back => {
+                tracing::info!("the team record's server is back");
+                emit(&handle, "team-connection", &TeamConnection::Back);
+                let areas = RecordArea::ALL.to_vec();
+                emit(&handle, "record-changed", &RecordChanged { areas });
+            }
+        });
+        *watcher.lock().unwrap_or_else(|e| e.into_inner()) = Some(started);
+    }
     Ok(app)
+}
+
+/// Send `payload` to the window as `event`, once Tauri has started.
+fn emit<T: Serialize + Clone>(handle: &OnceLock<tauri::AppHandle>, event: &str, payload: &T) {
+    if let Some(Err(e)) = handle.get().map(|h| h.emit(event, payload.clone())) {
+        tracing::warn!("cannot tell the window about {event}: {e}");
+    }
 }
 
 /// The empty window's start, for its report.
@@ -188,12 +260,17 @@ fn open_beside_the_window(config: Config, started: std::time::Instant) -> AppSta
         started,
         cancel: Arc::default(),
         handle: Arc::default(),
+        watcher: Arc::default(),
     };
-    let (record, handle) = (Arc::clone(&state.record), Arc::clone(&state.handle));
-    let db = state.config.db.clone();
+    let (record, handle, watcher) = (
+        Arc::clone(&state.record),
+        Arc::clone(&state.handle),
+        Arc::clone(&state.watcher),
+    );
+    let location = AppState::initial_location(&state.config);
     let report = state.config.report_ready;
     std::thread::spawn(move || {
-        let opened = open_and_announce(db.as_deref(), &handle);
+        let opened = open_and_announce(&location, &handle, &watcher);
         if report && opened.is_ok() {
             let ms = started.elapsed().as_secs_f64() * 1000.0;
             println!("amicus-opened-ms {ms:.1}");
@@ -218,6 +295,10 @@ fn run_window(context: tauri::Context<tauri::Wry>, state: AppState) {
         .manage(state)
         .invoke_handler(tauri::generate_handler![
             commands::sample_preview,
+            commands::team_status,
+            commands::team_connect,
+            commands::team_leave,
+            commands::record_retry,
             commands::export_path_override,
             commands::letters_list,
             commands::letter_open,

@@ -7,6 +7,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Condvar, Mutex};
 
+use amicus_app::team::TeamConnect;
 use amicus_app::{App, AppError, Clock, Engine};
 use serde::Serialize;
 
@@ -20,6 +21,18 @@ pub struct OpenFailure {
     /// Backups of this record found beside it (the automatic ones taken
     /// before each upgrade), newest first.
     pub backups: Vec<String>,
+    /// The team record that could not be reached ("postgres://dana@db/amicus"):
+    /// the window offers to try again or to use the local record.
+    pub team: Option<String>,
+}
+
+/// Where the window's record is.
+#[derive(Debug, Clone)]
+pub enum Location {
+    /// A single-user file (the default one when None).
+    File(Option<PathBuf>),
+    /// A team record on PostgreSQL.
+    Team(TeamConnect),
 }
 
 /// What the window shows first: the app, or why the record did not open.
@@ -95,23 +108,37 @@ impl Record {
     }
 }
 
-/// Open the record at `path` (the default one when None), turning an error
-/// or a panic into a failure the window can show.
-pub fn open(path: Option<&Path>, clock: Clock) -> Result<App, OpenFailure> {
-    let path = match path {
-        Some(p) => p.to_path_buf(),
-        None => {
-            amicus_app::default_db_path().map_err(|e| failure(Path::new(""), &e.to_string()))?
-        }
+/// Open the record at `location`, turning an error or a panic into a
+/// failure the window can show.
+pub fn open(location: &Location, clock: Clock) -> Result<App, OpenFailure> {
+    let (path, team) = match location {
+        Location::File(Some(p)) => (p.clone(), None),
+        Location::File(None) => (
+            amicus_app::default_db_path().map_err(|e| failure(Path::new(""), &e.to_string()))?,
+            None,
+        ),
+        Location::Team(c) => (PathBuf::new(), Some(c)),
     };
     let opened = std::panic::catch_unwind(|| {
-        Engine::new().and_then(|engine| App::open(engine, &path, clock))
+        Engine::new().and_then(|engine| match team {
+            Some(c) => App::open_team(engine, c, clock),
+            None => App::open(engine, &path, clock),
+        })
     });
+    let fail = |message: &str| match team {
+        Some(c) => OpenFailure {
+            message: message.to_string(),
+            db_path: amicus_app::team::describe(&c.url),
+            backups: Vec::new(),
+            team: Some(amicus_app::team::describe(&c.url)),
+        },
+        None => failure(&path, message),
+    };
     match opened {
         Ok(Ok(app)) => Ok(app),
         Ok(Err(e)) => {
             tracing::error!(path = %path.display(), "cannot open the record: {e}");
-            Err(failure(&path, &explain(&e)))
+            Err(fail(&explain(&e)))
         }
         Err(panic) => {
             let what = panic
@@ -120,12 +147,9 @@ pub fn open(path: Option<&Path>, clock: Clock) -> Result<App, OpenFailure> {
                 .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
                 .unwrap_or_else(|| "an internal error".into());
             tracing::error!(path = %path.display(), "opening the record panicked: {what}");
-            Err(failure(
-                &path,
-                &format!(
-                    "Amicus failed while opening it ({what}); please send the diagnostics to whoever supports you"
-                ),
-            ))
+            Err(fail(&format!(
+                "Amicus failed while opening it ({what}); please send the diagnostics to whoever supports you"
+            )))
         }
     }
 }
@@ -148,6 +172,7 @@ fn failure(path: &Path, message: &str) -> OpenFailure {
             .into_iter()
             .map(|p| p.display().to_string())
             .collect(),
+        team: None,
     }
 }
 
@@ -188,7 +213,9 @@ mod tests {
         let path = dir.path().join("amicus.db");
         std::fs::write(&path, b"this is not a database, it is a letter").unwrap();
         std::fs::write(dir.path().join("amicus.db.schema-3.bak"), b"x").unwrap();
-        let f = open(Some(&path), Clock::system()).err().expect("refused");
+        let f = open(&Location::File(Some(path.clone())), Clock::system())
+            .err()
+            .expect("refused");
         assert!(
             f.message.contains("not an Amicus database"),
             "{}",
@@ -205,12 +232,33 @@ mod tests {
     }
 
     #[test]
+    fn an_unreachable_team_record_is_a_failure_that_names_it_without_the_password() {
+        let dir = tempfile::tempdir().unwrap();
+        let c = TeamConnect {
+            url: format!(
+                "postgres://dana:secret@/amicus?host={}",
+                dir.path().display()
+            ),
+            ..TeamConnect::default()
+        };
+        let f = open(&Location::Team(c), Clock::system())
+            .err()
+            .expect("refused");
+        let place = f.team.expect("a team failure");
+        assert!(place.starts_with("postgres://dana@/amicus"), "{place}");
+        assert!(!f.message.contains("secret") && !place.contains("secret"));
+        assert!(f.message.contains("cannot be reached"), "{}", f.message);
+        assert!(f.backups.is_empty());
+    }
+
+    #[test]
     fn commands_get_unavailable_when_the_record_failed() {
         let record = Record::default();
         record.set(Err(OpenFailure {
             message: "nope".into(),
             db_path: "/x".into(),
             backups: vec![],
+            team: None,
         }));
         let err = record.app().err().expect("no app");
         assert!(matches!(err.code, ErrorCode::Unavailable));
@@ -224,7 +272,11 @@ mod tests {
         let t = std::thread::spawn(move || waiting.startup());
         std::thread::sleep(std::time::Duration::from_millis(50));
         let dir = tempfile::tempdir().unwrap();
-        let app = open(Some(&dir.path().join("a.db")), Clock::system()).unwrap();
+        let app = open(
+            &Location::File(Some(dir.path().join("a.db"))),
+            Clock::system(),
+        )
+        .unwrap();
         record.set(Ok(Arc::new(app)));
         assert_eq!(t.join().unwrap(), Startup::Ready);
     }

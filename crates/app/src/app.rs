@@ -35,6 +35,28 @@ pub enum RecordArea {
     Settings,
 }
 
+impl RecordArea {
+    pub const ALL: [RecordArea; 5] = [
+        RecordArea::Letters,
+        RecordArea::Officials,
+        RecordArea::Positions,
+        RecordArea::Templates,
+        RecordArea::Settings,
+    ];
+
+    /// The area a team record's change notification names ("letters").
+    pub fn from_name(name: &str) -> Option<RecordArea> {
+        Some(match name {
+            "letters" => RecordArea::Letters,
+            "officials" => RecordArea::Officials,
+            "positions" => RecordArea::Positions,
+            "templates" => RecordArea::Templates,
+            "settings" => RecordArea::Settings,
+            _ => return None,
+        })
+    }
+}
+
 /// What a write changed: the payload of the desktop's `record-changed` event.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]

@@ -155,6 +155,45 @@ pub struct LetterDetail {
     /// The letter is drawn with its signer's signature (signed with an
     /// image on file): exporting a copy to sign by hand is then a choice.
     pub signature_drawn: bool,
+    /// Who drafted, approved, signed and first sent it, and when: "Drafted
+    /// by dana, approved by avery on …". On a single-user file `by` is None.
+    pub steps: Vec<WorkflowStep>,
+}
+
+/// One step of a letter's way to the post, as the record logged it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct WorkflowStep {
+    pub kind: store::EventKind,
+    /// The login that took the step (a team record's session user).
+    pub by: Option<String>,
+    pub at: DateTime<Utc>,
+}
+
+/// The steps still standing: an edit after approval sends a letter back to
+/// draft, so that approval (and any signature) no longer counts.
+fn workflow(events: &[store::Event]) -> Vec<WorkflowStep> {
+    use store::EventKind as K;
+    let step = |e: &store::Event| WorkflowStep {
+        kind: e.kind,
+        by: e.actor.clone(),
+        at: e.at,
+    };
+    let (mut created, mut approved, mut signed, mut sent) = (None, None, None, None);
+    for e in events {
+        match e.kind {
+            K::Created => created = created.or(Some(step(e))),
+            K::Edited => (approved, signed) = (None, None),
+            K::Approved => approved = Some(step(e)),
+            K::Signed => signed = Some(step(e)),
+            K::Sent => sent = sent.or(Some(step(e))),
+            _ => {}
+        }
+    }
+    [created, approved, signed, sent]
+        .into_iter()
+        .flatten()
+        .collect()
 }
 
 /// Everything the record holds about a letter: its detail, the template
@@ -1266,6 +1305,7 @@ impl App {
             },
             recipients: views,
             signature_drawn: drawn_signature(db, id)?.is_some(),
+            steps: workflow(&db.events(id)?),
         })
     }
 
@@ -1451,5 +1491,50 @@ impl App {
         let mut drafted = self.draft_letter(&letter, now)?;
         drafted.warnings.extend(group_warnings);
         Ok(drafted)
+    }
+}
+
+#[cfg(test)]
+mod workflow_tests {
+    use super::workflow;
+    use chrono::{TimeZone, Utc};
+    use store::{Event, EventKind as K};
+
+    fn e(kind: K, by: &str, day: u32) -> Event {
+        Event {
+            id: 0,
+            letter_id: 1,
+            recipient_id: None,
+            kind,
+            at: Utc.with_ymd_and_hms(2017, 9, day, 12, 0, 0).unwrap(),
+            detail: String::new(),
+            actor: Some(by.into()),
+        }
+    }
+
+    #[test]
+    fn an_edit_after_approval_takes_the_approval_back() {
+        let steps = workflow(&[
+            e(K::Created, "dana", 1),
+            e(K::Approved, "avery", 2),
+            e(K::Edited, "dana", 3),
+            e(K::Approved, "morgan", 4),
+            e(K::Signed, "sam", 5),
+            e(K::Sent, "dana", 5),
+            e(K::Sent, "dana", 6),
+        ]);
+        let seen: Vec<(K, &str, u32)> = steps
+            .iter()
+            .map(|s| (s.kind, s.by.as_deref().unwrap(), chrono::Datelike::day(&s.at)))
+            .collect();
+        assert_eq!(
+            seen,
+            [
+                (K::Created, "dana", 1),
+                (K::Approved, "morgan", 4),
+                (K::Signed, "sam", 5),
+                (K::Sent, "dana", 5)
+            ]
+        );
     }
 }

@@ -46,7 +46,7 @@ pub use letters::{Letter, LetterData, LetterError, Mode, Problem, TemplateMeta};
 pub use letters_area::{
     Addressee, DraftPreview, DraftRequest, Drafted, GlyphDef, InkLine, LetterDetail, LetterExtra,
     LetterRecord, LetterSummary, NewLetter, PageDrawing, PreviewHave, PreviewPage, RecipientChoice,
-    RecipientView, SendReport, SendRequest,
+    RecipientView, SendReport, SendRequest, WorkflowStep,
 };
 pub use model::*;
 pub use offices::{HolderView, OfficeChange, OfficeDetail, OfficeHolder, OfficeRow};

@@ -7,6 +7,6 @@ pub use store::log::{LogEntry, LogFilter, SearchHit};
 pub use store::officials_csv::CsvSummary;
 pub use store::paragraphs::{NewParagraph, Paragraph};
 pub use store::{
-    Event, Issue, LetterMode, Method, NewOffice, NewPerson, NewPosition, NewTerm, Office,
-    OfficeKind, Person, Position, Role, RowProblem, Signer, Stance, Status, Term,
+    Event, EventKind, Issue, LetterMode, Method, NewOffice, NewPerson, NewPosition, NewTerm,
+    Office, OfficeKind, Person, Position, Role, RowProblem, Signer, Stance, Status, Term,
 };

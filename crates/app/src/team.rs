@@ -10,7 +10,7 @@ use std::path::Path;
 
 use serde::Serialize;
 use store::Store;
-pub use store::team::{TeamConnect, TeamRole, is_team_url};
+pub use store::team::{TeamConnect, TeamEvent, TeamRole, Watcher, is_team_url, watch};
 
 use crate::{App, AppError, Clock, Engine};
 
@@ -25,6 +25,17 @@ pub struct TeamSession {
     /// The PostgreSQL login; None on a single-user file.
     pub user: Option<String>,
     pub roles: Vec<TeamRole>,
+}
+
+/// Which record the window works on, and as whom.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct TeamStatus {
+    /// A team record's place ("dana@db.example.org/amicus"); None on a file.
+    pub team: Option<String>,
+    /// The file, for a single-user record.
+    pub file: Option<String>,
+    pub session: TeamSession,
 }
 
 /// A staff member of the team record.
@@ -53,6 +64,17 @@ impl App {
         Ok(TeamSession {
             user: db.session_user()?,
             roles: db.session_roles()?,
+        })
+    }
+
+    /// Which record this is, and whose session.
+    pub fn team_status(&self) -> Result<TeamStatus, AppError> {
+        let session = self.team_session()?;
+        let db = self.db();
+        Ok(TeamStatus {
+            team: db.team_place().map(str::to_string),
+            file: db.path().map(|p| p.display().to_string()),
+            session,
         })
     }
 
@@ -107,4 +129,205 @@ pub fn import_into_team(c: &TeamConnect, file: &Path) -> Result<store::transfer:
     let source = Store::open(file)?;
     let mut team = Store::open_team(c)?;
     Ok(team.import_record(&source)?)
+}
+
+/// The team record this computer opens at start, kept in the user's config
+/// folder (`~/.config/amicus/team.json`); the password is in the keychain.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct SavedTeam {
+    /// `postgres://user@host[:port]/database`, without a password.
+    pub url: String,
+    /// The organization's CA certificate (PEM), when the server's
+    /// certificate is not signed by a public one.
+    #[serde(default)]
+    pub ca_file: Option<std::path::PathBuf>,
+}
+
+fn team_file() -> Option<std::path::PathBuf> {
+    dirs::config_dir().map(|d| d.join("amicus").join("team.json"))
+}
+
+/// The saved team record, if this computer uses one.
+pub fn saved_team() -> Option<SavedTeam> {
+    let text = std::fs::read_to_string(team_file()?).ok()?;
+    serde_json::from_str(&text).ok()
+}
+
+/// Open `team` at every start from now on.
+pub fn save_team(team: &SavedTeam) -> Result<(), AppError> {
+    let path = team_file().ok_or_else(|| {
+        AppError::invalid(
+            "team",
+            "cannot find your config folder (set HOME or XDG_CONFIG_HOME)",
+        )
+    })?;
+    let text =
+        serde_json::to_string_pretty(team).map_err(|e| AppError::invalid("team", e.to_string()))?;
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir).map_err(|source| AppError::Write {
+            path: dir.to_path_buf(),
+            source,
+        })?;
+    }
+    crate::write_atomically(&path, text.as_bytes())
+}
+
+/// Open the single-user record again at the next start.
+pub fn forget_team() -> Result<(), AppError> {
+    if let Some(path) = team_file().filter(|p| p.exists()) {
+        std::fs::remove_file(&path).map_err(|source| AppError::Write { path, source })?;
+    }
+    Ok(())
+}
+
+/// How to reach `url`: its password from `AMICUS_DB_PASSWORD`, else the
+/// keychain.
+pub fn connect_for(
+    url: &str,
+    ca_file: Option<std::path::PathBuf>,
+    secrets: &crate::secrets::Secrets,
+) -> TeamConnect {
+    let password = std::env::var("AMICUS_DB_PASSWORD")
+        .ok()
+        .or_else(|| secrets.get(KEYCHAIN_SERVICE, url));
+    TeamConnect {
+        url: url.to_string(),
+        password,
+        ca_file,
+    }
+}
+
+/// `postgres://user@server/database` from the settings form's fields,
+/// checked; `server` may carry a port ("db.example.org:5433").
+pub fn team_url(server: &str, database: &str, user: &str) -> Result<String, AppError> {
+    let (server, database, user) = (server.trim(), database.trim(), user.trim());
+    if server.is_empty() || server.contains(['/', '@', ' ', '?']) {
+        return Err(AppError::invalid(
+            "server",
+            "give the server's name or address, e.g. db.example.org or db.example.org:5432",
+        ));
+    }
+    if database.is_empty() || database.contains(['/', ' ', '?', '@']) {
+        return Err(AppError::invalid(
+            "database",
+            "give the database's name, e.g. amicus",
+        ));
+    }
+    if user.is_empty()
+        || !user
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "_.-".contains(c))
+    {
+        return Err(AppError::invalid(
+            "user",
+            "give your login: letters, digits, '.', '-' or '_'",
+        ));
+    }
+    Ok(format!("postgres://{user}@{server}/{database}"))
+}
+
+/// Where the team record is, for the window: the URL without a password.
+pub fn describe(url: &str) -> String {
+    match url.split_once("://").and_then(|(scheme, rest)| {
+        rest.split_once('@')
+            .map(|(cred, host)| (scheme, cred, host))
+    }) {
+        Some((scheme, cred, host)) => {
+            let user = cred.split(':').next().unwrap_or(cred);
+            format!("{scheme}://{user}@{host}")
+        }
+        None => url.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_settings_fields_make_an_address_and_bad_ones_are_named() {
+        assert_eq!(
+            team_url("db.example.org:5433", "amicus", "dana").unwrap(),
+            "postgres://dana@db.example.org:5433/amicus"
+        );
+        let e = team_url("db example", "amicus", "dana").unwrap_err();
+        assert!(
+            matches!(e, AppError::Invalid { ref field, .. } if field == "server"),
+            "{e:?}"
+        );
+        let e = team_url("db", "", "dana").unwrap_err();
+        assert!(
+            matches!(e, AppError::Invalid { ref field, .. } if field == "database"),
+            "{e:?}"
+        );
+        let e = team_url("db", "amicus", "Dana Smith").unwrap_err();
+        assert!(
+            matches!(e, AppError::Invalid { ref field, .. } if field == "user"),
+            "{e:?}"
+        );
+        assert_eq!(
+            describe("postgres://dana:secret@db/amicus"),
+            "postgres://dana@db/amicus"
+        );
+    }
+}
+
+/// "Use a team record" in Settings: where, as whom, and whether to keep the
+/// password in the keychain for the next start.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct TeamSignIn {
+    /// The server's name or address, with its port when not 5432.
+    pub server: String,
+    pub database: String,
+    pub user: String,
+    pub password: String,
+    /// The organization's CA certificate (PEM), if its server needs one.
+    #[serde(default)]
+    pub ca_file: Option<String>,
+    /// Keep the password in the system keychain (else only until Amicus closes).
+    pub remember: bool,
+}
+
+impl TeamSignIn {
+    /// The connection to try, and what to save once it works.
+    pub fn plan(&self) -> Result<(TeamConnect, SavedTeam), AppError> {
+        let url = team_url(&self.server, &self.database, &self.user)?;
+        let ca_file = self
+            .ca_file
+            .as_deref()
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .map(std::path::PathBuf::from);
+        if let Some(ca) = &ca_file
+            && !ca.is_file()
+        {
+            return Err(AppError::invalid(
+                "ca_file",
+                format!(
+                    "{} is not a file; choose the organization's CA certificate (.pem)",
+                    ca.display()
+                ),
+            ));
+        }
+        let connect = TeamConnect {
+            url: url.clone(),
+            password: Some(self.password.clone()).filter(|p| !p.is_empty()),
+            ca_file: ca_file.clone(),
+        };
+        Ok((connect, SavedTeam { url, ca_file }))
+    }
+
+    /// Keep what worked: the record's address for the next start, and the
+    /// password in the keychain (or for this session only).
+    pub fn keep(&self, saved: &SavedTeam) -> Result<crate::secrets::SecretKept, AppError> {
+        save_team(saved)?;
+        let secrets = crate::secrets::Secrets::system();
+        if self.remember && !self.password.is_empty() {
+            Ok(secrets.set(KEYCHAIN_SERVICE, &saved.url, &self.password))
+        } else {
+            secrets.delete(KEYCHAIN_SERVICE, &saved.url);
+            Ok(crate::secrets::SecretKept::ThisSession)
+        }
+    }
 }

@@ -61,6 +61,8 @@ pub const SCHEMA_VERSION: usize = MIGRATION_SQL.len();
 pub struct Store {
     conn: Connection,
     path: Option<PathBuf>,
+    /// A team record's place: "dana@db.example.org/amicus".
+    team: Option<String>,
 }
 
 /// How the connection behaves; one place for every pragma.
@@ -118,6 +120,7 @@ impl Store {
         let mut store = Store {
             conn: Connection::Sqlite(conn),
             path: Some(path.to_path_buf()),
+            team: None,
         };
         store.migrate()?;
         Ok(store)
@@ -130,6 +133,7 @@ impl Store {
         let mut store = Store {
             conn: Connection::Sqlite(conn),
             path: None,
+            team: None,
         };
         store.migrate()?;
         Ok(store)
@@ -154,6 +158,11 @@ impl Store {
     /// The file behind this store (none for an in-memory store).
     pub fn path(&self) -> Option<&Path> {
         self.path.as_deref()
+    }
+
+    /// Where a team record is ("dana@db.example.org/amicus"); None for a file.
+    pub fn team_place(&self) -> Option<&str> {
+        self.team.as_deref()
     }
 
     pub fn schema_version(&self) -> Result<usize> {

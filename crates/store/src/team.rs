@@ -220,6 +220,18 @@ impl Store {
     }
 
     fn from_client(client: postgres::Client, c: &TeamConnect) -> Store {
+        let place = postgres::Config::from_str(c.url.trim()).ok().map(|cfg| {
+            let host = match cfg.get_hosts().first() {
+                Some(Host::Tcp(h)) => h.clone(),
+                Some(Host::Unix(p)) => p.display().to_string(),
+                None => "localhost".into(),
+            };
+            format!(
+                "{}@{host}/{}",
+                cfg.get_user().unwrap_or("?"),
+                cfg.get_dbname().unwrap_or("amicus")
+            )
+        });
         let again = c.clone();
         let reconnect: crate::db::Reconnect =
             Box::new(move || connect(&again).map_err(|e| e.to_string()));
@@ -229,6 +241,7 @@ impl Store {
                 Some(reconnect),
             )))),
             path: None,
+            team: place,
         }
     }
 

@@ -136,7 +136,12 @@ draft: NewLetter, recipients: Array<RecipientView>,
  * The letter is drawn with its signer's signature (signed with an
  * image on file): exporting a copy to sign by hand is then a choice.
  */
-signature_drawn: boolean, };
+signature_drawn: boolean, 
+/**
+ * Who drafted, approved, signed and first sent it, and when: "Drafted
+ * by dana, approved by avery on …". On a single-user file `by` is None.
+ */
+steps: Array<WorkflowStep>, };
 
 export type InkLine = { color: string, scale: number, glyphs: Array<number>, };
 
@@ -331,7 +336,12 @@ export type OpenFailure = { message: string, db_path: string,
  * Backups of this record found beside it (the automatic ones taken
  * before each upgrade), newest first.
  */
-backups: Array<string>, };
+backups: Array<string>, 
+/**
+ * The team record that could not be reached ("postgres://dana@db/amicus"):
+ * the window offers to try again or to use the local record.
+ */
+team: string | null, };
 
 export type Startup = { "state": "ready" } | { "state": "failed" } & OpenFailure;
 
@@ -428,3 +438,45 @@ export type Paragraph = { id: number, title: string, body: string, issue_id: num
 issue: string | null, tags: Array<string>, };
 
 export type NewParagraph = { title: string, body: string, issue_id: number | null, tags: Array<string>, };
+
+export type TeamRole = "drafter" | "approver" | "signer" | "admin";
+
+export type TeamSession = { 
+/**
+ * The PostgreSQL login; None on a single-user file.
+ */
+user: string | null, roles: Array<TeamRole>, };
+
+export type TeamStatus = { 
+/**
+ * A team record's place ("dana@db.example.org/amicus"); None on a file.
+ */
+team: string | null, 
+/**
+ * The file, for a single-user record.
+ */
+file: string | null, session: TeamSession, };
+
+export type TeamSignIn = { 
+/**
+ * The server's name or address, with its port when not 5432.
+ */
+server: string, database: string, user: string, password: string, 
+/**
+ * The organization's CA certificate (PEM), if its server needs one.
+ */
+ca_file: string | null, 
+/**
+ * Keep the password in the system keychain (else only until Amicus closes).
+ */
+remember: boolean, };
+
+export type TeamConnection = { "state": "lost", message: string, } | { "state": "back" };
+
+export type WorkflowStep = { kind: EventKind, 
+/**
+ * The login that took the step (a team record's session user).
+ */
+by: string | null, at: string, };
+
+export type EventKind = "created" | "edited" | "approved" | "signed" | "exported" | "sent" | "followed_up" | "replied";
