@@ -43,7 +43,8 @@ test-ui: setup
 ## The WebDriver tests of the real app (Xvfb + tauri-driver + WebKitWebDriver).
 ## Without WEBKIT_DISABLE_DMABUF_RENDERER: with it, a WebDriver screenshot taken
 ## right after start-up never returns under Xvfb (the journey test hung on it).
-E2E := env -u WEBKIT_DISABLE_DMABUF_RENDERER xvfb-run -a node --test --test-concurrency=1 e2e/
+## The team journey (two windows on one team record) needs the throwaway PostgreSQL server.
+E2E := bash scripts/with-postgres.sh env -u WEBKIT_DISABLE_DMABUF_RENDERER xvfb-run -a node --test --test-concurrency=1 e2e/
 e2e: app
 	$(E2E)
 
@@ -68,6 +69,7 @@ bench: ui
 	cargo bench -p amicus-app --bench import
 	cargo bench -p amicus-app --bench groups
 	cargo bench -p store --bench store
+	AMICUS_BENCH_ENGINE=postgres bash scripts/with-postgres.sh cargo bench -p store --bench store
 
 ## The Debian package (and an RPM) of the desktop app and the `amicus` command,
 ## in target/package/, checked by lintian.

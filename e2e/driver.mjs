@@ -23,8 +23,8 @@ function freePort() {
 }
 
 // Each session gets its own pair of free ports, so a WebKitWebDriver still
-// shutting down from the previous test can never answer the next one.
-let BASE = "";
+// shutting down from the previous test can never answer the next one, and
+// two windows (two colleagues on one team record) can be open at once.
 
 function driverPath() {
   const local = join(homedir(), ".cargo", "bin", "tauri-driver");
@@ -32,8 +32,8 @@ function driverPath() {
   return "tauri-driver";
 }
 
-async function request(method, path, body) {
-  const res = await fetch(BASE + path, {
+async function requestAt(base, method, path, body) {
+  const res = await fetch(base + path, {
     method,
     headers: { "content-type": "application/json" },
     body: body === undefined ? undefined : JSON.stringify(body),
@@ -50,7 +50,8 @@ export async function openApp(env = {}) {
   if (!existsSync(APP)) throw new Error(`${APP} is missing: run 'make app' first`);
   const port = await freePort();
   const native = await freePort();
-  BASE = `http://127.0.0.1:${port}`;
+  const base = `http://127.0.0.1:${port}`;
+  const request = (method, path, body) => requestAt(base, method, path, body);
   const driver = spawn(driverPath(), ["--port", String(port), "--native-port", String(native)], {
     env: { ...process.env, ...env },
     stdio: ["ignore", "inherit", "inherit"],

@@ -1,8 +1,19 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { screen, waitFor } from "@testing-library/react";
+import { act, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { App } from "./App";
-import { blankLetter, catalog, clockView, letters, nth, livePage, renderWithQuery } from "./test/fixtures";
+import {
+  blankLetter,
+  catalog,
+  clockView,
+  danaOnTeam,
+  fakeTeamConnection,
+  letters,
+  nth,
+  livePage,
+  ownRecord,
+  renderWithQuery,
+} from "./test/fixtures";
 
 vi.mock("./ipc", async (importOriginal) => ({
   ...(await importOriginal<typeof import("./ipc")>()),
@@ -21,6 +32,8 @@ vi.mock("./ipc", async (importOriginal) => ({
   officeDetail: vi.fn(),
   issuesOverview: vi.fn(),
   letterOpen: vi.fn(),
+  teamStatus: vi.fn(),
+  onTeamConnection: vi.fn(),
 }));
 import * as ipc from "./ipc";
 
@@ -33,8 +46,12 @@ function padillaFound() {
 }
 
 describe("App", () => {
+  let connection: ReturnType<typeof fakeTeamConnection>;
   beforeEach(() => {
     vi.resetAllMocks();
+    connection = fakeTeamConnection();
+    vi.mocked(ipc.onTeamConnection).mockImplementation(connection.listen);
+    vi.mocked(ipc.teamStatus).mockResolvedValue(ownRecord);
     vi.mocked(ipc.lettersList).mockResolvedValue(letters);
     vi.mocked(ipc.catalog).mockResolvedValue(catalog);
     vi.mocked(ipc.officialsList).mockResolvedValue([]);
@@ -119,7 +136,7 @@ describe("App", () => {
     vi.mocked(ipc.officesList).mockResolvedValue([{ office: commerce, holder: null }]);
     vi.mocked(ipc.officeDetail).mockResolvedValue({ office: commerce, holders: [] });
     vi.mocked(ipc.issuesOverview).mockResolvedValue(catalog.issues);
-    vi.mocked(ipc.letterOpen).mockResolvedValue({ summary: nth(letters, 1), draft: blankLetter, recipients: [], signature_drawn: false });
+    vi.mocked(ipc.letterOpen).mockResolvedValue({ summary: nth(letters, 1), draft: blankLetter, recipients: [], signature_drawn: false, steps: [] });
     renderWithQuery(<App />);
     await screen.findByRole("heading", { name: "Letters" });
     const search = screen.getByRole("searchbox", { name: "Search everything" });
@@ -146,5 +163,39 @@ describe("App", () => {
     await userEvent.click(hit);
     expect(await screen.findByRole("heading", { name: "Letter 2" })).toBeTruthy();
     expect(ipc.letterOpen).toHaveBeenCalledWith(2);
+  });
+
+  it("says whose session it is on a team record, and nothing on this computer's own", async () => {
+    vi.mocked(ipc.teamStatus).mockResolvedValue({ ...danaOnTeam, session: { user: "dana", roles: ["drafter", "approver"] } });
+    const { unmount } = renderWithQuery(<App />);
+    const badge = await screen.findByLabelText("Signed in as dana");
+    expect(badge.textContent).toBe("dana · drafter, approver");
+    expect(badge.getAttribute("title")).toBe("dana@db.example.org/amicus");
+    expect(badge.closest("header")).toBeTruthy();
+    unmount();
+
+    vi.mocked(ipc.teamStatus).mockResolvedValue(ownRecord);
+    renderWithQuery(<App />);
+    await screen.findByRole("heading", { name: "Letters" });
+    await waitFor(() => expect(ipc.teamStatus).toHaveBeenCalledTimes(2));
+    expect(screen.queryByLabelText(/^Signed in as/)).toBeNull();
+    expect(screen.queryByTestId("session-badge")).toBeNull();
+  });
+
+  it("puts up a banner while the team record's server cannot be reached, and takes it down when it is back", async () => {
+    renderWithQuery(<App />);
+    await screen.findByRole("heading", { name: "Letters" });
+    await waitFor(() => expect(connection.listening()).toBe(1));
+    expect(screen.queryByRole("alert")).toBeNull();
+    act(() => connection.fire({ state: "lost", message: "connection refused" }));
+    const banner = await screen.findByRole("alert");
+    expect(banner.textContent).toBe(
+      "The team record's server cannot be reached (connection refused). Amicus keeps trying; what you type stays here.",
+    );
+    // At the top of the window's main column, above the search bar.
+    expect(banner.nextElementSibling?.nextElementSibling?.tagName).toBe("HEADER");
+    act(() => connection.fire({ state: "back" }));
+    await waitFor(() => expect(screen.queryByRole("alert")).toBeNull());
+    expect(screen.getByText("Connected to the team record again").closest("[role=status]")).toBeTruthy();
   });
 });

@@ -1,7 +1,7 @@
 import { Suspense, lazy, useCallback, useEffect, useRef, useState } from "react";
 import { useQuery } from "@tanstack/react-query";
 import * as ipc from "./ipc";
-import { clockQuery, keys } from "./queries";
+import { clockQuery, keys, teamStatusQuery } from "./queries";
 import type { SearchHit } from "./ipc";
 import { LettersList } from "./features/letters/LettersList";
 import type { ComposeHandle } from "./features/compose/Compose";
@@ -15,6 +15,7 @@ const Templates = lazy(() => import("./features/templates/Templates").then((m) =
 const Settings = lazy(() => import("./features/settings/Settings").then((m) => ({ default: m.Settings })));
 import { Dialog } from "./components/Dialog";
 import { longDatesIn } from "./components/dates";
+import { ConnectionBanner } from "./components/ConnectionBanner";
 
 type View =
   | { name: "letters" }
@@ -110,6 +111,27 @@ function GlobalSearch({
   );
 }
 
+/**
+ * Whose session it is, on a team record: "dana · drafter, approver", the
+ * record's place on hover. Nothing on this computer's own record.
+ */
+function SessionBadge() {
+  const status = useQuery(teamStatusQuery).data;
+  if (!status?.team) return null;
+  const user = status.session.user ?? "";
+  return (
+    <span
+      className="session-badge"
+      role="note"
+      aria-label={`Signed in as ${user}`}
+      title={status.team}
+      data-testid="session-badge"
+    >
+      {user} · {status.session.roles.join(", ")}
+    </span>
+  );
+}
+
 export function App() {
   // Keeps the organization's today current (it turns over at midnight in its time zone).
   useQuery({ ...clockQuery, refetchInterval: 60_000 });
@@ -197,8 +219,10 @@ export function App() {
         </ul>
       </nav>
       <div className="main">
+        <ConnectionBanner />
         <header className="topbar">
           <GlobalSearch inputRef={searchBox} onHit={openHit} />
+          <SessionBadge />
         </header>
         <main className="content">
           <Suspense fallback={<p className="empty">Opening…</p>}>

@@ -3,7 +3,7 @@
 // themselves: the backend announces each change (`record-changed`, with
 // the areas it touched) and useRecordEvents (recordEvents.ts) invalidates
 // the keys listed in AREA_KEYS here, whatever made the change.
-import { queryOptions, type QueryKey } from "@tanstack/react-query";
+import { queryOptions, type QueryClient, type QueryKey } from "@tanstack/react-query";
 import * as ipc from "./ipc";
 import type { LogFilter, RecordArea, Status, TemplateDraft } from "./ipc";
 
@@ -13,6 +13,8 @@ import type { LogFilter, RecordArea, Status, TemplateDraft } from "./ipc";
  */
 export const keys = {
   startup: ["startup"],
+  /** Which record the window works on, and as whom (a team record's session). */
+  teamStatus: ["team-status"],
   clock: ["clock"],
   /** Templates, issues and positions, signers and offices: what the letter form chooses from. */
   catalog: ["catalog"],
@@ -105,6 +107,18 @@ export const startupQuery = queryOptions({
   queryFn: ipc.startup,
   staleTime: Infinity,
 });
+
+/** Which record the window works on (a team record or this computer's file), and as whom. */
+export const teamStatusQuery = queryOptions({ queryKey: keys.teamStatus, queryFn: ipc.teamStatus });
+
+/**
+ * The window now works on another record (a team record connected, or this
+ * computer's own again): every query starts afresh, but start-up's answer,
+ * so the app stays on the screen it shows rather than opening again.
+ */
+export function recordSwitched(client: QueryClient): Promise<void> {
+  return client.resetQueries({ predicate: (q) => q.queryKey[0] !== keys.startup[0] });
+}
 
 /**
  * The organization's today. Fresh for a minute; App keeps one observer

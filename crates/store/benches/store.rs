@@ -3,6 +3,11 @@
 //! date range, and full-text searches, each timed many times with varied
 //! arguments. Prints p50, p95 and max; the target is p95 <= 10 ms.
 //!
+//! With `AMICUS_BENCH_ENGINE=postgres` the same record is built as a team
+//! record on the PostgreSQL server of `AMICUS_TEST_PG` (over its Unix
+//! socket; target p95 <= 20 ms), and then `team import` of a 10,000-letter
+//! single-user file, each letter with its archived PDF, is timed.
+//!
 //! Run with `make bench` (release mode). Not a test: it asserts nothing.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
@@ -56,7 +61,28 @@ fn word(mut k: u64) -> String {
 }
 
 fn build(path: &std::path::Path) -> Store {
-    let mut store = Store::open(path).expect("open");
+    fill(Store::open(path).expect("open"), LETTERS, false)
+}
+
+/// A new database on the benchmark's PostgreSQL server, as a team record.
+fn team_database(name: &str) -> store::team::TeamConnect {
+    let server = std::env::var("AMICUS_TEST_PG").expect("AMICUS_TEST_PG (run under scripts/with-postgres.sh)");
+    let mut admin = postgres::Client::connect(&format!("{server} dbname=postgres"), postgres::NoTls).expect("connect");
+    admin
+        .batch_execute(&format!("DROP DATABASE IF EXISTS {name}"))
+        .expect("drop the database");
+    admin
+        .batch_execute(&format!("CREATE DATABASE {name}"))
+        .expect("create the database");
+    store::team::TeamConnect {
+        url: format!("{server} dbname={name}"),
+        ..Default::default()
+    }
+}
+
+/// `letters` letters of four recipients each; with `archive`, each letter
+/// also has its sent PDF (16 KB) archived, as a real record does.
+fn fill(mut store: Store, letters: i64, archive: bool) -> Store {
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
     let now = Utc.with_ymd_and_hms(2026, 11, 28, 12, 0, 0).unwrap();
     let start = NaiveDate::from_ymd_opt(2010, 1, 1).unwrap();
@@ -97,7 +123,10 @@ fn build(path: &std::path::Path) -> Store {
                     "INSERT INTO letter_recipients (letter_id, ord, letter_date, role, person_id, office_id, method, sent_at, follow_up_on)
                      VALUES (?1, ?2, ?7, 'to', ?3, ?4, 'mail', ?5, ?6)",
                 )?;
-                for l in 0..LETTERS {
+                let mut archived = tx.prepare(
+                    "INSERT INTO archive (letter_id, recipient_id, pdf, sha256, data, created_at) VALUES (?1, NULL, ?2, ?3, '{}', ?4)",
+                )?;
+                for l in 0..letters {
                     let date = start + Days::new(rng.below(6000));
                     let words: Vec<String> = (0..60).map(|_| word(rng.zipf(5000))).collect();
                     let subject = format!("On {} and {}", word(rng.zipf(5000)), word(rng.zipf(5000)));
@@ -107,15 +136,18 @@ fn build(path: &std::path::Path) -> Store {
                         let sent = Utc.from_utc_datetime(&date.and_hms_opt(15, 0, 0).unwrap());
                         recipient.execute(params![l + 1, ord + 1, p, (p - 1) % OFFICES + 1, sent, date + Days::new(30), date])?;
                     }
+                    if archive {
+                        let pdf: Vec<u8> = (0..16_384).map(|_| rng.below(256) as u8).collect();
+                        let hash = store::letters::sha256_hex(&pdf);
+                        archived.execute(params![l + 1, pdf, hash, now])?;
+                    }
                 }
             }
             Ok(())
         })
         .expect("build");
-    store
-        .connection()
-        .execute_batch("ANALYZE; PRAGMA optimize;")
-        .expect("analyze");
+    let analyze = store.connection().pick("ANALYZE; PRAGMA optimize;", "ANALYZE");
+    store.connection().execute_batch(analyze).expect("analyze");
     store
 }
 
@@ -141,12 +173,20 @@ fn main() {
     // AMICUS_BENCH_DB keeps the built database for reuse between runs.
     let kept = std::env::var_os("AMICUS_BENCH_DB").map(std::path::PathBuf::from);
     let path = kept.clone().unwrap_or_else(|| dir.path().join("bench.db"));
+    let postgres = std::env::var("AMICUS_BENCH_ENGINE").is_ok_and(|e| e == "postgres");
     let t = Instant::now();
-    let store = if kept.is_some() && path.exists() {
+    let store = if postgres {
+        let team = Store::init_team(&team_database("amicus_bench")).expect("team record");
+        fill(team, LETTERS, false)
+    } else if kept.is_some() && path.exists() {
         Store::open(&path).expect("open kept database")
     } else {
         build(&path)
     };
+    println!(
+        "engine: {}",
+        if postgres { "PostgreSQL (Unix socket)" } else { "SQLite (file)" }
+    );
     let rows: i64 = store
         .connection()
         .query_row("SELECT count(*) FROM letter_recipients", [], |r| r.get(0))
@@ -213,4 +253,23 @@ fn main() {
         }
         report(name, times, total);
     }
+    if postgres {
+        team_import(dir.path());
+    }
+}
+
+/// `amicus team import` of a 10,000-letter single-user record.
+fn team_import(dir: &std::path::Path) {
+    let file = dir.join("alone.db");
+    let alone = fill(Store::open(&file).expect("open"), 10_000, true);
+    let mut team = Store::init_team(&team_database("amicus_import")).expect("team record");
+    let t = Instant::now();
+    let copied = team.import_record(&alone).expect("import");
+    println!(
+        "team import: {} letters, {} recipient rows, {} archived PDFs checked in {:.1} s",
+        copied.rows("letters"),
+        copied.rows("letter_recipients"),
+        copied.pdfs_checked,
+        t.elapsed().as_secs_f64()
+    );
 }

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { render, screen } from "@testing-library/react";
-import { ErrorNote, fieldError, readable } from "./common";
+import { ErrorNote, dayIn, fieldError, readable } from "./common";
 
 describe("messages from Rust", () => {
   afterEach(() => vi.restoreAllMocks());
@@ -35,5 +35,16 @@ describe("messages from Rust", () => {
     expect(alert.textContent).toBe("No holder on record");
     expect(scrolled.mock.contexts).toContain(alert);
     expect(document.activeElement).toBe(alert);
+  });
+});
+
+describe("the day a moment fell on", () => {
+  it("is the organization's day, in its time zone", () => {
+    expect(dayIn("2026-12-01T03:30:00Z", "America/New_York")).toBe("2026-11-30");
+    expect(dayIn("2026-12-01T03:30:00.123456Z", "Europe/Berlin")).toBe("2026-12-01");
+    // Without a zone known (yet), or with one this system does not know: the timestamp's own date.
+    expect(dayIn("2026-12-01T03:30:00Z", undefined)).toBe("2026-12-01");
+    expect(dayIn("2026-12-01T03:30:00Z", "Nowhere/Atlantis")).toBe("2026-12-01");
+    expect(dayIn("not a time", "America/New_York")).toBe("not a time");
   });
 });

@@ -89,6 +89,30 @@ export function useToday(): string | undefined {
   return useClock()?.today;
 }
 
+/**
+ * The day (YYYY-MM-DD) on which a moment (a timestamp, e.g.
+ * "2026-12-01T03:00:00Z") fell in `timeZone`, the organization's: that
+ * moment is November 30 in New York. Without a zone (the clock not known
+ * yet), or one this system does not know, the timestamp's own date.
+ */
+export function dayIn(at: string, timeZone: string | undefined): string {
+  const moment = new Date(at);
+  if (!timeZone || Number.isNaN(moment.getTime())) return at.slice(0, 10);
+  try {
+    const parts = new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+    }).formatToParts(moment);
+    const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value;
+    const [y, m, d] = [part("year"), part("month"), part("day")];
+    return y && m && d ? `${y.padStart(4, "0")}-${m}-${d}` : at.slice(0, 10);
+  } catch {
+    return at.slice(0, 10);
+  }
+}
+
 /** `days` after the day `iso` (YYYY-MM-DD): calendar arithmetic only, no clock or time zone. */
 export function addDays(iso: string, days: number): string {
   const [y, m, d] = iso.slice(0, 10).split("-").map(Number);

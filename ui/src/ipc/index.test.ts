@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 
 vi.mock("@tauri-apps/api/core", () => ({ invoke: vi.fn(), Channel: vi.fn() }));
 import { invoke } from "@tauri-apps/api/core";
-import { errorText, markAllSent, officialAdd, positionAdopt } from ".";
+import { errorText, markAllSent, officialAdd, positionAdopt, recordRetry, teamConnect, teamLeave, teamStatus } from ".";
 
 describe("ipc", () => {
   beforeEach(() => vi.mocked(invoke).mockReset());
@@ -30,6 +30,19 @@ describe("ipc", () => {
     const report = { method: "email" as const, at: "2018-09-25T12:00:00Z", confirmation: null, follow_up_on: "2018-10-25" };
     expect(await markAllSent(3, report)).toBe(2);
     expect(invoke).toHaveBeenLastCalledWith("mark_all_sent", { letterId: 3, report });
+  });
+
+  it("signs in to a team record with the sign-in as `request`, and leaves it", async () => {
+    vi.mocked(invoke).mockResolvedValueOnce("keychain");
+    const request = { server: "db.example.org", database: "amicus", user: "dana", password: "s3cret", ca_file: null, remember: true };
+    expect(await teamConnect(request)).toBe("keychain");
+    expect(invoke).toHaveBeenLastCalledWith("team_connect", { request });
+    await teamStatus();
+    expect(invoke).toHaveBeenLastCalledWith("team_status");
+    await teamLeave();
+    expect(invoke).toHaveBeenLastCalledWith("team_leave");
+    await recordRetry();
+    expect(invoke).toHaveBeenLastCalledWith("record_retry");
   });
 
   it("says an error without the field's internal name in front", () => {

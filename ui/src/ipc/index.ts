@@ -53,6 +53,9 @@ import type {
   PersonDetail,
   Position,
   Status,
+  TeamConnection,
+  TeamSignIn,
+  TeamStatus,
   TemplateCheck,
   TemplateDraft,
 } from "./bindings";
@@ -235,6 +238,19 @@ export const startup = () => invoke<Startup>("startup");
 export const recordOpen = (path: string) => invoke<null>("record_open", { path });
 /** Replace the record with one of its backups, and open it. */
 export const recordRestore = (backup: string) => invoke<null>("record_restore", { backup });
+/** Open again the record the window started with (its team record, after an outage). */
+export const recordRetry = () => invoke<null>("record_retry");
+/** Which record the window works on (a team record's place, or the file) and as whom. */
+export const teamStatus = () => invoke<TeamStatus>("team_status");
+/**
+ * Work on a team record from now on (and at every start). Tried first: a
+ * refusal (code "unavailable", or "invalid_data" naming "server",
+ * "database", "user" or "ca_file") leaves the current record open. Resolves
+ * to where the password is kept.
+ */
+export const teamConnect = (request: TeamSignIn) => invoke<SecretKept>("team_connect", { request });
+/** Back to this computer's own record (now and at every start). */
+export const teamLeave = () => invoke<null>("team_leave");
 
 /**
  * Call `handler` with the kinds of record that changed, whoever changed
@@ -243,6 +259,14 @@ export const recordRestore = (backup: string) => invoke<null>("record_restore", 
  */
 export function onRecordChanged(handler: (areas: RecordArea[]) => void): Promise<() => void> {
   return listen<RecordChanged>("record-changed", (e) => handler(e.payload.areas));
+}
+/**
+ * Call `handler` when the team record's server is lost and when it is back
+ * (a `record-changed` with every area follows "back"). Resolves to a
+ * function that stops listening.
+ */
+export function onTeamConnection(handler: (connection: TeamConnection) => void): Promise<() => void> {
+  return listen<TeamConnection>("team-connection", (e) => handler(e.payload));
 }
 /**
  * Tell the shell the letters list is on screen (the cold-start benchmark),

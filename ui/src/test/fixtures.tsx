@@ -1,7 +1,7 @@
 import type { ReactElement } from "react";
 import { render } from "@testing-library/react";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import type { Catalog, ClockView, LetterSummary, LogEntry, NewLetter, RecordArea } from "../ipc";
+import type { Catalog, ClockView, LetterSummary, LogEntry, NewLetter, RecordArea, TeamConnection, TeamStatus } from "../ipc";
 
 export function renderWithQuery(ui: ReactElement) {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
@@ -109,3 +109,36 @@ export function fakeRecordEvents() {
     listening: () => handlers.size,
   };
 }
+
+/**
+ * A stand-in for the backend's `team-connection` event: pass `listen` as
+ * ipc.onTeamConnection's implementation, then `fire` "lost" or "back".
+ */
+export function fakeTeamConnection() {
+  const handlers = new Set<(connection: TeamConnection) => void>();
+  return {
+    listen: (handler: (connection: TeamConnection) => void) => {
+      handlers.add(handler);
+      return Promise.resolve(() => {
+        handlers.delete(handler);
+      });
+    },
+    fire: (connection: TeamConnection) => handlers.forEach((h) => h(connection)),
+    /** How many are listening now. */
+    listening: () => handlers.size,
+  };
+}
+
+/** This computer's own record (ipc.teamStatus on a single-user file). */
+export const ownRecord: TeamStatus = {
+  team: null,
+  file: "/home/staff/.local/share/amicus/amicus.db",
+  session: { user: null, roles: ["drafter", "approver", "signer", "admin"] },
+};
+
+/** Dana's session on the team record (ipc.teamStatus). */
+export const danaOnTeam: TeamStatus = {
+  team: "dana@db.example.org/amicus",
+  file: null,
+  session: { user: "dana", roles: ["drafter"] },
+};

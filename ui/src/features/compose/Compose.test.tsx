@@ -1,10 +1,21 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { useState } from "react";
-import { fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { Compose } from "./Compose";
-import { blankLetter, catalog, clockView, letters, livePage, nth, renderWithQuery } from "../../test/fixtures";
-import type { LetterDetail, RecipientView, Status } from "../../ipc";
+import { useRecordEvents } from "../../recordEvents";
+import {
+  blankLetter,
+  catalog,
+  clockView,
+  fakeRecordEvents,
+  fakeTeamConnection,
+  letters,
+  livePage,
+  nth,
+  renderWithQuery,
+} from "../../test/fixtures";
+import type { LetterDetail, RecipientView, Status, WorkflowStep } from "../../ipc";
 
 /** Letter 2 as opened: a saved draft to the Secretary of Commerce, with text but no subject. */
 const openedDraft: LetterDetail = {
@@ -12,6 +23,7 @@ const openedDraft: LetterDetail = {
   draft: { ...blankLetter, date: "2018-09-24", body: "Our members export to Korea.", recipients: [{ role: "to", to: { by: "office", id: 10 } }] },
   recipients: [],
   signature_drawn: false,
+  steps: [],
 };
 
 /** No holder of a California seat on record on the letter's date, as Rust words it. */
@@ -45,12 +57,28 @@ vi.mock("../../ipc", async (importOriginal) => ({
   letterCopy: vi.fn(),
   positionInForce: vi.fn(),
   clock: vi.fn(),
+  onTeamConnection: vi.fn(),
+  onRecordChanged: vi.fn(),
 }));
 import * as ipc from "../../ipc";
 
+/** Letter 2's way on a team record: dana drafted it, avery approved it late in the evening in New York, sam signed it. */
+const teamSteps: WorkflowStep[] = [
+  { kind: "created", by: "dana", at: "2026-11-30T14:00:00Z" },
+  { kind: "approved", by: "avery", at: "2026-12-01T03:30:00Z" },
+  { kind: "signed", by: "sam", at: "2026-12-01T15:00:00Z" },
+  { kind: "sent", by: null, at: "2026-12-01T16:00:00Z" },
+];
+
 describe("Compose", () => {
+  let connection: ReturnType<typeof fakeTeamConnection>;
+  let events: ReturnType<typeof fakeRecordEvents>;
   beforeEach(() => {
     vi.resetAllMocks();
+    connection = fakeTeamConnection();
+    vi.mocked(ipc.onTeamConnection).mockImplementation(connection.listen);
+    events = fakeRecordEvents();
+    vi.mocked(ipc.onRecordChanged).mockImplementation(events.listen);
     vi.mocked(ipc.catalog).mockResolvedValue(catalog);
     vi.mocked(ipc.officialsList).mockResolvedValue([]);
     vi.mocked(ipc.letterBlank).mockResolvedValue(blankLetter);
@@ -591,5 +619,128 @@ describe("Compose", () => {
     expect(row.className).toBe("grid2 stack-narrow");
     expect(within(row).getByRole("combobox", { name: "Position" })).toBeTruthy();
     expect(within(row).queryByRole("combobox", { name: "Template" })).toBeNull();
+  });
+
+  it("says who drafted, approved, signed and sent the letter, by day in the organization's time zone", async () => {
+    vi.mocked(ipc.letterOpen).mockResolvedValue({ ...opened("sent"), steps: teamSteps });
+    renderWithQuery(<Compose letterId={2} onSaved={vi.fn()} />);
+    const steps = await screen.findByRole("note", { name: "Who did what" });
+    // Avery approved at 10:30 p.m. on November 30 in New York (already December 1 in UTC).
+    await waitFor(() =>
+      expect(steps.textContent).toBe(
+        "Drafted by dana on November 30, 2026 · approved by avery on November 30, 2026 · signed by sam on December 1, 2026 · sent on December 1, 2026",
+      ),
+    );
+    expect(screen.getByTestId("letter-steps")).toBe(steps);
+    expect(steps.textContent).toContain("approved by avery");
+  });
+
+  it("names nobody on a single-user record's letter, and says nothing of a letter without steps", async () => {
+    vi.mocked(ipc.letterOpen).mockResolvedValue({
+      ...opened("approved"),
+      steps: [
+        { kind: "created", by: null, at: "2018-09-20T16:00:00Z" },
+        { kind: "approved", by: null, at: "2018-09-21T16:00:00Z" },
+      ],
+    });
+    const { unmount } = renderWithQuery(<Compose letterId={2} onSaved={vi.fn()} />);
+    const steps = await screen.findByTestId("letter-steps");
+    await waitFor(() => expect(steps.textContent).toBe("Drafted on September 20, 2018 · approved on September 21, 2018"));
+    expect(steps.textContent).not.toContain(" by ");
+    unmount();
+    vi.mocked(ipc.letterOpen).mockResolvedValue(openedDraft);
+    renderWithQuery(<Compose letterId={2} onSaved={vi.fn()} />);
+    await screen.findByRole("heading", { name: "Letter 2" });
+    expect(screen.queryByTestId("letter-steps")).toBeNull();
+  });
+
+  it("shows a colleague's approval of the open letter when the record says the letters changed", async () => {
+    vi.mocked(ipc.letterOpen).mockResolvedValue({ ...openedDraft, steps: [nth(teamSteps, 0)] });
+    function Window() {
+      useRecordEvents();
+      return <Compose letterId={2} onSaved={vi.fn()} />;
+    }
+    renderWithQuery(<Window />);
+    await screen.findByRole("button", { name: "Approve" });
+    await waitFor(() => expect(events.listening()).toBe(1));
+    expect(screen.getByTestId("letter-steps").textContent).toBe("Drafted by dana on November 30, 2026");
+    expect(ipc.letterOpen).toHaveBeenCalledTimes(1);
+    vi.mocked(ipc.letterOpen).mockResolvedValue({ ...opened("approved"), steps: teamSteps.slice(0, 2) });
+    act(() => events.fire(["letters"]));
+    await waitFor(() => expect(ipc.letterOpen).toHaveBeenCalledTimes(2));
+    expect(ipc.letterOpen).toHaveBeenLastCalledWith(2);
+    expect(await screen.findByText("Approved")).toBeTruthy();
+    expect(screen.getByTestId("letter-steps").textContent).toContain("approved by avery");
+    expect(screen.queryByRole("button", { name: "Approve" })).toBeNull();
+    // A change elsewhere does not ask for the letter again.
+    act(() => events.fire(["officials"]));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(ipc.letterOpen).toHaveBeenCalledTimes(2);
+  });
+
+  it("keeps a letter the team record's server could not take, says so, and saves it once the server is back", async () => {
+    const onSaved = vi.fn();
+    vi.mocked(ipc.letterSave).mockRejectedValue({
+      code: "unavailable",
+      message: "the team record's server cannot be reached: connection refused",
+    });
+    renderWithQuery(<Compose letterId={null} onSaved={onSaved} />);
+    await screen.findByRole("heading", { name: "New letter" });
+    await waitFor(() => expect(connection.listening()).toBe(1));
+    await userEvent.type(screen.getByRole("textbox", { name: "Subject" }), "Written while the server was away");
+    await userEvent.click(screen.getByRole("button", { name: "Save draft" }));
+    expect((await screen.findByRole("alert")).textContent).toBe(
+      "Not saved: the team record's server cannot be reached. Your changes are kept here and saved when it is back.",
+    );
+    // Never shown as saved; the form is as it was.
+    expect(screen.queryByText("Draft saved.")).toBeNull();
+    expect(onSaved).not.toHaveBeenCalled();
+    expect((screen.getByRole("textbox", { name: "Subject" }) as HTMLInputElement).value).toBe(
+      "Written while the server was away",
+    );
+    // Still lost: nothing is tried until the server is back.
+    act(() => connection.fire({ state: "lost", message: "connection refused" }));
+    expect(ipc.letterSave).toHaveBeenCalledTimes(1);
+
+    vi.mocked(ipc.letterSave).mockResolvedValue({ letter_id: 12, warnings: [] });
+    act(() => connection.fire({ state: "back" }));
+    await waitFor(() => expect(ipc.letterSave).toHaveBeenCalledTimes(2));
+    expect(vi.mocked(ipc.letterSave).mock.lastCall).toEqual([
+      null,
+      expect.objectContaining({ subject: "Written while the server was away" }),
+    ]);
+    expect(await screen.findByText("Draft saved.")).toBeTruthy();
+    expect(onSaved).toHaveBeenCalledWith(12);
+    expect(screen.queryByRole("alert")).toBeNull();
+    // Once: the next "back" has nothing to save.
+    act(() => connection.fire({ state: "back" }));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(ipc.letterSave).toHaveBeenCalledTimes(2);
+  });
+
+  it("does not save again when the server comes back if nothing waits for it", async () => {
+    vi.mocked(ipc.letterSave).mockRejectedValue({ code: "invalid_data", field: "recipients", message: "a letter needs at least one addressee" });
+    renderWithQuery(<Compose letterId={null} onSaved={vi.fn()} />);
+    await screen.findByRole("heading", { name: "New letter" });
+    await userEvent.click(screen.getByRole("button", { name: "Save draft" }));
+    await screen.findByText("A letter needs at least one addressee");
+    act(() => connection.fire({ state: "back" }));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(ipc.letterSave).toHaveBeenCalledTimes(1);
+  });
+
+  it("says the server's refusal of a step to a user without the role as it is", async () => {
+    vi.mocked(ipc.letterOpen).mockResolvedValue(openedDraft);
+    vi.mocked(ipc.letterApprove).mockRejectedValue({
+      code: "denied",
+      message: "permission denied: only an approver may approve a letter",
+    });
+    renderWithQuery(<Compose letterId={2} onSaved={vi.fn()} />);
+    await userEvent.click(await screen.findByTestId("approve"));
+    expect(ipc.letterApprove).toHaveBeenCalledWith(2);
+    expect((await screen.findByRole("alert")).textContent).toBe(
+      "Permission denied: only an approver may approve a letter",
+    );
+    expect(screen.queryByText("Letter approved.")).toBeNull();
   });
 });

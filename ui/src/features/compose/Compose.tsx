@@ -19,6 +19,8 @@ import { ComposePreview, useDraftPreview } from "./ComposePreview";
 import { SignDigitallyDialog } from "./SignDigitally";
 import { ExportBlankButton, ExportButton, ExportChoice, ExportOutcome, ExportProgressBar, useExport } from "./Export";
 import { Copies } from "./Copies";
+import { LetterSteps } from "./LetterSteps";
+import { useTeamConnection } from "../../recordEvents";
 
 export interface ComposeHandle {
   /** Unsaved changes that autosave has not written yet. */
@@ -125,6 +127,10 @@ function stillApplies(error: unknown, sent: NewLetter | undefined, now: NewLette
   const key = at ? FORM_KEY[at] : undefined;
   return !key || JSON.stringify(sent[key]) === JSON.stringify(now[key]);
 }
+
+/** A save the team record's server could not take: the form keeps it, and saves it once the server is back. */
+const KEPT_UNTIL_BACK =
+  "Not saved: the team record's server cannot be reached. Your changes are kept here and saved when it is back.";
 
 /** The main button: what saving does to a letter in each state (Rust decides; this says it). */
 const SAVE_LABEL: Record<Status, string> = {
@@ -264,6 +270,20 @@ function ComposeForm({ catalog, detail, start, letterId, onSaved, onCopy, handle
   useEffect(() => {
     saveNow.current = () => save.mutate(form);
   });
+  // A save the server could not take (the team record's server is out of
+  // reach) is made again, once, as soon as the server is back: with the
+  // form as it is then. Until a save succeeds the letter is not saved.
+  const waitingForServer = save.isError && ipc.isIpcError(save.error) && save.error.code === "unavailable";
+  const saveWhenBack = useRef(false);
+  useEffect(() => {
+    saveWhenBack.current = waitingForServer;
+  });
+  useTeamConnection((connection) => {
+    if (connection.state === "back" && saveWhenBack.current) {
+      saveWhenBack.current = false;
+      saveNow.current();
+    }
+  });
   useEffect(() => {
     const onKeyDown = (e: KeyboardEvent) => {
       if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === "s") {
@@ -295,8 +315,11 @@ function ComposeForm({ catalog, detail, start, letterId, onSaved, onCopy, handle
             status={status}
             copies={detail ? { total: detail.summary.copies, sent: detail.summary.copies_sent } : undefined}
           />
-          {dirty && letterId !== null && status === "draft" && <span className="muted">Saving soon…</span>}
+          {dirty && letterId !== null && status === "draft" && !waitingForServer && (
+            <span className="muted">Saving soon…</span>
+          )}
         </header>
+        {detail && <LetterSteps steps={detail.steps} />}
         {start.extra.copied_from != null && letterId !== null && (
           <p className="muted">Copied from letter {start.extra.copied_from}.</p>
         )}
@@ -348,6 +371,7 @@ function ComposeForm({ catalog, detail, start, letterId, onSaved, onCopy, handle
           {letterId !== null && status === "draft" && !dirty && (
             <button
               type="button"
+              data-testid="approve"
               onClick={() => {
                 setTriedApprove((n) => n + 1);
                 // An unfinished letter is not approved: its fields say what it still needs.
@@ -401,7 +425,13 @@ function ComposeForm({ catalog, detail, start, letterId, onSaved, onCopy, handle
         {triedApprove > 0 && stillNeeded.length > 0 && status === "draft" && (
           <NotApprovedYet tries={triedApprove} />
         )}
-        {save.isError && !saveErrorAtField && <ErrorNote error={save.error} prefix="Not saved" />}
+        {waitingForServer ? (
+          <p className="warning" role="alert" data-testid="save-kept">
+            {KEPT_UNTIL_BACK}
+          </p>
+        ) : (
+          save.isError && !saveErrorAtField && <ErrorNote error={save.error} prefix="Not saved" />
+        )}
         {/* The answer to Approve or Mark signed, brought into view: the buttons may be far down the form. */}
         {step.isError && <ErrorNote error={step.error} reveal />}
         <ExportOutcome exporter={exporter} />

@@ -39,6 +39,7 @@ const partlySent: LetterDetail = {
     copy({ id: 3, number: 3, name: null, office: "U.S. Senator for California, class 1" }),
   ],
   signature_drawn: false,
+  steps: [],
 };
 
 describe("Copies", () => {

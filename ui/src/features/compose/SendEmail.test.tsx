@@ -44,6 +44,7 @@ const signed: LetterDetail = {
     copy({ id: 3, number: 3, name: "Maria Cantwell", office: "U.S. Senator", reach: { email: null, contact_form: "https://cantwell.example/contact" } }),
   ],
   signature_drawn: true,
+  steps: [],
 };
 
 const server: MailView = {

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { Settings, matchZones } from "./Settings";
-import { catalog, clockView, nth, renderWithQuery } from "../../test/fixtures";
+import { catalog, clockView, nth, ownRecord, renderWithQuery } from "../../test/fixtures";
 
 vi.mock("../../ipc", async (importOriginal) => ({
   ...(await importOriginal<typeof import("../../ipc")>()),
@@ -21,6 +21,7 @@ vi.mock("../../ipc", async (importOriginal) => ({
   diagnostics: vi.fn(),
   timeZoneSave: vi.fn(),
   mailSettings: vi.fn(),
+  teamStatus: vi.fn(),
 }));
 import * as ipc from "../../ipc";
 
@@ -51,6 +52,7 @@ describe("Settings", () => {
     vi.mocked(ipc.catalog).mockResolvedValue(catalog);
     vi.mocked(ipc.letterhead).mockResolvedValue(head);
     vi.mocked(ipc.mailSettings).mockResolvedValue({ settings: null, password_kept: false });
+    vi.mocked(ipc.teamStatus).mockResolvedValue(ownRecord);
   });
 
   it("shows the database and signers, and backs up where the user chose", async () => {
@@ -59,6 +61,10 @@ describe("Settings", () => {
     renderWithQuery(<Settings />);
     expect(await screen.findByText("/home/staff/.local/share/amicus/amicus.db")).toBeTruthy();
     expect(await screen.findByText("Jordan A. Whitfield, Vice President")).toBeTruthy();
+    // Which record this is, beside the mail server.
+    const team = await screen.findByRole("region", { name: "Team record" });
+    expect(team.nextElementSibling?.getAttribute("aria-labelledby")).toBe("mail-title");
+    expect(await within(team).findByRole("button", { name: "Connect" })).toBeTruthy();
     expect(screen.getByRole("region", { name: "About Amicus" }).textContent).toContain("Amicus 0.1.0, under the MIT licence.");
     await userEvent.click(screen.getByRole("button", { name: "Back up…" }));
     expect(ipc.backup).toHaveBeenCalledWith("/backups/amicus.db");

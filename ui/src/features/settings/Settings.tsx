@@ -7,6 +7,7 @@ import { SearchSelect, type Choice } from "../../components/SearchSelect";
 import { catalogQuery, keys } from "../../queries";
 import { Dialog } from "../../components/Dialog";
 import { MailForm } from "./MailForm";
+import { TeamRecord } from "./TeamRecord";
 
 function LetterheadForm({ start }: { start: Letterhead }) {
   const [l, setL] = useState(start);
@@ -363,6 +364,7 @@ export function Settings() {
       {head.data && <LetterheadForm key={JSON.stringify(head.data)} start={head.data} />}
       {info.data && <TimeZoneForm current={info.data.time_zone} />}
       <Signers />
+      <TeamRecord />
       <MailForm />
       <div className="panel">
         <h2>Backup</h2>

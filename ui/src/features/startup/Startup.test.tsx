@@ -5,7 +5,7 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { Root } from "../../Root";
 import { lettersQuery } from "../letters/LettersList";
 import { clockQuery, startupQuery } from "../../queries";
-import { clockView, fakeRecordEvents, letters, renderWithQuery } from "../../test/fixtures";
+import { clockView, fakeRecordEvents, fakeTeamConnection, letters, ownRecord, renderWithQuery } from "../../test/fixtures";
 import type { Startup } from "../../ipc";
 
 vi.mock("../../ipc", async (importOriginal) => ({
@@ -19,6 +19,11 @@ vi.mock("../../ipc", async (importOriginal) => ({
   lettersList: vi.fn(),
   clock: vi.fn(),
   appReady: vi.fn(),
+  recordRetry: vi.fn(),
+  teamLeave: vi.fn(),
+  teamConnect: vi.fn(),
+  teamStatus: vi.fn(),
+  onTeamConnection: vi.fn(),
 }));
 import * as ipc from "../../ipc";
 
@@ -30,6 +35,7 @@ const failed: Startup = {
     "/home/staff/.local/share/amicus/backups/amicus-2026-03-09.db",
     "/home/staff/.local/share/amicus/backups/amicus-2026-03-02.db",
   ],
+  team: null,
 };
 
 describe("Start-up", () => {
@@ -39,6 +45,8 @@ describe("Start-up", () => {
     vi.mocked(ipc.clock).mockResolvedValue(clockView);
     vi.mocked(ipc.appReady).mockResolvedValue(null);
     vi.mocked(ipc.lettersList).mockResolvedValue(letters);
+    vi.mocked(ipc.teamStatus).mockResolvedValue(ownRecord);
+    vi.mocked(ipc.onTeamConnection).mockImplementation(fakeTeamConnection().listen);
   });
 
   it("shows the letters when the record opened", async () => {
@@ -123,5 +131,78 @@ describe("Start-up", () => {
     expect(screen.queryByRole("alert")).toBeNull();
     expect(ipc.lettersList).toHaveBeenCalledTimes(2);
     await waitFor(() => expect(ipc.clock).toHaveBeenCalledTimes(2));
+  });
+
+  describe("when the team record could not be reached", () => {
+    const unreached: Startup = {
+      state: "failed",
+      message: "the team record at postgres://dana@db.example.org/amicus cannot be reached: connection refused",
+      db_path: "postgres://dana@db.example.org/amicus",
+      backups: [],
+      team: "postgres://dana@db.example.org/amicus",
+    };
+
+    it("says so, offers no file's ways out, and tries again", async () => {
+      vi.mocked(ipc.startup).mockResolvedValueOnce(unreached).mockResolvedValue({ state: "ready" });
+      vi.mocked(ipc.recordRetry).mockResolvedValue(null);
+      renderWithQuery(<Root />);
+      expect(await screen.findByRole("heading", { name: "Amicus could not reach the team record" })).toBeTruthy();
+      expect(
+        screen.getByText(
+          "The team record at postgres://dana@db.example.org/amicus cannot be reached: connection refused",
+        ),
+      ).toBeTruthy();
+      expect(screen.getByText("postgres://dana@db.example.org/amicus", { selector: "code" })).toBeTruthy();
+      expect(screen.queryByRole("button", { name: "Choose another file…" })).toBeNull();
+      expect(screen.queryByRole("button", { name: "Create a new record…" })).toBeNull();
+      expect(screen.queryByRole("heading", { name: "Amicus could not open its record" })).toBeNull();
+      await userEvent.click(screen.getByRole("button", { name: "Try again" }));
+      expect(ipc.recordRetry).toHaveBeenCalledTimes(1);
+      expect(await screen.findByRole("table", { name: "Letters" })).toBeTruthy();
+      expect(ipc.teamLeave).not.toHaveBeenCalled();
+      expect(ipc.startup).toHaveBeenCalledTimes(2);
+    });
+
+    it("says why trying again failed, and stays", async () => {
+      vi.mocked(ipc.startup).mockResolvedValue(unreached);
+      vi.mocked(ipc.recordRetry).mockRejectedValue({ code: "unavailable", message: "connection refused" });
+      renderWithQuery(<Root />);
+      await userEvent.click(await screen.findByRole("button", { name: "Try again" }));
+      expect((await screen.findByRole("alert")).textContent).toBe("Still not reached: connection refused");
+      expect(screen.getByRole("heading", { name: "Amicus could not reach the team record" })).toBeTruthy();
+    });
+
+    it("uses this computer's own record instead", async () => {
+      vi.mocked(ipc.startup).mockResolvedValueOnce(unreached).mockResolvedValue({ state: "ready" });
+      vi.mocked(ipc.teamLeave).mockResolvedValue(null);
+      renderWithQuery(<Root />);
+      await userEvent.click(await screen.findByRole("button", { name: "Use this computer's own record" }));
+      expect(ipc.teamLeave).toHaveBeenCalledTimes(1);
+      expect(ipc.recordRetry).not.toHaveBeenCalled();
+      expect(await screen.findByRole("table", { name: "Letters" })).toBeTruthy();
+    });
+
+    it("signs in again with the form Settings has, filled in from the team record's place", async () => {
+      vi.mocked(ipc.startup).mockResolvedValueOnce(unreached).mockResolvedValue({ state: "ready" });
+      vi.mocked(ipc.teamConnect).mockResolvedValue("keychain");
+      renderWithQuery(<Root />);
+      const again = await screen.findByRole("button", { name: "Sign in again…" });
+      expect(screen.queryByLabelText("Server")).toBeNull();
+      await userEvent.click(again);
+      expect((screen.getByLabelText("Server") as HTMLInputElement).value).toBe("db.example.org");
+      expect((screen.getByLabelText("Database") as HTMLInputElement).value).toBe("amicus");
+      expect((screen.getByLabelText("Your login") as HTMLInputElement).value).toBe("dana");
+      await userEvent.type(screen.getByLabelText("Password"), "n3w{Enter}");
+      expect(ipc.teamConnect).toHaveBeenCalledWith({
+        server: "db.example.org",
+        database: "amicus",
+        user: "dana",
+        password: "n3w",
+        ca_file: null,
+        remember: true,
+      });
+      expect(await screen.findByRole("table", { name: "Letters" })).toBeTruthy();
+      expect(ipc.startup).toHaveBeenCalledTimes(2);
+    });
   });
 });

@@ -1,13 +1,16 @@
 // Start-up: before the app shows, Rust says whether the record opened. If it
 // did not, a full-window screen says why and offers the ways out: open another
-// file, create a new record, or restore one of the record's backups. Once one
-// works, every query starts afresh and the app shows.
-import type { ReactNode } from "react";
+// file, create a new record, or restore one of the record's backups; for a
+// team record its server could not be reached, try again, use this
+// computer's own record, or sign in again. Once one works, every query
+// starts afresh and the app shows.
+import { useState, type ReactNode } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import * as ipc from "../../ipc";
 import { errorText } from "../../ipc";
 import { ErrorNote, readable } from "../../components/common";
 import { startupQuery } from "../../queries";
+import { TeamSignInForm, parseTeamPlace } from "../settings/TeamRecord";
 
 /** `children` once the record is open; the failure screen if it could not be. */
 export function StartupGate({ children }: { children: ReactNode }) {
@@ -17,7 +20,8 @@ export function StartupGate({ children }: { children: ReactNode }) {
   }
   if (!startup.data) return <p className="empty">Opening the record…</p>;
   if (startup.data.state === "failed") {
-    const { message, db_path, backups } = startup.data;
+    const { message, db_path, backups, team } = startup.data;
+    if (team) return <TeamUnreachable message={message} team={team} />;
     return <StartupFailed message={message} dbPath={db_path} backups={backups} />;
   }
   return <>{children}</>;
@@ -96,6 +100,58 @@ function StartupFailed({ message, dbPath, backups }: { message: string; dbPath: 
         </p>
       )}
       {open.isError && <ErrorNote error={open.error} prefix={FAILED[open.variables.kind]} />}
+    </main>
+  );
+}
+
+type TeamWay = "retry" | "leave";
+
+const TEAM_FAILED: Record<TeamWay, string> = {
+  retry: "Still not reached",
+  leave: "This computer's own record could not be opened",
+};
+
+/** The team record (`team`, its place) could not be reached at start. */
+function TeamUnreachable({ message, team }: { message: string; team: string }) {
+  const client = useQueryClient();
+  const [signingIn, setSigningIn] = useState(false);
+  const open = useMutation({
+    mutationFn: (way: TeamWay) => (way === "retry" ? ipc.recordRetry() : ipc.teamLeave()),
+    // As after opening a file: start again, from start-up.
+    onSuccess: () => client.resetQueries(),
+  });
+  return (
+    <main className="startup" aria-labelledby="startup-title">
+      <h1 id="startup-title">Amicus could not reach the team record</h1>
+      <p className="error">{readable(message)}</p>
+      <p>
+        Team record: <code>{team}</code>
+      </p>
+      <div className="actions">
+        <button type="button" className="primary" disabled={open.isPending} onClick={() => open.mutate("retry")}>
+          Try again
+        </button>
+        <button type="button" disabled={open.isPending} onClick={() => open.mutate("leave")}>
+          Use this computer's own record
+        </button>
+        <button
+          type="button"
+          aria-expanded={signingIn}
+          disabled={open.isPending}
+          onClick={() => setSigningIn((shown) => !shown)}
+        >
+          Sign in again…
+        </button>
+      </div>
+      {open.isPending && (
+        <p className="muted" role="status">
+          Opening…
+        </p>
+      )}
+      {open.isError && <ErrorNote error={open.error} prefix={TEAM_FAILED[open.variables]} />}
+      {signingIn && (
+        <TeamSignInForm start={parseTeamPlace(team)} onConnected={() => void client.resetQueries()} />
+      )}
     </main>
   );
 }
