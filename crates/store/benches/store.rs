@@ -176,8 +176,20 @@ fn main() {
     let postgres = std::env::var("AMICUS_BENCH_ENGINE").is_ok_and(|e| e == "postgres");
     let t = Instant::now();
     let store = if postgres {
-        let team = Store::init_team(&team_database("amicus_bench")).expect("team record");
-        fill(team, LETTERS, false)
+        // AMICUS_BENCH_DB set: reuse the team record a previous run built.
+        let server = std::env::var("AMICUS_TEST_PG").expect("AMICUS_TEST_PG");
+        let reuse = store::team::TeamConnect {
+            url: format!("{server} dbname=amicus_bench"),
+            ..Default::default()
+        };
+        match Store::open_team(&reuse) {
+            Ok(team) if kept.is_some() => team,
+            _ => fill(
+                Store::init_team(&team_database("amicus_bench")).expect("team record"),
+                LETTERS,
+                false,
+            ),
+        }
     } else if kept.is_some() && path.exists() {
         Store::open(&path).expect("open kept database")
     } else {

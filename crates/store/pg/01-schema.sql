@@ -377,6 +377,8 @@ DECLARE
     anyq   tsquery;
     t      text;
     term   tsquery;
+    ids    bigint[];
+    bitmaps text;
 BEGIN
     FOR i IN 1 .. n LOOP
         -- Lexemes of the word, in text order, quoted for tsquery input;
@@ -397,53 +399,65 @@ BEGIN
         RETURN;
     END IF;
 
+    -- The newest matches, found the cheaper of two ways: a common word
+    -- fills the page from the newest rows alone (a short backward walk
+    -- of the key), a rare one is looked up in the GIN index and sorted.
+    -- PostgreSQL cannot tell the two apart (prefix queries defeat its
+    -- estimates), so the walk is bounded and the index is the fallback.
+    -- The walk must not become a GIN lookup (GIN has only bitmap scans).
+    bitmaps := current_setting('enable_bitmapscan');
+    PERFORM set_config('enable_bitmapscan', 'off', true);
+    SELECT array_agg(x.rowid ORDER BY x.rowid DESC) INTO ids
+      FROM (SELECT s.rowid FROM search s
+             WHERE s.rowid > (SELECT max(m.rowid) FROM search m) - 4000 AND s.doc @@ allq
+             ORDER BY s.rowid DESC LIMIT greatest(coalesce(lim, 0), 0)) x;
+    PERFORM set_config('enable_bitmapscan', bitmaps, true);
+    IF coalesce(array_length(ids, 1), 0) < greatest(coalesce(lim, 0), 0) THEN
+        WITH found AS MATERIALIZED (SELECT s.rowid FROM search s WHERE s.doc @@ allq)
+        SELECT array_agg(x.rowid ORDER BY x.rowid DESC) INTO ids
+          FROM (SELECT f.rowid FROM found f ORDER BY f.rowid DESC
+                LIMIT greatest(coalesce(lim, 0), 0)) x;
+    END IF;
+
     RETURN QUERY
     WITH hits AS (
-        SELECT s.rowid, s.title, s.body, s.doc
+        SELECT s.rowid, s.title, s.body,
+               to_tsvector('amicus_search', amicus_search_words(s.title)) AS tdoc
         FROM search s
-        WHERE s.doc @@ allq
-        ORDER BY s.rowid DESC
-        LIMIT greatest(coalesce(lim, 0), 0)
+        WHERE s.rowid = ANY (coalesce(ids, '{}'))
     ), scored AS (
-        SELECT h.*,
-               (SELECT count(*) FROM unnest(terms) q WHERE ts_filter(h.doc, '{a}') @@ q) AS in_t,
-               (SELECT count(*) FROM unnest(terms) q WHERE ts_filter(h.doc, '{b}') @@ q) AS in_b
+        -- Words found in the title; every other word is in the body (the
+        -- row matched them all), so the body is quoted unless the title
+        -- holds every word. The short title is parsed again rather than
+        -- reading the row's whole stored tsvector.
+        SELECT h.rowid, h.title, h.body,
+               (SELECT count(*) FROM unnest(terms) q WHERE h.tdoc @@ q) AS in_t,
+               cardinality(terms) AS n
         FROM hits h
-    ), chosen AS (
-        SELECT sc.rowid, sc.title, sc.in_t,
-               CASE WHEN sc.in_b > sc.in_t THEN sc.body ELSE sc.title END AS txt
-        FROM scored sc
     ), lit AS (
-        -- chr(3) after each ASCII punctuation mark keeps the headline's
-        -- parser from reading e-mail addresses, URLs, "2.5" or "a-b" as
-        -- single tokens, so it finds the same words as the index.
+        -- The headline is the text itself with markers around the hits:
+        -- without them it is an exact part of the text, so a cut at
+        -- either end is found by position and shown as '…'.
         SELECT c.rowid, c.title, c.in_t, c.txt,
-               ts_headline('amicus_search',
-                   regexp_replace(c.txt, '([][!"#$%&''()*+,./:;<=>?@\\^_`{|}~-])', E'\\1' || chr(3), 'g'),
-                   anyq,
+               ts_headline('amicus_search', c.txt, anyq,
                    'StartSel=' || chr(1) || ', StopSel=' || chr(2)
                    || ', MaxWords=12, MinWords=11, ShortWord=0, MaxFragments=1') AS h
-        FROM chosen c
+        FROM (SELECT sc.rowid, sc.title, sc.in_t,
+                     CASE WHEN sc.in_t < sc.n THEN sc.body ELSE sc.title END AS txt
+              FROM scored sc) c
     ), placed AS (
-        SELECT l.*, strpos(l.txt, translate(l.h, chr(1) || chr(2) || chr(3), '')) AS pos,
-               length(translate(l.h, chr(1) || chr(2) || chr(3), '')) AS len
+        SELECT l.*, strpos(l.txt, translate(l.h, chr(1) || chr(2), '')) AS pos,
+               length(translate(l.h, chr(1) || chr(2), '')) AS len
         FROM lit l
-    ), ends AS (
-        SELECT p.*,
-               CASE WHEN p.pos > 0 THEN substr(p.txt, 1, p.pos - 1) ELSE '' END AS lead,
-               CASE WHEN p.pos > 0 THEN substr(p.txt, p.pos + p.len) ELSE '' END AS tail
-        FROM placed p
     )
-    -- Cut text is '…'; what is left before the first word or after the
-    -- last is only punctuation, and is kept, as FTS5 does.
-    SELECT e.rowid,
-           e.title,
-           CASE WHEN e.lead ~ '[[:alnum:]]' THEN '…' ELSE ltrim(e.lead) END
-           || translate(replace(replace(e.h, chr(1), '['), chr(2), ']'), chr(3), '')
-           || CASE WHEN e.tail ~ '[[:alnum:]]' THEN '…' ELSE rtrim(e.tail) END,
-           e.in_t > 0
-    FROM ends e
-    ORDER BY e.rowid DESC;
+    SELECT p.rowid,
+           p.title,
+           CASE WHEN p.pos > 1 AND substr(p.txt, 1, p.pos - 1) ~ '[[:alnum:]]' THEN '…' ELSE '' END
+           || replace(replace(p.h, chr(1), '['), chr(2), ']')
+           || CASE WHEN p.pos > 0 AND substr(p.txt, p.pos + p.len) ~ '[[:alnum:]]' THEN '…' ELSE '' END,
+           p.in_t > 0
+    FROM placed p
+    ORDER BY p.rowid DESC;
 END
 $$;
 
