@@ -85,6 +85,7 @@ test("a drafter's letter appears in the approver's window, and her approval in h
     );
     assert.match(steps, /Drafted by dana on .*approved by avery on /);
     mkdirSync(shots, { recursive: true });
+    await dana.run(`document.querySelector('#compose-title').scrollIntoView()`);
     writeFileSync(join(shots, "team-approved.png"), await dana.screenshot());
     const shown = run(CLI, ["--db", url("dana"), "letters", "show", id]);
     assert.match(shown, /approved +by avery/);

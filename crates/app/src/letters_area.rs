@@ -1525,7 +1525,13 @@ mod workflow_tests {
         ]);
         let seen: Vec<(K, &str, u32)> = steps
             .iter()
-            .map(|s| (s.kind, s.by.as_deref().unwrap(), chrono::Datelike::day(&s.at)))
+            .map(|s| {
+                (
+                    s.kind,
+                    s.by.as_deref().unwrap(),
+                    chrono::Datelike::day(&s.at),
+                )
+            })
             .collect();
         assert_eq!(
             seen,

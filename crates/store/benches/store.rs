@@ -66,8 +66,11 @@ fn build(path: &std::path::Path) -> Store {
 
 /// A new database on the benchmark's PostgreSQL server, as a team record.
 fn team_database(name: &str) -> store::team::TeamConnect {
-    let server = std::env::var("AMICUS_TEST_PG").expect("AMICUS_TEST_PG (run under scripts/with-postgres.sh)");
-    let mut admin = postgres::Client::connect(&format!("{server} dbname=postgres"), postgres::NoTls).expect("connect");
+    let server = std::env::var("AMICUS_TEST_PG")
+        .expect("AMICUS_TEST_PG (run under scripts/with-postgres.sh)");
+    let mut admin =
+        postgres::Client::connect(&format!("{server} dbname=postgres"), postgres::NoTls)
+            .expect("connect");
     admin
         .batch_execute(&format!("DROP DATABASE IF EXISTS {name}"))
         .expect("drop the database");
@@ -146,7 +149,9 @@ fn fill(mut store: Store, letters: i64, archive: bool) -> Store {
             Ok(())
         })
         .expect("build");
-    let analyze = store.connection().pick("ANALYZE; PRAGMA optimize;", "ANALYZE");
+    let analyze = store
+        .connection()
+        .pick("ANALYZE; PRAGMA optimize;", "ANALYZE");
     store.connection().execute_batch(analyze).expect("analyze");
     store
 }
@@ -197,7 +202,11 @@ fn main() {
     };
     println!(
         "engine: {}",
-        if postgres { "PostgreSQL (Unix socket)" } else { "SQLite (file)" }
+        if postgres {
+            "PostgreSQL (Unix socket)"
+        } else {
+            "SQLite (file)"
+        }
     );
     let rows: i64 = store
         .connection()

@@ -373,11 +373,80 @@ pub fn to_postgres(sql: &str) -> String {
 /// How a session connects again after its connection was lost.
 pub type Reconnect = Box<dyn Fn() -> std::result::Result<postgres::Client, String> + Send>;
 
+/// The thread a session's client lives on. The sync `postgres` client runs
+/// each call on a runtime of its own, which may not start inside another
+/// (a Tauri command runs inside tokio): so the client is only ever used,
+/// and dropped, on this plain thread, and callers wait for its answers.
+struct Worker {
+    jobs: Option<std::sync::mpsc::Sender<Job>>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+type Job = Box<dyn FnOnce(&mut postgres::Client) + Send>;
+
+impl Worker {
+    fn new(client: postgres::Client) -> Worker {
+        let (jobs, todo) = std::sync::mpsc::channel::<Job>();
+        let thread = std::thread::Builder::new()
+            .name("amicus-pg-session".into())
+            .spawn(move || {
+                let mut client = client;
+                for job in todo {
+                    job(&mut client);
+                }
+            })
+            .expect("the session's thread starts");
+        Worker {
+            jobs: Some(jobs),
+            thread: Some(thread),
+        }
+    }
+
+    fn call<R: Send + 'static>(
+        &self,
+        f: impl FnOnce(&mut postgres::Client) -> R + Send + 'static,
+    ) -> Result<R> {
+        let (answer, answered) = std::sync::mpsc::sync_channel(1);
+        let sent = self.jobs.as_ref().map(|jobs| {
+            jobs.send(Box::new(move |client: &mut postgres::Client| {
+                let _ = answer.send(f(client));
+            }))
+        });
+        match sent {
+            Some(Ok(())) => answered
+                .recv()
+                .map_err(|_| Error::Lost("the session's thread stopped".into())),
+            _ => Err(Error::Lost("the session's thread stopped".into())),
+        }
+    }
+}
+
+impl Drop for Worker {
+    fn drop(&mut self) {
+        drop(self.jobs.take());
+        if let Some(t) = self.thread.take() {
+            let _ = t.join();
+        }
+    }
+}
+
+/// Bind `values` as a statement's parameters.
+fn bound(values: &[Value]) -> Vec<PgParam<'_>> {
+    values.iter().map(PgParam).collect()
+}
+
+fn refs<'a>(params: &'a [PgParam<'a>]) -> Vec<&'a (dyn postgres::types::ToSql + Sync)> {
+    params
+        .iter()
+        .map(|p| p as &(dyn postgres::types::ToSql + Sync))
+        .collect()
+}
+
 /// A PostgreSQL session: the client and its prepared statements. A session
 /// whose connection broke connects again by itself at its next statement,
 /// but never in the middle of a transaction: that write failed as a whole.
 pub struct PgSession {
-    pub(crate) client: postgres::Client,
+    worker: Worker,
     statements: HashMap<String, postgres::Statement>,
     reconnect: Option<Reconnect>,
     in_tx: bool,
@@ -388,7 +457,7 @@ pub struct PgSession {
 impl PgSession {
     pub fn new(client: postgres::Client, reconnect: Option<Reconnect>) -> PgSession {
         PgSession {
-            client,
+            worker: Worker::new(client),
             statements: HashMap::new(),
             reconnect,
             in_tx: false,
@@ -397,22 +466,23 @@ impl PgSession {
     }
 
     /// Pass a client result on, noting a broken connection.
-    fn note<T>(&mut self, r: std::result::Result<T, postgres::Error>) -> Result<T> {
-        r.map_err(|e| {
-            let e = Error::from(e);
-            if e.is_disconnect() {
-                self.broken = true;
-            }
-            e
-        })
+    fn note<T>(&mut self, r: Result<std::result::Result<T, postgres::Error>>) -> Result<T> {
+        let r = r.and_then(|r| r.map_err(Error::from));
+        if let Err(e) = &r
+            && e.is_disconnect()
+        {
+            self.broken = true;
+        }
+        r
     }
 
     fn is_closed(&self) -> bool {
-        self.broken || self.client.is_closed()
+        self.broken || self.worker.call(|c| c.is_closed()).unwrap_or(true)
     }
 
-    /// The client, connected again first if its connection was lost.
-    fn live(&mut self) -> Result<&mut postgres::Client> {
+    /// Connect again first if the connection was lost (which forgets the
+    /// prepared statements).
+    fn live(&mut self) -> Result<()> {
         if self.is_closed() {
             if self.in_tx {
                 return Err(Error::Lost(
@@ -423,15 +493,18 @@ impl PgSession {
             let Some(reconnect) = &self.reconnect else {
                 return Err(Error::Lost("the connection was lost".into()));
             };
-            self.client = reconnect().map_err(Error::Lost)?;
+            let client = reconnect().map_err(Error::Lost)?;
+            self.worker = Worker::new(client);
             self.statements.clear();
             self.broken = false;
         }
-        Ok(&mut self.client)
+        Ok(())
     }
 
     fn batch(&mut self, sql: &str) -> Result<()> {
-        let r = self.live()?.batch_execute(sql);
+        self.live()?;
+        let sql = sql.to_string();
+        let r = self.worker.call(move |c| c.batch_execute(&sql));
         self.note(r)
     }
 
@@ -455,18 +528,18 @@ impl PgSession {
                 ))
             };
         }
-        let r = self.client.batch_execute(sql);
+        let sql = sql.to_string();
+        let r = self.worker.call(move |c| c.batch_execute(&sql));
         self.note(r)
     }
 
     fn statement(&mut self, sql: &str) -> Result<postgres::Statement> {
-        // Connect again first if the connection broke (which forgets the
-        // prepared statements).
         self.live()?;
         if let Some(s) = self.statements.get(sql) {
             return Ok(s.clone());
         }
-        let r = self.live()?.prepare(&to_postgres(sql));
+        let text = to_postgres(sql);
+        let r = self.worker.call(move |c| c.prepare(&text));
         let stmt = self.note(r)?;
         if self.statements.len() >= 512 {
             self.statements.clear();
@@ -477,23 +550,19 @@ impl PgSession {
 
     fn query(&mut self, sql: &str, values: &[Value]) -> Result<Vec<postgres::Row>> {
         let stmt = self.statement(sql)?;
-        let params: Vec<PgParam> = values.iter().map(PgParam).collect();
-        let refs: Vec<&(dyn postgres::types::ToSql + Sync)> = params
-            .iter()
-            .map(|p| p as &(dyn postgres::types::ToSql + Sync))
-            .collect();
-        let r = self.client.query(&stmt, &refs);
+        let values = values.to_vec();
+        let r = self
+            .worker
+            .call(move |c| c.query(&stmt, &refs(&bound(&values))));
         self.note(r)
     }
 
     fn execute(&mut self, sql: &str, values: &[Value]) -> Result<usize> {
         let stmt = self.statement(sql)?;
-        let params: Vec<PgParam> = values.iter().map(PgParam).collect();
-        let refs: Vec<&(dyn postgres::types::ToSql + Sync)> = params
-            .iter()
-            .map(|p| p as &(dyn postgres::types::ToSql + Sync))
-            .collect();
-        let r = self.client.execute(&stmt, &refs);
+        let values = values.to_vec();
+        let r = self
+            .worker
+            .call(move |c| c.execute(&stmt, &refs(&bound(&values))));
         self.note(r).map(|n| n as usize)
     }
 }

@@ -190,7 +190,11 @@ pub fn connect(c: &TeamConnect) -> Result<postgres::Client> {
         config.ssl_mode(SslMode::Require);
     }
     let tls = tokio_postgres_rustls::MakeRustlsConnect::new(tls_config(c.ca_file.as_ref())?);
-    config.connect(tls).map_err(connect_error)
+    // On a plain thread: the sync client starts a runtime of its own, which
+    // may not happen inside another (a desktop command runs inside tokio).
+    std::thread::scope(|s| s.spawn(|| config.connect(tls)).join())
+        .map_err(|_| StoreError::Unavailable("connecting to the team record failed".into()))?
+        .map_err(connect_error)
 }
 
 impl Store {

@@ -1306,6 +1306,31 @@ fn a_record_moves_from_a_file_to_a_team_and_back_whole() {
 }
 
 #[test]
+fn a_team_record_works_from_inside_an_async_runtime() {
+    // The desktop's commands run inside tokio, where the sync client may not
+    // start its own runtime: each session's client lives on its own thread.
+    let (mut w, url) = world_at(Backend::Postgres);
+    let url = url.unwrap();
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .build()
+        .unwrap();
+    let issues = runtime.block_on(async move {
+        let other = open_as(&url, "postgres");
+        w.store.add_issue("Steel tariffs", "").unwrap();
+        let names: Vec<String> = other
+            .issues()
+            .unwrap()
+            .into_iter()
+            .map(|i| i.name)
+            .collect();
+        drop(other);
+        drop(w);
+        names
+    });
+    assert!(issues.contains(&"Steel tariffs".to_string()), "{issues:?}");
+}
+
+#[test]
 fn a_damaged_archive_is_not_imported_at_all() {
     let mut w = world_on(Backend::Sqlite);
     sent_letter(&mut w, "2017-09-05");
