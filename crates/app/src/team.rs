@@ -90,6 +90,14 @@ impl App {
         Ok(())
     }
 
+    /// Require an approver other than the drafter (the server enforces it;
+    /// only an administrator may change it).
+    pub fn set_four_eyes(&self, on: bool) -> Result<(), AppError> {
+        self.require_team()?;
+        self.db().set_setting("four_eyes", &on)?;
+        Ok(())
+    }
+
     pub fn team_users(&self) -> Result<Vec<TeamUser>, AppError> {
         self.require_team()?;
         Ok(self

@@ -20,6 +20,12 @@ pub enum Team {
     User(User),
     /// Who this session is, and what the server lets them do.
     Whoami,
+    /// The four-eyes rule: a letter's approver must be someone other than
+    /// its drafter (an administrator's setting).
+    FourEyes {
+        #[arg(value_parser = ["on", "off"])]
+        state: String,
+    },
     /// Copy a single-user record (FILE.db) into this empty team record:
     /// every row, every archived PDF with its SHA-256 checked again.
     Import { file: PathBuf },
@@ -124,6 +130,18 @@ pub fn run(app: &App, cmd: Team) -> Result<(), AppError> {
             };
             app.team_add_user(&name, role, password.as_deref())?;
             println!("{name} may now sign in as {}", role.as_str());
+        }
+        Team::FourEyes { state } => {
+            let on = state == "on";
+            app.set_four_eyes(on)?;
+            println!(
+                "the four-eyes rule is {}",
+                if on {
+                    "on: an approver other than the drafter must approve"
+                } else {
+                    "off"
+                }
+            );
         }
         Team::User(User::List) => {
             for u in app.team_users()? {

@@ -101,6 +101,19 @@ fn a_team_is_set_up_fed_from_a_file_and_each_person_does_only_their_part() {
     assert!(shown.contains("created     by dana"), "{shown}");
     assert!(shown.contains("approved    by avery"), "{shown}");
 
+    // Only an administrator sets the four-eyes rule; then the drafter's
+    // own letter needs someone else's approval.
+    let err = fails(Path::new(&dana), &["team", "four-eyes", "on"]);
+    assert!(err.contains("permission denied"), "{err}");
+    ok(Path::new(&admin), &["team", "four-eyes", "on"]);
+    let out = ok(
+        Path::new(&avery),
+        &["letters", "copy", &id, "--date", "2018-03-02"],
+    );
+    let own = out.split_whitespace().nth(2).unwrap().to_string();
+    let err = fails(Path::new(&avery), &["letters", "approve", &own]);
+    assert!(err.contains("four-eyes"), "{err}");
+
     // The team record's backup is the single-user format, and opens as one.
     let backup = dir.path().join("team.db");
     ok(Path::new(&admin), &["backup", backup.to_str().unwrap()]);

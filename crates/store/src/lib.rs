@@ -325,21 +325,28 @@ pub fn backup_path(path: &Path, from: usize) -> PathBuf {
     path.with_file_name(name)
 }
 
+/// A temporary file beside `dest`, to be renamed over it once complete, so
+/// a failed write never leaves a truncated file under the name asked for.
+pub(crate) fn temp_beside(dest: &Path, prefix: &str) -> Result<tempfile::NamedTempFile> {
+    let dir = match dest.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    tempfile::Builder::new()
+        .prefix(prefix)
+        .tempfile_in(dir)
+        .map_err(|e| StoreError::File {
+            path: dest.to_path_buf(),
+            message: e.to_string(),
+        })
+}
+
 fn backup_to(conn: &rusqlite::Connection, dest: &Path) -> Result<()> {
     let err = |message: String| StoreError::File {
         path: dest.to_path_buf(),
         message,
     };
-    // Back up into a temporary file and rename it, so a failed backup never
-    // leaves a truncated file under the name the user asked for.
-    let dir = match dest.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    let tmp = tempfile::Builder::new()
-        .prefix(".amicus-backup-")
-        .tempfile_in(dir)
-        .map_err(|e| err(e.to_string()))?;
+    let tmp = temp_beside(dest, ".amicus-backup-")?;
     conn.backup(
         rusqlite::MAIN_DB,
         tmp.path(),

@@ -182,14 +182,7 @@ impl Store {
             path: dest.to_path_buf(),
             message,
         };
-        let dir = match dest.parent() {
-            Some(d) if !d.as_os_str().is_empty() => d,
-            _ => Path::new("."),
-        };
-        let tmp = tempfile::Builder::new()
-            .prefix(".amicus-export-")
-            .tempfile_in(dir)
-            .map_err(|e| err(e.to_string()))?;
+        let tmp = crate::temp_beside(dest, ".amicus-export-")?;
         let file = Store::open(tmp.path())?;
         let shape = file.sqlite()?;
         let tx = file.conn.begin_write()?;
