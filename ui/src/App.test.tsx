@@ -169,7 +169,7 @@ describe("App", () => {
     vi.mocked(ipc.teamStatus).mockResolvedValue({ ...danaOnTeam, session: { user: "dana", roles: ["drafter", "approver"] } });
     const { unmount } = renderWithQuery(<App />);
     const badge = await screen.findByLabelText("Signed in as dana");
-    expect(badge.textContent).toBe("dana · drafter, approver");
+    expect(badge.textContent).toBe("dana · approver");
     expect(badge.getAttribute("title")).toBe("dana@db.example.org/amicus");
     expect(badge.closest("header")).toBeTruthy();
     unmount();

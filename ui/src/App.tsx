@@ -2,7 +2,7 @@ import { Suspense, lazy, useCallback, useEffect, useRef, useState } from "react"
 import { useQuery } from "@tanstack/react-query";
 import * as ipc from "./ipc";
 import { clockQuery, keys, teamStatusQuery } from "./queries";
-import type { SearchHit } from "./ipc";
+import type { SearchHit, TeamRole } from "./ipc";
 import { LettersList } from "./features/letters/LettersList";
 import type { ComposeHandle } from "./features/compose/Compose";
 
@@ -118,6 +118,7 @@ function GlobalSearch({
 function SessionBadge() {
   const status = useQuery(teamStatusQuery).data;
   if (!status?.team) return null;
+  // Approvers, signers and administrators draft too: say what sets them apart.
   const user = status.session.user ?? "";
   return (
     <span
@@ -127,7 +128,7 @@ function SessionBadge() {
       title={status.team}
       data-testid="session-badge"
     >
-      {user} · {status.session.roles.join(", ")}
+      {user} · {headRoles(status.session.roles).join(", ")}
     </span>
   );
 }
@@ -271,4 +272,10 @@ export function App() {
       )}
     </div>
   );
+}
+
+/** The roles worth naming: "approver" rather than "drafter, approver"; "admin" alone. */
+function headRoles(roles: TeamRole[]): TeamRole[] {
+  if (roles.includes("admin")) return ["admin"];
+  return roles.length > 1 ? roles.filter((r) => r !== "drafter") : roles;
 }

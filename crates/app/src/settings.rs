@@ -75,10 +75,11 @@ impl App {
         let db = self.db();
         let org: Option<letters::Organization> = db.setting("organization")?;
         Ok(SettingsInfo {
-            db_path: db
-                .path()
-                .map(|p| p.display().to_string())
-                .unwrap_or_else(|| "(in memory)".into()),
+            db_path: match (db.path(), db.team_place()) {
+                (Some(p), _) => p.display().to_string(),
+                (None, Some(team)) => format!("team record {team} (PostgreSQL)"),
+                (None, None) => "(in memory)".into(),
+            },
             organization: org.map(|o| o.name).unwrap_or_default(),
             schema_version: u32::try_from(db.schema_version()?).unwrap_or(u32::MAX),
             time_zone: self.clock().zone().name().to_string(),

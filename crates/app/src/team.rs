@@ -209,10 +209,15 @@ pub fn connect_for(
 /// checked; `server` may carry a port ("db.example.org:5433").
 pub fn team_url(server: &str, database: &str, user: &str) -> Result<String, AppError> {
     let (server, database, user) = (server.trim(), database.trim(), user.trim());
-    if server.is_empty() || server.contains(['/', '@', ' ', '?']) {
+    // A folder is the server's Unix socket on this computer.
+    let socket = server.starts_with('/');
+    if server.is_empty()
+        || server.contains(['@', ' ', '?', '#'])
+        || (!socket && server.contains('/'))
+    {
         return Err(AppError::invalid(
             "server",
-            "give the server's name or address, e.g. db.example.org or db.example.org:5432",
+            "give the server's name or address (db.example.org, db.example.org:5432), or the folder of its socket on this computer (/var/run/postgresql)",
         ));
     }
     if database.is_empty() || database.contains(['/', ' ', '?', '@']) {
@@ -230,6 +235,9 @@ pub fn team_url(server: &str, database: &str, user: &str) -> Result<String, AppE
             "user",
             "give your login: letters, digits, '.', '-' or '_'",
         ));
+    }
+    if socket {
+        return Ok(format!("postgres://{user}@/{database}?host={server}"));
     }
     Ok(format!("postgres://{user}@{server}/{database}"))
 }
@@ -257,6 +265,10 @@ mod tests {
         assert_eq!(
             team_url("db.example.org:5433", "amicus", "dana").unwrap(),
             "postgres://dana@db.example.org:5433/amicus"
+        );
+        assert_eq!(
+            team_url("/var/run/postgresql", "amicus", "dana").unwrap(),
+            "postgres://dana@/amicus?host=/var/run/postgresql"
         );
         let e = team_url("db example", "amicus", "dana").unwrap_err();
         assert!(

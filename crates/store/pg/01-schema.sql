@@ -242,7 +242,7 @@ CREATE TABLE events (
                      'exported', 'sent', 'followed_up', 'replied')),
     at           TEXT NOT NULL,
     detail       TEXT NOT NULL DEFAULT '',
-    actor        TEXT NOT NULL DEFAULT session_user
+    actor        TEXT DEFAULT session_user
 );
 CREATE INDEX events_by_letter ON events (letter_id, at);
 

@@ -122,13 +122,34 @@ fn connect_error(e: postgres::Error) -> StoreError {
 }
 
 fn describe_io(e: &postgres::Error) -> String {
-    let mut text = e.to_string();
     let mut source = std::error::Error::source(e);
     while let Some(s) = source {
-        text = format!("{text}: {s}");
+        if let Some(io) = s.downcast_ref::<std::io::Error>() {
+            use std::io::ErrorKind as K;
+            if io.to_string().contains("certificate") {
+                return format!(
+                    "the server's certificate is not trusted ({io}); choose the organization's CA file"
+                );
+            }
+            return match io.kind() {
+                K::ConnectionRefused | K::NotFound => {
+                    "nothing answers at that address (is the server running, and is the address right?)".into()
+                }
+                K::TimedOut => "the server did not answer in time".into(),
+                K::ConnectionReset | K::BrokenPipe | K::UnexpectedEof => {
+                    "the connection was cut".into()
+                }
+                _ => io.to_string(),
+            };
+        }
+        if s.to_string().contains("certificate") {
+            return format!(
+                "the server's certificate is not trusted ({s}); choose the organization's CA file"
+            );
+        }
         source = s.source();
     }
-    text
+    e.to_string()
 }
 
 fn tls_config(ca_file: Option<&PathBuf>) -> Result<rustls::ClientConfig> {
@@ -237,8 +258,12 @@ impl Store {
             )
         });
         let again = c.clone();
-        let reconnect: crate::db::Reconnect =
-            Box::new(move || connect(&again).map_err(|e| e.to_string()));
+        let reconnect: crate::db::Reconnect = Box::new(move || {
+            connect(&again).map_err(|e| match e {
+                StoreError::Unavailable(why) => why,
+                other => other.to_string(),
+            })
+        });
         Store {
             conn: Connection::Postgres(Box::new(RefCell::new(PgSession::new(
                 client,

@@ -8,6 +8,7 @@ import {
   blankLetter,
   catalog,
   clockView,
+  danaOnTeam,
   fakeRecordEvents,
   fakeTeamConnection,
   letters,
@@ -57,6 +58,7 @@ vi.mock("../../ipc", async (importOriginal) => ({
   letterCopy: vi.fn(),
   positionInForce: vi.fn(),
   clock: vi.fn(),
+  teamStatus: vi.fn(),
   onTeamConnection: vi.fn(),
   onRecordChanged: vi.fn(),
 }));
@@ -502,6 +504,17 @@ describe("Compose", () => {
     expect(toast.className).toBe("toast warn");
     expect(toast.getAttribute("role")).toBe("status");
     expect(toast.textContent).not.toMatch(/no holder/i);
+  });
+
+  it("on a team record, a drafter's Approve is unavailable and says who may", async () => {
+    vi.mocked(ipc.teamStatus).mockResolvedValue(danaOnTeam);
+    vi.mocked(ipc.letterOpen).mockResolvedValue({ ...openedDraft, summary: { ...openedDraft.summary, subject: "KORUS" } });
+    renderWithQuery(<Compose letterId={2} onSaved={vi.fn()} />);
+    const approve = await screen.findByRole("button", { name: "Approve" });
+    await waitFor(() => expect((approve as HTMLButtonElement).disabled).toBe(true));
+    expect(approve.getAttribute("title")).toBe("Only an approver may approve letters on the team record");
+    await userEvent.click(approve);
+    expect(ipc.letterApprove).not.toHaveBeenCalled();
   });
 
   it("brings a refused approval into view, focused, as a sentence with its date written out", async () => {

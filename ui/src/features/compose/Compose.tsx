@@ -12,7 +12,7 @@ import type { Catalog, LetterDetail, NewLetter, Status } from "../../ipc";
 import { useSettled } from "../../components/useSettled";
 import { ErrorNote, StatusChip, readable } from "../../components/common";
 import { Toast, type Tone } from "../../components/Toast";
-import { catalogQuery, clockQuery, keys } from "../../queries";
+import { catalogQuery, clockQuery, keys, teamStatusQuery } from "../../queries";
 import { HeaderFields, TextFields } from "./LetterFields";
 import { Recipients } from "./Recipients";
 import { ComposePreview, useDraftPreview } from "./ComposePreview";
@@ -231,6 +231,10 @@ function ComposeForm({ catalog, detail, start, letterId, onSaved, onCopy, handle
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [autosaveForm]);
 
+  // On a team record the server decides who approves and signs; the
+  // buttons say so before a click is refused. Everyone may on a file.
+  const roles = useQuery(teamStatusQuery).data?.session.roles;
+  const may = (role: "approver" | "signer") => !roles || roles.includes(role) || roles.includes("admin");
   const step = useMutation({
     mutationFn: async (action: "approve" | "sign") => {
       if (letterId === null) throw new Error("Save the letter first.");
@@ -372,6 +376,8 @@ function ComposeForm({ catalog, detail, start, letterId, onSaved, onCopy, handle
             <button
               type="button"
               data-testid="approve"
+              disabled={!may("approver")}
+              title={may("approver") ? undefined : "Only an approver may approve letters on the team record"}
               onClick={() => {
                 setTriedApprove((n) => n + 1);
                 // An unfinished letter is not approved: its fields say what it still needs.
@@ -382,10 +388,17 @@ function ComposeForm({ catalog, detail, start, letterId, onSaved, onCopy, handle
             </button>
           )}
           {letterId !== null && status === "approved" && (
-            <button type="button" onClick={() => step.mutate("sign")}>Mark signed</button>
+            <button
+              type="button"
+              disabled={!may("signer")}
+              title={may("signer") ? undefined : "Only a signer may sign letters on the team record"}
+              onClick={() => step.mutate("sign")}
+            >
+              Mark signed
+            </button>
           )}
           {letterId !== null && status === "approved" && !dirty && (
-            <button type="button" onClick={() => setSigning(true)}>
+            <button type="button" disabled={!may("signer")} onClick={() => setSigning(true)}>
               Sign digitally…
             </button>
           )}

@@ -186,3 +186,13 @@ describe("a team record's place", () => {
     );
   });
 });
+
+describe("parseTeamPlace", () => {
+  it("takes a server on this computer's socket from the address's host", () => {
+    expect(parseTeamPlace("postgres://dana@/walk?host=/tmp/amicus-pg.x")).toEqual({
+      user: "dana",
+      server: "/tmp/amicus-pg.x",
+      database: "walk",
+    });
+  });
+});

@@ -29,14 +29,17 @@ function decoded(part: string): string {
  * scheme): what the sign-in form starts with.
  */
 export function parseTeamPlace(place: string): Place {
-  const rest = place.trim().replace(/^[a-z][a-z0-9+.-]*:\/\//i, "").split("?")[0] ?? "";
+  const [path, query = ""] = place.trim().replace(/^[a-z][a-z0-9+.-]*:\/\//i, "").split("?");
+  const rest = path ?? "";
+  // A server on this computer's socket: postgres://dana@/amicus?host=/var/run/postgresql
+  const socket = new URLSearchParams(query).get("host");
   const at = rest.indexOf("@");
   const login = at >= 0 ? rest.slice(0, at) : "";
   const where = at >= 0 ? rest.slice(at + 1) : rest;
   const slash = where.indexOf("/");
   return {
     user: decoded(login.split(":")[0] ?? ""),
-    server: slash >= 0 ? where.slice(0, slash) : where,
+    server: (slash >= 0 ? where.slice(0, slash) : where) || socket || "",
     database: decoded(slash >= 0 ? where.slice(slash + 1) : "") || BLANK.database,
   };
 }
