@@ -1245,6 +1245,8 @@ fn the_four_eyes_rule_needs_another_approver_and_only_an_admin_sets_it() {
     let mut dana = open_as(&url, "dana");
     let err = dana.set_setting("four_eyes", &true).unwrap_err();
     assert!(matches!(err, StoreError::Denied(_)), "{err:?}");
+    let err = dana.set_setting("time_zone", &"Asia/Seoul").unwrap_err();
+    assert!(err.to_string().contains("organization's settings"), "{err}");
     w.store.set_setting("four_eyes", &true).unwrap();
     let mut avery = open_as(&url, "avery");
     let own = avery
