@@ -189,6 +189,16 @@ fn tls_config(ca_file: Option<&PathBuf>) -> Result<rustls::ClientConfig> {
         .with_no_client_auth())
 }
 
+/// "prefer" (PostgreSQL's default) would fall back to plain text: never for
+/// a server across a network. A server on this computer may be asked for
+/// plain text (`sslmode=disable`).
+fn require_tls_across_a_network(config: &mut postgres::Config) {
+    let local = config.get_hosts().iter().all(is_local);
+    if !local && config.get_ssl_mode() != SslMode::Require {
+        config.ssl_mode(SslMode::Require);
+    }
+}
+
 /// Open a session on the team record. TLS is required unless the server is
 /// on this computer (a Unix socket or localhost).
 pub fn connect(c: &TeamConnect) -> Result<postgres::Client> {
@@ -204,12 +214,7 @@ pub fn connect(c: &TeamConnect) -> Result<postgres::Client> {
     }
     config.application_name("amicus");
     config.connect_timeout(std::time::Duration::from_secs(10));
-    let local = config.get_hosts().iter().all(is_local);
-    if !local && config.get_ssl_mode() != SslMode::Require {
-        // "prefer" (the default) would fall back to plain text: never for a
-        // server across a network.
-        config.ssl_mode(SslMode::Require);
-    }
+    require_tls_across_a_network(&mut config);
     let tls = tokio_postgres_rustls::MakeRustlsConnect::new(tls_config(c.ca_file.as_ref())?);
     // On a plain thread: the sync client starts a runtime of its own, which
     // may not happen inside another (a desktop command runs inside tokio).
@@ -554,4 +559,50 @@ fn listen(
         }
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    fn mode(url: &str) -> SslMode {
+        let mut c = postgres::Config::from_str(url).unwrap();
+        require_tls_across_a_network(&mut c);
+        c.get_ssl_mode()
+    }
+
+    #[test]
+    fn tls_is_required_unless_the_server_is_on_this_computer() {
+        assert_eq!(
+            mode("postgres://dana@db.example.org/amicus"),
+            SslMode::Require
+        );
+        assert_eq!(
+            mode("postgres://dana@db.example.org/amicus?sslmode=disable"),
+            SslMode::Require
+        );
+        assert_eq!(mode("postgres://dana@localhost/amicus"), SslMode::Prefer);
+        assert_eq!(
+            mode("postgres://dana@/amicus?host=/var/run/postgresql"),
+            SslMode::Prefer
+        );
+        assert_eq!(mode("host=/tmp/x user=dana"), SslMode::Prefer);
+    }
+
+    #[test]
+    fn login_names_are_plain() {
+        assert!(check_login_name("dana").is_ok());
+        assert!(check_login_name("dana.smith-2").is_ok());
+        for bad in [
+            "",
+            "Dana",
+            "dana smith",
+            "amicus_admin",
+            "1dana",
+            "d\"; DROP",
+        ] {
+            assert!(check_login_name(bad).is_err(), "{bad}");
+        }
+    }
 }
