@@ -194,13 +194,16 @@ $$;
 CREATE OR REPLACE TRIGGER signed_copies_roles BEFORE INSERT ON signed_copies
 FOR EACH ROW EXECUTE FUNCTION amicus_signed_copy_roles();
 
--- events.actor is the login that wrote the row: only administrators (an
--- import) may name someone else.
+-- events.actor is the login that wrote the row, and events.at the
+-- server's clock when it was written (in the text form the store writes:
+-- "2026-11-30 14:05:09.123456+00:00"): only administrators (an import)
+-- may say otherwise.
 CREATE OR REPLACE FUNCTION amicus_event_actor() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
     IF NOT amicus_privileged() THEN
         NEW.actor := session_user;
+        NEW.at := to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US') || '+00:00';
     END IF;
     RETURN NEW;
 END

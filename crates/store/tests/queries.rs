@@ -1237,6 +1237,11 @@ fn a_drafter_cannot_approve_and_the_server_says_so() {
             (EventKind::Signed, Some("sam".into())),
         ]
     );
+    // And when is the server's clock, not the one each client passed in (2017).
+    let before = Utc::now() - chrono::Duration::minutes(5);
+    for e in sam.events(id).unwrap() {
+        assert!(e.at > before, "{:?} at {}", e.kind, e.at);
+    }
 }
 
 #[test]
