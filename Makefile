@@ -33,9 +33,11 @@ check: ui
 	cd ui && npm run lint && npm run typecheck
 
 ## The store's and use cases' suites run on both engines: SQLite, and a
-## throwaway PostgreSQL server the script starts and stops around them.
+## throwaway PostgreSQL server the script starts and stops around them;
+## then the team schema's own rules are checked through psql, as a
+## colleague with a SQL client would meet them.
 test-rust: ui
-	bash scripts/with-postgres.sh cargo test --workspace
+	bash scripts/with-postgres.sh sh -c 'cargo test --workspace && bash crates/store/pg/check.sh'
 
 test-ui: setup
 	cd ui && npm test

@@ -438,26 +438,38 @@ BEGIN
         -- The headline is the text itself with markers around the hits:
         -- without them it is an exact part of the text, so a cut at
         -- either end is found by position and shown as '…'.
+        -- chr(3) after each ASCII punctuation mark keeps the headline's
+        -- parser from reading e-mail addresses, URLs, "2.5" or "a-b" as
+        -- single tokens, so it finds the same words as the index.
         SELECT c.rowid, c.title, c.in_t, c.txt,
-               ts_headline('amicus_search', c.txt, anyq,
+               ts_headline('amicus_search',
+                   regexp_replace(c.txt, '([][!"#$%&''()*+,./:;<=>?@\\^_`{|}~-])', E'\\1' || chr(3), 'g'),
+                   anyq,
                    'StartSel=' || chr(1) || ', StopSel=' || chr(2)
                    || ', MaxWords=12, MinWords=11, ShortWord=0, MaxFragments=1') AS h
         FROM (SELECT sc.rowid, sc.title, sc.in_t,
                      CASE WHEN sc.in_t < sc.n THEN sc.body ELSE sc.title END AS txt
               FROM scored sc) c
     ), placed AS (
-        SELECT l.*, strpos(l.txt, translate(l.h, chr(1) || chr(2), '')) AS pos,
-               length(translate(l.h, chr(1) || chr(2), '')) AS len
+        SELECT l.*, strpos(l.txt, translate(l.h, chr(1) || chr(2) || chr(3), '')) AS pos,
+               length(translate(l.h, chr(1) || chr(2) || chr(3), '')) AS len
         FROM lit l
+    ), ends AS (
+        SELECT p.*,
+               CASE WHEN p.pos > 0 THEN substr(p.txt, 1, p.pos - 1) ELSE '' END AS lead,
+               CASE WHEN p.pos > 0 THEN substr(p.txt, p.pos + p.len) ELSE '' END AS tail
+        FROM placed p
     )
-    SELECT p.rowid,
-           p.title,
-           CASE WHEN p.pos > 1 AND substr(p.txt, 1, p.pos - 1) ~ '[[:alnum:]]' THEN '…' ELSE '' END
-           || replace(replace(p.h, chr(1), '['), chr(2), ']')
-           || CASE WHEN p.pos > 0 AND substr(p.txt, p.pos + p.len) ~ '[[:alnum:]]' THEN '…' ELSE '' END,
-           p.in_t > 0
-    FROM placed p
-    ORDER BY p.rowid DESC;
+    -- Cut text is '…'; what is left before the first word or after the
+    -- last is only punctuation, and is kept, as FTS5 does.
+    SELECT e.rowid,
+           e.title,
+           CASE WHEN e.lead ~ '[[:alnum:]]' THEN '…' ELSE ltrim(e.lead) END
+           || translate(replace(replace(e.h, chr(1), '['), chr(2), ']'), chr(3), '')
+           || CASE WHEN e.tail ~ '[[:alnum:]]' THEN '…' ELSE rtrim(e.tail) END,
+           e.in_t > 0
+    FROM ends e
+    ORDER BY e.rowid DESC;
 END
 $$;
 
