@@ -59,7 +59,12 @@ run "$ADMIN" "DROP DATABASE IF EXISTS $T1 WITH (FORCE); DROP DATABASE IF EXISTS 
               CREATE DATABASE $T1; CREATE DATABASE $T2;" >/dev/null \
   || { echo "cannot create the check databases"; exit 1; }
 
-for step in "$T1 01-schema.sql" "$T1 02-roles.sql" "$T2 01-schema.sql" "$T2 02-roles.sql" "$T1 02-roles.sql"; do
+steps=()
+for db in "$T1" "$T2"; do
+  for f in "$HERE"/[0-9][0-9]-*.sql; do steps+=("$db $(basename "$f")"); done
+done
+steps+=("$T1 02-roles.sql")  # a second run changes nothing
+for step in "${steps[@]}"; do
   set -- $step
   if out=$(apply "$AMICUS_TEST_PG dbname=$1" "$HERE/$2"); then
     ok "apply $2 to $1"
@@ -206,6 +211,42 @@ expect_value "snippet inside an e-mail address" "$PG1" "jose.martinez@[ustr].gov
   "SELECT snippet, in_title FROM search_hits(ARRAY['ustr'], 10)"
 out=$(run "$PG1" "SET enable_seqscan = off; EXPLAIN SELECT rowid FROM search WHERE doc @@ to_tsquery('amicus_search', 'kor:*')")
 if printf '%s' "$out" | grep -q search_by_doc; then ok "the search's @@ can use search_by_doc"; else bad "the search's @@ can use search_by_doc" "$out"; fi
+
+echo "== search: the walk and the index find the same rows"
+# 20,000 letters in the second database. Which way search_hits takes
+# depends on how common the words are among the newest 1000 rows:
+# alpha (every 2nd letter) fills the page in the first walk; charlie
+# (every 25th) is common enough for a longer walk; delta (every 400th) is
+# left to the index; echo (every 25th among the newest 1000, then every
+# 1000th) is walked and then found in the index. Each must give exactly
+# the 50 newest matches, in order.
+PG2="$AMICUS_TEST_PG dbname=$T2"
+expect_ok "20,000 letters" "$PG2" \
+  "INSERT INTO templates (key, version, builtin, meta, source, created_at) VALUES ('t', 1, 1, '{}', '', 'x');
+   INSERT INTO signers (name) VALUES ('S');
+   INSERT INTO letters (template_id, signer_id, date, subject, body, mode, created_at, updated_at)
+   SELECT 1, 1, '2024-01-01', 'Letter ' || i,
+          concat_ws(' ', 'words', CASE WHEN i % 2 = 0 THEN 'alpha' END, CASE WHEN i % 25 = 0 THEN 'charlie' END,
+                    CASE WHEN i % 400 = 0 THEN 'delta' END,
+                    CASE WHEN (i > 19000 AND i % 25 = 0) OR i % 1000 = 7 THEN 'echo' END),
+          'joint', 'x', 'x'
+   FROM generate_series(1, 20000) i;
+   ANALYZE search"
+for pair in "alpha|" "charlie|a walk of" "delta|the index" "echo|a walk of.*the index" "words charlie|a walk of"; do
+  words=${pair%%|*} path=${pair#*|}
+  arr="ARRAY['${words// /\',\'}']"
+  expected=$(run "$PG2" "SELECT string_agg(rowid::text, ',' ORDER BY rowid DESC) FROM (SELECT rowid FROM search
+                 WHERE doc @@ to_tsquery('amicus_search', '${words// / \& }:*') ORDER BY rowid DESC LIMIT 50) x")
+  got=$(run "$PG2" "SET client_min_messages = debug1;
+                    SELECT string_agg(rowid::text, ',' ORDER BY rowid DESC) FROM search_hits($arr, 50)")
+  rows=$(printf '%s\n' "$got" | grep -v -e DEBUG -e LOCATION)
+  how=$(printf '%s\n' "$got" | grep DEBUG | tr '\n' ' ')
+  if [ -n "$expected" ] && [ "$rows" = "$expected" ] && { [ -n "$path" ] && printf '%s' "$how" | grep -q "$path" || [ -z "$path$how" ]; }; then
+    ok "search_hits($words): the 50 newest matches${path:+, by $path}"
+  else
+    bad "search_hits($words)" "expected: $expected (${path:-first walk})"$'\n'"got: $rows ($how)"
+  fi
+done
 
 echo "== roles"
 expect_ok "login roles: dana drafter, avery approver, sam signer, ada admin" "$ADMIN" \
