@@ -248,6 +248,17 @@ for pair in "alpha|" "charlie|a walk of" "delta|the index" "echo|a walk of.*the 
   fi
 done
 
+expect_ok "a 600-word letter with 'zebra' as its 400th word" "$PG2" \
+  "INSERT INTO letters (template_id, signer_id, date, subject, body, mode, created_at, updated_at)
+   SELECT 1, 1, '2024-01-01', 'Long', string_agg(CASE WHEN i = 400 THEN 'zebra' ELSE 'word' || i END, ' ' ORDER BY i),
+          'joint', 'x', 'x' FROM generate_series(1, 600) i"
+expect_value "a long letter is quoted around its match, as if read whole" "$PG2" \
+  "…word395 word396 word397 word398 word399 [zebra] word401 word402 word403 word404 word405 word406…" \
+  "SELECT snippet FROM search_hits(ARRAY['zebra'], 10)"
+expect_value "…and around a match near its start or end" "$PG2" \
+  "word1 word2 word3 word4 word5 [word6] word7 word8 word9 word10 word11 word12…|…word595 word596 word597 word598 word599 [word600]" \
+  "SELECT (SELECT snippet FROM search_hits(ARRAY['word6'], 1)) || '|' || (SELECT snippet FROM search_hits(ARRAY['word600'], 1))"
+
 echo "== roles"
 expect_ok "login roles: dana drafter, avery approver, sam signer, ada admin" "$ADMIN" \
   "CREATE ROLE dana LOGIN IN ROLE amicus_drafter; CREATE ROLE avery LOGIN IN ROLE amicus_approver;
