@@ -9,6 +9,10 @@
 #[path = "support/smtp.rs"]
 mod smtp;
 
+#[path = "../../store/tests/support/engines.rs"]
+mod support;
+use support::Backend;
+
 use std::path::Path;
 use std::sync::Arc;
 
@@ -40,12 +44,24 @@ fn settings(port: u16, security: MailSecurity, dir: &Path) -> MailSettings {
 /// copied per recipient, approved and signed; its two offices get the
 /// e-mail addresses given. Returns the app and the letter's id.
 fn signed_letter(dir: &Path, commerce: &str, ustr: &str) -> (App, i64) {
+    signed_letter_on(Backend::Sqlite, dir, commerce, ustr)
+}
+
+/// The same on either engine: a record file in `dir`, or a team record.
+fn signed_letter_on(engine: Backend, dir: &Path, commerce: &str, ustr: &str) -> (App, i64) {
     let store: Arc<keyring_core::CredentialStore> = keyring_core::mock::Store::new().unwrap();
-    let app = App::open(
-        Engine::new().unwrap(),
-        &dir.join("amicus.db"),
-        at("2017-09-20"),
-    )
+    let app = match engine {
+        Backend::Sqlite => App::open(
+            Engine::new().unwrap(),
+            &dir.join("amicus.db"),
+            at("2017-09-20"),
+        ),
+        Backend::Postgres => App::with_store(
+            Engine::new().unwrap(),
+            support::fresh(engine),
+            at("2017-09-20"),
+        ),
+    }
     .unwrap()
     .with_secrets(Secrets::with_store(Some(store)));
     for (office, email) in [("Secretary of Commerce", commerce), ("USTR", ustr)] {
@@ -89,8 +105,7 @@ fn sent_ids(results: &[amicus_app::EmailResult]) -> Vec<String> {
         .collect()
 }
 
-#[test]
-fn starttls_delivers_each_copy_with_its_archived_pdf_and_message_id() {
+fn starttls_delivers_each_copy_with_its_archived_pdf_and_message_id(engine: Backend) {
     let dir = tempfile::tempdir().unwrap();
     certificates(dir.path());
     let server = Server::start(
@@ -98,7 +113,8 @@ fn starttls_delivers_each_copy_with_its_archived_pdf_and_message_id() {
         "starttls",
         &["--cert", "server.pem", "--key", "server.key"],
     );
-    let (app, id) = signed_letter(
+    let (app, id) = signed_letter_on(
+        engine,
         dir.path(),
         "secretary@commerce.example",
         "ambassador@ustr.example",
@@ -290,8 +306,7 @@ fn a_server_that_wants_a_login() {
     assert_eq!(server.received().len(), 2);
 }
 
-#[test]
-fn a_refused_address_and_a_cut_connection_leave_those_copies_unsent() {
+fn a_refused_address_and_a_cut_connection_leave_those_copies_unsent(engine: Backend) {
     let dir = tempfile::tempdir().unwrap();
     certificates(dir.path());
     let server = Server::start(
@@ -299,7 +314,8 @@ fn a_refused_address_and_a_cut_connection_leave_those_copies_unsent() {
         "refusing",
         &["--cert", "server.pem", "--key", "server.key"],
     );
-    let (app, id) = signed_letter(
+    let (app, id) = signed_letter_on(
+        engine,
         dir.path(),
         "refused@commerce.example",
         "ambassador@ustr.example",
@@ -425,3 +441,10 @@ fn a_draft_for_the_mail_program_is_marked_unsent_and_sends_nothing() {
     let err = app.email_draft(id, 2, &path).unwrap_err();
     assert!(err.to_string().contains("no e-mail address"), "{err}");
 }
+
+// The delivery and its failures on both engines: what is recorded as sent
+// (and what is not) is the same on a team record.
+engines!(
+    starttls_delivers_each_copy_with_its_archived_pdf_and_message_id,
+    a_refused_address_and_a_cut_connection_leave_those_copies_unsent,
+);

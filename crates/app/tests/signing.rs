@@ -10,6 +10,34 @@ use std::process::Command;
 use amicus_app::{App, Engine, ExportOptions, Method, SendReport, SendRequest};
 use chrono::{DateTime, NaiveDate, Utc};
 
+#[path = "../../store/tests/support/engines.rs"]
+mod support;
+use support::Backend;
+
+/// The record on `engine`: a file in `dir`, or a new team record whose
+/// connection string is kept in `url` for opening it again.
+fn open(engine: Backend, db_path: &Path, url: &mut Option<String>) -> App {
+    let now = at("2026-11-28");
+    match engine {
+        Backend::Sqlite => App::open(Engine::new().unwrap(), db_path, now).unwrap(),
+        Backend::Postgres => {
+            let store = match url {
+                Some(url) => store::Store::open_team(&store::team::TeamConnect {
+                    url: url.clone(),
+                    ..Default::default()
+                })
+                .unwrap(),
+                None => {
+                    let (store, u) = support::fresh_with_url(engine);
+                    *url = u;
+                    store
+                }
+            };
+            App::with_store(Engine::new().unwrap(), store, now).unwrap()
+        }
+    }
+}
+
 fn at(s: &str) -> DateTime<Utc> {
     format!("{s}T15:00:00Z").parse().unwrap()
 }
@@ -88,13 +116,15 @@ fn certificate(dir: &Path) {
     ]);
 }
 
-#[test]
-fn a_digitally_signed_letter_is_sent_as_signed_and_verified_and_a_change_is_caught() {
+fn a_digitally_signed_letter_is_sent_as_signed_and_verified_and_a_change_is_caught(
+    engine: Backend,
+) {
     let dir = tempfile::tempdir().unwrap();
     certificate(dir.path());
     let p12 = dir.path().join("signer.p12");
     let db_path = dir.path().join("amicus.db");
-    let app = App::open(Engine::new().unwrap(), &db_path, at("2026-11-28")).unwrap();
+    let mut url = None;
+    let app = open(engine, &db_path, &mut url);
     let sample = app.letters(None).unwrap()[0].id;
     let copy = app
         .copy_letter(sample, NaiveDate::from_ymd_opt(2017, 9, 20).unwrap())
@@ -169,31 +199,61 @@ fn a_digitally_signed_letter_is_sent_as_signed_and_verified_and_a_change_is_caug
     .unwrap();
     assert_eq!(app.verify_archive(id).unwrap(), 2);
 
-    // Someone changes an archived copy behind the record's back.
+    // Someone changes an archived copy behind the record's back (its
+    // guards taken off first: a file's triggers, the server's triggers as
+    // its superuser) ...
     drop(app);
-    let conn = store::rusqlite::Connection::open(&db_path).unwrap();
-    conn.execute_batch("DROP TRIGGER archive_is_immutable_update")
-        .unwrap();
-    let (archive_id, mut pdf): (i64, Vec<u8>) = conn
-        .query_row(
-            "SELECT id, pdf FROM archive WHERE letter_id = ?1 ORDER BY id LIMIT 1",
-            [id],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
-        .unwrap();
+    let (archive_id, mut pdf): (i64, Vec<u8>) = match &url {
+        None => {
+            let conn = store::rusqlite::Connection::open(&db_path).unwrap();
+            conn.query_row(
+                "SELECT id, pdf FROM archive WHERE letter_id = ?1 ORDER BY id LIMIT 1",
+                [id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .unwrap()
+        }
+        Some(url) => {
+            let mut c = ::postgres::Client::connect(url, ::postgres::NoTls).unwrap();
+            let row = c
+                .query_one(
+                    "SELECT id, pdf FROM archive WHERE letter_id = $1 ORDER BY id LIMIT 1",
+                    &[&id],
+                )
+                .unwrap();
+            (row.get(0), row.get(1))
+        }
+    };
     let producer = pdf
         .windows(b"/Producer".len())
         .position(|w| w == b"/Producer")
         .unwrap();
     pdf[producer + 12] ^= 0x01;
     // ... and its recorded hash too, so only the signature can tell.
-    conn.execute(
-        "UPDATE archive SET pdf = ?2, sha256 = ?3 WHERE id = ?1",
-        store::rusqlite::params![archive_id, pdf, store::letters::sha256_hex(&pdf)],
-    )
-    .unwrap();
-    drop(conn);
-    let app = App::open(Engine::new().unwrap(), &db_path, at("2026-11-28")).unwrap();
+    let hash = store::letters::sha256_hex(&pdf);
+    match &url {
+        None => {
+            let conn = store::rusqlite::Connection::open(&db_path).unwrap();
+            conn.execute_batch("DROP TRIGGER archive_is_immutable_update")
+                .unwrap();
+            conn.execute(
+                "UPDATE archive SET pdf = ?2, sha256 = ?3 WHERE id = ?1",
+                store::rusqlite::params![archive_id, pdf, hash],
+            )
+            .unwrap();
+        }
+        Some(url) => {
+            let mut c = ::postgres::Client::connect(url, ::postgres::NoTls).unwrap();
+            c.batch_execute("ALTER TABLE archive DISABLE TRIGGER USER")
+                .unwrap();
+            c.execute(
+                "UPDATE archive SET pdf = $2, sha256 = $3 WHERE id = $1",
+                &[&archive_id, &pdf, &hash],
+            )
+            .unwrap();
+        }
+    }
+    let app = open(engine, &db_path, &mut url);
     let caught = app.verify_archive(id).unwrap_err();
     assert!(
         caught
@@ -202,3 +262,5 @@ fn a_digitally_signed_letter_is_sent_as_signed_and_verified_and_a_change_is_caug
         "{caught}"
     );
 }
+
+engines!(a_digitally_signed_letter_is_sent_as_signed_and_verified_and_a_change_is_caught);
