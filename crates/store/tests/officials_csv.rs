@@ -5,6 +5,10 @@
 use chrono::{TimeZone, Utc};
 use store::*;
 
+#[path = "support/engines.rs"]
+mod support;
+use support::{Backend, fresh};
+
 fn now() -> chrono::DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 28, 12, 0, 0).unwrap()
 }
@@ -25,9 +29,8 @@ Wilbur Ross,Secretary of Commerce,cabinet_secretary,U.S. Department of Commerce,
 Gina M. Raimondo,Secretary of Commerce,,,,2021-03-03,2025-01-20,,Democrat\r\n\
 \"Yoo, Myung-hee (유명희)\",\"Minister for Trade, Republic of Korea\",foreign_minister,\"Ministry of Trade, Industry and Energy\",,2019-10-01,2021-06-01,,\r\n";
 
-#[test]
-fn a_good_file_imports_with_bom_any_header_case_and_quoted_commas() {
-    let mut s = Store::open_in_memory().unwrap();
+fn a_good_file_imports_with_bom_any_header_case_and_quoted_commas(engine: Backend) {
+    let mut s = fresh(engine);
     let summary = s.import_officials_csv(GOOD, now()).unwrap();
     assert_eq!(
         (
@@ -64,9 +67,8 @@ fn a_good_file_imports_with_bom_any_header_case_and_quoted_commas() {
     );
 }
 
-#[test]
-fn bad_rows_are_each_reported_with_their_line_and_nothing_is_imported() {
-    let mut s = Store::open_in_memory().unwrap();
+fn bad_rows_are_each_reported_with_their_line_and_nothing_is_imported(engine: Backend) {
+    let mut s = fresh(engine);
     let before = counts(&s);
     let text = "full_name,office,office_kind,start,end\n\
         Wilbur Ross,Secretary of Commerce,cabinet_secretary,2017-02-28,2021-01-20\n\
@@ -95,9 +97,8 @@ fn bad_rows_are_each_reported_with_their_line_and_nothing_is_imported() {
     assert_eq!(counts(&s), before, "nothing is imported");
 }
 
-#[test]
-fn a_missing_or_unknown_column_is_refused_before_any_row() {
-    let mut s = Store::open_in_memory().unwrap();
+fn a_missing_or_unknown_column_is_refused_before_any_row(engine: Backend) {
+    let mut s = fresh(engine);
     let before = counts(&s);
     let err = s
         .import_officials_csv("name,office\nWilbur Ross,Secretary of Commerce\n", now())
@@ -119,9 +120,8 @@ fn a_missing_or_unknown_column_is_refused_before_any_row() {
     assert_eq!(counts(&s), before);
 }
 
-#[test]
-fn an_export_imports_back_to_the_same_export() {
-    let mut a = Store::open_in_memory().unwrap();
+fn an_export_imports_back_to_the_same_export(engine: Backend) {
+    let mut a = fresh(engine);
     a.import_officials_csv(GOOD, now()).unwrap();
     a.add_person(
         &NewPerson {
@@ -134,14 +134,13 @@ fn an_export_imports_back_to_the_same_export() {
     let exported = a.export_officials_csv().unwrap();
     assert_eq!(exported.lines().count(), 5, "{exported}");
     assert!(exported.starts_with("full_name,family_name,honorific"));
-    let mut b = Store::open_in_memory().unwrap();
+    let mut b = fresh(engine);
     b.import_officials_csv(&exported, now()).unwrap();
     assert_eq!(b.export_officials_csv().unwrap(), exported);
 }
 
-#[test]
-fn lines_are_counted_as_an_editor_shows_them_with_crlf_and_multiline_cells() {
-    let mut s = Store::open_in_memory().unwrap();
+fn lines_are_counted_as_an_editor_shows_them_with_crlf_and_multiline_cells(engine: Backend) {
+    let mut s = fresh(engine);
     let text = "\u{feff}full_name,office,office_kind,address,start\r\n\
         Wilbur Ross,Secretary of Commerce,cabinet_secretary,\"1401 Constitution Avenue, NW\r\nWashington, DC\",2017-02-28\r\n\
         Gina M. Raimondo,Secretary of Commerce,,,March 3 2021\r\n";
@@ -153,9 +152,8 @@ fn lines_are_counted_as_an_editor_shows_them_with_crlf_and_multiline_cells() {
     );
 }
 
-#[test]
-fn a_dry_run_counts_what_the_import_would_add_and_writes_nothing() {
-    let mut s = Store::open_in_memory().unwrap();
+fn a_dry_run_counts_what_the_import_would_add_and_writes_nothing(engine: Backend) {
+    let mut s = fresh(engine);
     let before = counts(&s);
     let dry = s.import_officials_csv_as(GOOD, now(), true).unwrap();
     assert_eq!(counts(&s), before);
@@ -164,9 +162,8 @@ fn a_dry_run_counts_what_the_import_would_add_and_writes_nothing() {
     assert_ne!(counts(&s), before);
 }
 
-#[test]
-fn offices_take_their_email_and_contact_form_and_bad_ones_are_refused() {
-    let mut s = Store::open_in_memory().unwrap();
+fn offices_take_their_email_and_contact_form_and_bad_ones_are_refused(engine: Backend) {
+    let mut s = fresh(engine);
     let text = "full_name,office,office_kind,start,end,office_email,contact_form\n\
         Robert E. Lighthizer,U.S. Trade Representative,trade_representative,2017-05-15,2021-01-20,,https://ustr.example/contact\n\
         Katherine Tai,U.S. Trade Representative,,2021-03-18,,ambassador@ustr.example,\n";
@@ -214,3 +211,13 @@ fn offices_take_their_email_and_contact_form_and_bad_ones_are_refused() {
     assert!(rows[1].message.starts_with("contact_form:"), "{err}");
     assert_eq!(counts(&s), before, "nothing is imported");
 }
+
+engines!(
+    a_good_file_imports_with_bom_any_header_case_and_quoted_commas,
+    bad_rows_are_each_reported_with_their_line_and_nothing_is_imported,
+    a_missing_or_unknown_column_is_refused_before_any_row,
+    an_export_imports_back_to_the_same_export,
+    lines_are_counted_as_an_editor_shows_them_with_crlf_and_multiline_cells,
+    a_dry_run_counts_what_the_import_would_add_and_writes_nothing,
+    offices_take_their_email_and_contact_form_and_bad_ones_are_refused,
+);
