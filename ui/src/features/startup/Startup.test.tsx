@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { render, screen, waitFor } from "@testing-library/react";
+import { act, render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { Root } from "../../Root";
@@ -168,8 +168,53 @@ describe("Start-up", () => {
       vi.mocked(ipc.recordRetry).mockRejectedValue({ code: "unavailable", message: "connection refused" });
       renderWithQuery(<Root />);
       await userEvent.click(await screen.findByRole("button", { name: "Try again" }));
-      expect((await screen.findByRole("alert")).textContent).toBe("Still not reached: connection refused");
+      expect((await screen.findByRole("alert")).textContent).toMatch(
+        /^Still no answer at \d\d:\d\d:\d\d: connection refused$/,
+      );
       expect(screen.getByRole("heading", { name: "Amicus could not reach the team record" })).toBeTruthy();
+    });
+
+    it("shows that it is trying, then when it last tried; the focus stays on the button", async () => {
+      vi.useFakeTimers({ toFake: ["Date"] });
+      try {
+        vi.setSystemTime(new Date(2026, 2, 10, 10, 42, 5));
+        vi.mocked(ipc.startup).mockResolvedValue(unreached);
+        let refuse: (e: unknown) => void = () => undefined;
+        vi.mocked(ipc.recordRetry).mockImplementation(
+          () =>
+            new Promise((_resolve, reject) => {
+              refuse = reject;
+            }),
+        );
+        renderWithQuery(<Root />);
+        const button = (await screen.findByRole("button", { name: "Try again" })) as HTMLButtonElement;
+        button.focus();
+        await userEvent.keyboard("{Enter}");
+        expect(ipc.recordRetry).toHaveBeenCalledTimes(1);
+        // While it tries: the button says so and cannot be pressed again.
+        expect(button.textContent).toBe("Trying…");
+        expect(button.disabled).toBe(true);
+        expect(screen.getByRole("status").textContent).toBe("Trying the team record again…");
+        expect(screen.queryByRole("alert")).toBeNull();
+        act(() => refuse({ code: "unavailable", message: "connection refused" }));
+        expect((await screen.findByRole("alert")).textContent).toBe("Still no answer at 10:42:05: connection refused");
+        expect(button.textContent).toBe("Try again");
+        expect(button.disabled).toBe(false);
+        expect(document.activeElement).toBe(button);
+
+        // Again, a minute later: the time said is the new try's.
+        vi.setSystemTime(new Date(2026, 2, 10, 10, 43, 12));
+        await userEvent.keyboard("{Enter}");
+        expect(button.textContent).toBe("Trying…");
+        // The last answer is not shown as if it were this one's.
+        expect(screen.queryByRole("alert")).toBeNull();
+        act(() => refuse({ code: "unavailable", message: "connection refused" }));
+        expect((await screen.findByRole("alert")).textContent).toBe("Still no answer at 10:43:12: connection refused");
+        expect(document.activeElement).toBe(button);
+        expect(ipc.recordRetry).toHaveBeenCalledTimes(2);
+      } finally {
+        vi.useRealTimers();
+      }
     });
 
     it("uses this computer's own record instead", async () => {

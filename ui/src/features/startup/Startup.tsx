@@ -4,7 +4,7 @@
 // team record its server could not be reached, try again, use this
 // computer's own record, or sign in again. Once one works, every query
 // starts afresh and the app shows.
-import { useState, type ReactNode } from "react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import * as ipc from "../../ipc";
 import { errorText } from "../../ipc";
@@ -106,20 +106,44 @@ function StartupFailed({ message, dbPath, backups }: { message: string; dbPath: 
 
 type TeamWay = "retry" | "leave";
 
-const TEAM_FAILED: Record<TeamWay, string> = {
-  retry: "Still not reached",
-  leave: "This computer's own record could not be opened",
-};
+/**
+ * The time of day on this computer's clock ("10:42:05"): when the server was
+ * last tried. The organization's clock comes from the record, which is not
+ * open here; this is a time on the screen, not a date kept anywhere.
+ */
+function timeNow(): string {
+  return new Intl.DateTimeFormat("en-US", {
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+    hourCycle: "h23",
+  }).format(new Date());
+}
 
 /** The team record (`team`, its place) could not be reached at start. */
 function TeamUnreachable({ message, team }: { message: string; team: string }) {
   const client = useQueryClient();
   const [signingIn, setSigningIn] = useState(false);
+  // When the server was last tried and did not answer: each try says so anew.
+  const [triedAt, setTriedAt] = useState<string | null>(null);
+  const tryAgain = useRef<HTMLButtonElement>(null);
   const open = useMutation({
     mutationFn: (way: TeamWay) => (way === "retry" ? ipc.recordRetry() : ipc.teamLeave()),
     // As after opening a file: start again, from start-up.
     onSuccess: () => client.resetQueries(),
+    onError: (_error, way) => {
+      if (way === "retry") setTriedAt(timeNow());
+    },
   });
+  const retryFailed = open.isError && open.variables === "retry";
+  // The button is disabled while it tries, which may take the focus from it:
+  // give it back, unless the focus has gone somewhere else meanwhile.
+  useEffect(() => {
+    const button = tryAgain.current;
+    const active = document.activeElement;
+    if (retryFailed && button && (active === null || active === document.body || active === button)) button.focus();
+  }, [retryFailed, triedAt]);
+  const retrying = open.isPending && open.variables === "retry";
   return (
     <main className="startup" aria-labelledby="startup-title">
       <h1 id="startup-title">Amicus could not reach the team record</h1>
@@ -128,8 +152,14 @@ function TeamUnreachable({ message, team }: { message: string; team: string }) {
         Team record: <code>{team}</code>
       </p>
       <div className="actions">
-        <button type="button" className="primary" disabled={open.isPending} onClick={() => open.mutate("retry")}>
-          Try again
+        <button
+          ref={tryAgain}
+          type="button"
+          className="primary"
+          disabled={open.isPending}
+          onClick={() => open.mutate("retry")}
+        >
+          {retrying ? "Trying…" : "Try again"}
         </button>
         <button type="button" disabled={open.isPending} onClick={() => open.mutate("leave")}>
           Use this computer's own record
@@ -145,10 +175,17 @@ function TeamUnreachable({ message, team }: { message: string; team: string }) {
       </div>
       {open.isPending && (
         <p className="muted" role="status">
-          Opening…
+          {retrying ? "Trying the team record again…" : "Opening…"}
         </p>
       )}
-      {open.isError && <ErrorNote error={open.error} prefix={TEAM_FAILED[open.variables]} />}
+      {open.isError && (
+        <ErrorNote
+          error={open.error}
+          prefix={
+            retryFailed ? `Still no answer at ${triedAt ?? timeNow()}` : "This computer's own record could not be opened"
+          }
+        />
+      )}
       {signingIn && (
         <TeamSignInForm start={parseTeamPlace(team)} onConnected={() => void client.resetQueries()} />
       )}
