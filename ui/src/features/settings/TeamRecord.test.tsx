@@ -163,6 +163,46 @@ describe("Settings → Team record", () => {
   });
 });
 
+describe("Settings → Team record, one outcome at a time", () => {
+  beforeEach(() => {
+    vi.resetAllMocks();
+  });
+
+  it("takes down the notice of the last change when connecting again fails", async () => {
+    vi.mocked(ipc.teamStatus).mockResolvedValue(danaOnTeam);
+    vi.mocked(ipc.teamLeave).mockResolvedValue(null);
+    vi.mocked(ipc.teamConnect).mockRejectedValue({
+      code: "unavailable",
+      message: "the team record at postgres://dana@db.example.org/amicus cannot be reached: connection refused",
+    });
+    renderSection();
+    vi.mocked(ipc.teamStatus).mockResolvedValue(ownRecord);
+    await userEvent.click(await screen.findByRole("button", { name: "Use this computer's own record instead" }));
+    expect((await screen.findByText("Now working on this computer's own record.")).closest("[role=status]")).toBeTruthy();
+    await fillIn();
+    await userEvent.click(screen.getByRole("button", { name: "Connect" }));
+    expect((await screen.findByRole("alert")).textContent).toMatch(/^Not connected: /);
+    expect(screen.queryByText("Now working on this computer's own record.")).toBeNull();
+    expect(screen.getByRole("status").textContent).toBe("");
+  });
+
+  it("takes down the notice of a connection when leaving the team record then fails", async () => {
+    vi.mocked(ipc.teamStatus).mockResolvedValue(ownRecord);
+    vi.mocked(ipc.teamConnect).mockResolvedValue("keychain");
+    vi.mocked(ipc.teamLeave).mockRejectedValue({ code: "unavailable", message: "this computer's record is locked" });
+    renderSection();
+    await fillIn();
+    vi.mocked(ipc.teamStatus).mockResolvedValue(danaOnTeam);
+    await userEvent.click(screen.getByRole("button", { name: "Connect" }));
+    expect(await screen.findByText(/^Now working on the team record/)).toBeTruthy();
+    await userEvent.click(await screen.findByRole("button", { name: "Use this computer's own record instead" }));
+    expect((await screen.findByRole("alert")).textContent).toBe(
+      "Still on the team record: this computer's record is locked",
+    );
+    expect(screen.queryByText(/^Now working on the team record/)).toBeNull();
+  });
+});
+
 describe("a team record's place", () => {
   it("gives the sign-in form its server, database and login", () => {
     expect(parseTeamPlace("postgres://dana@db.example.org/amicus")).toEqual({

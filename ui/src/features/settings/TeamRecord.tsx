@@ -63,15 +63,18 @@ const FIELDS = ["server", "database", "user", "password", "ca_file"] as const;
  * Sign in to a team record. The shell tries the connection first: a refusal
  * is said (at its field when it names one) with everything typed kept, and
  * the record open until then stays open. `onConnected` follows a success:
- * the window's record is then the team record.
+ * the window's record is then the team record. `onAttempt` is told as each
+ * try starts (what was said of an earlier one is out of date).
  */
 export function TeamSignInForm({
   start,
   onConnected,
+  onAttempt,
 }: {
   /** Where to sign in, when known (signing in again to the team record). */
   start?: Partial<Place>;
   onConnected: (kept: SecretKept, request: TeamSignIn) => void;
+  onAttempt?: () => void;
 }) {
   const titleId = useId();
   const [r, setR] = useState<TeamSignIn>({ ...BLANK, ...start });
@@ -90,6 +93,7 @@ export function TeamSignInForm({
       aria-labelledby={titleId}
       onSubmit={(e) => {
         e.preventDefault();
+        onAttempt?.();
         connect.mutate({ ...r, ca_file: r.ca_file?.trim() ? r.ca_file : null });
       }}
     >
@@ -218,10 +222,12 @@ export function TeamSignInForm({
 export function TeamRecord() {
   const client = useQueryClient();
   const status = useQuery(teamStatusQuery);
-  // Said in the section, which stays while the record switches under it.
+  // Said in the section, which stays while the record switches under it;
+  // only the latest try's outcome: a new try takes it down.
   const [notice, setNotice] = useState<string | null>(null);
   const leave = useMutation({
     mutationFn: () => ipc.teamLeave(),
+    onMutate: () => setNotice(null),
     onSuccess: () => {
       setNotice("Now working on this computer's own record.");
       void recordSwitched(client);
@@ -239,6 +245,7 @@ export function TeamRecord() {
             This computer's own record: <code>{s.file ?? "in memory"}</code>
           </p>
           <TeamSignInForm
+            onAttempt={() => setNotice(null)}
             onConnected={(kept, request) => {
               setNotice(connectedText(request, kept));
               void recordSwitched(client);
