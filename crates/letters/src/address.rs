@@ -50,12 +50,23 @@ pub fn style(a: &Addressee) -> (Option<String>, String) {
 }
 
 /// The recipient block of a letter for this addressee.
+///
+/// A member of Congress is written to as "The Honorable …" at "United
+/// States Senate" (or House of Representatives), as the chambers ask: the
+/// seat's name in the record ("U.S. Senator for Idaho, class 3",
+/// "U.S. Representative, ID-02") tells seats apart and stays out of the
+/// letter when the chamber is named.
 pub fn recipient(a: &Addressee) -> Recipient {
     let (honorific, salutation) = style(a);
+    let chamber_named = matches!(a.kind, "senator" | "representative")
+        && a.organization.is_some_and(|o| !o.trim().is_empty());
     Recipient {
         honorific,
         name: a.full_name.to_string(),
-        title: a.office_title.map(str::to_string),
+        title: a
+            .office_title
+            .filter(|_| !chamber_named)
+            .map(str::to_string),
         organization: a.organization.map(str::to_string),
         address: a.address.to_vec(),
         salutation,
@@ -131,6 +142,50 @@ mod tests {
                 "{kind}"
             );
         }
+    }
+
+    #[test]
+    fn a_member_of_congress_is_addressed_at_the_chamber_without_the_seat_name() {
+        let address = ["239 Dirksen Senate Office Building".to_string()];
+        let crapo = Addressee {
+            full_name: "Mike Crapo",
+            family_name: "Crapo",
+            kind: "senator",
+            office_title: Some("U.S. Senator for Idaho, class 3"),
+            organization: Some("United States Senate"),
+            address: &address,
+            ..Default::default()
+        };
+        let r = recipient(&crapo);
+        assert_eq!(r.honorific.as_deref(), Some("The Honorable"));
+        assert_eq!(r.title, None);
+        assert_eq!(r.organization.as_deref(), Some("United States Senate"));
+        assert_eq!(r.salutation, "Senator Crapo");
+        let simpson = Addressee {
+            kind: "representative",
+            office_title: Some("U.S. Representative, ID-02"),
+            organization: Some("United States House of Representatives"),
+            ..crapo.clone()
+        };
+        assert_eq!(recipient(&simpson).title, None);
+        // A hand-made seat without the chamber keeps its title line.
+        let alone = Addressee {
+            organization: None,
+            office_title: Some("U.S. Senator"),
+            ..crapo.clone()
+        };
+        assert_eq!(recipient(&alone).title.as_deref(), Some("U.S. Senator"));
+        // Other offices keep theirs.
+        let ross = Addressee {
+            kind: "cabinet_secretary",
+            office_title: Some("Secretary of Commerce"),
+            organization: Some("U.S. Department of Commerce"),
+            ..crapo
+        };
+        assert_eq!(
+            recipient(&ross).title.as_deref(),
+            Some("Secretary of Commerce")
+        );
     }
 
     #[test]
