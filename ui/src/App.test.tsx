@@ -192,8 +192,11 @@ describe("App", () => {
     expect(banner.textContent).toBe(
       "The team record's server cannot be reached (connection refused). Amicus keeps trying; what you type stays here.",
     );
-    // At the top of the window's main column, above the search bar.
-    expect(banner.nextElementSibling?.nextElementSibling?.tagName).toBe("HEADER");
+    expect(banner.getAttribute("aria-live")).toBe("assertive");
+    // Over the top of the content area, under the search bar: laid over the screen (layout.test.tsx).
+    const layer = banner.closest(".connection-banners");
+    expect(layer?.previousElementSibling?.tagName).toBe("HEADER");
+    expect(layer?.nextElementSibling?.tagName).toBe("MAIN");
     act(() => connection.fire({ state: "back" }));
     await waitFor(() => expect(screen.queryByRole("alert")).toBeNull());
     expect(screen.getByText("Connected to the team record again").closest("[role=status]")).toBeTruthy();

@@ -220,11 +220,11 @@ export function App() {
         </ul>
       </nav>
       <div className="main">
-        <ConnectionBanner />
         <header className="topbar">
           <GlobalSearch inputRef={searchBox} onHit={openHit} />
           <SessionBadge />
         </header>
+        <ConnectionBanner />
         <main className="content">
           <Suspense fallback={<p className="empty">Opening…</p>}>
           {view.name === "letters" && (

@@ -204,4 +204,25 @@ describe("layout", () => {
     expect(style(hits, "button").gridTemplateColumns).toBe("72px minmax(0, 1fr)");
     expect(style(hits, ".snippet").paddingLeft).not.toBe("68px");
   });
+  it("lays the connection's banners over the top of the content area, taking no room from the screen", () => {
+    windowWidth(1024);
+    const main = made(
+      `<div class="main"><header class="topbar"></header><div class="connection-banners"><div class="banner" role="alert">The team record's server cannot be reached.</div><div class="banner-back" role="status"><p class="notice">Connected to the team record again</p></div></div><main class="content"></main></div>`,
+    );
+    const layer = style(main, ".connection-banners");
+    expect(layer.position).toBe("relative");
+    expect(layer.height).toBe("0px");
+    // Over the screen, under a menu (the search's hits, a picker's suggestions) and the dialogs.
+    expect(Number(layer.zIndex)).toBeGreaterThan(0);
+    expect(Number(layer.zIndex)).toBeLessThan(5);
+    for (const css of [".banner", ".banner-back .notice"]) {
+      const box = style(main, css);
+      expect(box.position, css).toBe("absolute");
+      expect(box.top, css).toBe("8px");
+      expect(box.maxWidth, css).toBe("calc(100% - 48px)");
+    }
+    // Readable: the banner's own colours, on a box of its own.
+    expect(style(main, ".banner").backgroundColor).not.toBe("");
+    expect(style(main, ".banner").borderTopStyle).toBe("solid");
+  });
 });

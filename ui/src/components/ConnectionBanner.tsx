@@ -1,7 +1,8 @@
-// The team record's connection, at the top of the window: a banner while its
+// The team record's connection, over the top of the content area: a banner while its
 // server cannot be reached (Amicus keeps trying, and nothing typed is lost:
 // a letter's save waits for the server, see Compose), and a brief word when
-// it is back.
+// it is back. Both lie over the screen (styles.css, "team record polish")
+// rather than push it down: what the user was about to click stays put.
 import { useState } from "react";
 import { useTeamConnection } from "../recordEvents";
 import { useNotice } from "./Toast";
@@ -20,9 +21,9 @@ export function ConnectionBanner() {
     }
   });
   return (
-    <>
+    <div className="connection-banners">
       {lost !== null && (
-        <div className="banner" role="alert" data-testid="connection-lost">
+        <div className="banner" role="alert" aria-live="assertive" data-testid="connection-lost">
           The team record's server cannot be reached{lost ? ` (${lost})` : ""}. Amicus keeps trying; what you type
           stays here.
         </div>
@@ -30,6 +31,6 @@ export function ConnectionBanner() {
       <div className="banner-back" role="status" aria-live="polite">
         {back && <p className="notice">{back}</p>}
       </div>
-    </>
+    </div>
   );
 }
