@@ -225,4 +225,14 @@ describe("layout", () => {
     expect(style(main, ".banner").backgroundColor).not.toBe("");
     expect(style(main, ".banner").borderTopStyle).toBe("solid");
   });
+  it("right-aligns a table's numbers in a narrow column (the letters' No.)", () => {
+    windowWidth(1920);
+    const table = made(`<table class="table"><tr><th class="num">No.</th><th>Subject</th></tr><tr><td class="num">12</td><td>Continued support</td></tr></table>`);
+    for (const css of ["th.num", "td.num"]) {
+      expect(style(table, css).textAlign, css).toBe("right");
+      expect(style(table, css).whiteSpace, css).toBe("nowrap");
+      expect(style(table, css).width, css).toBe("1%");
+    }
+    expect(style(table, "td.num").fontVariantNumeric).toBe("tabular-nums");
+  });
 });

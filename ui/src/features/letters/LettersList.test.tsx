@@ -35,6 +35,21 @@ describe("LettersList", () => {
     expect(open).toHaveBeenCalledWith(2);
   });
 
+  it("gives each letter's number first, in a column of its own", async () => {
+    vi.mocked(ipc.lettersList).mockResolvedValue([{ ...nthLetter(0), id: 12 }, nthLetter(1)]);
+    renderWithQuery(<LettersList onOpen={vi.fn()} onNew={vi.fn()} />);
+    const table = await screen.findByRole("table", { name: "Letters" });
+    const heads = within(table).getAllByRole("columnheader");
+    expect(heads.map((h) => h.textContent)).toEqual(["No.Letter number", "Date", "Subject", "To", "Issue", "Status"]);
+    // Said in full to a screen reader, "No." to the eye.
+    expect(within(table).getByRole("columnheader", { name: "Letter number" })).toBe(nth(heads, 0));
+    const rows = within(table).getAllByRole("row").slice(1);
+    const first = within(nth(rows, 0)).getAllByRole("cell");
+    expect(nth(first, 0).textContent).toBe("12");
+    expect(nth(first, 0).className).toBe("num");
+    expect(nth(within(nth(rows, 1)).getAllByRole("cell"), 0).textContent).toBe("2");
+  });
+
   it("says a sent letter with copies still to send is only partly sent", async () => {
     const half = { ...nthLetter(0), copies: 2, copies_sent: 1 };
     vi.mocked(ipc.lettersList).mockResolvedValue([half]);

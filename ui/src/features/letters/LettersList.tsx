@@ -126,6 +126,11 @@ export function LettersList({ onOpen, onNew, onShown, searchRef }: Props) {
         <table className="table" aria-label="Letters">
           <thead>
             <tr>
+              {/* The letter's number, as the letter view, the sent log and `amicus` say it ("Letter 12"). */}
+              <th scope="col" className="num">
+                <span aria-hidden="true">No.</span>
+                <span className="visually-hidden">Letter number</span>
+              </th>
               <th scope="col">Date</th>
               <th scope="col">Subject</th>
               <th scope="col">To</th>
@@ -136,6 +141,7 @@ export function LettersList({ onOpen, onNew, onShown, searchRef }: Props) {
           <tbody>
             {rows.map((l) => (
               <tr key={l.id} className="clickable" onClick={() => onOpen(l.id)}>
+                <td className="num">{l.id}</td>
                 <td className="nowrap">{longDate(l.date)}</td>
                 <td>
                   <button type="button" className="link" onClick={() => onOpen(l.id)}>
