@@ -62,7 +62,7 @@ describe("Settings → Team record", () => {
     await fillIn();
     expect(field("Server").placeholder).toBe("db.example.org");
     expect(field("Password").type).toBe("password");
-    const remember = screen.getByLabelText("Keep the password in the system keychain") as HTMLInputElement;
+    const remember = screen.getByLabelText("Remember the password in this computer's keychain") as HTMLInputElement;
     expect(remember.checked).toBe(true);
     await userEvent.click(remember);
     await userEvent.click(screen.getByRole("button", { name: "Choose…" }));
@@ -98,6 +98,10 @@ describe("Settings → Team record", () => {
     vi.mocked(ipc.teamConnect).mockResolvedValue("keychain");
     renderSection();
     await fillIn();
+    // Checked unless unchecked (or the password is asked for at every start), and it says where the password goes.
+    const remember = screen.getByTestId("team-remember") as HTMLInputElement;
+    expect(remember.checked).toBe(true);
+    expect(screen.getByRole("checkbox", { name: "Remember the password in this computer's keychain" })).toBe(remember);
     await userEvent.click(screen.getByRole("button", { name: "Connect" }));
     expect(ipc.teamConnect).toHaveBeenCalledWith({
       server: "db.example.org",

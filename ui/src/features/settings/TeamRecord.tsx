@@ -206,7 +206,7 @@ export function TeamSignInForm({
             setR((r) => ({ ...r, remember }));
           }}
         />
-        Keep the password in the system keychain
+        Remember the password in this computer's keychain
       </label>
       {other && <ErrorNote error={connect.error} prefix="Not connected" />}
       <div className="actions">

@@ -237,6 +237,10 @@ describe("Start-up", () => {
       expect((screen.getByLabelText("Server") as HTMLInputElement).value).toBe("db.example.org");
       expect((screen.getByLabelText("Database") as HTMLInputElement).value).toBe("amicus");
       expect((screen.getByLabelText("Your login") as HTMLInputElement).value).toBe("dana");
+      expect(
+        (screen.getByRole("checkbox", { name: "Remember the password in this computer's keychain" }) as HTMLInputElement)
+          .checked,
+      ).toBe(true);
       await userEvent.type(screen.getByLabelText("Password"), "n3w{Enter}");
       expect(ipc.teamConnect).toHaveBeenCalledWith({
         server: "db.example.org",
