@@ -81,6 +81,29 @@ impl Error {
     }
 }
 
+impl Error {
+    /// True when the statement never reached a live server: the client
+    /// knew the connection closed, or writing it failed with a broken pipe
+    /// (the server's end was already gone). Without the closing Sync a
+    /// server commits nothing, so such a statement is safe to send again.
+    fn unsent(&self) -> bool {
+        let Error::Postgres(e) = self else {
+            return false;
+        };
+        if e.is_closed() {
+            return true;
+        }
+        let mut source = std::error::Error::source(e);
+        while let Some(s) = source {
+            if let Some(io) = s.downcast_ref::<std::io::Error>() {
+                return io.kind() == std::io::ErrorKind::BrokenPipe;
+            }
+            source = s.source();
+        }
+        false
+    }
+}
+
 pub type Result<T> = std::result::Result<T, Error>;
 
 /// `Ok(None)` for "no row", as rusqlite's `OptionalExtension`.
@@ -465,25 +488,35 @@ impl PgSession {
         }
     }
 
-    /// Pass a client result on, noting a broken connection.
-    fn note<T>(&mut self, r: Result<std::result::Result<T, postgres::Error>>) -> Result<T> {
+    /// Run `f` on the session's thread, in one trip: `None` when the
+    /// client had already found its connection closed, so nothing was sent.
+    fn run<T: Send + 'static>(
+        &mut self,
+        f: impl FnOnce(&mut postgres::Client) -> std::result::Result<T, postgres::Error>
+        + Send
+        + 'static,
+    ) -> Result<Option<T>> {
+        let r = self
+            .worker
+            .call(move |c| (!c.is_closed()).then(|| f(c)).transpose());
         let r = r.and_then(|r| r.map_err(Error::from));
-        if let Err(e) = &r
-            && e.is_disconnect()
-        {
-            self.broken = true;
+        match r {
+            Ok(None) => {
+                self.broken = true;
+                Ok(None)
+            }
+            Err(e) if e.is_disconnect() => {
+                self.broken = true;
+                Err(e)
+            }
+            other => other,
         }
-        r
     }
 
-    fn is_closed(&self) -> bool {
-        self.broken || self.worker.call(|c| c.is_closed()).unwrap_or(true)
-    }
-
-    /// Connect again first if the connection was lost (which forgets the
-    /// prepared statements).
+    /// Connect again if the connection was lost (which forgets the
+    /// prepared statements), but never in the middle of a transaction.
     fn live(&mut self) -> Result<()> {
-        if self.is_closed() {
+        if self.broken {
             if self.in_tx {
                 return Err(Error::Lost(
                     "the connection was lost in the middle of a change; none of it was saved"
@@ -501,11 +534,37 @@ impl PgSession {
         Ok(())
     }
 
-    fn batch(&mut self, sql: &str) -> Result<()> {
+    /// Do `op`. Outside a transaction, if the statement never reached a
+    /// live server (see `Error::unsent`), or the connection broke under one
+    /// that changes nothing (`harmless`: a read, or the BEGIN that starts
+    /// a change), connect again and do it once more: a server restarted
+    /// while the session sat idle costs the user nothing. A write that may
+    /// have reached the server is never sent twice; it is reported.
+    fn attempt<T>(
+        &mut self,
+        harmless: bool,
+        mut op: impl FnMut(&mut Self) -> Result<Option<T>>,
+    ) -> Result<T> {
         self.live()?;
-        let sql = sql.to_string();
-        let r = self.worker.call(move |c| c.batch_execute(&sql));
-        self.note(r)
+        match op(self) {
+            Ok(Some(v)) => return Ok(v),
+            Ok(None) => {}
+            Err(e)
+                if !self.in_tx
+                    && (e.unsent() || harmless && e.is_disconnect())
+                    && self.reconnect.is_some() => {}
+            Err(e) => return Err(e),
+        }
+        self.live()?;
+        op(self)?.ok_or_else(|| Error::Lost("the connection was lost".into()))
+    }
+
+    fn batch(&mut self, sql: &str) -> Result<()> {
+        let harmless = sql.trim_start().to_ascii_uppercase().starts_with("BEGIN");
+        self.attempt(harmless, |s| {
+            let sql = sql.to_string();
+            s.run(move |c| c.batch_execute(&sql))
+        })
     }
 
     fn begin(&mut self, sql: &str) -> Result<()> {
@@ -518,52 +577,65 @@ impl PgSession {
     /// server discarded the transaction with the connection.
     fn finish(&mut self, sql: &str) -> Result<()> {
         let was = std::mem::replace(&mut self.in_tx, false);
-        if self.is_closed() {
-            return if sql == "ROLLBACK" || !was {
+        let lost = || {
+            if sql == "ROLLBACK" || !was {
                 Ok(())
             } else {
                 Err(Error::Lost(
                     "the connection was lost before the change was saved; none of it was saved"
                         .into(),
                 ))
-            };
+            }
+        };
+        if self.broken {
+            return lost();
         }
-        let sql = sql.to_string();
-        let r = self.worker.call(move |c| c.batch_execute(&sql));
-        self.note(r)
+        let text = sql.to_string();
+        match self.run(move |c| c.batch_execute(&text)) {
+            Ok(Some(())) => Ok(()),
+            Ok(None) => lost(),
+            Err(e) if e.is_disconnect() && sql == "ROLLBACK" => Ok(()),
+            Err(e) => Err(e),
+        }
     }
 
-    fn statement(&mut self, sql: &str) -> Result<postgres::Statement> {
-        self.live()?;
+    /// The prepared statement for `sql`; `None` if the connection was
+    /// found closed.
+    fn statement(&mut self, sql: &str) -> Result<Option<postgres::Statement>> {
         if let Some(s) = self.statements.get(sql) {
-            return Ok(s.clone());
+            return Ok(Some(s.clone()));
         }
         let text = to_postgres(sql);
-        let r = self.worker.call(move |c| c.prepare(&text));
-        let stmt = self.note(r)?;
+        let Some(stmt) = self.run(move |c| c.prepare(&text))? else {
+            return Ok(None);
+        };
         if self.statements.len() >= 512 {
             self.statements.clear();
         }
         self.statements.insert(sql.to_string(), stmt.clone());
-        Ok(stmt)
+        Ok(Some(stmt))
     }
 
     fn query(&mut self, sql: &str, values: &[Value]) -> Result<Vec<postgres::Row>> {
-        let stmt = self.statement(sql)?;
-        let values = values.to_vec();
-        let r = self
-            .worker
-            .call(move |c| c.query(&stmt, &refs(&bound(&values))));
-        self.note(r)
+        let harmless = sql.trim_start().to_ascii_uppercase().starts_with("SELECT");
+        self.attempt(harmless, |s| {
+            let Some(stmt) = s.statement(sql)? else {
+                return Ok(None);
+            };
+            let values = values.to_vec();
+            s.run(move |c| c.query(&stmt, &refs(&bound(&values))))
+        })
     }
 
     fn execute(&mut self, sql: &str, values: &[Value]) -> Result<usize> {
-        let stmt = self.statement(sql)?;
-        let values = values.to_vec();
-        let r = self
-            .worker
-            .call(move |c| c.execute(&stmt, &refs(&bound(&values))));
-        self.note(r).map(|n| n as usize)
+        self.attempt(false, |s| {
+            let Some(stmt) = s.statement(sql)? else {
+                return Ok(None);
+            };
+            let values = values.to_vec();
+            s.run(move |c| c.execute(&stmt, &refs(&bound(&values))))
+        })
+        .map(|n| n as usize)
     }
 }
 
