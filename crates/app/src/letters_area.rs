@@ -142,6 +142,13 @@ pub struct RecipientView {
     pub reply_notes: Option<String>,
     /// Where the copy can go besides the post.
     pub reach: crate::Reach,
+    /// Who follows the copy up.
+    pub owner: Option<String>,
+    /// Calls, meetings and e-mails about the copy that are not its reply,
+    /// in the order they happened.
+    pub contacts: Vec<store::CopyContact>,
+    /// The reply as a PDF, the newest kept.
+    pub reply_file: Option<store::ReplyFile>,
 }
 
 /// A letter opened in the compose screen.
@@ -1265,6 +1272,8 @@ impl App {
         let stored = db.recipients(id)?;
         let mut choices = Vec::new();
         let mut views = Vec::new();
+        let contacts = db.contacts(id)?;
+        let reply_files = db.reply_files(id)?;
         for r in &stored {
             // Chosen by office when it has one (it resolves again if the date changes).
             let to = match (r.office_id, r.person_id) {
@@ -1287,6 +1296,16 @@ impl App {
                 reply_on: r.reply_on,
                 reply_notes: r.reply_notes.clone(),
                 reach: crate::delivery::reach_of(db, r)?,
+                owner: r.follow_up_owner.clone(),
+                contacts: contacts
+                    .iter()
+                    .filter(|c| c.recipient_id == r.id)
+                    .cloned()
+                    .collect(),
+                reply_file: reply_files
+                    .iter()
+                    .rfind(|f| f.recipient_id == r.id)
+                    .cloned(),
             });
         }
         let extra = extra_of(id, &l.extra)?;

@@ -13,6 +13,7 @@ mod clock;
 pub mod congress;
 mod delivery;
 mod error;
+mod followups;
 pub mod groups;
 mod imports;
 mod letters_area;
@@ -41,6 +42,7 @@ pub use delivery::{
     ContactFormCopy, EmailDraft, EmailOutcome, EmailRequest, EmailResult, MailView, Reach,
 };
 pub use error::AppError;
+pub use followups::{LogChoices, SnoozeTo};
 pub use imports::ImportRequest;
 pub use letters::{Letter, LetterData, LetterError, Mode, Problem, TemplateMeta};
 pub use letters_area::{

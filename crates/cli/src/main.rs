@@ -90,11 +90,12 @@ enum Command {
     /// The library of stock paragraphs.
     #[command(subcommand)]
     Paragraphs(record::Paragraphs),
-    /// Follow-ups due (by the end of this week, or --due DATE) with no reply yet.
-    Followups {
-        #[arg(long)]
-        due: Option<chrono::NaiveDate>,
-    },
+    /// Follow-ups due (by the end of this week, or --due DATE) with no reply
+    /// yet; snooze, assign, or log a call, meeting or e-mail on a copy.
+    Followups(record::FollowupsArgs),
+    /// Replies kept as PDFs: attach one to a copy, save a copy of it.
+    #[command(subcommand)]
+    Replies(record::Replies),
     /// Working as a team: a shared record on a PostgreSQL server.
     #[command(subcommand)]
     Team(team::Team),
@@ -139,7 +140,8 @@ fn main() -> ExitCode {
         Command::Mail(c) => with_app(engine, db, |app| record::mail(app, c)),
         Command::Groups(c) => with_app(engine, db, |app| record::groups(app, c)),
         Command::Paragraphs(c) => with_app(engine, db, |app| record::paragraphs(app, c)),
-        Command::Followups { due } => with_app(engine, db, |app| record::followups(app, due)),
+        Command::Followups(a) => with_app(engine, db, |app| record::followups(app, a)),
+        Command::Replies(c) => with_app(engine, db, |app| record::replies(app, c)),
         Command::Search { text } => with_app(engine, db, |app| record::search(app, &text)),
         Command::Team(c) => match team::without_app(&c, db.as_deref()) {
             Some(Ok(())) => ExitCode::SUCCESS,

@@ -299,6 +299,9 @@ pub enum Letters {
         on: NaiveDate,
         #[arg(long, default_value = "")]
         notes: String,
+        /// Keep the reply itself, a PDF of at most 20 MB.
+        #[arg(long, value_name = "FILE.pdf")]
+        pdf: Option<PathBuf>,
     },
     /// Re-render every archived copy and check it matches what was sent.
     Verify { id: i64 },
@@ -690,6 +693,16 @@ pub struct LogArgs {
     /// Only copies still waiting for one.
     #[arg(long)]
     no_reply: bool,
+    /// Only letters sent to this group: a committee's code or name, a saved
+    /// list's name, a delegation as the letter names it.
+    #[arg(long)]
+    group: Option<String>,
+    /// Only copies whose follow-up is this staff member's.
+    #[arg(long, conflicts_with = "mine")]
+    owner: Option<String>,
+    /// Only your follow-ups (a team record's login; on a file, those assigned to nobody).
+    #[arg(long)]
+    mine: bool,
 }
 
 fn opt(v: Option<impl ToString>) -> String {
@@ -997,10 +1010,30 @@ fn show_letter(app: &App, id: i64) -> Result<(), AppError> {
             opt(c.office.as_deref())
         );
         if let Some(f) = c.follow_up_on {
-            out!("       follow up by {f}");
+            match &c.owner {
+                Some(o) => out!("       follow up by {f} ({o})"),
+                None => out!("       follow up by {f}"),
+            }
+        }
+        for k in &c.contacts {
+            let who = if k.who.is_empty() {
+                String::new()
+            } else {
+                format!(" with {}", k.who)
+            };
+            out!("       {} {}{who}: {}", k.on, k.kind, k.notes);
         }
         if let Some(reply) = c.reply_on {
             out!("       reply {reply}: {}", opt(c.reply_notes.as_deref()));
+        }
+        if let Some(f) = &c.reply_file {
+            out!(
+                "       reply PDF {}: {}, {}, sha256 {}",
+                f.id,
+                f.file_name,
+                store_size(f.size),
+                f.sha256
+            );
         }
     }
     for e in &r.events {
@@ -1261,9 +1294,14 @@ pub fn letters(app: &App, cmd: Letters) -> Result<(), AppError> {
             recipient,
             on,
             notes,
+            pdf,
         } => {
-            app.record_reply_to_copy(id, recipient, on, &notes, now)?;
-            out!("reply recorded");
+            let copy = app.copy_id(id, recipient)?;
+            app.record_reply_with_file(copy, on, &notes, pdf.as_deref(), now)?;
+            match pdf {
+                Some(f) => out!("reply recorded, with {}", f.display()),
+                None => out!("reply recorded"),
+            }
         }
         Letters::Verify { id } => {
             let n = app.verify_archive(id)?;
@@ -1299,6 +1337,9 @@ pub fn log(app: &App, a: LogArgs) -> Result<(), AppError> {
             (_, true) => Some(false),
             _ => None,
         },
+        owner: a.owner,
+        mine: a.mine,
+        group: a.group,
     };
     if a.csv {
         out_raw!("{}", app.log_csv(&filter)?);
@@ -1309,8 +1350,9 @@ pub fn log(app: &App, a: LogArgs) -> Result<(), AppError> {
             (Some(m), Some(at)) => format!("{} {m}", at.format("%Y-%m-%d")),
             _ => "not sent".into(),
         };
+        let owner = e.owner.map(|o| format!(" ({o})")).unwrap_or_default();
         out!(
-            "{:>5}  {}  {:<8} {:<22} {:<16} follow-up {}  reply {}  {}",
+            "{:>5}  {}  {:<8} {:<22} {:<16} follow-up {}{owner}  reply {}  {}",
             e.letter_id,
             e.date,
             e.status,
@@ -1540,17 +1582,163 @@ pub fn paragraphs(app: &App, cmd: Paragraphs) -> Result<(), AppError> {
     Ok(())
 }
 
-/// Follow-ups due by `due` (the coming Sunday when not given) with no reply
-/// yet, the most overdue first.
-pub fn followups(app: &App, due: Option<NaiveDate>) -> Result<(), AppError> {
-    use chrono::Datelike;
+#[derive(Args)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct FollowupsArgs {
+    #[command(subcommand)]
+    cmd: Option<Followups>,
+    /// Due by this date (the coming Sunday by default).
+    #[arg(long)]
+    due: Option<NaiveDate>,
+    /// Only this staff member's follow-ups.
+    #[arg(long, conflicts_with = "mine")]
+    owner: Option<String>,
+    /// Only your own (a team record's login; on a file, those assigned to nobody).
+    #[arg(long)]
+    mine: bool,
+}
+
+#[derive(Subcommand)]
+pub enum Followups {
+    /// Move a copy's follow-up later: --to 2026-12-14, or "1 week", "2 weeks".
+    Snooze {
+        letter: i64,
+        /// The copy's number, as `letters show` lists it.
+        copy: u32,
+        #[arg(long, value_name = "DATE|N weeks")]
+        to: amicus_app::SnoozeTo,
+    },
+    /// Give a copy's follow-up to a colleague.
+    Assign {
+        letter: i64,
+        copy: u32,
+        /// A staff name.
+        #[arg(long, value_name = "NAME")]
+        to: String,
+    },
+    /// Log a call, meeting or e-mail about a copy that is not its reply.
+    Log {
+        letter: i64,
+        copy: u32,
+        /// call, meeting, email or other.
+        #[arg(long)]
+        kind: amicus_app::ContactKind,
+        /// When it happened (today by default).
+        #[arg(long)]
+        on: Option<NaiveDate>,
+        /// Who, on the official's side: "Jane Roe, trade counsel".
+        #[arg(long, default_value = "")]
+        who: String,
+        #[arg(long, default_value = "")]
+        notes: String,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum Replies {
+    /// Keep the reply to a copy (recorded with `letters reply`) as a PDF.
+    Attach {
+        letter: i64,
+        copy: u32,
+        #[arg(value_name = "FILE.pdf")]
+        file: PathBuf,
+    },
+    /// Save a copy of the reply PDF kept for a copy.
+    Save {
+        letter: i64,
+        copy: u32,
+        #[arg(long)]
+        out: PathBuf,
+    },
+}
+
+/// "120 KB".
+fn store_size(bytes: u64) -> String {
+    amicus_app::human_size(bytes)
+}
+
+pub fn replies(app: &App, cmd: Replies) -> Result<(), AppError> {
+    let now = app.clock().now();
+    match cmd {
+        Replies::Attach { letter, copy, file } => {
+            let id = app.copy_id(letter, copy)?;
+            app.attach_reply(id, &file, now)?;
+            out!(
+                "kept {} as the reply to copy {copy} of letter {letter}",
+                file.display()
+            );
+        }
+        Replies::Save { letter, copy, out } => {
+            let id = app.copy_id(letter, copy)?;
+            let detail = app.open_letter(letter)?;
+            let Some(file) = detail
+                .recipients
+                .into_iter()
+                .find(|r| r.id == id)
+                .and_then(|r| r.reply_file)
+            else {
+                return Err(AppError::not_found(
+                    "reply PDF",
+                    format!("for copy {copy} of letter {letter}"),
+                ));
+            };
+            app.save_reply_file(file.id, &out)?;
+            out!("wrote {} ({})", out.display(), file.file_name);
+        }
+    }
+    Ok(())
+}
+
+/// Follow-ups due by `--due` (the coming Sunday when not given) with no
+/// reply yet, the most overdue first; or one of the follow-up subcommands.
+pub fn followups(app: &App, a: FollowupsArgs) -> Result<(), AppError> {
+    let now = app.clock().now();
+    match a.cmd {
+        Some(Followups::Snooze { letter, copy, to }) => {
+            let id = app.copy_id(letter, copy)?;
+            let date = app.snooze_follow_up(id, to, now)?;
+            out!("copy {copy} of letter {letter}: follow up by {date}");
+            return Ok(());
+        }
+        Some(Followups::Assign { letter, copy, to }) => {
+            let id = app.copy_id(letter, copy)?;
+            app.assign_follow_up(id, &to, now)?;
+            out!(
+                "copy {copy} of letter {letter}: follow-up assigned to {}",
+                to.trim()
+            );
+            return Ok(());
+        }
+        Some(Followups::Log {
+            letter,
+            copy,
+            kind,
+            on,
+            who,
+            notes,
+        }) => {
+            let id = app.copy_id(letter, copy)?;
+            let contact = amicus_app::NewContact {
+                on: on.unwrap_or_else(|| app.clock().today()),
+                kind,
+                who,
+                notes,
+            };
+            app.log_contact(id, &contact, now)?;
+            out!(
+                "{kind} on {} logged on copy {copy} of letter {letter}",
+                contact.on
+            );
+            return Ok(());
+        }
+        None => {}
+    }
     let today = app.clock().today();
-    let due = due.unwrap_or_else(|| {
-        let to_sunday = 6 - u64::from(today.weekday().num_days_from_monday());
-        today + chrono::Days::new(to_sunday)
-    });
+    let due = a.due.unwrap_or_else(|| app.end_of_week());
     let mut rows = app.log(&LogFilter {
         follow_up_due: Some(due),
+        owner: a.owner,
+        mine: a.mine,
         ..Default::default()
     })?;
     rows.sort_by_key(|r| (r.follow_up_on, r.letter_id, r.recipient_id));
@@ -1564,8 +1752,9 @@ pub fn followups(app: &App, due: Option<NaiveDate>) -> Result<(), AppError> {
         } else {
             ""
         };
+        let owner = r.owner.map(|o| format!("\t{o}")).unwrap_or_default();
         out!(
-            "{when}{late}\t{}, {}\tletter {}: {}",
+            "{when}{late}\t{}, {}\tletter {}: {}{owner}",
             r.person.as_deref().unwrap_or("(no holder)"),
             r.office.as_deref().unwrap_or(""),
             r.letter_id,

@@ -89,6 +89,16 @@ TO amicus_drafter;
 
 GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO amicus_drafter;
 
+-- Tables of later steps, once they exist, so a run of this file after them
+-- keeps their grants: follow-up work (05-followups.sql), written once.
+DO $$
+BEGIN
+    IF to_regclass('public.copy_contacts') IS NOT NULL THEN
+        GRANT INSERT ON copy_contacts, reply_files TO amicus_drafter;
+    END IF;
+END
+$$;
+
 -- ---------------------------------------------------------------------------
 -- Role rules.
 

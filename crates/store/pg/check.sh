@@ -85,7 +85,8 @@ expect_value "DELETE is granted on exactly the tables the store deletes from" "$
   "letter_recipients,local_offices,paragraphs,saved_list_members,saved_lists,terms" \
   "SELECT string_agg(c.relname, ',' ORDER BY c.relname) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
    WHERE n.nspname = 'public' AND c.relkind = 'r' AND has_table_privilege('amicus_drafter', c.oid, 'DELETE')"
-expect_value "INSERT without UPDATE: exactly events, archive, signed_copies" "$PG1" "archive,events,signed_copies" \
+expect_value "INSERT without UPDATE: exactly events, archive, signed_copies, copy_contacts, reply_files" "$PG1" \
+  "archive,copy_contacts,events,reply_files,signed_copies" \
   "SELECT string_agg(c.relname, ',' ORDER BY c.relname) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
    WHERE n.nspname = 'public' AND c.relkind = 'r' AND has_table_privilege('amicus_drafter', c.oid, 'INSERT')
      AND NOT has_table_privilege('amicus_drafter', c.oid, 'UPDATE')"
@@ -155,6 +156,16 @@ expect_error "TRUNCATE events" "$PG1" AM001 "the letter history cannot be change
 expect_value "archive and signed copies still there" "$PG1" "1|1|1" \
   "SELECT (SELECT count(*) FROM archive), (SELECT count(*) FROM signed_copies), (SELECT count(*) FROM events)"
 expect_value "the actor of an event defaults to the login" "$PG1" "postgres" "SELECT actor FROM events WHERE id = 1"
+expect_ok "follow-up work: a snooze event, a call, a reply PDF" "$PG1" \
+  "INSERT INTO events (letter_id, recipient_id, kind, at, detail) VALUES (1, 1, 'snoozed', '2024-03-10T09:00:00Z', '2024-04-01 → 2024-04-08');
+   INSERT INTO copy_contacts (letter_id, recipient_id, on_date, kind, who, at) VALUES (1, 1, '2024-03-10', 'call', 'Jane Roe', '2024-03-10T09:00:00Z');
+   INSERT INTO reply_files (letter_id, recipient_id, file_name, pdf, sha256, at) VALUES (1, 1, 'reply.pdf', '\\x255044462d', repeat('c', 64), '2024-03-10T09:00:00Z');"
+expect_error "an event of no known kind" "$PG1" 23514 "events_kind_check" \
+  "INSERT INTO events (letter_id, kind, at) VALUES (1, 'snoozing', 'x')"
+expect_error "UPDATE copy_contacts" "$PG1" AM001 "the letter history cannot be changed" "UPDATE copy_contacts SET notes = 'x'"
+expect_error "DELETE FROM copy_contacts" "$PG1" AM001 "the letter history cannot be changed" "DELETE FROM copy_contacts"
+expect_error "UPDATE reply_files" "$PG1" AM001 "an attached reply cannot be changed" "UPDATE reply_files SET file_name = 'x.pdf'"
+expect_error "TRUNCATE reply_files" "$PG1" AM001 "an attached reply cannot be deleted" "TRUNCATE reply_files"
 expect_value "a draft's recipients follow its date" "$PG1" "2024-04-15" \
   "UPDATE letters SET date = '2024-04-15' WHERE id = 2; SELECT letter_date FROM letter_recipients WHERE letter_id = 2"
 expect_ok "a draft can be edited and its recipients replaced" "$PG1" \

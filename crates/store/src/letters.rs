@@ -13,7 +13,7 @@ use crate::{
 const LETTER_COLS: &str = "id, revision_of, template_id, position_id, signer_id, date, subject,
     body, mode, status, extra, created_at, updated_at";
 const RECIPIENT_COLS: &str = "id, letter_id, ord, role, person_id, office_id, term_id, method,
-    sent_at, confirmation, follow_up_on, followed_up_at, reply_on, reply_notes";
+    sent_at, confirmation, follow_up_on, followed_up_at, reply_on, reply_notes, follow_up_owner";
 
 fn letter_row(r: &Row) -> crate::db::Result<Letter> {
     let extra: String = r.get(10)?;
@@ -50,6 +50,7 @@ fn recipient_row(r: &Row) -> crate::db::Result<Recipient> {
         followed_up_at: r.get(11)?,
         reply_on: r.get(12)?,
         reply_notes: r.get(13)?,
+        follow_up_owner: r.get(14)?,
     })
 }
 
@@ -80,7 +81,7 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
         .collect()
 }
 
-fn event(
+pub(crate) fn event(
     conn: &Connection,
     letter_id: i64,
     recipient_id: Option<i64>,
@@ -485,9 +486,15 @@ impl Store {
             {
                 return Err(StoreError::invalid("follow_up_on", "the follow-up date is before the letter was sent"));
             }
+            // The follow-up is the sender's until reassigned: on a team
+            // record, the session's login; a single-user file names nobody.
+            let login = tx.pick("NULL", "session_user::text");
             tx.execute(
-                "UPDATE letter_recipients SET method = ?2, sent_at = ?3, confirmation = ?4, follow_up_on = ?5
-                 WHERE id = ?1",
+                &format!(
+                    "UPDATE letter_recipients SET method = ?2, sent_at = ?3, confirmation = ?4, follow_up_on = ?5,
+                            follow_up_owner = coalesce(follow_up_owner, {login})
+                     WHERE id = ?1"
+                ),
                 params![recipient_id, sending.method, sending.at, sending.confirmation, sending.follow_up_on],
             )?;
             tx.execute(
@@ -597,20 +604,7 @@ impl Store {
         notes: &str,
         now: DateTime<Utc>,
     ) -> Result<()> {
-        self.write(|tx| {
-            let r = recipient_in(tx, recipient_id)?;
-            let Some(sent) = r.sent_at else {
-                return Err(StoreError::Conflict("this copy has not been sent yet; mark it sent first".into()));
-            };
-            if on < sent.date_naive() {
-                return Err(StoreError::invalid("reply_on", "the reply is dated before the letter was sent"));
-            }
-            tx.execute(
-                "UPDATE letter_recipients SET reply_on = ?2, reply_notes = ?3, follow_up_on = NULL WHERE id = ?1",
-                params![recipient_id, on, notes.trim()],
-            )?;
-            event(tx, r.letter_id, Some(recipient_id), EventKind::Replied, now, notes.trim())
-        })
+        self.write(|tx| record_reply_in(tx, recipient_id, on, notes, now))
     }
 
     /// Note that a letter was exported (to a file, for signing or sending).
@@ -764,7 +758,40 @@ impl Store {
     }
 }
 
-fn recipient_in(conn: &Connection, id: i64) -> Result<Recipient> {
+pub(crate) fn record_reply_in(
+    tx: &Connection,
+    recipient_id: i64,
+    on: NaiveDate,
+    notes: &str,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let r = recipient_in(tx, recipient_id)?;
+    let Some(sent) = r.sent_at else {
+        return Err(StoreError::Conflict(
+            "this copy has not been sent yet; mark it sent first".into(),
+        ));
+    };
+    if on < sent.date_naive() {
+        return Err(StoreError::invalid(
+            "reply_on",
+            "the reply is dated before the letter was sent",
+        ));
+    }
+    tx.execute(
+        "UPDATE letter_recipients SET reply_on = ?2, reply_notes = ?3, follow_up_on = NULL WHERE id = ?1",
+        params![recipient_id, on, notes.trim()],
+    )?;
+    event(
+        tx,
+        r.letter_id,
+        Some(recipient_id),
+        EventKind::Replied,
+        now,
+        notes.trim(),
+    )
+}
+
+pub(crate) fn recipient_in(conn: &Connection, id: i64) -> Result<Recipient> {
     conn.query_row(
         &format!("SELECT {RECIPIENT_COLS} FROM letter_recipients WHERE id = ?1"),
         [id],

@@ -12,6 +12,7 @@
 pub mod committees;
 pub mod db;
 mod error;
+pub mod followups;
 pub mod import;
 pub mod letters;
 pub mod log;
@@ -39,7 +40,7 @@ pub use rusqlite;
 pub type Result<T> = std::result::Result<T, StoreError>;
 
 /// The schema, oldest first. Forward-only: never edit a released file, add one.
-const MIGRATION_SQL: [&str; 10] = [
+const MIGRATION_SQL: [&str; 11] = [
     include_str!("../migrations/01-record.sql"),
     include_str!("../migrations/02-search.sql"),
     include_str!("../migrations/03-rosters.sql"),
@@ -50,6 +51,7 @@ const MIGRATION_SQL: [&str; 10] = [
     include_str!("../migrations/08-saved-lists.sql"),
     include_str!("../migrations/09-paragraphs.sql"),
     include_str!("../migrations/10-actors.sql"),
+    include_str!("../migrations/11-followups.sql"),
 ];
 
 static MIGRATIONS: LazyLock<Migrations<'static>> =

@@ -33,6 +33,18 @@ pub struct LogFilter {
     /// Only copies that got a reply (true) or did not (false).
     #[serde(default)]
     pub replied: Option<bool>,
+    /// Only copies whose follow-up is this staff member's (any case).
+    #[serde(default)]
+    pub owner: Option<String>,
+    /// Only the session's own follow-ups: on a team record those owned by
+    /// its login; on a single-user file, those assigned to nobody else.
+    #[serde(default)]
+    pub mine: bool,
+    /// Only letters sent to this group: its label ("Senate Committee on
+    /// Finance"), a committee's code ("SSFI") or a saved list's name, in
+    /// any case.
+    #[serde(default)]
+    pub group: Option<String>,
 }
 
 /// One line of the sent log: a copy of a letter and what became of it.
@@ -55,6 +67,8 @@ pub struct LogEntry {
     pub follow_up_on: Option<NaiveDate>,
     pub reply_on: Option<NaiveDate>,
     pub reply_notes: Option<String>,
+    /// Who follows the copy up.
+    pub owner: Option<String>,
 }
 
 /// What a search found.
@@ -102,7 +116,8 @@ impl Store {
     pub fn log(&self, f: &LogFilter) -> Result<Vec<LogEntry>> {
         let mut sql = String::from(
             "SELECT l.id, r.id, l.date, l.subject, l.status, i.name, p.full_name, o.title, r.role,
-                    r.method, r.sent_at, r.confirmation, r.follow_up_on, r.reply_on, r.reply_notes
+                    r.method, r.sent_at, r.confirmation, r.follow_up_on, r.reply_on, r.reply_notes,
+                    r.follow_up_owner
              FROM letter_recipients r
              JOIN letters l ON l.id = r.letter_id
              LEFT JOIN persons p ON p.id = r.person_id
@@ -118,6 +133,12 @@ impl Store {
             Some(true) => sql.push_str(" AND r.reply_on IS NOT NULL"),
             Some(false) => sql.push_str(" AND r.reply_on IS NULL"),
             None => {}
+        }
+        if f.mine {
+            sql.push_str(self.conn.pick(
+                " AND r.follow_up_owner IS NULL",
+                " AND lower(r.follow_up_owner) = lower(session_user::text)",
+            ));
         }
         let mut args: Vec<Value> = Vec::new();
         let mut and = |clause: &str, v: Value| {
@@ -151,6 +172,29 @@ impl Store {
                 d.to_string().into(),
             );
         }
+        if let Some(o) = f.owner.as_deref().map(str::trim).filter(|o| !o.is_empty()) {
+            and(
+                " AND lower(r.follow_up_owner) = lower(CAST(? AS TEXT))",
+                o.to_string().into(),
+            );
+        }
+        if let Some(g) = f.group.as_deref().map(str::trim).filter(|g| !g.is_empty()) {
+            // A group the letter records in extra.groups: by its label, a
+            // committee's code or a saved list's name.
+            let clause = self.conn.pick(
+                " AND EXISTS (SELECT 1 FROM json_each(l.extra, '$.groups') g
+                      WHERE lower(json_extract(g.value, '$.label')) = lower(?)
+                         OR lower(json_extract(g.value, '$.group.code')) = lower(?)
+                         OR lower(json_extract(g.value, '$.group.name')) = lower(?))",
+                " AND EXISTS (SELECT 1 FROM jsonb_array_elements(
+                          CASE WHEN jsonb_typeof(CAST(l.extra AS jsonb) -> 'groups') = 'array'
+                               THEN CAST(l.extra AS jsonb) -> 'groups' END) g
+                      WHERE lower(g ->> 'label') = lower(CAST(? AS TEXT))
+                         OR lower(g -> 'group' ->> 'code') = lower(CAST(? AS TEXT))
+                         OR lower(g -> 'group' ->> 'name') = lower(CAST(? AS TEXT)))",
+            );
+            and(clause, g.to_string().into());
+        }
         let limit = if f.limit == 0 { 500 } else { f.limit };
         and(
             " ORDER BY r.letter_date DESC, r.letter_id DESC, r.ord LIMIT ?",
@@ -174,6 +218,7 @@ impl Store {
                 follow_up_on: r.get(12)?,
                 reply_on: r.get(13)?,
                 reply_notes: r.get(14)?,
+                owner: r.get(15)?,
             })
         })?;
         Ok(rows.collect::<crate::db::Result<_>>()?)
@@ -199,6 +244,7 @@ impl Store {
             "follow_up_on",
             "reply_on",
             "reply_notes",
+            "follow_up_owner",
         ])
         .map_err(csv_err)?;
         let opt = |v: Option<String>| v.unwrap_or_default();
@@ -220,6 +266,7 @@ impl Store {
                 opt(e.follow_up_on.map(|d| d.to_string())),
                 opt(e.reply_on.map(|d| d.to_string())),
                 opt(e.reply_notes),
+                opt(e.owner),
             ])
             .map_err(csv_err)?;
         }

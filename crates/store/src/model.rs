@@ -106,7 +106,20 @@ text_enum!(EventKind {
     Sent = "sent",
     FollowedUp = "followed_up",
     Replied = "replied",
+    Snoozed = "snoozed",
+    Assigned = "assigned",
+    ReplyAttached = "reply_attached",
 });
+
+text_enum!(
+    /// A contact about a copy that is not its reply.
+    ContactKind {
+        Call = "call",
+        Meeting = "meeting",
+        Email = "email",
+        Other = "other",
+    }
+);
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -313,6 +326,9 @@ pub struct Recipient {
     pub followed_up_at: Option<DateTime<Utc>>,
     pub reply_on: Option<NaiveDate>,
     pub reply_notes: Option<String>,
+    /// Who follows the copy up (a staff name; on a team record the login
+    /// that sent it until reassigned).
+    pub follow_up_owner: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -348,5 +364,49 @@ pub struct Event {
     pub at: DateTime<Utc>,
     pub detail: String,
     /// The login that did it, on a team record.
+    pub actor: Option<String>,
+}
+
+/// A call, meeting or e-mail about a copy that is not its reply, as logged.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct CopyContact {
+    pub id: i64,
+    pub letter_id: i64,
+    pub recipient_id: i64,
+    pub on: NaiveDate,
+    pub kind: ContactKind,
+    /// The official's side: "Jane Roe, trade counsel".
+    pub who: String,
+    pub notes: String,
+    /// When it was logged, and by whom (a team record's login).
+    pub at: DateTime<Utc>,
+    pub actor: Option<String>,
+}
+
+/// A contact to log on a copy.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct NewContact {
+    pub on: NaiveDate,
+    pub kind: ContactKind,
+    #[serde(default)]
+    pub who: String,
+    #[serde(default)]
+    pub notes: String,
+}
+
+/// A reply kept as a PDF (without its bytes).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct ReplyFile {
+    pub id: i64,
+    pub letter_id: i64,
+    pub recipient_id: i64,
+    pub file_name: String,
+    /// Bytes.
+    pub size: u64,
+    pub sha256: String,
+    pub at: DateTime<Utc>,
     pub actor: Option<String>,
 }

@@ -22,11 +22,12 @@ use crate::db::{Connection, PgSession};
 use crate::{Result, Store, StoreError};
 
 /// The team schema, oldest first. Forward-only, like the SQLite migrations.
-const PG_MIGRATION_SQL: [&str; 4] = [
+const PG_MIGRATION_SQL: [&str; 5] = [
     include_str!("../pg/01-schema.sql"),
     include_str!("../pg/02-roles.sql"),
     include_str!("../pg/03-changes.sql"),
     include_str!("../pg/04-search.sql"),
+    include_str!("../pg/05-followups.sql"),
 ];
 
 /// The team schema version this build speaks.

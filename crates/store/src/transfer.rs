@@ -15,7 +15,7 @@ use crate::{Result, Store, StoreError};
 
 /// The record's tables, each after the ones it refers to. The text index
 /// is not copied: each engine builds its own from the rows.
-const TABLES: [&str; 20] = [
+const TABLES: [&str; 22] = [
     "settings",
     "organizations",
     "persons",
@@ -36,6 +36,8 @@ const TABLES: [&str; 20] = [
     "saved_lists",
     "saved_list_members",
     "paragraphs",
+    "copy_contacts",
+    "reply_files",
 ];
 
 /// What a transfer copied.

@@ -1372,3 +1372,101 @@ engines!(
     a_letter_keeps_the_signature_it_was_signed_with_and_a_sent_one_cannot_lose_it,
     letters_are_found_by_the_position_they_cite,
 );
+
+/// Follow-up work on a team record: the sender owns the follow-up, a
+/// drafter snoozes, reassigns, logs a call and keeps the reply's PDF, each
+/// in her own name; nobody rewrites that history.
+#[test]
+fn a_drafter_does_follow_up_work_in_her_own_name() {
+    let (w, url) = team();
+    let mut dana = open_as(&url, "dana");
+    let id = dana
+        .create_letter(&draft(&w), &to(&w), at("2017-09-01"))
+        .unwrap();
+    open_as(&url, "avery")
+        .approve_letter(id, at("2017-09-02"))
+        .unwrap();
+    let mut sam = open_as(&url, "sam");
+    sam.sign_letter(id, at("2017-09-03")).unwrap();
+    let r = sam.recipients(id).unwrap()[0].id;
+    let sending = Sending {
+        method: Method::Mail,
+        at: at("2017-09-05"),
+        confirmation: None,
+        follow_up_on: Some(day("2017-10-05")),
+    };
+    let copy = Copy {
+        pdf: vec![0],
+        data: "{}".into(),
+    };
+    sam.mark_sent(r, &sending, &copy, at("2017-09-05")).unwrap();
+    assert_eq!(
+        dana.recipient(r).unwrap().follow_up_owner.as_deref(),
+        Some("sam")
+    );
+    let mine = |s: &Store| {
+        s.log(&LogFilter {
+            mine: true,
+            ..Default::default()
+        })
+        .unwrap()
+        .len()
+    };
+    assert_eq!((mine(&sam), mine(&dana)), (1, 0));
+
+    dana.snooze_follow_up(r, day("2017-10-12"), at("2017-10-01"))
+        .unwrap();
+    dana.assign_follow_up(r, "dana", at("2017-10-01")).unwrap();
+    assert_eq!((mine(&sam), mine(&dana)), (0, 1));
+    dana.log_contact(
+        r,
+        &NewContact {
+            on: day("2017-10-10"),
+            kind: ContactKind::Call,
+            who: "Jane Roe, trade counsel".into(),
+            notes: "Reply on its way.".into(),
+        },
+        day("2026-01-01"),
+        at("2017-10-10"),
+    )
+    .unwrap();
+    dana.record_reply_with_file(
+        r,
+        day("2017-10-20"),
+        "Thanks",
+        Some(("reply.pdf", b"%PDF-1.4 reply")),
+        at("2017-10-20"),
+    )
+    .unwrap();
+
+    let work: Vec<(EventKind, Option<String>)> = sam
+        .events(id)
+        .unwrap()
+        .into_iter()
+        .filter(|e| e.recipient_id == Some(r) && e.kind != EventKind::Sent)
+        .map(|e| (e.kind, e.actor))
+        .collect();
+    let dana_did = |k| (k, Some("dana".to_string()));
+    assert_eq!(
+        work,
+        [
+            dana_did(EventKind::Snoozed),
+            dana_did(EventKind::Assigned),
+            dana_did(EventKind::Replied),
+            dana_did(EventKind::ReplyAttached),
+        ]
+    );
+    assert_eq!(sam.contacts(id).unwrap()[0].actor.as_deref(), Some("dana"));
+    let kept = sam.reply_files(id).unwrap();
+    assert_eq!(kept[0].actor.as_deref(), Some("dana"));
+    assert_eq!(sam.reply_file(kept[0].id).unwrap().1, b"%PDF-1.4 reply");
+    // Written once: a drafter may not change or remove either.
+    for sql in [
+        "UPDATE copy_contacts SET notes = 'x'",
+        "DELETE FROM copy_contacts",
+        "DELETE FROM reply_files",
+    ] {
+        let raw = dana.connection().execute(sql, []).unwrap_err();
+        assert_eq!(raw.sqlstate(), Some("42501"), "{sql}: {raw}");
+    }
+}

@@ -1,0 +1,229 @@
+//! Follow-up work on sent copies: snoozing a follow-up, who owns it, calls,
+//! meetings and e-mails that are not replies, and the reply kept as a PDF.
+//! Copies are named by their recipient id (the window) or by letter and
+//! copy number (`amicus followups …`, through [`App::copy_id`]).
+
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use store::followups::{MAX_REPLY_PDF, human_size};
+
+use crate::letters_area::recipient_numbered;
+use crate::{App, AppError, RecordArea};
+
+/// Where a snooze moves a follow-up: a day, or some weeks on from when it
+/// was due (from today, when it is already overdue).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(tag = "kind", content = "value", rename_all = "snake_case")]
+pub enum SnoozeTo {
+    Date(NaiveDate),
+    Weeks(u32),
+}
+
+impl std::str::FromStr for SnoozeTo {
+    type Err = String;
+    /// "2026-12-08", "1 week", "2 weeks", "1w".
+    fn from_str(s: &str) -> Result<SnoozeTo, String> {
+        let t = s.trim().to_lowercase();
+        if let Ok(d) = t.parse::<NaiveDate>() {
+            return Ok(SnoozeTo::Date(d));
+        }
+        let number: String = t.chars().take_while(char::is_ascii_digit).collect();
+        let unit = t[number.len()..].trim();
+        match (number.parse::<u32>(), unit) {
+            (Ok(n @ 1..=52), "w" | "week" | "weeks") => Ok(SnoozeTo::Weeks(n)),
+            _ => Err(format!(
+                "\"{s}\" is not a date (YYYY-MM-DD) or a number of weeks (\"1 week\", \"2 weeks\")"
+            )),
+        }
+    }
+}
+
+/// The follow-ups' owners and the groups letters went to, for the sent
+/// log's filters, and who "mine" is.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct LogChoices {
+    /// Staff names follow-ups are assigned to.
+    pub owners: Vec<String>,
+    /// Labels of the groups letters were sent to.
+    pub groups: Vec<String>,
+    /// The session's login on a team record (None on a single-user file).
+    pub me: Option<String>,
+}
+
+impl App {
+    /// The id of copy `number` (1, 2, … as `letters show` numbers them) of letter `letter_id`.
+    pub fn copy_id(&self, letter_id: i64, number: u32) -> Result<i64, AppError> {
+        recipient_numbered(&self.db(), letter_id, number)
+    }
+
+    /// Move a copy's follow-up later. Returns the new date.
+    #[tracing::instrument(skip(self, now))]
+    pub fn snooze_follow_up(
+        &self,
+        recipient_id: i64,
+        to: SnoozeTo,
+        now: DateTime<Utc>,
+    ) -> Result<NaiveDate, AppError> {
+        let mut db = self.db();
+        let date = match to {
+            SnoozeTo::Date(d) => d,
+            SnoozeTo::Weeks(n) => {
+                if !(1..=52).contains(&n) {
+                    return Err(AppError::invalid("to", "snooze by 1 to 52 weeks"));
+                }
+                let due = db.recipient(recipient_id)?.follow_up_on;
+                let from = due.map_or(self.clock().today(), |d| d.max(self.clock().today()));
+                from + chrono::Days::new(7 * u64::from(n))
+            }
+        };
+        db.snooze_follow_up(recipient_id, date, now)?;
+        drop(db);
+        self.changed(&[RecordArea::Letters]);
+        Ok(date)
+    }
+
+    /// Give a copy's follow-up to `owner` (a staff name).
+    #[tracing::instrument(skip(self, now))]
+    pub fn assign_follow_up(
+        &self,
+        recipient_id: i64,
+        owner: &str,
+        now: DateTime<Utc>,
+    ) -> Result<(), AppError> {
+        self.db().assign_follow_up(recipient_id, owner, now)?;
+        self.changed(&[RecordArea::Letters]);
+        Ok(())
+    }
+
+    /// Log a call, meeting or e-mail about a copy that is not its reply.
+    #[tracing::instrument(skip(self, contact, now))]
+    pub fn log_contact(
+        &self,
+        recipient_id: i64,
+        contact: &store::NewContact,
+        now: DateTime<Utc>,
+    ) -> Result<i64, AppError> {
+        let today = self.clock().today();
+        let id = self.db().log_contact(recipient_id, contact, today, now)?;
+        self.changed(&[RecordArea::Letters]);
+        Ok(id)
+    }
+
+    /// Keep the reply to a copy (already recorded) as the PDF in `file`.
+    #[tracing::instrument(skip(self, now))]
+    pub fn attach_reply(
+        &self,
+        recipient_id: i64,
+        file: &Path,
+        now: DateTime<Utc>,
+    ) -> Result<i64, AppError> {
+        let (name, pdf) = read_reply_pdf(file)?;
+        let id = self.db().attach_reply(recipient_id, &name, &pdf, now)?;
+        self.changed(&[RecordArea::Letters]);
+        Ok(id)
+    }
+
+    /// Record a reply to a copy and, when given, keep its PDF: both or
+    /// neither (a file that is not a PDF records nothing).
+    #[tracing::instrument(skip(self, notes, now))]
+    pub fn record_reply_with_file(
+        &self,
+        recipient_id: i64,
+        on: NaiveDate,
+        notes: &str,
+        file: Option<&Path>,
+        now: DateTime<Utc>,
+    ) -> Result<(), AppError> {
+        let read = file.map(read_reply_pdf).transpose()?;
+        self.db().record_reply_with_file(
+            recipient_id,
+            on,
+            notes,
+            read.as_ref().map(|(n, b)| (n.as_str(), b.as_slice())),
+            now,
+        )?;
+        self.changed(&[RecordArea::Letters]);
+        Ok(())
+    }
+
+    /// A kept reply PDF: its description and bytes (checked against its SHA-256).
+    pub fn reply_file(&self, id: i64) -> Result<(store::ReplyFile, Vec<u8>), AppError> {
+        Ok(self.db().reply_file(id)?)
+    }
+
+    /// Save a copy of kept reply `id` to `path` (atomically).
+    pub fn save_reply_file(&self, id: i64, path: &Path) -> Result<(), AppError> {
+        let (_, pdf) = self.reply_file(id)?;
+        crate::write_atomically(path, &pdf)
+    }
+
+    /// Write kept reply `id` to a private temporary folder for the system's
+    /// viewer; returns the file's path.
+    pub fn reply_file_for_viewing(&self, id: i64) -> Result<PathBuf, AppError> {
+        let (info, pdf) = self.reply_file(id)?;
+        let dir = std::env::temp_dir().join(format!("amicus-replies-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).map_err(|source| AppError::Write {
+            path: dir.clone(),
+            source,
+        })?;
+        let name: String = info
+            .file_name
+            .chars()
+            .map(|c| {
+                if c.is_alphanumeric() || ".-_ ".contains(c) {
+                    c
+                } else {
+                    '_'
+                }
+            })
+            .collect();
+        let path = dir.join(format!("{}-{name}", info.id));
+        crate::write_atomically(&path, &pdf)?;
+        Ok(path)
+    }
+
+    /// The owners and groups the sent log can be filtered by, and who "mine" is.
+    pub fn log_choices(&self) -> Result<LogChoices, AppError> {
+        let db = self.db();
+        Ok(LogChoices {
+            owners: db.follow_up_owners()?,
+            groups: db.letter_groups()?,
+            me: db.session_user()?,
+        })
+    }
+
+    /// The coming Sunday (today when it is Sunday): the end of "this week".
+    pub fn end_of_week(&self) -> NaiveDate {
+        let today = self.clock().today();
+        today + chrono::Days::new(6 - u64::from(today.weekday().num_days_from_monday()))
+    }
+}
+
+/// The file's name and bytes, refused before reading when it is too large.
+fn read_reply_pdf(file: &Path) -> Result<(String, Vec<u8>), AppError> {
+    let name = file
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let read_err = |source| AppError::Read {
+        path: file.to_path_buf(),
+        source,
+    };
+    let size = std::fs::metadata(file).map_err(read_err)?.len();
+    if size > MAX_REPLY_PDF as u64 {
+        return Err(AppError::invalid(
+            "file",
+            format!(
+                "{name} is {}; a reply PDF may be at most 20 MB",
+                human_size(size)
+            ),
+        ));
+    }
+    let pdf = std::fs::read(file).map_err(read_err)?;
+    store::followups::check_reply_pdf(&name, &pdf)?;
+    Ok((name, pdf))
+}
