@@ -30,7 +30,7 @@ use amicus_app::team::{TeamSignIn, TeamStatus};
 
 use crate::AppState;
 use crate::ipc_error::IpcError;
-use crate::record::{self, Location, Startup};
+use crate::record::{Location, Startup};
 
 type Reply<T> = Result<T, IpcError>;
 
@@ -69,12 +69,9 @@ pub fn team_status(state: State<'_, AppState>) -> Reply<TeamStatus> {
 #[tauri::command(async)]
 pub fn team_connect(state: State<'_, AppState>, request: TeamSignIn) -> Reply<SecretKept> {
     let (connect, saved) = request.plan()?;
-    drop(
-        record::open(&Location::Team(connect.clone()), Clock::system())
-            .map_err(IpcError::unavailable)?,
-    );
+    let app = amicus_app::App::open_team(amicus_app::Engine::new()?, &connect, Clock::system())?;
     let kept = request.keep(&saved)?;
-    state.open_location(Location::Team(connect))?;
+    state.install(&Location::Team(connect), app)?;
     Ok(kept)
 }
 

@@ -53,6 +53,16 @@ impl AppState {
     pub fn open_location(&self, location: Location) -> Result<(), IpcError> {
         self.record.reopening();
         let opened = open_and_announce(&location, &self.handle, &self.watcher);
+        self.settle(opened)
+    }
+
+    /// Make `app`, already opened at `location`, the window's record (a
+    /// team record tried before the switch is not opened a second time).
+    pub fn install(&self, location: &Location, app: App) -> Result<(), IpcError> {
+        self.settle(Ok(announce(app, location, &self.handle, &self.watcher)))
+    }
+
+    fn settle(&self, opened: Result<Arc<App>, record::OpenFailure>) -> Result<(), IpcError> {
         let result = opened.as_ref().map(|_| ()).map_err(|f| IpcError {
             code: ipc_error::ErrorCode::Unavailable,
             message: f.message.clone(),
@@ -111,7 +121,21 @@ fn open_and_announce(
 ) -> Result<Arc<App>, record::OpenFailure> {
     // The previous record's watcher stops first.
     *watcher.lock().unwrap_or_else(|e| e.into_inner()) = None;
-    let app = Arc::new(record::open(location, Clock::system())?);
+    let app = record::open(location, Clock::system())?;
+    Ok(announce(app, location, handle, watcher))
+}
+
+/// Send `app`'s changes to the window as `record-changed` (and, on a team
+/// record, colleagues' changes and the connection's state), replacing the
+/// previous record's watcher.
+fn announce(
+    app: App,
+    location: &Location,
+    handle: &Arc<OnceLock<tauri::AppHandle>>,
+    watcher: &std::sync::Mutex<Option<Watcher>>,
+) -> Arc<App> {
+    *watcher.lock().unwrap_or_else(|e| e.into_inner()) = None;
+    let app = Arc::new(app);
     let to_window = Arc::clone(handle);
     app.on_change(move |changed: &RecordChanged| emit(&to_window, "record-changed", changed));
     if let Location::Team(c) = location {
@@ -141,7 +165,7 @@ fn open_and_announce(
         });
         *watcher.lock().unwrap_or_else(|e| e.into_inner()) = Some(started);
     }
-    Ok(app)
+    app
 }
 
 /// Send `payload` to the window as `event`, once Tauri has started.

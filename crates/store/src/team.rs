@@ -115,9 +115,11 @@ fn connect_error(e: postgres::Error) -> StoreError {
                 db.message()
             ))
         }
-        Some(db) if db.code().code() == "3D000" => {
-            StoreError::Unavailable(format!("{}; check the database name", db.message()))
-        }
+        // The server answered: the name is what is wrong, said at its field.
+        Some(db) if db.code().code() == "3D000" => StoreError::Invalid {
+            field: "database",
+            message: format!("the server has no {}; check the name", db.message()),
+        },
         Some(db) => StoreError::Unavailable(db.message().to_string()),
         None => StoreError::Unavailable(describe_io(&e)),
     }

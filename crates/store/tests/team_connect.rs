@@ -112,3 +112,24 @@ fn a_colleague_signs_in_with_a_password_over_tls_and_nothing_else_gets_in() {
     .unwrap();
     assert!(err.to_string().contains("no encryption"), "{err}");
 }
+
+#[test]
+fn a_database_the_server_does_not_have_is_said_at_its_field() {
+    let server = std::env::var("AMICUS_TEST_PG").expect("run under scripts/with-postgres.sh");
+    let err = Store::open_team(&TeamConnect {
+        url: format!("{server} dbname=amicus_no_such_record"),
+        ..TeamConnect::default()
+    })
+    .err()
+    .unwrap();
+    match err {
+        StoreError::Invalid { field, message } => {
+            assert_eq!(field, "database");
+            assert!(
+                message.contains("\"amicus_no_such_record\" does not exist"),
+                "{message}"
+            );
+        }
+        other => panic!("expected a database field error, got {other:?}"),
+    }
+}
