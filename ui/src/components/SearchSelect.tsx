@@ -23,6 +23,10 @@ interface Props {
   noMatch?: string;
   /** A refusal about this choice, shown under the field. */
   error?: string | null;
+  /** Shown, not changed (e.g. a setting only administrators may change). */
+  disabled?: boolean;
+  /** The id of what says more about the field (why it is disabled). */
+  describedBy?: string;
 }
 
 /**
@@ -59,6 +63,8 @@ export function SearchSelect(p: Props) {
             aria-controls={`${id}-options`}
             aria-activedescendant={open ? `${id}-${current}` : undefined}
             aria-invalid={p.error ? true : undefined}
+            disabled={p.disabled}
+            aria-describedby={p.describedBy}
             onChange={(e) => {
               if (p.chosen) p.onChoose(null);
               p.onText(e.target.value);
@@ -81,7 +87,14 @@ export function SearchSelect(p: Props) {
           />
         </label>
         {p.chosen && (
-          <button type="button" className="small" aria-label={`Clear ${p.label.toLowerCase()}`} onClick={clear}>
+          <button
+            type="button"
+            className="small"
+            aria-label={`Clear ${p.label.toLowerCase()}`}
+            disabled={p.disabled}
+            aria-describedby={p.describedBy}
+            onClick={clear}
+          >
             ×
           </button>
         )}

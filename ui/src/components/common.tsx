@@ -1,8 +1,8 @@
 import { useEffect, useRef } from "react";
 import { useQuery } from "@tanstack/react-query";
-import type { ClockView, Method, Status } from "../ipc";
+import type { ClockView, Method, Status, TeamRole } from "../ipc";
 import { errorText, isIpcError } from "../ipc";
-import { clockQuery } from "../queries";
+import { clockQuery, teamStatusQuery } from "../queries";
 import { longDatesIn } from "./dates";
 
 export { longDate } from "./dates";
@@ -82,6 +82,18 @@ export function fieldError(error: unknown, field: string): string | null {
  */
 export function useClock(): ClockView | undefined {
   return useQuery(clockQuery).data;
+}
+
+/**
+ * What this session may do, by role: `may("approver")`. On this computer's
+ * own record everyone has every role; on a team record, the roles the
+ * server gave this login (an administrator passes every role rule, as in
+ * crates/store/pg/02-roles.sql). Until the session is known, allowed: the
+ * server decides in the end, and says so if it refuses.
+ */
+export function useMay(): (role: TeamRole) => boolean {
+  const roles = useQuery(teamStatusQuery).data?.session.roles;
+  return (role) => !roles || roles.includes(role) || roles.includes("admin");
 }
 
 /** Today (YYYY-MM-DD) in the organization's time zone; undefined until known. */

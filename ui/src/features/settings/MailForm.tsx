@@ -6,6 +6,7 @@ import * as ipc from "../../ipc";
 import type { MailSecurity, MailSettings, MailView } from "../../ipc";
 import { ErrorNote, fieldError } from "../../components/common";
 import { keys } from "../../queries";
+import { useAdminOnly } from "./adminOnly";
 
 const BLANK: MailSettings = {
   server: "",
@@ -33,16 +34,20 @@ function Form({ start, passwordKept }: { start: MailView; passwordKept: boolean 
   const err = (f: string) => fieldError(save.error, f);
   const shown = ["server", "port", "from_address", "username", "password", "ca_file"];
   const other = save.isError && !shown.some((f) => err(f));
+  // The mail server is the organization's; the password goes with it (the
+  // keychain is written only once the settings are saved).
+  const admin = useAdminOnly("the mail server settings");
   return (
     <form
       className="panel"
       aria-labelledby="mail-title"
       onSubmit={(e) => {
         e.preventDefault();
-        save.mutate({ m, password });
+        if (!admin.locked) save.mutate({ m, password });
       }}
     >
       <h2 id="mail-title">Sending email</h2>
+      {admin.note}
       <p className="muted">
         Letters go by e-mail through the organization's mail server, one message per copy with the signed PDF
         attached. The password is kept in the system keychain, never in the record.
@@ -51,6 +56,7 @@ function Form({ start, passwordKept }: { start: MailView; passwordKept: boolean 
         <label>
           Mail server
           <input
+            {...admin.field}
             value={m.server}
             placeholder="smtp.example.org"
             aria-invalid={!!err("server")}
@@ -61,6 +67,7 @@ function Form({ start, passwordKept }: { start: MailView; passwordKept: boolean 
           <label className="grow">
             Security
             <select
+              {...admin.field}
               value={m.security}
               onChange={(e) => {
                 const security = e.target.value as MailSecurity;
@@ -75,6 +82,7 @@ function Form({ start, passwordKept }: { start: MailView; passwordKept: boolean 
           <label>
             Port
             <input
+              {...admin.field}
               inputMode="numeric"
               size={6}
               value={m.port || ""}
@@ -90,6 +98,7 @@ function Form({ start, passwordKept }: { start: MailView; passwordKept: boolean 
         <label>
           Send from (address)
           <input
+            {...admin.field}
             value={m.from_address}
             placeholder="trade@example.org"
             aria-invalid={!!err("from_address")}
@@ -98,7 +107,7 @@ function Form({ start, passwordKept }: { start: MailView; passwordKept: boolean 
         </label>
         <label>
           Sender's name
-          <input value={m.from_name ?? ""} onChange={(e) => setM((m) => ({ ...m, from_name: opt(e.target.value) }))} />
+          <input value={m.from_name ?? ""} {...admin.field} onChange={(e) => setM((m) => ({ ...m, from_name: opt(e.target.value) }))} />
         </label>
       </div>
       {err("from_address") && <p className="error field-error">{err("from_address")}</p>}
@@ -106,6 +115,7 @@ function Form({ start, passwordKept }: { start: MailView; passwordKept: boolean 
         <label>
           User name (when the server asks for a login)
           <input
+            {...admin.field}
             value={m.username ?? ""}
             autoComplete="off"
             aria-invalid={!!err("username")}
@@ -115,6 +125,7 @@ function Form({ start, passwordKept }: { start: MailView; passwordKept: boolean 
         <label>
           Password {passwordKept ? "(kept; type to replace)" : ""}
           <input
+            {...admin.field}
             type="password"
             value={password}
             autoComplete="new-password"
@@ -129,6 +140,7 @@ function Form({ start, passwordKept }: { start: MailView; passwordKept: boolean 
         <label className="grow">
           Organization's CA certificate (only if the server's is not publicly trusted)
           <input
+            {...admin.field}
             value={m.ca_file ?? ""}
             placeholder="None"
             aria-invalid={!!err("ca_file")}
@@ -137,6 +149,7 @@ function Form({ start, passwordKept }: { start: MailView; passwordKept: boolean 
         </label>
         <button
           type="button"
+          {...admin.field}
           onClick={async () => {
             const pem = await ipc.choosePem();
             if (pem) setM((m) => ({ ...m, ca_file: pem }));
@@ -154,7 +167,7 @@ function Form({ start, passwordKept }: { start: MailView; passwordKept: boolean 
             Forget password
           </button>
         )}
-        <button type="submit" className="primary" disabled={save.isPending}>
+        <button type="submit" className="primary" disabled={admin.locked || save.isPending} {...admin.explain}>
           Save mail settings
         </button>
       </div>

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { Settings, matchZones } from "./Settings";
-import { catalog, clockView, nth, ownRecord, renderWithQuery } from "../../test/fixtures";
+import { catalog, clockView, danaOnTeam, nth, ownRecord, renderWithQuery } from "../../test/fixtures";
 
 vi.mock("../../ipc", async (importOriginal) => ({
   ...(await importOriginal<typeof import("../../ipc")>()),
@@ -247,6 +247,70 @@ describe("Settings", () => {
       ),
     ).toBeTruthy();
     expect(screen.getByRole("region", { name: "Settings" }).textContent).not.toMatch(/amicus restore/);
+  });
+
+  it("shows a drafter on the team record the organization's settings as set by the administrators", async () => {
+    vi.mocked(ipc.teamStatus).mockResolvedValue(danaOnTeam);
+    vi.mocked(ipc.mailSettings).mockResolvedValue({
+      settings: { server: "smtp.lakeshore.example", port: 587, security: "starttls", username: "trade", from_address: "trade@lakeshore.example", from_name: null, ca_file: null },
+      password_kept: true,
+    });
+    renderWithQuery(<Settings />);
+    const sections = [
+      { form: "Organization and letterhead", save: "Save letterhead", what: "the letterhead" },
+      { form: "Time zone", save: "Save time zone", what: "the time zone" },
+      { form: "Sending email", save: "Save mail settings", what: "the mail server settings" },
+    ];
+    for (const { form: name, save: saveName, what } of sections) {
+      const form = await screen.findByRole("form", { name });
+      const note = await within(form).findByText("Set by your administrators.");
+      // The note comes first, under the title.
+      expect(note.previousElementSibling?.tagName).toBe("H2");
+      const save = within(form).getByRole("button", { name: saveName }) as HTMLButtonElement;
+      expect(save.disabled).toBe(true);
+      expect(save.title).toBe(`Only an administrator may change ${what} on the team record`);
+      expect(save.getAttribute("aria-describedby")).toBe(note.id);
+      // Every field shows its value, labelled, and cannot be changed; each says why.
+      const fields = form.querySelectorAll<HTMLInputElement>("input, select, textarea");
+      expect(fields.length).toBeGreaterThan(0);
+      for (const field of fields) {
+        expect(field.disabled).toBe(true);
+        expect(field.getAttribute("aria-describedby")).toBe(note.id);
+      }
+      for (const button of within(form).queryAllByRole("button", { name: /Choose…|Remove|Clear/ })) {
+        expect((button as HTMLButtonElement).disabled).toBe(true);
+      }
+    }
+    expect((screen.getByRole("textbox", { name: "Name" }) as HTMLInputElement).value).toBe(head.name);
+    expect((screen.getByRole("combobox", { name: "Time zone" }) as HTMLInputElement).value).toBe("America/New_York");
+    expect((screen.getByLabelText("Mail server") as HTMLInputElement).value).toBe("smtp.lakeshore.example");
+    await userEvent.click(screen.getByRole("button", { name: "Save letterhead" }));
+    expect(ipc.letterheadSave).not.toHaveBeenCalled();
+    // The password kept on this computer is the user's to forget (the keychain, not the record).
+    expect((screen.getByRole("button", { name: "Forget password" }) as HTMLButtonElement).disabled).toBe(false);
+    // Signers and their signature images are the drafters' too (the server lets them).
+    expect((screen.getByRole("button", { name: "Add signer" }) as HTMLButtonElement).disabled).toBe(false);
+    expect((screen.getByRole("textbox", { name: "Signer's name" }) as HTMLInputElement).disabled).toBe(false);
+    expect((screen.getByRole("button", { name: "Add signature…" }) as HTMLButtonElement).disabled).toBe(false);
+    expect(screen.getAllByText("Set by your administrators.")).toHaveLength(3);
+  });
+
+  it("lets an administrator on the team record, and anyone on this computer's own record, change them", async () => {
+    for (const status of [{ ...danaOnTeam, session: { user: "ada", roles: ["admin" as const] } }, ownRecord]) {
+      vi.mocked(ipc.teamStatus).mockResolvedValue(status);
+      const { unmount } = renderWithQuery(<Settings />);
+      // The session known (the Team record section says whose it is).
+      const team = await screen.findByRole("region", { name: "Team record" });
+      expect(await within(team).findByText(status.team ? /You are ada \(admin\)/ : /This computer's own record/)).toBeTruthy();
+      for (const name of ["Save letterhead", "Save time zone", "Save mail settings"]) {
+        const save = (await screen.findByRole("button", { name })) as HTMLButtonElement;
+        expect(save.disabled).toBe(false);
+        expect(save.title).toBe("");
+      }
+      expect((screen.getByRole("textbox", { name: "Name" }) as HTMLInputElement).disabled).toBe(false);
+      expect(screen.queryByText("Set by your administrators.")).toBeNull();
+      unmount();
+    }
   });
 
   it("names the backup after the organization's today", async () => {

@@ -8,6 +8,7 @@ import { catalogQuery, keys } from "../../queries";
 import { Dialog } from "../../components/Dialog";
 import { MailForm } from "./MailForm";
 import { TeamRecord } from "./TeamRecord";
+import { useAdminOnly } from "./adminOnly";
 
 function LetterheadForm({ start }: { start: Letterhead }) {
   const [l, setL] = useState(start);
@@ -15,39 +16,41 @@ function LetterheadForm({ start }: { start: Letterhead }) {
   const save = useMutation({ mutationFn: () => ipc.letterheadSave(l) });
   const nameError = fieldError(save.error, "name");
   const logoError = fieldError(save.error, "logo");
+  const admin = useAdminOnly("the letterhead");
   return (
     <form
       className="panel"
       aria-labelledby="letterhead-title"
       onSubmit={(e) => {
         e.preventDefault();
-        save.mutate();
+        if (!admin.locked) save.mutate();
       }}
     >
       <h2 id="letterhead-title">Organization and letterhead</h2>
+      {admin.note}
       <div className="grid2">
         <label>
           Name
-          <input value={l.name} aria-invalid={!!nameError} onChange={(e) => setL({ ...l, name: e.target.value })} />
+          <input value={l.name} {...admin.field} aria-invalid={!!nameError} onChange={(e) => setL({ ...l, name: e.target.value })} />
         </label>
         <label>
           Department or council (under the name)
-          <input value={l.unit ?? ""} onChange={(e) => setL({ ...l, unit: opt(e.target.value) })} />
+          <input value={l.unit ?? ""} {...admin.field} onChange={(e) => setL({ ...l, unit: opt(e.target.value) })} />
         </label>
       </div>
       {nameError && <p className="error field-error">{nameError}</p>}
       <label>
         Address, one line per line
-        <textarea rows={2} value={l.address.join("\n")} onChange={(e) => setL({ ...l, address: e.target.value.split("\n") })} />
+        <textarea rows={2} value={l.address.join("\n")} {...admin.field} onChange={(e) => setL({ ...l, address: e.target.value.split("\n") })} />
       </label>
       <div className="grid2">
         <label>
           Phone
-          <input value={l.phone ?? ""} onChange={(e) => setL({ ...l, phone: opt(e.target.value) })} />
+          <input value={l.phone ?? ""} {...admin.field} onChange={(e) => setL({ ...l, phone: opt(e.target.value) })} />
         </label>
         <label>
           Website
-          <input value={l.website ?? ""} onChange={(e) => setL({ ...l, website: opt(e.target.value) })} />
+          <input value={l.website ?? ""} {...admin.field} onChange={(e) => setL({ ...l, website: opt(e.target.value) })} />
         </label>
       </div>
       <div className="picker-row">
@@ -55,6 +58,7 @@ function LetterheadForm({ start }: { start: Letterhead }) {
           Logo (PNG)
           <input
             value={l.logo ?? ""}
+            {...admin.field}
             aria-invalid={!!logoError}
             placeholder="No logo"
             onChange={(e) => setL({ ...l, logo: opt(e.target.value) })}
@@ -62,6 +66,7 @@ function LetterheadForm({ start }: { start: Letterhead }) {
         </label>
         <button
           type="button"
+          {...admin.field}
           onClick={async () => {
             const png = await ipc.choosePng();
             if (png) setL({ ...l, logo: png });
@@ -70,7 +75,7 @@ function LetterheadForm({ start }: { start: Letterhead }) {
           Choose…
         </button>
         {l.logo && (
-          <button type="button" onClick={() => setL({ ...l, logo: null })}>
+          <button type="button" {...admin.field} onClick={() => setL({ ...l, logo: null })}>
             Remove
           </button>
         )}
@@ -78,7 +83,7 @@ function LetterheadForm({ start }: { start: Letterhead }) {
       {logoError && <p className="error field-error">{logoError}</p>}
       {save.isError && !nameError && !logoError && <ErrorNote error={save.error} prefix="Not saved" />}
       <div className="actions">
-        <button type="submit" className="primary" disabled={save.isPending}>
+        <button type="submit" className="primary" disabled={admin.locked || save.isPending} {...admin.explain}>
           Save letterhead
         </button>
       </div>
@@ -229,16 +234,18 @@ function TimeZoneForm({ current }: { current: string }) {
   // A refusal applies to the zone it refused, until another is chosen.
   const zoneError = save.variables === zone ? fieldError(save.error, "time_zone") : null;
   const choice = (z: string): Choice => ({ id: Math.max(zones.indexOf(z), 0), label: z });
+  const admin = useAdminOnly("the time zone");
   return (
     <form
       className="panel"
       aria-labelledby="time-zone-title"
       onSubmit={(e) => {
         e.preventDefault();
-        save.mutate(zone);
+        if (!admin.locked) save.mutate(zone);
       }}
     >
       <h2 id="time-zone-title">Time zone</h2>
+      {admin.note}
       <p className="muted">New letters are dated, and follow-ups fall due, by the day in this time zone.</p>
       <div className="picker-row">
         {zones.length > 0 ? (
@@ -254,6 +261,8 @@ function TimeZoneForm({ current }: { current: string }) {
               placeholder="Type a city or region, e.g. New York"
               noMatch="No time zone has that name."
               error={zoneError}
+              disabled={admin.locked}
+              describedBy={admin.field["aria-describedby"]}
             />
           </div>
         ) : (
@@ -263,12 +272,13 @@ function TimeZoneForm({ current }: { current: string }) {
               name="time_zone"
               value={zone ?? ""}
               placeholder="America/New_York"
+              {...admin.field}
               aria-invalid={!!zoneError}
               onChange={(e) => setEdited(e.target.value)}
             />
           </label>
         )}
-        <button type="submit" disabled={save.isPending}>
+        <button type="submit" disabled={admin.locked || save.isPending} {...admin.explain}>
           Save time zone
         </button>
       </div>
