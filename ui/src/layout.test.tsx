@@ -102,6 +102,37 @@ describe("layout", () => {
     expect(z).toBeGreaterThan(Number(style(page, ".search-results").zIndex));
   });
 
+  it("scrolls a tall dialog's body, its title and buttons in view, the page behind held still", () => {
+    windowWidth(1024);
+    const page = made(
+      `<div class="shell"><div class="backdrop"><div class="dialog"><h2>Add an official</h2><div class="dialog-body"><form><label>Name<input></label><div class="actions"><button>Add</button></div></form><div class="actions"><button>Close</button></div></div></div></div></div>`,
+    );
+    expect(style(page, ".dialog").display).toBe("flex");
+    expect(style(page, ".dialog").flexDirection).toBe("column");
+    expect(style(page, ".dialog").overflow).toBe("hidden");
+    expect(style(page, ".dialog").maxHeight).toBe("828px"); // 92vh of 900
+    expect(style(page, ".dialog > h2").flexShrink).toBe("0");
+    expect(style(page, ".dialog-body").overflowY).toBe("auto");
+    expect(style(page, ".dialog-body").minHeight).toMatch(/^0(px)?$/);
+    for (const actions of page.querySelectorAll<HTMLElement>(".dialog-body .actions")) {
+      expect(getComputedStyle(actions).position).toBe("sticky");
+      expect(getComputedStyle(actions).bottom).toMatch(/^0(px)?$/);
+      expect(getComputedStyle(actions).backgroundColor).not.toMatch(/^(transparent|rgba\(0, 0, 0, 0\))$/);
+    }
+    // The page's scrolling columns scroll until a dialog is open (Dialog.tsx marks the page).
+    const columns = `<main class="content"><section class="compose"><div class="compose-form"></div><div class="compose-preview"></div></section></main>`;
+    expect(style(made(columns), ".content").overflow).toBe("auto");
+    document.documentElement.classList.add("dialog-open");
+    try {
+      const held = made(columns);
+      for (const column of [".content", ".compose-form", ".compose-preview"]) {
+        expect(style(held, column).overflow).toBe("hidden");
+      }
+    } finally {
+      document.documentElement.classList.remove("dialog-open");
+    }
+  });
+
   it("keeps the copies' dates and buttons whole, the table scrolling in its box instead", () => {
     windowWidth(1024);
     const copies = made(

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type ReactNode } from "react";
+import { useEffect, useId, useLayoutEffect, useRef, useState, type ReactNode } from "react";
 import { createPortal } from "react-dom";
 import { ErrorNote } from "./common";
 import { DateField } from "./DateField";
@@ -15,14 +15,48 @@ interface Props {
   wide?: boolean;
 }
 
+/** How many dialogs are open (one may open another), and the page's own overflow before the first. */
+let held = 0;
+let pageOverflow = { html: "", body: "" };
+
+/**
+ * Hold the page behind the open dialogs still: no scrolling, and no
+ * scrollbar of its columns painted through the backdrop (styles.css, under
+ * "dialogs", for the columns). Given back as it was when the last one goes,
+ * however it goes (closed, or taken off with what opened it).
+ */
+function holdPage(): () => void {
+  const { documentElement: html, body } = document;
+  if (held++ === 0) {
+    pageOverflow = { html: html.style.overflow, body: body.style.overflow };
+    html.style.overflow = "hidden";
+    body.style.overflow = "hidden";
+    html.classList.add("dialog-open");
+  }
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    if (--held === 0) {
+      html.style.overflow = pageOverflow.html;
+      body.style.overflow = pageOverflow.body;
+      html.classList.remove("dialog-open");
+    }
+  };
+}
+
 /**
  * A modal dialog: labelled by its title, focus moves into it and returns
  * where it was on close, Escape closes it, Tab stays inside. It is put at
  * the end of the page, above everything: inside a scrolling column (the
- * letter form) WebKitGTK painted the column's scrollbar through it.
+ * letter form) WebKitGTK painted the column's scrollbar through it. The
+ * page behind holds still while it is open; a dialog taller than the
+ * window scrolls its body, its title and its buttons staying in view.
  */
 export function Dialog({ title, onClose, children, wide }: Props) {
   const box = useRef<HTMLDivElement>(null);
+  const titleId = useId();
+  useLayoutEffect(holdPage, []);
   useEffect(() => {
     const before = document.activeElement as HTMLElement | null;
     const first = box.current?.querySelector<HTMLElement>("input, select, textarea, button");
@@ -55,11 +89,11 @@ export function Dialog({ title, onClose, children, wide }: Props) {
         className={wide ? "dialog wide" : "dialog"}
         role="dialog"
         aria-modal="true"
-        aria-labelledby="dialog-title"
+        aria-labelledby={titleId}
         onKeyDown={onKeyDown}
       >
-        <h2 id="dialog-title">{title}</h2>
-        {children}
+        <h2 id={titleId}>{title}</h2>
+        <div className="dialog-body">{children}</div>
       </div>
     </div>,
     document.body,
