@@ -26,6 +26,7 @@ use amicus_app::{
 use amicus_app::EventKind;
 use amicus_app::WorkflowStep;
 use amicus_app::team::{TeamRole, TeamSession, TeamSignIn, TeamStatus};
+use amicus_app::{ContactKind, CopyContact, LogChoices, NewContact, ReplyFile, SnoozeTo};
 
 use crate::TeamConnection;
 use crate::commands::{EmailProgress, ExportProgress, Preview};
@@ -131,6 +132,12 @@ fn generate() -> String {
         TeamConnection,
         WorkflowStep,
         EventKind,
+        SnoozeTo,
+        LogChoices,
+        ContactKind,
+        NewContact,
+        CopyContact,
+        ReplyFile,
     );
     format!(
         "// Generated from the Rust types by src-tauri/src/bindings.rs (`make bindings`).\n// Do not edit by hand.\n\n{}\n",

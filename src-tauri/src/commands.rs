@@ -20,6 +20,7 @@ use amicus_app::{
 use amicus_app::{
     ContactFormCopy, EmailDraft, EmailRequest, EmailResult, MailView, NewParagraph, Paragraph,
 };
+use amicus_app::{LogChoices, NewContact, SnoozeTo};
 use chrono::NaiveDate;
 use serde::Serialize;
 use tauri::State;
@@ -398,9 +399,59 @@ pub fn record_reply(
     recipient_id: i64,
     on: NaiveDate,
     notes: String,
+    file: Option<PathBuf>,
 ) -> Reply<()> {
     let app = state.app()?;
-    Ok(app.record_reply(recipient_id, on, &notes, app.clock().now())?)
+    let now = app.clock().now();
+    Ok(app.record_reply_with_file(recipient_id, on, &notes, file.as_deref(), now)?)
+}
+
+#[tauri::command(async)]
+pub fn follow_up_snooze(
+    state: State<'_, AppState>,
+    recipient_id: i64,
+    to: SnoozeTo,
+) -> Reply<NaiveDate> {
+    let app = state.app()?;
+    Ok(app.snooze_follow_up(recipient_id, to, app.clock().now())?)
+}
+
+#[tauri::command(async)]
+pub fn follow_up_assign(state: State<'_, AppState>, recipient_id: i64, owner: String) -> Reply<()> {
+    let app = state.app()?;
+    Ok(app.assign_follow_up(recipient_id, &owner, app.clock().now())?)
+}
+
+#[tauri::command(async)]
+pub fn copy_contact_log(
+    state: State<'_, AppState>,
+    recipient_id: i64,
+    contact: NewContact,
+) -> Reply<i64> {
+    let app = state.app()?;
+    Ok(app.log_contact(recipient_id, &contact, app.clock().now())?)
+}
+
+#[tauri::command(async)]
+pub fn reply_attach(state: State<'_, AppState>, recipient_id: i64, path: PathBuf) -> Reply<i64> {
+    let app = state.app()?;
+    Ok(app.attach_reply(recipient_id, &path, app.clock().now())?)
+}
+
+#[tauri::command(async)]
+pub fn reply_file_save(state: State<'_, AppState>, id: i64, path: PathBuf) -> Reply<()> {
+    Ok(state.app()?.save_reply_file(id, &path)?)
+}
+
+/// The kept reply written to a private temporary file, for the system's viewer.
+#[tauri::command(async)]
+pub fn reply_file_view(state: State<'_, AppState>, id: i64) -> Reply<PathBuf> {
+    Ok(state.app()?.reply_file_for_viewing(id)?)
+}
+
+#[tauri::command(async)]
+pub fn sent_log_choices(state: State<'_, AppState>) -> Reply<LogChoices> {
+    Ok(state.app()?.log_choices()?)
 }
 
 #[tauri::command(async)]

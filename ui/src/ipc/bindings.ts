@@ -125,7 +125,20 @@ name: string | null, office: string | null, method: Method | null, sent_at: stri
 /**
  * Where the copy can go besides the post.
  */
-reach: Reach, };
+reach: Reach, 
+/**
+ * Who follows the copy up.
+ */
+owner: string | null, 
+/**
+ * Calls, meetings and e-mails about the copy that are not its reply,
+ * in the order they happened.
+ */
+contacts: Array<CopyContact>, 
+/**
+ * The reply as a PDF, the newest kept.
+ */
+reply_file: ReplyFile | null, };
 
 export type LetterDetail = { summary: LetterSummary, 
 /**
@@ -242,13 +255,32 @@ method: Method | null,
 /**
  * Only copies that got a reply (true) or did not (false).
  */
-replied: boolean | null, };
+replied: boolean | null, 
+/**
+ * Only copies whose follow-up is this staff member's (any case).
+ */
+owner: string | null, 
+/**
+ * Only the session's own follow-ups: on a team record those owned by
+ * its login; on a single-user file, those assigned to nobody else.
+ */
+mine: boolean, 
+/**
+ * Only letters sent to this group: its label ("Senate Committee on
+ * Finance"), a committee's code ("SSFI") or a saved list's name, in
+ * any case.
+ */
+group: string | null, };
 
 export type LogEntry = { letter_id: number, recipient_id: number, date: string, subject: string, status: Status, issue: string | null, 
 /**
  * None when the letter went to an office with no holder on record.
  */
-person: string | null, office: string | null, role: Role, method: Method | null, sent_at: string | null, confirmation: string | null, follow_up_on: string | null, reply_on: string | null, reply_notes: string | null, };
+person: string | null, office: string | null, role: Role, method: Method | null, sent_at: string | null, confirmation: string | null, follow_up_on: string | null, reply_on: string | null, reply_notes: string | null, 
+/**
+ * Who follows the copy up.
+ */
+owner: string | null, };
 
 export type SearchHit = { 
 /**
@@ -479,4 +511,40 @@ export type WorkflowStep = { kind: EventKind,
  */
 by: string | null, at: string, };
 
-export type EventKind = "created" | "edited" | "approved" | "signed" | "exported" | "sent" | "followed_up" | "replied";
+export type EventKind = "created" | "edited" | "approved" | "signed" | "exported" | "sent" | "followed_up" | "replied" | "snoozed" | "assigned" | "reply_attached";
+
+export type SnoozeTo = { "kind": "date", "value": string } | { "kind": "weeks", "value": number };
+
+export type LogChoices = { 
+/**
+ * Staff names follow-ups are assigned to.
+ */
+owners: Array<string>, 
+/**
+ * Labels of the groups letters were sent to.
+ */
+groups: Array<string>, 
+/**
+ * The session's login on a team record (None on a single-user file).
+ */
+me: string | null, };
+
+export type ContactKind = "call" | "meeting" | "email" | "other";
+
+export type NewContact = { on: string, kind: ContactKind, who: string, notes: string, };
+
+export type CopyContact = { id: number, letter_id: number, recipient_id: number, on: string, kind: ContactKind, 
+/**
+ * The official's side: "Jane Roe, trade counsel".
+ */
+who: string, notes: string, 
+/**
+ * When it was logged, and by whom (a team record's login).
+ */
+at: string, actor: string | null, };
+
+export type ReplyFile = { id: number, letter_id: number, recipient_id: number, file_name: string, 
+/**
+ * Bytes.
+ */
+size: number, sha256: string, at: string, actor: string | null, };

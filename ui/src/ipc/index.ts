@@ -16,8 +16,11 @@ import type {
   IssueView,
   LetterDetail,
   LetterSummary,
+  LogChoices,
   LogEntry,
   LogFilter,
+  NewContact,
+  SnoozeTo,
   NewLetter,
   NewOfficial,
   NewPosition,
@@ -166,8 +169,29 @@ export const markSent = (recipientId: number, report: SendReport) =>
   invoke<number>("mark_sent", { recipientId, report });
 /** Mark every copy of a letter not yet sent as sent the one way; resolves to how many were marked. */
 export const markAllSent = (letterId: number, report: SendReport) => invoke<number>("mark_all_sent", { letterId, report });
-export const recordReply = (recipientId: number, on: string, notes: string) =>
-  invoke<null>("record_reply", { recipientId, on, notes });
+export const recordReply = (recipientId: number, on: string, notes: string, file: string | null = null) =>
+  invoke<null>("record_reply", { recipientId, on, notes, file });
+/** Move a copy's follow-up later: a day, or some weeks on; resolves to the new date. */
+export const followUpSnooze = (recipientId: number, to: SnoozeTo) =>
+  invoke<string>("follow_up_snooze", { recipientId, to });
+/** Give a copy's follow-up to a staff member (a refusal names "owner"). */
+export const followUpAssign = (recipientId: number, owner: string) =>
+  invoke<null>("follow_up_assign", { recipientId, owner });
+/** Log a call, meeting or e-mail about a copy that is not its reply (refusals name "on", "who", "notes"). */
+export const copyContactLog = (recipientId: number, contact: NewContact) =>
+  invoke<number>("copy_contact_log", { recipientId, contact });
+/** Keep the PDF at `path` as the reply to a copy whose reply is recorded (a refusal names "file"). */
+export const replyAttach = (recipientId: number, path: string) =>
+  invoke<number>("reply_attach", { recipientId, path });
+/** Save a copy of kept reply `id` at `path`. */
+export const replyFileSave = (id: number, path: string) => invoke<null>("reply_file_save", { id, path });
+/** Open kept reply `id` in the system's PDF viewer (from a private temporary copy). */
+export const replyFileOpen = async (id: number) => {
+  const path = await invoke<string>("reply_file_view", { id });
+  await openPath(path);
+};
+/** The owners and groups the sent log filters by, and who "mine" is. */
+export const sentLogChoices = () => invoke<LogChoices>("sent_log_choices");
 export const sentLog = (filter: LogFilter) => invoke<LogEntry[]>("sent_log", { filter });
 export const sentLogCsv = (filter: LogFilter, path: string) =>
   invoke<null>("sent_log_csv", { filter, path });
@@ -295,6 +319,12 @@ export async function chooseSavePath(
   const fixed = await invoke<string | null>("export_path_override");
   if (fixed) return fixed;
   return save({ defaultPath: suggested, filters: [kind] });
+}
+
+/** Ask for a reply's PDF. */
+export async function choosePdf(): Promise<string | null> {
+  const picked = await open({ multiple: false, filters: [{ name: "PDF", extensions: ["pdf"] }] });
+  return typeof picked === "string" ? picked : null;
 }
 
 /** Ask for a CSV file (officials to import). */

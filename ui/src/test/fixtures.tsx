@@ -65,6 +65,7 @@ export const logEntry = (over: Partial<LogEntry>): LogEntry => ({
   follow_up_on: "2017-10-05",
   reply_on: null,
   reply_notes: null,
+  owner: null,
   ...over,
 });
 

@@ -26,6 +26,9 @@ const copy = (over: Partial<RecipientView>): RecipientView => ({
   reply_on: null,
   reply_notes: null,
   reach: { email: null, contact_form: null },
+  owner: null,
+  contacts: [],
+  reply_file: null,
   ...over,
 });
 

@@ -4,6 +4,14 @@ import { useState } from "react";
 import type { LetterDetail, RecipientView } from "../../ipc";
 import { METHOD_LABEL, longDate } from "../../components/common";
 import { MarkSentDialog, ReplyCell, ReplyDialog, type SentBefore } from "../log/dialogs";
+import {
+  AttachReplyButton,
+  ContactList,
+  FollowUpButtons,
+  FollowUpDialog,
+  ReplyFileLinks,
+  type FollowUpAction,
+} from "../log/followups";
 import { SendCopyDialog, SendEmailDialog } from "./SendEmail";
 
 /** The most recently sent copy, which the next copy's dialog starts from. */
@@ -52,6 +60,7 @@ export function Copies({
   const [choosing, setChoosing] = useState<RecipientView | null>(null);
   const [emailing, setEmailing] = useState<{ copy: number | null; resend: boolean } | null>(null);
   const [replying, setReplying] = useState<RecipientView | null>(null);
+  const [acting, setActing] = useState<{ copy: RecipientView; action: FollowUpAction } | null>(null);
   const unsent = detail.recipients.filter((r) => !r.sent_at).length;
   const unsentWithEmail = detail.recipients.filter((r) => !r.sent_at && r.reach.email).length;
   // Only a signed letter goes out (a partly sent one is still signed, and sent).
@@ -89,6 +98,7 @@ export function Copies({
                   <td>
                     {r.name ?? r.office}
                     {r.role === "cc" ? " (cc)" : ""}
+                    <ContactList contacts={r.contacts} />
                   </td>
                   <td className="sent">
                     {r.sent_at ? (
@@ -123,7 +133,17 @@ export function Copies({
                       </button>
                     )}
                   </td>
-                  <td className="date">{longDate(r.follow_up_on) || "—"}</td>
+                  <td className="date">
+                    {longDate(r.follow_up_on) || "—"}
+                    {r.owner && <div className="muted">{r.owner}</div>}
+                    {r.sent_at && (
+                      <FollowUpButtons
+                        due={r.follow_up_on}
+                        replied={!!r.reply_on}
+                        onAction={(action) => setActing({ copy: r, action })}
+                      />
+                    )}
+                  </td>
                   <td className="date">
                     <ReplyCell
                       replyOn={r.reply_on}
@@ -131,6 +151,11 @@ export function Copies({
                       sent={!!r.sent_at}
                       onRecord={() => setReplying(r)}
                     />
+                    {r.reply_file ? (
+                      <ReplyFileLinks file={r.reply_file} />
+                    ) : (
+                      r.reply_on && <AttachReplyButton copy={r} />
+                    )}
                   </td>
                 </tr>
               ))}
@@ -188,6 +213,15 @@ export function Copies({
             setSendingAll(false);
             onMarked?.(marked);
           }}
+        />
+      )}
+      {acting && (
+        <FollowUpDialog
+          action={acting.action}
+          copy={acting.copy}
+          due={acting.copy.follow_up_on}
+          owner={acting.copy.owner}
+          onClose={() => setActing(null)}
         />
       )}
       {replying && (

@@ -32,6 +32,9 @@ const copy = (over: Partial<RecipientView>): RecipientView => ({
   reply_on: null,
   reply_notes: null,
   reach: { email: "secretary@commerce.example", contact_form: null },
+  owner: null,
+  contacts: [],
+  reply_file: null,
   ...over,
 });
 

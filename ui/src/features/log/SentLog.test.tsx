@@ -115,7 +115,7 @@ describe("SentLog", () => {
     dialog = screen.getByRole("dialog", { name: /Record reply: Robert E. Lighthizer/ });
     expect((within(dialog).getByLabelText("Reply received on") as HTMLInputElement).value).toBe("2026-03-10");
     await userEvent.click(within(dialog).getByRole("button", { name: "Record reply" }));
-    expect(ipc.recordReply).toHaveBeenCalledWith(2, "2026-03-10", "");
+    expect(ipc.recordReply).toHaveBeenCalledWith(2, "2026-03-10", "", null);
   });
 
   it("lists only copies sent unless asked, and filters by recipient, office and issue", async () => {

@@ -8,6 +8,7 @@ import type { Choice } from "../../components/SearchSelect";
 import { catalogQuery, keys } from "../../queries";
 import { OfficeSearch, PersonSearch } from "../officials/pickers";
 import { MarkSentDialog, ReplyCell, ReplyDialog } from "./dialogs";
+import { FollowUpButtons, FollowUpDialog, logChoicesQuery, type FollowUpAction } from "./followups";
 
 interface Props {
   onOpen: (letterId: number) => void;
@@ -25,7 +26,12 @@ export function SentLog({ onOpen }: Props) {
   const [person, setPerson] = useState<Choice | null>(null);
   const [office, setOffice] = useState<Choice | null>(null);
   const [issueId, setIssueId] = useState<number | null>(null);
+  // A group the letter went to (its label), and whose follow-ups: "" anyone's, "mine", or a name.
+  const [group, setGroup] = useState("");
+  const [owner, setOwner] = useState("");
   const catalog = useQuery(catalogQuery);
+  const choices = useQuery(logChoicesQuery);
+  const [acting, setActing] = useState<{ entry: LogEntry; action: FollowUpAction } | null>(null);
   const [sending, setSending] = useState<LogEntry | null>(null);
   const [replying, setReplying] = useState<LogEntry | null>(null);
   // Overdue and "due" are reckoned on the organization's today, from Rust.
@@ -42,8 +48,11 @@ export function SentLog({ onOpen }: Props) {
     include_unsent: includeUnsent,
     method: method || null,
     replied: reply === "" ? null : reply === "replied",
+    owner: owner && owner !== "mine" ? owner : null,
+    mine: owner === "mine",
+    group: group || null,
   };
-  const filtered = !!(issueId !== null || person || office || from || to || dueOnly || method || reply);
+  const filtered = !!(issueId !== null || person || office || from || to || dueOnly || method || reply || group || owner);
   const log = useQuery({
     queryKey: keys.sentLogWith(filter),
     queryFn: () => ipc.sentLog(filter),
@@ -83,6 +92,17 @@ export function SentLog({ onOpen }: Props) {
             ))}
           </select>
         </label>
+        <label>
+          Group
+          <select value={group} onChange={(e) => setGroup(e.target.value)}>
+            <option value="">Any group or none</option>
+            {(choices.data?.groups ?? []).map((g) => (
+              <option key={g} value={g}>
+                {g}
+              </option>
+            ))}
+          </select>
+        </label>
         <DateField label="From" value={from} placeholder="Any date" quiet onChange={(d) => setFrom(d)} />
         <DateField label="To" value={to} placeholder="Any date" quiet onChange={(d) => setTo(d)} />
       </div>
@@ -112,6 +132,20 @@ export function SentLog({ onOpen }: Props) {
             <option value="">Any</option>
             <option value="today">Due by today, no reply</option>
             <option value="week">Due this week, no reply</option>
+          </select>
+        </label>
+        <label>
+          Whose
+          <select value={owner} onChange={(e) => setOwner(e.target.value)}>
+            <option value="">Anyone's</option>
+            <option value="mine">{choices.data?.me ? `Mine (${choices.data.me})` : "Mine (assigned to nobody else)"}</option>
+            {(choices.data?.owners ?? [])
+              .filter((o) => o !== choices.data?.me)
+              .map((o) => (
+                <option key={o} value={o}>
+                  {o}
+                </option>
+              ))}
           </select>
         </label>
         <label className="check">
@@ -186,6 +220,14 @@ export function SentLog({ onOpen }: Props) {
                         <span className="chip chip-overdue">Overdue</span>
                       </div>
                     )}
+                    {e.owner && <div className="muted">{e.owner}</div>}
+                    {e.sent_at && (
+                      <FollowUpButtons
+                        due={e.follow_up_on}
+                        replied={!!e.reply_on}
+                        onAction={(action) => setActing({ entry: e, action })}
+                      />
+                    )}
                   </td>
                   <td className="date">
                     <ReplyCell
@@ -207,6 +249,15 @@ export function SentLog({ onOpen }: Props) {
           letterDate={sending.date}
           onClose={() => setSending(null)}
           onDone={() => setSending(null)}
+        />
+      )}
+      {acting && (
+        <FollowUpDialog
+          action={acting.action}
+          copy={{ id: acting.entry.recipient_id, name: acting.entry.person, office: acting.entry.office }}
+          due={acting.entry.follow_up_on}
+          owner={acting.entry.owner}
+          onClose={() => setActing(null)}
         />
       )}
       {replying && (

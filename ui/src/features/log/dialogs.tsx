@@ -140,12 +140,16 @@ export function ReplyDialog(props: { recipient: Who; onClose: () => void; onDone
   const [onEdited, setOn] = useState<string | null>(null);
   const on = onEdited ?? today ?? "";
   const [notes, setNotes] = useState("");
+  // The reply itself, a PDF kept with the copy (optional).
+  const [file, setFile] = useState<string | null>(null);
   const reply = useMutation({
-    mutationFn: (on: string) => (on ? ipc.recordReply(props.recipient.id, on, notes) : Promise.reject(refuse("on", NO_DATE))),
+    mutationFn: (on: string) =>
+      on ? ipc.recordReply(props.recipient.id, on, notes, file) : Promise.reject(refuse("on", NO_DATE)),
     onSuccess: props.onDone,
   });
   // A refusal of the date shows until it is changed.
   const onError = reply.variables === on ? fieldError(reply.error, "on") : null;
+  const fileError = fieldError(reply.error, "file");
   return (
     <Dialog title={`Record reply: ${props.recipient.name ?? props.recipient.office ?? ""}`} onClose={props.onClose}>
       <form
@@ -159,7 +163,23 @@ export function ReplyDialog(props: { recipient: Who; onClose: () => void; onDone
           Notes
           <textarea rows={4} value={notes} onChange={(e) => setNotes(e.target.value)} />
         </label>
-        {reply.isError && !onError && <ErrorNote error={reply.error} prefix="Not recorded" />}
+        <div className="file-pick">
+          Reply PDF (optional): <span>{file ? file.split(/[\\/]/).pop() : "none chosen"}</span>{" "}
+          <button
+            type="button"
+            className="small"
+            onClick={() => void ipc.choosePdf().then((p) => p && setFile(p))}
+          >
+            {file ? "Choose another PDF…" : "Choose PDF…"}
+          </button>
+          {file && (
+            <button type="button" className="small" onClick={() => setFile(null)}>
+              No PDF
+            </button>
+          )}
+          {fileError && <p className="error field-error">{fileError}</p>}
+        </div>
+        {reply.isError && !onError && !fileError && <ErrorNote error={reply.error} prefix="Not recorded" />}
         <div className="actions">
           <button type="submit" className="primary" disabled={reply.isPending}>
             Record reply
