@@ -161,7 +161,14 @@ impl App {
                 "a password needs the user name it belongs to",
             ));
         }
-        self.db().set_setting("mail", &s)?;
+        // The server's settings are the organization's (on a team record,
+        // the administrators'); the password is this computer's. Saving the
+        // settings as they are writes nothing, so anyone may keep the
+        // password for the account the organization set.
+        let saved = self.db().setting::<MailSettings>("mail")?;
+        if saved.as_ref() != Some(&s) {
+            self.db().set_setting("mail", &s)?;
+        }
         let kept = match (password, s.account()) {
             (Some(p), Some(account)) => Some(self.secrets.set(SMTP_SERVICE, &account, p)),
             _ => None,

@@ -448,3 +448,45 @@ engines!(
     starttls_delivers_each_copy_with_its_archived_pdf_and_message_id,
     a_refused_address_and_a_cut_connection_leave_those_copies_unsent,
 );
+
+/// On a team record the mail server is the administrators' to set, but a
+/// drafter who sends letters keeps the account's password in her own
+/// keychain: saving the organization's settings unchanged, with the
+/// password, writes nothing to the record and keeps the password.
+#[test]
+fn a_staffer_keeps_the_mail_password_the_organization_set_but_cannot_change_the_server() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut admin, url) = support::fresh_with_url(Backend::Postgres);
+    let url = url.unwrap();
+    let user = format!("mailer_{}", std::process::id());
+    admin
+        .team_add_user(&user, store::team::TeamRole::Drafter, None)
+        .unwrap();
+    let org = App::with_store(Engine::new().unwrap(), admin, at("2017-09-20")).unwrap();
+    let mut mail = settings(2525, MailSecurity::Starttls, dir.path());
+    mail.username = Some("trade".into());
+    mail.ca_file = None;
+    org.set_mail_settings(&mail, None).unwrap();
+
+    let keychain: Arc<keyring_core::CredentialStore> = keyring_core::mock::Store::new().unwrap();
+    let staff = App::with_store(
+        Engine::new().unwrap(),
+        support::open_as(&url, &user),
+        at("2017-09-20"),
+    )
+    .unwrap()
+    .with_secrets(Secrets::with_store(Some(keychain)));
+    staff.set_mail_settings(&mail, Some("s3cret")).unwrap();
+    assert!(
+        staff.mail_settings().unwrap().password_kept,
+        "the password is kept on this computer"
+    );
+    let mut changed = mail.clone();
+    changed.server = "mail.elsewhere.example".into();
+    let err = staff.set_mail_settings(&changed, None).unwrap_err();
+    assert!(
+        err.to_string().contains("permission denied"),
+        "the server refuses a drafter's change: {err}"
+    );
+    assert_eq!(org.mail_settings().unwrap().settings, Some(mail));
+}

@@ -37,6 +37,10 @@ function Form({ start, passwordKept }: { start: MailView; passwordKept: boolean 
   // The mail server is the organization's; the password goes with it (the
   // keychain is written only once the settings are saved).
   const admin = useAdminOnly("the mail server settings");
+  // The account's password is this computer's, not the record's: anyone who
+  // sends may keep it (saving the settings unchanged writes nothing there).
+  const saved = start.settings;
+  const ownPassword = admin.locked && !!saved?.username;
   return (
     <form
       className="panel"
@@ -44,6 +48,7 @@ function Form({ start, passwordKept }: { start: MailView; passwordKept: boolean 
       onSubmit={(e) => {
         e.preventDefault();
         if (!admin.locked) save.mutate({ m, password });
+        else if (ownPassword && saved && password) save.mutate({ m: saved, password });
       }}
     >
       <h2 id="mail-title">Sending email</h2>
@@ -125,7 +130,7 @@ function Form({ start, passwordKept }: { start: MailView; passwordKept: boolean 
         <label>
           Password {passwordKept ? "(kept; type to replace)" : ""}
           <input
-            {...admin.field}
+            {...(ownPassword ? {} : admin.field)}
             type="password"
             value={password}
             autoComplete="new-password"
@@ -167,7 +172,17 @@ function Form({ start, passwordKept }: { start: MailView; passwordKept: boolean 
             Forget password
           </button>
         )}
-        <button type="submit" className="primary" disabled={admin.locked || save.isPending} {...admin.explain}>
+        {ownPassword ? (
+          <button type="submit" className="primary" disabled={!password || save.isPending}>
+            Keep password on this computer
+          </button>
+        ) : null}
+        <button
+          type={ownPassword ? "button" : "submit"}
+          className={ownPassword ? undefined : "primary"}
+          disabled={admin.locked || save.isPending}
+          {...admin.explain}
+        >
           Save mail settings
         </button>
       </div>

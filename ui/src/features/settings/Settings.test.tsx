@@ -21,6 +21,7 @@ vi.mock("../../ipc", async (importOriginal) => ({
   diagnostics: vi.fn(),
   timeZoneSave: vi.fn(),
   mailSettings: vi.fn(),
+  mailSettingsSave: vi.fn(),
   teamStatus: vi.fn(),
 }));
 import * as ipc from "../../ipc";
@@ -271,7 +272,8 @@ describe("Settings", () => {
       expect(save.title).toBe(`Only an administrator may change ${what} on the team record`);
       expect(save.getAttribute("aria-describedby")).toBe(note.id);
       // Every field shows its value, labelled, and cannot be changed; each says why.
-      const fields = form.querySelectorAll<HTMLInputElement>("input, select, textarea");
+      // (but the mail account's password, which is this computer's)
+      const fields = [...form.querySelectorAll<HTMLInputElement>("input, select, textarea")].filter((f) => f.type !== "password");
       expect(fields.length).toBeGreaterThan(0);
       for (const field of fields) {
         expect(field.disabled).toBe(true);
@@ -293,6 +295,34 @@ describe("Settings", () => {
     expect((screen.getByRole("textbox", { name: "Signer's name" }) as HTMLInputElement).disabled).toBe(false);
     expect((screen.getByRole("button", { name: "Add signature…" }) as HTMLButtonElement).disabled).toBe(false);
     expect(screen.getAllByText("Set by your administrators.")).toHaveLength(3);
+  });
+
+  it("lets a drafter on the team record keep the mail account's password on her computer, the settings unchanged", async () => {
+    vi.mocked(ipc.teamStatus).mockResolvedValue(danaOnTeam);
+    const settings = { server: "smtp.lakeshore.example", port: 587, security: "starttls" as const, username: "trade", from_address: "trade@lakeshore.example", from_name: null, ca_file: null };
+    vi.mocked(ipc.mailSettings).mockResolvedValue({ settings, password_kept: false });
+    vi.mocked(ipc.mailSettingsSave).mockResolvedValue("keychain");
+    renderWithQuery(<Settings />);
+    const form = await screen.findByRole("form", { name: "Sending email" });
+    const keep = (await within(form).findByRole("button", { name: "Keep password on this computer" })) as HTMLButtonElement;
+    expect(keep.disabled).toBe(true);
+    const password = within(form).getByLabelText(/^Password/) as HTMLInputElement;
+    expect(password.disabled).toBe(false);
+    expect((within(form).getByLabelText("Mail server") as HTMLInputElement).disabled).toBe(true);
+    await userEvent.type(password, "s3cret");
+    await userEvent.click(keep);
+    await waitFor(() => expect(ipc.mailSettingsSave).toHaveBeenCalledWith(settings, "s3cret"));
+    expect(await within(form).findByText(/The password is in the system keychain/)).toBeTruthy();
+  });
+
+  it("offers no password to keep when the organization has set no mail account", async () => {
+    vi.mocked(ipc.teamStatus).mockResolvedValue(danaOnTeam);
+    vi.mocked(ipc.mailSettings).mockResolvedValue({ settings: null, password_kept: false });
+    renderWithQuery(<Settings />);
+    const form = await screen.findByRole("form", { name: "Sending email" });
+    await within(form).findByText("Set by your administrators.");
+    expect(within(form).queryByRole("button", { name: "Keep password on this computer" })).toBeNull();
+    expect((within(form).getByLabelText(/^Password/) as HTMLInputElement).disabled).toBe(true);
   });
 
   it("lets an administrator on the team record, and anyone on this computer's own record, change them", async () => {
