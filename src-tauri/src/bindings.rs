@@ -25,7 +25,7 @@ use amicus_app::{
 
 use amicus_app::EventKind;
 use amicus_app::WorkflowStep;
-use amicus_app::team::{TeamRole, TeamSession, TeamSignIn, TeamStatus};
+use amicus_app::team::{TeamRole, TeamSession, TeamSignIn, TeamStatus, TeamUser};
 use amicus_app::{ContactKind, CopyContact, LogChoices, NewContact, ReplyFile, SnoozeTo};
 
 use crate::TeamConnection;
@@ -128,6 +128,7 @@ fn generate() -> String {
         TeamRole,
         TeamSession,
         TeamStatus,
+        TeamUser,
         TeamSignIn,
         TeamConnection,
         WorkflowStep,

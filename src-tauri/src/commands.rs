@@ -65,6 +65,13 @@ pub fn team_status(state: State<'_, AppState>) -> Reply<TeamStatus> {
     Ok(state.app()?.team_status()?)
 }
 
+/// The team record's logins and their roles (for giving a follow-up to a
+/// colleague); refused on this computer's own record.
+#[tauri::command(async)]
+pub fn team_users(state: State<'_, AppState>) -> Reply<Vec<amicus_app::team::TeamUser>> {
+    Ok(state.app()?.team_users()?)
+}
+
 /// Switch to a team record: tried first, so a wrong password or an
 /// unreachable server leaves the current record open.
 #[tauri::command(async)]

@@ -320,6 +320,7 @@ fn run_window(context: tauri::Context<tauri::Wry>, state: AppState) {
         .invoke_handler(tauri::generate_handler![
             commands::sample_preview,
             commands::team_status,
+            commands::team_users,
             commands::team_connect,
             commands::team_leave,
             commands::record_retry,

@@ -201,6 +201,31 @@ fn a_follow_up_has_an_owner_who_can_be_changed_and_filtered_on(engine: Backend) 
     assert_eq!(field_of(e), "owner");
     assert_eq!(counts(&app), before);
 
+    // On a team record a follow-up goes to a colleague's login: one that
+    // is not is refused, naming those that are.
+    if engine == Backend::Postgres {
+        app.store()
+            .connection()
+            .execute_batch(
+                "DO $$ BEGIN
+                   IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'Avery Chen') THEN
+                     CREATE ROLE \"Avery Chen\" LOGIN IN ROLE amicus_drafter;
+                   END IF;
+                 END $$",
+            )
+            .unwrap();
+        let e = app
+            .assign_follow_up(copies[0].id, "Nobody Here", at("2026-11-28"))
+            .unwrap_err();
+        let text = e.to_string();
+        assert!(
+            text.contains("“Nobody Here” is not a login on the team record"),
+            "{text}"
+        );
+        assert!(text.contains("Avery Chen"), "{text}");
+        assert_eq!(field_of(e), "owner");
+        assert_eq!(counts(&app), before);
+    }
     app.assign_follow_up(copies[0].id, " Avery Chen ", at("2026-11-28"))
         .unwrap();
     assert_eq!(

@@ -191,6 +191,30 @@ impl Store {
                     format!("this follow-up is already {o}'s"),
                 ));
             }
+            // On a team record a follow-up belongs to a colleague's login
+            // (that is what "mine" finds); a single-user file takes any name.
+            if tx.dialect() == crate::db::Dialect::Postgres {
+                let logins: Vec<String> = tx
+                    .prepare(
+                        "SELECT DISTINCT u.rolname::text FROM pg_roles u
+                         JOIN pg_auth_members m ON m.member = u.oid
+                         JOIN pg_roles g ON g.oid = m.roleid
+                         WHERE u.rolcanlogin AND g.rolname IN
+                             ('amicus_drafter', 'amicus_approver', 'amicus_signer', 'amicus_admin')
+                         ORDER BY 1",
+                    )?
+                    .query_map([], |r| r.get(0))?
+                    .collect::<crate::db::Result<_>>()?;
+                if !logins.iter().any(|l| l == owner) {
+                    return Err(StoreError::invalid(
+                        "owner",
+                        format!(
+                            "“{owner}” is not a login on the team record; give it to one of: {}",
+                            logins.join(", ")
+                        ),
+                    ));
+                }
+            }
             tx.execute(
                 "UPDATE letter_recipients SET follow_up_owner = ?2 WHERE id = ?1",
                 params![recipient_id, owner],

@@ -118,7 +118,7 @@ fn connect_error(e: postgres::Error) -> StoreError {
         // The server answered: the name is what is wrong, said at its field.
         Some(db) if db.code().code() == "3D000" => StoreError::Invalid {
             field: "database",
-            message: format!("the server has no {}; check the name", db.message()),
+            message: format!("the server answered, but {}; check the name", db.message()),
         },
         Some(db) => StoreError::Unavailable(db.message().to_string()),
         None => StoreError::Unavailable(describe_io(&e)),

@@ -489,6 +489,8 @@ team: string | null,
  */
 file: string | null, session: TeamSession, };
 
+export type TeamUser = { name: string, roles: Array<TeamRole>, };
+
 export type TeamSignIn = { 
 /**
  * The server's name or address, with its port when not 5432.

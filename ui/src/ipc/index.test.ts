@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 
 vi.mock("@tauri-apps/api/core", () => ({ invoke: vi.fn(), Channel: vi.fn() }));
+vi.mock("@tauri-apps/plugin-opener", () => ({ openPath: vi.fn(), openUrl: vi.fn() }));
 import { invoke } from "@tauri-apps/api/core";
 import { errorText, markAllSent, officialAdd, positionAdopt, recordRetry, teamConnect, teamLeave, teamStatus } from ".";
 
@@ -51,5 +52,18 @@ describe("ipc", () => {
     );
     expect(errorText({ code: "conflict", message: "letter 1 is not signed yet" })).toBe("letter 1 is not signed yet");
     expect(errorText(new Error("no handler"))).toBe("no handler");
+  });
+});
+
+describe("opening a file in the system viewer", () => {
+  it("says in words that no viewer opened it, and what to do instead", async () => {
+    const { openPath } = await import("@tauri-apps/plugin-opener");
+    vi.mocked(openPath).mockRejectedValueOnce('Launcher "gio" "open" "/tmp/amicus-replies-1/1-reply.pdf" failed with ExitStatus(unix_wait_status(512))');
+    vi.mocked(invoke).mockResolvedValueOnce("/tmp/amicus-replies-1/1-reply.pdf");
+    const { replyFileOpen } = await import("./index");
+    await expect(replyFileOpen(1)).rejects.toThrow(
+      'no program on this computer would show 1-reply.pdf (is a PDF viewer installed?); use "Save a copy…" and open it from there',
+    );
+    expect(openPath).toHaveBeenCalledWith("/tmp/amicus-replies-1/1-reply.pdf");
   });
 });

@@ -59,6 +59,7 @@ import type {
   TeamConnection,
   TeamSignIn,
   TeamStatus,
+  TeamUser,
   TemplateCheck,
   TemplateDraft,
 } from "./bindings";
@@ -188,7 +189,7 @@ export const replyFileSave = (id: number, path: string) => invoke<null>("reply_f
 /** Open kept reply `id` in the system's PDF viewer (from a private temporary copy). */
 export const replyFileOpen = async (id: number) => {
   const path = await invoke<string>("reply_file_view", { id });
-  await openPath(path);
+  await openInViewer(path);
 };
 /** The owners and groups the sent log filters by, and who "mine" is. */
 export const sentLogChoices = () => invoke<LogChoices>("sent_log_choices");
@@ -266,6 +267,8 @@ export const recordRestore = (backup: string) => invoke<null>("record_restore", 
 export const recordRetry = () => invoke<null>("record_retry");
 /** Which record the window works on (a team record's place, or the file) and as whom. */
 export const teamStatus = () => invoke<TeamStatus>("team_status");
+/** The team record's logins and their roles (refused on this computer's own record). */
+export const teamUsers = () => invoke<TeamUser[]>("team_users");
 /**
  * Work on a team record from now on (and at every start). Tried first: a
  * refusal (code "unavailable", or "invalid_data" naming "server",
@@ -366,7 +369,20 @@ export async function chooseFolder(): Promise<string | null> {
   return typeof picked === "string" ? picked : null;
 }
 
-/** Show a file in the system viewer. */
-export const openInViewer = (path: string) => openPath(path);
+/**
+ * Show a file in the system viewer. The system's launcher fails in its own
+ * terms ("gio open … failed with ExitStatus(…)"); the user is told what it
+ * means and what to do instead.
+ */
+export async function openInViewer(path: string): Promise<void> {
+  try {
+    await openPath(path);
+  } catch {
+    const name = path.split(/[\\/]/).pop() ?? path;
+    throw new Error(
+      `no program on this computer would show ${name} (is a PDF viewer installed?); use "Save a copy…" and open it from there`,
+    );
+  }
+}
 /** Open a web page (an office's contact form) in the browser. */
 export const openWebPage = (url: string) => openUrl(url);
