@@ -3,7 +3,7 @@ import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { SentLog } from "./SentLog";
 import { Copies } from "../compose/Copies";
-import { blankLetter, catalog, clockView, letters, logEntry, nth, renderWithQuery } from "../../test/fixtures";
+import { blankLetter, catalog, clockView, danaOnTeam, letters, logEntry, nth, ownRecord, renderWithQuery } from "../../test/fixtures";
 import type { LetterDetail, RecipientView } from "../../ipc";
 
 vi.mock("../../ipc", async (importOriginal) => ({
@@ -22,6 +22,8 @@ vi.mock("../../ipc", async (importOriginal) => ({
   clock: vi.fn(),
   catalog: vi.fn(),
   officialsList: vi.fn(),
+  teamStatus: vi.fn(),
+  teamUsers: vi.fn(),
 }));
 import * as ipc from "../../ipc";
 
@@ -60,6 +62,7 @@ describe("Follow-up work in the sent log", () => {
     vi.mocked(ipc.clock).mockResolvedValue(clockView);
     vi.mocked(ipc.catalog).mockResolvedValue(catalog);
     vi.mocked(ipc.officialsList).mockResolvedValue([]);
+    vi.mocked(ipc.teamStatus).mockResolvedValue(ownRecord);
     vi.mocked(ipc.sentLogChoices).mockResolvedValue({
       owners: ["Avery Chen", "dana"],
       groups: ["KORUS principals", "Senate Committee on Finance"],
@@ -141,6 +144,63 @@ describe("Follow-up work in the sent log", () => {
     await userEvent.click(within(dialog).getByRole("button", { name: "Reassign" }));
     expect(ipc.followUpAssign).toHaveBeenLastCalledWith(4, "Avery Chen");
     await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
+  });
+
+  it("on a team record gives a follow-up only to one of its logins, listed with their roles", async () => {
+    vi.mocked(ipc.teamStatus).mockResolvedValue(danaOnTeam);
+    vi.mocked(ipc.teamUsers).mockResolvedValue([
+      { name: "dana", roles: ["drafter"] },
+      { name: "walk_avery", roles: ["drafter", "approver"] },
+    ]);
+    vi.mocked(ipc.sentLog).mockResolvedValue([logEntry({ recipient_id: 4, owner: "Avery" })]);
+    vi.mocked(ipc.followUpAssign)
+      .mockRejectedValueOnce(refusal("owner", "“dana” is not a login on the team record; give it to one of: walk_avery"))
+      .mockResolvedValueOnce(null);
+    renderWithQuery(<SentLog onOpen={vi.fn()} />);
+    await userEvent.click(await screen.findByRole("button", { name: "Reassign…" }));
+    const dialog = screen.getByRole("dialog", { name: "Reassign follow-up: Wilbur Ross" });
+    // No free text to type a name the server would refuse: the team's logins, each with its roles.
+    const name = (await within(dialog).findByRole("combobox", { name: "Give it to" })) as HTMLSelectElement;
+    expect(name.tagName).toBe("SELECT");
+    await waitFor(() => expect(name.disabled).toBe(false));
+    expect(within(dialog).queryByRole("textbox")).toBeNull();
+    expect([...name.options].map((o) => o.textContent)).toEqual([
+      "Choose a colleague…",
+      "dana (drafter)",
+      "walk_avery (drafter, approver)",
+    ]);
+    // Nothing chosen: said at the field, nothing sent.
+    await userEvent.click(within(dialog).getByRole("button", { name: "Reassign" }));
+    expect(await within(dialog).findByText("Choose a colleague.")).toBeTruthy();
+    expect(ipc.followUpAssign).not.toHaveBeenCalled();
+    // The server's refusal is said at the field too.
+    await userEvent.selectOptions(name, "dana");
+    await userEvent.click(within(dialog).getByRole("button", { name: "Reassign" }));
+    expect(ipc.followUpAssign).toHaveBeenLastCalledWith(4, "dana");
+    expect(await within(dialog).findByText(/is not a login on the team record; give it to one of: walk_avery/)).toBeTruthy();
+    expect(name.getAttribute("aria-invalid")).toBe("true");
+    await userEvent.selectOptions(name, "walk_avery");
+    await userEvent.click(within(dialog).getByRole("button", { name: "Reassign" }));
+    expect(ipc.followUpAssign).toHaveBeenLastCalledWith(4, "walk_avery");
+    await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
+  });
+
+  it("on a team record offers the session's own login first when the follow-up is nobody's", async () => {
+    vi.mocked(ipc.teamStatus).mockResolvedValue(danaOnTeam);
+    vi.mocked(ipc.teamUsers).mockResolvedValue([
+      { name: "dana", roles: ["drafter"] },
+      { name: "walk_avery", roles: ["approver"] },
+    ]);
+    vi.mocked(ipc.sentLog).mockResolvedValue([logEntry({ recipient_id: 4, owner: null })]);
+    vi.mocked(ipc.followUpAssign).mockResolvedValue(null);
+    renderWithQuery(<SentLog onOpen={vi.fn()} />);
+    await userEvent.click(await screen.findByRole("button", { name: "Reassign…" }));
+    const dialog = screen.getByRole("dialog", { name: "Reassign follow-up: Wilbur Ross" });
+    const name = (await within(dialog).findByRole("combobox", { name: "Give it to" })) as HTMLSelectElement;
+    await waitFor(() => expect(name.value).toBe("dana"));
+    await userEvent.click(within(dialog).getByRole("button", { name: "Reassign" }));
+    expect(ipc.followUpAssign).toHaveBeenCalledWith(4, "dana");
+    expect(ipc.teamUsers).toHaveBeenCalled();
   });
 
   it("logs a call that is not a reply, today by default", async () => {

@@ -8,7 +8,7 @@ import type { ContactKind, CopyContact, ReplyFile, SnoozeTo } from "../../ipc";
 import { Dialog, NO_DATE } from "../../components/Dialog";
 import { DateField } from "../../components/DateField";
 import { ErrorNote, addDays, fieldError, longDate, useClock } from "../../components/common";
-import { keys } from "../../queries";
+import { keys, teamStatusQuery } from "../../queries";
 
 /** A refusal the dialog makes itself, shaped like Rust's, shown at its field. */
 const refuse = (field: string, message: string) => ({ code: "invalid_data", field, message });
@@ -89,14 +89,38 @@ export function SnoozeDialog(props: { copy: CopyWho; due: string; onClose: () =>
   );
 }
 
-/** Give the follow-up to a colleague: a name typed, or one already in use. */
+/**
+ * The team record's logins and their roles, to give a follow-up to: on a
+ * team record a follow-up goes to a login (the server refuses any other
+ * name), so that "Mine" finds it. Refused on this computer's own record.
+ */
+export const teamUsersQuery = {
+  queryKey: [...keys.teamStatus, "users"],
+  queryFn: ipc.teamUsers,
+};
+
+/**
+ * Give the follow-up to a colleague: on a team record, one of its logins
+ * (listed with their roles); on this computer's own record, a name typed or
+ * one already in use.
+ */
 export function AssignDialog(props: { copy: CopyWho; owner: string | null; onClose: () => void; onDone: () => void }) {
   const choices = useQuery(logChoicesQuery);
+  const status = useQuery(teamStatusQuery);
+  const team = !!status.data?.team;
+  const users = useQuery({ ...teamUsersQuery, enabled: team });
+  // The logins are offered once known; were they not to come, a name typed
+  // is still checked by the server.
+  const pick = team && !users.isError;
   const [edited, setOwner] = useState<string | null>(null);
-  const owner = edited ?? (props.owner ? "" : (choices.data?.me ?? ""));
+  const me = choices.data?.me ?? "";
+  const mine = props.owner ? "" : pick ? ((users.data ?? []).some((u) => u.name === me) ? me : "") : me;
+  const owner = edited ?? mine;
   const assign = useMutation({
     mutationFn: (to: string) =>
-      to.trim() ? ipc.followUpAssign(props.copy.id, to) : Promise.reject(refuse("owner", "Enter a staff member's name.")),
+      to.trim()
+        ? ipc.followUpAssign(props.copy.id, to)
+        : Promise.reject(refuse("owner", pick ? "Choose a colleague." : "Enter a staff member's name.")),
     onSuccess: props.onDone,
   });
   const list = useId();
@@ -110,20 +134,42 @@ export function AssignDialog(props: { copy: CopyWho; owner: string | null; onClo
         }}
       >
         <p className="muted">{props.owner ? `Now ${props.owner}'s.` : "Nobody's yet."}</p>
-        <label>
-          Give it to
-          <input
-            list={list}
-            value={owner}
-            aria-invalid={error ? true : undefined}
-            onChange={(e) => setOwner(e.target.value)}
-          />
-        </label>
-        <datalist id={list}>
-          {(choices.data?.owners ?? []).map((o) => (
-            <option key={o} value={o} />
-          ))}
-        </datalist>
+        {pick ? (
+          <label>
+            Give it to
+            <select
+              value={owner}
+              disabled={!users.data}
+              aria-invalid={error ? true : undefined}
+              onChange={(e) => setOwner(e.target.value)}
+            >
+              <option value="">{users.data ? "Choose a colleague…" : "Listing the team's logins…"}</option>
+              {(users.data ?? []).map((u) => (
+                <option key={u.name} value={u.name}>
+                  {u.name} ({u.roles.length > 0 ? u.roles.join(", ") : "no role yet"})
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : (
+          <>
+            <label>
+              Give it to
+              <input
+                list={list}
+                value={owner}
+                aria-invalid={error ? true : undefined}
+                onChange={(e) => setOwner(e.target.value)}
+              />
+            </label>
+            <datalist id={list}>
+              {(choices.data?.owners ?? []).map((o) => (
+                <option key={o} value={o} />
+              ))}
+            </datalist>
+          </>
+        )}
+        {users.isError && team && <ErrorNote error={users.error} prefix="The team's logins could not be listed" />}
         {error && <p className="error field-error">{error}</p>}
         {assign.isError && !error && <ErrorNote error={assign.error} prefix="Not reassigned" />}
         <div className="actions">
