@@ -517,6 +517,18 @@ describe("Compose", () => {
     expect(ipc.letterApprove).not.toHaveBeenCalled();
   });
 
+  it("on a team record, an approver's Mark signed and Sign digitally… are unavailable and say who may", async () => {
+    vi.mocked(ipc.teamStatus).mockResolvedValue({ ...danaOnTeam, session: { user: "avery", roles: ["drafter", "approver"] } });
+    vi.mocked(ipc.letterOpen).mockResolvedValue(opened("approved"));
+    renderWithQuery(<Compose letterId={2} onSaved={vi.fn()} />);
+    const digitally = await screen.findByRole("button", { name: "Sign digitally…" });
+    await waitFor(() => expect((digitally as HTMLButtonElement).disabled).toBe(true));
+    expect(digitally.getAttribute("title")).toBe("Only a signer may sign letters on the team record");
+    const mark = screen.getByRole("button", { name: "Mark signed" });
+    expect((mark as HTMLButtonElement).disabled).toBe(true);
+    expect(mark.getAttribute("title")).toBe("Only a signer may sign letters on the team record");
+  });
+
   it("brings a refused approval into view, focused, as a sentence with its date written out", async () => {
     vi.mocked(ipc.letterOpen).mockResolvedValue(openedDraft);
     vi.mocked(ipc.draftPreview).mockResolvedValue({ pages: [], glyphs: [], warnings: [NO_HOLDER], resolved: ["U.S. Senator for California, class 1"], missing: [] });
@@ -554,7 +566,7 @@ describe("Compose", () => {
     for (const [status, button, notice] of [
       ["draft", "Save draft", null],
       ["approved", "Save changes (withdraws approval)", "This letter is approved. Saving changes withdraws its approval: it goes back to draft and must be approved again."],
-      ["signed", "Save changes (withdraws approval)", "This letter is signed. Saving changes withdraws its approval and signature: it goes back to draft and must be approved and signed again."],
+      ["signed", "Save changes (withdraws approval and signature)", "This letter is signed. Saving changes withdraws its approval and signature: it goes back to draft and must be approved and signed again."],
       ["sent", "Save as a new revision", "This letter has been sent and stays as it was. Saving changes makes a new draft that revises it."],
     ] as const) {
       vi.mocked(ipc.letterOpen).mockResolvedValue(opened(status));

@@ -10,9 +10,9 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import * as ipc from "../../ipc";
 import type { Catalog, LetterDetail, NewLetter, Status } from "../../ipc";
 import { useSettled } from "../../components/useSettled";
-import { ErrorNote, StatusChip, readable } from "../../components/common";
+import { ErrorNote, StatusChip, readable, useMay } from "../../components/common";
 import { Toast, type Tone } from "../../components/Toast";
-import { catalogQuery, clockQuery, keys, teamStatusQuery } from "../../queries";
+import { catalogQuery, clockQuery, keys } from "../../queries";
 import { HeaderFields, TextFields } from "./LetterFields";
 import { Recipients } from "./Recipients";
 import { ComposePreview, useDraftPreview } from "./ComposePreview";
@@ -136,9 +136,12 @@ const KEPT_UNTIL_BACK =
 const SAVE_LABEL: Record<Status, string> = {
   draft: "Save draft",
   approved: "Save changes (withdraws approval)",
-  signed: "Save changes (withdraws approval)",
+  signed: "Save changes (withdraws approval and signature)",
   sent: "Save as a new revision",
 };
+
+/** Why Mark signed and Sign digitally… are unavailable to a login without the signer's role. */
+const ONLY_SIGNERS = "Only a signer may sign letters on the team record";
 
 /** Approve refused by the form (the letter is unfinished), said below the buttons and brought into view. */
 function NotApprovedYet({ tries }: { tries: number }) {
@@ -233,8 +236,7 @@ function ComposeForm({ catalog, detail, start, letterId, onSaved, onCopy, handle
 
   // On a team record the server decides who approves and signs; the
   // buttons say so before a click is refused. Everyone may on a file.
-  const roles = useQuery(teamStatusQuery).data?.session.roles;
-  const may = (role: "approver" | "signer") => !roles || roles.includes(role) || roles.includes("admin");
+  const may = useMay();
   const step = useMutation({
     mutationFn: async (action: "approve" | "sign") => {
       if (letterId === null) throw new Error("Save the letter first.");
@@ -391,14 +393,19 @@ function ComposeForm({ catalog, detail, start, letterId, onSaved, onCopy, handle
             <button
               type="button"
               disabled={!may("signer")}
-              title={may("signer") ? undefined : "Only a signer may sign letters on the team record"}
+              title={may("signer") ? undefined : ONLY_SIGNERS}
               onClick={() => step.mutate("sign")}
             >
               Mark signed
             </button>
           )}
           {letterId !== null && status === "approved" && !dirty && (
-            <button type="button" disabled={!may("signer")} onClick={() => setSigning(true)}>
+            <button
+              type="button"
+              disabled={!may("signer")}
+              title={may("signer") ? undefined : ONLY_SIGNERS}
+              onClick={() => setSigning(true)}
+            >
               Sign digitally…
             </button>
           )}
