@@ -174,6 +174,21 @@ describe("Start-up", () => {
       expect(screen.getByRole("heading", { name: "Amicus could not reach the team record" })).toBeTruthy();
     });
 
+    it("says the reason once after trying again failed, not again above when", async () => {
+      vi.mocked(ipc.startup).mockResolvedValue(unreached);
+      vi.mocked(ipc.recordRetry).mockRejectedValue({ code: "unavailable", message: unreached.message });
+      renderWithQuery(<Root />);
+      const reason = /cannot be reached: connection refused/;
+      expect(await screen.findAllByText(reason)).toHaveLength(1);
+      await userEvent.click(screen.getByRole("button", { name: "Try again" }));
+      const alert = await screen.findByRole("alert");
+      expect(alert.textContent).toMatch(
+        /^Still no answer at \d\d:\d\d:\d\d: the team record at postgres:\/\/dana@db\.example\.org\/amicus cannot be reached: connection refused$/,
+      );
+      expect(screen.getAllByText(reason)).toEqual([alert]);
+      expect(screen.getByRole("main").textContent?.match(/connection refused/g)).toHaveLength(1);
+    });
+
     it("shows that it is trying, then when it last tried; the focus stays on the button", async () => {
       vi.useFakeTimers({ toFake: ["Date"] });
       try {

@@ -147,7 +147,8 @@ function TeamUnreachable({ message, team }: { message: string; team: string }) {
   return (
     <main className="startup" aria-labelledby="startup-title">
       <h1 id="startup-title">Amicus could not reach the team record</h1>
-      <p className="error">{readable(message)}</p>
+      {/* Once a try has failed, its alert says why (the same words, most often): said once, there. */}
+      {!retryFailed && <p className="error">{readable(message)}</p>}
       <p>
         Team record: <code>{team}</code>
       </p>
