@@ -146,6 +146,14 @@ describe("layout", () => {
     expect(style(copies, "td.date button.small").whiteSpace).toBe("nowrap");
   });
 
+  it("spaces the Add a group dialog: the committee field clear of the kinds above it and of the checkbox below", () => {
+    const dialog = made(
+      `<div class="dialog"><div class="radios group-kind" role="radiogroup"><label><input type="radio">A committee</label></div><div class="group-committee"><div class="search-select"><div class="picker-row"><label class="grow">Committee<input role="combobox"></label></div></div><label class="check"><input type="checkbox">Only the chair and the ranking member</label></div></div>`,
+    );
+    expect(style(dialog, ".radios").marginBottom).toBe("12px");
+    expect(style(dialog, ".search-select").marginBottom).toBe("10px");
+  });
+
   it("stacks Issue and Position on a narrower form, side by side on a wide one", () => {
     const fields = `<div class="compose-form"><div class="grid2"><label>Template</label><label>Date</label></div><div class="grid2 stack-narrow"><label>Issue</label><label>Position</label></div></div>`;
     for (const width of [1024, 1440]) {

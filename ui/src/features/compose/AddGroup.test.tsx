@@ -3,7 +3,7 @@ import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { AddGroupDialog } from "./AddGroup";
 import { greetingAfter } from "./Recipients";
-import { renderWithQuery } from "../../test/fixtures";
+import { nth, renderWithQuery } from "../../test/fixtures";
 import type { GroupExpansion } from "../../ipc";
 
 vi.mock("../../ipc", async (importOriginal) => ({
@@ -51,6 +51,17 @@ describe("Add a group", () => {
       note: { group: { kind: "committee", code: "SSFI", leaders_only: false }, label: "Senate Committee on Finance", members: 2 },
       salutation: finance.salutation,
     });
+  });
+
+  it("puts the main button first and Cancel after it, as the other dialogs do", async () => {
+    const onClose = vi.fn();
+    renderWithQuery(<AddGroupDialog date="2026-06-20" onClose={onClose} onAdd={vi.fn()} />);
+    const dialog = screen.getByRole("dialog", { name: "Add a group" });
+    const buttons = [...(dialog.querySelector(".actions")?.querySelectorAll("button") ?? [])];
+    expect(buttons.map((b) => b.textContent)).toEqual(["Add 0 recipients", "Cancel"]);
+    expect(nth(buttons, 0).className).toBe("primary");
+    await userEvent.click(within(dialog).getByRole("button", { name: "Cancel" }));
+    expect(onClose).toHaveBeenCalled();
   });
 
   it("asks for a state's delegation by postal code and chamber", async () => {

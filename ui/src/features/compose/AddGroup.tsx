@@ -77,7 +77,7 @@ export function AddGroupDialog({
   const reset = () => setDropped(new Set());
   return (
     <Dialog title="Add a group" onClose={onClose} wide>
-      <div className="radios" role="radiogroup" aria-label="Kind of group">
+      <div className="radios group-kind" role="radiogroup" aria-label="Kind of group">
         <label>
           <input type="radio" checked={kind === "committee"} onChange={() => (setKind("committee"), reset())} />
           A committee
@@ -92,7 +92,7 @@ export function AddGroupDialog({
         </label>
       </div>
       {kind === "committee" ? (
-        <>
+        <div className="group-committee">
           {list.isSuccess && committees.length === 0 && (
             <p className="muted">No committees in the record yet: import the congress roster (Officials → Import) to bring them.</p>
           )}
@@ -120,7 +120,7 @@ export function AddGroupDialog({
             />
             Only the chair and the ranking member
           </label>
-        </>
+        </div>
       ) : kind === "list" ? (
         lists.length === 0 ? (
           <p className="muted">No saved lists yet: make one with `amicus groups save NAME --office …`.</p>
@@ -195,9 +195,6 @@ export function AddGroupDialog({
         </>
       )}
       <div className="actions">
-        <button type="button" onClick={onClose}>
-          Cancel
-        </button>
         <button
           type="button"
           className="primary"
@@ -213,6 +210,9 @@ export function AddGroupDialog({
           }
         >
           {kept.length === 1 ? "Add 1 recipient" : `Add ${kept.length} recipients`}
+        </button>
+        <button type="button" onClick={onClose}>
+          Cancel
         </button>
       </div>
     </Dialog>
