@@ -60,7 +60,7 @@ describe("Settings", () => {
     vi.mocked(ipc.chooseSavePath).mockResolvedValue("/backups/amicus.db");
     vi.mocked(ipc.backup).mockResolvedValue(null);
     renderWithQuery(<Settings />);
-    expect(await screen.findByText("/home/staff/.local/share/amicus/amicus.db")).toBeTruthy();
+    expect(await screen.findByText("/home/staff/.local/share/amicus/amicus.db", { selector: "dd code" })).toBeTruthy();
     expect(await screen.findByText("Jordan A. Whitfield, Vice President")).toBeTruthy();
     // Which record this is, beside the mail server.
     const team = await screen.findByRole("region", { name: "Team record" });
@@ -234,7 +234,8 @@ describe("Settings", () => {
     renderWithQuery(<Settings />);
     // A column of forms: the narrower screen (styles.css).
     expect((await screen.findByRole("region", { name: "Settings" })).className).toBe("screen narrow");
-    await userEvent.click(screen.getByRole("button", { name: "Restore from a backup…" }));
+    // Offered once the record is known to be this computer's own.
+    await userEvent.click(await screen.findByRole("button", { name: "Restore from a backup…" }));
     const dialog = screen.getByRole("dialog", { name: "Restore from this backup?" });
     expect(dialog.textContent).toMatch(/kept beside it, so this can be undone/);
     expect(ipc.backupRestore).not.toHaveBeenCalled();
@@ -248,6 +249,23 @@ describe("Settings", () => {
       ),
     ).toBeTruthy();
     expect(screen.getByRole("region", { name: "Settings" }).textContent).not.toMatch(/amicus restore/);
+  });
+
+  it("offers no restore on a team record, whoever signed in, and says an administrator restores one with amicus team import", async () => {
+    for (const session of [danaOnTeam.session, { user: "root_admin", roles: ["admin" as const] }]) {
+      vi.mocked(ipc.teamStatus).mockResolvedValue({ ...danaOnTeam, session });
+      const { unmount } = renderWithQuery(<Settings />);
+      const line = await screen.findByTestId("team-restore");
+      expect(line.textContent).toBe(
+        "A team record is restored by an administrator, with amicus team import of the backup into an empty team record.",
+      );
+      expect(screen.queryByRole("button", { name: "Restore from a backup…" })).toBeNull();
+      expect(screen.queryByText(/Restoring replaces everything/)).toBeNull();
+      // Backing a team record up is anyone's (the same single-user file format).
+      expect(screen.getByRole("button", { name: "Back up…" })).toBeTruthy();
+      unmount();
+    }
+    expect(ipc.chooseDatabase).not.toHaveBeenCalled();
   });
 
   it("shows a drafter on the team record the organization's settings as set by the administrators", async () => {
@@ -346,7 +364,7 @@ describe("Settings", () => {
   it("names the backup after the organization's today", async () => {
     vi.mocked(ipc.chooseSavePath).mockResolvedValue(null);
     renderWithQuery(<Settings />);
-    await screen.findByText("/home/staff/.local/share/amicus/amicus.db");
+    await screen.findByText("/home/staff/.local/share/amicus/amicus.db", { selector: "dd code" });
     await waitFor(() => expect(ipc.clock).toHaveBeenCalled());
     await userEvent.click(screen.getByRole("button", { name: "Back up…" }));
     expect(vi.mocked(ipc.chooseSavePath).mock.lastCall?.[0]).toBe("amicus-backup-2026-03-10.db");

@@ -4,7 +4,7 @@ import * as ipc from "../../ipc";
 import type { Letterhead } from "../../ipc";
 import { ErrorNote, fieldError, useToday } from "../../components/common";
 import { SearchSelect, type Choice } from "../../components/SearchSelect";
-import { catalogQuery, keys } from "../../queries";
+import { catalogQuery, keys, teamStatusQuery } from "../../queries";
 import { Dialog } from "../../components/Dialog";
 import { MailForm } from "./MailForm";
 import { TeamRecord } from "./TeamRecord";
@@ -343,6 +343,11 @@ export function Settings() {
   });
   const [confirming, setConfirming] = useState<string | null>(null);
   const restore = useMutation({ mutationFn: (path: string) => ipc.backupRestore(path) });
+  // A team record is restored by an administrator, from the command line
+  // (`amicus team import` into an empty team record): the shell refuses it
+  // here, so it is not offered. Until the record is known, neither.
+  const status = useQuery(teamStatusQuery);
+  const restorable = status.data ? status.data.team === null : status.isError;
   const pickRestore = async () => {
     const path = await ipc.chooseDatabase();
     if (path) setConfirming(path);
@@ -381,17 +386,27 @@ export function Settings() {
         <p className="muted">
           A backup is a consistent copy of the whole record, safe to take while Amicus is open.
         </p>
-        <p className="muted">
-          Restoring replaces everything in the record with what a backup holds. Amicus checks the backup
-          first and changes nothing if it cannot use it, and keeps the record as it was beside it.
-        </p>
+        {restorable && (
+          <p className="muted">
+            Restoring replaces everything in the record with what a backup holds. Amicus checks the backup
+            first and changes nothing if it cannot use it, and keeps the record as it was beside it.
+          </p>
+        )}
+        {status.data?.team && (
+          <p className="muted" data-testid="team-restore">
+            A team record is restored by an administrator, with <code>amicus team import</code> of the backup
+            into an empty team record.
+          </p>
+        )}
         <div className="actions">
           <button type="button" onClick={() => backup.mutate()} disabled={backup.isPending}>
             Back up…
           </button>
-          <button type="button" onClick={() => void pickRestore()} disabled={restore.isPending}>
-            Restore from a backup…
-          </button>
+          {restorable && (
+            <button type="button" onClick={() => void pickRestore()} disabled={restore.isPending}>
+              Restore from a backup…
+            </button>
+          )}
         </div>
         <div role="status" aria-live="polite">
           {backup.data && <p className="notice">Backed up to {backup.data}</p>}
