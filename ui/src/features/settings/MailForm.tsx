@@ -4,7 +4,7 @@ import { useState } from "react";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import * as ipc from "../../ipc";
 import type { MailSecurity, MailSettings, MailView } from "../../ipc";
-import { ErrorNote, fieldError } from "../../components/common";
+import { ErrorNote, fieldError, useMay } from "../../components/common";
 import { keys } from "../../queries";
 import { useAdminOnly } from "./adminOnly";
 
@@ -202,9 +202,14 @@ function Form({ start, passwordKept }: { start: MailView; passwordKept: boolean 
 
 export function MailForm() {
   const mail = useQuery({ queryKey: keys.mail, queryFn: ipc.mailSettings });
+  const may = useMay();
   if (mail.isError) return <ErrorNote error={mail.error} />;
   if (!mail.data) return null;
   // The form keeps what was typed (and its "Saved" notice) while the record
-  // refreshes underneath; only whether a password is kept follows it.
-  return <Form start={mail.data} passwordKept={mail.data.password_kept} />;
+  // refreshes underneath; only whether a password is kept follows it. A
+  // session that may not change the settings (useAdminOnly) types none of
+  // them: its form always shows the record's, started afresh when an
+  // administrator changes them (a "settings" change refetches keys.mail).
+  const key = may("admin") ? "editing" : JSON.stringify(mail.data.settings);
+  return <Form key={key} start={mail.data} passwordKept={mail.data.password_kept} />;
 }
