@@ -2,8 +2,11 @@
 // resolves on the letter's date), adding more, joint letter or one copy
 // each, and what resolution warns about.
 import { useMemo, useState } from "react";
-import type { NewLetter, Office, RecipientChoice } from "../../ipc";
-import { readable } from "../../components/common";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import * as ipc from "../../ipc";
+import type { GroupExpansion, GroupNote, NewLetter, Office, RecipientChoice } from "../../ipc";
+import { ErrorNote, readable } from "../../components/common";
+import { keys } from "../../queries";
 import { RecipientPicker } from "./RecipientPicker";
 import { AddGroupDialog, type GroupAdded } from "./AddGroup";
 import type { ErrorFor, SetLetter } from "./LetterFields";
@@ -43,6 +46,30 @@ export function Recipients({ form, set, offices, resolved, warnings, errorFor, a
     });
     setAddingGroup(false);
   };
+  // A group taken off the letter takes its members with it, except those
+  // another remaining group also brings. The letter records its groups, not
+  // which group brought whom: the groups are asked for their members again,
+  // on the letter's date (as they were added).
+  const queryClient = useQueryClient();
+  const expand = (g: GroupNote) =>
+    queryClient.fetchQuery({
+      queryKey: keys.groupOn(g.group, form.date),
+      queryFn: () => ipc.groupExpand(g.group, form.date),
+    });
+  const removeGroup = useMutation({
+    mutationFn: async (i: number) => {
+      const groups = form.extra.groups ?? [];
+      const gone = groups[i];
+      if (!gone) return null;
+      const rest = groups.filter((_, k) => k !== i);
+      const [members, ...others] = await Promise.all([gone, ...rest].map(expand));
+      return { gone, members: members as GroupExpansion, others };
+    },
+    onSuccess: (removed) => {
+      if (!removed) return;
+      set(afterGroupRemoved(form, removed.gone, removed.members, removed.others));
+    },
+  });
   const addRecipient = (r: RecipientChoice) => set({ recipients: [...form.recipients, r] });
   const officeTitle = useMemo(() => new Map(offices.map((o) => [o.id, o.title])), [offices]);
   return (
@@ -77,11 +104,23 @@ export function Recipients({ form, set, offices, resolved, warnings, errorFor, a
         <ul className="groups" aria-label="Groups">
           {(form.extra.groups ?? []).map((g, i) => (
             <li key={`${g.label}-${i}`}>
-              Group: {g.label}, {g.members} member{g.members === 1 ? "" : "s"}
+              <span>
+                Group: {g.label}, {g.members} member{g.members === 1 ? "" : "s"}
+              </span>
+              <button
+                type="button"
+                className="small"
+                aria-label={`Remove the group ${g.label}`}
+                disabled={removeGroup.isPending}
+                onClick={() => removeGroup.mutate(i)}
+              >
+                Remove
+              </button>
             </li>
           ))}
         </ul>
       )}
+      {removeGroup.isError && <ErrorNote error={removeGroup.error} prefix="The group was not removed" />}
       {form.extra.salutation && (
         <p className="muted greeting">
           A joint letter greets them: “{form.extra.salutation}”{" "}
@@ -136,4 +175,29 @@ const sameRecipient = (a: RecipientChoice, b: RecipientChoice) =>
 export function greetingAfter(before: RecipientChoice[], g: GroupAdded): string | null {
   const within = before.every((r) => g.recipients.some((x) => sameRecipient(x, r)));
   return within ? g.salutation : null;
+}
+
+/**
+ * The letter once group `gone` (its members `members`) is taken off: its
+ * members leave the recipients unless a remaining group (whose members are
+ * `others`) brings them too. A group's greeting stays
+ * only while everyone addressed sits in a remaining group that has one.
+ */
+export function afterGroupRemoved(
+  form: NewLetter,
+  gone: GroupNote,
+  members: GroupExpansion,
+  others: GroupExpansion[],
+): Pick<NewLetter, "recipients" | "extra"> {
+  const inGroup = (e: GroupExpansion, r: RecipientChoice) => e.members.some((m) => sameRecipient(m.choice, r));
+  const recipients = form.recipients.filter((r) => !inGroup(members, r) || others.some((e) => inGroup(e, r)));
+  const groups = (form.extra.groups ?? []).filter((g) => g !== gone);
+  const greeting =
+    form.extra.salutation && recipients.length > 0
+      ? others.find((e) => e.salutation && recipients.every((r) => inGroup(e, r)))?.salutation
+      : undefined;
+  return {
+    recipients,
+    extra: { ...form.extra, groups: recipients.length === 0 ? [] : groups, salutation: greeting ?? undefined },
+  };
 }
