@@ -94,6 +94,33 @@ describe("Settings → Team record", () => {
     expect(ipc.teamStatus).toHaveBeenCalledTimes(2);
   });
 
+  it("after connecting by keyboard, puts the focus on the notice and keeps it in view", async () => {
+    const scrolled = vi.spyOn(Element.prototype, "scrollIntoView");
+    try {
+      vi.mocked(ipc.teamConnect).mockResolvedValue("keychain");
+      const client = renderSection();
+      await fillIn();
+      vi.mocked(ipc.teamStatus).mockResolvedValue(danaOnTeam);
+      screen.getByRole("button", { name: "Connect" }).focus();
+      await userEvent.keyboard("{Enter}");
+      expect(ipc.teamConnect).toHaveBeenCalledTimes(1);
+      const notice = await screen.findByText(/^Now working on the team record dana@db\.example\.org\/amicus\./);
+      // Once the team record's session is shown above it, the notice still has the focus and is in view.
+      await screen.findByTestId("team-session");
+      await waitFor(() => expect(document.activeElement).toBe(notice));
+      expect(notice.getAttribute("tabindex")).toBe("-1");
+      expect(scrolled.mock.contexts.at(-1)).toBe(notice);
+      // A later refresh of the status does not pull the page back to it.
+      const times = scrolled.mock.calls.length;
+      const asked = vi.mocked(ipc.teamStatus).mock.calls.length;
+      await client.invalidateQueries({ queryKey: keys.teamStatus });
+      await waitFor(() => expect(vi.mocked(ipc.teamStatus).mock.calls.length).toBe(asked + 1));
+      expect(scrolled.mock.calls.length).toBe(times);
+    } finally {
+      scrolled.mockRestore();
+    }
+  });
+
   it("sends an empty CA certificate as none, and the password for the keychain by default", async () => {
     vi.mocked(ipc.teamConnect).mockResolvedValue("keychain");
     renderSection();

@@ -3,7 +3,7 @@
 // server, and as whom), and the form that signs in to a team record. The
 // start-up screen offers the same form when the team record could not be
 // reached.
-import { useId, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import * as ipc from "../../ipc";
 import type { SecretKept, TeamSignIn } from "../../ipc";
@@ -225,9 +225,18 @@ export function TeamRecord() {
   // Said in the section, which stays while the record switches under it;
   // only the latest try's outcome: a new try takes it down.
   const [notice, setNotice] = useState<string | null>(null);
+  // Once connected, the form the focus was in goes (its Connect button
+  // first disabled, then gone) and the section is laid out anew: the focus
+  // goes to the notice, kept in view until the team record's status is in.
+  const noticeRef = useRef<HTMLParagraphElement>(null);
+  const sectionRef = useRef<HTMLElement>(null);
+  const reveal = useRef(false);
   const leave = useMutation({
     mutationFn: () => ipc.teamLeave(),
-    onMutate: () => setNotice(null),
+    onMutate: () => {
+      reveal.current = false;
+      setNotice(null);
+    },
     onSuccess: () => {
       setNotice("Now working on this computer's own record.");
       void recordSwitched(client);
@@ -235,8 +244,19 @@ export function TeamRecord() {
   });
   const s = status.data;
   const session = s?.session;
+  const onTeam = !!s?.team;
+  useEffect(() => {
+    const el = noticeRef.current;
+    if (!reveal.current || !el) return;
+    el.scrollIntoView({ block: "nearest" });
+    const active = document.activeElement;
+    if (active === null || active === document.body || sectionRef.current?.contains(active)) {
+      el.focus({ preventScroll: true });
+    }
+    if (onTeam) reveal.current = false;
+  }, [notice, onTeam]);
   return (
-    <section className="panel" aria-labelledby="team-title" data-testid="team-record">
+    <section ref={sectionRef} className="panel" aria-labelledby="team-title" data-testid="team-record">
       <h2 id="team-title">Team record</h2>
       {status.isError && <ErrorNote error={status.error} />}
       {s && s.team === null && (
@@ -245,8 +265,12 @@ export function TeamRecord() {
             This computer's own record: <code>{s.file ?? "in memory"}</code>
           </p>
           <TeamSignInForm
-            onAttempt={() => setNotice(null)}
+            onAttempt={() => {
+              reveal.current = false;
+              setNotice(null);
+            }}
             onConnected={(kept, request) => {
+              reveal.current = true;
               setNotice(connectedText(request, kept));
               void recordSwitched(client);
             }}
@@ -268,7 +292,11 @@ export function TeamRecord() {
         </>
       )}
       <div role="status" aria-live="polite">
-        {notice && <p className="notice">{notice}</p>}
+        {notice && (
+          <p ref={noticeRef} className="notice" tabIndex={-1} data-testid="team-notice">
+            {notice}
+          </p>
+        )}
       </div>
     </section>
   );
