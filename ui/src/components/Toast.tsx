@@ -1,4 +1,4 @@
-import { useEffect, useState, type ReactNode } from "react";
+import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from "react";
 
 /** A notice that goes away by itself after `ms`; a new one starts the wait again. */
 export function useNotice(ms = 10_000): [string | null, (text: string | null) => void] {
@@ -43,4 +43,36 @@ export function Toast({
       )}
     </div>
   );
+}
+
+/** Says a toast over the whole window (WindowToast): `say(text, tone)`. */
+type Say = (text: string, tone?: Tone) => void;
+
+const SayContext = createContext<Say>(() => undefined);
+
+/**
+ * A toast over the whole window, for what outlasts the screen it was done on
+ * (the record switched from the start-up screen or from Settings): whatever
+ * is below calls useWindowToast() to say one. It stays `ms` (long enough to
+ * be seen on the screen that follows), or until dismissed.
+ */
+export function WindowToast({ children, ms = 30_000 }: { children: ReactNode; ms?: number }) {
+  const [said, setSaid] = useState<{ text: string; tone: Tone } | null>(null);
+  useEffect(() => {
+    if (!said) return;
+    const t = setTimeout(() => setSaid(null), ms);
+    return () => clearTimeout(t);
+  }, [said, ms]);
+  const say = useCallback<Say>((text, tone = "done") => setSaid({ text, tone }), []);
+  return (
+    <SayContext.Provider value={say}>
+      {children}
+      <Toast text={said?.text ?? null} tone={said?.tone} onDismiss={() => setSaid(null)} />
+    </SayContext.Provider>
+  );
+}
+
+/** Say a toast over the whole window; nothing is said outside a WindowToast. */
+export function useWindowToast(): Say {
+  return useContext(SayContext);
 }

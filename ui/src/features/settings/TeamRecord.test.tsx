@@ -3,6 +3,7 @@ import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { TeamRecord, connectedText, parseTeamPlace } from "./TeamRecord";
+import { WindowToast } from "../../components/Toast";
 import { keys } from "../../queries";
 import { danaOnTeam, letters, ownRecord, renderWithQuery } from "../../test/fixtures";
 import type { SecretKept } from "../../ipc";
@@ -191,6 +192,29 @@ describe("Settings → Team record", () => {
     expect(await screen.findByText(`${ownRecord.file}`)).toBeTruthy();
     expect(screen.getByText("Now working on this computer's own record.")).toBeTruthy();
     expect(screen.getByRole("button", { name: "Connect" })).toBeTruthy();
+  });
+});
+
+describe("Settings → Team record, over the whole window", () => {
+  beforeEach(() => {
+    vi.resetAllMocks();
+  });
+
+  it("says in a toast, beyond Settings, that the window now works on this computer's own record", async () => {
+    vi.mocked(ipc.teamStatus).mockResolvedValue(danaOnTeam);
+    vi.mocked(ipc.teamLeave).mockResolvedValue(null);
+    renderWithQuery(
+      <WindowToast>
+        <TeamRecord />
+      </WindowToast>,
+    );
+    vi.mocked(ipc.teamStatus).mockResolvedValue(ownRecord);
+    await userEvent.click(await screen.findByRole("button", { name: "Use this computer's own record instead" }));
+    const toast = (await screen.findByText("Now working on this computer's own record, not the team record.")).closest(
+      ".toast",
+    );
+    expect(toast?.className).toBe("toast warn");
+    expect(screen.getByTestId("team-record").contains(toast as Node)).toBe(false);
   });
 });
 

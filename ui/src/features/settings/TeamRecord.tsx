@@ -9,6 +9,7 @@ import * as ipc from "../../ipc";
 import type { SecretKept, TeamSignIn } from "../../ipc";
 import { ErrorNote, fieldError } from "../../components/common";
 import { recordSwitched, teamStatusQuery } from "../../queries";
+import { useWindowToast } from "../../components/Toast";
 
 type Place = Pick<TeamSignIn, "server" | "database" | "user">;
 
@@ -55,6 +56,13 @@ export function connectedText(request: TeamSignIn, kept: SecretKept): string {
       : " The password is kept only until Amicus closes.";
   return `Now working on the team record ${placeOf(request)}.${password}`;
 }
+
+/**
+ * Said over the whole window once it works on this computer's own record
+ * instead of the team record (from start-up or from here): the screens look
+ * the same on either, and a letter drafted here is not the team's.
+ */
+export const OWN_RECORD_TOAST = "Now working on this computer's own record, not the team record.";
 
 /** The fields whose refusal is said at the field. */
 const FIELDS = ["server", "database", "user", "password", "ca_file"] as const;
@@ -222,6 +230,7 @@ export function TeamSignInForm({
 export function TeamRecord() {
   const client = useQueryClient();
   const status = useQuery(teamStatusQuery);
+  const say = useWindowToast();
   // Said in the section, which stays while the record switches under it;
   // only the latest try's outcome: a new try takes it down.
   const [notice, setNotice] = useState<string | null>(null);
@@ -239,6 +248,7 @@ export function TeamRecord() {
     },
     onSuccess: () => {
       setNotice("Now working on this computer's own record.");
+      say(OWN_RECORD_TOAST, "warning");
       void recordSwitched(client);
     },
   });

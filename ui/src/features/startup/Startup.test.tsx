@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { act, render, screen, waitFor } from "@testing-library/react";
+import { act, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { Root } from "../../Root";
@@ -209,7 +209,7 @@ describe("Start-up", () => {
         // While it tries: the button says so and cannot be pressed again.
         expect(button.textContent).toBe("Trying…");
         expect(button.disabled).toBe(true);
-        expect(screen.getByRole("status").textContent).toBe("Trying the team record again…");
+        expect(screen.getByText("Trying the team record again…").getAttribute("role")).toBe("status");
         expect(screen.queryByRole("alert")).toBeNull();
         act(() => refuse({ code: "unavailable", message: "connection refused" }));
         expect((await screen.findByRole("alert")).textContent).toBe("Still no answer at 10:42:05: connection refused");
@@ -240,6 +240,29 @@ describe("Start-up", () => {
       expect(ipc.teamLeave).toHaveBeenCalledTimes(1);
       expect(ipc.recordRetry).not.toHaveBeenCalled();
       expect(await screen.findByRole("table", { name: "Letters" })).toBeTruthy();
+    });
+
+    it("says over the letters that the window now works on this computer's own record, not the team record", async () => {
+      vi.mocked(ipc.startup).mockResolvedValueOnce(unreached).mockResolvedValue({ state: "ready" });
+      vi.mocked(ipc.teamLeave).mockResolvedValue(null);
+      renderWithQuery(<Root />);
+      await userEvent.click(await screen.findByRole("button", { name: "Use this computer's own record" }));
+      expect(await screen.findByRole("table", { name: "Letters" })).toBeTruthy();
+      const toast = screen.getByText("Now working on this computer's own record, not the team record.").closest(".toast");
+      expect(toast?.className).toBe("toast warn");
+      expect(toast?.getAttribute("role")).toBe("status");
+      // It stays until dismissed (or a good while).
+      await userEvent.click(within(toast as HTMLElement).getByRole("button", { name: "Dismiss" }));
+      expect(screen.queryByText(/Now working on this computer's own record/)).toBeNull();
+    });
+
+    it("says nothing of the kind when trying again reached the team record", async () => {
+      vi.mocked(ipc.startup).mockResolvedValueOnce(unreached).mockResolvedValue({ state: "ready" });
+      vi.mocked(ipc.recordRetry).mockResolvedValue(null);
+      renderWithQuery(<Root />);
+      await userEvent.click(await screen.findByRole("button", { name: "Try again" }));
+      expect(await screen.findByRole("table", { name: "Letters" })).toBeTruthy();
+      expect(screen.queryByText(/Now working on this computer's own record/)).toBeNull();
     });
 
     it("signs in again with the form Settings has, filled in from the team record's place", async () => {

@@ -10,7 +10,8 @@ import * as ipc from "../../ipc";
 import { errorText } from "../../ipc";
 import { ErrorNote, readable } from "../../components/common";
 import { startupQuery } from "../../queries";
-import { TeamSignInForm, parseTeamPlace } from "../settings/TeamRecord";
+import { OWN_RECORD_TOAST, TeamSignInForm, parseTeamPlace } from "../settings/TeamRecord";
+import { useWindowToast } from "../../components/Toast";
 
 /** `children` once the record is open; the failure screen if it could not be. */
 export function StartupGate({ children }: { children: ReactNode }) {
@@ -127,10 +128,15 @@ function TeamUnreachable({ message, team }: { message: string; team: string }) {
   // When the server was last tried and did not answer: each try says so anew.
   const [triedAt, setTriedAt] = useState<string | null>(null);
   const tryAgain = useRef<HTMLButtonElement>(null);
+  const say = useWindowToast();
   const open = useMutation({
     mutationFn: (way: TeamWay) => (way === "retry" ? ipc.recordRetry() : ipc.teamLeave()),
-    // As after opening a file: start again, from start-up.
-    onSuccess: () => client.resetQueries(),
+    // As after opening a file: start again, from start-up; off the team
+    // record, saying so over the window that follows.
+    onSuccess: (_done, way) => {
+      if (way === "leave") say(OWN_RECORD_TOAST, "warning");
+      return client.resetQueries();
+    },
     onError: (_error, way) => {
       if (way === "retry") setTriedAt(timeNow());
     },
