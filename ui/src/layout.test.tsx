@@ -133,17 +133,29 @@ describe("layout", () => {
     }
   });
 
-  it("keeps the copies' dates and buttons whole, the table scrolling in its box instead", () => {
-    windowWidth(1024);
+  it("draws each of the letter's copies as a block that fits the form, its actions wrapping below, nothing scrolling sideways", () => {
+    windowWidth(1100);
     const copies = made(
-      `<div><fieldset class="copies"><div class="table-scroll"><table class="table"><tr><th>Follow up</th></tr><tr><td class="sent"><button class="small">Mark sent…</button></td><td class="date">October 24, 2018</td><td class="date"><button class="small">Record reply…</button></td></tr></table></div></fieldset></div>`,
+      `<div><fieldset class="copies"><table class="copy-table"><thead class="visually-hidden"><tr><th>Recipient</th></tr></thead><tbody><tr class="copy"><td class="copy-who"><strong>Robert E. Lighthizer</strong><div class="copy-status">Sent, no reply yet</div></td><td class="copy-sent">Sent <span class="nowrap">September 5, 2018</span></td><td class="copy-reply"></td><td class="copy-contacts"><ul class="contacts"><li><span class="nowrap">October 1, 2018</span> call with Jane Roe: Left a message.</li></ul></td><td class="copy-actions"><div class="row-actions"><button class="small">Reassign…</button><button class="small">Log call…</button></div></td></tr></tbody></table></fieldset></div>`,
     );
-    expect(style(copies, ".table-scroll").overflowX).toBe("auto");
-    expect(style(copies, "th").whiteSpace).toBe("nowrap");
-    // The fieldset may be narrower than the table (it is as wide as its content by default).
-    expect(style(copies, "fieldset").minWidth === "0" || style(copies, "fieldset").minWidth === "0px").toBe(true);
-    expect(style(copies, "td.date").whiteSpace).toBe("nowrap");
-    expect(style(copies, "td.date button.small").whiteSpace).toBe("nowrap");
+    for (const part of ["table", "tbody", "tr.copy", "td.copy-who", "td.copy-sent"]) {
+      expect(style(copies, part).display, part).toBe("block");
+    }
+    // No part of the copies scrolls sideways.
+    for (const el of copies.querySelectorAll("*")) {
+      expect(getComputedStyle(el).overflowX).not.toBe("auto");
+    }
+    // A copy's facts wrap at words, a date kept whole; a part with nothing to say takes no room.
+    expect(style(copies, "td.copy-sent").whiteSpace).not.toBe("nowrap");
+    expect(style(copies, "td.copy-sent .nowrap").whiteSpace).toBe("nowrap");
+    expect(style(copies, "td.copy-reply").display).toBe("none");
+    // The actions wrap onto as many lines as they need, each button whole.
+    expect(style(copies, "td.copy-actions").display).toBe("flex");
+    expect(style(copies, "td.copy-actions").flexWrap).toBe("wrap");
+    expect(style(copies, ".row-actions").display).toBe("contents");
+    expect(style(copies, "td.copy-actions button").whiteSpace).toBe("nowrap");
+    // A logged call reads as a line of text (fieldset li is otherwise a flex row, a word a line).
+    expect(style(copies, ".contacts li").display).toBe("list-item");
   });
 
   it("spaces the Add a group dialog: the committee field clear of the kinds above it and of the checkbox below", () => {

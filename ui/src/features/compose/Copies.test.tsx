@@ -51,16 +51,70 @@ describe("Copies", () => {
     vi.mocked(ipc.clock).mockResolvedValue(clockView);
   });
 
-  it("says how each copy went in words, its dates kept whole, the table scrolling in its box", () => {
-    renderWithQuery(<Copies detail={partlySent} letterDate="2018-09-24" />);
-    const table = screen.getByRole("table");
-    expect(table.parentElement?.className).toBe("table-scroll");
-    const sent = nth(within(nth(within(table).getAllByRole("row"), 1)).getAllByRole("cell"), 1);
-    expect(sent.textContent).toBe("September 25, 2018 by email RCPT-0924");
+  it("shows each copy as one block: who and where it stands, how it went, its follow-up and owner, its actions below", () => {
+    const withOwner = {
+      ...partlySent,
+      recipients: [{ ...nth(partlySent.recipients, 0), owner: "Avery Chen" }, ...partlySent.recipients.slice(1)],
+    };
+    renderWithQuery(<Copies detail={withOwner} letterDate="2018-09-24" />);
+    const table = screen.getByRole("table", { name: "Copies" });
+    // Nothing scrolls sideways: no scrolling box around the copies.
+    expect(table.parentElement?.className).toBe("copies");
+    const rows = within(table).getAllByRole("row");
+    expect(rows).toHaveLength(4);
+    const first = nth(rows, 1);
+    expect(first.className).toBe("copy");
+    const cell = (row: HTMLElement, name: string) => row.querySelector(`td.copy-${name}`) as HTMLElement;
+    expect(cell(first, "who").textContent).toBe("Robert E. LighthizerUnited States Trade Representative · Sent, no reply yet");
+    const sent = cell(first, "sent");
+    expect(sent.textContent).toBe("Sent September 25, 2018 by email RCPT-0924");
     expect(within(sent).getByText("September 25, 2018").className).toBe("nowrap");
     expect(within(sent).getByText("by email").className).toBe("nowrap");
-    const followUp = nth(within(nth(within(table).getAllByRole("row"), 1)).getAllByRole("cell"), 2);
-    expect(followUp.className).toBe("date");
+    expect(cell(first, "follow-up").textContent).toBe("Follow up October 25, 2018 · Avery Chen");
+    // The sent copy's actions, together below its facts.
+    expect(within(cell(first, "actions")).getAllByRole("button").map((b) => b.textContent)).toEqual([
+      "Record reply…",
+      "Snooze…",
+      "Reassign…",
+      "Log call…",
+    ]);
+    // A copy not sent yet says so, and offers to mark it sent; it has no follow-up yet.
+    const second = nth(rows, 2);
+    expect(cell(second, "who").textContent).toBe("Wilbur RossSecretary of Commerce · Not sent yet");
+    expect(cell(second, "follow-up").textContent).toBe("");
+    expect(within(cell(second, "actions")).getAllByRole("button").map((b) => b.textContent)).toEqual(["Mark sent…"]);
+    // An office with nobody on record is named by the office.
+    expect(cell(nth(rows, 3), "who").textContent).toBe("U.S. Senator for California, class 1Not sent yet");
+  });
+
+  it("shows the reply's notes with the copy, and the calls logged with their date, kind, who and notes", () => {
+    const replied = {
+      ...partlySent,
+      recipients: [
+        {
+          ...nth(partlySent.recipients, 0),
+          reply_on: "2018-10-20",
+          reply_notes: "Thanked us; the USTR will consider our comments.\nCall back in January.",
+          contacts: [
+            { id: 1, letter_id: 2, recipient_id: 1, on: "2018-10-01", kind: "call" as const, who: "Jane Roe, trade counsel", notes: "Left a message.", at: "2018-10-01T15:00:00Z", actor: null },
+          ],
+        },
+      ],
+    };
+    renderWithQuery(<Copies detail={replied} letterDate="2018-09-24" />);
+    const row = nth(within(screen.getByRole("table", { name: "Copies" })).getAllByRole("row"), 1);
+    const reply = row.querySelector("td.copy-reply") as HTMLElement;
+    expect(within(reply).getByText(/^Thanked us/).textContent).toBe(
+      "Thanked us; the USTR will consider our comments.\nCall back in January.",
+    );
+    expect(within(reply).getByText(/^Thanked us/).className).toBe("reply-notes");
+    expect(reply.textContent).toMatch(/^Reply October 20, 2018/);
+    expect(row.querySelector("td.copy-who")?.textContent).toMatch(/Replied$/);
+    const calls = within(row).getByRole("list", { name: "Calls and meetings" });
+    expect(within(calls).getByRole("listitem").textContent).toBe("October 1, 2018 call with Jane Roe, trade counsel: Left a message.");
+    // Replied: no Record reply… (nor Snooze…), but the PDF can be attached.
+    expect(within(row).queryByRole("button", { name: "Record reply…" })).toBeNull();
+    expect(within(row).getByRole("button", { name: "Attach reply PDF…" })).toBeTruthy();
   });
 
   it("names a hand-delivered copy as the sent log does", () => {

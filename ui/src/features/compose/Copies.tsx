@@ -1,9 +1,10 @@
 // A signed or sent letter's copies: when each was sent and how, when to
-// follow up, and whether a reply came, with the dialogs to record them.
+// follow up and whose follow-up it is, the reply and its notes, the calls and
+// meetings logged, with the dialogs to record them.
 import { useState } from "react";
 import type { LetterDetail, RecipientView } from "../../ipc";
 import { METHOD_LABEL, longDate } from "../../components/common";
-import { MarkSentDialog, ReplyCell, ReplyDialog, type SentBefore } from "../log/dialogs";
+import { MarkSentDialog, ReplyDialog, type SentBefore } from "../log/dialogs";
 import {
   AttachReplyButton,
   ContactList,
@@ -81,49 +82,83 @@ export function Copies({
             </button>
           </div>
         )}
-        {/* Dates and buttons stay whole: on a narrow form the table scrolls in its box instead. */}
-        <div className="table-scroll">
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">Recipient</th>
-                <th scope="col">Sent</th>
-                <th scope="col" className="date">Follow up</th>
-                <th scope="col" className="date">Reply</th>
-              </tr>
-            </thead>
-            <tbody>
-              {detail.recipients.map((r) => (
-                <tr key={r.id}>
-                  <td>
-                    {r.name ?? r.office}
-                    {r.role === "cc" ? " (cc)" : ""}
-                    <ContactList contacts={r.contacts} />
-                  </td>
-                  <td className="sent">
-                    {r.sent_at ? (
-                      <>
-                        <SentWhen r={r} />
-                        {r.confirmation && (
+        {/* Each copy is one block (a row of the table, drawn as a card): who
+            and where it stands, when and how it went, the follow-up and whose
+            it is, the reply and its notes, the calls logged; its actions wrap
+            below. Nothing scrolls sideways beside the preview. The roles are
+            spelled out: WebKit drops a table's when it is not drawn as one. */}
+        <table className="copy-table" role="table" aria-label="Copies">
+          <thead className="visually-hidden" role="rowgroup">
+            <tr role="row">
+              <th scope="col" role="columnheader">Recipient</th>
+              <th scope="col" role="columnheader">Sent</th>
+              <th scope="col" role="columnheader">Follow up</th>
+              <th scope="col" role="columnheader">Reply</th>
+              <th scope="col" role="columnheader">Calls and meetings</th>
+              <th scope="col" role="columnheader">Actions</th>
+            </tr>
+          </thead>
+          <tbody role="rowgroup">
+            {detail.recipients.map((r) => (
+              <tr key={r.id} className="copy" role="row">
+                <td className="copy-who" role="cell">
+                  <strong>{r.name ?? r.office}</strong>
+                  {r.role === "cc" ? " (cc)" : ""}
+                  <div className="copy-status">
+                    {r.name && r.office && <>{r.office} · </>}
+                    {!r.sent_at ? "Not sent yet" : r.reply_on ? "Replied" : "Sent, no reply yet"}
+                  </div>
+                </td>
+                <td className="copy-sent" role="cell">
+                  {r.sent_at && (
+                    <>
+                      <span className="copy-label">Sent</span> <SentWhen r={r} />
+                      {r.confirmation && (
+                        <>
+                          {" "}
                           <span className="muted confirmation" title="Confirmation">
-                            {" "}
                             {r.confirmation}
                           </span>
-                        )}
-                        {r.reach.email && (
-                          <>
-                            {" "}
-                            <button
-                              type="button"
-                              className="small"
-                              onClick={() => setEmailing({ copy: r.number, resend: true })}
-                            >
-                              Resend…
-                            </button>
-                          </>
-                        )}
-                      </>
-                    ) : r.reach.email || r.reach.contact_form ? (
+                        </>
+                      )}
+                    </>
+                  )}
+                </td>
+                <td className="copy-follow-up" role="cell">
+                  {r.sent_at && (
+                    <>
+                      <span className="copy-label">Follow up</span>{" "}
+                      {r.follow_up_on ? (
+                        <span className="nowrap">{longDate(r.follow_up_on)}</span>
+                      ) : (
+                        <span className="muted">no date set</span>
+                      )}
+                      {r.owner && (
+                        <>
+                          {" · "}
+                          <span className="copy-owner" title="Whose follow-up it is">
+                            {r.owner}
+                          </span>
+                        </>
+                      )}
+                    </>
+                  )}
+                </td>
+                <td className="copy-reply" role="cell">
+                  {r.reply_on && (
+                    <>
+                      <span className="copy-label">Reply</span> <span className="nowrap">{longDate(r.reply_on)}</span>
+                      {r.reply_notes && <p className="reply-notes">{r.reply_notes}</p>}
+                      {r.reply_file && <ReplyFileLinks file={r.reply_file} />}
+                    </>
+                  )}
+                </td>
+                <td className="copy-contacts" role="cell">
+                  <ContactList contacts={r.contacts} />
+                </td>
+                <td className="copy-actions" role="cell">
+                  {!r.sent_at ? (
+                    r.reach.email || r.reach.contact_form ? (
                       <button type="button" className="small" onClick={() => setChoosing(r)}>
                         Send…
                       </button>
@@ -131,37 +166,32 @@ export function Copies({
                       <button type="button" className="small" onClick={() => setSending(r)}>
                         Mark sent…
                       </button>
-                    )}
-                  </td>
-                  <td className="date">
-                    {longDate(r.follow_up_on) || "—"}
-                    {r.owner && <div className="muted">{r.owner}</div>}
-                    {r.sent_at && (
+                    )
+                  ) : (
+                    <>
+                      {r.reach.email && (
+                        <button type="button" className="small" onClick={() => setEmailing({ copy: r.number, resend: true })}>
+                          Resend…
+                        </button>
+                      )}
+                      {!r.reply_on && (
+                        <button type="button" className="small" onClick={() => setReplying(r)}>
+                          Record reply…
+                        </button>
+                      )}
+                      {r.reply_on && !r.reply_file && <AttachReplyButton copy={r} />}
                       <FollowUpButtons
                         due={r.follow_up_on}
                         replied={!!r.reply_on}
                         onAction={(action) => setActing({ copy: r, action })}
                       />
-                    )}
-                  </td>
-                  <td className="date">
-                    <ReplyCell
-                      replyOn={r.reply_on}
-                      replyNotes={r.reply_notes}
-                      sent={!!r.sent_at}
-                      onRecord={() => setReplying(r)}
-                    />
-                    {r.reply_file ? (
-                      <ReplyFileLinks file={r.reply_file} />
-                    ) : (
-                      r.reply_on && <AttachReplyButton copy={r} />
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+                    </>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       </fieldset>
       {choosing && (
         <SendCopyDialog
