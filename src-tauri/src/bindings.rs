@@ -26,7 +26,7 @@ use amicus_app::{
 use amicus_app::EventKind;
 use amicus_app::WorkflowStep;
 use amicus_app::team::{TeamRole, TeamSession, TeamSignIn, TeamStatus, TeamUser};
-use amicus_app::{ContactKind, CopyContact, LogChoices, NewContact, ReplyFile, SnoozeTo};
+use amicus_app::{ContactKind, CopyContact, Event, LogChoices, NewContact, ReplyFile, SnoozeTo};
 
 use crate::TeamConnection;
 use crate::commands::{EmailProgress, ExportProgress, Preview};
@@ -138,6 +138,7 @@ fn generate() -> String {
         ContactKind,
         NewContact,
         CopyContact,
+        Event,
         ReplyFile,
     );
     format!(

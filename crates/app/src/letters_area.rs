@@ -149,6 +149,9 @@ pub struct RecipientView {
     pub contacts: Vec<store::CopyContact>,
     /// The reply as a PDF, the newest kept.
     pub reply_file: Option<store::ReplyFile>,
+    /// What happened to this copy, oldest first: sent, followed up,
+    /// snoozed, reassigned, replied, a reply attached; with who and when.
+    pub history: Vec<store::Event>,
 }
 
 /// A letter opened in the compose screen.
@@ -1274,6 +1277,7 @@ impl App {
         let mut views = Vec::new();
         let contacts = db.contacts(id)?;
         let reply_files = db.reply_files(id)?;
+        let events = db.events(id)?;
         for r in &stored {
             // Chosen by office when it has one (it resolves again if the date changes).
             let to = match (r.office_id, r.person_id) {
@@ -1306,6 +1310,11 @@ impl App {
                     .iter()
                     .rfind(|f| f.recipient_id == r.id)
                     .cloned(),
+                history: events
+                    .iter()
+                    .filter(|e| e.recipient_id == Some(r.id))
+                    .cloned()
+                    .collect(),
             });
         }
         let extra = extra_of(id, &l.extra)?;

@@ -234,6 +234,21 @@ fn a_follow_up_has_an_owner_who_can_be_changed_and_filtered_on(engine: Backend) 
     );
     let assigned = events_of(&app, copies[0].id, EventKind::Assigned);
     assert_eq!(assigned.len(), 1);
+    // The letter view shows the copy's history: sent, then reassigned.
+    let history: Vec<EventKind> = copy(&app, copies[0].id)
+        .history
+        .iter()
+        .map(|e| e.kind)
+        .collect();
+    assert_eq!(history.first(), Some(&EventKind::Sent), "{history:?}");
+    assert_eq!(history.last(), Some(&EventKind::Assigned), "{history:?}");
+    assert!(
+        copy(&app, copies[1].id)
+            .history
+            .iter()
+            .all(|e| e.kind != EventKind::Assigned),
+        "only this copy's events"
+    );
     match &me {
         Some(login) => assert_eq!(assigned[0].detail, format!("{login} → Avery Chen")),
         None => assert_eq!(assigned[0].detail, "to Avery Chen"),

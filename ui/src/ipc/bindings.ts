@@ -138,7 +138,12 @@ contacts: Array<CopyContact>,
 /**
  * The reply as a PDF, the newest kept.
  */
-reply_file: ReplyFile | null, };
+reply_file: ReplyFile | null, 
+/**
+ * What happened to this copy, oldest first: sent, followed up,
+ * snoozed, reassigned, replied, a reply attached; with who and when.
+ */
+history: Array<Event>, };
 
 export type LetterDetail = { summary: LetterSummary, 
 /**
@@ -544,6 +549,12 @@ who: string, notes: string,
  * When it was logged, and by whom (a team record's login).
  */
 at: string, actor: string | null, };
+
+export type Event = { id: number, letter_id: number, recipient_id: number | null, kind: EventKind, at: string, detail: string, 
+/**
+ * The login that did it, on a team record.
+ */
+actor: string | null, };
 
 export type ReplyFile = { id: number, letter_id: number, recipient_id: number, file_name: string, 
 /**

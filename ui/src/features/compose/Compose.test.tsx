@@ -624,7 +624,7 @@ describe("Compose", () => {
     const unsent = (id: number, name: string): RecipientView => ({
       id, number: id, role: "to", name, office: null, method: null, sent_at: null,
       confirmation: null, follow_up_on: null, reply_on: null, reply_notes: null,
-      reach: { email: null, contact_form: null }, owner: null, contacts: [], reply_file: null,
+      reach: { email: null, contact_form: null }, owner: null, contacts: [], reply_file: null, history: [],
     });
     vi.mocked(ipc.letterOpen).mockResolvedValue(opened("signed", [unsent(1, "Wilbur Ross"), unsent(2, "Robert E. Lighthizer")]));
     vi.mocked(ipc.markAllSent).mockResolvedValue(2);

@@ -29,6 +29,7 @@ const copy = (over: Partial<RecipientView>): RecipientView => ({
   owner: null,
   contacts: [],
   reply_file: null,
+  history: [],
   ...over,
 });
 
@@ -179,5 +180,36 @@ describe("Copies", () => {
     const approved = { ...partlySent, summary: { ...partlySent.summary, status: "approved" as const } };
     renderWithQuery(<Copies detail={approved} letterDate="2018-09-24" />);
     expect(screen.queryByRole("button", { name: "Mark all sent…" })).toBeNull();
+  });
+});
+
+describe("a copy's history", () => {
+  it("is folded under the copy: what happened, when, and who did it", async () => {
+    vi.mocked(ipc.clock).mockResolvedValue(clockView);
+    const ev = (id: number, kind: RecipientView["history"][number]["kind"], at: string, detail: string, actor: string | null) => ({
+      id, letter_id: 2, recipient_id: 1, kind, at, detail, actor,
+    });
+    const detail: LetterDetail = {
+      ...partlySent,
+      recipients: [
+        copy({
+          id: 1, method: "email", sent_at: "2018-09-25T12:00:00Z", follow_up_on: "2018-10-25", owner: "avery",
+          history: [
+            ev(10, "sent", "2018-09-25T12:00:00Z", "by email", "dana"),
+            ev(11, "assigned", "2018-09-27T15:00:00Z", "dana → avery", "dana"),
+          ],
+        }),
+        copy({ id: 2, number: 2, name: "Wilbur Ross", office: "Secretary of Commerce" }),
+      ],
+    };
+    renderWithQuery(<Copies detail={detail} letterDate="2018-09-24" />);
+    const history = await screen.findByText("History (2)");
+    const items = within(history.closest("details") as HTMLElement).getAllByRole("listitem");
+    expect(items.map((li) => li.textContent)).toEqual([
+      "September 25, 2018 — Sent: by email (by dana)",
+      "September 27, 2018 — Follow-up reassigned: dana → avery (by dana)",
+    ]);
+    // Only the copy that has some.
+    expect(screen.getAllByText(/^History \(/)).toHaveLength(1);
   });
 });

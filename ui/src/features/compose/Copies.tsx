@@ -2,8 +2,8 @@
 // follow up and whose follow-up it is, the reply and its notes, the calls and
 // meetings logged, with the dialogs to record them.
 import { useState } from "react";
-import type { LetterDetail, RecipientView } from "../../ipc";
-import { METHOD_LABEL, longDate } from "../../components/common";
+import type { Event, EventKind, LetterDetail, RecipientView } from "../../ipc";
+import { METHOD_LABEL, dayIn, longDate, useClock } from "../../components/common";
 import { MarkSentDialog, ReplyDialog, type SentBefore } from "../log/dialogs";
 import {
   AttachReplyButton,
@@ -41,6 +41,40 @@ function SentWhen({ r }: { r: RecipientView }) {
         </>
       )}
     </>
+  );
+}
+
+const EVENT_WORDS: Record<EventKind, string> = {
+  created: "Drafted",
+  edited: "Edited",
+  approved: "Approved",
+  signed: "Signed",
+  exported: "Exported",
+  sent: "Sent",
+  followed_up: "Followed up",
+  replied: "Reply recorded",
+  snoozed: "Follow-up snoozed",
+  assigned: "Follow-up reassigned",
+  reply_attached: "Reply PDF attached",
+};
+
+/** What happened to one copy, oldest first, with who and when (folded away). */
+export function CopyHistory({ events }: { events: Event[] }) {
+  const timeZone = useClock()?.time_zone;
+  if (events.length === 0) return null;
+  return (
+    <details className="copy-history">
+      <summary>History ({events.length})</summary>
+      <ol>
+        {events.map((e) => (
+          <li key={e.id}>
+            <span className="nowrap">{longDate(dayIn(e.at, timeZone))}</span> — {EVENT_WORDS[e.kind]}
+            {e.detail && <>: {e.detail}</>}
+            {e.actor && <span className="muted"> (by {e.actor})</span>}
+          </li>
+        ))}
+      </ol>
+    </details>
   );
 }
 
@@ -155,6 +189,7 @@ export function Copies({
                 </td>
                 <td className="copy-contacts" role="cell">
                   <ContactList contacts={r.contacts} />
+                  <CopyHistory events={r.history} />
                 </td>
                 <td className="copy-actions" role="cell">
                   {!r.sent_at ? (

@@ -35,6 +35,7 @@ const copy = (over: Partial<RecipientView>): RecipientView => ({
   owner: null,
   contacts: [],
   reply_file: null,
+  history: [],
   ...over,
 });
 

@@ -45,6 +45,7 @@ const copy = (over: Partial<RecipientView>): RecipientView => ({
   owner: "Avery Chen",
   contacts: [],
   reply_file: null,
+  history: [],
   ...over,
 });
 
