@@ -200,6 +200,13 @@ test("a joint letter: one copy marked sent reads 'Partly sent, 1 of 2', then the
     assert.match(rows.join(" | "), /Ross/);
 
     // The first copy: by email on the 25th, with a receipt number.
+    // The window itself never scrolls: only its panes do (a stray
+    // positioned element once made it scroll into blank space).
+    assert.equal(
+      await app.run(`const s = document.scrollingElement; return s.scrollHeight - s.clientHeight;`),
+      0,
+      "the window does not scroll with a letter's copies open",
+    );
     await ui.button("Mark sent…", copies);
     await app.waitFor(`return document.querySelector('[role=dialog] input[name=sent_on]')?.value === '2018-09-24'`, "the mark-sent dialog, from the letter's date");
     await x.retype("[role=dialog] input[name=sent_on]", "09/25/2018");
