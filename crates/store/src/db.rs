@@ -106,6 +106,14 @@ impl Error {
 
 pub type Result<T> = std::result::Result<T, Error>;
 
+/// Whether `sql` starts with the keyword `word`, in any case (without
+/// copying the statement: this runs for every statement).
+fn starts_with_word(sql: &str, word: &str) -> bool {
+    sql.trim_start()
+        .get(..word.len())
+        .is_some_and(|p| p.eq_ignore_ascii_case(word))
+}
+
 /// `Ok(None)` for "no row", as rusqlite's `OptionalExtension`.
 pub trait OptionalExtension<T> {
     fn optional(self) -> Result<Option<T>>;
@@ -560,7 +568,7 @@ impl PgSession {
     }
 
     fn batch(&mut self, sql: &str) -> Result<()> {
-        let harmless = sql.trim_start().to_ascii_uppercase().starts_with("BEGIN");
+        let harmless = starts_with_word(sql, "BEGIN");
         self.attempt(harmless, |s| {
             let sql = sql.to_string();
             s.run(move |c| c.batch_execute(&sql))
@@ -617,7 +625,7 @@ impl PgSession {
     }
 
     fn query(&mut self, sql: &str, values: &[Value]) -> Result<Vec<postgres::Row>> {
-        let harmless = sql.trim_start().to_ascii_uppercase().starts_with("SELECT");
+        let harmless = starts_with_word(sql, "SELECT");
         self.attempt(harmless, |s| {
             let Some(stmt) = s.statement(sql)? else {
                 return Ok(None);

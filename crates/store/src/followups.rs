@@ -194,17 +194,10 @@ impl Store {
             // On a team record a follow-up belongs to a colleague's login
             // (that is what "mine" finds); a single-user file takes any name.
             if tx.dialect() == crate::db::Dialect::Postgres {
-                let logins: Vec<String> = tx
-                    .prepare(
-                        "SELECT DISTINCT u.rolname::text FROM pg_roles u
-                         JOIN pg_auth_members m ON m.member = u.oid
-                         JOIN pg_roles g ON g.oid = m.roleid
-                         WHERE u.rolcanlogin AND g.rolname IN
-                             ('amicus_drafter', 'amicus_approver', 'amicus_signer', 'amicus_admin')
-                         ORDER BY 1",
-                    )?
-                    .query_map([], |r| r.get(0))?
-                    .collect::<crate::db::Result<_>>()?;
+                let logins: Vec<String> = crate::team::team_users_on(tx)?
+                    .into_iter()
+                    .map(|(name, _)| name)
+                    .collect();
                 if !logins.iter().any(|l| l == owner) {
                     return Err(StoreError::invalid(
                         "owner",

@@ -387,31 +387,37 @@ impl Store {
 
     /// Every login that holds an Amicus role, with its roles.
     pub fn team_users(&self) -> Result<Vec<(String, Vec<TeamRole>)>> {
-        if self.conn.sqlite().is_some() {
-            return Ok(Vec::new());
-        }
-        let rows = self.conn.query_map(
-            "SELECT u.rolname::text, g.rolname::text FROM pg_roles u
-             JOIN pg_auth_members m ON m.member = u.oid
-             JOIN pg_roles g ON g.oid = m.roleid
-             WHERE u.rolcanlogin AND g.rolname IN
-                 ('amicus_drafter', 'amicus_approver', 'amicus_signer', 'amicus_admin')
-             ORDER BY 1, 2",
-            [],
-            |r| Ok((r.get::<String>(0)?, r.get::<String>(1)?)),
-        )?;
-        let mut out: Vec<(String, Vec<TeamRole>)> = Vec::new();
-        for row in rows {
-            let (user, group) = row?;
-            let role = TeamRole::from_str(group.trim_start_matches("amicus_"))
-                .map_err(StoreError::Corrupt)?;
-            match out.last_mut() {
-                Some((u, roles)) if *u == user => roles.push(role),
-                _ => out.push((user, vec![role])),
-            }
-        }
-        Ok(out)
+        team_users_on(&self.conn)
     }
+}
+
+/// Every login that holds an Amicus role, with its roles, as `conn` sees
+/// them (also inside a write); none on a single-user file.
+pub(crate) fn team_users_on(conn: &Connection) -> Result<Vec<(String, Vec<TeamRole>)>> {
+    if conn.sqlite().is_some() {
+        return Ok(Vec::new());
+    }
+    let rows = conn.query_map(
+        "SELECT u.rolname::text, g.rolname::text FROM pg_roles u
+         JOIN pg_auth_members m ON m.member = u.oid
+         JOIN pg_roles g ON g.oid = m.roleid
+         WHERE u.rolcanlogin AND g.rolname IN
+             ('amicus_drafter', 'amicus_approver', 'amicus_signer', 'amicus_admin')
+         ORDER BY 1, 2",
+        [],
+        |r| Ok((r.get::<String>(0)?, r.get::<String>(1)?)),
+    )?;
+    let mut out: Vec<(String, Vec<TeamRole>)> = Vec::new();
+    for row in rows {
+        let (user, group) = row?;
+        let role =
+            TeamRole::from_str(group.trim_start_matches("amicus_")).map_err(StoreError::Corrupt)?;
+        match out.last_mut() {
+            Some((u, roles)) if *u == user => roles.push(role),
+            _ => out.push((user, vec![role])),
+        }
+    }
+    Ok(out)
 }
 
 fn check_login_name(name: &str) -> Result<()> {
