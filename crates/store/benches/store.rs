@@ -91,6 +91,10 @@ fn fill(mut store: Store, letters: i64, archive: bool) -> Store {
     let start = NaiveDate::from_ymd_opt(2010, 1, 1).unwrap();
     store
         .write(|tx| {
+            // A bulk load of a whole record, as `team import` is.
+            if tx.dialect() == store::db::Dialect::Postgres {
+                tx.execute_batch("SELECT amicus_begin_import()")?;
+            }
             tx.execute(
                 "INSERT INTO templates (key, version, builtin, meta, source, created_at) VALUES ('t', 1, 1, '{}', '', ?1)",
                 [now],

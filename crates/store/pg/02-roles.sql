@@ -90,11 +90,17 @@ TO amicus_drafter;
 GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO amicus_drafter;
 
 -- Tables of later steps, once they exist, so a run of this file after them
--- keeps their grants: follow-up work (05-followups.sql), written once.
+-- keeps their grants: follow-up work (05-followups.sql), written once; the
+-- record rules' warrants (06-record-rules.sql), nobody's but the record's
+-- own functions.
 DO $$
 BEGIN
     IF to_regclass('public.copy_contacts') IS NOT NULL THEN
         GRANT INSERT ON copy_contacts, reply_files TO amicus_drafter;
+    END IF;
+    IF to_regclass('public.amicus_warrants') IS NOT NULL THEN
+        REVOKE ALL ON amicus_warrants FROM amicus_drafter, amicus_approver, amicus_signer, amicus_admin;
+        REVOKE ALL ON SEQUENCE amicus_warrants_id_seq FROM amicus_drafter, amicus_approver, amicus_signer, amicus_admin;
     END IF;
 END
 $$;
