@@ -120,3 +120,102 @@ fn a_team_is_set_up_fed_from_a_file_and_each_person_does_only_their_part() {
     let back = ok(&backup, &["letters", "show", &id]);
     assert!(back.contains("approved"), "{back}");
 }
+
+/// `amicus` as the README runs it: the record named by `--db`, a password on
+/// standard input.
+fn amicus_with_stdin(args: &[&str], stdin: &str) -> std::process::Output {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_amicus"))
+        .args(args)
+        .env_remove("AMICUS_DB")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
+/// The README's "What IT sets up, once", word for word, by a login that owns
+/// the database and may create roles but is no superuser: `team init` makes
+/// it the team's first administrator, so the import it runs next is not
+/// refused as a change to the organization's settings.
+#[test]
+fn the_readme_it_login_sets_the_team_up_and_imports_the_record() {
+    let server = std::env::var("AMICUS_TEST_PG").expect("AMICUS_TEST_PG");
+    let dir = std::env::var("AMICUS_TEST_PG_DIR").unwrap();
+    let bin = std::env::var("AMICUS_TEST_PG_BIN").unwrap();
+    let it = format!("it_{}", std::process::id());
+    let name = format!("amicus_it_{}", std::process::id());
+    let made = Command::new(Path::new(&bin).join("psql"))
+        .args([
+            &format!("{server} dbname=postgres"),
+            "-v",
+            "ON_ERROR_STOP=1",
+            "-qc",
+            &format!("CREATE ROLE {it} LOGIN CREATEROLE"),
+            "-qc",
+            &format!("CREATE DATABASE {name} OWNER {it}"),
+        ])
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let admin = format!("postgres://{it}@/{name}?host={dir}");
+
+    let init = amicus_with_stdin(&["team", "init", &admin], "");
+    assert!(
+        init.status.success(),
+        "{}",
+        String::from_utf8_lossy(&init.stderr)
+    );
+    for (user, role) in [
+        ("dana", "drafter"),
+        ("avery", "approver"),
+        ("pat", "signer"),
+    ] {
+        let out = amicus_with_stdin(
+            &[
+                "--db",
+                &admin,
+                "team",
+                "user",
+                "add",
+                user,
+                "--role",
+                role,
+                "--password-stdin",
+            ],
+            "correct horse battery staple\n",
+        );
+        assert!(
+            out.status.success(),
+            "team user add {user}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let files = tempfile::tempdir().unwrap();
+    let file = files.path().join("amicus.db");
+    ok(&file, &["letters", "list"]);
+    let out = amicus_with_stdin(
+        &["--db", &admin, "team", "import", file.to_str().unwrap()],
+        "",
+    );
+    let (stdout, stderr) = (
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr),
+    );
+    assert!(out.status.success(), "team import: {stderr}");
+    assert!(stdout.contains("imported 1 letters"), "{stdout}");
+    let who = amicus_with_stdin(&["--db", &admin, "team", "whoami"], "");
+    assert!(
+        String::from_utf8_lossy(&who.stdout).contains("admin"),
+        "{}",
+        String::from_utf8_lossy(&who.stdout)
+    );
+}

@@ -22,12 +22,14 @@ use crate::db::{Connection, PgSession};
 use crate::{Result, Store, StoreError};
 
 /// The team schema, oldest first. Forward-only, like the SQLite migrations.
-const PG_MIGRATION_SQL: [&str; 5] = [
+const PG_MIGRATION_SQL: [&str; 7] = [
     include_str!("../pg/01-schema.sql"),
     include_str!("../pg/02-roles.sql"),
     include_str!("../pg/03-changes.sql"),
     include_str!("../pg/04-search.sql"),
     include_str!("../pg/05-followups.sql"),
+    include_str!("../pg/06-record-rules.sql"),
+    include_str!("../pg/07-committee-roles.sql"),
 ];
 
 /// The team schema version this build speaks.
@@ -309,6 +311,7 @@ impl Store {
             )?;
             tx.commit()?;
         }
+        make_initializer_admin(&store.conn)?;
         Ok(store)
     }
 
@@ -389,6 +392,34 @@ impl Store {
     pub fn team_users(&self) -> Result<Vec<(String, Vec<TeamRole>)>> {
         team_users_on(&self.conn)
     }
+}
+
+/// The login that sets the team record up is its first administrator: it
+/// imports the organization's record and adds the staff, which change the
+/// organization's settings (the administrators'). A superuser already is
+/// one. Granting it needs CREATEROLE (PostgreSQL 15) or, from 16 on, the
+/// ADMIN option on amicus_admin; without either, the one step a superuser
+/// must take is said in words.
+fn make_initializer_admin(conn: &Connection) -> Result<()> {
+    let (user, privileged): (String, bool) = conn.query_row(
+        "SELECT session_user::text, amicus_privileged()",
+        [] as [&dyn crate::db::ToSql; 0],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    if privileged {
+        return Ok(());
+    }
+    let grant: String = conn.query_row(
+        "SELECT format('GRANT amicus_admin TO %I', ?1::text)",
+        [&user],
+        |r| r.get(0),
+    )?;
+    conn.execute_batch(&grant).map_err(|e| {
+        StoreError::Migration(format!(
+            "the team record is set up, but {user} could not be made its administrator ({e}); \
+             as a PostgreSQL superuser run: {grant}; then `amicus team import` and `team user add` work as {user}"
+        ))
+    })
 }
 
 /// Every login that holds an Amicus role, with its roles, as `conn` sees

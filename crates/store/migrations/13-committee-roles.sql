@@ -1,0 +1,2 @@
+-- Dated committee titles (issue 25): filled in by this change.
+SELECT 1;
