@@ -206,6 +206,19 @@ pub const SHIPPED_CURRENT: &str =
     include_str!("../../../data/congress-legislators/legislators-current.yaml");
 pub const SHIPPED_DISTRICT_OFFICES: &str =
     include_str!("../../../data/congress-legislators/legislators-district-offices.yaml");
+/// The members who served since 2017 and had left by the snapshot, so
+/// back-dated letters reach them (the dataset's own historical file, cut to
+/// them; see the folder's README).
+pub const SHIPPED_HISTORICAL: &str =
+    include_str!("../../../data/congress-legislators/legislators-historical.yaml");
+
+/// The day the shipped snapshot describes: its import, with no day given,
+/// is as of then (or today, if earlier), so it never overrides a newer roster
+/// already imported.
+pub const SHIPPED_AS_OF: NaiveDate = match NaiveDate::from_ymd_opt(2026, 6, 15) {
+    Some(d) => d,
+    None => panic!("a valid date"),
+};
 
 fn read_text(path: &Path) -> Result<String, AppError> {
     std::fs::read_to_string(path).map_err(|source| AppError::Read {
@@ -240,52 +253,134 @@ pub fn read_roster(path: &Path) -> Result<Vec<Member>, AppError> {
     if path.is_file() {
         return members_of(&read_text(path)?, &path.display().to_string(), None);
     }
+    let named = |name: &str| -> Result<Option<(String, String)>, AppError> {
+        let file = path.join(name);
+        Ok(if file.exists() {
+            Some((read_text(&file)?, file.display().to_string()))
+        } else {
+            None
+        })
+    };
     let current = path.join("legislators-current.yaml");
-    let historical = path.join("legislators-historical.yaml");
-    let offices_path = path.join("legislators-district-offices.yaml");
-    let offices = if offices_path.exists() {
-        Some((
-            read_text(&offices_path)?,
-            offices_path.display().to_string(),
-        ))
-    } else {
-        None
+    let current = (read_text(&current)?, current.display().to_string());
+    let historical = named("legislators-historical.yaml")?;
+    let offices = named("legislators-district-offices.yaml")?;
+    roster_of(
+        text_of(&historical),
+        (&current.0, &current.1),
+        text_of(&offices),
+    )
+}
+
+fn text_of(file: &Option<(String, String)>) -> Option<(&str, &str)> {
+    file.as_ref().map(|(t, o)| (t.as_str(), o.as_str()))
+}
+
+/// A roster from its files' text (and where each came from, for messages):
+/// the departed members of the historical file, then the current ones.
+fn roster_of(
+    historical: Option<(&str, &str)>,
+    current: (&str, &str),
+    offices: Option<(&str, &str)>,
+) -> Result<Vec<Member>, AppError> {
+    let mut members = match historical {
+        Some((text, origin)) => departed(members_of(text, origin, None)?),
+        None => Vec::new(),
     };
-    let mut members = if historical.exists() {
-        departed(members_of(
-            &read_text(&historical)?,
-            &historical.display().to_string(),
-            None,
-        )?)
-    } else {
-        Vec::new()
-    };
-    members.extend(members_of(
-        &read_text(&current)?,
-        &current.display().to_string(),
-        offices.as_ref().map(|(t, o)| (t.as_str(), o.as_str())),
-    )?);
+    let departed = members.len();
+    members.extend(members_of(current.0, current.1, offices)?);
+    end_at_successors(&mut members, departed);
     Ok(members)
 }
 
-/// Departed members with their terms since [`HISTORY_FROM`].
+/// A departed member's term that runs past the start of another member's in
+/// the same seat ends on that day: the historical file's end can be an upper
+/// bound (the day the roster stopped listing them), the successor's start is
+/// the roster's word. The import would end it there anyway; doing it here
+/// keeps a second import of the same files from changing anything.
+fn end_at_successors(members: &mut [Member], departed: usize) {
+    let mut starts: std::collections::HashMap<String, Vec<(NaiveDate, usize)>> =
+        std::collections::HashMap::new();
+    for (i, m) in members.iter().enumerate() {
+        for t in &m.terms {
+            starts
+                .entry(t.seat.key.clone())
+                .or_default()
+                .push((t.start, i));
+        }
+    }
+    for (i, m) in members.iter_mut().enumerate().take(departed) {
+        for t in &mut m.terms {
+            let next = starts.get(&t.seat.key).and_then(|s| {
+                s.iter()
+                    .filter(|(start, j)| {
+                        *j != i && *start > t.start && t.end.is_none_or(|e| *start < e)
+                    })
+                    .map(|(start, _)| *start)
+                    .min()
+            });
+            if let Some(next) = next {
+                t.end = Some(next);
+            }
+        }
+    }
+}
+
+/// Departed members with their terms since [`HISTORY_FROM`]. Their seats'
+/// addresses, phones and contact forms are today's holders', not the ones
+/// the departed last had.
 fn departed(members: Vec<Member>) -> Vec<Member> {
     members
         .into_iter()
         .filter_map(|mut m| {
             m.terms.retain(|t| t.end.is_none_or(|e| e >= HISTORY_FROM));
+            for t in &mut m.terms {
+                t.address.clear();
+                t.phone = None;
+                t.contact_form = None;
+            }
             (!m.terms.is_empty()).then_some(m)
         })
         .collect()
 }
 
-/// The roster shipped with Amicus.
+/// The roster shipped with Amicus: today's members, and those who served
+/// since 2017 and have left.
 pub fn shipped_roster() -> Result<Vec<Member>, AppError> {
-    members_of(
-        SHIPPED_CURRENT,
-        "the shipped congress roster",
+    roster_of(
+        Some((SHIPPED_HISTORICAL, "the shipped historical roster")),
+        (SHIPPED_CURRENT, "the shipped congress roster"),
         Some((SHIPPED_DISTRICT_OFFICES, "the shipped district offices")),
     )
+}
+
+/// A roster imported with no day given is taken to describe `today`. One in
+/// which nobody held a seat that day (an older snapshot, or departed
+/// members alone) would end every term it does not list today and start
+/// its committee places today: refused, asking for the day it describes.
+pub fn check_describes_today(
+    members: &[Member],
+    today: NaiveDate,
+    source: &Path,
+) -> Result<(), AppError> {
+    let terms = || members.iter().flat_map(|m| &m.terms);
+    if members.is_empty() || terms().any(|t| t.start <= today && t.end.is_none_or(|e| e >= today)) {
+        return Ok(());
+    }
+    let latest = terms()
+        .map(|t| t.start)
+        .max()
+        .map(|d| format!(" (its latest term began on {d})"))
+        .unwrap_or_default();
+    Err(AppError::invalid(
+        "as_of",
+        format!(
+            "nobody in {} held a seat on {today}: it is an older roster{latest}. Import it as of \
+             the day it describes: amicus import congress {} --as-of YYYY-MM-DD",
+            source.display(),
+            source.display()
+        ),
+    ))
 }
 
 /// Members from the roster's text (and its district offices', when known).

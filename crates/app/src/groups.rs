@@ -172,22 +172,26 @@ impl App {
                 }
                 let mut leaders = Vec::new();
                 for m in &on_it {
-                    if m.leads() {
-                        leaders.push(format!(
-                            "{} {}",
-                            m.title.clone().unwrap_or_else(|| "Chairman".into()),
-                            m.family_name
-                        ));
-                    }
                     match db.congress_seat_on(m.person_id, on)? {
-                        Some(seat) => members.push(GroupMember {
-                            name: m.name.clone(),
-                            role: m.title.clone(),
-                            choice: RecipientChoice {
-                                role: Role::To,
-                                to: Addressee::Office(seat),
-                            },
-                        }),
+                        Some(seat) => {
+                            // Greeted by the title held on the letter's date,
+                            // and only when the letter reaches them.
+                            if m.leads() {
+                                leaders.push(format!(
+                                    "{} {}",
+                                    m.title.clone().unwrap_or_else(|| "Chairman".into()),
+                                    m.family_name
+                                ));
+                            }
+                            members.push(GroupMember {
+                                name: m.name.clone(),
+                                role: m.title.clone(),
+                                choice: RecipientChoice {
+                                    role: Role::To,
+                                    to: Addressee::Office(seat),
+                                },
+                            });
+                        }
                         None => warnings.push(format!(
                             "{} is on the committee but held no seat in Congress on {on} in the record; left out",
                             m.name

@@ -17,7 +17,8 @@ pub struct ImportRequest {
     /// A roster folder or posts file; None for the shipped one.
     pub source: Option<PathBuf>,
     /// The day the roster describes; terms of members no longer listed end
-    /// then. Today in the organization's time zone when not given.
+    /// then. When not given: today in the organization's time zone for a
+    /// folder, the snapshot's own day for the shipped roster.
     pub as_of: Option<NaiveDate>,
     /// Say what would change, and change nothing.
     pub dry_run: bool,
@@ -53,15 +54,26 @@ impl App {
     }
 
     /// Import the congress roster (a folder, or the shipped snapshot) as of
-    /// the clock's today unless a day is given.
+    /// the day given; with none, a folder as of the clock's today (refused
+    /// if nobody in it held a seat that day: an older roster needs its own
+    /// day), the shipped snapshot as of its own day (today, if earlier).
     pub fn import_congress_now(&self, req: &ImportRequest) -> Result<ImportSummary, AppError> {
-        let as_of = req.as_of.unwrap_or_else(|| self.clock().today());
-        let (members, committees) = match req.source.as_deref() {
-            Some(dir) => (
-                crate::congress::read_roster(dir)?,
-                crate::congress::read_committees(dir)?,
-            ),
+        let today = self.clock().today();
+        let (as_of, members, committees) = match req.source.as_deref() {
+            Some(dir) => {
+                let members = crate::congress::read_roster(dir)?;
+                let as_of = match req.as_of {
+                    Some(day) => day,
+                    None => {
+                        crate::congress::check_describes_today(&members, today, dir)?;
+                        today
+                    }
+                };
+                (as_of, members, crate::congress::read_committees(dir)?)
+            }
             None => (
+                req.as_of
+                    .unwrap_or_else(|| today.min(crate::congress::SHIPPED_AS_OF)),
                 crate::congress::shipped_roster()?,
                 crate::congress::shipped_committees()?,
             ),

@@ -292,7 +292,311 @@ fn a_committee_letter_copied_to_a_later_date_goes_to_the_committee_of_that_date(
     assert!(data.recipients.iter().any(|r| r.name == "Chuck Grassley"));
 }
 
+/// Every member of Congress in the shipped files (today's and the departed),
+/// parsed once.
+fn everyone() -> &'static [serde_norway::Value] {
+    static ALL: std::sync::OnceLock<Vec<serde_norway::Value>> = std::sync::OnceLock::new();
+    ALL.get_or_init(|| {
+        let mut all = Vec::new();
+        for f in ["legislators-historical.yaml", "legislators-current.yaml"] {
+            let text = std::fs::read_to_string(dir().join(f)).unwrap();
+            let value: serde_norway::Value = serde_norway::from_str(&text).unwrap();
+            all.extend(value.as_sequence().unwrap().iter().cloned());
+        }
+        all
+    })
+}
+
+/// A roster folder as the dataset published it on `on`: everyone serving
+/// that day with the terms begun by then, and only the Finance Committee,
+/// whose members are given as (bioguide, name, side, rank, title).
+fn roster_of_day(on: &str, finance: &[(&str, &str, &str, u8, &str)]) -> tempfile::TempDir {
+    let folder = tempfile::tempdir().unwrap();
+    let serving: Vec<serde_norway::Value> = everyone()
+        .iter()
+        .filter_map(|l| {
+            let terms = l["terms"].as_sequence().unwrap();
+            let starts = |t: &serde_norway::Value| t["start"].as_str().unwrap() <= on;
+            if !terms
+                .iter()
+                .any(|t| starts(t) && t["end"].as_str().unwrap() >= on)
+            {
+                return None;
+            }
+            let mut l = l.clone();
+            l["terms"] = serde_norway::Value::Sequence(
+                terms.iter().filter(|t| starts(t)).cloned().collect(),
+            );
+            Some(l)
+        })
+        .collect();
+    assert!(serving.len() >= 535, "{on}: {}", serving.len());
+    std::fs::write(
+        folder.path().join("legislators-current.yaml"),
+        serde_norway::to_string(&serving).unwrap(),
+    )
+    .unwrap();
+    std::fs::write(
+        folder.path().join("committees-current.yaml"),
+        "- type: senate\n  name: Senate Committee on Finance\n  thomas_id: SSFI\n",
+    )
+    .unwrap();
+    let mut membership = String::from("SSFI:\n");
+    for (id, name, side, rank, title) in finance {
+        membership.push_str(&format!(
+            "- name: {name}\n  party: {side}\n  rank: {rank}\n  bioguide: {id}\n"
+        ));
+        if !title.is_empty() {
+            membership.push_str(&format!("  title: {title}\n"));
+        }
+    }
+    std::fs::write(
+        folder.path().join("committee-membership-current.yaml"),
+        membership,
+    )
+    .unwrap();
+    folder
+}
+
+/// The Finance Committee in 2018: Orrin Hatch chairs it, Ron Wyden is the
+/// ranking member, Mike Crapo third of the majority.
+fn finance_2018() -> tempfile::TempDir {
+    roster_of_day(
+        "2018-01-03",
+        &[
+            ("H000338", "Orrin G. Hatch", "majority", 1, "Chairman"),
+            ("G000386", "Chuck Grassley", "majority", 2, ""),
+            ("C000880", "Mike Crapo", "majority", 3, ""),
+            ("W000779", "Ron Wyden", "minority", 1, "Ranking Member"),
+            ("S000770", "Debbie Stabenow", "minority", 2, ""),
+        ],
+    )
+}
+
+/// The Finance Committee from 2019-01-03: Chuck Grassley chairs it.
+fn finance_2019() -> tempfile::TempDir {
+    roster_of_day(
+        "2019-01-03",
+        &[
+            ("G000386", "Chuck Grassley", "majority", 1, "Chairman"),
+            ("C000880", "Mike Crapo", "majority", 2, ""),
+            ("W000779", "Ron Wyden", "minority", 1, "Ranking Member"),
+            ("S000770", "Debbie Stabenow", "minority", 2, ""),
+        ],
+    )
+}
+
+fn leaders() -> GroupRef {
+    GroupRef::Committee {
+        code: "SSFI".into(),
+        leaders_only: true,
+    }
+}
+
+/// A joint letter to `group` dated `on`: its greeting and its addressees.
+fn letter_to(app: &App, group: GroupRef, on: NaiveDate) -> (String, Vec<String>) {
+    let drafted = app
+        .draft_from_request(
+            &DraftRequest {
+                template: "joint-support".into(),
+                to_offices: vec![],
+                to_persons: vec![],
+                cc_offices: vec![],
+                cc_lines: vec![],
+                date: on,
+                subject: "Trade".into(),
+                body: "We ask the Committee to support the agreement.".into(),
+                issue: Some("KORUS".into()),
+                signer: None,
+                per_recipient: false,
+                to_groups: vec![group],
+            },
+            Utc::now(),
+        )
+        .unwrap();
+    let letter = app.open_letter(drafted.letter_id).unwrap();
+    let names = app
+        .letter_data(drafted.letter_id)
+        .unwrap()
+        .recipients
+        .into_iter()
+        .map(|r| r.name)
+        .collect();
+    (letter.draft.extra.salutation.unwrap(), names)
+}
+
+/// A member's family name and place: rank, title, side.
+type Seat = (String, Option<i64>, Option<String>, Option<String>);
+
+/// Each member of the Finance Committee on `on` with their place.
+fn finance_on(app: &App, on: &str) -> Vec<Seat> {
+    let finance = app.store().find_committee("SSFI").unwrap();
+    let mut members: Vec<_> = app
+        .store()
+        .committee_members_on(finance.id, day(on))
+        .unwrap()
+        .into_iter()
+        .map(|m| (m.family_name, m.rank, m.title, m.side))
+        .collect();
+    members.sort();
+    members
+}
+
+fn chairmen_on(app: &App, on: &str) -> Vec<String> {
+    finance_on(app, on)
+        .into_iter()
+        .filter(|m| m.2.as_deref() == Some("Chairman"))
+        .map(|m| m.0)
+        .collect()
+}
+
+/// Issue 25: an older roster, then today's; a letter of 2018 greets 2018's
+/// chair and ranking member, one of today today's.
+fn a_letter_to_the_leaders_greets_the_chair_and_ranking_member_of_its_date(engine: Backend) {
+    let app = app_on(engine);
+    let older = finance_2018();
+    import(&app, Some(older.path().to_path_buf()), "2018-01-03");
+    // Today's: the shipped snapshot, as the app's button imports it.
+    let shipped = app.import_congress_now(&ImportRequest::default()).unwrap();
+    assert!(shipped.memberships_changed > 0, "{shipped:?}");
+
+    let (greeting, names) = letter_to(&app, leaders(), day("2018-06-01"));
+    assert_eq!(greeting, "Dear Chairman Hatch and Ranking Member Wyden:");
+    assert_eq!(names, ["Orrin G. Hatch", "Ron Wyden"]);
+    let (greeting, _) = letter_to(&app, committee("SSFI"), day("2018-06-01"));
+    assert_eq!(
+        greeting,
+        "Dear Chairman Hatch, Ranking Member Wyden and Members of the Committee:"
+    );
+    assert_eq!(chairmen_on(&app, "2018-06-01"), ["Hatch"]);
+
+    let today = app.clock().today();
+    let (greeting, names) = letter_to(&app, leaders(), today);
+    assert_eq!(greeting, "Dear Chairman Crapo and Ranking Member Wyden:");
+    assert_eq!(names, ["Mike Crapo", "Ron Wyden"]);
+    assert_eq!(chairmen_on(&app, &today.to_string()), ["Crapo"]);
+}
+
+/// A newer file that changes a title ends the old one on the file's day:
+/// the day before has the old chair, the day itself the new one, never both.
+fn a_newer_roster_ends_the_old_chair_on_its_day(engine: Backend) {
+    let app = app_on(engine);
+    let (older, newer) = (finance_2018(), finance_2019());
+    import(&app, Some(older.path().to_path_buf()), "2018-01-03");
+    let sum = import(&app, Some(newer.path().to_path_buf()), "2019-01-03");
+    // Hatch leaves; Grassley and Crapo move up; Wyden and Stabenow stay.
+    assert_eq!(sum.memberships_changed, 3, "{sum:?}");
+
+    assert_eq!(chairmen_on(&app, "2019-01-02"), ["Hatch"]);
+    assert_eq!(chairmen_on(&app, "2019-01-03"), ["Grassley"]);
+    let crapo = |on: &str| {
+        finance_on(&app, on)
+            .into_iter()
+            .find(|m| m.0 == "Crapo")
+            .unwrap()
+            .1
+    };
+    assert_eq!(
+        (crapo("2019-01-02"), crapo("2019-01-03")),
+        (Some(3), Some(2))
+    );
+    let (greeting, _) = letter_to(&app, leaders(), day("2019-01-02"));
+    assert_eq!(greeting, "Dear Chairman Hatch and Ranking Member Wyden:");
+    let (greeting, names) = letter_to(&app, leaders(), day("2019-01-03"));
+    assert_eq!(greeting, "Dear Chairman Grassley and Ranking Member Wyden:");
+    assert_eq!(names, ["Chuck Grassley", "Ron Wyden"]);
+    // Wyden's place never changed: one row from 2018 on.
+    let finance = app.store().find_committee("SSFI").unwrap().id;
+    let wyden = app
+        .store()
+        .committee_members_on(finance, day("2019-06-01"))
+        .unwrap()
+        .into_iter()
+        .find(|m| m.family_name == "Wyden")
+        .unwrap();
+    assert_eq!(wyden.start_on, day("2018-01-03"));
+
+    // The same file again changes nothing.
+    let again = import(&app, Some(newer.path().to_path_buf()), "2019-01-03");
+    assert_eq!(
+        (again.committees_changed, again.memberships_changed),
+        (0, 0),
+        "{again:?}"
+    );
+}
+
+/// Rosters imported newest first say the same of every day as imported in
+/// order: an older file fills in its own days and leaves the newer's alone.
+fn an_older_roster_imported_after_a_newer_one_changes_only_its_own_days(engine: Backend) {
+    let (older, newer) = (finance_2018(), finance_2019());
+    let in_order = app_on(engine);
+    import(&in_order, Some(older.path().to_path_buf()), "2018-01-03");
+    import(&in_order, Some(newer.path().to_path_buf()), "2019-01-03");
+    import(&in_order, None, AS_OF);
+    let backwards = app_on(engine);
+    import(&backwards, None, AS_OF);
+    import(&backwards, Some(newer.path().to_path_buf()), "2019-01-03");
+    let sum = import(&backwards, Some(older.path().to_path_buf()), "2018-01-03");
+    assert!(sum.memberships_changed > 0, "{sum:?}");
+
+    for on in [
+        "2017-12-31",
+        "2018-01-03",
+        "2018-06-01",
+        "2019-01-02",
+        "2019-01-03",
+        "2024-06-01",
+        "2026-06-14",
+        "2026-06-15",
+        "2026-11-28",
+    ] {
+        assert_eq!(
+            finance_on(&backwards, on),
+            finance_on(&in_order, on),
+            "{on}"
+        );
+    }
+    assert_eq!(chairmen_on(&backwards, "2018-06-01"), ["Hatch"]);
+    assert_eq!(chairmen_on(&backwards, "2019-06-01"), ["Grassley"]);
+    assert_eq!(chairmen_on(&backwards, AS_OF), ["Crapo"]);
+    // Today's other committees are still today's, and still listed.
+    let ways = backwards
+        .expand_group(&committee("HSWM"), day(AS_OF))
+        .unwrap();
+    assert_eq!(ways.members[0].name, "Jason Smith");
+    assert!(
+        backwards
+            .committee_groups()
+            .unwrap()
+            .iter()
+            .any(|g| g.label == "House Committee on Ways and Means")
+    );
+    let (greeting, _) = letter_to(&backwards, leaders(), day("2026-06-20"));
+    assert_eq!(greeting, "Dear Chairman Crapo and Ranking Member Wyden:");
+}
+
+/// An older roster imported with no day would be taken for today's: the
+/// import says so and changes nothing.
+#[test]
+fn an_older_roster_with_no_day_given_is_refused() {
+    let app = app_on(Backend::Sqlite);
+    import(&app, None, AS_OF);
+    let older = finance_2018();
+    let err = app
+        .import_congress_now(&ImportRequest {
+            source: Some(older.path().to_path_buf()),
+            as_of: None,
+            dry_run: false,
+        })
+        .unwrap_err();
+    assert!(err.to_string().contains("--as-of"), "{err}");
+    assert_eq!(chairmen_on(&app, "2026-11-28"), ["Crapo"]);
+}
+
 engines!(
+    a_letter_to_the_leaders_greets_the_chair_and_ranking_member_of_its_date,
+    a_newer_roster_ends_the_old_chair_on_its_day,
+    an_older_roster_imported_after_a_newer_one_changes_only_its_own_days,
     the_shipped_committees_import_with_their_members_and_leaders,
     a_newer_membership_file_ends_memberships_but_older_letters_keep_them,
     a_delegation_is_every_seat_of_the_state_held_on_the_day,

@@ -81,6 +81,14 @@ fn yaml_terms() -> BTreeMap<String, Vec<YamlTerm>> {
     out
 }
 
+/// How many departed members the shipped historical file lists, read
+/// independently of the importer (all served since 2017).
+fn departed() -> usize {
+    let text = std::fs::read_to_string(dir().join("legislators-historical.yaml")).unwrap();
+    let value: serde_norway::Value = serde_norway::from_str(&text).unwrap();
+    value.as_sequence().unwrap().len()
+}
+
 fn holders_on(app: &App, seat_prefix: &str, on: &str) -> Vec<String> {
     let db = app.store();
     let mut stmt = db
@@ -107,7 +115,9 @@ fn the_snapshot_imports_whole_and_matches_the_yaml(engine: Backend) {
         .unwrap();
     let yaml = yaml_terms();
     assert_eq!(yaml.len(), 537);
-    assert_eq!(summary.added, 537, "{summary:?}");
+    // Today's members and the departed since 2017 beside them.
+    assert_eq!(departed(), 431);
+    assert_eq!(summary.added, 537 + 431, "{summary:?}");
     assert!(summary.skipped.is_empty(), "{:?}", summary.skipped);
 
     // 537 members hold a seat on the snapshot's date.
@@ -224,7 +234,7 @@ fn importing_again_changes_nothing_and_a_dry_run_writes_nothing(engine: Backend)
     let dry = app
         .import_congress(&dir(), day(AS_OF), now(), true)
         .unwrap();
-    assert_eq!(dry.added, 537);
+    assert_eq!(dry.added, 537 + departed());
     assert_eq!(counts(&app), before, "a dry run writes nothing");
 
     let first = app
@@ -241,7 +251,9 @@ fn importing_again_changes_nothing_and_a_dry_run_writes_nothing(engine: Backend)
 
 fn a_newer_roster_updates_adds_and_closes_but_keeps_history_and_hand_edits(engine: Backend) {
     let app = app_on(engine);
-    let members = amicus_app::congress::read_roster(&dir()).unwrap();
+    let mut members = amicus_app::congress::read_roster(&dir()).unwrap();
+    // Today's members first: the departed (read first) have no open term.
+    members.rotate_left(departed());
     app.store()
         .import_roster(
             &members,
@@ -375,6 +387,13 @@ fn a_roster_imported_late_in_the_evening_in_washington_ends_terms_that_day() {
         serde_norway::to_string(&roster).unwrap(),
     )
     .unwrap();
+    // With the departed beside them, as in the first folder: members who
+    // left after March 3 are not ended on it.
+    std::fs::copy(
+        dir().join("legislators-historical.yaml"),
+        newer.path().join("legislators-historical.yaml"),
+    )
+    .unwrap();
     // As the desktop imports it: no day given, so "today" from the clock.
     let s = app
         .import_congress_now(&amicus_app::ImportRequest {
@@ -401,8 +420,88 @@ fn the_shipped_roster_imports_with_no_folder_named(engine: Backend) {
     let folder = app
         .import_congress(&dir(), day(AS_OF), now(), true)
         .unwrap();
-    assert_eq!(shipped.added, 537);
+    assert_eq!(shipped.added, 537 + departed());
     assert_eq!(shipped, folder);
+}
+
+/// Issue 25: the shipped import brings the members who have left since 2017,
+/// in the same seats as today's, so a back-dated letter reaches them.
+fn a_2021_letter_to_both_california_senators_reaches_feinstein_and_padilla(engine: Backend) {
+    let app = app_on(engine);
+    // The app's button: the shipped snapshot, no day given.
+    let sum = app.import_congress_now(&ImportRequest::default()).unwrap();
+    assert!(sum.skipped.is_empty(), "{:?}", sum.skipped);
+    let on = day("2021-06-01");
+    let senate = amicus_app::groups::GroupRef::Delegation {
+        state: "CA".into(),
+        chamber: Some(amicus_app::groups::Chamber::Senate),
+    };
+    let drafted = app
+        .draft_from_request(
+            &DraftRequest {
+                template: "joint-support".into(),
+                to_offices: vec![],
+                to_persons: vec![],
+                cc_offices: vec![],
+                cc_lines: vec![],
+                date: on,
+                subject: "Trade".into(),
+                body: "We ask for your support.".into(),
+                issue: Some("KORUS".into()),
+                signer: None,
+                per_recipient: false,
+                to_groups: vec![senate.clone()],
+            },
+            now(),
+        )
+        .unwrap();
+    assert!(drafted.warnings.is_empty(), "{:?}", drafted.warnings);
+    let mut names: Vec<String> = app
+        .letter_data(drafted.letter_id)
+        .unwrap()
+        .recipients
+        .into_iter()
+        .map(|r| r.name)
+        .collect();
+    names.sort();
+    assert_eq!(names, ["Alex Padilla", "Dianne Feinstein"]);
+    // The departed hold the very seats today's senators hold.
+    assert_eq!(
+        holders_on(&app, "sen-CA-", "2021-06-01"),
+        ["Dianne Feinstein", "Alex Padilla"]
+    );
+    assert_eq!(
+        holders_on(&app, "sen-CA-", "2018-09-24"),
+        ["Dianne Feinstein", "Kamala D. Harris"]
+    );
+    assert_eq!(
+        holders_on(&app, "sen-CA-", AS_OF),
+        ["Adam B. Schiff", "Alex Padilla"]
+    );
+    assert_eq!(
+        app.store()
+            .offices("U.S. Senator for California")
+            .unwrap()
+            .len(),
+        2
+    );
+    // The seat keeps today's holder's address, not the departed's.
+    let seat = app
+        .store()
+        .find_office("U.S. Senator for California, class 1")
+        .unwrap();
+    assert_ne!(
+        seat.address.first().map(String::as_str),
+        Some("331 Hart Senate Office Building")
+    );
+    // A soft end (the day the roster stopped listing her) gives way to the
+    // successor's start, and a second import changes nothing.
+    assert_eq!(
+        holders_on(&app, "sen-CA-", "2024-12-09"),
+        ["Adam B. Schiff", "Alex Padilla"]
+    );
+    let again = app.import_congress_now(&ImportRequest::default()).unwrap();
+    assert!(again.changed_nothing(), "{again:?}");
 }
 
 fn officials_are_found_by_office_and_by_state_name_with_the_whole_count(engine: Backend) {
@@ -450,5 +549,6 @@ engines!(
     a_newer_roster_updates_adds_and_closes_but_keeps_history_and_hand_edits,
     district_offices_come_with_their_members_and_leave_the_posts_alone,
     the_shipped_roster_imports_with_no_folder_named,
+    a_2021_letter_to_both_california_senators_reaches_feinstein_and_padilla,
     officials_are_found_by_office_and_by_state_name_with_the_whole_count,
 );

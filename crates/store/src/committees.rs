@@ -168,9 +168,33 @@ impl Store {
     }
 }
 
-/// Make the record's committees those of the roster's files, as of `as_of`:
-/// new committees and memberships start that day, memberships no longer
-/// listed end that day, committees no longer listed are retired.
+/// A member's place on a committee: rank, title and side. Dated like a
+/// term: a row of `committee_members` holds one place from `start_on` until
+/// `end_on` (exclusive: a letter of that day sees the next row), so a newer
+/// file that changes a title ends the old one on its day and starts the new.
+type Place = (Option<i64>, Option<String>, Option<String>);
+
+/// The first day after `as_of` that a committee roster already on record
+/// speaks for (a day some membership began or ended, or a committee was
+/// retired), or None when a roster of `as_of` is the newest.
+fn next_roster_day(tx: &Connection, as_of: NaiveDate) -> Result<Option<NaiveDate>> {
+    Ok(tx.query_row(
+        "SELECT min(d) FROM (
+             SELECT start_on AS d FROM committee_members
+             UNION SELECT end_on FROM committee_members
+             UNION SELECT retired_on FROM committees) AS days
+         WHERE d > ?1",
+        params![as_of],
+        |r| r.get(0),
+    )?)
+}
+
+/// Make the record's committees those of the roster's files, as of `as_of`.
+/// A file says who sat on each committee, in which place, from its day until
+/// the day of the next roster on record (or from then on, when it is the
+/// newest): new memberships and places start that day, the ones it no
+/// longer lists end that day, and what the record holds for other days is
+/// kept. Only the newest file renames, retires or revives committees.
 pub(crate) fn sync_committees(
     tx: &Connection,
     committees: &[CommitteeRecord],
@@ -180,6 +204,8 @@ pub(crate) fn sync_committees(
     if committees.is_empty() {
         return Ok(());
     }
+    let until = next_roster_day(tx, as_of)?;
+    let newest = until.is_none();
     // Parents first, so subcommittees find them.
     let mut ordered: Vec<&CommitteeRecord> = committees.iter().collect();
     ordered.sort_by_key(|c| c.parent.is_some());
@@ -201,7 +227,7 @@ pub(crate) fn sync_committees(
             .optional()?;
         let id = match found {
             Some((id, name, old_parent, retired)) => {
-                if name != c.name || old_parent != parent || retired.is_some() {
+                if newest && (name != c.name || old_parent != parent || retired.is_some()) {
                     tx.execute(
                         "UPDATE committees SET name = ?2, parent_id = ?3, retired_on = NULL WHERE id = ?1",
                         params![id, c.name, parent],
@@ -211,56 +237,79 @@ pub(crate) fn sync_committees(
                 id
             }
             None => {
+                // Unknown to the newer roster on record: gone by its day.
                 let new_id = tx.insert(
-                    "INSERT INTO committees (code, name, chamber, parent_id) VALUES (?1, ?2, ?3, ?4)",
-                    params![c.code, c.name, c.chamber, parent],
+                    "INSERT INTO committees (code, name, chamber, parent_id, retired_on) VALUES (?1, ?2, ?3, ?4, ?5)",
+                    params![c.code, c.name, c.chamber, parent, until],
                 )?;
                 sum.committees_changed += 1;
                 new_id
             }
         };
-        sync_members(tx, id, c, as_of, sum)?;
+        sync_members(tx, id, &c.code, &c.members, as_of, until, sum)?;
     }
-    // Committees the files no longer list.
+    // Committees the files do not list: nobody sat on them that day.
     let listed: std::collections::HashSet<&str> =
         committees.iter().map(|c| c.code.as_str()).collect();
-    let mut stmt = tx.prepare("SELECT id, code FROM committees WHERE retired_on IS NULL")?;
-    let open: Vec<(i64, String)> = stmt
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+    let mut stmt = tx.prepare("SELECT id, code, retired_on FROM committees ORDER BY id")?;
+    let all: Vec<(i64, String, Option<String>)> = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
         .collect::<crate::db::Result<_>>()?;
-    for (id, code) in open {
-        if !listed.contains(code.as_str()) {
+    for (id, code, retired) in all {
+        if listed.contains(code.as_str()) {
+            continue;
+        }
+        if newest && retired.is_none() {
             tx.execute(
                 "UPDATE committees SET retired_on = ?2 WHERE id = ?1",
                 params![id, as_of],
             )?;
-            tx.execute(
-                "UPDATE committee_members SET end_on = ?2 WHERE committee_id = ?1 AND end_on IS NULL AND start_on <= ?2",
-                params![id, as_of],
-            )?;
             sum.committees_changed += 1;
         }
+        sync_members(tx, id, &code, &[], as_of, until, sum)?;
     }
     Ok(())
 }
 
+/// One row of `committee_members`: id, person, start, end, and the place.
+type PlaceRow = (i64, i64, NaiveDate, Option<NaiveDate>, Place);
+
+/// Make committee `committee`'s members from `from` until `until` (None: from
+/// then on) those listed in `members`, each in the place listed.
 fn sync_members(
     tx: &Connection,
     committee: i64,
-    c: &CommitteeRecord,
-    as_of: NaiveDate,
+    code: &str,
+    members: &[CommitteeSeat],
+    from: NaiveDate,
+    until: Option<NaiveDate>,
     sum: &mut ImportSummary,
 ) -> Result<()> {
-    type Open = (i64, Option<i64>, Option<String>, Option<String>);
+    // Rows that overlap the span or touch it (end on its first day, start on
+    // its last); a row that ends where it starts is one taken back.
     let mut stmt = tx.prepare(
-        "SELECT person_id, id, rank, title, side FROM committee_members WHERE committee_id = ?1 AND end_on IS NULL",
+        "SELECT id, person_id, start_on, end_on, rank, title, side FROM committee_members
+         WHERE committee_id = ?1 AND (end_on IS NULL OR end_on > start_on)
+           AND start_on <= coalesce(?3, '9999-12-31') AND (end_on IS NULL OR end_on >= ?2)
+         ORDER BY person_id, start_on",
     )?;
-    let mut open: std::collections::HashMap<i64, Open> = stmt
-        .query_map([committee], |r| {
-            Ok((r.get(0)?, (r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))
+    let rows: Vec<PlaceRow> = stmt
+        .query_map(params![committee, from, until], |r| {
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                r.get(3)?,
+                (r.get(4)?, r.get(5)?, r.get(6)?),
+            ))
         })?
         .collect::<crate::db::Result<_>>()?;
-    for m in &c.members {
+    let mut by_person: std::collections::BTreeMap<i64, Vec<PlaceRow>> = Default::default();
+    for row in rows {
+        by_person.entry(row.1).or_default().push(row);
+    }
+    let mut wanted: Vec<(i64, Place)> = Vec::new();
+    for m in members {
         let person: Option<i64> = tx
             .query_row(
                 "SELECT id FROM persons WHERE roster_key = ?1",
@@ -270,40 +319,124 @@ fn sync_members(
             .optional()?;
         let Some(person) = person else {
             sum.skipped.push(format!(
-                "{} ({}) on {}: not on the roster, so not added to the committee",
-                m.name, m.key, c.code
+                "{} ({}) on {code}: not on the roster, so not added to the committee",
+                m.name, m.key
             ));
             continue;
         };
-        match open.remove(&person) {
-            Some((row, rank, title, side)) => {
-                if rank != m.rank || title != m.title || side != m.side {
-                    tx.execute(
-                        "UPDATE committee_members SET rank = ?2, title = ?3, side = ?4 WHERE id = ?1",
-                        params![row, m.rank, m.title, m.side],
-                    )?;
-                    sum.memberships_changed += 1;
-                }
-            }
-            None => {
-                tx.execute(
-                    "INSERT INTO committee_members (committee_id, person_id, rank, title, side, start_on)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                    params![committee, person, m.rank, m.title, m.side, as_of],
-                )?;
-                sum.memberships_changed += 1;
-            }
+        if wanted.iter().all(|(p, _)| *p != person) {
+            wanted.push((person, (m.rank, m.title.clone(), m.side.clone())));
         }
     }
-    // Listed before, not now: the membership ends (kept for older letters).
-    for (_, (row, ..)) in open {
-        tx.execute(
-            "UPDATE committee_members SET end_on = CASE WHEN start_on > ?2 THEN start_on ELSE ?2 END WHERE id = ?1",
-            params![row, as_of],
-        )?;
-        sum.memberships_changed += 1;
+    for (person, place) in &wanted {
+        let rows = by_person.remove(person).unwrap_or_default();
+        if set_place(tx, committee, *person, &rows, Some(place), from, until)? {
+            sum.memberships_changed += 1;
+        }
+    }
+    // On record for the span, not listed now: the membership ends (what
+    // the record holds for other days stays, for older letters).
+    for (person, rows) in by_person {
+        if set_place(tx, committee, person, &rows, None, from, until)? {
+            sum.memberships_changed += 1;
+        }
     }
     Ok(())
+}
+
+/// Make `person`'s place on `committee` from `from` until `until` be `want`
+/// (None: not a member), given their rows that touch that span; rows before
+/// and after it keep theirs. Returns whether anything changed.
+fn set_place(
+    tx: &Connection,
+    committee: i64,
+    person: i64,
+    rows: &[PlaceRow],
+    want: Option<&Place>,
+    from: NaiveDate,
+    until: Option<NaiveDate>,
+) -> Result<bool> {
+    let far = |d: Option<NaiveDate>| d.unwrap_or(NaiveDate::MAX);
+    let overlapping: Vec<&PlaceRow> = rows
+        .iter()
+        .filter(|r| r.2 < far(until) && far(r.3) > from)
+        .collect();
+    match (want, overlapping.as_slice()) {
+        (None, []) => return Ok(false),
+        (Some(w), [r]) if r.4 == *w && r.2 <= from && far(r.3) >= far(until) => return Ok(false),
+        _ => {}
+    }
+    let taken_back = |id: i64| {
+        tx.execute(
+            "UPDATE committee_members SET end_on = start_on WHERE id = ?1",
+            [id],
+        )
+    };
+    // Cut every overlapping row back to the span's edges.
+    let mut reuse: Option<i64> = None;
+    for &&(id, _, start, end, ref place) in &overlapping {
+        let before = start < from;
+        let after = far(end) > far(until);
+        if before {
+            tx.execute(
+                "UPDATE committee_members SET end_on = ?2 WHERE id = ?1",
+                params![id, from],
+            )?;
+            if after {
+                tx.execute(
+                    "INSERT INTO committee_members (committee_id, person_id, rank, title, side, start_on, end_on)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                    params![committee, person, place.0, place.1, place.2, until, end],
+                )?;
+            }
+        } else if after {
+            tx.execute(
+                "UPDATE committee_members SET start_on = ?2 WHERE id = ?1",
+                params![id, until],
+            )?;
+        } else if reuse.is_none() && want.is_some() {
+            reuse = Some(id);
+        } else {
+            taken_back(id)?;
+        }
+    }
+    let Some(w) = want else {
+        return Ok(true);
+    };
+    // The same place just before or just after the span: one row, longer.
+    let prev = rows
+        .iter()
+        .find(|r| r.3 == Some(from) && r.2 < from && r.4 == *w);
+    let next = until.and_then(|u| rows.iter().find(|r| r.2 == u && r.4 == *w));
+    if let Some(p) = prev {
+        if let Some(id) = reuse {
+            taken_back(id)?;
+        }
+        tx.execute(
+            "UPDATE committee_members SET end_on = ?2 WHERE id = ?1",
+            params![p.0, until],
+        )?;
+    } else if let Some(n) = next {
+        if let Some(id) = reuse {
+            taken_back(id)?;
+        }
+        tx.execute(
+            "UPDATE committee_members SET start_on = ?2 WHERE id = ?1",
+            params![n.0, from],
+        )?;
+    } else if let Some(id) = reuse {
+        tx.execute(
+            "UPDATE committee_members SET start_on = ?2, end_on = ?3, rank = ?4, title = ?5, side = ?6 WHERE id = ?1",
+            params![id, from, until, w.0, w.1, w.2],
+        )?;
+    } else {
+        tx.execute(
+            "INSERT INTO committee_members (committee_id, person_id, rank, title, side, start_on, end_on)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            params![committee, person, w.0, w.1, w.2, from, until],
+        )?;
+    }
+    Ok(true)
 }
 
 impl Store {
