@@ -15,6 +15,7 @@ use amicus_app::{
 };
 use ts_rs::{Config, TS};
 
+use amicus_app::DigitallySigned;
 use amicus_app::groups::{Chamber, GroupExpansion, GroupInfo, GroupMember, GroupNote, GroupRef};
 use amicus_app::mail::{MailSecurity, MailSettings};
 use amicus_app::secrets::SecretKept;
@@ -65,6 +66,7 @@ fn generate() -> String {
         LetterExtra,
         NewLetter,
         Drafted,
+        DigitallySigned,
         SendReport,
         LetterSummary,
         RecipientView,

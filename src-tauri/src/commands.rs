@@ -190,7 +190,8 @@ pub fn letter_sign(state: State<'_, AppState>, id: i64) -> Reply<()> {
 }
 
 /// Sign an approved letter and each of its copies digitally with the
-/// PKCS#12 file `certificate`; answers the certificate's name.
+/// PKCS#12 file `certificate`; answers the certificate's name and what
+/// the signer should be told (a certificate about to expire).
 #[tauri::command(async)]
 pub fn letter_sign_digitally(
     state: State<'_, AppState>,
@@ -198,7 +199,7 @@ pub fn letter_sign_digitally(
     certificate: PathBuf,
     password: Option<String>,
     remember: bool,
-) -> Reply<String> {
+) -> Reply<amicus_app::DigitallySigned> {
     let app = state.app()?;
     let password = match password.filter(|p| !p.is_empty()) {
         Some(p) => p,
@@ -206,11 +207,11 @@ pub fn letter_sign_digitally(
             amicus_app::AppError::invalid("password", "enter the certificate's password")
         })?,
     };
-    let name = app.sign_digitally(id, &certificate, &password, app.clock().now())?;
+    let signed = app.sign_digitally(id, &certificate, &password, app.clock().now())?;
     if remember {
         app.remember_certificate_password(&certificate, &password);
     }
-    Ok(name)
+    Ok(signed)
 }
 
 /// Whether the keychain has the password of this certificate.

@@ -179,13 +179,11 @@ impl App {
 
     /// Forget the mail server's password (keychain and session).
     pub fn forget_mail_password(&self) -> Result<(), AppError> {
-        if let Some(account) = self
-            .mail_settings()?
-            .settings
-            .as_ref()
-            .and_then(MailSettings::account)
-        {
-            self.secrets.delete(SMTP_SERVICE, &account);
+        // The account only: asking the keychain whether it keeps a password
+        // first would be one more question for it to fail.
+        let saved: Option<MailSettings> = self.db().setting("mail")?;
+        if let Some(account) = saved.as_ref().and_then(MailSettings::account) {
+            self.secrets.delete(SMTP_SERVICE, &account)?;
         }
         self.changed(&[RecordArea::Settings]);
         Ok(())

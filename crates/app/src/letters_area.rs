@@ -644,7 +644,7 @@ impl App {
         self.letter_data_in(&db, id)
     }
 
-    fn letter_data_in(&self, db: &Store, id: i64) -> Result<LetterData, AppError> {
+    pub(crate) fn letter_data_in(&self, db: &Store, id: i64) -> Result<LetterData, AppError> {
         let letter = db.letter(id)?;
         let draft = LetterDraft {
             template_id: letter.template_id,
@@ -921,7 +921,10 @@ impl App {
     /// with the certificate in the PKCS#12 file `certificate`: the copies
     /// are laid out as signed (with the signer's image, if on file), signed,
     /// and kept; exporting and sending then use those exact bytes. Returns
-    /// the certificate's name. Nothing is kept if any step fails.
+    /// the certificate's name, and a warning when it expires within
+    /// [`CERTIFICATE_WARNING_DAYS`]. A certificate readers would reject
+    /// (expired, not yet valid, not for signing: judged at the app's clock)
+    /// is refused before anything is signed. Nothing is kept if any step fails.
     #[tracing::instrument(skip(self, password, now))]
     pub fn sign_digitally(
         &self,
@@ -929,13 +932,35 @@ impl App {
         certificate: &Path,
         password: &str,
         now: DateTime<Utc>,
-    ) -> Result<String, AppError> {
+    ) -> Result<DigitallySigned, AppError> {
         let p12 = std::fs::read(certificate).map_err(|source| AppError::Read {
             path: certificate.to_path_buf(),
             source,
         })?;
         let signer = pades::Signer::from_pkcs12(&p12, password)
             .map_err(|e| AppError::invalid("certificate", e.to_string()))?;
+        // Readers judge the certificate when they open the letter: today,
+        // by the organization's clock, whatever date the signing records.
+        let today = self.clock().now();
+        signer
+            .check_usable(today)
+            .map_err(|e| AppError::invalid("certificate", e.to_string()))?;
+        let mut warnings = Vec::new();
+        let expires = signer.not_after();
+        if expires - today <= chrono::Duration::days(CERTIFICATE_WARNING_DAYS) {
+            let days = (expires.date_naive() - today.date_naive()).num_days();
+            warnings.push(format!(
+                "the certificate '{}' expires on {} ({}); ask for a renewed one now: \
+                 letters signed with it will show \"Certificate has Expired\" to their readers after that day",
+                signer.name,
+                expires.date_naive(),
+                match days {
+                    0 => "today".to_string(),
+                    1 => "tomorrow".to_string(),
+                    n => format!("in {n} days"),
+                }
+            ));
+        }
         let mut db = self.db();
         let letter = db.letter(id)?;
         if letter.status != Status::Approved {
@@ -959,7 +984,13 @@ impl App {
         db.sign_letter_digitally(id, now, &signer.name, &signed)?;
         drop(db);
         self.changed(&[RecordArea::Letters]);
-        Ok(signer.name)
+        for w in &warnings {
+            tracing::warn!("{w}");
+        }
+        Ok(DigitallySigned {
+            signer: signer.name,
+            warnings,
+        })
     }
 
     /// Mark one recipient's copy sent, archiving the exact PDF they got and
@@ -1009,14 +1040,8 @@ impl App {
         };
         // Render only this recipient's copy: a per-recipient letter keeps
         // just their address block, which is exactly that copy's data.
-        let mut index = 0;
+        let index = copy_index(&db.recipients(r.letter_id)?, letter.mode, recipient_id);
         if letter.mode == LetterMode::PerRecipient {
-            index = db
-                .recipients(r.letter_id)?
-                .iter()
-                .filter(|x| x.role == Role::To)
-                .position(|x| x.id == recipient_id)
-                .unwrap_or(0);
             if index >= data.recipients.len() {
                 return Err(no_copy());
             }
@@ -1130,57 +1155,14 @@ impl App {
         self.record_reply(r, on, notes, now)
     }
 
-    /// Render an archived copy again from its data snapshot; the bytes must
-    /// match what was sent. Returns the archive entries checked.
+    /// Check letter `id` as [`App::verify_letter`] does, failing with the
+    /// first problem's words. Returns the archived copies checked.
     pub fn verify_archive(&self, letter_id: i64) -> Result<usize, AppError> {
-        let archived = {
-            let db = self.db();
-            let letter = db.letter(letter_id)?;
-            self.ensure_template(&db, letter.template_id)?;
-            db.archived(letter_id)?
-        };
-        for a in &archived {
-            let mut data = self.engine.parse_data(&a.data)?;
-            let copies = self.engine.render_pdfs(&data, None)?;
-            // A digitally signed copy: its signature holds, and what it
-            // signed is the letter re-rendered (the signature only appends).
-            match pades::verify(&a.pdf) {
-                Err(pades::PadesError::Unsigned) => {}
-                Err(e) => {
-                    return Err(AppError::Damaged(format!(
-                        "archived copy {} of letter {letter_id}: {e}",
-                        a.id
-                    )));
-                }
-                Ok(v) => {
-                    if !copies
-                        .iter()
-                        .any(|(_, pdf)| a.pdf.starts_with(pdf) && v.value_at > pdf.len())
-                    {
-                        return Err(AppError::Damaged(format!(
-                            "archived copy {} of letter {letter_id} was signed, but what it signed does not re-render to the same bytes",
-                            a.id
-                        )));
-                    }
-                    continue;
-                }
-            }
-            let mut same = copies.iter().any(|(_, pdf)| *pdf == a.pdf);
-            // A copy archived before typography was recorded was set with
-            // the data's straight quotes kept.
-            if !same && !a.data.contains("\"typography\"") {
-                data.typography = 0;
-                let legacy = self.engine.render_pdfs(&data, None)?;
-                same = legacy.iter().any(|(_, pdf)| *pdf == a.pdf);
-            }
-            if !same {
-                return Err(AppError::Damaged(format!(
-                    "archived copy {} of letter {letter_id} does not re-render to the same bytes",
-                    a.id
-                )));
-            }
+        let check = self.verify_letter(letter_id)?;
+        match check.first_problem() {
+            Some(problem) => Err(AppError::Damaged(problem)),
+            None => Ok(check.copies.len()),
         }
-        Ok(archived.len())
     }
 
     pub fn revise(&self, id: i64, now: DateTime<Utc>) -> Result<i64, AppError> {
@@ -1398,6 +1380,37 @@ impl App {
                 .collect(),
         })
     }
+}
+
+/// A certificate that expires within this many days signs, with a warning.
+pub const CERTIFICATE_WARNING_DAYS: i64 = 30;
+
+/// A letter signed digitally: by whom, and what the signer should know.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct DigitallySigned {
+    /// The certificate's name ("Jordan A. Whitfield").
+    pub signer: String,
+    /// Said to the signer: the certificate expires soon.
+    pub warnings: Vec<String>,
+}
+
+/// Which of a letter's copies recipient `recipient_id` gets: their place
+/// among the addressees of a per-recipient letter (the first copy for a
+/// cc), the one copy of a joint letter.
+pub(crate) fn copy_index(
+    recipients: &[store::Recipient],
+    mode: LetterMode,
+    recipient_id: i64,
+) -> usize {
+    if mode != LetterMode::PerRecipient {
+        return 0;
+    }
+    recipients
+        .iter()
+        .filter(|x| x.role == Role::To)
+        .position(|x| x.id == recipient_id)
+        .unwrap_or(0)
 }
 
 /// The recipient numbered `number` (1, 2, …) on letter `letter`.

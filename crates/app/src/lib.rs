@@ -31,6 +31,7 @@ mod settings;
 mod states;
 pub mod team;
 mod templates;
+mod verify;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -50,6 +51,7 @@ pub use letters_area::{
     LetterRecord, LetterSummary, NewLetter, PageDrawing, PreviewHave, PreviewPage, RecipientChoice,
     RecipientView, SendReport, SendRequest, WorkflowStep,
 };
+pub use letters_area::{CERTIFICATE_WARNING_DAYS, DigitallySigned};
 pub use model::*;
 pub use offices::{HolderView, OfficeChange, OfficeDetail, OfficeHolder, OfficeRow};
 pub use officials::{NewOfficial, OfficialRow, OfficialsPage, PersonDetail, TermView};
@@ -59,6 +61,7 @@ pub use settings::{
 };
 pub use templates::{Catalog, TemplateCheck, TemplateDraft, TemplateInfo, TemplateProblem};
 use typeset::{FontSet, Image, Layout};
+pub use verify::{CopyCheck, LetterCheck};
 
 /// Amicus's version, the one figure everything shows: `amicus --version`,
 /// the About section, the log's first line, diagnostics and the package

@@ -42,78 +42,131 @@ fn at(s: &str) -> DateTime<Utc> {
     format!("{s}T15:00:00Z").parse().unwrap()
 }
 
-/// A CA-issued signer certificate in `dir/signer.p12`, password "letters".
+fn openssl(dir: &Path, args: &[&str]) {
+    let out = Command::new("openssl")
+        .current_dir(dir)
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "openssl {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// A CA-issued signer certificate in `dir/signer.p12`, password "letters",
+/// valid from 2017 to 2030.
 fn certificate(dir: &Path) {
-    let openssl = |args: &[&str]| {
-        let out = Command::new("openssl")
-            .current_dir(dir)
-            .args(args)
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "openssl {args:?}: {}",
-            String::from_utf8_lossy(&out.stderr)
+    issue(
+        dir,
+        "signer",
+        "Jordan A. Whitfield",
+        ("20170101000000Z", "20300101000000Z"),
+        None,
+    );
+}
+
+/// A certificate for `name` issued by the test CA of `dir` (made on first
+/// use), valid from `dates.0` to `dates.1` (YYYYMMDDHHMMSSZ), with the key
+/// usage `usage` when given: `dir/{file}.p12`, password "letters".
+fn issue(
+    dir: &Path,
+    file: &str,
+    name: &str,
+    dates: (&str, &str),
+    usage: Option<&str>,
+) -> std::path::PathBuf {
+    if !dir.join("ca.pem").exists() {
+        openssl(
+            dir,
+            &[
+                "req",
+                "-x509",
+                "-newkey",
+                "rsa:2048",
+                "-nodes",
+                "-keyout",
+                "ca.key",
+                "-out",
+                "ca.pem",
+                "-days",
+                "7300",
+                "-subj",
+                "/CN=Amicus Test CA",
+                "-addext",
+                "basicConstraints=critical,CA:TRUE",
+            ],
         );
-    };
-    openssl(&[
-        "req",
-        "-x509",
-        "-newkey",
-        "rsa:2048",
-        "-nodes",
-        "-keyout",
-        "ca.key",
-        "-out",
-        "ca.pem",
-        "-days",
-        "3650",
-        "-subj",
-        "/CN=Amicus Test CA",
-        "-addext",
-        "basicConstraints=critical,CA:TRUE",
-    ]);
-    openssl(&[
-        "req",
-        "-newkey",
-        "rsa:2048",
-        "-nodes",
-        "-keyout",
-        "signer.key",
-        "-out",
-        "signer.csr",
-        "-subj",
-        "/CN=Jordan A. Whitfield",
-    ]);
-    openssl(&[
-        "x509",
-        "-req",
-        "-in",
-        "signer.csr",
-        "-CA",
-        "ca.pem",
-        "-CAkey",
-        "ca.key",
-        "-CAcreateserial",
-        "-out",
-        "signer.pem",
-        "-days",
-        "825",
-    ]);
-    openssl(&[
-        "pkcs12",
-        "-export",
-        "-inkey",
-        "signer.key",
-        "-in",
-        "signer.pem",
-        "-certfile",
-        "ca.pem",
-        "-out",
-        "signer.p12",
-        "-passout",
-        "pass:letters",
-    ]);
+        // `openssl ca` is the one that takes the dates a test needs.
+        std::fs::write(
+            dir.join("ca.cnf"),
+            "[ca]\ndefault_ca = test_ca\n\
+             [test_ca]\ndir = .\ndatabase = index.txt\nnew_certs_dir = .\n\
+             certificate = ca.pem\nprivate_key = ca.key\nserial = serial\n\
+             default_md = sha256\npolicy = any\nunique_subject = no\n\
+             [any]\ncommonName = supplied\n",
+        )
+        .unwrap();
+        std::fs::write(dir.join("index.txt"), "").unwrap();
+        std::fs::write(dir.join("serial"), "1000\n").unwrap();
+    }
+    let ext = format!(
+        "basicConstraints=CA:FALSE\n{}",
+        usage.map(|u| format!("keyUsage={u}\n")).unwrap_or_default()
+    );
+    std::fs::write(dir.join(format!("{file}.ext")), ext).unwrap();
+    let key = format!("{file}.key");
+    let csr = format!("{file}.csr");
+    let pem = format!("{file}.pem");
+    let p12 = format!("{file}.p12");
+    let subject = format!("/CN={name}");
+    openssl(
+        dir,
+        &[
+            "req", "-newkey", "rsa:2048", "-nodes", "-keyout", &key, "-out", &csr, "-subj",
+            &subject,
+        ],
+    );
+    let extfile = format!("{file}.ext");
+    openssl(
+        dir,
+        &[
+            "ca",
+            "-batch",
+            "-config",
+            "ca.cnf",
+            "-in",
+            &csr,
+            "-out",
+            &pem,
+            "-notext",
+            "-startdate",
+            dates.0,
+            "-enddate",
+            dates.1,
+            "-extfile",
+            &extfile,
+        ],
+    );
+    openssl(
+        dir,
+        &[
+            "pkcs12",
+            "-export",
+            "-inkey",
+            &key,
+            "-in",
+            &pem,
+            "-certfile",
+            "ca.pem",
+            "-out",
+            &p12,
+            "-passout",
+            "pass:letters",
+        ],
+    );
+    dir.join(p12)
 }
 
 fn a_digitally_signed_letter_is_sent_as_signed_and_verified_and_a_change_is_caught(
@@ -152,10 +205,12 @@ fn a_digitally_signed_letter_is_sent_as_signed_and_verified_and_a_change_is_caug
         "approved"
     );
 
-    let name = app
+    let signed = app
         .sign_digitally(id, &p12, "letters", at("2017-09-20"))
         .unwrap();
-    assert_eq!(name, "Jordan A. Whitfield");
+    assert_eq!(signed.signer, "Jordan A. Whitfield");
+    // Valid until 2030: nothing to warn about.
+    assert!(signed.warnings.is_empty(), "{:?}", signed.warnings);
 
     // Exported: the signed bytes, which verify.
     let out = dir.path().join("letter.pdf");
@@ -264,3 +319,263 @@ fn a_digitally_signed_letter_is_sent_as_signed_and_verified_and_a_change_is_caug
 }
 
 engines!(a_digitally_signed_letter_is_sent_as_signed_and_verified_and_a_change_is_caught);
+
+/// An approved letter ready to be signed digitally, on a single-user
+/// record whose clock says 2026-11-28 (15:00 UTC).
+fn approved_letter(dir: &Path) -> (App, i64) {
+    let app = open(Backend::Sqlite, &dir.join("amicus.db"), &mut None);
+    let sample = app.letters(None).unwrap()[0].id;
+    let copy = app
+        .copy_letter(sample, NaiveDate::from_ymd_opt(2017, 9, 20).unwrap())
+        .unwrap();
+    let id = app.draft_letter(&copy, at("2017-09-19")).unwrap().letter_id;
+    app.approve(id, at("2017-09-19")).unwrap();
+    (app, id)
+}
+
+#[test]
+fn a_certificate_readers_would_reject_is_refused_before_anything_is_signed() {
+    let dir = tempfile::tempdir().unwrap();
+    let (app, id) = approved_letter(dir.path());
+    let name = "Jordan A. Whitfield";
+    let expired = issue(
+        dir.path(),
+        "expired",
+        name,
+        ("20230301000000Z", "20250301000000Z"),
+        Some("critical,digitalSignature,nonRepudiation"),
+    );
+    let early = issue(
+        dir.path(),
+        "early",
+        name,
+        ("20270101000000Z", "20300101000000Z"),
+        Some("critical,digitalSignature,nonRepudiation"),
+    );
+    let not_for_signing = issue(
+        dir.path(),
+        "encipher",
+        name,
+        ("20170101000000Z", "20300101000000Z"),
+        Some("critical,keyEncipherment,dataEncipherment"),
+    );
+    // Judged at the app's clock (2026-11-28), whatever date the signing records.
+    for (p12, says) in [
+        (
+            &expired,
+            "the certificate 'Jordan A. Whitfield' expired on 2025-03-01",
+        ),
+        (
+            &early,
+            "the certificate 'Jordan A. Whitfield' is not valid until 2027-01-01",
+        ),
+        (
+            &not_for_signing,
+            "the certificate 'Jordan A. Whitfield' is not allowed to sign documents (its key usage lacks digital signature",
+        ),
+    ] {
+        let refused = app
+            .sign_digitally(id, p12, "letters", at("2017-09-20"))
+            .unwrap_err();
+        assert_eq!(refused.field().as_deref(), Some("certificate"), "{refused}");
+        assert!(refused.to_string().contains(says), "{refused}");
+        // Nothing signed, nothing kept.
+        let letter = app.open_letter(id).unwrap();
+        assert_eq!(letter.summary.status.to_string(), "approved");
+        assert!(app.store().signed_copies(id).unwrap().is_empty());
+    }
+    // Non-repudiation alone is a signing usage too.
+    let repudiation = issue(
+        dir.path(),
+        "nonrep",
+        name,
+        ("20170101000000Z", "20300101000000Z"),
+        Some("critical,nonRepudiation"),
+    );
+    let signed = app
+        .sign_digitally(id, &repudiation, "letters", at("2017-09-20"))
+        .unwrap();
+    assert!(signed.warnings.is_empty(), "{:?}", signed.warnings);
+}
+
+#[test]
+fn a_certificate_that_expires_within_thirty_days_signs_with_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let (app, id) = approved_letter(dir.path());
+    let soon = issue(
+        dir.path(),
+        "soon",
+        "Jordan A. Whitfield",
+        ("20240101000000Z", "20261215000000Z"),
+        Some("critical,digitalSignature"),
+    );
+    let signed = app
+        .sign_digitally(id, &soon, "letters", at("2017-09-20"))
+        .unwrap();
+    assert_eq!(signed.signer, "Jordan A. Whitfield");
+    assert_eq!(signed.warnings.len(), 1, "{:?}", signed.warnings);
+    assert!(
+        signed.warnings[0]
+            .contains("the certificate 'Jordan A. Whitfield' expires on 2026-12-15 (in 17 days)"),
+        "{}",
+        signed.warnings[0]
+    );
+    // The sample is a joint letter: one copy, signed.
+    assert_eq!(app.store().signed_copies(id).unwrap().len(), 1);
+}
+
+/// Someone with the file replaces archived copy `ord` of letter `id` and
+/// recomputes its hash, the archive's guards dropped first: its PDF
+/// becomes `pdf` and its data snapshot `data`.
+fn swap_archived_copy(db_path: &Path, id: i64, ord: u32, pdf: &[u8], data: &str) {
+    let conn = store::rusqlite::Connection::open(db_path).unwrap();
+    let triggers: Vec<String> = conn
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'archive'")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    for t in triggers {
+        conn.execute_batch(&format!("DROP TRIGGER \"{t}\""))
+            .unwrap();
+    }
+    let changed = conn
+        .execute(
+            "UPDATE archive SET pdf = ?3, sha256 = ?4, data = ?5
+             WHERE letter_id = ?1
+               AND recipient_id = (SELECT id FROM letter_recipients WHERE letter_id = ?1 AND ord = ?2)",
+            store::rusqlite::params![id, ord, pdf, store::letters::sha256_hex(pdf), data],
+        )
+        .unwrap();
+    assert_eq!(changed, 1);
+}
+
+/// The data snapshot of archived copy `ord` of letter `id`, with its
+/// subject edited, and its rendering without a digital signature.
+fn edited_rendering(app: &App, id: i64, ord: u32) -> (String, Vec<u8>) {
+    let recipient = app.copy_id(id, ord).unwrap();
+    let archived = app
+        .store()
+        .archived(id)
+        .unwrap()
+        .into_iter()
+        .find(|a| a.recipient_id == Some(recipient))
+        .unwrap();
+    let engine = Engine::new().unwrap();
+    let mut data = engine.parse_data(&archived.data).unwrap();
+    data.subject = Some("Withdrawal of our support for KORUS".into());
+    let pdf = engine.render_pdfs(&data, None).unwrap().remove(0).1;
+    (serde_json::to_string_pretty(&data).unwrap(), pdf)
+}
+
+/// A letter signed digitally and sent, on a single-user record in `dir`.
+fn signed_and_sent(dir: &Path) -> (App, i64) {
+    certificate(dir);
+    let (app, id) = approved_letter(dir);
+    app.sign_digitally(id, &dir.join("signer.p12"), "letters", at("2017-09-20"))
+        .unwrap();
+    let report = SendReport {
+        method: Method::Email,
+        at: at("2017-09-20"),
+        confirmation: None,
+        follow_up_on: None,
+    };
+    app.send_copies(
+        &SendRequest {
+            letter_id: id,
+            copy: None,
+            report,
+        },
+        at("2017-09-20"),
+    )
+    .unwrap();
+    let check = app.verify_letter(id).unwrap();
+    assert!(check.passed(), "{:?}", check.lines());
+    assert_eq!(
+        check.lines(),
+        vec![format!(
+            "letter {id}: 2 copies, both digitally signed by Jordan A. Whitfield, content matches"
+        )]
+    );
+    (app, id)
+}
+
+#[test]
+fn a_signed_copy_swapped_for_an_unsigned_rendering_of_edited_data_fails_verify() {
+    let dir = tempfile::tempdir().unwrap();
+    let db_path = dir.path().join("amicus.db");
+    let (app, id) = signed_and_sent(dir.path());
+    let (data, pdf) = edited_rendering(&app, id, 1);
+    let office = app.open_letter(id).unwrap();
+    drop(app);
+
+    swap_archived_copy(&db_path, id, 1, &pdf, &data);
+
+    let app = open(Backend::Sqlite, &db_path, &mut None);
+    let failed = app.verify_archive(id).unwrap_err();
+    let words = failed.to_string();
+    assert!(
+        words.contains(&format!(
+            "letter {id}: copy 1 (Commerce, Wilbur Ross): the archived copy is not digitally signed, \
+             but the letter was signed digitally by Jordan A. Whitfield"
+        )),
+        "{words} ({:?})",
+        office.summary.recipients
+    );
+    // The report says which copy failed and that the other holds.
+    let check = app.verify_letter(id).unwrap();
+    assert!(!check.passed());
+    let lines = check.lines().join("\n");
+    assert!(
+        lines.contains(
+            "copy 1 (Commerce, Wilbur Ross): FAILED — the archived copy is not digitally signed"
+        ),
+        "{lines}"
+    );
+    assert!(
+        lines.contains("copy 2 (USTR, Robert E. Lighthizer): digitally signed by Jordan A. Whitfield, content matches"),
+        "{lines}"
+    );
+    // --all finds it too.
+    let all = app.verify_all().unwrap();
+    assert!(all.iter().any(|c| c.letter_id == id && !c.passed()));
+}
+
+#[test]
+fn a_signed_copy_swapped_for_edited_data_signed_with_another_certificate_of_the_same_name_fails_verify()
+ {
+    let dir = tempfile::tempdir().unwrap();
+    let db_path = dir.path().join("amicus.db");
+    let (app, id) = signed_and_sent(dir.path());
+    let (data, pdf) = edited_rendering(&app, id, 2);
+    drop(app);
+    // A certificate of the same name from another CA: only the
+    // certificate itself tells them apart.
+    let other = tempfile::tempdir().unwrap();
+    let forged = issue(
+        other.path(),
+        "forged",
+        "Jordan A. Whitfield",
+        ("20170101000000Z", "20300101000000Z"),
+        None,
+    );
+    let signer = pades::Signer::from_pkcs12(&std::fs::read(&forged).unwrap(), "letters").unwrap();
+    let signed = pades::sign(&pdf, &signer, at("2017-09-20")).unwrap();
+    assert_eq!(
+        pades::verify(&signed).unwrap().signer,
+        "Jordan A. Whitfield"
+    );
+
+    swap_archived_copy(&db_path, id, 2, &signed, &data);
+
+    let app = open(Backend::Sqlite, &db_path, &mut None);
+    let failed = app.verify_archive(id).unwrap_err().to_string();
+    assert!(
+        failed.contains(&format!(
+            "letter {id}: copy 2 (USTR, Robert E. Lighthizer): the archived copy is signed with another \
+             certificate ('Jordan A. Whitfield') than the one the letter was signed with"
+        )),
+        "{failed}"
+    );
+}

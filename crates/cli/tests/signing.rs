@@ -201,5 +201,154 @@ fn the_signature_is_drawn_only_once_signed_and_a_signed_letter_keeps_it() {
     // Sent: the archive holds the signed pages, and verifying re-draws them.
     ok(&db, &["letters", "send", "2", "--method", "mail"]);
     let verified = ok(&db, &["letters", "verify", "2"]);
-    assert!(verified.contains("verified"), "{verified}");
+    assert_eq!(
+        verified,
+        "letter 2: 2 copies, not signed digitally, content matches\n"
+    );
+}
+
+/// A self-signed certificate for Jordan A. Whitfield valid for `days` from
+/// now, in `dir/jordan.p12` (password "letters").
+fn certificate(dir: &Path, days: u32) -> PathBuf {
+    let openssl = |args: &[&str]| {
+        let out = Command::new("openssl")
+            .current_dir(dir)
+            .args(args)
+            .output()
+            .expect("openssl runs");
+        assert!(
+            out.status.success(),
+            "openssl {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    };
+    openssl(&[
+        "req",
+        "-x509",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-keyout",
+        "jordan.key",
+        "-out",
+        "jordan.pem",
+        "-days",
+        &days.to_string(),
+        "-subj",
+        "/CN=Jordan A. Whitfield",
+    ]);
+    openssl(&[
+        "pkcs12",
+        "-export",
+        "-inkey",
+        "jordan.key",
+        "-in",
+        "jordan.pem",
+        "-out",
+        "jordan.p12",
+        "-passout",
+        "pass:letters",
+    ]);
+    dir.join("jordan.p12")
+}
+
+#[test]
+fn signing_warns_of_a_certificate_about_to_expire_and_verify_all_reads_as_a_summary() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("amicus.db");
+    ok(&db, &["letters", "copy", "1", "--date", "2017-09-20"]);
+    ok(&db, &["letters", "approve", "2"]);
+    let p12 = certificate(dir.path(), 10);
+    let signed = Command::new(env!("CARGO_BIN_EXE_amicus"))
+        .args(["letters", "sign", "2", "--certificate"])
+        .arg(&p12)
+        .env("AMICUS_DB", &db)
+        .env("AMICUS_CERT_PASSWORD", "letters")
+        .env("AMICUS_KEYCHAIN", "none")
+        .output()
+        .unwrap();
+    assert!(signed.status.success(), "{signed:?}");
+    let said = String::from_utf8(signed.stdout).unwrap();
+    assert_eq!(
+        said,
+        "letter 2 signed, and digitally signed by Jordan A. Whitfield\n"
+    );
+    let warned = String::from_utf8(signed.stderr).unwrap();
+    assert!(
+        warned.starts_with("warning: the certificate 'Jordan A. Whitfield' expires on "),
+        "{warned}"
+    );
+    assert!(warned.contains("(in 10 days)"), "{warned}");
+
+    ok(&db, &["letters", "send", "2", "--method", "mail"]);
+    assert_eq!(
+        ok(&db, &["letters", "verify", "2"]),
+        "letter 2: 2 copies, both digitally signed by Jordan A. Whitfield, content matches\n"
+    );
+    let all = ok(&db, &["letters", "verify", "--all"]);
+    assert_eq!(
+        all,
+        "letter 1: 2 copies, not signed digitally, content matches\n\
+         letter 2: 2 copies, both digitally signed by Jordan A. Whitfield, content matches\n\
+         2 letters checked: every copy verified\n"
+    );
+
+    // Someone with the file puts letter 1's unsigned copy (other words) in
+    // place of letter 2's first signed one, its hash recomputed and the
+    // archive's guards dropped first.
+    {
+        let conn = store::rusqlite::Connection::open(&db).unwrap();
+        let triggers: Vec<String> = conn
+            .prepare(
+                "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'archive'",
+            )
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        for t in triggers {
+            conn.execute_batch(&format!("DROP TRIGGER \"{t}\""))
+                .unwrap();
+        }
+        let (pdf, data): (Vec<u8>, String) = conn
+            .query_row(
+                "SELECT pdf, data FROM archive WHERE letter_id = 1 ORDER BY id LIMIT 1",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .unwrap();
+        let hash = store::letters::sha256_hex(&pdf);
+        let changed = conn
+            .execute(
+                "UPDATE archive SET pdf = ?1, sha256 = ?2, data = ?3
+                 WHERE id = (SELECT min(id) FROM archive WHERE letter_id = 2)",
+                store::rusqlite::params![pdf, hash, data],
+            )
+            .unwrap();
+        assert_eq!(changed, 1);
+    }
+    let failed = common::amicus(&db, &["letters", "verify", "--all"]);
+    assert!(!failed.status.success());
+    let report = String::from_utf8(failed.stdout).unwrap();
+    assert!(
+        report.contains(
+            "letter 2: copy 1 (Commerce, Wilbur Ross): FAILED — the archived copy is not digitally signed, \
+             but the letter was signed digitally by Jordan A. Whitfield\n"
+        ),
+        "{report}"
+    );
+    assert!(
+        report.contains(
+            "letter 2: copy 2 (USTR, Robert E. Lighthizer): digitally signed by Jordan A. Whitfield, content matches"
+        ),
+        "{report}"
+    );
+    assert!(!report.contains("every copy verified"), "{report}");
+    let error = String::from_utf8(failed.stderr).unwrap();
+    assert_eq!(
+        error,
+        "error: the record is damaged: letter 2: copy 1 (Commerce, Wilbur Ross): the archived copy \
+         is not digitally signed, but the letter was signed digitally by Jordan A. Whitfield\n"
+    );
 }

@@ -13,9 +13,12 @@
 //! that what it archived is what was signed.
 //!
 //! Keys come from PKCS#12 files (`p12-keystore`); RSA keys sign with
-//! PKCS #1 v1.5 and SHA-256. No system OpenSSL is involved.
+//! PKCS #1 v1.5 and SHA-256. No system OpenSSL is involved. A certificate
+//! that validators would reject — expired, not yet valid, or whose key
+//! usage does not allow signing documents — is refused before anything is
+//! signed ([`Signer::check_usable`]).
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use cms::builder::{SignedDataBuilder, SignerInfoBuilder};
 use cms::cert::{CertificateChoices, IssuerAndSerialNumber};
 use cms::content_info::ContentInfo;
@@ -30,6 +33,7 @@ use rsa::{RsaPrivateKey, RsaPublicKey};
 use sha2::{Digest, Sha256};
 use x509_cert::Certificate;
 use x509_cert::attr::Attribute;
+use x509_cert::ext::pkix::KeyUsage;
 use x509_cert::spki::AlgorithmIdentifierOwned;
 
 /// Room kept for the CMS value, in bytes (twice that in hex in the file):
@@ -44,6 +48,7 @@ const ID_MESSAGE_DIGEST: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.84
 const ID_SIGNING_CERTIFICATE_V2: ObjectIdentifier =
     ObjectIdentifier::new_unwrap("1.2.840.113549.1.9.16.2.47");
 const ID_COMMON_NAME: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.5.4.3");
+const ID_CE_KEY_USAGE: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.5.29.15");
 
 #[derive(Debug, thiserror::Error)]
 pub enum PadesError {
@@ -67,6 +72,20 @@ pub enum PadesError {
     Appended,
     #[error("the digital signature does not match the certificate it names")]
     BadSignature,
+    #[error(
+        "the certificate '{name}' expired on {on}; readers would say \"Certificate has Expired\". Sign with a renewed certificate"
+    )]
+    Expired { name: String, on: NaiveDate },
+    #[error(
+        "the certificate '{name}' is not valid until {from}; readers would reject a signature made before then. Sign with a certificate valid today"
+    )]
+    NotYetValid { name: String, from: NaiveDate },
+    #[error(
+        "the certificate '{name}' is not allowed to sign documents (its key usage lacks digital signature and non-repudiation); ask for a signing certificate"
+    )]
+    NotForSigning { name: String },
+    #[error("the certificate '{name}' cannot be used: {why}")]
+    Unusable { name: String, why: String },
 }
 
 pub type Result<T> = std::result::Result<T, PadesError>;
@@ -112,6 +131,69 @@ impl Signer {
             chain,
         })
     }
+
+    /// The signing certificate's first day of validity.
+    pub fn not_before(&self) -> DateTime<Utc> {
+        self.chain.first().map_or(DateTime::<Utc>::MIN_UTC, |c| {
+            time_of(&c.tbs_certificate.validity.not_before)
+        })
+    }
+
+    /// When the signing certificate expires.
+    pub fn not_after(&self) -> DateTime<Utc> {
+        self.chain.first().map_or(DateTime::<Utc>::MIN_UTC, |c| {
+            time_of(&c.tbs_certificate.validity.not_after)
+        })
+    }
+
+    /// Refuse a certificate a validator would reject for a signature made
+    /// at `now`: expired, not yet valid, or with a key usage that does not
+    /// include signing (digital signature or non-repudiation). A
+    /// certificate without a key-usage extension may sign.
+    pub fn check_usable(&self, now: DateTime<Utc>) -> Result<()> {
+        let cert = self.chain.first().ok_or(PadesError::NoKey)?;
+        let name = self.name.clone();
+        if now < self.not_before() {
+            return Err(PadesError::NotYetValid {
+                name,
+                from: self.not_before().date_naive(),
+            });
+        }
+        if now > self.not_after() {
+            return Err(PadesError::Expired {
+                name,
+                on: self.not_after().date_naive(),
+            });
+        }
+        let usage = cert
+            .tbs_certificate
+            .extensions
+            .iter()
+            .flatten()
+            .find(|e| e.extn_id == ID_CE_KEY_USAGE);
+        if let Some(ext) = usage {
+            let usage = KeyUsage::from_der(ext.extn_value.as_bytes()).map_err(|e| {
+                PadesError::Unusable {
+                    name: name.clone(),
+                    why: format!("its key usage cannot be read ({e})"),
+                }
+            })?;
+            if !usage.digital_signature() && !usage.non_repudiation() {
+                return Err(PadesError::NotForSigning { name });
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A certificate's time as a UTC instant.
+fn time_of(t: &x509_cert::time::Time) -> DateTime<Utc> {
+    let d = t.to_unix_duration();
+    DateTime::<Utc>::from_timestamp(
+        i64::try_from(d.as_secs()).unwrap_or(i64::MAX),
+        d.subsec_nanos(),
+    )
+    .unwrap_or(DateTime::<Utc>::MAX_UTC)
 }
 
 /// The certificate subject's common name, or the whole subject without one.
@@ -394,6 +476,9 @@ pub struct Verified {
     /// Where the signature's value starts: whatever the file held before
     /// it was signed lies before this offset.
     pub value_at: usize,
+    /// The signing certificate (DER): two signatures were made with the
+    /// same certificate when these are equal.
+    pub certificate: Vec<u8>,
 }
 
 /// Check the last signature of `pdf`: it covers the whole file but its own
@@ -499,6 +584,7 @@ pub fn verify(pdf: &[u8]) -> Result<Verified> {
     Ok(Verified {
         signer: common_name(cert),
         value_at: range[1],
+        certificate: cert.to_der().map_err(damaged)?,
     })
 }
 

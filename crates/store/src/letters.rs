@@ -70,6 +70,18 @@ pub struct Copy {
     pub data: String,
 }
 
+/// A copy as it was digitally signed (`signed_copies`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct SignedCopy {
+    /// The copy's place among the letter's copies (0 for a joint letter).
+    pub copy: i64,
+    pub pdf: Vec<u8>,
+    pub sha256: String,
+    /// The signing certificate's common name, as recorded.
+    pub signer: String,
+    pub signed_at: DateTime<Utc>,
+}
+
 /// Per letter id: its addressees as (person's name, office title); the name
 /// is None for an office with no holder on record on the letter's date.
 pub type Addressees = std::collections::HashMap<i64, Vec<(Option<String>, Option<String>)>>;
@@ -413,6 +425,39 @@ impl Store {
         Ok(rows.collect::<crate::db::Result<_>>()?)
     }
 
+    /// Every digitally signed copy of letter `id` as kept, in copy order:
+    /// for `verify`, which checks each against what was archived.
+    pub fn signed_copy_rows(&self, id: i64) -> Result<Vec<SignedCopy>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT copy, pdf, sha256, signer, signed_at FROM signed_copies
+             WHERE letter_id = ?1 ORDER BY copy",
+        )?;
+        let rows = stmt.query_map([id], |r| {
+            Ok(SignedCopy {
+                copy: r.get(0)?,
+                pdf: r.get(1)?,
+                sha256: r.get(2)?,
+                signer: r.get(3)?,
+                signed_at: r.get(4)?,
+            })
+        })?;
+        Ok(rows.collect::<crate::db::Result<_>>()?)
+    }
+
+    /// The letters `verify --all` checks: every one with an archived copy
+    /// or a digitally signed copy, or marked signed or sent; oldest first.
+    pub fn letters_to_verify(&self) -> Result<Vec<i64>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id FROM letters
+             WHERE status IN ('signed', 'sent')
+                OR id IN (SELECT letter_id FROM archive)
+                OR id IN (SELECT letter_id FROM signed_copies)
+             ORDER BY id",
+        )?;
+        let rows = stmt.query_map([], |r| r.get(0))?;
+        Ok(rows.collect::<crate::db::Result<_>>()?)
+    }
+
     fn sign_letter_with(
         &mut self,
         id: i64,
@@ -728,6 +773,23 @@ impl Store {
 
     /// Every archived copy of a letter, each checked against its hash.
     pub fn archived(&self, letter_id: i64) -> Result<Vec<Archived>> {
+        let entries = self.archived_as_kept(letter_id)?;
+        for a in &entries {
+            let actual = sha256_hex(&a.pdf);
+            if actual != a.sha256 {
+                return Err(StoreError::Corrupt(format!(
+                    "archived PDF {} of letter {letter_id} does not match its SHA-256 \
+                     (stored {}, found {actual}); restore the database from a backup",
+                    a.id, a.sha256
+                )));
+            }
+        }
+        Ok(entries)
+    }
+
+    /// Every archived copy of a letter as kept, hashes not checked: for
+    /// `verify`, which reports a mismatch per copy.
+    pub fn archived_as_kept(&self, letter_id: i64) -> Result<Vec<Archived>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT id, letter_id, recipient_id, pdf, sha256, data, created_at FROM archive
              WHERE letter_id = ?1 ORDER BY id",
@@ -743,18 +805,7 @@ impl Store {
                 created_at: r.get(6)?,
             })
         })?;
-        let entries: Vec<Archived> = rows.collect::<crate::db::Result<_>>()?;
-        for a in &entries {
-            let actual = sha256_hex(&a.pdf);
-            if actual != a.sha256 {
-                return Err(StoreError::Corrupt(format!(
-                    "archived PDF {} of letter {letter_id} does not match its SHA-256 \
-                     (stored {}, found {actual}); restore the database from a backup",
-                    a.id, a.sha256
-                )));
-            }
-        }
-        Ok(entries)
+        Ok(rows.collect::<crate::db::Result<_>>()?)
     }
 }
 

@@ -99,6 +99,16 @@ position_id: number | null, signer_id: number, date: string, subject: string, bo
 
 export type Drafted = { letter_id: number, warnings: Array<string>, };
 
+export type DigitallySigned = { 
+/**
+ * The certificate's name ("Jordan A. Whitfield").
+ */
+signer: string, 
+/**
+ * Said to the signer: the certificate expires soon.
+ */
+warnings: Array<string>, };
+
 export type SendReport = { method: Method, at: string, confirmation: string | null, follow_up_on: string | null, };
 
 export type LetterSummary = { id: number, date: string, subject: string, status: Status, mode: LetterMode, issue: string | null, 

@@ -8,6 +8,7 @@ import { openPath, openUrl } from "@tauri-apps/plugin-opener";
 import type {
   Catalog,
   CsvSummary,
+  DigitallySigned,
   DraftPreview,
   Drafted,
   ExportProgress,
@@ -102,11 +103,13 @@ export const letterApprove = (id: number) => invoke<null>("letter_approve", { id
 export const letterSign = (id: number) => invoke<null>("letter_sign", { id });
 /**
  * Sign an approved letter, each copy digitally with the PKCS#12 file;
- * resolves to the certificate's name. An empty password uses the one the
- * keychain keeps; `remember` keeps this one there.
+ * resolves to the certificate's name and warnings for the signer (a
+ * certificate about to expire). An empty password uses the one the
+ * keychain keeps; `remember` keeps this one there. A certificate readers
+ * would reject (expired, not yet valid, not for signing) is refused.
  */
 export const letterSignDigitally = (id: number, certificate: string, password: string, remember = false) =>
-  invoke<string>("letter_sign_digitally", { id, certificate, password, remember });
+  invoke<DigitallySigned>("letter_sign_digitally", { id, certificate, password, remember });
 /** Whether the keychain keeps the password of this certificate file. */
 export const certificatePasswordKept = (certificate: string) =>
   invoke<boolean>("certificate_password_kept", { certificate });

@@ -294,7 +294,7 @@ describe("Compose", () => {
         field: "certificate",
         message: "the certificate file cannot be opened: the password is wrong, or it is not a PKCS#12 (.p12) file (MAC tag mismatch)",
       })
-      .mockResolvedValueOnce("Jordan A. Whitfield");
+      .mockResolvedValueOnce({ signer: "Jordan A. Whitfield", warnings: [] });
     renderWithQuery(<Compose letterId={2} onSaved={vi.fn()} />);
     await userEvent.click(await screen.findByRole("button", { name: "Sign digitally…" }));
     const dialog = await screen.findByRole("dialog", { name: "Sign digitally" });
@@ -314,6 +314,39 @@ describe("Compose", () => {
     await userEvent.type(password, "letters{Enter}");
     expect(await screen.findByText("Signed, and digitally signed by Jordan A. Whitfield.")).toBeTruthy();
     expect(ipc.letterSignDigitally).toHaveBeenLastCalledWith(2, "/home/staff/jordan.p12", "letters", true);
+    expect(screen.queryByRole("dialog", { name: "Sign digitally" })).toBeNull();
+  });
+
+  it("says, as a warning, that the certificate it signed with expires soon; one readers would reject is said at the certificate", async () => {
+    vi.mocked(ipc.letterOpen).mockResolvedValue(opened("approved"));
+    vi.mocked(ipc.chooseCertificate).mockResolvedValue("/home/staff/jordan.p12");
+    vi.mocked(ipc.certificatePasswordKept).mockResolvedValue(true);
+    vi.mocked(ipc.letterSignDigitally)
+      .mockRejectedValueOnce({
+        code: "invalid",
+        field: "certificate",
+        message:
+          'the certificate \'Jordan A. Whitfield\' expired on 2025-03-01; readers would say "Certificate has Expired". Sign with a renewed certificate',
+      })
+      .mockResolvedValueOnce({
+        signer: "Jordan A. Whitfield",
+        warnings: [
+          "the certificate 'Jordan A. Whitfield' expires on 2026-12-15 (in 17 days); ask for a renewed one now",
+        ],
+      });
+    renderWithQuery(<Compose letterId={2} onSaved={vi.fn()} />);
+    await userEvent.click(await screen.findByRole("button", { name: "Sign digitally…" }));
+    const dialog = await screen.findByRole("dialog", { name: "Sign digitally" });
+    await userEvent.click(within(dialog).getByRole("button", { name: "Choose certificate…" }));
+    await userEvent.click(within(dialog).getByRole("button", { name: "Sign" }));
+    expect(
+      await within(dialog).findByText(/The certificate 'Jordan A. Whitfield' expired on March 1, 2025/),
+    ).toBeTruthy();
+    await userEvent.click(within(dialog).getByRole("button", { name: "Sign" }));
+    const toast = await screen.findByText(
+      "Signed, and digitally signed by Jordan A. Whitfield. The certificate 'Jordan A. Whitfield' expires on December 15, 2026 (in 17 days); ask for a renewed one now.",
+    );
+    expect(toast.closest("[role=status]")?.className).toContain("warn");
     expect(screen.queryByRole("dialog", { name: "Sign digitally" })).toBeNull();
   });
 

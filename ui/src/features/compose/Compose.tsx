@@ -420,9 +420,20 @@ function ComposeForm({ catalog, detail, start, letterId, onSaved, onCopy, handle
           <SignDigitallyDialog
             letterId={letterId}
             onClose={() => setSigning(false)}
-            onSigned={(name) => {
+            onSigned={({ signer, warnings }) => {
               setSigning(false);
-              setNotice({ text: `Signed, and digitally signed by ${name}.` });
+              // A certificate about to expire: said with the news, as a warning.
+              setNotice(
+                warnings.length > 0
+                  ? {
+                      text: [
+                        `Signed, and digitally signed by ${signer}.`,
+                        ...warnings.map((w) => `${readable(w)}${/[.!?]$/.test(w) ? "" : "."}`),
+                      ].join(" "),
+                      tone: "warning",
+                    }
+                  : { text: `Signed, and digitally signed by ${signer}.` },
+              );
             }}
           />
         )}

@@ -7,12 +7,13 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import * as ipc from "../../ipc";
 import { Dialog } from "../../components/Dialog";
 import { ErrorNote, fieldError } from "../../components/common";
+import type { DigitallySigned } from "../../ipc";
 
 interface Props {
   letterId: number;
   onClose: () => void;
-  /** Signed: the certificate's name. */
-  onSigned: (name: string) => void;
+  /** Signed: the certificate's name, and what the signer should know (it expires soon). */
+  onSigned: (signed: DigitallySigned) => void;
 }
 
 export function SignDigitallyDialog({ letterId, onClose, onSigned }: Props) {
@@ -27,9 +28,9 @@ export function SignDigitallyDialog({ letterId, onClose, onSigned }: Props) {
   });
   const sign = useMutation({
     mutationFn: () => ipc.letterSignDigitally(letterId, certificate ?? "", password, remember),
-    onSuccess: (name) => {
+    onSuccess: (signed) => {
       setPassword("");
-      onSigned(name);
+      onSigned(signed);
     },
   });
   const certificateError = fieldError(sign.error, "certificate");
