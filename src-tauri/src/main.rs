@@ -86,21 +86,44 @@ impl AppState {
     /// address), else the team record this computer was set to use, else
     /// the default file.
     pub fn initial_location(config: &Config) -> Location {
+        let saved = if config.team_url.is_none() && config.db.is_none() {
+            amicus_app::team::saved_team()
+        } else {
+            Ok(None)
+        };
+        Self::initial_location_with(config, saved)
+    }
+
+    /// The record to open at start, given the saved team record (or why
+    /// its settings cannot be used: then that is what the window shows).
+    pub fn initial_location_with(
+        config: &Config,
+        saved: Result<Option<amicus_app::team::SavedTeam>, amicus_app::AppError>,
+    ) -> Location {
         let secrets = amicus_app::secrets::Secrets::system();
         let ca = std::env::var_os("AMICUS_DB_CA").map(PathBuf::from);
         if let Some(url) = &config.team_url {
             return Location::Team(amicus_app::team::connect_for(url, ca, &secrets));
         }
-        if config.db.is_none()
-            && let Some(saved) = amicus_app::team::saved_team()
-        {
-            return Location::Team(amicus_app::team::connect_for(
+        if config.db.is_some() {
+            return Location::File(config.db.clone());
+        }
+        match saved {
+            Ok(Some(saved)) => Location::Team(amicus_app::team::connect_for(
                 &saved.url,
                 saved.ca_file,
                 &secrets,
-            ));
+            )),
+            Ok(None) => Location::File(None),
+            Err(amicus_app::AppError::Record { path, message }) => Location::Unusable {
+                message: format!("{}: {message}", path.display()),
+                file: path,
+            },
+            Err(e) => Location::Unusable {
+                file: amicus_app::team::team_file().unwrap_or_default(),
+                message: e.to_string(),
+            },
         }
-        Location::File(config.db.clone())
     }
 }
 

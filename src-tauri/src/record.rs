@@ -33,6 +33,10 @@ pub enum Location {
     File(Option<PathBuf>),
     /// A team record on PostgreSQL.
     Team(TeamConnect),
+    /// The team record this computer was set to use, whose saved settings
+    /// (`file`) cannot be used: shown at start-up as such, never quietly
+    /// replaced by the local record.
+    Unusable { file: PathBuf, message: String },
 }
 
 /// What the window shows first: the app, or why the record did not open.
@@ -118,6 +122,16 @@ pub fn open(location: &Location, clock: Clock) -> Result<App, OpenFailure> {
             None,
         ),
         Location::Team(c) => (PathBuf::new(), Some(c)),
+        Location::Unusable { file, message } => {
+            tracing::error!(path = %file.display(), "cannot use the saved team record: {message}");
+            let file = file.display().to_string();
+            return Err(OpenFailure {
+                message: message.clone(),
+                db_path: file.clone(),
+                backups: Vec::new(),
+                team: Some(file),
+            });
+        }
     };
     let opened = std::panic::catch_unwind(|| {
         Engine::new().and_then(|engine| match team {
@@ -249,6 +263,25 @@ mod tests {
         assert!(!f.message.contains("secret") && !place.contains("secret"));
         assert!(f.message.contains("cannot be reached"), "{}", f.message);
         assert!(f.backups.is_empty());
+    }
+
+    #[test]
+    fn damaged_team_settings_are_a_failure_naming_the_file_not_the_local_record() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("team.json");
+        std::fs::write(&file, "{\"url\": \"postgres://dana@db/amic").unwrap();
+        let location = crate::AppState::initial_location_with(
+            &crate::config::Config::default(),
+            amicus_app::team::saved_team_in(&file),
+        );
+        assert!(
+            matches!(location, Location::Unusable { .. }),
+            "{location:?}"
+        );
+        let f = open(&location, Clock::system()).err().expect("refused");
+        assert!(f.message.contains("team.json"), "{}", f.message);
+        assert!(f.message.contains("damaged"), "{}", f.message);
+        assert_eq!(f.team.as_deref(), Some(file.display().to_string().as_str()));
     }
 
     #[test]

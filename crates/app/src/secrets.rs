@@ -9,6 +9,8 @@ use std::sync::{Arc, Mutex, OnceLock};
 use keyring_core::{CredentialStore, Entry};
 use serde::{Deserialize, Serialize};
 
+use crate::AppError;
+
 /// The keychain service names Amicus keeps its secrets under.
 pub const SMTP_SERVICE: &str = "Amicus mail server";
 pub const CERTIFICATE_SERVICE: &str = "Amicus signing certificate";
@@ -79,12 +81,25 @@ impl Secrets {
         SecretKept::ThisSession
     }
 
-    /// Forget a password wherever it is kept.
-    pub fn delete(&self, service: &str, account: &str) {
+    /// Forget a password wherever it is kept. A keychain that does not
+    /// forget it is an error (the password is still there); one that held
+    /// none is not.
+    pub fn delete(&self, service: &str, account: &str) -> Result<(), AppError> {
         self.session()
             .remove(&(service.to_string(), account.to_string()));
-        if let Some(entry) = self.entry(service, account) {
-            let _ = entry.delete_credential();
+        let Some(store) = self.store.get_or_init(system_store).as_ref() else {
+            return Ok(());
+        };
+        let refused = |e: keyring_core::Error| {
+            AppError::Unavailable(format!(
+                "the system keychain did not forget the password of {account} (\"{service}\"): {e}; \
+                 it may still be kept there: try again, or remove it with your keychain's manager"
+            ))
+        };
+        let entry = Entry::new_in_store(store, service, account).map_err(refused)?;
+        match entry.delete_credential() {
+            Ok(()) | Err(keyring_core::Error::NoEntry) => Ok(()),
+            Err(e) => Err(refused(e)),
         }
     }
 }
@@ -120,8 +135,30 @@ mod tests {
         );
         assert_eq!(s.get(SMTP_SERVICE, "me@smtp").as_deref(), Some("hunter2"));
         assert_eq!(s.get(SMTP_SERVICE, "other@smtp"), None);
-        s.delete(SMTP_SERVICE, "me@smtp");
+        s.delete(SMTP_SERVICE, "me@smtp").unwrap();
         assert_eq!(s.get(SMTP_SERVICE, "me@smtp"), None);
+        // Nothing kept: nothing to forget, and that is no error.
+        s.delete(SMTP_SERVICE, "me@smtp").unwrap();
+    }
+
+    #[test]
+    fn a_keychain_that_does_not_forget_says_so() {
+        let store: Arc<CredentialStore> = keyring_core::mock::Store::new().expect("mock store");
+        let s = Secrets::with_store(Some(Arc::clone(&store)));
+        s.set(SMTP_SERVICE, "me@smtp", "hunter2");
+        let entry = Entry::new_in_store(&store, SMTP_SERVICE, "me@smtp").unwrap();
+        let mock: &keyring_core::mock::Cred = entry.as_any().downcast_ref().unwrap();
+        mock.set_error(keyring_core::Error::NoStorageAccess(
+            "the keychain is locked".into(),
+        ));
+        let e = s.delete(SMTP_SERVICE, "me@smtp").unwrap_err();
+        assert!(
+            e.to_string()
+                .contains("the system keychain did not forget the password of me@smtp"),
+            "{e}"
+        );
+        // It is still there, as the error says.
+        assert_eq!(s.get(SMTP_SERVICE, "me@smtp").as_deref(), Some("hunter2"));
     }
 
     #[test]
@@ -132,7 +169,7 @@ mod tests {
             SecretKept::ThisSession
         );
         assert_eq!(s.get(SMTP_SERVICE, "me@smtp").as_deref(), Some("pw"));
-        s.delete(SMTP_SERVICE, "me@smtp");
+        s.delete(SMTP_SERVICE, "me@smtp").unwrap();
         assert_eq!(s.get(SMTP_SERVICE, "me@smtp"), None);
     }
 }

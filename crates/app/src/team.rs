@@ -151,14 +151,53 @@ pub struct SavedTeam {
     pub ca_file: Option<std::path::PathBuf>,
 }
 
-fn team_file() -> Option<std::path::PathBuf> {
+/// Where this computer's saved team record is kept.
+pub fn team_file() -> Option<std::path::PathBuf> {
     dirs::config_dir().map(|d| d.join("amicus").join("team.json"))
 }
 
-/// The saved team record, if this computer uses one.
-pub fn saved_team() -> Option<SavedTeam> {
-    let text = std::fs::read_to_string(team_file()?).ok()?;
-    serde_json::from_str(&text).ok()
+/// The saved team record, if this computer uses one. A saved file that
+/// cannot be read is an error naming it, never "no team record": opening
+/// the local record instead without a word would have staff work apart
+/// from their team.
+pub fn saved_team() -> Result<Option<SavedTeam>, AppError> {
+    match team_file() {
+        Some(path) => saved_team_in(&path),
+        None => Ok(None),
+    }
+}
+
+/// The team record saved in `path` (None when there is no such file).
+pub fn saved_team_in(path: &Path) -> Result<Option<SavedTeam>, AppError> {
+    let text = match std::fs::read_to_string(path) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => {
+            return Err(AppError::Record {
+                path: path.to_path_buf(),
+                message: format!(
+                    "the saved team record settings cannot be read ({e}); \
+                     use this computer's own record, or sign in to the team record again"
+                ),
+            });
+        }
+    };
+    let saved: SavedTeam = serde_json::from_str(&text).map_err(|e| AppError::Record {
+        path: path.to_path_buf(),
+        message: format!(
+            "the saved team record settings are damaged ({e}); \
+             use this computer's own record, or sign in to the team record again"
+        ),
+    })?;
+    if saved.url.trim().is_empty() {
+        return Err(AppError::Record {
+            path: path.to_path_buf(),
+            message: "the saved team record settings name no server; \
+                      use this computer's own record, or sign in to the team record again"
+                .into(),
+        });
+    }
+    Ok(Some(saved))
 }
 
 /// Open `team` at every start from now on.
@@ -341,12 +380,15 @@ impl TeamSignIn {
     /// Keep what worked: the record's address for the next start, and the
     /// password in the keychain (or for this session only).
     pub fn keep(&self, saved: &SavedTeam) -> Result<crate::secrets::SecretKept, AppError> {
-        save_team(saved)?;
         let secrets = crate::secrets::Secrets::system();
         if self.remember && !self.password.is_empty() {
+            save_team(saved)?;
             Ok(secrets.set(KEYCHAIN_SERVICE, &saved.url, &self.password))
         } else {
-            secrets.delete(KEYCHAIN_SERVICE, &saved.url);
+            // A password kept before must not outlive "don't keep it": if
+            // the keychain will not forget it, nothing is saved either.
+            secrets.delete(KEYCHAIN_SERVICE, &saved.url)?;
+            save_team(saved)?;
             Ok(crate::secrets::SecretKept::ThisSession)
         }
     }

@@ -8,7 +8,7 @@ use crate::db::{Connection, OptionalExtension, params};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::{NewTerm, OfficeKind, Result, Store};
+use crate::{NewTerm, OfficeKind, Result, Store, StoreError};
 
 /// A seat: one office a roster names ("U.S. Senator for California, class 1").
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -109,12 +109,22 @@ impl ImportSummary {
     }
 }
 
-fn edited_fields(conn: &Connection, person: i64) -> Result<Vec<String>> {
-    let text: String =
-        conn.query_row("SELECT edited FROM persons WHERE id = ?1", [person], |r| {
-            r.get(0)
-        })?;
-    Ok(serde_json::from_str(&text).unwrap_or_default())
+/// The fields staff edited by hand on `person` (`persons.edited`, a JSON
+/// list of field names). A marker that cannot be read is a damaged record,
+/// never "nothing edited": that would let an import overwrite the edits.
+pub(crate) fn edited_fields(conn: &Connection, person: i64) -> Result<Vec<String>> {
+    let (name, text): (String, String) = conn.query_row(
+        "SELECT full_name, edited FROM persons WHERE id = ?1",
+        [person],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    serde_json::from_str(&text).map_err(|e| {
+        StoreError::Corrupt(format!(
+            "the record of which fields of {name} (person {person}) were edited by hand cannot be read \
+             (found {text:?}: {e}); nothing was changed. Edit {name} in Amicus (any change, saved) to repair it: \
+             every field is then kept as edited by hand"
+        ))
+    })
 }
 
 impl Store {

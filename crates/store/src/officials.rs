@@ -248,12 +248,21 @@ impl Store {
             email: clean(&p.email),
             retired_on: old.retired_on,
         };
-        let mut edited: Vec<String> = self
-            .conn
-            .query_row("SELECT edited FROM persons WHERE id = ?1", [id], |r| {
-                r.get::<String>(0)
-            })
-            .map(|t| serde_json::from_str(&t).unwrap_or_default())?;
+        // A marker that cannot be read is repaired the safe way: every
+        // field counts as edited by hand, so no import overwrites one.
+        let mut edited = match crate::import::edited_fields(&self.conn, id) {
+            Err(StoreError::Corrupt(_)) => [
+                "full_name",
+                "family_name",
+                "party",
+                "honorific",
+                "salutation",
+                "email",
+            ]
+            .map(String::from)
+            .to_vec(),
+            other => other?,
+        };
         for (field, changed) in [
             ("full_name", old.full_name != new.full_name),
             ("family_name", old.family_name != new.family_name),

@@ -292,4 +292,33 @@ describe("Start-up", () => {
       expect(ipc.startup).toHaveBeenCalledTimes(2);
     });
   });
+
+  describe("when the saved team record settings cannot be read", () => {
+    const damaged: Startup = {
+      state: "failed",
+      message:
+        "/home/staff/.config/amicus/team.json: the saved team record settings are damaged (EOF while parsing a string at line 1 column 36); use this computer's own record, or sign in to the team record again",
+      db_path: "/home/staff/.config/amicus/team.json",
+      backups: [],
+      team: "/home/staff/.config/amicus/team.json",
+    };
+
+    it("says so, naming the file, and offers this computer's record or signing in afresh", async () => {
+      vi.mocked(ipc.startup).mockResolvedValueOnce(damaged).mockResolvedValue({ state: "ready" });
+      vi.mocked(ipc.teamLeave).mockResolvedValue(null);
+      renderWithQuery(<Root />);
+      expect(
+        await screen.findByRole("heading", { name: "Amicus could not read its team record settings" }),
+      ).toBeTruthy();
+      expect(screen.getByText(/the saved team record settings are damaged \(EOF while parsing/)).toBeTruthy();
+      expect(screen.getByText("/home/staff/.config/amicus/team.json", { selector: "code" })).toBeTruthy();
+      expect(screen.queryByRole("heading", { name: "Amicus could not reach the team record" })).toBeNull();
+      // Signing in afresh starts from a blank form, not from the file's path.
+      await userEvent.click(screen.getByRole("button", { name: "Sign in again…" }));
+      expect((screen.getByLabelText("Server") as HTMLInputElement).value).toBe("");
+      await userEvent.click(screen.getByRole("button", { name: "Use this computer's own record" }));
+      expect(ipc.teamLeave).toHaveBeenCalledTimes(1);
+      expect(await screen.findByRole("table", { name: "Letters" })).toBeTruthy();
+    });
+  });
 });

@@ -1,9 +1,9 @@
 // Start-up: before the app shows, Rust says whether the record opened. If it
 // did not, a full-window screen says why and offers the ways out: open another
 // file, create a new record, or restore one of the record's backups; for a
-// team record its server could not be reached, try again, use this
-// computer's own record, or sign in again. Once one works, every query
-// starts afresh and the app shows.
+// team record its server could not be reached (or the settings saved for it
+// cannot be read), try again, use this computer's own record, or sign in
+// again. Once one works, every query starts afresh and the app shows.
 import { useEffect, useRef, useState, type ReactNode } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import * as ipc from "../../ipc";
@@ -121,8 +121,13 @@ function timeNow(): string {
   }).format(new Date());
 }
 
-/** The team record (`team`, its place) could not be reached at start. */
+/**
+ * The team record (`team`, its place) could not be reached at start, or the
+ * settings saved for it (`team` is then that file) cannot be read.
+ */
 function TeamUnreachable({ message, team }: { message: string; team: string }) {
+  // A place is an address (postgres://…); a file is the saved settings.
+  const settingsFile = !team.includes("://");
   const client = useQueryClient();
   const [signingIn, setSigningIn] = useState(false);
   // When the server was last tried and did not answer: each try says so anew.
@@ -152,11 +157,13 @@ function TeamUnreachable({ message, team }: { message: string; team: string }) {
   const retrying = open.isPending && open.variables === "retry";
   return (
     <main className="startup" aria-labelledby="startup-title">
-      <h1 id="startup-title">Amicus could not reach the team record</h1>
+      <h1 id="startup-title">
+        {settingsFile ? "Amicus could not read its team record settings" : "Amicus could not reach the team record"}
+      </h1>
       {/* Once a try has failed, its alert says why (the same words, most often): said once, there. */}
       {!retryFailed && <p className="error">{readable(message)}</p>}
       <p>
-        Team record: <code>{team}</code>
+        {settingsFile ? "Settings file" : "Team record"}: <code>{team}</code>
       </p>
       <div className="actions">
         <button
@@ -194,7 +201,10 @@ function TeamUnreachable({ message, team }: { message: string; team: string }) {
         />
       )}
       {signingIn && (
-        <TeamSignInForm start={parseTeamPlace(team)} onConnected={() => void client.resetQueries()} />
+        <TeamSignInForm
+          start={settingsFile ? undefined : parseTeamPlace(team)}
+          onConnected={() => void client.resetQueries()}
+        />
       )}
     </main>
   );
