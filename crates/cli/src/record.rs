@@ -303,8 +303,18 @@ pub enum Letters {
         #[arg(long, value_name = "FILE.pdf")]
         pdf: Option<PathBuf>,
     },
-    /// Re-render every archived copy and check it matches what was sent.
-    Verify { id: i64 },
+    /// Check that what was sent is what the record says: every archived
+    /// copy re-renders to its bytes, and a letter signed digitally has each
+    /// copy signed with the same certificate over that content. Exits
+    /// non-zero, with the first problem, when anything fails.
+    #[command(group(clap::ArgGroup::new("which").required(true).args(["id", "all"])))]
+    Verify {
+        /// The letter to check.
+        id: Option<i64>,
+        /// Check every letter that was signed or sent.
+        #[arg(long)]
+        all: bool,
+    },
 }
 
 #[derive(Args)]
@@ -493,13 +503,16 @@ pub enum Import {
     /// The congress-legislators roster: a folder with legislators-current.yaml
     /// (and legislators-historical.yaml, when there, so departed members keep
     /// their real end dates), one such file, or, without either, the snapshot
-    /// shipped with Amicus. The roster is the authority for its seats.
+    /// shipped with Amicus (today's members and those who served since 2017).
+    /// The roster is the authority for its seats.
     Congress {
         dir: Option<PathBuf>,
         /// Show what would change and change nothing.
         #[arg(long)]
         dry_run: bool,
-        /// Terms of members no longer listed end on this date (today by default).
+        /// The day the roster describes: terms of members no longer listed
+        /// end then, and committee places change then (by default today for
+        /// a folder, 2026-06-15 for the shipped snapshot).
         #[arg(long)]
         as_of: Option<NaiveDate>,
     },
@@ -1130,8 +1143,14 @@ pub fn letters(app: &App, cmd: Letters) -> Result<(), AppError> {
                          or keep it in the keychain by signing once in the app with \"Remember the password\"",
                     )
                 })?;
-            let name = app.sign_digitally(id, &file, &password, now)?;
-            out!("letter {id} signed, and digitally signed by {name}");
+            let signed = app.sign_digitally(id, &file, &password, now)?;
+            out!(
+                "letter {id} signed, and digitally signed by {}",
+                signed.signer
+            );
+            for w in &signed.warnings {
+                eprintln!("warning: {w}");
+            }
         }
         Letters::Send {
             id,
@@ -1303,12 +1322,26 @@ pub fn letters(app: &App, cmd: Letters) -> Result<(), AppError> {
                 None => out!("reply recorded"),
             }
         }
-        Letters::Verify { id } => {
-            let n = app.verify_archive(id)?;
-            out!(
-                "{n} archived cop{} of letter {id} verified: hash and re-render match",
-                if n == 1 { "y" } else { "ies" }
-            );
+        Letters::Verify { id, all } => {
+            let checks = match id {
+                Some(id) if !all => vec![app.verify_letter(id)?],
+                _ => app.verify_all()?,
+            };
+            for c in &checks {
+                for line in c.lines() {
+                    out!("{line}");
+                }
+            }
+            if let Some(problem) = checks.iter().find_map(|c| c.first_problem()) {
+                return Err(AppError::Damaged(problem));
+            }
+            if all {
+                let n = checks.len();
+                out!(
+                    "{n} letter{} checked: every copy verified",
+                    if n == 1 { "" } else { "s" }
+                );
+            }
         }
     }
     Ok(())

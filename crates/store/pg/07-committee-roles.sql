@@ -1,2 +1,0 @@
--- Dated committee titles (issue 25): filled in by this change.
-SELECT 1;
