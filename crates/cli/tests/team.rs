@@ -11,6 +11,11 @@ use std::process::Command;
 
 use common::{fails, ok};
 
+/// Roles are the server's, not a database's: two `team init`s or two
+/// `team user add`s of one name at the same moment race to create them, so
+/// this file's tests take turns.
+static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
 /// A new database on the test server; its URL for `user`.
 fn team_database() -> (String, String) {
     let server = std::env::var("AMICUS_TEST_PG")
@@ -36,6 +41,7 @@ fn url(db: &(String, String), user: &str) -> String {
 
 #[test]
 fn a_team_is_set_up_fed_from_a_file_and_each_person_does_only_their_part() {
+    let _turn = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
     let db = team_database();
     let admin = url(&db, "postgres");
     let out = ok(Path::new(&admin), &["team", "init"]);
@@ -148,6 +154,7 @@ fn amicus_with_stdin(args: &[&str], stdin: &str) -> std::process::Output {
 /// refused as a change to the organization's settings.
 #[test]
 fn the_readme_it_login_sets_the_team_up_and_imports_the_record() {
+    let _turn = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
     let server = std::env::var("AMICUS_TEST_PG").expect("AMICUS_TEST_PG");
     let dir = std::env::var("AMICUS_TEST_PG_DIR").unwrap();
     let bin = std::env::var("AMICUS_TEST_PG_BIN").unwrap();
