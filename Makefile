@@ -6,16 +6,25 @@ export WEBKIT_DISABLE_DMABUF_RENDERER := 1
 
 APP := target/debug/amicus-desktop
 
-.PHONY: run test setup ui app check test-rust test-ui e2e bench screenshots bindings clean package package-test
+.PHONY: run test setup ui app app-test-hooks check test-rust test-ui e2e bench screenshots bindings clean package package-test
 
 setup:
 	@bash scripts/setup.sh
 
 ui: setup
-	cd ui && npm run build
+	cd ui && env -u AMICUS_TEST_HOOKS npm run build
 
 app: ui
 	cargo build -p amicus-desktop -p amicus-cli
+
+## The same app with its test and benchmark hooks (src-tauri/src/hooks.rs: a
+## fixed export path instead of the save dialog, start-up timings, the empty
+## baseline window; the UI's side built with AMICUS_TEST_HOOKS=1), which the
+## WebDriver tests and the screenshots drive. `make run` and the package never
+## have them.
+app-test-hooks: setup
+	cd ui && AMICUS_TEST_HOOKS=1 npm run build
+	cargo build -p amicus-desktop -p amicus-cli --features amicus-desktop/test-hooks
 
 ## Start the desktop app on its default database with the sample letter.
 run: app
@@ -26,10 +35,11 @@ run: app
 	  $(APP); \
 	fi
 
-## Lints that gate CI.
+## Lints that gate CI, and the dependencies' advisories, licences and sources (deny.toml).
 check: ui
 	cargo fmt --all -- --check
 	cargo clippy --workspace --all-targets -- -D warnings
+	bash scripts/deny.sh
 	cd ui && npm run lint && npm run typecheck
 
 ## The store's and use cases' suites run on both engines: SQLite, and a
@@ -47,7 +57,7 @@ test-ui: setup
 ## right after start-up never returns under Xvfb (the journey test hung on it).
 ## The team journey (two windows on one team record) needs the throwaway PostgreSQL server.
 E2E := bash scripts/with-postgres.sh env -u WEBKIT_DISABLE_DMABUF_RENDERER xvfb-run -a node --test --test-concurrency=1 e2e/
-e2e: app
+e2e: app-test-hooks
 	$(E2E)
 
 ## Regenerate the UI's TypeScript types from the Rust ones (CI fails when they drift).
@@ -58,12 +68,13 @@ bindings:
 test: check test-rust test-ui e2e
 
 ## Refresh the README's screenshots from the real app under Xvfb.
-screenshots: app
+screenshots: app-test-hooks
 	SCREENSHOT_DIR=docs/screenshots $(E2E)
 
 ## Benchmarks (criterion). Figures go in the issue notes, not in tests.
-bench: ui
-	cargo build --release -p amicus-desktop --features tauri/custom-protocol
+bench: setup
+	cd ui && AMICUS_TEST_HOOKS=1 npm run build
+	cargo build --release -p amicus-desktop --features tauri/custom-protocol,test-hooks
 	cargo build --release -p amicus-cli
 	xvfb-run -a node scripts/bench-desktop.mjs
 	xvfb-run -a node scripts/bench-preview.mjs

@@ -10,6 +10,13 @@ import { setTimeout as sleep } from "node:timers/promises";
 const ROOT = resolve(import.meta.dirname, "..");
 /** The app under test; `make bench` points it at the release build. */
 export const APP = process.env.AMICUS_APP ? resolve(ROOT, process.env.AMICUS_APP) : join(ROOT, "target", "debug", "amicus-desktop");
+/**
+ * For `openApp`: no session bus, so no system keychain. The app keeps a
+ * password for the session only, and a test never reaches the user's own
+ * keychain (Amicus does not look for the Secret Service without a bus).
+ */
+export const NO_KEYCHAIN = { DBUS_SESSION_BUS_ADDRESS: undefined };
+
 /** A TCP port nobody listens on now. */
 function freePort() {
   return new Promise((resolve, reject) => {
@@ -47,7 +54,7 @@ async function requestAt(base, method, path, body) {
 
 /** Start tauri-driver with `env` for the app, and open a session on the app. */
 export async function openApp(env = {}) {
-  if (!existsSync(APP)) throw new Error(`${APP} is missing: run 'make app' first`);
+  if (!existsSync(APP)) throw new Error(`${APP} is missing: run 'make app-test-hooks' first`);
   const port = await freePort();
   const native = await freePort();
   const base = `http://127.0.0.1:${port}`;

@@ -9,7 +9,7 @@ import { spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { helpers, openApp, run } from "./driver.mjs";
+import { NO_KEYCHAIN, helpers, openApp, run } from "./driver.mjs";
 
 const ROOT = resolve(import.meta.dirname, "..");
 const CLI = join(ROOT, "target", "debug", "amicus");
@@ -77,7 +77,7 @@ test("approve, sign and send by email: the sent log shows each Message-ID", asyn
     run(CLI, ["--db", db, "signers", "signature", "1", join(ROOT, "crates/cli/tests/fixtures/signature.png")]);
     run(CLI, ["--db", db, "offices", "edit", "Secretary of Commerce", "--email", "secretary@commerce.example"]);
     run(CLI, ["--db", db, "offices", "edit", "U.S. Trade Representative", "--email", "ambassador@ustr.example"]);
-    return openApp({ AMICUS_DB: db, AMICUS_KEYCHAIN: "none" });
+    return openApp({ AMICUS_DB: db, ...NO_KEYCHAIN });
   })();
   const ui = helpers(app);
   try {

@@ -9,7 +9,7 @@ import assert from "node:assert/strict";
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { helpers, openApp, run } from "./driver.mjs";
+import { NO_KEYCHAIN, helpers, openApp, run } from "./driver.mjs";
 
 const ROOT = resolve(import.meta.dirname, "..");
 const CLI = join(ROOT, "target", "debug", "amicus");
@@ -44,7 +44,7 @@ function makeTeamRecord() {
 /** A window signed in as `user` (its own config folder: no saved team record). */
 function windowFor(url, user) {
   const config = mkdtempSync(join(tmpdir(), `amicus-e2e-${user}-`));
-  return openApp({ AMICUS_DB: url(user), XDG_CONFIG_HOME: config, AMICUS_KEYCHAIN: "none" });
+  return openApp({ AMICUS_DB: url(user), XDG_CONFIG_HOME: config, ...NO_KEYCHAIN });
 }
 
 const draftRows = `return [...document.querySelectorAll('table[aria-label="Letters"] tbody tr')]
@@ -108,7 +108,7 @@ test("from her own record, a staffer signs in to the team record in Settings, an
   teamRecord();
   const own = join(mkdtempSync(join(tmpdir(), "amicus-e2e-own-")), "own.db");
   const config = mkdtempSync(join(tmpdir(), "amicus-e2e-avery-"));
-  const app = await openApp({ AMICUS_DB: own, XDG_CONFIG_HOME: config, AMICUS_KEYCHAIN: "none" });
+  const app = await openApp({ AMICUS_DB: own, XDG_CONFIG_HOME: config, ...NO_KEYCHAIN });
   try {
     const ui = helpers(app);
     await ui.nav("Settings");

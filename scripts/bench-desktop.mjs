@@ -7,6 +7,8 @@
 //  - idle memory: PSS of the app and every WebKit process it started, after
 //    the letters list is up and the app has sat idle, against the same
 //    runtime showing an empty page (AMICUS_EMPTY_WINDOW) on this machine.
+// Both need the release build with its test hooks (src-tauri/src/hooks.rs),
+// which `make bench` makes.
 import { spawn } from "node:child_process";
 import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";

@@ -9,7 +9,8 @@
 // and when the answer was painted (two animation frames after React
 // committed it; the UI pushes these to window.__amicusPreviewMarks when the
 // array exists). A keystroke's latency is the time until the first answer
-// whose request was sent after it was painted.
+// whose request was sent after it was painted. The marks are in the UI only
+// when it is built with its test hooks (AMICUS_TEST_HOOKS=1), as `make bench` does.
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";

@@ -34,6 +34,14 @@ if ! command -v tauri-driver >/dev/null 2>&1 && [ ! -x "$HOME/.cargo/bin/tauri-d
   cargo install tauri-driver --version '^2' --locked
 fi
 
+# cargo-deny, which `make check` runs over the dependencies (deny.toml,
+# scripts/deny.sh), pinned; from crates.io, built here (about 3 minutes).
+CARGO_DENY_VERSION=0.20.2
+if [ "$(cargo deny --version 2>/dev/null)" != "cargo-deny $CARGO_DENY_VERSION" ]; then
+  echo "setup: installing cargo-deny $CARGO_DENY_VERSION"
+  cargo install cargo-deny --version "=$CARGO_DENY_VERSION" --locked
+fi
+
 # Test tools from PyPI, in one venv under target/tools.
 # pyHanko, the second validator of signed PDFs (crates/pades/tests), pinned.
 PYHANKO_VENV=target/tools/pyhanko

@@ -14,9 +14,17 @@ const preact = {
   react: "preact/compat",
 };
 
+// The test and benchmark hooks (src/test-hooks.d.ts) are built in only with
+// AMICUS_TEST_HOOKS=1, as `make e2e`, `make screenshots` and `make bench` do;
+// without it they are compiled out, and the empty page of the benchmarks'
+// baseline window (test-hooks/) is not copied into dist.
+const testHooks = process.env.AMICUS_TEST_HOOKS === "1";
+
 export default defineConfig({
   plugins: [react()],
   resolve: { alias: preact },
+  define: { __TEST_HOOKS__: JSON.stringify(testHooks) },
+  publicDir: testHooks ? "test-hooks" : false,
   // Tauri serves the built files itself; relative paths keep them portable.
   base: "./",
   clearScreen: false,

@@ -106,12 +106,10 @@ impl Secrets {
 
 #[cfg(all(unix, not(target_os = "macos")))]
 fn system_store() -> Option<Arc<CredentialStore>> {
-    // No session bus, no Secret Service: don't wait on one. AMICUS_KEYCHAIN=none
-    // keeps tests and scripted runs away from the user's real keychain.
+    // No session bus, no Secret Service: don't wait on one. This is also how
+    // tests and scripted runs stay away from the user's real keychain: they
+    // unset DBUS_SESSION_BUS_ADDRESS (there is no switch of Amicus's own).
     std::env::var_os("DBUS_SESSION_BUS_ADDRESS")?;
-    if std::env::var("AMICUS_KEYCHAIN").is_ok_and(|v| v == "none") {
-        return None;
-    }
     let store: Arc<CredentialStore> = zbus_secret_service_keyring_store::Store::new().ok()?;
     Some(store)
 }

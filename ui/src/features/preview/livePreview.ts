@@ -177,7 +177,7 @@ export function useLivePreview(form: NewLetter, enabled: boolean, signedLetter: 
               const next = accept(f.shown, seq, answer, f.pages);
               if (next?.data) {
                 f.shown = next;
-                if (window.__amicusPreviewMarks) {
+                if (__TEST_HOOKS__ && window.__amicusPreviewMarks) {
                   store.mark = {
                     sentAt,
                     answeredAt: performance.now(),
