@@ -16,8 +16,10 @@ use amicus_app::{
 use ts_rs::{Config, TS};
 
 use amicus_app::DigitallySigned;
-use amicus_app::groups::{Chamber, GroupExpansion, GroupInfo, GroupMember, GroupNote, GroupRef};
-use amicus_app::mail::{MailSecurity, MailSettings};
+use amicus_app::groups::{
+    Chamber, GroupExpansion, GroupInfo, GroupMember, GroupNote, GroupRef, WithGroup,
+};
+use amicus_app::mail::{MailSecurity, MailSettings, UsualPorts};
 use amicus_app::secrets::SecretKept;
 use amicus_app::{
     ContactFormCopy, EmailDraft, EmailOutcome, EmailResult, MailView, NewParagraph, Paragraph,
@@ -27,7 +29,10 @@ use amicus_app::{
 use amicus_app::EventKind;
 use amicus_app::WorkflowStep;
 use amicus_app::team::{TeamRole, TeamSession, TeamSignIn, TeamStatus, TeamUser};
-use amicus_app::{ContactKind, CopyContact, Event, LogChoices, NewContact, ReplyFile, SnoozeTo};
+use amicus_app::{
+    ContactKind, CopyContact, Event, FollowUp, LogChoices, NewContact, ReplyFile, SnoozeChoice,
+    SnoozeTo,
+};
 
 use crate::TeamConnection;
 use crate::commands::{EmailProgress, ExportProgress, Preview};
@@ -68,6 +73,7 @@ fn generate() -> String {
         Drafted,
         DigitallySigned,
         SendReport,
+        FollowUp,
         LetterSummary,
         RecipientView,
         LetterDetail,
@@ -112,6 +118,7 @@ fn generate() -> String {
         Reach,
         MailSecurity,
         MailSettings,
+        UsualPorts,
         MailView,
         SecretKept,
         EmailProgress,
@@ -125,6 +132,7 @@ fn generate() -> String {
         GroupMember,
         GroupExpansion,
         GroupInfo,
+        WithGroup,
         Paragraph,
         NewParagraph,
         TeamRole,
@@ -136,6 +144,7 @@ fn generate() -> String {
         WorkflowStep,
         EventKind,
         SnoozeTo,
+        SnoozeChoice,
         LogChoices,
         ContactKind,
         NewContact,

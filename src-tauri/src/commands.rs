@@ -2,12 +2,11 @@
 //! here; every command is a few lines over one use case. "Now" and "today"
 //! come from the app's clock (the organization's time zone).
 
-use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
 
-use amicus_app::groups::{GroupExpansion, GroupInfo, GroupRef};
+use amicus_app::groups::{GroupExpansion, GroupInfo, GroupRef, WithGroup};
 use amicus_app::mail::MailSettings;
 use amicus_app::secrets::SecretKept;
 use amicus_app::{
@@ -20,8 +19,8 @@ use amicus_app::{
 use amicus_app::{
     ContactFormCopy, EmailDraft, EmailRequest, EmailResult, MailView, NewParagraph, Paragraph,
 };
-use amicus_app::{LogChoices, NewContact, SnoozeTo};
-use chrono::NaiveDate;
+use amicus_app::{LogChoices, NewContact, RecipientChoice, SnoozeChoice, SnoozeTo};
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 use tauri::State;
 use tauri::ipc::Channel;
@@ -46,11 +45,6 @@ pub struct Preview {
 pub fn sample_preview(state: State<'_, AppState>) -> Reply<Preview> {
     let (title, pages) = state.app()?.engine().sample_preview()?;
     Ok(Preview { title, pages })
-}
-
-#[tauri::command]
-pub fn export_path_override(state: State<'_, AppState>) -> Option<PathBuf> {
-    state.config.export_override.clone()
 }
 
 /// The app, or why the record did not open (waits while it opens).
@@ -201,12 +195,7 @@ pub fn letter_sign_digitally(
     remember: bool,
 ) -> Reply<amicus_app::DigitallySigned> {
     let app = state.app()?;
-    let password = match password.filter(|p| !p.is_empty()) {
-        Some(p) => p,
-        None => app.certificate_password(&certificate).ok_or_else(|| {
-            amicus_app::AppError::invalid("password", "enter the certificate's password")
-        })?,
-    };
+    let password = app.certificate_password_for(&certificate, password)?;
     let signed = app.sign_digitally(id, &certificate, &password, app.clock().now())?;
     if remember {
         app.remember_certificate_password(&certificate, &password);
@@ -382,6 +371,37 @@ pub fn group_expand(
     Ok(state.app()?.expand_group(&group, on)?)
 }
 
+/// A letter with `group`'s members on its date added, but for `left_out`,
+/// and its greeting decided again.
+#[tauri::command(async)]
+pub fn letter_add_group(
+    state: State<'_, AppState>,
+    letter: NewLetter,
+    group: GroupRef,
+    left_out: Vec<RecipientChoice>,
+) -> Reply<WithGroup> {
+    Ok(state.app()?.add_group(letter, &group, &left_out)?)
+}
+
+/// A letter with its group number `index` (from 0) and the members only it brought taken off.
+#[tauri::command(async)]
+pub fn letter_remove_group(
+    state: State<'_, AppState>,
+    letter: NewLetter,
+    index: usize,
+) -> Reply<NewLetter> {
+    Ok(state.app()?.remove_group(letter, index)?)
+}
+
+/// The follow-up a copy sent at `at` gets unless staff choose another.
+#[tauri::command(async)]
+pub fn follow_up_default(
+    state: State<'_, AppState>,
+    at: DateTime<Utc>,
+) -> Reply<Option<NaiveDate>> {
+    Ok(state.app()?.default_follow_up(at))
+}
+
 #[tauri::command(async)]
 pub fn mark_sent(state: State<'_, AppState>, recipient_id: i64, report: SendReport) -> Reply<i64> {
     let app = state.app()?;
@@ -422,6 +442,15 @@ pub fn follow_up_snooze(
 ) -> Reply<NaiveDate> {
     let app = state.app()?;
     Ok(app.snooze_follow_up(recipient_id, to, app.clock().now())?)
+}
+
+/// The quick snooze choices for a copy and the day each gives.
+#[tauri::command(async)]
+pub fn follow_up_snooze_choices(
+    state: State<'_, AppState>,
+    recipient_id: i64,
+) -> Reply<Vec<SnoozeChoice>> {
+    Ok(state.app()?.snooze_choices(recipient_id)?)
 }
 
 #[tauri::command(async)]
@@ -533,27 +562,6 @@ pub fn backup(state: State<'_, AppState>, path: PathBuf) -> Reply<()> {
 #[tauri::command(async)]
 pub fn backup_restore(state: State<'_, AppState>, path: PathBuf) -> Reply<Option<PathBuf>> {
     Ok(state.app()?.restore_keeping_current(&path)?)
-}
-
-/// The letters list is on screen and usable: report the time since the
-/// process started (for `make bench`), with the page's own steps, and quit
-/// if asked to.
-#[tauri::command]
-pub fn app_ready(state: State<'_, AppState>, page_ms: f64, steps: BTreeMap<String, f64>) {
-    let ms = state.started.elapsed().as_secs_f64() * 1000.0;
-    if state.config.report_ready {
-        // page_ms: since the page began to load, so the rest is the webview's start.
-        let mut steps: Vec<_> = steps.into_iter().collect();
-        steps.sort_by(|a, b| a.1.total_cmp(&b.1));
-        let steps: Vec<String> = steps.iter().map(|(k, v)| format!("{k} {v:.0}")).collect();
-        println!(
-            "amicus-ready-ms {ms:.1} page-ms {page_ms:.1} steps: {}",
-            steps.join(", ")
-        );
-        if state.config.exit_when_ready {
-            std::process::exit(0);
-        }
-    }
 }
 
 #[tauri::command(async)]

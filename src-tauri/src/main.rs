@@ -5,6 +5,8 @@
 mod bindings;
 mod commands;
 mod config;
+#[cfg(feature = "test-hooks")]
+mod hooks;
 mod ipc_error;
 mod record;
 
@@ -27,8 +29,6 @@ use crate::record::{Location, Record};
 pub struct AppState {
     pub record: Arc<Record>,
     pub config: Config,
-    /// When the process started, for the cold-start benchmark.
-    pub started: std::time::Instant,
     /// Set by `export_cancel` to stop the export in progress.
     pub cancel: Arc<std::sync::atomic::AtomicBool>,
     /// The running app's handle, once Tauri has started (record events go through it).
@@ -82,39 +82,30 @@ impl AppState {
         self.open_record(Some(path))
     }
 
-    /// The record to open at start: AMICUS_DB (a file or a team record's
-    /// address), else the team record this computer was set to use, else
-    /// the default file.
+    /// The record to open at start, by the app's rule
+    /// ([`amicus_app::team::record_to_open`]): AMICUS_DB (a file or a team
+    /// record's address), else the team record this computer was set to
+    /// use, else the default file.
     pub fn initial_location(config: &Config) -> Location {
-        let saved = if config.team_url.is_none() && config.db.is_none() {
-            amicus_app::team::saved_team()
-        } else {
-            Ok(None)
-        };
-        Self::initial_location_with(config, saved)
+        Self::initial_location_with(config, amicus_app::team::saved_team)
     }
 
-    /// The record to open at start, given the saved team record (or why
-    /// its settings cannot be used: then that is what the window shows).
+    /// The record to open at start, the saved team record read by `saved`
+    /// (settings that cannot be used are what the window then shows).
     pub fn initial_location_with(
         config: &Config,
-        saved: Result<Option<amicus_app::team::SavedTeam>, amicus_app::AppError>,
+        saved: impl FnOnce() -> Result<Option<amicus_app::team::SavedTeam>, amicus_app::AppError>,
     ) -> Location {
+        use amicus_app::team::RecordChoice;
+        let named = config
+            .team_url
+            .as_deref()
+            .map(std::ffi::OsStr::new)
+            .or(config.db.as_deref().map(Path::as_os_str));
         let secrets = amicus_app::secrets::Secrets::system();
-        let ca = std::env::var_os("AMICUS_DB_CA").map(PathBuf::from);
-        if let Some(url) = &config.team_url {
-            return Location::Team(amicus_app::team::connect_for(url, ca, &secrets));
-        }
-        if config.db.is_some() {
-            return Location::File(config.db.clone());
-        }
-        match saved {
-            Ok(Some(saved)) => Location::Team(amicus_app::team::connect_for(
-                &saved.url,
-                saved.ca_file,
-                &secrets,
-            )),
-            Ok(None) => Location::File(None),
+        match amicus_app::team::record_to_open_with(named, saved, &secrets) {
+            Ok(RecordChoice::Team { connect, .. }) => Location::Team(connect),
+            Ok(RecordChoice::File(path)) => Location::File(path),
             Err(amicus_app::AppError::Record { path, message }) => Location::Unusable {
                 message: format!("{}: {message}", path.display()),
                 file: path,
@@ -198,19 +189,6 @@ fn emit<T: Serialize + Clone>(handle: &OnceLock<tauri::AppHandle>, event: &str, 
     }
 }
 
-/// The empty window's start, for its report.
-struct EmptyWindow {
-    started: std::time::Instant,
-}
-
-/// The empty page painted its first frame: the baseline of the cold-start
-/// ratio, measured the same way as the app's letters list.
-#[tauri::command]
-fn empty_painted(state: tauri::State<'_, EmptyWindow>, page_ms: f64) {
-    let ms = state.started.elapsed().as_secs_f64() * 1000.0;
-    println!("amicus-empty-painted-ms {ms:.1} page-ms {page_ms:.1}");
-}
-
 /// Daily-rotated log files in the user's state folder; the returned guard
 /// flushes them when dropped (at exit). The first line says which Amicus.
 fn start_logging() -> Option<tracing_appender::non_blocking::WorkerGuard> {
@@ -239,26 +217,7 @@ fn start_logging() -> Option<tracing_appender::non_blocking::WorkerGuard> {
     Some(guard)
 }
 
-/// With AMICUS_REPORT_READY, say when the page starts and finishes loading
-/// (the cold-start benchmark compares this with an empty window).
-fn report_page_load<R: tauri::Runtime>(
-    started: std::time::Instant,
-    report: bool,
-) -> impl Fn(&tauri::Webview<R>, &tauri::webview::PageLoadPayload<'_>) + Send + Sync + 'static {
-    move |_, payload| {
-        if report {
-            let ms = started.elapsed().as_secs_f64() * 1000.0;
-            let what = match payload.event() {
-                tauri::webview::PageLoadEvent::Started => "started",
-                tauri::webview::PageLoadEvent::Finished => "finished",
-            };
-            println!("amicus-page-{what}-ms {ms:.1}");
-        }
-    }
-}
-
 fn main() {
-    let started = std::time::Instant::now();
     // Letters and forms gain nothing from GPU compositing, and where OpenGL
     // is software (virtual machines, remote desktops, Xvfb) setting it up
     // delays the first frame by 100 ms or more. WebKit only asks whether the
@@ -275,36 +234,25 @@ fn main() {
             std::env::set_var("WEBKIT_DISABLE_COMPOSITING_MODE", "1")
         };
     }
-    let mut context = tauri::generate_context!();
-    // The memory benchmark's baseline: the same runtime with an empty page
-    // and nothing else (no record, no commands, no plugins).
-    if config.empty_window {
-        if let Some(w) = context.config_mut().app.windows.first_mut() {
-            w.url = tauri::WebviewUrl::App("empty.html".into());
-        }
-        let empty = tauri::Builder::default()
-            .on_page_load(report_page_load(started, config.report_ready))
-            .manage(EmptyWindow { started })
-            .invoke_handler(tauri::generate_handler![empty_painted]);
-        if let Err(e) = empty.run(context) {
-            eprintln!("empty window: {e}");
-        }
-        return;
+    let context = tauri::generate_context!();
+    // The benchmarks' baseline: the same runtime with an empty page.
+    #[cfg(feature = "test-hooks")]
+    if config.hooks.empty_window {
+        return hooks::run_empty_window(context, config.hooks);
     }
     // Flushes the log at exit.
     let _log = start_logging();
-    let state = open_beside_the_window(config, started);
+    let state = open_beside_the_window(config);
     run_window(context, state);
 }
 
 /// The commands' state, with the record (AMICUS_DB, else amicus.db in the
 /// user's data folder, created with the sample record on first run) opening
 /// on its own thread, beside the window's start-up.
-fn open_beside_the_window(config: Config, started: std::time::Instant) -> AppState {
+fn open_beside_the_window(config: Config) -> AppState {
     let state = AppState {
         record: Arc::default(),
         config,
-        started,
         cancel: Arc::default(),
         handle: Arc::default(),
         watcher: Arc::default(),
@@ -315,12 +263,13 @@ fn open_beside_the_window(config: Config, started: std::time::Instant) -> AppSta
         Arc::clone(&state.watcher),
     );
     let location = AppState::initial_location(&state.config);
-    let report = state.config.report_ready;
+    #[cfg(feature = "test-hooks")]
+    let hooks = state.config.hooks.clone();
     std::thread::spawn(move || {
         let opened = open_and_announce(&location, &handle, &watcher);
-        if report && opened.is_ok() {
-            let ms = started.elapsed().as_secs_f64() * 1000.0;
-            println!("amicus-opened-ms {ms:.1}");
+        #[cfg(feature = "test-hooks")]
+        if opened.is_ok() {
+            hooks.record_opened();
         }
         record.set(opened);
     });
@@ -330,13 +279,14 @@ fn open_beside_the_window(config: Config, started: std::time::Instant) -> AppSta
 /// Run the window over the record being opened, with every command.
 fn run_window(context: tauri::Context<tauri::Wry>, state: AppState) {
     let handle = Arc::clone(&state.handle);
-    let (started, report) = (state.started, state.config.report_ready);
-    let result = tauri::Builder::default()
+    let builder = tauri::Builder::default();
+    #[cfg(feature = "test-hooks")]
+    let builder = builder.on_page_load(state.config.hooks.on_page_load());
+    let result = builder
         .setup(move |app| {
             let _ = handle.set(app.handle().clone());
             Ok(())
         })
-        .on_page_load(report_page_load(started, report))
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
         .manage(state)
@@ -347,7 +297,8 @@ fn run_window(context: tauri::Context<tauri::Wry>, state: AppState) {
             commands::team_connect,
             commands::team_leave,
             commands::record_retry,
-            commands::export_path_override,
+            #[cfg(feature = "test-hooks")]
+            hooks::export_path_override,
             commands::letters_list,
             commands::letter_open,
             commands::draft_preview,
@@ -368,6 +319,8 @@ fn run_window(context: tauri::Context<tauri::Wry>, state: AppState) {
             commands::paragraph_save,
             commands::paragraph_delete,
             commands::group_expand,
+            commands::letter_add_group,
+            commands::letter_remove_group,
             commands::letter_export,
             commands::export_cancel,
             commands::template_check,
@@ -390,10 +343,12 @@ fn run_window(context: tauri::Context<tauri::Wry>, state: AppState) {
             commands::term_add,
             commands::term_end,
             commands::mark_sent,
+            commands::follow_up_default,
             commands::mark_all_sent,
             commands::letter_copy,
             commands::record_reply,
             commands::follow_up_snooze,
+            commands::follow_up_snooze_choices,
             commands::follow_up_assign,
             commands::copy_contact_log,
             commands::reply_attach,
@@ -411,7 +366,8 @@ fn run_window(context: tauri::Context<tauri::Wry>, state: AppState) {
             commands::settings_info,
             commands::backup,
             commands::backup_restore,
-            commands::app_ready,
+            #[cfg(feature = "test-hooks")]
+            hooks::app_ready,
             commands::startup,
             commands::record_open,
             commands::record_restore,

@@ -270,10 +270,10 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let file = dir.path().join("team.json");
         std::fs::write(&file, "{\"url\": \"postgres://dana@db/amic").unwrap();
-        let location = crate::AppState::initial_location_with(
-            &crate::config::Config::default(),
-            amicus_app::team::saved_team_in(&file),
-        );
+        let location =
+            crate::AppState::initial_location_with(&crate::config::Config::default(), || {
+                amicus_app::team::saved_team_in(&file)
+            });
         assert!(
             matches!(location, Location::Unusable { .. }),
             "{location:?}"

@@ -31,6 +31,11 @@ export const keys = {
   positionInForceOn: (issueId: number, date: string) => ["position-in-force", issueId, date],
   sentLog: ["log"],
   sentLogWith: (filter: LogFilter) => ["log", filter],
+  /** The quick snooze choices of a copy and the day each gives (they follow the copy's follow-up). */
+  snoozeChoices: (recipientId: number) => ["log", "snooze", recipientId],
+  /** The follow-up a copy sent at a moment gets by default (the day depends on the time zone). */
+  followUpDefault: ["follow-up-default"],
+  followUpDefaultAt: (at: string) => ["follow-up-default", at],
   officials: ["officials"],
   officialsMatching: (filter: string) => ["officials", filter],
   /** The officials screen's page (rows and the total), apart from the bare lists above. */
@@ -87,6 +92,7 @@ export const AREA_KEYS: Record<RecordArea, readonly QueryKey[]> = {
     keys.settings,
     keys.catalog,
     keys.clock,
+    keys.followUpDefault,
     keys.letterBlank,
     keys.draftPreview,
   ],

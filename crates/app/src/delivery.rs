@@ -13,7 +13,7 @@ use store::{Method, Recipient, Role, Status, Store};
 use crate::letters_area::{recipient_block, recipient_numbered};
 use crate::mail::{self, CoverFields, MailSettings, Mailer, Outgoing};
 use crate::secrets::{CERTIFICATE_SERVICE, SMTP_SERVICE, SecretKept};
-use crate::{App, AppError, FOLLOW_UP_DAYS, RecordArea};
+use crate::{App, AppError, RecordArea};
 
 /// The mail settings as the Settings screen shows them.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -23,6 +23,9 @@ pub struct MailView {
     pub settings: Option<MailSettings>,
     /// A password is kept for the login (in the keychain or this session).
     pub password_kept: bool,
+    /// The port each kind of connection usually uses, which the form
+    /// offers when the security changes.
+    pub usual_ports: mail::UsualPorts,
 }
 
 /// Where a copy can go other than by post.
@@ -134,6 +137,7 @@ impl App {
         Ok(MailView {
             settings,
             password_kept,
+            usual_ports: mail::UsualPorts::default(),
         })
     }
 
@@ -203,6 +207,29 @@ impl App {
     pub fn certificate_password(&self, p12: &Path) -> Option<String> {
         self.secrets
             .get(CERTIFICATE_SERVICE, &certificate_account(p12))
+    }
+
+    /// The password to open the signing certificate `p12` with: the one
+    /// given (typed in the window; `AMICUS_CERT_PASSWORD` on the command
+    /// line) wins, else the one kept in the keychain; with neither, a
+    /// refusal at the password.
+    pub fn certificate_password_for(
+        &self,
+        p12: &Path,
+        given: Option<String>,
+    ) -> Result<String, AppError> {
+        given
+            .filter(|p| !p.is_empty())
+            .or_else(|| self.certificate_password(p12))
+            .ok_or_else(|| {
+                AppError::invalid(
+                    "password",
+                    format!(
+                        "enter the certificate's password: none is kept in the keychain for {}",
+                        p12.display()
+                    ),
+                )
+            })
     }
 
     /// Keep the password of the signing certificate in `p12` in the keychain.
@@ -453,15 +480,11 @@ impl App {
             let mut db = self.db();
             self.copy_to_send(&db, r.id)
                 .and_then(|copy| {
-                    let follow_up_on = at
-                        .with_timezone(&self.clock().zone())
-                        .date_naive()
-                        .checked_add_days(chrono::Days::new(u64::from(FOLLOW_UP_DAYS)));
                     let sending = Sending {
                         method: Method::Email,
                         at,
                         confirmation: Some(message_id.to_string()),
-                        follow_up_on,
+                        follow_up_on: self.default_follow_up(at),
                     };
                     db.mark_sent(r.id, &sending, &copy, at)
                         .map_err(AppError::from)

@@ -41,6 +41,29 @@ impl std::str::FromStr for SnoozeTo {
     }
 }
 
+/// Days after sending when a follow-up is due, unless staff choose otherwise.
+pub const FOLLOW_UP_DAYS: u32 = 30;
+
+/// The weeks a snooze offers as quick choices.
+const QUICK_SNOOZE_WEEKS: [u32; 2] = [1, 2];
+
+/// A quick snooze choice and the day it moves the follow-up to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct SnoozeChoice {
+    pub weeks: u32,
+    pub on: NaiveDate,
+}
+
+/// A follow-up is overdue when its day has passed and no reply came.
+pub(crate) fn overdue(
+    follow_up_on: Option<NaiveDate>,
+    reply_on: Option<NaiveDate>,
+    today: NaiveDate,
+) -> bool {
+    reply_on.is_none() && follow_up_on.is_some_and(|d| d < today)
+}
+
 /// The follow-ups' owners and the groups letters went to, for the sent
 /// log's filters, and who "mine" is.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -69,21 +92,62 @@ impl App {
         now: DateTime<Utc>,
     ) -> Result<NaiveDate, AppError> {
         let mut db = self.db();
-        let date = match to {
-            SnoozeTo::Date(d) => d,
-            SnoozeTo::Weeks(n) => {
-                if !(1..=52).contains(&n) {
-                    return Err(AppError::invalid("to", "snooze by 1 to 52 weeks"));
-                }
-                let due = db.recipient(recipient_id)?.follow_up_on;
-                let from = due.map_or(self.clock().today(), |d| d.max(self.clock().today()));
-                from + chrono::Days::new(7 * u64::from(n))
-            }
-        };
+        let date = self.snooze_target_in(&db, recipient_id, to)?;
         db.snooze_follow_up(recipient_id, date, now)?;
         drop(db);
         self.changed(&[RecordArea::Letters]);
         Ok(date)
+    }
+
+    /// The day a snooze would move a copy's follow-up to: the day named, or
+    /// some weeks on from when it was due (from today, once it is overdue).
+    pub fn snooze_target(&self, recipient_id: i64, to: SnoozeTo) -> Result<NaiveDate, AppError> {
+        self.snooze_target_in(&self.db(), recipient_id, to)
+    }
+
+    /// The quick choices a snooze offers ("in 1 week", "in 2 weeks") and
+    /// the day each moves the copy's follow-up to.
+    pub fn snooze_choices(&self, recipient_id: i64) -> Result<Vec<SnoozeChoice>, AppError> {
+        let db = self.db();
+        QUICK_SNOOZE_WEEKS
+            .iter()
+            .map(|&weeks| {
+                Ok(SnoozeChoice {
+                    weeks,
+                    on: self.snooze_target_in(&db, recipient_id, SnoozeTo::Weeks(weeks))?,
+                })
+            })
+            .collect()
+    }
+
+    fn snooze_target_in(
+        &self,
+        db: &store::Store,
+        recipient_id: i64,
+        to: SnoozeTo,
+    ) -> Result<NaiveDate, AppError> {
+        match to {
+            SnoozeTo::Date(d) => Ok(d),
+            SnoozeTo::Weeks(n) => {
+                if !(1..=52).contains(&n) {
+                    return Err(AppError::invalid("to", "snooze by 1 to 52 weeks"));
+                }
+                let today = self.clock().today();
+                let due = db.recipient(recipient_id)?.follow_up_on;
+                let from = due.map_or(today, |d| d.max(today));
+                Ok(from + chrono::Days::new(7 * u64::from(n)))
+            }
+        }
+    }
+
+    /// When a copy sent at `sent_at` is followed up unless staff say
+    /// otherwise: [`FOLLOW_UP_DAYS`] after the day it went, in the
+    /// organization's time zone (None only past the calendar's end).
+    pub fn default_follow_up(&self, sent_at: DateTime<Utc>) -> Option<NaiveDate> {
+        sent_at
+            .with_timezone(&self.clock().zone())
+            .date_naive()
+            .checked_add_days(chrono::Days::new(u64::from(FOLLOW_UP_DAYS)))
     }
 
     /// Give a copy's follow-up to `owner` (a staff name).
@@ -196,7 +260,8 @@ impl App {
         })
     }
 
-    /// The coming Sunday (today when it is Sunday): the end of "this week".
+    /// The coming Sunday (today when it is Sunday): the end of "this week",
+    /// what "due this week" counts up to in the sent log and `amicus followups`.
     pub fn end_of_week(&self) -> NaiveDate {
         let today = self.clock().today();
         today + chrono::Days::new(6 - u64::from(today.weekday().num_days_from_monday()))

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use store::Role;
 
-use crate::letters_area::{Addressee, RecipientChoice};
+use crate::letters_area::{Addressee, NewLetter, RecipientChoice};
 use crate::{App, AppError};
 
 /// A group, as staff name it.
@@ -34,6 +34,99 @@ pub enum GroupRef {
 pub enum Chamber {
     Senate,
     House,
+}
+
+/// A group as staff type it: a committee by code or name ("SSFI",
+/// "Committee on Ways and Means"), only its chair and ranking member
+/// ("leaders:SSFI"), a state's delegation ("delegation:WA",
+/// "delegation:WA:senate", "delegation:WA:house"), a whole chamber
+/// ("senate", "house") or a saved list ("list:NAME").
+impl std::str::FromStr for GroupRef {
+    type Err = AppError;
+    fn from_str(text: &str) -> Result<GroupRef, AppError> {
+        let t = text.trim();
+        match t {
+            "senate" => {
+                return Ok(GroupRef::Chamber {
+                    chamber: Chamber::Senate,
+                });
+            }
+            "house" => {
+                return Ok(GroupRef::Chamber {
+                    chamber: Chamber::House,
+                });
+            }
+            _ => {}
+        }
+        if let Some(name) = t.strip_prefix("list:") {
+            return Ok(GroupRef::List {
+                name: name.trim().to_string(),
+            });
+        }
+        if let Some(rest) = t.strip_prefix("delegation:") {
+            let (state, chamber) = match rest.split_once(':') {
+                Some((s, "senate")) => (s, Some(Chamber::Senate)),
+                Some((s, "house")) => (s, Some(Chamber::House)),
+                Some((_, other)) => {
+                    return Err(AppError::invalid(
+                        "group",
+                        format!(
+                            "\"{other}\" is not a chamber; write delegation:WA:senate or delegation:WA:house"
+                        ),
+                    ));
+                }
+                None => (rest, None),
+            };
+            return Ok(GroupRef::Delegation {
+                state: state.trim().to_string(),
+                chamber,
+            });
+        }
+        let (code, leaders_only) = match t.strip_prefix("leaders:") {
+            Some(code) => (code.trim(), true),
+            None => (t, false),
+        };
+        if code.is_empty() {
+            return Err(AppError::invalid(
+                "group",
+                "name the group: a committee's code or name, delegation:WA, senate, house or list:NAME",
+            ));
+        }
+        Ok(GroupRef::Committee {
+            code: code.to_string(),
+            leaders_only,
+        })
+    }
+}
+
+/// The group as staff type it ([`GroupRef::from_str`] reads it back).
+impl std::fmt::Display for GroupRef {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let chamber = |c: &Chamber| match c {
+            Chamber::Senate => "senate",
+            Chamber::House => "house",
+        };
+        match self {
+            GroupRef::Committee {
+                code,
+                leaders_only: false,
+            } => write!(f, "{code}"),
+            GroupRef::Committee {
+                code,
+                leaders_only: true,
+            } => write!(f, "leaders:{code}"),
+            GroupRef::Delegation {
+                state,
+                chamber: None,
+            } => write!(f, "delegation:{state}"),
+            GroupRef::Delegation {
+                state,
+                chamber: Some(c),
+            } => write!(f, "delegation:{state}:{}", chamber(c)),
+            GroupRef::List { name } => write!(f, "list:{name}"),
+            GroupRef::Chamber { chamber: c } => write!(f, "{}", chamber(c)),
+        }
+    }
 }
 
 /// One member of a group on the day, and the seat a letter goes to.
@@ -75,12 +168,128 @@ pub struct GroupNote {
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct GroupInfo {
     pub group: GroupRef,
+    /// The group as staff type it ("SSFI", "list:Trade caucus").
+    pub code: String,
     pub label: String,
     /// How many are in it today.
     pub members: u32,
 }
 
+/// A letter once a group has joined it, and what the record could not
+/// resolve about the group's members on the letter's date.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct WithGroup {
+    pub letter: NewLetter,
+    pub warnings: Vec<String>,
+}
+
+/// The greeting of a joint letter that went to groups: that of the
+/// smallest of `groups` (as they stand on the letter's date) in which every
+/// addressee sits; None when no group with a greeting holds them all, so
+/// the template greets each addressee by name.
+pub(crate) fn group_greeting(
+    recipients: &[RecipientChoice],
+    groups: &[GroupExpansion],
+) -> Option<String> {
+    let addressees: Vec<&RecipientChoice> =
+        recipients.iter().filter(|r| r.role == Role::To).collect();
+    if addressees.is_empty() {
+        return None;
+    }
+    groups
+        .iter()
+        .filter(|g| g.salutation.is_some())
+        .filter(|g| {
+            addressees
+                .iter()
+                .all(|r| g.members.iter().any(|m| &m.choice == *r))
+        })
+        .min_by_key(|g| g.members.len())
+        .and_then(|g| g.salutation.clone())
+}
+
 impl App {
+    /// Add `group`'s members on the letter's date to `letter`, but for
+    /// those staff left out: each not already addressed joins as an
+    /// addressee, the letter notes the group (with how many joined), and
+    /// its greeting is decided again ([`group_greeting`]).
+    pub fn add_group(
+        &self,
+        mut letter: NewLetter,
+        group: &GroupRef,
+        left_out: &[RecipientChoice],
+    ) -> Result<WithGroup, AppError> {
+        let e = self.expand_group(group, letter.date)?;
+        let kept: Vec<&GroupMember> = e
+            .members
+            .iter()
+            .filter(|m| !left_out.contains(&m.choice))
+            .collect();
+        if kept.is_empty() {
+            return Err(AppError::invalid(
+                "group",
+                format!("nobody of {} is left to add", e.label),
+            ));
+        }
+        for m in &kept {
+            if !letter.recipients.contains(&m.choice) {
+                letter.recipients.push(m.choice.clone());
+            }
+        }
+        letter.extra.groups.push(GroupNote {
+            group: group.clone(),
+            label: e.label.clone(),
+            members: u32::try_from(kept.len()).unwrap_or(u32::MAX),
+        });
+        let mut groups = self.expand_groups(
+            &letter.extra.groups[..letter.extra.groups.len() - 1],
+            letter.date,
+        )?;
+        let warnings = e.warnings.clone();
+        groups.push(e);
+        letter.extra.salutation = group_greeting(&letter.recipients, &groups);
+        Ok(WithGroup { letter, warnings })
+    }
+
+    /// Take the letter's group number `index` (from 0) off it: its members
+    /// on the letter's date leave the recipients unless a remaining group
+    /// brings them too; with nobody left, no group remains. A group's
+    /// greeting the letter has is decided again ([`group_greeting`]); one
+    /// staff turned off stays off.
+    pub fn remove_group(&self, mut letter: NewLetter, index: usize) -> Result<NewLetter, AppError> {
+        if index >= letter.extra.groups.len() {
+            return Err(AppError::not_found("group", index + 1));
+        }
+        let gone = letter.extra.groups.remove(index);
+        let members = self.expand_group(&gone.group, letter.date)?;
+        let others = self.expand_groups(&letter.extra.groups, letter.date)?;
+        let in_group =
+            |e: &GroupExpansion, r: &RecipientChoice| e.members.iter().any(|m| &m.choice == r);
+        letter
+            .recipients
+            .retain(|r| !in_group(&members, r) || others.iter().any(|e| in_group(e, r)));
+        if letter.recipients.is_empty() {
+            letter.extra.groups.clear();
+        }
+        if letter.extra.salutation.is_some() {
+            letter.extra.salutation = group_greeting(&letter.recipients, &others);
+        }
+        Ok(letter)
+    }
+
+    /// Each group as it stands on `on`.
+    pub(crate) fn expand_groups(
+        &self,
+        notes: &[GroupNote],
+        on: NaiveDate,
+    ) -> Result<Vec<GroupExpansion>, AppError> {
+        notes
+            .iter()
+            .map(|n| self.expand_group(&n.group, on))
+            .collect()
+    }
+
     /// Save a list of offices (by title, short name or id) and people (by
     /// id) under `name`, replacing a list of that name.
     pub fn save_list(
@@ -105,12 +314,16 @@ impl App {
             .db()
             .saved_lists()?
             .into_iter()
-            .map(|l| GroupInfo {
-                members: u32::try_from(l.members.len()).unwrap_or(u32::MAX),
-                group: GroupRef::List {
+            .map(|l| {
+                let group = GroupRef::List {
                     name: l.name.clone(),
-                },
-                label: l.name,
+                };
+                GroupInfo {
+                    members: u32::try_from(l.members.len()).unwrap_or(u32::MAX),
+                    code: group.to_string(),
+                    group,
+                    label: l.name,
+                }
             })
             .collect())
     }
@@ -132,11 +345,13 @@ impl App {
             .filter(|c| c.retired_on.is_none())
         {
             let members = db.committee_members_on(c.id, today)?.len();
+            let group = GroupRef::Committee {
+                code: c.code.clone(),
+                leaders_only: false,
+            };
             out.push(GroupInfo {
-                group: GroupRef::Committee {
-                    code: c.code.clone(),
-                    leaders_only: false,
-                },
+                code: group.to_string(),
+                group,
                 label: committee_label(&c),
                 members: u32::try_from(members).unwrap_or(u32::MAX),
             });
@@ -377,5 +592,88 @@ fn committee_label(c: &store::committees::Committee) -> String {
         }
         Some(parent) => format!("Subcommittee on {} ({parent})", c.name),
         None => c.name.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The text form staff type (`--to-group`, `groups show`) and the one
+    /// the groups list prints are the same, and read back to the group.
+    #[test]
+    fn a_group_reads_and_prints_as_staff_type_it() {
+        let cases = [
+            (
+                "SSFI",
+                GroupRef::Committee {
+                    code: "SSFI".into(),
+                    leaders_only: false,
+                },
+            ),
+            (
+                "leaders:SSFI",
+                GroupRef::Committee {
+                    code: "SSFI".into(),
+                    leaders_only: true,
+                },
+            ),
+            (
+                "delegation:WA",
+                GroupRef::Delegation {
+                    state: "WA".into(),
+                    chamber: None,
+                },
+            ),
+            (
+                "delegation:WA:senate",
+                GroupRef::Delegation {
+                    state: "WA".into(),
+                    chamber: Some(Chamber::Senate),
+                },
+            ),
+            (
+                "delegation:CA:house",
+                GroupRef::Delegation {
+                    state: "CA".into(),
+                    chamber: Some(Chamber::House),
+                },
+            ),
+            (
+                "senate",
+                GroupRef::Chamber {
+                    chamber: Chamber::Senate,
+                },
+            ),
+            (
+                "house",
+                GroupRef::Chamber {
+                    chamber: Chamber::House,
+                },
+            ),
+            (
+                "list:Trade caucus",
+                GroupRef::List {
+                    name: "Trade caucus".into(),
+                },
+            ),
+        ];
+        for (text, group) in cases {
+            assert_eq!(text.parse::<GroupRef>().unwrap(), group, "{text}");
+            assert_eq!(group.to_string(), text);
+        }
+        assert_eq!(
+            " Committee on Ways and Means ".parse::<GroupRef>().unwrap(),
+            GroupRef::Committee {
+                code: "Committee on Ways and Means".into(),
+                leaders_only: false,
+            }
+        );
+        let e = "delegation:WA:senators".parse::<GroupRef>().unwrap_err();
+        assert!(e.to_string().contains("not a chamber"), "{e}");
+        assert_eq!(
+            "  ".parse::<GroupRef>().unwrap_err().field().as_deref(),
+            Some("group")
+        );
     }
 }

@@ -90,7 +90,25 @@ pub struct SendReport {
     pub method: Method,
     pub at: DateTime<Utc>,
     pub confirmation: Option<String>,
-    pub follow_up_on: Option<NaiveDate>,
+    /// When to follow the copy up: by default the organization's interval
+    /// after the day it went ([`App::default_follow_up`]).
+    #[serde(default)]
+    pub follow_up: FollowUp,
+}
+
+/// When a sent copy is to be followed up.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(tag = "kind", content = "on", rename_all = "snake_case")]
+pub enum FollowUp {
+    /// The organization's interval after the day the copy went
+    /// ([`App::default_follow_up`]).
+    #[default]
+    Default,
+    /// No follow-up.
+    None,
+    /// On this day.
+    On(NaiveDate),
 }
 
 /// Marking copies of a letter sent: one copy (by its number on the letter)
@@ -1021,7 +1039,11 @@ impl App {
             method: report.method,
             at: report.at,
             confirmation: report.confirmation.clone().filter(|c| !c.trim().is_empty()),
-            follow_up_on: report.follow_up_on,
+            follow_up_on: match report.follow_up {
+                FollowUp::Default => self.default_follow_up(report.at),
+                FollowUp::None => None,
+                FollowUp::On(day) => Some(day),
+            },
         };
         Ok(db.mark_sent(recipient_id, &sending, &copy, now)?)
     }
@@ -1339,6 +1361,7 @@ impl App {
         letter.extra.copied_from = Some(id);
         // A group is who was in it on the new date: members who left are
         // dropped, newcomers added.
+        let mut groups = Vec::with_capacity(letter.extra.groups.len());
         for note in &mut letter.extra.groups {
             let fresh = self.expand_group(&note.group, date)?;
             if let Ok(before) = self.expand_group(&note.group, old_date) {
@@ -1352,10 +1375,13 @@ impl App {
                 }
             }
             note.members = u32::try_from(fresh.members.len()).unwrap_or(u32::MAX);
-            note.label = fresh.label;
-            if letter.extra.salutation.is_some() && fresh.salutation.is_some() {
-                letter.extra.salutation = fresh.salutation;
-            }
+            note.label = fresh.label.clone();
+            groups.push(fresh);
+        }
+        // A group's greeting is that of the new date's members; one staff
+        // turned off stays off.
+        if letter.extra.salutation.is_some() {
+            letter.extra.salutation = crate::groups::group_greeting(&letter.recipients, &groups);
         }
         Ok(letter)
     }
@@ -1472,35 +1498,6 @@ impl App {
             role: Role::To,
             to: Addressee::Person(*p),
         }));
-        let mut groups = Vec::new();
-        let mut greeting = None;
-        let mut group_warnings = Vec::new();
-        for g in &r.to_groups {
-            let e = self.expand_group(g, r.date)?;
-            let count = u32::try_from(e.members.len()).unwrap_or(u32::MAX);
-            for m in e.members {
-                if !recipients.contains(&m.choice) {
-                    recipients.push(m.choice);
-                }
-            }
-            group_warnings.extend(e.warnings);
-            groups.push(crate::groups::GroupNote {
-                group: g.clone(),
-                members: count,
-                label: e.label,
-            });
-            greeting = e.salutation;
-        }
-        // A committee's greeting fits when the letter is to that committee alone.
-        let salutation =
-            if r.to_groups.len() == 1 && r.to_offices.is_empty() && r.to_persons.is_empty() {
-                greeting
-            } else {
-                None
-            };
-        for o in &r.cc_offices {
-            recipients.push(by_office(o, Role::Cc)?);
-        }
         let position_id = match &r.issue {
             Some(issue) => Some(self.position_for_letter(issue, r.date)?),
             None => None,
@@ -1509,7 +1506,7 @@ impl App {
             Some(s) => s,
             None => self.default_signer()?,
         };
-        let letter = NewLetter {
+        let mut letter = NewLetter {
             template: r.template.clone(),
             position_id,
             signer_id,
@@ -1524,11 +1521,19 @@ impl App {
             recipients,
             extra: LetterExtra {
                 cc: r.cc_lines.clone(),
-                groups,
-                salutation,
                 ..Default::default()
             },
         };
+        // Groups join as they do in the window, greeting and all.
+        let mut group_warnings = Vec::new();
+        for g in &r.to_groups {
+            let added = self.add_group(letter, g, &[])?;
+            letter = added.letter;
+            group_warnings.extend(added.warnings);
+        }
+        for o in &r.cc_offices {
+            letter.recipients.push(by_office(o, Role::Cc)?);
+        }
         let mut drafted = self.draft_letter(&letter, now)?;
         drafted.warnings.extend(group_warnings);
         Ok(drafted)

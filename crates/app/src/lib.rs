@@ -43,22 +43,21 @@ pub use delivery::{
     ContactFormCopy, EmailDraft, EmailOutcome, EmailRequest, EmailResult, MailView, Reach,
 };
 pub use error::AppError;
-pub use followups::{LogChoices, SnoozeTo};
+pub use followups::{FOLLOW_UP_DAYS, LogChoices, SnoozeChoice, SnoozeTo};
 pub use imports::ImportRequest;
 pub use letters::{Letter, LetterData, LetterError, Mode, Problem, TemplateMeta};
 pub use letters_area::{
-    Addressee, DraftPreview, DraftRequest, Drafted, GlyphDef, InkLine, LetterDetail, LetterExtra,
-    LetterRecord, LetterSummary, NewLetter, PageDrawing, PreviewHave, PreviewPage, RecipientChoice,
-    RecipientView, SendReport, SendRequest, WorkflowStep,
+    Addressee, DraftPreview, DraftRequest, Drafted, FollowUp, GlyphDef, InkLine, LetterDetail,
+    LetterExtra, LetterRecord, LetterSummary, NewLetter, PageDrawing, PreviewHave, PreviewPage,
+    RecipientChoice, RecipientView, SendReport, SendRequest, WorkflowStep,
 };
 pub use letters_area::{CERTIFICATE_WARNING_DAYS, DigitallySigned};
+pub use log::LogEntry;
 pub use model::*;
 pub use offices::{HolderView, OfficeChange, OfficeDetail, OfficeHolder, OfficeRow};
 pub use officials::{NewOfficial, OfficialRow, OfficialsPage, PersonDetail, TermView};
 pub use positions::{IssueView, LetterRef, PositionView};
-pub use settings::{
-    ClockView, FOLLOW_UP_DAYS, Letterhead, SettingsInfo, log_dir, replace_record_with_backup,
-};
+pub use settings::{ClockView, Letterhead, SettingsInfo, log_dir, replace_record_with_backup};
 pub use templates::{Catalog, TemplateCheck, TemplateDraft, TemplateInfo, TemplateProblem};
 use typeset::{FontSet, Image, Layout};
 pub use verify::{CopyCheck, LetterCheck};
@@ -346,6 +345,50 @@ impl Engine {
         out: &Path,
     ) -> Result<Vec<PathBuf>, AppError> {
         self.export_with(data, template, out, &ExportOptions::default())
+    }
+
+    /// Export every copy as [`Engine::export_pdfs`] does and each page of
+    /// each copy as SVG into the folder `svg_dir` (`page-1.svg`, or
+    /// `01-name-page-1.svg` for one copy per recipient). Everything is
+    /// rendered before anything is written, so an error leaves no files.
+    pub fn export_pdfs_and_svg(
+        &self,
+        data: &LetterData,
+        template: Option<&str>,
+        out: &Path,
+        svg_dir: &Path,
+    ) -> Result<Vec<PathBuf>, AppError> {
+        let copies = self.render_pdfs(data, template)?;
+        let many = copies.len() > 1;
+        let mut files: Vec<(PathBuf, Vec<u8>)> = Vec::new();
+        for (i, (copy, pdf)) in copies.into_iter().enumerate() {
+            let label = copy.label();
+            files.push((copy_pdf_path(out, many, i, &label), pdf));
+            let stem = file_stem(i, &label);
+            for (p, page) in self.svg_pages(&copy).into_iter().enumerate() {
+                let name = if many {
+                    format!("{stem}-page-{}.svg", p + 1)
+                } else {
+                    format!("page-{}.svg", p + 1)
+                };
+                files.push((svg_dir.join(name), page.into_bytes()));
+            }
+        }
+        std::fs::create_dir_all(svg_dir).map_err(|source| AppError::Write {
+            path: svg_dir.to_path_buf(),
+            source,
+        })?;
+        let staged = files
+            .iter()
+            .map(|(path, bytes)| stage(path, bytes))
+            .collect::<Result<Vec<_>, _>>()?;
+        let mut written = Vec::with_capacity(staged.len());
+        for file in staged {
+            let path = file.path().to_path_buf();
+            file.commit()?;
+            written.push(path);
+        }
+        Ok(written)
     }
 
     /// Export with a choice of one file per copy or one combined file, and a

@@ -3,13 +3,40 @@
 
 use std::path::Path;
 
-use store::log::{LogEntry, LogFilter, SearchHit};
+use serde::{Deserialize, Serialize};
+use store::log::{LogFilter, SearchHit};
 
 use crate::{App, AppError};
 
+/// One line of the sent log: a copy of a letter, what became of it, and
+/// whether its follow-up is overdue on the organization's today.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct LogEntry {
+    #[serde(flatten)]
+    pub copy: store::log::LogEntry,
+    /// The follow-up's day has passed and no reply came.
+    pub overdue: bool,
+}
+
+impl std::ops::Deref for LogEntry {
+    type Target = store::log::LogEntry;
+    fn deref(&self) -> &Self::Target {
+        &self.copy
+    }
+}
+
 impl App {
     pub fn log(&self, filter: &LogFilter) -> Result<Vec<LogEntry>, AppError> {
-        Ok(self.db().log(filter)?)
+        let today = self.clock().today();
+        let rows = self.db().log(filter)?;
+        Ok(rows
+            .into_iter()
+            .map(|copy| LogEntry {
+                overdue: crate::followups::overdue(copy.follow_up_on, copy.reply_on, today),
+                copy,
+            })
+            .collect())
     }
 
     pub fn log_csv(&self, filter: &LogFilter) -> Result<String, AppError> {

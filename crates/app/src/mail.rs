@@ -27,6 +27,34 @@ pub enum MailSecurity {
     Tls,
 }
 
+impl MailSecurity {
+    /// The port a mail server usually listens on for this kind of
+    /// connection: 587 for STARTTLS, 465 for TLS.
+    pub fn usual_port(self) -> u16 {
+        match self {
+            MailSecurity::Starttls => 587,
+            MailSecurity::Tls => 465,
+        }
+    }
+}
+
+/// The usual port of each kind of connection, for the settings form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct UsualPorts {
+    pub starttls: u16,
+    pub tls: u16,
+}
+
+impl Default for UsualPorts {
+    fn default() -> Self {
+        UsualPorts {
+            starttls: MailSecurity::Starttls.usual_port(),
+            tls: MailSecurity::Tls.usual_port(),
+        }
+    }
+}
+
 /// The organization's mail server and the sender, kept in the record
 /// (the password is not: it lives in the keychain).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -122,13 +150,14 @@ impl MailSettings {
                 ),
             )
         };
-        let (security, rest, port) = if let Some(r) = url.strip_prefix("smtps://") {
-            (MailSecurity::Tls, r, 465)
+        let (security, rest) = if let Some(r) = url.strip_prefix("smtps://") {
+            (MailSecurity::Tls, r)
         } else if let Some(r) = url.strip_prefix("smtp://") {
-            (MailSecurity::Starttls, r, 587)
+            (MailSecurity::Starttls, r)
         } else {
             return Err(bad());
         };
+        let port = security.usual_port();
         let rest = rest.trim_end_matches('/');
         let (user, host_port) = match rest.rsplit_once('@') {
             Some((u, h)) => (Some(u.to_string()), h),
@@ -157,7 +186,7 @@ impl MailSettings {
 pub fn blank_settings() -> MailSettings {
     MailSettings {
         server: String::new(),
-        port: 587,
+        port: MailSecurity::Starttls.usual_port(),
         security: MailSecurity::Starttls,
         username: None,
         from_address: String::new(),
@@ -452,6 +481,28 @@ mod tests {
             .with_url("smtp://host:port")
             .expect_err("bad port");
         assert!(err.to_string().starts_with("smtp:"), "{err}");
+    }
+
+    #[test]
+    fn the_usual_ports_are_decided_here_for_the_form_the_cli_and_urls() {
+        assert_eq!(
+            UsualPorts::default(),
+            UsualPorts {
+                starttls: 587,
+                tls: 465
+            }
+        );
+        assert_eq!(blank_settings().port, MailSecurity::Starttls.usual_port());
+        for security in [MailSecurity::Starttls, MailSecurity::Tls] {
+            let scheme = match security {
+                MailSecurity::Starttls => "smtp",
+                MailSecurity::Tls => "smtps",
+            };
+            let s = settings()
+                .with_url(&format!("{scheme}://mail.example.org"))
+                .expect("url");
+            assert_eq!(s.port, security.usual_port());
+        }
     }
 
     #[test]

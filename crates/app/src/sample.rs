@@ -6,7 +6,9 @@
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use store::{LetterMode, Method, NewPosition, Role, Stance};
 
-use crate::{Addressee, App, AppError, LetterExtra, NewLetter, RecipientChoice, SendReport};
+use crate::{
+    Addressee, App, AppError, FollowUp, LetterExtra, NewLetter, RecipientChoice, SendReport,
+};
 
 fn day(iso: &str) -> NaiveDate {
     iso.parse().unwrap_or_default()
@@ -108,7 +110,7 @@ fn seed_letter(
                 at: at(2017, 9, 5, 16),
                 confirmation: (method == Method::Mail)
                     .then(|| "Certified mail; receipt on file".into()),
-                follow_up_on: Some(day("2017-10-05")),
+                follow_up: FollowUp::On(day("2017-10-05")),
             },
             at(2017, 9, 5, 16),
         )?;

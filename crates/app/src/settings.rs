@@ -30,12 +30,10 @@ pub struct SettingsInfo {
 pub struct ClockView {
     pub today: NaiveDate,
     pub time_zone: String,
-    /// Days after sending when a follow-up is due by default.
-    pub follow_up_days: u32,
+    /// The last day of this week ([`App::end_of_week`]): what "due this
+    /// week" counts up to.
+    pub end_of_week: NaiveDate,
 }
-
-/// Days after sending when a follow-up is due, unless staff choose otherwise.
-pub const FOLLOW_UP_DAYS: u32 = 30;
 
 /// The folder of the desktop app's log files: `$XDG_STATE_HOME/amicus/logs`
 /// (usually `~/.local/state/amicus/logs`).
@@ -67,7 +65,7 @@ impl App {
         ClockView {
             today: self.clock().today(),
             time_zone: self.clock().zone().name().to_string(),
-            follow_up_days: FOLLOW_UP_DAYS,
+            end_of_week: self.end_of_week(),
         }
     }
 

@@ -227,6 +227,59 @@ pub fn forget_team() -> Result<(), AppError> {
     Ok(())
 }
 
+/// Which record a front end opens.
+#[derive(Debug, Clone)]
+pub enum RecordChoice {
+    /// A single-user file: the one named, or this computer's own
+    /// ([`crate::default_db_path`]) when None.
+    File(Option<std::path::PathBuf>),
+    /// A team record on PostgreSQL. `saved` when it is the one this
+    /// computer was set to use (Settings → Team record), not one named.
+    Team { connect: TeamConnect, saved: bool },
+}
+
+/// The record to open, the same for the window and `amicus`: the one named
+/// (`--db` or `AMICUS_DB`: a file, or a team record's address) wins; else
+/// the team record this computer was set to use; else this computer's own
+/// file. Saved team settings that cannot be read are an error naming them,
+/// never a quiet switch to the local file.
+pub fn record_to_open(named: Option<&std::ffi::OsStr>) -> Result<RecordChoice, AppError> {
+    record_to_open_with(named, saved_team, &crate::secrets::Secrets::system())
+}
+
+/// [`record_to_open`] with the saved team record read by `saved`.
+pub fn record_to_open_with(
+    named: Option<&std::ffi::OsStr>,
+    saved: impl FnOnce() -> Result<Option<SavedTeam>, AppError>,
+    secrets: &crate::secrets::Secrets,
+) -> Result<RecordChoice, AppError> {
+    if let Some(named) = named.filter(|n| !n.is_empty()) {
+        let text = named.to_string_lossy();
+        if is_team_url(&text) {
+            return Ok(RecordChoice::Team {
+                connect: connect_named(&text, secrets),
+                saved: false,
+            });
+        }
+        return Ok(RecordChoice::File(Some(std::path::PathBuf::from(named))));
+    }
+    Ok(match saved()? {
+        Some(team) => RecordChoice::Team {
+            connect: connect_for(&team.url, team.ca_file, secrets),
+            saved: true,
+        },
+        None => RecordChoice::File(None),
+    })
+}
+
+/// How to reach a team record named by its address (`--db`, `AMICUS_DB`,
+/// `amicus team init URL`): as [`connect_for`], with the organization's CA
+/// from `AMICUS_DB_CA`.
+pub fn connect_named(url: &str, secrets: &crate::secrets::Secrets) -> TeamConnect {
+    let ca = std::env::var_os("AMICUS_DB_CA").map(std::path::PathBuf::from);
+    connect_for(url, ca, secrets)
+}
+
 /// How to reach `url`: its password from `AMICUS_DB_PASSWORD`, else the
 /// keychain.
 pub fn connect_for(
@@ -327,6 +380,60 @@ mod tests {
         assert_eq!(
             describe("postgres://dana:secret@db/amicus"),
             "postgres://dana@db/amicus"
+        );
+    }
+
+    /// The window and `amicus` open the same record: the one named, else
+    /// the saved team record, else this computer's own file.
+    #[test]
+    fn the_record_named_wins_then_the_saved_team_record_then_the_local_file() {
+        use std::ffi::OsStr;
+        let secrets = crate::secrets::Secrets::with_store(None);
+        let saved = || {
+            Ok(Some(SavedTeam {
+                url: "postgres://dana@db.example.org/amicus".into(),
+                ca_file: Some("/etc/amicus/ca.pem".into()),
+            }))
+        };
+        let not_asked = || -> Result<Option<SavedTeam>, AppError> {
+            panic!("a record named on the command line is opened without looking further")
+        };
+        let file = record_to_open_with(Some(OsStr::new("/tmp/other.db")), not_asked, &secrets);
+        assert!(
+            matches!(file, Ok(RecordChoice::File(Some(ref p))) if p == std::path::Path::new("/tmp/other.db")),
+            "{file:?}"
+        );
+        match record_to_open_with(
+            Some(OsStr::new("postgres://avery@db/amicus")),
+            not_asked,
+            &secrets,
+        )
+        .unwrap()
+        {
+            RecordChoice::Team { connect, saved } => {
+                assert_eq!(connect.url, "postgres://avery@db/amicus");
+                assert!(!saved);
+            }
+            other => panic!("{other:?}"),
+        }
+        match record_to_open_with(None, saved, &secrets).unwrap() {
+            RecordChoice::Team { connect, saved } => {
+                assert_eq!(connect.url, "postgres://dana@db.example.org/amicus");
+                assert_eq!(connect.ca_file, Some("/etc/amicus/ca.pem".into()));
+                assert!(saved);
+            }
+            other => panic!("{other:?}"),
+        }
+        let local = record_to_open_with(Some(OsStr::new("")), || Ok(None), &secrets);
+        assert!(matches!(local, Ok(RecordChoice::File(None))), "{local:?}");
+        // Damaged settings are said, not replaced by the local file.
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("team.json");
+        std::fs::write(&file, "{\"url\": \"postgres://dana@db/amic").unwrap();
+        let e = record_to_open_with(None, || saved_team_in(&file), &secrets).unwrap_err();
+        assert!(
+            matches!(e, AppError::Record { ref path, .. } if path == &file),
+            "{e:?}"
         );
     }
 }

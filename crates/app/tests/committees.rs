@@ -593,7 +593,113 @@ fn an_older_roster_with_no_day_given_is_refused() {
     assert_eq!(chairmen_on(&app, "2026-11-28"), ["Crapo"]);
 }
 
+/// Adding and taking off groups, in the window or from `amicus letters
+/// new`, follow one rule: a group's greeting applies while every addressee
+/// sits in it (the smallest such group's); otherwise each is greeted by name.
+fn a_groups_greeting_applies_while_every_addressee_sits_in_it(engine: Backend) {
+    const LEADERS: &str = "Dear Chairman Crapo and Ranking Member Wyden:";
+    const WHOLE: &str = "Dear Chairman Crapo, Ranking Member Wyden and Members of the Committee:";
+    let app = app_on(engine);
+    import(&app, None, AS_OF);
+    let mut blank = app.blank_letter().unwrap();
+    blank.date = day("2026-06-20");
+    let commerce = RecipientChoice {
+        role: Role::To,
+        to: Addressee::Office(app.find_office("Secretary of Commerce").unwrap().id),
+    };
+
+    // The leaders, then the whole committee: each greeted as its group.
+    let with_leaders = app
+        .add_group(blank.clone(), &leaders(), &[])
+        .unwrap()
+        .letter;
+    assert_eq!(with_leaders.recipients.len(), 2);
+    assert_eq!(with_leaders.extra.salutation.as_deref(), Some(LEADERS));
+    let both = app
+        .add_group(with_leaders.clone(), &committee("SSFI"), &[])
+        .unwrap()
+        .letter;
+    let members = both.recipients.len();
+    assert!(members > 20, "{members}");
+    assert_eq!(both.extra.groups.len(), 2);
+    assert_eq!(both.extra.salutation.as_deref(), Some(WHOLE));
+    // Taking the leaders' group off keeps them (the committee brings them
+    // too); taking the committee off leaves the leaders, greeted as such.
+    let whole_only = app.remove_group(both.clone(), 0).unwrap();
+    assert_eq!(whole_only.recipients.len(), members);
+    assert_eq!(whole_only.extra.salutation.as_deref(), Some(WHOLE));
+    let leaders_only = app.remove_group(both.clone(), 1).unwrap();
+    assert_eq!(leaders_only.recipients, with_leaders.recipients);
+    assert_eq!(leaders_only.extra.salutation.as_deref(), Some(LEADERS));
+    // Someone outside the group addressed: no group greets them all.
+    let mut with_commerce = both.clone();
+    with_commerce.recipients.push(commerce.clone());
+    let after = app.remove_group(with_commerce, 1).unwrap();
+    assert_eq!(after.recipients.len(), 3);
+    assert_eq!(after.extra.salutation, None);
+    let mut to_commerce = blank.clone();
+    to_commerce.recipients.push(commerce.clone());
+    let added = app
+        .add_group(to_commerce, &committee("SSFI"), &[])
+        .unwrap()
+        .letter;
+    assert_eq!(added.extra.salutation, None);
+    // "Greet each by name instead" stays chosen when a group goes.
+    let mut by_name = both.clone();
+    by_name.extra.salutation = None;
+    assert_eq!(app.remove_group(by_name, 0).unwrap().extra.salutation, None);
+    // Members left out stay out, and the group counts who joined.
+    let left_out = &both.recipients[members - 1..];
+    let some = app
+        .add_group(blank.clone(), &committee("SSFI"), left_out)
+        .unwrap()
+        .letter;
+    assert_eq!(some.recipients.len(), members - 1);
+    assert_eq!(some.extra.groups[0].members as usize, members - 1);
+    assert_eq!(some.extra.salutation.as_deref(), Some(WHOLE));
+    // With nobody left, no group remains.
+    let gone = app.remove_group(with_leaders, 0).unwrap();
+    assert!(gone.recipients.is_empty() && gone.extra.groups.is_empty());
+    assert_eq!(gone.extra.salutation, None);
+    assert!(matches!(
+        app.remove_group(blank.clone(), 0),
+        Err(AppError::NotFound { .. })
+    ));
+
+    // `amicus letters new` decides the same way.
+    let request = |to_offices: Vec<String>, to_groups: Vec<GroupRef>| DraftRequest {
+        template: "joint-support".into(),
+        to_offices,
+        to_persons: vec![],
+        cc_offices: vec![],
+        cc_lines: vec![],
+        date: day("2026-06-20"),
+        subject: "Trade".into(),
+        body: "We ask the Committee to support the agreement.".into(),
+        issue: Some("KORUS".into()),
+        signer: None,
+        per_recipient: false,
+        to_groups,
+    };
+    let greeting = |r: DraftRequest| {
+        let id = app.draft_from_request(&r, Utc::now()).unwrap().letter_id;
+        app.open_letter(id).unwrap().draft.extra.salutation
+    };
+    assert_eq!(
+        greeting(request(vec![], vec![leaders(), committee("SSFI")])).as_deref(),
+        Some(WHOLE)
+    );
+    assert_eq!(
+        greeting(request(
+            vec!["Secretary of Commerce".into()],
+            vec![committee("SSFI")]
+        )),
+        None
+    );
+}
+
 engines!(
+    a_groups_greeting_applies_while_every_addressee_sits_in_it,
     a_letter_to_the_leaders_greets_the_chair_and_ranking_member_of_its_date,
     a_newer_roster_ends_the_old_chair_on_its_day,
     an_older_roster_imported_after_a_newer_one_changes_only_its_own_days,

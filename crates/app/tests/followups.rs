@@ -46,9 +46,25 @@ fn office(app: &App, name: &str) -> i64 {
     app.store().find_office(name).unwrap().id
 }
 
-/// A joint letter to Commerce and USTR, sent on `date` with a follow-up a
-/// month later; `groups` as the letter records them. Returns its copies.
+/// A joint letter to Commerce and USTR, sent on `date` with the default
+/// follow-up (a month later); `groups` as the letter records them. Returns
+/// its copies.
 fn sent_letter(app: &App, date: &str, groups: Vec<GroupNote>) -> Vec<RecipientView> {
+    sent_letter_as(app, date, date, FollowUp::Default, groups)
+}
+
+/// A joint letter dated `date`, sent on `sent` with `follow_up`.
+fn sent_letter_with(app: &App, date: &str, sent: &str, follow_up: FollowUp) -> Vec<RecipientView> {
+    sent_letter_as(app, date, sent, follow_up, vec![])
+}
+
+fn sent_letter_as(
+    app: &App,
+    date: &str,
+    sent: &str,
+    follow_up: FollowUp,
+    groups: Vec<GroupNote>,
+) -> Vec<RecipientView> {
     let korus = app.store().find_issue("KORUS").unwrap();
     let position = app.store().position_on(korus.id, day(date)).unwrap();
     let signer_id = app.store().signers().unwrap()[0].id;
@@ -81,12 +97,12 @@ fn sent_letter(app: &App, date: &str, groups: Vec<GroupNote>) -> Vec<RecipientVi
             copy: None,
             report: SendReport {
                 method: Method::Mail,
-                at: at(date),
+                at: at(sent),
                 confirmation: None,
-                follow_up_on: Some(day(date) + chrono::Days::new(30)),
+                follow_up,
             },
         },
-        at(date),
+        at(sent),
     )
     .unwrap();
     app.open_letter(id).unwrap().recipients
@@ -131,7 +147,21 @@ fn a_snooze_moves_the_follow_up_later_and_is_an_event(engine: Backend) {
         .unwrap_err();
     assert_eq!(field_of(e), "to");
     assert_eq!(counts(&app), before);
-    // A week on from when it was due (not yet overdue on 2026-11-28).
+    // A week on from when it was due (not yet overdue on 2026-11-28): the
+    // quick choices the dialog offers are the days a snooze then gives.
+    assert_eq!(
+        app.snooze_choices(c).unwrap(),
+        [
+            SnoozeChoice {
+                weeks: 1,
+                on: day("2026-12-09")
+            },
+            SnoozeChoice {
+                weeks: 2,
+                on: day("2026-12-16")
+            },
+        ]
+    );
     let to = app
         .snooze_follow_up(c, SnoozeTo::Weeks(1), at("2026-11-28"))
         .unwrap();
@@ -149,6 +179,10 @@ fn a_snooze_moves_the_follow_up_later_and_is_an_event(engine: Backend) {
     // An overdue follow-up snoozes from today.
     let sample = app.open_letter(1).unwrap().recipients[0].id;
     assert_eq!(copy(&app, sample).follow_up_on, Some(day("2017-10-05")));
+    assert_eq!(
+        app.snooze_target(sample, SnoozeTo::Weeks(2)).unwrap(),
+        day("2026-12-12")
+    );
     let to = app
         .snooze_follow_up(sample, SnoozeTo::Weeks(2), at("2026-11-28"))
         .unwrap();
@@ -572,7 +606,77 @@ fn an_unsent_copy_has_no_follow_up_work(engine: Backend) {
     assert_eq!(counts(&app), before);
 }
 
+/// The default follow-up is the organization's interval after the day the
+/// copy went (in its time zone), whether it is marked sent by hand, all at
+/// once or sent by e-mail; "no follow-up" stays possible.
+fn the_default_follow_up_is_thirty_days_after_the_copy_went(engine: Backend) {
+    let app = app_on(engine);
+    // Late on November 2 in Washington is already November 3 in UTC.
+    app.set_time_zone("America/New_York").unwrap();
+    let late = Utc.with_ymd_and_hms(2026, 11, 3, 2, 0, 0).unwrap();
+    assert_eq!(app.default_follow_up(late), Some(day("2026-12-02")));
+    assert_eq!(FOLLOW_UP_DAYS, 30);
+    // A report that leaves it out gets the default (the window's "not edited").
+    let report: SendReport = serde_json::from_value(serde_json::json!({
+        "method": "mail", "at": "2026-11-10T15:00:00Z", "confirmation": null
+    }))
+    .unwrap();
+    assert_eq!(report.follow_up, FollowUp::Default);
+    let copies = sent_letter(&app, "2026-11-02", vec![]);
+    assert!(
+        copies
+            .iter()
+            .all(|c| c.follow_up_on == Some(day("2026-12-02")))
+    );
+    // Marked sent a week after the letter's date: 30 days after that day.
+    let copies = sent_letter_with(&app, "2026-11-02", "2026-11-09", FollowUp::Default);
+    assert_eq!(copies[0].follow_up_on, Some(day("2026-12-09")));
+    let copies = sent_letter_with(&app, "2026-11-02", "2026-11-09", FollowUp::None);
+    assert_eq!(copies[0].follow_up_on, None);
+    let copies = sent_letter_with(
+        &app,
+        "2026-11-02",
+        "2026-11-09",
+        FollowUp::On(day("2026-11-20")),
+    );
+    assert_eq!(copies[0].follow_up_on, Some(day("2026-11-20")));
+}
+
+/// Overdue and "this week" are reckoned by the app on the organization's
+/// today (Saturday 2026-11-28): the sent log's rows say which are overdue.
+fn overdue_and_the_end_of_the_week_are_decided_by_the_app(engine: Backend) {
+    let app = app_on(engine);
+    assert_eq!(app.end_of_week(), day("2026-11-29"));
+    assert_eq!(app.clock_view().end_of_week, day("2026-11-29"));
+    let late = sent_letter_with(
+        &app,
+        "2026-10-01",
+        "2026-10-01",
+        FollowUp::On(day("2026-11-27")),
+    );
+    let due_today = sent_letter_with(
+        &app,
+        "2026-10-01",
+        "2026-10-01",
+        FollowUp::On(day("2026-11-28")),
+    );
+    app.record_reply(late[1].id, day("2026-11-20"), "Thanks", at("2026-11-28"))
+        .unwrap();
+    let log = app.log(&LogFilter::default()).unwrap();
+    let overdue = |id: i64| log.iter().find(|e| e.recipient_id == id).unwrap().overdue;
+    assert!(overdue(late[0].id), "due yesterday, no reply");
+    assert!(!overdue(late[1].id), "a reply came");
+    assert!(!overdue(due_today[0].id), "due today is not late yet");
+    // The window reads the flag beside the copy's own fields.
+    let row =
+        serde_json::to_value(log.iter().find(|e| e.recipient_id == late[0].id).unwrap()).unwrap();
+    assert_eq!(row["overdue"], true);
+    assert_eq!(row["follow_up_on"], "2026-11-27");
+}
+
 engines!(
+    the_default_follow_up_is_thirty_days_after_the_copy_went,
+    overdue_and_the_end_of_the_week_are_decided_by_the_app,
     a_snooze_moves_the_follow_up_later_and_is_an_event,
     a_follow_up_has_an_owner_who_can_be_changed_and_filtered_on,
     calls_and_meetings_are_kept_with_the_copy_in_order,

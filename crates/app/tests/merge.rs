@@ -88,6 +88,51 @@ fn render_to_files_writes_every_copy_or_none() {
     assert_eq!(std::fs::read_dir(good.path()).unwrap().count(), 0);
 }
 
+/// `amicus render --svg DIR`: each copy's PDF and each of its pages as SVG,
+/// named after the copy when there are several.
+#[test]
+fn pdfs_and_svg_pages_are_exported_together() {
+    let engine = Engine::new().unwrap();
+    let mut data = engine.parse_data(SAMPLE_LETTER).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let svg = dir.path().join("pages");
+    let written = engine
+        .export_pdfs_and_svg(&data, None, &dir.path().join("korus.pdf"), &svg)
+        .unwrap();
+    assert_eq!(written[0], dir.path().join("korus.pdf"));
+    assert!(written[1..].iter().all(|p| p.starts_with(&svg)));
+    assert_eq!(written[1], svg.join("page-1.svg"));
+    assert!(std::fs::read(&written[0]).unwrap().starts_with(b"%PDF-"));
+    assert!(
+        std::fs::read_to_string(&written[1])
+            .unwrap()
+            .contains("<svg")
+    );
+
+    data.mode = Mode::PerRecipient;
+    let svg = dir.path().join("copies");
+    let written = engine
+        .export_pdfs_and_svg(&data, None, &dir.path().join("each.pdf"), &svg)
+        .unwrap();
+    let names: Vec<String> = written
+        .iter()
+        .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
+        .collect();
+    assert!(names[0].starts_with("each-01-"), "{names:?}");
+    assert!(
+        names
+            .iter()
+            .any(|n| n.starts_with("01-") && n.ends_with("-page-1.svg")),
+        "{names:?}"
+    );
+    assert!(
+        names
+            .iter()
+            .any(|n| n.starts_with("02-") && n.ends_with("-page-1.svg")),
+        "{names:?}"
+    );
+}
+
 #[test]
 fn a_merge_exports_combined_or_per_copy_reports_progress_and_can_be_cancelled() {
     use std::sync::{Arc, Mutex};

@@ -90,7 +90,7 @@ fn send_report(date: &str, method: Method) -> SendReport {
         method,
         at: at(date),
         confirmation: None,
-        follow_up_on: Some(day(date) + chrono::Days::new(30)),
+        follow_up: FollowUp::Default,
     }
 }
 
@@ -717,7 +717,7 @@ fn a_joint_letter_half_sent_says_so_and_send_all_finishes_it(engine: Backend) {
         method: Method::Email,
         at: at("2018-09-24"),
         confirmation: Some("msg-1".into()),
-        follow_up_on: Some(day("2018-10-24")),
+        follow_up: FollowUp::On(day("2018-10-24")),
     };
     app.mark_sent(copies[0].id, &report, at("2018-09-24"))
         .unwrap();

@@ -7,7 +7,7 @@
 use std::path::Path;
 use std::process::Command;
 
-use amicus_app::{App, Engine, ExportOptions, Method, SendReport, SendRequest};
+use amicus_app::{App, Engine, ExportOptions, FollowUp, Method, SendReport, SendRequest};
 use chrono::{DateTime, NaiveDate, Utc};
 
 #[path = "../../store/tests/support/engines.rs"]
@@ -241,7 +241,7 @@ fn a_digitally_signed_letter_is_sent_as_signed_and_verified_and_a_change_is_caug
         method: Method::Email,
         at: at("2017-09-20"),
         confirmation: None,
-        follow_up_on: None,
+        follow_up: FollowUp::None,
     };
     app.send_copies(
         &SendRequest {
@@ -479,7 +479,7 @@ fn signed_and_sent(dir: &Path) -> (App, i64) {
         method: Method::Email,
         at: at("2017-09-20"),
         confirmation: None,
-        follow_up_on: None,
+        follow_up: FollowUp::None,
     };
     app.send_copies(
         &SendRequest {

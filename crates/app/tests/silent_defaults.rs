@@ -1,8 +1,9 @@
 //! Where data matters, nothing defaults silently: a hand-edit marker that
 //! cannot be read stops a roster import (which would otherwise overwrite
 //! staff's edits), damaged saved team settings are an error naming the
-//! file (not the local record opened without a word), and a keychain that
-//! does not forget a password says so.
+//! file (not the local record opened without a word), a keychain that
+//! does not forget a password says so, and a certificate's password is
+//! never tried empty.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is the failure report
 
 use std::sync::Arc;
@@ -214,4 +215,36 @@ fn a_keychain_that_fails_to_forget_the_mail_password_is_reported() {
     assert!(app.mail_settings().unwrap().password_kept);
     app.forget_mail_password().unwrap();
     assert!(!app.mail_settings().unwrap().password_kept);
+}
+
+/// The certificate's password, for the window and `amicus letters sign
+/// --certificate` alike: the one given (typed; AMICUS_CERT_PASSWORD) wins,
+/// else the one kept in the keychain; with neither, a refusal at the
+/// password rather than a try with nothing.
+#[test]
+fn a_certificates_password_is_the_one_given_else_the_kept_one_else_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let keychain: Arc<keyring_core::CredentialStore> = keyring_core::mock::Store::new().unwrap();
+    let app = App::open(
+        Engine::new().unwrap(),
+        &dir.path().join("amicus.db"),
+        at("2026-11-28"),
+    )
+    .unwrap()
+    .with_secrets(Secrets::with_store(Some(keychain)));
+    let p12 = dir.path().join("signer.p12");
+    std::fs::write(&p12, b"not read here").unwrap();
+    let e = app.certificate_password_for(&p12, None).unwrap_err();
+    assert_eq!(e.field().as_deref(), Some("password"), "{e}");
+    let e = app
+        .certificate_password_for(&p12, Some(String::new()))
+        .unwrap_err();
+    assert_eq!(e.field().as_deref(), Some("password"), "{e}");
+    app.remember_certificate_password(&p12, "kept");
+    assert_eq!(app.certificate_password_for(&p12, None).unwrap(), "kept");
+    assert_eq!(
+        app.certificate_password_for(&p12, Some("typed".into()))
+            .unwrap(),
+        "typed"
+    );
 }

@@ -1,12 +1,12 @@
 //! `amicus`: the command-line front end. Every command is a thin call into
 //! `amicus_app`; this file only parses arguments and prints.
 
+use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use amicus_app::{
-    App, AppError, Clock, Engine, Problem, copy_pdf_path, file_stem, write_atomically,
-};
+use amicus_app::team::{RecordChoice, record_to_open};
+use amicus_app::{App, AppError, Clock, Engine, Problem};
 use clap::{Parser, Subcommand};
 
 mod record;
@@ -19,8 +19,9 @@ mod team;
     about = "Draft, render and track formal letters to officials"
 )]
 struct Cli {
-    /// The record: a file (by default amicus.db in your data folder, created with sample data on
-    /// first use), or a team record on PostgreSQL, postgres://user@host/amicus.
+    /// The record: a file, or a team record on PostgreSQL, postgres://user@host/amicus. By default
+    /// the team record set in the app's Settings → Team record, else amicus.db in your data
+    /// folder (created with sample data on first use).
     #[arg(long, global = true, env = "AMICUS_DB")]
     db: Option<String>,
     /// Log what Amicus does to standard error (-v: each step, -vv: every detail).
@@ -195,21 +196,29 @@ fn main() -> ExitCode {
     }
 }
 
-/// Open the record and run one command on it.
+/// Open the record and run one command on it: the one `--db`/AMICUS_DB
+/// names, else the team record this computer was set to use, else the
+/// local file (the same rule as the window's).
 fn with_app(
     engine: Engine,
     db: Option<String>,
     run: impl FnOnce(&App) -> Result<(), AppError>,
 ) -> ExitCode {
-    let opened = match db {
-        Some(url) if amicus_app::team::is_team_url(&url) => {
-            App::open_team(engine, &team::connect_to(&url), Clock::system())
+    let opened = record_to_open(db.as_deref().map(OsStr::new)).and_then(|choice| match choice {
+        RecordChoice::Team { connect, saved } => {
+            if saved {
+                eprintln!(
+                    "using the team record {} (set in Settings → Team record; --db FILE for another)",
+                    amicus_app::team::describe(&connect.url)
+                );
+            }
+            App::open_team(engine, &connect, Clock::system())
         }
-        Some(path) => App::open(engine, Path::new(&path), Clock::system()),
-        None => {
+        RecordChoice::File(Some(path)) => App::open(engine, &path, Clock::system()),
+        RecordChoice::File(None) => {
             amicus_app::default_db_path().and_then(|path| App::open(engine, &path, Clock::system()))
         }
-    };
+    });
     let result = opened.and_then(|app| run(&app));
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -225,40 +234,11 @@ fn render(
     svg: Option<&Path>,
 ) -> Result<(), AppError> {
     let data = engine.read_data(data)?;
-    if svg.is_none() {
-        // PDFs only: rendered and staged in parallel, moved into place together.
-        let written = engine.export_pdfs(&data, template, out)?;
-        for path in written {
-            println!("wrote {}", path.display());
-        }
-        return Ok(());
-    }
-    let copies = engine.render_pdfs(&data, template)?;
-    // Everything is rendered before anything is written: an error leaves no files.
-    let mut files: Vec<(PathBuf, Vec<u8>)> = Vec::new();
-    let many = copies.len() > 1;
-    for (i, (copy, pdf)) in copies.into_iter().enumerate() {
-        let stem = file_stem(i, &copy.label());
-        files.push((copy_pdf_path(out, many, i, &copy.label()), pdf));
-        if let Some(dir) = svg {
-            for (p, page) in engine.svg_pages(&copy).into_iter().enumerate() {
-                let name = if many {
-                    format!("{stem}-page-{}.svg", p + 1)
-                } else {
-                    format!("page-{}.svg", p + 1)
-                };
-                files.push((dir.join(name), page.into_bytes()));
-            }
-        }
-    }
-    if let Some(dir) = svg {
-        std::fs::create_dir_all(dir).map_err(|source| AppError::Write {
-            path: dir.to_path_buf(),
-            source,
-        })?;
-    }
-    for (path, bytes) in &files {
-        write_atomically(path, bytes)?;
+    let written = match svg {
+        None => engine.export_pdfs(&data, template, out)?,
+        Some(dir) => engine.export_pdfs_and_svg(&data, template, out, dir)?,
+    };
+    for path in written {
         println!("wrote {}", path.display());
     }
     Ok(())

@@ -5,13 +5,13 @@
 
 use std::path::PathBuf;
 
-use amicus_app::groups::{Chamber, GroupRef};
+use amicus_app::groups::GroupRef;
 use amicus_app::mail::{MailSecurity, MailSettings};
 use amicus_app::secrets::SecretKept;
 use amicus_app::{
-    App, AppError, DraftRequest, EmailOutcome, EmailRequest, ImportRequest, ImportSummary,
-    LogFilter, Method, NewOffice, NewParagraph, NewPerson, NewPosition, NewTerm, OfficeChange,
-    OfficeKind, SendReport, SendRequest, Stance, Status,
+    App, AppError, DraftRequest, EmailOutcome, EmailRequest, FollowUp, ImportRequest,
+    ImportSummary, LogFilter, Method, NewOffice, NewParagraph, NewPerson, NewPosition, NewTerm,
+    OfficeChange, OfficeKind, SendReport, SendRequest, Stance, Status,
 };
 use chrono::{DateTime, NaiveDate, Utc};
 use clap::{Args, Subcommand};
@@ -244,8 +244,12 @@ pub enum Letters {
         method: Method,
         #[arg(long)]
         confirmation: Option<String>,
-        #[arg(long)]
+        /// When to follow the copy up (by default 30 days after it went).
+        #[arg(long, conflicts_with = "no_follow_up")]
         follow_up: Option<NaiveDate>,
+        /// No follow-up for this copy.
+        #[arg(long)]
+        no_follow_up: bool,
         /// When it went out (RFC 3339); now when omitted.
         #[arg(long)]
         at: Option<DateTime<Utc>>,
@@ -352,7 +356,8 @@ pub struct NewArgs {
     /// Every member of a group on the letter's date: a committee by code or
     /// name (SSFI, "Committee on Ways and Means"), a state's delegation
     /// (delegation:WA, delegation:WA:senate, delegation:WA:house), a whole
-    /// chamber (senate, house) or a saved list (list:NAME).
+    /// chamber (senate, house) or a saved list (list:NAME); leaders:CODE for
+    /// a committee's chair and ranking member.
     #[arg(long = "to-group", value_name = "GROUP")]
     to_group: Vec<String>,
     /// Of each committee, only the chair and the ranking member.
@@ -360,49 +365,15 @@ pub struct NewArgs {
     leaders_only: bool,
 }
 
-/// A group as typed on the command line.
+/// A group as typed on the command line; `--leaders-only` makes a
+/// committee its chair and ranking member.
 fn group_ref(text: &str, leaders_only: bool) -> Result<GroupRef, AppError> {
-    let t = text.trim();
-    match t {
-        "senate" => {
-            return Ok(GroupRef::Chamber {
-                chamber: Chamber::Senate,
-            });
-        }
-        "house" => {
-            return Ok(GroupRef::Chamber {
-                chamber: Chamber::House,
-            });
-        }
-        _ => {}
-    }
-    if let Some(name) = t.strip_prefix("list:") {
-        return Ok(GroupRef::List {
-            name: name.trim().to_string(),
-        });
-    }
-    if let Some(rest) = t.strip_prefix("delegation:") {
-        let (state, chamber) = match rest.split_once(':') {
-            Some((s, "senate")) => (s, Some(Chamber::Senate)),
-            Some((s, "house")) => (s, Some(Chamber::House)),
-            Some((_, other)) => {
-                return Err(AppError::invalid(
-                    "group",
-                    format!(
-                        "\"{other}\" is not a chamber; write delegation:WA:senate or delegation:WA:house"
-                    ),
-                ));
-            }
-            None => (rest, None),
-        };
-        return Ok(GroupRef::Delegation {
-            state: state.to_string(),
-            chamber,
-        });
-    }
-    Ok(GroupRef::Committee {
-        code: t.to_string(),
-        leaders_only,
+    Ok(match text.parse::<GroupRef>()? {
+        GroupRef::Committee { code, .. } if leaders_only => GroupRef::Committee {
+            code,
+            leaders_only: true,
+        },
+        group => group,
     })
 }
 
@@ -426,7 +397,8 @@ pub enum Groups {
     /// Who is in a group on a date (today by default), in the order a
     /// letter lists them, and how a joint letter greets them.
     Show {
-        /// A committee's code or name, delegation:STATE[:senate|:house] or list:NAME.
+        /// A committee's code or name (leaders:CODE for its chair and ranking
+        /// member), delegation:STATE[:senate|:house], senate, house or list:NAME.
         group: String,
         #[arg(long)]
         on: Option<NaiveDate>,
@@ -444,18 +416,7 @@ pub fn groups(app: &App, cmd: Groups) -> Result<(), AppError> {
                 .into_iter()
                 .chain(app.committee_groups()?)
             {
-                let code = match &g.group {
-                    GroupRef::Committee { code, .. } => code.clone(),
-                    GroupRef::Delegation { state, .. } => format!("delegation:{state}"),
-                    GroupRef::List { name } => format!("list:{name}"),
-                    GroupRef::Chamber {
-                        chamber: Chamber::Senate,
-                    } => "senate".into(),
-                    GroupRef::Chamber {
-                        chamber: Chamber::House,
-                    } => "house".into(),
-                };
-                out!("{code}\t{}\t{} members", g.label, g.members);
+                out!("{}\t{}\t{} members", g.code, g.label, g.members);
             }
         }
         Groups::Save {
@@ -1133,15 +1094,18 @@ pub fn letters(app: &App, cmd: Letters) -> Result<(), AppError> {
             certificate: Some(file),
         } => {
             // Never a flag: it would stay in the shell's history.
-            let password = std::env::var("AMICUS_CERT_PASSWORD")
-                .ok()
-                .or_else(|| app.certificate_password(&file))
-                .ok_or_else(|| {
-                    AppError::invalid(
-                        "certificate",
-                        "set AMICUS_CERT_PASSWORD to the certificate's password (it is never a flag), \
-                         or keep it in the keychain by signing once in the app with \"Remember the password\"",
-                    )
+            let given = std::env::var("AMICUS_CERT_PASSWORD").ok();
+            let password = app
+                .certificate_password_for(&file, given)
+                .map_err(|e| match e {
+                    AppError::Invalid { ref field, .. } if field == "password" => {
+                        AppError::invalid(
+                            "certificate",
+                            "set AMICUS_CERT_PASSWORD to the certificate's password (it is never a flag), \
+                             or keep it in the keychain by signing once in the app with \"Remember the password\"",
+                        )
+                    }
+                    other => other,
                 })?;
             let signed = app.sign_digitally(id, &file, &password, now)?;
             out!(
@@ -1262,6 +1226,7 @@ pub fn letters(app: &App, cmd: Letters) -> Result<(), AppError> {
             method,
             confirmation,
             follow_up,
+            no_follow_up,
             at,
             ..
         } => {
@@ -1273,7 +1238,11 @@ pub fn letters(app: &App, cmd: Letters) -> Result<(), AppError> {
                         method,
                         at: at.unwrap_or(now),
                         confirmation,
-                        follow_up_on: follow_up,
+                        follow_up: match (follow_up, no_follow_up) {
+                            (Some(day), _) => FollowUp::On(day),
+                            (None, true) => FollowUp::None,
+                            (None, false) => FollowUp::Default,
+                        },
                     },
                 },
                 now,
@@ -1379,6 +1348,7 @@ pub fn log(app: &App, a: LogArgs) -> Result<(), AppError> {
         return Ok(());
     }
     for e in app.log(&filter)? {
+        let e = e.copy;
         let sent = match (e.method, e.sent_at) {
             (Some(m), Some(at)) => format!("{} {m}", at.format("%Y-%m-%d")),
             _ => "not sent".into(),
@@ -1514,7 +1484,7 @@ pub fn mail(app: &App, cmd: Mail) -> Result<(), AppError> {
             };
             let settings = MailSettings {
                 server,
-                port: port.unwrap_or(if tls { 465 } else { 587 }),
+                port: port.unwrap_or(security.usual_port()),
                 security,
                 username: user,
                 from_address: from,
@@ -1766,7 +1736,6 @@ pub fn followups(app: &App, a: FollowupsArgs) -> Result<(), AppError> {
         }
         None => {}
     }
-    let today = app.clock().today();
     let due = a.due.unwrap_or_else(|| app.end_of_week());
     let mut rows = app.log(&LogFilter {
         follow_up_due: Some(due),
@@ -1778,13 +1747,10 @@ pub fn followups(app: &App, a: FollowupsArgs) -> Result<(), AppError> {
     if rows.is_empty() {
         out!("no follow-ups due by {due}");
     }
-    for r in rows {
+    for row in rows {
+        let late = if row.overdue { " (overdue)" } else { "" };
+        let r = row.copy;
         let when = r.follow_up_on.map(|d| d.to_string()).unwrap_or_default();
-        let late = if r.follow_up_on.is_some_and(|d| d < today) {
-            " (overdue)"
-        } else {
-            ""
-        };
         let owner = r.owner.map(|o| format!("\t{o}")).unwrap_or_default();
         out!(
             "{when}{late}\t{}, {}\tletter {}: {}{owner}",

@@ -49,15 +49,8 @@ pub enum User {
 
 /// How to reach the team record `url`: the password from AMICUS_DB_PASSWORD
 /// (or the system keychain), the organization's CA from AMICUS_DB_CA.
-pub fn connect_to(url: &str) -> TeamConnect {
-    let password = std::env::var("AMICUS_DB_PASSWORD").ok().or_else(|| {
-        amicus_app::secrets::Secrets::system().get(amicus_app::team::KEYCHAIN_SERVICE, url)
-    });
-    TeamConnect {
-        url: url.to_string(),
-        password,
-        ca_file: std::env::var_os("AMICUS_DB_CA").map(PathBuf::from),
-    }
+fn connect_to(url: &str) -> TeamConnect {
+    amicus_app::team::connect_named(url, &amicus_app::secrets::Secrets::system())
 }
 
 fn team_url(url: Option<String>, db: Option<&str>) -> Result<String, AppError> {

@@ -40,6 +40,61 @@ fn first_run_creates_the_sample_record() {
     );
 }
 
+/// After Settings → Team record, `amicus` on the same computer opens that
+/// record as the window does, saying so on standard error; `--db` (or
+/// AMICUS_DB) still names another.
+#[test]
+fn the_saved_team_record_is_opened_unless_another_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("config");
+    std::fs::create_dir_all(config.join("amicus")).unwrap();
+    // A server nobody runs: its socket folder is empty.
+    let socket = dir.path().join("no-server");
+    std::fs::create_dir_all(&socket).unwrap();
+    let url = format!("postgres://dana@/amicus?host={}", socket.display());
+    std::fs::write(
+        config.join("amicus/team.json"),
+        format!("{{\"url\": \"{url}\"}}"),
+    )
+    .unwrap();
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_amicus"))
+            .args(args)
+            .env_remove("AMICUS_DB")
+            .env("XDG_CONFIG_HOME", &config)
+            .env("XDG_DATA_HOME", dir.path().join("data"))
+            .env("HOME", dir.path())
+            .env("AMICUS_KEYCHAIN", "none")
+            .output()
+            .unwrap()
+    };
+    let o = run(&["letters", "list"]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(!o.status.success(), "{err}");
+    assert!(
+        err.contains("using the team record postgres://dana@"),
+        "{err}"
+    );
+    assert!(err.contains("cannot be reached"), "{err}");
+    // Nothing was written to this computer's own record instead.
+    assert!(!dir.path().join("data/amicus").exists());
+    // A file named on the command line wins, without a word about the team.
+    let db = dir.path().join("own.db");
+    let o = run(&["--db", db.to_str().unwrap(), "letters", "list"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(
+        o.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    // Damaged settings are named, not skipped for the local file.
+    std::fs::write(config.join("amicus/team.json"), "{\"url\": ").unwrap();
+    let o = run(&["letters", "list"]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(!o.status.success() && err.contains("team.json"), "{err}");
+    assert!(!dir.path().join("data/amicus").exists());
+}
+
 #[test]
 fn a_letter_from_draft_to_sent_log() {
     let dir = tempfile::tempdir().unwrap();
@@ -139,6 +194,7 @@ fn a_letter_from_draft_to_sent_log() {
             "--record-only",
             "--at",
             "2018-09-24T16:00:00Z",
+            "--no-follow-up",
         ],
     );
     let err = fails(

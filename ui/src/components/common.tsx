@@ -77,7 +77,7 @@ export function fieldError(error: unknown, field: string): string | null {
 
 /**
  * The organization's clock as Rust reckons it (today in its time zone, the
- * follow-up default); undefined until it has answered. The browser's own
+ * end of this week); undefined until it has answered. The browser's own
  * clock and time zone are never used for dates.
  */
 export function useClock(): ClockView | undefined {
@@ -123,13 +123,6 @@ export function dayIn(at: string, timeZone: string | undefined): string {
   } catch {
     return at.slice(0, 10);
   }
-}
-
-/** `days` after the day `iso` (YYYY-MM-DD): calendar arithmetic only, no clock or time zone. */
-export function addDays(iso: string, days: number): string {
-  const [y, m, d] = iso.slice(0, 10).split("-").map(Number);
-  if (!y || !m || !d) return iso;
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
 }
 
 /**

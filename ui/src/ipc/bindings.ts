@@ -109,7 +109,14 @@ signer: string,
  */
 warnings: Array<string>, };
 
-export type SendReport = { method: Method, at: string, confirmation: string | null, follow_up_on: string | null, };
+export type SendReport = { method: Method, at: string, confirmation: string | null, 
+/**
+ * When to follow the copy up: by default the organization's interval
+ * after the day it went ([`App::default_follow_up`]).
+ */
+follow_up: FollowUp, };
+
+export type FollowUp = { "kind": "default" } | { "kind": "none" } | { "kind": "on", "on": string };
 
 export type LetterSummary = { id: number, date: string, subject: string, status: Status, mode: LetterMode, issue: string | null, 
 /**
@@ -287,7 +294,11 @@ mine: boolean,
  */
 group: string | null, };
 
-export type LogEntry = { letter_id: number, recipient_id: number, date: string, subject: string, status: Status, issue: string | null, 
+export type LogEntry = { 
+/**
+ * The follow-up's day has passed and no reply came.
+ */
+overdue: boolean, letter_id: number, recipient_id: number, date: string, subject: string, status: Status, issue: string | null, 
 /**
  * None when the letter went to an office with no holder on record.
  */
@@ -370,9 +381,10 @@ export type OfficeDetail = { office: Office, holders: Array<HolderView>, };
 
 export type ClockView = { today: string, time_zone: string, 
 /**
- * Days after sending when a follow-up is due by default.
+ * The last day of this week ([`App::end_of_week`]): what "due this
+ * week" counts up to.
  */
-follow_up_days: number, };
+end_of_week: string, };
 
 export type RecordArea = "letters" | "officials" | "positions" | "templates" | "settings";
 
@@ -423,6 +435,8 @@ from_name: string | null,
  */
 ca_file: string | null, };
 
+export type UsualPorts = { starttls: number, tls: number, };
+
 export type MailView = { 
 /**
  * None until someone sets the mail server up.
@@ -431,7 +445,12 @@ settings: MailSettings | null,
 /**
  * A password is kept for the login (in the keychain or this session).
  */
-password_kept: boolean, };
+password_kept: boolean, 
+/**
+ * The port each kind of connection usually uses, which the form
+ * offers when the security changes.
+ */
+usual_ports: UsualPorts, };
 
 export type SecretKept = "keychain" | "this_session";
 
@@ -472,11 +491,17 @@ salutation: string | null,
  */
 warnings: Array<string>, };
 
-export type GroupInfo = { group: GroupRef, label: string, 
+export type GroupInfo = { group: GroupRef, 
+/**
+ * The group as staff type it ("SSFI", "list:Trade caucus").
+ */
+code: string, label: string, 
 /**
  * How many are in it today.
  */
 members: number, };
+
+export type WithGroup = { letter: NewLetter, warnings: Array<string>, };
 
 export type Paragraph = { id: number, title: string, body: string, issue_id: number | null, 
 /**
@@ -531,6 +556,8 @@ by: string | null, at: string, };
 export type EventKind = "created" | "edited" | "approved" | "signed" | "exported" | "sent" | "followed_up" | "replied" | "snoozed" | "assigned" | "reply_attached";
 
 export type SnoozeTo = { "kind": "date", "value": string } | { "kind": "weeks", "value": number };
+
+export type SnoozeChoice = { weeks: number, on: string, };
 
 export type LogChoices = { 
 /**

@@ -28,7 +28,12 @@ describe("ipc", () => {
 
   it("marks every copy of a letter not yet sent, and says how many", async () => {
     vi.mocked(invoke).mockResolvedValueOnce(2);
-    const report = { method: "email" as const, at: "2018-09-25T12:00:00Z", confirmation: null, follow_up_on: "2018-10-25" };
+    const report = {
+      method: "email" as const,
+      at: "2018-09-25T12:00:00Z",
+      confirmation: null,
+      follow_up: { kind: "on" as const, on: "2018-10-25" },
+    };
     expect(await markAllSent(3, report)).toBe(2);
     expect(invoke).toHaveBeenLastCalledWith("mark_all_sent", { letterId: 3, report });
   });

@@ -21,6 +21,7 @@ import type {
   LogEntry,
   LogFilter,
   NewContact,
+  SnoozeChoice,
   SnoozeTo,
   NewLetter,
   NewOfficial,
@@ -47,6 +48,7 @@ import type {
   SecretKept,
   RecordArea,
   RecordChanged,
+  RecipientChoice,
   Startup,
   Letterhead,
   NewOffice,
@@ -63,6 +65,7 @@ import type {
   TeamUser,
   TemplateCheck,
   TemplateDraft,
+  WithGroup,
 } from "./bindings";
 
 export type * from "./bindings";
@@ -144,6 +147,15 @@ export const paragraphDelete = (id: number) => invoke<null>("paragraph_delete", 
 export const groupsList = () => invoke<GroupInfo[]>("groups_list");
 /** A group's members on `on` (the seats a letter goes to) and how a joint letter greets them. */
 export const groupExpand = (group: GroupRef, on: string) => invoke<GroupExpansion>("group_expand", { group, on });
+/**
+ * The letter with `group`'s members on its date added (but for `leftOut`),
+ * the group noted and its greeting decided by Rust.
+ */
+export const letterAddGroup = (letter: NewLetter, group: GroupRef, leftOut: RecipientChoice[]) =>
+  invoke<WithGroup>("letter_add_group", { letter, group, leftOut });
+/** The letter with its group `index` (from 0) and the members only it brought taken off. */
+export const letterRemoveGroup = (letter: NewLetter, index: number) =>
+  invoke<NewLetter>("letter_remove_group", { letter, index });
 /** Stop sending before the next message (the copies already sent stay sent). */
 export const sendCancel = () => invoke<null>("send_cancel");
 /** Write copy `copy` as an .eml draft for the mail program; nothing is marked sent. */
@@ -175,6 +187,11 @@ export const markSent = (recipientId: number, report: SendReport) =>
 export const markAllSent = (letterId: number, report: SendReport) => invoke<number>("mark_all_sent", { letterId, report });
 export const recordReply = (recipientId: number, on: string, notes: string, file: string | null = null) =>
   invoke<null>("record_reply", { recipientId, on, notes, file });
+/** The follow-up a copy sent at `at` gets unless staff choose another (null: none). */
+export const followUpDefault = (at: string) => invoke<string | null>("follow_up_default", { at });
+/** The quick snooze choices for a copy ("in 1 week", "in 2 weeks") and the day each gives. */
+export const followUpSnoozeChoices = (recipientId: number) =>
+  invoke<SnoozeChoice[]>("follow_up_snooze_choices", { recipientId });
 /** Move a copy's follow-up later: a day, or some weeks on; resolves to the new date. */
 export const followUpSnooze = (recipientId: number, to: SnoozeTo) =>
   invoke<string>("follow_up_snooze", { recipientId, to });
@@ -303,7 +320,8 @@ export function onTeamConnection(handler: (connection: TeamConnection) => void):
  * with where the page's time went: when each file arrived and the marks the
  * UI set on the way (ms since the page began to load).
  */
-export const appReady = () => {
+export const appReady = (): Promise<null> => {
+  if (!__TEST_HOOKS__) return Promise.resolve(null);
   const steps: Record<string, number> = { script: scriptStart };
   const nav = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming | undefined;
   if (nav) steps["html"] = nav.responseEnd;
@@ -315,15 +333,19 @@ export const appReady = () => {
 };
 
 /** When this module was first evaluated: the bundle has loaded and runs. */
-const scriptStart = performance.now();
+const scriptStart = __TEST_HOOKS__ ? performance.now() : 0;
 
 /** Ask where to save: the native dialog, unless a test has fixed the path. */
 export async function chooseSavePath(
   suggested: string,
   kind: { name: string; extensions: string[] },
 ): Promise<string | null> {
-  const fixed = await invoke<string | null>("export_path_override");
-  if (fixed) return fixed;
+  if (__TEST_HOOKS__) {
+    // AMICUS_EXPORT_PATH; a shell built without its test hooks has no such
+    // command, and that means no fixed path.
+    const fixed = await invoke<string | null>("export_path_override").catch(() => null);
+    if (fixed) return fixed;
+  }
   return save({ defaultPath: suggested, filters: [kind] });
 }
 

@@ -66,6 +66,7 @@ export const logEntry = (over: Partial<LogEntry>): LogEntry => ({
   reply_on: null,
   reply_notes: null,
   owner: null,
+  overdue: false,
   ...over,
 });
 
@@ -77,7 +78,7 @@ export function nth<T>(xs: readonly T[], i: number): T {
 }
 
 /** The organization's clock as Rust would give it (ipc.clock). */
-export const clockView: ClockView = { today: "2026-03-10", time_zone: "America/New_York", follow_up_days: 30 };
+export const clockView: ClockView = { today: "2026-03-10", time_zone: "America/New_York", end_of_week: "2026-03-15" };
 
 /** A new letter's defaults as Rust would give them (ipc.letterBlank). */
 export const blankLetter: NewLetter = {

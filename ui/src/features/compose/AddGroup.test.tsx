@@ -2,7 +2,6 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { AddGroupDialog } from "./AddGroup";
-import { greetingAfter } from "./Recipients";
 import { nth, renderWithQuery } from "../../test/fixtures";
 import type { GroupExpansion } from "../../ipc";
 
@@ -29,9 +28,9 @@ describe("Add a group", () => {
   beforeEach(() => {
     vi.resetAllMocks();
     vi.mocked(ipc.groupsList).mockResolvedValue([
-      { group: { kind: "list", name: "KORUS principals" }, label: "KORUS principals", members: 2 },
-      { group: { kind: "committee", code: "SSFI", leaders_only: false }, label: "Senate Committee on Finance", members: 27 },
-      { group: { kind: "committee", code: "HSWM", leaders_only: false }, label: "House Committee on Ways and Means", members: 43 },
+      { group: { kind: "list", name: "KORUS principals" }, code: "list:KORUS principals", label: "KORUS principals", members: 2 },
+      { group: { kind: "committee", code: "SSFI", leaders_only: false }, code: "SSFI", label: "Senate Committee on Finance", members: 27 },
+      { group: { kind: "committee", code: "HSWM", leaders_only: false }, code: "HSWM", label: "House Committee on Ways and Means", members: 43 },
     ]);
     vi.mocked(ipc.groupExpand).mockResolvedValue(finance);
   });
@@ -46,11 +45,23 @@ describe("Add a group", () => {
     expect(await within(dialog).findByText(/Jane Doe is on the committee/)).toBeTruthy();
     await userEvent.click(within(dialog).getByLabelText("Chuck Grassley"));
     await userEvent.click(within(dialog).getByRole("button", { name: "Add 2 recipients" }));
+    // The group and who was left out; Rust adds the rest and decides the greeting.
     expect(onAdd).toHaveBeenCalledWith({
-      recipients: [finance.members[0]?.choice, finance.members[1]?.choice],
-      note: { group: { kind: "committee", code: "SSFI", leaders_only: false }, label: "Senate Committee on Finance", members: 2 },
-      salutation: finance.salutation,
+      group: { kind: "committee", code: "SSFI", leaders_only: false },
+      leftOut: [finance.members[2]?.choice],
     });
+  });
+
+  it("finds a committee by the code Rust gives it, and asks for its leaders only", async () => {
+    const onAdd = vi.fn();
+    renderWithQuery(<AddGroupDialog date="2026-06-20" onClose={vi.fn()} onAdd={onAdd} />);
+    const dialog = screen.getByRole("dialog", { name: "Add a group" });
+    await userEvent.type(within(dialog).getByRole("combobox"), "hswm");
+    const option = await within(dialog).findByRole("button", { name: /House Committee on Ways and Means/ });
+    expect(option.textContent).toContain("HSWM · 43 members today");
+    await userEvent.click(option);
+    await userEvent.click(within(dialog).getByLabelText("Only the chair and the ranking member"));
+    expect(ipc.groupExpand).toHaveBeenLastCalledWith({ kind: "committee", code: "HSWM", leaders_only: true }, "2026-06-20");
   });
 
   it("puts the main button first and Cancel after it, as the other dialogs do", async () => {
@@ -77,23 +88,5 @@ describe("Add a group", () => {
     await userEvent.click(screen.getByLabelText("A saved list"));
     await userEvent.selectOptions(await screen.findByLabelText("List"), "KORUS principals");
     expect(ipc.groupExpand).toHaveBeenLastCalledWith({ kind: "list", name: "KORUS principals" }, "2017-09-05");
-  });
-});
-
-describe("a group's greeting on the letter", () => {
-  const seat = (id: number) => ({ role: "to" as const, to: { by: "office" as const, id } });
-  const committee = {
-    recipients: [seat(11), seat(12), seat(13)],
-    note: { group: { kind: "committee" as const, code: "SSFI", leaders_only: false }, label: "Senate Committee on Finance", members: 3 },
-    salutation: "Dear Chairman Crapo, Ranking Member Wyden and Members of the Committee:",
-  };
-  it("is the committee's when everyone addressed sits on it, and nobody's otherwise", () => {
-    expect(greetingAfter([], committee)).toBe(committee.salutation);
-    // The chair and ranking member's letter, copied to the whole committee.
-    expect(greetingAfter([seat(11), seat(12)], committee)).toBe(committee.salutation);
-    // Someone from outside the committee, or a delegation added after it.
-    expect(greetingAfter([seat(99)], committee)).toBeNull();
-    const delegation = { recipients: [seat(20)], note: { ...committee.note, label: "the Washington delegation" }, salutation: null };
-    expect(greetingAfter([seat(11), seat(12), seat(13)], delegation)).toBeNull();
   });
 });

@@ -5,7 +5,7 @@
 import { useState } from "react";
 import { useQuery } from "@tanstack/react-query";
 import * as ipc from "../../ipc";
-import type { Chamber, GroupExpansion, GroupNote, GroupRef, RecipientChoice } from "../../ipc";
+import type { Chamber, GroupExpansion, GroupRef, RecipientChoice } from "../../ipc";
 import { Dialog } from "../../components/Dialog";
 import { ErrorNote, longDate, readable } from "../../components/common";
 import { SearchSelect, type Choice } from "../../components/SearchSelect";
@@ -17,21 +17,26 @@ const STATES =
     " ",
   );
 
+/** The group to add, and the members staff left out (Rust adds the rest). */
 export interface GroupAdded {
-  recipients: RecipientChoice[];
-  note: GroupNote;
-  /** The group's greeting for a joint letter, when it has one. */
-  salutation: string | null;
+  group: GroupRef;
+  leftOut: RecipientChoice[];
 }
 
 export function AddGroupDialog({
   date,
   onClose,
   onAdd,
+  busy = false,
+  error = null,
 }: {
   date: string;
   onClose: () => void;
   onAdd: (added: GroupAdded) => void;
+  /** The group is being added: the button waits. */
+  busy?: boolean;
+  /** Why the group was not added, if it was refused. */
+  error?: unknown;
 }) {
   const [kind, setKind] = useState<"committee" | "delegation" | "list">("committee");
   const [listName, setListName] = useState("");
@@ -51,14 +56,15 @@ export function AddGroupDialog({
     code.toLowerCase() === typed ? 0 : label.startsWith("Subcommittee") ? 2 : 1;
   const options: Choice[] = committees
     .map((g, i) => ({ g, i }))
-    .filter(({ g }) => g.label.toLowerCase().includes(typed) || codeOf(g.group).toLowerCase() === typed)
-    .sort((a, b) => rank(a.g.label, codeOf(a.g.group)) - rank(b.g.label, codeOf(b.g.group)))
+    .filter(({ g }) => g.label.toLowerCase().includes(typed) || g.code.toLowerCase() === typed)
+    .sort((a, b) => rank(a.g.label, a.g.code) - rank(b.g.label, b.g.code))
     .slice(0, 12)
-    .map(({ g, i }) => ({ id: i, label: g.label, detail: `${codeOf(g.group)} · ${g.members} members today` }));
+    .map(({ g, i }) => ({ id: i, label: g.label, detail: `${g.code} · ${g.members} members today` }));
+  const committee = chosen ? committees[chosen.id]?.group : undefined;
   const group: GroupRef | null =
     kind === "committee"
-      ? chosen
-        ? { kind: "committee", code: codeOf(committees[chosen.id]?.group), leaders_only: leadersOnly }
+      ? committee?.kind === "committee"
+        ? { ...committee, leaders_only: leadersOnly }
         : null
       : kind === "list"
         ? listName
@@ -194,19 +200,16 @@ export function AddGroupDialog({
           ))}
         </>
       )}
+      {error !== null && <ErrorNote error={error} prefix="The group was not added" />}
       <div className="actions">
         <button
           type="button"
           className="primary"
-          disabled={!e || kept.length === 0}
+          disabled={!e || kept.length === 0 || busy}
           onClick={() =>
             e &&
             group &&
-            onAdd({
-              recipients: kept.map((m) => m.choice),
-              note: { group, label: e.label, members: kept.length },
-              salutation: e.salutation,
-            })
+            onAdd({ group, leftOut: e.members.filter((_, i) => dropped.has(i)).map((m) => m.choice) })
           }
         >
           {kept.length === 1 ? "Add 1 recipient" : `Add ${kept.length} recipients`}
@@ -217,18 +220,4 @@ export function AddGroupDialog({
       </div>
     </Dialog>
   );
-}
-
-function codeOf(g: GroupRef | undefined): string {
-  if (!g) return "";
-  switch (g.kind) {
-    case "committee":
-      return g.code;
-    case "delegation":
-      return g.state;
-    case "list":
-      return g.name;
-    case "chamber":
-      return g.chamber;
-  }
 }

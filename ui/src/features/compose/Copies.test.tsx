@@ -10,6 +10,7 @@ vi.mock("../../ipc", async (importOriginal) => ({
   clock: vi.fn(),
   markSent: vi.fn(),
   markAllSent: vi.fn(),
+  followUpDefault: vi.fn(),
 }));
 import * as ipc from "../../ipc";
 
@@ -139,7 +140,7 @@ describe("Copies", () => {
       method: "email",
       at: "2018-09-25T12:00:00Z",
       confirmation: "RCPT-0924",
-      follow_up_on: "2018-10-25",
+      follow_up: { kind: "on", on: "2018-10-25" },
     });
     expect(ipc.markSent).not.toHaveBeenCalled();
     expect(marked).toHaveBeenCalledWith(2);

@@ -11,6 +11,8 @@ vi.mock("../../ipc", async (importOriginal) => ({
   officialsList: vi.fn(),
   groupsList: vi.fn(),
   groupExpand: vi.fn(),
+  letterAddGroup: vi.fn(),
+  letterRemoveGroup: vi.fn(),
 }));
 import * as ipc from "../../ipc";
 
@@ -38,15 +40,15 @@ const leadersRef: GroupRef = { kind: "committee", code: "SSFI", leaders_only: tr
 const wholeRef: GroupRef = { kind: "committee", code: "SSFI", leaders_only: false };
 const leaders: GroupNote = { group: leadersRef, label: "Senate Committee on Finance (chair and ranking member)", members: 2 };
 const whole: GroupNote = { group: wholeRef, label: "Senate Committee on Finance", members: 3 };
-const expansion = (label: string, ids: number[], salutation: string): GroupExpansion => ({
-  label,
-  on: "2026-03-10",
-  members: ids.map((id) => ({ name: `Member ${id}`, role: null, choice: seat(id) })),
-  salutation,
-  warnings: [],
-});
 const LEADERS_GREETING = "Dear Chairman Crapo and Ranking Member Wyden:";
 const WHOLE_GREETING = "Dear Chairman Crapo, Ranking Member Wyden and Members of the Committee:";
+const finance: GroupExpansion = {
+  label: whole.label,
+  on: "2026-03-10",
+  members: [11, 12, 13].map((id) => ({ name: `Member ${id}`, role: null, choice: seat(id) })),
+  salutation: WHOLE_GREETING,
+  warnings: [],
+};
 
 /** The chair and ranking member's letter, copied to the whole committee, and the Secretary added by hand. */
 const copied: NewLetter = {
@@ -84,53 +86,70 @@ describe("a group on a letter", () => {
   beforeEach(() => {
     vi.resetAllMocks();
     vi.mocked(ipc.officialsList).mockResolvedValue([]);
-    vi.mocked(ipc.groupsList).mockResolvedValue([]);
-    vi.mocked(ipc.groupExpand).mockImplementation(async (group) =>
-      group.kind === "committee" && group.leaders_only
-        ? expansion(leaders.label, [11, 12], LEADERS_GREETING)
-        : expansion(whole.label, [11, 12, 13], WHOLE_GREETING),
-    );
+    vi.mocked(ipc.groupsList).mockResolvedValue([
+      { group: wholeRef, code: "SSFI", label: whole.label, members: 3 },
+    ]);
+    vi.mocked(ipc.groupExpand).mockResolvedValue(finance);
   });
 
-  it("can be removed, taking the members only it brought, and leaving those added by hand", async () => {
+  it("is taken off by Rust, which decides who stays and the greeting; the form shows its answer", async () => {
+    vi.mocked(ipc.letterRemoveGroup).mockResolvedValue({
+      ...copied,
+      recipients: [seat(11), seat(12), seat(99)],
+      extra: { ...copied.extra, groups: [leaders], salutation: undefined },
+    });
     renderWithQuery(<Harness start={copied} />);
     const groups = screen.getByRole("list", { name: "Groups" });
     expect(within(groups).getAllByRole("listitem").map((li) => li.textContent)).toEqual([
       "Group: Senate Committee on Finance (chair and ranking member), 2 membersRemove",
       "Group: Senate Committee on Finance, 3 membersRemove",
     ]);
+    expect(screen.getByText(/A joint letter greets them/).textContent).toContain(WHOLE_GREETING);
     await userEvent.click(screen.getByRole("button", { name: "Remove the group Senate Committee on Finance" }));
-    expect(ipc.groupExpand).toHaveBeenCalledWith(wholeRef, "2026-03-10");
+    expect(ipc.letterRemoveGroup).toHaveBeenCalledWith(copied, 1);
     await waitFor(() => expect(shown()).toEqual(["Chairman Crapo", "Ranking Member Wyden", "Secretary of Commerce"]));
     expect(latest.extra.groups).toEqual([leaders]);
-    // The Secretary is not on the committee: the committee's greeting no longer fits, nor the leaders'.
     expect(latest.extra.salutation).toBeUndefined();
-    expect(within(screen.getByRole("list", { name: "Groups" })).getAllByRole("listitem")).toHaveLength(1);
+    expect(screen.queryByText(/A joint letter greets them/)).toBeNull();
   });
 
-  it("keeps the members another group brings, and the greeting of a group everyone sits in", async () => {
-    const committeeOnly = { ...copied, recipients: copied.recipients.slice(0, 3) };
-    renderWithQuery(<Harness start={committeeOnly} />);
-    // The leaders' group goes: both leaders are in the whole committee too.
-    await userEvent.click(
-      screen.getByRole("button", { name: "Remove the group Senate Committee on Finance (chair and ranking member)" }),
-    );
-    await waitFor(() => expect(latest.extra.groups).toEqual([whole]));
-    expect(shown()).toEqual(["Chairman Crapo", "Ranking Member Wyden", "Senator Grassley"]);
+  it("is added by Rust with the members left out in the dialog, greeting and all", async () => {
+    const start: NewLetter = { ...blankLetter, recipients: [seat(11), seat(12)], extra: { ...blankLetter.extra, groups: [leaders], salutation: LEADERS_GREETING } };
+    vi.mocked(ipc.letterAddGroup).mockResolvedValue({
+      letter: {
+        ...start,
+        recipients: [seat(11), seat(12)],
+        extra: { ...start.extra, groups: [leaders, { ...whole, members: 2 }], salutation: WHOLE_GREETING },
+      },
+      warnings: [],
+    });
+    renderWithQuery(<Harness start={start} />);
+    await userEvent.click(screen.getByRole("button", { name: "Add a group…" }));
+    const dialog = screen.getByRole("dialog", { name: "Add a group" });
+    await userEvent.type(within(dialog).getByRole("combobox"), "finance");
+    await userEvent.click(await within(dialog).findByRole("button", { name: /Senate Committee on Finance/ }));
+    await userEvent.click(await within(dialog).findByLabelText("Member 13"));
+    await userEvent.click(within(dialog).getByRole("button", { name: "Add 2 recipients" }));
+    expect(ipc.letterAddGroup).toHaveBeenCalledWith(start, wholeRef, [seat(13)]);
+    await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
+    expect(latest.extra.groups).toEqual([leaders, { ...whole, members: 2 }]);
     expect(latest.extra.salutation).toBe(WHOLE_GREETING);
   });
 
-  it("taken off with the committee leaves the leaders greeted as their group greets them", async () => {
-    const committeeOnly = { ...copied, recipients: copied.recipients.slice(0, 3) };
-    renderWithQuery(<Harness start={committeeOnly} />);
-    await userEvent.click(screen.getByRole("button", { name: "Remove the group Senate Committee on Finance" }));
-    await waitFor(() => expect(latest.extra.groups).toEqual([leaders]));
-    expect(shown()).toEqual(["Chairman Crapo", "Ranking Member Wyden"]);
-    expect(latest.extra.salutation).toBe(LEADERS_GREETING);
+  it("says why a group could not be added, and keeps the letter as it was", async () => {
+    vi.mocked(ipc.letterAddGroup).mockRejectedValue({ code: "unavailable", message: "the team record's server cannot be reached" });
+    renderWithQuery(<Harness start={blankLetter} />);
+    await userEvent.click(screen.getByRole("button", { name: "Add a group…" }));
+    const dialog = screen.getByRole("dialog", { name: "Add a group" });
+    await userEvent.type(within(dialog).getByRole("combobox"), "finance");
+    await userEvent.click(await within(dialog).findByRole("button", { name: /Senate Committee on Finance/ }));
+    await userEvent.click(await within(dialog).findByRole("button", { name: "Add 3 recipients" }));
+    expect((await within(dialog).findByRole("alert")).textContent).toMatch(/^The group was not added: .*cannot be reached/);
+    expect(latest.recipients).toEqual([]);
   });
 
   it("says why a group could not be removed, and keeps the letter as it was", async () => {
-    vi.mocked(ipc.groupExpand).mockRejectedValue({ code: "unavailable", message: "the team record's server cannot be reached" });
+    vi.mocked(ipc.letterRemoveGroup).mockRejectedValue({ code: "unavailable", message: "the team record's server cannot be reached" });
     renderWithQuery(<Harness start={copied} />);
     await userEvent.click(screen.getByRole("button", { name: "Remove the group Senate Committee on Finance" }));
     expect((await screen.findByRole("alert")).textContent).toMatch(/^The group was not removed/);

@@ -2,11 +2,10 @@
 // resolves on the letter's date), adding more, joint letter or one copy
 // each, and what resolution warns about.
 import { useMemo, useState } from "react";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation } from "@tanstack/react-query";
 import * as ipc from "../../ipc";
-import type { GroupExpansion, GroupNote, NewLetter, Office, RecipientChoice } from "../../ipc";
+import type { NewLetter, Office, RecipientChoice } from "../../ipc";
 import { ErrorNote, readable } from "../../components/common";
-import { keys } from "../../queries";
 import { RecipientPicker } from "./RecipientPicker";
 import { AddGroupDialog, type GroupAdded } from "./AddGroup";
 import type { ErrorFor, SetLetter } from "./LetterFields";
@@ -34,41 +33,19 @@ export function Recipients({ form, set, offices, resolved, warnings, errorFor, a
       set({ recipients });
     }
   };
-  const addGroup = (g: GroupAdded) => {
-    const added = g.recipients.filter((r) => !form.recipients.some((x) => sameRecipient(x, r)));
-    set({
-      recipients: [...form.recipients, ...added],
-      extra: {
-        ...form.extra,
-        groups: [...(form.extra.groups ?? []), g.note],
-        salutation: greetingAfter(form.recipients, g) ?? undefined,
-      },
-    });
-    setAddingGroup(false);
-  };
-  // A group taken off the letter takes its members with it, except those
-  // another remaining group also brings. The letter records its groups, not
-  // which group brought whom: the groups are asked for their members again,
-  // on the letter's date (as they were added).
-  const queryClient = useQueryClient();
-  const expand = (g: GroupNote) =>
-    queryClient.fetchQuery({
-      queryKey: keys.groupOn(g.group, form.date),
-      queryFn: () => ipc.groupExpand(g.group, form.date),
-    });
+  // Rust adds a group's members and decides whether its greeting applies;
+  // taking one off takes the members only it brought (asked again on the
+  // letter's date) and decides the greeting again.
+  const addGroup = useMutation({
+    mutationFn: (g: GroupAdded) => ipc.letterAddGroup(form, g.group, g.leftOut),
+    onSuccess: ({ letter }) => {
+      set({ recipients: letter.recipients, extra: letter.extra });
+      setAddingGroup(false);
+    },
+  });
   const removeGroup = useMutation({
-    mutationFn: async (i: number) => {
-      const groups = form.extra.groups ?? [];
-      const gone = groups[i];
-      if (!gone) return null;
-      const rest = groups.filter((_, k) => k !== i);
-      const [members, ...others] = await Promise.all([gone, ...rest].map(expand));
-      return { gone, members: members as GroupExpansion, others };
-    },
-    onSuccess: (removed) => {
-      if (!removed) return;
-      set(afterGroupRemoved(form, removed.gone, removed.members, removed.others));
-    },
+    mutationFn: (i: number) => ipc.letterRemoveGroup(form, i),
+    onSuccess: (letter) => set({ recipients: letter.recipients, extra: letter.extra }),
   });
   const addRecipient = (r: RecipientChoice) => set({ recipients: [...form.recipients, r] });
   const officeTitle = useMemo(() => new Map(offices.map((o) => [o.id, o.title])), [offices]);
@@ -133,7 +110,18 @@ export function Recipients({ form, set, offices, resolved, warnings, errorFor, a
           </button>
         </p>
       )}
-      {addingGroup && <AddGroupDialog date={form.date} onClose={() => setAddingGroup(false)} onAdd={addGroup} />}
+      {addingGroup && (
+        <AddGroupDialog
+          date={form.date}
+          onClose={() => {
+            setAddingGroup(false);
+            addGroup.reset();
+          }}
+          onAdd={(g) => addGroup.mutate(g)}
+          busy={addGroup.isPending}
+          error={addGroup.error}
+        />
+      )}
       {errorFor("recipients") && <p className="error field-error">{errorFor("recipients")}</p>}
       <div className="radios" role="radiogroup" aria-label="Copies">
         <label>
@@ -162,42 +150,4 @@ export function Recipients({ form, set, offices, resolved, warnings, errorFor, a
       ))}
     </fieldset>
   );
-}
-
-const sameRecipient = (a: RecipientChoice, b: RecipientChoice) =>
-  a.role === b.role && a.to.by === b.to.by && a.to.id === b.to.id;
-
-/**
- * The letter's greeting once group `g` joins `before`: a committee's own
- * greeting only when everyone already addressed is in that committee;
- * otherwise none, so the template greets each addressee by name.
- */
-export function greetingAfter(before: RecipientChoice[], g: GroupAdded): string | null {
-  const within = before.every((r) => g.recipients.some((x) => sameRecipient(x, r)));
-  return within ? g.salutation : null;
-}
-
-/**
- * The letter once group `gone` (its members `members`) is taken off: its
- * members leave the recipients unless a remaining group (whose members are
- * `others`) brings them too. A group's greeting stays
- * only while everyone addressed sits in a remaining group that has one.
- */
-export function afterGroupRemoved(
-  form: NewLetter,
-  gone: GroupNote,
-  members: GroupExpansion,
-  others: GroupExpansion[],
-): Pick<NewLetter, "recipients" | "extra"> {
-  const inGroup = (e: GroupExpansion, r: RecipientChoice) => e.members.some((m) => sameRecipient(m.choice, r));
-  const recipients = form.recipients.filter((r) => !inGroup(members, r) || others.some((e) => inGroup(e, r)));
-  const groups = (form.extra.groups ?? []).filter((g) => g !== gone);
-  const greeting =
-    form.extra.salutation && recipients.length > 0
-      ? others.find((e) => e.salutation && recipients.every((r) => inGroup(e, r)))?.salutation
-      : undefined;
-  return {
-    recipients,
-    extra: { ...form.extra, groups: recipients.length === 0 ? [] : groups, salutation: greeting ?? undefined },
-  };
 }

@@ -62,6 +62,7 @@ const server: MailView = {
     ca_file: null,
   },
   password_kept: true,
+  usual_ports: { starttls: 587, tls: 465 },
 };
 
 const result = (over: Partial<EmailResult>): EmailResult => ({
@@ -122,7 +123,7 @@ describe("Sending by email", () => {
   });
 
   it("asks for the mail server first when none is set up", async () => {
-    vi.mocked(ipc.mailSettings).mockResolvedValue({ settings: null, password_kept: false });
+    vi.mocked(ipc.mailSettings).mockResolvedValue({ settings: null, password_kept: false, usual_ports: { starttls: 587, tls: 465 } });
     renderWithQuery(<Copies detail={signed} letterDate="2017-09-20" />);
     await userEvent.click(screen.getByRole("button", { name: "Send all by email…" }));
     const dialog = screen.getByRole("dialog");

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { SentLog, endOfWeek } from "./SentLog";
+import { SentLog } from "./SentLog";
 import { catalog, clockView, logEntry, nth, renderWithQuery } from "../../test/fixtures";
 
 vi.mock("../../ipc", async (importOriginal) => ({
@@ -12,6 +12,7 @@ vi.mock("../../ipc", async (importOriginal) => ({
   chooseSavePath: vi.fn(),
   sentLogCsv: vi.fn(),
   clock: vi.fn(),
+  followUpDefault: vi.fn(),
   catalog: vi.fn(),
   officialsList: vi.fn(),
 }));
@@ -21,13 +22,14 @@ describe("SentLog", () => {
   beforeEach(() => {
     vi.resetAllMocks();
     vi.mocked(ipc.clock).mockResolvedValue(clockView);
+    vi.mocked(ipc.followUpDefault).mockResolvedValue("2017-10-05");
     vi.mocked(ipc.catalog).mockResolvedValue(catalog);
     vi.mocked(ipc.officialsList).mockResolvedValue([]);
   });
 
-  it("highlights overdue follow-ups and shows how each copy went", async () => {
+  it("highlights the follow-ups Rust says are overdue and shows how each copy went", async () => {
     vi.mocked(ipc.sentLog).mockResolvedValue([
-      logEntry({ recipient_id: 1, confirmation: "Certified mail" }),
+      logEntry({ recipient_id: 1, confirmation: "Certified mail", overdue: true }),
       logEntry({ recipient_id: 2, person: "Robert E. Lighthizer", method: "email", reply_on: "2017-09-20" }),
     ]);
     renderWithQuery(<SentLog onOpen={vi.fn()} />);
@@ -39,7 +41,7 @@ describe("SentLog", () => {
     expect(within(first).getByText("Overdue")).toBeTruthy();
     expect(first.textContent).toContain("September 5, 2017, Mail");
     expect(first.textContent).toContain("Certified mail");
-    // A reply was recorded: not overdue.
+    // Not overdue (a reply was recorded).
     expect(second.className).toBe("");
     expect(second.textContent).toContain("September 20, 2017");
   });
@@ -64,7 +66,7 @@ describe("SentLog", () => {
       method: "email",
       at: "2017-09-05T12:00:00Z",
       confirmation: "Delivered 9:14",
-      follow_up_on: "2017-10-05",
+      follow_up: { kind: "default" },
     });
   });
 
@@ -80,24 +82,21 @@ describe("SentLog", () => {
     expect(alert.textContent).toBe("Not recorded: letter 1 is not signed yet");
   });
 
-  it("reckons overdue and due on the organization's today, from Rust", async () => {
-    vi.mocked(ipc.clock).mockResolvedValue({ ...clockView, today: "2017-10-01" });
+  it("asks for what is due by the organization's today or the end of its week, from Rust", async () => {
+    vi.mocked(ipc.clock).mockResolvedValue({ ...clockView, today: "2017-10-02", end_of_week: "2017-10-08" });
     vi.mocked(ipc.sentLog).mockResolvedValue([logEntry({ recipient_id: 1, follow_up_on: "2017-10-05" })]);
     renderWithQuery(<SentLog onOpen={vi.fn()} />);
     const table = await screen.findByRole("table", { name: "Sent log" });
     expect(nth(within(table).getAllByRole("row"), 1).className).toBe("");
     expect(within(table).queryByText("Overdue")).toBeNull();
     await userEvent.selectOptions(screen.getByRole("combobox", { name: "Follow-ups" }), "today");
-    expect(vi.mocked(ipc.sentLog).mock.lastCall?.[0]).toMatchObject({ follow_up_due: "2017-10-01" });
-    // 2017-10-01 was a Sunday: this week ends that day; from Monday the 2nd, on the 8th.
+    expect(vi.mocked(ipc.sentLog).mock.lastCall?.[0]).toMatchObject({ follow_up_due: "2017-10-02" });
     await userEvent.selectOptions(screen.getByRole("combobox", { name: "Follow-ups" }), "week");
-    expect(vi.mocked(ipc.sentLog).mock.lastCall?.[0]).toMatchObject({ follow_up_due: "2017-10-01" });
-    expect(endOfWeek("2017-10-02")).toBe("2017-10-08");
-    expect(endOfWeek("2017-10-05")).toBe("2017-10-08");
+    expect(vi.mocked(ipc.sentLog).mock.lastCall?.[0]).toMatchObject({ follow_up_due: "2017-10-08" });
   });
 
-  it("proposes a follow-up the organization's interval after the letter, and a reply today", async () => {
-    vi.mocked(ipc.clock).mockResolvedValue({ ...clockView, follow_up_days: 14 });
+  it("proposes Rust's follow-up for the day the copy went, records it as the default, and a reply today", async () => {
+    vi.mocked(ipc.followUpDefault).mockImplementation(async (at) => (at.startsWith("2017-09-05") ? "2017-10-05" : "2017-10-09"));
     vi.mocked(ipc.sentLog).mockResolvedValue([
       logEntry({ recipient_id: 1, status: "signed", method: null, sent_at: null, follow_up_on: null }),
       logEntry({ recipient_id: 2, person: "Robert E. Lighthizer" }),
@@ -107,15 +106,43 @@ describe("SentLog", () => {
     renderWithQuery(<SentLog onOpen={vi.fn()} />);
     await userEvent.click(await screen.findByRole("button", { name: "Mark sent…" }));
     let dialog = screen.getByRole("dialog");
-    expect((within(dialog).getByLabelText("Follow up on") as HTMLInputElement).value).toBe("2017-09-19");
+    const followUp = () => (within(dialog).getByLabelText("Follow up on") as HTMLInputElement).value;
+    await waitFor(() => expect(followUp()).toBe("2017-10-05"));
+    expect(ipc.followUpDefault).toHaveBeenLastCalledWith("2017-09-05T12:00:00Z");
+    // Sent later than the letter's date: the default follows the day it went.
+    const sentOn = within(dialog).getByLabelText("Sent on");
+    await userEvent.clear(sentOn);
+    await userEvent.type(sentOn, "09092017");
+    await waitFor(() => expect(followUp()).toBe("2017-10-09"));
     await userEvent.click(within(dialog).getByRole("button", { name: "Mark sent" }));
-    expect(vi.mocked(ipc.markSent).mock.lastCall?.[1]).toMatchObject({ follow_up_on: "2017-09-19" });
+    expect(vi.mocked(ipc.markSent).mock.lastCall?.[1]).toMatchObject({
+      at: "2017-09-09T12:00:00Z",
+      follow_up: { kind: "default" },
+    });
     await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
     await userEvent.click(screen.getByRole("button", { name: "Record reply…" }));
     dialog = screen.getByRole("dialog", { name: /Record reply: Robert E. Lighthizer/ });
     expect((within(dialog).getByLabelText("Reply received on") as HTMLInputElement).value).toBe("2026-03-10");
     await userEvent.click(within(dialog).getByRole("button", { name: "Record reply" }));
     expect(ipc.recordReply).toHaveBeenCalledWith(2, "2026-03-10", "", null);
+  });
+
+  it("records a follow-up typed, or none when the field is emptied", async () => {
+    vi.mocked(ipc.sentLog).mockResolvedValue([
+      logEntry({ recipient_id: 1, status: "signed", method: null, sent_at: null, follow_up_on: null }),
+    ]);
+    vi.mocked(ipc.markSent).mockRejectedValue({ code: "conflict", message: "try again" });
+    renderWithQuery(<SentLog onOpen={vi.fn()} />);
+    await userEvent.click(await screen.findByRole("button", { name: "Mark sent…" }));
+    const dialog = screen.getByRole("dialog");
+    const field = within(dialog).getByLabelText("Follow up on") as HTMLInputElement;
+    await waitFor(() => expect(field.value).toBe("2017-10-05"));
+    await userEvent.clear(field);
+    await userEvent.click(within(dialog).getByRole("button", { name: "Mark sent" }));
+    expect(vi.mocked(ipc.markSent).mock.lastCall?.[1]).toMatchObject({ follow_up: { kind: "none" } });
+    await userEvent.type(field, "10202017");
+    await userEvent.click(within(dialog).getByRole("button", { name: "Mark sent" }));
+    expect(vi.mocked(ipc.markSent).mock.lastCall?.[1]).toMatchObject({ follow_up: { kind: "on", on: "2017-10-20" } });
   });
 
   it("lists only copies sent unless asked, and filters by recipient, office and issue", async () => {

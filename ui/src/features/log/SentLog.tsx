@@ -2,7 +2,7 @@ import { useState } from "react";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import * as ipc from "../../ipc";
 import type { LogEntry, LogFilter, Method } from "../../ipc";
-import { ErrorNote, METHOD_LABEL, StatusChip, addDays, longDate, useToday } from "../../components/common";
+import { ErrorNote, METHOD_LABEL, StatusChip, longDate, useClock } from "../../components/common";
 import { DateField } from "../../components/DateField";
 import type { Choice } from "../../components/SearchSelect";
 import { catalogQuery, keys } from "../../queries";
@@ -34,8 +34,9 @@ export function SentLog({ onOpen }: Props) {
   const [acting, setActing] = useState<{ entry: LogEntry; action: FollowUpAction } | null>(null);
   const [sending, setSending] = useState<LogEntry | null>(null);
   const [replying, setReplying] = useState<LogEntry | null>(null);
-  // Overdue and "due" are reckoned on the organization's today, from Rust.
-  const now = useToday();
+  // "Due" is reckoned on the organization's today and week, from Rust (and
+  // each row says whether it is overdue).
+  const clock = useClock();
   const filter: LogFilter = {
     issue_id: issueId,
     person_id: person?.id ?? null,
@@ -43,7 +44,7 @@ export function SentLog({ onOpen }: Props) {
     status: null,
     from: from || null,
     to: to || null,
-    follow_up_due: !now || !dueOnly ? null : due === "week" ? endOfWeek(now) : now,
+    follow_up_due: !clock || !dueOnly ? null : due === "week" ? clock.end_of_week : clock.today,
     limit: 500,
     include_unsent: includeUnsent,
     method: method || null,
@@ -57,7 +58,7 @@ export function SentLog({ onOpen }: Props) {
     queryKey: keys.sentLogWith(filter),
     queryFn: () => ipc.sentLog(filter),
     // "Due" needs today; until the clock answers there is nothing to ask.
-    enabled: !dueOnly || now !== undefined,
+    enabled: !dueOnly || clock !== undefined,
   });
   const csv = useMutation({
     mutationFn: async () => {
@@ -67,8 +68,6 @@ export function SentLog({ onOpen }: Props) {
       return path;
     },
   });
-  const overdue = (e: LogEntry) =>
-    now !== undefined && !!e.follow_up_on && !e.reply_on && e.follow_up_on < now;
 
   return (
     <section className="screen wide" aria-labelledby="log-title">
@@ -182,7 +181,7 @@ export function SentLog({ onOpen }: Props) {
             </thead>
             <tbody>
               {log.data.map((e) => (
-                <tr key={e.recipient_id} className={overdue(e) ? "overdue" : undefined}>
+                <tr key={e.recipient_id} className={e.overdue ? "overdue" : undefined}>
                   <td className="letter">
                     <button type="button" className="link" onClick={() => onOpen(e.letter_id)}>
                       {e.subject}
@@ -215,7 +214,7 @@ export function SentLog({ onOpen }: Props) {
                   </td>
                   <td className="date">
                     {longDate(e.follow_up_on) || "—"}
-                    {overdue(e) && (
+                    {e.overdue && (
                       <div>
                         <span className="chip chip-overdue">Overdue</span>
                       </div>
@@ -269,11 +268,4 @@ export function SentLog({ onOpen }: Props) {
       )}
     </section>
   );
-}
-
-/** The Sunday ending the week of `iso` (the day itself when it is a Sunday). */
-export function endOfWeek(iso: string): string {
-  const [y, m, d] = iso.split("-").map(Number);
-  const weekday = new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1)).getUTCDay();
-  return addDays(iso, (7 - weekday) % 7);
 }

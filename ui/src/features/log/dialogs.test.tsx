@@ -8,6 +8,7 @@ vi.mock("../../ipc", async (importOriginal) => ({
   ...(await importOriginal<typeof import("../../ipc")>()),
   clock: vi.fn(),
   markSent: vi.fn(),
+  followUpDefault: vi.fn(),
 }));
 import * as ipc from "../../ipc";
 
@@ -16,6 +17,7 @@ describe("MarkSentDialog", () => {
     vi.resetAllMocks();
     vi.mocked(ipc.clock).mockResolvedValue(clockView);
     vi.mocked(ipc.markSent).mockResolvedValue(9);
+    vi.mocked(ipc.followUpDefault).mockResolvedValue("2017-10-05");
   });
 
   it("starts the second copy of a joint letter from how the first went out", async () => {
@@ -38,7 +40,7 @@ describe("MarkSentDialog", () => {
       method: "email",
       at: "2017-09-06T12:00:00Z",
       confirmation: "msg-42",
-      follow_up_on: "2017-10-06",
+      follow_up: { kind: "on", on: "2017-10-06" },
     });
   });
 
@@ -65,7 +67,7 @@ describe("MarkSentDialog", () => {
 
     await userEvent.type(followUp, "/2017");
     await userEvent.click(within(dialog).getByRole("button", { name: "Mark sent" }));
-    expect(ipc.markSent).toHaveBeenCalledWith(2, expect.objectContaining({ at: "2017-09-06T12:00:00Z", follow_up_on: "2017-10-05" }));
+    expect(ipc.markSent).toHaveBeenCalledWith(2, expect.objectContaining({ at: "2017-09-06T12:00:00Z", follow_up: { kind: "on", on: "2017-10-05" } }));
   });
 
   it("names each way of sending as the sent log and the copies do", () => {

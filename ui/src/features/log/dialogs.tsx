@@ -1,10 +1,11 @@
 import { useState } from "react";
-import { useMutation } from "@tanstack/react-query";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import * as ipc from "../../ipc";
-import type { Method } from "../../ipc";
+import type { Method, SendReport } from "../../ipc";
 import { Dialog, NO_DATE } from "../../components/Dialog";
 import { DateField } from "../../components/DateField";
-import { ErrorNote, METHOD_LABEL, addDays, fieldError, longDate, useClock } from "../../components/common";
+import { ErrorNote, METHOD_LABEL, fieldError, longDate, useClock } from "../../components/common";
+import { keys } from "../../queries";
 
 /** A refusal the dialog makes itself, shaped like Rust's, shown at its field. */
 const refuse = (field: string, message: string) => ({ code: "invalid_data", field, message });
@@ -44,30 +45,35 @@ export function MarkSentDialog(
     onDone: (marked: number) => void;
   },
 ) {
-  const clock = useClock();
   const before = props.previous ?? null;
   const [on, setOn] = useState(before?.on ?? props.letterDate);
   const [method, setMethod] = useState<Method>(before?.method ?? "mail");
   const [confirmation, setConfirmation] = useState(before?.confirmation ?? "");
-  // Until edited, the follow-up is the earlier copy's, or the organization's
-  // default interval after the letter's date.
+  // When the copy went, as it is recorded: noon UTC on the day given.
+  const at = (day: string) => `${day}T12:00:00Z`;
+  // Until edited, the follow-up is the earlier copy's, or Rust's default
+  // for the day the copy went (and that default is what is recorded).
   const [followUpEdited, setFollowUp] = useState<string | null>(before?.follow_up_on ?? null);
-  const followUp =
-    followUpEdited ?? (clock ? addDays(props.letterDate, clock.follow_up_days) : "");
+  const byDefault = useQuery({
+    queryKey: keys.followUpDefaultAt(at(on)),
+    queryFn: () => ipc.followUpDefault(at(on)),
+    enabled: !!on && followUpEdited === null,
+  });
+  const followUp = followUpEdited ?? byDefault.data ?? "";
   // Something typed as the follow-up that is not a date must not be taken for "none".
   const [followUpTyped, setFollowUpTyped] = useState(false);
   const send = useMutation({
     // The dates asked with, so a refusal of one shows until it is changed.
-    mutationFn: ({ on, followUp }: { on: string; followUp: string }) => {
+    mutationFn: ({ on, followUp, edited }: { on: string; followUp: string; edited: string | null }) => {
       if (!on) return Promise.reject(refuse("sent_on", NO_DATE));
       if (!followUp && followUpTyped) {
         return Promise.reject(refuse("follow_up_on", "Enter the day to follow up, or leave it empty."));
       }
-      const report = {
+      const report: SendReport = {
         method,
-        at: `${on}T12:00:00Z`,
+        at: at(on),
         confirmation: confirmation.trim() || null,
-        follow_up_on: followUp || null,
+        follow_up: edited === null ? { kind: "default" } : edited ? { kind: "on", on: edited } : { kind: "none" },
       };
       if (props.all) return ipc.markAllSent(props.all.letterId, report);
       return ipc.markSent(props.recipient.id, report).then(() => 1);
@@ -88,7 +94,7 @@ export function MarkSentDialog(
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          send.mutate({ on, followUp });
+          send.mutate({ on, followUp, edited: followUpEdited });
         }}
       >
         {props.all && (

@@ -11,6 +11,7 @@ vi.mock("../../ipc", async (importOriginal) => ({
   sentLog: vi.fn(),
   sentLogChoices: vi.fn(),
   followUpSnooze: vi.fn(),
+  followUpSnoozeChoices: vi.fn(),
   followUpAssign: vi.fn(),
   copyContactLog: vi.fn(),
   recordReply: vi.fn(),
@@ -95,6 +96,10 @@ describe("Follow-up work in the sent log", () => {
 
   it("snoozes a follow-up by a week, or to a day it checks first", async () => {
     vi.mocked(ipc.sentLog).mockResolvedValue([logEntry({ recipient_id: 3, follow_up_on: "2026-03-12" })]);
+    vi.mocked(ipc.followUpSnoozeChoices).mockResolvedValue([
+      { weeks: 1, on: "2026-03-19" },
+      { weeks: 2, on: "2026-03-26" },
+    ]);
     vi.mocked(ipc.followUpSnooze).mockResolvedValue("2026-03-19");
     renderWithQuery(<SentLog onOpen={vi.fn()} />);
     await userEvent.click(await screen.findByRole("button", { name: "Snooze…" }));
@@ -106,7 +111,9 @@ describe("Follow-up work in the sent log", () => {
 
     await userEvent.click(screen.getByRole("button", { name: "Snooze…" }));
     dialog = screen.getByRole("dialog");
-    expect(within(dialog).getByLabelText(/In 1 week/).closest("label")?.textContent).toContain("March 19, 2026");
+    // The days each choice gives are Rust's.
+    expect((await within(dialog).findByLabelText(/In 1 week/)).closest("label")?.textContent).toContain("March 19, 2026");
+    expect(ipc.followUpSnoozeChoices).toHaveBeenCalledWith(3);
     await userEvent.click(within(dialog).getByLabelText("On another day"));
     await userEvent.click(within(dialog).getByRole("button", { name: "Snooze" }));
     expect(ipc.followUpSnooze).not.toHaveBeenCalled();
@@ -302,6 +309,10 @@ describe("Follow-up work on a letter's copies", () => {
 
   it("offers snooze, reassign and log call on a sent copy awaiting its reply, none on an unsent one", async () => {
     vi.mocked(ipc.followUpSnooze).mockResolvedValue("2018-11-01");
+    vi.mocked(ipc.followUpSnoozeChoices).mockResolvedValue([
+      { weeks: 1, on: "2026-03-17" },
+      { weeks: 2, on: "2026-03-24" },
+    ]);
     const detail = sentLetter([
       copy({ id: 1 }),
       copy({ id: 2, number: 2, name: "Wilbur Ross", method: null, sent_at: null, follow_up_on: null, owner: null }),
@@ -312,8 +323,8 @@ describe("Follow-up work on a letter's copies", () => {
     expect(within(nth(rows, 2)).queryByRole("button", { name: /Snooze|Reassign|Log call/ })).toBeNull();
     await userEvent.click(within(nth(rows, 1)).getByRole("button", { name: "Snooze…" }));
     const dialog = screen.getByRole("dialog", { name: "Snooze follow-up: Robert E. Lighthizer" });
-    // Overdue since 2018-10-25: a week from today (2026-03-10).
-    expect(within(dialog).getByLabelText(/In 1 week/).closest("label")?.textContent).toContain("March 17, 2026");
+    // Overdue since 2018-10-25: Rust says a week from today (2026-03-10).
+    expect((await within(dialog).findByLabelText(/In 1 week/)).closest("label")?.textContent).toContain("March 17, 2026");
     await userEvent.click(within(dialog).getByRole("button", { name: "Snooze" }));
     expect(ipc.followUpSnooze).toHaveBeenCalledWith(1, { kind: "weeks", value: 1 });
   });

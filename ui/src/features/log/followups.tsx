@@ -7,7 +7,7 @@ import * as ipc from "../../ipc";
 import type { ContactKind, CopyContact, ReplyFile, SnoozeTo } from "../../ipc";
 import { Dialog, NO_DATE } from "../../components/Dialog";
 import { DateField } from "../../components/DateField";
-import { ErrorNote, addDays, fieldError, longDate, useClock } from "../../components/common";
+import { ErrorNote, fieldError, longDate, useClock } from "../../components/common";
 import { keys, teamStatusQuery } from "../../queries";
 
 /** A refusal the dialog makes itself, shaped like Rust's, shown at its field. */
@@ -35,12 +35,14 @@ export const logChoicesQuery = {
   queryFn: ipc.sentLogChoices,
 };
 
-/** "1 week" or "2 weeks" from when it was due (or today, once overdue), or a day. */
+/** "1 week" or "2 weeks" on (the days Rust gives: from when it was due, or today once overdue), or a day. */
 export function SnoozeDialog(props: { copy: CopyWho; due: string; onClose: () => void; onDone: () => void }) {
-  const today = useClock()?.today;
-  const [choice, setChoice] = useState<"1" | "2" | "date">("1");
+  const quick = useQuery({
+    queryKey: keys.snoozeChoices(props.copy.id),
+    queryFn: () => ipc.followUpSnoozeChoices(props.copy.id),
+  });
+  const [choice, setChoice] = useState<number | "date">(1);
   const [date, setDate] = useState("");
-  const from = today && today > props.due ? today : props.due;
   const snooze = useMutation({
     mutationFn: (to: SnoozeTo | null) =>
       to ? ipc.followUpSnooze(props.copy.id, to) : Promise.reject(refuse("to", NO_DATE)),
@@ -54,17 +56,17 @@ export function SnoozeDialog(props: { copy: CopyWho; due: string; onClose: () =>
         onSubmit={(e) => {
           e.preventDefault();
           snooze.mutate(
-            choice === "date" ? (date ? { kind: "date", value: date } : null) : { kind: "weeks", value: Number(choice) },
+            choice === "date" ? (date ? { kind: "date", value: date } : null) : { kind: "weeks", value: choice },
           );
         }}
       >
         <p className="muted">Due {longDate(props.due)}.</p>
         <fieldset className="choices">
           <legend>Follow up instead</legend>
-          {(["1", "2"] as const).map((n) => (
-            <label key={n} className="check">
-              <input type="radio" name={name} checked={choice === n} onChange={() => setChoice(n)} />
-              {n === "1" ? "In 1 week" : "In 2 weeks"} ({longDate(addDays(from, 7 * Number(n)))})
+          {(quick.data ?? []).map((c) => (
+            <label key={c.weeks} className="check">
+              <input type="radio" name={name} checked={choice === c.weeks} onChange={() => setChoice(c.weeks)} />
+              In {c.weeks} week{c.weeks === 1 ? "" : "s"} ({longDate(c.on)})
             </label>
           ))}
           <label className="check">

@@ -20,7 +20,18 @@ import * as ipc from "../../ipc";
 describe("Settings → Sending email", () => {
   beforeEach(() => {
     vi.resetAllMocks();
-    vi.mocked(ipc.mailSettings).mockResolvedValue({ settings: null, password_kept: false });
+    vi.mocked(ipc.mailSettings).mockResolvedValue({ settings: null, password_kept: false, usual_ports: { starttls: 587, tls: 465 } });
+  });
+
+  it("offers the usual port Rust gives for each kind of connection", async () => {
+    vi.mocked(ipc.mailSettings).mockResolvedValue({ settings: null, password_kept: false, usual_ports: { starttls: 2587, tls: 2465 } });
+    renderWithQuery(<MailForm />);
+    const port = (await screen.findByLabelText("Port")) as HTMLInputElement;
+    expect(port.value).toBe("2587");
+    await userEvent.selectOptions(screen.getByLabelText("Security"), "tls");
+    expect(port.value).toBe("2465");
+    await userEvent.selectOptions(screen.getByLabelText("Security"), "starttls");
+    expect(port.value).toBe("2587");
   });
 
   it("saves the server with the password for the keychain, and says where the password went", async () => {
@@ -82,8 +93,8 @@ describe("Settings → Sending email, read-only to a drafter on the team record"
     vi.mocked(ipc.onRecordChanged).mockImplementation(events.listen);
     vi.mocked(ipc.teamStatus).mockResolvedValue(danaOnTeam);
     vi.mocked(ipc.mailSettings)
-      .mockResolvedValueOnce({ settings: null, password_kept: false })
-      .mockResolvedValue({ settings: changed, password_kept: false });
+      .mockResolvedValueOnce({ settings: null, password_kept: false, usual_ports: { starttls: 587, tls: 465 } })
+      .mockResolvedValue({ settings: changed, password_kept: false, usual_ports: { starttls: 587, tls: 465 } });
   });
 
   function Window({ settingsShown }: { settingsShown: boolean }) {

@@ -3,25 +3,25 @@
 import { useState } from "react";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import * as ipc from "../../ipc";
-import type { MailSecurity, MailSettings, MailView } from "../../ipc";
+import type { MailSecurity, MailSettings, MailView, UsualPorts } from "../../ipc";
 import { ErrorNote, fieldError, useMay } from "../../components/common";
 import { keys } from "../../queries";
 import { useAdminOnly } from "./adminOnly";
 
-const BLANK: MailSettings = {
+/** Nothing set up yet: STARTTLS on its usual port (Rust's). */
+const blank = (ports: UsualPorts): MailSettings => ({
   server: "",
-  port: 587,
+  port: ports.starttls,
   security: "starttls",
   username: null,
   from_address: "",
   from_name: null,
   ca_file: null,
-};
-
-const PORT: Record<MailSecurity, number> = { starttls: 587, tls: 465 };
+});
 
 function Form({ start, passwordKept }: { start: MailView; passwordKept: boolean }) {
-  const [m, setM] = useState<MailSettings>(start.settings ?? BLANK);
+  const port = start.usual_ports;
+  const [m, setM] = useState<MailSettings>(start.settings ?? blank(port));
   const [password, setPassword] = useState("");
   const opt = (v: string) => (v.trim() ? v : null);
   // What to save is passed at the click: the mutation's own options are
@@ -77,7 +77,7 @@ function Form({ start, passwordKept }: { start: MailView; passwordKept: boolean 
               onChange={(e) => {
                 const security = e.target.value as MailSecurity;
                 // The usual port follows the choice unless someone typed another.
-                setM((m) => ({ ...m, security, port: m.port === PORT[m.security] ? PORT[security] : m.port }));
+                setM((m) => ({ ...m, security, port: m.port === port[m.security] ? port[security] : m.port }));
               }}
             >
               <option value="starttls">STARTTLS</option>

@@ -52,7 +52,7 @@ describe("Settings", () => {
     vi.mocked(ipc.clock).mockResolvedValue(clockView);
     vi.mocked(ipc.catalog).mockResolvedValue(catalog);
     vi.mocked(ipc.letterhead).mockResolvedValue(head);
-    vi.mocked(ipc.mailSettings).mockResolvedValue({ settings: null, password_kept: false });
+    vi.mocked(ipc.mailSettings).mockResolvedValue({ settings: null, password_kept: false, usual_ports: { starttls: 587, tls: 465 } });
     vi.mocked(ipc.teamStatus).mockResolvedValue(ownRecord);
   });
 
@@ -273,6 +273,7 @@ describe("Settings", () => {
     vi.mocked(ipc.mailSettings).mockResolvedValue({
       settings: { server: "smtp.lakeshore.example", port: 587, security: "starttls", username: "trade", from_address: "trade@lakeshore.example", from_name: null, ca_file: null },
       password_kept: true,
+      usual_ports: { starttls: 587, tls: 465 },
     });
     renderWithQuery(<Settings />);
     const sections = [
@@ -318,7 +319,7 @@ describe("Settings", () => {
   it("lets a drafter on the team record keep the mail account's password on her computer, the settings unchanged", async () => {
     vi.mocked(ipc.teamStatus).mockResolvedValue(danaOnTeam);
     const settings = { server: "smtp.lakeshore.example", port: 587, security: "starttls" as const, username: "trade", from_address: "trade@lakeshore.example", from_name: null, ca_file: null };
-    vi.mocked(ipc.mailSettings).mockResolvedValue({ settings, password_kept: false });
+    vi.mocked(ipc.mailSettings).mockResolvedValue({ settings, password_kept: false, usual_ports: { starttls: 587, tls: 465 } });
     vi.mocked(ipc.mailSettingsSave).mockResolvedValue("keychain");
     renderWithQuery(<Settings />);
     const form = await screen.findByRole("form", { name: "Sending email" });
@@ -335,7 +336,7 @@ describe("Settings", () => {
 
   it("offers no password to keep when the organization has set no mail account", async () => {
     vi.mocked(ipc.teamStatus).mockResolvedValue(danaOnTeam);
-    vi.mocked(ipc.mailSettings).mockResolvedValue({ settings: null, password_kept: false });
+    vi.mocked(ipc.mailSettings).mockResolvedValue({ settings: null, password_kept: false, usual_ports: { starttls: 587, tls: 465 } });
     renderWithQuery(<Settings />);
     const form = await screen.findByRole("form", { name: "Sending email" });
     await within(form).findByText("Set by your administrators.");
