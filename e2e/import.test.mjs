@@ -21,10 +21,10 @@ test("import the congress snapshot, then search finds a senator", async () => {
     await ui.type(".panel input", ROSTER);
     await ui.button("Review import…");
     const review = await ui.text("The import would make these changes", "the dry-run summary");
-    assert.match(review, /Officials: 537 added, 0 updated/);
+    assert.match(review, /Officials: 968 added, 0 updated/);
     await ui.button("Apply import");
     const done = await ui.text("Imported:", "the import");
-    assert.match(done, /Officials: 537 added/);
+    assert.match(done, /Officials: 968 added/);
 
     await ui.type(".filters input", "Padilla");
     const row = await app.waitFor(

@@ -134,7 +134,10 @@ test("the 2018 letter, typed: each recipient shows who held the office that day,
   });
 });
 
-test("a California Senate seat on 2018-09-24 after the shipped congress import: no holder on record, never 'vacant' or 'Sir or Madam'", async (t) => {
+// The shipped roster holds every member since 2017, so California's Senate
+// seats are held on that date; Michigan's 13th district was vacant from
+// John Conyers's resignation (December 2017) to November 2018.
+test("the seat of Michigan's 13th district on 2018-09-24 after the shipped congress import: no holder on record, never 'vacant' or 'Sir or Madam'", async (t) => {
   await withApp(async (app, ui, x) => {
     await ui.nav("Officials");
     await ui.button("Review the congress roster shipped with Amicus…");
@@ -146,16 +149,16 @@ test("a California Senate seat on 2018-09-24 after the shipped congress import: 
 
     await x.newLetter();
     await x.retype("[name=date]", "09/24/2018");
-    const seat = await x.addRecipient("Senator for California", /^U\.S\. Senator for California/);
+    const seat = await x.addRecipient("Representative, MI-13", /^U\.S\. Representative, MI-13/);
     assert.match(seat, /office/);
     const [chosen] = await app.waitFor(
       `const r = [...document.querySelectorAll('fieldset.recipients ol li > span')].map(s => s.textContent);
        return r.length === 1 && /\\(/.test(r[0]) ? r : null;`,
       "the seat as resolved on 2018-09-24",
     );
-    assert.match(chosen, /^U\.S\. Senator for California, class \d \(no holder on record\)$/);
+    assert.match(chosen, /^U\.S\. Representative, MI-13 \(no holder on record\)$/);
     const warning = await ui.text("No holder of the office of", "the warning about the seat");
-    assert.match(warning, /No holder of the office of U\.S\. Senator for California, class \d is on record for September 24, 2018/);
+    assert.match(warning, /No holder of the office of U\.S\. Representative, MI-13 is on record for September 24, 2018/);
 
     await x.chooseKorus();
     await ui.type("[name=subject]", "The Senate and KORUS");
