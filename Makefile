@@ -47,7 +47,7 @@ check: ui
 ## then the team schema's own rules are checked through psql, as a
 ## colleague with a SQL client would meet them.
 test-rust: ui
-	bash scripts/with-postgres.sh sh -c 'cargo test --workspace && bash crates/store/pg/check.sh'
+	AMICUS_REQUIRE_PG=1 bash scripts/with-postgres.sh sh -c 'cargo test --workspace && bash crates/store/pg/check.sh'
 
 test-ui: setup
 	cd ui && npm test

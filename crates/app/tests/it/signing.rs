@@ -10,8 +10,7 @@ use std::process::Command;
 use amicus_app::{App, Engine, ExportOptions, FollowUp, Method, SendReport, SendRequest};
 use chrono::{DateTime, NaiveDate, Utc};
 
-#[path = "../../store/tests/support/engines.rs"]
-mod support;
+use testkit::engines as support;
 use support::Backend;
 
 /// The record on `engine`: a file in `dir`, or a new team record whose
@@ -318,7 +317,7 @@ fn a_digitally_signed_letter_is_sent_as_signed_and_verified_and_a_change_is_caug
     );
 }
 
-engines!(a_digitally_signed_letter_is_sent_as_signed_and_verified_and_a_change_is_caught);
+testkit::engines!(a_digitally_signed_letter_is_sent_as_signed_and_verified_and_a_change_is_caught);
 
 /// An approved letter ready to be signed digitally, on a single-user
 /// record whose clock says 2026-11-28 (15:00 UTC).

@@ -1,7 +1,7 @@
 //! The `amicus` record commands end to end on a temporary database.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
+use crate::common;
 
 use std::process::Command;
 

@@ -3,7 +3,7 @@
 //! filtered by owner and by the group a letter went to.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
+use crate::common;
 
 use common::{fails, ok};
 

@@ -7,8 +7,7 @@ use amicus_app::*;
 use chrono::{Days, NaiveDate, TimeZone, Utc};
 use store::{LetterMode, NewOffice, NewPerson, NewTerm, OfficeKind, Role};
 
-#[path = "../../store/tests/support/engines.rs"]
-mod support;
+use testkit::engines as support;
 use support::{Backend, fresh};
 
 fn day(s: &str) -> NaiveDate {
@@ -506,7 +505,7 @@ fn offices_are_added_and_held_and_terms_end(engine: Backend) {
     assert!(app.end_term(term, day("2018-01-01")).is_err());
 }
 
-engines!(
+testkit::engines!(
     every_post_and_term_in_the_dataset_is_in_a_new_record,
     each_post_resolves_to_the_right_holder_on_both_sides_of_each_change,
     foreign_ministers_are_styled_by_protocol_and_joint_salutations_join,

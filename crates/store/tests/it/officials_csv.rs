@@ -5,8 +5,7 @@
 use chrono::{TimeZone, Utc};
 use store::*;
 
-#[path = "support/engines.rs"]
-mod support;
+use testkit::engines as support;
 use support::{Backend, fresh};
 
 fn now() -> chrono::DateTime<Utc> {
@@ -212,7 +211,7 @@ fn offices_take_their_email_and_contact_form_and_bad_ones_are_refused(engine: Ba
     assert_eq!(counts(&s), before, "nothing is imported");
 }
 
-engines!(
+testkit::engines!(
     a_good_file_imports_with_bom_any_header_case_and_quoted_commas,
     bad_rows_are_each_reported_with_their_line_and_nothing_is_imported,
     a_missing_or_unknown_column_is_refused_before_any_row,

@@ -12,8 +12,7 @@ use store::import::Member;
 /// The snapshot's date (see data/congress-legislators/README.md).
 const AS_OF: &str = "2026-06-15";
 
-#[path = "../../store/tests/support/engines.rs"]
-mod support;
+use testkit::engines as support;
 use support::{Backend, fresh};
 
 fn dir() -> PathBuf {
@@ -543,7 +542,7 @@ fn officials_are_found_by_office_and_by_state_name_with_the_whole_count(engine: 
     assert!(everyone.total > 537, "{}", everyone.total);
 }
 
-engines!(
+testkit::engines!(
     the_snapshot_imports_whole_and_matches_the_yaml,
     importing_again_changes_nothing_and_a_dry_run_writes_nothing,
     a_newer_roster_updates_adds_and_closes_but_keeps_history_and_hand_edits,

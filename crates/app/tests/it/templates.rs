@@ -6,8 +6,7 @@ use amicus_app::*;
 use chrono::{TimeZone, Utc};
 use store::{LetterMode, Role};
 
-#[path = "../../store/tests/support/engines.rs"]
-mod support;
+use testkit::engines as support;
 use support::{Backend, fresh};
 
 fn now() -> chrono::DateTime<Utc> {
@@ -145,7 +144,7 @@ fn every_built_in_template_checks_clean_when_copied(engine: Backend) {
     }
 }
 
-engines!(
+testkit::engines!(
     a_template_with_mistakes_reports_them_at_their_line,
     a_good_template_previews_saves_in_versions_and_writes_letters,
     every_built_in_template_checks_clean_when_copied,

@@ -12,8 +12,7 @@ use chrono::{NaiveDate, TimeZone, Utc};
 
 const AS_OF: &str = "2026-06-15";
 
-#[path = "../../store/tests/support/engines.rs"]
-mod support;
+use testkit::engines as support;
 use support::{Backend, fresh};
 
 fn dir() -> PathBuf {
@@ -698,7 +697,7 @@ fn a_groups_greeting_applies_while_every_addressee_sits_in_it(engine: Backend) {
     );
 }
 
-engines!(
+testkit::engines!(
     a_groups_greeting_applies_while_every_addressee_sits_in_it,
     a_letter_to_the_leaders_greets_the_chair_and_ranking_member_of_its_date,
     a_newer_roster_ends_the_old_chair_on_its_day,

@@ -19,7 +19,7 @@ fn write_schema_1_fixture() {
     let path = fixture();
     let _ = std::fs::remove_file(&path);
     let conn = rusqlite::Connection::open(&path).unwrap();
-    conn.execute_batch(include_str!("../migrations/01-record.sql"))
+    conn.execute_batch(include_str!("../../migrations/01-record.sql"))
         .unwrap();
     conn.execute_batch(
         "PRAGMA user_version = 1;
@@ -59,7 +59,7 @@ fn write_schema_1_fixture() {
 }
 
 fn trigger_sql() -> String {
-    let sql = include_str!("../migrations/01-record.sql");
+    let sql = include_str!("../../migrations/01-record.sql");
     let start = sql
         .find("CREATE TRIGGER archive_is_immutable_update")
         .unwrap();

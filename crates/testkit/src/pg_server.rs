@@ -2,7 +2,7 @@
 //! server cannot show: TLS with a certificate the test makes, password
 //! (SCRAM) logins over TCP, and a server stopped and started mid-test.
 //! Uses the binaries scripts/with-postgres.sh found (AMICUS_TEST_PG_BIN).
-#![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

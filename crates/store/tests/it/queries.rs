@@ -6,8 +6,7 @@ use store::letters::{Copy, Sending};
 use store::log::LogFilter;
 use store::*;
 
-#[path = "support/engines.rs"]
-mod support;
+use testkit::engines as support;
 use support::{Backend, fresh, fresh_with_url, open_as};
 
 fn day(s: &str) -> NaiveDate {
@@ -774,6 +773,7 @@ fn a_sent_copy_and_its_history_cannot_be_rewritten(engine: Backend) {
 /// actor; nor make a sent copy unsent (item 2).
 #[test]
 fn a_drafter_cannot_write_history_that_did_not_happen() {
+    testkit::needs_postgres!();
     let (w, url) = team();
     let mut dana = open_as(&url, "dana");
     let id = dana
@@ -1355,6 +1355,7 @@ fn team() -> (World, String) {
 
 #[test]
 fn a_drafter_cannot_approve_and_the_server_says_so() {
+    testkit::needs_postgres!();
     let (w, url) = team();
     let mut dana = open_as(&url, "dana");
     assert_eq!(dana.session_user().unwrap().as_deref(), Some("dana"));
@@ -1408,6 +1409,7 @@ fn a_drafter_cannot_approve_and_the_server_says_so() {
 
 #[test]
 fn the_four_eyes_rule_needs_another_approver_and_only_an_admin_sets_it() {
+    testkit::needs_postgres!();
     let (mut w, url) = team();
     let mut dana = open_as(&url, "dana");
     let err = dana.set_setting("four_eyes", &true).unwrap_err();
@@ -1429,6 +1431,7 @@ fn the_four_eyes_rule_needs_another_approver_and_only_an_admin_sets_it() {
 
 #[test]
 fn a_record_moves_from_a_file_to_a_team_and_back_whole() {
+    testkit::needs_postgres!();
     let mut w = world_on(Backend::Sqlite);
     let sent = sent_letter(&mut w, "2017-09-05");
     let dir = tempfile::tempdir().unwrap();
@@ -1476,6 +1479,7 @@ fn a_record_moves_from_a_file_to_a_team_and_back_whole() {
 
 #[test]
 fn a_team_record_works_from_inside_an_async_runtime() {
+    testkit::needs_postgres!();
     // The desktop's commands run inside tokio, where the sync client may not
     // start its own runtime: each session's client lives on its own thread.
     let (mut w, url) = world_at(Backend::Postgres);
@@ -1501,6 +1505,7 @@ fn a_team_record_works_from_inside_an_async_runtime() {
 
 #[test]
 fn a_damaged_archive_is_not_imported_at_all() {
+    testkit::needs_postgres!();
     let mut w = world_on(Backend::Sqlite);
     sent_letter(&mut w, "2017-09-05");
     w.store
@@ -1513,7 +1518,7 @@ fn a_damaged_archive_is_not_imported_at_all() {
     assert_eq!(counts(&team).iter().sum::<i64>(), 0);
 }
 
-engines!(
+testkit::engines!(
     persons_are_added_edited_listed_and_retired,
     offices_are_found_by_title_or_short_name,
     the_holder_of_an_office_depends_on_the_date,
@@ -1541,6 +1546,7 @@ engines!(
 /// in her own name; nobody rewrites that history.
 #[test]
 fn a_drafter_does_follow_up_work_in_her_own_name() {
+    testkit::needs_postgres!();
     let (w, url) = team();
     let mut dana = open_as(&url, "dana");
     let id = dana

@@ -6,8 +6,7 @@
 //! be reached" while it was down, and each carries on by itself.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-#[path = "support/server.rs"]
-mod server;
+use testkit::pg_server as server;
 
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
@@ -104,6 +103,7 @@ fn step<T>(
 
 #[test]
 fn twenty_sessions_keep_every_acknowledged_write_through_a_crash() {
+    testkit::needs_postgres!();
     let server = server::OwnServer::start_with("", None, true);
     let mut admin = postgres::Client::connect(&server.admin("postgres"), postgres::NoTls).unwrap();
     admin.batch_execute("CREATE DATABASE amicus").unwrap();
@@ -257,6 +257,7 @@ fn twenty_sessions_keep_every_acknowledged_write_through_a_crash() {
 
 #[test]
 fn an_open_window_hears_a_colleagues_change_and_the_outage_within_two_seconds() {
+    testkit::needs_postgres!();
     use store::team::{TeamEvent, watch};
     let server = server::OwnServer::start("", None);
     let mut admin = postgres::Client::connect(&server.admin("postgres"), postgres::NoTls).unwrap();

@@ -5,9 +5,8 @@
 //! `--draft` writes an .eml for a mail program without sending anything.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
-#[path = "../../app/tests/support/smtp.rs"]
-mod smtp;
+use crate::common;
+use testkit::smtp;
 
 use std::process::Command;
 

@@ -1,7 +1,7 @@
 //! The real mail server the e-mail tests talk to (scripts/test-smtp-server.py,
 //! aiosmtpd from the venv scripts/setup.sh makes), and a CA and server
 //! certificate for it. Shared by the app's and the CLI's tests.
-#![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};

@@ -9,8 +9,7 @@ use amicus_app::*;
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use store::{LetterMode, Method, Role, Status};
 
-#[path = "../../store/tests/support/engines.rs"]
-mod support;
+use testkit::engines as support;
 use support::{Backend, fresh};
 
 fn day(s: &str) -> NaiveDate {
@@ -1079,7 +1078,7 @@ fn a_signed_letter_is_previewed_with_the_signature_it_was_signed_with(engine: Ba
     assert_eq!(images(&PreviewHave::default()), without);
 }
 
-engines!(
+testkit::engines!(
     a_new_record_holds_the_sample_letter_as_sent,
     an_office_resolves_to_whoever_held_it_on_the_letters_date,
     a_retired_office_still_resolves_before_it_went_and_warns_after,

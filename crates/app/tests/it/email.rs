@@ -6,11 +6,9 @@
 //! archived PDF byte for byte and its Message-ID the one the record keeps.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-#[path = "support/smtp.rs"]
-mod smtp;
+use testkit::smtp;
 
-#[path = "../../store/tests/support/engines.rs"]
-mod support;
+use testkit::engines as support;
 use support::Backend;
 
 use std::path::Path;
@@ -444,7 +442,7 @@ fn a_draft_for_the_mail_program_is_marked_unsent_and_sends_nothing() {
 
 // The delivery and its failures on both engines: what is recorded as sent
 // (and what is not) is the same on a team record.
-engines!(
+testkit::engines!(
     starttls_delivers_each_copy_with_its_archived_pdf_and_message_id,
     a_refused_address_and_a_cut_connection_leave_those_copies_unsent,
 );
@@ -455,6 +453,7 @@ engines!(
 /// password, writes nothing to the record and keeps the password.
 #[test]
 fn a_staffer_keeps_the_mail_password_the_organization_set_but_cannot_change_the_server() {
+    testkit::needs_postgres!();
     let dir = tempfile::tempdir().unwrap();
     let (mut admin, url) = support::fresh_with_url(Backend::Postgres);
     let url = url.unwrap();

@@ -95,7 +95,7 @@ fn sigkill_never_loses_a_committed_write() {
     for round in 0..ROUNDS {
         let mut child = Command::new(&exe)
             .args([
-                "sigkill_never_loses_a_committed_write",
+                "crash::sigkill_never_loses_a_committed_write",
                 "--exact",
                 "--nocapture",
                 "--test-threads=1",

@@ -8,8 +8,7 @@ use amicus_app::*;
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use store::{LetterMode, Method, Role};
 
-#[path = "../../store/tests/support/engines.rs"]
-mod support;
+use testkit::engines as support;
 use support::{Backend, fresh};
 
 fn day(s: &str) -> NaiveDate {
@@ -674,7 +673,7 @@ fn overdue_and_the_end_of_the_week_are_decided_by_the_app(engine: Backend) {
     assert_eq!(row["follow_up_on"], "2026-11-27");
 }
 
-engines!(
+testkit::engines!(
     the_default_follow_up_is_thirty_days_after_the_copy_went,
     overdue_and_the_end_of_the_week_are_decided_by_the_app,
     a_snooze_moves_the_follow_up_later_and_is_an_event,

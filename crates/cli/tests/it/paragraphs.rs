@@ -2,7 +2,7 @@
 //! issue and tags, found by any word, refused when untitled or a duplicate.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
+use crate::common;
 
 use common::{fails, ok};
 

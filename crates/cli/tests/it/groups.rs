@@ -4,7 +4,7 @@
 //! letter keeps which group it went to.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
+use crate::common;
 
 use std::process::Command;
 

@@ -3,10 +3,8 @@
 //! PostgreSQL's SCRAM authentication. The server is the test's own.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-#[path = "support/server.rs"]
-mod server;
-#[path = "../../app/tests/support/smtp.rs"]
-mod smtp;
+use testkit::pg_server as server;
+use testkit::smtp;
 
 use server::OwnServer;
 use store::team::{TeamConnect, TeamRole};
@@ -31,6 +29,7 @@ fn team_server(tls: &std::path::Path) -> OwnServer {
 
 #[test]
 fn a_colleague_signs_in_with_a_password_over_tls_and_nothing_else_gets_in() {
+    testkit::needs_postgres!();
     let certs = tempfile::tempdir().unwrap();
     smtp::certificates(certs.path());
     let server = team_server(certs.path());
@@ -115,6 +114,7 @@ fn a_colleague_signs_in_with_a_password_over_tls_and_nothing_else_gets_in() {
 
 #[test]
 fn a_database_the_server_does_not_have_is_said_at_its_field() {
+    testkit::needs_postgres!();
     let server = std::env::var("AMICUS_TEST_PG").expect("run under scripts/with-postgres.sh");
     let err = Store::open_team(&TeamConnect {
         url: format!("{server} dbname=amicus_no_such_record"),

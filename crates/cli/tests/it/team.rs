@@ -4,7 +4,7 @@
 //! throwaway server of scripts/with-postgres.sh (AMICUS_TEST_PG).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 use std::process::Command;
@@ -41,6 +41,7 @@ fn url(db: &(String, String), user: &str) -> String {
 
 #[test]
 fn a_team_is_set_up_fed_from_a_file_and_each_person_does_only_their_part() {
+    testkit::needs_postgres!();
     let _turn = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
     let db = team_database();
     let admin = url(&db, "postgres");
@@ -154,6 +155,7 @@ fn amicus_with_stdin(args: &[&str], stdin: &str) -> std::process::Output {
 /// refused as a change to the organization's settings.
 #[test]
 fn the_readme_it_login_sets_the_team_up_and_imports_the_record() {
+    testkit::needs_postgres!();
     let _turn = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
     let server = std::env::var("AMICUS_TEST_PG").expect("AMICUS_TEST_PG");
     let dir = std::env::var("AMICUS_TEST_PG_DIR").unwrap();

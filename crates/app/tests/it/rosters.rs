@@ -10,8 +10,7 @@ use chrono::{Days, NaiveDate, TimeZone, Utc};
 use proptest::prelude::*;
 use store::import::{Member, Seat, SeatTerm};
 
-#[path = "../../store/tests/support/engines.rs"]
-mod support;
+use testkit::engines as support;
 use support::{Backend, fresh};
 
 fn day(s: &str) -> NaiveDate {
@@ -334,7 +333,7 @@ fn app_with_on(members: &[Member], as_of: NaiveDate) -> App {
     app
 }
 
-engines!(
+testkit::engines!(
     departed_members_come_from_the_historical_file_with_their_real_end_dates,
     a_newer_roster_ends_the_predecessor_and_moves_a_corrected_term,
 );

@@ -3,7 +3,10 @@
 //! connection string in `AMICUS_TEST_PG`). Each PostgreSQL test gets a
 //! database of its own, set up by `Store::init_team` as the server's
 //! superuser, so tests run in parallel and see only their own rows.
-#![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
+//!
+//! Without a test server (a plain `cargo test`), the PostgreSQL halves are
+//! skipped, each with a line on stderr; `AMICUS_REQUIRE_PG=1` (which
+//! `make test` sets) makes a missing server a failure instead.
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -14,6 +17,32 @@ use store::team::TeamConnect;
 pub enum Backend {
     Sqlite,
     Postgres,
+}
+
+/// Whether the PostgreSQL test `test` can run. Prints why not when it
+/// cannot; panics when `AMICUS_REQUIRE_PG=1` asks for the server.
+pub fn postgres_available(test: &str) -> bool {
+    if std::env::var_os("AMICUS_TEST_PG").is_some() {
+        return true;
+    }
+    assert!(
+        std::env::var("AMICUS_REQUIRE_PG").as_deref() != Ok("1"),
+        "{test}: AMICUS_REQUIRE_PG=1 but AMICUS_TEST_PG is not set: run the tests under \
+         scripts/with-postgres.sh (`make test` does), which starts a throwaway server"
+    );
+    eprintln!("{test}: skipped, no PostgreSQL test server (run under scripts/with-postgres.sh)");
+    false
+}
+
+/// Returns from the calling test, with a line on stderr, when there is no
+/// PostgreSQL test server (see [`postgres_available`]).
+#[macro_export]
+macro_rules! needs_postgres {
+    () => {
+        if !$crate::engines::postgres_available(module_path!()) {
+            return;
+        }
+    };
 }
 
 /// The test server's connection string (key=value form, a Unix socket).
@@ -83,10 +112,13 @@ pub fn fresh_with_url(engine: Backend) -> (Store, Option<String>) {
 macro_rules! engines {
     ($($name:ident),* $(,)?) => {
         mod sqlite {
-            $( #[test] fn $name() { super::$name(super::Backend::Sqlite) } )*
+            $( #[test] fn $name() { super::$name($crate::engines::Backend::Sqlite) } )*
         }
         mod postgres {
-            $( #[test] fn $name() { super::$name(super::Backend::Postgres) } )*
+            $( #[test] fn $name() {
+                $crate::needs_postgres!();
+                super::$name($crate::engines::Backend::Postgres)
+            } )*
         }
     };
 }

@@ -1,0 +1,16 @@
+//! The use cases' integration tests, in one test binary: one link instead of one per file
+//! (each was ~450 MB with debug info, which filled CI's disk).
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is the failure report
+
+mod committees;
+mod congress;
+mod email;
+mod followups;
+mod merge;
+mod pagination;
+mod posts;
+mod record;
+mod rosters;
+mod signing;
+mod silent_defaults;
+mod templates;

@@ -1,0 +1,15 @@
+//! What the integration tests of `store`, `app` and `amicus` share, in one
+//! place: each suite is one test binary (`tests/it/main.rs`) that depends on
+//! this crate instead of including files by path.
+//!
+//! - [`engines`]: run a test on both engines (`engines!`), a fresh record on
+//!   each, PostgreSQL skipped with a message when no test server is given,
+//!   unless `AMICUS_REQUIRE_PG=1` (which `make test` sets) makes that a failure;
+//! - [`pg_server`]: a PostgreSQL server of the test's own (TLS, passwords,
+//!   stop and start);
+//! - [`smtp`]: the real mail server the e-mail tests talk to.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test support: a panic is the failure report
+
+pub mod engines;
+pub mod pg_server;
+pub mod smtp;
