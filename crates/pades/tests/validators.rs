@@ -2,7 +2,7 @@
 //! poppler's `pdfsig` (the test CA in an NSS database) and pyHanko (`--trust
 //! ca.pem`) — and for `pades::verify`; a byte changed after signing, or one
 //! appended, is caught by all three. The CA and the signer's certificate are
-//! made here with the `openssl` command; the code under test uses none.
+//! made here with rcgen (testkit's `pki`), not by the code under test.
 //!
 //! pyHanko comes from PyPI into a virtual environment (`scripts/setup.sh`
 //! installs it in `target/tools/pyhanko`; `PYHANKO` may point elsewhere).
@@ -10,6 +10,8 @@
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
+
+use testkit::pki::{self, KeyUsagePurpose};
 
 fn run(cmd: &mut Command) -> String {
     let out = cmd.output().unwrap_or_else(|e| panic!("{cmd:?}: {e}"));
@@ -43,74 +45,21 @@ impl Pki {
     fn new() -> Pki {
         let dir = tempfile::tempdir().unwrap();
         let d = dir.path();
-        let openssl = |args: &[&str]| run(Command::new("openssl").current_dir(d).args(args));
-        openssl(&[
-            "req",
-            "-x509",
-            "-newkey",
-            "rsa:2048",
-            "-nodes",
-            "-keyout",
-            "ca.key",
-            "-out",
-            "ca.pem",
-            "-days",
-            "3650",
-            "-subj",
-            "/CN=Amicus Test CA/O=Lakeshore State Chamber of Commerce",
-            "-addext",
-            "basicConstraints=critical,CA:TRUE",
-            "-addext",
-            "keyUsage=critical,keyCertSign,cRLSign",
-        ]);
-        openssl(&[
-            "req",
-            "-newkey",
-            "rsa:2048",
-            "-nodes",
-            "-keyout",
-            "signer.key",
-            "-out",
-            "signer.csr",
-            "-subj",
-            "/CN=Jordan A. Whitfield/O=Lakeshore State Chamber of Commerce",
-        ]);
-        std::fs::write(
-            d.join("signer.ext"),
-            "basicConstraints=CA:FALSE\nkeyUsage=critical,digitalSignature,nonRepudiation\n",
-        )
-        .unwrap();
-        openssl(&[
-            "x509",
-            "-req",
-            "-in",
-            "signer.csr",
-            "-CA",
-            "ca.pem",
-            "-CAkey",
-            "ca.key",
-            "-CAcreateserial",
-            "-out",
-            "signer.pem",
-            "-days",
-            "825",
-            "-extfile",
-            "signer.ext",
-        ]);
-        openssl(&[
-            "pkcs12",
-            "-export",
-            "-inkey",
-            "signer.key",
-            "-in",
-            "signer.pem",
-            "-certfile",
-            "ca.pem",
-            "-out",
-            "signer.p12",
-            "-passout",
-            "pass:letters",
-        ]);
+        let ca = pki::Ca::new(
+            "Amicus Test CA",
+            Some("Lakeshore State Chamber of Commerce"),
+        );
+        std::fs::write(d.join("ca.pem"), ca.pem()).unwrap();
+        let signer = ca.signer(
+            "Jordan A. Whitfield",
+            Some("Lakeshore State Chamber of Commerce"),
+            ("2024-01-01", "2099-01-01"),
+            &[
+                KeyUsagePurpose::DigitalSignature,
+                KeyUsagePurpose::ContentCommitment,
+            ],
+        );
+        pki::write(d, "signer.p12", &signer.p12());
         std::fs::create_dir(d.join("nss")).unwrap();
         run(Command::new("certutil")
             .args(["-N", "--empty-password", "-d"])

@@ -98,6 +98,8 @@ pub fn is_team_url(text: &str) -> bool {
 /// Whether a host may be reached without TLS: this computer only.
 fn is_local(host: &Host) -> bool {
     match host {
+        // A socket file exists only on Unix (postgres has no such host elsewhere).
+        #[cfg(unix)]
         Host::Unix(_) => true,
         Host::Tcp(name) => matches!(name.as_str(), "localhost" | "127.0.0.1" | "::1"),
     }
@@ -258,6 +260,7 @@ impl Store {
         let place = postgres::Config::from_str(c.url.trim()).ok().map(|cfg| {
             let host = match cfg.get_hosts().first() {
                 Some(Host::Tcp(h)) => h.clone(),
+                #[cfg(unix)]
                 Some(Host::Unix(p)) => p.display().to_string(),
                 None => "localhost".into(),
             };
@@ -506,7 +509,26 @@ pub enum TeamEvent {
 /// dropped.
 pub struct Watcher {
     stop: Arc<std::sync::atomic::AtomicBool>,
+    listening: Arc<(std::sync::Mutex<bool>, std::sync::Condvar)>,
     thread: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Watcher {
+    /// Waits until the watcher is listening (true), or `timeout` passes
+    /// (false): a change committed after this returns true is heard.
+    pub fn wait_until_listening(&self, timeout: std::time::Duration) -> bool {
+        let (lock, ready) = &*self.listening;
+        let guard = lock.lock().unwrap_or_else(|e| e.into_inner());
+        let (guard, _) = ready
+            .wait_timeout_while(guard, timeout, |listening| !*listening)
+            .unwrap_or_else(|e| e.into_inner());
+        *guard
+    }
+}
+
+fn set_listening(flag: &(std::sync::Mutex<bool>, std::sync::Condvar), value: bool) {
+    *flag.0.lock().unwrap_or_else(|e| e.into_inner()) = value;
+    flag.1.notify_all();
 }
 
 impl Drop for Watcher {
@@ -525,6 +547,8 @@ pub fn watch(c: TeamConnect, on: impl Fn(TeamEvent) + Send + 'static) -> Watcher
     use std::time::Duration;
     let stop = Arc::new(std::sync::atomic::AtomicBool::new(false));
     let stopped = Arc::clone(&stop);
+    let listening = Arc::new((std::sync::Mutex::new(false), std::sync::Condvar::new()));
+    let flag = Arc::clone(&listening);
     let thread = std::thread::Builder::new()
         .name("amicus-team-watch".into())
         .spawn(move || {
@@ -552,7 +576,9 @@ pub fn watch(c: TeamConnect, on: impl Fn(TeamEvent) + Send + 'static) -> Watcher
                     on(TeamEvent::Back);
                 }
                 wait = Duration::from_millis(200);
+                set_listening(&flag, true);
                 let broke = listen(&mut client, &stopped, &on);
+                set_listening(&flag, false);
                 if let Some(why) = broke {
                     lost = true;
                     on(TeamEvent::Lost(why));
@@ -562,6 +588,7 @@ pub fn watch(c: TeamConnect, on: impl Fn(TeamEvent) + Send + 'static) -> Watcher
         .expect("the watcher thread starts");
     Watcher {
         stop,
+        listening,
         thread: Some(thread),
     }
 }

@@ -7,9 +7,14 @@
 //!   unless `AMICUS_REQUIRE_PG=1` (which `make test` sets) makes that a failure;
 //! - [`pg_server`]: a PostgreSQL server of the test's own (TLS, passwords,
 //!   stop and start);
+//! - [`pki`]: test certificates (a CA, a TLS server's, signers' in PKCS#12),
+//!   made in-process with rcgen;
 //! - [`smtp`]: the real mail server the e-mail tests talk to.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test support: a panic is the failure report
 
+#[cfg(feature = "record")]
 pub mod engines;
+#[cfg(feature = "record")]
 pub mod pg_server;
+pub mod pki;
 pub mod smtp;

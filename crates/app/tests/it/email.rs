@@ -8,13 +8,14 @@
 
 use testkit::smtp;
 
-use testkit::engines as support;
 use support::Backend;
+use testkit::engines as support;
 
 use std::path::Path;
 use std::sync::Arc;
 
-use smtp::{Server, certificates};
+use smtp::Server;
+use testkit::pki::server_certificates as certificates;
 
 use amicus_app::mail::{MailSecurity, MailSettings};
 use amicus_app::secrets::Secrets;

@@ -5,13 +5,16 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::path::Path;
-use std::process::Command;
 
 use amicus_app::{App, Engine, ExportOptions, FollowUp, Method, SendReport, SendRequest};
 use chrono::{DateTime, NaiveDate, Utc};
 
-use testkit::engines as support;
 use support::Backend;
+use testkit::engines as support;
+use testkit::pki::{
+    self, KeyUsagePurpose,
+    KeyUsagePurpose::{ContentCommitment, DataEncipherment, DigitalSignature, KeyEncipherment},
+};
 
 /// The record on `engine`: a file in `dir`, or a new team record whose
 /// connection string is kept in `url` for opening it again.
@@ -41,19 +44,6 @@ fn at(s: &str) -> DateTime<Utc> {
     format!("{s}T15:00:00Z").parse().unwrap()
 }
 
-fn openssl(dir: &Path, args: &[&str]) {
-    let out = Command::new("openssl")
-        .current_dir(dir)
-        .args(args)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "openssl {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-}
-
 /// A CA-issued signer certificate in `dir/signer.p12`, password "letters",
 /// valid from 2017 to 2030.
 fn certificate(dir: &Path) {
@@ -61,111 +51,24 @@ fn certificate(dir: &Path) {
         dir,
         "signer",
         "Jordan A. Whitfield",
-        ("20170101000000Z", "20300101000000Z"),
-        None,
+        ("2017-01-01", "2030-01-01"),
+        &[],
     );
 }
 
-/// A certificate for `name` issued by the test CA of `dir` (made on first
-/// use), valid from `dates.0` to `dates.1` (YYYYMMDDHHMMSSZ), with the key
-/// usage `usage` when given: `dir/{file}.p12`, password "letters".
+/// A certificate for `name` issued by a test CA, valid from `dates.0` to
+/// `dates.1` (YYYY-MM-DD), with the key usages `usages` (none: no key usage
+/// extension): `dir/{file}.p12`, password "letters".
 fn issue(
     dir: &Path,
     file: &str,
     name: &str,
     dates: (&str, &str),
-    usage: Option<&str>,
+    usages: &[KeyUsagePurpose],
 ) -> std::path::PathBuf {
-    if !dir.join("ca.pem").exists() {
-        openssl(
-            dir,
-            &[
-                "req",
-                "-x509",
-                "-newkey",
-                "rsa:2048",
-                "-nodes",
-                "-keyout",
-                "ca.key",
-                "-out",
-                "ca.pem",
-                "-days",
-                "7300",
-                "-subj",
-                "/CN=Amicus Test CA",
-                "-addext",
-                "basicConstraints=critical,CA:TRUE",
-            ],
-        );
-        // `openssl ca` is the one that takes the dates a test needs.
-        std::fs::write(
-            dir.join("ca.cnf"),
-            "[ca]\ndefault_ca = test_ca\n\
-             [test_ca]\ndir = .\ndatabase = index.txt\nnew_certs_dir = .\n\
-             certificate = ca.pem\nprivate_key = ca.key\nserial = serial\n\
-             default_md = sha256\npolicy = any\nunique_subject = no\n\
-             [any]\ncommonName = supplied\n",
-        )
-        .unwrap();
-        std::fs::write(dir.join("index.txt"), "").unwrap();
-        std::fs::write(dir.join("serial"), "1000\n").unwrap();
-    }
-    let ext = format!(
-        "basicConstraints=CA:FALSE\n{}",
-        usage.map(|u| format!("keyUsage={u}\n")).unwrap_or_default()
-    );
-    std::fs::write(dir.join(format!("{file}.ext")), ext).unwrap();
-    let key = format!("{file}.key");
-    let csr = format!("{file}.csr");
-    let pem = format!("{file}.pem");
-    let p12 = format!("{file}.p12");
-    let subject = format!("/CN={name}");
-    openssl(
-        dir,
-        &[
-            "req", "-newkey", "rsa:2048", "-nodes", "-keyout", &key, "-out", &csr, "-subj",
-            &subject,
-        ],
-    );
-    let extfile = format!("{file}.ext");
-    openssl(
-        dir,
-        &[
-            "ca",
-            "-batch",
-            "-config",
-            "ca.cnf",
-            "-in",
-            &csr,
-            "-out",
-            &pem,
-            "-notext",
-            "-startdate",
-            dates.0,
-            "-enddate",
-            dates.1,
-            "-extfile",
-            &extfile,
-        ],
-    );
-    openssl(
-        dir,
-        &[
-            "pkcs12",
-            "-export",
-            "-inkey",
-            &key,
-            "-in",
-            &pem,
-            "-certfile",
-            "ca.pem",
-            "-out",
-            &p12,
-            "-passout",
-            "pass:letters",
-        ],
-    );
-    dir.join(p12)
+    let ca = pki::Ca::new("Amicus Test CA", None);
+    let p12 = ca.signer(name, None, dates, usages).p12();
+    pki::write(dir, &format!("{file}.p12"), &p12)
 }
 
 fn a_digitally_signed_letter_is_sent_as_signed_and_verified_and_a_change_is_caught(
@@ -341,22 +244,22 @@ fn a_certificate_readers_would_reject_is_refused_before_anything_is_signed() {
         dir.path(),
         "expired",
         name,
-        ("20230301000000Z", "20250301000000Z"),
-        Some("critical,digitalSignature,nonRepudiation"),
+        ("2023-03-01", "2025-03-01"),
+        &[DigitalSignature, ContentCommitment],
     );
     let early = issue(
         dir.path(),
         "early",
         name,
-        ("20270101000000Z", "20300101000000Z"),
-        Some("critical,digitalSignature,nonRepudiation"),
+        ("2027-01-01", "2030-01-01"),
+        &[DigitalSignature, ContentCommitment],
     );
     let not_for_signing = issue(
         dir.path(),
         "encipher",
         name,
-        ("20170101000000Z", "20300101000000Z"),
-        Some("critical,keyEncipherment,dataEncipherment"),
+        ("2017-01-01", "2030-01-01"),
+        &[KeyEncipherment, DataEncipherment],
     );
     // Judged at the app's clock (2026-11-28), whatever date the signing records.
     for (p12, says) in [
@@ -388,8 +291,8 @@ fn a_certificate_readers_would_reject_is_refused_before_anything_is_signed() {
         dir.path(),
         "nonrep",
         name,
-        ("20170101000000Z", "20300101000000Z"),
-        Some("critical,nonRepudiation"),
+        ("2017-01-01", "2030-01-01"),
+        &[ContentCommitment],
     );
     let signed = app
         .sign_digitally(id, &repudiation, "letters", at("2017-09-20"))
@@ -405,8 +308,8 @@ fn a_certificate_that_expires_within_thirty_days_signs_with_a_warning() {
         dir.path(),
         "soon",
         "Jordan A. Whitfield",
-        ("20240101000000Z", "20261215000000Z"),
-        Some("critical,digitalSignature"),
+        ("2024-01-01", "2026-12-15"),
+        &[DigitalSignature],
     );
     let signed = app
         .sign_digitally(id, &soon, "letters", at("2017-09-20"))
@@ -551,15 +454,15 @@ fn a_signed_copy_swapped_for_edited_data_signed_with_another_certificate_of_the_
     drop(app);
     // A certificate of the same name from another CA: only the
     // certificate itself tells them apart.
-    let other = tempfile::tempdir().unwrap();
-    let forged = issue(
-        other.path(),
-        "forged",
-        "Jordan A. Whitfield",
-        ("20170101000000Z", "20300101000000Z"),
-        None,
-    );
-    let signer = pades::Signer::from_pkcs12(&std::fs::read(&forged).unwrap(), "letters").unwrap();
+    let forged = pki::Ca::with_own_keys("Amicus Test CA", None)
+        .signer(
+            "Jordan A. Whitfield",
+            None,
+            ("2017-01-01", "2030-01-01"),
+            &[],
+        )
+        .p12();
+    let signer = pades::Signer::from_pkcs12(&forged, "letters").unwrap();
     let signed = pades::sign(&pdf, &signer, at("2017-09-20")).unwrap();
     assert_eq!(
         pades::verify(&signed).unwrap().signer,

@@ -11,7 +11,8 @@ use testkit::smtp;
 use std::process::Command;
 
 use common::{fails, ok};
-use smtp::{Server, certificates};
+use smtp::Server;
+use testkit::pki::server_certificates as certificates;
 
 fn amicus_with_password(
     db: &std::path::Path,

@@ -210,46 +210,8 @@ fn the_signature_is_drawn_only_once_signed_and_a_signed_letter_keeps_it() {
 /// A self-signed certificate for Jordan A. Whitfield valid for `days` from
 /// now, in `dir/jordan.p12` (password "letters").
 fn certificate(dir: &Path, days: u32) -> PathBuf {
-    let openssl = |args: &[&str]| {
-        let out = Command::new("openssl")
-            .current_dir(dir)
-            .args(args)
-            .output()
-            .expect("openssl runs");
-        assert!(
-            out.status.success(),
-            "openssl {args:?}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-    };
-    openssl(&[
-        "req",
-        "-x509",
-        "-newkey",
-        "rsa:2048",
-        "-nodes",
-        "-keyout",
-        "jordan.key",
-        "-out",
-        "jordan.pem",
-        "-days",
-        &days.to_string(),
-        "-subj",
-        "/CN=Jordan A. Whitfield",
-    ]);
-    openssl(&[
-        "pkcs12",
-        "-export",
-        "-inkey",
-        "jordan.key",
-        "-in",
-        "jordan.pem",
-        "-out",
-        "jordan.p12",
-        "-passout",
-        "pass:letters",
-    ]);
-    dir.join("jordan.p12")
+    let p12 = testkit::pki::self_signed_p12("Jordan A. Whitfield", i64::from(days));
+    testkit::pki::write(dir, "jordan.p12", &p12)
 }
 
 #[test]

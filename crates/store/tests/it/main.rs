@@ -7,5 +7,6 @@ mod crash;
 mod migration;
 mod officials_csv;
 mod queries;
+mod schema_parity;
 mod team_connect;
 mod team_load;

@@ -4,7 +4,6 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use testkit::pg_server as server;
-use testkit::smtp;
 
 use server::OwnServer;
 use store::team::{TeamConnect, TeamRole};
@@ -31,7 +30,7 @@ fn team_server(tls: &std::path::Path) -> OwnServer {
 fn a_colleague_signs_in_with_a_password_over_tls_and_nothing_else_gets_in() {
     testkit::needs_postgres!();
     let certs = tempfile::tempdir().unwrap();
-    smtp::certificates(certs.path());
+    testkit::pki::server_certificates(certs.path());
     let server = team_server(certs.path());
     let url = format!("postgres://dana@localhost:{}/amicus", server.port);
     let ca = Some(certs.path().join("ca.pem"));

@@ -268,10 +268,10 @@ fn an_open_window_hears_a_colleagues_change_and_the_outage_within_two_seconds() 
     };
     let mut colleague = Store::init_team(&connect).unwrap();
     let (tx, rx) = std::sync::mpsc::channel();
-    let _watcher = watch(connect.clone(), move |e| {
+    let watcher = watch(connect.clone(), move |e| {
         let _ = tx.send(e);
     });
-    std::thread::sleep(Duration::from_millis(500));
+    assert!(watcher.wait_until_listening(Duration::from_secs(10)));
     let heard = |what: &str| -> TeamEvent {
         rx.recv_timeout(Duration::from_secs(2))
             .unwrap_or_else(|_| panic!("nothing heard within 2 s of {what}"))
