@@ -3,6 +3,7 @@
 
 #[cfg(test)]
 mod bindings;
+mod cancel;
 mod commands;
 mod config;
 #[cfg(feature = "test-hooks")]
@@ -24,13 +25,13 @@ use crate::record::{Location, Record};
 
 /// What the commands share: the record (opened on its own thread while the
 /// window starts; commands wait for it), the configuration read at start-up,
-/// and the export in progress. The app itself takes `&self` everywhere, so
+/// and the long operations in progress. The app itself takes `&self` everywhere, so
 /// no lock is held around a command: an export does not hold up a preview.
 pub struct AppState {
     pub record: Arc<Record>,
     pub config: Config,
-    /// Set by `export_cancel` to stop the export in progress.
-    pub cancel: Arc<std::sync::atomic::AtomicBool>,
+    /// The export and the e-mail batch in progress, each stopped on its own.
+    pub cancels: cancel::Cancels,
     /// The running app's handle, once Tauri has started (record events go through it).
     pub handle: Arc<OnceLock<tauri::AppHandle>>,
     /// On a team record: the watcher that hears colleagues' changes.
@@ -253,7 +254,7 @@ fn open_beside_the_window(config: Config) -> AppState {
     let state = AppState {
         record: Arc::default(),
         config,
-        cancel: Arc::default(),
+        cancels: cancel::Cancels::default(),
         handle: Arc::default(),
         watcher: Arc::default(),
     };

@@ -2,8 +2,6 @@
 //! exporting the copies.
 
 use std::path::PathBuf;
-use std::sync::Arc;
-use std::sync::atomic::Ordering;
 
 use amicus_app::{
     DraftPreview, Drafted, ExportOptions, LetterDetail, LetterSummary, NewLetter, PreviewHave,
@@ -15,6 +13,7 @@ use tauri::State;
 use tauri::ipc::Channel;
 
 use crate::AppState;
+use crate::cancel::Operation;
 
 use super::Reply;
 
@@ -130,14 +129,13 @@ pub fn letter_export(
     blank_signature: bool,
     progress: Channel<ExportProgress>,
 ) -> Reply<Vec<PathBuf>> {
-    state.cancel.store(false, Ordering::SeqCst);
-    let cancel = Arc::clone(&state.cancel);
+    let cancel = state.cancels.start(Operation::Export);
     let report = move |done: usize, total: usize| {
         let _ = progress.send(ExportProgress {
             done: done as u32,
             total: total as u32,
         });
-        !cancel.load(Ordering::SeqCst)
+        !cancel.is_cancelled()
     };
     let options = ExportOptions {
         combined,
@@ -150,5 +148,5 @@ pub fn letter_export(
 
 #[tauri::command]
 pub fn export_cancel(state: State<'_, AppState>) {
-    state.cancel.store(true, Ordering::SeqCst);
+    state.cancels.cancel(Operation::Export);
 }

@@ -1,9 +1,6 @@
 //! Sending: the mail server, e-mailing copies, drafts and contact forms for the
 //! other ways, and marking copies sent.
 
-use std::sync::Arc;
-use std::sync::atomic::Ordering;
-
 use amicus_app::mail::MailSettings;
 use amicus_app::secrets::SecretKept;
 use amicus_app::{
@@ -15,6 +12,7 @@ use tauri::State;
 use tauri::ipc::Channel;
 
 use crate::AppState;
+use crate::cancel::Operation;
 
 use super::Reply;
 
@@ -58,8 +56,7 @@ pub fn letter_send_email(
     resend: bool,
     progress: Channel<EmailProgress>,
 ) -> Reply<Vec<EmailResult>> {
-    state.cancel.store(false, Ordering::SeqCst);
-    let cancel = Arc::clone(&state.cancel);
+    let cancel = state.cancels.start(Operation::Email);
     let mut req = EmailRequest::new(id);
     req.copy = copy;
     req.resend = resend;
@@ -69,14 +66,14 @@ pub fn letter_send_email(
             total: total as u32,
             next: next.to_string(),
         });
-        !cancel.load(Ordering::SeqCst)
+        !cancel.is_cancelled()
     }));
     Ok(state.app()?.send_by_email(req)?)
 }
 
 #[tauri::command]
 pub fn send_cancel(state: State<'_, AppState>) {
-    state.cancel.store(true, Ordering::SeqCst);
+    state.cancels.cancel(Operation::Email);
 }
 
 /// Write copy `copy` as an .eml draft in the drafts folder; the UI opens it.
