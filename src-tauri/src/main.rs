@@ -6,6 +6,8 @@ mod bindings;
 mod cancel;
 mod commands;
 mod config;
+#[cfg(test)]
+mod contract;
 #[cfg(feature = "test-hooks")]
 mod hooks;
 mod ipc_error;
@@ -152,7 +154,7 @@ fn announce(
     *watcher.lock().unwrap_or_else(|e| e.into_inner()) = None;
     let app = Arc::new(app);
     let to_window = Arc::clone(handle);
-    app.on_change(move |changed: &RecordChanged| emit(&to_window, "record-changed", changed));
+    app.on_change(move |changed: &RecordChanged| emit(&to_window, changed));
     if let Location::Team(c) = location {
         let handle = Arc::clone(handle);
         let started = amicus_app::team::watch(c.clone(), move |event| match event {
@@ -161,21 +163,17 @@ fn announce(
                     .iter()
                     .filter_map(|a| RecordArea::from_name(a))
                     .collect();
-                emit(&handle, "record-changed", &RecordChanged { areas });
+                emit(&handle, &RecordChanged { areas });
             }
             TeamEvent::Lost(message) => {
                 tracing::warn!("lost the team record's server: {message}");
-                emit(
-                    &handle,
-                    "team-connection",
-                    &TeamConnection::Lost { message },
-                );
+                emit(&handle, &TeamConnection::Lost { message });
             }
             TeamEvent::Back => {
                 tracing::info!("the team record's server is back");
-                emit(&handle, "team-connection", &TeamConnection::Back);
+                emit(&handle, &TeamConnection::Back);
                 let areas = RecordArea::ALL.to_vec();
-                emit(&handle, "record-changed", &RecordChanged { areas });
+                emit(&handle, &RecordChanged { areas });
             }
         });
         *watcher.lock().unwrap_or_else(|e| e.into_inner()) = Some(started);
@@ -183,10 +181,26 @@ fn announce(
     app
 }
 
-/// Send `payload` to the window as `event`, once Tauri has started.
-fn emit<T: Serialize + Clone>(handle: &OnceLock<tauri::AppHandle>, event: &str, payload: &T) {
-    if let Some(Err(e)) = handle.get().map(|h| h.emit(event, payload.clone())) {
-        tracing::warn!("cannot tell the window about {event}: {e}");
+/// What the shell tells the window unasked: each event's payload type and
+/// name, the one place both are written on this side (`contract.rs` checks
+/// the UI's `listen` calls against these impls).
+trait WindowEvent: Serialize + Clone {
+    const NAME: &'static str;
+}
+
+impl WindowEvent for RecordChanged {
+    const NAME: &'static str = "record-changed";
+}
+
+impl WindowEvent for TeamConnection {
+    const NAME: &'static str = "team-connection";
+}
+
+/// Send `event` to the window, once Tauri has started. The one place the
+/// shell emits: every event is a [`WindowEvent`].
+fn emit<E: WindowEvent>(handle: &OnceLock<tauri::AppHandle>, event: &E) {
+    if let Some(Err(e)) = handle.get().map(|h| h.emit(E::NAME, event.clone())) {
+        tracing::warn!("cannot tell the window about {}: {e}", E::NAME);
     }
 }
 
