@@ -35,7 +35,8 @@ use amicus_app::{
 };
 
 use crate::TeamConnection;
-use crate::commands::{EmailProgress, ExportProgress, Preview};
+use crate::commands::letters::{ExportProgress, Preview};
+use crate::commands::sending::EmailProgress;
 use crate::ipc_error::{ErrorCode, IpcError};
 use crate::record::{OpenFailure, Startup};
 

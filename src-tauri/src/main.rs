@@ -3,8 +3,11 @@
 
 #[cfg(test)]
 mod bindings;
+mod cancel;
 mod commands;
 mod config;
+#[cfg(test)]
+mod contract;
 #[cfg(feature = "test-hooks")]
 mod hooks;
 mod ipc_error;
@@ -24,13 +27,13 @@ use crate::record::{Location, Record};
 
 /// What the commands share: the record (opened on its own thread while the
 /// window starts; commands wait for it), the configuration read at start-up,
-/// and the export in progress. The app itself takes `&self` everywhere, so
+/// and the long operations in progress. The app itself takes `&self` everywhere, so
 /// no lock is held around a command: an export does not hold up a preview.
 pub struct AppState {
     pub record: Arc<Record>,
     pub config: Config,
-    /// Set by `export_cancel` to stop the export in progress.
-    pub cancel: Arc<std::sync::atomic::AtomicBool>,
+    /// The export and the e-mail batch in progress, each stopped on its own.
+    pub cancels: cancel::Cancels,
     /// The running app's handle, once Tauri has started (record events go through it).
     pub handle: Arc<OnceLock<tauri::AppHandle>>,
     /// On a team record: the watcher that hears colleagues' changes.
@@ -151,7 +154,7 @@ fn announce(
     *watcher.lock().unwrap_or_else(|e| e.into_inner()) = None;
     let app = Arc::new(app);
     let to_window = Arc::clone(handle);
-    app.on_change(move |changed: &RecordChanged| emit(&to_window, "record-changed", changed));
+    app.on_change(move |changed: &RecordChanged| emit(&to_window, changed));
     if let Location::Team(c) = location {
         let handle = Arc::clone(handle);
         let started = amicus_app::team::watch(c.clone(), move |event| match event {
@@ -160,21 +163,17 @@ fn announce(
                     .iter()
                     .filter_map(|a| RecordArea::from_name(a))
                     .collect();
-                emit(&handle, "record-changed", &RecordChanged { areas });
+                emit(&handle, &RecordChanged { areas });
             }
             TeamEvent::Lost(message) => {
                 tracing::warn!("lost the team record's server: {message}");
-                emit(
-                    &handle,
-                    "team-connection",
-                    &TeamConnection::Lost { message },
-                );
+                emit(&handle, &TeamConnection::Lost { message });
             }
             TeamEvent::Back => {
                 tracing::info!("the team record's server is back");
-                emit(&handle, "team-connection", &TeamConnection::Back);
+                emit(&handle, &TeamConnection::Back);
                 let areas = RecordArea::ALL.to_vec();
-                emit(&handle, "record-changed", &RecordChanged { areas });
+                emit(&handle, &RecordChanged { areas });
             }
         });
         *watcher.lock().unwrap_or_else(|e| e.into_inner()) = Some(started);
@@ -182,10 +181,26 @@ fn announce(
     app
 }
 
-/// Send `payload` to the window as `event`, once Tauri has started.
-fn emit<T: Serialize + Clone>(handle: &OnceLock<tauri::AppHandle>, event: &str, payload: &T) {
-    if let Some(Err(e)) = handle.get().map(|h| h.emit(event, payload.clone())) {
-        tracing::warn!("cannot tell the window about {event}: {e}");
+/// What the shell tells the window unasked: each event's payload type and
+/// name, the one place both are written on this side (`contract.rs` checks
+/// the UI's `listen` calls against these impls).
+trait WindowEvent: Serialize + Clone {
+    const NAME: &'static str;
+}
+
+impl WindowEvent for RecordChanged {
+    const NAME: &'static str = "record-changed";
+}
+
+impl WindowEvent for TeamConnection {
+    const NAME: &'static str = "team-connection";
+}
+
+/// Send `event` to the window, once Tauri has started. The one place the
+/// shell emits: every event is a [`WindowEvent`].
+fn emit<E: WindowEvent>(handle: &OnceLock<tauri::AppHandle>, event: &E) {
+    if let Some(Err(e)) = handle.get().map(|h| h.emit(E::NAME, event.clone())) {
+        tracing::warn!("cannot tell the window about {}: {e}", E::NAME);
     }
 }
 
@@ -253,7 +268,7 @@ fn open_beside_the_window(config: Config) -> AppState {
     let state = AppState {
         record: Arc::default(),
         config,
-        cancel: Arc::default(),
+        cancels: cancel::Cancels::default(),
         handle: Arc::default(),
         watcher: Arc::default(),
     };
@@ -290,93 +305,7 @@ fn run_window(context: tauri::Context<tauri::Wry>, state: AppState) {
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
         .manage(state)
-        .invoke_handler(tauri::generate_handler![
-            commands::sample_preview,
-            commands::team_status,
-            commands::team_users,
-            commands::team_connect,
-            commands::team_leave,
-            commands::record_retry,
-            #[cfg(feature = "test-hooks")]
-            hooks::export_path_override,
-            commands::letters_list,
-            commands::letter_open,
-            commands::draft_preview,
-            commands::letter_save,
-            commands::letter_approve,
-            commands::letter_sign,
-            commands::letter_sign_digitally,
-            commands::certificate_password_kept,
-            commands::mail_settings,
-            commands::mail_settings_set,
-            commands::mail_password_forget,
-            commands::letter_send_email,
-            commands::send_cancel,
-            commands::letter_email_draft,
-            commands::letter_contact_form,
-            commands::groups_list,
-            commands::paragraphs_list,
-            commands::paragraph_save,
-            commands::paragraph_delete,
-            commands::group_expand,
-            commands::letter_add_group,
-            commands::letter_remove_group,
-            commands::letter_export,
-            commands::export_cancel,
-            commands::template_check,
-            commands::template_save,
-            commands::person_detail,
-            commands::person_save,
-            commands::official_add,
-            commands::position_adopt,
-            commands::person_retire,
-            commands::letterhead,
-            commands::letterhead_save,
-            commands::signer_add,
-            commands::signer_signature_set,
-            commands::import_csv,
-            commands::offices_list,
-            commands::office_detail,
-            commands::office_add,
-            commands::office_edit,
-            commands::office_retire,
-            commands::term_add,
-            commands::term_end,
-            commands::mark_sent,
-            commands::follow_up_default,
-            commands::mark_all_sent,
-            commands::letter_copy,
-            commands::record_reply,
-            commands::follow_up_snooze,
-            commands::follow_up_snooze_choices,
-            commands::follow_up_assign,
-            commands::copy_contact_log,
-            commands::reply_attach,
-            commands::reply_file_save,
-            commands::reply_file_view,
-            commands::sent_log_choices,
-            commands::sent_log,
-            commands::sent_log_csv,
-            commands::catalog,
-            commands::issues_overview,
-            commands::officials_list,
-            commands::import_congress,
-            commands::import_posts,
-            commands::search,
-            commands::settings_info,
-            commands::backup,
-            commands::backup_restore,
-            #[cfg(feature = "test-hooks")]
-            hooks::app_ready,
-            commands::startup,
-            commands::record_open,
-            commands::record_restore,
-            commands::clock,
-            commands::letter_blank,
-            commands::position_in_force,
-            commands::diagnostics,
-            commands::time_zone_save,
-        ])
+        .invoke_handler(commands::handler())
         .run(context);
     if let Err(e) = result {
         tracing::error!("Amicus stopped: {e}");

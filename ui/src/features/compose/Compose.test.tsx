@@ -46,6 +46,7 @@ vi.mock("../../ipc", async (importOriginal) => ({
   letterSave: vi.fn(),
   letterExport: vi.fn(),
   exportCancel: vi.fn(),
+  sendCancel: vi.fn(),
   chooseSavePath: vi.fn(),
   chooseCertificate: vi.fn(),
   letterSignDigitally: vi.fn(),
@@ -411,6 +412,8 @@ describe("Compose", () => {
     expect(screen.getByText("1 of 2 copies")).toBeTruthy();
     await userEvent.click(screen.getByRole("button", { name: "Cancel" }));
     expect(ipc.exportCancel).toHaveBeenCalled();
+    // Its own stop: an e-mail batch going on meanwhile is not stopped.
+    expect(ipc.sendCancel).not.toHaveBeenCalled();
     finish({ code: "cancelled", message: "the export was cancelled; no file was written" });
     expect(await screen.findByText("Export cancelled; no file was written.")).toBeTruthy();
     expect(screen.queryByRole("progressbar")).toBeNull();

@@ -11,6 +11,7 @@ vi.mock("../../ipc", async (importOriginal) => ({
   mailSettings: vi.fn(),
   letterSendEmail: vi.fn(),
   sendCancel: vi.fn(),
+  exportCancel: vi.fn(),
   letterEmailDraft: vi.fn(),
   letterContactForm: vi.fn(),
   openInViewer: vi.fn(),
@@ -103,6 +104,8 @@ describe("Sending by email", () => {
     // Stopping is asked for between messages.
     await userEvent.click(within(dialog).getByRole("button", { name: "Stop after this message" }));
     expect(ipc.sendCancel).toHaveBeenCalled();
+    // Its own stop: an export going on meanwhile is not stopped.
+    expect(ipc.exportCancel).not.toHaveBeenCalled();
     expect(within(dialog).getByRole("button", { name: "Stopping after this message…" })).toBeTruthy();
     finish?.([
       result({}),

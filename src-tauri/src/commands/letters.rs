@@ -1,0 +1,152 @@
+//! Letters: the list, drafting and its live preview, approving and signing, and
+//! exporting the copies.
+
+use std::path::PathBuf;
+
+use amicus_app::{
+    DraftPreview, Drafted, ExportOptions, LetterDetail, LetterSummary, NewLetter, PreviewHave,
+    Status,
+};
+use chrono::NaiveDate;
+use serde::Serialize;
+use tauri::State;
+use tauri::ipc::Channel;
+
+use crate::AppState;
+use crate::cancel::Operation;
+
+use super::Reply;
+
+/// Pages of a letter: one standalone SVG per page, from the PDF's own layout.
+#[derive(Serialize, ts_rs::TS)]
+pub struct Preview {
+    pub title: String,
+    pub pages: Vec<String>,
+}
+
+#[tauri::command(async)]
+pub fn sample_preview(state: State<'_, AppState>) -> Reply<Preview> {
+    let (title, pages) = state.app()?.engine().sample_preview()?;
+    Ok(Preview { title, pages })
+}
+
+#[tauri::command(async)]
+pub fn letter_blank(state: State<'_, AppState>) -> Reply<NewLetter> {
+    Ok(state.app()?.blank_letter()?)
+}
+
+/// A new, unsaved letter copied from letter `id`, dated `date`.
+#[tauri::command(async)]
+pub fn letter_copy(state: State<'_, AppState>, id: i64, date: NaiveDate) -> Reply<NewLetter> {
+    Ok(state.app()?.copy_letter(id, date)?)
+}
+
+#[tauri::command(async)]
+pub fn letters_list(
+    state: State<'_, AppState>,
+    status: Option<Status>,
+) -> Reply<Vec<LetterSummary>> {
+    Ok(state.app()?.letter_summaries(status)?)
+}
+
+#[tauri::command(async)]
+pub fn letter_open(state: State<'_, AppState>, id: i64) -> Reply<LetterDetail> {
+    Ok(state.app()?.open_letter(id)?)
+}
+
+#[tauri::command(async)]
+pub fn draft_preview(
+    state: State<'_, AppState>,
+    letter: NewLetter,
+    have: PreviewHave,
+) -> Reply<DraftPreview> {
+    Ok(state.app()?.preview_draft(&letter, &have)?)
+}
+
+#[tauri::command(async)]
+pub fn letter_save(
+    state: State<'_, AppState>,
+    id: Option<i64>,
+    letter: NewLetter,
+) -> Reply<Drafted> {
+    let app = state.app()?;
+    Ok(app.save_letter(id, &letter, app.clock().now())?)
+}
+
+#[tauri::command(async)]
+pub fn letter_approve(state: State<'_, AppState>, id: i64) -> Reply<()> {
+    let app = state.app()?;
+    Ok(app.approve(id, app.clock().now())?)
+}
+
+#[tauri::command(async)]
+pub fn letter_sign(state: State<'_, AppState>, id: i64) -> Reply<()> {
+    let app = state.app()?;
+    Ok(app.sign(id, app.clock().now())?)
+}
+
+/// Sign an approved letter and each of its copies digitally with the
+/// PKCS#12 file `certificate`; answers the certificate's name and what
+/// the signer should be told (a certificate about to expire).
+#[tauri::command(async)]
+pub fn letter_sign_digitally(
+    state: State<'_, AppState>,
+    id: i64,
+    certificate: PathBuf,
+    password: Option<String>,
+    remember: bool,
+) -> Reply<amicus_app::DigitallySigned> {
+    let app = state.app()?;
+    let password = app.certificate_password_for(&certificate, password)?;
+    let signed = app.sign_digitally(id, &certificate, &password, app.clock().now())?;
+    if remember {
+        app.remember_certificate_password(&certificate, &password);
+    }
+    Ok(signed)
+}
+
+/// Whether the keychain has the password of this certificate.
+#[tauri::command(async)]
+pub fn certificate_password_kept(state: State<'_, AppState>, certificate: PathBuf) -> Reply<bool> {
+    Ok(state.app()?.certificate_password(&certificate).is_some())
+}
+
+/// How far an export has got.
+#[derive(Clone, Serialize, ts_rs::TS)]
+pub struct ExportProgress {
+    pub done: u32,
+    pub total: u32,
+}
+
+/// Export every copy (or one combined PDF), reporting each copy on
+/// `progress`; `export_cancel` stops it and nothing is written.
+#[tauri::command(async)]
+pub fn letter_export(
+    state: State<'_, AppState>,
+    id: i64,
+    path: PathBuf,
+    combined: bool,
+    blank_signature: bool,
+    progress: Channel<ExportProgress>,
+) -> Reply<Vec<PathBuf>> {
+    let cancel = state.cancels.start(Operation::Export);
+    let report = move |done: usize, total: usize| {
+        let _ = progress.send(ExportProgress {
+            done: done as u32,
+            total: total as u32,
+        });
+        !cancel.is_cancelled()
+    };
+    let options = ExportOptions {
+        combined,
+        blank_signature,
+        progress: Some(Box::new(report)),
+    };
+    let app = state.app()?;
+    Ok(app.export_letter(id, &path, &options, app.clock().now())?)
+}
+
+#[tauri::command]
+pub fn export_cancel(state: State<'_, AppState>) {
+    state.cancels.cancel(Operation::Export);
+}

@@ -1,0 +1,122 @@
+//! Sending: the mail server, e-mailing copies, drafts and contact forms for the
+//! other ways, and marking copies sent.
+
+use amicus_app::mail::MailSettings;
+use amicus_app::secrets::SecretKept;
+use amicus_app::{
+    ContactFormCopy, EmailDraft, EmailRequest, EmailResult, MailView, SendReport, SendRequest,
+};
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::Serialize;
+use tauri::State;
+use tauri::ipc::Channel;
+
+use crate::AppState;
+use crate::cancel::Operation;
+
+use super::Reply;
+
+/// How far sending by e-mail has got: copies done of total, and who is next.
+#[derive(Clone, Serialize, ts_rs::TS)]
+pub struct EmailProgress {
+    pub done: u32,
+    pub total: u32,
+    pub next: String,
+}
+
+#[tauri::command(async)]
+pub fn mail_settings(state: State<'_, AppState>) -> Reply<MailView> {
+    Ok(state.app()?.mail_settings()?)
+}
+
+/// Save the mail server; a password given goes to the keychain.
+#[tauri::command(async)]
+pub fn mail_settings_set(
+    state: State<'_, AppState>,
+    settings: MailSettings,
+    password: Option<String>,
+) -> Reply<Option<SecretKept>> {
+    Ok(state
+        .app()?
+        .set_mail_settings(&settings, password.as_deref())?)
+}
+
+#[tauri::command(async)]
+pub fn mail_password_forget(state: State<'_, AppState>) -> Reply<()> {
+    Ok(state.app()?.forget_mail_password()?)
+}
+
+/// E-mail copies of a letter (one, or every unsent one), reporting each on
+/// `progress`; `send_cancel` stops before the next message.
+#[tauri::command(async)]
+pub fn letter_send_email(
+    state: State<'_, AppState>,
+    id: i64,
+    copy: Option<u32>,
+    resend: bool,
+    progress: Channel<EmailProgress>,
+) -> Reply<Vec<EmailResult>> {
+    let cancel = state.cancels.start(Operation::Email);
+    let mut req = EmailRequest::new(id);
+    req.copy = copy;
+    req.resend = resend;
+    req.progress = Some(Box::new(move |done, total, next: &str| {
+        let _ = progress.send(EmailProgress {
+            done: done as u32,
+            total: total as u32,
+            next: next.to_string(),
+        });
+        !cancel.is_cancelled()
+    }));
+    Ok(state.app()?.send_by_email(req)?)
+}
+
+#[tauri::command]
+pub fn send_cancel(state: State<'_, AppState>) {
+    state.cancels.cancel(Operation::Email);
+}
+
+/// Write copy `copy` as an .eml draft in the drafts folder; the UI opens it.
+#[tauri::command(async)]
+pub fn letter_email_draft(state: State<'_, AppState>, id: i64, copy: u32) -> Reply<EmailDraft> {
+    let path = amicus_app::mail::drafts_dir().join(format!("letter-{id}-copy-{copy}.eml"));
+    Ok(state.app()?.email_draft(id, copy, &path)?)
+}
+
+/// Copy `copy`'s text and its office's contact form.
+#[tauri::command(async)]
+pub fn letter_contact_form(
+    state: State<'_, AppState>,
+    id: i64,
+    copy: u32,
+) -> Reply<ContactFormCopy> {
+    Ok(state.app()?.contact_form_copy(id, copy)?)
+}
+
+/// The follow-up a copy sent at `at` gets unless staff choose another.
+#[tauri::command(async)]
+pub fn follow_up_default(
+    state: State<'_, AppState>,
+    at: DateTime<Utc>,
+) -> Reply<Option<NaiveDate>> {
+    Ok(state.app()?.default_follow_up(at))
+}
+
+#[tauri::command(async)]
+pub fn mark_sent(state: State<'_, AppState>, recipient_id: i64, report: SendReport) -> Reply<i64> {
+    let app = state.app()?;
+    Ok(app.mark_sent(recipient_id, &report, app.clock().now())?)
+}
+
+/// Mark every copy not yet sent as sent the same way; returns how many.
+#[tauri::command(async)]
+pub fn mark_all_sent(state: State<'_, AppState>, letter_id: i64, report: SendReport) -> Reply<u32> {
+    let app = state.app()?;
+    let req = SendRequest {
+        letter_id,
+        copy: None,
+        report,
+    };
+    let done = app.send_copies(&req, app.clock().now())?;
+    Ok(u32::try_from(done.len()).unwrap_or(u32::MAX))
+}
