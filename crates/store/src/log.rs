@@ -224,10 +224,10 @@ impl Store {
         Ok(rows.collect::<crate::db::Result<_>>()?)
     }
 
-    /// The log as CSV (UTF-8, header row, RFC 4180 quoting).
+    /// The log as CSV (UTF-8, header row, RFC 4180 quoting and CRLF line ends).
     pub fn log_csv(&self, f: &LogFilter) -> Result<String> {
         let entries = self.log(f)?;
-        let mut w = csv::Writer::from_writer(Vec::new());
+        let mut w = crate::officials_csv::rfc4180_csv();
         let csv_err = |e: csv::Error| StoreError::Corrupt(format!("cannot write CSV: {e}"));
         w.write_record([
             "letter",

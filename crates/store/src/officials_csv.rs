@@ -374,7 +374,7 @@ impl Store {
     /// Every official as CSV, one row per term (and one for each person
     /// without a term), in the columns [`Store::import_officials_csv`] reads.
     pub fn export_officials_csv(&self) -> Result<String> {
-        let mut w = csv::Writer::from_writer(Vec::new());
+        let mut w = rfc4180_csv();
         let err = |e: csv::Error| StoreError::Corrupt(format!("cannot write CSV: {e}"));
         w.write_record(COLUMNS).map_err(err)?;
         let mut stmt = self.conn.prepare(
@@ -423,4 +423,13 @@ impl Store {
             .map_err(|e| StoreError::Corrupt(format!("cannot write CSV: {e}")))?;
         String::from_utf8(bytes).map_err(|e| StoreError::Corrupt(e.to_string()))
     }
+}
+
+/// A CSV writer as RFC 4180 and spreadsheets want it: CRLF line ends.
+/// (A file saved for Excel also starts with a byte-order mark: the app adds
+/// it where it writes the file; [`Store::import_officials_csv`] skips it.)
+pub(crate) fn rfc4180_csv() -> csv::Writer<Vec<u8>> {
+    csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new())
 }
