@@ -6,7 +6,7 @@ export WEBKIT_DISABLE_DMABUF_RENDERER := 1
 
 APP := target/debug/amicus-desktop
 
-.PHONY: run test setup ui app app-test-hooks check test-rust test-ui e2e bench screenshots bindings clean package package-test
+.PHONY: run test setup ui app app-test-hooks check test-rust test-ui e2e bench screenshots bindings clean package package-test package-windows package-windows-test
 
 setup:
 	@bash scripts/setup.sh
@@ -97,3 +97,12 @@ package-test: package
 clean:
 	cargo clean
 	rm -rf ui/dist ui/node_modules
+
+## The Windows installer, cross-compiled here (mingw-w64) and compiled by
+## Debian's NSIS: target/package/Amicus_VERSION_x64-setup.exe.
+package-windows: setup
+	bash scripts/package-windows.sh
+
+## Install it silently under Wine and test the installed programs.
+package-windows-test: package-windows
+	bash scripts/package-windows-test.sh

@@ -255,10 +255,37 @@ fn main() {
     if config.hooks.empty_window {
         return hooks::run_empty_window(context, config.hooks);
     }
-    // Flushes the log at exit.
-    let _log = start_logging();
+    // Flushes the log when dropped.
+    let log = start_logging();
+    #[cfg(windows)]
+    if let Err(why) = tauri::webview_version() {
+        say_webview2_is_missing(&why.to_string());
+        drop(log);
+        std::process::exit(1);
+    }
     let state = open_beside_the_window(config);
     run_window(context, state);
+    drop(log);
+}
+
+/// Windows without the WebView2 Runtime: no window can exist, so say so in
+/// words (the log, standard error and a native message box), never crash.
+#[cfg(windows)]
+fn say_webview2_is_missing(why: &str) {
+    let message = format!(
+        "Amicus needs the Microsoft Edge WebView2 Runtime to show its window, and this \
+         computer does not have it ({why}). Install it from \
+         https://developer.microsoft.com/microsoft-edge/webview2/ and start Amicus again. \
+         Your record is untouched, and the amicus command works without it."
+    );
+    tracing::error!("{message}");
+    eprintln!("{message}");
+    rfd::MessageDialog::new()
+        .set_level(rfd::MessageLevel::Error)
+        .set_title("Amicus cannot open its window")
+        .set_description(&message)
+        .set_buttons(rfd::MessageButtons::Ok)
+        .show();
 }
 
 /// The commands' state, with the record (AMICUS_DB, else amicus.db in the

@@ -114,7 +114,16 @@ fn system_store() -> Option<Arc<CredentialStore>> {
     Some(store)
 }
 
-#[cfg(not(all(unix, not(target_os = "macos"))))]
+/// Windows: the Credential Manager (generic credentials of the signed-in user).
+#[cfg(windows)]
+fn system_store() -> Option<Arc<CredentialStore>> {
+    let store: Arc<CredentialStore> = windows_native_keyring_store::Store::new().ok()?;
+    Some(store)
+}
+
+/// macOS (the Keychain's store is the next step, docs/PLATFORMS.md): none
+/// yet, so passwords are asked for each time and never written elsewhere.
+#[cfg(not(any(windows, all(unix, not(target_os = "macos")))))]
 fn system_store() -> Option<Arc<CredentialStore>> {
     None
 }

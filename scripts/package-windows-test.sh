@@ -1,0 +1,106 @@
+#!/usr/bin/env bash
+# `make package-windows-test`: install the Windows installer that
+# `make package-windows` built into a Wine prefix of its own, silently, as a
+# staff member would from a script, and check what was installed: the
+# command's version, a rendered letter with its fonts, the record in
+# %APPDATA%\amicus, the PATH entry, the window saying in words that WebView2 is
+# missing (Wine has no WebView2), and an uninstall that keeps the record.
+#
+# Wine 8 (Debian 12) lacks bcryptprimitives.dll's ProcessPrng, which every
+# program built by Rust 1.78 or later imports; the prefix gets a stand-in
+# (packaging/windows/test/bcryptprimitives.c), never shipped. A real Windows
+# has it, and Malgun Gothic for Korean names: the prefix gets a Noto CJK font.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+missing=()
+for p in wine wine64 gcc-mingw-w64-x86-64 poppler-utils qpdf xvfb fonts-noto-cjk; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "package-windows-test: installing ${missing[*]}"
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}"
+fi
+
+VERSION=$(cargo metadata --no-deps --format-version 1 |
+  python3 -c 'import json,sys; print(next(p["version"] for p in json.load(sys.stdin)["packages"] if p["name"]=="amicus-desktop"))')
+SETUP="$PWD/target/package/Amicus_${VERSION}_x64-setup.exe"
+[ -f "$SETUP" ] || { echo "package-windows-test: $SETUP is missing: run make package-windows"; exit 1; }
+
+WINE=/usr/lib/wine/wine64
+WINESERVER=/usr/lib/wine/wineserver
+export WINEPREFIX="$PWD/target/windows/wine"
+export WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml=" WINEARCH=win64
+say() { echo "== $*"; }
+fail() { echo "package-windows-test: FAILED: $*" >&2; exit 1; }
+wine() { "$WINE" "$@"; }
+wineserver() { "$WINESERVER" "$@"; }
+stop_wine() { wineserver -k 2>/dev/null || true; wineserver -w 2>/dev/null || true; }
+trap stop_wine EXIT
+
+say "a fresh Wine prefix"
+rm -rf "$WINEPREFIX"
+wine wineboot --init >/dev/null 2>&1
+wineserver -w
+C="$WINEPREFIX/drive_c"
+x86_64-w64-mingw32-gcc -O2 -shared -o "$C/windows/system32/bcryptprimitives.dll" \
+  packaging/windows/test/bcryptprimitives.c -ladvapi32
+cp /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc "$C/windows/Fonts/"
+user_dir=$(ls -d "$C"/users/*/ | grep -v '/Public/$' | head -1)
+APPDATA_U="${user_dir}AppData/Roaming"
+LOCAL_U="${user_dir}AppData/Local"
+INSTDIR="${LOCAL_U}/Programs/Amicus"
+
+say "silent install (/S /ADDTOPATH), WebView2 left alone (/SKIPWEBVIEW2)"
+wine "$SETUP" /S /ADDTOPATH /SKIPWEBVIEW2
+wineserver -w
+for f in amicus-desktop.exe WebView2Loader.dll bin/amicus.exe uninstall.exe; do
+  [ -f "$INSTDIR/$f" ] || fail "$f is not in $INSTDIR"
+done
+[ -f "${user_dir}AppData/Roaming/Microsoft/Windows/Start Menu/Programs/Amicus.lnk" ] ||
+  fail "no Start-menu entry"
+reg=$(wine reg query 'HKCU\Software\Microsoft\Windows\CurrentVersion\Uninstall\Amicus' 2>/dev/null | tr -d '\r')
+grep -q "DisplayVersion.*$VERSION" <<<"$reg" || fail "the uninstall entry has no version $VERSION: $reg"
+path=$(wine reg query 'HKCU\Environment' /v Path 2>/dev/null | tr -d '\r')
+grep -qi 'Programs\\Amicus\\bin' <<<"$path" || fail "amicus is not on the user's PATH: $path"
+
+say "the installed command"
+got=$(wine "$INSTDIR/bin/amicus.exe" --version | tr -d '\r')
+[ "$got" = "amicus $VERSION" ] || fail "amicus.exe --version says '$got'"
+OUTDIR="$C/Amicus test out"; mkdir -p "$OUTDIR"
+wine "$INSTDIR/bin/amicus.exe" letters export 1 --out 'C:\Amicus test out\korus.pdf' >/dev/null
+[ -f "$APPDATA_U/amicus/amicus.db" ] || fail "the record is not in %APPDATA%\\amicus"
+text=$(pdftotext "$OUTDIR/korus.pdf" -)
+grep -q "Dear Secretary Ross and Ambassador Lighthizer" <<<"$text" || fail "the sample letter's salutation is not in the PDF"
+qpdf --check "$OUTDIR/korus.pdf" >/dev/null || fail "qpdf --check"
+fonts=$(pdffonts "$OUTDIR/korus.pdf" | awk 'NR>2 {print $(NF-4)}')
+[ -n "$fonts" ] && ! grep -qv '^yes$' <<<"$fonts" || fail "a font is not embedded"
+
+say "the window without WebView2 says so, in words"
+rm -rf "$LOCAL_U/amicus/logs"
+xvfb-run -a "$WINE" "$INSTDIR/amicus-desktop.exe" >/dev/null 2>&1 &
+desktop=$!
+said=""
+for _ in $(seq 1 60); do
+  said=$(cat "$LOCAL_U"/amicus/logs/amicus*.log 2>/dev/null | grep -F "WebView2 Runtime" || true)
+  [ -n "$said" ] && break
+  sleep 1
+done
+wineserver -k 2>/dev/null || true
+wait "$desktop" 2>/dev/null || true
+[ -n "$said" ] || fail "amicus-desktop.exe did not say that WebView2 is missing (logs in %LOCALAPPDATA%\\amicus\\logs)"
+grep -q "ERROR" <<<"$said" || fail "the missing WebView2 was not logged as an error: $said"
+
+say "uninstall keeps the record"
+before=$(sha256sum "$APPDATA_U/amicus/amicus.db")
+wine "$INSTDIR/uninstall.exe" /S
+wineserver -w
+for _ in $(seq 1 30); do [ -e "$INSTDIR/bin/amicus.exe" ] || break; sleep 1; done
+[ ! -e "$INSTDIR/amicus-desktop.exe" ] || fail "the uninstaller left amicus-desktop.exe"
+[ ! -e "$INSTDIR/bin/amicus.exe" ] || fail "the uninstaller left amicus.exe"
+[ "$before" = "$(sha256sum "$APPDATA_U/amicus/amicus.db")" ] || fail "uninstalling changed the record"
+path=$(wine reg query 'HKCU\Environment' /v Path 2>/dev/null | tr -d '\r' || true)
+! grep -qi 'Programs\\Amicus\\bin' <<<"$path" || fail "the uninstaller left amicus on PATH: $path"
+say "passed: Amicus $VERSION installs, runs and uninstalls under Wine"
