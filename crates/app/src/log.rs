@@ -6,7 +6,8 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 use store::log::{LogFilter, SearchHit};
 
-use crate::{App, AppError};
+use crate::app::App;
+use crate::error::AppError;
 
 /// One line of the sent log: a copy of a letter, what became of it, and
 /// whether its follow-up is overdue on the organization's today.
@@ -46,7 +47,7 @@ impl App {
     /// Write the log (as filtered) to a CSV file, atomically.
     pub fn write_log_csv(&self, filter: &LogFilter, path: &Path) -> Result<(), AppError> {
         let csv = self.log_csv(filter)?;
-        crate::write_atomically(path, csv.as_bytes())
+        crate::files::write_atomically(path, csv.as_bytes())
     }
 
     pub fn search(&self, text: &str) -> Result<Vec<SearchHit>, AppError> {

@@ -24,7 +24,7 @@ use printpdf::{
     Codepoint, FontId, Op, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Pt, TextItem,
 };
 
-use crate::TypesetError;
+use crate::error::TypesetError;
 use crate::fonts::{Face, FaceId};
 
 /// The glyphs a face must carry and the text each stands for.

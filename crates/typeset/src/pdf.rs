@@ -26,8 +26,8 @@ use std::sync::Arc;
 use printpdf::{FontId, PdfDocument, PdfPage, PdfSaveOptions, XObject, XObjectId};
 use sha2::{Digest, Sha256};
 
-use crate::TypesetError;
 use crate::embed::{EmbeddedFont, GlyphSet};
+use crate::error::TypesetError;
 use crate::fonts::{FaceId, FontSet};
 use crate::layout::{Layout, Placed, Rgb, TextLine};
 

@@ -12,8 +12,8 @@ use store::import::Member;
 /// The snapshot's date (see data/congress-legislators/README.md).
 const AS_OF: &str = "2026-06-15";
 
-use testkit::engines as support;
 use support::{Backend, fresh};
+use testkit::engines as support;
 
 fn dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/congress-legislators")

@@ -8,8 +8,8 @@
 
 use testkit::smtp;
 
-use testkit::engines as support;
 use support::Backend;
+use testkit::engines as support;
 
 use std::path::Path;
 use std::sync::Arc;

@@ -8,8 +8,8 @@ use amicus_app::*;
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use store::{LetterMode, Method, Role};
 
-use testkit::engines as support;
 use support::{Backend, fresh};
+use testkit::engines as support;
 
 fn day(s: &str) -> NaiveDate {
     s.parse().unwrap()

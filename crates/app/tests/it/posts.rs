@@ -7,8 +7,8 @@ use amicus_app::*;
 use chrono::{Days, NaiveDate, TimeZone, Utc};
 use store::{LetterMode, NewOffice, NewPerson, NewTerm, OfficeKind, Role};
 
-use testkit::engines as support;
 use support::{Backend, fresh};
+use testkit::engines as support;
 
 fn day(s: &str) -> NaiveDate {
     s.parse().unwrap()

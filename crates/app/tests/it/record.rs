@@ -9,8 +9,8 @@ use amicus_app::*;
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use store::{LetterMode, Method, Role, Status};
 
-use testkit::engines as support;
 use support::{Backend, fresh};
+use testkit::engines as support;
 
 fn day(s: &str) -> NaiveDate {
     s.parse().unwrap()

@@ -10,8 +10,8 @@ use chrono::{Days, NaiveDate, TimeZone, Utc};
 use proptest::prelude::*;
 use store::import::{Member, Seat, SeatTerm};
 
-use testkit::engines as support;
 use support::{Backend, fresh};
+use testkit::engines as support;
 
 fn day(s: &str) -> NaiveDate {
     s.parse().unwrap()

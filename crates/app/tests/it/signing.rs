@@ -10,8 +10,8 @@ use std::process::Command;
 use amicus_app::{App, Engine, ExportOptions, FollowUp, Method, SendReport, SendRequest};
 use chrono::{DateTime, NaiveDate, Utc};
 
-use testkit::engines as support;
 use support::Backend;
+use testkit::engines as support;
 
 /// The record on `engine`: a file in `dir`, or a new team record whose
 /// connection string is kept in `url` for opening it again.

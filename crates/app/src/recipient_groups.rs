@@ -7,8 +7,9 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use store::Role;
 
-use crate::letters_area::{Addressee, NewLetter, RecipientChoice};
-use crate::{App, AppError};
+use crate::app::App;
+use crate::error::AppError;
+use crate::recipients::{Addressee, RecipientChoice};
 
 /// A group, as staff name it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -175,15 +176,6 @@ pub struct GroupInfo {
     pub members: u32,
 }
 
-/// A letter once a group has joined it, and what the record could not
-/// resolve about the group's members on the letter's date.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-pub struct WithGroup {
-    pub letter: NewLetter,
-    pub warnings: Vec<String>,
-}
-
 /// The greeting of a joint letter that went to groups: that of the
 /// smallest of `groups` (as they stand on the letter's date) in which every
 /// addressee sits; None when no group with a greeting holds them all, so
@@ -210,74 +202,6 @@ pub(crate) fn group_greeting(
 }
 
 impl App {
-    /// Add `group`'s members on the letter's date to `letter`, but for
-    /// those staff left out: each not already addressed joins as an
-    /// addressee, the letter notes the group (with how many joined), and
-    /// its greeting is decided again ([`group_greeting`]).
-    pub fn add_group(
-        &self,
-        mut letter: NewLetter,
-        group: &GroupRef,
-        left_out: &[RecipientChoice],
-    ) -> Result<WithGroup, AppError> {
-        let e = self.expand_group(group, letter.date)?;
-        let kept: Vec<&GroupMember> = e
-            .members
-            .iter()
-            .filter(|m| !left_out.contains(&m.choice))
-            .collect();
-        if kept.is_empty() {
-            return Err(AppError::invalid(
-                "group",
-                format!("nobody of {} is left to add", e.label),
-            ));
-        }
-        for m in &kept {
-            if !letter.recipients.contains(&m.choice) {
-                letter.recipients.push(m.choice.clone());
-            }
-        }
-        letter.extra.groups.push(GroupNote {
-            group: group.clone(),
-            label: e.label.clone(),
-            members: u32::try_from(kept.len()).unwrap_or(u32::MAX),
-        });
-        let mut groups = self.expand_groups(
-            &letter.extra.groups[..letter.extra.groups.len() - 1],
-            letter.date,
-        )?;
-        let warnings = e.warnings.clone();
-        groups.push(e);
-        letter.extra.salutation = group_greeting(&letter.recipients, &groups);
-        Ok(WithGroup { letter, warnings })
-    }
-
-    /// Take the letter's group number `index` (from 0) off it: its members
-    /// on the letter's date leave the recipients unless a remaining group
-    /// brings them too; with nobody left, no group remains. A group's
-    /// greeting the letter has is decided again ([`group_greeting`]); one
-    /// staff turned off stays off.
-    pub fn remove_group(&self, mut letter: NewLetter, index: usize) -> Result<NewLetter, AppError> {
-        if index >= letter.extra.groups.len() {
-            return Err(AppError::not_found("group", index + 1));
-        }
-        let gone = letter.extra.groups.remove(index);
-        let members = self.expand_group(&gone.group, letter.date)?;
-        let others = self.expand_groups(&letter.extra.groups, letter.date)?;
-        let in_group =
-            |e: &GroupExpansion, r: &RecipientChoice| e.members.iter().any(|m| &m.choice == r);
-        letter
-            .recipients
-            .retain(|r| !in_group(&members, r) || others.iter().any(|e| in_group(e, r)));
-        if letter.recipients.is_empty() {
-            letter.extra.groups.clear();
-        }
-        if letter.extra.salutation.is_some() {
-            letter.extra.salutation = group_greeting(&letter.recipients, &others);
-        }
-        Ok(letter)
-    }
-
     /// Each group as it stands on `on`.
     pub(crate) fn expand_groups(
         &self,
@@ -304,7 +228,7 @@ impl App {
         }
         members.extend(persons.iter().map(|p| (None, Some(*p))));
         let id = self.db().save_list(name, &members, self.clock().now())?;
-        self.changed(&[crate::RecordArea::Officials]);
+        self.changed(&[crate::app::RecordArea::Officials]);
         Ok(id)
     }
 
@@ -330,7 +254,7 @@ impl App {
 
     pub fn delete_list(&self, name: &str) -> Result<(), AppError> {
         self.db().delete_list(name)?;
-        self.changed(&[crate::RecordArea::Officials]);
+        self.changed(&[crate::app::RecordArea::Officials]);
         Ok(())
     }
 
