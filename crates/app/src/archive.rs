@@ -83,7 +83,7 @@ pub struct LetterDetail {
 
 /// Everything the record holds about a letter: its detail, the template
 /// version and position it cites, its events and archived copies.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct LetterRecord {
     pub detail: LetterDetail,
     pub template: String,

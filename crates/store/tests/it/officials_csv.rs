@@ -5,8 +5,8 @@
 use chrono::{TimeZone, Utc};
 use store::*;
 
-use testkit::engines as support;
 use support::{Backend, fresh};
+use testkit::engines as support;
 
 fn now() -> chrono::DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 28, 12, 0, 0).unwrap()

@@ -6,8 +6,8 @@ use store::letters::{Copy, Sending};
 use store::log::LogFilter;
 use store::*;
 
-use testkit::engines as support;
 use support::{Backend, fresh, fresh_with_url, open_as};
+use testkit::engines as support;
 
 fn day(s: &str) -> NaiveDate {
     s.parse().unwrap()
