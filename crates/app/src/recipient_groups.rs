@@ -5,7 +5,7 @@
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use store::Role;
+use store::{Role, Store};
 
 use crate::app::App;
 use crate::error::AppError;
@@ -290,181 +290,13 @@ impl App {
         on: NaiveDate,
     ) -> Result<GroupExpansion, AppError> {
         let db = self.db();
-        let mut warnings = Vec::new();
-        let mut members = Vec::new();
         match group {
             GroupRef::Committee { code, leaders_only } => {
-                let c = db.find_committee(code)?;
-                let mut on_it = db.committee_members_on(c.id, on)?;
-                if on_it.is_empty() {
-                    return Err(AppError::invalid(
-                        "group",
-                        format!(
-                            "the record has no members of the {} on {on}; import the congress roster \
-                             (it brings the committees), or choose a later date",
-                            committee_label(&c)
-                        ),
-                    ));
-                }
-                if *leaders_only {
-                    on_it.retain(|m| m.leads());
-                }
-                let mut leaders = Vec::new();
-                for m in &on_it {
-                    match db.congress_seat_on(m.person_id, on)? {
-                        Some(seat) => {
-                            // Greeted by the title held on the letter's date,
-                            // and only when the letter reaches them.
-                            if m.leads() {
-                                leaders.push(format!(
-                                    "{} {}",
-                                    m.title.clone().unwrap_or_else(|| "Chairman".into()),
-                                    m.family_name
-                                ));
-                            }
-                            members.push(GroupMember {
-                                name: m.name.clone(),
-                                role: m.title.clone(),
-                                choice: RecipientChoice {
-                                    role: Role::To,
-                                    to: Addressee::Office(seat),
-                                },
-                            });
-                        }
-                        None => warnings.push(format!(
-                            "{} is on the committee but held no seat in Congress on {on} in the record; left out",
-                            m.name
-                        )),
-                    }
-                }
-                let body = if c.parent_id.is_some() {
-                    "Subcommittee"
-                } else {
-                    "Committee"
-                };
-                let mut names = leaders;
-                if !*leaders_only {
-                    names.push(format!("Members of the {body}"));
-                }
-                let salutation = Some(format!("Dear {}:", committee_names(&names)));
-                Ok(GroupExpansion {
-                    label: if *leaders_only {
-                        format!("{} (chair and ranking member)", committee_label(&c))
-                    } else {
-                        committee_label(&c)
-                    },
-                    on,
-                    members,
-                    salutation,
-                    warnings,
-                })
+                expand_committee(&db, code, *leaders_only, on)
             }
-            GroupRef::List { name } => {
-                let list = db.saved_list(name)?;
-                for (office, person) in &list.members {
-                    let (to, name) = match (office, person) {
-                        (Some(o), _) => {
-                            let holder = db.holder_on(*o, on)?;
-                            let office = db.office(*o)?;
-                            if holder.is_none() {
-                                warnings.push(format!(
-                                    "{}: nobody held it on {on} in the record; the letter names the office",
-                                    office.title
-                                ));
-                            }
-                            if let Some(r) = office.retired_on.filter(|r| *r <= on) {
-                                warnings.push(format!("{} was retired on {r}", office.title));
-                            }
-                            (
-                                Addressee::Office(*o),
-                                holder.map_or(office.title, |h| h.person.full_name),
-                            )
-                        }
-                        (None, Some(p)) => (Addressee::Person(*p), db.person(*p)?.full_name),
-                        (None, None) => continue,
-                    };
-                    members.push(GroupMember {
-                        name,
-                        role: None,
-                        choice: RecipientChoice { role: Role::To, to },
-                    });
-                }
-                Ok(GroupExpansion {
-                    label: list.name,
-                    on,
-                    members,
-                    salutation: None,
-                    warnings,
-                })
-            }
-            GroupRef::Chamber { chamber } => {
-                let prefix = match chamber {
-                    Chamber::Senate => "sen-",
-                    Chamber::House => "rep-",
-                };
-                let seats = db.seats_with_prefix(prefix)?;
-                if seats.is_empty() {
-                    return Err(AppError::invalid(
-                        "group",
-                        "the record has no congressional seats; import the congress roster first",
-                    ));
-                }
-                seat_holders(&db, &seats, on, &mut members, &mut warnings)?;
-                Ok(GroupExpansion {
-                    label: match chamber {
-                        Chamber::Senate => "the Senate".into(),
-                        Chamber::House => "the House of Representatives".into(),
-                    },
-                    on,
-                    members,
-                    salutation: None,
-                    warnings,
-                })
-            }
-            GroupRef::Delegation { state, chamber } => {
-                let state = state.trim().to_ascii_uppercase();
-                let name = crate::congress::place_name(&state).ok_or_else(|| {
-                    AppError::invalid(
-                        "group",
-                        format!("\"{state}\" is not a state's postal code (e.g. CA, WA)"),
-                    )
-                })?;
-                let mut prefixes = Vec::new();
-                if chamber != &Some(Chamber::House) {
-                    prefixes.push(format!("sen-{state}-"));
-                }
-                if chamber != &Some(Chamber::Senate) {
-                    prefixes.push(format!("rep-{state}-"));
-                }
-                let mut seats = Vec::new();
-                for p in &prefixes {
-                    seats.extend(db.seats_with_prefix(p)?);
-                }
-                if seats.is_empty() {
-                    return Err(AppError::invalid(
-                        "group",
-                        format!(
-                            "the record has no congressional seats for {name}; import the congress roster first"
-                        ),
-                    ));
-                }
-                seat_holders(&db, &seats, on, &mut members, &mut warnings)?;
-                let which = match chamber {
-                    Some(Chamber::Senate) => " (Senate)",
-                    Some(Chamber::House) => " (House)",
-                    None => "",
-                };
-                Ok(GroupExpansion {
-                    label: format!(
-                        "the {} delegation{which}",
-                        name.strip_prefix("the ").unwrap_or(name)
-                    ),
-                    on,
-                    members,
-                    salutation: None,
-                    warnings,
-                })
-            }
+            GroupRef::List { name } => expand_list(&db, name, on),
+            GroupRef::Chamber { chamber } => expand_chamber(&db, *chamber, on),
+            GroupRef::Delegation { state, chamber } => expand_delegation(&db, state, *chamber, on),
         }
     }
 }
@@ -517,6 +349,200 @@ fn committee_label(c: &store::committees::Committee) -> String {
         Some(parent) => format!("Subcommittee on {} ({parent})", c.name),
         None => c.name.clone(),
     }
+}
+
+fn expand_committee(
+    db: &Store,
+    code: &str,
+    leaders_only: bool,
+    on: NaiveDate,
+) -> Result<GroupExpansion, AppError> {
+    let mut warnings = Vec::new();
+    let mut members = Vec::new();
+    let c = db.find_committee(code)?;
+    let mut on_it = db.committee_members_on(c.id, on)?;
+    if on_it.is_empty() {
+        return Err(AppError::invalid(
+            "group",
+            format!(
+                "the record has no members of the {} on {on}; import the congress roster \
+                 (it brings the committees), or choose a later date",
+                committee_label(&c)
+            ),
+        ));
+    }
+    if leaders_only {
+        on_it.retain(|m| m.leads());
+    }
+    let mut leaders = Vec::new();
+    for m in &on_it {
+        match db.congress_seat_on(m.person_id, on)? {
+            Some(seat) => {
+                // Greeted by the title held on the letter's date,
+                // and only when the letter reaches them.
+                if m.leads() {
+                    leaders.push(format!(
+                        "{} {}",
+                        m.title.clone().unwrap_or_else(|| "Chairman".into()),
+                        m.family_name
+                    ));
+                }
+                members.push(GroupMember {
+                    name: m.name.clone(),
+                    role: m.title.clone(),
+                    choice: RecipientChoice {
+                        role: Role::To,
+                        to: Addressee::Office(seat),
+                    },
+                });
+            }
+            None => warnings.push(format!(
+                "{} is on the committee but held no seat in Congress on {on} in the record; left out",
+                m.name
+            )),
+        }
+    }
+    let body = if c.parent_id.is_some() {
+        "Subcommittee"
+    } else {
+        "Committee"
+    };
+    let mut names = leaders;
+    if !leaders_only {
+        names.push(format!("Members of the {body}"));
+    }
+    let salutation = Some(format!("Dear {}:", committee_names(&names)));
+    Ok(GroupExpansion {
+        label: if leaders_only {
+            format!("{} (chair and ranking member)", committee_label(&c))
+        } else {
+            committee_label(&c)
+        },
+        on,
+        members,
+        salutation,
+        warnings,
+    })
+}
+
+fn expand_list(db: &Store, name: &str, on: NaiveDate) -> Result<GroupExpansion, AppError> {
+    let mut warnings = Vec::new();
+    let mut members = Vec::new();
+    let list = db.saved_list(name)?;
+    for (office, person) in &list.members {
+        let (to, name) = match (office, person) {
+            (Some(o), _) => {
+                let holder = db.holder_on(*o, on)?;
+                let office = db.office(*o)?;
+                if holder.is_none() {
+                    warnings.push(format!(
+                        "{}: nobody held it on {on} in the record; the letter names the office",
+                        office.title
+                    ));
+                }
+                if let Some(r) = office.retired_on.filter(|r| *r <= on) {
+                    warnings.push(format!("{} was retired on {r}", office.title));
+                }
+                (
+                    Addressee::Office(*o),
+                    holder.map_or(office.title, |h| h.person.full_name),
+                )
+            }
+            (None, Some(p)) => (Addressee::Person(*p), db.person(*p)?.full_name),
+            (None, None) => continue,
+        };
+        members.push(GroupMember {
+            name,
+            role: None,
+            choice: RecipientChoice { role: Role::To, to },
+        });
+    }
+    Ok(GroupExpansion {
+        label: list.name,
+        on,
+        members,
+        salutation: None,
+        warnings,
+    })
+}
+
+fn expand_chamber(db: &Store, chamber: Chamber, on: NaiveDate) -> Result<GroupExpansion, AppError> {
+    let mut warnings = Vec::new();
+    let mut members = Vec::new();
+    let prefix = match chamber {
+        Chamber::Senate => "sen-",
+        Chamber::House => "rep-",
+    };
+    let seats = db.seats_with_prefix(prefix)?;
+    if seats.is_empty() {
+        return Err(AppError::invalid(
+            "group",
+            "the record has no congressional seats; import the congress roster first",
+        ));
+    }
+    seat_holders(db, &seats, on, &mut members, &mut warnings)?;
+    Ok(GroupExpansion {
+        label: match chamber {
+            Chamber::Senate => "the Senate".into(),
+            Chamber::House => "the House of Representatives".into(),
+        },
+        on,
+        members,
+        salutation: None,
+        warnings,
+    })
+}
+
+fn expand_delegation(
+    db: &Store,
+    state: &str,
+    chamber: Option<Chamber>,
+    on: NaiveDate,
+) -> Result<GroupExpansion, AppError> {
+    let mut warnings = Vec::new();
+    let mut members = Vec::new();
+    let state = state.trim().to_ascii_uppercase();
+    let name = crate::congress::place_name(&state).ok_or_else(|| {
+        AppError::invalid(
+            "group",
+            format!("\"{state}\" is not a state's postal code (e.g. CA, WA)"),
+        )
+    })?;
+    let mut prefixes = Vec::new();
+    if chamber != Some(Chamber::House) {
+        prefixes.push(format!("sen-{state}-"));
+    }
+    if chamber != Some(Chamber::Senate) {
+        prefixes.push(format!("rep-{state}-"));
+    }
+    let mut seats = Vec::new();
+    for p in &prefixes {
+        seats.extend(db.seats_with_prefix(p)?);
+    }
+    if seats.is_empty() {
+        return Err(AppError::invalid(
+            "group",
+            format!(
+                "the record has no congressional seats for {name}; import the congress roster first"
+            ),
+        ));
+    }
+    seat_holders(db, &seats, on, &mut members, &mut warnings)?;
+    let which = match chamber {
+        Some(Chamber::Senate) => " (Senate)",
+        Some(Chamber::House) => " (House)",
+        None => "",
+    };
+    Ok(GroupExpansion {
+        label: format!(
+            "the {} delegation{which}",
+            name.strip_prefix("the ").unwrap_or(name)
+        ),
+        on,
+        members,
+        salutation: None,
+        warnings,
+    })
 }
 
 #[cfg(test)]

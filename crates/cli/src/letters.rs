@@ -335,30 +335,7 @@ pub fn run(app: &App, cmd: Letters, format: Format) -> Result<(), AppError> {
         Letters::Sign {
             id,
             certificate: Some(file),
-        } => {
-            // Never a flag: it would stay in the shell's history.
-            let given = std::env::var("AMICUS_CERT_PASSWORD").ok();
-            let password = app
-                .certificate_password_for(&file, given)
-                .map_err(|e| match e {
-                    AppError::Invalid { ref field, .. } if field == "password" => {
-                        AppError::invalid(
-                            "certificate",
-                            "set AMICUS_CERT_PASSWORD to the certificate's password (it is never a flag), \
-                             or keep it in the keychain by signing once in the app with \"Remember the password\"",
-                        )
-                    }
-                    other => other,
-                })?;
-            let signed = app.sign_digitally(id, &file, &password, now)?;
-            out!(
-                "letter {id} signed, and digitally signed by {}",
-                signed.signer
-            );
-            for w in &signed.warnings {
-                eprintln!("warning: {w}");
-            }
-        }
+        } => sign_digitally(app, id, &file, now)?,
         Letters::Send(a) => send(app, a, now)?,
         Letters::Export {
             id,
@@ -421,6 +398,39 @@ pub fn run(app: &App, cmd: Letters, format: Format) -> Result<(), AppError> {
                 );
             }
         }
+    }
+    Ok(())
+}
+
+/// Sign letter `id` and each copy digitally with the certificate in `file`;
+/// its password from AMICUS_CERT_PASSWORD or the keychain.
+fn sign_digitally(
+    app: &App,
+    id: i64,
+    file: &std::path::Path,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    // Never a flag: it would stay in the shell's history.
+    let given = std::env::var("AMICUS_CERT_PASSWORD").ok();
+    let password = app
+        .certificate_password_for(file, given)
+        .map_err(|e| match e {
+            AppError::Invalid { ref field, .. } if field == "password" => {
+                AppError::invalid(
+                    "certificate",
+                    "set AMICUS_CERT_PASSWORD to the certificate's password (it is never a flag), \
+                     or keep it in the keychain by signing once in the app with \"Remember the password\"",
+                )
+            }
+            other => other,
+        })?;
+    let signed = app.sign_digitally(id, file, &password, now)?;
+    out!(
+        "letter {id} signed, and digitally signed by {}",
+        signed.signer
+    );
+    for w in &signed.warnings {
+        eprintln!("warning: {w}");
     }
     Ok(())
 }

@@ -72,6 +72,9 @@ fn glyph_sets(layout: &Layout, fonts: &FontSet) -> BTreeMap<FaceId, GlyphSet> {
     used
 }
 
+// Over 120 lines: the document's objects are written in the order a PDF
+// needs them (metadata, embedded faces, pages with their content streams,
+// the file identifier from those streams), all sharing one object table.
 /// Serialize `layout` as PDF bytes.
 pub fn write_pdf(layout: &Layout, fonts: &FontSet) -> Result<Vec<u8>, TypesetError> {
     let meta = &layout.metadata;
