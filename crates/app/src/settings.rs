@@ -21,7 +21,7 @@ pub struct SettingsInfo {
     pub time_zone: String,
     /// The folder of the desktop app's daily log files.
     pub log_dir: String,
-    /// Amicus's version ([`crate::app::VERSION`]).
+    /// Amicus's version ([`crate::VERSION`]).
     pub version: String,
 }
 
