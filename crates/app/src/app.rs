@@ -21,7 +21,14 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 use store::Store;
 
-use crate::{AppError, Clock, Engine};
+use crate::clock::Clock;
+use crate::engine::Engine;
+use crate::error::AppError;
+
+/// Amicus's version, the one figure everything shows: `amicus --version`,
+/// the About section, the log's first line, diagnostics and the package
+/// (all from the workspace's `Cargo.toml`).
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 
 /// A part of the record that a write changed, so screens showing it refresh.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -140,11 +147,11 @@ impl App {
         app.register_builtin_templates()?;
         app.load_user_templates()?;
         if fresh {
-            crate::sample::seed(&app)?;
+            app.seed_sample()?;
         }
         if let Some(zone) = app.db().setting::<String>("time_zone")? {
             // A zone this build no longer knows keeps the system's.
-            if let Ok(tz) = crate::parse_zone(&zone) {
+            if let Ok(tz) = crate::clock::parse_zone(&zone) {
                 app.clock.set_zone(tz);
             }
         }

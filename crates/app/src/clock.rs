@@ -72,9 +72,9 @@ pub fn system_zone() -> Tz {
 }
 
 /// An IANA zone name ("America/New_York"), checked.
-pub fn parse_zone(name: &str) -> Result<Tz, crate::AppError> {
+pub fn parse_zone(name: &str) -> Result<Tz, crate::error::AppError> {
     name.trim().parse::<Tz>().map_err(|_| {
-        crate::AppError::invalid(
+        crate::error::AppError::invalid(
             "time_zone",
             format!(
                 "\"{}\" is not a time zone Amicus knows; use a name such as America/New_York",

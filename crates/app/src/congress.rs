@@ -9,7 +9,7 @@ use serde::Deserialize;
 use store::OfficeKind;
 use store::import::{LocalOffice, Member, Seat, SeatTerm};
 
-use crate::AppError;
+use crate::error::AppError;
 
 #[derive(Deserialize)]
 struct Legislator {

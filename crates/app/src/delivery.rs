@@ -10,10 +10,11 @@ use serde::{Deserialize, Serialize};
 use store::letters::Sending;
 use store::{Method, Recipient, Role, Status, Store};
 
-use crate::letters_area::{recipient_block, recipient_numbered};
+use crate::app::{App, RecordArea};
+use crate::error::AppError;
 use crate::mail::{self, CoverFields, MailSettings, Mailer, Outgoing};
+use crate::recipients::{recipient_block, recipient_numbered};
 use crate::secrets::{CERTIFICATE_SERVICE, SMTP_SERVICE, SecretKept};
-use crate::{App, AppError, RecordArea};
 
 /// The mail settings as the Settings screen shows them.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -9,8 +9,9 @@ use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use store::followups::{MAX_REPLY_PDF, human_size};
 
-use crate::letters_area::recipient_numbered;
-use crate::{App, AppError, RecordArea};
+use crate::app::{App, RecordArea};
+use crate::error::AppError;
+use crate::recipients::recipient_numbered;
 
 /// Where a snooze moves a follow-up: a day, or some weeks on from when it
 /// was due (from today, when it is already overdue).
@@ -222,7 +223,7 @@ impl App {
     /// Save a copy of kept reply `id` to `path` (atomically).
     pub fn save_reply_file(&self, id: i64, path: &Path) -> Result<(), AppError> {
         let (_, pdf) = self.reply_file(id)?;
-        crate::write_atomically(path, &pdf)
+        crate::files::write_atomically(path, &pdf)
     }
 
     /// Write kept reply `id` to a private temporary folder for the system's
@@ -246,7 +247,7 @@ impl App {
             })
             .collect();
         let path = dir.join(format!("{}-{name}", info.id));
-        crate::write_atomically(&path, &pdf)?;
+        crate::files::write_atomically(&path, &pdf)?;
         Ok(path)
     }
 

@@ -9,7 +9,8 @@ use chrono::{DateTime, NaiveDate, Utc};
 use store::import::ImportSummary;
 use store::officials_csv::CsvSummary;
 
-use crate::{App, AppError, RecordArea};
+use crate::app::{App, RecordArea};
+use crate::error::AppError;
 
 /// How to run a roster import.
 #[derive(Debug, Clone, Default, PartialEq)]

@@ -7,16 +7,23 @@
 //! letter or a thousand does only per-letter work. An [`App`] is the engine
 //! and one record, with the process's [`Clock`]; its use cases are grouped
 //! by area, one module each, and each module owns its requests and views.
+//!
+//! This file only declares the modules and names what the crate offers.
+//! No module imports from here: each names the module an item is defined
+//! in (`crate::app::App`, `crate::error::AppError`), so the modules' imports
+//! form a graph without circles (`tests/it/modules.rs` checks it).
 
 mod app;
+mod archive;
 mod clock;
 pub mod congress;
 mod delivery;
+mod drafts;
+mod engine;
 mod error;
+mod files;
 mod followups;
-pub mod groups;
 mod imports;
-mod letters_area;
 mod log;
 pub mod mail;
 mod model;
@@ -25,603 +32,48 @@ mod officials;
 mod paragraphs;
 mod positions;
 pub mod posts;
+mod preview;
+mod recipient_groups;
+mod recipients;
 mod sample;
 pub mod secrets;
+mod sending;
 mod settings;
 mod states;
 pub mod team;
 mod templates;
 mod verify;
+mod workflow;
 
-use std::collections::HashMap;
-use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex, RwLock};
+/// Recipient groups resolved at a letter's date ([`recipient_groups`]), and
+/// a letter once a group has joined it ([`drafts`]).
+pub mod groups {
+    pub use crate::drafts::WithGroup;
+    pub use crate::recipient_groups::*;
+}
 
-pub use app::{App, RecordArea, RecordChanged, default_db_path};
+pub use app::{App, RecordArea, RecordChanged, VERSION, default_db_path};
+pub use archive::{LetterDetail, LetterRecord, LetterSummary, RecipientView};
 pub use clock::{Clock, parse_zone, system_zone};
 pub use delivery::{
     ContactFormCopy, EmailDraft, EmailOutcome, EmailRequest, EmailResult, MailView, Reach,
 };
+pub use drafts::{DraftRequest, Drafted, LetterExtra, NewLetter};
+pub use engine::{Engine, ExportOptions, Rendered, RenderedPdf, SAMPLE_LETTER};
 pub use error::AppError;
+pub use files::{Staged, copy_pdf_path, file_stem, stage, write_atomically};
 pub use followups::{FOLLOW_UP_DAYS, LogChoices, SnoozeChoice, SnoozeTo};
 pub use imports::ImportRequest;
 pub use letters::{Letter, LetterData, LetterError, Mode, Problem, TemplateMeta};
-pub use letters_area::{
-    Addressee, DraftPreview, DraftRequest, Drafted, FollowUp, GlyphDef, InkLine, LetterDetail,
-    LetterExtra, LetterRecord, LetterSummary, NewLetter, PageDrawing, PreviewHave, PreviewPage,
-    RecipientChoice, RecipientView, SendReport, SendRequest, WorkflowStep,
-};
-pub use letters_area::{CERTIFICATE_WARNING_DAYS, DigitallySigned};
 pub use log::LogEntry;
 pub use model::*;
 pub use offices::{HolderView, OfficeChange, OfficeDetail, OfficeHolder, OfficeRow};
 pub use officials::{NewOfficial, OfficialRow, OfficialsPage, PersonDetail, TermView};
 pub use positions::{IssueView, LetterRef, PositionView};
+pub use preview::{DraftPreview, GlyphDef, InkLine, PageDrawing, PreviewHave, PreviewPage};
+pub use recipients::{Addressee, RecipientChoice};
+pub use sending::{FollowUp, SendReport, SendRequest};
 pub use settings::{ClockView, Letterhead, SettingsInfo, log_dir, replace_record_with_backup};
 pub use templates::{Catalog, TemplateCheck, TemplateDraft, TemplateInfo, TemplateProblem};
-use typeset::{FontSet, Image, Layout};
 pub use verify::{CopyCheck, LetterCheck};
-
-/// Amicus's version, the one figure everything shows: `amicus --version`,
-/// the About section, the log's first line, diagnostics and the package
-/// (all from the workspace's `Cargo.toml`).
-pub const VERSION: &str = env!("CARGO_PKG_VERSION");
-
-/// The sample letter shipped with Amicus (KORUS, September 5, 2017).
-pub const SAMPLE_LETTER: &str = include_str!("../../../templates/samples/korus-2017.json");
-
-pub struct Engine {
-    fonts: FontSet,
-    /// Read by every render; written only when a user template is loaded or
-    /// checked, so renders never wait on each other.
-    templates: RwLock<letters::Templates>,
-    logos: Mutex<HashMap<PathBuf, Arc<Image>>>,
-}
-
-/// How to export a letter's copies.
-#[derive(Default)]
-pub struct ExportOptions {
-    /// One PDF holding every copy, instead of one file per copy.
-    pub combined: bool,
-    /// A copy to sign by hand: the space above the signer's name is left
-    /// blank even when the letter is signed with their signature image.
-    pub blank_signature: bool,
-    /// Called after each copy with (done, total); false cancels the export.
-    #[allow(clippy::type_complexity)]
-    pub progress: Option<Box<dyn Fn(usize, usize) -> bool + Sync>>,
-}
-
-/// A copy with its PDF bytes.
-pub type RenderedPdf = (Rendered, Vec<u8>);
-
-/// One laid-out copy of a letter.
-pub struct Rendered {
-    pub letter: Letter,
-    pub layout: Layout,
-}
-
-impl Rendered {
-    /// Who this copy is for, for file names and progress lines.
-    pub fn label(&self) -> String {
-        letters::compose::addressee_names(&self.letter.data)
-    }
-}
-
-impl Engine {
-    pub fn new() -> Result<Engine, AppError> {
-        Self::with_fonts(FontSet::new().map_err(letters::LetterError::from)?)
-    }
-
-    pub fn with_fonts(fonts: FontSet) -> Result<Engine, AppError> {
-        Ok(Engine {
-            fonts,
-            templates: RwLock::new(letters::Templates::builtin()?),
-            logos: Mutex::new(HashMap::new()),
-        })
-    }
-
-    /// Every template the engine knows.
-    pub fn templates(&self) -> Vec<TemplateMeta> {
-        self.read_templates().list().to_vec()
-    }
-
-    /// The filled-in template of each copy, before layout.
-    pub(crate) fn prepare(&self, data: &LetterData) -> Result<Vec<Letter>, AppError> {
-        Ok(letters::prepare(&self.read_templates(), data, None)?)
-    }
-
-    fn read_templates(&self) -> std::sync::RwLockReadGuard<'_, letters::Templates> {
-        self.templates.read().unwrap_or_else(|e| e.into_inner())
-    }
-
-    fn write_templates(&self) -> std::sync::RwLockWriteGuard<'_, letters::Templates> {
-        self.templates.write().unwrap_or_else(|e| e.into_inner())
-    }
-
-    /// Register (or replace) a template under `meta.id`.
-    pub(crate) fn add_template(&self, meta: TemplateMeta, source: &str) -> Result<(), AppError> {
-        Ok(self.write_templates().add(meta, source)?)
-    }
-
-    /// Whether the engine knows a template (asked for every letter laid out,
-    /// so it clones nothing).
-    pub(crate) fn knows_template(&self, id: &str) -> bool {
-        self.read_templates().get(id).is_ok()
-    }
-
-    /// A known template's metadata.
-    pub(crate) fn template(&self, id: &str) -> Result<TemplateMeta, AppError> {
-        Ok(self.read_templates().get(id)?.clone())
-    }
-
-    pub fn fonts(&self) -> &FontSet {
-        &self.fonts
-    }
-
-    /// Parse letter data, reporting the path of any bad value.
-    pub fn parse_data(&self, json: &str) -> Result<LetterData, AppError> {
-        Ok(LetterData::from_json(json)?)
-    }
-
-    pub fn read_data(&self, path: &Path) -> Result<LetterData, AppError> {
-        let text = std::fs::read_to_string(path).map_err(|source| AppError::Read {
-            path: path.to_path_buf(),
-            source,
-        })?;
-        self.parse_data(&text)
-    }
-
-    fn logo(&self, data: &LetterData) -> Result<Option<Arc<Image>>, AppError> {
-        let Some(path) = data.organization.logo.as_deref() else {
-            return Ok(None);
-        };
-        let path = PathBuf::from(path);
-        let mut logos = self.logos.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some(img) = logos.get(&path) {
-            return Ok(Some(Arc::clone(img)));
-        }
-        let bytes = std::fs::read(&path).map_err(|source| AppError::Read {
-            path: path.clone(),
-            source,
-        })?;
-        let img = Arc::new(Image::from_png(&bytes).map_err(letters::LetterError::from)?);
-        logos.insert(path, Arc::clone(&img));
-        Ok(Some(img))
-    }
-
-    /// The letter's images: the letterhead's logo (decoded once per file)
-    /// and, once signed, the signer's signature.
-    fn art(&self, data: &LetterData) -> Result<letters::Art, AppError> {
-        let signature = match &data.signer.signature {
-            None => None,
-            Some(b64) => {
-                use base64::Engine as _;
-                let bytes = base64::engine::general_purpose::STANDARD
-                    .decode(b64)
-                    .map_err(|e| AppError::damaged("the signer's signature image", e))?;
-                let img = Image::from_png(&bytes)
-                    .map_err(|e| AppError::damaged("the signer's signature image", e))?;
-                Some(Arc::new(img))
-            }
-        };
-        Ok(letters::Art {
-            logo: self.logo(data)?,
-            signature,
-        })
-    }
-
-    /// Compose and lay out one filled letter.
-    fn lay_out(&self, letter: Letter, art: letters::Art) -> Result<Rendered, AppError> {
-        let doc = letters::compose(&letter, art);
-        let layout = typeset::layout(&doc, &self.fonts).map_err(letters::LetterError::from)?;
-        Ok(Rendered { letter, layout })
-    }
-
-    /// Fill, compose and lay out every copy of the letter.
-    pub fn render(
-        &self,
-        data: &LetterData,
-        template: Option<&str>,
-    ) -> Result<Vec<Rendered>, AppError> {
-        let art = self.art(data)?;
-        let prepared = letters::prepare(&self.read_templates(), data, template)?;
-        prepared
-            .into_iter()
-            .map(|letter| self.lay_out(letter, art.clone()))
-            .collect()
-    }
-
-    /// Lay out every copy of the letter and hand each to `work`, on
-    /// `per_core` threads per core, each taking the next copy in turn (a
-    /// merge is embarrassingly parallel: fonts, templates and caches are
-    /// shared read-mostly). Results come back in copy order; on an error
-    /// the other results are dropped.
-    fn each_copy<T: Send>(
-        &self,
-        data: &LetterData,
-        template: Option<&str>,
-        per_core: usize,
-        work: &(dyn Fn(usize, Rendered) -> Result<T, AppError> + Sync),
-    ) -> Result<Vec<T>, AppError> {
-        let art = self.art(data)?;
-        let letters = letters::prepare(&self.read_templates(), data, template)?;
-        let total = letters.len();
-        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-        let workers = (cores * per_core).min(total).max(1);
-        let next = std::sync::atomic::AtomicUsize::new(0);
-        let slots: Vec<Mutex<Option<Letter>>> =
-            letters.into_iter().map(|l| Mutex::new(Some(l))).collect();
-        let results: Vec<Result<Vec<(usize, T)>, AppError>> = std::thread::scope(|s| {
-            let handles: Vec<_> = (0..workers)
-                .map(|_| {
-                    let (art, next, slots) = (art.clone(), &next, &slots);
-                    s.spawn(move || {
-                        let mut done = Vec::new();
-                        loop {
-                            let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                            let Some(slot) = slots.get(i) else {
-                                return Ok(done);
-                            };
-                            let Some(letter) =
-                                slot.lock().unwrap_or_else(|e| e.into_inner()).take()
-                            else {
-                                continue;
-                            };
-                            done.push((i, work(i, self.lay_out(letter, art.clone())?)?));
-                        }
-                    })
-                })
-                .collect();
-            handles
-                .into_iter()
-                .map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
-                .collect()
-        });
-        let mut out = Vec::with_capacity(total);
-        for part in results {
-            out.extend(part?);
-        }
-        out.sort_by_key(|(i, _)| *i);
-        Ok(out.into_iter().map(|(_, t)| t).collect())
-    }
-
-    /// Render every copy and its PDF, in parallel.
-    pub fn render_pdfs(
-        &self,
-        data: &LetterData,
-        template: Option<&str>,
-    ) -> Result<Vec<RenderedPdf>, AppError> {
-        self.each_copy(data, template, 1, &|_, rendered| {
-            let pdf = self.pdf(&rendered)?;
-            Ok((rendered, pdf))
-        })
-    }
-
-    /// Render every copy to its own PDF file, named by `name_of(index,
-    /// copy)`. Either every file is written or none is: copies are staged
-    /// beside their targets as they are rendered (in parallel), flushed to
-    /// disk together, and moved into place only when all have succeeded.
-    pub fn render_to_files(
-        &self,
-        data: &LetterData,
-        template: Option<&str>,
-        name_of: &(dyn Fn(usize, &Rendered) -> PathBuf + Sync),
-        after_each: &(dyn Fn() -> Result<(), AppError> + Sync),
-    ) -> Result<Vec<PathBuf>, AppError> {
-        let batch_sync = cfg!(target_os = "linux");
-        // Two threads per core: while one waits on the disk another renders.
-        // On an error, the staged files are dropped, deleting themselves.
-        let staged = self.each_copy(data, template, 2, &|i, rendered| {
-            let pdf = self.pdf(&rendered)?;
-            let staged = stage_with(&name_of(i, &rendered), &pdf, !batch_sync)?;
-            after_each()?;
-            Ok(staged)
-        })?;
-        // The data is on disk before any file takes its final name.
-        let mut dirs: Vec<PathBuf> = staged
-            .iter()
-            .map(|f| parent_dir(f.path()).to_path_buf())
-            .collect();
-        dirs.sort();
-        dirs.dedup();
-        sync_filesystems(&dirs)?;
-        let mut written = Vec::with_capacity(staged.len());
-        for file in staged {
-            let path = file.path().to_path_buf();
-            file.commit()?;
-            written.push(path);
-        }
-        // And the new names are on disk too.
-        sync_filesystems(&dirs)?;
-        Ok(written)
-    }
-
-    /// Export every copy as a PDF at `out`: one file for a single copy, else
-    /// `OUT-01-name.pdf`, `OUT-02-name.pdf`, … — all written or none.
-    pub fn export_pdfs(
-        &self,
-        data: &LetterData,
-        template: Option<&str>,
-        out: &Path,
-    ) -> Result<Vec<PathBuf>, AppError> {
-        self.export_with(data, template, out, &ExportOptions::default())
-    }
-
-    /// Export every copy as [`Engine::export_pdfs`] does and each page of
-    /// each copy as SVG into the folder `svg_dir` (`page-1.svg`, or
-    /// `01-name-page-1.svg` for one copy per recipient). Everything is
-    /// rendered before anything is written, so an error leaves no files.
-    pub fn export_pdfs_and_svg(
-        &self,
-        data: &LetterData,
-        template: Option<&str>,
-        out: &Path,
-        svg_dir: &Path,
-    ) -> Result<Vec<PathBuf>, AppError> {
-        let copies = self.render_pdfs(data, template)?;
-        let many = copies.len() > 1;
-        let mut files: Vec<(PathBuf, Vec<u8>)> = Vec::new();
-        for (i, (copy, pdf)) in copies.into_iter().enumerate() {
-            let label = copy.label();
-            files.push((copy_pdf_path(out, many, i, &label), pdf));
-            let stem = file_stem(i, &label);
-            for (p, page) in self.svg_pages(&copy).into_iter().enumerate() {
-                let name = if many {
-                    format!("{stem}-page-{}.svg", p + 1)
-                } else {
-                    format!("page-{}.svg", p + 1)
-                };
-                files.push((svg_dir.join(name), page.into_bytes()));
-            }
-        }
-        std::fs::create_dir_all(svg_dir).map_err(|source| AppError::Write {
-            path: svg_dir.to_path_buf(),
-            source,
-        })?;
-        let staged = files
-            .iter()
-            .map(|(path, bytes)| stage(path, bytes))
-            .collect::<Result<Vec<_>, _>>()?;
-        let mut written = Vec::with_capacity(staged.len());
-        for file in staged {
-            let path = file.path().to_path_buf();
-            file.commit()?;
-            written.push(path);
-        }
-        Ok(written)
-    }
-
-    /// Export with a choice of one file per copy or one combined file, and a
-    /// progress callback called after each copy with (done, total); when it
-    /// returns false the export stops and nothing is written.
-    pub fn export_with(
-        &self,
-        data: &LetterData,
-        template: Option<&str>,
-        out: &Path,
-        options: &ExportOptions,
-    ) -> Result<Vec<PathBuf>, AppError> {
-        let total = match data.mode {
-            Mode::PerRecipient => data.recipients.len().max(1),
-            Mode::Joint => 1,
-        };
-        let done = std::sync::atomic::AtomicUsize::new(0);
-        let step = || {
-            let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
-            match &options.progress {
-                Some(go_on) if !go_on(n, total) => Err(AppError::Cancelled),
-                _ => Ok(()),
-            }
-        };
-        if options.combined && total > 1 {
-            let copies = self.each_copy(data, template, 1, &|_, rendered| {
-                step()?;
-                Ok(rendered)
-            })?;
-            let mut pages = Vec::new();
-            let mut first = None;
-            for c in copies {
-                let Rendered { layout, .. } = c;
-                pages.extend(layout.pages.iter().cloned());
-                first.get_or_insert(layout);
-            }
-            let Some(mut layout) = first else {
-                return Ok(Vec::new());
-            };
-            layout.pages = pages;
-            let pdf = typeset::pdf::write_pdf(&layout, &self.fonts)
-                .map_err(|e| AppError::Letter(LetterError::from(e)))?;
-            let file = stage_with(out, &pdf, true)?;
-            let path = file.path().to_path_buf();
-            file.commit()?;
-            sync_filesystems(&[parent_dir(&path).to_path_buf()])?;
-            return Ok(vec![path]);
-        }
-        let many = total > 1;
-        self.render_to_files(
-            data,
-            template,
-            &|i, copy| copy_pdf_path(out, many, i, &copy.label()),
-            &step,
-        )
-    }
-
-    /// Every problem with the data and template, without writing anything.
-    /// Rendering already reports every missing required field at once.
-    pub fn check(&self, json: &str, template: Option<&str>) -> Vec<Problem> {
-        match self
-            .parse_data(json)
-            .and_then(|data| self.render(&data, template))
-        {
-            Ok(_) => Vec::new(),
-            Err(e) => e.problems(),
-        }
-    }
-
-    pub fn pdf(&self, rendered: &Rendered) -> Result<Vec<u8>, AppError> {
-        typeset::pdf::write_pdf(&rendered.layout, &self.fonts)
-            .map_err(|e| AppError::Letter(LetterError::from(e)))
-    }
-
-    /// The shipped sample letter, laid out (it is a joint letter: one copy).
-    fn sample(&self) -> Result<Rendered, AppError> {
-        let data = self.parse_data(SAMPLE_LETTER)?;
-        let letter = letters::prepare(&self.read_templates(), &data, None)?
-            .into_iter()
-            .next()
-            .ok_or(LetterError::NoTemplate)?;
-        self.lay_out(letter, self.art(&data)?)
-    }
-
-    /// The sample letter's title and SVG pages, for the first window.
-    pub fn sample_preview(&self) -> Result<(String, Vec<String>), AppError> {
-        let sample = self.sample()?;
-        Ok((
-            sample.layout.metadata.title.clone(),
-            self.svg_pages(&sample),
-        ))
-    }
-
-    /// Render the sample letter and write it as a PDF, atomically.
-    pub fn export_sample_pdf(&self, path: &Path) -> Result<(), AppError> {
-        write_atomically(path, &self.pdf(&self.sample()?)?)
-    }
-
-    /// The pages as glyph placements and overlays (the live preview).
-    pub fn ink_pages(&self, rendered: &Rendered) -> Vec<typeset::svg::InkPage> {
-        (0..rendered.layout.pages.len())
-            .map(|i| typeset::svg::ink_page(&rendered.layout, i, &self.fonts))
-            .collect()
-    }
-
-    /// The outline of a glyph the shared pages use, as SVG path data.
-    pub fn glyph_path(&self, face: typeset::FaceId, gid: u16) -> std::sync::Arc<str> {
-        typeset::svg::glyph_path(&self.fonts, face, gid)
-    }
-
-    pub fn svg_pages(&self, rendered: &Rendered) -> Vec<String> {
-        (0..rendered.layout.pages.len())
-            .map(|i| typeset::svg::page_svg(&rendered.layout, i, &self.fonts))
-            .collect()
-    }
-}
-
-/// Write a file so that it is either complete or absent: write a temporary
-/// file beside it, then rename over the target.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), AppError> {
-    stage(path, bytes)?.commit()
-}
-
-/// A file written and synced under a temporary name beside its target,
-/// waiting to be moved into place. Dropped uncommitted, it is deleted.
-pub struct Staged {
-    temp: tempfile::TempPath,
-    path: PathBuf,
-}
-
-impl Staged {
-    /// Move the file into place (an atomic rename).
-    pub fn commit(self) -> Result<(), AppError> {
-        let path = self.path;
-        self.temp.persist(&path).map_err(|e| AppError::Write {
-            path: path.clone(),
-            source: e.error,
-        })
-    }
-
-    pub fn path(&self) -> &Path {
-        &self.path
-    }
-}
-
-/// Write `bytes` under a temporary name beside `path` and sync them to disk.
-pub fn stage(path: &Path, bytes: &[u8]) -> Result<Staged, AppError> {
-    stage_with(path, bytes, true)
-}
-
-/// Flush every file written on the filesystem holding `dir` (Linux: one
-/// `syncfs`, far cheaper than an fsync per file of a large merge).
-#[cfg(target_os = "linux")]
-fn sync_filesystem(dir: &Path) -> std::io::Result<bool> {
-    let handle = std::fs::File::open(dir)?;
-    rustix::fs::syncfs(&handle)?;
-    Ok(true)
-}
-
-#[cfg(not(target_os = "linux"))]
-fn sync_filesystem(_dir: &Path) -> std::io::Result<bool> {
-    Ok(false)
-}
-
-fn sync_filesystems(dirs: &[PathBuf]) -> Result<(), AppError> {
-    for dir in dirs {
-        sync_filesystem(dir).map_err(|source| AppError::Write {
-            path: dir.clone(),
-            source,
-        })?;
-    }
-    Ok(())
-}
-
-fn parent_dir(path: &Path) -> &Path {
-    match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    }
-}
-
-fn stage_with(path: &Path, bytes: &[u8], sync: bool) -> Result<Staged, AppError> {
-    use std::io::Write as _;
-    let err = |source| AppError::Write {
-        path: path.to_path_buf(),
-        source,
-    };
-    let dir = parent_dir(path);
-    let mut builder = tempfile::Builder::new();
-    builder.prefix(".amicus-").suffix(".part");
-    // An exported letter is an ordinary document: readable as the user's
-    // umask allows, like any file they save (a temporary file is 0600).
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt as _;
-        builder.permissions(std::fs::Permissions::from_mode(0o666));
-    }
-    let mut tmp = builder.tempfile_in(dir).map_err(err)?;
-    tmp.write_all(bytes).map_err(err)?;
-    if sync {
-        tmp.as_file().sync_all().map_err(err)?;
-    }
-    Ok(Staged {
-        // Closes the file (a merge may stage thousands) but keeps the name.
-        temp: tmp.into_temp_path(),
-        path: path.to_path_buf(),
-    })
-}
-
-/// Where copy `index` of an export to `out` goes: `out` itself for a lone
-/// copy, else `OUT-01-secretary-ross.pdf` beside it.
-pub fn copy_pdf_path(out: &Path, many: bool, index: usize, label: &str) -> PathBuf {
-    if many {
-        let base = out.with_extension("");
-        PathBuf::from(format!(
-            "{}-{}.pdf",
-            base.display(),
-            file_stem(index, label)
-        ))
-    } else {
-        out.to_path_buf()
-    }
-}
-
-/// A file-name-safe form of a label: "01-secretary-ross".
-pub fn file_stem(index: usize, label: &str) -> String {
-    let mut slug = String::new();
-    for c in label.chars() {
-        if c.is_alphanumeric() {
-            slug.extend(c.to_lowercase());
-        } else if !slug.ends_with('-') {
-            slug.push('-');
-        }
-    }
-    format!("{:02}-{}", index + 1, slug.trim_matches('-'))
-}
+pub use workflow::{CERTIFICATE_WARNING_DAYS, DigitallySigned, WorkflowStep};

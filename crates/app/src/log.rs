@@ -6,7 +6,8 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 use store::log::{LogFilter, SearchHit};
 
-use crate::{App, AppError};
+use crate::app::App;
+use crate::error::AppError;
 
 /// One line of the sent log: a copy of a letter, what became of it, and
 /// whether its follow-up is overdue on the organization's today.
@@ -43,10 +44,14 @@ impl App {
         Ok(self.db().log_csv(filter)?)
     }
 
-    /// Write the log (as filtered) to a CSV file, atomically.
+    /// Write the log (as filtered) to a CSV file for a spreadsheet,
+    /// atomically: a UTF-8 byte-order mark first (without it Excel on
+    /// Windows reads the file in the system's code page and garbles every
+    /// accent), then the CSV with CRLF line ends.
     pub fn write_log_csv(&self, filter: &LogFilter, path: &Path) -> Result<(), AppError> {
         let csv = self.log_csv(filter)?;
-        crate::write_atomically(path, csv.as_bytes())
+        let file = format!("\u{feff}{csv}");
+        crate::files::write_atomically(path, file.as_bytes())
     }
 
     pub fn search(&self, text: &str) -> Result<Vec<SearchHit>, AppError> {

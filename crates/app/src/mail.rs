@@ -13,7 +13,7 @@ use lettre::transport::smtp::client::{Certificate, Tls, TlsParameters};
 use lettre::{Message, SmtpTransport, Transport};
 use serde::{Deserialize, Serialize};
 
-use crate::AppError;
+use crate::error::AppError;
 
 /// How the connection to the mail server is protected.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -254,7 +254,7 @@ pub fn message(
         .subject(out.subject.clone())
         .date(at.into())
         .message_id(Some(out.message_id.clone()))
-        .user_agent(format!("Amicus {}", crate::VERSION))
+        .user_agent(format!("Amicus {}", crate::app::VERSION))
         .multipart(
             MultiPart::mixed()
                 .singlepart(SinglePart::plain(out.note.clone()))

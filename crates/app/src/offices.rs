@@ -6,7 +6,8 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use store::{NewOffice, Office, Store};
 
-use crate::{App, AppError, RecordArea};
+use crate::app::{App, RecordArea};
+use crate::error::AppError;
 
 /// An office in the offices list, with who holds it on the day asked.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -6,7 +6,8 @@ use serde::{Deserialize, Serialize};
 use store::officials::OfficeChoice;
 use store::{NewOffice, NewPerson, NewTerm, Person, StoreError};
 
-use crate::{App, AppError, RecordArea};
+use crate::app::{App, RecordArea};
+use crate::error::AppError;
 
 /// A person in the officials list, with the office they hold (or last held).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -3,7 +3,8 @@
 
 use store::paragraphs::{NewParagraph, Paragraph};
 
-use crate::{App, AppError, RecordArea};
+use crate::app::{App, RecordArea};
+use crate::error::AppError;
 
 impl App {
     /// Paragraphs matching every word of `text`, those on `issue` first.

@@ -6,7 +6,8 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use store::{Issue, NewPosition, Position, Status, Store};
 
-use crate::{App, AppError, RecordArea};
+use crate::app::{App, RecordArea};
+use crate::error::AppError;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]

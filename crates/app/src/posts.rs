@@ -11,7 +11,7 @@ use serde::Deserialize;
 use store::OfficeKind;
 use store::import::{Member, Seat, SeatTerm};
 
-use crate::AppError;
+use crate::error::AppError;
 
 /// The dataset shipped with Amicus.
 pub const POSTS: &str = include_str!("../../../data/officials/posts.yaml");

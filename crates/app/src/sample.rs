@@ -6,9 +6,11 @@
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use store::{LetterMode, Method, NewPosition, Role, Stance};
 
-use crate::{
-    Addressee, App, AppError, FollowUp, LetterExtra, NewLetter, RecipientChoice, SendReport,
-};
+use crate::app::App;
+use crate::drafts::{LetterExtra, NewLetter};
+use crate::error::AppError;
+use crate::recipients::{Addressee, RecipientChoice};
+use crate::sending::{FollowUp, SendReport};
 
 fn day(iso: &str) -> NaiveDate {
     iso.parse().unwrap_or_default()
@@ -22,7 +24,7 @@ fn at(y: i32, m: u32, d: u32, h: u32) -> DateTime<Utc> {
 
 pub(crate) fn seed(app: &App) -> Result<(), AppError> {
     let now = app.clock().now();
-    let sample = app.engine.parse_data(crate::SAMPLE_LETTER)?;
+    let sample = app.engine.parse_data(crate::engine::SAMPLE_LETTER)?;
     app.db().set_setting("organization", &sample.organization)?;
     // The offices and their holders from 2017 to today come from the
     // curated posts dataset, so the sample and an import agree.
@@ -116,4 +118,11 @@ fn seed_letter(
         )?;
     }
     Ok(())
+}
+
+impl App {
+    /// Fill a new record with the sample.
+    pub(crate) fn seed_sample(&self) -> Result<(), AppError> {
+        seed(self)
+    }
 }

@@ -9,7 +9,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 use keyring_core::{CredentialStore, Entry};
 use serde::{Deserialize, Serialize};
 
-use crate::AppError;
+use crate::error::AppError;
 
 /// The keychain service names Amicus keeps its secrets under.
 pub const SMTP_SERVICE: &str = "Amicus mail server";

@@ -7,7 +7,8 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::{App, AppError, RecordArea};
+use crate::app::{App, RecordArea};
+use crate::error::AppError;
 
 /// Where the record lives and what it is.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -82,14 +83,14 @@ impl App {
             schema_version: u32::try_from(db.schema_version()?).unwrap_or(u32::MAX),
             time_zone: self.clock().zone().name().to_string(),
             log_dir: log_dir().display().to_string(),
-            version: crate::VERSION.to_string(),
+            version: crate::app::VERSION.to_string(),
         })
     }
 
     /// Set the organization's time zone (an IANA name such as America/New_York).
     #[tracing::instrument(skip(self))]
     pub fn set_time_zone(&self, name: &str) -> Result<(), AppError> {
-        let zone = crate::parse_zone(name)?;
+        let zone = crate::clock::parse_zone(name)?;
         self.db().set_setting("time_zone", &zone.name())?;
         self.clock().set_zone(zone);
         self.changed(&[RecordArea::Settings]);
@@ -103,7 +104,7 @@ impl App {
         let info = self.settings_info()?;
         Ok(format!(
             "Amicus {}\nSystem: {}\nRecord: {} (schema {} of {})\nTime zone: {}\nLogs: {}\n",
-            crate::VERSION,
+            crate::app::VERSION,
             os_name(),
             info.db_path,
             info.schema_version,
@@ -256,7 +257,7 @@ impl App {
         let digest = store::letters::sha256_hex(&bytes);
         let kept = dir.join(format!("logo-{}.png", &digest[..16]));
         if kept != path && !kept.exists() {
-            crate::write_atomically(&kept, &bytes)?;
+            crate::files::write_atomically(&kept, &bytes)?;
         }
         Ok(kept.display().to_string())
     }

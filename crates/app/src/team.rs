@@ -12,7 +12,10 @@ use serde::Serialize;
 use store::Store;
 pub use store::team::{TeamConnect, TeamEvent, TeamRole, Watcher, is_team_url, watch};
 
-use crate::{App, AppError, Clock, Engine};
+use crate::app::App;
+use crate::clock::Clock;
+use crate::engine::Engine;
+use crate::error::AppError;
 
 /// The keychain service a team record's password is kept under (the
 /// account is the record's address).
@@ -216,7 +219,7 @@ pub fn save_team(team: &SavedTeam) -> Result<(), AppError> {
             source,
         })?;
     }
-    crate::write_atomically(&path, text.as_bytes())
+    crate::files::write_atomically(&path, text.as_bytes())
 }
 
 /// Open the single-user record again at the next start.

@@ -6,7 +6,9 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use store::{Office, Signer};
 
-use crate::{App, AppError, IssueView, RecordArea};
+use crate::app::{App, RecordArea};
+use crate::error::AppError;
+use crate::positions::IssueView;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -133,7 +135,7 @@ impl App {
     /// it. Nothing is stored.
     pub fn check_template(&self, d: &TemplateDraft) -> Result<TemplateCheck, AppError> {
         let meta = self.template_meta(d, EDITING)?;
-        let mut sample = self.engine.parse_data(crate::SAMPLE_LETTER)?;
+        let mut sample = self.engine.parse_data(crate::engine::SAMPLE_LETTER)?;
         // The sample letter, with an example for each template field it needs.
         for field in &meta.fields {
             if let Some(name) = field.strip_prefix("fields.") {

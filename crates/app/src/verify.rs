@@ -10,8 +10,9 @@ use serde::Serialize;
 use store::letters::{SignedCopy, sha256_hex};
 use store::{Archived, EventKind, Recipient, Status, Store};
 
-use crate::letters_area::copy_index;
-use crate::{App, AppError};
+use crate::app::App;
+use crate::error::AppError;
+use crate::recipients::copy_index;
 
 /// What `verify` found for one copy of a letter.
 #[derive(Debug, Clone, PartialEq, Serialize)]

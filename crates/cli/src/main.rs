@@ -1,5 +1,8 @@
 //! `amicus`: the command-line front end. Every command is a thin call into
-//! `amicus_app`; this file only parses arguments and prints.
+//! `amicus_app`: its arguments (clap) become the use case's request, and
+//! the view it answers is printed, as lines or, with `--json`, as JSON for
+//! scripts. One module per area, as crates/app has; this file parses the
+//! command line and opens the record.
 
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
@@ -9,8 +12,23 @@ use amicus_app::team::{RecordChoice, record_to_open};
 use amicus_app::{App, AppError, Clock, Engine, Problem};
 use clap::{Parser, Subcommand};
 
-mod record;
+#[macro_use]
+mod print;
+
+mod followups;
+mod groups;
+mod imports;
+mod issues;
+mod letters;
+mod log;
+mod mail;
+mod offices;
+mod officials;
+mod paragraphs;
+mod signers;
 mod team;
+
+use print::Format;
 
 #[derive(Parser)]
 #[command(
@@ -27,6 +45,10 @@ struct Cli {
     /// Log what Amicus does to standard error (-v: each step, -vv: every detail).
     #[arg(short, long, global = true, action = clap::ArgAction::Count)]
     verbose: u8,
+    /// Print the view as JSON, for scripts (letters list and show, officials
+    /// list and show, offices list, the log).
+    #[arg(long, global = true)]
+    json: bool,
     #[command(subcommand)]
     command: Command,
 }
@@ -59,44 +81,44 @@ enum Command {
     },
     /// People in public office: list, show, add, edit, retire, terms.
     #[command(subcommand)]
-    Officials(record::Officials),
+    Officials(officials::Officials),
     /// Offices: list, add, who held one on a date, retire.
     #[command(subcommand)]
-    Offices(record::Offices),
+    Offices(offices::Offices),
     /// Issues and the organization's position on each.
     #[command(subcommand)]
-    Issues(record::Issues),
+    Issues(issues::Issues),
     /// Letters: new, list, show, approve, sign, send, export, revise, follow-up, reply.
     #[command(subcommand)]
-    Letters(record::Letters),
+    Letters(letters::Letters),
     /// The sent log: every copy of every letter and what became of it.
-    Log(record::LogArgs),
+    Log(log::LogArgs),
     /// Search letters, officials, offices and positions.
     Search { text: String },
     /// Import officials from public data.
     #[command(subcommand)]
-    Import(record::Import),
+    Import(imports::Import),
     /// Export officials.
     #[command(subcommand)]
-    Export(record::Export),
+    Export(imports::Export),
     /// Who signs letters, and their signature images.
     #[command(subcommand)]
-    Signers(record::Signers),
+    Signers(signers::Signers),
     /// The mail server letters are e-mailed through.
     #[command(subcommand)]
-    Mail(record::Mail),
+    Mail(mail::Mail),
     /// Recipient groups: committees and delegations, resolved at a date.
     #[command(subcommand)]
-    Groups(record::Groups),
+    Groups(groups::Groups),
     /// The library of stock paragraphs.
     #[command(subcommand)]
-    Paragraphs(record::Paragraphs),
+    Paragraphs(paragraphs::Paragraphs),
     /// Follow-ups due (by the end of this week, or --due DATE) with no reply
     /// yet; snooze, assign, or log a call, meeting or e-mail on a copy.
-    Followups(record::FollowupsArgs),
+    Followups(followups::FollowupsArgs),
     /// Replies kept as PDFs: attach one to a copy, save a copy of it.
     #[command(subcommand)]
-    Replies(record::Replies),
+    Replies(followups::Replies),
     /// Working as a team: a shared record on a PostgreSQL server.
     #[command(subcommand)]
     Team(team::Team),
@@ -129,21 +151,22 @@ fn main() -> ExitCode {
         Err(e) => return fail(&e.problems()),
     };
     let db = cli.db.clone();
+    let format = Format { json: cli.json };
     match cli.command {
-        Command::Officials(c) => with_app(engine, db, |app| record::officials(app, c)),
-        Command::Offices(c) => with_app(engine, db, |app| record::offices(app, c)),
-        Command::Issues(c) => with_app(engine, db, |app| record::issues(app, c)),
-        Command::Letters(c) => with_app(engine, db, |app| record::letters(app, c)),
-        Command::Log(a) => with_app(engine, db, |app| record::log(app, a)),
-        Command::Import(c) => with_app(engine, db, |app| record::import(app, c)),
-        Command::Export(c) => with_app(engine, db, |app| record::export(app, c)),
-        Command::Signers(c) => with_app(engine, db, |app| record::signers(app, c)),
-        Command::Mail(c) => with_app(engine, db, |app| record::mail(app, c)),
-        Command::Groups(c) => with_app(engine, db, |app| record::groups(app, c)),
-        Command::Paragraphs(c) => with_app(engine, db, |app| record::paragraphs(app, c)),
-        Command::Followups(a) => with_app(engine, db, |app| record::followups(app, a)),
-        Command::Replies(c) => with_app(engine, db, |app| record::replies(app, c)),
-        Command::Search { text } => with_app(engine, db, |app| record::search(app, &text)),
+        Command::Officials(c) => with_app(engine, db, |app| officials::run(app, c, format)),
+        Command::Offices(c) => with_app(engine, db, |app| offices::run(app, c, format)),
+        Command::Issues(c) => with_app(engine, db, |app| issues::run(app, c)),
+        Command::Letters(c) => with_app(engine, db, |app| letters::run(app, c, format)),
+        Command::Log(a) => with_app(engine, db, |app| log::run(app, a, format)),
+        Command::Import(c) => with_app(engine, db, |app| imports::import(app, c)),
+        Command::Export(c) => with_app(engine, db, |app| imports::export(app, c)),
+        Command::Signers(c) => with_app(engine, db, |app| signers::run(app, c)),
+        Command::Mail(c) => with_app(engine, db, |app| mail::run(app, c)),
+        Command::Groups(c) => with_app(engine, db, |app| groups::run(app, c)),
+        Command::Paragraphs(c) => with_app(engine, db, |app| paragraphs::run(app, c)),
+        Command::Followups(a) => with_app(engine, db, |app| followups::followups(app, a)),
+        Command::Replies(c) => with_app(engine, db, |app| followups::replies(app, c)),
+        Command::Search { text } => with_app(engine, db, |app| log::search(app, &text)),
         Command::Team(c) => match team::without_app(&c, db.as_deref()) {
             Some(Ok(())) => ExitCode::SUCCESS,
             Some(Err(e)) => fail(&e.problems()),

@@ -95,6 +95,10 @@ pub struct Art {
 /// the typed name is 42).
 pub const SIGNATURE_HEIGHT: f32 = 38.0;
 
+// Over 120 lines because it is layout: the letter's blocks from the top of
+// the page to the foot, in reading order (letterhead, date, addresses,
+// subject, salutation, body, closing, signature, enclosures, cc), each a
+// few lines with the keep rules that tie it to its neighbours.
 /// Build the typeset document.
 pub fn compose(letter: &Letter, art: Art) -> Document {
     let Art {

@@ -216,6 +216,10 @@ impl Store {
     }
 }
 
+// Over 120 lines: one member's import is one sequence on the roster's
+// transaction (find or adopt the person, update the fields staff did not
+// edit, then each seat term: give way, correct or add) sharing the person
+// row and the summary's counts throughout; each step is commented in place.
 fn import_member(
     tx: &Connection,
     m: &Member,

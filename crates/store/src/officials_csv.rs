@@ -95,6 +95,9 @@ impl Store {
         self.import_officials_csv_as(text, now, false)
     }
 
+    // Over 120 lines: each row is checked and written in one pass inside
+    // one transaction (line number, person, office, term), the steps sharing
+    // the row, its line and the list of problems that decides the commit.
     /// As [`Store::import_officials_csv`]; with `dry_run` every row is checked
     /// and counted the same way, then the transaction is rolled back.
     pub fn import_officials_csv_as(

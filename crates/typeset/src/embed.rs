@@ -24,7 +24,7 @@ use printpdf::{
     Codepoint, FontId, Op, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Pt, TextItem,
 };
 
-use crate::TypesetError;
+use crate::error::TypesetError;
 use crate::fonts::{Face, FaceId};
 
 /// The glyphs a face must carry and the text each stands for.
@@ -154,6 +154,9 @@ pub(crate) fn repertoire(face: &Face) -> &Repertoire {
     })
 }
 
+// Over 120 lines: one round trip through printpdf (a one-page document
+// showing the glyphs, serialized, then the font's object graph copied back
+// out and renumbered) whose intermediate objects each step needs.
 /// Let printpdf embed `set` of `face` in a one-page document, and keep the
 /// font's objects and the code it gave each glyph.
 fn embed(face: &Face, set: &GlyphSet, name: &FontId) -> Result<EmbeddedFont, TypesetError> {

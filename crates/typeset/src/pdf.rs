@@ -26,8 +26,8 @@ use std::sync::Arc;
 use printpdf::{FontId, PdfDocument, PdfPage, PdfSaveOptions, XObject, XObjectId};
 use sha2::{Digest, Sha256};
 
-use crate::TypesetError;
 use crate::embed::{EmbeddedFont, GlyphSet};
+use crate::error::TypesetError;
 use crate::fonts::{FaceId, FontSet};
 use crate::layout::{Layout, Placed, Rgb, TextLine};
 
@@ -72,6 +72,9 @@ fn glyph_sets(layout: &Layout, fonts: &FontSet) -> BTreeMap<FaceId, GlyphSet> {
     used
 }
 
+// Over 120 lines: the document's objects are written in the order a PDF
+// needs them (metadata, embedded faces, pages with their content streams,
+// the file identifier from those streams), all sharing one object table.
 /// Serialize `layout` as PDF bytes.
 pub fn write_pdf(layout: &Layout, fonts: &FontSet) -> Result<Vec<u8>, TypesetError> {
     let meta = &layout.metadata;

@@ -326,6 +326,21 @@ fn a_follow_up_has_an_owner_who_can_be_changed_and_filtered_on(engine: Backend) 
         csv.lines().nth(1).unwrap().ends_with(",Avery Chen"),
         "{csv}"
     );
+    // Saved for a spreadsheet: Excel's UTF-8 mark first, CRLF line ends.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("log.csv");
+    app.write_log_csv(
+        &LogFilter {
+            owner: Some("Avery Chen".into()),
+            ..Default::default()
+        },
+        &path,
+    )
+    .unwrap();
+    let saved = std::fs::read(&path).unwrap();
+    assert_eq!(&saved[..3], b"\xEF\xBB\xBF", "no byte-order mark");
+    assert_eq!(&saved[3..], csv.as_bytes());
+    assert_eq!(csv.matches("\r\n").count(), csv.lines().count(), "{csv:?}");
 }
 
 fn calls_and_meetings_are_kept_with_the_copy_in_order(engine: Backend) {

@@ -7,6 +7,7 @@ mod congress;
 mod email;
 mod followups;
 mod merge;
+mod modules;
 mod pagination;
 mod posts;
 mod record;

@@ -1,5 +1,9 @@
 //! Use cases over the record, without Tauri: the sample record, drafting by
 //! office at a date, the lifecycle to sent, archives and revisions.
+//!
+//! Over 900 lines: a test file, one scenario after another on the same
+//! sample record and helpers; no function in it is long, and splitting it
+//! by area is left for when its areas' tests are next changed.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::collections::HashSet;

@@ -32,3 +32,12 @@ pub fn fails(db: &Path, args: &[&str]) -> String {
     assert!(!o.status.success(), "amicus {args:?} should fail");
     String::from_utf8(o.stderr).unwrap()
 }
+
+/// The view a command prints with `--json`, read back (the command must succeed).
+pub fn json(db: &Path, args: &[&str]) -> serde_json::Value {
+    let mut with = args.to_vec();
+    with.push("--json");
+    let text = ok(db, &with);
+    serde_json::from_str(&text)
+        .unwrap_or_else(|e| panic!("amicus {with:?} printed no JSON ({e}): {text}"))
+}

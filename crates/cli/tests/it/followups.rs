@@ -5,7 +5,7 @@
 
 use crate::common;
 
-use common::{fails, ok};
+use common::{fails, json, ok};
 
 #[test]
 fn follow_up_work_on_the_sample_letter() {
@@ -43,10 +43,17 @@ fn follow_up_work_on_the_sample_letter() {
         &["followups", "assign", "1", "2", "--to", "avery chen"],
     );
     assert!(err.contains("already Avery Chen's"), "{err}");
-    let mine = ok(&db, &["log", "--owner", "avery chen"]);
-    assert_eq!(mine.lines().count(), 1, "{mine}");
-    assert!(mine.contains("Robert E. Lighthizer"), "{mine}");
-    assert!(mine.contains("(Avery Chen)"), "{mine}");
+    let mine = json(&db, &["log", "--owner", "avery chen"]);
+    let copies = mine.as_array().unwrap();
+    assert_eq!(copies.len(), 1, "{mine}");
+    assert_eq!(copies[0]["person"], "Robert E. Lighthizer", "{mine}");
+    assert_eq!(copies[0]["owner"], "Avery Chen", "{mine}");
+    // The lines say the same.
+    let lines = ok(&db, &["log", "--owner", "avery chen"]);
+    assert!(
+        lines.contains("Robert E. Lighthizer") && lines.contains("(Avery Chen)"),
+        "{lines}"
+    );
     let due = ok(
         &db,
         &["followups", "--due", "2099-12-31", "--owner", "Avery Chen"],
@@ -211,12 +218,13 @@ fn the_sent_log_by_group() {
             "2018-09-24T15:00:00Z",
         ],
     );
-    let all = ok(&db, &["log"]);
-    assert_eq!(all.lines().count(), 4, "{all}");
-    let grouped = ok(&db, &["log", "--group", "korus principals"]);
-    assert_eq!(grouped.lines().count(), 2, "{grouped}");
+    let all = json(&db, &["log"]);
+    assert_eq!(all.as_array().unwrap().len(), 4, "{all}");
+    let grouped = json(&db, &["log", "--group", "korus principals"]);
+    let copies = grouped.as_array().unwrap();
+    assert_eq!(copies.len(), 2, "{grouped}");
     assert!(
-        grouped.lines().all(|l| l.contains("2018-09-24")),
+        copies.iter().all(|c| c["date"] == "2018-09-24"),
         "{grouped}"
     );
     let csv = ok(&db, &["log", "--csv", "--group", "KORUS principals"]);

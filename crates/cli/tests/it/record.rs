@@ -5,7 +5,7 @@ use crate::common;
 
 use std::process::Command;
 
-use common::{fails, ok};
+use common::{fails, json, ok};
 
 #[test]
 fn first_run_creates_the_sample_record() {
@@ -14,6 +14,27 @@ fn first_run_creates_the_sample_record() {
     let letters = ok(&db, &["letters", "list"]);
     assert!(letters.contains("2017-09-05  sent"), "{letters}");
     assert!(letters.contains("Continued support for the U.S.–Korea Free Trade Agreement (KORUS)"));
+    // The same list and letter for scripts.
+    let list = json(&db, &["letters", "list"]);
+    let sample = &list.as_array().unwrap()[0];
+    assert_eq!(sample["status"], "sent", "{list}");
+    assert_eq!(sample["date"], "2017-09-05", "{list}");
+    assert_eq!(sample["copies"], 2, "{list}");
+    assert_eq!(sample["copies_sent"], 2, "{list}");
+    let id = sample["id"].as_i64().unwrap().to_string();
+    let shown = json(&db, &["letters", "show", &id]);
+    let recipients = shown["detail"]["recipients"].as_array().unwrap();
+    let names: Vec<&str> = recipients
+        .iter()
+        .map(|r| r["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["Wilbur Ross", "Robert E. Lighthizer"], "{shown}");
+    let methods: Vec<&str> = recipients
+        .iter()
+        .map(|r| r["method"].as_str().unwrap())
+        .collect();
+    assert_eq!(methods, ["mail", "email"], "{shown}");
+    assert_eq!(shown["archived"].as_array().unwrap().len(), 2, "{shown}");
     let holder = ok(&db, &["offices", "holder", "USTR", "--on", "2017-09-05"]);
     assert!(
         holder
@@ -428,9 +449,21 @@ fn importing_congress_shows_a_summary_and_a_second_import_changes_nothing() {
     assert!(holder.contains(": Alex Padilla"), "{holder}");
     let err = fails(&db, &["import", "congress", dir.path().to_str().unwrap()]);
     assert!(err.contains("legislators-current.yaml"), "{err}");
-    let padilla = ok(&db, &["officials", "list", "Padilla"]);
-    let id = padilla.split_whitespace().next().unwrap();
-    let shown = ok(&db, &["officials", "show", id]);
+    let padilla = json(&db, &["officials", "list", "Padilla"]);
+    let rows = padilla.as_array().unwrap();
+    assert_eq!(rows.len(), 1, "{padilla}");
+    assert_eq!(rows[0]["person"]["full_name"], "Alex Padilla", "{padilla}");
+    let id = rows[0]["person"]["id"].as_i64().unwrap().to_string();
+    let detail = json(&db, &["officials", "show", &id]);
+    assert!(
+        detail["local_offices"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|o| o["city"] == "Los Angeles"),
+        "{detail}"
+    );
+    let shown = ok(&db, &["officials", "show", &id]);
     assert!(shown.contains("district office, Los Angeles:"), "{shown}");
 }
 

@@ -1,4 +1,7 @@
 //! One test (at least) per query, on an in-memory database.
+//!
+//! Over 900 lines: a test file, one short test per query of the store in
+//! the order of its modules, all on the same in-memory fixtures.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};

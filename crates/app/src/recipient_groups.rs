@@ -5,10 +5,11 @@
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use store::Role;
+use store::{Role, Store};
 
-use crate::letters_area::{Addressee, NewLetter, RecipientChoice};
-use crate::{App, AppError};
+use crate::app::App;
+use crate::error::AppError;
+use crate::recipients::{Addressee, RecipientChoice};
 
 /// A group, as staff name it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -175,15 +176,6 @@ pub struct GroupInfo {
     pub members: u32,
 }
 
-/// A letter once a group has joined it, and what the record could not
-/// resolve about the group's members on the letter's date.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-pub struct WithGroup {
-    pub letter: NewLetter,
-    pub warnings: Vec<String>,
-}
-
 /// The greeting of a joint letter that went to groups: that of the
 /// smallest of `groups` (as they stand on the letter's date) in which every
 /// addressee sits; None when no group with a greeting holds them all, so
@@ -210,74 +202,6 @@ pub(crate) fn group_greeting(
 }
 
 impl App {
-    /// Add `group`'s members on the letter's date to `letter`, but for
-    /// those staff left out: each not already addressed joins as an
-    /// addressee, the letter notes the group (with how many joined), and
-    /// its greeting is decided again ([`group_greeting`]).
-    pub fn add_group(
-        &self,
-        mut letter: NewLetter,
-        group: &GroupRef,
-        left_out: &[RecipientChoice],
-    ) -> Result<WithGroup, AppError> {
-        let e = self.expand_group(group, letter.date)?;
-        let kept: Vec<&GroupMember> = e
-            .members
-            .iter()
-            .filter(|m| !left_out.contains(&m.choice))
-            .collect();
-        if kept.is_empty() {
-            return Err(AppError::invalid(
-                "group",
-                format!("nobody of {} is left to add", e.label),
-            ));
-        }
-        for m in &kept {
-            if !letter.recipients.contains(&m.choice) {
-                letter.recipients.push(m.choice.clone());
-            }
-        }
-        letter.extra.groups.push(GroupNote {
-            group: group.clone(),
-            label: e.label.clone(),
-            members: u32::try_from(kept.len()).unwrap_or(u32::MAX),
-        });
-        let mut groups = self.expand_groups(
-            &letter.extra.groups[..letter.extra.groups.len() - 1],
-            letter.date,
-        )?;
-        let warnings = e.warnings.clone();
-        groups.push(e);
-        letter.extra.salutation = group_greeting(&letter.recipients, &groups);
-        Ok(WithGroup { letter, warnings })
-    }
-
-    /// Take the letter's group number `index` (from 0) off it: its members
-    /// on the letter's date leave the recipients unless a remaining group
-    /// brings them too; with nobody left, no group remains. A group's
-    /// greeting the letter has is decided again ([`group_greeting`]); one
-    /// staff turned off stays off.
-    pub fn remove_group(&self, mut letter: NewLetter, index: usize) -> Result<NewLetter, AppError> {
-        if index >= letter.extra.groups.len() {
-            return Err(AppError::not_found("group", index + 1));
-        }
-        let gone = letter.extra.groups.remove(index);
-        let members = self.expand_group(&gone.group, letter.date)?;
-        let others = self.expand_groups(&letter.extra.groups, letter.date)?;
-        let in_group =
-            |e: &GroupExpansion, r: &RecipientChoice| e.members.iter().any(|m| &m.choice == r);
-        letter
-            .recipients
-            .retain(|r| !in_group(&members, r) || others.iter().any(|e| in_group(e, r)));
-        if letter.recipients.is_empty() {
-            letter.extra.groups.clear();
-        }
-        if letter.extra.salutation.is_some() {
-            letter.extra.salutation = group_greeting(&letter.recipients, &others);
-        }
-        Ok(letter)
-    }
-
     /// Each group as it stands on `on`.
     pub(crate) fn expand_groups(
         &self,
@@ -304,7 +228,7 @@ impl App {
         }
         members.extend(persons.iter().map(|p| (None, Some(*p))));
         let id = self.db().save_list(name, &members, self.clock().now())?;
-        self.changed(&[crate::RecordArea::Officials]);
+        self.changed(&[crate::app::RecordArea::Officials]);
         Ok(id)
     }
 
@@ -330,7 +254,7 @@ impl App {
 
     pub fn delete_list(&self, name: &str) -> Result<(), AppError> {
         self.db().delete_list(name)?;
-        self.changed(&[crate::RecordArea::Officials]);
+        self.changed(&[crate::app::RecordArea::Officials]);
         Ok(())
     }
 
@@ -366,181 +290,13 @@ impl App {
         on: NaiveDate,
     ) -> Result<GroupExpansion, AppError> {
         let db = self.db();
-        let mut warnings = Vec::new();
-        let mut members = Vec::new();
         match group {
             GroupRef::Committee { code, leaders_only } => {
-                let c = db.find_committee(code)?;
-                let mut on_it = db.committee_members_on(c.id, on)?;
-                if on_it.is_empty() {
-                    return Err(AppError::invalid(
-                        "group",
-                        format!(
-                            "the record has no members of the {} on {on}; import the congress roster \
-                             (it brings the committees), or choose a later date",
-                            committee_label(&c)
-                        ),
-                    ));
-                }
-                if *leaders_only {
-                    on_it.retain(|m| m.leads());
-                }
-                let mut leaders = Vec::new();
-                for m in &on_it {
-                    match db.congress_seat_on(m.person_id, on)? {
-                        Some(seat) => {
-                            // Greeted by the title held on the letter's date,
-                            // and only when the letter reaches them.
-                            if m.leads() {
-                                leaders.push(format!(
-                                    "{} {}",
-                                    m.title.clone().unwrap_or_else(|| "Chairman".into()),
-                                    m.family_name
-                                ));
-                            }
-                            members.push(GroupMember {
-                                name: m.name.clone(),
-                                role: m.title.clone(),
-                                choice: RecipientChoice {
-                                    role: Role::To,
-                                    to: Addressee::Office(seat),
-                                },
-                            });
-                        }
-                        None => warnings.push(format!(
-                            "{} is on the committee but held no seat in Congress on {on} in the record; left out",
-                            m.name
-                        )),
-                    }
-                }
-                let body = if c.parent_id.is_some() {
-                    "Subcommittee"
-                } else {
-                    "Committee"
-                };
-                let mut names = leaders;
-                if !*leaders_only {
-                    names.push(format!("Members of the {body}"));
-                }
-                let salutation = Some(format!("Dear {}:", committee_names(&names)));
-                Ok(GroupExpansion {
-                    label: if *leaders_only {
-                        format!("{} (chair and ranking member)", committee_label(&c))
-                    } else {
-                        committee_label(&c)
-                    },
-                    on,
-                    members,
-                    salutation,
-                    warnings,
-                })
+                expand_committee(&db, code, *leaders_only, on)
             }
-            GroupRef::List { name } => {
-                let list = db.saved_list(name)?;
-                for (office, person) in &list.members {
-                    let (to, name) = match (office, person) {
-                        (Some(o), _) => {
-                            let holder = db.holder_on(*o, on)?;
-                            let office = db.office(*o)?;
-                            if holder.is_none() {
-                                warnings.push(format!(
-                                    "{}: nobody held it on {on} in the record; the letter names the office",
-                                    office.title
-                                ));
-                            }
-                            if let Some(r) = office.retired_on.filter(|r| *r <= on) {
-                                warnings.push(format!("{} was retired on {r}", office.title));
-                            }
-                            (
-                                Addressee::Office(*o),
-                                holder.map_or(office.title, |h| h.person.full_name),
-                            )
-                        }
-                        (None, Some(p)) => (Addressee::Person(*p), db.person(*p)?.full_name),
-                        (None, None) => continue,
-                    };
-                    members.push(GroupMember {
-                        name,
-                        role: None,
-                        choice: RecipientChoice { role: Role::To, to },
-                    });
-                }
-                Ok(GroupExpansion {
-                    label: list.name,
-                    on,
-                    members,
-                    salutation: None,
-                    warnings,
-                })
-            }
-            GroupRef::Chamber { chamber } => {
-                let prefix = match chamber {
-                    Chamber::Senate => "sen-",
-                    Chamber::House => "rep-",
-                };
-                let seats = db.seats_with_prefix(prefix)?;
-                if seats.is_empty() {
-                    return Err(AppError::invalid(
-                        "group",
-                        "the record has no congressional seats; import the congress roster first",
-                    ));
-                }
-                seat_holders(&db, &seats, on, &mut members, &mut warnings)?;
-                Ok(GroupExpansion {
-                    label: match chamber {
-                        Chamber::Senate => "the Senate".into(),
-                        Chamber::House => "the House of Representatives".into(),
-                    },
-                    on,
-                    members,
-                    salutation: None,
-                    warnings,
-                })
-            }
-            GroupRef::Delegation { state, chamber } => {
-                let state = state.trim().to_ascii_uppercase();
-                let name = crate::congress::place_name(&state).ok_or_else(|| {
-                    AppError::invalid(
-                        "group",
-                        format!("\"{state}\" is not a state's postal code (e.g. CA, WA)"),
-                    )
-                })?;
-                let mut prefixes = Vec::new();
-                if chamber != &Some(Chamber::House) {
-                    prefixes.push(format!("sen-{state}-"));
-                }
-                if chamber != &Some(Chamber::Senate) {
-                    prefixes.push(format!("rep-{state}-"));
-                }
-                let mut seats = Vec::new();
-                for p in &prefixes {
-                    seats.extend(db.seats_with_prefix(p)?);
-                }
-                if seats.is_empty() {
-                    return Err(AppError::invalid(
-                        "group",
-                        format!(
-                            "the record has no congressional seats for {name}; import the congress roster first"
-                        ),
-                    ));
-                }
-                seat_holders(&db, &seats, on, &mut members, &mut warnings)?;
-                let which = match chamber {
-                    Some(Chamber::Senate) => " (Senate)",
-                    Some(Chamber::House) => " (House)",
-                    None => "",
-                };
-                Ok(GroupExpansion {
-                    label: format!(
-                        "the {} delegation{which}",
-                        name.strip_prefix("the ").unwrap_or(name)
-                    ),
-                    on,
-                    members,
-                    salutation: None,
-                    warnings,
-                })
-            }
+            GroupRef::List { name } => expand_list(&db, name, on),
+            GroupRef::Chamber { chamber } => expand_chamber(&db, *chamber, on),
+            GroupRef::Delegation { state, chamber } => expand_delegation(&db, state, *chamber, on),
         }
     }
 }
@@ -593,6 +349,200 @@ fn committee_label(c: &store::committees::Committee) -> String {
         Some(parent) => format!("Subcommittee on {} ({parent})", c.name),
         None => c.name.clone(),
     }
+}
+
+fn expand_committee(
+    db: &Store,
+    code: &str,
+    leaders_only: bool,
+    on: NaiveDate,
+) -> Result<GroupExpansion, AppError> {
+    let mut warnings = Vec::new();
+    let mut members = Vec::new();
+    let c = db.find_committee(code)?;
+    let mut on_it = db.committee_members_on(c.id, on)?;
+    if on_it.is_empty() {
+        return Err(AppError::invalid(
+            "group",
+            format!(
+                "the record has no members of the {} on {on}; import the congress roster \
+                 (it brings the committees), or choose a later date",
+                committee_label(&c)
+            ),
+        ));
+    }
+    if leaders_only {
+        on_it.retain(|m| m.leads());
+    }
+    let mut leaders = Vec::new();
+    for m in &on_it {
+        match db.congress_seat_on(m.person_id, on)? {
+            Some(seat) => {
+                // Greeted by the title held on the letter's date,
+                // and only when the letter reaches them.
+                if m.leads() {
+                    leaders.push(format!(
+                        "{} {}",
+                        m.title.clone().unwrap_or_else(|| "Chairman".into()),
+                        m.family_name
+                    ));
+                }
+                members.push(GroupMember {
+                    name: m.name.clone(),
+                    role: m.title.clone(),
+                    choice: RecipientChoice {
+                        role: Role::To,
+                        to: Addressee::Office(seat),
+                    },
+                });
+            }
+            None => warnings.push(format!(
+                "{} is on the committee but held no seat in Congress on {on} in the record; left out",
+                m.name
+            )),
+        }
+    }
+    let body = if c.parent_id.is_some() {
+        "Subcommittee"
+    } else {
+        "Committee"
+    };
+    let mut names = leaders;
+    if !leaders_only {
+        names.push(format!("Members of the {body}"));
+    }
+    let salutation = Some(format!("Dear {}:", committee_names(&names)));
+    Ok(GroupExpansion {
+        label: if leaders_only {
+            format!("{} (chair and ranking member)", committee_label(&c))
+        } else {
+            committee_label(&c)
+        },
+        on,
+        members,
+        salutation,
+        warnings,
+    })
+}
+
+fn expand_list(db: &Store, name: &str, on: NaiveDate) -> Result<GroupExpansion, AppError> {
+    let mut warnings = Vec::new();
+    let mut members = Vec::new();
+    let list = db.saved_list(name)?;
+    for (office, person) in &list.members {
+        let (to, name) = match (office, person) {
+            (Some(o), _) => {
+                let holder = db.holder_on(*o, on)?;
+                let office = db.office(*o)?;
+                if holder.is_none() {
+                    warnings.push(format!(
+                        "{}: nobody held it on {on} in the record; the letter names the office",
+                        office.title
+                    ));
+                }
+                if let Some(r) = office.retired_on.filter(|r| *r <= on) {
+                    warnings.push(format!("{} was retired on {r}", office.title));
+                }
+                (
+                    Addressee::Office(*o),
+                    holder.map_or(office.title, |h| h.person.full_name),
+                )
+            }
+            (None, Some(p)) => (Addressee::Person(*p), db.person(*p)?.full_name),
+            (None, None) => continue,
+        };
+        members.push(GroupMember {
+            name,
+            role: None,
+            choice: RecipientChoice { role: Role::To, to },
+        });
+    }
+    Ok(GroupExpansion {
+        label: list.name,
+        on,
+        members,
+        salutation: None,
+        warnings,
+    })
+}
+
+fn expand_chamber(db: &Store, chamber: Chamber, on: NaiveDate) -> Result<GroupExpansion, AppError> {
+    let mut warnings = Vec::new();
+    let mut members = Vec::new();
+    let prefix = match chamber {
+        Chamber::Senate => "sen-",
+        Chamber::House => "rep-",
+    };
+    let seats = db.seats_with_prefix(prefix)?;
+    if seats.is_empty() {
+        return Err(AppError::invalid(
+            "group",
+            "the record has no congressional seats; import the congress roster first",
+        ));
+    }
+    seat_holders(db, &seats, on, &mut members, &mut warnings)?;
+    Ok(GroupExpansion {
+        label: match chamber {
+            Chamber::Senate => "the Senate".into(),
+            Chamber::House => "the House of Representatives".into(),
+        },
+        on,
+        members,
+        salutation: None,
+        warnings,
+    })
+}
+
+fn expand_delegation(
+    db: &Store,
+    state: &str,
+    chamber: Option<Chamber>,
+    on: NaiveDate,
+) -> Result<GroupExpansion, AppError> {
+    let mut warnings = Vec::new();
+    let mut members = Vec::new();
+    let state = state.trim().to_ascii_uppercase();
+    let name = crate::congress::place_name(&state).ok_or_else(|| {
+        AppError::invalid(
+            "group",
+            format!("\"{state}\" is not a state's postal code (e.g. CA, WA)"),
+        )
+    })?;
+    let mut prefixes = Vec::new();
+    if chamber != Some(Chamber::House) {
+        prefixes.push(format!("sen-{state}-"));
+    }
+    if chamber != Some(Chamber::Senate) {
+        prefixes.push(format!("rep-{state}-"));
+    }
+    let mut seats = Vec::new();
+    for p in &prefixes {
+        seats.extend(db.seats_with_prefix(p)?);
+    }
+    if seats.is_empty() {
+        return Err(AppError::invalid(
+            "group",
+            format!(
+                "the record has no congressional seats for {name}; import the congress roster first"
+            ),
+        ));
+    }
+    seat_holders(db, &seats, on, &mut members, &mut warnings)?;
+    let which = match chamber {
+        Some(Chamber::Senate) => " (Senate)",
+        Some(Chamber::House) => " (House)",
+        None => "",
+    };
+    Ok(GroupExpansion {
+        label: format!(
+            "the {} delegation{which}",
+            name.strip_prefix("the ").unwrap_or(name)
+        ),
+        on,
+        members,
+        salutation: None,
+        warnings,
+    })
 }
 
 #[cfg(test)]

@@ -1,0 +1,127 @@
+//! Files written whole or not at all: staged under a temporary name beside
+//! the target, synced, then renamed into place; and the names of a
+//! letter's copies.
+
+use std::path::{Path, PathBuf};
+
+use crate::error::AppError;
+
+/// Write a file so that it is either complete or absent: write a temporary
+/// file beside it, then rename over the target.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), AppError> {
+    stage(path, bytes)?.commit()
+}
+
+/// A file written and synced under a temporary name beside its target,
+/// waiting to be moved into place. Dropped uncommitted, it is deleted.
+pub struct Staged {
+    temp: tempfile::TempPath,
+    path: PathBuf,
+}
+
+impl Staged {
+    /// Move the file into place (an atomic rename).
+    pub fn commit(self) -> Result<(), AppError> {
+        let path = self.path;
+        self.temp.persist(&path).map_err(|e| AppError::Write {
+            path: path.clone(),
+            source: e.error,
+        })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+}
+
+/// Write `bytes` under a temporary name beside `path` and sync them to disk.
+pub fn stage(path: &Path, bytes: &[u8]) -> Result<Staged, AppError> {
+    stage_with(path, bytes, true)
+}
+
+/// Flush every file written on the filesystem holding `dir` (Linux: one
+/// `syncfs`, far cheaper than an fsync per file of a large merge).
+#[cfg(target_os = "linux")]
+fn sync_filesystem(dir: &Path) -> std::io::Result<bool> {
+    let handle = std::fs::File::open(dir)?;
+    rustix::fs::syncfs(&handle)?;
+    Ok(true)
+}
+
+#[cfg(not(target_os = "linux"))]
+fn sync_filesystem(_dir: &Path) -> std::io::Result<bool> {
+    Ok(false)
+}
+
+pub(crate) fn sync_filesystems(dirs: &[PathBuf]) -> Result<(), AppError> {
+    for dir in dirs {
+        sync_filesystem(dir).map_err(|source| AppError::Write {
+            path: dir.clone(),
+            source,
+        })?;
+    }
+    Ok(())
+}
+
+pub(crate) fn parent_dir(path: &Path) -> &Path {
+    match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    }
+}
+
+pub(crate) fn stage_with(path: &Path, bytes: &[u8], sync: bool) -> Result<Staged, AppError> {
+    use std::io::Write as _;
+    let err = |source| AppError::Write {
+        path: path.to_path_buf(),
+        source,
+    };
+    let dir = parent_dir(path);
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".amicus-").suffix(".part");
+    // An exported letter is an ordinary document: readable as the user's
+    // umask allows, like any file they save (a temporary file is 0600).
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let mut tmp = builder.tempfile_in(dir).map_err(err)?;
+    tmp.write_all(bytes).map_err(err)?;
+    if sync {
+        tmp.as_file().sync_all().map_err(err)?;
+    }
+    Ok(Staged {
+        // Closes the file (a merge may stage thousands) but keeps the name.
+        temp: tmp.into_temp_path(),
+        path: path.to_path_buf(),
+    })
+}
+
+/// Where copy `index` of an export to `out` goes: `out` itself for a lone
+/// copy, else `OUT-01-secretary-ross.pdf` beside it.
+pub fn copy_pdf_path(out: &Path, many: bool, index: usize, label: &str) -> PathBuf {
+    if many {
+        let base = out.with_extension("");
+        PathBuf::from(format!(
+            "{}-{}.pdf",
+            base.display(),
+            file_stem(index, label)
+        ))
+    } else {
+        out.to_path_buf()
+    }
+}
+
+/// A file-name-safe form of a label: "01-secretary-ross".
+pub fn file_stem(index: usize, label: &str) -> String {
+    let mut slug = String::new();
+    for c in label.chars() {
+        if c.is_alphanumeric() {
+            slug.extend(c.to_lowercase());
+        } else if !slug.ends_with('-') {
+            slug.push('-');
+        }
+    }
+    format!("{:02}-{}", index + 1, slug.trim_matches('-'))
+}

@@ -1,0 +1,206 @@
+//! Recipients and addressing: who a recipient is chosen as (an office at
+//! the letter's date, or a person), how each resolves on that date with
+//! what staff should check, the address block and greeting each gets, how
+//! lists name them, and which copy of a letter is whose.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use store::{LetterMode, NewRecipient, Role, Store};
+
+use crate::app::App;
+use crate::error::AppError;
+
+/// Who a recipient is chosen as: an office, resolved at the letter's date, or a person.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case", tag = "by", content = "id")]
+pub enum Addressee {
+    Office(i64),
+    Person(i64),
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct RecipientChoice {
+    pub role: Role,
+    pub to: Addressee,
+}
+
+pub(crate) fn name_of(
+    store: &Store,
+    r: &store::Recipient,
+) -> Result<(Option<String>, Option<String>), AppError> {
+    let person = r.person_id.map(|p| store.person(p)).transpose()?;
+    let office = r.office_id.map(|o| store.office(o)).transpose()?;
+    Ok((person.map(|p| p.full_name), office.map(|o| o.title)))
+}
+
+/// How an addressee is named in lists: "Wilbur Ross (Secretary of Commerce)",
+/// or the office alone when the record names no holder on that day.
+pub(crate) fn label(person: Option<String>, office: Option<String>) -> String {
+    match (person, office) {
+        (Some(p), Some(o)) => format!("{p} ({o})"),
+        (Some(p), None) => p,
+        (None, Some(o)) => format!("{o} (no holder on record)"),
+        (None, None) => String::new(),
+    }
+}
+
+/// Resolve a recipient at `date`, saying what staff should check.
+pub(crate) fn resolve_in(
+    db: &Store,
+    choice: &RecipientChoice,
+    date: NaiveDate,
+) -> Result<(NewRecipient, Vec<String>), AppError> {
+    let mut warnings = Vec::new();
+    let recipient = match choice.to {
+        Addressee::Office(office_id) => match db.holder_on(office_id, date)? {
+            Some(h) => {
+                if h.term.acting {
+                    warnings.push(format!(
+                        "{} was acting {} on {date}",
+                        h.person.full_name, h.office.title
+                    ));
+                }
+                NewRecipient {
+                    role: choice.role,
+                    person_id: Some(h.person.id),
+                    office_id: Some(office_id),
+                    term_id: Some(h.term.id),
+                }
+            }
+            None => {
+                let office = db.office(office_id)?;
+                warnings.push(match office.retired_on.filter(|r| *r <= date) {
+                    Some(retired) => format!(
+                        "the office of {} was retired on {retired}, before the letter's date {date}; choose its successor",
+                        office.title
+                    ),
+                    None => format!(
+                        "no holder of the office of {} is on record for {date}; the letter is addressed to the office (check who held it then)",
+                        office.title
+                    ),
+                });
+                NewRecipient {
+                    role: choice.role,
+                    person_id: None,
+                    office_id: Some(office_id),
+                    term_id: None,
+                }
+            }
+        },
+        Addressee::Person(person_id) => {
+            let holding = db.latest_holding(person_id, date)?;
+            let person = db.person(person_id)?;
+            match &holding {
+                Some(h) => {
+                    if let Some(end) = h.term.end_on.filter(|e| *e < date) {
+                        warnings.push(format!(
+                            "{}'s term as {} ended on {end}, before the letter's date {date}",
+                            person.full_name, h.office.title
+                        ));
+                    }
+                }
+                None => warnings.push(format!(
+                    "{} held no office on {date} in the record; check the address",
+                    person.full_name
+                )),
+            }
+            NewRecipient {
+                role: choice.role,
+                person_id: Some(person_id),
+                office_id: holding.as_ref().map(|h| h.office.id),
+                term_id: holding.as_ref().map(|h| h.term.id),
+            }
+        }
+    };
+    Ok((recipient, warnings))
+}
+
+pub(crate) fn recipient_block(
+    db: &Store,
+    person_id: Option<i64>,
+    office_id: Option<i64>,
+) -> Result<letters::Recipient, AppError> {
+    let office = office_id.map(|o| db.office(o)).transpose()?;
+    let person = person_id.map(|p| db.person(p)).transpose()?;
+    Ok(match (&person, &office) {
+        (Some(p), _) => letters::address::recipient(&letters::address::Addressee {
+            full_name: &p.full_name,
+            family_name: &p.family_name,
+            kind: office.as_ref().map_or("other", |o| o.kind.as_str()),
+            office_title: office.as_ref().map(|o| o.title.as_str()),
+            organization: office.as_ref().and_then(|o| o.organization.as_deref()),
+            address: office.as_ref().map_or(&[][..], |o| &o.address[..]),
+            honorific: p.honorific.as_deref(),
+            salutation: p.salutation.as_deref(),
+        }),
+        (None, Some(o)) => letters::Recipient {
+            honorific: None,
+            name: o.title.clone(),
+            title: None,
+            organization: o.organization.clone(),
+            address: o.address.clone(),
+            salutation: office_salutation(o.kind).into(),
+        },
+        (None, None) => {
+            return Err(AppError::Damaged(
+                "a recipient with neither person nor office".into(),
+            ));
+        }
+    })
+}
+
+/// How to greet the holder of an office when nobody is on record for the
+/// letter's date: by the office, as the holder would be greeted without a
+/// name ("Dear Senator:"). Such a letter is not approved until someone is.
+fn office_salutation(kind: store::OfficeKind) -> &'static str {
+    use store::OfficeKind as K;
+    match kind {
+        K::Senator => "Senator",
+        K::Representative => "Representative",
+        K::Governor => "Governor",
+        K::CabinetSecretary => "Madam or Mr. Secretary",
+        K::TradeRepresentative => "Madam or Mr. Ambassador",
+        K::ForeignMinister => "Minister",
+        K::AgencyHead | K::Other => "Madam or Sir",
+    }
+}
+
+/// Which of a letter's copies recipient `recipient_id` gets: their place
+/// among the addressees of a per-recipient letter (the first copy for a
+/// cc), the one copy of a joint letter.
+pub(crate) fn copy_index(
+    recipients: &[store::Recipient],
+    mode: LetterMode,
+    recipient_id: i64,
+) -> usize {
+    if mode != LetterMode::PerRecipient {
+        return 0;
+    }
+    recipients
+        .iter()
+        .filter(|x| x.role == Role::To)
+        .position(|x| x.id == recipient_id)
+        .unwrap_or(0)
+}
+
+/// The recipient numbered `number` (1, 2, …) on letter `letter`.
+pub(crate) fn recipient_numbered(db: &Store, letter: i64, number: u32) -> Result<i64, AppError> {
+    db.recipients(letter)?
+        .into_iter()
+        .find(|r| r.ord == number)
+        .map(|r| r.id)
+        .ok_or_else(|| AppError::not_found("recipient", format!("{number} of letter {letter}")))
+}
+
+impl App {
+    /// Resolve a recipient at `date`, saying what staff should check.
+    pub fn resolve(
+        &self,
+        choice: &RecipientChoice,
+        date: NaiveDate,
+    ) -> Result<(NewRecipient, Vec<String>), AppError> {
+        resolve_in(&self.db(), choice, date)
+    }
+}
