@@ -77,6 +77,8 @@ grep -q "Dear Secretary Ross and Ambassador Lighthizer" <<<"$text" || fail "the 
 qpdf --check "$OUTDIR/korus.pdf" >/dev/null || fail "qpdf --check"
 fonts=$(pdffonts "$OUTDIR/korus.pdf" | awk 'NR>2 {print $(NF-4)}')
 [ -n "$fonts" ] && ! grep -qv '^yes$' <<<"$fonts" || fail "a font is not embedded"
+# The sample's Korean name, set in the system's CJK font (C:\Windows\Fonts).
+pdffonts "$OUTDIR/korus.pdf" | grep -q 'NotoSansCJK' || fail "no CJK font from C:\Windows\Fonts in the PDF"
 
 say "the window without WebView2 says so, in words"
 rm -rf "$LOCAL_U/amicus/logs"

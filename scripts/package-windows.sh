@@ -47,7 +47,7 @@ R="$CARGO_TARGET_DIR/$TARGET/release"
 
 # What the programs load must be on every Windows 10/11, or shipped beside
 # them (WebView2Loader.dll: windows-gnu builds load it at start-up).
-allowed='^(kernel32|user32|gdi32|advapi32|shell32|ole32|oleaut32|comctl32|comdlg32|shlwapi|ws2_32|bcrypt|bcryptprimitives|crypt32|secur32|ncrypt|ntdll|userenv|uxtheme|dwmapi|version|winmm|imm32|setupapi|propsys|dwrite|d2d1|msimg32|winspool\.drv|api-ms-win-[a-z0-9-]+|msvcrt|webview2loader|cfgmgr32|powrprof|iphlpapi|dbghelp|rpcrt4|credui|wininet|winhttp|urlmon|netapi32|mpr|usp10|windowscodecs|oleacc|dnsapi|synchronization)\.dll$'
+allowed='^(kernel32|user32|gdi32|advapi32|shell32|ole32|oleaut32|comctl32|comdlg32|shlwapi|ws2_32|bcrypt|bcryptprimitives|crypt32|secur32|ncrypt|ntdll|userenv|uxtheme|dwmapi|version|winmm|imm32|setupapi|propsys|dwrite|d2d1|msimg32|winspool\.drv|api-ms-win-[a-z0-9-]+|msvcrt|combase|webview2loader|cfgmgr32|powrprof|iphlpapi|dbghelp|rpcrt4|credui|wininet|winhttp|urlmon|netapi32|mpr|usp10|windowscodecs|oleacc|dnsapi|synchronization)\.dll$'
 for exe in amicus-desktop.exe amicus.exe; do
   bad=$(x86_64-w64-mingw32-objdump -p "$R/$exe" | sed -n 's/^\s*DLL Name: //p' | tr 'A-Z' 'a-z' | grep -vE "$allowed" || true)
   if [ -n "$bad" ]; then

@@ -64,7 +64,7 @@ fn code_of(e: &AppError) -> ErrorCode {
         AppError::Letter(LetterError::Data(_)) => ErrorCode::InvalidData,
         AppError::Letter(LetterError::Typeset(_)) => ErrorCode::Typeset,
         AppError::Letter(_) => ErrorCode::Template,
-        AppError::Read { .. } | AppError::Write { .. } => ErrorCode::Io,
+        AppError::Read { .. } | AppError::Write { .. } | AppError::InUse { .. } => ErrorCode::Io,
         AppError::Cancelled => ErrorCode::Cancelled,
     }
 }

@@ -58,6 +58,15 @@ pub enum AppError {
         path: PathBuf,
         source: std::io::Error,
     },
+    /// Windows: the file to replace is open in another program (a PDF
+    /// viewer holds it without letting it be replaced). The old file is
+    /// untouched and nothing was half-written.
+    #[error(
+        "cannot replace {}: another program has it open (your PDF viewer?) or it is read-only; \
+         close it there and try again. The file is unchanged",
+        path.display()
+    )]
+    InUse { path: PathBuf },
     /// The user stopped an export; nothing was written.
     #[error("the export was cancelled; no file was written")]
     Cancelled,

@@ -23,15 +23,34 @@ impl Staged {
     /// Move the file into place (an atomic rename).
     pub fn commit(self) -> Result<(), AppError> {
         let path = self.path;
-        self.temp.persist(&path).map_err(|e| AppError::Write {
-            path: path.clone(),
-            source: e.error,
-        })
+        self.temp
+            .persist(&path)
+            .map_err(|e| replace_failed(path.clone(), e.error))
     }
 
     pub fn path(&self) -> &Path {
         &self.path
     }
+}
+
+/// Why moving a staged file over `path` failed. On Windows a file another
+/// program holds open (Acrobat, Edge) cannot be replaced: ERROR_ACCESS_DENIED
+/// (5) from the rename, or a sharing or lock violation (32, 33). The
+/// staged file was written beside it in the same folder, so the folder is
+/// writable: the file itself is the obstacle, and the person can close it.
+fn replace_failed(path: PathBuf, error: std::io::Error) -> AppError {
+    if held_by_another_program(&error) {
+        AppError::InUse { path }
+    } else {
+        AppError::Write {
+            path,
+            source: error,
+        }
+    }
+}
+
+fn held_by_another_program(error: &std::io::Error) -> bool {
+    cfg!(windows) && matches!(error.raw_os_error(), Some(5 | 32 | 33))
 }
 
 /// Write `bytes` under a temporary name beside `path` and sync them to disk.
@@ -124,4 +143,27 @@ pub fn file_stem(index: usize, label: &str) -> String {
         }
     }
     format!("{:02}-{}", index + 1, slug.trim_matches('-'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_held_open_elsewhere_is_named_as_such_on_windows_only() {
+        let sharing_violation = || std::io::Error::from_raw_os_error(32);
+        let err = replace_failed(PathBuf::from("korus.pdf"), sharing_violation());
+        if cfg!(windows) {
+            assert!(matches!(err, AppError::InUse { .. }), "{err}");
+            assert!(err.to_string().contains("close it there"), "{err}");
+        } else {
+            // Elsewhere a rename replaces an open file, and 32 is EPIPE.
+            assert!(matches!(err, AppError::Write { .. }), "{err}");
+        }
+        let other = replace_failed(
+            PathBuf::from("korus.pdf"),
+            std::io::Error::from(std::io::ErrorKind::StorageFull),
+        );
+        assert!(matches!(other, AppError::Write { .. }), "{other}");
+    }
 }
