@@ -23,7 +23,11 @@ exporting practical for the first time.";
 fn doc(note: &str) -> Document {
     let mut body = Vec::new();
     for k in 0..8 {
-        let style = if k % 3 == 0 { Style::ITALIC } else { Style::REGULAR };
+        let style = if k % 3 == 0 {
+            Style::ITALIC
+        } else {
+            Style::REGULAR
+        };
         body.push(Paragraph::new(
             vec![
                 Span::new(format!("{TEXT} {note}"), Style::REGULAR),
