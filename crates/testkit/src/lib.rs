@@ -7,6 +7,8 @@
 //!   unless `AMICUS_REQUIRE_PG=1` (which `make test` sets) makes that a failure;
 //! - [`pg_server`]: a PostgreSQL server of the test's own (TLS, passwords,
 //!   stop and start);
+//! - [`modules`]: a crate's modules import one another without circles and
+//!   never the crate root;
 //! - [`pki`]: test certificates (a CA, a TLS server's, signers' in PKCS#12),
 //!   made in-process with rcgen;
 //! - [`smtp`]: the real mail server the e-mail tests talk to.
@@ -14,6 +16,7 @@
 
 #[cfg(feature = "record")]
 pub mod engines;
+pub mod modules;
 #[cfg(feature = "record")]
 pub mod pg_server;
 pub mod pki;

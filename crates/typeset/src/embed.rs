@@ -17,15 +17,16 @@
 //! rendered before it.
 
 use std::collections::{BTreeMap, HashMap};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, OnceLock};
 
 use lopdf::{Object, ObjectId};
 use printpdf::{
     Codepoint, FontId, Op, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Pt, TextItem,
 };
 
+use crate::cache::Bounded;
 use crate::error::TypesetError;
-use crate::fonts::{Face, FaceId};
+use crate::fonts::{Face, FaceId, FontSet, Style};
 
 /// The glyphs a face must carry and the text each stands for.
 pub(crate) type GlyphSet = BTreeMap<u16, String>;
@@ -57,49 +58,54 @@ impl EmbeddedFont {
     }
 }
 
-/// Embedded fonts by face and glyph set. Bounded: cleared when full (a
-/// merge reuses a handful of sets).
+/// Embedded fonts by face and glyph set, kept with the font set. Bounded:
+/// cleared when full (a merge reuses a handful of sets).
 #[derive(Default)]
-pub(crate) struct EmbedCache {
-    map: Mutex<HashMap<(FaceId, GlyphSet), Arc<EmbeddedFont>>>,
+struct EmbedCache {
+    fonts: Bounded<(FaceId, GlyphSet), Arc<EmbeddedFont>, 64>,
+    /// The bundled regular face's repertoire (see [`has_repertoire`]).
+    repertoire: OnceLock<Repertoire>,
 }
 
-impl EmbedCache {
-    const LIMIT: usize = 64;
+/// True for the bundled serif's regular face: the face of names and
+/// addresses, which change from copy to copy of a merge, so it is always
+/// embedded with a fixed repertoire. Other faces carry mostly the
+/// template's own text and are embedded with what they use.
+fn has_repertoire(fonts: &FontSet, id: FaceId) -> bool {
+    id == fonts.primary(Style::REGULAR)
+}
 
-    /// The face embedded with `extra` glyphs (and its repertoire if `bundled`).
-    pub(crate) fn get_or_embed(
-        &self,
-        id: FaceId,
-        face: &Face,
-        bundled: bool,
-        extra: GlyphSet,
-        name: &FontId,
-    ) -> Result<Arc<EmbeddedFont>, TypesetError> {
-        let key = (id, extra);
-        if let Some(found) = self.lock().get(&key) {
-            return Ok(Arc::clone(found));
-        }
-        let mut set = if bundled {
-            repertoire(face).set.clone()
-        } else {
-            GlyphSet::new()
-        };
-        set.extend(key.1.iter().map(|(g, t)| (*g, t.clone())));
-        // Built outside the lock: another thread may build the same set,
-        // which costs time but gives the same objects.
-        let font = Arc::new(embed(face, &set, name)?);
-        let mut map = self.lock();
-        if map.len() >= Self::LIMIT {
-            map.clear();
-        }
-        map.insert(key, Arc::clone(&font));
-        Ok(font)
-    }
+/// The glyphs every embedding of face `id` carries whatever a letter uses:
+/// the fixed repertoire of the bundled regular face, none for the others.
+pub(crate) fn repertoire(fonts: &FontSet, id: FaceId) -> Option<&Repertoire> {
+    has_repertoire(fonts, id).then(|| {
+        fonts
+            .cache::<EmbedCache>()
+            .repertoire
+            .get_or_init(|| make_repertoire(&fonts.face(id)))
+    })
+}
 
-    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<(FaceId, GlyphSet), Arc<EmbeddedFont>>> {
-        self.map.lock().unwrap_or_else(|e| e.into_inner())
+/// Face `id` embedded with `extra` glyphs (and its repertoire, if it has
+/// one), made once per glyph set and then copied.
+pub(crate) fn embedded(
+    fonts: &FontSet,
+    id: FaceId,
+    extra: GlyphSet,
+    name: &FontId,
+) -> Result<Arc<EmbeddedFont>, TypesetError> {
+    let cache = fonts.cache::<EmbedCache>();
+    let key = (id, extra);
+    if let Some(found) = cache.fonts.get(&key) {
+        return Ok(found);
     }
+    let mut set = repertoire(fonts, id).map_or_else(GlyphSet::new, |r| r.set.clone());
+    set.extend(key.1.iter().map(|(g, t)| (*g, t.clone())));
+    // Built outside the lock: another thread may build the same set,
+    // which costs time but gives the same objects.
+    let font = Arc::new(embed(&fonts.face(id), &set, name)?);
+    cache.fonts.put(key, Arc::clone(&font));
+    Ok(font)
 }
 
 /// A face's fixed repertoire, and a quick membership test by glyph id.
@@ -116,42 +122,40 @@ impl Repertoire {
 
 /// The bundled serif's fixed repertoire: every glyph a letter in English or
 /// a Western European language is likely to use.
-pub(crate) fn repertoire(face: &Face) -> &Repertoire {
-    face.repertoire.get_or_init(|| {
-        let mut set = GlyphSet::new();
-        let ranges = [
-            (0x20u32, 0x7E),
-            (0xA0, 0xFF),
-            (0x2010, 0x2026),
-            (0x2030, 0x203A),
-            (0x20AC, 0x20AC),
-        ];
-        for c in ranges
-            .iter()
-            .flat_map(|&(a, b)| (a..=b).filter_map(char::from_u32))
-        {
-            if let Some(gid) = face.glyph(c) {
-                set.entry(gid).or_insert_with(|| c.to_string());
-            }
+fn make_repertoire(face: &Face) -> Repertoire {
+    let mut set = GlyphSet::new();
+    let ranges = [
+        (0x20u32, 0x7E),
+        (0xA0, 0xFF),
+        (0x2010, 0x2026),
+        (0x2030, 0x203A),
+        (0x20AC, 0x20AC),
+    ];
+    for c in ranges
+        .iter()
+        .flat_map(|&(a, b)| (a..=b).filter_map(char::from_u32))
+    {
+        if let Some(gid) = face.glyph(c) {
+            set.entry(gid).or_insert_with(|| c.to_string());
         }
-        // Ligatures are shaped from letter pairs; they stand for the letters.
-        for (c, text) in [
-            ('\u{FB00}', "ff"),
-            ('\u{FB01}', "fi"),
-            ('\u{FB02}', "fl"),
-            ('\u{FB03}', "ffi"),
-            ('\u{FB04}', "ffl"),
-        ] {
-            if let Some(gid) = face.glyph(c) {
-                set.entry(gid).or_insert_with(|| text.to_string());
-            }
+    }
+    // Ligatures are shaped from letter pairs; they stand for the letters.
+    for (c, text) in [
+        ('\u{FB00}', "ff"),
+        ('\u{FB01}', "fi"),
+        ('\u{FB02}', "fl"),
+        ('\u{FB03}', "ffi"),
+        ('\u{FB04}', "ffl"),
+    ] {
+        if let Some(gid) = face.glyph(c) {
+            set.entry(gid).or_insert_with(|| text.to_string());
         }
-        let mut member = vec![false; set.keys().last().map_or(0, |g| usize::from(*g) + 1)];
-        for gid in set.keys() {
-            member[usize::from(*gid)] = true;
-        }
-        Repertoire { set, member }
-    })
+    }
+    let mut member = vec![false; set.keys().last().map_or(0, |g| usize::from(*g) + 1)];
+    for gid in set.keys() {
+        member[usize::from(*gid)] = true;
+    }
+    Repertoire { set, member }
 }
 
 // Over 120 lines: one round trip through printpdf (a one-page document

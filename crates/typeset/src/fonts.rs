@@ -9,6 +9,7 @@
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock, RwLock};
 
+use crate::cache::Slots;
 use crate::error::TypesetError;
 
 /// Bold/italic variant of the text face.
@@ -51,8 +52,6 @@ pub struct Face {
     /// Ascender and descender in em (descender is negative).
     pub ascender: f32,
     pub descender: f32,
-    /// For the bundled serif: the glyphs every embedding of it carries.
-    pub(crate) repertoire: std::sync::OnceLock<crate::embed::Repertoire>,
     /// [`Face::pdf_advance`] of every glyph, made on first use.
     pdf_advances: std::sync::OnceLock<Vec<f32>>,
 }
@@ -73,7 +72,6 @@ impl Face {
             descender: f32::from(shaper.descender()) / upem,
             pdf,
             shaper,
-            repertoire: std::sync::OnceLock::new(),
             pdf_advances: std::sync::OnceLock::new(),
         })
     }
@@ -147,15 +145,9 @@ pub struct FontSet {
     chosen: Mutex<HashMap<(char, bool), Option<FaceId>>>,
     /// Loaded fallback files by (path, index), so one file is read once.
     loaded: Mutex<HashMap<(std::path::PathBuf, u32), FaceId>>,
-    pub(crate) shaped: crate::shape::ShapeCache,
-    /// Laid-out paragraphs by everything they depend on.
-    pub(crate) paragraphs: ParagraphCache,
-    /// Deflated PDF streams by SHA-256 of their content (logos).
-    pub(crate) streams: StreamCache,
-    /// Embedded fonts by face and glyph set.
-    pub(crate) embedded: crate::embed::EmbedCache,
-    /// SVG path data per glyph, for the preview.
-    pub(crate) outlines: Mutex<HashMap<(FaceId, u16), Arc<str>>>,
+    /// The caches of the layers above: shaped words, laid-out paragraphs,
+    /// embedded fonts, deflated images, glyph outlines ([`FontSet::cache`]).
+    caches: Slots,
 }
 
 #[derive(Debug, Clone)]
@@ -184,11 +176,7 @@ impl FontSet {
             candidates: OnceLock::new(),
             chosen: Mutex::new(HashMap::new()),
             loaded: Mutex::new(HashMap::new()),
-            shaped: crate::shape::ShapeCache::default(),
-            paragraphs: ParagraphCache::default(),
-            outlines: Mutex::new(HashMap::new()),
-            streams: StreamCache::default(),
-            embedded: crate::embed::EmbedCache::default(),
+            caches: Slots::default(),
         })
     }
 
@@ -197,12 +185,11 @@ impl FontSet {
         Arc::clone(&faces[usize::from(id.0)])
     }
 
-    /// True for the bundled serif's regular face: the face of names and
-    /// addresses, which change from copy to copy of a merge, so it is always
-    /// embedded with a fixed repertoire (see `embed`). Other faces carry
-    /// mostly the template's own text and are embedded with what they use.
-    pub(crate) fn has_repertoire(&self, id: FaceId) -> bool {
-        id == self.primary(Style::default())
+    /// The cache of type `C` kept with these fonts, made on first use: each
+    /// layer that works with a font set keeps its own this way (a type of
+    /// its own module), since what it caches is only good for these faces.
+    pub(crate) fn cache<C: std::any::Any + Default + Send + Sync>(&self) -> &C {
+        self.caches.get()
     }
 
     pub fn primary(&self, style: Style) -> FaceId {
@@ -359,57 +346,4 @@ fn read_font_file(path: &std::path::Path) -> std::io::Result<&'static [u8]> {
     let data: &'static [u8] = Box::leak(std::fs::read(path)?.into_boxed_slice());
     files.insert(path.to_path_buf(), data);
     Ok(data)
-}
-
-/// Bounded cache of laid-out paragraphs; cleared when full.
-#[derive(Default)]
-pub(crate) struct ParagraphCache {
-    map: Mutex<HashMap<Vec<u8>, Arc<Vec<crate::layout::FlowLine>>>>,
-}
-
-impl ParagraphCache {
-    const LIMIT: usize = 4096;
-
-    pub(crate) fn get(&self, key: &[u8]) -> Option<Arc<Vec<crate::layout::FlowLine>>> {
-        self.map
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .get(key)
-            .cloned()
-    }
-
-    pub(crate) fn put(&self, key: Vec<u8>, value: Arc<Vec<crate::layout::FlowLine>>) {
-        let mut map = self.map.lock().unwrap_or_else(|e| e.into_inner());
-        if map.len() >= Self::LIMIT {
-            map.clear();
-        }
-        map.insert(key, value);
-    }
-}
-
-/// Bounded cache of compressed streams; cleared when full (merges reuse a
-/// small working set, so a simple reset is enough).
-#[derive(Default)]
-pub(crate) struct StreamCache {
-    map: Mutex<HashMap<[u8; 32], Arc<Vec<u8>>>>,
-}
-
-impl StreamCache {
-    const LIMIT: usize = 512;
-
-    pub(crate) fn get(&self, key: &[u8; 32]) -> Option<Arc<Vec<u8>>> {
-        self.map
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .get(key)
-            .cloned()
-    }
-
-    pub(crate) fn put(&self, key: [u8; 32], value: Arc<Vec<u8>>) {
-        let mut map = self.map.lock().unwrap_or_else(|e| e.into_inner());
-        if map.len() >= Self::LIMIT {
-            map.clear();
-        }
-        map.insert(key, value);
-    }
 }

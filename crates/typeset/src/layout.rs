@@ -8,6 +8,7 @@
 
 use std::sync::Arc;
 
+use crate::cache::Bounded;
 use crate::error::TypesetError;
 use crate::fonts::{FaceId, FontSet, Style};
 use crate::image::Image;
@@ -689,6 +690,11 @@ fn paragraph_key(p: &Paragraph, left: f32, measure: f32) -> Vec<u8> {
     key
 }
 
+/// Laid-out paragraphs by everything they depend on ([`paragraph_key`]),
+/// kept with the font set; cleared past 4,096.
+#[derive(Default)]
+struct ParagraphCache(Bounded<Vec<u8>, Arc<Vec<FlowLine>>, 4096>);
+
 /// Lay out a paragraph's lines, reusing an earlier identical paragraph's:
 /// in a merge every copy repeats the same body.
 fn set_paragraph(
@@ -698,11 +704,12 @@ fn set_paragraph(
     measure: f32,
 ) -> Result<Vec<FlowLine>, TypesetError> {
     let key = paragraph_key(p, left, measure);
-    if let Some(lines) = fonts.paragraphs.get(&key) {
+    let cache = &fonts.cache::<ParagraphCache>().0;
+    if let Some(lines) = cache.get(&key) {
         return Ok(lines.as_ref().clone());
     }
     let lines = set_paragraph_uncached(p, fonts, left, measure)?;
-    fonts.paragraphs.put(key, Arc::new(lines.clone()));
+    cache.put(key, Arc::new(lines.clone()));
     Ok(lines)
 }
 

@@ -5,6 +5,7 @@
 //! ([`pdf::write_pdf`]) for printing and as SVG ([`svg::page_svg`]) for the
 //! on-screen preview, so what staff see is what prints.
 
+mod cache;
 mod embed;
 mod error;
 mod fonts;

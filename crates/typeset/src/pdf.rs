@@ -26,6 +26,7 @@ use std::sync::Arc;
 use printpdf::{FontId, PdfDocument, PdfPage, PdfSaveOptions, XObject, XObjectId};
 use sha2::{Digest, Sha256};
 
+use crate::cache::Bounded;
 use crate::embed::{EmbeddedFont, GlyphSet};
 use crate::error::TypesetError;
 use crate::fonts::{FaceId, FontSet};
@@ -52,10 +53,7 @@ fn glyph_sets(layout: &Layout, fonts: &FontSet) -> BTreeMap<FaceId, GlyphSet> {
     for page in &layout.pages {
         for line in page.lines() {
             for run in &line.runs {
-                let face = fonts.face(run.face);
-                let repertoire = fonts
-                    .has_repertoire(run.face)
-                    .then(|| crate::embed::repertoire(&face));
+                let repertoire = crate::embed::repertoire(fonts, run.face);
                 let set = used.entry(run.face).or_default();
                 for g in &run.glyphs {
                     if repertoire.is_some_and(|r| r.contains(g.gid)) {
@@ -101,13 +99,7 @@ pub fn write_pdf(layout: &Layout, fonts: &FontSet) -> Result<Vec<u8>, TypesetErr
     // Every face the pages use, embedded (or found embedded) for its glyph set.
     let mut embedded: BTreeMap<FaceId, Arc<EmbeddedFont>> = BTreeMap::new();
     for (face, extra) in glyph_sets(layout, fonts) {
-        let font = fonts.embedded.get_or_embed(
-            face,
-            &fonts.face(face),
-            fonts.has_repertoire(face),
-            extra,
-            &font_id(face),
-        )?;
+        let font = crate::embed::embedded(fonts, face, extra, &font_id(face))?;
         embedded.insert(face, font);
     }
 
@@ -255,6 +247,11 @@ fn add_fonts(
     Ok(())
 }
 
+/// Deflated images by SHA-256 of their content (logos, signatures), kept
+/// with the font set; cleared when full (merges reuse a small working set).
+#[derive(Default)]
+struct StreamCache(Bounded<[u8; 32], Arc<Vec<u8>>, 512>);
+
 /// Deflate every stream not yet compressed. Images repeat letter after
 /// letter in a merge, so their compressed bytes are kept by content.
 fn compress(doc: &mut lopdf::Document, fonts: &FontSet) {
@@ -275,7 +272,7 @@ fn compress(doc: &mut lopdf::Document, fonts: &FontSet) {
             continue;
         }
         let key: [u8; 32] = Sha256::digest(&stream.content).into();
-        let packed = match fonts.streams.get(&key) {
+        let packed = match fonts.cache::<StreamCache>().0.get(&key) {
             Some(p) => p,
             None => {
                 let mut copy = lopdf::Stream::new(lopdf::Dictionary::new(), stream.content.clone());
@@ -285,7 +282,7 @@ fn compress(doc: &mut lopdf::Document, fonts: &FontSet) {
                 } else {
                     Vec::new()
                 });
-                fonts.streams.put(key, Arc::clone(&packed));
+                fonts.cache::<StreamCache>().0.put(key, Arc::clone(&packed));
                 packed
             }
         };

@@ -3,9 +3,9 @@
 //! Results are cached per (style, text): a letter repeats its words, and a
 //! merge of a thousand letters repeats nearly all of them.
 
-use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
+use crate::cache::Bounded;
 use crate::error::TypesetError;
 use crate::fonts::{FaceId, FontSet, Style};
 
@@ -48,36 +48,22 @@ impl Shaped {
     }
 }
 
-type ShapeKey = (Style, Box<str>);
-
+/// Shaped text by style and text, kept with the font set. Past 200,000
+/// entries it is cleared (cheap, rare).
 #[derive(Default)]
-pub(crate) struct ShapeCache {
-    map: Mutex<HashMap<ShapeKey, Arc<Shaped>>>,
-}
-
-/// Cap on cached entries; past it the cache is cleared (cheap, rare).
-const CACHE_LIMIT: usize = 200_000;
+struct ShapeCache(Bounded<(Style, Box<str>), Arc<Shaped>, 200_000>);
 
 impl FontSet {
     /// Shape `text` in `style`, splitting it into runs by the face that covers
     /// each character. Fails naming the first character no font can draw.
     pub fn shape(&self, text: &str, style: Style) -> Result<Arc<Shaped>, TypesetError> {
+        let cache = &self.cache::<ShapeCache>().0;
         let key = (style, Box::<str>::from(text));
-        if let Some(hit) = self
-            .shaped
-            .map
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .get(&key)
-        {
-            return Ok(Arc::clone(hit));
+        if let Some(hit) = cache.get(&key) {
+            return Ok(hit);
         }
         let shaped = Arc::new(self.shape_uncached(text, style)?);
-        let mut map = self.shaped.map.lock().unwrap_or_else(|e| e.into_inner());
-        if map.len() >= CACHE_LIMIT {
-            map.clear();
-        }
-        map.insert(key, Arc::clone(&shaped));
+        cache.put(key, Arc::clone(&shaped));
         Ok(shaped)
     }
 

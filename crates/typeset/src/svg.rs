@@ -11,6 +11,7 @@ use std::sync::Arc;
 
 use base64::Engine as _;
 
+use crate::cache::Bounded;
 use crate::fonts::{FaceId, FontSet};
 use crate::layout::{Layout, Placed, Rgb};
 
@@ -54,17 +55,22 @@ impl ttf_parser::OutlineBuilder for PathSink {
     }
 }
 
+/// SVG path data per glyph, kept with the font set. The limit is far
+/// above the glyphs letters use (a page of CJK text is a few hundred).
+#[derive(Default)]
+struct OutlineCache(Bounded<(FaceId, u16), Arc<str>, 65_536>);
+
 impl FontSet {
     fn outline(&self, face: FaceId, gid: u16) -> Arc<str> {
-        let mut cache = self.outlines.lock().unwrap_or_else(|e| e.into_inner());
+        let cache = &self.cache::<OutlineCache>().0;
         if let Some(p) = cache.get(&(face, gid)) {
-            return Arc::clone(p);
+            return p;
         }
         let f = self.face(face);
         let mut sink = PathSink(String::new());
         let _ = f.shaper.outline_glyph(ttf_parser::GlyphId(gid), &mut sink);
         let path: Arc<str> = Arc::from(sink.0);
-        cache.insert((face, gid), Arc::clone(&path));
+        cache.put((face, gid), Arc::clone(&path));
         path
     }
 }
