@@ -2,8 +2,8 @@
 // tauri-driver (port 4444) proxies to WebKitWebDriver, which drives the app.
 import { spawn, execFileSync } from "node:child_process";
 import { createServer } from "node:net";
-import { existsSync } from "node:fs";
-import { homedir } from "node:os";
+import { closeSync, existsSync, openSync, readdirSync, readFileSync } from "node:fs";
+import { homedir, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 
@@ -52,6 +52,40 @@ async function requestAt(base, method, path, body) {
   return json.value;
 }
 
+/**
+ * The processes whose environment holds `marker`: the app (and anything
+ * else) started for one session, wherever WebKitWebDriver left it.
+ */
+function processesMarked(marker) {
+  const pids = [];
+  for (const pid of readdirSync("/proc")) {
+    if (!/^\d+$/.test(pid) || Number(pid) === process.pid) continue;
+    try {
+      if (readFileSync(`/proc/${pid}/environ`, "latin1").split("\0").includes(marker)) pids.push(Number(pid));
+    } catch {
+      // gone already, or not ours to read
+    }
+  }
+  return pids;
+}
+
+/**
+ * Stop what a session started and is still running: WebKitWebDriver may
+ * leave the app behind when the session ends, and a process left over
+ * would keep CI waiting (SIGTERM, then SIGKILL after five seconds).
+ */
+async function stopMarked(marker) {
+  let left = processesMarked(marker);
+  for (const pid of left) {
+    try { process.kill(pid, "SIGTERM"); } catch { /* already gone */ }
+  }
+  const end = Date.now() + 5_000;
+  while ((left = processesMarked(marker)).length && Date.now() < end) await sleep(100);
+  for (const pid of left) {
+    try { process.kill(pid, "SIGKILL"); } catch { /* already gone */ }
+  }
+}
+
 /** Start tauri-driver with `env` for the app, and open a session on the app. */
 export async function openApp(env = {}) {
   if (!existsSync(APP)) throw new Error(`${APP} is missing: run 'make app-test-hooks' first`);
@@ -59,17 +93,25 @@ export async function openApp(env = {}) {
   const native = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const request = (method, path, body) => requestAt(base, method, path, body);
+  // Every process of this session carries the marker in its environment, so
+  // `close` finds the app even when WebKitWebDriver left it running. The
+  // driver's output goes to a file, not the test runner's pipes: a process
+  // left holding those would keep the runner waiting for their end.
+  const marker = `AMICUS_E2E_SESSION=${process.pid}-${port}`;
+  const logPath = join(tmpdir(), `amicus-tauri-driver-${process.pid}-${port}.log`);
+  const log = openSync(logPath, "a");
   const driver = spawn(driverPath(), ["--port", String(port), "--native-port", String(native)], {
-    env: { ...process.env, ...env },
-    stdio: ["ignore", "inherit", "inherit"],
+    env: { ...process.env, ...env, AMICUS_E2E_SESSION: marker.split("=")[1] },
+    stdio: ["ignore", log, log],
   });
+  closeSync(log);
   const deadline = Date.now() + 20_000;
   for (;;) {
     try {
       await request("GET", "/status");
       break;
     } catch (e) {
-      if (Date.now() > deadline) throw new Error(`tauri-driver did not start: ${e}`);
+      if (Date.now() > deadline) throw new Error(`tauri-driver did not start: ${e} (its output: ${logPath})`);
       await sleep(200);
     }
   }
@@ -147,8 +189,12 @@ export async function openApp(env = {}) {
         await request("DELETE", s);
       } finally {
         // SIGTERM lets tauri-driver stop its WebKitWebDriver child too.
-        driver.kill("SIGTERM");
-        await new Promise((r) => driver.once("exit", r));
+        if (driver.exitCode === null && driver.signalCode === null) {
+          const exited = new Promise((r) => driver.once("exit", r));
+          driver.kill("SIGTERM");
+          await exited;
+        }
+        await stopMarked(marker);
       }
     },
   };
