@@ -110,7 +110,7 @@ fn world_at(engine: Backend) -> (World, Option<String>) {
             korus,
             &NewPosition {
                 stance: Stance::Support,
-                adopted_on: day("2017-08-22"),
+                adopted_on: Some(day("2017-08-22")),
                 statement: "We support KORUS.".into(),
                 rationale: "Exports.".into(),
             },
@@ -439,7 +439,7 @@ fn positions_are_versioned_and_history_kept(engine: Backend) {
             issue.id,
             &NewPosition {
                 stance: Stance::Monitor,
-                adopted_on: day("2018-03-01"),
+                adopted_on: Some(day("2018-03-01")),
                 statement: "Watch.".into(),
                 rationale: String::new(),
             },
@@ -475,7 +475,7 @@ fn positions_are_versioned_and_history_kept(engine: Backend) {
             issue.id,
             &NewPosition {
                 stance: Stance::Oppose,
-                adopted_on: day("2018-01-01"),
+                adopted_on: Some(day("2018-01-01")),
                 statement: "No.".into(),
                 rationale: String::new(),
             },
@@ -1136,7 +1136,7 @@ fn search_finds_letters_officials_offices_and_positions(engine: Backend) {
             issue,
             &NewPosition {
                 stance: Stance::Support,
-                adopted_on: day("2018-04-01"),
+                adopted_on: Some(day("2018-04-01")),
                 statement: "We support KORUS as amended.".into(),
                 rationale: String::new(),
             },
@@ -1593,7 +1593,7 @@ fn a_drafter_does_follow_up_work_in_her_own_name() {
     dana.log_contact(
         r,
         &NewContact {
-            on: day("2017-10-10"),
+            on: Some(day("2017-10-10")),
             kind: ContactKind::Call,
             who: "Jane Roe, trade counsel".into(),
             notes: "Reply on its way.".into(),
