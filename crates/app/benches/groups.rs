@@ -27,7 +27,7 @@ fn bench(c: &mut Criterion) {
         chamber: Chamber::House,
     };
     let seats = app
-        .expand_group(&house, date)
+        .expand_group(&house, Some(date))
         .expect("expands")
         .members
         .len();
@@ -35,11 +35,13 @@ fn bench(c: &mut Criterion) {
     let out = tempfile::tempdir().expect("temp dir");
     let mut group = c.benchmark_group("groups");
     group.sample_size(10);
-    group.bench_function(format!("the whole House ({seats} copies): expand, draft, export every PDF"), |b| {
-        b.iter(|| {
-            let drafted = app
-                .draft_from_request(
-                    &DraftRequest {
+    group.bench_function(
+        format!("the whole House ({seats} copies): expand, draft, export every PDF"),
+        |b| {
+            b.iter(|| {
+                app.clock().set(now);
+                let drafted = app
+                    .draft_from_request(&DraftRequest {
                         template: "joint-support".into(),
                         to_offices: vec![],
                         to_persons: vec![],
@@ -47,22 +49,28 @@ fn bench(c: &mut Criterion) {
                         cc_lines: vec![],
                         date,
                         subject: "The U.S.–Korea Free Trade Agreement".into(),
-                        body: "Our members export to Korea and ask you to keep the agreement's gains.".into(),
+                        body:
+                            "Our members export to Korea and ask you to keep the agreement's gains."
+                                .into(),
                         issue: Some("KORUS".into()),
                         signer: None,
                         per_recipient: true,
                         to_groups: vec![house.clone()],
-                    },
-                    now,
-                )
-                .expect("drafts");
-            let files = app
-                .export_letter(drafted.letter_id, &out.path().join("house.pdf"), &ExportOptions::default(), now)
-                .expect("exports");
-            assert_eq!(files.len(), seats);
-            black_box(files)
-        })
-    });
+                    })
+                    .expect("drafts");
+                app.clock().set(now);
+                let files = app
+                    .export_letter(
+                        drafted.letter_id,
+                        &out.path().join("house.pdf"),
+                        &ExportOptions::default(),
+                    )
+                    .expect("exports");
+                assert_eq!(files.len(), seats);
+                black_box(files)
+            })
+        },
+    );
     group.finish();
 }
 

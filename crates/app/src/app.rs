@@ -10,9 +10,10 @@
 //! `store::Store::write`), so another process writing the same file makes
 //! this one wait, not fail.
 //!
-//! Time and ids come in from the caller or the [`Clock`] the app was made
-//! with: no use case reads the system clock itself, so a letter and its PDF
-//! are the same whenever they are rendered.
+//! Time comes from the [`Clock`] the app was made with, which every use case
+//! reads itself; a caller passes a time only where a person states one. No
+//! use case reads the system clock directly, so a letter and its PDF are the
+//! same whenever they are rendered.
 
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard, RwLock};
@@ -164,7 +165,8 @@ impl App {
         self
     }
 
-    /// The clock the front ends read "now" and "today" from.
+    /// The app's clock: the use cases' "now" and "today"; the front ends
+    /// read it only to show the time.
     pub fn clock(&self) -> &Clock {
         &self.clock
     }

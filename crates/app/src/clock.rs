@@ -1,10 +1,11 @@
-//! What "now" and "today" mean: one clock, read by the front ends and passed
-//! into the use cases, in the organization's time zone (a setting; the
-//! system's zone until it is set). A letter dated "today" and a roster
-//! import's "as of" day are the same day in Washington whether the staffer's
-//! laptop says UTC or not.
+//! What "now" and "today" mean: one clock, the [`App`](crate::App)'s, read by
+//! the use cases themselves, in the organization's time zone (a setting; the
+//! system's zone until it is set). A time comes from a front end only where a
+//! person states one (when a copy went out, a reply's date, `--at`). A letter
+//! dated "today" and a roster import's "as of" day are the same day in
+//! Washington whether the staffer's laptop says UTC or not.
 
-use std::sync::Arc;
+use std::sync::{Arc, RwLock};
 
 use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
@@ -18,10 +19,11 @@ pub enum TimeSource {
 }
 
 /// The clock of one process: a time source and the organization's zone.
+/// Clones share both (the app's clock is the one tests move).
 #[derive(Clone)]
 pub struct Clock {
-    source: TimeSource,
-    zone: Arc<std::sync::RwLock<Tz>>,
+    source: Arc<RwLock<TimeSource>>,
+    zone: Arc<RwLock<Tz>>,
 }
 
 impl Clock {
@@ -37,16 +39,25 @@ impl Clock {
 
     fn new(source: TimeSource, zone: Tz) -> Clock {
         Clock {
-            source,
-            zone: Arc::new(std::sync::RwLock::new(zone)),
+            source: Arc::new(RwLock::new(source)),
+            zone: Arc::new(RwLock::new(zone)),
         }
     }
 
     pub fn now(&self) -> DateTime<Utc> {
-        match &self.source {
+        match *self.source.read().unwrap_or_else(|e| e.into_inner()) {
             TimeSource::System => Utc::now(),
-            TimeSource::Fixed(at) => *at,
+            TimeSource::Fixed(at) => at,
         }
+    }
+
+    /// Stop the clock at `at` (and every clone of it: the app's too), so a
+    /// test takes each dated step at its own time: approve on 10-31, then
+    /// `set` 11-01 and sign.
+    #[cfg(feature = "test-support")]
+    #[doc(hidden)]
+    pub fn set(&self, at: DateTime<Utc>) {
+        *self.source.write().unwrap_or_else(|e| e.into_inner()) = TimeSource::Fixed(at);
     }
 
     /// Today's date in the organization's time zone.

@@ -124,7 +124,15 @@ impl App {
     /// approval (a missing subject, a field the template needs) comes back
     /// as warnings. What it names must exist, or nothing is saved.
     #[tracing::instrument(skip_all)]
-    pub fn draft_letter(&self, l: &NewLetter, now: DateTime<Utc>) -> Result<Drafted, AppError> {
+    pub fn draft_letter(&self, l: &NewLetter) -> Result<Drafted, AppError> {
+        self.draft_letter_at(l, self.clock().now())
+    }
+
+    pub(crate) fn draft_letter_at(
+        &self,
+        l: &NewLetter,
+        now: DateTime<Utc>,
+    ) -> Result<Drafted, AppError> {
         let mut db = self.db();
         let (draft, recipients, mut warnings) = self.draft_of(&db, l)?;
         let data = self.data_for(&db, &draft, &recipients)?;
@@ -142,13 +150,9 @@ impl App {
     /// is changed in place (an approved one returns to draft). A sent letter
     /// is part of the record and stays exactly as it is: the changes become
     /// a new draft, a revision linked to it, whose id is returned.
-    #[tracing::instrument(skip(self, l, now))]
-    pub fn edit_letter(
-        &self,
-        id: i64,
-        l: &NewLetter,
-        now: DateTime<Utc>,
-    ) -> Result<Drafted, AppError> {
+    #[tracing::instrument(skip(self, l))]
+    pub fn edit_letter(&self, id: i64, l: &NewLetter) -> Result<Drafted, AppError> {
+        let now = self.clock().now();
         let mut db = self.db();
         let (draft, recipients, mut warnings) = self.draft_of(&db, l)?;
         let data = self.data_for(&db, &draft, &recipients)?;
@@ -200,15 +204,10 @@ impl App {
 
     /// Save a letter from the compose form: a new draft, or changes to an
     /// existing one (a sent letter's changes become a revision).
-    pub fn save_letter(
-        &self,
-        id: Option<i64>,
-        l: &NewLetter,
-        now: DateTime<Utc>,
-    ) -> Result<Drafted, AppError> {
+    pub fn save_letter(&self, id: Option<i64>, l: &NewLetter) -> Result<Drafted, AppError> {
         match id {
-            Some(id) => self.edit_letter(id, l, now),
-            None => self.draft_letter(l, now),
+            Some(id) => self.edit_letter(id, l),
+            None => self.draft_letter(l),
         }
     }
 
@@ -347,18 +346,21 @@ impl App {
         })
     }
 
-    pub fn revise(&self, id: i64, now: DateTime<Utc>) -> Result<i64, AppError> {
+    pub fn revise(&self, id: i64) -> Result<i64, AppError> {
+        let now = self.clock().now();
         let new = self.db().revise_letter(id, now)?;
         self.changed(&[RecordArea::Letters]);
         Ok(new)
     }
 
-    /// A new, unsaved letter from letter `id` (sent ones too), dated `date`:
+    /// A new, unsaved letter from letter `id` (sent ones too), dated `date`
+    /// (today by the app's clock when not given):
     /// the same template, signer, subject, body, cc lines and recipients —
     /// chosen by office, so they resolve to whoever holds each office on the
     /// new date — and the version of the same issue's position in force then.
     /// It remembers its source (`extra.copied_from`).
-    pub fn copy_letter(&self, id: i64, date: NaiveDate) -> Result<NewLetter, AppError> {
+    pub fn copy_letter(&self, id: i64, date: Option<NaiveDate>) -> Result<NewLetter, AppError> {
+        let date = date.unwrap_or_else(|| self.clock().today());
         let db = self.db();
         let mut letter = self.open_letter_in(&db, id)?.draft;
         letter.position_id = match letter.position_id {
@@ -375,8 +377,8 @@ impl App {
         // dropped, newcomers added.
         let mut groups = Vec::with_capacity(letter.extra.groups.len());
         for note in &mut letter.extra.groups {
-            let fresh = self.expand_group(&note.group, date)?;
-            if let Ok(before) = self.expand_group(&note.group, old_date) {
+            let fresh = self.expand_group_on(&note.group, date)?;
+            if let Ok(before) = self.expand_group_on(&note.group, old_date) {
                 letter
                     .recipients
                     .retain(|r| !before.members.iter().any(|m| &m.choice == r));
@@ -430,11 +432,7 @@ impl App {
     }
 
     /// Draft a letter from a request in staff's words (`amicus letters new`).
-    pub fn draft_from_request(
-        &self,
-        r: &DraftRequest,
-        now: DateTime<Utc>,
-    ) -> Result<Drafted, AppError> {
+    pub fn draft_from_request(&self, r: &DraftRequest) -> Result<Drafted, AppError> {
         let mut recipients = Vec::new();
         let by_office = |text: &String, role| -> Result<RecipientChoice, AppError> {
             Ok(RecipientChoice {
@@ -485,7 +483,7 @@ impl App {
         for o in &r.cc_offices {
             letter.recipients.push(by_office(o, Role::Cc)?);
         }
-        let mut drafted = self.draft_letter(&letter, now)?;
+        let mut drafted = self.draft_letter(&letter)?;
         drafted.warnings.extend(group_warnings);
         Ok(drafted)
     }
@@ -511,7 +509,7 @@ impl App {
         group: &GroupRef,
         left_out: &[RecipientChoice],
     ) -> Result<WithGroup, AppError> {
-        let e = self.expand_group(group, letter.date)?;
+        let e = self.expand_group_on(group, letter.date)?;
         let kept: Vec<&GroupMember> = e
             .members
             .iter()
@@ -553,7 +551,7 @@ impl App {
             return Err(AppError::not_found("group", index + 1));
         }
         let gone = letter.extra.groups.remove(index);
-        let members = self.expand_group(&gone.group, letter.date)?;
+        let members = self.expand_group_on(&gone.group, letter.date)?;
         let others = self.expand_groups(&letter.extra.groups, letter.date)?;
         let in_group =
             |e: &GroupExpansion, r: &RecipientChoice| e.members.iter().any(|m| &m.choice == r);

@@ -85,13 +85,9 @@ impl App {
     }
 
     /// Move a copy's follow-up later. Returns the new date.
-    #[tracing::instrument(skip(self, now))]
-    pub fn snooze_follow_up(
-        &self,
-        recipient_id: i64,
-        to: SnoozeTo,
-        now: DateTime<Utc>,
-    ) -> Result<NaiveDate, AppError> {
+    #[tracing::instrument(skip(self))]
+    pub fn snooze_follow_up(&self, recipient_id: i64, to: SnoozeTo) -> Result<NaiveDate, AppError> {
+        let now = self.clock().now();
         let mut db = self.db();
         let date = self.snooze_target_in(&db, recipient_id, to)?;
         db.snooze_follow_up(recipient_id, date, now)?;
@@ -152,26 +148,22 @@ impl App {
     }
 
     /// Give a copy's follow-up to `owner` (a staff name).
-    #[tracing::instrument(skip(self, now))]
-    pub fn assign_follow_up(
-        &self,
-        recipient_id: i64,
-        owner: &str,
-        now: DateTime<Utc>,
-    ) -> Result<(), AppError> {
+    #[tracing::instrument(skip(self))]
+    pub fn assign_follow_up(&self, recipient_id: i64, owner: &str) -> Result<(), AppError> {
+        let now = self.clock().now();
         self.db().assign_follow_up(recipient_id, owner, now)?;
         self.changed(&[RecordArea::Letters]);
         Ok(())
     }
 
     /// Log a call, meeting or e-mail about a copy that is not its reply.
-    #[tracing::instrument(skip(self, contact, now))]
+    #[tracing::instrument(skip(self, contact))]
     pub fn log_contact(
         &self,
         recipient_id: i64,
         contact: &store::NewContact,
-        now: DateTime<Utc>,
     ) -> Result<i64, AppError> {
+        let now = self.clock().now();
         let today = self.clock().today();
         let id = self.db().log_contact(recipient_id, contact, today, now)?;
         self.changed(&[RecordArea::Letters]);
@@ -179,13 +171,9 @@ impl App {
     }
 
     /// Keep the reply to a copy (already recorded) as the PDF in `file`.
-    #[tracing::instrument(skip(self, now))]
-    pub fn attach_reply(
-        &self,
-        recipient_id: i64,
-        file: &Path,
-        now: DateTime<Utc>,
-    ) -> Result<i64, AppError> {
+    #[tracing::instrument(skip(self))]
+    pub fn attach_reply(&self, recipient_id: i64, file: &Path) -> Result<i64, AppError> {
+        let now = self.clock().now();
         let (name, pdf) = read_reply_pdf(file)?;
         let id = self.db().attach_reply(recipient_id, &name, &pdf, now)?;
         self.changed(&[RecordArea::Letters]);
@@ -194,15 +182,15 @@ impl App {
 
     /// Record a reply to a copy and, when given, keep its PDF: both or
     /// neither (a file that is not a PDF records nothing).
-    #[tracing::instrument(skip(self, notes, now))]
+    #[tracing::instrument(skip(self, notes))]
     pub fn record_reply_with_file(
         &self,
         recipient_id: i64,
         on: NaiveDate,
         notes: &str,
         file: Option<&Path>,
-        now: DateTime<Utc>,
     ) -> Result<(), AppError> {
+        let now = self.clock().now();
         let read = file.map(read_reply_pdf).transpose()?;
         self.db().record_reply_with_file(
             recipient_id,

@@ -5,7 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::NaiveDate;
 use store::import::ImportSummary;
 use store::officials_csv::CsvSummary;
 
@@ -34,12 +34,11 @@ fn read_text(path: &Path) -> Result<String, AppError> {
 
 impl App {
     /// Import (or, with `dry_run`, preview) the congress-legislators roster in `dir`.
-    #[tracing::instrument(skip(self, now))]
+    #[tracing::instrument(skip(self))]
     pub fn import_congress(
         &self,
         dir: &Path,
         as_of: NaiveDate,
-        now: DateTime<Utc>,
         dry_run: bool,
     ) -> Result<ImportSummary, AppError> {
         let members = crate::congress::read_roster(dir)?;
@@ -49,7 +48,6 @@ impl App {
             &committees,
             &crate::congress::SCOPE,
             as_of,
-            now,
             dry_run,
         )
     }
@@ -79,13 +77,11 @@ impl App {
                 crate::congress::shipped_committees()?,
             ),
         };
-        let now = self.clock().now();
         self.import_members(
             &members,
             &committees,
             &crate::congress::SCOPE,
             as_of,
-            now,
             req.dry_run,
         )
     }
@@ -97,9 +93,9 @@ impl App {
         committees: &[store::committees::CommitteeRecord],
         scope: &[&str],
         as_of: NaiveDate,
-        now: DateTime<Utc>,
         dry_run: bool,
     ) -> Result<ImportSummary, AppError> {
+        let now = self.clock().now();
         let s = self
             .db()
             .import_roster_with_committees(members, committees, scope, as_of, now, dry_run)?;
@@ -111,30 +107,24 @@ impl App {
 
     /// Import the executive and foreign posts: the shipped dataset, or a
     /// newer file of the same form.
-    #[tracing::instrument(skip(self, now))]
+    #[tracing::instrument(skip(self))]
     pub fn import_posts(
         &self,
         file: Option<&Path>,
         as_of: NaiveDate,
-        now: DateTime<Utc>,
         dry_run: bool,
     ) -> Result<ImportSummary, AppError> {
         let members = match file {
             None => crate::posts::read_posts(crate::posts::POSTS, "the shipped posts dataset")?,
             Some(path) => crate::posts::read_posts(&read_text(path)?, &path.display().to_string())?,
         };
-        self.import_members(&members, &[], &crate::posts::SCOPE, as_of, now, dry_run)
+        self.import_members(&members, &[], &crate::posts::SCOPE, as_of, dry_run)
     }
 
     /// Import the posts as of the clock's today unless a day is given.
     pub fn import_posts_now(&self, req: &ImportRequest) -> Result<ImportSummary, AppError> {
         let as_of = req.as_of.unwrap_or_else(|| self.clock().today());
-        self.import_posts(
-            req.source.as_deref(),
-            as_of,
-            self.clock().now(),
-            req.dry_run,
-        )
+        self.import_posts(req.source.as_deref(), as_of, req.dry_run)
     }
 
     /// Every official's terms as CSV (the columns `import_csv` reads).
@@ -146,13 +136,9 @@ impl App {
 impl App {
     /// Import officials from a CSV file (see `amicus export officials --csv`
     /// for the columns); with `dry_run`, say what it would add and change nothing.
-    #[tracing::instrument(skip(self, now))]
-    pub fn import_csv(
-        &self,
-        path: &Path,
-        now: DateTime<Utc>,
-        dry_run: bool,
-    ) -> Result<CsvSummary, AppError> {
+    #[tracing::instrument(skip(self))]
+    pub fn import_csv(&self, path: &Path, dry_run: bool) -> Result<CsvSummary, AppError> {
+        let now = self.clock().now();
         let text = read_text(path)?;
         let s = self.db().import_officials_csv_as(&text, now, dry_run)?;
         if !dry_run {

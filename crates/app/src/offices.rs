@@ -71,7 +71,14 @@ fn detail_in(db: &Store, id: i64) -> Result<OfficeDetail, AppError> {
 }
 
 impl App {
-    pub fn office_rows(&self, filter: &str, on: NaiveDate) -> Result<Vec<OfficeRow>, AppError> {
+    /// Offices matching `filter`, each with its holder on `on` (today by
+    /// the app's clock when not given).
+    pub fn office_rows(
+        &self,
+        filter: &str,
+        on: Option<NaiveDate>,
+    ) -> Result<Vec<OfficeRow>, AppError> {
+        let on = on.unwrap_or_else(|| self.clock().today());
         let db = self.db();
         let also = crate::states::house_seat_fragment(filter);
         let mut out = Vec::new();
@@ -91,8 +98,14 @@ impl App {
         office_by_text(&self.db(), text)
     }
 
-    /// Who held the office named by `text` on `on`, and its history.
-    pub fn office_holder(&self, text: &str, on: NaiveDate) -> Result<OfficeHolder, AppError> {
+    /// Who held the office named by `text` on `on` (today by the app's
+    /// clock when not given), and its history.
+    pub fn office_holder(
+        &self,
+        text: &str,
+        on: Option<NaiveDate>,
+    ) -> Result<OfficeHolder, AppError> {
+        let on = on.unwrap_or_else(|| self.clock().today());
         let db = self.db();
         let office = office_by_text(&db, text)?;
         let holder = db

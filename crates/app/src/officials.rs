@@ -1,7 +1,7 @@
 //! People in public office: the officials list, a person's page, adding,
 //! editing and retiring people, and their terms.
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use store::officials::OfficeChoice;
 use store::{NewOffice, NewPerson, NewTerm, Person, StoreError};
@@ -69,17 +69,19 @@ impl App {
     /// People whose name contains `filter` (at most `limit`), with the office
     /// each holds on `on` or last held.
     pub fn officials(&self, filter: &str, on: NaiveDate) -> Result<Vec<OfficialRow>, AppError> {
-        self.officials_up_to(filter, on, 200)
+        self.officials_up_to(filter, Some(on), 200)
     }
 
     /// People matching `filter` (a name, an office's title or short name,
-    /// or a state's name for its House seats), with how many match in all.
+    /// or a state's name for its House seats), with how many match in all;
+    /// each with the office held on `on` (today by the app's clock when not given).
     pub fn officials_page(
         &self,
         filter: &str,
-        on: NaiveDate,
+        on: Option<NaiveDate>,
         limit: usize,
     ) -> Result<OfficialsPage, AppError> {
+        let on = on.unwrap_or_else(|| self.clock().today());
         let also = crate::states::house_seat_fragment(filter);
         let total = self.db().count_persons_matching(filter, &also)?;
         Ok(OfficialsPage {
@@ -88,12 +90,15 @@ impl App {
         })
     }
 
+    /// At most `limit` people matching `filter`, with the office each holds
+    /// on `on` (today by the app's clock when not given) or last held.
     pub fn officials_up_to(
         &self,
         filter: &str,
-        on: NaiveDate,
+        on: Option<NaiveDate>,
         limit: usize,
     ) -> Result<Vec<OfficialRow>, AppError> {
+        let on = on.unwrap_or_else(|| self.clock().today());
         let also = crate::states::house_seat_fragment(filter);
         self.officials_matching(filter, &also, on, limit)
     }
@@ -141,13 +146,9 @@ impl App {
 
     /// Add a person, or change one (the changed fields are then kept by
     /// later roster imports). Returns the person's id.
-    #[tracing::instrument(skip(self, p, now))]
-    pub fn save_person(
-        &self,
-        id: Option<i64>,
-        p: &NewPerson,
-        now: DateTime<Utc>,
-    ) -> Result<i64, AppError> {
+    #[tracing::instrument(skip(self, p))]
+    pub fn save_person(&self, id: Option<i64>, p: &NewPerson) -> Result<i64, AppError> {
+        let now = self.clock().now();
         let id = match id {
             Some(id) => {
                 self.db().edit_person(id, p, now)?;

@@ -83,13 +83,18 @@ impl App {
         Ok(id)
     }
 
-    /// Adopt a new version of the position on an issue (by id or name).
+    /// Adopt a new version of the position on an issue (by id or name),
+    /// adopted on the day given or today by the app's clock.
     #[tracing::instrument(skip(self, p))]
     pub fn adopt_position(
         &self,
         issue: &str,
         p: &NewPosition,
     ) -> Result<(Issue, Position), AppError> {
+        let p = &NewPosition {
+            adopted_on: Some(p.adopted_on.unwrap_or_else(|| self.clock().today())),
+            ..p.clone()
+        };
         let adopted = {
             let mut db = self.db();
             let i = db.find_issue(issue)?;

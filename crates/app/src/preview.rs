@@ -5,7 +5,6 @@
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
-use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use store::Status;
 
@@ -212,14 +211,14 @@ impl App {
 
     /// Write the letter's PDFs (one per copy) and log the export. Returns the
     /// files written. The record is not held while the PDFs are made.
-    #[tracing::instrument(skip(self, options, now))]
+    #[tracing::instrument(skip(self, options))]
     pub fn export_letter(
         &self,
         id: i64,
         out: &Path,
         options: &ExportOptions,
-        now: DateTime<Utc>,
     ) -> Result<Vec<PathBuf>, AppError> {
+        let now = self.clock().now();
         let mut data = self.letter_data(id)?;
         if options.blank_signature {
             data.signer.signature = None;

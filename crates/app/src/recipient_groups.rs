@@ -210,7 +210,7 @@ impl App {
     ) -> Result<Vec<GroupExpansion>, AppError> {
         notes
             .iter()
-            .map(|n| self.expand_group(&n.group, on))
+            .map(|n| self.expand_group_on(&n.group, on))
             .collect()
     }
 
@@ -283,8 +283,17 @@ impl App {
         Ok(out)
     }
 
-    /// The group's members on `on`, each with the seat a letter goes to.
+    /// The group's members on `on` (today by the app's clock when not
+    /// given), each with the seat a letter goes to.
     pub fn expand_group(
+        &self,
+        group: &GroupRef,
+        on: Option<NaiveDate>,
+    ) -> Result<GroupExpansion, AppError> {
+        self.expand_group_on(group, on.unwrap_or_else(|| self.clock().today()))
+    }
+
+    pub(crate) fn expand_group_on(
         &self,
         group: &GroupRef,
         on: NaiveDate,

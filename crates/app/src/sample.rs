@@ -23,12 +23,11 @@ fn at(y: i32, m: u32, d: u32, h: u32) -> DateTime<Utc> {
 }
 
 pub(crate) fn seed(app: &App) -> Result<(), AppError> {
-    let now = app.clock().now();
     let sample = app.engine.parse_data(crate::engine::SAMPLE_LETTER)?;
     app.db().set_setting("organization", &sample.organization)?;
     // The offices and their holders from 2017 to today come from the
     // curated posts dataset, so the sample and an import agree.
-    app.import_posts(None, app.clock().today(), now, false)?;
+    app.import_posts(None, app.clock().today(), false)?;
     let commerce = app.find_office("Secretary of Commerce")?.id;
     let ustr = app.find_office("United States Trade Representative")?.id;
     let seeded = seed_positions(app, &sample)?;
@@ -51,7 +50,7 @@ fn seed_positions(
         korus,
         &NewPosition {
             stance: Stance::Support,
-            adopted_on: day("2011-09-20"),
+            adopted_on: Some(day("2011-09-20")),
             statement:
                 "Our members support prompt ratification of the U.S.–Korea Free Trade Agreement."
                     .into(),
@@ -60,7 +59,7 @@ fn seed_positions(
     )?;
     let position = s.add_position(korus, &NewPosition {
         stance: Stance::Support,
-        adopted_on: day("2017-09-01"),
+        adopted_on: Some(day("2017-09-01")),
         statement: sample.position.as_ref().map(|p| p.statement.clone()).unwrap_or_default(),
         rationale: "The Administration announced a renegotiation in July 2017; members asked the council to press for a quick, efficient process that keeps the agreement's gains.".into(),
     })?;
@@ -74,7 +73,7 @@ fn seed_letter(
     (position, signer): (store::Position, i64),
     (commerce, ustr): (i64, i64),
 ) -> Result<(), AppError> {
-    let drafted = app.draft_letter(
+    let drafted = app.draft_letter_at(
         &NewLetter {
             template: "joint-support".into(),
             position_id: Some(position.id),
@@ -101,15 +100,15 @@ fn seed_letter(
         at(2017, 9, 1, 16),
     )?;
     let id = drafted.letter_id;
-    app.approve(id, at(2017, 9, 4, 14))?;
-    app.sign(id, at(2017, 9, 5, 13))?;
+    app.approve_at(id, at(2017, 9, 4, 14))?;
+    app.sign_at(id, at(2017, 9, 5, 13))?;
     let recipients = app.open_letter(id)?.recipients;
     for (r, method) in recipients.iter().zip([Method::Mail, Method::Email]) {
-        app.mark_sent(
+        app.mark_sent_at(
             r.id,
             &SendReport {
                 method,
-                at: at(2017, 9, 5, 16),
+                at: Some(at(2017, 9, 5, 16)),
                 confirmation: (method == Method::Mail)
                     .then(|| "Certified mail; receipt on file".into()),
                 follow_up: FollowUp::On(day("2017-10-05")),

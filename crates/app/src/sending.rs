@@ -16,7 +16,10 @@ use crate::recipients::{copy_index, recipient_numbered};
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct SendReport {
     pub method: Method,
-    pub at: DateTime<Utc>,
+    /// When it went, as the person sending says; now by the app's clock
+    /// when not said.
+    #[serde(default)]
+    pub at: Option<DateTime<Utc>>,
     pub confirmation: Option<String>,
     /// When to follow the copy up: by default the organization's interval
     /// after the day it went ([`App::default_follow_up`]).
@@ -51,8 +54,12 @@ pub struct SendRequest {
 impl App {
     /// Mark one recipient's copy sent, archiving the exact PDF they got and
     /// the data it was made from. Returns the archive entry's id.
-    #[tracing::instrument(skip(self, report, now))]
-    pub fn mark_sent(
+    #[tracing::instrument(skip(self, report))]
+    pub fn mark_sent(&self, recipient_id: i64, report: &SendReport) -> Result<i64, AppError> {
+        self.mark_sent_at(recipient_id, report, self.clock().now())
+    }
+
+    pub(crate) fn mark_sent_at(
         &self,
         recipient_id: i64,
         report: &SendReport,
@@ -73,12 +80,13 @@ impl App {
         now: DateTime<Utc>,
     ) -> Result<i64, AppError> {
         let copy = self.copy_to_send(db, recipient_id)?;
+        let at = report.at.unwrap_or(now);
         let sending = Sending {
             method: report.method,
-            at: report.at,
+            at,
             confirmation: report.confirmation.clone().filter(|c| !c.trim().is_empty()),
             follow_up_on: match report.follow_up {
-                FollowUp::Default => self.default_follow_up(report.at),
+                FollowUp::Default => self.default_follow_up(at),
                 FollowUp::None => None,
                 FollowUp::On(day) => Some(day),
             },
@@ -130,12 +138,9 @@ impl App {
 
     /// Mark copies of a letter sent: the one numbered, or every copy not yet
     /// sent. Returns (recipient id, archive id) for each copy marked.
-    #[tracing::instrument(skip(self, req, now), fields(letter = req.letter_id))]
-    pub fn send_copies(
-        &self,
-        req: &SendRequest,
-        now: DateTime<Utc>,
-    ) -> Result<Vec<(i64, i64)>, AppError> {
+    #[tracing::instrument(skip(self, req), fields(letter = req.letter_id))]
+    pub fn send_copies(&self, req: &SendRequest) -> Result<Vec<(i64, i64)>, AppError> {
+        let now = self.clock().now();
         let mut db = self.db();
         let targets: Vec<i64> = match req.copy {
             Some(n) => vec![recipient_numbered(&db, req.letter_id, n)?],
@@ -179,8 +184,8 @@ impl App {
         number: u32,
         next: Option<NaiveDate>,
         note: &str,
-        now: DateTime<Utc>,
     ) -> Result<(), AppError> {
+        let now = self.clock().now();
         let mut db = self.db();
         let r = recipient_numbered(&db, letter_id, number)?;
         db.record_follow_up(r, now, next, note)?;
@@ -195,8 +200,8 @@ impl App {
         recipient_id: i64,
         on: NaiveDate,
         notes: &str,
-        now: DateTime<Utc>,
     ) -> Result<(), AppError> {
+        let now = self.clock().now();
         self.db().record_reply(recipient_id, on, notes, now)?;
         self.changed(&[RecordArea::Letters]);
         Ok(())
@@ -209,9 +214,8 @@ impl App {
         number: u32,
         on: NaiveDate,
         notes: &str,
-        now: DateTime<Utc>,
     ) -> Result<(), AppError> {
         let r = recipient_numbered(&self.db(), letter_id, number)?;
-        self.record_reply(r, on, notes, now)
+        self.record_reply(r, on, notes)
     }
 }

@@ -2,7 +2,6 @@
 //! templates checked as they are typed (against the sample letter) and saved
 //! as versions that letters keep.
 
-use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use store::{Office, Signer};
 
@@ -175,8 +174,9 @@ impl App {
 
     /// Save a user template (a new version when the id exists). A template
     /// with problems is refused with all of them, and nothing is stored.
-    #[tracing::instrument(skip(self, d, now), fields(key = %d.key))]
-    pub fn save_template(&self, d: &TemplateDraft, now: DateTime<Utc>) -> Result<u32, AppError> {
+    #[tracing::instrument(skip(self, d), fields(key = %d.key))]
+    pub fn save_template(&self, d: &TemplateDraft) -> Result<u32, AppError> {
+        let now = self.clock().now();
         if d.name.trim().is_empty() {
             return Err(AppError::invalid("name", "a template needs a name"));
         }

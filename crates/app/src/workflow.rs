@@ -61,8 +61,12 @@ pub struct DigitallySigned {
 }
 
 impl App {
-    #[tracing::instrument(skip(self, now))]
-    pub fn approve(&self, id: i64, now: DateTime<Utc>) -> Result<(), AppError> {
+    #[tracing::instrument(skip(self))]
+    pub fn approve(&self, id: i64) -> Result<(), AppError> {
+        self.approve_at(id, self.clock().now())
+    }
+
+    pub(crate) fn approve_at(&self, id: i64, now: DateTime<Utc>) -> Result<(), AppError> {
         let mut db = self.db();
         // An unfinished draft, or a letter that no longer lays out (a
         // template changed), must not be approved.
@@ -80,8 +84,12 @@ impl App {
         Ok(())
     }
 
-    #[tracing::instrument(skip(self, now))]
-    pub fn sign(&self, id: i64, now: DateTime<Utc>) -> Result<(), AppError> {
+    #[tracing::instrument(skip(self))]
+    pub fn sign(&self, id: i64) -> Result<(), AppError> {
+        self.sign_at(id, self.clock().now())
+    }
+
+    pub(crate) fn sign_at(&self, id: i64, now: DateTime<Utc>) -> Result<(), AppError> {
         self.db().sign_letter(id, now)?;
         self.changed(&[RecordArea::Letters]);
         Ok(())
@@ -95,13 +103,12 @@ impl App {
     /// [`CERTIFICATE_WARNING_DAYS`]. A certificate readers would reject
     /// (expired, not yet valid, not for signing: judged at the app's clock)
     /// is refused before anything is signed. Nothing is kept if any step fails.
-    #[tracing::instrument(skip(self, password, now))]
+    #[tracing::instrument(skip(self, password))]
     pub fn sign_digitally(
         &self,
         id: i64,
         certificate: &Path,
         password: &str,
-        now: DateTime<Utc>,
     ) -> Result<DigitallySigned, AppError> {
         let p12 = std::fs::read(certificate).map_err(|source| AppError::Read {
             path: certificate.to_path_buf(),
@@ -109,16 +116,16 @@ impl App {
         })?;
         let signer = pades::Signer::from_pkcs12(&p12, password)
             .map_err(|e| AppError::invalid("certificate", e.to_string()))?;
-        // Readers judge the certificate when they open the letter: today,
-        // by the organization's clock, whatever date the signing records.
-        let today = self.clock().now();
+        // Readers judge the certificate when they open the letter: it is
+        // judged now, by the app's clock, which also dates the signature.
+        let now = self.clock().now();
         signer
-            .check_usable(today)
+            .check_usable(now)
             .map_err(|e| AppError::invalid("certificate", e.to_string()))?;
         let mut warnings = Vec::new();
         let expires = signer.not_after();
-        if expires - today <= chrono::Duration::days(CERTIFICATE_WARNING_DAYS) {
-            let days = (expires.date_naive() - today.date_naive()).num_days();
+        if expires - now <= chrono::Duration::days(CERTIFICATE_WARNING_DAYS) {
+            let days = (expires.date_naive() - now.date_naive()).num_days();
             warnings.push(format!(
                 "the certificate '{}' expires on {} ({}); ask for a renewed one now: \
                  letters signed with it will show \"Certificate has Expired\" to their readers after that day",

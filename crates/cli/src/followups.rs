@@ -4,6 +4,8 @@
 use std::path::PathBuf;
 
 use amicus_app::{App, AppError, LogFilter};
+
+use crate::print::opt;
 use chrono::NaiveDate;
 use clap::{Args, Subcommand};
 
@@ -78,11 +80,10 @@ pub enum Replies {
 }
 
 pub fn replies(app: &App, cmd: Replies) -> Result<(), AppError> {
-    let now = app.clock().now();
     match cmd {
         Replies::Attach { letter, copy, file } => {
             let id = app.copy_id(letter, copy)?;
-            app.attach_reply(id, &file, now)?;
+            app.attach_reply(id, &file)?;
             out!(
                 "kept {} as the reply to copy {copy} of letter {letter}",
                 file.display()
@@ -112,17 +113,16 @@ pub fn replies(app: &App, cmd: Replies) -> Result<(), AppError> {
 /// Follow-ups due by `--due` (the coming Sunday when not given) with no
 /// reply yet, the most overdue first; or one of the follow-up subcommands.
 pub fn followups(app: &App, a: FollowupsArgs) -> Result<(), AppError> {
-    let now = app.clock().now();
     match a.cmd {
         Some(Followups::Snooze { letter, copy, to }) => {
             let id = app.copy_id(letter, copy)?;
-            let date = app.snooze_follow_up(id, to, now)?;
+            let date = app.snooze_follow_up(id, to)?;
             out!("copy {copy} of letter {letter}: follow up by {date}");
             return Ok(());
         }
         Some(Followups::Assign { letter, copy, to }) => {
             let id = app.copy_id(letter, copy)?;
-            app.assign_follow_up(id, &to, now)?;
+            app.assign_follow_up(id, &to)?;
             out!(
                 "copy {copy} of letter {letter}: follow-up assigned to {}",
                 to.trim()
@@ -139,15 +139,23 @@ pub fn followups(app: &App, a: FollowupsArgs) -> Result<(), AppError> {
         }) => {
             let id = app.copy_id(letter, copy)?;
             let contact = amicus_app::NewContact {
-                on: on.unwrap_or_else(|| app.clock().today()),
+                on,
                 kind,
                 who,
                 notes,
             };
-            app.log_contact(id, &contact, now)?;
+            let logged = app.log_contact(id, &contact)?;
+            // The day it happened: as given, or the app's today.
+            let on = app
+                .open_letter(letter)?
+                .recipients
+                .into_iter()
+                .flat_map(|r| r.contacts)
+                .find(|c| c.id == logged)
+                .map(|c| c.on);
             out!(
                 "{kind} on {} logged on copy {copy} of letter {letter}",
-                contact.on
+                opt(on)
             );
             return Ok(());
         }

@@ -79,9 +79,8 @@ pub fn run(app: &App, cmd: Groups) -> Result<(), AppError> {
             on,
             leaders_only,
         } => {
-            let on = on.unwrap_or_else(|| app.clock().today());
             let e = app.expand_group(&group_ref(&group, leaders_only)?, on)?;
-            out!("{} on {on}: {} members", e.label, e.members.len());
+            out!("{} on {}: {} members", e.label, e.on, e.members.len());
             for m in &e.members {
                 match &m.role {
                     Some(r) => out!("  {} ({r})", m.name),

@@ -85,7 +85,7 @@ pub fn import(app: &App, cmd: Import) -> Result<(), AppError> {
             print_summary(&s, dry_run);
         }
         Import::Csv { file } => {
-            let s = app.import_csv(&file, app.clock().now(), false)?;
+            let s = app.import_csv(&file, false)?;
             out!(
                 "Imported {}: {} officials, {} offices and {} terms added.",
                 file.display(),

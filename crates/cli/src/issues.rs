@@ -92,7 +92,7 @@ pub fn run(app: &App, cmd: Issues) -> Result<(), AppError> {
                 &issue,
                 &NewPosition {
                     stance,
-                    adopted_on: on.unwrap_or_else(|| app.clock().today()),
+                    adopted_on: on,
                     statement,
                     rationale,
                 },

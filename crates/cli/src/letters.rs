@@ -266,32 +266,29 @@ fn show_letter(app: &App, id: i64, format: Format) -> Result<(), AppError> {
     Ok(())
 }
 
-fn new_letter(app: &App, a: NewArgs, now: DateTime<Utc>) -> Result<(), AppError> {
+fn new_letter(app: &App, a: NewArgs) -> Result<(), AppError> {
     let body = std::fs::read_to_string(&a.body_file).map_err(|source| AppError::Read {
         path: a.body_file.clone(),
         source,
     })?;
-    let drafted = app.draft_from_request(
-        &DraftRequest {
-            template: a.template,
-            to_offices: a.to,
-            to_persons: a.to_person,
-            cc_offices: a.cc_office,
-            cc_lines: a.cc,
-            date: a.date,
-            subject: a.subject,
-            body,
-            issue: a.issue,
-            signer: a.signer,
-            per_recipient: a.per_recipient,
-            to_groups: a
-                .to_group
-                .iter()
-                .map(|g| group_ref(g, a.leaders_only))
-                .collect::<Result<_, _>>()?,
-        },
-        now,
-    )?;
+    let drafted = app.draft_from_request(&DraftRequest {
+        template: a.template,
+        to_offices: a.to,
+        to_persons: a.to_person,
+        cc_offices: a.cc_office,
+        cc_lines: a.cc,
+        date: a.date,
+        subject: a.subject,
+        body,
+        issue: a.issue,
+        signer: a.signer,
+        per_recipient: a.per_recipient,
+        to_groups: a
+            .to_group
+            .iter()
+            .map(|g| group_ref(g, a.leaders_only))
+            .collect::<Result<_, _>>()?,
+    })?;
     for w in &drafted.warnings {
         eprintln!("warning: {w}");
     }
@@ -300,9 +297,8 @@ fn new_letter(app: &App, a: NewArgs, now: DateTime<Utc>) -> Result<(), AppError>
 }
 
 pub fn run(app: &App, cmd: Letters, format: Format) -> Result<(), AppError> {
-    let now = app.clock().now();
     match cmd {
-        Letters::New(a) => new_letter(app, a, now)?,
+        Letters::New(a) => new_letter(app, a)?,
         Letters::List { status } if format.json => json(&app.letter_summaries(status)?)?,
         Letters::List { status } => {
             for l in app.letters(status)? {
@@ -311,8 +307,8 @@ pub fn run(app: &App, cmd: Letters, format: Format) -> Result<(), AppError> {
         }
         Letters::Show { id } => show_letter(app, id, format)?,
         Letters::Copy { id, date } => {
-            let copy = app.copy_letter(id, date.unwrap_or_else(|| app.clock().today()))?;
-            let drafted = app.draft_letter(&copy, now)?;
+            let copy = app.copy_letter(id, date)?;
+            let drafted = app.draft_letter(&copy)?;
             for w in &drafted.warnings {
                 eprintln!("warning: {w}");
             }
@@ -322,21 +318,21 @@ pub fn run(app: &App, cmd: Letters, format: Format) -> Result<(), AppError> {
             );
         }
         Letters::Approve { id } => {
-            app.approve(id, now)?;
+            app.approve(id)?;
             out!("letter {id} approved");
         }
         Letters::Sign {
             id,
             certificate: None,
         } => {
-            app.sign(id, now)?;
+            app.sign(id)?;
             out!("letter {id} signed");
         }
         Letters::Sign {
             id,
             certificate: Some(file),
-        } => sign_digitally(app, id, &file, now)?,
-        Letters::Send(a) => send(app, a, now)?,
+        } => sign_digitally(app, id, &file)?,
+        Letters::Send(a) => send(app, a)?,
         Letters::Export {
             id,
             out,
@@ -346,12 +342,12 @@ pub fn run(app: &App, cmd: Letters, format: Format) -> Result<(), AppError> {
                 blank_signature,
                 ..Default::default()
             };
-            for f in app.export_letter(id, &out, &options, now)? {
+            for f in app.export_letter(id, &out, &options)? {
                 out!("wrote {}", f.display());
             }
         }
         Letters::Revise { id } => {
-            let new = app.revise(id, now)?;
+            let new = app.revise(id)?;
             out!("letter {new} is a new draft revising letter {id}");
         }
         Letters::FollowUp {
@@ -360,7 +356,7 @@ pub fn run(app: &App, cmd: Letters, format: Format) -> Result<(), AppError> {
             next,
             note,
         } => {
-            app.record_follow_up(id, recipient, next, &note, now)?;
+            app.record_follow_up(id, recipient, next, &note)?;
             out!("follow-up recorded");
         }
         Letters::Reply {
@@ -371,7 +367,7 @@ pub fn run(app: &App, cmd: Letters, format: Format) -> Result<(), AppError> {
             pdf,
         } => {
             let copy = app.copy_id(id, recipient)?;
-            app.record_reply_with_file(copy, on, &notes, pdf.as_deref(), now)?;
+            app.record_reply_with_file(copy, on, &notes, pdf.as_deref())?;
             match pdf {
                 Some(f) => out!("reply recorded, with {}", f.display()),
                 None => out!("reply recorded"),
@@ -404,12 +400,7 @@ pub fn run(app: &App, cmd: Letters, format: Format) -> Result<(), AppError> {
 
 /// Sign letter `id` and each copy digitally with the certificate in `file`;
 /// its password from AMICUS_CERT_PASSWORD or the keychain.
-fn sign_digitally(
-    app: &App,
-    id: i64,
-    file: &std::path::Path,
-    now: DateTime<Utc>,
-) -> Result<(), AppError> {
+fn sign_digitally(app: &App, id: i64, file: &std::path::Path) -> Result<(), AppError> {
     // Never a flag: it would stay in the shell's history.
     let given = std::env::var("AMICUS_CERT_PASSWORD").ok();
     let password = app
@@ -424,7 +415,7 @@ fn sign_digitally(
             }
             other => other,
         })?;
-    let signed = app.sign_digitally(id, file, &password, now)?;
+    let signed = app.sign_digitally(id, file, &password)?;
     out!(
         "letter {id} signed, and digitally signed by {}",
         signed.signer
@@ -437,7 +428,7 @@ fn sign_digitally(
 
 /// Send copies of a letter: by e-mail (or as an e-mail draft), or record a
 /// sending done another way.
-fn send(app: &App, a: SendArgs, now: DateTime<Utc>) -> Result<(), AppError> {
+fn send(app: &App, a: SendArgs) -> Result<(), AppError> {
     match a {
         SendArgs {
             id,
@@ -496,23 +487,20 @@ fn send(app: &App, a: SendArgs, now: DateTime<Utc>) -> Result<(), AppError> {
             at,
             ..
         } => {
-            let sent = app.send_copies(
-                &SendRequest {
-                    letter_id: id,
-                    copy: recipient,
-                    report: SendReport {
-                        method,
-                        at: at.unwrap_or(now),
-                        confirmation,
-                        follow_up: match (follow_up, no_follow_up) {
-                            (Some(day), _) => FollowUp::On(day),
-                            (None, true) => FollowUp::None,
-                            (None, false) => FollowUp::Default,
-                        },
+            let sent = app.send_copies(&SendRequest {
+                letter_id: id,
+                copy: recipient,
+                report: SendReport {
+                    method,
+                    at,
+                    confirmation,
+                    follow_up: match (follow_up, no_follow_up) {
+                        (Some(day), _) => FollowUp::On(day),
+                        (None, true) => FollowUp::None,
+                        (None, false) => FollowUp::Default,
                     },
                 },
-                now,
-            )?;
+            })?;
             for (r, archive) in sent {
                 out!("sent recipient {r} by {method}; archived as {archive}");
             }

@@ -76,7 +76,7 @@ pub enum Offices {
 pub fn run(app: &App, cmd: Offices, format: Format) -> Result<(), AppError> {
     match cmd {
         Offices::List { text } => {
-            let rows = app.office_rows(text.as_deref().unwrap_or(""), app.clock().today())?;
+            let rows = app.office_rows(text.as_deref().unwrap_or(""), None)?;
             if format.json {
                 return json(&rows);
             }
@@ -113,7 +113,7 @@ pub fn run(app: &App, cmd: Offices, format: Format) -> Result<(), AppError> {
             out!("added office {id}");
         }
         Offices::Holder { office, on } => {
-            let h = app.office_holder(&office, on.unwrap_or_else(|| app.clock().today()))?;
+            let h = app.office_holder(&office, on)?;
             let o = &h.detail.office;
             match &h.holder {
                 Some((name, is_acting)) => {

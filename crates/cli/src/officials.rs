@@ -78,11 +78,9 @@ impl PersonArgs {
 }
 
 pub fn run(app: &App, cmd: Officials, format: Format) -> Result<(), AppError> {
-    let now = app.clock().now();
     match cmd {
         Officials::List { text } => {
-            let today = app.clock().today();
-            let rows = app.officials_up_to(text.as_deref().unwrap_or(""), today, 500)?;
+            let rows = app.officials_up_to(text.as_deref().unwrap_or(""), None, 500)?;
             if format.json {
                 return json(&rows);
             }
@@ -134,11 +132,11 @@ pub fn run(app: &App, cmd: Officials, format: Format) -> Result<(), AppError> {
             }
         }
         Officials::Add(args) => {
-            let id = app.save_person(None, &args.person(), now)?;
+            let id = app.save_person(None, &args.person())?;
             out!("added person {id}");
         }
         Officials::Edit { id, person } => {
-            app.save_person(Some(id), &person.person(), now)?;
+            app.save_person(Some(id), &person.person())?;
             out!("updated person {id}");
         }
         Officials::Retire { id, on } => {

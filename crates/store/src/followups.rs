@@ -228,7 +228,7 @@ impl Store {
     }
 
     /// Log a call, meeting or e-mail about copy `recipient_id` that is not
-    /// its reply. `today` bounds its date.
+    /// its reply. `today` bounds its date, and is its date when it names none.
     pub fn log_contact(
         &mut self,
         recipient_id: i64,
@@ -256,32 +256,29 @@ impl Store {
                 format!("the notes are longer than {MAX_NOTES} characters"),
             ));
         }
-        if c.on > today {
+        let on = c.on.unwrap_or(today);
+        if on > today {
             return Err(StoreError::invalid(
                 "on",
                 format!(
                     "{} is in the future; log a {} once it has happened",
-                    c.on,
+                    on,
                     contact_word(c.kind)
                 ),
             ));
         }
         self.write(|tx| {
             let (r, sent) = sent_copy(tx, recipient_id)?;
-            if c.on < sent.date_naive() {
+            if on < sent.date_naive() {
                 return Err(StoreError::invalid(
                     "on",
-                    format!(
-                        "{} is before the copy was sent ({})",
-                        c.on,
-                        sent.date_naive()
-                    ),
+                    format!("{} is before the copy was sent ({})", on, sent.date_naive()),
                 ));
             }
             Ok(tx.insert(
                 "INSERT INTO copy_contacts (letter_id, recipient_id, on_date, kind, who, notes, at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                params![r.letter_id, recipient_id, c.on, c.kind, who, notes, now],
+                params![r.letter_id, recipient_id, on, c.kind, who, notes, now],
             )?)
         })
     }

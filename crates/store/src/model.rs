@@ -247,7 +247,10 @@ pub struct Position {
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct NewPosition {
     pub stance: Stance,
-    pub adopted_on: NaiveDate,
+    /// The day it was adopted; the app makes it today when not said, and
+    /// the record refuses a position without one.
+    #[serde(default)]
+    pub adopted_on: Option<NaiveDate>,
     pub statement: String,
     #[serde(default)]
     pub rationale: String,
@@ -388,7 +391,9 @@ pub struct CopyContact {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct NewContact {
-    pub on: NaiveDate,
+    /// The day it happened; today (the day `log_contact` is given) when not said.
+    #[serde(default)]
+    pub on: Option<NaiveDate>,
     pub kind: ContactKind,
     #[serde(default)]
     pub who: String,

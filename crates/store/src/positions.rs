@@ -110,6 +110,9 @@ impl Store {
                 "a position needs a statement of what the organization holds",
             ));
         }
+        let adopted_on = p.adopted_on.ok_or_else(|| {
+            StoreError::invalid("adopted_on", "say the day the position was adopted")
+        })?;
         self.write(|tx| {
             let exists: bool = tx.query_row(
                 "SELECT EXISTS (SELECT 1 FROM issues WHERE id = ?1)",
@@ -128,7 +131,7 @@ impl Store {
                 )
                 .optional()?;
             if let Some((v, on)) = current
-                && p.adopted_on < on
+                && adopted_on < on
             {
                 return Err(StoreError::invalid(
                     "adopted_on",
@@ -139,7 +142,7 @@ impl Store {
             let new_id = tx.insert(
                 "INSERT INTO positions (issue_id, version, stance, adopted_on, statement, rationale)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                params![issue_id, version, p.stance, p.adopted_on, p.statement.trim(), p.rationale.trim()],
+                params![issue_id, version, p.stance, adopted_on, p.statement.trim(), p.rationale.trim()],
             )?;
             let id = new_id;
             Ok(tx.query_row(

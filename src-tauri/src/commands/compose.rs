@@ -50,7 +50,7 @@ pub fn group_expand(
     group: GroupRef,
     on: NaiveDate,
 ) -> Reply<GroupExpansion> {
-    Ok(state.app()?.expand_group(&group, on)?)
+    Ok(state.app()?.expand_group(&group, Some(on))?)
 }
 
 /// A letter with `group`'s members on its date added, but for `left_out`,

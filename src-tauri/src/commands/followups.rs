@@ -19,9 +19,9 @@ pub fn record_reply(
     notes: String,
     file: Option<PathBuf>,
 ) -> Reply<()> {
-    let app = state.app()?;
-    let now = app.clock().now();
-    Ok(app.record_reply_with_file(recipient_id, on, &notes, file.as_deref(), now)?)
+    Ok(state
+        .app()?
+        .record_reply_with_file(recipient_id, on, &notes, file.as_deref())?)
 }
 
 #[tauri::command(async)]
@@ -30,8 +30,7 @@ pub fn follow_up_snooze(
     recipient_id: i64,
     to: SnoozeTo,
 ) -> Reply<NaiveDate> {
-    let app = state.app()?;
-    Ok(app.snooze_follow_up(recipient_id, to, app.clock().now())?)
+    Ok(state.app()?.snooze_follow_up(recipient_id, to)?)
 }
 
 /// The quick snooze choices for a copy and the day each gives.
@@ -45,8 +44,7 @@ pub fn follow_up_snooze_choices(
 
 #[tauri::command(async)]
 pub fn follow_up_assign(state: State<'_, AppState>, recipient_id: i64, owner: String) -> Reply<()> {
-    let app = state.app()?;
-    Ok(app.assign_follow_up(recipient_id, &owner, app.clock().now())?)
+    Ok(state.app()?.assign_follow_up(recipient_id, &owner)?)
 }
 
 #[tauri::command(async)]
@@ -55,14 +53,12 @@ pub fn copy_contact_log(
     recipient_id: i64,
     contact: NewContact,
 ) -> Reply<i64> {
-    let app = state.app()?;
-    Ok(app.log_contact(recipient_id, &contact, app.clock().now())?)
+    Ok(state.app()?.log_contact(recipient_id, &contact)?)
 }
 
 #[tauri::command(async)]
 pub fn reply_attach(state: State<'_, AppState>, recipient_id: i64, path: PathBuf) -> Reply<i64> {
-    let app = state.app()?;
-    Ok(app.attach_reply(recipient_id, &path, app.clock().now())?)
+    Ok(state.app()?.attach_reply(recipient_id, &path)?)
 }
 
 #[tauri::command(async)]

@@ -38,7 +38,7 @@ pub fn letter_blank(state: State<'_, AppState>) -> Reply<NewLetter> {
 /// A new, unsaved letter copied from letter `id`, dated `date`.
 #[tauri::command(async)]
 pub fn letter_copy(state: State<'_, AppState>, id: i64, date: NaiveDate) -> Reply<NewLetter> {
-    Ok(state.app()?.copy_letter(id, date)?)
+    Ok(state.app()?.copy_letter(id, Some(date))?)
 }
 
 #[tauri::command(async)]
@@ -69,20 +69,17 @@ pub fn letter_save(
     id: Option<i64>,
     letter: NewLetter,
 ) -> Reply<Drafted> {
-    let app = state.app()?;
-    Ok(app.save_letter(id, &letter, app.clock().now())?)
+    Ok(state.app()?.save_letter(id, &letter)?)
 }
 
 #[tauri::command(async)]
 pub fn letter_approve(state: State<'_, AppState>, id: i64) -> Reply<()> {
-    let app = state.app()?;
-    Ok(app.approve(id, app.clock().now())?)
+    Ok(state.app()?.approve(id)?)
 }
 
 #[tauri::command(async)]
 pub fn letter_sign(state: State<'_, AppState>, id: i64) -> Reply<()> {
-    let app = state.app()?;
-    Ok(app.sign(id, app.clock().now())?)
+    Ok(state.app()?.sign(id)?)
 }
 
 /// Sign an approved letter and each of its copies digitally with the
@@ -98,7 +95,7 @@ pub fn letter_sign_digitally(
 ) -> Reply<amicus_app::DigitallySigned> {
     let app = state.app()?;
     let password = app.certificate_password_for(&certificate, password)?;
-    let signed = app.sign_digitally(id, &certificate, &password, app.clock().now())?;
+    let signed = app.sign_digitally(id, &certificate, &password)?;
     if remember {
         app.remember_certificate_password(&certificate, &password);
     }
@@ -142,8 +139,7 @@ pub fn letter_export(
         blank_signature,
         progress: Some(Box::new(report)),
     };
-    let app = state.app()?;
-    Ok(app.export_letter(id, &path, &options, app.clock().now())?)
+    Ok(state.app()?.export_letter(id, &path, &options)?)
 }
 
 #[tauri::command]

@@ -34,8 +34,7 @@ pub fn template_check(state: State<'_, AppState>, template: TemplateDraft) -> Re
 
 #[tauri::command(async)]
 pub fn template_save(state: State<'_, AppState>, template: TemplateDraft) -> Reply<u32> {
-    let app = state.app()?;
-    Ok(app.save_template(&template, app.clock().now())?)
+    Ok(state.app()?.save_template(&template)?)
 }
 
 #[tauri::command(async)]

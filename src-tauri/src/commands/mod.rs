@@ -1,7 +1,8 @@
 //! Tauri commands, one module per area: take state, call `amicus_app`, map
 //! the error. No logic here; every command is a few lines over one use case.
-//! "Now" and "today" come from the app's clock (the organization's time
-//! zone). [`handler`] registers every command; `contract.rs` (a test) checks
+//! "Now" and "today" are the use cases' own, from the app's clock (the
+//! organization's time zone); a command passes a time only when the person
+//! gave one. [`handler`] registers every command; `contract.rs` (a test) checks
 //! it against the commands and the UI's calls in `ui/src/ipc/`.
 
 pub mod compose;

@@ -16,7 +16,7 @@ use super::Reply;
 #[tauri::command(async)]
 pub fn officials_list(state: State<'_, AppState>, filter: String) -> Reply<OfficialsPage> {
     let app = state.app()?;
-    Ok(app.officials_page(&filter, app.clock().today(), 200)?)
+    Ok(app.officials_page(&filter, None, 200)?)
 }
 
 #[tauri::command(async)]
@@ -51,8 +51,7 @@ pub fn person_detail(state: State<'_, AppState>, id: i64) -> Reply<PersonDetail>
 
 #[tauri::command(async)]
 pub fn person_save(state: State<'_, AppState>, id: Option<i64>, person: NewPerson) -> Reply<i64> {
-    let app = state.app()?;
-    Ok(app.save_person(id, &person, app.clock().now())?)
+    Ok(state.app()?.save_person(id, &person)?)
 }
 
 #[tauri::command(async)]
@@ -67,14 +66,13 @@ pub fn person_retire(state: State<'_, AppState>, id: i64, on: NaiveDate) -> Repl
 
 #[tauri::command(async)]
 pub fn import_csv(state: State<'_, AppState>, path: PathBuf, dry_run: bool) -> Reply<CsvSummary> {
-    let app = state.app()?;
-    Ok(app.import_csv(&path, app.clock().now(), dry_run)?)
+    Ok(state.app()?.import_csv(&path, dry_run)?)
 }
 
 #[tauri::command(async)]
 pub fn offices_list(state: State<'_, AppState>, filter: String) -> Reply<Vec<OfficeRow>> {
     let app = state.app()?;
-    Ok(app.office_rows(&filter, app.clock().today())?)
+    Ok(app.office_rows(&filter, None)?)
 }
 
 #[tauri::command(async)]

@@ -104,8 +104,7 @@ pub fn follow_up_default(
 
 #[tauri::command(async)]
 pub fn mark_sent(state: State<'_, AppState>, recipient_id: i64, report: SendReport) -> Reply<i64> {
-    let app = state.app()?;
-    Ok(app.mark_sent(recipient_id, &report, app.clock().now())?)
+    Ok(state.app()?.mark_sent(recipient_id, &report)?)
 }
 
 /// Mark every copy not yet sent as sent the same way; returns how many.
@@ -117,6 +116,6 @@ pub fn mark_all_sent(state: State<'_, AppState>, letter_id: i64, report: SendRep
         copy: None,
         report,
     };
-    let done = app.send_copies(&req, app.clock().now())?;
+    let done = app.send_copies(&req)?;
     Ok(u32::try_from(done.len()).unwrap_or(u32::MAX))
 }

@@ -109,7 +109,12 @@ signer: string,
  */
 warnings: Array<string>, };
 
-export type SendReport = { method: Method, at: string, confirmation: string | null, 
+export type SendReport = { method: Method, 
+/**
+ * When it went, as the person sending says; now by the app's clock
+ * when not said.
+ */
+at: string | null, confirmation: string | null, 
 /**
  * When to follow the copy up: by default the organization's interval
  * after the day it went ([`App::default_follow_up`]).
@@ -348,7 +353,12 @@ family_name: string, honorific: string | null, salutation: string | null, email:
 
 export type NewOfficial = { person: NewPerson, office_id: number | null, office: NewOffice | null, start_on: string, end_on: string | null, acting: boolean, };
 
-export type NewPosition = { stance: Stance, adopted_on: string, statement: string, rationale: string, };
+export type NewPosition = { stance: Stance, 
+/**
+ * The day it was adopted; the app makes it today when not said, and
+ * the record refuses a position without one.
+ */
+adopted_on: string | null, statement: string, rationale: string, };
 
 export type LocalOffice = { 
 /**
@@ -575,7 +585,11 @@ me: string | null, };
 
 export type ContactKind = "call" | "meeting" | "email" | "other";
 
-export type NewContact = { on: string, kind: ContactKind, who: string, notes: string, };
+export type NewContact = { 
+/**
+ * The day it happened; today (the day `log_contact` is given) when not said.
+ */
+on: string | null, kind: ContactKind, who: string, notes: string, };
 
 export type CopyContact = { id: number, letter_id: number, recipient_id: number, on: string, kind: ContactKind, 
 /**

@@ -90,7 +90,9 @@ fn the_shipped_committees_import_with_their_members_and_leaders(engine: Backend)
     assert!(sum.committees_changed > 200, "{sum:?}");
     for code in ["SSFI", "HSWM", "SSFI13", "HSWM04"] {
         let expected = yaml_members(code);
-        let got = app.expand_group(&committee(code), day(AS_OF)).unwrap();
+        let got = app
+            .expand_group(&committee(code), Some(day(AS_OF)))
+            .unwrap();
         assert_eq!(
             got.members.len() + got.warnings.len(),
             expected.len(),
@@ -98,7 +100,9 @@ fn the_shipped_committees_import_with_their_members_and_leaders(engine: Backend)
         );
         assert!(expected.len() >= 5, "{code}");
     }
-    let finance = app.expand_group(&committee("SSFI"), day(AS_OF)).unwrap();
+    let finance = app
+        .expand_group(&committee("SSFI"), Some(day(AS_OF)))
+        .unwrap();
     assert_eq!(finance.label, "Senate Committee on Finance");
     assert_eq!(finance.members[0].name, "Mike Crapo");
     assert_eq!(finance.members[0].role.as_deref(), Some("Chairman"));
@@ -109,7 +113,7 @@ fn the_shipped_committees_import_with_their_members_and_leaders(engine: Backend)
         Some("Dear Chairman Crapo, Ranking Member Wyden and Members of the Committee:")
     );
     let ways = app
-        .expand_group(&committee("Committee on Ways and Means"), day(AS_OF))
+        .expand_group(&committee("Committee on Ways and Means"), Some(day(AS_OF)))
         .unwrap();
     assert_eq!(ways.members[0].name, "Jason Smith");
     assert_eq!(ways.members[1].name, "Richard E. Neal");
@@ -124,7 +128,7 @@ fn the_shipped_committees_import_with_their_members_and_leaders(engine: Backend)
                 code: "SSFI".into(),
                 leaders_only: true,
             },
-            day(AS_OF),
+            Some(day(AS_OF)),
         )
         .unwrap();
     assert_eq!(leaders.members.len(), 2);
@@ -133,7 +137,9 @@ fn the_shipped_committees_import_with_their_members_and_leaders(engine: Backend)
         Some("Dear Chairman Crapo and Ranking Member Wyden:")
     );
     // A subcommittee, named with its committee; greeted as one.
-    let trade = app.expand_group(&committee("SSFI13"), day(AS_OF)).unwrap();
+    let trade = app
+        .expand_group(&committee("SSFI13"), Some(day(AS_OF)))
+        .unwrap();
     assert_eq!(
         trade.label,
         "Subcommittee on International Trade, Customs, and Global Competitiveness (Senate Committee on Finance)"
@@ -169,11 +175,11 @@ fn the_shipped_committees_import_with_their_members_and_leaders(engine: Backend)
 
     // An ambiguous or unknown name is said plainly.
     let err = app
-        .expand_group(&committee("Appropriations"), day(AS_OF))
+        .expand_group(&committee("Appropriations"), Some(day(AS_OF)))
         .unwrap_err();
     assert!(err.to_string().contains("names 2 committees"), "{err}");
     let err = app
-        .expand_group(&committee("Committee on Nothing"), day(AS_OF))
+        .expand_group(&committee("Committee on Nothing"), Some(day(AS_OF)))
         .unwrap_err();
     assert!(err.to_string().contains("does not exist"), "{err}");
 }
@@ -186,7 +192,7 @@ fn a_newer_membership_file_ends_memberships_but_older_letters_keep_them(engine: 
     assert_eq!(sum.memberships_changed, 1, "{sum:?}");
 
     let names = |on: &str| -> Vec<String> {
-        app.expand_group(&committee("SSFI"), day(on))
+        app.expand_group(&committee("SSFI"), Some(day(on)))
             .unwrap()
             .members
             .into_iter()
@@ -197,7 +203,7 @@ fn a_newer_membership_file_ends_memberships_but_older_letters_keep_them(engine: 
     assert!(!names("2026-09-01").contains(&"Chuck Grassley".to_string()));
     // Before the first import the record knows no members: said, not guessed.
     let err = app
-        .expand_group(&committee("SSFI"), day("2017-09-05"))
+        .expand_group(&committee("SSFI"), Some(day("2017-09-05")))
         .unwrap_err();
     assert!(
         err.to_string()
@@ -215,7 +221,7 @@ fn a_delegation_is_every_seat_of_the_state_held_on_the_day(engine: Backend) {
                 state: "wa".into(),
                 chamber: None,
             },
-            day(AS_OF),
+            Some(day(AS_OF)),
         )
         .unwrap();
     assert_eq!(wa.label, "the Washington delegation");
@@ -227,7 +233,7 @@ fn a_delegation_is_every_seat_of_the_state_held_on_the_day(engine: Backend) {
                 state: "WA".into(),
                 chamber: Some(Chamber::Senate),
             },
-            day(AS_OF),
+            Some(day(AS_OF)),
         )
         .unwrap();
     let mut names: Vec<String> = senators.members.into_iter().map(|m| m.name).collect();
@@ -239,7 +245,7 @@ fn a_delegation_is_every_seat_of_the_state_held_on_the_day(engine: Backend) {
                 state: "ZZ".into(),
                 chamber: None,
             },
-            day(AS_OF),
+            Some(day(AS_OF)),
         )
         .unwrap_err();
     assert!(
@@ -253,23 +259,20 @@ fn a_committee_letter_copied_to_a_later_date_goes_to_the_committee_of_that_date(
     import(&app, None, AS_OF);
     let body = "We ask the Committee to support the agreement.".to_string();
     let drafted = app
-        .draft_from_request(
-            &DraftRequest {
-                template: "joint-support".into(),
-                to_offices: vec![],
-                to_persons: vec![],
-                cc_offices: vec![],
-                cc_lines: vec![],
-                date: day("2026-06-20"),
-                subject: "KORUS".into(),
-                body,
-                issue: Some("KORUS".into()),
-                signer: None,
-                per_recipient: false,
-                to_groups: vec![committee("SSFI")],
-            },
-            Utc::now(),
-        )
+        .draft_from_request(&DraftRequest {
+            template: "joint-support".into(),
+            to_offices: vec![],
+            to_persons: vec![],
+            cc_offices: vec![],
+            cc_lines: vec![],
+            date: day("2026-06-20"),
+            subject: "KORUS".into(),
+            body,
+            issue: Some("KORUS".into()),
+            signer: None,
+            per_recipient: false,
+            to_groups: vec![committee("SSFI")],
+        })
         .unwrap();
     let before = app.open_letter(drafted.letter_id).unwrap();
     let notes = &before.draft.extra.groups;
@@ -279,7 +282,7 @@ fn a_committee_letter_copied_to_a_later_date_goes_to_the_committee_of_that_date(
     let newer = without_grassley();
     import(&app, Some(newer.path().to_path_buf()), "2026-09-01");
     let copy = app
-        .copy_letter(drafted.letter_id, day("2026-09-15"))
+        .copy_letter(drafted.letter_id, Some(day("2026-09-15")))
         .unwrap();
     assert_eq!(copy.recipients.len(), before.recipients.len() - 1);
     assert_eq!(copy.extra.groups[0].members as usize, copy.recipients.len());
@@ -395,23 +398,20 @@ fn leaders() -> GroupRef {
 /// A joint letter to `group` dated `on`: its greeting and its addressees.
 fn letter_to(app: &App, group: GroupRef, on: NaiveDate) -> (String, Vec<String>) {
     let drafted = app
-        .draft_from_request(
-            &DraftRequest {
-                template: "joint-support".into(),
-                to_offices: vec![],
-                to_persons: vec![],
-                cc_offices: vec![],
-                cc_lines: vec![],
-                date: on,
-                subject: "Trade".into(),
-                body: "We ask the Committee to support the agreement.".into(),
-                issue: Some("KORUS".into()),
-                signer: None,
-                per_recipient: false,
-                to_groups: vec![group],
-            },
-            Utc::now(),
-        )
+        .draft_from_request(&DraftRequest {
+            template: "joint-support".into(),
+            to_offices: vec![],
+            to_persons: vec![],
+            cc_offices: vec![],
+            cc_lines: vec![],
+            date: on,
+            subject: "Trade".into(),
+            body: "We ask the Committee to support the agreement.".into(),
+            issue: Some("KORUS".into()),
+            signer: None,
+            per_recipient: false,
+            to_groups: vec![group],
+        })
         .unwrap();
     let letter = app.open_letter(drafted.letter_id).unwrap();
     let names = app
@@ -560,7 +560,7 @@ fn an_older_roster_imported_after_a_newer_one_changes_only_its_own_days(engine: 
     assert_eq!(chairmen_on(&backwards, AS_OF), ["Crapo"]);
     // Today's other committees are still today's, and still listed.
     let ways = backwards
-        .expand_group(&committee("HSWM"), day(AS_OF))
+        .expand_group(&committee("HSWM"), Some(day(AS_OF)))
         .unwrap();
     assert_eq!(ways.members[0].name, "Jason Smith");
     assert!(
@@ -681,7 +681,7 @@ fn a_groups_greeting_applies_while_every_addressee_sits_in_it(engine: Backend) {
         to_groups,
     };
     let greeting = |r: DraftRequest| {
-        let id = app.draft_from_request(&r, Utc::now()).unwrap().letter_id;
+        let id = app.draft_from_request(&r).unwrap().letter_id;
         app.open_letter(id).unwrap().draft.extra.salutation
     };
     assert_eq!(

@@ -109,9 +109,7 @@ fn holders_on(app: &App, seat_prefix: &str, on: &str) -> Vec<String> {
 
 fn the_snapshot_imports_whole_and_matches_the_yaml(engine: Backend) {
     let app = app_on(engine);
-    let summary = app
-        .import_congress(&dir(), day(AS_OF), now(), false)
-        .unwrap();
+    let summary = app.import_congress(&dir(), day(AS_OF), false).unwrap();
     let yaml = yaml_terms();
     assert_eq!(yaml.len(), 537);
     // Today's members and the departed since 2017 beside them.
@@ -230,20 +228,14 @@ fn the_snapshot_imports_whole_and_matches_the_yaml(engine: Backend) {
 fn importing_again_changes_nothing_and_a_dry_run_writes_nothing(engine: Backend) {
     let app = app_on(engine);
     let before = counts(&app);
-    let dry = app
-        .import_congress(&dir(), day(AS_OF), now(), true)
-        .unwrap();
+    let dry = app.import_congress(&dir(), day(AS_OF), true).unwrap();
     assert_eq!(dry.added, 537 + departed());
     assert_eq!(counts(&app), before, "a dry run writes nothing");
 
-    let first = app
-        .import_congress(&dir(), day(AS_OF), now(), false)
-        .unwrap();
+    let first = app.import_congress(&dir(), day(AS_OF), false).unwrap();
     assert_eq!(first, dry, "the dry run predicted the import");
     let after = counts(&app);
-    let again = app
-        .import_congress(&dir(), day(AS_OF), now(), false)
-        .unwrap();
+    let again = app.import_congress(&dir(), day(AS_OF), false).unwrap();
     assert!(again.changed_nothing(), "{again:?}");
     assert_eq!(counts(&app), after);
 }
@@ -310,8 +302,7 @@ fn a_newer_roster_updates_adds_and_closes_but_keeps_history_and_hand_edits(engin
 
 fn district_offices_come_with_their_members_and_leave_the_posts_alone(engine: Backend) {
     let app = app_on(engine);
-    app.import_congress(&dir(), day(AS_OF), now(), false)
-        .unwrap();
+    app.import_congress(&dir(), day(AS_OF), false).unwrap();
     // Every office in the YAML, for members on the roster.
     let text = std::fs::read_to_string(dir().join("legislators-district-offices.yaml")).unwrap();
     let yaml: serde_norway::Value = serde_norway::from_str(&text).unwrap();
@@ -372,7 +363,8 @@ fn a_roster_imported_late_in_the_evening_in_washington_ends_terms_that_day() {
     let zone = amicus_app::parse_zone("America/New_York").unwrap();
     let app = App::in_memory(Engine::new().unwrap(), amicus_app::Clock::fixed(at, zone)).unwrap();
     assert_eq!(app.clock().today(), day("2026-03-03"));
-    app.import_congress(&dir(), day("2026-01-01"), at, false)
+    app.clock().set(at);
+    app.import_congress(&dir(), day("2026-01-01"), false)
         .unwrap();
 
     // The next roster lists everyone but its first member.
@@ -416,9 +408,7 @@ fn the_shipped_roster_imports_with_no_folder_named(engine: Backend) {
             dry_run: true,
         })
         .unwrap();
-    let folder = app
-        .import_congress(&dir(), day(AS_OF), now(), true)
-        .unwrap();
+    let folder = app.import_congress(&dir(), day(AS_OF), true).unwrap();
     assert_eq!(shipped.added, 537 + departed());
     assert_eq!(shipped, folder);
 }
@@ -436,23 +426,20 @@ fn a_2021_letter_to_both_california_senators_reaches_feinstein_and_padilla(engin
         chamber: Some(amicus_app::groups::Chamber::Senate),
     };
     let drafted = app
-        .draft_from_request(
-            &DraftRequest {
-                template: "joint-support".into(),
-                to_offices: vec![],
-                to_persons: vec![],
-                cc_offices: vec![],
-                cc_lines: vec![],
-                date: on,
-                subject: "Trade".into(),
-                body: "We ask for your support.".into(),
-                issue: Some("KORUS".into()),
-                signer: None,
-                per_recipient: false,
-                to_groups: vec![senate.clone()],
-            },
-            now(),
-        )
+        .draft_from_request(&DraftRequest {
+            template: "joint-support".into(),
+            to_offices: vec![],
+            to_persons: vec![],
+            cc_offices: vec![],
+            cc_lines: vec![],
+            date: on,
+            subject: "Trade".into(),
+            body: "We ask for your support.".into(),
+            issue: Some("KORUS".into()),
+            signer: None,
+            per_recipient: false,
+            to_groups: vec![senate.clone()],
+        })
         .unwrap();
     assert!(drafted.warnings.is_empty(), "{:?}", drafted.warnings);
     let mut names: Vec<String> = app
@@ -505,12 +492,11 @@ fn a_2021_letter_to_both_california_senators_reaches_feinstein_and_padilla(engin
 
 fn officials_are_found_by_office_and_by_state_name_with_the_whole_count(engine: Backend) {
     let app = app_on(engine);
-    app.import_congress(&dir(), day(AS_OF), now(), false)
-        .unwrap();
+    app.import_congress(&dir(), day(AS_OF), false).unwrap();
     let on = day(AS_OF);
     // By an office's title: the seat's holders, past and present.
     let senators = app
-        .officials_page("Senator for California", on, 200)
+        .officials_page("Senator for California", Some(on), 200)
         .unwrap();
     assert!(
         senators
@@ -525,10 +511,10 @@ fn officials_are_found_by_office_and_by_state_name_with_the_whole_count(engine: 
             .collect::<Vec<_>>()
     );
     // By a state's name: its House seats too, whose titles only say "CA-12".
-    let california = app.officials_page("california", on, 10).unwrap();
+    let california = app.officials_page("california", Some(on), 10).unwrap();
     assert_eq!(california.rows.len(), 10);
     assert!(california.total >= 52, "{}", california.total);
-    let offices = app.office_rows("California", on).unwrap();
+    let offices = app.office_rows("California", Some(on)).unwrap();
     assert!(
         offices
             .iter()
@@ -537,7 +523,7 @@ fn officials_are_found_by_office_and_by_state_name_with_the_whole_count(engine: 
         offices.len()
     );
     // The whole list says how many there are beyond the page.
-    let everyone = app.officials_page("", on, 200).unwrap();
+    let everyone = app.officials_page("", Some(on), 200).unwrap();
     assert_eq!(everyone.rows.len(), 200);
     assert!(everyone.total > 537, "{}", everyone.total);
 }

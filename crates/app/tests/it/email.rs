@@ -75,12 +75,16 @@ fn signed_letter_on(engine: Backend, dir: &Path, commerce: &str, ustr: &str) -> 
     }
     let sample = app.letters(None).unwrap()[0].id;
     let mut copy = app
-        .copy_letter(sample, NaiveDate::from_ymd_opt(2017, 9, 20).unwrap())
+        .copy_letter(sample, Some(NaiveDate::from_ymd_opt(2017, 9, 20).unwrap()))
         .unwrap();
     copy.mode = LetterMode::PerRecipient;
-    let id = app.draft_letter(&copy, at("2017-09-19")).unwrap().letter_id;
-    app.approve(id, at("2017-09-19")).unwrap();
-    app.sign(id, at("2017-09-20")).unwrap();
+    app.clock().set(at("2017-09-19"));
+    let id = app.draft_letter(&copy).unwrap().letter_id;
+    app.approve(id).unwrap();
+    app.clock().set(at("2017-09-20"));
+    app.sign(id).unwrap();
+    // The app's clock as it was opened.
+    app.clock().set(at("2017-09-20"));
     (app, id)
 }
 

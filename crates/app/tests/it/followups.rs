@@ -87,23 +87,25 @@ fn sent_letter_as(
             ..LetterExtra::default()
         },
     };
-    let id = app.draft_letter(&letter, at(date)).unwrap().letter_id;
-    app.approve(id, at(date)).unwrap();
-    app.sign(id, at(date)).unwrap();
-    app.send_copies(
-        &SendRequest {
-            letter_id: id,
-            copy: None,
-            report: SendReport {
-                method: Method::Mail,
-                at: at(sent),
-                confirmation: None,
-                follow_up,
-            },
+    // Each step at its own time; the test's clock as it was afterwards.
+    let was = app.clock().now();
+    app.clock().set(at(date));
+    let id = app.draft_letter(&letter).unwrap().letter_id;
+    app.approve(id).unwrap();
+    app.sign(id).unwrap();
+    app.clock().set(at(sent));
+    app.send_copies(&SendRequest {
+        letter_id: id,
+        copy: None,
+        report: SendReport {
+            method: Method::Mail,
+            at: Some(at(sent)),
+            confirmation: None,
+            follow_up,
         },
-        at(sent),
-    )
+    })
     .unwrap();
+    app.clock().set(was);
     app.open_letter(id).unwrap().recipients
 }
 
@@ -142,7 +144,7 @@ fn a_snooze_moves_the_follow_up_later_and_is_an_event(engine: Backend) {
     let before = counts(&app);
     // Not later: refused at the field, nothing written.
     let e = app
-        .snooze_follow_up(c, SnoozeTo::Date(day("2026-12-01")), at("2026-11-28"))
+        .snooze_follow_up(c, SnoozeTo::Date(day("2026-12-01")))
         .unwrap_err();
     assert_eq!(field_of(e), "to");
     assert_eq!(counts(&app), before);
@@ -161,9 +163,7 @@ fn a_snooze_moves_the_follow_up_later_and_is_an_event(engine: Backend) {
             },
         ]
     );
-    let to = app
-        .snooze_follow_up(c, SnoozeTo::Weeks(1), at("2026-11-28"))
-        .unwrap();
+    let to = app.snooze_follow_up(c, SnoozeTo::Weeks(1)).unwrap();
     assert_eq!(to, day("2026-12-09"));
     assert_eq!(copy(&app, c).follow_up_on, Some(day("2026-12-09")));
     let snoozes = events_of(&app, c, EventKind::Snoozed);
@@ -182,16 +182,11 @@ fn a_snooze_moves_the_follow_up_later_and_is_an_event(engine: Backend) {
         app.snooze_target(sample, SnoozeTo::Weeks(2)).unwrap(),
         day("2026-12-12")
     );
-    let to = app
-        .snooze_follow_up(sample, SnoozeTo::Weeks(2), at("2026-11-28"))
-        .unwrap();
+    let to = app.snooze_follow_up(sample, SnoozeTo::Weeks(2)).unwrap();
     assert_eq!(to, day("2026-12-12"));
     // A copy with its reply has nothing to snooze.
-    app.record_reply(c, day("2026-11-20"), "Thanks", at("2026-11-28"))
-        .unwrap();
-    let e = app
-        .snooze_follow_up(c, SnoozeTo::Weeks(1), at("2026-11-28"))
-        .unwrap_err();
+    app.record_reply(c, day("2026-11-20"), "Thanks").unwrap();
+    let e = app.snooze_follow_up(c, SnoozeTo::Weeks(1)).unwrap_err();
     assert!(
         matches!(e, AppError::Conflict(ref m) if m.contains("reply")),
         "{e}"
@@ -228,9 +223,7 @@ fn a_follow_up_has_an_owner_who_can_be_changed_and_filtered_on(engine: Backend) 
     assert!(mine(&app).contains(&copies[0].id));
 
     let before = counts(&app);
-    let e = app
-        .assign_follow_up(copies[0].id, "  ", at("2026-11-28"))
-        .unwrap_err();
+    let e = app.assign_follow_up(copies[0].id, "  ").unwrap_err();
     assert_eq!(field_of(e), "owner");
     assert_eq!(counts(&app), before);
 
@@ -248,7 +241,7 @@ fn a_follow_up_has_an_owner_who_can_be_changed_and_filtered_on(engine: Backend) 
             )
             .unwrap();
         let e = app
-            .assign_follow_up(copies[0].id, "Nobody Here", at("2026-11-28"))
+            .assign_follow_up(copies[0].id, "Nobody Here")
             .unwrap_err();
         let text = e.to_string();
         assert!(
@@ -259,8 +252,7 @@ fn a_follow_up_has_an_owner_who_can_be_changed_and_filtered_on(engine: Backend) 
         assert_eq!(field_of(e), "owner");
         assert_eq!(counts(&app), before);
     }
-    app.assign_follow_up(copies[0].id, " Avery Chen ", at("2026-11-28"))
-        .unwrap();
+    app.assign_follow_up(copies[0].id, " Avery Chen ").unwrap();
     assert_eq!(
         copy(&app, copies[0].id).owner.as_deref(),
         Some("Avery Chen")
@@ -288,7 +280,7 @@ fn a_follow_up_has_an_owner_who_can_be_changed_and_filtered_on(engine: Backend) 
     }
     // Again to the same person: said, not written.
     let e = app
-        .assign_follow_up(copies[0].id, "avery chen", at("2026-11-28"))
+        .assign_follow_up(copies[0].id, "avery chen")
         .unwrap_err();
     assert_eq!(field_of(e), "owner");
     assert_eq!(events_of(&app, copies[0].id, EventKind::Assigned).len(), 1);
@@ -348,7 +340,7 @@ fn calls_and_meetings_are_kept_with_the_copy_in_order(engine: Backend) {
     let copies = sent_letter(&app, "2026-11-02", vec![]);
     let c = copies[1].id;
     let contact = |on: &str, kind: ContactKind, who: &str, notes: &str| NewContact {
-        on: day(on),
+        on: Some(day(on)),
         kind,
         who: who.into(),
         notes: notes.into(),
@@ -369,7 +361,7 @@ fn calls_and_meetings_are_kept_with_the_copy_in_order(engine: Backend) {
         ),
         (contact("2026-11-10", ContactKind::Call, "a\nb", "x"), "who"),
     ] {
-        let e = app.log_contact(c, &bad, at("2026-11-28")).unwrap_err();
+        let e = app.log_contact(c, &bad).unwrap_err();
         assert_eq!(field_of(e), field);
     }
     assert_eq!(counts(&app), before);
@@ -381,7 +373,6 @@ fn calls_and_meetings_are_kept_with_the_copy_in_order(engine: Backend) {
             "Jane Roe, trade counsel",
             "Met at USTR; they want the export figures.",
         ),
-        at("2026-11-28"),
     )
     .unwrap();
     app.log_contact(
@@ -392,7 +383,6 @@ fn calls_and_meetings_are_kept_with_the_copy_in_order(engine: Backend) {
             "Jane Roe",
             "Left a message.",
         ),
-        at("2026-11-28"),
     )
     .unwrap();
     let view = copy(&app, c);
@@ -450,34 +440,22 @@ fn a_reply_pdf_is_kept_checked_and_refused_when_not_a_pdf(engine: Backend) {
 
     let before = counts(&app);
     // Not yet replied: attaching alone is refused.
-    let e = app.attach_reply(c, &pdf, at("2026-11-28")).unwrap_err();
+    let e = app.attach_reply(c, &pdf).unwrap_err();
     assert!(matches!(e, AppError::Conflict(_)), "{e}");
     // A reply with a file that is not a PDF records nothing at all.
     let e = app
-        .record_reply_with_file(
-            c,
-            day("2026-11-20"),
-            "Thanks",
-            Some(&word),
-            at("2026-11-28"),
-        )
+        .record_reply_with_file(c, day("2026-11-20"), "Thanks", Some(&word))
         .unwrap_err();
     assert!(e.to_string().contains("reply.docx is not a PDF"), "{e}");
     assert_eq!(field_of(e), "file");
     let e = app
-        .record_reply_with_file(
-            c,
-            day("2026-11-20"),
-            "Thanks",
-            Some(&huge),
-            at("2026-11-28"),
-        )
+        .record_reply_with_file(c, day("2026-11-20"), "Thanks", Some(&huge))
         .unwrap_err();
     assert!(e.to_string().contains("at most 20 MB"), "{e}");
     assert_eq!(counts(&app), before);
     assert_eq!(copy(&app, c).reply_on, None);
 
-    app.record_reply_with_file(c, day("2026-11-20"), "Thanks", Some(&pdf), at("2026-11-28"))
+    app.record_reply_with_file(c, day("2026-11-20"), "Thanks", Some(&pdf))
         .unwrap();
     let view = copy(&app, c);
     assert_eq!(view.reply_on, Some(day("2026-11-20")));
@@ -499,7 +477,8 @@ fn a_reply_pdf_is_kept_checked_and_refused_when_not_a_pdf(engine: Backend) {
     // first stays in the record.
     let second = dir.path().join("reply-signed.pdf");
     std::fs::write(&second, b"%PDF-1.4 signed").unwrap();
-    app.attach_reply(c, &second, at("2026-11-29")).unwrap();
+    app.clock().set(at("2026-11-29"));
+    app.attach_reply(c, &second).unwrap();
     assert_eq!(
         copy(&app, c).reply_file.unwrap().file_name,
         "reply-signed.pdf"
@@ -592,28 +571,27 @@ fn an_unsent_copy_has_no_follow_up_work(engine: Backend) {
         }],
         extra: LetterExtra::default(),
     };
-    let id = app
-        .draft_letter(&letter, at("2026-11-02"))
-        .unwrap()
-        .letter_id;
+    app.clock().set(at("2026-11-02"));
+    let id = app.draft_letter(&letter).unwrap().letter_id;
     let c = app.copy_id(id, 1).unwrap();
     let before = counts(&app);
+    app.clock().set(at("2026-11-28"));
     assert!(matches!(
-        app.assign_follow_up(c, "Dana", at("2026-11-28")),
+        app.assign_follow_up(c, "Dana"),
         Err(AppError::Conflict(_))
     ));
     assert!(matches!(
-        app.snooze_follow_up(c, SnoozeTo::Weeks(1), at("2026-11-28")),
+        app.snooze_follow_up(c, SnoozeTo::Weeks(1)),
         Err(AppError::Conflict(_))
     ));
     let call = NewContact {
-        on: day("2026-11-20"),
+        on: Some(day("2026-11-20")),
         kind: ContactKind::Call,
         who: "Jane Roe".into(),
         notes: String::new(),
     };
     assert!(matches!(
-        app.log_contact(c, &call, at("2026-11-28")),
+        app.log_contact(c, &call),
         Err(AppError::Conflict(_))
     ));
     assert!(matches!(app.copy_id(id, 9), Err(AppError::NotFound { .. })));
@@ -674,7 +652,7 @@ fn overdue_and_the_end_of_the_week_are_decided_by_the_app(engine: Backend) {
         "2026-10-01",
         FollowUp::On(day("2026-11-28")),
     );
-    app.record_reply(late[1].id, day("2026-11-20"), "Thanks", at("2026-11-28"))
+    app.record_reply(late[1].id, day("2026-11-20"), "Thanks")
         .unwrap();
     let log = app.log(&LogFilter::default()).unwrap();
     let overdue = |id: i64| log.iter().find(|e| e.recipient_id == id).unwrap().overdue;

@@ -167,20 +167,17 @@ fn foreign_ministers_are_styled_by_protocol_and_joint_salutations_join(engine: B
     let position = app.store().position_on(korus.id, on).unwrap().unwrap();
     let signer_id = app.store().signers().unwrap()[0].id;
     let drafted = app
-        .draft_letter(
-            &NewLetter {
-                template: "joint-support".into(),
-                position_id: Some(position.id),
-                signer_id,
-                date: on,
-                subject: "KORUS and our neighbours".into(),
-                body: "We write about trade.".into(),
-                mode: LetterMode::Joint,
-                recipients,
-                extra: LetterExtra::default(),
-            },
-            now(),
-        )
+        .draft_letter(&NewLetter {
+            template: "joint-support".into(),
+            position_id: Some(position.id),
+            signer_id,
+            date: on,
+            subject: "KORUS and our neighbours".into(),
+            body: "We write about trade.".into(),
+            mode: LetterMode::Joint,
+            recipients,
+            extra: LetterExtra::default(),
+        })
         .unwrap();
     assert!(drafted.warnings.is_empty(), "{:?}", drafted.warnings);
     let data = app.letter_data(drafted.letter_id).unwrap();
@@ -237,9 +234,7 @@ fn foreign_ministers_are_styled_by_protocol_and_joint_salutations_join(engine: B
 fn importing_again_changes_nothing_and_hand_edits_are_kept(engine: Backend) {
     let app = app_on(engine);
     let before = count(&app, "SELECT count(*) FROM terms");
-    let again = app
-        .import_posts(None, day("2026-11-28"), now(), false)
-        .unwrap();
+    let again = app.import_posts(None, day("2026-11-28"), false).unwrap();
     assert!(again.changed_nothing(), "{again:?}");
     assert!(again.skipped.is_empty(), "{:?}", again.skipped);
     assert_eq!(count(&app, "SELECT count(*) FROM terms"), before);
@@ -259,9 +254,7 @@ fn importing_again_changes_nothing_and_hand_edits_are_kept(engine: Backend) {
             now(),
         )
         .unwrap();
-    let next = app
-        .import_posts(None, day("2026-11-28"), now(), false)
-        .unwrap();
+    let next = app.import_posts(None, day("2026-11-28"), false).unwrap();
     assert!(next.changed_nothing(), "{next:?}");
     assert_eq!(next.skipped.len(), 1, "{:?}", next.skipped);
     assert!(next.skipped[0].contains("Mary Ng") && next.skipped[0].contains("honorific"));
@@ -282,7 +275,7 @@ fn a_newer_file_updates_and_a_bad_one_changes_nothing(engine: Backend) {
     let path = dir.path().join("posts.yaml");
     std::fs::write(&path, &newer).unwrap();
     let dry = app
-        .import_posts(Some(&path), day("2026-11-28"), now(), true)
+        .import_posts(Some(&path), day("2026-11-28"), true)
         .unwrap();
     assert_eq!((dry.added, dry.terms_added, dry.terms_updated), (1, 1, 1));
     let ca = app
@@ -294,7 +287,7 @@ fn a_newer_file_updates_and_a_bad_one_changes_nothing(engine: Backend) {
         Some("Maninder Sidhu")
     );
     let done = app
-        .import_posts(Some(&path), day("2026-11-28"), now(), false)
+        .import_posts(Some(&path), day("2026-11-28"), false)
         .unwrap();
     assert_eq!(done, dry);
     assert_eq!(
@@ -310,7 +303,7 @@ fn a_newer_file_updates_and_a_bad_one_changes_nothing(engine: Backend) {
     let terms = count(&app, "SELECT count(*) FROM terms");
     std::fs::write(&path, newer.replace("source: \"test\"", "source: \"\"")).unwrap();
     let e = app
-        .import_posts(Some(&path), day("2026-11-28"), now(), false)
+        .import_posts(Some(&path), day("2026-11-28"), false)
         .unwrap_err()
         .to_string();
     assert!(e.contains("Alex Example") && e.contains("no source"), "{e}");
@@ -350,9 +343,8 @@ fn posts_entered_by_hand_are_adopted_not_duplicated() {
     })
     .unwrap();
     let app = App::with_store(Engine::new().unwrap(), s, now()).unwrap();
-    let summary = app
-        .import_posts(None, day("2026-11-28"), now(), false)
-        .unwrap();
+    app.clock().set(now());
+    let summary = app.import_posts(None, day("2026-11-28"), false).unwrap();
     assert!(summary.skipped.is_empty(), "{:?}", summary.skipped);
     assert_eq!(
         count(
@@ -393,7 +385,6 @@ fn a_person_is_added_edited_and_retired_and_shows_their_terms(engine: Backend) {
                 email: Some("dana@example.org".into()),
                 ..Default::default()
             },
-            now(),
         )
         .unwrap();
     assert_eq!(app.person_detail(id).unwrap().person.family_name, "Example");
@@ -402,7 +393,7 @@ fn a_person_is_added_edited_and_retired_and_shows_their_terms(engine: Backend) {
         salutation: Some("Dr. Example".into()),
         ..Default::default()
     };
-    assert_eq!(app.save_person(Some(id), &edited, now()).unwrap(), id);
+    assert_eq!(app.save_person(Some(id), &edited).unwrap(), id);
     let p = app.person_detail(id).unwrap().person;
     assert_eq!(
         (p.full_name.as_str(), p.salutation.as_deref()),
@@ -410,7 +401,7 @@ fn a_person_is_added_edited_and_retired_and_shows_their_terms(engine: Backend) {
     );
     // An empty name is refused and changes nothing.
     let err = app
-        .save_person(Some(id), &NewPerson::default(), now())
+        .save_person(Some(id), &NewPerson::default())
         .unwrap_err()
         .to_string();
     assert!(err.contains("name"), "{err}");
@@ -427,7 +418,9 @@ fn a_person_is_added_edited_and_retired_and_shows_their_terms(engine: Backend) {
 
 fn offices_are_added_and_held_and_terms_end(engine: Backend) {
     let app = app_on(engine);
-    let rows = app.office_rows("Commerce", day("2026-11-28")).unwrap();
+    let rows = app
+        .office_rows("Commerce", Some(day("2026-11-28")))
+        .unwrap();
     let commerce = rows
         .iter()
         .find(|r| r.office.title == "Secretary of Commerce")
@@ -459,7 +452,6 @@ fn offices_are_added_and_held_and_terms_end(engine: Backend) {
                 full_name: "Mike DeWine".into(),
                 ..Default::default()
             },
-            now(),
         )
         .unwrap();
     let term = app
@@ -479,7 +471,6 @@ fn offices_are_added_and_held_and_terms_end(engine: Backend) {
                 full_name: "Pat Example".into(),
                 ..Default::default()
             },
-            now(),
         )
         .unwrap();
     let overlap = NewTerm {
@@ -495,7 +486,7 @@ fn offices_are_added_and_held_and_terms_end(engine: Backend) {
     app.end_term(term, day("2019-12-31")).unwrap();
     app.add_term(&overlap).unwrap();
     assert_eq!(
-        app.office_rows("Governor of Ohio", day("2026-11-28"))
+        app.office_rows("Governor of Ohio", Some(day("2026-11-28")))
             .unwrap()[0]
             .holder
             .as_deref(),

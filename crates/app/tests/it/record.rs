@@ -91,7 +91,7 @@ fn new_letter(app: &App, date: &str) -> NewLetter {
 fn send_report(date: &str, method: Method) -> SendReport {
     SendReport {
         method,
-        at: at(date),
+        at: Some(at(date)),
         confirmation: None,
         follow_up: FollowUp::Default,
     }
@@ -249,9 +249,8 @@ fn a_person_whose_term_ended_is_flagged(engine: Backend) {
 
 fn draft_approve_sign_send_archives_the_exact_pdf(engine: Backend) {
     let app = app_on(engine);
-    let drafted = app
-        .draft_letter(&new_letter(&app, "2017-11-01"), at("2017-10-30"))
-        .unwrap();
+    app.clock().set(at("2017-10-30"));
+    let drafted = app.draft_letter(&new_letter(&app, "2017-11-01")).unwrap();
     let id = drafted.letter_id;
     let data = app.letter_data(id).unwrap();
     assert_eq!(data.recipients[1].name, "Robert E. Lighthizer");
@@ -267,40 +266,26 @@ fn draft_approve_sign_send_archives_the_exact_pdf(engine: Backend) {
 
     let r = app.store().recipients(id).unwrap();
     let before = counts(&app);
+    app.clock().set(at("2017-11-01"));
     let err = app
-        .mark_sent(
-            r[0].id,
-            &send_report("2017-11-01", Method::Mail),
-            at("2017-11-01"),
-        )
+        .mark_sent(r[0].id, &send_report("2017-11-01", Method::Mail))
         .unwrap_err();
     assert!(err.to_string().contains("approved and signed"), "{err}");
     assert_eq!(counts(&app), before);
 
-    app.approve(id, at("2017-10-31")).unwrap();
-    app.sign(id, at("2017-11-01")).unwrap();
+    app.clock().set(at("2017-10-31"));
+    app.approve(id).unwrap();
+    app.clock().set(at("2017-11-01"));
+    app.sign(id).unwrap();
     let dir = tempfile::tempdir().unwrap();
     let files = app
-        .export_letter(
-            id,
-            &dir.path().join("korus.pdf"),
-            &ExportOptions::default(),
-            at("2017-11-01"),
-        )
+        .export_letter(id, &dir.path().join("korus.pdf"), &ExportOptions::default())
         .unwrap();
     let exported = std::fs::read(&files[0]).unwrap();
-    app.mark_sent(
-        r[0].id,
-        &send_report("2017-11-01", Method::Mail),
-        at("2017-11-01"),
-    )
-    .unwrap();
-    app.mark_sent(
-        r[1].id,
-        &send_report("2017-11-01", Method::Fax),
-        at("2017-11-01"),
-    )
-    .unwrap();
+    app.mark_sent(r[0].id, &send_report("2017-11-01", Method::Mail))
+        .unwrap();
+    app.mark_sent(r[1].id, &send_report("2017-11-01", Method::Fax))
+        .unwrap();
     let archived = app.store().archived(id).unwrap();
     assert_eq!(archived.len(), 2);
     // What was archived is what was exported for signing, byte for byte.
@@ -347,8 +332,9 @@ fn editing_a_sent_letter_makes_a_revision_and_leaves_the_original_intact(engine:
     assert!(err.to_string().contains("Make a revision"), "{err}");
     assert_eq!(counts(&app), before);
 
+    app.clock().set(at("2017-09-06"));
     // The edit use case turns it into a revision.
-    let edited = app.edit_letter(sample, &edit, at("2017-09-06")).unwrap();
+    let edited = app.edit_letter(sample, &edit).unwrap();
     assert_ne!(edited.letter_id, sample);
     assert!(
         edited.warnings.iter().any(|w| w.contains("revision")),
@@ -364,10 +350,9 @@ fn editing_a_sent_letter_makes_a_revision_and_leaves_the_original_intact(engine:
     assert_eq!(app.verify_archive(sample).unwrap(), 2);
     // The revision can be edited in place like any draft.
     edit.subject = "Second thoughts".into();
+    app.clock().set(at("2017-09-07"));
     assert_eq!(
-        app.edit_letter(revision.id, &edit, at("2017-09-07"))
-            .unwrap()
-            .letter_id,
+        app.edit_letter(revision.id, &edit).unwrap().letter_id,
         revision.id
     );
     assert_eq!(
@@ -385,7 +370,8 @@ fn bad_input_is_refused_with_nothing_written(engine: Backend) {
         role: Role::To,
         to: Addressee::Office(999),
     });
-    let err = app.draft_letter(&l, at("2017-09-05")).unwrap_err();
+    app.clock().set(at("2017-09-05"));
+    let err = app.draft_letter(&l).unwrap_err();
     assert!(
         matches!(
             err,
@@ -397,17 +383,12 @@ fn bad_input_is_refused_with_nothing_written(engine: Backend) {
     // An unknown template.
     let mut l = new_letter(&app, "2017-09-05");
     l.template = "no-such-template".into();
-    assert!(app.draft_letter(&l, at("2017-09-05")).is_err());
+    assert!(app.draft_letter(&l).is_err());
     // Tracked cc recipients on a one-copy-per-recipient letter.
     let mut l = new_letter(&app, "2017-09-05");
     l.mode = LetterMode::PerRecipient;
     l.recipients[1].role = Role::Cc;
-    assert!(
-        app.draft_letter(&l, at("2017-09-05"))
-            .unwrap_err()
-            .to_string()
-            .contains("cc")
-    );
+    assert!(app.draft_letter(&l).unwrap_err().to_string().contains("cc"));
     assert_eq!(counts(&app)[1..], before[1..]);
 }
 
@@ -485,7 +466,8 @@ fn an_unfinished_draft_is_saved_and_approval_names_what_is_missing(engine: Backe
     let mut l = new_letter(&app, "2017-09-05");
     l.subject = String::new();
     l.signer_id = untitled;
-    let drafted = app.draft_letter(&l, at("2017-09-05")).unwrap();
+    app.clock().set(at("2017-09-05"));
+    let drafted = app.draft_letter(&l).unwrap();
     assert!(
         drafted.warnings.iter().any(|w| w.contains("signer.title")),
         "{:?}",
@@ -493,17 +475,20 @@ fn an_unfinished_draft_is_saved_and_approval_names_what_is_missing(engine: Backe
     );
     let id = drafted.letter_id;
     assert_eq!(app.open_letter(id).unwrap().draft.subject, "");
-    let err = app.approve(id, at("2017-09-06")).unwrap_err();
+    app.clock().set(at("2017-09-06"));
+    let err = app.approve(id).unwrap_err();
     assert!(err.to_string().contains("signer.title"), "{err}");
     // Finished: a subject and a signer with a title; now it can be approved.
     l.subject = "Modernizing KORUS".into();
     l.signer_id = app.store().signers().unwrap()[0].id;
-    let saved = app.edit_letter(id, &l, at("2017-09-06")).unwrap();
+    let saved = app.edit_letter(id, &l).unwrap();
     assert!(saved.warnings.is_empty(), "{:?}", saved.warnings);
-    app.approve(id, at("2017-09-07")).unwrap();
+    app.clock().set(at("2017-09-07"));
+    app.approve(id).unwrap();
     // Changing an approved letter withdraws the approval, and says so.
     l.body.push_str("\n\nOne more thing.");
-    let changed = app.edit_letter(id, &l, at("2017-09-08")).unwrap();
+    app.clock().set(at("2017-09-08"));
+    let changed = app.edit_letter(id, &l).unwrap();
     assert!(
         changed
             .warnings
@@ -516,11 +501,11 @@ fn an_unfinished_draft_is_saved_and_approval_names_what_is_missing(engine: Backe
     // No addressee at all: saved, with the warning; approval refuses.
     let mut empty = new_letter(&app, "2017-09-05");
     empty.recipients.clear();
-    let drafted = app.draft_letter(&empty, at("2017-09-05")).unwrap();
+    app.clock().set(at("2017-09-05"));
+    let drafted = app.draft_letter(&empty).unwrap();
     assert!(drafted.warnings.iter().any(|w| w.contains("addressee")));
-    let err = app
-        .approve(drafted.letter_id, at("2017-09-06"))
-        .unwrap_err();
+    app.clock().set(at("2017-09-06"));
+    let err = app.approve(drafted.letter_id).unwrap_err();
     assert!(err.to_string().contains("addressee"), "{err}");
 }
 
@@ -528,17 +513,16 @@ fn a_per_recipient_letter_archives_each_recipients_own_copy(engine: Backend) {
     let app = app_on(engine);
     let mut l = new_letter(&app, "2017-11-01");
     l.mode = LetterMode::PerRecipient;
-    let id = app.draft_letter(&l, at("2017-10-30")).unwrap().letter_id;
-    app.approve(id, at("2017-10-31")).unwrap();
-    app.sign(id, at("2017-10-31")).unwrap();
+    app.clock().set(at("2017-10-30"));
+    let id = app.draft_letter(&l).unwrap().letter_id;
+    app.clock().set(at("2017-10-31"));
+    app.approve(id).unwrap();
+    app.sign(id).unwrap();
     let r = app.store().recipients(id).unwrap();
     for x in &r {
-        app.mark_sent(
-            x.id,
-            &send_report("2017-11-01", Method::Email),
-            at("2017-11-01"),
-        )
-        .unwrap();
+        app.clock().set(at("2017-11-01"));
+        app.mark_sent(x.id, &send_report("2017-11-01", Method::Email))
+            .unwrap();
     }
     let archived = app.store().archived(id).unwrap();
     assert_ne!(archived[0].pdf, archived[1].pdf);
@@ -639,9 +623,11 @@ fn the_letterhead_is_edited_and_its_logo_kept_beside_the_record() {
 fn the_letters_list_names_each_letters_addressees_and_issue(engine: Backend) {
     let app = app_on(engine);
     let mut letter = new_letter(&app, "2021-02-01");
-    app.draft_letter(&letter, at("2021-02-01")).unwrap();
+    app.clock().set(at("2021-02-01"));
+    app.draft_letter(&letter).unwrap();
     letter.recipients.truncate(1);
-    app.draft_letter(&letter, at("2021-02-02")).unwrap();
+    app.clock().set(at("2021-02-02"));
+    app.draft_letter(&letter).unwrap();
     let list = app.letter_summaries(None).unwrap();
     assert_eq!(list.len(), 3);
     for s in &list {
@@ -688,7 +674,8 @@ fn the_live_preview_answers_while_an_export_is_in_progress(engine: Backend) {
     let letter = new_letter(&app, "2018-09-24");
     let (answered, preview) = mpsc::channel();
     std::thread::scope(|s| {
-        let export = s.spawn(|| app.export_letter(1, &out, &options, at("2026-11-29")));
+        app.clock().set(at("2026-11-29"));
+        let export = s.spawn(|| app.export_letter(1, &out, &options));
         started.recv_timeout(Duration::from_secs(30)).unwrap();
         s.spawn(|| {
             answered
@@ -708,22 +695,23 @@ fn the_live_preview_answers_while_an_export_is_in_progress(engine: Backend) {
 
 fn a_joint_letter_half_sent_says_so_and_send_all_finishes_it(engine: Backend) {
     let app = app_on(engine);
-    let drafted = app
-        .draft_letter(&new_letter(&app, "2018-09-24"), at("2018-09-20"))
-        .unwrap();
+    app.clock().set(at("2018-09-20"));
+    let drafted = app.draft_letter(&new_letter(&app, "2018-09-24")).unwrap();
     let id = drafted.letter_id;
-    app.approve(id, at("2018-09-21")).unwrap();
-    app.sign(id, at("2018-09-22")).unwrap();
+    app.clock().set(at("2018-09-21"));
+    app.approve(id).unwrap();
+    app.clock().set(at("2018-09-22"));
+    app.sign(id).unwrap();
     let copies = app.open_letter(id).unwrap().recipients;
     assert_eq!(copies.len(), 2);
     let report = SendReport {
         method: Method::Email,
-        at: at("2018-09-24"),
+        at: Some(at("2018-09-24")),
         confirmation: Some("msg-1".into()),
         follow_up: FollowUp::On(day("2018-10-24")),
     };
-    app.mark_sent(copies[0].id, &report, at("2018-09-24"))
-        .unwrap();
+    app.clock().set(at("2018-09-24"));
+    app.mark_sent(copies[0].id, &report).unwrap();
     let summary = |app: &App| {
         app.letter_summaries(None)
             .unwrap()
@@ -735,16 +723,14 @@ fn a_joint_letter_half_sent_says_so_and_send_all_finishes_it(engine: Backend) {
     assert_eq!(half.status, Status::Sent);
     assert_eq!((half.copies, half.copies_sent), (2, 1));
     assert_eq!(app.open_letter(id).unwrap().summary.copies_sent, 1);
+    app.clock().set(at("2018-09-25"));
     // "Send all unsent" sends the one left, and only it.
     let sent = app
-        .send_copies(
-            &SendRequest {
-                letter_id: id,
-                copy: None,
-                report,
-            },
-            at("2018-09-25"),
-        )
+        .send_copies(&SendRequest {
+            letter_id: id,
+            copy: None,
+            report,
+        })
         .unwrap();
     assert_eq!(sent.len(), 1);
     assert_eq!(sent[0].0, copies[1].id);
@@ -883,9 +869,10 @@ fn an_office_with_no_holder_on_record_is_greeted_by_its_title_and_blocks_approva
         "{:?}",
         preview.warnings
     );
+    app.clock().set(at("2018-09-24"));
     // The draft is kept; approving it asks who held the seat then.
-    let id = app.draft_letter(&l, at("2018-09-24")).unwrap().letter_id;
-    let err = app.approve(id, at("2018-09-24")).unwrap_err();
+    let id = app.draft_letter(&l).unwrap().letter_id;
+    let err = app.approve(id).unwrap_err();
     assert_eq!(err.field().as_deref(), Some("recipients"), "{err}");
     assert!(err.to_string().contains("no holder of the office of U.S. Senator for California (class 1) is on record for 2018-09-24"), "{err}");
 }
@@ -906,11 +893,12 @@ fn quotes_are_typographic_in_data_too_and_older_archives_still_verify(engine: Ba
         "{text}"
     );
 
+    app.clock().set(at("2018-09-24"));
     // A copy archived before typography was recorded (data without the
     // field, set with the data's straight quotes) still verifies.
-    let id = app.draft_letter(&l, at("2018-09-24")).unwrap().letter_id;
-    app.approve(id, at("2018-09-24")).unwrap();
-    app.sign(id, at("2018-09-24")).unwrap();
+    let id = app.draft_letter(&l).unwrap().letter_id;
+    app.approve(id).unwrap();
+    app.sign(id).unwrap();
     let mut data = app.letter_data(id).unwrap();
     data.typography = 0;
     let pdf = app.engine().render_pdfs(&data, None).unwrap().remove(0).1;
@@ -944,7 +932,7 @@ fn a_letter_copied_as_new_is_addressed_and_positioned_at_its_new_date(engine: Ba
         "KORUS",
         &store::NewPosition {
             stance: store::Stance::Support,
-            adopted_on: day("2018-03-28"),
+            adopted_on: Some(day("2018-03-28")),
             statement: "We support the amended agreement.".into(),
             rationale: String::new(),
         },
@@ -955,7 +943,7 @@ fn a_letter_copied_as_new_is_addressed_and_positioned_at_its_new_date(engine: Ba
         .position_on(korus.id, day("2018-09-24"))
         .unwrap()
         .unwrap();
-    let copy = app.copy_letter(sample, day("2018-09-24")).unwrap();
+    let copy = app.copy_letter(sample, Some(day("2018-09-24"))).unwrap();
     let source = app.open_letter(sample).unwrap().draft;
     assert_eq!(copy.date, day("2018-09-24"));
     assert_eq!(copy.position_id, Some(in_2018.id));
@@ -971,8 +959,9 @@ fn a_letter_copied_as_new_is_addressed_and_positioned_at_its_new_date(engine: Ba
             .iter()
             .all(|r| matches!(r.to, Addressee::Office(_)))
     );
+    app.clock().set(at("2018-09-24"));
     // Saved, it is a new draft that names its source; the sent original is untouched.
-    let id = app.draft_letter(&copy, at("2018-09-24")).unwrap().letter_id;
+    let id = app.draft_letter(&copy).unwrap().letter_id;
     assert_ne!(id, sample);
     assert_eq!(
         app.open_letter(id).unwrap().draft.extra.copied_from,
@@ -1001,8 +990,9 @@ fn restoring_from_the_window_keeps_the_record_it_replaces() {
     let backup = dir.path().join("backup.db");
     app.backup(&backup).unwrap();
     let before = app.letters(None).unwrap().len();
-    app.draft_letter(&new_letter(&app, "2018-09-24"), at("2018-09-24"))
-        .unwrap();
+    app.clock().set(at("2018-09-24"));
+    app.draft_letter(&new_letter(&app, "2018-09-24")).unwrap();
+    app.clock().set(at("2026-11-29"));
     // A file that is not a backup changes nothing and keeps nothing.
     let junk = dir.path().join("junk.db");
     std::fs::write(&junk, b"not a database").unwrap();
@@ -1042,11 +1032,11 @@ fn a_signed_letter_is_previewed_with_the_signature_it_was_signed_with(engine: Ba
     let copy = app
         .copy_letter(
             sample,
-            chrono::NaiveDate::from_ymd_opt(2017, 9, 20).unwrap(),
+            Some(chrono::NaiveDate::from_ymd_opt(2017, 9, 20).unwrap()),
         )
         .unwrap();
-    let id = app.draft_letter(&copy, at("2026-11-28")).unwrap().letter_id;
-    app.approve(id, at("2026-11-28")).unwrap();
+    let id = app.draft_letter(&copy).unwrap().letter_id;
+    app.approve(id).unwrap();
     let dir = tempfile::tempdir().unwrap();
     let png = dir.path().join("signature.png");
     std::fs::copy(
@@ -1076,7 +1066,7 @@ fn a_signed_letter_is_previewed_with_the_signature_it_was_signed_with(engine: Ba
     let without = images(&PreviewHave::default());
     // Approved, not signed: the image on file is not drawn yet.
     assert_eq!(images(&as_saved), without);
-    app.sign(id, at("2026-11-28")).unwrap();
+    app.sign(id).unwrap();
     assert_eq!(images(&as_saved), without + 1);
     // The form being edited (no saved letter named) has no signature.
     assert_eq!(images(&PreviewHave::default()), without);

@@ -82,21 +82,20 @@ fn a_digitally_signed_letter_is_sent_as_signed_and_verified_and_a_change_is_caug
     let app = open(engine, &db_path, &mut url);
     let sample = app.letters(None).unwrap()[0].id;
     let copy = app
-        .copy_letter(sample, NaiveDate::from_ymd_opt(2017, 9, 20).unwrap())
+        .copy_letter(sample, Some(NaiveDate::from_ymd_opt(2017, 9, 20).unwrap()))
         .unwrap();
-    let id = app.draft_letter(&copy, at("2017-09-19")).unwrap().letter_id;
+    app.clock().set(at("2017-09-19"));
+    let id = app.draft_letter(&copy).unwrap().letter_id;
 
     // Not approved yet: refused, nothing kept.
-    let early = app
-        .sign_digitally(id, &p12, "letters", at("2017-09-19"))
-        .unwrap_err();
+    let early = app.sign_digitally(id, &p12, "letters").unwrap_err();
     assert!(early.to_string().contains("approve it first"), "{early}");
-    app.approve(id, at("2017-09-19")).unwrap();
+    app.approve(id).unwrap();
 
+    // Signed at the app's clock, which judges the certificate too.
+    app.clock().set(at("2026-11-28"));
     // A wrong password: said plainly, at the certificate; the letter stays approved.
-    let wrong = app
-        .sign_digitally(id, &p12, "not it", at("2017-09-20"))
-        .unwrap_err();
+    let wrong = app.sign_digitally(id, &p12, "not it").unwrap_err();
     assert_eq!(wrong.field().as_deref(), Some("certificate"), "{wrong}");
     assert!(
         wrong.to_string().contains("the password is wrong"),
@@ -107,9 +106,7 @@ fn a_digitally_signed_letter_is_sent_as_signed_and_verified_and_a_change_is_caug
         "approved"
     );
 
-    let signed = app
-        .sign_digitally(id, &p12, "letters", at("2017-09-20"))
-        .unwrap();
+    let signed = app.sign_digitally(id, &p12, "letters").unwrap();
     assert_eq!(signed.signer, "Jordan A. Whitfield");
     // Valid until 2030: nothing to warn about.
     assert!(signed.warnings.is_empty(), "{:?}", signed.warnings);
@@ -117,7 +114,7 @@ fn a_digitally_signed_letter_is_sent_as_signed_and_verified_and_a_change_is_caug
     // Exported: the signed bytes, which verify.
     let out = dir.path().join("letter.pdf");
     let written = app
-        .export_letter(id, &out, &ExportOptions::default(), at("2017-09-20"))
+        .export_letter(id, &out, &ExportOptions::default())
         .unwrap();
     assert_eq!(written, vec![out.clone()]);
     let exported = std::fs::read(&out).unwrap();
@@ -131,8 +128,7 @@ fn a_digitally_signed_letter_is_sent_as_signed_and_verified_and_a_change_is_caug
         blank_signature: true,
         ..ExportOptions::default()
     };
-    app.export_letter(id, &wet, &options, at("2017-09-20"))
-        .unwrap();
+    app.export_letter(id, &wet, &options).unwrap();
     assert!(matches!(
         pades::verify(&std::fs::read(&wet).unwrap()),
         Err(pades::PadesError::Unsigned)
@@ -141,18 +137,15 @@ fn a_digitally_signed_letter_is_sent_as_signed_and_verified_and_a_change_is_caug
     // Sent: archived as signed, and verify checks signature and content.
     let report = SendReport {
         method: Method::Email,
-        at: at("2017-09-20"),
+        at: Some(at("2017-09-20")),
         confirmation: None,
         follow_up: FollowUp::None,
     };
-    app.send_copies(
-        &SendRequest {
-            letter_id: id,
-            copy: None,
-            report,
-        },
-        at("2017-09-20"),
-    )
+    app.send_copies(&SendRequest {
+        letter_id: id,
+        copy: None,
+        report,
+    })
     .unwrap();
     assert_eq!(app.verify_archive(id).unwrap(), 2);
 
@@ -228,10 +221,13 @@ fn approved_letter(dir: &Path) -> (App, i64) {
     let app = open(Backend::Sqlite, &dir.join("amicus.db"), &mut None);
     let sample = app.letters(None).unwrap()[0].id;
     let copy = app
-        .copy_letter(sample, NaiveDate::from_ymd_opt(2017, 9, 20).unwrap())
+        .copy_letter(sample, Some(NaiveDate::from_ymd_opt(2017, 9, 20).unwrap()))
         .unwrap();
-    let id = app.draft_letter(&copy, at("2017-09-19")).unwrap().letter_id;
-    app.approve(id, at("2017-09-19")).unwrap();
+    let opened = app.clock().now();
+    app.clock().set(at("2017-09-19"));
+    let id = app.draft_letter(&copy).unwrap().letter_id;
+    app.approve(id).unwrap();
+    app.clock().set(opened);
     (app, id)
 }
 
@@ -276,9 +272,7 @@ fn a_certificate_readers_would_reject_is_refused_before_anything_is_signed() {
             "the certificate 'Jordan A. Whitfield' is not allowed to sign documents (its key usage lacks digital signature",
         ),
     ] {
-        let refused = app
-            .sign_digitally(id, p12, "letters", at("2017-09-20"))
-            .unwrap_err();
+        let refused = app.sign_digitally(id, p12, "letters").unwrap_err();
         assert_eq!(refused.field().as_deref(), Some("certificate"), "{refused}");
         assert!(refused.to_string().contains(says), "{refused}");
         // Nothing signed, nothing kept.
@@ -294,9 +288,7 @@ fn a_certificate_readers_would_reject_is_refused_before_anything_is_signed() {
         ("2017-01-01", "2030-01-01"),
         &[ContentCommitment],
     );
-    let signed = app
-        .sign_digitally(id, &repudiation, "letters", at("2017-09-20"))
-        .unwrap();
+    let signed = app.sign_digitally(id, &repudiation, "letters").unwrap();
     assert!(signed.warnings.is_empty(), "{:?}", signed.warnings);
 }
 
@@ -311,9 +303,7 @@ fn a_certificate_that_expires_within_thirty_days_signs_with_a_warning() {
         ("2024-01-01", "2026-12-15"),
         &[DigitalSignature],
     );
-    let signed = app
-        .sign_digitally(id, &soon, "letters", at("2017-09-20"))
-        .unwrap();
+    let signed = app.sign_digitally(id, &soon, "letters").unwrap();
     assert_eq!(signed.signer, "Jordan A. Whitfield");
     assert_eq!(signed.warnings.len(), 1, "{:?}", signed.warnings);
     assert!(
@@ -375,22 +365,19 @@ fn edited_rendering(app: &App, id: i64, ord: u32) -> (String, Vec<u8>) {
 fn signed_and_sent(dir: &Path) -> (App, i64) {
     certificate(dir);
     let (app, id) = approved_letter(dir);
-    app.sign_digitally(id, &dir.join("signer.p12"), "letters", at("2017-09-20"))
+    app.sign_digitally(id, &dir.join("signer.p12"), "letters")
         .unwrap();
     let report = SendReport {
         method: Method::Email,
-        at: at("2017-09-20"),
+        at: Some(at("2017-09-20")),
         confirmation: None,
         follow_up: FollowUp::None,
     };
-    app.send_copies(
-        &SendRequest {
-            letter_id: id,
-            copy: None,
-            report,
-        },
-        at("2017-09-20"),
-    )
+    app.send_copies(&SendRequest {
+        letter_id: id,
+        copy: None,
+        report,
+    })
     .unwrap();
     let check = app.verify_letter(id).unwrap();
     assert!(check.passed(), "{:?}", check.lines());

@@ -78,13 +78,10 @@ fn an_import_over_a_person_whose_edit_marker_is_damaged_fails_and_changes_nothin
             salutation: None,
             email: None,
         },
-        at("2026-11-28"),
     )
     .unwrap();
     let as_of = NaiveDate::from_ymd_opt(2025, 11, 30).unwrap();
-    let kept = app
-        .import_posts(None, as_of, at("2026-11-28"), false)
-        .unwrap();
+    let kept = app.import_posts(None, as_of, false).unwrap();
     assert!(
         kept.skipped
             .iter()
@@ -102,9 +99,7 @@ fn an_import_over_a_person_whose_edit_marker_is_damaged_fails_and_changes_nothin
         )
         .unwrap();
     let before = (persons(&app), terms(&app));
-    let err = app
-        .import_posts(None, as_of, at("2026-11-28"), false)
-        .unwrap_err();
+    let err = app.import_posts(None, as_of, false).unwrap_err();
     let words = err.to_string();
     assert!(matches!(err, AppError::Damaged(_)), "{err:?}");
     assert!(words.contains("Wilbur L. Ross Jr."), "{words}");
@@ -127,11 +122,9 @@ fn an_import_over_a_person_whose_edit_marker_is_damaged_fails_and_changes_nothin
             salutation: None,
             email: None,
         },
-        at("2026-11-28"),
     )
     .unwrap();
-    app.import_posts(None, as_of, at("2026-11-28"), false)
-        .unwrap();
+    app.import_posts(None, as_of, false).unwrap();
     let name: String = app
         .store()
         .connection()

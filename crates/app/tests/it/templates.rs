@@ -65,17 +65,16 @@ fn a_good_template_previews_saves_in_versions_and_writes_letters(engine: Backend
             .unwrap()
     };
     let before = templates(&app);
-    assert_eq!(app.save_template(&draft(GOOD), now()).unwrap(), 1);
+    assert_eq!(app.save_template(&draft(GOOD)).unwrap(), 1);
     let second = GOOD.replace("With thanks,", "Respectfully,");
-    assert_eq!(app.save_template(&draft(&second), now()).unwrap(), 2);
+    assert_eq!(app.save_template(&draft(&second)).unwrap(), 2);
     assert_eq!(templates(&app), before + 2);
 
     // A bad save is refused with the problem, and stores nothing.
     let err = app
-        .save_template(
-            &draft(&GOOD.replace("{{markdown body}}", "{{markdown body")),
-            now(),
-        )
+        .save_template(&draft(
+            &GOOD.replace("{{markdown body}}", "{{markdown body"),
+        ))
         .unwrap_err()
         .to_string();
     assert!(
@@ -84,13 +83,10 @@ fn a_good_template_previews_saves_in_versions_and_writes_letters(engine: Backend
     );
     assert_eq!(templates(&app), before + 2);
     let err = app
-        .save_template(
-            &TemplateDraft {
-                key: "joint-support".into(),
-                ..draft(GOOD)
-            },
-            now(),
-        )
+        .save_template(&TemplateDraft {
+            key: "joint-support".into(),
+            ..draft(GOOD)
+        })
         .unwrap_err()
         .to_string();
     assert!(err.contains("built-in"), "{err}");
@@ -114,7 +110,7 @@ fn a_good_template_previews_saves_in_versions_and_writes_letters(engine: Backend
         }],
         extra: LetterExtra::default(),
     };
-    let drafted = app.draft_letter(&letter, now()).unwrap();
+    let drafted = app.draft_letter(&letter).unwrap();
     let pages = app.preview_letter(drafted.letter_id).unwrap();
     assert!(!pages.is_empty());
     let catalog = app.catalog().unwrap();

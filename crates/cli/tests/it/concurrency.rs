@@ -88,10 +88,7 @@ fn two_connections_drafting_flat_out_lose_nothing() {
     let (one, two) = (open(), open());
     let run = |app: &App, tag: &'static str| {
         (0..2 * EACH)
-            .filter_map(|i| {
-                app.draft_from_request(&request(tag, i), app.clock().now())
-                    .err()
-            })
+            .filter_map(|i| app.draft_from_request(&request(tag, i)).err())
             .map(|e| e.to_string())
             .collect::<Vec<_>>()
     };
@@ -120,7 +117,7 @@ fn the_desktop_and_the_cli_writing_at_once_lose_nothing() {
         let cli = s.spawn(|| draft_by_cli(&db, &body, "cli", EACH));
         for i in 0..EACH {
             desktop
-                .draft_from_request(&request("desktop", i), desktop.clock().now())
+                .draft_from_request(&request("desktop", i))
                 .expect("the desktop's draft is saved");
         }
         cli.join().unwrap()

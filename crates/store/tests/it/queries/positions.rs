@@ -14,7 +14,7 @@ fn positions_are_versioned_and_history_kept(engine: Backend) {
             issue.id,
             &NewPosition {
                 stance: Stance::Monitor,
-                adopted_on: day("2018-03-01"),
+                adopted_on: Some(day("2018-03-01")),
                 statement: "Watch.".into(),
                 rationale: String::new(),
             },
@@ -50,7 +50,7 @@ fn positions_are_versioned_and_history_kept(engine: Backend) {
             issue.id,
             &NewPosition {
                 stance: Stance::Oppose,
-                adopted_on: day("2018-01-01"),
+                adopted_on: Some(day("2018-01-01")),
                 statement: "No.".into(),
                 rationale: String::new(),
             },

@@ -48,7 +48,7 @@ fn search_finds_letters_officials_offices_and_positions(engine: Backend) {
             issue,
             &NewPosition {
                 stance: Stance::Support,
-                adopted_on: day("2018-04-01"),
+                adopted_on: Some(day("2018-04-01")),
                 statement: "We support KORUS as amended.".into(),
                 rationale: String::new(),
             },

@@ -223,7 +223,7 @@ fn a_drafter_does_follow_up_work_in_her_own_name() {
     dana.log_contact(
         r,
         &NewContact {
-            on: day("2017-10-10"),
+            on: Some(day("2017-10-10")),
             kind: ContactKind::Call,
             who: "Jane Roe, trade counsel".into(),
             notes: "Reply on its way.".into(),

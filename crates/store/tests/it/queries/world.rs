@@ -106,7 +106,7 @@ pub(super) fn world_at(engine: Backend) -> (World, Option<String>) {
             korus,
             &NewPosition {
                 stance: Stance::Support,
-                adopted_on: day("2017-08-22"),
+                adopted_on: Some(day("2017-08-22")),
                 statement: "We support KORUS.".into(),
                 rationale: "Exports.".into(),
             },
