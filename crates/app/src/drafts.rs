@@ -566,4 +566,50 @@ impl App {
         }
         Ok(letter)
     }
+
+    /// Add one office or person to the letter, as staff do by hand (once:
+    /// a recipient already there is not added twice). A group's greeting
+    /// the letter has is decided again ([`group_greeting`]): someone
+    /// outside the group is greeted by name with the rest.
+    pub fn add_recipient(
+        &self,
+        mut letter: NewLetter,
+        recipient: RecipientChoice,
+    ) -> Result<NewLetter, AppError> {
+        if !letter.recipients.contains(&recipient) {
+            letter.recipients.push(recipient);
+        }
+        self.greet_again(&mut letter)?;
+        Ok(letter)
+    }
+
+    /// Take the letter's recipient number `index` (from 0) off it, as staff
+    /// do by hand. With nobody left, no group remains and a group's greeting
+    /// goes with them; otherwise a group's greeting the letter has is
+    /// decided again ([`group_greeting`]).
+    pub fn remove_recipient(
+        &self,
+        mut letter: NewLetter,
+        index: usize,
+    ) -> Result<NewLetter, AppError> {
+        if index >= letter.recipients.len() {
+            return Err(AppError::not_found("recipient", index + 1));
+        }
+        letter.recipients.remove(index);
+        if letter.recipients.is_empty() {
+            letter.extra.groups.clear();
+        }
+        self.greet_again(&mut letter)?;
+        Ok(letter)
+    }
+
+    /// A group's greeting applies while every addressee sits in the group;
+    /// one staff turned off stays off.
+    fn greet_again(&self, letter: &mut NewLetter) -> Result<(), AppError> {
+        if letter.extra.salutation.is_some() {
+            let groups = self.expand_groups(&letter.extra.groups, letter.date)?;
+            letter.extra.salutation = group_greeting(&letter.recipients, &groups);
+        }
+        Ok(())
+    }
 }

@@ -74,3 +74,23 @@ pub fn letter_remove_group(
 ) -> Reply<NewLetter> {
     Ok(state.app()?.remove_group(letter, index)?)
 }
+
+/// A letter with one more office or person, and its greeting decided again.
+#[tauri::command(async)]
+pub fn letter_add_recipient(
+    state: State<'_, AppState>,
+    letter: NewLetter,
+    recipient: RecipientChoice,
+) -> Reply<NewLetter> {
+    Ok(state.app()?.add_recipient(letter, recipient)?)
+}
+
+/// A letter with its recipient number `index` (from 0) taken off, and its greeting decided again.
+#[tauri::command(async)]
+pub fn letter_remove_recipient(
+    state: State<'_, AppState>,
+    letter: NewLetter,
+    index: usize,
+) -> Reply<NewLetter> {
+    Ok(state.app()?.remove_recipient(letter, index)?)
+}

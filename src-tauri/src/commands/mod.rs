@@ -53,6 +53,8 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke<tauri::Wry>) -> bool + Send + Syn
         compose::group_expand,
         compose::letter_add_group,
         compose::letter_remove_group,
+        compose::letter_add_recipient,
+        compose::letter_remove_recipient,
         sending::mail_settings,
         sending::mail_settings_set,
         sending::mail_password_forget,

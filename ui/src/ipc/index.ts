@@ -156,6 +156,10 @@ export const letterAddGroup = (letter: NewLetter, group: GroupRef, leftOut: Reci
 /** The letter with its group `index` (from 0) and the members only it brought taken off. */
 export const letterRemoveGroup = (letter: NewLetter, index: number) =>
   invoke<NewLetter>("letter_remove_group", { letter, index });
+export const letterAddRecipient = (letter: NewLetter, recipient: RecipientChoice) =>
+  invoke<NewLetter>("letter_add_recipient", { letter, recipient });
+export const letterRemoveRecipient = (letter: NewLetter, index: number) =>
+  invoke<NewLetter>("letter_remove_recipient", { letter, index });
 /** Stop sending before the next message (the copies already sent stay sent). */
 export const sendCancel = () => invoke<null>("send_cancel");
 /** Write copy `copy` as an .eml draft for the mail program; nothing is marked sent. */

@@ -657,11 +657,38 @@ fn a_groups_greeting_applies_while_every_addressee_sits_in_it(engine: Backend) {
     assert_eq!(some.extra.groups[0].members as usize, members - 1);
     assert_eq!(some.extra.salutation.as_deref(), Some(WHOLE));
     // With nobody left, no group remains.
-    let gone = app.remove_group(with_leaders, 0).unwrap();
+    let gone = app.remove_group(with_leaders.clone(), 0).unwrap();
     assert!(gone.recipients.is_empty() && gone.extra.groups.is_empty());
     assert_eq!(gone.extra.salutation, None);
     assert!(matches!(
         app.remove_group(blank.clone(), 0),
+        Err(AppError::NotFound { .. })
+    ));
+    // By hand, one recipient at a time: the same rule. Someone outside
+    // the committee added: each is greeted by name; taken off again, the
+    // committee's greeting does not come back by itself (staff chose).
+    let plus = app.add_recipient(both.clone(), commerce.clone()).unwrap();
+    assert_eq!(plus.recipients.len(), members + 1);
+    assert_eq!(plus.extra.salutation, None);
+    let again = app.add_recipient(plus.clone(), commerce.clone()).unwrap();
+    assert_eq!(again.recipients.len(), members + 1, "added once");
+    let last = plus.recipients.len() - 1;
+    assert_eq!(
+        app.remove_recipient(plus, last).unwrap().extra.salutation,
+        None
+    );
+    // A member taken off: everyone left still sits in the committee.
+    let fewer = app.remove_recipient(both.clone(), members - 1).unwrap();
+    assert_eq!(fewer.recipients.len(), members - 1);
+    assert_eq!(fewer.extra.groups.len(), 2);
+    assert_eq!(fewer.extra.salutation.as_deref(), Some(WHOLE));
+    // The last one taken off: no group and no greeting remain.
+    let one = app.remove_recipient(with_leaders.clone(), 0).unwrap();
+    let none = app.remove_recipient(one, 0).unwrap();
+    assert!(none.recipients.is_empty() && none.extra.groups.is_empty());
+    assert_eq!(none.extra.salutation, None);
+    assert!(matches!(
+        app.remove_recipient(none, 0),
         Err(AppError::NotFound { .. })
     ));
 

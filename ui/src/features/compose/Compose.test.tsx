@@ -62,6 +62,7 @@ vi.mock("../../ipc", async (importOriginal) => ({
   teamStatus: vi.fn(),
   onTeamConnection: vi.fn(),
   onRecordChanged: vi.fn(),
+  letterAddRecipient: vi.fn(),
 }));
 import * as ipc from "../../ipc";
 
@@ -86,6 +87,8 @@ describe("Compose", () => {
     vi.mocked(ipc.officialsList).mockResolvedValue([]);
     vi.mocked(ipc.letterBlank).mockResolvedValue(blankLetter);
     vi.mocked(ipc.clock).mockResolvedValue(clockView);
+    // As Rust does for a letter with no group's greeting: the recipient joins once.
+    vi.mocked(ipc.letterAddRecipient).mockImplementation(async (letter, r) => ({ ...letter, recipients: [...letter.recipients, r] }));
     // KORUS: version 1 adopted 2011-09-20 (id 1), version 2 adopted 2017-09-01 (id 2).
     vi.mocked(ipc.positionInForce).mockImplementation(async (_issue, date) =>
       date >= "2017-09-01" ? 2 : date >= "2011-09-20" ? 1 : null,

@@ -13,6 +13,8 @@ vi.mock("../../ipc", async (importOriginal) => ({
   groupExpand: vi.fn(),
   letterAddGroup: vi.fn(),
   letterRemoveGroup: vi.fn(),
+  letterAddRecipient: vi.fn(),
+  letterRemoveRecipient: vi.fn(),
 }));
 import * as ipc from "../../ipc";
 
@@ -155,5 +157,31 @@ describe("a group on a letter", () => {
     expect((await screen.findByRole("alert")).textContent).toMatch(/^The group was not removed/);
     expect(latest.recipients).toHaveLength(4);
     expect(latest.extra.groups).toEqual([leaders, whole]);
+  });
+});
+
+describe("a recipient added or taken off by hand", () => {
+  beforeEach(() => {
+    vi.resetAllMocks();
+    vi.mocked(ipc.officialsList).mockResolvedValue([]);
+    vi.mocked(ipc.groupsList).mockResolvedValue([]);
+  });
+
+  it("is taken off by Rust, which decides the greeting again; the form shows its answer", async () => {
+    const answer: NewLetter = { ...copied, recipients: [seat(11), seat(12), seat(13)] };
+    vi.mocked(ipc.letterRemoveRecipient).mockResolvedValue(answer);
+    renderWithQuery(<Harness start={copied} />);
+    await userEvent.click(screen.getByRole("button", { name: "Remove Secretary of Commerce" }));
+    expect(ipc.letterRemoveRecipient).toHaveBeenCalledWith(copied, 3);
+    await waitFor(() => expect(shown()).toEqual(["Chairman Crapo", "Ranking Member Wyden", "Senator Grassley"]));
+    expect(latest).toEqual(answer);
+  });
+
+  it("says why the last one could not be taken off, and keeps the letter as it was", async () => {
+    vi.mocked(ipc.letterRemoveRecipient).mockRejectedValue({ code: "unavailable", message: "the team record's server cannot be reached" });
+    renderWithQuery(<Harness start={copied} />);
+    await userEvent.click(screen.getByRole("button", { name: "Remove Chairman Crapo" }));
+    expect((await screen.findByRole("alert")).textContent).toMatch(/^The recipient was not removed: .*cannot be reached/);
+    expect(latest).toEqual(copied);
   });
 });

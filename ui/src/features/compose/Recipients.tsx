@@ -24,18 +24,10 @@ interface Props {
 
 export function Recipients({ form, set, offices, resolved, warnings, errorFor, autoFocus }: Props) {
   const [addingGroup, setAddingGroup] = useState(false);
-  const removeRecipient = (i: number) => {
-    const recipients = form.recipients.filter((_, k) => k !== i);
-    // With nobody left, neither the groups nor their greeting apply.
-    if (recipients.length === 0) {
-      set({ recipients, extra: { ...form.extra, groups: [], salutation: undefined } });
-    } else {
-      set({ recipients });
-    }
-  };
   // Rust adds a group's members and decides whether its greeting applies;
   // taking one off takes the members only it brought (asked again on the
-  // letter's date) and decides the greeting again.
+  // letter's date) and decides the greeting again. A recipient added or
+  // taken off by hand goes through Rust too, for the same greeting rule.
   const addGroup = useMutation({
     mutationFn: (g: GroupAdded) => ipc.letterAddGroup(form, g.group, g.leftOut),
     onSuccess: ({ letter }) => {
@@ -47,31 +39,41 @@ export function Recipients({ form, set, offices, resolved, warnings, errorFor, a
     mutationFn: (i: number) => ipc.letterRemoveGroup(form, i),
     onSuccess: (letter) => set({ recipients: letter.recipients, extra: letter.extra }),
   });
-  const addRecipient = (r: RecipientChoice) => set({ recipients: [...form.recipients, r] });
+  const addRecipient = useMutation({
+    mutationFn: (r: RecipientChoice) => ipc.letterAddRecipient(form, r),
+    onSuccess: (letter) => set({ recipients: letter.recipients, extra: letter.extra }),
+  });
+  const removeRecipient = useMutation({
+    mutationFn: (i: number) => ipc.letterRemoveRecipient(form, i),
+    onSuccess: (letter) => set({ recipients: letter.recipients, extra: letter.extra }),
+  });
   const officeTitle = useMemo(() => new Map(offices.map((o) => [o.id, o.title])), [offices]);
   return (
     <fieldset className="recipients">
       <legend>Recipients</legend>
       {form.recipients.length === 0 && <p className="muted">Add the offices or people this letter goes to.</p>}
       <ol>
-        {form.recipients.map((r, i) => (
+        {form.recipients.map((r, i) => {
+          const name = resolved[i] ?? (r.to.by === "office" ? officeTitle.get(r.to.id) : `Person ${r.to.id}`);
+          return (
           <li key={`${r.to.by}-${r.to.id}-${i}`}>
             <span>
               {r.role === "cc" ? "cc: " : ""}
-              {resolved[i] ?? (r.to.by === "office" ? officeTitle.get(r.to.id) : `Person ${r.to.id}`)}
+              {name}
             </span>
             <button
               type="button"
               className="small"
-              aria-label={`Remove ${resolved[i] ?? "recipient"}`}
-              onClick={() => removeRecipient(i)}
+              aria-label={`Remove ${name ?? "recipient"}`}
+              onClick={() => removeRecipient.mutate(i)}
             >
               Remove
             </button>
           </li>
-        ))}
+          );
+        })}
       </ol>
-      <RecipientPicker offices={offices} onAdd={addRecipient} autoFocus={autoFocus} />
+      <RecipientPicker offices={offices} onAdd={(r) => addRecipient.mutate(r)} autoFocus={autoFocus} />
       <div className="actions start">
         <button type="button" className="small" onClick={() => setAddingGroup(true)}>
           Add a group…
@@ -98,6 +100,8 @@ export function Recipients({ form, set, offices, resolved, warnings, errorFor, a
         </ul>
       )}
       {removeGroup.isError && <ErrorNote error={removeGroup.error} prefix="The group was not removed" />}
+      {addRecipient.isError && <ErrorNote error={addRecipient.error} prefix="The recipient was not added" />}
+      {removeRecipient.isError && <ErrorNote error={removeRecipient.error} prefix="The recipient was not removed" />}
       {form.extra.salutation && (
         <p className="muted greeting">
           A joint letter greets them: “{form.extra.salutation}”{" "}
