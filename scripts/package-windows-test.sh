@@ -25,6 +25,9 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}"
 fi
 
+# The test mail server's Python (aiosmtpd), as `make test` has it.
+"$PWD/target/tools/pyhanko/bin/python" -c "import aiosmtpd" 2>/dev/null || bash scripts/setup.sh
+
 VERSION=$(cargo metadata --no-deps --format-version 1 |
   python3 -c 'import json,sys; print(next(p["version"] for p in json.load(sys.stdin)["packages"] if p["name"]=="amicus-desktop"))')
 SETUP="$PWD/target/package/Amicus_${VERSION}_x64-setup.exe"
@@ -119,17 +122,21 @@ cannot=(
   render::one_copy_per_recipient_writes_one_pdf_each
   render::the_korus_sample_is_a_valid_two_page_letter
   signing::the_signature_is_drawn_only_once_signed_and_a_signed_letter_keeps_it
-  # The test mail server is Python on Linux (scripts/test-smtp-server.py).
-  email::letters_go_by_email_from_the_command_line
   # It places the saved team record with XDG_CONFIG_HOME; Windows keeps it
   # in %APPDATA%\amicus, which the test does not set.
   record::the_saved_team_record_is_opened_unless_another_is_named
-  # The throwaway PostgreSQL server listens on a Unix socket only.
-  team::
 )
 skips=(); for t in "${cannot[@]}"; do skips+=(--skip "$t"); done
-CARGO_TARGET_DIR="$PWD/target/windows" CARGO_TARGET_X86_64_PC_WINDOWS_GNU_RUNNER="$WINE" \
+# A Windows process under Wine cannot start a Linux program nor reach a Unix
+# socket: the test mail servers come from scripts/test-smtp-spawner.py (asked
+# over TCP), and the throwaway PostgreSQL server listens on 127.0.0.1.
+coproc SPAWNER { exec "$PWD/target/tools/pyhanko/bin/python" scripts/test-smtp-spawner.py; }
+read -r -u "${SPAWNER[0]}" ready || fail "the mail-server spawner did not start"
+export AMICUS_TEST_SMTP_SPAWNER="127.0.0.1:${ready#READY }"
+AMICUS_TEST_PG_TCP=1 AMICUS_REQUIRE_PG=1 bash scripts/with-postgres.sh env \
+  CARGO_TARGET_DIR="$PWD/target/windows" CARGO_TARGET_X86_64_PC_WINDOWS_GNU_RUNNER="$WINE" \
   cargo test --release --target x86_64-pc-windows-gnu -p amicus-cli -- --test-threads=2 "${skips[@]}" ||
   fail "the amicus command's tests failed under Wine"
+kill "$SPAWNER_PID" 2>/dev/null || true
 
 say "passed: Amicus $VERSION installs, runs and uninstalls under Wine"

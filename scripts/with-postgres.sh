@@ -3,9 +3,12 @@
 #
 # Runs COMMAND with a throwaway PostgreSQL server: a fresh cluster in a
 # temporary directory, reached only through a Unix socket in that directory
-# (no TCP), trust authentication, superuser "postgres". Exported for the
-# command:
-#   AMICUS_TEST_PG      libpq key=value connection string ("host=DIR user=postgres")
+# (no TCP), trust authentication, superuser "postgres". With
+# AMICUS_TEST_PG_TCP=1 it listens on a free port of 127.0.0.1 instead (the
+# Windows tests under Wine reach it so; Wine has no Unix sockets). Exported
+# for the command:
+#   AMICUS_TEST_PG      libpq key=value connection string ("host=DIR user=postgres",
+#                       or "host=127.0.0.1 port=N user=postgres")
 #   AMICUS_TEST_PG_DIR  the temporary directory (socket, data/, log)
 #   AMICUS_TEST_PG_BIN  the server's bin directory (pg_ctl, psql, …)
 # The server is stopped and the directory removed when the command ends,
@@ -85,15 +88,24 @@ if ! as_server "$BIN/initdb" -D "$D/data" -A trust -U postgres -N --no-instructi
   echo "with-postgres: initdb failed" >&2
   exit 1
 fi
+listen="-c listen_addresses=''"
+if [ "${AMICUS_TEST_PG_TCP:-}" = 1 ]; then
+  PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+  listen="-c listen_addresses=127.0.0.1 -p $PORT"
+fi
 if ! as_server "$BIN/pg_ctl" -D "$D/data" -l "$D/log" \
-     -o "-k $D -c listen_addresses='' -c fsync=off -c max_connections=200" -w start >/dev/null; then
+     -o "-k $D $listen -c fsync=off -c max_connections=200" -w start >/dev/null; then
   cat "$D/log" >&2 || true
   echo "with-postgres: the server did not start" >&2
   exit 1
 fi
 started=1
 
-export AMICUS_TEST_PG="host=$D user=postgres"
+if [ "${AMICUS_TEST_PG_TCP:-}" = 1 ]; then
+  export AMICUS_TEST_PG="host=127.0.0.1 port=$PORT user=postgres"
+else
+  export AMICUS_TEST_PG="host=$D user=postgres"
+fi
 export AMICUS_TEST_PG_DIR="$D"
 export AMICUS_TEST_PG_BIN="$BIN"
 

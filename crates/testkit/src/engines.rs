@@ -53,6 +53,39 @@ pub fn server() -> String {
     )
 }
 
+/// Run `sql` on the test server as its superuser, in its `postgres`
+/// database (roles, databases): through the client library rather than
+/// `psql`, so the Windows tests under Wine can do it too.
+pub fn admin_sql(sql: &str) {
+    let base = server();
+    let mut admin = postgres::Client::connect(&format!("{base} dbname=postgres"), postgres::NoTls)
+        .expect("connect to the test server");
+    admin
+        .batch_execute(sql)
+        .unwrap_or_else(|e| panic!("{sql}: {e}"));
+}
+
+/// The URL that `amicus --db` takes for database `db` on the test server as
+/// `user`: the server's Unix socket directory (`host=/dir`) or its TCP
+/// address (`host=127.0.0.1 port=N`, as the Windows tests under Wine reach it).
+pub fn url_for(db: &str, user: &str) -> String {
+    let conf = server();
+    let key = |k: &str| {
+        conf.split_whitespace()
+            .find_map(|kv| kv.strip_prefix(k)?.strip_prefix('='))
+            .map(str::to_string)
+    };
+    let host = key("host").expect("AMICUS_TEST_PG names no host");
+    match (host.starts_with('/'), key("port")) {
+        (true, port) => {
+            let port = port.map(|p| format!("&port={p}")).unwrap_or_default();
+            format!("postgres://{user}@/{db}?host={host}{port}")
+        }
+        (false, Some(port)) => format!("postgres://{user}@{host}:{port}/{db}"),
+        (false, None) => format!("postgres://{user}@{host}/{db}"),
+    }
+}
+
 /// A new, empty database on the test server; returns its connection string
 /// for the superuser.
 pub fn fresh_database() -> String {

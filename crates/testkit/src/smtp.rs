@@ -3,7 +3,8 @@
 //! certificate for it. Shared by the app's and the CLI's tests.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::io::{BufRead, BufReader};
+use std::io::{BufRead, BufReader, Write};
+use std::net::TcpStream;
 use std::path::{Path, PathBuf};
 use std::process::{Child, ChildStdin, Command, Stdio};
 
@@ -23,41 +24,39 @@ pub fn python() -> PathBuf {
 
 /// The test's mail server; stopped (stdin closed, then killed) when dropped.
 pub struct Server {
-    child: Child,
-    stdin: Option<ChildStdin>,
+    running: Running,
     pub port: u16,
     pub maildir: PathBuf,
 }
 
+/// How the server runs: a child of the test, or (for a test that cannot
+/// start a Linux program, as under Wine) a child of
+/// scripts/test-smtp-spawner.py, held by a connection to it.
+enum Running {
+    Child(Child, Option<ChildStdin>),
+    Spawned(TcpStream),
+}
+
 impl Server {
+    /// A mail server writing what it receives to `dir/name`, with `args`
+    /// (paths in them relative to `dir`). Through the spawner at
+    /// `AMICUS_TEST_SMTP_SPAWNER` (host:port) when that is set.
     pub fn start(dir: &Path, name: &str, args: &[&str]) -> Server {
         let maildir = dir.join(name);
-        let script =
-            Path::new(env!("CARGO_MANIFEST_DIR")).join("../../scripts/test-smtp-server.py");
-        let mut child = Command::new(python())
-            .arg(script)
-            .arg("--maildir")
-            .arg(&maildir)
-            .args(args)
-            .current_dir(dir)
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .spawn()
-            .unwrap();
-        let mut line = String::new();
-        BufReader::new(child.stdout.take().unwrap())
-            .read_line(&mut line)
-            .unwrap();
+        let mut all = vec!["--maildir", name];
+        all.extend_from_slice(args);
+        let (running, line) = match std::env::var("AMICUS_TEST_SMTP_SPAWNER") {
+            Ok(at) => spawned(&at, dir, &all),
+            Err(_) => child(dir, &all),
+        };
         let port = line
             .strip_prefix("READY ")
             .unwrap_or_else(|| panic!("the mail server did not start: {line:?}"))
             .trim()
             .parse()
             .unwrap();
-        let stdin = child.stdin.take();
         Server {
-            child,
-            stdin,
+            running,
             port,
             maildir,
         }
@@ -76,10 +75,47 @@ impl Server {
     }
 }
 
+fn child(dir: &Path, args: &[&str]) -> (Running, String) {
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../scripts/test-smtp-server.py");
+    let mut child = Command::new(python())
+        .arg(script)
+        .args(args)
+        .current_dir(dir)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let stdin = child.stdin.take();
+    (Running::Child(child, stdin), line)
+}
+
+fn spawned(at: &str, dir: &Path, args: &[&str]) -> (Running, String) {
+    let mut conn = TcpStream::connect(at)
+        .unwrap_or_else(|e| panic!("the mail-server spawner at {at} cannot be reached: {e}"));
+    let ask = serde_json::json!({ "dir": dir.to_string_lossy(), "args": args });
+    writeln!(conn, "{ask}").unwrap();
+    let mut line = String::new();
+    BufReader::new(conn.try_clone().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    (Running::Spawned(conn), line)
+}
+
 impl Drop for Server {
     fn drop(&mut self) {
-        drop(self.stdin.take());
-        let _ = self.child.kill();
-        let _ = self.child.wait();
+        match &mut self.running {
+            Running::Child(child, stdin) => {
+                drop(stdin.take());
+                let _ = child.kill();
+                let _ = child.wait();
+            }
+            Running::Spawned(conn) => {
+                let _ = conn.shutdown(std::net::Shutdown::Both);
+            }
+        }
     }
 }

@@ -16,27 +16,15 @@ use common::{fails, ok};
 /// this file's tests take turns.
 static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
-/// A new database on the test server; its URL for `user`.
-fn team_database() -> (String, String) {
-    let server = std::env::var("AMICUS_TEST_PG")
-        .expect("AMICUS_TEST_PG is not set: run under scripts/with-postgres.sh (`make test` does)");
-    let dir = std::env::var("AMICUS_TEST_PG_DIR").unwrap();
-    let bin = std::env::var("AMICUS_TEST_PG_BIN").unwrap();
+/// A new database on the test server; its name.
+fn team_database() -> String {
     let name = format!("amicus_cli_{}", std::process::id());
-    let made = Command::new(Path::new(&bin).join("psql"))
-        .args([
-            &format!("{server} dbname=postgres"),
-            "-qc",
-            &format!("CREATE DATABASE {name}"),
-        ])
-        .status()
-        .unwrap();
-    assert!(made.success());
-    (name, dir)
+    testkit::engines::admin_sql(&format!("CREATE DATABASE {name}"));
+    name
 }
 
-fn url(db: &(String, String), user: &str) -> String {
-    format!("postgres://{user}@/{}?host={}", db.0, db.1)
+fn url(db: &str, user: &str) -> String {
+    testkit::engines::url_for(db, user)
 }
 
 #[test]
@@ -157,25 +145,11 @@ fn amicus_with_stdin(args: &[&str], stdin: &str) -> std::process::Output {
 fn the_readme_it_login_sets_the_team_up_and_imports_the_record() {
     testkit::needs_postgres!();
     let _turn = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
-    let server = std::env::var("AMICUS_TEST_PG").expect("AMICUS_TEST_PG");
-    let dir = std::env::var("AMICUS_TEST_PG_DIR").unwrap();
-    let bin = std::env::var("AMICUS_TEST_PG_BIN").unwrap();
     let it = format!("it_{}", std::process::id());
     let name = format!("amicus_it_{}", std::process::id());
-    let made = Command::new(Path::new(&bin).join("psql"))
-        .args([
-            &format!("{server} dbname=postgres"),
-            "-v",
-            "ON_ERROR_STOP=1",
-            "-qc",
-            &format!("CREATE ROLE {it} LOGIN CREATEROLE"),
-            "-qc",
-            &format!("CREATE DATABASE {name} OWNER {it}"),
-        ])
-        .status()
-        .unwrap();
-    assert!(made.success());
-    let admin = format!("postgres://{it}@/{name}?host={dir}");
+    testkit::engines::admin_sql(&format!("CREATE ROLE {it} LOGIN CREATEROLE"));
+    testkit::engines::admin_sql(&format!("CREATE DATABASE {name} OWNER {it}"));
+    let admin = url(&name, &it);
 
     let init = amicus_with_stdin(&["team", "init", &admin], "");
     assert!(
