@@ -15,7 +15,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 missing=()
-for p in wine wine64 gcc-mingw-w64-x86-64 poppler-utils qpdf xvfb fonts-noto-cjk; do
+for p in wine wine64 gcc-mingw-w64-x86-64 poppler-utils qpdf xvfb fonts-noto-cjk osslsigncode openssl; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")
 done
 if [ ${#missing[@]} -gt 0 ]; then
@@ -109,6 +109,30 @@ for _ in $(seq 1 30); do [ -e "$INSTDIR/bin/amicus.exe" ] || break; sleep 1; don
 [ "$before" = "$(sha256sum "$APPDATA_U/amicus/amicus.db")" ] || fail "uninstalling changed the record"
 path=$(wine reg query 'HKCU\Environment' /v Path 2>/dev/null | tr -d '\r' || true)
 ! grep -qi 'Programs\\Amicus\\bin' <<<"$path" || fail "the uninstaller left amicus on PATH: $path"
+say "code-signing: the installer signed with a test certificate verifies; a wrong password or a changed byte is caught"
+S=$(mktemp -d)
+openssl req -x509 -newkey rsa:2048 -nodes -keyout "$S/ca.key" -out "$S/ca.pem" -days 2 \
+  -subj "/CN=Amicus Test Root" 2>/dev/null
+openssl req -newkey rsa:2048 -nodes -keyout "$S/sign.key" -out "$S/sign.csr" \
+  -subj "/CN=Chamber of Commerce (test)/O=Chamber of Commerce" 2>/dev/null
+printf 'basicConstraints=CA:FALSE\nkeyUsage=digitalSignature\nextendedKeyUsage=codeSigning\n' >"$S/ext"
+openssl x509 -req -in "$S/sign.csr" -CA "$S/ca.pem" -CAkey "$S/ca.key" -CAcreateserial -days 2 \
+  -extfile "$S/ext" -out "$S/sign.pem" 2>/dev/null
+openssl pkcs12 -export -inkey "$S/sign.key" -in "$S/sign.pem" -certfile "$S/ca.pem" \
+  -passout pass:test-pass -out "$S/sign.pfx"
+cp "$SETUP" "$S/setup.exe"
+AMICUS_SIGN_PFX="$S/sign.pfx" AMICUS_SIGN_PASSWORD=test-pass bash scripts/sign-windows.sh "$S/setup.exe" >/dev/null
+osslsigncode verify -CAfile "$S/ca.pem" -in "$S/setup.exe" >"$S/verify" 2>&1 ||
+  { cat "$S/verify"; fail "the signed installer does not verify"; }
+grep -q "Chamber of Commerce (test)" "$S/verify" || fail "the signature does not name the publisher"
+cp "$SETUP" "$S/other.exe"
+! AMICUS_SIGN_PFX="$S/sign.pfx" AMICUS_SIGN_PASSWORD=wrong bash scripts/sign-windows.sh "$S/other.exe" 2>"$S/err" ||
+  fail "a wrong certificate password signed anyway"
+grep -q "was not signed" "$S/err" || fail "a wrong password was not said: $(cat "$S/err")"
+cmp -s "$SETUP" "$S/other.exe" || fail "a failed signing changed the file"
+python3 -c 'import sys; p=sys.argv[1]; b=bytearray(open(p,"rb").read()); b[4096]^=1; open(p,"wb").write(b)' "$S/setup.exe"
+! osslsigncode verify -CAfile "$S/ca.pem" -in "$S/setup.exe" >/dev/null 2>&1 || fail "a changed byte still verifies"
+rm -rf "$S"
 say "the amicus command's own tests, as amicus.exe, under Wine"
 # Each test runs the Windows amicus.exe it was built with. Those that cannot
 # run under Wine, and why (docs/PLATFORMS.md lists them too):

@@ -63,6 +63,16 @@ for exe in amicus-desktop.exe amicus.exe; do
 done
 
 cp "$R/amicus-desktop.exe" "$R/amicus.exe" "$R/WebView2Loader.dll" src-tauri/icons/icon.ico "$STAGE/"
+# Signed with the organization's certificate when one is given (see
+# scripts/sign-windows.sh); unsigned otherwise, and said so.
+if [ -n "${AMICUS_SIGN_PFX:-}" ]; then
+  bash scripts/sign-windows.sh "$STAGE/amicus-desktop.exe" "$STAGE/amicus.exe"
+fi
 makensis -V2 -DVERSION="$VERSION" -DSRC="$PWD/$STAGE" \
   -DOUTFILE="$PWD/$OUT/Amicus_${VERSION}_x64-setup.exe" packaging/windows/amicus.nsi
+if [ -n "${AMICUS_SIGN_PFX:-}" ]; then
+  bash scripts/sign-windows.sh "$OUT/Amicus_${VERSION}_x64-setup.exe"
+else
+  echo "package-windows: not code-signed (set AMICUS_SIGN_PFX and AMICUS_SIGN_PASSWORD to sign)"
+fi
 ls -l "$OUT/Amicus_${VERSION}_x64-setup.exe"
