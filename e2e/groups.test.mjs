@@ -74,6 +74,19 @@ test("a letter to the Finance Committee's chair and ranking member, copied to th
     const id = await app.run(`return document.querySelector('#compose-title').textContent.replace('Letter ', '')`);
     const shown = run(CLI, ["--db", db, "letters", "show", id]);
     assert.match(shown, new RegExp(`group: +Senate Committee on Finance, ${whole} members`));
+
+    // Someone outside the committee added by hand: no group greets them all,
+    // so each is greeted by name (the app decides, as for a group).
+    await ui.type("[name=recipient]", "Secretary of Commerce\uE007");
+    await app.waitFor(`return document.querySelectorAll('fieldset.recipients ol li').length === ${whole + 1}`, "the Secretary added");
+    await app.waitFor(
+      `const p = document.querySelector('.compose-preview .pages');
+       return !document.querySelector('fieldset.recipients .greeting') && p && /Secretary/.test(p.textContent) && !p.textContent.includes('Members of the Committee')`,
+      "the committee's greeting gone once someone outside it is addressed",
+    );
+    // Taken off again by hand: the list is the committee's once more.
+    await app.run(`[...document.querySelectorAll('fieldset.recipients ol button')].find(b => /Secretary of Commerce/.test(b.getAttribute('aria-label'))).click()`);
+    await app.waitFor(`return document.querySelectorAll('fieldset.recipients ol li').length === ${whole}`, "the Secretary taken off");
   } finally {
     await app.close();
   }

@@ -84,6 +84,17 @@ fonts=$(pdffonts "$OUTDIR/korus.pdf" | awk 'NR>2 {print $(NF-4)}')
 # The sample's Korean name, set in the system's CJK font (C:\Windows\Fonts).
 pdffonts "$OUTDIR/korus.pdf" | grep -q 'NotoSansCJK' || fail "no CJK font from C:\Windows\Fonts in the PDF"
 
+say "a record and a letter under a user name with a space and accents"
+# As on a laptop whose user is "Zoë Martín" (C:\Users\Zoë Martín): named in
+# UTF-8, which Wine turns into the UTF-16 Windows programs get.
+ZOE_U="$C/users/Zoë Martín"; mkdir -p "$ZOE_U"
+LC_ALL=C.UTF-8 wine "$INSTDIR/bin/amicus.exe" --db 'C:\users\Zoë Martín\amicus.db' \
+  letters export 1 --out 'C:\users\Zoë Martín\Lettre à l’USTR.pdf' >/dev/null ||
+  fail "amicus.exe could not keep a record and a letter under C:\users\Zoë Martín"
+[ -f "$ZOE_U/amicus.db" ] || fail "the record is not in C:\users\Zoë Martín"
+pdftotext "$ZOE_U/Lettre à l’USTR.pdf" - | grep -q "Dear Secretary Ross" ||
+  fail "the letter exported under C:\users\Zoë Martín is not the sample"
+
 say "the window without WebView2 says so, in words"
 rm -rf "$LOCAL_U/amicus/logs"
 xvfb-run -a "$WINE" "$INSTDIR/amicus-desktop.exe" >/dev/null 2>&1 &
