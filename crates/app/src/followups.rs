@@ -28,8 +28,13 @@ impl std::str::FromStr for SnoozeTo {
     /// "2026-12-08", "1 week", "2 weeks", "1w".
     fn from_str(s: &str) -> Result<SnoozeTo, String> {
         let t = s.trim().to_lowercase();
-        if let Ok(d) = t.parse::<NaiveDate>() {
-            return Ok(SnoozeTo::Date(d));
+        match dates::parse(&t) {
+            Ok(d) => return Ok(SnoozeTo::Date(d)),
+            // In the form of a day but not one (2026-02-30): say why.
+            Err(e @ (dates::DayError::Month(_) | dates::DayError::Day { .. })) => {
+                return Err(e.to_string());
+            }
+            Err(dates::DayError::Form(_)) => {}
         }
         let number: String = t.chars().take_while(char::is_ascii_digit).collect();
         let unit = t[number.len()..].trim();

@@ -15,7 +15,7 @@ pub struct FollowupsArgs {
     #[command(subcommand)]
     cmd: Option<Followups>,
     /// Due by this date (the coming Sunday by default).
-    #[arg(long)]
+    #[arg(value_parser = dates::parse, long)]
     due: Option<NaiveDate>,
     /// Only this staff member's follow-ups.
     #[arg(long, conflicts_with = "mine")]
@@ -51,7 +51,7 @@ pub enum Followups {
         #[arg(long)]
         kind: amicus_app::ContactKind,
         /// When it happened (today by default).
-        #[arg(long)]
+        #[arg(value_parser = dates::parse, long)]
         on: Option<NaiveDate>,
         /// Who, on the official's side: "Jane Roe, trade counsel".
         #[arg(long, default_value = "")]

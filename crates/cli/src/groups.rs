@@ -40,7 +40,7 @@ pub enum Groups {
         /// A committee's code or name (leaders:CODE for its chair and ranking
         /// member), delegation:STATE[:senate|:house], senate, house or list:NAME.
         group: String,
-        #[arg(long)]
+        #[arg(value_parser = dates::parse, long)]
         on: Option<NaiveDate>,
         /// Of a committee, only the chair and the ranking member.
         #[arg(long)]

@@ -21,7 +21,7 @@ pub enum Import {
         /// The day the roster describes: terms of members no longer listed
         /// end then, and committee places change then (by default today for
         /// a folder, 2026-06-15 for the shipped snapshot).
-        #[arg(long)]
+        #[arg(value_parser = dates::parse, long)]
         as_of: Option<NaiveDate>,
     },
     /// The executive and foreign posts (Commerce, State, Treasury, Agriculture,
@@ -33,7 +33,7 @@ pub enum Import {
         #[arg(long)]
         dry_run: bool,
         /// Terms of holders no longer listed end on this date (today by default).
-        #[arg(long)]
+        #[arg(value_parser = dates::parse, long)]
         as_of: Option<NaiveDate>,
     },
     /// Officials from a CSV file (one row per term; see `amicus export officials --csv`

@@ -29,7 +29,7 @@ pub enum Issues {
         #[arg(long, default_value = "")]
         rationale: String,
         /// Adoption date; today when omitted.
-        #[arg(long)]
+        #[arg(value_parser = dates::parse, long)]
         on: Option<NaiveDate>,
     },
 }

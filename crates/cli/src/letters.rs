@@ -30,7 +30,7 @@ pub enum Letters {
     Copy {
         id: i64,
         /// The new letter's date (today by default).
-        #[arg(long)]
+        #[arg(value_parser = dates::parse, long)]
         date: Option<NaiveDate>,
     },
     /// Approve a finished draft (nothing is missing, every office has a holder on record).
@@ -64,7 +64,7 @@ pub enum Letters {
         id: i64,
         #[arg(long)]
         recipient: u32,
-        #[arg(long)]
+        #[arg(value_parser = dates::parse, long)]
         next: Option<NaiveDate>,
         #[arg(long, default_value = "")]
         note: String,
@@ -74,7 +74,7 @@ pub enum Letters {
         id: i64,
         #[arg(long)]
         recipient: u32,
-        #[arg(long)]
+        #[arg(value_parser = dates::parse, long)]
         on: NaiveDate,
         #[arg(long, default_value = "")]
         notes: String,
@@ -110,7 +110,7 @@ pub struct SendArgs {
     #[arg(long)]
     confirmation: Option<String>,
     /// When to follow the copy up (by default 30 days after it went).
-    #[arg(long, conflicts_with = "no_follow_up")]
+    #[arg(value_parser = dates::parse, long, conflicts_with = "no_follow_up")]
     follow_up: Option<NaiveDate>,
     /// No follow-up for this copy.
     #[arg(long)]
@@ -154,7 +154,7 @@ pub struct NewArgs {
     /// A free cc line.
     #[arg(long)]
     cc: Vec<String>,
-    #[arg(long)]
+    #[arg(value_parser = dates::parse, long)]
     date: NaiveDate,
     #[arg(long)]
     subject: String,

@@ -18,12 +18,12 @@ pub struct LogArgs {
     office: Option<String>,
     #[arg(long)]
     status: Option<Status>,
-    #[arg(long)]
+    #[arg(value_parser = dates::parse, long)]
     from: Option<NaiveDate>,
-    #[arg(long)]
+    #[arg(value_parser = dates::parse, long)]
     to: Option<NaiveDate>,
     /// Only copies whose follow-up is due by this date and that had no reply.
-    #[arg(long)]
+    #[arg(value_parser = dates::parse, long)]
     due: Option<NaiveDate>,
     /// Also list copies not sent yet.
     #[arg(long)]

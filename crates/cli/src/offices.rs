@@ -38,7 +38,7 @@ pub enum Offices {
     /// Who held OFFICE on a date (today by default), and its past holders.
     Holder {
         office: String,
-        #[arg(long)]
+        #[arg(value_parser = dates::parse, long)]
         on: Option<NaiveDate>,
     },
     /// Change an office; only the fields given change. Letters already sent
@@ -68,7 +68,7 @@ pub enum Offices {
     /// Mark an office as abolished (refused while someone holds it after ON).
     Retire {
         office: String,
-        #[arg(long)]
+        #[arg(value_parser = dates::parse, long)]
         on: NaiveDate,
     },
 }

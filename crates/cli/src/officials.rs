@@ -23,7 +23,7 @@ pub enum Officials {
     /// Mark a person as retired from public life (their history stays).
     Retire {
         id: i64,
-        #[arg(long)]
+        #[arg(value_parser = dates::parse, long)]
         on: NaiveDate,
     },
     /// Record a term: PERSON held OFFICE from --start (to --end).
@@ -33,9 +33,9 @@ pub enum Officials {
         /// Office title, short name ("USTR") or id.
         #[arg(long)]
         office: String,
-        #[arg(long)]
+        #[arg(value_parser = dates::parse, long)]
         start: NaiveDate,
-        #[arg(long)]
+        #[arg(value_parser = dates::parse, long)]
         end: Option<NaiveDate>,
         #[arg(long)]
         acting: bool,
@@ -43,7 +43,7 @@ pub enum Officials {
     /// End an open term.
     EndTerm {
         term: i64,
-        #[arg(long)]
+        #[arg(value_parser = dates::parse, long)]
         on: NaiveDate,
     },
 }

@@ -441,11 +441,7 @@ fn date_helper(
 ) -> HelperResult {
     let v = param(h, 0, "date")?;
     let text = v.as_str().unwrap_or_default();
-    let date = NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| {
-        RenderErrorReason::Other(format!(
-            "\"{text}\" is not a date; write dates as YYYY-MM-DD"
-        ))
-    })?;
+    let date = dates::parse(text).map_err(|e| RenderErrorReason::Other(e.to_string()))?;
     let style = h.hash_get("style").and_then(|s| s.value().as_str());
     let formatted = match style {
         Some("numeric") => date.format("%m/%d/%Y").to_string(),

@@ -261,4 +261,13 @@ fn every_shipped_template_renders_sample_data() {
         "{}",
         text(first)
     );
+    // A notice date typed as a day that does not exist: the reason, not the form.
+    data.fields
+        .insert("notice_date".into(), "2017-02-30".into());
+    let err = prepare(&t, &data, Some("comment-rule")).unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("\"2017-02-30\" is not a date: February 2017 has 28 days"),
+        "{err}"
+    );
 }

@@ -77,12 +77,12 @@ impl Row {
 
 fn date(row: &Row, column: &str, problems: &mut Vec<RowProblem>) -> Option<NaiveDate> {
     let text = row.get(column)?;
-    match text.parse() {
+    match dates::parse(text) {
         Ok(d) => Some(d),
-        Err(_) => {
+        Err(e) => {
             problems.push(RowProblem {
                 line: row.line,
-                message: format!("{column} \"{text}\" is not a date; write it as YYYY-MM-DD"),
+                message: format!("{column} {e}"),
             });
             None
         }

@@ -198,6 +198,11 @@ fn a_snooze_moves_the_follow_up_later_and_is_an_event(engine: Backend) {
         Ok(SnoozeTo::Date(day("2026-12-14")))
     );
     assert!("soon".parse::<SnoozeTo>().is_err());
+    // In the form of a day, but no day: said so, not taken for weeks.
+    assert_eq!(
+        "2026-02-30".parse::<SnoozeTo>(),
+        Err("\"2026-02-30\" is not a date: February 2026 has 28 days".to_string())
+    );
 }
 
 fn a_follow_up_has_an_owner_who_can_be_changed_and_filtered_on(engine: Backend) {
