@@ -2,8 +2,15 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 
 vi.mock("@tauri-apps/api/core", () => ({ invoke: vi.fn(), Channel: vi.fn() }));
 vi.mock("@tauri-apps/plugin-opener", () => ({ openPath: vi.fn(), openUrl: vi.fn() }));
+vi.mock("@tauri-apps/plugin-dialog", () => ({ open: vi.fn(), save: vi.fn() }));
+// As Tauri's path API does on Windows, where the separator is a backslash.
+vi.mock("@tauri-apps/api/path", () => ({
+  join: vi.fn(async (...parts: string[]) => parts.join("\\")),
+  dirname: vi.fn(async (p: string) => p.slice(0, p.lastIndexOf("\\"))),
+}));
 import { invoke } from "@tauri-apps/api/core";
-import { errorText, markAllSent, officialAdd, positionAdopt, recordRetry, teamConnect, teamLeave, teamStatus } from ".";
+import { save } from "@tauri-apps/plugin-dialog";
+import { LAST_SAVE_FOLDER, chooseSavePath, errorText, markAllSent, officialAdd, positionAdopt, recordRetry, teamConnect, teamLeave, teamStatus } from ".";
 
 describe("ipc", () => {
   beforeEach(() => vi.mocked(invoke).mockReset());
@@ -70,5 +77,20 @@ describe("opening a file in the system viewer", () => {
       'no program on this computer would show 1-reply.pdf (is a PDF viewer installed?); use "Save a copy…" and open it from there',
     );
     expect(openPath).toHaveBeenCalledWith("/tmp/amicus-replies-1/1-reply.pdf");
+  });
+
+  it("opens the save dialog in the folder the last file was saved to", async () => {
+    localStorage.removeItem(LAST_SAVE_FOLDER);
+    const pdf = { name: "PDF", extensions: ["pdf"] };
+    vi.mocked(save).mockResolvedValueOnce("C:\\Users\\Zoë\\Letters\\korus.pdf");
+    expect(await chooseSavePath("korus.pdf", pdf)).toBe("C:\\Users\\Zoë\\Letters\\korus.pdf");
+    expect(save).toHaveBeenLastCalledWith({ defaultPath: "korus.pdf", filters: [pdf] });
+    // The next save, of another kind, starts there.
+    vi.mocked(save).mockResolvedValueOnce(null);
+    const csv = { name: "CSV", extensions: ["csv"] };
+    expect(await chooseSavePath("sent-log.csv", csv)).toBeNull();
+    expect(save).toHaveBeenLastCalledWith({ defaultPath: "C:\\Users\\Zoë\\Letters\\sent-log.csv", filters: [csv] });
+    // Cancelling forgets nothing.
+    expect(localStorage.getItem(LAST_SAVE_FOLDER)).toBe("C:\\Users\\Zoë\\Letters");
   });
 });

@@ -3,6 +3,7 @@
 // are generated from the Rust ones (bindings.ts; `make bindings`).
 import { Channel, invoke } from "@tauri-apps/api/core";
 import { listen } from "@tauri-apps/api/event";
+import { dirname, join } from "@tauri-apps/api/path";
 import { open, save } from "@tauri-apps/plugin-dialog";
 import { openPath, openUrl } from "@tauri-apps/plugin-opener";
 import type {
@@ -339,7 +340,13 @@ export const appReady = (): Promise<null> => {
 /** When this module was first evaluated: the bundle has loaded and runs. */
 const scriptStart = __TEST_HOOKS__ ? performance.now() : 0;
 
-/** Ask where to save: the native dialog, unless a test has fixed the path. */
+/** Where the last file was saved: the save dialog opens there next time. */
+export const LAST_SAVE_FOLDER = "amicus.lastSaveFolder";
+
+/**
+ * Ask where to save: the native dialog, in the folder something was last
+ * saved to (on this computer), unless a test has fixed the path.
+ */
 export async function chooseSavePath(
   suggested: string,
   kind: { name: string; extensions: string[] },
@@ -350,7 +357,15 @@ export async function chooseSavePath(
     const fixed = await invoke<string | null>("export_path_override").catch(() => null);
     if (fixed) return fixed;
   }
-  return save({ defaultPath: suggested, filters: [kind] });
+  const folder = localStorage.getItem(LAST_SAVE_FOLDER);
+  const defaultPath = folder ? await join(folder, suggested).catch(() => suggested) : suggested;
+  const path = await save({ defaultPath, filters: [kind] });
+  if (path) {
+    // A folder that cannot be worked out is simply not remembered.
+    const chosen = await dirname(path).catch(() => null);
+    if (chosen) localStorage.setItem(LAST_SAVE_FOLDER, chosen);
+  }
+  return path;
 }
 
 /** Ask for a reply's PDF. */
