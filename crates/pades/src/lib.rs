@@ -52,10 +52,10 @@ const ID_CE_KEY_USAGE: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.5.29.1
 
 #[derive(Debug, thiserror::Error)]
 pub enum PadesError {
-    #[error(
-        "the certificate file cannot be opened: the password is wrong, or it is not a PKCS#12 (.p12) file ({0})"
-    )]
+    #[error("the certificate file cannot be opened: it is not a PKCS#12 (.p12 or .pfx) file ({0})")]
     Certificate(String),
+    #[error("the password is wrong for this certificate file")]
+    WrongPassword,
     #[error("the certificate file holds no private key with its certificate")]
     NoKey,
     #[error("only RSA keys can sign for now; this certificate's key is of another kind ({0})")]
@@ -114,7 +114,14 @@ impl Signer {
             password,
             p12_keystore::Pkcs12ImportPolicy::Relaxed,
         )
-        .map_err(|e| PadesError::Certificate(e.to_string()))?;
+        .map_err(|e| match e {
+            // The file's integrity check (its MAC, keyed by the password)
+            // fails, or its contents decrypt to nonsense: the password.
+            p12_keystore::error::Error::MacError(_) | p12_keystore::error::Error::UnpadError => {
+                PadesError::WrongPassword
+            }
+            e => PadesError::Certificate(e.to_string()),
+        })?;
         let (_, chain) = store.private_key_chain().ok_or(PadesError::NoKey)?;
         let key = RsaPrivateKey::from_pkcs8_der(chain.key().as_der())
             .map_err(|_| PadesError::UnsupportedKey(chain.key().oid().to_string()))?;

@@ -296,7 +296,7 @@ describe("Compose", () => {
       .mockRejectedValueOnce({
         code: "invalid",
         field: "certificate",
-        message: "the certificate file cannot be opened: the password is wrong, or it is not a PKCS#12 (.p12) file (MAC tag mismatch)",
+        message: "the password is wrong for this certificate file",
       })
       .mockResolvedValueOnce({ signer: "Jordan A. Whitfield", warnings: [] });
     renderWithQuery(<Compose letterId={2} onSaved={vi.fn()} />);
