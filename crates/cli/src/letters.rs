@@ -57,6 +57,33 @@ pub enum Letters {
         #[arg(long)]
         blank_signature: bool,
     },
+    /// Envelopes for a letter's copies, one a page, in the copies' order:
+    /// the organization's return address at the top left, each addressee
+    /// where the post reads it.
+    Envelopes {
+        id: i64,
+        /// 10 (US No. 10, the default), dl or c5.
+        #[arg(long, default_value = "10")]
+        size: amicus_app::EnvelopeSize,
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// A sheet of address labels for a letter's copies, filled across then down.
+    Labels {
+        id: i64,
+        /// 5160 (Avery 5160 and kin, US Letter; the default) or l7160 (A4).
+        #[arg(long, default_value = "5160", conflicts_with = "grid")]
+        sheet: amicus_app::LabelSheet,
+        /// A grid of your own instead, in millimetres:
+        /// "COLUMNSxROWS WIDTHxHEIGHT LEFT TOP ACROSS DOWN".
+        #[arg(long)]
+        grid: Option<String>,
+        /// The paper of a grid of your own: letter (the default) or a4.
+        #[arg(long, default_value = "letter", requires = "grid")]
+        paper: String,
+        #[arg(long)]
+        out: PathBuf,
+    },
     /// Start a new draft from a letter (the way to change a sent one).
     Revise { id: i64 },
     /// Record a follow-up on a sent copy.
@@ -345,6 +372,37 @@ pub fn run(app: &App, cmd: Letters, format: Format) -> Result<(), AppError> {
             for f in app.export_letter(id, &out, &options)? {
                 out!("wrote {}", f.display());
             }
+        }
+        Letters::Envelopes { id, size, out } => {
+            let n = app.export_paper(id, amicus_app::PaperKind::Envelopes(size), &out)?;
+            out!("wrote {} ({n} envelopes)", out.display());
+        }
+        Letters::Labels {
+            id,
+            sheet,
+            grid,
+            paper,
+            out,
+        } => {
+            let sheet = match grid {
+                Some(grid) => {
+                    let page = match paper.to_ascii_lowercase().as_str() {
+                        "letter" => amicus_app::PageSize::LETTER,
+                        "a4" => amicus_app::PageSize::A4,
+                        other => {
+                            return Err(AppError::invalid(
+                                "paper",
+                                format!("\"{other}\" is not a paper size; choose letter or a4"),
+                            ));
+                        }
+                    };
+                    amicus_app::LabelSheet::custom(page, &grid)
+                        .map_err(|e| AppError::invalid("grid", e))?
+                }
+                None => sheet,
+            };
+            let n = app.export_paper(id, amicus_app::PaperKind::Labels(sheet), &out)?;
+            out!("wrote {} ({n} labels)", out.display());
         }
         Letters::Revise { id } => {
             let new = app.revise(id)?;

@@ -41,3 +41,17 @@ pub fn json(db: &Path, args: &[&str]) -> serde_json::Value {
     serde_json::from_str(&text)
         .unwrap_or_else(|e| panic!("amicus {with:?} printed no JSON ({e}): {text}"))
 }
+
+/// Standard output of a reader's tool (pdftotext, pdfinfo, qpdf…) that must succeed.
+pub fn tool(name: &str, args: &[&str]) -> String {
+    let out = Command::new(name)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("{name} is needed for this test (make setup installs it): {e}"));
+    assert!(
+        out.status.success(),
+        "{name} {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
