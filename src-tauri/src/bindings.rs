@@ -8,10 +8,10 @@ use amicus_app::{
     ImportSummary, InkLine, Issue, IssueView, LetterDetail, LetterExtra, LetterMode, LetterRef,
     LetterSummary, Letterhead, LocalOffice, LogEntry, LogFilter, Method, NewLetter, NewOffice,
     NewOfficial, NewPerson, NewPosition, NewTerm, Office, OfficeDetail, OfficeKind, OfficeRow,
-    OfficialRow, OfficialsPage, PageDrawing, Person, PersonDetail, Position, PositionView,
-    PreviewHave, PreviewPage, RecipientChoice, RecipientView, RecordArea, RecordChanged, Role,
-    SearchHit, SendReport, SettingsInfo, Signer, Stance, Status, TemplateCheck, TemplateDraft,
-    TemplateInfo, TemplateProblem, TermView,
+    OfficialRow, OfficialsPage, PageDrawing, PaperChoice, Person, PersonDetail, Position,
+    PositionView, PreviewHave, PreviewPage, RecipientChoice, RecipientView, RecordArea,
+    RecordChanged, Role, SearchHit, SendReport, SettingsInfo, Signer, Stance, Status,
+    TemplateCheck, TemplateDraft, TemplateInfo, TemplateProblem, TermView,
 };
 use ts_rs::{Config, TS};
 
@@ -56,6 +56,7 @@ fn generate() -> String {
         Preview,
         SettingsInfo,
         ExportProgress,
+        PaperChoice,
         Status,
         LetterMode,
         Role,

@@ -71,7 +71,7 @@ pub use log::LogEntry;
 pub use model::*;
 pub use offices::{HolderView, OfficeChange, OfficeDetail, OfficeHolder, OfficeRow};
 pub use officials::{NewOfficial, OfficialRow, OfficialsPage, PersonDetail, TermView};
-pub use paper::PaperKind;
+pub use paper::{PaperChoice, PaperKind};
 pub use positions::{IssueView, LetterRef, PositionView};
 pub use preview::{DraftPreview, GlyphDef, InkLine, PageDrawing, PreviewHave, PreviewPage};
 pub use recipients::{Addressee, RecipientChoice};

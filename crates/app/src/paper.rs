@@ -4,6 +4,7 @@
 use std::path::Path;
 
 use letters::envelope::{self, EnvelopeSize, LabelSheet};
+use serde::{Deserialize, Serialize};
 use typeset::Metadata;
 
 use crate::app::App;
@@ -15,6 +16,32 @@ use crate::files::write_atomically;
 pub enum PaperKind {
     Envelopes(EnvelopeSize),
     Labels(LabelSheet),
+}
+
+/// What the window asks for: envelopes or labels, by the name staff pick
+/// ("10", "dl", "c5"; "5160", "l7160"), read as the command line reads them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(tag = "kind", content = "name", rename_all = "snake_case")]
+pub enum PaperChoice {
+    Envelopes(String),
+    Labels(String),
+}
+
+impl TryFrom<&PaperChoice> for PaperKind {
+    type Error = AppError;
+    fn try_from(choice: &PaperChoice) -> Result<PaperKind, AppError> {
+        match choice {
+            PaperChoice::Envelopes(name) => name
+                .parse()
+                .map(PaperKind::Envelopes)
+                .map_err(|e| AppError::invalid("size", e)),
+            PaperChoice::Labels(name) => name
+                .parse()
+                .map(PaperKind::Labels)
+                .map_err(|e| AppError::invalid("sheet", e)),
+        }
+    }
 }
 
 impl App {

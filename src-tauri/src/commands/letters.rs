@@ -4,8 +4,8 @@
 use std::path::PathBuf;
 
 use amicus_app::{
-    DraftPreview, Drafted, ExportOptions, LetterDetail, LetterSummary, NewLetter, PreviewHave,
-    Status,
+    DraftPreview, Drafted, ExportOptions, LetterDetail, LetterSummary, NewLetter, PaperChoice,
+    PaperKind, PreviewHave, Status,
 };
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -140,6 +140,18 @@ pub fn letter_export(
         progress: Some(Box::new(report)),
     };
     Ok(state.app()?.export_letter(id, &path, &options)?)
+}
+
+/// Write letter `id`'s envelopes or address labels to `path`; how many.
+#[tauri::command(async)]
+pub fn letter_paper_export(
+    state: State<'_, AppState>,
+    id: i64,
+    choice: PaperChoice,
+    path: PathBuf,
+) -> Reply<usize> {
+    let kind = PaperKind::try_from(&choice)?;
+    Ok(state.app()?.export_paper(id, kind, &path)?)
 }
 
 #[tauri::command]

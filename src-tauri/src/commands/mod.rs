@@ -45,6 +45,7 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke<tauri::Wry>) -> bool + Send + Syn
         letters::letter_sign_digitally,
         letters::certificate_password_kept,
         letters::letter_export,
+        letters::letter_paper_export,
         letters::export_cancel,
         compose::paragraphs_list,
         compose::paragraph_save,

@@ -67,6 +67,7 @@ import type {
   TemplateCheck,
   TemplateDraft,
   WithGroup,
+  PaperChoice,
 } from "./bindings";
 
 export type * from "./bindings";
@@ -173,6 +174,10 @@ export const letterContactForm = (id: number, copy: number) =>
  * each copy; `blankSignature` leaves the space above the signer's name blank
  * (a copy to sign by hand).
  */
+/** Write a letter's envelopes or address labels to `path`; how many. */
+export const letterPaperExport = (id: number, choice: PaperChoice, path: string) =>
+  invoke<number>("letter_paper_export", { id, choice, path });
+
 export function letterExport(
   id: number,
   path: string,

@@ -17,6 +17,7 @@ import { HeaderFields, TextFields } from "./LetterFields";
 import { Recipients } from "./Recipients";
 import { ComposePreview, useDraftPreview } from "./ComposePreview";
 import { SignDigitallyDialog } from "./SignDigitally";
+import { PaperDialog } from "./Paper";
 import { ExportBlankButton, ExportButton, ExportChoice, ExportOutcome, ExportProgressBar, useExport } from "./Export";
 import { Copies } from "./Copies";
 import { LetterSteps } from "./LetterSteps";
@@ -248,6 +249,7 @@ function ComposeForm({ catalog, detail, start, letterId, onSaved, onCopy, handle
   });
 
   const [signing, setSigning] = useState(false);
+  const [onPaper, setOnPaper] = useState(false);
 
   const exporter = useExport({
     form,
@@ -414,8 +416,23 @@ function ComposeForm({ catalog, detail, start, letterId, onSaved, onCopy, handle
               Copy as new letter
             </button>
           )}
+          {letterId !== null && !dirty && form.recipients.length > 0 && (
+            <button type="button" onClick={() => setOnPaper(true)}>
+              Envelopes &amp; labels…
+            </button>
+          )}
         </div>
         <ExportProgressBar exporter={exporter} />
+        {onPaper && letterId !== null && (
+          <PaperDialog
+            letterId={letterId}
+            onClose={() => setOnPaper(false)}
+            onWritten={(path, count, kind) => {
+              setOnPaper(false);
+              setNotice({ text: `Saved ${count} ${kind === "envelopes" ? "envelope" : "label"}${count === 1 ? "" : "s"} to ${path}`, path });
+            }}
+          />
+        )}
         {signing && letterId !== null && (
           <SignDigitallyDialog
             letterId={letterId}
