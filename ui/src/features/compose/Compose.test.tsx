@@ -308,7 +308,7 @@ describe("Compose", () => {
     expect(within(dialog).getByText("/home/staff/jordan.p12")).toBeTruthy();
     await userEvent.type(within(dialog).getByLabelText("Certificate password"), "guess");
     await userEvent.click(within(dialog).getByRole("button", { name: "Sign" }));
-    expect(await within(dialog).findByText(/the password is wrong/)).toBeTruthy();
+    expect(await within(dialog).findByText(/password is wrong for this certificate file/i)).toBeTruthy();
     expect(ipc.letterSignDigitally).toHaveBeenCalledWith(2, "/home/staff/jordan.p12", "guess", false);
 
     const password = within(dialog).getByLabelText("Certificate password");
