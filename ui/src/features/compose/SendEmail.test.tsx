@@ -61,9 +61,13 @@ const server: MailView = {
     from_address: "trade@lakeshore.example",
     from_name: "Lakeshore Chamber",
     ca_file: null,
+    handover: "smtp",
+    sign_in: null,
+    api_url: null,
   },
   password_kept: true,
   usual_ports: { starttls: 587, tls: 465 },
+  signed_in_as: null,
 };
 
 const result = (over: Partial<EmailResult>): EmailResult => ({
@@ -126,7 +130,7 @@ describe("Sending by email", () => {
   });
 
   it("asks for the mail server first when none is set up", async () => {
-    vi.mocked(ipc.mailSettings).mockResolvedValue({ settings: null, password_kept: false, usual_ports: { starttls: 587, tls: 465 } });
+    vi.mocked(ipc.mailSettings).mockResolvedValue({ settings: null, password_kept: false, usual_ports: { starttls: 587, tls: 465 }, signed_in_as: null });
     renderWithQuery(<Copies detail={signed} letterDate="2017-09-20" />);
     await userEvent.click(screen.getByRole("button", { name: "Send all by email…" }));
     const dialog = screen.getByRole("dialog");
