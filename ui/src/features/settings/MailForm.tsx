@@ -25,7 +25,7 @@ const blank = (ports: UsualPorts): MailSettings => ({
 });
 
 /** "Sign in with Microsoft". */
-const providerName = (p: Provider) =>
+export const providerName = (p: Provider) =>
   p === "microsoft" ? "Microsoft" : p === "google" ? "Google" : "your organization's sign-in";
 
 function Form({ start, passwordKept }: { start: MailView; passwordKept: boolean }) {
