@@ -21,6 +21,7 @@ use amicus_app::{App, AppError, EmailOutcome, EmailRequest};
 use base64::Engine as _;
 use keyring_core::CredentialStore;
 use testkit::oidc::{self, ApiServer, CLIENT_ID, Person, Provider};
+use testkit::pki::server_certificates as certificates;
 use testkit::smtp::Server;
 
 use crate::email::{attachment, sent_ids, signed_letter};
@@ -114,10 +115,17 @@ fn archived_pdfs(app: &App, id: i64) -> Vec<Vec<u8>> {
 fn signing_in_keeps_the_refresh_token_in_the_keychain_only_and_smtp_xoauth2_delivers() {
     let dir = tempfile::tempdir().unwrap();
     let provider = Provider::start();
+    // STARTTLS with a certificate of the test's CA, as Microsoft's and
+    // Google's servers require before AUTH.
+    certificates(dir.path());
     let server = Server::start(
         dir.path(),
         "xoauth2",
         &[
+            "--cert",
+            "server.pem",
+            "--key",
+            "server.key",
             "--xoauth2",
             &provider.introspection(),
             "--audience",
@@ -129,11 +137,9 @@ fn signing_in_keeps_the_refresh_token_in_the_keychain_only_and_smtp_xoauth2_deli
         "secretary@commerce.example",
         "ambassador@ustr.example",
     );
-    app.set_mail_settings(
-        &mailbox_settings(&provider, Handover::Smtp, server.port),
-        None,
-    )
-    .unwrap();
+    let mut settings = mailbox_settings(&provider, Handover::Smtp, server.port);
+    settings.ca_file = Some(dir.path().join("ca.pem").display().to_string());
+    app.set_mail_settings(&settings, None).unwrap();
     assert_eq!(app.mail_settings().unwrap().signed_in_as, None);
 
     let signed = sign_in_as(&app, "ann@wachamber.example");
@@ -210,10 +216,17 @@ fn outgoing(to: &str) -> amicus_app::mail::Outgoing {
 fn an_expired_access_token_is_refused_by_the_server_and_amicus_takes_a_fresh_one() {
     let dir = tempfile::tempdir().unwrap();
     let provider = Provider::start();
+    // STARTTLS with a certificate of the test's CA, as Microsoft's and
+    // Google's servers require before AUTH.
+    certificates(dir.path());
     let server = Server::start(
         dir.path(),
         "xoauth2",
         &[
+            "--cert",
+            "server.pem",
+            "--key",
+            "server.key",
             "--xoauth2",
             &provider.introspection(),
             "--audience",
@@ -225,11 +238,9 @@ fn an_expired_access_token_is_refused_by_the_server_and_amicus_takes_a_fresh_one
         "secretary@commerce.example",
         "ambassador@ustr.example",
     );
-    app.set_mail_settings(
-        &mailbox_settings(&provider, Handover::Smtp, server.port),
-        None,
-    )
-    .unwrap();
+    let mut settings = mailbox_settings(&provider, Handover::Smtp, server.port);
+    settings.ca_file = Some(dir.path().join("ca.pem").display().to_string());
+    app.set_mail_settings(&settings, None).unwrap();
     // This account's access tokens last 2 seconds (the provider's setting).
     sign_in_as(&app, "short@wachamber.example");
     let mut first = EmailRequest::new(id);
