@@ -370,8 +370,7 @@ fn post(
             .headers()
             .get("retry-after")
             .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.trim().parse::<u64>().ok())
-            .map(Duration::from_secs);
+            .and_then(retry_after);
         let text = resp.text().unwrap_or_default();
         if status.is_success() {
             return Ok(text);
@@ -419,6 +418,19 @@ fn post(
     }
 }
 
+/// Retry-After: seconds, or an HTTP date (RFC 9110 10.2.3), as a wait from
+/// now. The date is the service's wall clock, so it is compared with this
+/// computer's, not the app's `Clock` (which tests may stop).
+fn retry_after(v: &str) -> Option<Duration> {
+    let v = v.trim();
+    if let Ok(s) = v.parse::<u64>() {
+        return Some(Duration::from_secs(s));
+    }
+    let at = chrono::DateTime::parse_from_rfc2822(v).ok()?;
+    let wait = at.with_timezone(&chrono::Utc) - chrono::Utc::now();
+    Some(wait.to_std().unwrap_or(Duration::ZERO))
+}
+
 /// The API's own message ("error": {"message": ...}), after a colon.
 fn api_words(body: &str) -> String {
     let v: serde_json::Value = serde_json::from_str(body).unwrap_or_default();
@@ -427,4 +439,39 @@ fn api_words(body: &str) -> String {
         .and_then(|m| m.as_str())
         .or_else(|| v.pointer("/error").and_then(|m| m.as_str()));
     m.map(|m| format!(": {m}")).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn retry_after_is_seconds_or_a_date() {
+        assert_eq!(retry_after("3"), Some(Duration::from_secs(3)));
+        assert_eq!(
+            retry_after("Wed, 21 Oct 2015 07:28:00 GMT"),
+            Some(Duration::ZERO),
+            "a date gone by: ask again now"
+        );
+        let later = (chrono::Utc::now() + chrono::Duration::seconds(120))
+            .format("%a, %d %b %Y %H:%M:%S GMT")
+            .to_string();
+        let wait = retry_after(&later).expect("a date");
+        assert!(
+            wait > Duration::from_secs(100) && wait <= Duration::from_secs(120),
+            "{wait:?}"
+        );
+        assert_eq!(retry_after("soon"), None);
+    }
+
+    #[test]
+    fn the_api_s_own_words_are_kept() {
+        assert_eq!(
+            api_words(
+                r#"{"error":{"code":"ErrorSendAsDenied","message":"not allowed to send as trade@"}}"#
+            ),
+            ": not allowed to send as trade@"
+        );
+        assert_eq!(api_words("<html>"), "");
+    }
 }
