@@ -850,6 +850,20 @@ mod tests {
     }
 
     #[test]
+    fn the_window_may_stop_the_wait() {
+        let lb = Loopback::bind().expect("bind");
+        let stop: Box<dyn Fn() -> bool + Send> = Box::new(|| true);
+        let e = lb
+            .wait("s1", Duration::from_secs(60), Some(stop.as_ref()))
+            .expect_err("cancelled");
+        assert!(matches!(e, AppError::SignIn(_)), "{e:?}");
+        assert!(
+            e.to_string().contains("cancelled; nothing was saved"),
+            "{e}"
+        );
+    }
+
+    #[test]
     fn no_answer_times_out_in_words() {
         let lb = Loopback::bind().expect("bind");
         let e = lb

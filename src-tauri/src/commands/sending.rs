@@ -60,6 +60,7 @@ pub fn mail_sign_in(
     sign_in: Option<SignIn>,
 ) -> Reply<SignedIn> {
     let app = state.app()?;
+    let cancel = state.cancels.start(Operation::SignIn);
     let browser = Browser {
         open: Box::new(move |url: &str| {
             handle
@@ -68,9 +69,15 @@ pub fn mail_sign_in(
                 .map_err(|e| e.to_string())
         }),
         timeout: std::time::Duration::from_secs(300),
-        cancelled: None,
+        cancelled: Some(Box::new(move || cancel.is_cancelled())),
     };
     Ok(off_runtime(|| app.mail_sign_in(sign_in, browser))?)
+}
+
+/// Stop waiting for the browser's sign-in.
+#[tauri::command]
+pub fn mail_sign_in_cancel(state: State<'_, AppState>) {
+    state.cancels.cancel(Operation::SignIn);
 }
 
 #[tauri::command(async)]

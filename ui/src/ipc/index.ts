@@ -130,6 +130,8 @@ export const mailPasswordForget = () => invoke<null>("mail_password_forget");
  * administrator's `signIn` (provider and client id) is saved first.
  */
 export const mailSignIn = (signIn: SignIn | null) => invoke<SignedIn>("mail_sign_in", { signIn });
+/** Stop waiting for the browser's sign-in (nothing is kept). */
+export const mailSignInCancel = () => invoke<null>("mail_sign_in_cancel");
 /** Forget the mailbox sign-in on this computer. */
 export const mailSignOut = () => invoke<null>("mail_sign_out");
 /**

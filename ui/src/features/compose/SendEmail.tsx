@@ -165,6 +165,11 @@ export function SendEmailDialog({
                 ? `Signed in as ${signIn.data.user}. Close this and send the rest again.`
                 : "The organization's mailbox needs you to sign in."}
           </span>
+          {signIn.isPending && (
+            <button type="button" onClick={() => void ipc.mailSignInCancel()}>
+              Cancel the sign-in
+            </button>
+          )}
           <button type="button" disabled={signIn.isPending} onClick={() => signIn.mutate()}>
             Sign in with {providerName(viaSignIn.provider)}
           </button>

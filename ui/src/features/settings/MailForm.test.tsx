@@ -14,6 +14,7 @@ vi.mock("../../ipc", async (importOriginal) => ({
   mailPasswordForget: vi.fn(),
   mailSignIn: vi.fn(),
   mailSignOut: vi.fn(),
+  mailSignInCancel: vi.fn(),
   teamStatus: vi.fn(),
   onRecordChanged: vi.fn(),
 }));
@@ -132,8 +133,12 @@ describe("Settings → Sending email: signing in to the organization's mailbox",
     expect(ipc.mailSignIn).toHaveBeenCalledWith(saved.sign_in);
     await waitFor(() => expect(line()).toContain("Finish signing in in your browser"));
     expect((screen.getByRole("button", { name: "Sign in with Microsoft" }) as HTMLButtonElement).disabled).toBe(true);
+    // The window may stop waiting for the browser.
+    await userEvent.click(screen.getByRole("button", { name: "Cancel the sign-in" }));
+    expect(ipc.mailSignInCancel).toHaveBeenCalled();
     await act(async () => finish({ user: "ann@lakeshore.example", kept: "keychain" }));
     await waitFor(() => expect(line()).toContain("Signed in as ann@lakeshore.example."));
+    expect(screen.queryByRole("button", { name: "Cancel the sign-in" })).toBeNull();
   });
 
   it("says a sign-in that no longer holds in words, with the button right there", async () => {

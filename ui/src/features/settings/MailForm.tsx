@@ -286,6 +286,11 @@ function Form({ start, passwordKept }: { start: MailView; passwordKept: boolean 
                   Sign out
                 </button>
               )}
+              {signIn.isPending && (
+                <button type="button" onClick={() => void ipc.mailSignInCancel()}>
+                  Cancel the sign-in
+                </button>
+              )}
               <button
                 type="button"
                 disabled={signIn.isPending || !m.sign_in.client_id.trim()}
