@@ -178,7 +178,10 @@ fn signing_in_keeps_the_refresh_token_in_the_keychain_only_and_smtp_xoauth2_deli
             &std::fs::read(server.maildir.join(format!("{}.json", n + 1))).unwrap(),
         )
         .unwrap();
+        // Ann signs in as herself; the message is the organization's (send-as).
         assert_eq!(envelope["user"], "ann@wachamber.example", "{envelope}");
+        assert_eq!(envelope["from"], "trade@wachamber.example", "{envelope}");
+        assert_eq!(from_of(raw), "trade@wachamber.example");
     }
 
     // The server takes only tokens meant for Amicus: another client's is refused.
@@ -198,6 +201,16 @@ fn signing_in_keeps_the_refresh_token_in_the_keychain_only_and_smtp_xoauth2_deli
     assert!(refused.login, "{refused:?}");
     assert!(refused.reason.contains("535"), "{}", refused.reason);
     assert_eq!(server.received().len(), 2, "nothing more was taken");
+}
+
+/// The From address of a raw message.
+fn from_of(raw: &[u8]) -> String {
+    let m = mail_parser::MessageParser::default().parse(raw).unwrap();
+    m.from()
+        .and_then(|f| f.first())
+        .and_then(|a| a.address())
+        .unwrap()
+        .to_string()
 }
 
 fn outgoing(to: &str) -> amicus_app::mail::Outgoing {
@@ -368,6 +381,7 @@ fn gmail_takes_the_raw_message_as_smtp_would_carry_it() {
             "the attachment is the archived PDF, byte for byte"
         );
         assert!(note.starts_with("Dear "), "{note}");
+        assert_eq!(from_of(raw), "trade@wachamber.example");
     }
 }
 
