@@ -147,7 +147,17 @@ impl App {
                 token,
             });
         }
-        let t = oauth::refresh(s, http, &kept.refresh_token)?;
+        let t = match oauth::refresh(s, http, &kept.refresh_token) {
+            Ok(t) => t,
+            Err(e @ AppError::SignIn(_)) => {
+                // The provider will never take this refresh token again: it is
+                // forgotten, so Settings says no one is signed in (the error
+                // says why). A keychain that will not forget it changes nothing.
+                let _ = self.secrets.delete(MAILBOX_SERVICE, &account);
+                return Err(e);
+            }
+            Err(e) => return Err(e),
+        };
         if let Some(new) = t.refresh_token.filter(|n| *n != kept.refresh_token) {
             let rotated = Kept {
                 user: kept.user.clone(),

@@ -435,10 +435,18 @@ fn a_sign_in_revoked_mid_batch_stops_it_and_says_sign_in_again() {
     assert!(detail.recipients[0].sent_at.is_some());
     assert!(detail.recipients[1].sent_at.is_none());
 
-    // The next sending says so before trying anything.
+    // The dead sign-in is forgotten: Settings says no one is signed in.
+    assert!(kept(&keychain, &provider).is_none());
+    assert_eq!(app.mail_settings().unwrap().signed_in_as, None);
+
+    // The next sending asks for a sign-in before trying anything.
     let e = app.send_by_email(EmailRequest::new(id)).unwrap_err();
     assert!(matches!(e, AppError::SignIn(_)), "{e:?}");
-    assert!(e.to_string().contains("Sign in again"), "{e}");
+    assert!(
+        e.to_string()
+            .contains("no one has signed in to the mailbox on this computer: Sign in with"),
+        "{e}"
+    );
     assert_eq!(api.received().len(), 1);
 }
 
