@@ -25,6 +25,7 @@ mod files;
 mod followups;
 mod imports;
 mod log;
+mod loopback;
 pub mod mail;
 mod mailbox;
 mod model;

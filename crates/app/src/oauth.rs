@@ -10,8 +10,6 @@
 //! `MailSettings`), never compiled in; each person signs in as themselves.
 
 use std::collections::HashMap;
-use std::io::{BufRead, BufReader, Write};
-use std::net::{TcpListener, TcpStream};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -29,6 +27,7 @@ use oauth2::{
 use serde::{Deserialize, Serialize};
 
 use crate::error::AppError;
+use crate::loopback::Loopback;
 
 /// Who signs the person in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -436,159 +435,34 @@ pub fn authorize(
             "the browser could not be opened ({why}); open this address yourself to sign in: {url}"
         ))
     })?;
-    let code = loopback.wait(
+    let back = loopback.wait(
         state.secret(),
         browser.timeout,
         browser.cancelled.as_deref(),
     )?;
+    check_issuer(sign_in, back.iss.as_deref())?;
     let answer = c
-        .exchange_code(AuthorizationCode::new(code))
+        .exchange_code(AuthorizationCode::new(back.code))
         .set_pkce_verifier(verifier)
         .request(&|r| http.call(r))
         .map_err(|x| token_error(sign_in, false, x))?;
     Ok(tokens(&answer))
 }
 
-/// The address on this computer the browser is sent back to: 127.0.0.1 on
-/// a port the system picks (RFC 8252 7.3), for one sign-in.
-struct Loopback {
-    listener: TcpListener,
-    port: u16,
-}
-
-const PAGE_DONE: &str =
-    "You are signed in to the mailbox. You can close this tab and go back to Amicus.";
-const PAGE_NOT_OURS: &str = "This answer is not the one Amicus is waiting for (it may come from an older sign-in). Start the sign-in again from Amicus.";
-
-impl Loopback {
-    fn bind() -> Result<Loopback, AppError> {
-        let listener = TcpListener::bind(("127.0.0.1", 0)).map_err(|e| {
-            AppError::Unavailable(format!(
-                "Amicus cannot listen on this computer for the browser's answer ({e})"
-            ))
-        })?;
-        let port = listener
-            .local_addr()
-            .map_err(|e| AppError::Unavailable(format!("no local port for the sign-in: {e}")))?
-            .port();
-        listener
-            .set_nonblocking(true)
-            .map_err(|e| AppError::Unavailable(format!("the sign-in listener: {e}")))?;
-        Ok(Loopback { listener, port })
-    }
-
-    fn redirect_uri(&self) -> String {
-        format!("http://127.0.0.1:{}/", self.port)
-    }
-
-    /// The authorization code, once the browser comes back with our `state`.
-    fn wait(
-        &self,
-        state: &str,
-        timeout: Duration,
-        cancelled: Option<&(dyn Fn() -> bool + Send)>,
-    ) -> Result<String, AppError> {
-        let deadline = Instant::now() + timeout;
-        loop {
-            match self.listener.accept() {
-                Ok((stream, _)) => {
-                    if let Some(answer) = answer(stream, state) {
-                        return answer;
-                    }
-                }
-                Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => {
-                    if cancelled.is_some_and(|c| c()) {
-                        return Err(AppError::SignIn(
-                            "the sign-in was cancelled; nothing was saved".into(),
-                        ));
-                    }
-                    if Instant::now() >= deadline {
-                        return Err(AppError::SignIn(format!(
-                            "the sign-in was not finished in the browser within {} \
-                             (was the browser window closed?); nothing was saved: Sign in again to try once more",
-                            say_duration(timeout)
-                        )));
-                    }
-                    // Polled: the listener is non-blocking so the wait can end.
-                    std::thread::sleep(Duration::from_millis(50));
-                }
-                Err(e) => {
-                    return Err(AppError::Unavailable(format!(
-                        "the sign-in listener failed ({e}); Sign in again"
-                    )));
-                }
-            }
-        }
-    }
-}
-
-fn say_duration(d: Duration) -> String {
-    let s = d.as_secs();
-    match s {
-        0 | 1 => "a second".into(),
-        2..=119 => format!("{s} seconds"),
-        _ => format!("{} minutes", s / 60),
-    }
-}
-
-/// Read one request from the browser and answer it. Some(result) ends the
-/// wait; None (a favicon, a stray or forged request) keeps waiting.
-fn answer(stream: TcpStream, state: &str) -> Option<Result<String, AppError>> {
-    let _ = stream.set_nonblocking(false);
-    let _ = stream.set_read_timeout(Some(Duration::from_secs(5)));
-    let mut reader = BufReader::new(&stream);
-    let mut first = String::new();
-    reader.read_line(&mut first).ok()?;
-    // The rest of the head, so the browser is not cut off mid-request.
-    let mut line = String::new();
-    while reader.read_line(&mut line).ok()? > 2 {
-        line.clear();
-    }
-    let target = first.split_whitespace().nth(1)?.to_string();
-    let (path, query) = target.split_once('?').unwrap_or((&target, ""));
-    let reply = |status: &str, text: &str| {
-        let body = format!(
-            "<!doctype html><html><head><meta charset=\"utf-8\"><title>Amicus</title></head>\
-             <body style=\"font-family:sans-serif;max-width:36em;margin:4em auto\"><p>{text}</p></body></html>"
-        );
-        let _ = write!(
-            &stream,
-            "HTTP/1.1 {status}\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: {}\r\n\
-             Connection: close\r\nCache-Control: no-store\r\n\r\n{body}",
-            body.len()
-        );
-        let _ = (&stream).flush();
+/// An OpenID provider that names itself in its answer (`iss`, RFC 9207)
+/// must be the one the settings name: an answer from another provider
+/// (a mix-up) is refused before its code is sent anywhere.
+fn check_issuer(sign_in: &SignIn, iss: Option<&str>) -> Result<(), AppError> {
+    let (Provider::Oidc, Some(iss), Some(issuer)) = (sign_in.provider, iss, &sign_in.issuer) else {
+        return Ok(());
     };
-    if path != "/" {
-        reply("404 Not Found", "Nothing here.");
-        return None;
+    if iss.trim_end_matches('/') == issuer.trim().trim_end_matches('/') {
+        return Ok(());
     }
-    let params: HashMap<String, String> = oauth2::url::form_urlencoded::parse(query.as_bytes())
-        .into_owned()
-        .collect();
-    if params.get("state").map(String::as_str) != Some(state) {
-        reply("400 Bad Request", PAGE_NOT_OURS);
-        return None;
-    }
-    if let Some(error) = params.get("error") {
-        let why = params
-            .get("error_description")
-            .map(|d| format!("{error}: {d}"))
-            .unwrap_or_else(|| error.clone());
-        reply(
-            "200 OK",
-            "The sign-in was not completed. You can close this tab; Amicus says why.",
-        );
-        return Some(Err(AppError::SignIn(format!(
-            "the sign-in was refused ({why}); nothing was saved: Sign in again, or ask your administrator"
-        ))));
-    }
-    let Some(code) = params.get("code") else {
-        reply("400 Bad Request", PAGE_NOT_OURS);
-        return None;
-    };
-    reply("200 OK", PAGE_DONE);
-    Some(Ok(code.clone()))
+    Err(AppError::SignIn(format!(
+        "the sign-in answer came from {iss}, not from {}; nothing was saved: Sign in again",
+        issuer.trim()
+    )))
 }
 
 /// What the keychain keeps for a signed-in person.
@@ -790,6 +664,24 @@ mod tests {
     }
 
     #[test]
+    fn an_answer_from_another_issuer_is_refused() {
+        let s = sign_in(Provider::Oidc);
+        assert!(check_issuer(&s, Some("https://id.example/")).is_ok());
+        assert!(
+            check_issuer(&s, None).is_ok(),
+            "not every provider names itself"
+        );
+        let e = check_issuer(&s, Some("https://evil.example")).expect_err("mix-up");
+        assert!(
+            e.to_string()
+                .contains("came from https://evil.example, not from https://id.example"),
+            "{e}"
+        );
+        // Microsoft and Google are fixed endpoints; their answers are not compared.
+        assert!(check_issuer(&sign_in(Provider::Microsoft), Some("https://x")).is_ok());
+    }
+
+    #[test]
     fn the_id_token_names_the_person() {
         let claims = base64::engine::general_purpose::URL_SAFE_NO_PAD
             .encode(br#"{"sub":"42","email":"ann@chamber.example"}"#);
@@ -798,82 +690,5 @@ mod tests {
             Some("ann@chamber.example")
         );
         assert_eq!(id_token_user("not a jwt"), None);
-    }
-
-    fn get(port: u16, target: &str) -> String {
-        let mut s = TcpStream::connect(("127.0.0.1", port)).expect("connect");
-        write!(s, "GET {target} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n").expect("write");
-        let mut out = String::new();
-        std::io::Read::read_to_string(&mut s, &mut out).expect("read");
-        out
-    }
-
-    #[test]
-    fn the_loopback_takes_only_its_own_state_and_answers_in_words() {
-        let lb = Loopback::bind().expect("bind");
-        let port = lb.port;
-        assert_eq!(lb.redirect_uri(), format!("http://127.0.0.1:{port}/"));
-        let browser = std::thread::spawn(move || {
-            let favicon = get(port, "/favicon.ico");
-            let forged = get(port, "/?code=evil&state=other");
-            let ours = get(port, "/?code=c0de&state=s1");
-            (favicon, forged, ours)
-        });
-        let code = lb.wait("s1", Duration::from_secs(20), None).expect("code");
-        assert_eq!(code, "c0de");
-        let (favicon, forged, ours) = browser.join().expect("browser");
-        assert!(favicon.starts_with("HTTP/1.1 404"), "{favicon}");
-        assert!(forged.starts_with("HTTP/1.1 400"), "{forged}");
-        assert!(
-            forged.contains("not the one Amicus is waiting for"),
-            "{forged}"
-        );
-        assert!(ours.contains("You are signed in"), "{ours}");
-    }
-
-    #[test]
-    fn a_refusal_in_the_browser_is_said() {
-        let lb = Loopback::bind().expect("bind");
-        let port = lb.port;
-        let browser = std::thread::spawn(move || {
-            get(
-                port,
-                "/?error=access_denied&error_description=the+user+said+no&state=s1",
-            )
-        });
-        let e = lb
-            .wait("s1", Duration::from_secs(20), None)
-            .expect_err("refused");
-        browser.join().expect("browser");
-        assert!(e.to_string().contains("the user said no"), "{e}");
-        assert!(e.to_string().contains("Sign in again"), "{e}");
-    }
-
-    #[test]
-    fn the_window_may_stop_the_wait() {
-        let lb = Loopback::bind().expect("bind");
-        let stop: Box<dyn Fn() -> bool + Send> = Box::new(|| true);
-        let e = lb
-            .wait("s1", Duration::from_secs(60), Some(stop.as_ref()))
-            .expect_err("cancelled");
-        assert!(matches!(e, AppError::SignIn(_)), "{e:?}");
-        assert!(
-            e.to_string().contains("cancelled; nothing was saved"),
-            "{e}"
-        );
-    }
-
-    #[test]
-    fn no_answer_times_out_in_words() {
-        let lb = Loopback::bind().expect("bind");
-        let e = lb
-            .wait("s1", Duration::from_millis(200), None)
-            .expect_err("timeout");
-        assert!(
-            e.to_string().contains(
-                "not finished in the browser within a second (was the browser window closed?)"
-            ),
-            "{e}"
-        );
     }
 }
