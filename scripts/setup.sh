@@ -56,6 +56,16 @@ if ! "$PYHANKO_VENV/bin/python" -c "import aiosmtpd" 2>/dev/null; then
   "$PYHANKO_VENV/bin/pip" install -q --disable-pip-version-check "aiosmtpd==1.4.6"
 fi
 
+# oidc-provider, the real OpenID provider the mailbox sign-in tests start
+# (scripts/test-oidc-provider.mjs), pinned, in its own folder under target/tools.
+OIDC_PROVIDER_VERSION=9.13.3
+OIDC_DIR=target/tools/oidc-provider
+if [ "$(node -p "require('./$OIDC_DIR/node_modules/oidc-provider/package.json').version" 2>/dev/null)" != "$OIDC_PROVIDER_VERSION" ]; then
+  echo "setup: installing oidc-provider $OIDC_PROVIDER_VERSION"
+  mkdir -p "$OIDC_DIR"
+  (cd "$OIDC_DIR" && npm install --no-audit --no-fund --silent --save-exact "oidc-provider@$OIDC_PROVIDER_VERSION")
+fi
+
 # npm ci only when the lock file changed since the last install.
 if [ ! -f ui/node_modules/.package-lock.json ] || [ ui/package-lock.json -nt ui/node_modules/.package-lock.json ]; then
   echo "setup: installing UI packages"

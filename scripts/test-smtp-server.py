@@ -7,6 +7,11 @@ is killed.
 
 Recipients whose address starts with "refused" get 550 at RCPT; a message
 to one starting with "drop" has its connection cut in the middle of DATA.
+
+With --xoauth2 INTROSPECTION_URL --audience CLIENT_ID it takes AUTH XOAUTH2
+only (a bearer token from the test OpenID provider, checked by introspection:
+active, issued to CLIENT_ID, for the user it names) and records the user
+and the token it took in N.json.
 """
 
 import argparse
@@ -45,8 +50,44 @@ class Keep:
         with open(base + ".eml", "wb") as f:
             f.write(envelope.original_content or envelope.content)
         with open(base + ".json", "w") as f:
-            json.dump({"from": envelope.mail_from, "to": envelope.rcpt_tos}, f)
+            record = {"from": envelope.mail_from, "to": envelope.rcpt_tos}
+            if isinstance(session.auth_data, dict):
+                record.update(session.auth_data)
+            json.dump(record, f)
         return "250 2.0.0 Ok: queued as AMICUS%d" % self.count
+
+
+class KeepXoauth2(Keep):
+    """AUTH XOAUTH2 (Google's and Microsoft's SASL mechanism): the initial
+    response is base64 of "user=U\\x01auth=Bearer T\\x01\\x01"."""
+
+    def __init__(self, maildir, introspection, audience):
+        super().__init__(maildir)
+        self.introspection = introspection
+        self.audience = audience
+
+    async def auth_XOAUTH2(self, server, args):
+        import base64
+        from test_introspect import check
+
+        try:
+            if len(args) > 1:
+                raw = base64.b64decode(args[1]).decode()
+            else:
+                blob = await server.challenge_auth("")
+                if not isinstance(blob, bytes):
+                    return AuthResult(success=False, handled=True)
+                raw = blob.decode()
+            parts = dict(p.split("=", 1) for p in raw.split("\x01") if "=" in p)
+            user = parts["user"]
+            token = parts["auth"].split(" ", 1)[1]
+        except Exception:
+            return AuthResult(success=False, handled=False)
+        subject, why = check(self.introspection, self.audience, token)
+        if subject is None or subject != user:
+            sys.stderr.write("XOAUTH2 refused for %s: %s\n" % (user, why or "token of " + str(subject)))
+            return AuthResult(success=False, handled=False)
+        return AuthResult(success=True, auth_data={"user": user, "token": token})
 
 
 def main():
@@ -57,6 +98,8 @@ def main():
     p.add_argument("--key")
     p.add_argument("--implicit-tls", action="store_true")
     p.add_argument("--auth", help="user:password the server requires")
+    p.add_argument("--xoauth2", help="the provider's token introspection URL")
+    p.add_argument("--audience", default="amicus-desktop")
     a = p.parse_args()
 
     context = None
@@ -65,7 +108,20 @@ def main():
         context.load_cert_chain(a.cert, a.key)
 
     kwargs = {}
-    if a.auth:
+    handler = Keep(a.maildir)
+    if a.xoauth2:
+        handler = KeepXoauth2(a.maildir, a.xoauth2, a.audience)
+
+        def no_passwords(server, session, envelope, mechanism, auth_data):
+            return AuthResult(success=False, handled=False)
+
+        kwargs.update(
+            authenticator=no_passwords,
+            auth_required=True,
+            auth_require_tls=bool(context) and not a.implicit_tls,
+            auth_exclude_mechanism=["LOGIN", "PLAIN"],
+        )
+    elif a.auth:
         user, password = a.auth.split(":", 1)
 
         def text(v):
@@ -104,7 +160,7 @@ def main():
         port = s.getsockname()[1]
         s.close()
     os.makedirs(a.maildir, exist_ok=True)
-    controller = Controller(Keep(a.maildir), hostname="127.0.0.1", port=port, **kwargs)
+    controller = Controller(handler, hostname="127.0.0.1", port=port, **kwargs)
     controller.start()
     print("READY %d" % port, flush=True)
     done = threading.Event()

@@ -20,10 +20,11 @@ use amicus_app::groups::{
     Chamber, GroupExpansion, GroupInfo, GroupMember, GroupNote, GroupRef, WithGroup,
 };
 use amicus_app::mail::{MailSecurity, MailSettings, UsualPorts};
+use amicus_app::oauth::{Handover, Provider, SignIn};
 use amicus_app::secrets::SecretKept;
 use amicus_app::{
     ContactFormCopy, EmailDraft, EmailOutcome, EmailResult, MailView, NewParagraph, Paragraph,
-    Reach,
+    Reach, SignedIn,
 };
 
 use amicus_app::EventKind;
@@ -121,8 +122,12 @@ fn generate() -> String {
         MailSecurity,
         MailSettings,
         UsualPorts,
+        Provider,
+        Handover,
+        SignIn,
         MailView,
         SecretKept,
+        SignedIn,
         EmailProgress,
         EmailOutcome,
         EmailResult,

@@ -12,6 +12,9 @@ pub enum Operation {
     Export,
     /// `letter_send_email`, stopped by `send_cancel` (before the next message).
     Email,
+    /// `mail_sign_in` waiting for the browser, stopped by `mail_sign_in_cancel`
+    /// (nothing is kept).
+    SignIn,
 }
 
 /// One run's token: asked before each step whether to go on.
@@ -33,6 +36,7 @@ impl CancelToken {
 pub struct Cancels {
     export: Mutex<CancelToken>,
     email: Mutex<CancelToken>,
+    sign_in: Mutex<CancelToken>,
 }
 
 impl Cancels {
@@ -56,6 +60,7 @@ impl Cancels {
         match op {
             Operation::Export => &self.export,
             Operation::Email => &self.email,
+            Operation::SignIn => &self.sign_in,
         }
     }
 }
@@ -82,6 +87,19 @@ mod tests {
         assert!(
             !export.is_cancelled(),
             "stopping the e-mail batch stopped the export"
+        );
+    }
+
+    #[test]
+    fn cancelling_a_sign_in_leaves_the_e_mail_batch_alone() {
+        let cancels = Cancels::default();
+        let email = cancels.start(Operation::Email);
+        let sign_in = cancels.start(Operation::SignIn);
+        cancels.cancel(Operation::SignIn);
+        assert!(sign_in.is_cancelled());
+        assert!(
+            !email.is_cancelled(),
+            "stopping the sign-in stopped the batch"
         );
     }
 

@@ -26,6 +26,9 @@ pub enum ErrorCode {
     Cancelled,
     /// The team record's server refused this user (their role does not allow it).
     Denied,
+    /// The mailbox sign-in did not succeed or no longer holds: the window
+    /// offers "Sign in with …" right there.
+    SignIn,
 }
 
 #[derive(Debug, Serialize, ts_rs::TS)]
@@ -66,6 +69,7 @@ fn code_of(e: &AppError) -> ErrorCode {
         AppError::Letter(_) => ErrorCode::Template,
         AppError::Read { .. } | AppError::Write { .. } | AppError::InUse { .. } => ErrorCode::Io,
         AppError::Cancelled => ErrorCode::Cancelled,
+        AppError::SignIn(_) => ErrorCode::SignIn,
     }
 }
 
@@ -218,6 +222,12 @@ mod tests {
                 "cannot write /out.pdf",
             ),
             (AppError::Cancelled, "cancelled", None, "cancelled"),
+            (
+                AppError::SignIn("the sign-in has expired; Sign in again".into()),
+                "sign_in",
+                None,
+                "Sign in again",
+            ),
         ];
         for (error, code, field, text) in cases {
             let v = ipc(error);

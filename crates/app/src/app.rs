@@ -81,6 +81,8 @@ pub struct App {
     clock: Clock,
     listener: RwLock<Option<Listener>>,
     pub(crate) secrets: crate::secrets::Secrets,
+    /// The mailbox's access tokens of this session (never written down).
+    pub(crate) tokens: crate::oauth::TokenCache,
 }
 
 /// The database Amicus uses when none is named: `$XDG_DATA_HOME/amicus/amicus.db`.
@@ -143,6 +145,7 @@ impl App {
             clock,
             listener: RwLock::new(None),
             secrets: crate::secrets::Secrets::system(),
+            tokens: crate::oauth::TokenCache::default(),
         };
         let fresh = sample && app.db().is_empty()?;
         app.register_builtin_templates()?;

@@ -12,7 +12,7 @@ use store::{Method, Recipient, Role, Status, Store};
 
 use crate::app::{App, RecordArea};
 use crate::error::AppError;
-use crate::mail::{self, CoverFields, MailSettings, Mailer, Outgoing};
+use crate::mail::{self, CoverFields, MailSettings, Outgoing};
 use crate::recipients::{recipient_block, recipient_numbered};
 use crate::secrets::{CERTIFICATE_SERVICE, SMTP_SERVICE, SecretKept};
 
@@ -24,6 +24,9 @@ pub struct MailView {
     pub settings: Option<MailSettings>,
     /// A password is kept for the login (in the keychain or this session).
     pub password_kept: bool,
+    /// Who is signed in to the organization's mailbox on this computer
+    /// (with a sign-in chosen); None: no one yet, or the sign-in was removed.
+    pub signed_in_as: Option<String>,
     /// The port each kind of connection usually uses, which the form
     /// offers when the security changes.
     pub usual_ports: mail::UsualPorts,
@@ -135,9 +138,14 @@ impl App {
             .as_ref()
             .and_then(MailSettings::account)
             .is_some_and(|a| self.secrets.get(SMTP_SERVICE, &a).is_some());
+        let signed_in_as = settings
+            .as_ref()
+            .and_then(|s| s.sign_in.as_ref())
+            .and_then(|s| self.mailbox_user(s));
         Ok(MailView {
             settings,
             password_kept,
+            signed_in_as,
             usual_ports: mail::UsualPorts::default(),
         })
     }
@@ -194,7 +202,7 @@ impl App {
         Ok(())
     }
 
-    fn saved_mail(&self) -> Result<MailSettings, AppError> {
+    pub(crate) fn saved_mail(&self) -> Result<MailSettings, AppError> {
         self.db().setting::<MailSettings>("mail")?.ok_or_else(|| {
             AppError::invalid(
                 "mail",
@@ -265,7 +273,7 @@ impl App {
                 .and_then(|a| self.secrets.get(SMTP_SERVICE, &a))
         });
         let targets = self.email_targets(&req)?;
-        let mailer = Mailer::new(&settings, password.as_deref())?;
+        let courier = self.courier(&settings, password.as_deref())?;
         let total = targets.len();
         let mut results = Vec::with_capacity(total);
         let mut stop: Option<String> = None;
@@ -301,7 +309,7 @@ impl App {
                 continue;
             };
             let message = mail::message(&settings, &out, self.clock().now())?;
-            result.outcome = match mailer.send(&message) {
+            result.outcome = match self.hand_over(&courier, &message, &out) {
                 Ok(accepted) => {
                     tracing::info!(recipient_id, reply = %accepted.reply, "the mail server took a copy");
                     self.record_email(&p.recipient, req.resend, &out.message_id)

@@ -67,6 +67,11 @@ pub enum AppError {
         path.display()
     )]
     InUse { path: PathBuf },
+    /// Signing in to the organization's mailbox did not succeed, or the
+    /// sign-in no longer holds (a refresh token expired or revoked): the
+    /// words say "Sign in again", and the window shows the button.
+    #[error("{0}")]
+    SignIn(String),
     /// The user stopped an export; nothing was written.
     #[error("the export was cancelled; no file was written")]
     Cancelled,

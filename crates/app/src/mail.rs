@@ -8,12 +8,13 @@ use std::time::Duration;
 use chrono::{DateTime, Utc};
 use lettre::message::header::{ContentType, HeaderName, HeaderValue};
 use lettre::message::{Attachment, Mailbox, MultiPart, SinglePart};
-use lettre::transport::smtp::authentication::Credentials;
+use lettre::transport::smtp::authentication::{Credentials, Mechanism};
 use lettre::transport::smtp::client::{Certificate, Tls, TlsParameters};
 use lettre::{Message, SmtpTransport, Transport};
 use serde::{Deserialize, Serialize};
 
 use crate::error::AppError;
+use crate::oauth::{Handover, SignIn};
 
 /// How the connection to the mail server is protected.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -76,18 +77,42 @@ pub struct MailSettings {
     /// server whose certificate the system does not know.
     #[serde(default)]
     pub ca_file: Option<String>,
+    /// How messages are handed over: SMTP (the server above), Microsoft
+    /// Graph or the Gmail API (those two need `sign_in`).
+    #[serde(default)]
+    pub handover: Handover,
+    /// Signing in with the organization's mailbox provider instead of a
+    /// password (SMTP then uses XOAUTH2); each person signs in as themselves.
+    #[serde(default)]
+    pub sign_in: Option<SignIn>,
+    /// The mail API's address when it is not the public one
+    /// (https://graph.microsoft.com/v1.0, https://gmail.googleapis.com):
+    /// a national cloud such as graph.microsoft.us.
+    #[serde(default)]
+    pub api_url: Option<String>,
 }
 
 impl MailSettings {
     pub(crate) fn validate(&self) -> Result<(), AppError> {
+        if let Some(sign_in) = &self.sign_in {
+            sign_in.validate(self.handover)?;
+        } else if self.handover != Handover::Smtp {
+            return Err(AppError::invalid(
+                "sign_in",
+                "Microsoft Graph and the Gmail API need a sign-in: choose Microsoft or Google and its client id",
+            ));
+        }
         let server = self.server.trim();
-        if server.is_empty() || server.contains(char::is_whitespace) || server.contains('/') {
+        if self.handover != Handover::Smtp {
+            // The API is the way in: no mail server to check.
+        } else if server.is_empty() || server.contains(char::is_whitespace) || server.contains('/')
+        {
             return Err(AppError::invalid(
                 "server",
                 "name the mail server, e.g. smtp.example.org",
             ));
         }
-        if self.port == 0 {
+        if self.handover == Handover::Smtp && self.port == 0 {
             return Err(AppError::invalid(
                 "port",
                 "the port is a number such as 587 (STARTTLS) or 465 (TLS)",
@@ -124,6 +149,11 @@ impl MailSettings {
 
     /// "smtp.example.org:587 (STARTTLS)", for messages and the log.
     pub fn describe(&self) -> String {
+        match self.handover {
+            Handover::Graph => return "Microsoft Graph".into(),
+            Handover::Gmail => return "the Gmail API".into(),
+            Handover::Smtp => {}
+        }
         let how = match self.security {
             MailSecurity::Starttls => "STARTTLS",
             MailSecurity::Tls => "TLS",
@@ -192,6 +222,9 @@ pub fn blank_settings() -> MailSettings {
         from_address: String::new(),
         from_name: None,
         ca_file: None,
+        handover: Handover::Smtp,
+        sign_in: None,
+        api_url: None,
     }
 }
 
@@ -295,6 +328,9 @@ pub struct Refused {
     /// The server turned down this recipient only (5xx to the address):
     /// the next copies may still go.
     pub recipient_only: bool,
+    /// The server did not accept the login (535, an API's 401): with a
+    /// sign-in, a fresh access token may still be taken.
+    pub login: bool,
 }
 
 /// One connection's worth of sending to the organization's server.
@@ -305,6 +341,52 @@ pub struct Mailer {
 
 impl Mailer {
     pub fn new(settings: &MailSettings, password: Option<&str>) -> Result<Mailer, AppError> {
+        let login = match settings
+            .username
+            .as_deref()
+            .filter(|u| !u.trim().is_empty())
+        {
+            None => None,
+            Some(user) => {
+                let Some(password) = password else {
+                    return Err(AppError::invalid(
+                        "password",
+                        format!(
+                            "the mail server {} needs the password of {user}; enter it in Settings → Sending email \
+                             (or set AMICUS_SMTP_PASSWORD for the command line)",
+                            settings.server.trim()
+                        ),
+                    ));
+                };
+                Some((
+                    Credentials::new(user.trim().to_string(), password.to_string()),
+                    None,
+                ))
+            }
+        };
+        Mailer::build(settings, login)
+    }
+
+    /// SMTP with XOAUTH2: the signed-in `user` and an access token of the
+    /// mailbox provider instead of a password.
+    pub fn with_token(
+        settings: &MailSettings,
+        user: &str,
+        access_token: &str,
+    ) -> Result<Mailer, AppError> {
+        Mailer::build(
+            settings,
+            Some((
+                Credentials::new(user.to_string(), access_token.to_string()),
+                Some(vec![Mechanism::Xoauth2]),
+            )),
+        )
+    }
+
+    fn build(
+        settings: &MailSettings,
+        login: Option<(Credentials, Option<Vec<Mechanism>>)>,
+    ) -> Result<Mailer, AppError> {
         settings.validate()?;
         let host = settings.server.trim().to_string();
         let mut params = TlsParameters::builder(host.clone());
@@ -327,25 +409,11 @@ impl Mailer {
             .port(settings.port)
             .tls(tls)
             .timeout(Some(Duration::from_secs(30)));
-        if let Some(user) = settings
-            .username
-            .as_deref()
-            .filter(|u| !u.trim().is_empty())
-        {
-            let Some(password) = password else {
-                return Err(AppError::invalid(
-                    "password",
-                    format!(
-                        "the mail server {} needs the password of {user}; enter it in Settings → Sending email \
-                         (or set AMICUS_SMTP_PASSWORD for the command line)",
-                        settings.server.trim()
-                    ),
-                ));
-            };
-            builder = builder.credentials(Credentials::new(
-                user.trim().to_string(),
-                password.to_string(),
-            ));
+        if let Some((credentials, mechanisms)) = login {
+            builder = builder.credentials(credentials);
+            if let Some(m) = mechanisms {
+                builder = builder.authentication(m);
+            }
         }
         Ok(Mailer {
             transport: builder.build(),
@@ -390,6 +458,7 @@ fn refusal(settings: &MailSettings, e: &lettre::transport::smtp::Error) -> Refus
     Refused {
         reason,
         recipient_only: matches!(code, Some(550..=553 | 501)),
+        login: matches!(code, Some(535 | 534 | 530)),
     }
 }
 
@@ -454,6 +523,9 @@ mod tests {
             from_address: "trade@example.org".into(),
             from_name: Some("Trade Desk".into()),
             ca_file: None,
+            handover: Handover::Smtp,
+            sign_in: None,
+            api_url: None,
         }
     }
 

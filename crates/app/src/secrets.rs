@@ -14,6 +14,8 @@ use crate::error::AppError;
 /// The keychain service names Amicus keeps its secrets under.
 pub const SMTP_SERVICE: &str = "Amicus mail server";
 pub const CERTIFICATE_SERVICE: &str = "Amicus signing certificate";
+/// The mailbox sign-in: the refresh token and who it is for.
+pub const MAILBOX_SERVICE: &str = "Amicus mailbox sign-in";
 
 /// Where a saved password went.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

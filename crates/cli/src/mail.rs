@@ -1,11 +1,31 @@
 //! `amicus mail`: the mail server letters are e-mailed through.
 
 use std::path::PathBuf;
+use std::time::Duration;
 
 use amicus_app::mail::{MailSecurity, MailSettings};
+use amicus_app::oauth::{Browser, Handover, Provider, SignIn};
 use amicus_app::secrets::SecretKept;
 use amicus_app::{App, AppError};
-use clap::Subcommand;
+use clap::{Subcommand, ValueEnum};
+
+/// How messages are handed over, on the command line.
+#[derive(Clone, Copy, ValueEnum)]
+pub enum Way {
+    /// SMTP (XOAUTH2 once signed in) to the server `mail set` names.
+    Smtp,
+    /// Microsoft Graph's sendMail (Microsoft 365 tenants with SMTP AUTH off).
+    Graph,
+    /// The Gmail API (Google Workspace).
+    Gmail,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum Who {
+    Microsoft,
+    Google,
+    Oidc,
+}
 
 #[derive(Subcommand)]
 pub enum Mail {
@@ -38,6 +58,40 @@ pub enum Mail {
     },
     /// Forget the mail server's password.
     ForgetPassword,
+    /// Sign in to the organization's mailbox (Microsoft 365, Google
+    /// Workspace, or any OpenID provider) in the system browser, instead of
+    /// a password; the sign-in is kept in the system keychain. The provider
+    /// and client id are the organization's settings: given here, they are
+    /// saved (an administrator's change on a team record). $BROWSER, when
+    /// set, is the program that opens the sign-in page.
+    Login {
+        /// microsoft, google or oidc; none: the one the settings name.
+        provider: Option<Who>,
+        /// The application (client) id the administrator registered.
+        #[arg(long)]
+        client_id: Option<String>,
+        /// Google desktop-app registrations only: the client secret Google
+        /// gives with them (not a secret in an installed app).
+        #[arg(long)]
+        client_secret: Option<String>,
+        /// Microsoft: the directory (tenant) id or domain.
+        #[arg(long)]
+        tenant: Option<String>,
+        /// oidc: the issuer's address (https://login.example.org/realms/staff).
+        #[arg(long)]
+        issuer: Option<String>,
+        /// How messages are handed over: smtp (XOAUTH2), graph or gmail.
+        #[arg(long, value_enum)]
+        via: Option<Way>,
+        /// The Graph or Gmail API's address, if not the public one.
+        #[arg(long)]
+        api_url: Option<String>,
+        /// How long to wait for the sign-in in the browser, in seconds.
+        #[arg(long, default_value_t = 300)]
+        timeout: u64,
+    },
+    /// Sign out of the organization's mailbox on this computer.
+    Logout,
 }
 
 pub fn run(app: &App, cmd: Mail) -> Result<(), AppError> {
@@ -68,8 +122,43 @@ pub fn run(app: &App, cmd: Mail) -> Result<(), AppError> {
                     if let Some(ca) = &s.ca_file {
                         out!("CA file: {ca}");
                     }
+                    if let Some(sign_in) = &s.sign_in {
+                        out!(
+                            "sign-in: {} (client {}){}",
+                            sign_in.provider.name(),
+                            sign_in.client_id,
+                            match &view.signed_in_as {
+                                Some(u) => format!(", signed in as {u}"),
+                                None => ", no one signed in on this computer".into(),
+                            }
+                        );
+                    }
                 }
             }
+        }
+        Mail::Login {
+            provider,
+            client_id,
+            client_secret,
+            tenant,
+            issuer,
+            via,
+            api_url,
+            timeout,
+        } => login(
+            app,
+            provider,
+            client_id,
+            client_secret,
+            tenant,
+            issuer,
+            via,
+            api_url,
+            timeout,
+        )?,
+        Mail::Logout => {
+            app.mail_sign_out()?;
+            out!("signed out of the mailbox on this computer");
         }
         Mail::Set {
             server,
@@ -85,6 +174,8 @@ pub fn run(app: &App, cmd: Mail) -> Result<(), AppError> {
             } else {
                 MailSecurity::Starttls
             };
+            // The sign-in and the way messages go stay as they were set.
+            let saved = app.mail_settings()?.settings;
             let settings = MailSettings {
                 server,
                 port: port.unwrap_or(security.usual_port()),
@@ -93,6 +184,9 @@ pub fn run(app: &App, cmd: Mail) -> Result<(), AppError> {
                 from_address: from,
                 from_name,
                 ca_file: ca.map(|p| p.display().to_string()),
+                handover: saved.as_ref().map(|s| s.handover).unwrap_or_default(),
+                sign_in: saved.as_ref().and_then(|s| s.sign_in.clone()),
+                api_url: saved.and_then(|s| s.api_url),
             };
             let password = std::env::var("AMICUS_SMTP_PASSWORD").ok();
             let kept = app.set_mail_settings(&settings, password.as_deref())?;
@@ -111,4 +205,99 @@ pub fn run(app: &App, cmd: Mail) -> Result<(), AppError> {
         }
     }
     Ok(())
+}
+
+#[allow(clippy::too_many_arguments)]
+fn login(
+    app: &App,
+    provider: Option<Who>,
+    client_id: Option<String>,
+    client_secret: Option<String>,
+    tenant: Option<String>,
+    issuer: Option<String>,
+    via: Option<Way>,
+    api_url: Option<String>,
+    timeout: u64,
+) -> Result<(), AppError> {
+    let Some(mut settings) = app.mail_settings()?.settings else {
+        return Err(AppError::invalid(
+            "mail",
+            "set the sender first: `amicus mail set --server HOST --from ADDRESS` \
+             (for Graph or the Gmail API the server is not used; give the provider's, e.g. smtp.office365.com)",
+        ));
+    };
+    if let Some(p) = provider {
+        let saved = settings.sign_in.clone();
+        let client_id = client_id
+            .or_else(|| saved.as_ref().map(|s| s.client_id.clone()))
+            .ok_or_else(|| {
+                AppError::invalid("client_id", "give the app registration's --client-id")
+            })?;
+        settings.sign_in = Some(SignIn {
+            provider: match p {
+                Who::Microsoft => Provider::Microsoft,
+                Who::Google => Provider::Google,
+                Who::Oidc => Provider::Oidc,
+            },
+            client_id,
+            client_secret,
+            tenant,
+            issuer,
+        });
+    }
+    if let Some(v) = via {
+        settings.handover = match v {
+            Way::Smtp => Handover::Smtp,
+            Way::Graph => Handover::Graph,
+            Way::Gmail => Handover::Gmail,
+        };
+    }
+    if api_url.is_some() {
+        settings.api_url = api_url;
+    }
+    app.set_mail_settings(&settings, None)?;
+    let browser = Browser {
+        open: Box::new(|url: &str| {
+            eprintln!("Signing in in your browser. If it does not open, open this address:\n{url}");
+            open_browser(url)
+        }),
+        timeout: Duration::from_secs(timeout),
+        cancelled: None,
+    };
+    let signed = app.mail_sign_in(None, browser)?;
+    out!("signed in to the mailbox as {}", signed.user);
+    match signed.kept {
+        SecretKept::Keychain => out!("the sign-in is kept in the system keychain"),
+        SecretKept::ThisSession => out!(
+            "no system keychain answered, so the sign-in lasts only this command; \
+             send with `amicus letters send` in the same session, or start a keychain"
+        ),
+    }
+    Ok(())
+}
+
+/// The system browser ($BROWSER when set), started and not waited for.
+fn open_browser(url: &str) -> Result<(), String> {
+    use std::process::{Command, Stdio};
+    let mut cmd = if let Some(b) = std::env::var_os("BROWSER").filter(|b| !b.is_empty()) {
+        let mut c = Command::new(b);
+        c.arg(url);
+        c
+    } else if cfg!(windows) {
+        let mut c = Command::new("rundll32");
+        c.args(["url.dll,FileProtocolHandler", url]);
+        c
+    } else if cfg!(target_os = "macos") {
+        let mut c = Command::new("open");
+        c.arg(url);
+        c
+    } else {
+        let mut c = Command::new("xdg-open");
+        c.arg(url);
+        c
+    };
+    cmd.stdin(Stdio::null())
+        .spawn()
+        .map(|_| ())
+        .map_err(|e| e.to_string())
 }

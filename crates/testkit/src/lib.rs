@@ -17,6 +17,7 @@
 #[cfg(feature = "record")]
 pub mod engines;
 pub mod modules;
+pub mod oidc;
 #[cfg(feature = "record")]
 pub mod pg_server;
 pub mod pki;

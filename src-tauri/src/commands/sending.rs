@@ -2,14 +2,17 @@
 //! other ways, and marking copies sent.
 
 use amicus_app::mail::MailSettings;
+use amicus_app::oauth::{Browser, SignIn};
 use amicus_app::secrets::SecretKept;
 use amicus_app::{
     ContactFormCopy, EmailDraft, EmailRequest, EmailResult, MailView, SendReport, SendRequest,
+    SignedIn,
 };
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
-use tauri::State;
 use tauri::ipc::Channel;
+use tauri::{AppHandle, State};
+use tauri_plugin_opener::OpenerExt;
 
 use crate::AppState;
 use crate::cancel::Operation;
@@ -46,6 +49,47 @@ pub fn mail_password_forget(state: State<'_, AppState>) -> Reply<()> {
     Ok(state.app()?.forget_mail_password()?)
 }
 
+/// Sign in to the organization's mailbox in the system browser (with
+/// `sign_in`, an administrator saves the provider first); waits for the
+/// browser, at most five minutes, on a plain thread (the HTTP client is a
+/// blocking one, which may not run inside the shell's async runtime).
+#[tauri::command(async)]
+pub fn mail_sign_in(
+    handle: AppHandle,
+    state: State<'_, AppState>,
+    sign_in: Option<SignIn>,
+) -> Reply<SignedIn> {
+    let app = state.app()?;
+    let cancel = state.cancels.start(Operation::SignIn);
+    let browser = Browser {
+        open: Box::new(move |url: &str| {
+            handle
+                .opener()
+                .open_url(url, None::<&str>)
+                .map_err(|e| e.to_string())
+        }),
+        timeout: std::time::Duration::from_secs(300),
+        cancelled: Some(Box::new(move || cancel.is_cancelled())),
+    };
+    Ok(off_runtime(|| app.mail_sign_in(sign_in, browser))?)
+}
+
+/// Stop waiting for the browser's sign-in.
+#[tauri::command]
+pub fn mail_sign_in_cancel(state: State<'_, AppState>) {
+    state.cancels.cancel(Operation::SignIn);
+}
+
+#[tauri::command(async)]
+pub fn mail_sign_out(state: State<'_, AppState>) -> Reply<()> {
+    Ok(state.app()?.mail_sign_out()?)
+}
+
+/// Run `f` on a thread of its own (no async runtime there) and wait for it.
+fn off_runtime<T: Send>(f: impl FnOnce() -> T + Send) -> T {
+    std::thread::scope(|s| s.spawn(f).join()).unwrap_or_else(|p| std::panic::resume_unwind(p))
+}
+
 /// E-mail copies of a letter (one, or every unsent one), reporting each on
 /// `progress`; `send_cancel` stops before the next message.
 #[tauri::command(async)]
@@ -68,7 +112,8 @@ pub fn letter_send_email(
         });
         !cancel.is_cancelled()
     }));
-    Ok(state.app()?.send_by_email(req)?)
+    let app = state.app()?;
+    Ok(off_runtime(|| app.send_by_email(req))?)
 }
 
 #[tauri::command]

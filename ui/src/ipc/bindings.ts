@@ -1,7 +1,7 @@
 // Generated from the Rust types by src-tauri/src/bindings.rs (`make bindings`).
 // Do not edit by hand.
 
-export type ErrorCode = "invalid_data" | "template" | "typeset" | "io" | "not_found" | "conflict" | "database" | "damaged" | "unavailable" | "cancelled" | "denied";
+export type ErrorCode = "invalid_data" | "template" | "typeset" | "io" | "not_found" | "conflict" | "database" | "damaged" | "unavailable" | "cancelled" | "denied" | "sign_in";
 
 export type IpcError = { code: ErrorCode, message: string, field?: string, };
 
@@ -445,9 +445,51 @@ from_name: string | null,
  * A PEM file with the organization's own certificate authority, for a
  * server whose certificate the system does not know.
  */
-ca_file: string | null, };
+ca_file: string | null, 
+/**
+ * How messages are handed over: SMTP (the server above), Microsoft
+ * Graph or the Gmail API (those two need `sign_in`).
+ */
+handover: Handover, 
+/**
+ * Signing in with the organization's mailbox provider instead of a
+ * password (SMTP then uses XOAUTH2); each person signs in as themselves.
+ */
+sign_in: SignIn | null, 
+/**
+ * The mail API's address when it is not the public one
+ * (https://graph.microsoft.com/v1.0, https://gmail.googleapis.com):
+ * a national cloud such as graph.microsoft.us.
+ */
+api_url: string | null, };
 
 export type UsualPorts = { starttls: number, tls: number, };
+
+export type Provider = "microsoft" | "google" | "oidc";
+
+export type Handover = "smtp" | "graph" | "gmail";
+
+export type SignIn = { provider: Provider, 
+/**
+ * The application (client) id of the registration.
+ */
+client_id: string, 
+/**
+ * Google's desktop-app registrations come with a "secret" Google
+ * itself says is not one (it ships in every copy of the app); the
+ * token endpoint still asks for it. Other providers: none.
+ */
+client_secret: string | null, 
+/**
+ * Microsoft: the directory (tenant) id or domain; none: any work account
+ * ("organizations").
+ */
+tenant: string | null, 
+/**
+ * oidc: the issuer's address (its discovery document is read from
+ * `ISSUER/.well-known/openid-configuration`).
+ */
+issuer: string | null, };
 
 export type MailView = { 
 /**
@@ -459,12 +501,23 @@ settings: MailSettings | null,
  */
 password_kept: boolean, 
 /**
+ * Who is signed in to the organization's mailbox on this computer
+ * (with a sign-in chosen); None: no one yet, or the sign-in was removed.
+ */
+signed_in_as: string | null, 
+/**
  * The port each kind of connection usually uses, which the form
  * offers when the security changes.
  */
 usual_ports: UsualPorts, };
 
 export type SecretKept = "keychain" | "this_session";
+
+export type SignedIn = { 
+/**
+ * The person's address as the provider gave it.
+ */
+user: string, kept: SecretKept, };
 
 export type EmailProgress = { done: number, total: number, next: string, };
 

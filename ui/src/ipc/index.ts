@@ -46,6 +46,8 @@ import type {
   NewParagraph,
   Paragraph,
   MailView,
+  SignIn,
+  SignedIn,
   SecretKept,
   RecordArea,
   RecordChanged,
@@ -124,6 +126,16 @@ export const mailSettings = () => invoke<MailView>("mail_settings");
 export const mailSettingsSave = (settings: MailSettings, password: string | null) =>
   invoke<SecretKept | null>("mail_settings_set", { settings, password });
 export const mailPasswordForget = () => invoke<null>("mail_password_forget");
+/**
+ * Sign in to the organization's mailbox in the system browser; resolves once
+ * the browser comes back (or fails in words: "Sign in again"). An
+ * administrator's `signIn` (provider and client id) is saved first.
+ */
+export const mailSignIn = (signIn: SignIn | null) => invoke<SignedIn>("mail_sign_in", { signIn });
+/** Stop waiting for the browser's sign-in (nothing is kept). */
+export const mailSignInCancel = () => invoke<null>("mail_sign_in_cancel");
+/** Forget the mailbox sign-in on this computer. */
+export const mailSignOut = () => invoke<null>("mail_sign_out");
 /**
  * E-mail copy `copy` of a letter (null: every copy not yet sent), reporting
  * before each message; a copy the server refuses stays unsent with its words.

@@ -23,7 +23,7 @@ use amicus_app::{App, EmailOutcome, EmailRequest, Engine, OfficeChange};
 use chrono::{DateTime, NaiveDate, Utc};
 use store::{LetterMode, Status};
 
-fn at(s: &str) -> DateTime<Utc> {
+pub(crate) fn at(s: &str) -> DateTime<Utc> {
     format!("{s}T15:00:00Z").parse().unwrap()
 }
 
@@ -36,13 +36,14 @@ fn settings(port: u16, security: MailSecurity, dir: &Path) -> MailSettings {
         from_address: "trade@wachamber.example".into(),
         from_name: Some("Washington Chamber of Commerce".into()),
         ca_file: Some(dir.join("ca.pem").display().to_string()),
+        ..amicus_app::mail::blank_settings()
     }
 }
 
 /// An app whose passwords stay in a mock keychain, with the sample letter
 /// copied per recipient, approved and signed; its two offices get the
 /// e-mail addresses given. Returns the app and the letter's id.
-fn signed_letter(dir: &Path, commerce: &str, ustr: &str) -> (App, i64) {
+pub(crate) fn signed_letter(dir: &Path, commerce: &str, ustr: &str) -> (App, i64) {
     signed_letter_on(Backend::Sqlite, dir, commerce, ustr)
 }
 
@@ -88,7 +89,7 @@ fn signed_letter_on(engine: Backend, dir: &Path, commerce: &str, ustr: &str) -> 
     (app, id)
 }
 
-fn attachment(raw: &[u8]) -> (String, Vec<u8>, String) {
+pub(crate) fn attachment(raw: &[u8]) -> (String, Vec<u8>, String) {
     let m = mail_parser::MessageParser::default()
         .parse(raw)
         .expect("a parseable message");
@@ -98,7 +99,7 @@ fn attachment(raw: &[u8]) -> (String, Vec<u8>, String) {
     (format!("<{id}>"), pdf.contents().to_vec(), text)
 }
 
-fn sent_ids(results: &[amicus_app::EmailResult]) -> Vec<String> {
+pub(crate) fn sent_ids(results: &[amicus_app::EmailResult]) -> Vec<String> {
     results
         .iter()
         .filter_map(|r| match &r.outcome {
@@ -416,6 +417,7 @@ fn a_draft_for_the_mail_program_is_marked_unsent_and_sends_nothing() {
         from_address: "trade@wachamber.example".into(),
         from_name: None,
         ca_file: None,
+        ..amicus_app::mail::blank_settings()
     };
     app.set_mail_settings(&s, None).unwrap();
     let path = dir.path().join("drafts/ustr.eml");

@@ -6,6 +6,7 @@ mod committees;
 mod congress;
 mod email;
 mod followups;
+mod mailbox;
 mod merge;
 mod modules;
 mod pagination;

@@ -185,6 +185,7 @@ fn a_keychain_that_fails_to_forget_the_mail_password_is_reported() {
         from_address: "trade@example.org".into(),
         from_name: None,
         ca_file: None,
+        ..amicus_app::mail::blank_settings()
     };
     app.set_mail_settings(&settings, Some("s3cret")).unwrap();
     assert!(app.mail_settings().unwrap().password_kept);

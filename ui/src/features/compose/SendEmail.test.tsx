@@ -17,6 +17,7 @@ vi.mock("../../ipc", async (importOriginal) => ({
   openInViewer: vi.fn(),
   openWebPage: vi.fn(),
   markSent: vi.fn(),
+  mailSignIn: vi.fn(),
 }));
 import * as ipc from "../../ipc";
 
@@ -61,9 +62,13 @@ const server: MailView = {
     from_address: "trade@lakeshore.example",
     from_name: "Lakeshore Chamber",
     ca_file: null,
+    handover: "smtp",
+    sign_in: null,
+    api_url: null,
   },
   password_kept: true,
   usual_ports: { starttls: 587, tls: 465 },
+  signed_in_as: null,
 };
 
 const result = (over: Partial<EmailResult>): EmailResult => ({
@@ -126,7 +131,7 @@ describe("Sending by email", () => {
   });
 
   it("asks for the mail server first when none is set up", async () => {
-    vi.mocked(ipc.mailSettings).mockResolvedValue({ settings: null, password_kept: false, usual_ports: { starttls: 587, tls: 465 } });
+    vi.mocked(ipc.mailSettings).mockResolvedValue({ settings: null, password_kept: false, usual_ports: { starttls: 587, tls: 465 }, signed_in_as: null });
     renderWithQuery(<Copies detail={signed} letterDate="2017-09-20" />);
     await userEvent.click(screen.getByRole("button", { name: "Send all by email…" }));
     const dialog = screen.getByRole("dialog");
@@ -190,5 +195,34 @@ describe("Sending by email", () => {
     await userEvent.click(within(dialog).getByRole("button", { name: "Record it sent…" }));
     const mark = screen.getByRole("dialog", { name: /sent/ });
     expect((within(mark).getByLabelText("How") as HTMLSelectElement).value).toBe("portal");
+  });
+
+  it("offers to sign in again, right there, when the mailbox sign-in no longer holds", async () => {
+    const graph: MailView = {
+      ...server,
+      settings: server.settings && {
+        ...server.settings,
+        handover: "graph",
+        sign_in: { provider: "microsoft", client_id: "0a1b-app", client_secret: null, tenant: null, issuer: null },
+      },
+      signed_in_as: "ann@lakeshore.example",
+    };
+    vi.mocked(ipc.mailSettings).mockResolvedValue(graph);
+    vi.mocked(ipc.letterSendEmail).mockRejectedValue({
+      code: "sign_in",
+      message:
+        "the sign-in to the mailbox has expired or was revoked at Microsoft (invalid_grant); Sign in again in Settings → Sending email (or `amicus mail login`)",
+    });
+    vi.mocked(ipc.mailSignIn).mockResolvedValue({ user: "ann@lakeshore.example", kept: "keychain" });
+    renderWithQuery(<Copies detail={signed} letterDate="2017-09-20" />);
+    await userEvent.click(screen.getByRole("button", { name: "Send all by email…" }));
+    const dialog = screen.getByRole("dialog", { name: "Send by email" });
+    await within(dialog).findByText(/through Microsoft Graph, signed in as ann@lakeshore\.example/);
+    expect(within(dialog).queryByRole("button", { name: "Sign in with Microsoft" })).toBeNull();
+    await userEvent.click(within(dialog).getByRole("button", { name: "Send 2 messages" }));
+    expect(await within(dialog).findByText(/expired or was revoked at Microsoft \(invalid_grant\); Sign in again/)).toBeTruthy();
+    await userEvent.click(within(dialog).getByRole("button", { name: "Sign in with Microsoft" }));
+    expect(ipc.mailSignIn).toHaveBeenCalledWith(null);
+    expect(await within(dialog).findByText("Signed in as ann@lakeshore.example. Close this and send the rest again.")).toBeTruthy();
   });
 });

@@ -8,6 +8,7 @@ import * as ipc from "../../ipc";
 import type { EmailProgress, EmailResult, RecipientView } from "../../ipc";
 import { Dialog } from "../../components/Dialog";
 import { ErrorNote, longDate, useToday } from "../../components/common";
+import { providerName } from "../settings/MailForm";
 import { keys } from "../../queries";
 import type { SentBefore } from "../log/dialogs";
 
@@ -88,6 +89,7 @@ export function SendEmailDialog({
   const send = useMutation({
     mutationFn: () => ipc.letterSendEmail(letterId, copy, resend, setProgress),
   });
+  const signIn = useMutation({ mutationFn: () => ipc.mailSignIn(null) });
   const targets = copy === null ? copies.filter((r) => !r.sent_at) : copies.filter((r) => r.number === copy);
   const withAddress = targets.filter((r) => r.reach.email);
   const server = mail.data?.settings;
@@ -95,6 +97,23 @@ export function SendEmailDialog({
   const title = resend ? "Send again by email" : copy === null ? "Send by email" : `Send copy ${copy} by email`;
   const done = send.data;
   const sentCount = done?.filter((r) => r.outcome.kind === "sent" || r.outcome.kind === "resent").length ?? 0;
+  // With a mailbox sign-in, signing in (again) is offered right here when no
+  // one is signed in, the sending was refused for the sign-in, or a copy was
+  // refused (a sign-in that expired mid-batch says so in its words).
+  const viaSignIn = server?.sign_in ?? null;
+  const offerSignIn =
+    !!viaSignIn &&
+    !busy &&
+    (!mail.data?.signed_in_as ||
+      (ipc.isIpcError(send.error) && send.error.code === "sign_in") ||
+      !!done?.some((r) => r.outcome.kind === "refused"));
+  const through = !server
+    ? ""
+    : server.handover === "graph"
+      ? "Microsoft Graph"
+      : server.handover === "gmail"
+        ? "the Gmail API"
+        : `${server.server}:${server.port}`;
   return (
     <Dialog title={title} onClose={busy ? () => undefined : onClose} wide>
       {!server && mail.isSuccess && (
@@ -104,8 +123,9 @@ export function SendEmailDialog({
       )}
       {server && !done && (
         <p className="muted">
-          From {server.from_name ? `${server.from_name} ` : ""}&lt;{server.from_address}&gt; through {server.server}:
-          {server.port}, {targets.length === 1 ? "one message with the signed PDF attached" : "one message per copy with the signed PDF attached"}.
+          From {server.from_name ? `${server.from_name} ` : ""}&lt;{server.from_address}&gt; through {through}
+          {viaSignIn && mail.data?.signed_in_as ? `, signed in as ${mail.data.signed_in_as}` : ""},{" "}
+          {targets.length === 1 ? "one message with the signed PDF attached" : "one message per copy with the signed PDF attached"}.
         </p>
       )}
       {resend && targets[0]?.sent_at && !done && (
@@ -136,6 +156,26 @@ export function SendEmailDialog({
         </div>
       )}
       {send.isError && <ErrorNote error={send.error} prefix="Nothing was sent" />}
+      {offerSignIn && viaSignIn && (
+        <div className="actions" aria-live="polite">
+          <span className="muted">
+            {signIn.isPending
+              ? "Finish signing in in your browser…"
+              : signIn.data
+                ? `Signed in as ${signIn.data.user}. Close this and send the rest again.`
+                : "The organization's mailbox needs you to sign in."}
+          </span>
+          {signIn.isPending && (
+            <button type="button" onClick={() => void ipc.mailSignInCancel()}>
+              Cancel the sign-in
+            </button>
+          )}
+          <button type="button" disabled={signIn.isPending} onClick={() => signIn.mutate()}>
+            Sign in with {providerName(viaSignIn.provider)}
+          </button>
+        </div>
+      )}
+      {signIn.isError && <ErrorNote error={signIn.error} prefix="Not signed in" />}
       {done && (
         <>
           <p role="status">

@@ -12,6 +12,9 @@ vi.mock("../../ipc", async (importOriginal) => ({
   mailSettings: vi.fn(),
   mailSettingsSave: vi.fn(),
   mailPasswordForget: vi.fn(),
+  mailSignIn: vi.fn(),
+  mailSignOut: vi.fn(),
+  mailSignInCancel: vi.fn(),
   teamStatus: vi.fn(),
   onRecordChanged: vi.fn(),
 }));
@@ -20,11 +23,11 @@ import * as ipc from "../../ipc";
 describe("Settings → Sending email", () => {
   beforeEach(() => {
     vi.resetAllMocks();
-    vi.mocked(ipc.mailSettings).mockResolvedValue({ settings: null, password_kept: false, usual_ports: { starttls: 587, tls: 465 } });
+    vi.mocked(ipc.mailSettings).mockResolvedValue({ settings: null, password_kept: false, usual_ports: { starttls: 587, tls: 465 }, signed_in_as: null });
   });
 
   it("offers the usual port Rust gives for each kind of connection", async () => {
-    vi.mocked(ipc.mailSettings).mockResolvedValue({ settings: null, password_kept: false, usual_ports: { starttls: 2587, tls: 2465 } });
+    vi.mocked(ipc.mailSettings).mockResolvedValue({ settings: null, password_kept: false, usual_ports: { starttls: 2587, tls: 2465 }, signed_in_as: null });
     renderWithQuery(<MailForm />);
     const port = (await screen.findByLabelText("Port")) as HTMLInputElement;
     expect(port.value).toBe("2587");
@@ -53,6 +56,9 @@ describe("Settings → Sending email", () => {
         from_address: "trade@lakeshore.example",
         from_name: null,
         ca_file: null,
+        handover: "smtp",
+        sign_in: null,
+        api_url: null,
       },
       "s3cret",
     );
@@ -76,6 +82,83 @@ describe("Settings → Sending email", () => {
   });
 });
 
+describe("Settings → Sending email: signing in to the organization's mailbox", () => {
+  const saved: MailSettings = {
+    server: "",
+    port: 587,
+    security: "starttls",
+    username: null,
+    from_address: "trade@lakeshore.example",
+    from_name: null,
+    ca_file: null,
+    handover: "graph",
+    sign_in: { provider: "microsoft", client_id: "0a1b-app", client_secret: null, tenant: "lakeshore.example", issuer: null },
+    api_url: null,
+  };
+  const view = (signed_in_as: string | null) => ({
+    settings: saved,
+    password_kept: false,
+    usual_ports: { starttls: 587, tls: 465 },
+    signed_in_as,
+  });
+  const line = () => screen.getByTestId("mailbox-sign-in").textContent ?? "";
+
+  beforeEach(() => {
+    vi.resetAllMocks();
+    vi.mocked(ipc.mailSettings).mockResolvedValue(view(null));
+  });
+
+  it("chooses the provider and the way messages go, and saves them with the settings", async () => {
+    vi.mocked(ipc.mailSettings).mockResolvedValue({ ...view(null), settings: null });
+    vi.mocked(ipc.mailSettingsSave).mockResolvedValue(null);
+    renderWithQuery(<MailForm />);
+    await userEvent.type(await screen.findByLabelText("Send from (address)"), "trade@lakeshore.example");
+    expect(screen.queryByLabelText("Application (client) ID")).toBeNull();
+    await userEvent.selectOptions(screen.getByLabelText("Sign in with"), "microsoft");
+    await userEvent.type(screen.getByLabelText("Application (client) ID"), "0a1b-app");
+    await userEvent.type(screen.getByLabelText(/Tenant/), "lakeshore.example");
+    const through = screen.getByLabelText("Send through") as HTMLSelectElement;
+    expect([...through.options].map((o) => o.value)).toEqual(["smtp", "graph"]);
+    await userEvent.selectOptions(through, "graph");
+    await userEvent.click(screen.getByRole("button", { name: "Save mail settings" }));
+    expect(ipc.mailSettingsSave).toHaveBeenCalledWith(expect.objectContaining({ handover: "graph", sign_in: saved.sign_in }), null);
+  });
+
+  it("signs in with Microsoft in the browser and says who is signed in", async () => {
+    let finish: (v: { user: string; kept: "keychain" }) => void = () => {};
+    vi.mocked(ipc.mailSignIn).mockReturnValue(new Promise((r) => (finish = r)));
+    renderWithQuery(<MailForm />);
+    await waitFor(() => expect(line()).toContain("No one is signed in to the mailbox on this computer"));
+    await userEvent.click(screen.getByRole("button", { name: "Sign in with Microsoft" }));
+    expect(ipc.mailSignIn).toHaveBeenCalledWith(saved.sign_in);
+    await waitFor(() => expect(line()).toContain("Finish signing in in your browser"));
+    expect((screen.getByRole("button", { name: "Sign in with Microsoft" }) as HTMLButtonElement).disabled).toBe(true);
+    // The window may stop waiting for the browser.
+    await userEvent.click(screen.getByRole("button", { name: "Cancel the sign-in" }));
+    expect(ipc.mailSignInCancel).toHaveBeenCalled();
+    await act(async () => finish({ user: "ann@lakeshore.example", kept: "keychain" }));
+    await waitFor(() => expect(line()).toContain("Signed in as ann@lakeshore.example."));
+    expect(screen.queryByRole("button", { name: "Cancel the sign-in" })).toBeNull();
+  });
+
+  it("says a sign-in that no longer holds in words, with the button right there", async () => {
+    vi.mocked(ipc.mailSettings).mockResolvedValue(view("ann@lakeshore.example"));
+    vi.mocked(ipc.mailSignIn).mockRejectedValue({
+      code: "sign_in",
+      message:
+        "the sign-in was not finished in the browser within 5 minutes (was the browser window closed?); nothing was saved: Sign in again to try once more",
+    });
+    vi.mocked(ipc.mailSignOut).mockResolvedValue(null);
+    renderWithQuery(<MailForm />);
+    await waitFor(() => expect(line()).toContain("Signed in as ann@lakeshore.example."));
+    await userEvent.click(screen.getByRole("button", { name: "Sign in with Microsoft" }));
+    expect(await screen.findByText(/was the browser window closed\?\); nothing was saved: Sign in again/)).toBeTruthy();
+    expect((screen.getByRole("button", { name: "Sign in with Microsoft" }) as HTMLButtonElement).disabled).toBe(false);
+    await userEvent.click(screen.getByRole("button", { name: "Sign out" }));
+    expect(ipc.mailSignOut).toHaveBeenCalled();
+  });
+});
+
 describe("Settings → Sending email, read-only to a drafter on the team record", () => {
   const changed: MailSettings = {
     server: "smtp.lakeshore.example",
@@ -85,6 +168,9 @@ describe("Settings → Sending email, read-only to a drafter on the team record"
     from_address: "trade@lakeshore.example",
     from_name: "Trade desk",
     ca_file: null,
+    handover: "smtp",
+    sign_in: null,
+    api_url: null,
   };
   let events: ReturnType<typeof fakeRecordEvents>;
   beforeEach(() => {
@@ -93,8 +179,8 @@ describe("Settings → Sending email, read-only to a drafter on the team record"
     vi.mocked(ipc.onRecordChanged).mockImplementation(events.listen);
     vi.mocked(ipc.teamStatus).mockResolvedValue(danaOnTeam);
     vi.mocked(ipc.mailSettings)
-      .mockResolvedValueOnce({ settings: null, password_kept: false, usual_ports: { starttls: 587, tls: 465 } })
-      .mockResolvedValue({ settings: changed, password_kept: false, usual_ports: { starttls: 587, tls: 465 } });
+      .mockResolvedValueOnce({ settings: null, password_kept: false, usual_ports: { starttls: 587, tls: 465 }, signed_in_as: null })
+      .mockResolvedValue({ settings: changed, password_kept: false, usual_ports: { starttls: 587, tls: 465 }, signed_in_as: null });
   });
 
   function Window({ settingsShown }: { settingsShown: boolean }) {

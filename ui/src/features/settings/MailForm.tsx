@@ -1,9 +1,11 @@
 // Settings → Sending email: the organization's mail server, the sender, and
-// the login's password (kept in the system keychain, never in the record).
+// the login's password (kept in the system keychain, never in the record);
+// or signing in to the organization's mailbox (Microsoft 365, Google
+// Workspace, an OpenID provider) in the system browser instead.
 import { useState } from "react";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import * as ipc from "../../ipc";
-import type { MailSecurity, MailSettings, MailView, UsualPorts } from "../../ipc";
+import type { Handover, MailSecurity, MailSettings, MailView, Provider, SignIn, UsualPorts } from "../../ipc";
 import { ErrorNote, fieldError, useMay } from "../../components/common";
 import { keys } from "../../queries";
 import { useAdminOnly } from "./adminOnly";
@@ -17,7 +19,14 @@ const blank = (ports: UsualPorts): MailSettings => ({
   from_address: "",
   from_name: null,
   ca_file: null,
+  handover: "smtp",
+  sign_in: null,
+  api_url: null,
 });
+
+/** "Sign in with Microsoft". */
+export const providerName = (p: Provider) =>
+  p === "microsoft" ? "Microsoft" : p === "google" ? "Google" : "your organization's sign-in";
 
 function Form({ start, passwordKept }: { start: MailView; passwordKept: boolean }) {
   const port = start.usual_ports;
@@ -31,8 +40,10 @@ function Form({ start, passwordKept }: { start: MailView; passwordKept: boolean 
     onSuccess: () => setPassword(""),
   });
   const forget = useMutation({ mutationFn: ipc.mailPasswordForget });
+  const signIn = useMutation({ mutationFn: (s: SignIn | null) => ipc.mailSignIn(s) });
+  const signOut = useMutation({ mutationFn: ipc.mailSignOut, onSuccess: () => signIn.reset() });
   const err = (f: string) => fieldError(save.error, f);
-  const shown = ["server", "port", "from_address", "username", "password", "ca_file"];
+  const shown = ["server", "port", "from_address", "username", "password", "ca_file", "client_id", "issuer", "handover", "sign_in"];
   const other = save.isError && !shown.some((f) => err(f));
   // The mail server is the organization's; the password goes with it (the
   // keychain is written only once the settings are saved).
@@ -164,6 +175,136 @@ function Form({ start, passwordKept }: { start: MailView; passwordKept: boolean 
         </button>
       </div>
       {err("ca_file") && <p className="error field-error">{err("ca_file")}</p>}
+      <fieldset>
+        <legend>Sign in to the organization's mailbox (Microsoft 365, Google Workspace)</legend>
+        <div className="grid2">
+          <label>
+            Sign in with
+            <select
+              {...admin.field}
+              value={m.sign_in?.provider ?? ""}
+              onChange={(e) => {
+                const provider = e.target.value as Provider | "";
+                setM((m) => ({
+                  ...m,
+                  handover: provider ? m.handover : "smtp",
+                  sign_in: provider
+                    ? { provider, client_id: m.sign_in?.client_id ?? "", client_secret: null, tenant: null, issuer: null }
+                    : null,
+                }));
+              }}
+            >
+              <option value="">No sign-in (a password, or none)</option>
+              <option value="microsoft">Microsoft</option>
+              <option value="google">Google</option>
+              <option value="oidc">Another OpenID provider</option>
+            </select>
+          </label>
+          {m.sign_in && (
+            <label>
+              Send through
+              <select
+                {...admin.field}
+                value={m.handover}
+                onChange={(e) => setM((m) => ({ ...m, handover: e.target.value as Handover }))}
+              >
+                <option value="smtp">The mail server above (SMTP)</option>
+                {m.sign_in.provider !== "google" && <option value="graph">Microsoft Graph</option>}
+                {m.sign_in.provider !== "microsoft" && <option value="gmail">The Gmail API</option>}
+              </select>
+            </label>
+          )}
+        </div>
+        {m.sign_in && (
+          <div className="grid2">
+            <label>
+              Application (client) ID
+              <input
+                {...admin.field}
+                value={m.sign_in.client_id}
+                aria-invalid={!!err("client_id")}
+                onChange={(e) => setM((m) => (m.sign_in ? { ...m, sign_in: { ...m.sign_in, client_id: e.target.value } } : m))}
+              />
+            </label>
+            {m.sign_in.provider === "microsoft" && (
+              <label>
+                Tenant (directory ID or domain)
+                <input
+                  {...admin.field}
+                  value={m.sign_in.tenant ?? ""}
+                  placeholder="organizations"
+                  onChange={(e) => setM((m) => (m.sign_in ? { ...m, sign_in: { ...m.sign_in, tenant: opt(e.target.value) } } : m))}
+                />
+              </label>
+            )}
+            {m.sign_in.provider === "google" && (
+              <label>
+                Client secret (Google desktop apps)
+                <input
+                  {...admin.field}
+                  value={m.sign_in.client_secret ?? ""}
+                  onChange={(e) =>
+                    setM((m) => (m.sign_in ? { ...m, sign_in: { ...m.sign_in, client_secret: opt(e.target.value) } } : m))
+                  }
+                />
+              </label>
+            )}
+            {m.sign_in.provider === "oidc" && (
+              <label>
+                Issuer
+                <input
+                  {...admin.field}
+                  value={m.sign_in.issuer ?? ""}
+                  placeholder="https://login.example.org/realms/staff"
+                  aria-invalid={!!err("issuer")}
+                  onChange={(e) => setM((m) => (m.sign_in ? { ...m, sign_in: { ...m.sign_in, issuer: opt(e.target.value) } } : m))}
+                />
+              </label>
+            )}
+          </div>
+        )}
+        {err("client_id") && <p className="error field-error">{err("client_id")}</p>}
+        {err("issuer") && <p className="error field-error">{err("issuer")}</p>}
+        {err("handover") && <p className="error field-error">{err("handover")}</p>}
+        {err("sign_in") && <p className="error field-error">{err("sign_in")}</p>}
+        {m.sign_in && (
+          <>
+            <p className="muted" aria-live="polite" data-testid="mailbox-sign-in">
+              {signIn.isPending
+                ? "Finish signing in in your browser…"
+                : (signIn.data?.user ?? start.signed_in_as)
+                  ? `Signed in as ${signIn.data?.user ?? start.signed_in_as}.`
+                  : "No one is signed in to the mailbox on this computer."}
+              {signIn.data?.kept === "this_session" &&
+                " No system keychain is running, so the sign-in lasts only until Amicus closes."}
+            </p>
+            {signIn.isError && <ErrorNote error={signIn.error} prefix="Not signed in" />}
+            {signOut.isError && <ErrorNote error={signOut.error} prefix="Not signed out" />}
+            <div className="actions">
+              {start.signed_in_as && (
+                <button type="button" disabled={signOut.isPending} onClick={() => signOut.mutate()}>
+                  Sign out
+                </button>
+              )}
+              {signIn.isPending && (
+                <button type="button" onClick={() => void ipc.mailSignInCancel()}>
+                  Cancel the sign-in
+                </button>
+              )}
+              <button
+                type="button"
+                disabled={signIn.isPending || !m.sign_in.client_id.trim()}
+                onClick={() => {
+                  signOut.reset();
+                  signIn.mutate(admin.locked ? null : m.sign_in);
+                }}
+              >
+                Sign in with {providerName(m.sign_in.provider)}
+              </button>
+            </div>
+          </>
+        )}
+      </fieldset>
       {other && <ErrorNote error={save.error} prefix="Not saved" />}
       {forget.isError && <ErrorNote error={forget.error} prefix="Not forgotten" />}
       <div className="actions">
