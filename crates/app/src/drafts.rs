@@ -304,7 +304,7 @@ impl App {
         let mut to = Vec::new();
         let mut cc = Vec::new();
         for r in recipients {
-            let block = recipient_block(db, r.person_id, r.office_id)?;
+            let block = recipient_block(db, r.person_id, r.office_id, r.term_id)?;
             match r.role {
                 Role::To => to.push(block),
                 Role::Cc => cc.push(match &block.title {

@@ -54,6 +54,18 @@ fn term_row(r: &Row, at: usize) -> crate::db::Result<Term> {
     })
 }
 
+/// Address lines as stored: newline-separated, blank lines dropped; `None`
+/// when nothing is left (not known).
+pub(crate) fn address_text(lines: &[String]) -> Option<String> {
+    let text = lines
+        .iter()
+        .map(|l| l.trim())
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n");
+    (!text.is_empty()).then_some(text)
+}
+
 fn split_lines(text: &str) -> Vec<String> {
     text.lines()
         .map(str::trim)
@@ -589,6 +601,55 @@ impl Store {
             person,
             office,
         }))
+    }
+
+    /// The address on record for the person of term `term_id` in its office:
+    /// the term's own, else the nearest other term of theirs in the same
+    /// office that has one (the latest that began before it first). `None`
+    /// when no term of theirs there carries an address.
+    pub fn term_address(&self, term_id: i64) -> Result<Option<Vec<String>>> {
+        let found: Option<String> = self
+            .conn
+            .query_row(
+                "SELECT o.address FROM terms t
+                 JOIN terms o ON o.person_id = t.person_id AND o.office_id = t.office_id
+                 WHERE t.id = ?1 AND o.address IS NOT NULL
+                 ORDER BY (o.id = t.id) DESC, (o.start_on <= t.start_on) DESC, o.start_on DESC, o.id DESC
+                 LIMIT 1",
+                [term_id],
+                |r| r.get(0),
+            )
+            .optional()?;
+        Ok(found.map(|a| split_lines(&a)))
+    }
+
+    /// Set the address of term `term_id` (empty lines: not known).
+    pub fn set_term_address(&mut self, term_id: i64, lines: &[String]) -> Result<()> {
+        let text = address_text(lines);
+        self.write(|tx| {
+            let n = tx.execute(
+                "UPDATE terms SET address = ?2 WHERE id = ?1",
+                params![term_id, text],
+            )?;
+            if n == 0 {
+                return Err(StoreError::not_found("term", term_id));
+            }
+            Ok(())
+        })
+    }
+
+    /// Who holds `office_id` last on record (the latest term's person): the
+    /// one whose rooms the office's own address is.
+    pub fn latest_holder(&self, office_id: i64) -> Result<Option<i64>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT person_id FROM terms WHERE office_id = ?1
+                 ORDER BY start_on DESC, id DESC LIMIT 1",
+                [office_id],
+                |r| r.get(0),
+            )
+            .optional()?)
     }
 
     /// The latest term of a person (the office they are best known by).

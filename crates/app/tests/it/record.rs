@@ -3,6 +3,7 @@
 //! tests by subject in `record/`, the shared helpers here.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod addresses;
 mod basics;
 mod lifecycle;
 mod officials;
