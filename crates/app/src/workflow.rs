@@ -68,6 +68,19 @@ impl App {
 
     pub(crate) fn approve_at(&self, id: i64, now: DateTime<Utc>) -> Result<(), AppError> {
         let mut db = self.db();
+        // The record may name, since the draft was saved, who held an office
+        // it is addressed to (a holder added under the open letter): the
+        // draft is judged, and approved, with them.
+        let letter = db.letter(id)?;
+        if letter.status == Status::Draft {
+            for r in db.recipients(id)? {
+                if let (None, Some(office)) = (r.person_id, r.office_id)
+                    && let Some(h) = db.holder_on(office, letter.date)?
+                {
+                    db.take_holder(id, r.id, h.term.id)?;
+                }
+            }
+        }
         // An unfinished draft, or a letter that no longer lays out (a
         // template changed), must not be approved.
         let data = self.letter_data_in(&db, id)?;
