@@ -10,6 +10,7 @@ use store::{LetterDraft, LetterMode, NewRecipient, Role, Status, Store};
 
 use crate::app::{App, RecordArea};
 use crate::error::AppError;
+use crate::positions::superseded;
 use crate::recipient_groups::{GroupExpansion, GroupMember, GroupNote, GroupRef, group_greeting};
 use crate::recipients::{Addressee, RecipientChoice, recipient_block, resolve_in};
 
@@ -55,6 +56,11 @@ pub struct LetterExtra {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", ts(optional))]
     pub salutation: Option<String>,
+    /// The position version staff chose to quote on purpose although a
+    /// newer one is in force on the letter's date (its id; "Keep version N").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub kept_position: Option<i64>,
 }
 
 /// A drafted letter and what staff should check.
@@ -105,6 +111,12 @@ impl App {
             recipients.push(r);
             warnings.extend(w);
         }
+        warnings.extend(superseded(
+            db,
+            l.position_id,
+            l.date,
+            l.extra.kept_position,
+        )?);
         let extra = serde_json::to_value(&l.extra)
             .map_err(|e| AppError::invalid("extra", format!("cannot be stored: {e}")))?;
         let draft = LetterDraft {
@@ -373,6 +385,8 @@ impl App {
         drop(db);
         letter.date = date;
         letter.extra.copied_from = Some(id);
+        // The copy quotes the version in force on its date: nothing was kept on purpose.
+        letter.extra.kept_position = None;
         // A group is who was in it on the new date: members who left are
         // dropped, newcomers added.
         let mut groups = Vec::with_capacity(letter.extra.groups.len());

@@ -8,8 +8,9 @@ use serde::{Deserialize, Serialize};
 use store::Status;
 
 use crate::app::{App, RecordArea};
-use crate::drafts::base64_png;
+use crate::drafts::{base64_png, extra_of};
 use crate::error::AppError;
+use crate::positions::superseded;
 
 /// One step of a letter's way to the post, as the record logged it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -80,6 +81,12 @@ impl App {
                     db.take_holder(id, r.id, h.term.id)?;
                 }
             }
+        }
+        // A letter quoting a position version no longer in force on its
+        // date waits until someone chooses: keep it on purpose, or update.
+        let kept = extra_of(id, &letter.extra)?.kept_position;
+        if let Some(why) = superseded(&db, letter.position_id, letter.date, kept)? {
+            return Err(AppError::invalid("position", why));
         }
         // An unfinished draft, or a letter that no longer lays out (a
         // template changed), must not be approved.

@@ -85,7 +85,12 @@ paragraphs: Array<number>,
 /**
  * A joint letter's greeting in place of the template's (a committee's).
  */
-salutation?: string, };
+salutation?: string, 
+/**
+ * The position version staff chose to quote on purpose although a
+ * newer one is in force on the letter's date (its id; "Keep version N").
+ */
+kept_position?: number, };
 
 export type NewLetter = { 
 /**

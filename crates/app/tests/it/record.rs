@@ -7,6 +7,7 @@ mod addresses;
 mod basics;
 mod lifecycle;
 mod officials;
+mod positions;
 mod preview;
 
 use std::collections::HashSet;
