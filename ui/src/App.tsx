@@ -21,7 +21,8 @@ type View =
   | { name: "letters" }
   /** `copyOf`: a new letter copied from that one. */
   | { name: "compose"; id: number | null; seq: number; copyOf?: number }
-  | { name: "log" }
+  /** `group`: the log of the letters sent to that group (a committee hit); `seq` opens it afresh. */
+  | { name: "log"; group?: string; seq?: number }
   /** `seq` opens the screen afresh at the person or office chosen (a search hit). */
   | { name: "officials"; person?: number; office?: number; seq?: number }
   | { name: "positions"; issue?: number; seq?: number }
@@ -159,6 +160,8 @@ export function App() {
       else if (h.kind === "office") go({ name: "officials", office: h.id, seq });
       // A position hit is the issue (one hit per issue): its id is the issue's.
       else if (h.kind === "position") go({ name: "positions", issue: h.id, seq });
+      // A committee hit: the letters sent to it (its name is the group's label).
+      else if (h.kind === "committee") go({ name: "log", group: h.title, seq });
     },
     [go, openLetter],
   );
@@ -240,7 +243,7 @@ export function App() {
               onCopy={copyLetter}
             />
           )}
-          {view.name === "log" && <SentLog onOpen={openLetter} />}
+          {view.name === "log" && <SentLog key={view.seq} onOpen={openLetter} group={view.group} />}
           {view.name === "officials" && (
             <Officials key={view.seq} person={view.person ?? null} office={view.office ?? null} />
           )}
