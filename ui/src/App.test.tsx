@@ -78,6 +78,32 @@ describe("App", () => {
     expect(document.activeElement).toBe(screen.getByRole("searchbox", { name: "Search everything" }));
   });
 
+  it("selects the old search on Ctrl+F, so typing replaces it; arrow keys move through the hits and Enter opens one", async () => {
+    vi.mocked(ipc.search).mockResolvedValue([
+      { kind: "office", id: 10, title: "Secretary of Commerce", snippet: "" },
+      { kind: "letter", id: 2, title: "The amended KORUS", snippet: "" },
+    ]);
+    vi.mocked(ipc.letterOpen).mockResolvedValue({ summary: nth(letters, 1), draft: blankLetter, recipients: [], signature_drawn: false, steps: [] });
+    renderWithQuery(<App />);
+    await screen.findByRole("heading", { name: "Letters" });
+    const search = screen.getByRole("searchbox", { name: "Search everything" }) as HTMLInputElement;
+    await userEvent.type(search, "Padilla");
+    await userEvent.click(screen.getByRole("heading", { name: "Letters" }));
+    await userEvent.keyboard("{Control>}f{/Control}");
+    await userEvent.keyboard("KORUS");
+    expect(search.value).toBe("KORUS");
+    const results = await screen.findByRole("list", { name: "Search results" });
+    const current = () => within(results).getAllByRole("listitem").findIndex((li) => li.getAttribute("aria-current") === "true");
+    expect(current()).toBe(0);
+    await userEvent.keyboard("{ArrowDown}");
+    expect(current()).toBe(1);
+    await userEvent.keyboard("{ArrowDown}");
+    expect(current()).toBe(1);
+    await userEvent.keyboard("{ArrowUp}{ArrowDown}{Enter}");
+    expect(await screen.findByRole("heading", { name: "Letter 2" })).toBeTruthy();
+    expect(ipc.letterOpen).toHaveBeenCalledWith(2);
+  });
+
   it("asks before discarding an unsaved letter", async () => {
     renderWithQuery(<App />);
     await screen.findByRole("heading", { name: "Letters" });

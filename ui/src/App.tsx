@@ -60,6 +60,8 @@ function GlobalSearch({
   onHit: (hit: SearchHit) => void;
 }) {
   const [text, setText] = useState("");
+  // The hit the arrow keys are on (Enter goes there); a new search starts at the first.
+  const [active, setActive] = useState(0);
   const hits = useQuery({
     queryKey: keys.searchFor(text.trim()),
     queryFn: () => ipc.search(text.trim()),
@@ -73,23 +75,31 @@ function GlobalSearch({
         aria-label="Search everything"
         placeholder="Search letters, officials, positions (Ctrl+F)"
         value={text}
-        onChange={(e) => setText(e.target.value)}
+        onChange={(e) => {
+          setText(e.target.value);
+          setActive(0);
+        }}
         onKeyDown={(e) => {
           if (e.key === "Escape") setText("");
-          // Enter goes to the first hit, as a click on it would.
-          const first = hits.data?.[0];
-          if (e.key === "Enter" && first && text.trim().length >= 2) {
+          const shown = Math.min(hits.data?.length ?? 0, 12);
+          if ((e.key === "ArrowDown" || e.key === "ArrowUp") && shown > 0) {
+            e.preventDefault();
+            setActive((a) => Math.max(0, Math.min(shown - 1, a + (e.key === "ArrowDown" ? 1 : -1))));
+          }
+          // Enter goes to the hit the arrows are on (the first), as a click on it would.
+          const chosen = hits.data?.[Math.min(active, shown - 1)];
+          if (e.key === "Enter" && chosen && text.trim().length >= 2) {
             e.preventDefault();
             setText("");
-            onHit(first);
+            onHit(chosen);
           }
         }}
       />
       {text.trim().length >= 2 && hits.data && (
         <ul className="search-results" aria-label="Search results">
           {hits.data.length === 0 && <li className="muted">Nothing found.</li>}
-          {hits.data.slice(0, 12).map((h) => (
-            <li key={`${h.kind}-${h.id}`}>
+          {hits.data.slice(0, 12).map((h, i) => (
+            <li key={`${h.kind}-${h.id}`} className={i === active ? "active" : undefined} aria-current={i === active ? "true" : undefined}>
               <button
                 type="button"
                 onClick={() => {
@@ -175,7 +185,9 @@ export function App() {
         newLetter();
       } else if (key === "f") {
         e.preventDefault();
+        // What was searched before is selected: typing replaces it.
         searchBox.current?.focus();
+        searchBox.current?.select();
       } else if (key === "e" && view.name === "compose") {
         e.preventDefault();
         compose.current?.exportPdf();
