@@ -56,7 +56,8 @@ type Version = Catalog["issues"][number]["positions"][number]["position"];
 function SupersededNote({ form, set, quoted, inForce }: { form: NewLetter; set: SetLetter; quoted: Version; inForce: Version }) {
   const kept = form.extra.kept_position === quoted.id;
   const use = () => {
-    const { kept_position: _, ...extra } = form.extra;
+    const extra = { ...form.extra };
+    delete extra.kept_position;
     set({ position_id: inForce.id, extra });
   };
   return (
