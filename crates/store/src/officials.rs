@@ -328,20 +328,27 @@ impl Store {
 
     /// People whose name contains `filter` (all when empty), by family name.
     pub fn persons(&self, filter: &str, limit: usize) -> Result<Vec<Person>> {
-        self.persons_matching(filter, "", limit)
+        self.persons_matching(filter, "", 0, limit)
     }
 
     /// People whose name, or the title or short name of an office they held,
     /// contains `filter`, or whose office title contains `also` (when not
     /// empty: a state's code, ", CA-", for "California"), by family name.
-    pub fn persons_matching(&self, filter: &str, also: &str, limit: usize) -> Result<Vec<Person>> {
+    pub fn persons_matching(
+        &self,
+        filter: &str,
+        also: &str,
+        offset: usize,
+        limit: usize,
+    ) -> Result<Vec<Person>> {
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT {PERSON_COLS} FROM persons WHERE {PERSON_MATCH}
-             ORDER BY family_name, full_name, id LIMIT ?3"
+             ORDER BY family_name, full_name, id LIMIT ?3 OFFSET ?4"
         ))?;
-        let rows = stmt.query_map(params![filter.trim(), also, limit as i64], |r| {
-            person_row(r, 0)
-        })?;
+        let rows = stmt.query_map(
+            params![filter.trim(), also, limit as i64, offset as i64],
+            |r| person_row(r, 0),
+        )?;
         Ok(rows.collect::<crate::db::Result<_>>()?)
     }
 

@@ -553,7 +553,7 @@ fn officials_are_found_by_office_and_by_state_name_with_the_whole_count(engine: 
     let on = day(AS_OF);
     // By an office's title: the seat's holders, past and present.
     let senators = app
-        .officials_page("Senator for California", Some(on), 200)
+        .officials_page("Senator for California", Some(on), 0, 200)
         .unwrap();
     assert!(
         senators
@@ -568,7 +568,7 @@ fn officials_are_found_by_office_and_by_state_name_with_the_whole_count(engine: 
             .collect::<Vec<_>>()
     );
     // By a state's name: its House seats too, whose titles only say "CA-12".
-    let california = app.officials_page("california", Some(on), 10).unwrap();
+    let california = app.officials_page("california", Some(on), 0, 10).unwrap();
     assert_eq!(california.rows.len(), 10);
     assert!(california.total >= 52, "{}", california.total);
     let offices = app.office_rows("California", Some(on)).unwrap();
@@ -580,9 +580,32 @@ fn officials_are_found_by_office_and_by_state_name_with_the_whole_count(engine: 
         offices.len()
     );
     // The whole list says how many there are beyond the page.
-    let everyone = app.officials_page("", Some(on), 200).unwrap();
+    let everyone = app.officials_page("", Some(on), 0, 200).unwrap();
     assert_eq!(everyone.rows.len(), 200);
     assert!(everyone.total > 537, "{}", everyone.total);
+    // Issue 30: and every one of them is reached a page at a time, each once,
+    // in the list's order.
+    let mut seen = Vec::new();
+    while seen.len() < everyone.total as usize {
+        let page = app.officials_page("", Some(on), seen.len(), 200).unwrap();
+        assert!(!page.rows.is_empty(), "stopped at {}", seen.len());
+        assert_eq!(page.total, everyone.total);
+        seen.extend(page.rows.into_iter().map(|r| r.person.id));
+    }
+    assert_eq!(
+        seen[..200],
+        everyone
+            .rows
+            .iter()
+            .map(|r| r.person.id)
+            .collect::<Vec<_>>()[..]
+    );
+    let unique: std::collections::HashSet<_> = seen.iter().collect();
+    assert_eq!(unique.len(), seen.len());
+    let past = app
+        .officials_page("", Some(on), everyone.total as usize, 200)
+        .unwrap();
+    assert!(past.rows.is_empty());
 }
 
 testkit::engines!(

@@ -44,6 +44,26 @@ describe("Offices", () => {
     expect(within(table).getByText("no holder on record")).toBeTruthy();
   });
 
+  it("shows every office a page at a time, and starts again at the first on a new search", async () => {
+    vi.mocked(ipc.officesList).mockResolvedValue(
+      Array.from({ length: 250 }, (_, i) => ({ office: { ...commerce, id: 100 + i, title: `Office ${i + 1}` }, holder: null })),
+    );
+    renderWithQuery(<Offices />);
+    const pages = await screen.findByRole("navigation", { name: "Pages of offices" });
+    expect(within(pages).getByRole("status").textContent).toBe("Showing 1–200 of 250");
+    expect(screen.queryByRole("button", { name: "Office 201" })).toBeNull();
+    await userEvent.click(within(pages).getByRole("button", { name: "Next 50" }));
+    expect(await screen.findByRole("button", { name: "Office 250" })).toBeTruthy();
+    expect(screen.queryByRole("button", { name: "Office 1" })).toBeNull();
+    expect(within(pages).getByRole("status").textContent).toBe("Showing 201–250 of 250");
+    await userEvent.type(screen.getByRole("searchbox"), "O");
+    await waitFor(() =>
+      expect(within(screen.getByRole("navigation", { name: "Pages of offices" })).getByRole("status").textContent).toBe(
+        "Showing 1–200 of 250",
+      ),
+    );
+  });
+
   it("gives the office's title its row, what can be done with the office under it", async () => {
     renderWithQuery(<Offices />);
     await userEvent.click(await screen.findByRole("button", { name: "Secretary of Commerce" }));

@@ -6,6 +6,7 @@ import { DateDialog, Dialog } from "../../components/Dialog";
 import { ErrorNote, fieldError, longDate, useToday } from "../../components/common";
 import { TermFields } from "./TermFields";
 import { DetailPane } from "../../components/DetailPane";
+import { PAGE, Pager } from "../../components/Pager";
 import { keys } from "../../queries";
 
 export const KINDS: [OfficeKind, string][] = [
@@ -348,12 +349,23 @@ export function Offices({ start = null }: { start?: number | null }) {
     queryKey: keys.officesMatching(filter.trim()),
     queryFn: () => ipc.officesList(filter.trim()),
   });
+  // The page shown (the whole list is here): another search starts at the first.
+  const [offset, setOffset] = useState(0);
+  const rows = list.data?.slice(offset, offset + PAGE) ?? [];
   return (
     <>
       <div className="filters" role="search">
         <label className="grow">
           Search offices
-          <input type="search" value={filter} onChange={(e) => setFilter(e.target.value)} placeholder="Title" />
+          <input
+            type="search"
+            value={filter}
+            onChange={(e) => {
+              setFilter(e.target.value);
+              setOffset(0);
+            }}
+            placeholder="Title"
+          />
         </label>
         <button type="button" onClick={() => setAdding(true)}>
           Add office…
@@ -363,10 +375,8 @@ export function Offices({ start = null }: { start?: number | null }) {
         <div className="master">
           {list.isError && <ErrorNote error={list.error} prefix="Offices could not be loaded" />}
           {list.data && list.data.length === 0 && <p className="empty">No office matches.</p>}
-          {list.data && list.data.length > 200 && (
-            <p className="muted" role="status">
-              Showing 200 of {list.data.length.toLocaleString("en-US")} — refine your search to see the rest.
-            </p>
+          {list.data && (
+            <Pager offset={offset} shown={rows.length} total={list.data.length} onOffset={setOffset} what="offices" />
           )}
           {list.data && list.data.length > 0 && (
             <table className="table" aria-label="Offices">
@@ -378,7 +388,7 @@ export function Offices({ start = null }: { start?: number | null }) {
                 </tr>
               </thead>
               <tbody>
-                {list.data.slice(0, 200).map((r) => (
+                {rows.map((r) => (
                   <tr
                     key={r.office.id}
                     className={r.office.id === open ? "clickable selected" : "clickable"}
