@@ -320,7 +320,7 @@ owner: string | null, };
 
 export type SearchHit = { 
 /**
- * letter, person, office or position.
+ * letter, person, office, position or committee.
  */
 kind: string, id: number, title: string, 
 /**
