@@ -191,6 +191,7 @@ impl App {
             start_on: o.start_on,
             end_on: o.end_on,
             acting: o.acting,
+            address: Vec::new(),
         };
         let added = self
             .db()
@@ -242,6 +243,7 @@ impl App {
                 start_on: t.start_on,
                 end_on: Some(on),
                 acting: t.acting,
+                address: Vec::new(),
             };
             db.edit_term(term_id, &ended)?;
         }

@@ -383,6 +383,7 @@ fn import_member(
                     start_on: t.start,
                     end_on: t.end,
                     acting: false,
+                    address: Vec::new(),
                 };
                 if let Err(e) = crate::officials::check_term(tx, &new, None) {
                     sum.skipped.push(format!(

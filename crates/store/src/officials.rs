@@ -178,8 +178,8 @@ fn insert_term(conn: &Connection, t: &NewTerm) -> Result<i64> {
     check_term(conn, t, None)?;
     check_not_retired(conn, t)?;
     let new_id = conn.insert(
-        "INSERT INTO terms (person_id, office_id, start_on, end_on, acting) VALUES (?1, ?2, ?3, ?4, ?5)",
-        params![t.person_id, t.office_id, t.start_on, t.end_on, t.acting],
+        "INSERT INTO terms (person_id, office_id, start_on, end_on, acting, address) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![t.person_id, t.office_id, t.start_on, t.end_on, t.acting, address_text(&t.address)],
     )?;
     Ok(new_id)
 }
@@ -547,8 +547,9 @@ impl Store {
             check_term(tx, t, Some(id))?;
             check_not_retired(tx, t)?;
             let n = tx.execute(
-                "UPDATE terms SET person_id = ?2, office_id = ?3, start_on = ?4, end_on = ?5, acting = ?6 WHERE id = ?1",
-                params![id, t.person_id, t.office_id, t.start_on, t.end_on, t.acting],
+                "UPDATE terms SET person_id = ?2, office_id = ?3, start_on = ?4, end_on = ?5, acting = ?6,
+                     address = coalesce(?7, address) WHERE id = ?1",
+                params![id, t.person_id, t.office_id, t.start_on, t.end_on, t.acting, address_text(&t.address)],
             )?;
             if n == 0 {
                 return Err(StoreError::not_found("term", id));

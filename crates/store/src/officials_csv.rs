@@ -353,6 +353,7 @@ impl Store {
                 start_on: start,
                 end_on: end,
                 acting,
+                address: Vec::new(),
             };
             if let Err(e) = crate::officials::check_term(&tx, &term, None) {
                 problems.push(RowProblem {

@@ -386,7 +386,13 @@ export type CsvSummary = { persons_added: number, offices_added: number, terms_a
 
 export type NewOffice = { title: string, short_name: string | null, organization: string | null, kind: OfficeKind, single_holder: boolean, address: Array<string>, email: string | null, contact_form: string | null, };
 
-export type NewTerm = { person_id: number, office_id: number, start_on: string, end_on: string | null, acting: boolean, };
+export type NewTerm = { person_id: number, office_id: number, start_on: string, end_on: string | null, acting: boolean, 
+/**
+ * The mailing address for this term (a member's rooms), lines; empty:
+ * not known, the office's is used. Editing a term keeps its address
+ * when none is given.
+ */
+address: Array<string>, };
 
 export type OfficeRow = { office: Office, holder: string | null, };
 

@@ -91,9 +91,20 @@ describe("Offices", () => {
     const dialog = screen.getByRole("dialog", { name: "Add a holder" });
     await userEvent.type(within(dialog).getByRole("textbox", { name: "Person" }), "Pat");
     await userEvent.click(await within(dialog).findByRole("button", { name: "Pat Example" }));
+    // The rooms of this holder's term, blank lines dropped (issue 30: a back-dated letter goes there).
+    await userEvent.type(
+      within(dialog).getByRole("textbox", { name: /Their address in this term/ }),
+      "1401 Constitution Ave NW{Enter}{Enter}Washington DC 20230",
+    );
     await userEvent.click(within(dialog).getByRole("button", { name: "Add holder" }));
     expect((await within(dialog).findByRole("alert")).textContent).toContain("end that term first");
-    expect(vi.mocked(ipc.termAdd).mock.lastCall?.[0]).toMatchObject({ person_id: 9, office_id: 10, end_on: null, acting: false });
+    expect(vi.mocked(ipc.termAdd).mock.lastCall?.[0]).toMatchObject({
+      person_id: 9,
+      office_id: 10,
+      end_on: null,
+      acting: false,
+      address: ["1401 Constitution Ave NW", "Washington DC 20230"],
+    });
   });
 
   it("ends the current term on the chosen day", async () => {

@@ -139,6 +139,8 @@ function AddHolder({ officeId, onClose }: { officeId: number; onClose: () => voi
   // Something typed as the end that is not a date must not be taken for "still in office".
   const [endTyped, setEndTyped] = useState(false);
   const [acting, setActing] = useState(false);
+  // The rooms this holder had in this term (a back-dated letter goes there); empty: the office's.
+  const [address, setAddress] = useState("");
   const people = useQuery({
     queryKey: keys.officialsMatching(who.trim()),
     queryFn: () => ipc.officialsList(who.trim()),
@@ -149,7 +151,8 @@ function AddHolder({ officeId, onClose }: { officeId: number; onClose: () => voi
       if (personId === null) throw new Error("Choose the person who holds the office.");
       if (!start) throw new Error("Enter the day the term began, e.g. 09/24/2018.");
       if (!end && endTyped) throw new Error("Enter the day the term ended, or leave it empty.");
-      return ipc.termAdd({ person_id: personId, office_id: officeId, start_on: start, end_on: end || null, acting });
+      const lines = address.split("\n").map((l) => l.trim()).filter(Boolean);
+      return ipc.termAdd({ person_id: personId, office_id: officeId, start_on: start, end_on: end || null, acting, address: lines });
     },
     onSuccess: () => onClose(),
   });
@@ -200,6 +203,10 @@ function AddHolder({ officeId, onClose }: { officeId: number; onClose: () => voi
           }}
           onActing={setActing}
         />
+        <label>
+          Their address in this term, one line per line (empty: the office's)
+          <textarea rows={2} value={address} onChange={(e) => setAddress(e.target.value)} />
+        </label>
         {add.isError && <ErrorNote error={add.error} prefix="Not added" />}
         <div className="actions">
           <button type="submit" className="primary" disabled={add.isPending}>

@@ -133,7 +133,56 @@ fn a_csv_row_gives_an_existing_term_its_address_and_exports_it(engine: Backend) 
     );
 }
 
+fn a_holder_added_by_hand_with_the_rooms_of_that_term_is_written_to_there(engine: Backend) {
+    let app = app_on(engine);
+    california(&app);
+    let class_3 = office(&app, "U.S. Senator for California (class 3)");
+    let boxer = app
+        .save_person(
+            None,
+            &NewPerson {
+                full_name: "Barbara Boxer".into(),
+                family_name: String::new(),
+                honorific: None,
+                salutation: None,
+                email: None,
+            },
+        )
+        .unwrap();
+    let term = app
+        .add_term(&NewTerm {
+            person_id: boxer,
+            office_id: class_3,
+            start_on: day("1993-01-05"),
+            end_on: Some(day("2016-12-31")),
+            acting: false,
+            address: vec![
+                "112 Hart Senate Office Building".into(),
+                " ".into(),
+                "Washington DC 20510".into(),
+            ],
+        })
+        .unwrap();
+    // Changing when the term ends (as the window's End term does) keeps its rooms.
+    app.end_term(term, day("2017-01-03")).unwrap();
+    let mut l = to_seats(&app, "2016-06-01");
+    l.recipients.remove(0);
+    let preview = app.preview_draft(&l, &PreviewHave::default()).unwrap();
+    let text = &preview.pages[0].drawing.as_ref().unwrap().overlay;
+    assert!(
+        text.contains("Barbara Boxer") && text.contains("112 Hart Senate Office Building"),
+        "{text}"
+    );
+    assert!(!text.contains("B03 Russell"), "{text}");
+    assert!(
+        !preview.warnings.iter().any(|w| w.contains("no address")),
+        "{:?}",
+        preview.warnings
+    );
+}
+
 testkit::engines!(
+    a_holder_added_by_hand_with_the_rooms_of_that_term_is_written_to_there,
     a_back_dated_letter_goes_to_the_rooms_of_that_dates_holders,
     todays_holders_get_todays_rooms_without_a_word,
     a_csv_row_gives_an_existing_term_its_address_and_exports_it,

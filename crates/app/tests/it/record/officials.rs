@@ -321,6 +321,7 @@ fn approving_takes_a_holder_added_since_the_draft_was_saved(engine: Backend) {
         start_on: day("2017-01-03"),
         end_on: Some(day("2021-01-18")),
         acting: false,
+        address: Vec::new(),
     })
     .unwrap();
     app.approve(id).unwrap();
