@@ -67,6 +67,16 @@ struct Row {
 }
 
 impl Row {
+    /// The `address` column as stored: lines split at `|`, blank ones dropped.
+    fn address(&self) -> Option<String> {
+        let lines: Vec<String> = self
+            .get("address")?
+            .split('|')
+            .map(str::to_string)
+            .collect();
+        crate::officials::address_text(&lines)
+    }
+
     fn get(&self, column: &str) -> Option<&str> {
         self.cells
             .get(column)
@@ -290,11 +300,7 @@ impl Store {
             };
             // The row's address is its term's (a Capitol office belongs to
             // the member's term, not the seat); a new office starts with it.
-            let address = row.get("address").and_then(|a| {
-                crate::officials::address_text(
-                    &a.split('|').map(str::to_string).collect::<Vec<_>>(),
-                )
-            });
+            let address = row.address();
             let office: Option<i64> = tx
                 .query_row(
                     "SELECT id FROM offices WHERE lower(title) = lower(CAST(?1 AS TEXT)) ORDER BY id LIMIT 1",
