@@ -111,12 +111,6 @@ impl App {
             recipients.push(r);
             warnings.extend(w);
         }
-        warnings.extend(superseded(
-            db,
-            l.position_id,
-            l.date,
-            l.extra.kept_position,
-        )?);
         let extra = serde_json::to_value(&l.extra)
             .map_err(|e| AppError::invalid("extra", format!("cannot be stored: {e}")))?;
         let draft = LetterDraft {
@@ -149,6 +143,12 @@ impl App {
         let (draft, recipients, mut warnings) = self.draft_of(&db, l)?;
         let data = self.data_for(&db, &draft, &recipients)?;
         warnings.extend(self.not_ready(&data)?);
+        warnings.extend(superseded(
+            &db,
+            l.position_id,
+            l.date,
+            l.extra.kept_position,
+        )?);
         let id = db.create_letter(&draft, &recipients, now)?;
         drop(db);
         self.changed(&[RecordArea::Letters]);
@@ -169,6 +169,14 @@ impl App {
         let (draft, recipients, mut warnings) = self.draft_of(&db, l)?;
         let data = self.data_for(&db, &draft, &recipients)?;
         warnings.extend(self.not_ready(&data)?);
+        // The position's note is the form's to show beside the position,
+        // not the preview's (whose warnings are said under the recipients).
+        warnings.extend(superseded(
+            &db,
+            l.position_id,
+            l.date,
+            l.extra.kept_position,
+        )?);
         let status = db.letter(id)?.status;
         if matches!(status, Status::Approved | Status::Signed) {
             warnings.push(format!(
