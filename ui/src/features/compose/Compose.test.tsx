@@ -487,6 +487,30 @@ describe("Compose", () => {
     expect(vi.mocked(ipc.draftPreview).mock.lastCall?.[0].extra.kept_position).toBeUndefined();
   });
 
+  it("checks the open letter again when the record changes under it: a holder added elsewhere lifts the warning", async () => {
+    vi.mocked(ipc.letterOpen).mockResolvedValue(openedDraft);
+    vi.mocked(ipc.draftPreview).mockResolvedValue({ pages: [], glyphs: [], warnings: [NO_HOLDER], resolved: ["U.S. Senator for California, class 1 (no holder on record)"], missing: [] });
+    vi.mocked(ipc.letterApprove).mockResolvedValue(null);
+    function Window() {
+      useRecordEvents();
+      return <Compose letterId={2} onSaved={vi.fn()} />;
+    }
+    renderWithQuery(<Window />);
+    await screen.findByText(/^No holder of the office/);
+    await waitFor(() => expect(events.listening()).toBe(1));
+    const asked = vi.mocked(ipc.draftPreview).mock.calls.length;
+    // Someone adds Feinstein in Officials while the letter stays open and unsaved.
+    vi.mocked(ipc.draftPreview).mockResolvedValue({ pages: [], glyphs: [], warnings: [], resolved: ["Dianne Feinstein (U.S. Senator for California, class 1)"], missing: [] });
+    act(() => events.fire(["officials"]));
+    await waitFor(() => expect(screen.queryByText(/^No holder of the office/)).toBeNull());
+    expect(vi.mocked(ipc.draftPreview).mock.calls.length).toBe(asked + 1);
+    expect(screen.getByText(/Dianne Feinstein/)).toBeTruthy();
+    // Approve goes straight through (Rust takes the holder now on record: no save needed first).
+    await userEvent.click(screen.getByRole("button", { name: "Approve" }));
+    await waitFor(() => expect(ipc.letterApprove).toHaveBeenCalledWith(2));
+    expect(ipc.letterSave).not.toHaveBeenCalled();
+  });
+
   it("marks what the template still needs at that field, calmly, and only once the form is touched", async () => {
     vi.mocked(ipc.letterOpen).mockResolvedValue(openedDraft);
     vi.mocked(ipc.letterSave).mockResolvedValue({ letter_id: 2, warnings: [] });
