@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { act, screen, waitFor } from "@testing-library/react";
+import { act, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { App } from "./App";
 import {
@@ -76,6 +76,32 @@ describe("App", () => {
     expect(await screen.findByRole("heading", { name: "New letter" })).toBeTruthy();
     await userEvent.keyboard("{Control>}f{/Control}");
     expect(document.activeElement).toBe(screen.getByRole("searchbox", { name: "Search everything" }));
+  });
+
+  it("selects the old search on Ctrl+F, so typing replaces it; arrow keys move through the hits and Enter opens one", async () => {
+    vi.mocked(ipc.search).mockResolvedValue([
+      { kind: "office", id: 10, title: "Secretary of Commerce", snippet: "" },
+      { kind: "letter", id: 2, title: "The amended KORUS", snippet: "" },
+    ]);
+    vi.mocked(ipc.letterOpen).mockResolvedValue({ summary: nth(letters, 1), draft: blankLetter, recipients: [], signature_drawn: false, steps: [] });
+    renderWithQuery(<App />);
+    await screen.findByRole("heading", { name: "Letters" });
+    const search = screen.getByRole("searchbox", { name: "Search everything" }) as HTMLInputElement;
+    await userEvent.type(search, "Padilla");
+    await userEvent.click(screen.getByRole("heading", { name: "Letters" }));
+    await userEvent.keyboard("{Control>}f{/Control}");
+    await userEvent.keyboard("KORUS");
+    expect(search.value).toBe("KORUS");
+    const results = await screen.findByRole("list", { name: "Search results" });
+    const current = () => within(results).getAllByRole("listitem").findIndex((li) => li.getAttribute("aria-current") === "true");
+    expect(current()).toBe(0);
+    await userEvent.keyboard("{ArrowDown}");
+    expect(current()).toBe(1);
+    await userEvent.keyboard("{ArrowDown}");
+    expect(current()).toBe(1);
+    await userEvent.keyboard("{ArrowUp}{ArrowDown}{Enter}");
+    expect(await screen.findByRole("heading", { name: "Letter 2" })).toBeTruthy();
+    expect(ipc.letterOpen).toHaveBeenCalledWith(2);
   });
 
   it("asks before discarding an unsaved letter", async () => {
@@ -163,6 +189,22 @@ describe("App", () => {
     await userEvent.click(hit);
     expect(await screen.findByRole("heading", { name: "Letter 2" })).toBeTruthy();
     expect(ipc.letterOpen).toHaveBeenCalledWith(2);
+  });
+
+  it("takes a committee hit to the letters sent to it, and lists those letters under it", async () => {
+    vi.mocked(ipc.search).mockResolvedValue([
+      { kind: "committee", id: 4, title: "Senate Committee on Finance", snippet: "SSFI · 1 letter to it" },
+      { kind: "letter", id: 2, title: "The amended KORUS", snippet: "To the Senate Committee on Finance, 2018-09-24" },
+    ]);
+    renderWithQuery(<App />);
+    await screen.findByRole("heading", { name: "Letters" });
+    await userEvent.type(screen.getByRole("searchbox", { name: "Search everything" }), "Finance");
+    const results = await screen.findByRole("list", { name: "Search results" });
+    const letter = await within(results).findByRole("button", { name: /The amended KORUS/ });
+    expect(letter.querySelector(".snippet")?.textContent).toBe("To the Senate Committee on Finance, September 24, 2018");
+    await userEvent.click(within(results).getByRole("button", { name: /^committee Senate Committee on Finance/ }));
+    await screen.findByRole("heading", { name: "Sent log" });
+    await waitFor(() => expect(vi.mocked(ipc.sentLog).mock.lastCall?.[0].group).toBe("Senate Committee on Finance"));
   });
 
   it("says whose session it is on a team record, and nothing on this computer's own", async () => {

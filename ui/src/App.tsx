@@ -21,7 +21,8 @@ type View =
   | { name: "letters" }
   /** `copyOf`: a new letter copied from that one. */
   | { name: "compose"; id: number | null; seq: number; copyOf?: number }
-  | { name: "log" }
+  /** `group`: the log of the letters sent to that group (a committee hit); `seq` opens it afresh. */
+  | { name: "log"; group?: string; seq?: number }
   /** `seq` opens the screen afresh at the person or office chosen (a search hit). */
   | { name: "officials"; person?: number; office?: number; seq?: number }
   | { name: "positions"; issue?: number; seq?: number }
@@ -59,6 +60,8 @@ function GlobalSearch({
   onHit: (hit: SearchHit) => void;
 }) {
   const [text, setText] = useState("");
+  // The hit the arrow keys are on (Enter goes there); a new search starts at the first.
+  const [active, setActive] = useState(0);
   const hits = useQuery({
     queryKey: keys.searchFor(text.trim()),
     queryFn: () => ipc.search(text.trim()),
@@ -72,23 +75,31 @@ function GlobalSearch({
         aria-label="Search everything"
         placeholder="Search letters, officials, positions (Ctrl+F)"
         value={text}
-        onChange={(e) => setText(e.target.value)}
+        onChange={(e) => {
+          setText(e.target.value);
+          setActive(0);
+        }}
         onKeyDown={(e) => {
           if (e.key === "Escape") setText("");
-          // Enter goes to the first hit, as a click on it would.
-          const first = hits.data?.[0];
-          if (e.key === "Enter" && first && text.trim().length >= 2) {
+          const shown = Math.min(hits.data?.length ?? 0, 12);
+          if ((e.key === "ArrowDown" || e.key === "ArrowUp") && shown > 0) {
+            e.preventDefault();
+            setActive((a) => Math.max(0, Math.min(shown - 1, a + (e.key === "ArrowDown" ? 1 : -1))));
+          }
+          // Enter goes to the hit the arrows are on (the first), as a click on it would.
+          const chosen = hits.data?.[Math.min(active, shown - 1)];
+          if (e.key === "Enter" && chosen && text.trim().length >= 2) {
             e.preventDefault();
             setText("");
-            onHit(first);
+            onHit(chosen);
           }
         }}
       />
       {text.trim().length >= 2 && hits.data && (
         <ul className="search-results" aria-label="Search results">
           {hits.data.length === 0 && <li className="muted">Nothing found.</li>}
-          {hits.data.slice(0, 12).map((h) => (
-            <li key={`${h.kind}-${h.id}`}>
+          {hits.data.slice(0, 12).map((h, i) => (
+            <li key={`${h.kind}-${h.id}`} className={i === active ? "active" : undefined} aria-current={i === active ? "true" : undefined}>
               <button
                 type="button"
                 onClick={() => {
@@ -159,6 +170,8 @@ export function App() {
       else if (h.kind === "office") go({ name: "officials", office: h.id, seq });
       // A position hit is the issue (one hit per issue): its id is the issue's.
       else if (h.kind === "position") go({ name: "positions", issue: h.id, seq });
+      // A committee hit: the letters sent to it (its name is the group's label).
+      else if (h.kind === "committee") go({ name: "log", group: h.title, seq });
     },
     [go, openLetter],
   );
@@ -172,7 +185,9 @@ export function App() {
         newLetter();
       } else if (key === "f") {
         e.preventDefault();
+        // What was searched before is selected: typing replaces it.
         searchBox.current?.focus();
+        searchBox.current?.select();
       } else if (key === "e" && view.name === "compose") {
         e.preventDefault();
         compose.current?.exportPdf();
@@ -240,7 +255,7 @@ export function App() {
               onCopy={copyLetter}
             />
           )}
-          {view.name === "log" && <SentLog onOpen={openLetter} />}
+          {view.name === "log" && <SentLog key={view.seq} onOpen={openLetter} group={view.group} />}
           {view.name === "officials" && (
             <Officials key={view.seq} person={view.person ?? null} office={view.office ?? null} />
           )}

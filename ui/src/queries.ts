@@ -39,7 +39,7 @@ export const keys = {
   officials: ["officials"],
   officialsMatching: (filter: string) => ["officials", filter],
   /** The officials screen's page (rows and the total), apart from the bare lists above. */
-  officialsPageMatching: (filter: string) => ["officials", "page", filter],
+  officialsPageMatching: (filter: string, offset = 0) => ["officials", "page", filter, offset],
   offices: ["offices"],
   officesMatching: (filter: string) => ["offices", filter],
   office: ["office"],

@@ -326,16 +326,15 @@ fn end_at_successors(members: &mut [Member], departed: usize) {
     }
 }
 
-/// Departed members with their terms since [`HISTORY_FROM`]. Their seats'
-/// addresses, phones and contact forms are today's holders', not the ones
-/// the departed last had.
+/// Departed members with their terms since [`HISTORY_FROM`]. Each term keeps
+/// the rooms it had (a back-dated letter goes there); their seats' phones and
+/// contact forms are today's holders', not the ones the departed last had.
 fn departed(members: Vec<Member>) -> Vec<Member> {
     members
         .into_iter()
         .filter_map(|mut m| {
             m.terms.retain(|t| t.end.is_none_or(|e| e >= HISTORY_FROM));
             for t in &mut m.terms {
-                t.address.clear();
                 t.phone = None;
                 t.contact_form = None;
             }

@@ -436,7 +436,12 @@ impl App {
                 "the organization's letterhead is not set; fill it in under Settings",
             )
         })?;
-        let block = recipient_block(&db, recipient.person_id, recipient.office_id)?;
+        let block = recipient_block(
+            &db,
+            recipient.person_id,
+            recipient.office_id,
+            recipient.term_id,
+        )?;
         let salutation = match recipient.role {
             Role::To => letters::template::salutation_line(&[&block.salutation]),
             Role::Cc => letters::template::salutation_line(&[&block.name]),

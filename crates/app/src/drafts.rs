@@ -10,6 +10,7 @@ use store::{LetterDraft, LetterMode, NewRecipient, Role, Status, Store};
 
 use crate::app::{App, RecordArea};
 use crate::error::AppError;
+use crate::positions::superseded;
 use crate::recipient_groups::{GroupExpansion, GroupMember, GroupNote, GroupRef, group_greeting};
 use crate::recipients::{Addressee, RecipientChoice, recipient_block, resolve_in};
 
@@ -55,6 +56,11 @@ pub struct LetterExtra {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", ts(optional))]
     pub salutation: Option<String>,
+    /// The position version staff chose to quote on purpose although a
+    /// newer one is in force on the letter's date (its id; "Keep version N").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub kept_position: Option<i64>,
 }
 
 /// A drafted letter and what staff should check.
@@ -137,6 +143,12 @@ impl App {
         let (draft, recipients, mut warnings) = self.draft_of(&db, l)?;
         let data = self.data_for(&db, &draft, &recipients)?;
         warnings.extend(self.not_ready(&data)?);
+        warnings.extend(superseded(
+            &db,
+            l.position_id,
+            l.date,
+            l.extra.kept_position,
+        )?);
         let id = db.create_letter(&draft, &recipients, now)?;
         drop(db);
         self.changed(&[RecordArea::Letters]);
@@ -157,6 +169,14 @@ impl App {
         let (draft, recipients, mut warnings) = self.draft_of(&db, l)?;
         let data = self.data_for(&db, &draft, &recipients)?;
         warnings.extend(self.not_ready(&data)?);
+        // The position's note is the form's to show beside the position,
+        // not the preview's (whose warnings are said under the recipients).
+        warnings.extend(superseded(
+            &db,
+            l.position_id,
+            l.date,
+            l.extra.kept_position,
+        )?);
         let status = db.letter(id)?.status;
         if matches!(status, Status::Approved | Status::Signed) {
             warnings.push(format!(
@@ -304,7 +324,7 @@ impl App {
         let mut to = Vec::new();
         let mut cc = Vec::new();
         for r in recipients {
-            let block = recipient_block(db, r.person_id, r.office_id)?;
+            let block = recipient_block(db, r.person_id, r.office_id, r.term_id)?;
             match r.role {
                 Role::To => to.push(block),
                 Role::Cc => cc.push(match &block.title {
@@ -373,6 +393,8 @@ impl App {
         drop(db);
         letter.date = date;
         letter.extra.copied_from = Some(id);
+        // The copy quotes the version in force on its date: nothing was kept on purpose.
+        letter.extra.kept_position = None;
         // A group is who was in it on the new date: members who left are
         // dropped, newcomers added.
         let mut groups = Vec::with_capacity(letter.extra.groups.len());

@@ -73,19 +73,21 @@ impl App {
     }
 
     /// People matching `filter` (a name, an office's title or short name,
-    /// or a state's name for its House seats), with how many match in all;
+    /// or a state's name for its House seats), `limit` of them from the
+    /// `offset`-th (in the list's order, from 0), with how many match in all;
     /// each with the office held on `on` (today by the app's clock when not given).
     pub fn officials_page(
         &self,
         filter: &str,
         on: Option<NaiveDate>,
+        offset: usize,
         limit: usize,
     ) -> Result<OfficialsPage, AppError> {
         let on = on.unwrap_or_else(|| self.clock().today());
         let also = crate::states::house_seat_fragment(filter);
         let total = self.db().count_persons_matching(filter, &also)?;
         Ok(OfficialsPage {
-            rows: self.officials_matching(filter, &also, on, limit)?,
+            rows: self.officials_matching(filter, &also, on, offset, limit)?,
             total,
         })
     }
@@ -100,7 +102,7 @@ impl App {
     ) -> Result<Vec<OfficialRow>, AppError> {
         let on = on.unwrap_or_else(|| self.clock().today());
         let also = crate::states::house_seat_fragment(filter);
-        self.officials_matching(filter, &also, on, limit)
+        self.officials_matching(filter, &also, on, 0, limit)
     }
 
     fn officials_matching(
@@ -108,11 +110,12 @@ impl App {
         filter: &str,
         also: &str,
         on: NaiveDate,
+        offset: usize,
         limit: usize,
     ) -> Result<Vec<OfficialRow>, AppError> {
         let db = self.db();
         let mut out = Vec::new();
-        for person in db.persons_matching(filter, also, limit)? {
+        for person in db.persons_matching(filter, also, offset, limit)? {
             let holding = db.latest_holding(person.id, on)?;
             out.push(OfficialRow {
                 office: holding.as_ref().map(|h| h.office.title.clone()),
@@ -188,6 +191,7 @@ impl App {
             start_on: o.start_on,
             end_on: o.end_on,
             acting: o.acting,
+            address: Vec::new(),
         };
         let added = self
             .db()
@@ -239,6 +243,7 @@ impl App {
                 start_on: t.start_on,
                 end_on: Some(on),
                 acting: t.acting,
+                address: Vec::new(),
             };
             db.edit_term(term_id, &ended)?;
         }

@@ -62,6 +62,38 @@ fn issue_view_in(db: &Store, issue: Issue) -> Result<IssueView, AppError> {
     Ok(IssueView { issue, positions })
 }
 
+/// What a letter dated `date` citing `position_id` should be told when the
+/// version it cites is not the one in force on its date (a newer one was
+/// adopted since it was drafted): which version is, and that someone must
+/// choose. `None` when it cites the one in force, cites none, no version was
+/// in force then, or staff kept the cited one on purpose (`kept`).
+pub(crate) fn superseded(
+    db: &Store,
+    position_id: Option<i64>,
+    date: NaiveDate,
+    kept: Option<i64>,
+) -> Result<Option<String>, AppError> {
+    let Some(cited) = position_id else {
+        return Ok(None);
+    };
+    if kept == Some(cited) {
+        return Ok(None);
+    }
+    let cited = db.position(cited)?;
+    Ok(match db.position_on(cited.issue_id, date)? {
+        Some(in_force) if in_force.id != cited.id => Some(format!(
+            "the letter quotes version {} of your position on {}, but version {} (adopted {}) is the one in force on {date}: use version {}, or keep version {} on purpose",
+            cited.version,
+            cited.issue,
+            in_force.version,
+            in_force.adopted_on,
+            in_force.version,
+            cited.version
+        )),
+        _ => None,
+    })
+}
+
 impl App {
     /// Issues with every version of the organization's position, newest
     /// first, and the letters citing each.

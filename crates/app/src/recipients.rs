@@ -62,6 +62,7 @@ pub(crate) fn resolve_in(
                         h.person.full_name, h.office.title
                     ));
                 }
+                warnings.extend(address_warning(db, &h, date)?);
                 NewRecipient {
                     role: choice.role,
                     person_id: Some(h.person.id),
@@ -100,6 +101,7 @@ pub(crate) fn resolve_in(
                             person.full_name, h.office.title
                         ));
                     }
+                    warnings.extend(address_warning(db, h, date)?);
                 }
                 None => warnings.push(format!(
                     "{} held no office on {date} in the record; check the address",
@@ -117,13 +119,62 @@ pub(crate) fn resolve_in(
     Ok((recipient, warnings))
 }
 
+/// Where a letter to `person_id` in `office` (through term `term_id`) goes:
+/// the address on record for that person's term (a Capitol office belongs to
+/// the member's term, not the seat), else the office's own address, which
+/// for a seat in Congress is its latest holder's rooms. The flag says the
+/// latter is someone else's: the person is not the seat's latest holder and
+/// no address of theirs there is known.
+fn address_of(
+    db: &Store,
+    office: &store::Office,
+    person_id: Option<i64>,
+    term_id: Option<i64>,
+) -> Result<(Vec<String>, bool), AppError> {
+    if let Some(lines) = term_id.map(|t| db.term_address(t)).transpose()?.flatten() {
+        return Ok((lines, false));
+    }
+    // A department's address is the seat's; a member's rooms in the Capitol
+    // are their own.
+    let rooms_move = matches!(
+        office.kind,
+        store::OfficeKind::Senator | store::OfficeKind::Representative
+    );
+    let someone_else = match person_id {
+        Some(p) if rooms_move => db.latest_holder(office.id)?.is_some_and(|h| h != p),
+        _ => false,
+    };
+    Ok((office.address.clone(), someone_else))
+}
+
+/// The warning for a person addressed at today's rooms of an office they
+/// have left, when the record knows no address of their own there.
+fn address_warning(
+    db: &Store,
+    h: &store::Holder,
+    date: NaiveDate,
+) -> Result<Option<String>, AppError> {
+    let (_, stale) = address_of(db, &h.office, Some(h.person.id), Some(h.term.id))?;
+    Ok(stale.then(|| {
+        format!(
+            "no address is on record for {} as {} on {date}; the office's current address (a later holder's) is used: check it, or give the term's address (an officials CSV row's address applies to its term)",
+            h.person.full_name, h.office.title
+        )
+    }))
+}
+
 pub(crate) fn recipient_block(
     db: &Store,
     person_id: Option<i64>,
     office_id: Option<i64>,
+    term_id: Option<i64>,
 ) -> Result<letters::Recipient, AppError> {
     let office = office_id.map(|o| db.office(o)).transpose()?;
     let person = person_id.map(|p| db.person(p)).transpose()?;
+    let address = match &office {
+        Some(o) => address_of(db, o, person_id, term_id)?.0,
+        None => Vec::new(),
+    };
     Ok(match (&person, &office) {
         (Some(p), _) => letters::address::recipient(&letters::address::Addressee {
             full_name: &p.full_name,
@@ -131,7 +182,7 @@ pub(crate) fn recipient_block(
             kind: office.as_ref().map_or("other", |o| o.kind.as_str()),
             office_title: office.as_ref().map(|o| o.title.as_str()),
             organization: office.as_ref().and_then(|o| o.organization.as_deref()),
-            address: office.as_ref().map_or(&[][..], |o| &o.address[..]),
+            address: &address,
             honorific: p.honorific.as_deref(),
             salutation: p.salutation.as_deref(),
         }),

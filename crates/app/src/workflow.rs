@@ -8,8 +8,9 @@ use serde::{Deserialize, Serialize};
 use store::Status;
 
 use crate::app::{App, RecordArea};
-use crate::drafts::base64_png;
+use crate::drafts::{base64_png, extra_of};
 use crate::error::AppError;
+use crate::positions::superseded;
 
 /// One step of a letter's way to the post, as the record logged it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -68,6 +69,25 @@ impl App {
 
     pub(crate) fn approve_at(&self, id: i64, now: DateTime<Utc>) -> Result<(), AppError> {
         let mut db = self.db();
+        // The record may name, since the draft was saved, who held an office
+        // it is addressed to (a holder added under the open letter): the
+        // draft is judged, and approved, with them.
+        let letter = db.letter(id)?;
+        if letter.status == Status::Draft {
+            for r in db.recipients(id)? {
+                if let (None, Some(office)) = (r.person_id, r.office_id)
+                    && let Some(h) = db.holder_on(office, letter.date)?
+                {
+                    db.take_holder(id, r.id, h.term.id)?;
+                }
+            }
+        }
+        // A letter quoting a position version no longer in force on its
+        // date waits until someone chooses: keep it on purpose, or update.
+        let kept = extra_of(id, &letter.extra)?.kept_position;
+        if let Some(why) = superseded(&db, letter.position_id, letter.date, kept)? {
+            return Err(AppError::invalid("position", why));
+        }
         // An unfinished draft, or a letter that no longer lays out (a
         // template changed), must not be approved.
         let data = self.letter_data_in(&db, id)?;

@@ -39,6 +39,10 @@ pub enum Officials {
         end: Option<NaiveDate>,
         #[arg(long)]
         acting: bool,
+        /// A line of their address in this term (repeat for each line;
+        /// none: the office's is used). A back-dated letter goes there.
+        #[arg(long = "address", value_name = "LINE")]
+        address: Vec<String>,
     },
     /// End an open term.
     EndTerm {
@@ -149,6 +153,7 @@ pub fn run(app: &App, cmd: Officials, format: Format) -> Result<(), AppError> {
             start,
             end,
             acting,
+            address,
         } => {
             let id = app.add_term(&NewTerm {
                 person_id: person,
@@ -156,6 +161,7 @@ pub fn run(app: &App, cmd: Officials, format: Format) -> Result<(), AppError> {
                 start_on: start,
                 end_on: end,
                 acting,
+                address,
             })?;
             out!("added term {id}");
         }

@@ -115,13 +115,7 @@ impl Store {
         if let Some(c) = by_code {
             return Ok(c);
         }
-        let mut stmt = self.conn.prepare(&format!(
-            "SELECT {COMMITTEE_COLS} FROM committees c LEFT JOIN committees p ON p.id = c.parent_id
-             WHERE c.parent_id IS NULL AND lower(c.name) LIKE '%' || lower(CAST(?1 AS TEXT)) || '%' ORDER BY c.name"
-        ))?;
-        let found: Vec<Committee> = stmt
-            .query_map([text], committee_row)?
-            .collect::<crate::db::Result<_>>()?;
+        let found = self.committees_named(text, true)?;
         match found.len() {
             1 => Ok(found.into_iter().next().expect("one")),
             0 => Err(StoreError::not_found("committee", text)),
@@ -138,6 +132,35 @@ impl Store {
                 ),
             )),
         }
+    }
+
+    /// Committees whose name holds every word of `text`, ignoring case, as
+    /// people call them ("Senate Finance", "Ways and Means"): whole
+    /// committees first, by name; only whole ones with `whole_only`.
+    pub fn committees_named(&self, text: &str, whole_only: bool) -> Result<Vec<Committee>> {
+        let words: Vec<String> = text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect();
+        if words.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut sql = format!(
+            "SELECT {COMMITTEE_COLS} FROM committees c LEFT JOIN committees p ON p.id = c.parent_id WHERE 1 = 1"
+        );
+        if whole_only {
+            sql.push_str(" AND c.parent_id IS NULL");
+        }
+        for i in 1..=words.len() {
+            sql.push_str(&format!(
+                " AND ' ' || lower(c.name) || ' ' LIKE '%' || CAST(?{i} AS TEXT) || '%'"
+            ));
+        }
+        sql.push_str(" ORDER BY c.parent_id IS NOT NULL, c.name");
+        let mut stmt = self.conn.prepare(&sql)?;
+        let rows = stmt.query_map(crate::db::params_from_iter(words), committee_row)?;
+        Ok(rows.collect::<crate::db::Result<_>>()?)
     }
 
     /// Who sat on committee `id` on day `on`, chair and ranking member first,

@@ -336,58 +336,96 @@ fn import_member(
         // The roster is the authority for its seats: whoever else is on
         // record in this seat for the roster's dates gives way.
         sum.terms_updated += give_way(tx, office, person, t, &mut sum.skipped)?;
-        // The same term, perhaps with dates the roster has since corrected:
-        // this person's term in this seat that starts the same day or
-        // shares more than a handover day with the roster's.
-        let existing: Option<(i64, NaiveDate, Option<NaiveDate>, Option<String>)> = tx
-            .query_row(
-                tx.pick(
-                    "SELECT id, start_on, end_on, party FROM terms
-                     WHERE person_id = ?1 AND office_id = ?2 AND acting = 0
-                       AND (start_on = ?3 OR (start_on < coalesce(?4, '9999-12-31')
-                                              AND coalesce(end_on, '9999-12-31') > ?3))
-                     ORDER BY abs(julianday(start_on) - julianday(?3)) LIMIT 1",
-                    "SELECT id, start_on, end_on, party FROM terms
-                     WHERE person_id = ?1 AND office_id = ?2 AND acting = 0
-                       AND (start_on = ?3 OR (start_on < coalesce(?4, '9999-12-31')
-                                              AND coalesce(end_on, '9999-12-31') > ?3))
-                     ORDER BY abs(CAST(start_on AS date) - CAST(?3 AS date)) LIMIT 1",
-                ),
-                params![person, office, t.start, t.end],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
-            )
-            .optional()?;
-        match existing {
-            Some((id, start, end, party)) => {
-                if start != t.start || end != t.end || party != t.party {
-                    tx.execute(
-                        "UPDATE terms SET start_on = ?2, end_on = ?3, party = ?4 WHERE id = ?1",
-                        params![id, t.start, t.end, t.party],
-                    )?;
-                    sum.terms_updated += 1;
-                }
-            }
-            None => {
-                let new = NewTerm {
-                    person_id: person,
-                    office_id: office,
-                    start_on: t.start,
-                    end_on: t.end,
-                    acting: false,
-                };
-                if let Err(e) = crate::officials::check_term(tx, &new, None) {
-                    sum.skipped.push(format!(
-                        "{}, {} from {}: {e}",
-                        m.full_name, t.seat.title, t.start
-                    ));
-                    continue;
-                }
+        sync_term(tx, person, office, &m.full_name, t, sum)?;
+    }
+    Ok(())
+}
+
+/// A term of the member's already on record in the seat.
+struct KnownTerm {
+    id: i64,
+    start: NaiveDate,
+    end: Option<NaiveDate>,
+    party: Option<String>,
+    address: Option<String>,
+}
+
+/// Record `person`'s roster term `t` in seat `office`: the same term,
+/// perhaps with dates the roster has since corrected (this person's term in
+/// this seat that starts the same day or shares more than a handover day
+/// with the roster's), is updated; otherwise a new one is added, or skipped
+/// with the reason when it cannot be. The term keeps its rooms: a roster
+/// without them keeps the known ones.
+fn sync_term(
+    tx: &Connection,
+    person: i64,
+    office: i64,
+    name: &str,
+    t: &SeatTerm,
+    sum: &mut ImportSummary,
+) -> Result<()> {
+    let existing = tx
+        .query_row(
+            tx.pick(
+                "SELECT id, start_on, end_on, party, address FROM terms
+                 WHERE person_id = ?1 AND office_id = ?2 AND acting = 0
+                   AND (start_on = ?3 OR (start_on < coalesce(?4, '9999-12-31')
+                                          AND coalesce(end_on, '9999-12-31') > ?3))
+                 ORDER BY abs(julianday(start_on) - julianday(?3)) LIMIT 1",
+                "SELECT id, start_on, end_on, party, address FROM terms
+                 WHERE person_id = ?1 AND office_id = ?2 AND acting = 0
+                   AND (start_on = ?3 OR (start_on < coalesce(?4, '9999-12-31')
+                                          AND coalesce(end_on, '9999-12-31') > ?3))
+                 ORDER BY abs(CAST(start_on AS date) - CAST(?3 AS date)) LIMIT 1",
+            ),
+            params![person, office, t.start, t.end],
+            |r| {
+                Ok(KnownTerm {
+                    id: r.get(0)?,
+                    start: r.get(1)?,
+                    end: r.get(2)?,
+                    party: r.get(3)?,
+                    address: r.get(4)?,
+                })
+            },
+        )
+        .optional()?;
+    let address = crate::officials::address_text(&t.address);
+    match existing {
+        Some(old) => {
+            let address = address.or(old.address.clone());
+            if old.start != t.start
+                || old.end != t.end
+                || old.party != t.party
+                || address != old.address
+            {
                 tx.execute(
-                    "INSERT INTO terms (person_id, office_id, start_on, end_on, party) VALUES (?1, ?2, ?3, ?4, ?5)",
-                    params![person, office, t.start, t.end, t.party],
+                    "UPDATE terms SET start_on = ?2, end_on = ?3, party = ?4, address = ?5 WHERE id = ?1",
+                    params![old.id, t.start, t.end, t.party, address],
                 )?;
-                sum.terms_added += 1;
+                sum.terms_updated += 1;
             }
+        }
+        None => {
+            let new = NewTerm {
+                person_id: person,
+                office_id: office,
+                start_on: t.start,
+                end_on: t.end,
+                acting: false,
+                address: Vec::new(),
+            };
+            if let Err(e) = crate::officials::check_term(tx, &new, None) {
+                sum.skipped
+                    .push(format!("{name}, {} from {}: {e}", t.seat.title, t.start));
+                return Ok(());
+            }
+            tx.execute(
+                "INSERT INTO terms (person_id, office_id, start_on, end_on, party, address)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                params![person, office, t.start, t.end, t.party, address],
+            )?;
+            sum.terms_added += 1;
         }
     }
     Ok(())
@@ -456,7 +494,8 @@ fn give_way(
 }
 
 /// The office for a seat, created on first sight; the member's latest term
-/// brings its current address and phone.
+/// brings its current address and phone, unless someone else's term in the
+/// seat began later (the office's address is its latest holder's rooms).
 fn seat_office(
     tx: &Connection,
     t: &SeatTerm,
@@ -495,7 +534,15 @@ fn seat_office(
         Some((id, old_address, old_phone, old_form)) => {
             // A roster without a form keeps the one entered by hand.
             let form = t.contact_form.clone().or(old_form.clone());
+            // The seat's address is its latest holder's rooms: a departed
+            // member's keep to their terms.
+            let later: bool = tx.query_row(
+                "SELECT EXISTS (SELECT 1 FROM terms WHERE office_id = ?1 AND start_on > ?2)",
+                params![id, t.start],
+                |r| r.get(0),
+            )?;
             if latest
+                && !later
                 && !t.address.is_empty()
                 && (old_address != address || old_phone != t.phone || old_form != form)
             {

@@ -374,6 +374,23 @@ impl Store {
         })
     }
 
+    /// Give draft `letter_id`'s addressee `recipient_id`, addressed to an
+    /// office with nobody on record when it was saved, the holder the record
+    /// now names (`term_id`, whose person it takes). Anything else is left.
+    pub fn take_holder(&mut self, letter_id: i64, recipient_id: i64, term_id: i64) -> Result<bool> {
+        self.write(|tx| {
+            let n = tx.execute(
+                "UPDATE letter_recipients
+                 SET person_id = (SELECT person_id FROM terms WHERE id = ?3), term_id = ?3
+                 WHERE id = ?2 AND letter_id = ?1 AND person_id IS NULL
+                   AND office_id = (SELECT office_id FROM terms WHERE id = ?3)
+                   AND EXISTS (SELECT 1 FROM letters WHERE id = ?1 AND status = 'draft')",
+                params![letter_id, recipient_id, term_id],
+            )?;
+            Ok(n > 0)
+        })
+    }
+
     pub fn approve_letter(&mut self, id: i64, now: DateTime<Utc>) -> Result<()> {
         check_ready(&self.conn, id)?;
         self.advance(

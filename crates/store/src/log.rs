@@ -75,7 +75,7 @@ pub struct LogEntry {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct SearchHit {
-    /// letter, person, office or position.
+    /// letter, person, office, position or committee.
     pub kind: String,
     pub id: i64,
     pub title: String,
@@ -321,7 +321,61 @@ impl Store {
         // Stable: newest first within title matches and within the rest.
         hits.sort_by_key(|(body_only, _)| *body_only);
         let found: Vec<SearchHit> = hits.into_iter().map(|(_, h)| h).collect();
-        self.refine_hits(found, limit)
+        let mut out = self.committee_hits(text, limit)?;
+        let mut seen: std::collections::HashSet<(String, i64)> =
+            out.iter().map(|h| (h.kind.clone(), h.id)).collect();
+        for hit in self.refine_hits(found, limit)? {
+            if seen.insert((hit.kind.clone(), hit.id)) {
+                out.push(hit);
+            }
+        }
+        out.truncate(limit);
+        Ok(out)
+    }
+
+    /// Committees named by `text` as people call them ("Finance", "Senate
+    /// Finance", "Ways and Means"), each followed by the letters sent to it
+    /// as a group (which name it only in `extra.groups`, not in their text).
+    fn committee_hits(&self, text: &str, limit: usize) -> Result<Vec<SearchHit>> {
+        let mut letters_to = self.conn.prepare_cached(self.conn.pick(
+            "SELECT l.id, l.subject, l.date FROM letters l
+             WHERE EXISTS (SELECT 1 FROM json_each(l.extra, '$.groups') g
+                           WHERE json_extract(g.value, '$.group.code') = ?1)
+             ORDER BY l.date DESC, l.id DESC LIMIT ?2",
+            "SELECT l.id, l.subject, l.date FROM letters l
+             WHERE EXISTS (SELECT 1 FROM jsonb_array_elements(
+                               CASE WHEN jsonb_typeof(CAST(l.extra AS jsonb) -> 'groups') = 'array'
+                                    THEN CAST(l.extra AS jsonb) -> 'groups' END) g
+                           WHERE g -> 'group' ->> 'code' = CAST(?1 AS TEXT))
+             ORDER BY l.date DESC, l.id DESC LIMIT ?2",
+        ))?;
+        let mut out = Vec::new();
+        // A few committees at most: a word common to many names is refined
+        // by the next one typed.
+        for c in self.committees_named(text, false)?.into_iter().take(5) {
+            let rows = letters_to.query_map(crate::params![c.code, limit as i64], |r| {
+                let date: NaiveDate = r.get(2)?;
+                Ok(SearchHit {
+                    kind: "letter".into(),
+                    id: r.get(0)?,
+                    title: r.get(1)?,
+                    snippet: format!("To the {}, {date}", c.name),
+                })
+            })?;
+            let letters = rows.collect::<crate::db::Result<Vec<_>>>()?;
+            out.push(SearchHit {
+                kind: "committee".into(),
+                id: c.id,
+                title: c.name.clone(),
+                snippet: match letters.len() {
+                    0 => format!("{} · no letters to it yet", c.code),
+                    1 => format!("{} · 1 letter to it", c.code),
+                    n => format!("{} · {n} letters to it", c.code),
+                },
+            });
+            out.extend(letters);
+        }
+        Ok(out)
     }
 
     /// Make each hit lead somewhere: a position hit becomes its issue (one

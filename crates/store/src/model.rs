@@ -211,6 +211,11 @@ pub struct NewTerm {
     pub end_on: Option<NaiveDate>,
     #[serde(default)]
     pub acting: bool,
+    /// The mailing address for this term (a member's rooms), lines; empty:
+    /// not known, the office's is used. Editing a term keeps its address
+    /// when none is given.
+    #[serde(default)]
+    pub address: Vec<String>,
 }
 
 /// Who held an office on a day, with the person and office.

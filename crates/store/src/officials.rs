@@ -54,6 +54,18 @@ fn term_row(r: &Row, at: usize) -> crate::db::Result<Term> {
     })
 }
 
+/// Address lines as stored: newline-separated, blank lines dropped; `None`
+/// when nothing is left (not known).
+pub(crate) fn address_text(lines: &[String]) -> Option<String> {
+    let text = lines
+        .iter()
+        .map(|l| l.trim())
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n");
+    (!text.is_empty()).then_some(text)
+}
+
 fn split_lines(text: &str) -> Vec<String> {
     text.lines()
         .map(str::trim)
@@ -166,8 +178,8 @@ fn insert_term(conn: &Connection, t: &NewTerm) -> Result<i64> {
     check_term(conn, t, None)?;
     check_not_retired(conn, t)?;
     let new_id = conn.insert(
-        "INSERT INTO terms (person_id, office_id, start_on, end_on, acting) VALUES (?1, ?2, ?3, ?4, ?5)",
-        params![t.person_id, t.office_id, t.start_on, t.end_on, t.acting],
+        "INSERT INTO terms (person_id, office_id, start_on, end_on, acting, address) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![t.person_id, t.office_id, t.start_on, t.end_on, t.acting, address_text(&t.address)],
     )?;
     Ok(new_id)
 }
@@ -316,20 +328,27 @@ impl Store {
 
     /// People whose name contains `filter` (all when empty), by family name.
     pub fn persons(&self, filter: &str, limit: usize) -> Result<Vec<Person>> {
-        self.persons_matching(filter, "", limit)
+        self.persons_matching(filter, "", 0, limit)
     }
 
     /// People whose name, or the title or short name of an office they held,
     /// contains `filter`, or whose office title contains `also` (when not
     /// empty: a state's code, ", CA-", for "California"), by family name.
-    pub fn persons_matching(&self, filter: &str, also: &str, limit: usize) -> Result<Vec<Person>> {
+    pub fn persons_matching(
+        &self,
+        filter: &str,
+        also: &str,
+        offset: usize,
+        limit: usize,
+    ) -> Result<Vec<Person>> {
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT {PERSON_COLS} FROM persons WHERE {PERSON_MATCH}
-             ORDER BY family_name, full_name, id LIMIT ?3"
+             ORDER BY family_name, full_name, id LIMIT ?3 OFFSET ?4"
         ))?;
-        let rows = stmt.query_map(params![filter.trim(), also, limit as i64], |r| {
-            person_row(r, 0)
-        })?;
+        let rows = stmt.query_map(
+            params![filter.trim(), also, limit as i64, offset as i64],
+            |r| person_row(r, 0),
+        )?;
         Ok(rows.collect::<crate::db::Result<_>>()?)
     }
 
@@ -528,8 +547,9 @@ impl Store {
             check_term(tx, t, Some(id))?;
             check_not_retired(tx, t)?;
             let n = tx.execute(
-                "UPDATE terms SET person_id = ?2, office_id = ?3, start_on = ?4, end_on = ?5, acting = ?6 WHERE id = ?1",
-                params![id, t.person_id, t.office_id, t.start_on, t.end_on, t.acting],
+                "UPDATE terms SET person_id = ?2, office_id = ?3, start_on = ?4, end_on = ?5, acting = ?6,
+                     address = coalesce(?7, address) WHERE id = ?1",
+                params![id, t.person_id, t.office_id, t.start_on, t.end_on, t.acting, address_text(&t.address)],
             )?;
             if n == 0 {
                 return Err(StoreError::not_found("term", id));
@@ -589,6 +609,55 @@ impl Store {
             person,
             office,
         }))
+    }
+
+    /// The address on record for the person of term `term_id` in its office:
+    /// the term's own, else the nearest other term of theirs in the same
+    /// office that has one (the latest that began before it first). `None`
+    /// when no term of theirs there carries an address.
+    pub fn term_address(&self, term_id: i64) -> Result<Option<Vec<String>>> {
+        let found: Option<String> = self
+            .conn
+            .query_row(
+                "SELECT o.address FROM terms t
+                 JOIN terms o ON o.person_id = t.person_id AND o.office_id = t.office_id
+                 WHERE t.id = ?1 AND o.address IS NOT NULL
+                 ORDER BY (o.id = t.id) DESC, (o.start_on <= t.start_on) DESC, o.start_on DESC, o.id DESC
+                 LIMIT 1",
+                [term_id],
+                |r| r.get(0),
+            )
+            .optional()?;
+        Ok(found.map(|a| split_lines(&a)))
+    }
+
+    /// Set the address of term `term_id` (empty lines: not known).
+    pub fn set_term_address(&mut self, term_id: i64, lines: &[String]) -> Result<()> {
+        let text = address_text(lines);
+        self.write(|tx| {
+            let n = tx.execute(
+                "UPDATE terms SET address = ?2 WHERE id = ?1",
+                params![term_id, text],
+            )?;
+            if n == 0 {
+                return Err(StoreError::not_found("term", term_id));
+            }
+            Ok(())
+        })
+    }
+
+    /// Who holds `office_id` last on record (the latest term's person): the
+    /// one whose rooms the office's own address is.
+    pub fn latest_holder(&self, office_id: i64) -> Result<Option<i64>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT person_id FROM terms WHERE office_id = ?1
+                 ORDER BY start_on DESC, id DESC LIMIT 1",
+                [office_id],
+                |r| r.get(0),
+            )
+            .optional()?)
     }
 
     /// The latest term of a person (the office they are best known by).

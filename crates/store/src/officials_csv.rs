@@ -12,7 +12,7 @@
 //! | office | with start | the office's title; an existing one is matched ignoring case |
 //! | office_kind | for a new office | cabinet_secretary, trade_representative, senator, representative, governor, foreign_minister, agency_head, other |
 //! | organization | | the office's department or body |
-//! | address | | the office's mailing address, lines separated by `|` |
+//! | address | | the mailing address for this row's term (and a new office's), lines separated by `|` |
 //! | office_email | | where the office takes letters by e-mail |
 //! | contact_form | | the office's web contact form (https://…) |
 //! | start, end | start with office | ISO dates (YYYY-MM-DD) |
@@ -67,6 +67,16 @@ struct Row {
 }
 
 impl Row {
+    /// The `address` column as stored: lines split at `|`, blank ones dropped.
+    fn address(&self) -> Option<String> {
+        let lines: Vec<String> = self
+            .get("address")?
+            .split('|')
+            .map(str::to_string)
+            .collect();
+        crate::officials::address_text(&lines)
+    }
+
     fn get(&self, column: &str) -> Option<&str> {
         self.cells
             .get(column)
@@ -288,6 +298,9 @@ impl Store {
             let (Some(title), Some(start)) = (row.get("office"), start) else {
                 continue;
             };
+            // The row's address is its term's (a Capitol office belongs to
+            // the member's term, not the seat); a new office starts with it.
+            let address = row.address();
             let office: Option<i64> = tx
                 .query_row(
                     "SELECT id FROM offices WHERE lower(title) = lower(CAST(?1 AS TEXT)) ORDER BY id LIMIT 1",
@@ -314,16 +327,7 @@ impl Store {
                 }
                 (None, Some(kind)) => {
                     let org = crate::officials::organization_id(&tx, row.get("organization"))?;
-                    let address = row
-                        .get("address")
-                        .map(|a| {
-                            a.split('|')
-                                .map(str::trim)
-                                .filter(|l| !l.is_empty())
-                                .collect::<Vec<_>>()
-                                .join("\n")
-                        })
-                        .unwrap_or_default();
+                    let address = address.clone().unwrap_or_default();
                     let new_id = tx.insert(
                         "INSERT INTO offices (title, organization_id, kind, single_holder, address, email, contact_form)
                          VALUES (?1, ?2, ?3, 1, ?4, ?5, ?6)",
@@ -333,12 +337,20 @@ impl Store {
                     new_id
                 }
             };
-            let exists: bool = tx.query_row(
-                "SELECT EXISTS (SELECT 1 FROM terms WHERE person_id = ?1 AND office_id = ?2 AND start_on = ?3)",
-                params![person, office, start],
-                |r| r.get(0),
-            )?;
-            if exists {
+            let exists: Option<i64> = tx
+                .query_row(
+                    "SELECT id FROM terms WHERE person_id = ?1 AND office_id = ?2 AND start_on = ?3",
+                    params![person, office, start],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            if let Some(term) = exists {
+                if address.is_some() {
+                    tx.execute(
+                        "UPDATE terms SET address = ?2 WHERE id = ?1 AND address IS DISTINCT FROM ?2",
+                        params![term, address],
+                    )?;
+                }
                 continue;
             }
             let term = NewTerm {
@@ -347,6 +359,7 @@ impl Store {
                 start_on: start,
                 end_on: end,
                 acting,
+                address: Vec::new(),
             };
             if let Err(e) = crate::officials::check_term(&tx, &term, None) {
                 problems.push(RowProblem {
@@ -356,8 +369,17 @@ impl Store {
                 continue;
             }
             tx.execute(
-                "INSERT INTO terms (person_id, office_id, start_on, end_on, acting, party) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                params![person, office, start, end, acting, row.get("party")],
+                "INSERT INTO terms (person_id, office_id, start_on, end_on, acting, party, address)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                params![
+                    person,
+                    office,
+                    start,
+                    end,
+                    acting,
+                    row.get("party"),
+                    address
+                ],
             )?;
             sum.terms_added += 1;
         }
@@ -382,7 +404,7 @@ impl Store {
         w.write_record(COLUMNS).map_err(err)?;
         let mut stmt = self.conn.prepare(
             "SELECT p.full_name, p.family_name, p.honorific, p.salutation, p.email,
-                    o.title, o.kind, org.name, o.address, t.start_on, t.end_on, t.acting,
+                    o.title, o.kind, org.name, coalesce(t.address, o.address), t.start_on, t.end_on, t.acting,
                     coalesce(t.party, p.party), o.email, o.contact_form
              FROM persons p
              LEFT JOIN terms t ON t.person_id = p.id

@@ -22,13 +22,14 @@ use crate::db::{Connection, PgSession};
 use crate::{Result, Store, StoreError};
 
 /// The team schema, oldest first. Forward-only, like the SQLite migrations.
-const PG_MIGRATION_SQL: [&str; 6] = [
+const PG_MIGRATION_SQL: [&str; 7] = [
     include_str!("../pg/01-schema.sql"),
     include_str!("../pg/02-roles.sql"),
     include_str!("../pg/03-changes.sql"),
     include_str!("../pg/04-search.sql"),
     include_str!("../pg/05-followups.sql"),
     include_str!("../pg/06-record-rules.sql"),
+    include_str!("../pg/07-term-addresses.sql"),
 ];
 
 /// The team schema version this build speaks.

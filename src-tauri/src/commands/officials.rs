@@ -13,11 +13,19 @@ use crate::AppState;
 
 use super::Reply;
 
+/// People matching `filter`, a page of [`OFFICIALS_PAGE`] from `offset`, and how many match in all.
 #[tauri::command(async)]
-pub fn officials_list(state: State<'_, AppState>, filter: String) -> Reply<OfficialsPage> {
+pub fn officials_list(
+    state: State<'_, AppState>,
+    filter: String,
+    offset: u32,
+) -> Reply<OfficialsPage> {
     let app = state.app()?;
-    Ok(app.officials_page(&filter, None, 200)?)
+    Ok(app.officials_page(&filter, None, offset as usize, OFFICIALS_PAGE)?)
 }
+
+/// How many people the officials list shows at a time.
+pub const OFFICIALS_PAGE: usize = 200;
 
 #[tauri::command(async)]
 /// Import the congress roster from a folder, or (no folder) the snapshot shipped with Amicus.

@@ -87,7 +87,12 @@ paragraphs: Array<number>,
 /**
  * A joint letter's greeting in place of the template's (a committee's).
  */
-salutation?: string, };
+salutation?: string, 
+/**
+ * The position version staff chose to quote on purpose although a
+ * newer one is in force on the letter's date (its id; "Keep version N").
+ */
+kept_position?: number, };
 
 export type NewLetter = { 
 /**
@@ -317,7 +322,7 @@ owner: string | null, };
 
 export type SearchHit = { 
 /**
- * letter, person, office or position.
+ * letter, person, office, position or committee.
  */
 kind: string, id: number, title: string, 
 /**
@@ -383,7 +388,13 @@ export type CsvSummary = { persons_added: number, offices_added: number, terms_a
 
 export type NewOffice = { title: string, short_name: string | null, organization: string | null, kind: OfficeKind, single_holder: boolean, address: Array<string>, email: string | null, contact_form: string | null, };
 
-export type NewTerm = { person_id: number, office_id: number, start_on: string, end_on: string | null, acting: boolean, };
+export type NewTerm = { person_id: number, office_id: number, start_on: string, end_on: string | null, acting: boolean, 
+/**
+ * The mailing address for this term (a member's rooms), lines; empty:
+ * not known, the office's is used. Editing a term keeps its address
+ * when none is given.
+ */
+address: Array<string>, };
 
 export type OfficeRow = { office: Office, holder: string | null, };
 

@@ -240,9 +240,10 @@ export const sentLogCsv = (filter: LogFilter, path: string) =>
   invoke<null>("sent_log_csv", { filter, path });
 export const catalog = () => invoke<Catalog>("catalog");
 export const issuesOverview = () => invoke<IssueView[]>("issues_overview");
-/** People matching `filter` (at most 200) and how many match in all. */
-export const officialsPage = (filter: string) => invoke<OfficialsPage>("officials_list", { filter });
-/** People matching `filter` (at most 200). */
+/** People matching `filter`, a page of 200 from the `offset`-th (from 0), and how many match in all. */
+export const officialsPage = (filter: string, offset = 0) =>
+  invoke<OfficialsPage>("officials_list", { filter, offset });
+/** People matching `filter` (the first 200). */
 export const officialsList = async (filter: string): Promise<OfficialRow[]> => (await officialsPage(filter)).rows;
 /** Import the congress roster from a folder, or the snapshot shipped with Amicus (null). */
 export const importCongress = (dir: string | null, dryRun: boolean) =>

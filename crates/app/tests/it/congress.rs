@@ -490,13 +490,70 @@ fn a_2021_letter_to_both_california_senators_reaches_feinstein_and_padilla(engin
     assert!(again.changed_nothing(), "{again:?}");
 }
 
+/// Issue 30: a back-dated letter goes to the rooms its addressees had on its
+/// date, which the roster's terms carry, not to today's holders' rooms.
+fn a_2018_letter_to_californias_senators_goes_to_their_rooms_of_2018(engine: Backend) {
+    let app = app_on(engine);
+    app.import_congress_now(&ImportRequest::default()).unwrap();
+    let rooms = |on: &str| {
+        let drafted = app
+            .draft_from_request(&DraftRequest {
+                template: "joint-support".into(),
+                to_offices: vec![],
+                to_persons: vec![],
+                cc_offices: vec![],
+                cc_lines: vec![],
+                date: day(on),
+                subject: "Trade".into(),
+                body: "We ask for your support.".into(),
+                issue: Some("KORUS".into()),
+                signer: None,
+                per_recipient: false,
+                to_groups: vec![amicus_app::groups::GroupRef::Delegation {
+                    state: "CA".into(),
+                    chamber: Some(amicus_app::groups::Chamber::Senate),
+                }],
+            })
+            .unwrap();
+        assert!(drafted.warnings.is_empty(), "{:?}", drafted.warnings);
+        let mut rooms: Vec<(String, String)> = app
+            .letter_data(drafted.letter_id)
+            .unwrap()
+            .recipients
+            .into_iter()
+            .map(|r| (r.name, r.address[0].clone()))
+            .collect();
+        rooms.sort();
+        rooms
+    };
+    let pair = |n: &str, a: &str| (n.to_string(), a.to_string());
+    // Today's holders sit in the very rooms the 2018 senators had, crossed.
+    assert_eq!(
+        rooms("2018-09-24"),
+        [
+            pair("Dianne Feinstein", "331 Hart Senate Office Building"),
+            pair("Kamala D. Harris", "112 Hart Senate Office Building"),
+        ]
+    );
+    assert_eq!(
+        rooms(AS_OF),
+        [
+            pair("Adam B. Schiff", "112 Hart Senate Office Building"),
+            pair("Alex Padilla", "331 Hart Senate Office Building"),
+        ]
+    );
+    // Importing again keeps every term's rooms and changes nothing.
+    let again = app.import_congress_now(&ImportRequest::default()).unwrap();
+    assert!(again.changed_nothing(), "{again:?}");
+}
+
 fn officials_are_found_by_office_and_by_state_name_with_the_whole_count(engine: Backend) {
     let app = app_on(engine);
     app.import_congress(&dir(), day(AS_OF), false).unwrap();
     let on = day(AS_OF);
     // By an office's title: the seat's holders, past and present.
     let senators = app
-        .officials_page("Senator for California", Some(on), 200)
+        .officials_page("Senator for California", Some(on), 0, 200)
         .unwrap();
     assert!(
         senators
@@ -511,7 +568,7 @@ fn officials_are_found_by_office_and_by_state_name_with_the_whole_count(engine: 
             .collect::<Vec<_>>()
     );
     // By a state's name: its House seats too, whose titles only say "CA-12".
-    let california = app.officials_page("california", Some(on), 10).unwrap();
+    let california = app.officials_page("california", Some(on), 0, 10).unwrap();
     assert_eq!(california.rows.len(), 10);
     assert!(california.total >= 52, "{}", california.total);
     let offices = app.office_rows("California", Some(on)).unwrap();
@@ -523,12 +580,36 @@ fn officials_are_found_by_office_and_by_state_name_with_the_whole_count(engine: 
         offices.len()
     );
     // The whole list says how many there are beyond the page.
-    let everyone = app.officials_page("", Some(on), 200).unwrap();
+    let everyone = app.officials_page("", Some(on), 0, 200).unwrap();
     assert_eq!(everyone.rows.len(), 200);
     assert!(everyone.total > 537, "{}", everyone.total);
+    // Issue 30: and every one of them is reached a page at a time, each once,
+    // in the list's order.
+    let mut seen = Vec::new();
+    while seen.len() < everyone.total as usize {
+        let page = app.officials_page("", Some(on), seen.len(), 200).unwrap();
+        assert!(!page.rows.is_empty(), "stopped at {}", seen.len());
+        assert_eq!(page.total, everyone.total);
+        seen.extend(page.rows.into_iter().map(|r| r.person.id));
+    }
+    assert_eq!(
+        seen[..200],
+        everyone
+            .rows
+            .iter()
+            .map(|r| r.person.id)
+            .collect::<Vec<_>>()[..]
+    );
+    let unique: std::collections::HashSet<_> = seen.iter().collect();
+    assert_eq!(unique.len(), seen.len());
+    let past = app
+        .officials_page("", Some(on), everyone.total as usize, 200)
+        .unwrap();
+    assert!(past.rows.is_empty());
 }
 
 testkit::engines!(
+    a_2018_letter_to_californias_senators_goes_to_their_rooms_of_2018,
     the_snapshot_imports_whole_and_matches_the_yaml,
     importing_again_changes_nothing_and_a_dry_run_writes_nothing,
     a_newer_roster_updates_adds_and_closes_but_keeps_history_and_hand_edits,

@@ -340,6 +340,7 @@ fn posts_entered_by_hand_are_adopted_not_duplicated() {
         start_on: day("2017-02-28"),
         end_on: Some(day("2021-01-20")),
         acting: false,
+        address: Vec::new(),
     })
     .unwrap();
     let app = App::with_store(Engine::new().unwrap(), s, now()).unwrap();
@@ -461,6 +462,7 @@ fn offices_are_added_and_held_and_terms_end(engine: Backend) {
             start_on: day("2019-01-14"),
             end_on: None,
             acting: false,
+            address: Vec::new(),
         })
         .unwrap();
     // A second holder at the same time is refused, and nothing is written.
@@ -479,6 +481,7 @@ fn offices_are_added_and_held_and_terms_end(engine: Backend) {
         start_on: day("2020-01-01"),
         end_on: None,
         acting: false,
+        address: Vec::new(),
     };
     assert!(app.add_term(&overlap).is_err());
     assert_eq!(app.office_detail(governor).unwrap().holders.len(), 1);

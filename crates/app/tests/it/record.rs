@@ -3,9 +3,11 @@
 //! tests by subject in `record/`, the shared helpers here.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod addresses;
 mod basics;
 mod lifecycle;
 mod officials;
+mod positions;
 mod preview;
 
 use std::collections::HashSet;

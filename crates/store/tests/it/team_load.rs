@@ -66,6 +66,7 @@ fn set_up(s: &mut Store) -> Setup {
         start_on: NaiveDate::from_ymd_opt(2017, 5, 15).unwrap(),
         end_on: None,
         acting: false,
+        address: Vec::new(),
     })
     .unwrap();
     Setup {

@@ -52,6 +52,19 @@ describe("Add a group", () => {
     });
   });
 
+  it("finds a committee by the name people call it: its chamber and its subject", async () => {
+    renderWithQuery(<AddGroupDialog date="2026-06-20" onClose={vi.fn()} onAdd={vi.fn()} />);
+    const dialog = screen.getByRole("dialog", { name: "Add a group" });
+    const box = within(dialog).getByRole("combobox");
+    await userEvent.type(box, "Senate Finance");
+    expect(await within(dialog).findByRole("button", { name: /Senate Committee on Finance/ })).toBeTruthy();
+    expect(within(dialog).queryByText("No committee by that name or code.")).toBeNull();
+    await userEvent.clear(box);
+    await userEvent.type(box, "house ways and means");
+    expect(await within(dialog).findByRole("button", { name: /House Committee on Ways and Means/ })).toBeTruthy();
+    expect(within(dialog).queryByRole("button", { name: /Senate Committee on Finance/ })).toBeNull();
+  });
+
   it("finds a committee by the code Rust gives it, and asks for its leaders only", async () => {
     const onAdd = vi.fn();
     renderWithQuery(<AddGroupDialog date="2026-06-20" onClose={vi.fn()} onAdd={onAdd} />);

@@ -50,13 +50,17 @@ export function AddGroupDialog({
   const committees = (list.data ?? []).filter((g) => g.group.kind === "committee");
   const lists = (list.data ?? []).filter((g) => g.group.kind === "list");
   const typed = text.trim().toLowerCase();
+  // As people name committees ("Senate Finance", "House Ways and Means"):
+  // every word typed is in the label, in any order.
+  const words = typed.split(/[^\p{L}\p{N}]+/u).filter((w) => w !== "");
+  const named = (label: string) => words.length > 0 && words.every((w) => label.toLowerCase().includes(w));
   // A code typed exactly first, then whole committees, then subcommittees
   // (whose labels name their committee in brackets).
   const rank = (label: string, code: string) =>
     code.toLowerCase() === typed ? 0 : label.startsWith("Subcommittee") ? 2 : 1;
   const options: Choice[] = committees
     .map((g, i) => ({ g, i }))
-    .filter(({ g }) => g.label.toLowerCase().includes(typed) || g.code.toLowerCase() === typed)
+    .filter(({ g }) => named(g.label) || g.code.toLowerCase() === typed)
     .sort((a, b) => rank(a.g.label, a.g.code) - rank(b.g.label, b.g.code))
     .slice(0, 12)
     .map(({ g, i }) => ({ id: i, label: g.label, detail: `${g.code} · ${g.members} members today` }));

@@ -455,6 +455,62 @@ describe("Compose", () => {
     expect(screen.queryByText(/No position adopted on this issue/)).toBeNull();
   });
 
+  it("says when a newer position version is in force under an open letter, and offers to use it or keep the quoted one", async () => {
+    // Version 1 is in force until version 2 is adopted while the letter is open.
+    let adopted = false;
+    vi.mocked(ipc.positionInForce).mockImplementation(async () => (adopted ? 2 : 1));
+    vi.mocked(ipc.letterOpen).mockResolvedValue({ ...openedDraft, draft: { ...openedDraft.draft, position_id: 1 } });
+    vi.mocked(ipc.letterSave).mockResolvedValue({ letter_id: 2, warnings: [] });
+    function Window() {
+      useRecordEvents();
+      return <Compose letterId={2} onSaved={vi.fn()} />;
+    }
+    renderWithQuery(<Window />);
+    await screen.findByRole("blockquote", { name: "The position the letter quotes" });
+    await waitFor(() => expect(events.listening()).toBe(1));
+    expect(screen.queryByRole("button", { name: /Use version/ })).toBeNull();
+    adopted = true;
+    act(() => events.fire(["positions"]));
+    const note = await screen.findByText(/This letter quotes version 1 of your position/);
+    expect(note.textContent).toBe(
+      "This letter quotes version 1 of your position; version 2, adopted September 1, 2017, is the one in force on September 24, 2018. Choose one before the letter can be approved.",
+    );
+    // Kept on purpose: the letter says so, and the choice goes with it.
+    await userEvent.click(screen.getByRole("button", { name: "Keep version 1" }));
+    expect(await screen.findByText(/Version 1 is kept on purpose\./)).toBeTruthy();
+    await waitFor(() => expect(vi.mocked(ipc.draftPreview).mock.lastCall?.[0].extra.kept_position).toBe(1));
+    // Or updated: the letter quotes version 2 and the note goes.
+    await userEvent.click(screen.getByRole("button", { name: "Use version 2" }));
+    await waitFor(() => expect((screen.getByRole("combobox", { name: "Position" }) as HTMLSelectElement).value).toBe("2"));
+    expect(screen.queryByText(/This letter quotes version/)).toBeNull();
+    await waitFor(() => expect(vi.mocked(ipc.draftPreview).mock.lastCall?.[0]).toMatchObject({ position_id: 2 }));
+    expect(vi.mocked(ipc.draftPreview).mock.lastCall?.[0].extra.kept_position).toBeUndefined();
+  });
+
+  it("checks the open letter again when the record changes under it: a holder added elsewhere lifts the warning", async () => {
+    vi.mocked(ipc.letterOpen).mockResolvedValue(openedDraft);
+    vi.mocked(ipc.draftPreview).mockResolvedValue({ pages: [], glyphs: [], warnings: [NO_HOLDER], resolved: ["U.S. Senator for California, class 1 (no holder on record)"], missing: [] });
+    vi.mocked(ipc.letterApprove).mockResolvedValue(null);
+    function Window() {
+      useRecordEvents();
+      return <Compose letterId={2} onSaved={vi.fn()} />;
+    }
+    renderWithQuery(<Window />);
+    await screen.findByText(/^No holder of the office/);
+    await waitFor(() => expect(events.listening()).toBe(1));
+    const asked = vi.mocked(ipc.draftPreview).mock.calls.length;
+    // Someone adds Feinstein in Officials while the letter stays open and unsaved.
+    vi.mocked(ipc.draftPreview).mockResolvedValue({ pages: [], glyphs: [], warnings: [], resolved: ["Dianne Feinstein (U.S. Senator for California, class 1)"], missing: [] });
+    act(() => events.fire(["officials"]));
+    await waitFor(() => expect(screen.queryByText(/^No holder of the office/)).toBeNull());
+    expect(vi.mocked(ipc.draftPreview).mock.calls.length).toBe(asked + 1);
+    expect(screen.getByText(/Dianne Feinstein/)).toBeTruthy();
+    // Approve goes straight through (Rust takes the holder now on record: no save needed first).
+    await userEvent.click(screen.getByRole("button", { name: "Approve" }));
+    await waitFor(() => expect(ipc.letterApprove).toHaveBeenCalledWith(2));
+    expect(ipc.letterSave).not.toHaveBeenCalled();
+  });
+
   it("marks what the template still needs at that field, calmly, and only once the form is touched", async () => {
     vi.mocked(ipc.letterOpen).mockResolvedValue(openedDraft);
     vi.mocked(ipc.letterSave).mockResolvedValue({ letter_id: 2, warnings: [] });

@@ -45,6 +45,44 @@ function Hint({ id, text }: { id: string; text: string | null }) {
   );
 }
 
+type Version = Catalog["issues"][number]["positions"][number]["position"];
+
+/**
+ * Beside the position when the version the letter quotes is not the one in
+ * force on its date (Rust says which is: `position_in_force`; approval is
+ * refused until someone chooses): use the one in force, or keep the quoted
+ * one on purpose (`extra.kept_position`).
+ */
+function SupersededNote({ form, set, quoted, inForce }: { form: NewLetter; set: SetLetter; quoted: Version; inForce: Version }) {
+  const kept = form.extra.kept_position === quoted.id;
+  const use = () => {
+    const extra = { ...form.extra };
+    delete extra.kept_position;
+    set({ position_id: inForce.id, extra });
+  };
+  return (
+    <div id="position-superseded" className="warning" role="status">
+      <p>
+        This letter quotes version {quoted.version} of your position; version {inForce.version}, adopted{" "}
+        {longDate(inForce.adopted_on)}, is the one in force on {longDate(form.date)}.{" "}
+        {kept
+          ? `Version ${quoted.version} is kept on purpose.`
+          : "Choose one before the letter can be approved."}
+      </p>
+      <div className="actions">
+        <button type="button" onClick={use}>
+          Use version {inForce.version}
+        </button>
+        {!kept && (
+          <button type="button" onClick={() => set({ extra: { ...form.extra, kept_position: quoted.id } })}>
+            Keep version {quoted.version}
+          </button>
+        )}
+      </div>
+    </div>
+  );
+}
+
 interface HeaderProps {
   catalog: Catalog;
   form: NewLetter;
@@ -82,6 +120,8 @@ export function HeaderFields({ catalog, form, set, issueId, setIssueId, errorFor
   };
   const noneInForce = issue !== undefined && datable && inForce.data === null;
   const quoted = issue?.positions.find((v) => v.position.id === form.position_id)?.position;
+  const current =
+    datable && inForce.data != null ? issue?.positions.find((v) => v.position.id === inForce.data)?.position : undefined;
   const needsPosition = missing.includes("position.issue") || missing.includes("position.statement");
   const issueHint = needsPosition && issueId === null ? CHOOSE_ISSUE : null;
   const positionHint =
@@ -183,6 +223,9 @@ export function HeaderFields({ catalog, form, set, issueId, setIssueId, errorFor
           No position adopted on this issue by {longDate(form.date)}.
           {needsPosition && " This template quotes your position: choose a date by which one was adopted."}
         </p>
+      )}
+      {quoted && current && current.id !== quoted.id && (
+        <SupersededNote form={form} set={set} quoted={quoted} inForce={current} />
       )}
       {!noneInForce && quoted && (
         <blockquote id="position-note" className="quoted" aria-label="The position the letter quotes">

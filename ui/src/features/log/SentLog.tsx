@@ -12,9 +12,11 @@ import { FollowUpButtons, FollowUpDialog, logChoicesQuery, type FollowUpAction }
 
 interface Props {
   onOpen: (letterId: number) => void;
+  /** Start filtered to the letters sent to this group (its label). */
+  group?: string;
 }
 
-export function SentLog({ onOpen }: Props) {
+export function SentLog({ onOpen, group: startGroup }: Props) {
   const [from, setFrom] = useState("");
   const [to, setTo] = useState("");
   // Follow-ups due with no reply: by today, or by the end of this week.
@@ -27,7 +29,7 @@ export function SentLog({ onOpen }: Props) {
   const [office, setOffice] = useState<Choice | null>(null);
   const [issueId, setIssueId] = useState<number | null>(null);
   // A group the letter went to (its label), and whose follow-ups: "" anyone's, "mine", or a name.
-  const [group, setGroup] = useState("");
+  const [group, setGroup] = useState(startGroup ?? "");
   const [owner, setOwner] = useState("");
   const catalog = useQuery(catalogQuery);
   const choices = useQuery(logChoicesQuery);

@@ -44,6 +44,26 @@ describe("Offices", () => {
     expect(within(table).getByText("no holder on record")).toBeTruthy();
   });
 
+  it("shows every office a page at a time, and starts again at the first on a new search", async () => {
+    vi.mocked(ipc.officesList).mockResolvedValue(
+      Array.from({ length: 250 }, (_, i) => ({ office: { ...commerce, id: 100 + i, title: `Office ${i + 1}` }, holder: null })),
+    );
+    renderWithQuery(<Offices />);
+    const pages = await screen.findByRole("navigation", { name: "Pages of offices" });
+    expect(within(pages).getByRole("status").textContent).toBe("Showing 1–200 of 250");
+    expect(screen.queryByRole("button", { name: "Office 201" })).toBeNull();
+    await userEvent.click(within(pages).getByRole("button", { name: "Next 50" }));
+    expect(await screen.findByRole("button", { name: "Office 250" })).toBeTruthy();
+    expect(screen.queryByRole("button", { name: "Office 1" })).toBeNull();
+    expect(within(pages).getByRole("status").textContent).toBe("Showing 201–250 of 250");
+    await userEvent.type(screen.getByRole("searchbox"), "O");
+    await waitFor(() =>
+      expect(within(screen.getByRole("navigation", { name: "Pages of offices" })).getByRole("status").textContent).toBe(
+        "Showing 1–200 of 250",
+      ),
+    );
+  });
+
   it("gives the office's title its row, what can be done with the office under it", async () => {
     renderWithQuery(<Offices />);
     await userEvent.click(await screen.findByRole("button", { name: "Secretary of Commerce" }));
@@ -71,9 +91,20 @@ describe("Offices", () => {
     const dialog = screen.getByRole("dialog", { name: "Add a holder" });
     await userEvent.type(within(dialog).getByRole("textbox", { name: "Person" }), "Pat");
     await userEvent.click(await within(dialog).findByRole("button", { name: "Pat Example" }));
+    // The rooms of this holder's term, blank lines dropped (issue 30: a back-dated letter goes there).
+    await userEvent.type(
+      within(dialog).getByRole("textbox", { name: /Their address in this term/ }),
+      "1401 Constitution Ave NW{Enter}{Enter}Washington DC 20230",
+    );
     await userEvent.click(within(dialog).getByRole("button", { name: "Add holder" }));
     expect((await within(dialog).findByRole("alert")).textContent).toContain("end that term first");
-    expect(vi.mocked(ipc.termAdd).mock.lastCall?.[0]).toMatchObject({ person_id: 9, office_id: 10, end_on: null, acting: false });
+    expect(vi.mocked(ipc.termAdd).mock.lastCall?.[0]).toMatchObject({
+      person_id: 9,
+      office_id: 10,
+      end_on: null,
+      acting: false,
+      address: ["1401 Constitution Ave NW", "Washington DC 20230"],
+    });
   });
 
   it("ends the current term on the chosen day", async () => {

@@ -6,6 +6,7 @@ import { DateDialog, Dialog } from "../../components/Dialog";
 import { ErrorNote, fieldError, longDate, useToday } from "../../components/common";
 import { TermFields } from "./TermFields";
 import { DetailPane } from "../../components/DetailPane";
+import { PAGE, Pager } from "../../components/Pager";
 import { keys } from "../../queries";
 
 export const KINDS: [OfficeKind, string][] = [
@@ -138,6 +139,8 @@ function AddHolder({ officeId, onClose }: { officeId: number; onClose: () => voi
   // Something typed as the end that is not a date must not be taken for "still in office".
   const [endTyped, setEndTyped] = useState(false);
   const [acting, setActing] = useState(false);
+  // The rooms this holder had in this term (a back-dated letter goes there); empty: the office's.
+  const [address, setAddress] = useState("");
   const people = useQuery({
     queryKey: keys.officialsMatching(who.trim()),
     queryFn: () => ipc.officialsList(who.trim()),
@@ -148,7 +151,8 @@ function AddHolder({ officeId, onClose }: { officeId: number; onClose: () => voi
       if (personId === null) throw new Error("Choose the person who holds the office.");
       if (!start) throw new Error("Enter the day the term began, e.g. 09/24/2018.");
       if (!end && endTyped) throw new Error("Enter the day the term ended, or leave it empty.");
-      return ipc.termAdd({ person_id: personId, office_id: officeId, start_on: start, end_on: end || null, acting });
+      const lines = address.split("\n").map((l) => l.trim()).filter(Boolean);
+      return ipc.termAdd({ person_id: personId, office_id: officeId, start_on: start, end_on: end || null, acting, address: lines });
     },
     onSuccess: () => onClose(),
   });
@@ -199,6 +203,10 @@ function AddHolder({ officeId, onClose }: { officeId: number; onClose: () => voi
           }}
           onActing={setActing}
         />
+        <label>
+          Their address in this term, one line per line (empty: the office's)
+          <textarea rows={2} value={address} onChange={(e) => setAddress(e.target.value)} />
+        </label>
         {add.isError && <ErrorNote error={add.error} prefix="Not added" />}
         <div className="actions">
           <button type="submit" className="primary" disabled={add.isPending}>
@@ -348,12 +356,23 @@ export function Offices({ start = null }: { start?: number | null }) {
     queryKey: keys.officesMatching(filter.trim()),
     queryFn: () => ipc.officesList(filter.trim()),
   });
+  // The page shown (the whole list is here): another search starts at the first.
+  const [offset, setOffset] = useState(0);
+  const rows = list.data?.slice(offset, offset + PAGE) ?? [];
   return (
     <>
       <div className="filters" role="search">
         <label className="grow">
           Search offices
-          <input type="search" value={filter} onChange={(e) => setFilter(e.target.value)} placeholder="Title" />
+          <input
+            type="search"
+            value={filter}
+            onChange={(e) => {
+              setFilter(e.target.value);
+              setOffset(0);
+            }}
+            placeholder="Title"
+          />
         </label>
         <button type="button" onClick={() => setAdding(true)}>
           Add office…
@@ -363,10 +382,8 @@ export function Offices({ start = null }: { start?: number | null }) {
         <div className="master">
           {list.isError && <ErrorNote error={list.error} prefix="Offices could not be loaded" />}
           {list.data && list.data.length === 0 && <p className="empty">No office matches.</p>}
-          {list.data && list.data.length > 200 && (
-            <p className="muted" role="status">
-              Showing 200 of {list.data.length.toLocaleString("en-US")} — refine your search to see the rest.
-            </p>
+          {list.data && (
+            <Pager offset={offset} shown={rows.length} total={list.data.length} onOffset={setOffset} what="offices" />
           )}
           {list.data && list.data.length > 0 && (
             <table className="table" aria-label="Offices">
@@ -378,7 +395,7 @@ export function Offices({ start = null }: { start?: number | null }) {
                 </tr>
               </thead>
               <tbody>
-                {list.data.slice(0, 200).map((r) => (
+                {rows.map((r) => (
                   <tr
                     key={r.office.id}
                     className={r.office.id === open ? "clickable selected" : "clickable"}

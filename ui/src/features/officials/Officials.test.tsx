@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { screen, within } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { Officials } from "./Officials";
 import { catalog, clockView, renderWithQuery } from "../../test/fixtures";
@@ -41,13 +41,35 @@ describe("Officials", () => {
     });
   });
 
-  it("says when the list shows only part of who matches", async () => {
-    vi.mocked(ipc.officialsPage).mockResolvedValue({
-      rows: [{ person: { id: 1, full_name: "Alex Padilla", family_name: "Padilla", honorific: null, salutation: null, email: null, retired_on: null }, office: null, office_id: null, until: null }],
-      total: 1130,
+  it("shows a long list a page at a time, every page a click away, and starts again at the first on a new search", async () => {
+    // 450 people match: pages of 200 from the offset asked for.
+    const person = (id: number) => ({
+      person: { id, full_name: `Person ${id}`, family_name: `Person ${id}`, honorific: null, salutation: null, email: null, retired_on: null },
+      office: null,
+      office_id: null,
+      until: null,
     });
+    vi.mocked(ipc.officialsPage).mockImplementation(async (_filter, offset = 0) => ({
+      rows: Array.from({ length: Math.max(0, Math.min(200, 450 - offset)) }, (_, i) => person(offset + i + 1)),
+      total: 450,
+    }));
     renderWithQuery(<Officials />);
-    expect(await screen.findByText(/Showing 1 of 1,130 — refine your search/)).toBeTruthy();
+    const pages = await screen.findByRole("navigation", { name: "Pages of officials" });
+    expect(within(pages).getByRole("status").textContent).toBe("Showing 1–200 of 450");
+    expect((within(pages).getByRole("button", { name: "Previous 200" }) as HTMLButtonElement).disabled).toBe(true);
+    await userEvent.click(within(pages).getByRole("button", { name: "Next 200" }));
+    expect(await screen.findByText("Person 201")).toBeTruthy();
+    expect(ipc.officialsPage).toHaveBeenLastCalledWith("", 200);
+    expect(within(pages).getByRole("status").textContent).toBe("Showing 201–400 of 450");
+    await userEvent.click(within(pages).getByRole("button", { name: "Next 50" }));
+    expect(await screen.findByText("Person 450")).toBeTruthy();
+    expect(within(pages).getByRole("status").textContent).toBe("Showing 401–450 of 450");
+    expect((within(pages).getByRole("button", { name: "Next" }) as HTMLButtonElement).disabled).toBe(true);
+    await userEvent.click(within(pages).getByRole("button", { name: "Previous 200" }));
+    expect(await screen.findByText("Person 201")).toBeTruthy();
+    await userEvent.type(screen.getByRole("searchbox"), "P");
+    await waitFor(() => expect(ipc.officialsPage).toHaveBeenLastCalledWith("P", 0));
+    expect(await screen.findByText("Person 1")).toBeTruthy();
   });
 
   it("lists officials with their office and searches by name", async () => {

@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { useMutation, useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
 import * as ipc from "../../ipc";
 import type { CsvSummary, ImportSummary } from "../../ipc";
 import { ErrorNote, longDate } from "../../components/common";
@@ -7,6 +7,7 @@ import { PersonPanel } from "./PersonPanel";
 import { Offices } from "./Offices";
 import { AddOfficial } from "./AddOfficial";
 import { DetailPane } from "../../components/DetailPane";
+import { Pager } from "../../components/Pager";
 import { Toast, useNotice } from "../../components/Toast";
 import { keys } from "../../queries";
 
@@ -181,9 +182,12 @@ export function Officials({ person = null, office = null }: { person?: number | 
   const [adding, setAdding] = useState(false);
   const [tab, setTab] = useState<"people" | "offices">(office !== null && person === null ? "offices" : "people");
   const [notice, setNotice] = useNotice();
+  // The page shown: another search starts at the first.
+  const [offset, setOffset] = useState(0);
   const page = useQuery({
-    queryKey: keys.officialsPageMatching(filter.trim()),
-    queryFn: () => ipc.officialsPage(filter.trim()),
+    queryKey: keys.officialsPageMatching(filter.trim(), offset),
+    queryFn: () => ipc.officialsPage(filter.trim(), offset),
+    placeholderData: keepPreviousData,
   });
   const list = { ...page, data: page.data?.rows };
   const total = page.data?.total ?? 0;
@@ -212,18 +216,18 @@ export function Officials({ person = null, office = null }: { person?: number | 
               <input
                 type="search"
                 value={filter}
-                onChange={(e) => setFilter(e.target.value)}
+                onChange={(e) => {
+                  setFilter(e.target.value);
+                  setOffset(0);
+                }}
                 placeholder="Name, office or state"
               />
             </label>
           </div>
           <div className={open !== null ? "master-detail open" : "master-detail"}>
             <div className="master">
-              {list.data && total > list.data.length && (
-                <p className="muted" role="status">
-                  Showing {list.data.length.toLocaleString("en-US")} of {total.toLocaleString("en-US")} — refine your
-                  search to see the rest.
-                </p>
+              {list.data && (
+                <Pager offset={offset} shown={list.data.length} total={total} onOffset={setOffset} what="officials" />
               )}
               {list.isError && <ErrorNote error={list.error} prefix="Officials could not be loaded" />}
               {list.data && list.data.length === 0 && (

@@ -280,7 +280,59 @@ fn an_office_with_no_holder_on_record_is_greeted_by_its_title_and_blocks_approva
     assert!(err.to_string().contains("no holder of the office of U.S. Senator for California (class 1) is on record for 2018-09-24"), "{err}");
 }
 
+fn approving_takes_a_holder_added_since_the_draft_was_saved(engine: Backend) {
+    let app = app_on(engine);
+    let seat = app
+        .add_office(&NewOffice {
+            title: "U.S. Senator for California (class 3)".into(),
+            short_name: None,
+            organization: Some("United States Senate".into()),
+            kind: OfficeKind::Senator,
+            single_holder: true,
+            address: vec!["Washington, DC 20510".into()],
+            email: None,
+            contact_form: None,
+        })
+        .unwrap();
+    let mut l = new_letter(&app, "2018-09-24");
+    l.recipients.push(RecipientChoice {
+        role: Role::To,
+        to: Addressee::Office(seat),
+    });
+    app.clock().set(at("2018-09-24"));
+    let id = app.draft_letter(&l).unwrap().letter_id;
+    assert!(app.approve(id).is_err());
+    // The missing holder is added while the letter is open; nobody saves it again.
+    let harris = app
+        .save_person(
+            None,
+            &NewPerson {
+                full_name: "Kamala D. Harris".into(),
+                family_name: String::new(),
+                honorific: None,
+                salutation: None,
+                email: None,
+            },
+        )
+        .unwrap();
+    app.add_term(&NewTerm {
+        person_id: harris,
+        office_id: seat,
+        start_on: day("2017-01-03"),
+        end_on: Some(day("2021-01-18")),
+        acting: false,
+        address: Vec::new(),
+    })
+    .unwrap();
+    app.approve(id).unwrap();
+    let recipients = app.store().recipients(id).unwrap();
+    assert_eq!(recipients[2].person_id, Some(harris));
+    let data = app.letter_data(id).unwrap();
+    assert_eq!(data.recipients[2].name, "Kamala D. Harris");
+}
+
 testkit::engines!(
+    approving_takes_a_holder_added_since_the_draft_was_saved,
     an_office_resolves_to_whoever_held_it_on_the_letters_date,
     a_retired_office_still_resolves_before_it_went_and_warns_after,
     an_office_edit_changes_new_letters_addresses_and_refuses_a_blank_title,

@@ -112,6 +112,7 @@ fn offices_are_found_by_title_or_short_name(engine: Backend) {
         start_on: day("2030-02-01"),
         end_on: None,
         acting: false,
+        address: Vec::new(),
     };
     let err = w.store.add_term(&late).unwrap_err();
     assert!(err.to_string().contains("retired on 2030-01-01"), "{err}");
@@ -196,6 +197,7 @@ fn overlapping_and_backwards_terms_are_refused_and_nothing_is_written(engine: Ba
             start_on: day("2018-01-01"),
             end_on: None,
             acting: true,
+            address: Vec::new(),
         })
         .unwrap();
     term(
@@ -224,6 +226,7 @@ fn overlapping_and_backwards_terms_are_refused_and_nothing_is_written(engine: Ba
                 start_on: day("2020-01-01"),
                 end_on: Some(day("2021-02-01")),
                 acting: false,
+                address: Vec::new(),
             },
         )
         .unwrap_err();

@@ -62,6 +62,7 @@ pub(super) fn term(s: &mut Store, p: i64, o: i64, start: &str, end: Option<&str>
         start_on: day(start),
         end_on: end.map(day),
         acting: false,
+        address: Vec::new(),
     })
 }
 
