@@ -487,6 +487,16 @@ describe("Compose", () => {
     expect(vi.mocked(ipc.draftPreview).mock.lastCall?.[0].extra.kept_position).toBeUndefined();
   });
 
+  it("says only for the record that a signed letter quotes a version since superseded: nothing to choose, nothing unsaved", async () => {
+    vi.mocked(ipc.positionInForce).mockResolvedValue(2);
+    vi.mocked(ipc.letterOpen).mockResolvedValue({ ...opened("signed"), draft: { ...openedDraft.draft, position_id: 1 } });
+    renderWithQuery(<Compose letterId={2} onSaved={vi.fn()} />);
+    const note = await screen.findByText(/This letter quotes version 1 of your position, as approved/);
+    expect(note.textContent).toBe("This letter quotes version 1 of your position, as approved; version 2 was adopted on September 1, 2017.");
+    expect(screen.queryByRole("button", { name: /Use version|Keep version/ })).toBeNull();
+    expect(screen.queryByText(/Choose one before the letter can be approved/)).toBeNull();
+  });
+
   it("checks the open letter again when the record changes under it: a holder added elsewhere lifts the warning", async () => {
     vi.mocked(ipc.letterOpen).mockResolvedValue(openedDraft);
     vi.mocked(ipc.draftPreview).mockResolvedValue({ pages: [], glyphs: [], warnings: [NO_HOLDER], resolved: ["U.S. Senator for California, class 1 (no holder on record)"], missing: [] });

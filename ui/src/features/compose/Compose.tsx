@@ -358,6 +358,7 @@ function ComposeForm({ catalog, detail, start, letterId, onSaved, onCopy, handle
           setIssueId={setIssueId}
           errorFor={errorFor}
           missing={missing}
+          draft={status === "draft"}
         />
         <Recipients
           form={form}

@@ -53,8 +53,18 @@ type Version = Catalog["issues"][number]["positions"][number]["position"];
  * refused until someone chooses): use the one in force, or keep the quoted
  * one on purpose (`extra.kept_position`).
  */
-function SupersededNote({ form, set, quoted, inForce }: { form: NewLetter; set: SetLetter; quoted: Version; inForce: Version }) {
+function SupersededNote({ form, set, quoted, inForce, draft }: { form: NewLetter; set: SetLetter; quoted: Version; inForce: Version; draft: boolean }) {
   const kept = form.extra.kept_position === quoted.id;
+  // An approved, signed or sent letter quotes what was approved: said, for
+  // the record, with nothing to choose (a change would withdraw the approval).
+  if (!draft) {
+    return (
+      <p id="position-superseded" className="muted">
+        This letter quotes version {quoted.version} of your position, as approved; version {inForce.version} was adopted
+        on {longDate(inForce.adopted_on)}.
+      </p>
+    );
+  }
   const use = () => {
     const extra = { ...form.extra };
     delete extra.kept_position;
@@ -92,10 +102,12 @@ interface HeaderProps {
   errorFor: ErrorFor;
   /** What the template still needs ("position.issue"), once the form has been touched; else empty. */
   missing: string[];
+  /** A draft (or a new letter): the position it quotes may still be chosen. */
+  draft?: boolean;
 }
 
 /** Template, date, issue and position, and the position the letter will quote. */
-export function HeaderFields({ catalog, form, set, issueId, setIssueId, errorFor, missing }: HeaderProps) {
+export function HeaderFields({ catalog, form, set, issueId, setIssueId, errorFor, missing, draft = true }: HeaderProps) {
   const client = useQueryClient();
   const issue = catalog.issues.find((i) => i.issue.id === issueId);
   const datable = isWholeDate(form.date);
@@ -225,7 +237,7 @@ export function HeaderFields({ catalog, form, set, issueId, setIssueId, errorFor
         </p>
       )}
       {quoted && current && current.id !== quoted.id && (
-        <SupersededNote form={form} set={set} quoted={quoted} inForce={current} />
+        <SupersededNote form={form} set={set} quoted={quoted} inForce={current} draft={draft} />
       )}
       {!noneInForce && quoted && (
         <blockquote id="position-note" className="quoted" aria-label="The position the letter quotes">
