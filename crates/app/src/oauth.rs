@@ -430,9 +430,13 @@ pub fn authorize(
         request = request.add_extra_param(k, v);
     }
     let (url, state) = request.url();
+    // The loopback listens only while this call waits: a front end that can
+    // show the address (the command line prints it) keeps the wait going by
+    // answering Ok; one that cannot says why, and nothing waits in vain.
     (browser.open)(url.as_str()).map_err(|why| {
         AppError::Unavailable(format!(
-            "the browser could not be opened ({why}); open this address yourself to sign in: {url}"
+            "no web browser could be opened to sign in ({why}); set a default web browser \
+             on this computer, then Sign in again"
         ))
     })?;
     let back = loopback.wait(

@@ -259,7 +259,12 @@ fn login(
     let browser = Browser {
         open: Box::new(|url: &str| {
             eprintln!("Signing in in your browser. If it does not open, open this address:\n{url}");
-            open_browser(url)
+            // The address is printed: the sign-in waits for it to be opened
+            // by hand when no browser could be started here.
+            if let Err(why) = open_browser(url) {
+                eprintln!("(no browser could be started: {why}; open the address above)");
+            }
+            Ok(())
         }),
         timeout: Duration::from_secs(timeout),
         cancelled: None,

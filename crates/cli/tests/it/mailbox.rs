@@ -115,3 +115,76 @@ fn mail_login_signs_in_through_the_browser_and_says_where_the_sign_in_is_kept() 
     let e = fails(&db, &["mail", "login", "oidc", "--client-id", CLIENT_ID]);
     assert!(e.contains("enter the issuer's address"), "{e}");
 }
+
+/// No browser can be started here (a server, a locked-down laptop): the
+/// address is printed and the sign-in waits for it, so opening it by hand
+/// (here: the test's browser script, given the address from stderr) signs in.
+#[test]
+fn with_no_browser_the_printed_address_opened_by_hand_signs_in() {
+    use std::io::{BufRead, BufReader};
+    let dir = tempfile::tempdir().unwrap();
+    let provider = Provider::start();
+    let db = dir.path().join("amicus.db");
+    ok(
+        &db,
+        &[
+            "mail",
+            "set",
+            "--server",
+            "127.0.0.1",
+            "--port",
+            "2525",
+            "--from",
+            "trade@wachamber.example",
+        ],
+    );
+    let issuer = provider.issuer();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_amicus"))
+        .args([
+            "mail",
+            "login",
+            "oidc",
+            "--issuer",
+            &issuer,
+            "--client-id",
+            CLIENT_ID,
+            "--timeout",
+            "60",
+        ])
+        .env("AMICUS_DB", &db)
+        .env("BROWSER", dir.path().join("no-such-browser"))
+        .env("XDG_CONFIG_HOME", dir.path().join("no-config"))
+        .env_remove("DBUS_SESSION_BUS_ADDRESS")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut said = String::new();
+    let mut lines = BufReader::new(child.stderr.take().unwrap()).lines();
+    let address = loop {
+        let line = lines.next().expect("amicus printed the address").unwrap();
+        said.push_str(&line);
+        said.push('\n');
+        if line.starts_with(&format!("{issuer}/auth?")) {
+            break line;
+        }
+    };
+    let by_hand = browser(dir.path(), "by-hand", "--login ann@wachamber.example");
+    let opened = Command::new(&by_hand).arg(&address).status().unwrap();
+    assert!(opened.success());
+    let out = child.wait_with_output().unwrap();
+    let rest: Vec<String> = lines.map_while(Result::ok).collect();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{said}{}", rest.join("\n"));
+    assert!(
+        stdout.contains("signed in to the mailbox as ann@wachamber.example"),
+        "{stdout}"
+    );
+    assert!(
+        said.contains("open this address")
+            || rest
+                .iter()
+                .any(|l| l.contains("no browser could be started")),
+        "{said}"
+    );
+}
