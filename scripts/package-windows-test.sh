@@ -82,7 +82,9 @@ qpdf --check "$OUTDIR/korus.pdf" >/dev/null || fail "qpdf --check"
 fonts=$(pdffonts "$OUTDIR/korus.pdf" | awk 'NR>2 {print $(NF-4)}')
 [ -n "$fonts" ] && ! grep -qv '^yes$' <<<"$fonts" || fail "a font is not embedded"
 # The sample's Korean name, set in the system's CJK font (C:\Windows\Fonts).
-pdffonts "$OUTDIR/korus.pdf" | grep -q 'NotoSansCJK' || fail "no CJK font from C:\Windows\Fonts in the PDF"
+# Read whole first: with pipefail, grep -q leaving early would fail the reader (SIGPIPE).
+listed=$(pdffonts "$OUTDIR/korus.pdf")
+grep -q 'NotoSansCJK' <<<"$listed" || fail "no CJK font from C:\Windows\Fonts in the PDF"
 
 say "a record and a letter under a user name with a space and accents"
 # As on a laptop whose user is "Zoë Martín" (C:\Users\Zoë Martín): named in
@@ -92,7 +94,8 @@ LC_ALL=C.UTF-8 wine "$INSTDIR/bin/amicus.exe" --db 'C:\users\Zoë Martín\amicus
   letters export 1 --out 'C:\users\Zoë Martín\Lettre à l’USTR.pdf' >/dev/null ||
   fail "amicus.exe could not keep a record and a letter under C:\users\Zoë Martín"
 [ -f "$ZOE_U/amicus.db" ] || fail "the record is not in C:\users\Zoë Martín"
-pdftotext "$ZOE_U/Lettre à l’USTR.pdf" - | grep -q "Dear Secretary Ross" ||
+zoe_text=$(pdftotext "$ZOE_U/Lettre à l’USTR.pdf" -)
+grep -q "Dear Secretary Ross" <<<"$zoe_text" ||
   fail "the letter exported under C:\users\Zoë Martín is not the sample"
 
 say "the window without WebView2 says so, in words"
