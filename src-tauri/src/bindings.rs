@@ -37,7 +37,7 @@ use amicus_app::{
 
 use crate::TeamConnection;
 use crate::commands::letters::{ExportProgress, Preview};
-use crate::commands::sending::EmailProgress;
+use crate::commands::sending::{EmailProgress, SignInPage};
 use crate::ipc_error::{ErrorCode, IpcError};
 use crate::record::{OpenFailure, Startup};
 
@@ -129,6 +129,7 @@ fn generate() -> String {
         SecretKept,
         SignedIn,
         EmailProgress,
+        SignInPage,
         EmailOutcome,
         EmailResult,
         EmailDraft,

@@ -395,6 +395,41 @@ pub fn refresh(sign_in: &SignIn, http: &Http, refresh_token: &str) -> Result<Tok
 /// Opens a URL in the system browser; the error in words.
 pub type OpenUrl = Box<dyn FnOnce(&str) -> Result<(), String> + Send>;
 
+/// Start the system browser on `url` and do not wait for it: `$BROWSER`
+/// when set (as on Unix, where it names the person's browser), else the
+/// platform's own way to open an address. The command line and the window
+/// both start the sign-in page this way, so one setting steers both.
+pub fn open_in_system_browser(url: &str) -> Result<(), String> {
+    use std::process::{Command, Stdio};
+    let mut cmd = if let Some(b) = std::env::var_os("BROWSER").filter(|b| !b.is_empty()) {
+        let mut c = Command::new(b);
+        c.arg(url);
+        c
+    } else if cfg!(windows) {
+        let mut c = Command::new("rundll32");
+        c.args(["url.dll,FileProtocolHandler", url]);
+        c
+    } else if cfg!(target_os = "macos") {
+        let mut c = Command::new("open");
+        c.arg(url);
+        c
+    } else {
+        let mut c = Command::new("xdg-open");
+        c.arg(url);
+        c
+    };
+    cmd.stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .spawn()
+        .map(|_| ())
+        .map_err(|e| match e.kind() {
+            std::io::ErrorKind::NotFound => {
+                format!("{} is not installed", cmd.get_program().to_string_lossy())
+            }
+            _ => e.to_string(),
+        })
+}
+
 /// What signing in needs from the front end.
 pub struct Browser {
     /// Open the URL in the system browser (never an embedded web view).

@@ -261,7 +261,7 @@ fn login(
             eprintln!("Signing in in your browser. If it does not open, open this address:\n{url}");
             // The address is printed: the sign-in waits for it to be opened
             // by hand when no browser could be started here.
-            if let Err(why) = open_browser(url) {
+            if let Err(why) = amicus_app::oauth::open_in_system_browser(url) {
                 eprintln!("(no browser could be started: {why}; open the address above)");
             }
             Ok(())
@@ -279,30 +279,4 @@ fn login(
         ),
     }
     Ok(())
-}
-
-/// The system browser ($BROWSER when set), started and not waited for.
-fn open_browser(url: &str) -> Result<(), String> {
-    use std::process::{Command, Stdio};
-    let mut cmd = if let Some(b) = std::env::var_os("BROWSER").filter(|b| !b.is_empty()) {
-        let mut c = Command::new(b);
-        c.arg(url);
-        c
-    } else if cfg!(windows) {
-        let mut c = Command::new("rundll32");
-        c.args(["url.dll,FileProtocolHandler", url]);
-        c
-    } else if cfg!(target_os = "macos") {
-        let mut c = Command::new("open");
-        c.arg(url);
-        c
-    } else {
-        let mut c = Command::new("xdg-open");
-        c.arg(url);
-        c
-    };
-    cmd.stdin(Stdio::null())
-        .spawn()
-        .map(|_| ())
-        .map_err(|e| e.to_string())
 }

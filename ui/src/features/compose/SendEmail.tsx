@@ -9,28 +9,12 @@ import type { EmailProgress, EmailResult, RecipientView } from "../../ipc";
 import { Dialog } from "../../components/Dialog";
 import { ErrorNote, longDate, useToday } from "../../components/common";
 import { providerName } from "../settings/MailForm";
+import { SignInAddress, useMailSignIn } from "../settings/signIn";
 import { keys } from "../../queries";
 import type { SentBefore } from "../log/dialogs";
+import { copyText } from "../../components/clipboard";
 
 const who = (r: RecipientView) => r.name ?? r.office ?? `Copy ${r.number}`;
-
-/** Put text on the clipboard: the browser's way, or the old one where that is refused. */
-export async function copyText(text: string): Promise<void> {
-  try {
-    await navigator.clipboard.writeText(text);
-    return;
-  } catch {
-    const area = document.createElement("textarea");
-    area.value = text;
-    area.style.position = "fixed";
-    area.style.opacity = "0";
-    document.body.appendChild(area);
-    area.select();
-    const ok = document.execCommand("copy");
-    area.remove();
-    if (!ok) throw new Error("the letter's text could not be put on the clipboard");
-  }
-}
 
 /** One line of the outcome list. */
 function Outcome({ r }: { r: EmailResult }) {
@@ -89,7 +73,7 @@ export function SendEmailDialog({
   const send = useMutation({
     mutationFn: () => ipc.letterSendEmail(letterId, copy, resend, setProgress),
   });
-  const signIn = useMutation({ mutationFn: () => ipc.mailSignIn(null) });
+  const { signIn, page } = useMailSignIn();
   const targets = copy === null ? copies.filter((r) => !r.sent_at) : copies.filter((r) => r.number === copy);
   const withAddress = targets.filter((r) => r.reach.email);
   const server = mail.data?.settings;
@@ -170,11 +154,12 @@ export function SendEmailDialog({
               Cancel the sign-in
             </button>
           )}
-          <button type="button" disabled={signIn.isPending} onClick={() => signIn.mutate()}>
+          <button type="button" disabled={signIn.isPending} onClick={() => signIn.mutate(null)}>
             Sign in with {providerName(viaSignIn.provider)}
           </button>
         </div>
       )}
+      {signIn.isPending && page && <SignInAddress page={page} />}
       {signIn.isError && <ErrorNote error={signIn.error} prefix="Not signed in" />}
       {done && (
         <>
@@ -264,7 +249,7 @@ export function SendCopyDialog({
   const form = useMutation({
     mutationFn: async () => {
       const c = await ipc.letterContactForm(letterId, copy.number);
-      await copyText(c.text);
+      await copyText(c.text, "the letter's text");
       await ipc.openWebPage(c.url);
       return c;
     },
