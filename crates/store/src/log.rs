@@ -45,6 +45,11 @@ pub struct LogFilter {
     /// any case.
     #[serde(default)]
     pub group: Option<String>,
+    /// Only copies to someone whose name, or whose office's title or short
+    /// name, holds every word typed ("kamala harris", "ustr"), as the
+    /// Recipient box reads before a person is picked.
+    #[serde(default)]
+    pub recipient: Option<String>,
 }
 
 /// One line of the sent log: a copy of a letter and what became of it.
@@ -180,20 +185,33 @@ impl Store {
         }
         if let Some(g) = f.group.as_deref().map(str::trim).filter(|g| !g.is_empty()) {
             // A group the letter records in extra.groups: by its label, a
-            // committee's code or a saved list's name.
+            // committee's code or name (a letter to its chair and ranking
+            // member only is labelled so, but is still the committee's) or a
+            // saved list's name.
             let clause = self.conn.pick(
                 " AND EXISTS (SELECT 1 FROM json_each(l.extra, '$.groups') g
                       WHERE lower(json_extract(g.value, '$.label')) = lower(?)
                          OR lower(json_extract(g.value, '$.group.code')) = lower(?)
-                         OR lower(json_extract(g.value, '$.group.name')) = lower(?))",
+                         OR lower(json_extract(g.value, '$.group.name')) = lower(?)
+                         OR EXISTS (SELECT 1 FROM committees c
+                                    WHERE c.code = json_extract(g.value, '$.group.code')
+                                      AND lower(c.name) = lower(?)))",
                 " AND EXISTS (SELECT 1 FROM jsonb_array_elements(
                           CASE WHEN jsonb_typeof(CAST(l.extra AS jsonb) -> 'groups') = 'array'
                                THEN CAST(l.extra AS jsonb) -> 'groups' END) g
                       WHERE lower(g ->> 'label') = lower(CAST(? AS TEXT))
                          OR lower(g -> 'group' ->> 'code') = lower(CAST(? AS TEXT))
-                         OR lower(g -> 'group' ->> 'name') = lower(CAST(? AS TEXT)))",
+                         OR lower(g -> 'group' ->> 'name') = lower(CAST(? AS TEXT))
+                         OR EXISTS (SELECT 1 FROM committees c
+                                    WHERE c.code = g -> 'group' ->> 'code'
+                                      AND lower(c.name) = lower(CAST(? AS TEXT))))",
             );
             and(clause, g.to_string().into());
+        }
+        for w in f.recipient.as_deref().unwrap_or("").split_whitespace() {
+            let clause = " AND (p.full_name LIKE '%' || ? || '%' OR o.title LIKE '%' || ? || '%'
+                               OR o.short_name LIKE '%' || ? || '%')";
+            and(clause, w.to_string().into());
         }
         let limit = if f.limit == 0 { 500 } else { f.limit };
         and(

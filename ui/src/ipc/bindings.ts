@@ -134,7 +134,13 @@ export type LetterSummary = { id: number, date: string, subject: string, status:
 /**
  * The addressees as named on the letter ("Wilbur Ross (Secretary of Commerce)").
  */
-recipients: Array<string>, revision_of: number | null, updated_at: string, 
+recipients: Array<string>, 
+/**
+ * How the list names them: a group by its label ("Senate Committee on
+ * Finance"), not its 27 members, then anyone added by hand ("and 1
+ * other"); the addressees themselves when no group was used.
+ */
+addressed_to: Array<string>, revision_of: number | null, updated_at: string, 
 /**
  * Tracked copies (addressees and cc) and how many have been sent: a
  * letter whose first copy went out is "sent" (its text is fixed) but
@@ -304,7 +310,13 @@ mine: boolean,
  * Finance"), a committee's code ("SSFI") or a saved list's name, in
  * any case.
  */
-group: string | null, };
+group: string | null, 
+/**
+ * Only copies to someone whose name, or whose office's title or short
+ * name, holds every word typed ("kamala harris", "ustr"), as the
+ * Recipient box reads before a person is picked.
+ */
+recipient: string | null, };
 
 export type LogEntry = { 
 /**
