@@ -188,11 +188,13 @@ impl App {
             ));
         }
         let check = self.check_template(d)?;
-        if let Some(p) = check.problems.first() {
-            return Err(AppError::invalid(
-                "source",
-                format!("{}: {}", p.location.replace(EDITING, key), p.message),
-            ));
+        if !check.problems.is_empty() {
+            let all: Vec<String> = check
+                .problems
+                .iter()
+                .map(|p| format!("{}: {}", p.location.replace(EDITING, key), p.message))
+                .collect();
+            return Err(AppError::invalid("source", all.join("; ")));
         }
         let meta = self.template_meta(d, key)?;
         let meta_json = serde_json::to_string(&meta)
