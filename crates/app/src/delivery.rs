@@ -166,7 +166,13 @@ impl App {
                 .map(|x| x.trim().to_string())
                 .filter(|x| !x.is_empty());
         }
-        s.validate()?;
+        // A sender alone is worth keeping: drafts for one's own mail
+        // program need nothing more (sending says the server is missing).
+        if s.drafts_only() {
+            s.validate_sender()?;
+        } else {
+            s.validate()?;
+        }
         let password = password.filter(|p| !p.is_empty());
         if password.is_some() && s.account().is_none() {
             return Err(AppError::invalid(
@@ -527,7 +533,13 @@ impl App {
     /// (`X-Unsent: 1`), for the staffer's mail program to open and send.
     /// The copy is not marked sent: staff confirm that after sending it.
     pub fn email_draft(&self, id: i64, number: u32, path: &Path) -> Result<EmailDraft, AppError> {
-        let settings = self.saved_mail()?;
+        let settings = self.db().setting::<MailSettings>("mail")?.ok_or_else(|| {
+            AppError::invalid(
+                "mail",
+                "a draft needs only the address letters are sent from: enter it under Send from \
+                 in Settings → Sending email (or `amicus mail set --from ADDRESS`); no mail server is needed",
+            )
+        })?;
         let (recipient_id, status) = {
             let db = self.db();
             (recipient_numbered(&db, id, number)?, db.letter(id)?.status)

@@ -34,8 +34,10 @@ pub enum Mail {
     /// Set the mail server. With AMICUS_SMTP_PASSWORD set, its password is
     /// kept in the system keychain.
     Set {
-        /// The server's host name, e.g. smtp.office365.com.
-        #[arg(long)]
+        /// The server's host name, e.g. smtp.office365.com. Without one,
+        /// only `.eml` drafts for your own mail program can be written
+        /// (they need only --from).
+        #[arg(long, default_value = "")]
         server: String,
         /// 587 for STARTTLS (the default), 465 for TLS.
         #[arg(long)]

@@ -409,8 +409,17 @@ fn a_draft_for_the_mail_program_is_marked_unsent_and_sends_nothing() {
         "secretary@commerce.example",
         "ambassador@ustr.example",
     );
+    let path = dir.path().join("drafts/ustr.eml");
+    // Nothing set up: a draft asks only for the sender.
+    let err = app.email_draft(id, 2, &path).unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("a draft needs only the address letters are sent from"),
+        "{err}"
+    );
+    // The sender alone, no mail server: kept, and enough for a draft.
     let s = MailSettings {
-        server: "smtp.example.org".into(),
+        server: String::new(),
         port: 587,
         security: MailSecurity::Starttls,
         username: None,
@@ -420,7 +429,6 @@ fn a_draft_for_the_mail_program_is_marked_unsent_and_sends_nothing() {
         ..amicus_app::mail::blank_settings()
     };
     app.set_mail_settings(&s, None).unwrap();
-    let path = dir.path().join("drafts/ustr.eml");
     let draft = app.email_draft(id, 2, &path).unwrap();
     assert_eq!(draft.address, "ambassador@ustr.example");
     let raw = std::fs::read(&path).unwrap();
@@ -445,6 +453,19 @@ fn a_draft_for_the_mail_program_is_marked_unsent_and_sends_nothing() {
     .unwrap();
     let err = app.email_draft(id, 2, &path).unwrap_err();
     assert!(err.to_string().contains("no e-mail address"), "{err}");
+    // Sending from Amicus still needs the server, and says so.
+    let err = app.send_by_email(EmailRequest::new(id)).unwrap_err();
+    assert_eq!(err.field().as_deref(), Some("server"), "{err}");
+    // A sender that is not an address is refused even for drafts.
+    let mut bad = s.clone();
+    bad.from_address = "trade at wachamber".into();
+    assert_eq!(
+        app.set_mail_settings(&bad, None)
+            .unwrap_err()
+            .field()
+            .as_deref(),
+        Some("from_address")
+    );
 }
 
 // The delivery and its failures on both engines: what is recorded as sent

@@ -91,6 +91,10 @@ export function SendEmailDialog({
     (!mail.data?.signed_in_as ||
       (ipc.isIpcError(send.error) && send.error.code === "sign_in") ||
       !!done?.some((r) => r.outcome.kind === "refused"));
+  // The sender alone (no server, no sign-in): enough for drafts, not to send.
+  const draftsOnly = !!server && !server.sign_in && server.server.trim() === "";
+  // A mailbox nobody on this computer is signed in to: sign in first.
+  const needsSignIn = !!viaSignIn && !mail.data?.signed_in_as && !signIn.data;
   const through = !server
     ? ""
     : server.handover === "graph"
@@ -105,7 +109,14 @@ export function SendEmailDialog({
           No mail server is set up yet. Fill in Settings → Sending email, then send from here.
         </p>
       )}
-      {server && !done && (
+      {server && draftsOnly && (
+        <p className="error" role="alert">
+          Only the sender ({server.from_address}) is set up: drafts for your own mail program work (Send… on a copy), but
+          sending from here needs the mail server, or a sign-in to the organization's mailbox, in Settings → Sending
+          email.
+        </p>
+      )}
+      {server && !draftsOnly && !done && (
         <p className="muted">
           From {server.from_name ? `${server.from_name} ` : ""}&lt;{server.from_address}&gt; through {through}
           {viaSignIn && mail.data?.signed_in_as ? `, signed in as ${mail.data.signed_in_as}` : ""},{" "}
@@ -201,7 +212,8 @@ export function SendEmailDialog({
             <button
               type="button"
               className="primary"
-              disabled={!server || withAddress.length === 0}
+              disabled={!server || draftsOnly || needsSignIn || withAddress.length === 0}
+              title={needsSignIn ? "Sign in to the organization's mailbox first" : undefined}
               onClick={() => send.mutate()}
             >
               {resend
