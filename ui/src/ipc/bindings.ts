@@ -114,7 +114,11 @@ signer: string,
 /**
  * Said to the signer: the certificate expires soon.
  */
-warnings: Array<string>, };
+warnings: Array<string>, 
+/**
+ * The last day the certificate signs (its notAfter, UTC).
+ */
+valid_until: string, };
 
 export type SendReport = { method: Method, 
 /**

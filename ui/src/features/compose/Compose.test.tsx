@@ -78,6 +78,7 @@ describe("Compose", () => {
   let connection: ReturnType<typeof fakeTeamConnection>;
   let events: ReturnType<typeof fakeRecordEvents>;
   beforeEach(() => {
+    localStorage.clear();
     vi.resetAllMocks();
     connection = fakeTeamConnection();
     vi.mocked(ipc.onTeamConnection).mockImplementation(connection.listen);
@@ -298,7 +299,7 @@ describe("Compose", () => {
         field: "certificate",
         message: "the password is wrong for this certificate file",
       })
-      .mockResolvedValueOnce({ signer: "Jordan A. Whitfield", warnings: [] });
+      .mockResolvedValueOnce({ signer: "Jordan A. Whitfield", warnings: [], valid_until: "2027-03-01" });
     renderWithQuery(<Compose letterId={2} onSaved={vi.fn()} />);
     await userEvent.click(await screen.findByRole("button", { name: "Sign digitally…" }));
     const dialog = await screen.findByRole("dialog", { name: "Sign digitally" });
@@ -337,6 +338,7 @@ describe("Compose", () => {
         warnings: [
           "the certificate 'Jordan A. Whitfield' expires on 2026-12-15 (in 17 days); ask for a renewed one now",
         ],
+        valid_until: "2026-12-15",
       });
     renderWithQuery(<Compose letterId={2} onSaved={vi.fn()} />);
     await userEvent.click(await screen.findByRole("button", { name: "Sign digitally…" }));

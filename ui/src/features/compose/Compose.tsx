@@ -437,6 +437,7 @@ function ComposeForm({ catalog, detail, start, letterId, onSaved, onCopy, handle
         {signing && letterId !== null && (
           <SignDigitallyDialog
             letterId={letterId}
+            signerId={form.signer_id}
             onClose={() => setSigning(false)}
             onSigned={({ signer, warnings }) => {
               setSigning(false);
