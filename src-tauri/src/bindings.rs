@@ -11,7 +11,7 @@ use amicus_app::{
     OfficialRow, OfficialsPage, PageDrawing, PaperChoice, Person, PersonDetail, Position,
     PositionView, PreviewHave, PreviewPage, RecipientChoice, RecipientView, RecordArea,
     RecordChanged, Role, SearchHit, SendReport, SettingsInfo, Signer, Stance, Status,
-    TemplateCheck, TemplateDraft, TemplateInfo, TemplateProblem, TermView,
+    TemplateCheck, TemplateDraft, TemplateInfo, TemplateProblem, TermView, UsState,
 };
 use ts_rs::{Config, TS};
 
@@ -94,6 +94,7 @@ fn generate() -> String {
         PositionView,
         IssueView,
         Catalog,
+        UsState,
         OfficialRow,
         OfficialsPage,
         LogFilter,

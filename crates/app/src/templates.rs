@@ -28,6 +28,8 @@ pub struct Catalog {
     pub issues: Vec<IssueView>,
     pub signers: Vec<Signer>,
     pub offices: Vec<Office>,
+    /// The states and territories with seats in Congress (delegations).
+    pub states: Vec<crate::states::UsState>,
 }
 
 /// A problem with a template being edited: where (line and column when the
@@ -102,6 +104,7 @@ impl App {
             issues: crate::positions::issue_views_in(&db)?,
             signers: db.signers()?,
             offices: db.offices("")?,
+            states: crate::states::us_states(),
         })
     }
 

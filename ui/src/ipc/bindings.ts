@@ -263,7 +263,13 @@ export type IssueView = { issue: Issue,
  */
 positions: Array<PositionView>, };
 
-export type Catalog = { templates: Array<TemplateInfo>, issues: Array<IssueView>, signers: Array<Signer>, offices: Array<Office>, };
+export type Catalog = { templates: Array<TemplateInfo>, issues: Array<IssueView>, signers: Array<Signer>, offices: Array<Office>, 
+/**
+ * The states and territories with seats in Congress (delegations).
+ */
+states: Array<UsState>, };
+
+export type UsState = { name: string, code: string, };
 
 export type OfficialRow = { person: Person, office: string | null, office_id: number | null, until: string | null, };
 

@@ -38,6 +38,11 @@ export const catalog: Catalog = {
     },
   ],
   signers: [{ id: 1, name: "Jordan A. Whitfield", title: "Vice President", has_signature: false }],
+  states: [
+    { name: "California", code: "CA" },
+    { name: "Ohio", code: "OH" },
+    { name: "Washington", code: "WA" },
+  ],
   offices: [
     { id: 10, title: "Secretary of Commerce", short_name: "Commerce", organization: "U.S. Department of Commerce", kind: "cabinet_secretary", single_holder: true, address: [], retired_on: null, email: null, contact_form: null },
     { id: 11, title: "United States Trade Representative", short_name: "USTR", organization: "Office of the United States Trade Representative", kind: "trade_representative", single_holder: true, address: [], retired_on: null, email: null, contact_form: null },
