@@ -448,9 +448,16 @@ impl App {
             recipient.office_id,
             recipient.term_id,
         )?;
+        // An addressee is greeted as their copy of the letter greets them;
+        // a cc as the letter would greet them by name (never by full name).
+        let own = || letters::template::salutation_line(&[&block.salutation]);
         let salutation = match recipient.role {
-            Role::To => letters::template::salutation_line(&[&block.salutation]),
-            Role::Cc => letters::template::salutation_line(&[&block.name]),
+            Role::To => self
+                .copy_salutation(&db, recipient_id)
+                .ok()
+                .filter(|s| !s.trim().is_empty())
+                .unwrap_or_else(own),
+            Role::Cc => own(),
         };
         let note = mail::cover_note(&CoverFields {
             salutation,

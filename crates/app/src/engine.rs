@@ -179,6 +179,22 @@ impl Engine {
             .collect()
     }
 
+    /// How each copy greets its addressees ("Dear Secretary Ross:"), as the
+    /// letter says it: filled, not laid out.
+    pub fn salutations(&self, data: &LetterData) -> Result<Vec<String>, AppError> {
+        let prepared = letters::prepare(&self.read_templates(), data, None)?;
+        Ok(prepared
+            .iter()
+            .map(|l| {
+                l.rendered
+                    .salutation
+                    .iter()
+                    .map(|i| i.text.as_str())
+                    .collect()
+            })
+            .collect())
+    }
+
     /// Lay out every copy of the letter and hand each to `work`, on
     /// `per_core` threads per core, each taking the next copy in turn (a
     /// merge is embarrassingly parallel: fonts, templates and caches are

@@ -644,7 +644,13 @@ mod tests {
         })
         .expect("note");
         assert!(note.starts_with("Dear Secretary Ross:\n"), "{note}");
-        assert!(note.contains("Reaffirming support for KORUS"), "{note}");
+        assert!(
+            note.contains(
+                "a letter from Washington Chamber of Commerce dated September 5, 2017, \
+                 with the subject “Reaffirming support for KORUS”."
+            ),
+            "{note}"
+        );
         assert!(!note.contains("\n\n\n"), "{note}");
     }
 }

@@ -161,9 +161,19 @@ fn starttls_delivers_each_copy_with_its_archived_pdf_and_message_id(engine: Back
             pdf == archived.pdf,
             "the attachment is the archived PDF, byte for byte"
         );
-        assert!(note.starts_with("Dear "), "{note}");
+        // Greeted as their copy of the letter greets them, never by full name.
+        let greeting = if r.office.as_deref() == Some("Secretary of Commerce") {
+            "Dear Secretary Ross:"
+        } else {
+            "Dear Ambassador Lighthizer:"
+        };
+        assert_eq!(
+            note.lines().next().map(str::trim_end),
+            Some(greeting),
+            "{note}"
+        );
         assert!(
-            note.contains("Chamber of Commerce, dated September 20, 2017"),
+            note.contains("Chamber of Commerce dated September 20, 2017, with the subject “"),
             "{note}"
         );
         assert!(note.contains("(KORUS)"), "{note}");
@@ -516,4 +526,41 @@ fn a_staffer_keeps_the_mail_password_the_organization_set_but_cannot_change_the_
         "the server refuses a drafter's change: {err}"
     );
     assert_eq!(org.mail_settings().unwrap().settings, Some(mail));
+}
+
+/// A joint letter e-mailed to each addressee: the cover note greets them as
+/// the letter does (both), and a committee's greeting stays the committee's.
+#[test]
+fn the_cover_note_greets_as_the_letter_does() {
+    let dir = tempfile::tempdir().unwrap();
+    let (app, _) = signed_letter(
+        dir.path(),
+        "secretary@commerce.example",
+        "ambassador@ustr.example",
+    );
+    let sample = app.letters(None).unwrap().last().unwrap().id;
+    let mut joint = app
+        .copy_letter(sample, Some(NaiveDate::from_ymd_opt(2017, 9, 21).unwrap()))
+        .unwrap();
+    assert_eq!(joint.mode, LetterMode::Joint);
+    joint.extra.salutation = Some("Dear Friends of KORUS:".into());
+    let id = app.draft_letter(&joint).unwrap().letter_id;
+    app.approve(id).unwrap();
+    app.sign(id).unwrap();
+    app.set_mail_settings(
+        &MailSettings {
+            from_address: "trade@wachamber.example".into(),
+            ..amicus_app::mail::blank_settings()
+        },
+        None,
+    )
+    .unwrap();
+    let path = dir.path().join("joint.eml");
+    app.email_draft(id, 2, &path).unwrap();
+    let (_, _, note) = attachment(&std::fs::read(&path).unwrap());
+    assert_eq!(
+        note.lines().next().map(str::trim_end),
+        Some("Dear Friends of KORUS:"),
+        "{note}"
+    );
 }
