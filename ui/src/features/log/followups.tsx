@@ -128,7 +128,7 @@ export function AssignDialog(props: { copy: CopyWho; owner: string | null; onClo
   const list = useId();
   const error = fieldError(assign.error, "owner");
   return (
-    <Dialog title={`Reassign follow-up: ${whoOf(props.copy)}`} onClose={props.onClose}>
+    <Dialog title={`${team ? "Reassign" : "Assign"} follow-up: ${whoOf(props.copy)}`} onClose={props.onClose}>
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -176,7 +176,7 @@ export function AssignDialog(props: { copy: CopyWho; owner: string | null; onClo
         {assign.isError && !error && <ErrorNote error={assign.error} prefix="Not reassigned" />}
         <div className="actions">
           <button type="submit" className="primary" disabled={assign.isPending}>
-            Reassign
+            {team ? "Reassign" : "Assign"}
           </button>
           <button type="button" onClick={props.onClose}>
             Cancel
@@ -330,6 +330,9 @@ export function FollowUpButtons(props: {
   replied: boolean;
   onAction: (action: FollowUpAction) => void;
 }) {
+  // Follow-ups go from one login to another on a team record; on this
+  // computer's own record a name is noted (assigned, not handed over).
+  const team = !!useQuery(teamStatusQuery).data?.team;
   return (
     <div className="row-actions">
       {props.due && !props.replied && (
@@ -338,7 +341,7 @@ export function FollowUpButtons(props: {
         </button>
       )}
       <button type="button" className="small" onClick={() => props.onAction("assign")}>
-        Reassign…
+        {team ? "Reassign…" : "Assign…"}
       </button>
       <button type="button" className="small" onClick={() => props.onAction("contact")}>
         Log call…
