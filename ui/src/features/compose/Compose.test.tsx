@@ -620,6 +620,10 @@ describe("Compose", () => {
     const approve = await screen.findByRole("button", { name: "Approve" });
     await waitFor(() => expect((approve as HTMLButtonElement).disabled).toBe(true));
     expect(approve.getAttribute("title")).toBe("Only an approver may approve letters on the team record");
+    // Said in the window too, not only in a tooltip.
+    expect(screen.getByTestId("role-note").textContent).toBe(
+      "Only an approver may approve letters on the team record: ask one to approve this draft.",
+    );
     await userEvent.click(approve);
     expect(ipc.letterApprove).not.toHaveBeenCalled();
   });
@@ -634,6 +638,7 @@ describe("Compose", () => {
     const mark = screen.getByRole("button", { name: "Mark signed" });
     expect((mark as HTMLButtonElement).disabled).toBe(true);
     expect(mark.getAttribute("title")).toBe("Only a signer may sign letters on the team record");
+    expect(screen.getByTestId("role-note").textContent).toBe("Only a signer may sign letters on the team record: ask one to sign it.");
   });
 
   it("brings a refused approval into view, focused, as a sentence with its date written out", async () => {

@@ -423,6 +423,13 @@ function ComposeForm({ catalog, detail, start, letterId, onSaved, onCopy, handle
             </button>
           )}
         </div>
+        {letterId !== null && !dirty && ((status === "draft" && !may("approver")) || (status === "approved" && !may("signer"))) && (
+          <p className="muted" role="note" data-testid="role-note">
+            {status === "draft"
+              ? "Only an approver may approve letters on the team record: ask one to approve this draft."
+              : `${ONLY_SIGNERS}: ask one to sign it.`}
+          </p>
+        )}
         <ExportProgressBar exporter={exporter} />
         {onPaper && letterId !== null && (
           <PaperDialog
