@@ -5,11 +5,11 @@
 
 use amicus_app::{
     Addressee, Catalog, ClockView, CsvSummary, DraftPreview, Drafted, GlyphDef, HolderView,
-    ImportSummary, InkLine, Issue, IssueView, LetterDetail, LetterExtra, LetterMode, LetterRef,
-    LetterSummary, Letterhead, LocalOffice, LogEntry, LogFilter, Method, NewLetter, NewOffice,
-    NewOfficial, NewPerson, NewPosition, NewTerm, Office, OfficeDetail, OfficeKind, OfficeRow,
-    OfficialRow, OfficialsPage, PageDrawing, PaperChoice, Person, PersonDetail, Position,
-    PositionView, PreviewHave, PreviewPage, RecipientChoice, RecipientView, RecordArea,
+    ImportSummary, InkLine, Issue, IssueView, LastContact, LetterDetail, LetterExtra, LetterMode,
+    LetterRef, LetterSummary, Letterhead, LocalOffice, LogEntry, LogFilter, Method, NewLetter,
+    NewOffice, NewOfficial, NewPerson, NewPosition, NewTerm, Office, OfficeDetail, OfficeKind,
+    OfficeRow, OfficialRow, OfficialsPage, PageDrawing, PaperChoice, Person, PersonDetail,
+    Position, PositionView, PreviewHave, PreviewPage, RecipientChoice, RecipientView, RecordArea,
     RecordChanged, Role, SearchHit, SendReport, SettingsInfo, Signer, Stance, Status,
     TemplateCheck, TemplateDraft, TemplateInfo, TemplateProblem, TermView, UsState,
 };
@@ -99,6 +99,7 @@ fn generate() -> String {
         OfficialsPage,
         LogFilter,
         LogEntry,
+        LastContact,
         SearchHit,
         ImportSummary,
         NewPerson,

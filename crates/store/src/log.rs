@@ -74,6 +74,21 @@ pub struct LogEntry {
     pub reply_notes: Option<String>,
     /// Who follows the copy up.
     pub owner: Option<String>,
+    /// Calls, meetings and e-mails logged on the copy, and the latest of them.
+    pub contacts: u32,
+    pub last_contact: Option<LastContact>,
+    /// How many times its follow-up was put off.
+    pub snoozes: u32,
+}
+
+/// The latest call, meeting or e-mail logged on a copy, as the log row says it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct LastContact {
+    pub on: NaiveDate,
+    pub kind: crate::ContactKind,
+    /// The official's side ("Jane Roe, trade counsel"); empty when not said.
+    pub who: String,
 }
 
 /// What a search found.
@@ -122,8 +137,15 @@ impl Store {
         let mut sql = String::from(
             "SELECT l.id, r.id, l.date, l.subject, l.status, i.name, p.full_name, o.title, r.role,
                     r.method, r.sent_at, r.confirmation, r.follow_up_on, r.reply_on, r.reply_notes,
-                    r.follow_up_owner
+                    r.follow_up_owner,
+                    (SELECT count(*) FROM copy_contacts c WHERE c.recipient_id = r.id),
+                    lc.on_date, lc.kind, lc.who,
+                    (SELECT count(*) FROM events e
+                      WHERE e.letter_id = r.letter_id AND e.recipient_id = r.id AND e.kind = 'snoozed')
              FROM letter_recipients r
+             LEFT JOIN copy_contacts lc ON lc.id = (
+                 SELECT c.id FROM copy_contacts c WHERE c.recipient_id = r.id
+                 ORDER BY c.on_date DESC, c.id DESC LIMIT 1)
              JOIN letters l ON l.id = r.letter_id
              LEFT JOIN persons p ON p.id = r.person_id
              LEFT JOIN offices o ON o.id = r.office_id
@@ -237,6 +259,16 @@ impl Store {
                 reply_on: r.get(13)?,
                 reply_notes: r.get(14)?,
                 owner: r.get(15)?,
+                contacts: u32::try_from(r.get::<i64>(16)?).unwrap_or(u32::MAX),
+                last_contact: match (r.get::<Option<NaiveDate>>(17)?, r.get(18)?) {
+                    (Some(on), Some(kind)) => Some(LastContact {
+                        on,
+                        kind,
+                        who: r.get::<Option<String>>(19)?.unwrap_or_default(),
+                    }),
+                    _ => None,
+                },
+                snoozes: u32::try_from(r.get::<i64>(20)?).unwrap_or(u32::MAX),
             })
         })?;
         Ok(rows.collect::<crate::db::Result<_>>()?)

@@ -340,7 +340,21 @@ person: string | null, office: string | null, role: Role, method: Method | null,
 /**
  * Who follows the copy up.
  */
-owner: string | null, };
+owner: string | null, 
+/**
+ * Calls, meetings and e-mails logged on the copy, and the latest of them.
+ */
+contacts: number, last_contact: LastContact | null, 
+/**
+ * How many times its follow-up was put off.
+ */
+snoozes: number, };
+
+export type LastContact = { on: string, kind: ContactKind, 
+/**
+ * The official's side ("Jane Roe, trade counsel"); empty when not said.
+ */
+who: string, };
 
 export type SearchHit = { 
 /**

@@ -72,6 +72,9 @@ export const logEntry = (over: Partial<LogEntry>): LogEntry => ({
   reply_notes: null,
   owner: null,
   overdue: false,
+  contacts: 0,
+  last_contact: null,
+  snoozes: 0,
   ...over,
 });
 

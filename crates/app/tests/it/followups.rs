@@ -411,6 +411,28 @@ fn calls_and_meetings_are_kept_with_the_copy_in_order(engine: Backend) {
     if engine == Backend::Postgres {
         assert!(view.contacts[0].actor.is_some());
     }
+    // The sent log's row says so too: how many, and the latest by its day
+    // (not the last logged); and a snooze is counted there.
+    app.snooze_follow_up(c, SnoozeTo::Weeks(1)).unwrap();
+    let rows = app.log(&LogFilter::default()).unwrap();
+    let row = rows.iter().find(|r| r.recipient_id == c).unwrap();
+    assert_eq!(row.contacts, 2);
+    let last = row.last_contact.as_ref().unwrap();
+    assert_eq!(
+        (last.on, last.kind, last.who.as_str()),
+        (
+            day("2026-11-20"),
+            ContactKind::Meeting,
+            "Jane Roe, trade counsel"
+        )
+    );
+    assert_eq!(row.snoozes, 1);
+    let other = rows
+        .iter()
+        .find(|r| r.recipient_id == copies[0].id)
+        .unwrap();
+    assert_eq!((other.contacts, other.snoozes), (0, 0));
+    assert!(other.last_contact.is_none());
     // Written once: the record refuses to change or remove one.
     let err = app
         .store()

@@ -8,7 +8,7 @@ import type { Choice } from "../../components/SearchSelect";
 import { catalogQuery, keys } from "../../queries";
 import { OfficeSearch, PersonSearch } from "../officials/pickers";
 import { MarkSentDialog, ReplyCell, ReplyDialog } from "./dialogs";
-import { FollowUpButtons, FollowUpDialog, logChoicesQuery, type FollowUpAction } from "./followups";
+import { FollowUpButtons, FollowUpDialog, FollowUpHistory, logChoicesQuery, type FollowUpAction } from "./followups";
 
 interface Props {
   onOpen: (letterId: number) => void;
@@ -227,6 +227,7 @@ export function SentLog({ onOpen, group: startGroup }: Props) {
                       </div>
                     )}
                     {e.owner && <div className="muted">{e.owner}</div>}
+                    <FollowUpHistory entry={e} />
                     {e.sent_at && (
                       <FollowUpButtons
                         due={e.follow_up_on}

@@ -72,6 +72,24 @@ describe("Follow-up work in the sent log", () => {
     });
   });
 
+  it("says in the row what was done about the follow-up: the latest call logged, and how often it was put off", async () => {
+    vi.mocked(ipc.sentLog).mockResolvedValue([
+      logEntry({
+        recipient_id: 4,
+        contacts: 2,
+        last_contact: { on: "2017-10-12", kind: "meeting", who: "Jane Roe, trade counsel" },
+        snoozes: 2,
+      }),
+      logEntry({ recipient_id: 5, person: "Robert E. Lighthizer" }),
+    ]);
+    renderWithQuery(<SentLog onOpen={vi.fn()} />);
+    const table = await screen.findByRole("table", { name: "Sent log" });
+    const rows = within(table).getAllByRole("row").slice(1);
+    const history = nth(rows, 0).querySelector(".follow-up-history");
+    expect(history?.textContent).toBe("Meeting with Jane Roe, trade counsel, October 12, 2017 (2 logged)Put off twice");
+    expect(nth(rows, 1).querySelector(".follow-up-history")).toBeNull();
+  });
+
   it("filters by group and by whose follow-up it is, and shows the owner", async () => {
     vi.mocked(ipc.sentLog).mockResolvedValue([logEntry({ owner: "Avery Chen" })]);
     renderWithQuery(<SentLog onOpen={vi.fn()} />);

@@ -4,7 +4,7 @@
 import { useId, useState } from "react";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import * as ipc from "../../ipc";
-import type { ContactKind, CopyContact, ReplyFile, SnoozeTo } from "../../ipc";
+import type { ContactKind, CopyContact, LogEntry, ReplyFile, SnoozeTo } from "../../ipc";
 import { Dialog, NO_DATE } from "../../components/Dialog";
 import { DateField } from "../../components/DateField";
 import { ErrorNote, fieldError, longDate, useClock } from "../../components/common";
@@ -319,6 +319,29 @@ export function ContactList({ contacts }: { contacts: CopyContact[] }) {
         </li>
       ))}
     </ul>
+  );
+}
+
+const TIMES = ["", "once", "twice"];
+
+/**
+ * What was done about a copy's follow-up, in the sent log's row: the latest
+ * call or meeting logged (and how many), and how often it was put off.
+ */
+export function FollowUpHistory({ entry }: { entry: LogEntry }) {
+  const last = entry.last_contact;
+  if (!last && entry.snoozes === 0) return null;
+  return (
+    <div className="muted follow-up-history">
+      {last && (
+        <div>
+          {CONTACT_LABEL[last.kind]}
+          {last.who && <> with {last.who}</>}, <span className="nowrap">{longDate(last.on)}</span>
+          {entry.contacts > 1 && <> ({entry.contacts} logged)</>}
+        </div>
+      )}
+      {entry.snoozes > 0 && <div>Put off {TIMES[entry.snoozes] ?? `${entry.snoozes} times`}</div>}
+    </div>
   );
 }
 
