@@ -19,6 +19,8 @@
 //! - the signer's signature image, once signed, stands above the typed
 //!   name; the letterhead's logo at the top left of page 1.
 
+mod order;
+
 use docx_rs as w;
 use typeset::{Align, Continuation, Document, Paragraph, Rgb, Style};
 
@@ -674,9 +676,20 @@ pub fn write_docx(copies: &[Document]) -> Result<Vec<u8>, LetterError> {
             .to_string();
         docx = docx.created_at(&when).updated_at(&when);
     }
+    let mut xml = docx.default_tab_stop(720).build();
+    let parts = [
+        &mut xml.document,
+        &mut xml.styles,
+        &mut xml.settings,
+        &mut xml.numberings,
+    ]
+    .into_iter()
+    .chain(xml.headers.iter_mut());
+    for part in parts {
+        *part = order::in_schema_order(part).map_err(LetterError::Word)?;
+    }
     let mut out = std::io::Cursor::new(Vec::new());
-    docx.build()
-        .pack(&mut out)
+    xml.pack(&mut out)
         .map_err(|e| LetterError::Word(e.to_string()))?;
     Ok(out.into_inner())
 }
