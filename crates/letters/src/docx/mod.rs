@@ -547,19 +547,6 @@ fn page(doc: &Document) -> (w::PageSize, w::PageMargin) {
     )
 }
 
-/// docx-rs names header parts by the order of their relationship ids as
-/// strings ("rIdHeader10" before "rIdHeader2"), while each section points
-/// at its own id; with ten or more headers a section would show another's.
-/// This gives, for the `r`-th header added, the index of the header that
-/// must be passed so that every section shows its own.
-fn header_order(total: usize) -> Vec<usize> {
-    let mut ids: Vec<usize> = (1..=total).collect();
-    ids.sort_by_key(|i| format!("rIdHeader{i}"));
-    (1..=total)
-        .map(|r| ids.iter().position(|&i| i == r).unwrap_or(r - 1))
-        .collect()
-}
-
 fn base_styles(docx: w::Docx, named: &[(&'static str, Look)]) -> w::Docx {
     let mut docx = docx
         .default_fonts(
@@ -600,53 +587,53 @@ fn base_styles(docx: w::Docx, named: &[(&'static str, Look)]) -> w::Docx {
         .add_style(style_of("Signature Image", &image))
 }
 
+const HEADER_TYPE: &str =
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml";
+const HEADER_REL: &str =
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/header";
+
 /// Write `copies` (one composed document each) as one Word document: one
 /// copy is one section; several are one section each, a page break
 /// between them, each numbered from page 1.
+///
+/// The last copy's section is the document's own, its two headers filed by
+/// docx-rs. The others end with their own section properties, whose
+/// headers are filed here as further parts: docx-rs's sections lose a
+/// first-page header given beside a default one, and its files of ten
+/// headers or more go out of step with their ids (sorted as strings).
 pub fn write_docx(copies: &[Document]) -> Result<Vec<u8>, LetterError> {
     let sections = copies.len() > 1;
     let mut styles = Styles::default();
     let mut lists = Lists::new();
-    // Every copy's parts first (the styles come from the first one's).
-    let mut parts = Vec::with_capacity(copies.len());
-    for doc in copies {
-        let (first, later) = headers(doc, &mut styles, sections);
-        let paragraphs = body(doc, &mut styles, &mut lists);
-        lists.close();
-        parts.push((doc, first, later, paragraphs));
-    }
-    let order = header_order(copies.len() * 2);
-    let mut planned: Vec<Option<w::Header>> = Vec::with_capacity(copies.len() * 2);
-    for (_, first, later, _) in &parts {
-        // Added in this order: the default header, then the first page's.
-        planned.push(Some(later.clone()));
-        planned.push(Some(first.clone()));
-    }
-    let mut take = |r: usize| -> w::Header {
-        planned
-            .get_mut(order[r])
-            .and_then(Option::take)
-            .unwrap_or_default()
-    };
-
     let mut docx = w::Docx::new();
-    let mut added = 0;
-    let last = parts.len().saturating_sub(1);
-    for (k, (doc, _, _, paragraphs)) in parts.into_iter().enumerate() {
+    // Headers of the copies before the last: (id, part, header).
+    let mut extra: Vec<(String, String, w::Header)> = Vec::new();
+    let last = copies.len().saturating_sub(1);
+    for (k, doc) in copies.iter().enumerate() {
+        let (first, later) = headers(doc, &mut styles, sections);
+        let mut paragraphs = body(doc, &mut styles, &mut lists);
+        lists.close();
         let (size, margin) = page(doc);
         let numbered = w::PageNumType::new().start(1);
         if k < last {
-            let mut s = w::Section::new()
+            let n = 3 + extra.len();
+            let (default_id, first_id) = (
+                format!("rIdCopyHeader{n}"),
+                format!("rIdCopyHeader{}", n + 1),
+            );
+            let props = w::SectionProperty::new()
                 .page_size(size)
                 .page_margin(margin)
-                .title_pg()
-                .page_num_type(numbered);
+                .page_num_type(numbered)
+                .header(w::Header::new(), &default_id)
+                .first_header(w::Header::new(), &first_id);
+            extra.push((default_id, format!("header{n}.xml"), later));
+            extra.push((first_id, format!("header{}.xml", n + 1), first));
+            let end = paragraphs.pop().unwrap_or_default().section_property(props);
+            paragraphs.push(end);
             for p in paragraphs {
-                s = s.add_paragraph(p);
+                docx = docx.add_paragraph(p);
             }
-            s = s.header(take(added)).first_header(take(added + 1));
-            added += 2;
-            docx = docx.add_section(s);
         } else {
             for p in paragraphs {
                 docx = docx.add_paragraph(p);
@@ -656,9 +643,8 @@ pub fn write_docx(copies: &[Document]) -> Result<Vec<u8>, LetterError> {
                 .page_margin(margin)
                 .title_pg()
                 .page_num_type(numbered)
-                .header(take(added))
-                .first_header(take(added + 1));
-            added += 2;
+                .header(later)
+                .first_header(first);
         }
     }
     docx = base_styles(docx, &styles.named);
@@ -677,6 +663,23 @@ pub fn write_docx(copies: &[Document]) -> Result<Vec<u8>, LetterError> {
         docx = docx.created_at(&when).updated_at(&when);
     }
     let mut xml = docx.default_tab_stop(720).build();
+    // The two headers docx-rs filed are header1.xml and header2.xml; the
+    // others follow, each with its relationship and content type.
+    xml.header_rels.truncate(xml.headers.len());
+    let mut types = String::new();
+    let mut rels = String::new();
+    for (id, part, header) in extra {
+        use w::BuildXML as _;
+        xml.headers.push(header.build());
+        types.push_str(&format!(
+            r#"<Override PartName="/word/{part}" ContentType="{HEADER_TYPE}"/>"#
+        ));
+        rels.push_str(&format!(
+            r#"<Relationship Id="{id}" Type="{HEADER_REL}" Target="{part}"/>"#
+        ));
+    }
+    insert_before(&mut xml.content_type, "</Types>", &types)?;
+    insert_before(&mut xml.document_rels, "</Relationships>", &rels)?;
     let parts = [
         &mut xml.document,
         &mut xml.styles,
@@ -694,19 +697,12 @@ pub fn write_docx(copies: &[Document]) -> Result<Vec<u8>, LetterError> {
     Ok(out.into_inner())
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn headers_are_handed_over_in_the_order_docx_rs_files_them() {
-        // Up to nine, ids sort as numbers do.
-        assert_eq!(header_order(4), vec![0, 1, 2, 3]);
-        // "rIdHeader10" sorts before "rIdHeader2": the 10th header added
-        // is filed second, so it must be the second planned header.
-        let order = header_order(12);
-        assert_eq!(order[0], 0);
-        assert_eq!(order[9], 1);
-        assert_eq!(order[1], 4);
-    }
+/// Put `text` before the last `tag` of an XML part.
+fn insert_before(part: &mut Vec<u8>, tag: &str, text: &str) -> Result<(), LetterError> {
+    let at = part
+        .windows(tag.len())
+        .rposition(|w| w == tag.as_bytes())
+        .ok_or_else(|| LetterError::Word(format!("a package part has no {tag}")))?;
+    part.splice(at..at, text.bytes());
+    Ok(())
 }
