@@ -4,7 +4,7 @@
 //! drift between the shell and the UI.
 
 use amicus_app::{
-    Addressee, Catalog, ClockView, CsvSummary, DraftPreview, Drafted, GlyphDef, HolderView,
+    Addressee, Catalog, ClockView, ExportFormat, CsvSummary, DraftPreview, Drafted, GlyphDef, HolderView,
     ImportSummary, InkLine, Issue, IssueView, LetterDetail, LetterExtra, LetterMode, LetterRef,
     LetterSummary, Letterhead, LocalOffice, LogEntry, LogFilter, Method, NewLetter, NewOffice,
     NewOfficial, NewPerson, NewPosition, NewTerm, Office, OfficeDetail, OfficeKind, OfficeRow,
@@ -57,6 +57,7 @@ fn generate() -> String {
         Preview,
         SettingsInfo,
         ExportProgress,
+        ExportFormat,
         PaperChoice,
         Status,
         LetterMode,
