@@ -4,12 +4,12 @@
 //! drift between the shell and the UI.
 
 use amicus_app::{
-    Addressee, Catalog, ClockView, ExportFormat, CsvSummary, DraftPreview, Drafted, GlyphDef, HolderView,
-    ImportSummary, InkLine, Issue, IssueView, LetterDetail, LetterExtra, LetterMode, LetterRef,
-    LetterSummary, Letterhead, LocalOffice, LogEntry, LogFilter, Method, NewLetter, NewOffice,
-    NewOfficial, NewPerson, NewPosition, NewTerm, Office, OfficeDetail, OfficeKind, OfficeRow,
-    OfficialRow, OfficialsPage, PageDrawing, PaperChoice, Person, PersonDetail, Position,
-    PositionView, PreviewHave, PreviewPage, RecipientChoice, RecipientView, RecordArea,
+    Addressee, Catalog, ClockView, CsvSummary, DraftPreview, Drafted, ExportFormat, GlyphDef,
+    HolderView, ImportSummary, InkLine, Issue, IssueView, LetterDetail, LetterExtra, LetterMode,
+    LetterRef, LetterSummary, Letterhead, LocalOffice, LogEntry, LogFilter, Method, NewLetter,
+    NewOffice, NewOfficial, NewPerson, NewPosition, NewTerm, Office, OfficeDetail, OfficeKind,
+    OfficeRow, OfficialRow, OfficialsPage, PageDrawing, PaperChoice, Person, PersonDetail,
+    Position, PositionView, PreviewHave, PreviewPage, RecipientChoice, RecipientView, RecordArea,
     RecordChanged, Role, SearchHit, SendReport, SettingsInfo, Signer, Stance, Status,
     TemplateCheck, TemplateDraft, TemplateInfo, TemplateProblem, TermView,
 };

@@ -4,8 +4,8 @@
 use std::path::PathBuf;
 
 use amicus_app::{
-    DraftPreview, Drafted, ExportFormat, ExportOptions, LetterDetail, LetterSummary, NewLetter, PaperChoice,
-    PaperKind, PreviewHave, Status,
+    DraftPreview, Drafted, ExportFormat, ExportOptions, LetterDetail, LetterSummary, NewLetter,
+    PaperChoice, PaperKind, PreviewHave, Status,
 };
 use chrono::NaiveDate;
 use serde::Serialize;

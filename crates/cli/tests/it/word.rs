@@ -72,11 +72,14 @@ fn styled(doc: &Value) -> Vec<(String, String)> {
         .collect()
 }
 
-/// LibreOffice's PDF of a Word file, converted headless with a profile of
-/// its own (two at once on one profile would fail).
+/// LibreOffice's PDF of a Word file, converted headless. The tests share
+/// one profile under the build's scratch folder (made on first use, ~4 s),
+/// one conversion at a time: two at once on one profile would fail.
 fn libreoffice_pdf(docx: &Path) -> PathBuf {
+    static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    let _turn = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
+    let profile = Path::new(env!("CARGO_TARGET_TMPDIR")).join("libreoffice-profile");
     let dir = docx.parent().unwrap().join("lo");
-    let profile = docx.parent().unwrap().join("lo-profile");
     let out = Command::new("soffice")
         .arg(format!(
             "-env:UserInstallation=file://{}",

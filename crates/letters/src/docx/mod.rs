@@ -191,7 +191,7 @@ impl Lists {
                     w::LevelText::new(if level == 0 { "•" } else { "–" }),
                     w::LevelJc::new("left"),
                 )
-                .indent(Some(left), hang.clone(), None, None),
+                .indent(Some(left), hang, None, None),
             );
             decimal = decimal.add_level(
                 w::Level::new(
