@@ -4,13 +4,13 @@
 //! drift between the shell and the UI.
 
 use amicus_app::{
-    Addressee, Catalog, ClockView, CsvSummary, DraftPreview, Drafted, GlyphDef, HolderView,
-    ImportSummary, InkLine, Issue, IssueView, LastContact, LetterDetail, LetterExtra, LetterMode,
-    LetterRef, LetterSummary, Letterhead, LocalOffice, LogEntry, LogFilter, Method, NewLetter,
-    NewOffice, NewOfficial, NewPerson, NewPosition, NewTerm, Office, OfficeDetail, OfficeKind,
-    OfficeRow, OfficialRow, OfficialsPage, PageDrawing, PaperChoice, Person, PersonDetail,
-    Position, PositionView, PreviewHave, PreviewPage, RecipientChoice, RecipientView, RecordArea,
-    RecordChanged, Role, SearchHit, SendReport, SettingsInfo, Signer, Stance, Status,
+    Addressee, Catalog, ClockView, CsvSummary, DraftPreview, Drafted, ExportFormat, GlyphDef,
+    HolderView, ImportSummary, InkLine, Issue, IssueView, LastContact, LetterDetail, LetterExtra,
+    LetterMode, LetterRef, LetterSummary, Letterhead, LocalOffice, LogEntry, LogFilter, Method,
+    NewLetter, NewOffice, NewOfficial, NewPerson, NewPosition, NewTerm, Office, OfficeDetail,
+    OfficeKind, OfficeRow, OfficialRow, OfficialsPage, PageDrawing, PaperChoice, Person,
+    PersonDetail, Position, PositionView, PreviewHave, PreviewPage, RecipientChoice, RecipientView,
+    RecordArea, RecordChanged, Role, SearchHit, SendReport, SettingsInfo, Signer, Stance, Status,
     TemplateCheck, TemplateDraft, TemplateInfo, TemplateProblem, TermView, UsState,
 };
 use ts_rs::{Config, TS};
@@ -57,6 +57,7 @@ fn generate() -> String {
         Preview,
         SettingsInfo,
         ExportProgress,
+        ExportFormat,
         PaperChoice,
         Status,
         LetterMode,

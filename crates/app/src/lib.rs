@@ -63,9 +63,9 @@ pub use delivery::{
     ContactFormCopy, EmailDraft, EmailOutcome, EmailRequest, EmailResult, MailView, Reach,
 };
 pub use drafts::{DraftRequest, Drafted, LetterExtra, NewLetter};
-pub use engine::{Engine, ExportOptions, Rendered, RenderedPdf, SAMPLE_LETTER};
+pub use engine::{Engine, ExportFormat, ExportOptions, Rendered, RenderedPdf, SAMPLE_LETTER};
 pub use error::AppError;
-pub use files::{Staged, copy_pdf_path, file_stem, stage, write_atomically};
+pub use files::{Staged, copy_path, copy_pdf_path, file_stem, stage, write_atomically};
 pub use followups::{FOLLOW_UP_DAYS, LogChoices, SnoozeChoice, SnoozeTo};
 pub use imports::ImportRequest;
 pub use letters::envelope::{EnvelopeSize, LabelSheet};

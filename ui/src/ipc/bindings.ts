@@ -23,6 +23,8 @@ version: string, };
 
 export type ExportProgress = { done: number, total: number, };
 
+export type ExportFormat = "pdf" | "docx";
+
 export type PaperChoice = { "kind": "envelopes", "name": string } | { "kind": "labels", "name": string };
 
 export type Status = "draft" | "approved" | "signed" | "sent";

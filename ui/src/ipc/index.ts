@@ -71,6 +71,7 @@ import type {
   TemplateDraft,
   WithGroup,
   PaperChoice,
+  ExportFormat,
 } from "./bindings";
 
 export type * from "./bindings";
@@ -203,10 +204,11 @@ export function letterExport(
   combined: boolean,
   onProgress: (p: ExportProgress) => void,
   blankSignature = false,
+  format: ExportFormat = "pdf",
 ): Promise<string[]> {
   const progress = new Channel<ExportProgress>();
   progress.onmessage = onProgress;
-  return invoke<string[]>("letter_export", { id, path, combined, blankSignature, progress });
+  return invoke<string[]>("letter_export", { id, path, format, combined, blankSignature, progress });
 }
 /** Stop the export in progress; it then fails with code "cancelled" and writes nothing. */
 export const exportCancel = () => invoke<null>("export_cancel");

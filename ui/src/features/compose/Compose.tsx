@@ -18,7 +18,15 @@ import { Recipients } from "./Recipients";
 import { ComposePreview, useDraftPreview } from "./ComposePreview";
 import { SignDigitallyDialog } from "./SignDigitally";
 import { PaperDialog } from "./Paper";
-import { ExportBlankButton, ExportButton, ExportChoice, ExportOutcome, ExportProgressBar, useExport } from "./Export";
+import {
+  ExportBlankButton,
+  ExportButton,
+  ExportChoice,
+  ExportOutcome,
+  ExportProgressBar,
+  ExportWordButton,
+  useExport,
+} from "./Export";
 import { Copies } from "./Copies";
 import { LetterSteps } from "./LetterSteps";
 import { useTeamConnection } from "../../recordEvents";
@@ -269,7 +277,7 @@ function ComposeForm({ catalog, detail, start, letterId, onSaved, onCopy, handle
 
   useImperativeHandle(handle, () => ({
     dirty: () => unsaved,
-    exportPdf: exporter.start,
+    exportPdf: () => exporter.start("pdf"),
   }));
 
   // Ctrl+S saves wherever the focus is on this screen, dialogs included
@@ -376,6 +384,7 @@ function ComposeForm({ catalog, detail, start, letterId, onSaved, onCopy, handle
             {save.isPending ? "Saving…" : SAVE_LABEL[status]}
           </button>
           <ExportButton exporter={exporter} disabled={form.recipients.length === 0} />
+          <ExportWordButton exporter={exporter} disabled={form.recipients.length === 0} />
           {letterId !== null && !dirty && detail?.signature_drawn && <ExportBlankButton exporter={exporter} />}
           {letterId !== null && status === "draft" && !dirty && (
             <button
