@@ -39,6 +39,20 @@ if ! dpkg-query -W -f='${Status}' libreoffice-writer-nogui 2>/dev/null | grep -q
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends libreoffice-writer-nogui
 fi
 
+# CUPS and its PDF printer, for the printing tests: each test starts a print server of its own in a
+# temporary folder (crates/testkit/src/cups.rs) with a cups-pdf queue; nothing is left running.
+# Without the recommended packages (no network printer discovery).
+cups_missing=()
+for p in cups-daemon cups-client printer-driver-cups-pdf; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || cups_missing+=("$p")
+done
+if [ ${#cups_missing[@]} -gt 0 ]; then
+  echo "setup: installing ${cups_missing[*]}"
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${cups_missing[@]}"
+fi
+
 if ! command -v tauri-driver >/dev/null 2>&1 && [ ! -x "$HOME/.cargo/bin/tauri-driver" ]; then
   echo "setup: installing tauri-driver"
   cargo install tauri-driver --version '^2' --locked

@@ -37,6 +37,7 @@ mod paragraphs;
 mod positions;
 pub mod posts;
 mod preview;
+mod printing;
 mod recipient_groups;
 mod recipients;
 mod sample;
@@ -78,6 +79,7 @@ pub use officials::{NewOfficial, OfficialRow, OfficialsPage, PersonDetail, TermV
 pub use paper::{PaperChoice, PaperKind};
 pub use positions::{IssueView, LetterRef, PositionView};
 pub use preview::{DraftPreview, GlyphDef, InkLine, PageDrawing, PreviewHave, PreviewPage};
+pub use printing::{PrintRequest, Printed, Printer};
 pub use recipients::{Addressee, RecipientChoice};
 pub use sending::{FollowUp, SendReport, SendRequest};
 pub use settings::{ClockView, Letterhead, SettingsInfo, log_dir, replace_record_with_backup};

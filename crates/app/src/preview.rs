@@ -220,6 +220,28 @@ impl App {
         options: &ExportOptions,
     ) -> Result<Vec<PathBuf>, AppError> {
         let now = self.clock().now();
+        let (names, made) = self.write_letter_files(id, out, options)?;
+        if made {
+            let detail = names
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", ");
+            self.db().record_export(id, &detail, now)?;
+            self.changed(&[RecordArea::Letters]);
+        }
+        Ok(names)
+    }
+
+    /// The letter's files as exported (the signed copies as signed, a
+    /// draft marked so), written at `out`; nothing recorded. The flag says
+    /// whether they were made now (false: the signed copies, as kept).
+    pub(crate) fn write_letter_files(
+        &self,
+        id: i64,
+        out: &Path,
+        options: &ExportOptions,
+    ) -> Result<(Vec<PathBuf>, bool), AppError> {
         let mut data = self.letter_data(id)?;
         if options.blank_signature {
             data.signer.signature = None;
@@ -244,20 +266,12 @@ impl App {
                 }
                 written.push(path);
             }
-            return Ok(written);
+            return Ok((written, false));
         }
         // A draft's pages say so: nobody mistakes one for the approved letter.
         if self.db().letter(id)?.status == Status::Draft {
             data.mark = Some(DRAFT_MARK.into());
         }
-        let names = self.engine.export_with(&data, None, out, options)?;
-        let detail = names
-            .iter()
-            .map(|p| p.display().to_string())
-            .collect::<Vec<_>>()
-            .join(", ");
-        self.db().record_export(id, &detail, now)?;
-        self.changed(&[RecordArea::Letters]);
-        Ok(names)
+        Ok((self.engine.export_with(&data, None, out, options)?, true))
     }
 }

@@ -65,6 +65,34 @@ pub enum Letters {
         #[arg(long)]
         blank_signature: bool,
     },
+    /// Print the letter on a printer of this computer (CUPS): the same PDFs
+    /// `export` writes, one job per copy unless --one-job; recorded in the
+    /// letter's history. `amicus letters print --printers` lists the printers.
+    Print {
+        #[arg(required_unless_present = "printers")]
+        id: Option<i64>,
+        /// List the printers instead (the default first).
+        #[arg(long, conflicts_with_all = ["copy", "printer", "copies", "two_sided", "tray", "one_job"])]
+        printers: bool,
+        /// Only this copy (its number in `letters show`).
+        #[arg(long)]
+        copy: Option<u32>,
+        /// The printer; the system's default when not given.
+        #[arg(long)]
+        printer: Option<String>,
+        /// How many of each copy.
+        #[arg(long, default_value_t = 1)]
+        copies: u32,
+        /// Print on both sides of the sheet.
+        #[arg(long)]
+        two_sided: bool,
+        /// The tray to take paper from, as the printer names it (Tray2, Manual).
+        #[arg(long)]
+        tray: Option<String>,
+        /// Every copy in one job instead of one job per copy.
+        #[arg(long)]
+        one_job: bool,
+    },
     /// Envelopes for a letter's copies, one a page, in the copies' order:
     /// the organization's return address at the top left, each addressee
     /// where the post reads it.
@@ -384,6 +412,48 @@ pub fn run(app: &App, cmd: Letters, format: Format) -> Result<(), AppError> {
             for f in app.export_letter(id, &out, &options)? {
                 out!("wrote {}", f.display());
             }
+        }
+        Letters::Print { printers: true, .. } => {
+            let all = app.printers()?;
+            if all.is_empty() {
+                out!("no printer is set up on this computer");
+            }
+            for p in all {
+                out!("{}{}", p.name, if p.default { " (default)" } else { "" });
+            }
+        }
+        Letters::Print {
+            id,
+            copy,
+            printer,
+            copies,
+            two_sided,
+            tray,
+            one_job,
+            ..
+        } => {
+            let letter_id =
+                id.ok_or_else(|| AppError::invalid("id", "name the letter to print"))?;
+            let printed = app.print_letter(&amicus_app::PrintRequest {
+                letter_id,
+                copy,
+                printer,
+                copies,
+                two_sided,
+                tray,
+                one_job,
+            })?;
+            out!(
+                "printed {} {} on {} (job {})",
+                printed.sheets_of,
+                if printed.sheets_of == 1 {
+                    "copy"
+                } else {
+                    "copies"
+                },
+                printed.printer,
+                printed.jobs.join(", ")
+            );
         }
         Letters::Envelopes { id, size, out } => {
             let n = app.export_paper(id, amicus_app::PaperKind::Envelopes(size), &out)?;

@@ -682,6 +682,19 @@ impl Store {
         })
     }
 
+    /// A letter printed (on which printer, how many, which jobs): in its history.
+    pub fn record_printed(
+        &mut self,
+        letter_id: i64,
+        detail: &str,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        self.write(|tx| {
+            status_of(tx, letter_id)?;
+            event(tx, letter_id, None, EventKind::Printed, now, detail)
+        })
+    }
+
     pub fn letter(&self, id: i64) -> Result<Letter> {
         self.conn
             .query_row(

@@ -109,6 +109,7 @@ text_enum!(EventKind {
     Snoozed = "snoozed",
     Assigned = "assigned",
     ReplyAttached = "reply_attached",
+    Printed = "printed",
 });
 
 text_enum!(

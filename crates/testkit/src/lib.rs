@@ -14,6 +14,8 @@
 //! - [`smtp`]: the real mail server the e-mail tests talk to.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test support: a panic is the failure report
 
+#[cfg(unix)]
+pub mod cups;
 #[cfg(feature = "record")]
 pub mod engines;
 pub mod modules;

@@ -157,6 +157,21 @@ pub fn letter_paper_export(
     Ok(state.app()?.export_paper(id, kind, &path)?)
 }
 
+/// The printers of this computer, the default first.
+#[tauri::command(async)]
+pub fn printers_list(state: State<'_, AppState>) -> Reply<Vec<amicus_app::Printer>> {
+    Ok(state.app()?.printers()?)
+}
+
+/// Print a letter's copies on a printer of this computer.
+#[tauri::command(async)]
+pub fn letter_print(
+    state: State<'_, AppState>,
+    request: amicus_app::PrintRequest,
+) -> Reply<amicus_app::Printed> {
+    Ok(state.app()?.print_letter(&request)?)
+}
+
 #[tauri::command]
 pub fn export_cancel(state: State<'_, AppState>) {
     state.cancels.cancel(Operation::Export);

@@ -46,6 +46,8 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke<tauri::Wry>) -> bool + Send + Syn
         letters::certificate_password_kept,
         letters::letter_export,
         letters::letter_paper_export,
+        letters::printers_list,
+        letters::letter_print,
         letters::export_cancel,
         compose::paragraphs_list,
         compose::paragraph_save,

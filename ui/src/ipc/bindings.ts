@@ -273,6 +273,50 @@ states: Array<UsState>, };
 
 export type UsState = { name: string, code: string, };
 
+export type Printer = { name: string, 
+/**
+ * The system's default printer.
+ */
+default: boolean, };
+
+export type PrintRequest = { letter_id: number, 
+/**
+ * One copy (its number in the letter); none: every copy.
+ */
+copy: number | null, 
+/**
+ * The printer; none: the system's default.
+ */
+printer: string | null, 
+/**
+ * How many of each (1 to 99).
+ */
+copies: number, 
+/**
+ * Both sides of the sheet (long edge).
+ */
+two_sided: boolean, 
+/**
+ * The tray to take paper from (the printer's own name for it:
+ * "Tray2", "Manual"); none: the printer's choice.
+ */
+tray: string | null, 
+/**
+ * Every copy in one job (one stack out of the printer) instead of one
+ * job per copy.
+ */
+one_job: boolean, };
+
+export type Printed = { printer: string, 
+/**
+ * The print service's job ids ("Trade-4F-12"), one per job.
+ */
+jobs: Array<string>, 
+/**
+ * Letters printed: files × copies of each.
+ */
+sheets_of: number, };
+
 export type OfficialRow = { person: Person, office: string | null, office_id: number | null, until: string | null, };
 
 export type OfficialsPage = { rows: Array<OfficialRow>, total: number, };
@@ -669,7 +713,7 @@ export type WorkflowStep = { kind: EventKind,
  */
 by: string | null, at: string, };
 
-export type EventKind = "created" | "edited" | "approved" | "signed" | "exported" | "sent" | "followed_up" | "replied" | "snoozed" | "assigned" | "reply_attached";
+export type EventKind = "created" | "edited" | "approved" | "signed" | "exported" | "sent" | "followed_up" | "replied" | "snoozed" | "assigned" | "reply_attached" | "printed";
 
 export type SnoozeTo = { "kind": "date", "value": string } | { "kind": "weeks", "value": number };
 

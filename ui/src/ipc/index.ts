@@ -39,6 +39,9 @@ import type {
   EmailDraft,
   EmailProgress,
   SignInPage,
+  Printer,
+  PrintRequest,
+  Printed,
   EmailResult,
   GroupExpansion,
   GroupInfo,
@@ -158,6 +161,10 @@ export function letterSendEmail(
   progress.onmessage = onProgress;
   return invoke<EmailResult[]>("letter_send_email", { id, copy, resend, progress });
 }
+/** The printers of this computer, the default first. */
+export const printersList = () => invoke<Printer[]>("printers_list");
+/** Print a letter's copies on a printer of this computer (recorded in its history). */
+export const letterPrint = (request: PrintRequest) => invoke<Printed>("letter_print", { request });
 /** Stock paragraphs matching every word of `search`, those on `issueId` first. */
 export const paragraphsList = (search: string, issueId: number | null) =>
   invoke<Paragraph[]>("paragraphs_list", { search, issueId });

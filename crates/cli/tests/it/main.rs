@@ -10,6 +10,8 @@ mod groups;
 mod mailbox;
 mod paper;
 mod paragraphs;
+#[cfg(unix)]
+mod print;
 mod record;
 mod render;
 mod signing;

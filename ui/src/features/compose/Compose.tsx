@@ -18,6 +18,7 @@ import { Recipients } from "./Recipients";
 import { ComposePreview, useDraftPreview } from "./ComposePreview";
 import { SignDigitallyDialog } from "./SignDigitally";
 import { PaperDialog } from "./Paper";
+import { PrintDialog } from "./Print";
 import {
   ExportBlankButton,
   ExportButton,
@@ -258,6 +259,7 @@ function ComposeForm({ catalog, detail, start, letterId, onSaved, onCopy, handle
 
   const [signing, setSigning] = useState(false);
   const [onPaper, setOnPaper] = useState(false);
+  const [printing, setPrinting] = useState(false);
 
   const exporter = useExport({
     form,
@@ -283,8 +285,13 @@ function ComposeForm({ catalog, detail, start, letterId, onSaved, onCopy, handle
   // Ctrl+S saves wherever the focus is on this screen, dialogs included
   // (they are drawn at the end of the page, outside the form).
   const saveNow = useRef(() => save.mutate(form));
+  // Ctrl+P prints a saved letter (a changed one is saved first by Ctrl+S).
+  const printNow = useRef<() => void>(() => undefined);
   useEffect(() => {
     saveNow.current = () => save.mutate(form);
+    printNow.current = () => {
+      if (letterId !== null && !dirty && form.recipients.length > 0) setPrinting(true);
+    };
   });
   // A save the server could not take (the team record's server is out of
   // reach) is made again, once, as soon as the server is back: with the
@@ -305,6 +312,11 @@ function ComposeForm({ catalog, detail, start, letterId, onSaved, onCopy, handle
       if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === "s") {
         e.preventDefault();
         saveNow.current();
+      }
+      // Ctrl+P prints the letter as saved (WebKit's own print would print the window).
+      if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === "p") {
+        e.preventDefault();
+        printNow.current();
       }
     };
     window.addEventListener("keydown", onKeyDown);
@@ -427,6 +439,11 @@ function ComposeForm({ catalog, detail, start, letterId, onSaved, onCopy, handle
             </button>
           )}
           {letterId !== null && !dirty && form.recipients.length > 0 && (
+            <button type="button" onClick={() => setPrinting(true)} title="Ctrl+P">
+              Print…
+            </button>
+          )}
+          {letterId !== null && !dirty && form.recipients.length > 0 && (
             <button type="button" onClick={() => setOnPaper(true)}>
               Envelopes &amp; labels…
             </button>
@@ -440,6 +457,20 @@ function ComposeForm({ catalog, detail, start, letterId, onSaved, onCopy, handle
           </p>
         )}
         <ExportProgressBar exporter={exporter} />
+        {printing && letterId !== null && (
+          <PrintDialog
+            letterId={letterId}
+            copies={form.recipients.length}
+            perRecipient={form.mode === "per_recipient"}
+            onClose={() => setPrinting(false)}
+            onPrinted={(p) => {
+              setPrinting(false);
+              setNotice({
+                text: `Printed ${p.sheets_of} ${p.sheets_of === 1 ? "copy" : "copies"} on ${p.printer}.`,
+              });
+            }}
+          />
+        )}
         {onPaper && letterId !== null && (
           <PaperDialog
             letterId={letterId}

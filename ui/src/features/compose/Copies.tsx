@@ -56,6 +56,7 @@ const EVENT_WORDS: Record<EventKind, string> = {
   snoozed: "Follow-up snoozed",
   assigned: "Follow-up reassigned",
   reply_attached: "Reply PDF attached",
+  printed: "Printed",
 };
 
 /** What happened to one copy, oldest first, with who and when (folded away). */
