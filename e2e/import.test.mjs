@@ -17,14 +17,16 @@ test("import the congress snapshot, then search finds a senator", async () => {
   try {
     await ui.text("Letters");
     await ui.nav("Officials");
-    await ui.text("Import");
-    await ui.type(".panel input", ROSTER);
+    await ui.button("Import…");
+    await ui.text("Import officials");
+    await ui.type("[role=dialog] input", ROSTER);
     await ui.button("Review import…");
     const review = await ui.text("The import would make these changes", "the dry-run summary");
     assert.match(review, /Officials: 968 added, 0 updated/);
     await ui.button("Apply import");
     const done = await ui.text("Imported:", "the import");
     assert.match(done, /Officials: 968 added/);
+    await ui.button("Done");
 
     await ui.type(".filters input", "Padilla");
     const row = await app.waitFor(

@@ -140,12 +140,14 @@ test("the 2018 letter, typed: each recipient shows who held the office that day,
 test("the seat of Michigan's 13th district on 2018-09-24 after the shipped congress import: no holder on record, never 'vacant' or 'Sir or Madam'", async (t) => {
   await withApp(async (app, ui, x) => {
     await ui.nav("Officials");
+    await ui.button("Import…");
     await ui.button("Review the congress roster shipped with Amicus…");
     const review = await ui.text("The import would make these changes", "the dry-run summary");
     assert.match(review, /Officials: \d+ added/);
     await ui.button("Apply import");
     const done = await ui.text("Imported:", "the import");
     assert.match(done, /Officials: [1-9]\d* added/);
+    await ui.button("Done");
 
     await x.newLetter();
     await x.retype("[name=date]", "09/24/2018");

@@ -51,9 +51,11 @@ try {
   await ui.text("Continued support for the U\\.S\\.–Korea", "the letters list");
   // People to show: the shipped congress roster.
   await ui.nav("Officials");
+  await ui.button("Import…");
   await ui.button("Review the congress roster shipped with Amicus…");
   await ui.button("Apply import");
   await ui.text("Imported:", "the import");
+  await ui.button("Done");
 
   for (const [width, height] of SIZES) {
     await app.windowRect({ width, height });

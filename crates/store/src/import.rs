@@ -92,6 +92,15 @@ pub struct ImportSummary {
     pub memberships_changed: usize,
     /// What was left alone, and why.
     pub skipped: Vec<String>,
+    /// Who comes: people new to the record, by name.
+    #[serde(default)]
+    pub arrivals: Vec<String>,
+    /// Who leaves: "Laphonza R. Butler, U.S. Senator for California".
+    #[serde(default)]
+    pub departures: Vec<String>,
+    /// Who changes, and what: "Mike Crapo: party, salutation".
+    #[serde(default)]
+    pub changes: Vec<String>,
 }
 
 impl ImportSummary {
@@ -183,27 +192,35 @@ impl Store {
         // Holders from this roster's source who are no longer on it.
         let on_roster: std::collections::HashSet<&str> =
             members.iter().map(|m| m.key.as_str()).collect();
-        let mut open: Vec<(i64, String)> = Vec::new();
+        let mut open: Vec<(i64, String, String, String)> = Vec::new();
         for prefix in scope {
             let mut stmt = tx.prepare(
-                "SELECT terms.id, persons.roster_key FROM terms
+                "SELECT terms.id, persons.roster_key, persons.full_name, offices.title FROM terms
                  JOIN persons ON persons.id = terms.person_id
                  JOIN offices ON offices.id = terms.office_id
                  WHERE persons.roster_key IS NOT NULL AND substr(offices.seat, 1, length(CAST(?1 AS TEXT))) = ?1
                    AND (terms.end_on IS NULL OR terms.end_on > ?2) AND terms.start_on <= ?2",
             )?;
-            let rows = stmt.query_map(params![prefix, as_of], |r| Ok((r.get(0)?, r.get(1)?)))?;
+            let rows = stmt.query_map(params![prefix, as_of], |r| {
+                Ok((
+                    r.get(0)?,
+                    r.get(1)?,
+                    r.get::<String>(2)?,
+                    r.get::<String>(3)?,
+                ))
+            })?;
             for row in rows {
                 open.push(row?);
             }
         }
-        for (term, key) in open {
+        for (term, key, name, title) in open {
             if !on_roster.contains(key.as_str()) {
                 tx.execute(
                     "UPDATE terms SET end_on = ?2 WHERE id = ?1",
                     params![term, as_of],
                 )?;
                 sum.ended += 1;
+                sum.departures.push(format!("{name}, {title}"));
             }
         }
         crate::committees::sync_committees(&tx, committees, as_of, &mut sum)?;
@@ -282,11 +299,12 @@ fn import_member(
                 params![m.full_name, m.family_name, m.key, m.party, m.honorific, m.salutation, now],
             )?;
             sum.added += 1;
+            sum.arrivals.push(m.full_name.clone());
             new_id
         }
         Some((id, full, family, party, honorific, salutation)) => {
             let edited = edited_fields(tx, id)?;
-            let mut changed = false;
+            let mut changed: Vec<&str> = Vec::new();
             for (field, old, new) in [
                 ("full_name", Some(full), Some(m.full_name.clone())),
                 ("family_name", Some(family), Some(m.family_name.clone())),
@@ -319,10 +337,20 @@ fn import_member(
                     &format!("UPDATE persons SET {field} = ?2, updated_at = ?3 WHERE id = ?1"),
                     params![id, new, now],
                 )?;
-                changed = true;
+                changed.push(field);
             }
-            if changed {
+            if !changed.is_empty() {
                 sum.updated += 1;
+                let said: Vec<&str> = changed
+                    .iter()
+                    .map(|f| match *f {
+                        "full_name" => "name",
+                        "family_name" => "family name",
+                        other => other,
+                    })
+                    .collect();
+                sum.changes
+                    .push(format!("{}: {}", m.full_name, said.join(", ")));
             }
             id
         }
@@ -335,7 +363,8 @@ fn import_member(
         let office = seat_office(tx, t, k == latest, sum, created)?;
         // The roster is the authority for its seats: whoever else is on
         // record in this seat for the roster's dates gives way.
-        sum.terms_updated += give_way(tx, office, person, t, &mut sum.skipped)?;
+        sum.terms_updated +=
+            give_way(tx, office, person, t, &mut sum.skipped, &mut sum.departures)?;
         sync_term(tx, person, office, &m.full_name, t, sum)?;
     }
     Ok(())
@@ -443,6 +472,7 @@ fn give_way(
     person: i64,
     t: &SeatTerm,
     skipped: &mut Vec<String>,
+    departures: &mut Vec<String>,
 ) -> Result<usize> {
     let single: bool = tx.query_row(
         "SELECT single_holder FROM offices WHERE id = ?1",
@@ -473,6 +503,7 @@ fn give_way(
                 "UPDATE terms SET end_on = ?2 WHERE id = ?1",
                 params![id, t.start],
             )?;
+            departures.push(format!("{name}, {}, until {}", t.seat.title, t.start));
         } else if let Some(roster_end) = t.end.filter(|e| end.is_none_or(|end| end > *e)) {
             tx.execute(
                 "UPDATE terms SET start_on = ?2 WHERE id = ?1",

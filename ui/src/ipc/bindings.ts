@@ -432,7 +432,19 @@ memberships_changed: number,
 /**
  * What was left alone, and why.
  */
-skipped: Array<string>, };
+skipped: Array<string>, 
+/**
+ * Who comes: people new to the record, by name.
+ */
+arrivals: Array<string>, 
+/**
+ * Who leaves: "Laphonza R. Butler, U.S. Senator for California".
+ */
+departures: Array<string>, 
+/**
+ * Who changes, and what: "Mike Crapo: party, salutation".
+ */
+changes: Array<string>, };
 
 export type NewPerson = { full_name: string, 
 /**

@@ -225,6 +225,15 @@ fn a_newer_roster_ends_the_predecessor_and_moves_a_corrected_term(engine: Backen
         day("2021-06-01"),
     );
     assert!(s.skipped.is_empty(), "{:?}", s.skipped);
+    // The review names who comes and who leaves, not counts only.
+    assert_eq!(s.arrivals, ["Member PADILLA"]);
+    assert_eq!(s.departures.len(), 1, "{:?}", s.departures);
+    assert!(
+        s.departures[0].starts_with("Member HARRIS, ")
+            && s.departures[0].ends_with(", until 2021-01-20"),
+        "{:?}",
+        s.departures
+    );
     assert_eq!(
         holder(&app, "sen-CA-3", day("2021-01-19")).as_deref(),
         Some("HARRIS")
@@ -250,6 +259,25 @@ fn a_newer_roster_ends_the_predecessor_and_moves_a_corrected_term(engine: Backen
         .map(Result::unwrap)
         .collect();
     assert_eq!(starts, ["2013-01-03", "2019-01-03"], "moved, not doubled");
+
+    // A member whose name the roster now gives otherwise: named with what changed.
+    let renamed = Member {
+        full_name: "Ron L. Wyden".into(),
+        ..member(
+            "WYDEN",
+            vec![
+                term("sen-CA-1", "2013-01-03", "2019-01-03"),
+                term("sen-CA-1", "2019-01-03", "2025-01-03"),
+            ],
+        )
+    };
+    let padilla = member(
+        "PADILLA",
+        vec![term("sen-CA-3", "2021-01-20", "2023-01-03")],
+    );
+    let s = import(&app, &[padilla, renamed], day("2021-07-01"));
+    assert_eq!(s.changes, ["Ron L. Wyden: name"]);
+    assert!(s.arrivals.is_empty() && s.departures.is_empty(), "{s:?}");
 }
 
 /// A seat's history: holders one after another, each (days held, days

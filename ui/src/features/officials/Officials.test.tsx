@@ -26,8 +26,12 @@ import * as ipc from "../../ipc";
 
 const summary = (over: Partial<ImportSummary>): ImportSummary => ({
   added: 0, updated: 0, ended: 0, offices_added: 0, offices_updated: 0, terms_added: 0,
-  terms_updated: 0, local_offices_changed: 0, committees_changed: 0, memberships_changed: 0, skipped: [], ...over,
+  terms_updated: 0, local_offices_changed: 0, committees_changed: 0, memberships_changed: 0, skipped: [],
+  arrivals: [], departures: [], changes: [], ...over,
 });
+
+/** Officials → Import…: the import is a dialog of its own. */
+const openImport = async () => userEvent.click(await screen.findByRole("button", { name: "Import…" }));
 
 describe("Officials", () => {
   beforeEach(() => {
@@ -94,6 +98,7 @@ describe("Officials", () => {
       .mockResolvedValueOnce(summary({ added: 537, terms_added: 2792, skipped: ["Jane Doe: party was edited by hand"] }))
       .mockResolvedValueOnce(summary({ added: 537, terms_added: 2792 }));
     renderWithQuery(<Officials />);
+    await openImport();
     await userEvent.type(await screen.findByLabelText(/Congress roster folder/), "/data/congress");
     await userEvent.click(screen.getByRole("button", { name: "Review import…" }));
     expect(ipc.importCongress).toHaveBeenLastCalledWith("/data/congress", true);
@@ -105,10 +110,43 @@ describe("Officials", () => {
     expect(await screen.findByText("Imported:")).toBeTruthy();
   });
 
+  it("reviews an import in a dialog of its own, naming who comes, who leaves and who changes", async () => {
+    vi.mocked(ipc.officialsList).mockResolvedValue([]);
+    const arrivals = Array.from({ length: 10 }, (_, i) => `New Member ${i + 1}`);
+    vi.mocked(ipc.importCongress).mockResolvedValue(
+      summary({
+        added: 10,
+        ended: 1,
+        updated: 1,
+        arrivals,
+        departures: ["Laphonza R. Butler, U.S. Senator for California, class 1, until 2024-12-09"],
+        changes: ["Ron L. Wyden: name"],
+      }),
+    );
+    renderWithQuery(<Officials />);
+    expect(screen.queryByRole("dialog")).toBeNull();
+    await openImport();
+    const dialog = screen.getByRole("dialog", { name: "Import officials" });
+    await userEvent.click(within(dialog).getByRole("button", { name: "Review the congress roster shipped with Amicus…" }));
+    const comes = await within(dialog).findByRole("list", { name: "Who comes" });
+    expect(within(comes).getAllByRole("listitem").map((li) => li.textContent)).toEqual(arrivals.slice(0, 8));
+    expect(within(dialog).getByText("2 more")).toBeTruthy();
+    expect(within(dialog).getByRole("heading", { name: "Who comes (10)" })).toBeTruthy();
+    expect(within(dialog).getByRole("list", { name: "Who leaves" }).textContent).toBe(
+      "Laphonza R. Butler, U.S. Senator for California, class 1, until 2024-12-09",
+    );
+    expect(within(dialog).getByRole("list", { name: "Who changes" }).textContent).toBe("Ron L. Wyden: name");
+    await userEvent.click(within(dialog).getByRole("button", { name: "Apply import" }));
+    expect(await within(dialog).findByRole("list", { name: "Who came" })).toBeTruthy();
+    await userEvent.click(within(dialog).getByRole("button", { name: "Done" }));
+    expect(screen.queryByRole("dialog")).toBeNull();
+  });
+
   it("imports the congress roster shipped with Amicus with one button", async () => {
     vi.mocked(ipc.officialsList).mockResolvedValue([]);
     vi.mocked(ipc.importCongress).mockResolvedValue(summary({ added: 537, terms_added: 2792 }));
     renderWithQuery(<Officials />);
+    await openImport();
     await userEvent.click(await screen.findByRole("button", { name: "Review the congress roster shipped with Amicus…" }));
     expect(ipc.importCongress).toHaveBeenLastCalledWith(null, true);
     expect(await screen.findByText("Officials: 537 added, 0 updated")).toBeTruthy();
@@ -123,6 +161,7 @@ describe("Officials", () => {
       message: "cannot read /nowhere/legislators-current.yaml: No such file or directory",
     });
     renderWithQuery(<Officials />);
+    await openImport();
     await userEvent.type(await screen.findByLabelText(/Congress roster folder/), "/nowhere");
     await userEvent.click(screen.getByRole("button", { name: "Review import…" }));
     expect((await screen.findByRole("alert")).textContent).toContain("legislators-current.yaml");
@@ -184,6 +223,7 @@ describe("Officials", () => {
       .mockResolvedValueOnce({ persons_added: 2, offices_added: 1, terms_added: 2 })
       .mockResolvedValueOnce({ persons_added: 2, offices_added: 1, terms_added: 2 });
     renderWithQuery(<Officials />);
+    await openImport();
     await userEvent.type(await screen.findByLabelText(/Officials CSV file/), "/data/officials.csv");
     await userEvent.click(screen.getByRole("button", { name: "Review CSV…" }));
     expect((await screen.findByRole("alert")).textContent).toContain("line 3");

@@ -7,6 +7,7 @@ import { PersonPanel } from "./PersonPanel";
 import { Offices } from "./Offices";
 import { AddOfficial } from "./AddOfficial";
 import { DetailPane } from "../../components/DetailPane";
+import { Dialog } from "../../components/Dialog";
 import { Pager } from "../../components/Pager";
 import { Toast, useNotice } from "../../components/Toast";
 import { keys } from "../../queries";
@@ -33,12 +34,38 @@ function Summary({ s, dryRun }: { s: ImportSummary; dryRun: boolean }) {
         )}
         <li>Skipped: {s.skipped.length}</li>
       </ul>
-      {s.skipped.length > 0 && (
-        <ul className="skipped">
-          {s.skipped.map((r) => (
-            <li key={r}>{r}</li>
-          ))}
-        </ul>
+      <Names title={dryRun ? "Who comes" : "Who came"} names={s.arrivals} />
+      <Names title={dryRun ? "Who leaves" : "Who left"} names={s.departures} />
+      <Names title={dryRun ? "Who changes" : "Who changed"} names={s.changes} />
+      <Names title="Left alone, and why" names={s.skipped} />
+    </div>
+  );
+}
+
+/** A list of names under its heading and count; long ones folded after the first few. */
+function Names({ title, names }: { title: string; names: string[] }) {
+  if (names.length === 0) return null;
+  const first = names.slice(0, 8);
+  const rest = names.slice(8);
+  return (
+    <div className="import-names">
+      <h3>
+        {title} ({names.length})
+      </h3>
+      <ul aria-label={title}>
+        {first.map((n, i) => (
+          <li key={`${n}-${i}`}>{n}</li>
+        ))}
+      </ul>
+      {rest.length > 0 && (
+        <details>
+          <summary>{rest.length} more</summary>
+          <ul aria-label={`${title}, more`}>
+            {rest.map((n, i) => (
+              <li key={`${n}-${i}`}>{n}</li>
+            ))}
+          </ul>
+        </details>
       )}
     </div>
   );
@@ -60,10 +87,14 @@ function fromCsv(c: CsvSummary): ImportSummary {
     committees_changed: 0,
     memberships_changed: 0,
     skipped: [],
+    arrivals: [],
+    departures: [],
+    changes: [],
   };
 }
 
-function ImportPanel() {
+/** Import officials: the shipped rosters, a congress-legislators folder or a CSV; reviewed (with names) before anything changes. */
+function ImportDialog({ onClose }: { onClose: () => void }) {
   const [dir, setDir] = useState("");
   const [file, setFile] = useState("");
   const [pending, setPending] = useState<{ source: Source; summary: ImportSummary } | null>(null);
@@ -88,8 +119,7 @@ function ImportPanel() {
     },
   });
   return (
-    <section className="panel" aria-labelledby="import-title">
-      <h2 id="import-title">Import</h2>
+    <Dialog title="Import officials" onClose={onClose} wide>
       <div className="picker-row">
         <label className="grow">
           Congress roster folder (congress-legislators YAML)
@@ -167,7 +197,14 @@ function ImportPanel() {
       <div role="status" aria-live="polite">
         {done && <Summary s={done} dryRun={false} />}
       </div>
-    </section>
+      {done && (
+        <div className="actions">
+          <button type="button" className="primary" onClick={onClose}>
+            Done
+          </button>
+        </div>
+      )}
+    </Dialog>
   );
 }
 
@@ -180,6 +217,7 @@ export function Officials({ person = null, office = null }: { person?: number | 
   const [filter, setFilter] = useState("");
   const [open, setOpen] = useState<number | null>(person);
   const [adding, setAdding] = useState(false);
+  const [importing, setImporting] = useState(false);
   const [tab, setTab] = useState<"people" | "offices">(office !== null && person === null ? "offices" : "people");
   const [notice, setNotice] = useNotice();
   // The page shown: another search starts at the first.
@@ -195,9 +233,14 @@ export function Officials({ person = null, office = null }: { person?: number | 
     <section className="screen wide" aria-labelledby="officials-title">
       <header className="screen-head">
         <h1 id="officials-title">Officials</h1>
-        <button type="button" onClick={() => setAdding(true)}>
-          Add official…
-        </button>
+        <span className="actions">
+          <button type="button" onClick={() => setImporting(true)}>
+            Import…
+          </button>
+          <button type="button" onClick={() => setAdding(true)}>
+            Add official…
+          </button>
+        </span>
       </header>
       <div className="tabs" role="tablist" aria-label="Officials">
         <button type="button" role="tab" aria-selected={tab === "people"} onClick={() => setTab("people")}>
@@ -231,7 +274,7 @@ export function Officials({ person = null, office = null }: { person?: number | 
               )}
               {list.isError && <ErrorNote error={list.error} prefix="Officials could not be loaded" />}
               {list.data && list.data.length === 0 && (
-                <p className="empty">{filter ? `Nobody matches “${filter}”.` : "No officials yet: import a roster below."}</p>
+                <p className="empty">{filter ? `Nobody matches “${filter}”.` : "No officials yet: Import… brings the congress roster and the executive posts."}</p>
               )}
               {list.data && list.data.length > 0 && (
                 <table className="table" aria-label="Officials">
@@ -272,7 +315,7 @@ export function Officials({ person = null, office = null }: { person?: number | 
           </div>
         </>
       )}
-      <ImportPanel />
+      {importing && <ImportDialog onClose={() => setImporting(false)} />}
       {adding && (
         <AddOfficial
           onClose={() => setAdding(false)}
