@@ -63,6 +63,7 @@ vi.mock("../../ipc", async (importOriginal) => ({
   onTeamConnection: vi.fn(),
   onRecordChanged: vi.fn(),
   letterAddRecipient: vi.fn(),
+  letterRemoveRecipient: vi.fn(),
 }));
 import * as ipc from "../../ipc";
 
@@ -106,6 +107,31 @@ describe("Compose", () => {
   async function addOffice(text: string) {
     await userEvent.type(screen.getByRole("combobox", { name: "Add recipient" }), `${text}{Enter}`);
   }
+
+  it("undoes a recipient's removal from its toast, and steps through changes with Ctrl+Z and Ctrl+Shift+Z", async () => {
+    vi.mocked(ipc.letterRemoveRecipient).mockImplementation(async (letter, i) => ({
+      ...letter,
+      recipients: letter.recipients.filter((_, k) => k !== i),
+    }));
+    renderWithQuery(<Compose letterId={null} onSaved={vi.fn()} />);
+    await screen.findByRole("combobox", { name: "Add recipient" });
+    await addOffice("Commerce");
+    await addOffice("USTR");
+    const list = () => [...document.querySelectorAll(".recipients ol li span")].map((e) => e.textContent);
+    await waitFor(() => expect(list()).toHaveLength(2));
+    await userEvent.click(await screen.findByRole("button", { name: "Remove Robert E. Lighthizer (United States Trade Representative)" }));
+    await waitFor(() => expect(list()).toHaveLength(1));
+    const toast = await screen.findByText("Removed Robert E. Lighthizer (United States Trade Representative).");
+    await userEvent.click(within(toast.closest(".toast") as HTMLElement).getByRole("button", { name: "Undo" }));
+    await waitFor(() => expect(list()).toHaveLength(2));
+    // Outside a text field, Ctrl+Z undoes the last change (the second recipient
+    // added, now that the removal is undone, was the step before) and redoes it.
+    (document.activeElement as HTMLElement | null)?.blur();
+    await userEvent.keyboard("{Control>}z{/Control}");
+    await waitFor(() => expect(list()).toHaveLength(1));
+    await userEvent.keyboard("{Control>}{Shift>}z{/Shift}{/Control}");
+    await waitFor(() => expect(list()).toHaveLength(2));
+  });
 
   it("copies a letter as a new one dated today, says so, and saves it as a new draft", async () => {
     const onCopy = vi.fn();

@@ -180,7 +180,7 @@ function ComposeForm({ catalog, detail, start, letterId, onSaved, onCopy, handle
     const p = start.position_id;
     return catalog.issues.find((i) => i.positions.some((v) => v.position.id === p))?.issue.id ?? null;
   });
-  const [notice, setNotice] = useState<{ text: string; tone?: Tone; path?: string } | null>(null);
+  const [notice, setNotice] = useState<{ text: string; tone?: Tone; path?: string; undo?: boolean } | null>(null);
   // A notice goes away by itself after a while; a new one starts the wait again.
   useEffect(() => {
     if (!notice) return;
@@ -198,10 +198,54 @@ function ComposeForm({ catalog, detail, start, letterId, onSaved, onCopy, handle
   const [touched, setTouched] = useState(false);
   // How many times Approve was tried (each try brings its answer into view).
   const [triedApprove, setTriedApprove] = useState(0);
+  // Undo and redo over the whole form (Ctrl+Z, Ctrl+Shift+Z or Ctrl+Y
+  // outside a text field, where the field's own undo works; the Undo of a
+  // removal's toast): each change is a step, a run of typing in one field
+  // within a second one step.
+  const history = useRef<{ past: NewLetter[]; future: NewLetter[]; last: string; at: number }>({
+    past: [],
+    future: [],
+    last: "",
+    at: 0,
+  });
   const set = (patch: Partial<NewLetter>) => {
     setTouched(true);
+    const h = history.current;
+    const fields = Object.keys(patch).sort().join(",");
+    const now = Date.now();
+    const typing = fields === h.last && now - h.at < 1000 && ["subject", "body", "date"].includes(fields);
+    if (!typing) {
+      h.past = [...h.past.slice(-99), form];
+      h.future = [];
+    }
+    h.last = fields;
+    h.at = now;
     setForm((f) => ({ ...f, ...patch }));
   };
+  const undo = () => {
+    const h = history.current;
+    const before = h.past.pop();
+    if (!before) return false;
+    h.future.push(form);
+    h.last = "";
+    setForm(before);
+    return true;
+  };
+  const redo = () => {
+    const h = history.current;
+    const after = h.future.pop();
+    if (!after) return false;
+    h.past.push(form);
+    h.last = "";
+    setForm(after);
+    return true;
+  };
+  const undoNow = useRef(undo);
+  const redoNow = useRef(redo);
+  useEffect(() => {
+    undoNow.current = undo;
+    redoNow.current = redo;
+  });
 
   const draftPreview = useDraftPreview(
     form,
@@ -313,6 +357,16 @@ function ComposeForm({ catalog, detail, start, letterId, onSaved, onCopy, handle
         e.preventDefault();
         saveNow.current();
       }
+      // Ctrl+Z and Ctrl+Shift+Z (or Ctrl+Y) step through the form's changes,
+      // except in a text field, where the field undoes its own typing.
+      const inText =
+        e.target instanceof HTMLTextAreaElement ||
+        (e.target instanceof HTMLInputElement && !["checkbox", "radio", "button"].includes(e.target.type));
+      const key = e.key.toLowerCase();
+      if ((e.ctrlKey || e.metaKey) && !e.altKey && !inText && (key === "z" || key === "y")) {
+        const again = key === "y" || e.shiftKey;
+        if (again ? redoNow.current() : undoNow.current()) e.preventDefault();
+      }
       // Ctrl+P prints the letter as saved (WebKit's own print would print the window).
       if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === "p") {
         e.preventDefault();
@@ -383,6 +437,7 @@ function ComposeForm({ catalog, detail, start, letterId, onSaved, onCopy, handle
         <Recipients
           form={form}
           set={set}
+          onRemoved={(what) => setNotice({ text: `Removed ${what}.`, undo: true })}
           offices={catalog.offices}
           resolved={preview.data?.resolved ?? []}
           warnings={preview.data?.warnings ?? []}
@@ -504,6 +559,18 @@ function ComposeForm({ catalog, detail, start, letterId, onSaved, onCopy, handle
           />
         )}
         <Toast text={notice?.text ?? null} tone={notice?.tone} onDismiss={() => setNotice(null)}>
+          {notice?.undo && (
+            <button
+              type="button"
+              className="link"
+              onClick={() => {
+                undo();
+                setNotice(null);
+              }}
+            >
+              Undo
+            </button>
+          )}
           {notice?.path && (
             <button
               type="button"

@@ -20,9 +20,11 @@ interface Props {
   errorFor: ErrorFor;
   /** A new letter starts here: the recipient field takes the keyboard focus. */
   autoFocus?: boolean;
+  /** A recipient or a group was taken off (its name): the form offers Undo. */
+  onRemoved?: (what: string) => void;
 }
 
-export function Recipients({ form, set, offices, resolved, warnings, errorFor, autoFocus }: Props) {
+export function Recipients({ form, set, offices, resolved, warnings, errorFor, autoFocus, onRemoved }: Props) {
   const [addingGroup, setAddingGroup] = useState(false);
   // Rust adds a group's members and decides whether its greeting applies;
   // taking one off takes the members only it brought (asked again on the
@@ -37,7 +39,11 @@ export function Recipients({ form, set, offices, resolved, warnings, errorFor, a
   });
   const removeGroup = useMutation({
     mutationFn: (i: number) => ipc.letterRemoveGroup(form, i),
-    onSuccess: (letter) => set({ recipients: letter.recipients, extra: letter.extra }),
+    onSuccess: (letter, i) => {
+      const label = form.extra.groups?.[i]?.label;
+      set({ recipients: letter.recipients, extra: letter.extra });
+      if (label) onRemoved?.(`the group ${label}`);
+    },
   });
   const addRecipient = useMutation({
     mutationFn: (r: RecipientChoice) => ipc.letterAddRecipient(form, r),
@@ -45,7 +51,12 @@ export function Recipients({ form, set, offices, resolved, warnings, errorFor, a
   });
   const removeRecipient = useMutation({
     mutationFn: (i: number) => ipc.letterRemoveRecipient(form, i),
-    onSuccess: (letter) => set({ recipients: letter.recipients, extra: letter.extra }),
+    onSuccess: (letter, i) => {
+      const r = form.recipients[i];
+      const name = resolved[i] ?? (r?.to.by === "office" ? officeTitle.get(r.to.id) : undefined);
+      set({ recipients: letter.recipients, extra: letter.extra });
+      onRemoved?.(name ?? "the recipient");
+    },
   });
   const officeTitle = useMemo(() => new Map(offices.map((o) => [o.id, o.title])), [offices]);
   return (
