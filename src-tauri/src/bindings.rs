@@ -136,6 +136,7 @@ fn generate() -> String {
         SignedIn,
         EmailProgress,
         SignInPage,
+        amicus_app::TestMessage,
         EmailOutcome,
         EmailResult,
         EmailDraft,

@@ -564,6 +564,12 @@ impl Engine {
         self.lay_out(letter, self.art(&data)?)
     }
 
+    /// The shipped sample letter as a PDF (a test message's attachment).
+    pub fn sample_pdf(&self) -> Result<Vec<u8>, AppError> {
+        let sample = self.sample()?;
+        self.pdf(&sample)
+    }
+
     /// The sample letter's title and SVG pages, for the first window.
     pub fn sample_preview(&self) -> Result<(String, Vec<String>), AppError> {
         let sample = self.sample()?;

@@ -62,6 +62,7 @@ pub use archive::{LetterDetail, LetterRecord, LetterSummary, RecipientView};
 pub use clock::{Clock, parse_zone, system_zone};
 pub use delivery::{
     ContactFormCopy, EmailDraft, EmailOutcome, EmailRequest, EmailResult, MailView, Reach,
+    TestMessage,
 };
 pub use drafts::{DraftRequest, Drafted, LetterExtra, NewLetter};
 pub use engine::{Engine, ExportFormat, ExportOptions, Rendered, RenderedPdf, SAMPLE_LETTER};

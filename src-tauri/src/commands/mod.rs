@@ -61,6 +61,7 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke<tauri::Wry>) -> bool + Send + Syn
         sending::mail_settings,
         sending::mail_settings_set,
         sending::mail_password_forget,
+        sending::mail_test_message,
         sending::mail_sign_in,
         sending::mail_sign_in_cancel,
         sending::mail_sign_out,

@@ -6,7 +6,7 @@ use amicus_app::oauth::{Browser, SignIn};
 use amicus_app::secrets::SecretKept;
 use amicus_app::{
     ContactFormCopy, EmailDraft, EmailRequest, EmailResult, MailView, SendReport, SendRequest,
-    SignedIn,
+    SignedIn, TestMessage,
 };
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
@@ -84,6 +84,13 @@ pub fn mail_sign_in(
         cancelled: Some(Box::new(move || cancel.is_cancelled())),
     };
     Ok(off_runtime(|| app.mail_sign_in(sign_in, browser))?)
+}
+
+/// Send a test message through the mail settings, to `to` or the sender.
+#[tauri::command(async)]
+pub fn mail_test_message(state: State<'_, AppState>, to: Option<String>) -> Reply<TestMessage> {
+    let app = state.app()?;
+    Ok(off_runtime(|| app.send_test_message(to.as_deref()))?)
 }
 
 /// Stop waiting for the browser's sign-in.

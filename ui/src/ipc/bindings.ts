@@ -628,6 +628,8 @@ export type EmailProgress = { done: number, total: number, next: string, };
 
 export type SignInPage = { url: string, browser_error: string | null, };
 
+export type TestMessage = { to: string, message_id: string, };
+
 export type EmailOutcome = { "kind": "sent", message_id: string, at: string, } | { "kind": "resent", message_id: string, at: string, } | { "kind": "refused", reason: string, } | { "kind": "no_address" } | { "kind": "not_tried", reason: string, };
 
 export type EmailResult = { recipient_id: number, number: number, name: string, address: string | null, outcome: EmailOutcome, };

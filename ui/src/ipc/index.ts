@@ -39,6 +39,7 @@ import type {
   EmailDraft,
   EmailProgress,
   SignInPage,
+  TestMessage,
   Printer,
   PrintRequest,
   Printed,
@@ -143,6 +144,8 @@ export function mailSignIn(signIn: SignIn | null, onPage: (p: SignInPage) => voi
   page.onmessage = onPage;
   return invoke<SignedIn>("mail_sign_in", { signIn, page });
 }
+/** Send a test message through the saved mail settings (to the sender when `to` is null). */
+export const mailTestMessage = (to: string | null) => invoke<TestMessage>("mail_test_message", { to });
 /** Stop waiting for the browser's sign-in (nothing is kept). */
 export const mailSignInCancel = () => invoke<null>("mail_sign_in_cancel");
 /** Forget the mailbox sign-in on this computer. */

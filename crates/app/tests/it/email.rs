@@ -564,3 +564,74 @@ fn the_cover_note_greets_as_the_letter_does() {
         "{note}"
     );
 }
+
+/// Settings → Send a test message: through the same server as letters, to
+/// the address given or the sender's own, with the sample letter attached;
+/// nothing recorded. A server that cannot be reached is said in words.
+#[test]
+fn a_test_message_goes_through_the_settings_and_records_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    certificates(dir.path());
+    let server = Server::start(
+        dir.path(),
+        "starttls",
+        &["--cert", "server.pem", "--key", "server.key"],
+    );
+    let (app, _) = signed_letter(
+        dir.path(),
+        "secretary@commerce.example",
+        "ambassador@ustr.example",
+    );
+    // Nothing set up: said.
+    let err = app.send_test_message(None).unwrap_err();
+    assert!(
+        err.to_string().contains("no mail server is set up yet"),
+        "{err}"
+    );
+    app.set_mail_settings(
+        &settings(server.port, MailSecurity::Starttls, dir.path()),
+        None,
+    )
+    .unwrap();
+    let events_before = app
+        .store()
+        .connection()
+        .query_row("SELECT count(*) FROM events", [], |r| r.get::<i64>(0))
+        .unwrap();
+    let to_self = app.send_test_message(None).unwrap();
+    assert_eq!(to_self.to, "trade@wachamber.example");
+    let to_other = app
+        .send_test_message(Some("dana@wachamber.example"))
+        .unwrap();
+    let received = server.received();
+    assert_eq!(received.len(), 2);
+    let (id, pdf, note) = attachment(&received[1]);
+    assert_eq!(id, to_other.message_id);
+    assert!(pdf.starts_with(b"%PDF-"));
+    assert!(
+        note.contains("This is a test message from Amicus"),
+        "{note}"
+    );
+    let json = std::fs::read_to_string(server.maildir.join("2.json")).unwrap();
+    assert!(json.contains("dana@wachamber.example"), "{json}");
+    let events_after = app
+        .store()
+        .connection()
+        .query_row("SELECT count(*) FROM events", [], |r| r.get::<i64>(0))
+        .unwrap();
+    assert_eq!(
+        events_before, events_after,
+        "a test message records nothing"
+    );
+    // Not an address: refused before anything is sent.
+    let err = app
+        .send_test_message(Some("dana at the office"))
+        .unwrap_err();
+    assert_eq!(err.field().as_deref(), Some("email"), "{err}");
+    drop(server);
+    let err = app.send_test_message(None).unwrap_err();
+    assert!(
+        err.to_string().starts_with("the test message was not sent"),
+        "{err}"
+    );
+}

@@ -15,6 +15,7 @@ vi.mock("../../ipc", async (importOriginal) => ({
   mailSignIn: vi.fn(),
   mailSignOut: vi.fn(),
   mailSignInCancel: vi.fn(),
+  mailTestMessage: vi.fn(),
   teamStatus: vi.fn(),
   onRecordChanged: vi.fn(),
 }));
@@ -24,6 +25,33 @@ describe("Settings → Sending email", () => {
   beforeEach(() => {
     vi.resetAllMocks();
     vi.mocked(ipc.mailSettings).mockResolvedValue({ settings: null, password_kept: false, usual_ports: { starttls: 587, tls: 465 }, signed_in_as: null });
+  });
+
+  it("sends a test message through the saved settings, to the sender unless another address is given", async () => {
+    const settings: MailSettings = {
+      server: "smtp.lakeshore.example", port: 587, security: "starttls", username: null,
+      from_address: "trade@lakeshore.example", from_name: null, ca_file: null, handover: "smtp", sign_in: null, api_url: null,
+    };
+    vi.mocked(ipc.mailSettings).mockResolvedValue({ settings, password_kept: false, usual_ports: { starttls: 587, tls: 465 }, signed_in_as: null });
+    vi.mocked(ipc.mailTestMessage)
+      .mockResolvedValueOnce({ to: "trade@lakeshore.example", message_id: "<amicus.0.0.1@lakeshore.example>" })
+      .mockRejectedValueOnce({ code: "unavailable", message: "the test message was not sent: connection refused" });
+    renderWithQuery(<MailForm />);
+    const to = (await screen.findByLabelText("Send a test message to")) as HTMLInputElement;
+    expect(to.placeholder).toBe("trade@lakeshore.example");
+    await userEvent.click(screen.getByRole("button", { name: "Send a test message" }));
+    expect(ipc.mailTestMessage).toHaveBeenLastCalledWith(null);
+    expect(await screen.findByText(/Sent to trade@lakeshore\.example \(<amicus\.0\.0\.1@lakeshore\.example>\): check that it arrived/)).toBeTruthy();
+    await userEvent.type(to, "dana@lakeshore.example");
+    await userEvent.click(screen.getByRole("button", { name: "Send a test message" }));
+    expect(ipc.mailTestMessage).toHaveBeenLastCalledWith("dana@lakeshore.example");
+    expect(await screen.findByText(/the test message was not sent: connection refused/i)).toBeTruthy();
+  });
+
+  it("offers no test message before anything is saved", async () => {
+    renderWithQuery(<MailForm />);
+    await screen.findByLabelText("Mail server");
+    expect(screen.queryByRole("button", { name: "Send a test message" })).toBeNull();
   });
 
   it("offers the usual port Rust gives for each kind of connection", async () => {

@@ -339,7 +339,41 @@ function Form({ start, passwordKept }: { start: MailView; passwordKept: boolean 
           </p>
         )}
       </div>
+      {saved && <TestMessageRow from={saved.from_address} />}
     </form>
+  );
+}
+
+/** Send a test message through the saved settings, to the sender or another address. */
+function TestMessageRow({ from }: { from: string }) {
+  const [to, setTo] = useState("");
+  const test = useMutation({ mutationFn: (t: string) => ipc.mailTestMessage(t.trim() || null) });
+  return (
+    <div className="test-message">
+      <div className="picker-row">
+        <label className="grow">
+          Send a test message to
+          <input
+            type="email"
+            value={to}
+            placeholder={from}
+            aria-invalid={fieldError(test.error, "email") ? true : undefined}
+            onChange={(e) => setTo(e.target.value)}
+          />
+        </label>
+        <button type="button" disabled={test.isPending} onClick={() => test.mutate(to)}>
+          {test.isPending ? "Sending…" : "Send a test message"}
+        </button>
+      </div>
+      <div role="status" aria-live="polite">
+        {test.isSuccess && (
+          <p className="notice">
+            Sent to {test.data.to} ({test.data.message_id}): check that it arrived, with the sample letter attached.
+          </p>
+        )}
+      </div>
+      {test.isError && <ErrorNote error={test.error} prefix="Not sent" />}
+    </div>
   );
 }
 
