@@ -269,6 +269,18 @@ impl App {
         Ok(id)
     }
 
+    /// Signer `id`'s signature image on file, as a `data:image/png` URL for
+    /// the window to show; None when there is none.
+    pub fn signer_signature_image(&self, id: i64) -> Result<Option<String>, AppError> {
+        use base64::Engine as _;
+        Ok(self.db().signer_signature(id)?.map(|png| {
+            format!(
+                "data:image/png;base64,{}",
+                base64::engine::general_purpose::STANDARD.encode(png)
+            )
+        }))
+    }
+
     /// Put the PNG at `png` on file as signer `id`'s handwritten signature
     /// (None removes it). Letters signed from now on are drawn with it;
     /// letters already signed keep the image they were signed with.

@@ -112,6 +112,7 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke<tauri::Wry>) -> bool + Send + Syn
         settings::letterhead_save,
         settings::signer_add,
         settings::signer_signature_set,
+        settings::signer_signature_image,
         #[cfg(feature = "test-hooks")]
         crate::hooks::export_path_override,
         #[cfg(feature = "test-hooks")]

@@ -46,7 +46,13 @@ pub fn signer_add(state: State<'_, AppState>, name: String, title: Option<String
     Ok(state.app()?.add_signer(&name, title.as_deref())?)
 }
 
-/// Put the PNG at `path` on file as the signer's signature (None removes it).
+/// The signer's signature image on file, as a data URL.
+#[tauri::command(async)]
+pub fn signer_signature_image(state: State<'_, AppState>, id: i64) -> Reply<Option<String>> {
+    Ok(state.app()?.signer_signature_image(id)?)
+}
+
+/// Put the PNG at `path` on file as the signer's signature; None removes it.
 #[tauri::command(async)]
 pub fn signer_signature_set(
     state: State<'_, AppState>,

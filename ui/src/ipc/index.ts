@@ -281,6 +281,8 @@ export const letterhead = () => invoke<Letterhead>("letterhead");
 export const letterheadSave = (letterhead: Letterhead) => invoke<null>("letterhead_save", { letterhead });
 export const signerAdd = (name: string, title: string | null) =>
   invoke<number>("signer_add", { name, title });
+/** The signer's signature image on file, as a data URL (null: none). */
+export const signerSignatureImage = (id: number) => invoke<string | null>("signer_signature_image", { id });
 /** Put the PNG at `path` on file as the signer's handwritten signature; null removes it. */
 export const signerSignatureSet = (id: number, path: string | null) =>
   invoke<null>("signer_signature_set", { id, path });

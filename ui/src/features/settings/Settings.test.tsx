@@ -12,6 +12,7 @@ vi.mock("../../ipc", async (importOriginal) => ({
   letterheadSave: vi.fn(),
   signerAdd: vi.fn(),
   signerSignatureSet: vi.fn(),
+  signerSignatureImage: vi.fn(),
   choosePng: vi.fn(),
   chooseSavePath: vi.fn(),
   backup: vi.fn(),
@@ -128,6 +129,7 @@ describe("Settings", () => {
     vi.mocked(ipc.choosePng).mockResolvedValue("/home/staff/signature.png");
     vi.mocked(ipc.signerSignatureSet).mockResolvedValue(null);
     vi.mocked(ipc.catalog).mockResolvedValue({ ...catalog, signers: [signedSigner] });
+    vi.mocked(ipc.signerSignatureImage).mockResolvedValue("data:image/png;base64,iVBORw0KGgo=");
     await userEvent.click(within(signers).getByRole("button", { name: "Add signature…" }));
     expect(ipc.signerSignatureSet).toHaveBeenLastCalledWith(1, "/home/staff/signature.png");
     expect(screen.queryByText(/cannot be used as a signature/)).toBeNull();
@@ -136,9 +138,13 @@ describe("Settings", () => {
   it("takes a signature image off file without asking for a file", async () => {
     vi.mocked(ipc.catalog).mockResolvedValue({ ...catalog, signers: [signedSigner] });
     vi.mocked(ipc.signerSignatureSet).mockResolvedValue(null);
+    vi.mocked(ipc.signerSignatureImage).mockResolvedValue("data:image/png;base64,iVBORw0KGgo=");
     renderWithQuery(<Settings />);
     const signers = await screen.findByRole("list", { name: "Signers" });
-    expect(await within(signers).findByText(/signature image on file/)).toBeTruthy();
+    // The image on file is shown, as letters draw it.
+    const img = (await within(signers).findByRole("img", { name: `Signature of ${signedSigner.name}` })) as HTMLImageElement;
+    expect(img.getAttribute("src")).toBe("data:image/png;base64,iVBORw0KGgo=");
+    expect(ipc.signerSignatureImage).toHaveBeenCalledWith(signedSigner.id);
     await userEvent.click(within(signers).getByRole("button", { name: "Remove signature" }));
     expect(ipc.signerSignatureSet).toHaveBeenCalledWith(1, null);
     expect(ipc.choosePng).not.toHaveBeenCalled();

@@ -128,8 +128,9 @@ function Signers() {
             <span className="grow">
               {s.name}
               {s.title ? `, ${s.title}` : ""}
-              <span className="muted"> — {s.has_signature ? "signature image on file" : "no signature image"}</span>
+              {!s.has_signature && <span className="muted"> — no signature image</span>}
             </span>
+            {s.has_signature && <SignatureImage id={s.id} name={s.name} />}
             <button
               type="button"
               className="small"
@@ -289,6 +290,14 @@ function TimeZoneForm({ current }: { current: string }) {
       </div>
     </form>
   );
+}
+
+/** A signer's signature image as letters draw it, small, beside their name. */
+function SignatureImage({ id, name }: { id: number; name: string }) {
+  // Refreshed when the signature changes (a settings change refetches it).
+  const image = useQuery({ queryKey: [...keys.settings, "signature", id], queryFn: () => ipc.signerSignatureImage(id) });
+  if (!image.data) return null;
+  return <img className="signature-image" src={image.data} alt={`Signature of ${name}`} />;
 }
 
 /** Copy the diagnostics text for a support request; shown to copy by hand if the clipboard refuses. */
