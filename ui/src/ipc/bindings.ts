@@ -140,7 +140,16 @@ recipients: Array<string>, revision_of: number | null, updated_at: string,
  * letter whose first copy went out is "sent" (its text is fixed) but
  * only partly delivered until `copies_sent == copies`.
  */
-copies: number, copies_sent: number, };
+copies: number, copies_sent: number, 
+/**
+ * When the draft was deleted (Letters, Deleted letters, where it can
+ * be restored); None for a letter that is not deleted.
+ */
+deleted_at: string | null, 
+/**
+ * Who deleted it: a team record's login; None on a single-user file.
+ */
+deleted_by: string | null, };
 
 export type RecipientView = { id: number, 
 /**
@@ -629,7 +638,7 @@ export type WorkflowStep = { kind: EventKind,
  */
 by: string | null, at: string, };
 
-export type EventKind = "created" | "edited" | "approved" | "signed" | "exported" | "sent" | "followed_up" | "replied" | "snoozed" | "assigned" | "reply_attached";
+export type EventKind = "created" | "edited" | "approved" | "signed" | "exported" | "sent" | "followed_up" | "replied" | "snoozed" | "assigned" | "reply_attached" | "deleted" | "restored";
 
 export type SnoozeTo = { "kind": "date", "value": string } | { "kind": "weeks", "value": number };
 

@@ -10,7 +10,7 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import * as ipc from "../../ipc";
 import type { Catalog, LetterDetail, NewLetter, Status } from "../../ipc";
 import { useSettled } from "../../components/useSettled";
-import { ErrorNote, StatusChip, readable, useMay } from "../../components/common";
+import { ErrorNote, StatusChip, dayIn, longDate, readable, useClock, useMay } from "../../components/common";
 import { Toast, type Tone } from "../../components/Toast";
 import { catalogQuery, clockQuery, keys } from "../../queries";
 import { HeaderFields, TextFields } from "./LetterFields";
@@ -22,6 +22,7 @@ import { ExportBlankButton, ExportButton, ExportChoice, ExportOutcome, ExportPro
 import { Copies } from "./Copies";
 import { LetterSteps } from "./LetterSteps";
 import { useTeamConnection } from "../../recordEvents";
+import { DeleteDraftDialog, type DraftRef } from "../letters/DeleteDraft";
 
 export interface ComposeHandle {
   /** Unsaved changes that autosave has not written yet. */
@@ -36,6 +37,8 @@ interface Props {
   onSaved: (id: number) => void;
   /** Start a new letter copied from `id`. */
   onCopy?: (id: number) => void;
+  /** The draft was deleted (after its dialog): the screen goes, and its undo is offered. */
+  onDeleted?: (draft: DraftRef) => void;
   handle?: Ref<ComposeHandle>;
 }
 
@@ -164,7 +167,7 @@ interface FormProps extends Props {
   start: NewLetter;
 }
 
-function ComposeForm({ catalog, detail, start, letterId, onSaved, onCopy, handle }: FormProps) {
+function ComposeForm({ catalog, detail, start, letterId, onSaved, onCopy, onDeleted, handle }: FormProps) {
   const [form, setForm] = useState<NewLetter>(start);
   const [savedForm, setSavedForm] = useState<NewLetter | null>(detail?.draft ?? null);
   const [issueId, setIssueId] = useState<number | null>(() => {
@@ -179,6 +182,15 @@ function ComposeForm({ catalog, detail, start, letterId, onSaved, onCopy, handle
     return () => clearTimeout(t);
   }, [notice]);
   const status = detail?.summary.status ?? "draft";
+  // A deleted draft (opened from Deleted letters, or deleted in another
+  // window): shown as it is, not saved, until restored.
+  const deletedAt = detail?.summary.deleted_at ?? null;
+  const timeZone = useClock()?.time_zone;
+  const [deleting, setDeleting] = useState(false);
+  const restore = useMutation({
+    mutationFn: (id: number) => ipc.letterRestore(id),
+    onSuccess: () => setNotice({ text: "Draft restored." }),
+  });
   const dirty = JSON.stringify(form) !== JSON.stringify(savedForm);
   // Work that leaving would lose: a new letter only once something was
   // entered (a copy not yet saved counts: it was asked for).
@@ -228,7 +240,7 @@ function ComposeForm({ catalog, detail, start, letterId, onSaved, onCopy, handle
   const autosaveForm = useSettled(form, 1500);
   useEffect(() => {
     // A date still being typed (or not on the calendar) waits: the date field says why.
-    if (letterId !== null && status === "draft" && !save.isPending && isWholeDate(autosaveForm.date) &&
+    if (letterId !== null && status === "draft" && !deletedAt && !save.isPending && isWholeDate(autosaveForm.date) &&
         JSON.stringify(autosaveForm) !== JSON.stringify(savedForm)) {
       save.mutate(autosaveForm);
     }
@@ -276,7 +288,9 @@ function ComposeForm({ catalog, detail, start, letterId, onSaved, onCopy, handle
   // (they are drawn at the end of the page, outside the form).
   const saveNow = useRef(() => save.mutate(form));
   useEffect(() => {
-    saveNow.current = () => save.mutate(form);
+    saveNow.current = () => {
+      if (!deletedAt) save.mutate(form);
+    };
   });
   // A save the server could not take (the team record's server is out of
   // reach) is made again, once, as soon as the server is back: with the
@@ -323,7 +337,7 @@ function ComposeForm({ catalog, detail, start, letterId, onSaved, onCopy, handle
             status={status}
             copies={detail ? { total: detail.summary.copies, sent: detail.summary.copies_sent } : undefined}
           />
-          {dirty && letterId !== null && status === "draft" && !waitingForServer && (
+          {dirty && letterId !== null && status === "draft" && !deletedAt && !waitingForServer && (
             <span className="muted">Saving soon…</span>
           )}
         </header>
@@ -337,6 +351,19 @@ function ComposeForm({ catalog, detail, start, letterId, onSaved, onCopy, handle
             to whoever holds them on this letter's date, and it quotes the position in force on that
             date. Check the date, the text and the recipients, then save it as a new draft.
           </p>
+        )}
+        {deletedAt && letterId !== null && (
+          <div className="warning" role="note" data-testid="deleted-note">
+            <p>
+              This draft was deleted on {longDate(dayIn(deletedAt, timeZone))}
+              {detail?.summary.deleted_by ? ` by ${detail.summary.deleted_by}` : ""}. It is kept, out of the
+              letters list, the search and the sent log; restore it to work on it again.
+            </p>
+            <button type="button" className="primary" disabled={restore.isPending} onClick={() => restore.mutate(letterId)}>
+              Restore draft
+            </button>
+            {restore.isError && <ErrorNote error={restore.error} prefix="Not restored" />}
+          </div>
         )}
         {status === "sent" && (
           <p className="info">
@@ -371,6 +398,7 @@ function ComposeForm({ catalog, detail, start, letterId, onSaved, onCopy, handle
         />
         <TextFields catalog={catalog} form={form} set={set} errorFor={errorFor} missing={missing} />
 
+        {!deletedAt && (
         <div className="actions">
           <button type="button" className="primary" onClick={() => save.mutate(form)} disabled={save.isPending}>
             {save.isPending ? "Saving…" : SAVE_LABEL[status]}
@@ -422,7 +450,23 @@ function ComposeForm({ catalog, detail, start, letterId, onSaved, onCopy, handle
               Envelopes &amp; labels…
             </button>
           )}
+          {letterId !== null && status === "draft" && onDeleted && (
+            <button type="button" className="danger-quiet" disabled={save.isPending} onClick={() => setDeleting(true)}>
+              Delete draft…
+            </button>
+          )}
         </div>
+        )}
+        {deleting && letterId !== null && onDeleted && (
+          <DeleteDraftDialog
+            draft={{ id: letterId, subject: form.subject }}
+            onClose={() => setDeleting(false)}
+            onDeleted={(draft) => {
+              setDeleting(false);
+              onDeleted(draft);
+            }}
+          />
+        )}
         <ExportProgressBar exporter={exporter} />
         {onPaper && letterId !== null && (
           <PaperDialog

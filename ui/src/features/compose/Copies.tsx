@@ -56,6 +56,8 @@ const EVENT_WORDS: Record<EventKind, string> = {
   snoozed: "Follow-up snoozed",
   assigned: "Follow-up reassigned",
   reply_attached: "Reply PDF attached",
+  deleted: "Deleted",
+  restored: "Restored",
 };
 
 /** What happened to one copy, oldest first, with who and when (folded away). */
