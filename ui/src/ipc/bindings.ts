@@ -213,10 +213,12 @@ export type GlyphDef = { id: number, d: string, };
 
 export type PreviewHave = { pages: Array<string>, glyphs: Array<number>, 
 /**
- * The saved letter the form shows, unchanged: once it is signed its
- * pages are drawn with the signature it was signed with.
+ * The saved letter the form shows, unchanged (none: a new letter, or
+ * unsaved changes, which saving makes a draft). Once it is approved its
+ * pages lose the draft band; once signed they are drawn with the
+ * signature it was signed with.
  */
-signed_letter?: number, };
+saved_letter?: number, };
 
 export type DraftPreview = { pages: Array<PreviewPage>, 
 /**

@@ -110,10 +110,11 @@ export class PageStore {
 
 /**
  * The live preview of `form` while `enabled`; the last answer stays up
- * meanwhile. `signedLetter` names the saved, signed letter the form shows
- * unchanged: Rust then draws its signature.
+ * meanwhile. `savedLetter` names the saved letter the form shows unchanged
+ * once approved: Rust then leaves off the draft band (and draws the
+ * signature of a signed one).
  */
-export function useLivePreview(form: NewLetter, enabled: boolean, signedLetter: number | null = null) {
+export function useLivePreview(form: NewLetter, enabled: boolean, savedLetter: number | null = null) {
   const [meta, setMeta] = useState<{ data: PreviewMeta | null; error: unknown }>({ data: null, error: null });
   const [store] = useState(() => new PageStore());
   const flow = useRef({
@@ -166,7 +167,7 @@ export function useLivePreview(form: NewLetter, enabled: boolean, signedLetter: 
       const have = {
         pages: [...f.pages.keys()],
         glyphs: knownGlyphs(),
-        ...(signedLetter !== null ? { signed_letter: signedLetter } : {}),
+        ...(savedLetter !== null ? { saved_letter: savedLetter } : {}),
       };
       ipc
         .draftPreview(l, have)
@@ -211,7 +212,7 @@ export function useLivePreview(form: NewLetter, enabled: boolean, signedLetter: 
         });
     };
     ask(letter);
-  }, [formKey, enabled, epoch, store, signedLetter]);
+  }, [formKey, enabled, epoch, store, savedLetter]);
 
   return {
     // The last pages laid out stay up under an error, never a blank.
