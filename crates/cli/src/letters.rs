@@ -363,12 +363,7 @@ pub fn run(app: &App, cmd: Letters, format: Format) -> Result<(), AppError> {
                         .map(|at| at.format("%Y-%m-%d %H:%M UTC").to_string())
                         .unwrap_or_default();
                     let by = l.deleted_by.map(|b| format!(" by {b}")).unwrap_or_default();
-                    out!(
-                        "{:>5}  {}  deleted {when}{by}  {}",
-                        l.id,
-                        l.date,
-                        l.subject
-                    );
+                    out!("{:>5}  {}  deleted {when}{by}  {}", l.id, l.date, l.subject);
                 }
             }
         }

@@ -57,7 +57,10 @@ fn a_deleted_draft_leaves_the_lists_and_comes_back_unchanged(engine: Backend) {
     app.delete_draft(id).unwrap();
     assert!(!listed(&app, id), "not in the letters list");
     assert!(!found(&app, id), "not found by the search");
-    assert!(!logged(&app, id), "not in the sent log, even with unsent copies");
+    assert!(
+        !logged(&app, id),
+        "not in the sent log, even with unsent copies"
+    );
     assert!(
         app.letter_summaries(Some(Status::Draft))
             .unwrap()
@@ -116,15 +119,13 @@ fn only_a_draft_can_be_deleted(engine: Backend) {
     app.sign(signed).unwrap();
     let sent = app.letters(Some(Status::Sent)).unwrap()[0].id;
     let before = counts(&app);
-    for (id, status) in [
-        (approved, "approved"),
-        (signed, "signed"),
-        (sent, "sent"),
-    ] {
+    for (id, status) in [(approved, "approved"), (signed, "signed"), (sent, "sent")] {
         let e = app.delete_draft(id).unwrap_err();
         let text = e.to_string();
         assert!(
-            text.contains(&format!("letter {id} is {status}: only a draft can be deleted")),
+            text.contains(&format!(
+                "letter {id} is {status}: only a draft can be deleted"
+            )),
             "{text}"
         );
         assert!(matches!(e, AppError::Conflict(_)), "{e:?}");

@@ -195,7 +195,13 @@ fn the_preview_of_a_draft_has_the_draft_band_and_an_approved_letters_has_not(eng
             .unwrap()
             .pages
             .iter()
-            .map(|p| p.drawing.as_ref().unwrap().overlay.contains("DRAFT — not approved for sending"))
+            .map(|p| {
+                p.drawing
+                    .as_ref()
+                    .unwrap()
+                    .overlay
+                    .contains("DRAFT — not approved for sending")
+            })
             .collect()
     };
     // A new letter, not saved yet: a draft, on every page.
