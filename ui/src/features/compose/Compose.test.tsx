@@ -399,6 +399,23 @@ describe("Compose", () => {
     expect(vi.mocked(ipc.draftPreview).mock.lastCall?.[1]).not.toHaveProperty("saved_letter");
   });
 
+  it("asks the preview again when the open letter is signed (the same letter, drawn with its signature now)", async () => {
+    vi.mocked(ipc.letterOpen).mockResolvedValue(opened("approved"));
+    function Window() {
+      useRecordEvents();
+      return <Compose letterId={2} onSaved={vi.fn()} />;
+    }
+    renderWithQuery(<Window />);
+    await screen.findByRole("heading", { name: "Letter 2" });
+    await waitFor(() => expect(events.listening()).toBe(1));
+    await waitFor(() => expect(vi.mocked(ipc.draftPreview).mock.lastCall?.[1]).toMatchObject({ saved_letter: 2 }));
+    const asked = vi.mocked(ipc.draftPreview).mock.calls.length;
+    vi.mocked(ipc.letterOpen).mockResolvedValue(opened("signed"));
+    act(() => events.fire(["letters"]));
+    await waitFor(() => expect(vi.mocked(ipc.draftPreview).mock.calls.length).toBeGreaterThan(asked));
+    expect(vi.mocked(ipc.draftPreview).mock.lastCall?.[1]).toMatchObject({ saved_letter: 2 });
+  });
+
   it("has no copy to sign by hand for a letter drawn without a signature", async () => {
     vi.mocked(ipc.letterOpen).mockResolvedValue(opened("signed"));
     renderWithQuery(<Compose letterId={2} onSaved={vi.fn()} />);

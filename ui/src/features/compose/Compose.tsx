@@ -208,7 +208,7 @@ function ComposeForm({ catalog, detail, start, letterId, onSaved, onCopy, onDele
 
   const draftPreview = useDraftPreview(
     form,
-    letterId !== null && !dirty && status !== "draft" ? letterId : null,
+    letterId !== null && !dirty && status !== "draft" ? { id: letterId, status } : null,
   );
   const { preview } = draftPreview;
   // While the preview answers with an error, the last answer's list is stale: none.
