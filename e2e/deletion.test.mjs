@@ -22,6 +22,8 @@ test("a draft is deleted, undone, deleted again and restored", async () => {
     await ui.button("Delete draft…");
     const said = await app.waitFor(`return document.querySelector('[role=dialog]')?.textContent`, "the confirm dialog");
     assert.match(said, new RegExp(`Letter ${id}, “Zucchini tariffs” leaves the Letters list`));
+    mkdirSync(shots, { recursive: true });
+    writeFileSync(join(shots, "delete-draft-confirm.png"), await app.screenshot());
     await ui.button("Delete draft", "document.querySelector('[role=dialog]')");
     await app.waitFor(`return document.querySelector('#letters-title')`, "the letters list after deleting");
     await app.waitFor(`return !(${listed.replace("return ", "")}) && document.querySelector('table[aria-label=Letters]')`, "the draft gone from the list");
@@ -42,7 +44,6 @@ test("a draft is deleted, undone, deleted again and restored", async () => {
     // Deleted, then undone from the toast: the draft opens again, as it was.
     await deleteIt(id);
     await ui.text("Draft deleted: Letter \\d+, “Zucchini tariffs”", "the undo toast");
-    mkdirSync(shots, { recursive: true });
     writeFileSync(join(shots, "draft-deleted.png"), await app.screenshot());
     await ui.button("Undo");
     await app.waitFor(`return document.querySelector('#compose-title')?.textContent === 'Letter ${id}'`, "the draft open again");
@@ -57,6 +58,13 @@ test("a draft is deleted, undone, deleted again and restored", async () => {
       "the draft among the deleted letters",
     );
     writeFileSync(join(shots, "deleted-letters.png"), await app.screenshot());
+    // Opened from there, it says it is deleted, and is not saved as it is.
+    await ui.button("Zucchini tariffs", "document.querySelector('table[aria-label=\"Deleted letters\"]')");
+    await ui.text("This draft was deleted on ", "the deleted draft opened");
+    assert.equal(await app.run(`return [...document.querySelectorAll('button')].some(b => b.textContent === 'Save draft')`), false);
+    writeFileSync(join(shots, "deleted-draft-opened.png"), await app.screenshot());
+    await ui.nav("Letters");
+    await ui.button("Deleted letters");
     await app.click(`button[aria-label="Restore letter ${id}"]`);
     await ui.text(`Letter ${id}, “Zucchini tariffs” restored\\.`, "the restore said");
     await ui.button("Back to letters");
