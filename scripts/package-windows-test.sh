@@ -161,6 +161,9 @@ cannot=(
   render::one_copy_per_recipient_writes_one_pdf_each
   render::the_korus_sample_is_a_valid_two_page_letter
   signing::the_signature_is_drawn_only_once_signed_and_a_signed_letter_keeps_it
+  # The Word export's: python-docx and openxml-audit (Python on Linux), LibreOffice
+  # (soffice) and poppler read the .docx back; the export itself is the same code.
+  word::
   # The test OpenID provider and its browser are Node programs on Linux
   # (scripts/test-oidc-provider.mjs, test-oidc-browser.mjs), which a Windows
   # process cannot start; the sign-in itself is tested on Linux.

@@ -29,6 +29,16 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}"
 fi
 
+# LibreOffice Writer without its GUI, for the Word export's tests: `soffice --headless --convert-to pdf`
+# opens the .docx as a reader would and sets it, and its words and page count are compared with
+# Amicus's own PDF (crates/cli/tests). Without the recommended packages (a desktop's, not a test's).
+if ! dpkg-query -W -f='${Status}' libreoffice-writer-nogui 2>/dev/null | grep -q "ok installed"; then
+  echo "setup: installing LibreOffice Writer (no GUI)"
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends libreoffice-writer-nogui
+fi
+
 if ! command -v tauri-driver >/dev/null 2>&1 && [ ! -x "$HOME/.cargo/bin/tauri-driver" ]; then
   echo "setup: installing tauri-driver"
   cargo install tauri-driver --version '^2' --locked
@@ -56,6 +66,13 @@ if ! "$PYHANKO_VENV/bin/python" -c "import aiosmtpd" 2>/dev/null; then
   "$PYHANKO_VENV/bin/pip" install -q --disable-pip-version-check "aiosmtpd==1.4.6"
 fi
 
+# The Word export's readers (crates/cli/tests): python-docx reads the paragraphs with their style
+# names; openxml-audit, a pure-Python port of the Open XML SDK's validator, checks every part
+# against the ECMA-376 schemas as Word's own SDK does. Both pinned.
+if ! "$PYHANKO_VENV/bin/python" -c "import docx, openxml_audit" 2>/dev/null; then
+  echo "setup: installing python-docx and openxml-audit"
+  "$PYHANKO_VENV/bin/pip" install -q --disable-pip-version-check "python-docx==1.2.0" "openxml-audit==0.8.0"
+fi
 # oidc-provider, the real OpenID provider the mailbox sign-in tests start
 # (scripts/test-oidc-provider.mjs), pinned, in its own folder under target/tools.
 OIDC_PROVIDER_VERSION=9.13.3

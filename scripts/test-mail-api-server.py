@@ -7,7 +7,8 @@ active, issued to --audience), each accepted message recorded in MAILDIR:
   N.eml         the Gmail message, base64url decoded (POST /gmail/v1/users/me/messages/send)
   N.meta.json   {"path", "user"} (the token's subject)
 
-It prints "READY <port>" and runs until stdin closes. Faults, by the first
+It prints "READY <port>" and runs until stdin closes. With --cert and --key
+it speaks HTTPS with that certificate (an organization's own CA's). Faults, by the first
 recipient's address: "busyonce..." gets 429 (Retry-After: 1) on its first
 try, "busy..." 503 (Retry-After: 1) every time; every refusal is logged in
 MAILDIR/refusals.log.
@@ -31,6 +32,8 @@ def main():
     p.add_argument("--maildir", required=True)
     p.add_argument("--introspection", required=True)
     p.add_argument("--audience", default="amicus-desktop")
+    p.add_argument("--cert")
+    p.add_argument("--key")
     a = p.parse_args()
     os.makedirs(a.maildir, exist_ok=True)
     lock = threading.Lock()
@@ -104,6 +107,12 @@ def main():
             return self.answer(202)
 
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    if a.cert:
+        import ssl
+
+        tls = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        tls.load_cert_chain(a.cert, a.key)
+        server.socket = tls.wrap_socket(server.socket, server_side=True)
     print("READY %d" % server.server_address[1], flush=True)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     sys.stdin.read()

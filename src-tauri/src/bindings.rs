@@ -4,14 +4,14 @@
 //! drift between the shell and the UI.
 
 use amicus_app::{
-    Addressee, Catalog, ClockView, CsvSummary, DraftPreview, Drafted, GlyphDef, HolderView,
-    ImportSummary, InkLine, Issue, IssueView, LetterDetail, LetterExtra, LetterMode, LetterRef,
-    LetterSummary, Letterhead, LocalOffice, LogEntry, LogFilter, Method, NewLetter, NewOffice,
-    NewOfficial, NewPerson, NewPosition, NewTerm, Office, OfficeDetail, OfficeKind, OfficeRow,
-    OfficialRow, OfficialsPage, PageDrawing, PaperChoice, Person, PersonDetail, Position,
-    PositionView, PreviewHave, PreviewPage, RecipientChoice, RecipientView, RecordArea,
-    RecordChanged, Role, SearchHit, SendReport, SettingsInfo, Signer, Stance, Status,
-    TemplateCheck, TemplateDraft, TemplateInfo, TemplateProblem, TermView,
+    Addressee, Catalog, ClockView, CsvSummary, DraftPreview, Drafted, ExportFormat, GlyphDef,
+    HolderView, ImportSummary, InkLine, Issue, IssueView, LastContact, LetterDetail, LetterExtra,
+    LetterMode, LetterRef, LetterSummary, Letterhead, LocalOffice, LogEntry, LogFilter, Method,
+    NewLetter, NewOffice, NewOfficial, NewPerson, NewPosition, NewTerm, Office, OfficeDetail,
+    OfficeKind, OfficeRow, OfficialRow, OfficialsPage, PageDrawing, PaperChoice, Person,
+    PersonDetail, Position, PositionView, PreviewHave, PreviewPage, RecipientChoice, RecipientView,
+    RecordArea, RecordChanged, Role, SearchHit, SendReport, SettingsInfo, Signer, Stance, Status,
+    TemplateCheck, TemplateDraft, TemplateInfo, TemplateProblem, TermView, UsState,
 };
 use ts_rs::{Config, TS};
 
@@ -37,7 +37,7 @@ use amicus_app::{
 
 use crate::TeamConnection;
 use crate::commands::letters::{ExportProgress, Preview};
-use crate::commands::sending::EmailProgress;
+use crate::commands::sending::{EmailProgress, SignInPage};
 use crate::ipc_error::{ErrorCode, IpcError};
 use crate::record::{OpenFailure, Startup};
 
@@ -57,6 +57,7 @@ fn generate() -> String {
         Preview,
         SettingsInfo,
         ExportProgress,
+        ExportFormat,
         PaperChoice,
         Status,
         LetterMode,
@@ -94,10 +95,12 @@ fn generate() -> String {
         PositionView,
         IssueView,
         Catalog,
+        UsState,
         OfficialRow,
         OfficialsPage,
         LogFilter,
         LogEntry,
+        LastContact,
         SearchHit,
         ImportSummary,
         NewPerson,
@@ -129,6 +132,7 @@ fn generate() -> String {
         SecretKept,
         SignedIn,
         EmailProgress,
+        SignInPage,
         EmailOutcome,
         EmailResult,
         EmailDraft,

@@ -255,7 +255,7 @@ describe("layout", () => {
     expect(style(hits, "button").gridTemplateColumns).toBe("72px minmax(0, 1fr)");
     expect(style(hits, ".snippet").paddingLeft).not.toBe("68px");
   });
-  it("lays the connection's banners over the top of the content area, taking no room from the screen", () => {
+  it("lays the connection's banners over the foot of the content area, taking no room and covering no heading", () => {
     windowWidth(1024);
     const main = made(
       `<div class="main"><header class="topbar"></header><div class="connection-banners"><div class="banner" role="alert">The team record's server cannot be reached.</div><div class="banner-back" role="status"><p class="notice">Connected to the team record again</p></div></div><main class="content"></main></div>`,
@@ -268,9 +268,11 @@ describe("layout", () => {
     expect(Number(layer.zIndex)).toBeLessThan(5);
     for (const css of [".banner", ".banner-back .notice"]) {
       const box = style(main, css);
-      expect(box.position, css).toBe("absolute");
-      expect(box.top, css).toBe("8px");
-      expect(box.maxWidth, css).toBe("calc(100% - 48px)");
+      expect(box.position, css).toBe("fixed");
+      expect(box.bottom, css).toBe("16px");
+      expect(box.top, css).toBe("");
+      expect(box.left, css).toBe("calc(50% + 95px)");
+      expect(box.maxWidth, css).toBe("calc(100% - 190px - 48px)");
     }
     // Readable: the banner's own colours, on a box of its own.
     expect(style(main, ".banner").backgroundColor).not.toBe("");

@@ -10,6 +10,7 @@ use crate::app::{App, RecordArea};
 use crate::delivery::{Reach, reach_of};
 use crate::drafts::{NewLetter, drawn_signature, extra_of};
 use crate::error::AppError;
+use crate::recipient_groups::GroupNote;
 use crate::recipients::{Addressee, RecipientChoice, label, name_of};
 use crate::workflow::{WorkflowStep, workflow};
 
@@ -25,6 +26,10 @@ pub struct LetterSummary {
     pub issue: Option<String>,
     /// The addressees as named on the letter ("Wilbur Ross (Secretary of Commerce)").
     pub recipients: Vec<String>,
+    /// How the list names them: a group by its label ("Senate Committee on
+    /// Finance"), not its 27 members, then anyone added by hand ("and 1
+    /// other"); the addressees themselves when no group was used.
+    pub addressed_to: Vec<String>,
     pub revision_of: Option<i64>,
     pub updated_at: DateTime<Utc>,
     /// Tracked copies (addressees and cc) and how many have been sent: a
@@ -99,6 +104,27 @@ pub struct LetterRecord {
     pub archived: Vec<(i64, usize, String)>,
 }
 
+/// How a list names a letter's addressees: each group it went to by its
+/// label (as it stood on the letter's date), then those added by hand,
+/// counted; the addressees themselves when no group was used.
+fn addressed_to(extra: &serde_json::Value, recipients: &[String]) -> Vec<String> {
+    let groups: Vec<GroupNote> = extra
+        .get("groups")
+        .and_then(|g| serde_json::from_value(g.clone()).ok())
+        .unwrap_or_default();
+    if groups.is_empty() {
+        return recipients.to_vec();
+    }
+    let in_groups: usize = groups.iter().map(|g| g.members as usize).sum();
+    let mut named: Vec<String> = groups.into_iter().map(|g| g.label).collect();
+    match recipients.len().saturating_sub(in_groups) {
+        0 => {}
+        1 => named.push("1 other".to_string()),
+        n => named.push(format!("{n} others")),
+    }
+    named
+}
+
 impl App {
     /// The record's letters, newest first, optionally of one status.
     pub fn letters(&self, status: Option<Status>) -> Result<Vec<store::Letter>, AppError> {
@@ -166,6 +192,7 @@ impl App {
             status: l.status,
             mode: l.mode,
             issue,
+            addressed_to: addressed_to(&l.extra, &recipients),
             recipients,
             revision_of: l.revision_of,
             updated_at: l.updated_at,
@@ -295,25 +322,29 @@ fn summaries(db: &Store, letters: Vec<store::Letter>) -> Result<Vec<LetterSummar
     }
     Ok(letters
         .into_iter()
-        .map(|l| LetterSummary {
-            copies: sent.get(&l.id).map_or(0, |c| c.0),
-            copies_sent: sent.get(&l.id).map_or(0, |c| c.1),
-            issue: l.position_id.and_then(|p| issues.get(&p).cloned()),
-            recipients: names
+        .map(|l| {
+            let recipients: Vec<String> = names
                 .remove(&l.id)
                 .unwrap_or_default()
                 .into_iter()
                 .map(|(p, o)| label(p, o))
-                .collect(),
-            id: l.id,
-            date: l.date,
-            subject: l.subject,
-            status: l.status,
-            mode: l.mode,
-            revision_of: l.revision_of,
-            updated_at: l.updated_at,
-            deleted_at: l.deleted_at,
-            deleted_by: l.deleted_by,
+                .collect();
+            LetterSummary {
+                copies: sent.get(&l.id).map_or(0, |c| c.0),
+                copies_sent: sent.get(&l.id).map_or(0, |c| c.1),
+                issue: l.position_id.and_then(|p| issues.get(&p).cloned()),
+                addressed_to: addressed_to(&l.extra, &recipients),
+                recipients,
+                id: l.id,
+                date: l.date,
+                subject: l.subject,
+                status: l.status,
+                mode: l.mode,
+                revision_of: l.revision_of,
+                updated_at: l.updated_at,
+                deleted_at: l.deleted_at,
+                deleted_by: l.deleted_by,
+            }
         })
         .collect())
 }

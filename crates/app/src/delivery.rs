@@ -166,7 +166,13 @@ impl App {
                 .map(|x| x.trim().to_string())
                 .filter(|x| !x.is_empty());
         }
-        s.validate()?;
+        // A sender alone is worth keeping: drafts for one's own mail
+        // program need nothing more (sending says the server is missing).
+        if s.drafts_only() {
+            s.validate_sender()?;
+        } else {
+            s.validate()?;
+        }
         let password = password.filter(|p| !p.is_empty());
         if password.is_some() && s.account().is_none() {
             return Err(AppError::invalid(
@@ -442,9 +448,16 @@ impl App {
             recipient.office_id,
             recipient.term_id,
         )?;
+        // An addressee is greeted as their copy of the letter greets them;
+        // a cc as the letter would greet them by name (never by full name).
+        let own = || letters::template::salutation_line(&[&block.salutation]);
         let salutation = match recipient.role {
-            Role::To => letters::template::salutation_line(&[&block.salutation]),
-            Role::Cc => letters::template::salutation_line(&[&block.name]),
+            Role::To => self
+                .copy_salutation(&db, recipient_id)
+                .ok()
+                .filter(|s| !s.trim().is_empty())
+                .unwrap_or_else(own),
+            Role::Cc => own(),
         };
         let note = mail::cover_note(&CoverFields {
             salutation,
@@ -527,7 +540,13 @@ impl App {
     /// (`X-Unsent: 1`), for the staffer's mail program to open and send.
     /// The copy is not marked sent: staff confirm that after sending it.
     pub fn email_draft(&self, id: i64, number: u32, path: &Path) -> Result<EmailDraft, AppError> {
-        let settings = self.saved_mail()?;
+        let settings = self.db().setting::<MailSettings>("mail")?.ok_or_else(|| {
+            AppError::invalid(
+                "mail",
+                "a draft needs only the address letters are sent from: enter it under Send from \
+                 in Settings → Sending email (or `amicus mail set --from ADDRESS`); no mail server is needed",
+            )
+        })?;
         let (recipient_id, status) = {
             let db = self.db();
             (recipient_numbered(&db, id, number)?, db.letter(id)?.status)

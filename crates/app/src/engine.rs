@@ -12,7 +12,8 @@ use typeset::{FontSet, Image, Layout};
 
 use crate::error::AppError;
 use crate::files::{
-    copy_pdf_path, file_stem, parent_dir, stage, stage_with, sync_filesystems, write_atomically,
+    copy_path, copy_pdf_path, file_stem, parent_dir, stage, stage_with, sync_filesystems,
+    write_atomically,
 };
 
 /// The sample letter shipped with Amicus (KORUS, September 5, 2017).
@@ -26,10 +27,47 @@ pub struct Engine {
     logos: Mutex<HashMap<PathBuf, Arc<Image>>>,
 }
 
+/// What a letter is exported as: the exact PDF, or a Word document
+/// (.docx) to edit, built from the same composed letter.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "lowercase")]
+pub enum ExportFormat {
+    #[default]
+    Pdf,
+    Docx,
+}
+
+impl ExportFormat {
+    /// The file name extension: "pdf", "docx".
+    pub fn extension(self) -> &'static str {
+        match self {
+            ExportFormat::Pdf => "pdf",
+            ExportFormat::Docx => "docx",
+        }
+    }
+}
+
+impl std::str::FromStr for ExportFormat {
+    type Err = String;
+    fn from_str(s: &str) -> Result<ExportFormat, String> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "pdf" => Ok(ExportFormat::Pdf),
+            "docx" | "word" => Ok(ExportFormat::Docx),
+            other => Err(format!(
+                "\"{other}\" is not a format Amicus writes; choose pdf or docx"
+            )),
+        }
+    }
+}
+
 /// How to export a letter's copies.
 #[derive(Default)]
 pub struct ExportOptions {
-    /// One PDF holding every copy, instead of one file per copy.
+    /// PDF (the default) or a Word document.
+    pub format: ExportFormat,
+    /// One file holding every copy, instead of one file per copy (in a
+    /// Word document, each copy its own section after a page break).
     pub combined: bool,
     /// A copy to sign by hand: the space above the signer's name is left
     /// blank even when the letter is signed with their signature image.
@@ -177,6 +215,22 @@ impl Engine {
             .into_iter()
             .map(|letter| self.lay_out(letter, art.clone()))
             .collect()
+    }
+
+    /// How each copy greets its addressees ("Dear Secretary Ross:"), as the
+    /// letter says it: filled, not laid out.
+    pub fn salutations(&self, data: &LetterData) -> Result<Vec<String>, AppError> {
+        let prepared = letters::prepare(&self.read_templates(), data, None)?;
+        Ok(prepared
+            .iter()
+            .map(|l| {
+                l.rendered
+                    .salutation
+                    .iter()
+                    .map(|i| i.text.as_str())
+                    .collect()
+            })
+            .collect())
     }
 
     /// Lay out every copy of the letter and hand each to `work`, on
@@ -353,6 +407,9 @@ impl Engine {
             Mode::PerRecipient => data.recipients.len().max(1),
             Mode::Joint => 1,
         };
+        if options.format == ExportFormat::Docx {
+            return self.export_docx(data, template, out, options);
+        }
         let done = std::sync::atomic::AtomicUsize::new(0);
         let step = || {
             let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
@@ -392,6 +449,92 @@ impl Engine {
             &|i, copy| copy_pdf_path(out, many, i, &copy.label()),
             &step,
         )
+    }
+
+    /// Every copy of the letter composed (the document its PDF is laid out
+    /// from), with who it is for.
+    pub fn compose(
+        &self,
+        data: &LetterData,
+        template: Option<&str>,
+    ) -> Result<Vec<(String, typeset::Document)>, AppError> {
+        let art = self.art(data)?;
+        let prepared = letters::prepare(&self.read_templates(), data, template)?;
+        Ok(prepared
+            .iter()
+            .map(|l| {
+                (
+                    letters::compose::addressee_names(&l.data),
+                    letters::compose(l, art.clone()),
+                )
+            })
+            .collect())
+    }
+
+    /// The letter as Word documents: one per copy, or one holding every
+    /// copy when `combined` (each copy its own section). With who each is for.
+    pub fn docx(
+        &self,
+        data: &LetterData,
+        template: Option<&str>,
+        combined: bool,
+    ) -> Result<Vec<(String, Vec<u8>)>, AppError> {
+        let copies = self.compose(data, template)?;
+        if combined && copies.len() > 1 {
+            let docs: Vec<typeset::Document> = copies.into_iter().map(|(_, d)| d).collect();
+            return Ok(vec![(String::new(), letters::docx::write_docx(&docs)?)]);
+        }
+        copies
+            .into_iter()
+            .map(|(label, doc)| Ok((label, letters::docx::write_docx(&[doc])?)))
+            .collect()
+    }
+
+    /// Export the letter as Word: `out` for one copy or one combined file,
+    /// else `OUT-01-name.docx`, … beside it — all written or none.
+    fn export_docx(
+        &self,
+        data: &LetterData,
+        template: Option<&str>,
+        out: &Path,
+        options: &ExportOptions,
+    ) -> Result<Vec<PathBuf>, AppError> {
+        let copies = self.compose(data, template)?;
+        let total = copies.len();
+        let report = |n: usize| match &options.progress {
+            Some(go_on) if !go_on(n, total) => Err(AppError::Cancelled),
+            _ => Ok(()),
+        };
+        let mut files = Vec::new();
+        if options.combined || total == 1 {
+            let docs: Vec<typeset::Document> = copies.into_iter().map(|(_, d)| d).collect();
+            let bytes = letters::docx::write_docx(&docs)?;
+            report(total)?;
+            files.push(stage_with(out, &bytes, true)?);
+        } else {
+            // Each staged file deletes itself if a later one fails.
+            for (i, (label, doc)) in copies.into_iter().enumerate() {
+                let bytes = letters::docx::write_docx(&[doc])?;
+                files.push(stage_with(
+                    &copy_path(out, true, i, &label, "docx"),
+                    &bytes,
+                    true,
+                )?);
+                report(i + 1)?;
+            }
+        }
+        let mut written = Vec::with_capacity(files.len());
+        for file in files {
+            let path = file.path().to_path_buf();
+            file.commit()?;
+            written.push(path);
+        }
+        let dirs: Vec<PathBuf> = written
+            .iter()
+            .map(|p| parent_dir(p).to_path_buf())
+            .collect();
+        sync_filesystems(&dirs)?;
+        Ok(written)
     }
 
     /// Every problem with the data and template, without writing anything.

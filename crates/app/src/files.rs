@@ -120,10 +120,15 @@ pub(crate) fn stage_with(path: &Path, bytes: &[u8], sync: bool) -> Result<Staged
 /// Where copy `index` of an export to `out` goes: `out` itself for a lone
 /// copy, else `OUT-01-secretary-ross.pdf` beside it.
 pub fn copy_pdf_path(out: &Path, many: bool, index: usize, label: &str) -> PathBuf {
+    copy_path(out, many, index, label, "pdf")
+}
+
+/// [`copy_pdf_path`] for a file of another kind (`ext`: "docx").
+pub fn copy_path(out: &Path, many: bool, index: usize, label: &str, ext: &str) -> PathBuf {
     if many {
         let base = out.with_extension("");
         PathBuf::from(format!(
-            "{}-{}.pdf",
+            "{}-{}.{ext}",
             base.display(),
             file_stem(index, label)
         ))

@@ -63,9 +63,9 @@ pub use delivery::{
     ContactFormCopy, EmailDraft, EmailOutcome, EmailRequest, EmailResult, MailView, Reach,
 };
 pub use drafts::{DraftRequest, Drafted, LetterExtra, NewLetter};
-pub use engine::{Engine, ExportOptions, Rendered, RenderedPdf, SAMPLE_LETTER};
+pub use engine::{Engine, ExportFormat, ExportOptions, Rendered, RenderedPdf, SAMPLE_LETTER};
 pub use error::AppError;
-pub use files::{Staged, copy_pdf_path, file_stem, stage, write_atomically};
+pub use files::{Staged, copy_path, copy_pdf_path, file_stem, stage, write_atomically};
 pub use followups::{FOLLOW_UP_DAYS, LogChoices, SnoozeChoice, SnoozeTo};
 pub use imports::ImportRequest;
 pub use letters::envelope::{EnvelopeSize, LabelSheet};
@@ -81,6 +81,7 @@ pub use preview::{DraftPreview, GlyphDef, InkLine, PageDrawing, PreviewHave, Pre
 pub use recipients::{Addressee, RecipientChoice};
 pub use sending::{FollowUp, SendReport, SendRequest};
 pub use settings::{ClockView, Letterhead, SettingsInfo, log_dir, replace_record_with_backup};
+pub use states::UsState;
 pub use templates::{Catalog, TemplateCheck, TemplateDraft, TemplateInfo, TemplateProblem};
 pub use typeset::PageSize;
 pub use verify::{CopyCheck, LetterCheck};

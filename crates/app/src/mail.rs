@@ -93,6 +93,12 @@ pub struct MailSettings {
 }
 
 impl MailSettings {
+    /// No mail server, no sign-in: the settings only say who letters are
+    /// from, for drafts opened in the staffer's own mail program.
+    pub fn drafts_only(&self) -> bool {
+        self.server.trim().is_empty() && self.sign_in.is_none() && self.handover == Handover::Smtp
+    }
+
     pub(crate) fn validate(&self) -> Result<(), AppError> {
         if let Some(sign_in) = &self.sign_in {
             sign_in.validate(self.handover)?;
@@ -118,6 +124,12 @@ impl MailSettings {
                 "the port is a number such as 587 (STARTTLS) or 465 (TLS)",
             ));
         }
+        self.validate_sender()
+    }
+
+    /// Only the sender: what an `.eml` draft for one's own mail program
+    /// needs, with no mail server set up (`drafts_only`).
+    pub(crate) fn validate_sender(&self) -> Result<(), AppError> {
         if self.from_address.trim().is_empty() {
             return Err(AppError::invalid(
                 "from_address",
@@ -632,7 +644,13 @@ mod tests {
         })
         .expect("note");
         assert!(note.starts_with("Dear Secretary Ross:\n"), "{note}");
-        assert!(note.contains("Reaffirming support for KORUS"), "{note}");
+        assert!(
+            note.contains(
+                "a letter from Washington Chamber of Commerce dated September 5, 2017, \
+                 with the subject “Reaffirming support for KORUS”."
+            ),
+            "{note}"
+        );
         assert!(!note.contains("\n\n\n"), "{note}");
     }
 }

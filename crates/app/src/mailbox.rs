@@ -76,7 +76,7 @@ impl App {
                  (or `amicus mail login microsoft --client-id ID`)",
             ));
         };
-        let http = Http::new()?;
+        let http = Http::new(settings.ca_file.as_deref())?;
         let t = oauth::authorize(&s, settings.handover, &http, browser)?;
         let Some(refresh_token) = t.refresh_token else {
             return Err(AppError::SignIn(format!(
@@ -136,17 +136,32 @@ impl App {
                 s.provider.name()
             ))
         };
-        let kept = self
-            .secrets
-            .get(MAILBOX_SERVICE, &account)
-            .ok_or_else(not_signed_in)?;
-        let kept: Kept = serde_json::from_str(&kept).map_err(|_| not_signed_in())?;
+        let read_kept = || -> Result<Kept, AppError> {
+            let kept = self
+                .secrets
+                .get(MAILBOX_SERVICE, &account)
+                .ok_or_else(not_signed_in)?;
+            serde_json::from_str(&kept).map_err(|_| not_signed_in())
+        };
+        let kept = read_kept()?;
         if let Some(token) = self.tokens.get(&account) {
             return Ok(Bearer {
                 user: kept.user,
                 token,
             });
         }
+        // One refresh at a time: a provider that rotates refresh tokens takes
+        // each once, and a second use revokes the whole sign-in. A sending
+        // that waited here uses what the first one got, or the refresh token
+        // it kept.
+        let _one_at_a_time = self.tokens.refreshing();
+        if let Some(token) = self.tokens.get(&account) {
+            return Ok(Bearer {
+                user: kept.user,
+                token,
+            });
+        }
+        let kept = read_kept()?;
         let t = match oauth::refresh(s, http, &kept.refresh_token) {
             Ok(t) => t,
             Err(e @ AppError::SignIn(_)) => {
@@ -186,7 +201,7 @@ impl App {
             return Ok(Courier::Password(Mailer::new(settings, password)?));
         };
         settings.validate()?;
-        let http = Http::new()?;
+        let http = Http::new(settings.ca_file.as_deref())?;
         self.mailbox_token(&sign_in, &http)?;
         Ok(Courier::Mailbox {
             settings: settings.clone(),

@@ -233,7 +233,11 @@ pub fn endpoints(sign_in: &SignIn, http: &Http) -> Result<Endpoints, AppError> {
                      try again when it is back, or ask your administrator"
                 ))
             };
-            let resp = http.client.get(&url).send().map_err(|e| down(&e))?;
+            let resp = http
+                .client
+                .get(&url)
+                .send()
+                .map_err(|e| down(&error_chain(&e)))?;
             if !resp.status().is_success() {
                 return Err(down(&format!("{url} answered {}", resp.status())));
             }
@@ -395,6 +399,41 @@ pub fn refresh(sign_in: &SignIn, http: &Http, refresh_token: &str) -> Result<Tok
 /// Opens a URL in the system browser; the error in words.
 pub type OpenUrl = Box<dyn FnOnce(&str) -> Result<(), String> + Send>;
 
+/// Start the system browser on `url` and do not wait for it: `$BROWSER`
+/// when set (as on Unix, where it names the person's browser), else the
+/// platform's own way to open an address. The command line and the window
+/// both start the sign-in page this way, so one setting steers both.
+pub fn open_in_system_browser(url: &str) -> Result<(), String> {
+    use std::process::{Command, Stdio};
+    let mut cmd = if let Some(b) = std::env::var_os("BROWSER").filter(|b| !b.is_empty()) {
+        let mut c = Command::new(b);
+        c.arg(url);
+        c
+    } else if cfg!(windows) {
+        let mut c = Command::new("rundll32");
+        c.args(["url.dll,FileProtocolHandler", url]);
+        c
+    } else if cfg!(target_os = "macos") {
+        let mut c = Command::new("open");
+        c.arg(url);
+        c
+    } else {
+        let mut c = Command::new("xdg-open");
+        c.arg(url);
+        c
+    };
+    cmd.stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .spawn()
+        .map(|_| ())
+        .map_err(|e| match e.kind() {
+            std::io::ErrorKind::NotFound => {
+                format!("{} is not installed", cmd.get_program().to_string_lossy())
+            }
+            _ => e.to_string(),
+        })
+}
+
 /// What signing in needs from the front end.
 pub struct Browser {
     /// Open the URL in the system browser (never an embedded web view).
@@ -480,9 +519,15 @@ pub(crate) struct Kept {
 #[derive(Default)]
 pub(crate) struct TokenCache {
     tokens: Mutex<HashMap<String, (String, Instant)>>,
+    refresh: Mutex<()>,
 }
 
 impl TokenCache {
+    /// Held while a refresh token is spent (see `App::mailbox_token`).
+    pub fn refreshing(&self) -> std::sync::MutexGuard<'_, ()> {
+        self.refresh.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
     /// A token with more than a minute to run.
     pub fn get(&self, account: &str) -> Option<String> {
         let map = self.tokens.lock().unwrap_or_else(|p| p.into_inner());
@@ -514,18 +559,39 @@ pub struct HttpFailure(String);
 
 /// The HTTP client of sign-in and the mail APIs: reqwest's blocking client
 /// over the rustls + ring lettre and the team record use, with the system's
-/// certificate authorities; no redirects followed (a token request is never
-/// sent on to another address).
+/// certificate authorities and the organization's own one when the mail
+/// settings name it (`ca_file`, as for its mail server: a proxy that
+/// inspects TLS, or a provider of its own); no redirects followed (a token
+/// request is never sent on to another address).
 #[derive(Clone)]
 pub struct Http {
     pub(crate) client: reqwest::blocking::Client,
 }
 
 impl Http {
-    pub fn new() -> Result<Http, AppError> {
+    pub fn new(ca_file: Option<&str>) -> Result<Http, AppError> {
+        use rustls::pki_types::{CertificateDer, pem::PemObject};
         let mut roots = rustls::RootCertStore::empty();
         for cert in rustls_native_certs::load_native_certs().certs {
             let _ = roots.add(cert);
+        }
+        if let Some(ca) = ca_file.filter(|c| !c.trim().is_empty()) {
+            let pem = std::fs::read(ca)
+                .map_err(|e| AppError::invalid("ca_file", format!("cannot read {ca}: {e}")))?;
+            let mut added = 0;
+            for cert in CertificateDer::pem_slice_iter(&pem) {
+                let cert = cert.map_err(|e| AppError::invalid("ca_file", format!("{ca}: {e}")))?;
+                roots
+                    .add(cert)
+                    .map_err(|e| AppError::invalid("ca_file", format!("{ca}: {e}")))?;
+                added += 1;
+            }
+            if added == 0 {
+                return Err(AppError::invalid(
+                    "ca_file",
+                    format!("{ca} is not a PEM certificate (-----BEGIN CERTIFICATE-----)"),
+                ));
+            }
         }
         let provider = Arc::new(rustls::crypto::ring::default_provider());
         let tls = rustls::ClientConfig::builder_with_provider(provider)
@@ -579,6 +645,12 @@ pub(crate) fn error_chain(e: &dyn std::error::Error) -> String {
         }
         source = c.source();
     }
+    if s.contains("UnknownIssuer") {
+        s.push_str(
+            "; the server's certificate is not from an authority this computer trusts: if the \
+             organization has its own, choose its CA certificate in Settings → Sending email",
+        );
+    }
     s
 }
 
@@ -610,7 +682,7 @@ mod tests {
 
     #[test]
     fn microsoft_and_google_endpoints_are_fixed_and_the_tenant_is_configuration() {
-        let http = Http::new().expect("client");
+        let http = Http::new(None).expect("client");
         let e = endpoints(&sign_in(Provider::Microsoft), &http).expect("endpoints");
         assert_eq!(
             e.authorization,

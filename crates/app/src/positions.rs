@@ -123,8 +123,13 @@ impl App {
         issue: &str,
         p: &NewPosition,
     ) -> Result<(Issue, Position), AppError> {
+        // The words letters quote are set as the letters set their own
+        // text: straight quotes typed made typographic, as the shipped
+        // positions are written.
         let p = &NewPosition {
             adopted_on: Some(p.adopted_on.unwrap_or_else(|| self.clock().today())),
+            statement: letters::markup::curl_quotes(&p.statement, None),
+            rationale: letters::markup::curl_quotes(&p.rationale, None),
             ..p.clone()
         };
         let adopted = {

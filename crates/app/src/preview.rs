@@ -10,7 +10,7 @@ use store::Status;
 
 use crate::app::{App, RecordArea};
 use crate::drafts::{NewLetter, drawn_signature};
-use crate::engine::{ExportOptions, RenderedPdf};
+use crate::engine::{ExportFormat, ExportOptions, RenderedPdf};
 use crate::error::AppError;
 use crate::files::{copy_pdf_path, write_atomically};
 use crate::recipients::label;
@@ -218,8 +218,9 @@ impl App {
         })
     }
 
-    /// Write the letter's PDFs (one per copy) and log the export. Returns the
-    /// files written. The record is not held while the PDFs are made.
+    /// Write the letter's PDFs or Word documents (one per copy, or one for
+    /// all) and log the export. Returns the files written. The record is
+    /// not held while the files are made.
     #[tracing::instrument(skip(self, options))]
     pub fn export_letter(
         &self,
@@ -232,8 +233,12 @@ impl App {
         if options.blank_signature {
             data.signer.signature = None;
         }
-        // Digitally signed copies go out as they were signed, one file each.
-        let signed = self.db().signed_copies(id)?;
+        // Digitally signed copies go out as they were signed, one file each
+        // (a Word document is a copy to edit, never the signed one).
+        let signed = match options.format {
+            ExportFormat::Pdf => self.db().signed_copies(id)?,
+            ExportFormat::Docx => Vec::new(),
+        };
         if !signed.is_empty() && !options.blank_signature && !options.combined {
             let copies = self.engine.render(&data, None)?;
             let many = signed.len() > 1;

@@ -96,34 +96,62 @@ impl App {
 
     /// The exact PDF one recipient gets (as digitally signed, when it was)
     /// and the data it was made from: what sending archives.
-    pub(crate) fn copy_to_send(&self, db: &Store, recipient_id: i64) -> Result<Copy, AppError> {
+    /// The data of the copy `recipient_id` gets, and that copy's index: a
+    /// per-recipient letter keeps just their address block.
+    fn copy_data(
+        &self,
+        db: &Store,
+        recipient_id: i64,
+    ) -> Result<(letters::LetterData, usize, i64), AppError> {
         let r = db.recipient(recipient_id)?;
         let letter = db.letter(r.letter_id)?;
         let mut data = self.letter_data_in(db, r.letter_id)?;
-        let no_copy = || {
-            AppError::Damaged(format!(
-                "letter {} has no copy for recipient {recipient_id}",
-                r.letter_id
-            ))
-        };
-        // Render only this recipient's copy: a per-recipient letter keeps
-        // just their address block, which is exactly that copy's data.
         let index = copy_index(&db.recipients(r.letter_id)?, letter.mode, recipient_id);
         if letter.mode == LetterMode::PerRecipient {
             if index >= data.recipients.len() {
-                return Err(no_copy());
+                return Err(AppError::Damaged(format!(
+                    "letter {} has no copy for recipient {recipient_id}",
+                    r.letter_id
+                )));
             }
             data.recipients = vec![data.recipients.swap_remove(index)];
         }
+        Ok((data, index, r.letter_id))
+    }
+
+    /// How the copy `recipient_id` gets greets its addressees, as the
+    /// letter says it ("Dear Chairman Crapo, Ranking Member Wyden and
+    /// Members of the Committee:"), for the cover note of its e-mail.
+    pub(crate) fn copy_salutation(
+        &self,
+        db: &Store,
+        recipient_id: i64,
+    ) -> Result<String, AppError> {
+        let (data, _, _) = self.copy_data(db, recipient_id)?;
+        Ok(self
+            .engine
+            .salutations(&data)?
+            .into_iter()
+            .next()
+            .unwrap_or_default())
+    }
+
+    pub(crate) fn copy_to_send(&self, db: &Store, recipient_id: i64) -> Result<Copy, AppError> {
+        let (data, index, letter_id) = self.copy_data(db, recipient_id)?;
+        let no_copy = || {
+            AppError::Damaged(format!(
+                "letter {letter_id} has no copy for recipient {recipient_id}"
+            ))
+        };
         let Some((copy, mut pdf)) = self.engine.render_pdfs(&data, None)?.into_iter().next() else {
             return Err(no_copy());
         };
         // A digitally signed copy is sent (and archived) as it was signed.
-        if let Some(signed) = db.signed_copy(r.letter_id, index)? {
+        if let Some(signed) = db.signed_copy(letter_id, index)? {
             if !signed.starts_with(&pdf) {
                 return Err(AppError::Damaged(format!(
                     "the signed copy of letter {} no longer matches the letter; sign a revision of it",
-                    r.letter_id
+                    letter_id
                 )));
             }
             pdf = signed;

@@ -62,6 +62,26 @@ const STATES: [(&str, &str); 56] = [
 
 /// The fragment of a House seat's title for a state typed by name
 /// ("california" → ", CA-"), or "" when the text is not a state's name.
+/// A state or territory with seats in Congress: its name and postal code.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct UsState {
+    pub name: String,
+    pub code: String,
+}
+
+/// Every state and territory with seats in Congress, by name (the delegation
+/// picker lists them so).
+pub fn us_states() -> Vec<UsState> {
+    STATES
+        .iter()
+        .map(|(name, code)| UsState {
+            name: (*name).to_string(),
+            code: (*code).to_string(),
+        })
+        .collect()
+}
+
 pub(crate) fn house_seat_fragment(text: &str) -> String {
     let text = text.trim();
     STATES

@@ -28,6 +28,8 @@ pub struct Catalog {
     pub issues: Vec<IssueView>,
     pub signers: Vec<Signer>,
     pub offices: Vec<Office>,
+    /// The states and territories with seats in Congress (delegations).
+    pub states: Vec<crate::states::UsState>,
 }
 
 /// A problem with a template being edited: where (line and column when the
@@ -102,6 +104,7 @@ impl App {
             issues: crate::positions::issue_views_in(&db)?,
             signers: db.signers()?,
             offices: db.offices("")?,
+            states: crate::states::us_states(),
         })
     }
 
@@ -188,11 +191,13 @@ impl App {
             ));
         }
         let check = self.check_template(d)?;
-        if let Some(p) = check.problems.first() {
-            return Err(AppError::invalid(
-                "source",
-                format!("{}: {}", p.location.replace(EDITING, key), p.message),
-            ));
+        if !check.problems.is_empty() {
+            let all: Vec<String> = check
+                .problems
+                .iter()
+                .map(|p| format!("{}: {}", p.location.replace(EDITING, key), p.message))
+                .collect();
+            return Err(AppError::invalid("source", all.join("; ")));
         }
         let meta = self.template_meta(d, key)?;
         let meta_json = serde_json::to_string(&meta)

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use store::Status;
 
@@ -59,6 +59,8 @@ pub struct DigitallySigned {
     pub signer: String,
     /// Said to the signer: the certificate expires soon.
     pub warnings: Vec<String>,
+    /// The last day the certificate signs (its notAfter, UTC).
+    pub valid_until: NaiveDate,
 }
 
 impl App {
@@ -185,6 +187,7 @@ impl App {
             tracing::warn!("{w}");
         }
         Ok(DigitallySigned {
+            valid_until: expires.date_naive(),
             signer: signer.name,
             warnings,
         })

@@ -57,11 +57,19 @@ pub enum Letters {
     /// them through the mail server (see `amicus mail`); other methods, and
     /// `--record-only`, record a sending done outside Amicus.
     Send(SendArgs),
-    /// Write the letter's PDF (one per copy for per-recipient letters).
+    /// Write the letter's PDF (one per copy for per-recipient letters), or
+    /// with `--format docx` a Word document to edit, built from the same letter.
     Export {
         id: i64,
         #[arg(long)]
         out: PathBuf,
+        /// pdf (the default) or docx.
+        #[arg(long, default_value = "pdf")]
+        format: amicus_app::ExportFormat,
+        /// A per-recipient letter as one file, a page break between the copies
+        /// (by default one file per copy: OUT-01-name.pdf, OUT-02-….pdf).
+        #[arg(long)]
+        one_file: bool,
         /// Leave the space above the signer's name blank, to sign by hand
         /// (a signed letter is otherwise drawn with the signature image).
         #[arg(long)]
@@ -412,9 +420,13 @@ pub fn run(app: &App, cmd: Letters, format: Format) -> Result<(), AppError> {
         Letters::Export {
             id,
             out,
+            format,
+            one_file,
             blank_signature,
         } => {
             let options = amicus_app::ExportOptions {
+                format,
+                combined: one_file,
                 blank_signature,
                 ..Default::default()
             };

@@ -12,8 +12,13 @@ pub struct LogArgs {
     csv: bool,
     #[arg(long)]
     issue: Option<String>,
+    /// Only copies to this person (by id).
     #[arg(long)]
     person: Option<i64>,
+    /// Only copies to someone whose name or office holds every one of these
+    /// words ("kamala harris", "ustr").
+    #[arg(long, value_name = "WORDS")]
+    recipient: Option<String>,
     #[arg(long)]
     office: Option<String>,
     #[arg(long)]
@@ -75,6 +80,7 @@ pub fn run(app: &App, a: LogArgs, format: Format) -> Result<(), AppError> {
         owner: a.owner,
         mine: a.mine,
         group: a.group,
+        recipient: a.recipient,
     };
     if a.csv {
         out_raw!("{}", app.log_csv(&filter)?);

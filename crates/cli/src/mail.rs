@@ -34,8 +34,10 @@ pub enum Mail {
     /// Set the mail server. With AMICUS_SMTP_PASSWORD set, its password is
     /// kept in the system keychain.
     Set {
-        /// The server's host name, e.g. smtp.office365.com.
-        #[arg(long)]
+        /// The server's host name, e.g. smtp.office365.com. Without one,
+        /// only `.eml` drafts for your own mail program can be written
+        /// (they need only --from).
+        #[arg(long, default_value = "")]
         server: String,
         /// 587 for STARTTLS (the default), 465 for TLS.
         #[arg(long)]
@@ -261,7 +263,7 @@ fn login(
             eprintln!("Signing in in your browser. If it does not open, open this address:\n{url}");
             // The address is printed: the sign-in waits for it to be opened
             // by hand when no browser could be started here.
-            if let Err(why) = open_browser(url) {
+            if let Err(why) = amicus_app::oauth::open_in_system_browser(url) {
                 eprintln!("(no browser could be started: {why}; open the address above)");
             }
             Ok(())
@@ -279,30 +281,4 @@ fn login(
         ),
     }
     Ok(())
-}
-
-/// The system browser ($BROWSER when set), started and not waited for.
-fn open_browser(url: &str) -> Result<(), String> {
-    use std::process::{Command, Stdio};
-    let mut cmd = if let Some(b) = std::env::var_os("BROWSER").filter(|b| !b.is_empty()) {
-        let mut c = Command::new(b);
-        c.arg(url);
-        c
-    } else if cfg!(windows) {
-        let mut c = Command::new("rundll32");
-        c.args(["url.dll,FileProtocolHandler", url]);
-        c
-    } else if cfg!(target_os = "macos") {
-        let mut c = Command::new("open");
-        c.arg(url);
-        c
-    } else {
-        let mut c = Command::new("xdg-open");
-        c.arg(url);
-        c
-    };
-    cmd.stdin(Stdio::null())
-        .spawn()
-        .map(|_| ())
-        .map_err(|e| e.to_string())
 }

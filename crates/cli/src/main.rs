@@ -66,17 +66,23 @@ enum Command {
         #[arg(long)]
         data: PathBuf,
     },
-    /// Render a letter to PDF (one file per copy for per-recipient letters).
+    /// Render a letter to PDF or Word (one file per copy for per-recipient letters).
     Render {
         #[arg(long)]
         template: Option<String>,
         #[arg(long)]
         data: PathBuf,
-        /// The PDF to write. A per-recipient letter writes NAME-01-….pdf, NAME-02-….pdf.
+        /// The file to write. A per-recipient letter writes NAME-01-….pdf, NAME-02-….pdf.
         #[arg(long)]
         out: PathBuf,
-        /// Also write each page as SVG into this folder.
+        /// pdf (the default) or docx: a Word document to edit, built from the same letter.
+        #[arg(long, default_value = "pdf")]
+        format: amicus_app::ExportFormat,
+        /// A per-recipient letter as one file, a page break between the copies.
         #[arg(long)]
+        one_file: bool,
+        /// Also write each page as SVG into this folder (PDF only, one file per copy).
+        #[arg(long, conflicts_with = "one_file")]
         svg: Option<PathBuf>,
     },
     /// People in public office: list, show, add, edit, retire, terms.
@@ -211,8 +217,17 @@ fn main() -> ExitCode {
             template,
             data,
             out,
+            format,
+            one_file,
             svg,
-        } => match render(&engine, template.as_deref(), &data, &out, svg.as_deref()) {
+        } => match render(
+            &engine,
+            template.as_deref(),
+            &data,
+            &out,
+            (format, one_file),
+            svg.as_deref(),
+        ) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => fail(&e.problems()),
         },
@@ -254,11 +269,23 @@ fn render(
     template: Option<&str>,
     data: &Path,
     out: &Path,
+    (format, combined): (amicus_app::ExportFormat, bool),
     svg: Option<&Path>,
 ) -> Result<(), AppError> {
     let data = engine.read_data(data)?;
+    let options = amicus_app::ExportOptions {
+        format,
+        combined,
+        ..Default::default()
+    };
     let written = match svg {
-        None => engine.export_pdfs(&data, template, out)?,
+        Some(_) if format != amicus_app::ExportFormat::Pdf => {
+            return Err(AppError::invalid(
+                "svg",
+                "--svg draws the PDF's pages; leave it out with --format docx",
+            ));
+        }
+        None => engine.export_with(&data, template, out, &options)?,
         Some(dir) => engine.export_pdfs_and_svg(&data, template, out, dir)?,
     };
     for path in written {

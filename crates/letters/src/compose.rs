@@ -42,6 +42,7 @@ fn ragged(spans: Vec<Span>, space_before: f32) -> Paragraph {
 
 fn centred(text: &str, style: Style, size: f32, color: Rgb, space_before: f32) -> Paragraph {
     let mut p = Paragraph::block(text, style, size, size * 1.3);
+    p.role = Some("Letterhead");
     p.align = Align::Center;
     p.color = color;
     p.space_before = space_before;
@@ -138,10 +139,9 @@ pub fn compose(letter: &Letter, art: Art) -> Document {
     }
 
     let mut body = Vec::new();
-    body.push(ragged(
-        vec![Span::new(long_date(data.date), Style::REGULAR)],
-        0.0,
-    ));
+    let mut date = ragged(vec![Span::new(long_date(data.date), Style::REGULAR)], 0.0);
+    date.role = Some("Date");
+    body.push(date);
     for (k, r) in data.recipients.iter().enumerate() {
         let mut p = Paragraph::block(
             &address_lines(r).join("\n"),
@@ -150,6 +150,7 @@ pub fn compose(letter: &Letter, art: Art) -> Document {
             BODY_LEADING,
         );
         p.space_before = if k == 0 { 22.0 } else { 11.0 };
+        p.role = Some("Address");
         body.push(p);
     }
     if !letter.rendered.subject.is_empty() {
@@ -166,10 +167,12 @@ pub fn compose(letter: &Letter, art: Art) -> Document {
         let mut p = ragged(s, 18.0);
         p.keep_together = true;
         p.keep_with_next = true;
+        p.role = Some("Subject");
         body.push(p);
     }
     let mut salutation = ragged(spans(&letter.rendered.salutation), 14.0);
     salutation.keep_with_next = true;
+    salutation.role = Some("Salutation");
     body.push(salutation);
 
     for (k, block) in letter.rendered.body.iter().enumerate() {
@@ -177,6 +180,7 @@ pub fn compose(letter: &Letter, art: Art) -> Document {
             Block::Paragraph(text) => {
                 let mut p = Paragraph::new(spans(text), BODY_SIZE, BODY_LEADING);
                 p.space_before = if k == 0 { 9.0 } else { 8.0 };
+                p.role = Some("Body");
                 p
             }
             Block::Item {
@@ -189,6 +193,11 @@ pub fn compose(letter: &Letter, art: Art) -> Document {
                 p.marker = Some(marker.clone());
                 p.marker_at = p.indent - 14.0;
                 p.space_before = 4.0;
+                p.role = Some(if marker.ends_with('.') {
+                    "List Number"
+                } else {
+                    "List Bullet"
+                });
                 p
             }
         };
@@ -201,6 +210,7 @@ pub fn compose(letter: &Letter, art: Art) -> Document {
     let mut closing = ragged(spans(&letter.rendered.closing), 14.0);
     closing.keep_with_previous = true;
     closing.keep_with_next = true;
+    closing.role = Some("Closing");
     body.push(closing);
 
     let mut sig_lines = vec![data.signer.name.clone()];
@@ -214,6 +224,7 @@ pub fn compose(letter: &Letter, art: Art) -> Document {
     );
     // Room for a handwritten signature, drawn there once the letter is signed.
     signature.space_before = 42.0;
+    signature.role = Some("Signature");
     signature.figure = drawn.map(|image| typeset::Figure {
         image,
         height: SIGNATURE_HEIGHT,
@@ -241,6 +252,11 @@ pub fn compose(letter: &Letter, art: Art) -> Document {
         p.marker = Some(label.to_string());
         p.marker_at = 0.0;
         p.indent = if label == "cc:" { 22.0 } else { 62.0 };
+        p.role = Some(if label == "cc:" {
+            "Copies"
+        } else {
+            "Enclosures"
+        });
         p.space_before = after_signature;
         after_signature = 6.0;
         body.push(p);

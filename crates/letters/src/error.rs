@@ -49,6 +49,9 @@ pub enum LetterError {
     UnknownTemplate(String),
     #[error("the letter data names no template; add a \"template\" field or pass --template")]
     NoTemplate,
+    /// The Word document could not be packed (nothing is written then).
+    #[error("the Word document could not be written: {0}")]
+    Word(String),
     #[error(transparent)]
     Typeset(#[from] typeset::TypesetError),
 }

@@ -4,6 +4,7 @@
 pub mod address;
 pub mod compose;
 pub mod data;
+pub mod docx;
 pub mod envelope;
 mod error;
 pub mod markup;

@@ -139,16 +139,18 @@ impl Templates {
         self.registry
             .register_template_string(&meta.id, source)
             .map_err(|e| {
-                let (pos, message) = syntax_problem(source, &e);
-                let problem = match pos {
-                    Some((line, col)) => Problem::new(
-                        format!("template {}, line {line}, column {col}", meta.id),
-                        message,
-                    )
-                    .at(line, Some(col)),
-                    None => Problem::new(format!("template {}", meta.id), message),
-                };
-                LetterError::Template(vec![problem])
+                let problems = syntax_problems(source, &e)
+                    .into_iter()
+                    .map(|(pos, message)| match pos {
+                        Some((line, col)) => Problem::new(
+                            format!("template {}, line {line}, column {col}", meta.id),
+                            message,
+                        )
+                        .at(line, Some(col)),
+                        None => Problem::new(format!("template {}", meta.id), message),
+                    })
+                    .collect();
+                LetterError::Template(problems)
             })?;
         self.metas.retain(|m| m.id != meta.id);
         self.metas.push(meta);
@@ -202,34 +204,52 @@ impl Templates {
 }
 
 /// Say what is wrong with a template that does not parse, in the words of
-/// someone editing it and at the place to fix: the parser's own account of
-/// an unclosed block is a list of grammar rules at the end of the file.
-fn syntax_problem(source: &str, e: &TemplateError) -> (Option<(usize, usize)>, String) {
+/// someone editing it and at the place to fix: every mistake in its blocks
+/// and tags at once, each at its own line and column (the parser stops at
+/// the first, and its account of an unclosed block is a list of grammar
+/// rules at the end of the file).
+fn syntax_problems(source: &str, e: &TemplateError) -> Vec<(Option<(usize, usize)>, String)> {
     let blocks = matches!(
         e.reason(),
         TemplateErrorReason::MismatchingClosedHelper(..) | TemplateErrorReason::InvalidSyntax(_)
     );
-    match blocks.then(|| block_mistake(source)).flatten() {
-        Some(BlockMistake::Mismatch { open, closed, at }) => (
-            Some(at),
-            format!(
-                "{{{{/{closed}}}}} closes the {{{{#{open}}}}} block; blocks close in the reverse \
-                 order they open, so {{{{/{open}}}}} comes first"
-            ),
-        ),
-        Some(BlockMistake::Unclosed { name, at }) => (
-            Some(at),
-            format!(
-                "the {{{{#{name}}}}} block opened here is never closed; add {{{{/{name}}}}} where it ends"
-            ),
-        ),
-        None if matches!(e.reason(), TemplateErrorReason::InvalidSyntax(_)) => (
+    let mistakes = if blocks {
+        block_mistakes(source)
+    } else {
+        Vec::new()
+    };
+    if !mistakes.is_empty() {
+        return mistakes
+            .into_iter()
+            .map(|m| match m {
+                BlockMistake::Mismatch { open, closed, at } => (
+                    Some(at),
+                    format!(
+                        "{{{{/{closed}}}}} closes the {{{{#{open}}}}} block; blocks close in the reverse \
+                         order they open, so {{{{/{open}}}}} comes first"
+                    ),
+                ),
+                BlockMistake::Unclosed { name, at } => (
+                    Some(at),
+                    format!(
+                        "the {{{{#{name}}}}} block opened here is never closed; add {{{{/{name}}}}} where it ends"
+                    ),
+                ),
+                BlockMistake::Unterminated { tag, at } => (
+                    Some(at),
+                    format!("the tag {{{{{tag} opened here has no closing }}}}; write {{{{{tag}}}}}"),
+                ),
+            })
+            .collect();
+    }
+    match e.reason() {
+        TemplateErrorReason::InvalidSyntax(_) => vec![(
             e.pos(),
             "Handlebars cannot read this: check that every {{ has its }} and that block \
              helpers start with # and end with /"
                 .to_string(),
-        ),
-        None => (e.pos(), e.reason().to_string()),
+        )],
+        other => vec![(e.pos(), other.to_string())],
     }
 }
 
@@ -242,11 +262,15 @@ enum BlockMistake {
     },
     /// `{{#name}}` opened at `at` and still open at the end.
     Unclosed { name: String, at: (usize, usize) },
+    /// `{{tag` at `at` with no `}}` before the next `{{` or the end.
+    Unterminated { tag: String, at: (usize, usize) },
 }
 
-/// The first block that closes out of order, else the innermost one left
-/// open, with its line and column (1-based).
-fn block_mistake(source: &str) -> Option<BlockMistake> {
+/// Every block that closes out of order, every tag left without its `}}`,
+/// and every block left open, in the order they appear, each with its line
+/// and column (1-based). After a block closed out of order the blocks
+/// inside it count as closed, so one slip is one problem.
+fn block_mistakes(source: &str) -> Vec<BlockMistake> {
     let place = |at: usize| {
         let before = &source[..at];
         let line_start = before.rfind('\n').map_or(0, |n| n + 1);
@@ -260,42 +284,82 @@ fn block_mistake(source: &str) -> Option<BlockMistake> {
             .take_while(|c| !c.is_whitespace() && !matches!(c, '}' | '~' | '('))
             .collect::<String>()
     };
+    let mut found: Vec<(usize, BlockMistake)> = Vec::new();
     let mut open: Vec<(String, usize)> = Vec::new();
     let mut from = 0;
-    while let Some(found) = source[from..].find("{{") {
-        let start = from + found;
-        let tag = &source[start + 2..];
+    while let Some(offset) = source[from..].find("{{") {
+        let start = from + offset;
+        let rest = &source[start + 2..];
         // Comments may contain anything, braces included.
-        if let Some(comment) = tag.strip_prefix("!--") {
+        if let Some(comment) = rest.strip_prefix("!--") {
             from = comment
                 .find("--}}")
                 .map_or(source.len(), |e| start + 5 + e + 4);
             continue;
         }
         from = start + 2;
-        let tag = tag.trim_start_matches(['~', '{']).trim_start();
+        let close = rest.find("}}");
+        let next = rest.find("{{");
+        if close.is_none_or(|c| next.is_some_and(|n| n < c)) {
+            let line_end = rest.find('\n').unwrap_or(rest.len());
+            let until = next.map_or(line_end, |n| n.min(line_end));
+            found.push((
+                start,
+                BlockMistake::Unterminated {
+                    tag: rest[..until].trim_end().to_string(),
+                    at: place(start),
+                },
+            ));
+        }
+        let tag = rest.trim_start_matches(['~', '{']).trim_start();
         if let Some(t) = tag.strip_prefix('#') {
             let t = t.strip_prefix(['>', '*']).unwrap_or(t);
             open.push((name(t), start));
         } else if let Some(t) = tag.strip_prefix('/') {
             let closed = name(t);
-            match open.pop() {
-                Some((innermost, _)) if innermost == closed => {}
-                Some((innermost, _)) => {
-                    return Some(BlockMistake::Mismatch {
-                        open: innermost,
-                        closed,
-                        at: place(start),
-                    });
+            match open.iter().rposition(|(n, _)| *n == closed) {
+                Some(i) if i + 1 == open.len() => {
+                    open.pop();
                 }
-                None => {}
+                Some(i) => {
+                    let innermost = open[open.len() - 1].0.clone();
+                    found.push((
+                        start,
+                        BlockMistake::Mismatch {
+                            open: innermost,
+                            closed,
+                            at: place(start),
+                        },
+                    ));
+                    open.truncate(i);
+                }
+                None => {
+                    if let Some((innermost, _)) = open.last() {
+                        found.push((
+                            start,
+                            BlockMistake::Mismatch {
+                                open: innermost.clone(),
+                                closed,
+                                at: place(start),
+                            },
+                        ));
+                        open.pop();
+                    }
+                }
             }
         }
     }
-    open.pop().map(|(name, at)| BlockMistake::Unclosed {
-        name,
-        at: place(at),
-    })
+    for (name, at) in open {
+        found.push((
+            at,
+            BlockMistake::Unclosed {
+                name,
+                at: place(at),
+            },
+        ));
+    }
+    found.sort_by_key(|(at, _)| *at);
+    found.into_iter().map(|(_, m)| m).collect()
 }
 
 fn render_problem(id: &str, e: &RenderError) -> Problem {

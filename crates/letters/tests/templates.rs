@@ -162,18 +162,53 @@ fn an_unclosed_block_is_named_at_the_line_it_opens() {
         p.message,
         "the {{#if}} block opened here is never closed; add {{/if}} where it ends"
     );
-    // Any other unreadable spot keeps the parser's position, in plain words.
+    // A tag left without its }} is named where it starts.
     let p = syntax_error("subject: x\n---\nHello {{name\n");
-    assert!(
-        p.location.starts_with("template broken, line"),
-        "{}",
-        p.location
+    assert_eq!(p.location, "template broken, line 3, column 7");
+    assert_eq!(
+        p.message,
+        "the tag {{name opened here has no closing }}; write {{name}}"
+    );
+    // Any other unreadable spot keeps the parser's position, in plain words.
+    let p = syntax_error("subject: x\n---\nHello {{name}} {{#if}}{{/if}} {{> }}\n");
+    assert!(p.location.starts_with("template broken"), "{}", p.location);
+}
+
+#[test]
+fn every_mistake_in_a_template_is_reported_at_once_each_at_its_own_place() {
+    let source = "subject: x\nsalutation: Dear {{name}}:\nclosing: Sincerely,\n---\n\
+                  {{#each recipients}}\n\
+                  {{name}}\n\
+                  \n\
+                  {{#if subject}}\n\
+                  About {{subject}}\n\
+                  {{/if\n\
+                  \n\
+                  Thanks.\n";
+    let mut t = Templates::builtin().unwrap();
+    let LetterError::Template(problems) = t.add(meta("broken"), source).unwrap_err() else {
+        panic!("expected a template error")
+    };
+    let places: Vec<&str> = problems.iter().map(|p| p.location.as_str()).collect();
+    assert_eq!(
+        places,
+        [
+            "template broken, line 5, column 1",
+            "template broken, line 10, column 1"
+        ],
+        "{problems:?}"
     );
     assert!(
-        p.message.starts_with("Handlebars cannot read this"),
-        "{}",
-        p.message
+        problems[0]
+            .message
+            .contains("{{#each}} block opened here is never closed")
     );
+    assert!(
+        problems[1]
+            .message
+            .contains("the tag {{/if opened here has no closing }}")
+    );
+    assert_eq!((problems[1].line, problems[1].column), (Some(10), Some(1)));
 }
 
 #[test]

@@ -45,6 +45,11 @@ pub struct LogFilter {
     /// any case.
     #[serde(default)]
     pub group: Option<String>,
+    /// Only copies to someone whose name, or whose office's title or short
+    /// name, holds every word typed ("kamala harris", "ustr"), as the
+    /// Recipient box reads before a person is picked.
+    #[serde(default)]
+    pub recipient: Option<String>,
 }
 
 /// One line of the sent log: a copy of a letter and what became of it.
@@ -69,6 +74,21 @@ pub struct LogEntry {
     pub reply_notes: Option<String>,
     /// Who follows the copy up.
     pub owner: Option<String>,
+    /// Calls, meetings and e-mails logged on the copy, and the latest of them.
+    pub contacts: u32,
+    pub last_contact: Option<LastContact>,
+    /// How many times its follow-up was put off.
+    pub snoozes: u32,
+}
+
+/// The latest call, meeting or e-mail logged on a copy, as the log row says it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct LastContact {
+    pub on: NaiveDate,
+    pub kind: crate::ContactKind,
+    /// The official's side ("Jane Roe, trade counsel"); empty when not said.
+    pub who: String,
 }
 
 /// What a search found.
@@ -117,8 +137,15 @@ impl Store {
         let mut sql = String::from(
             "SELECT l.id, r.id, l.date, l.subject, l.status, i.name, p.full_name, o.title, r.role,
                     r.method, r.sent_at, r.confirmation, r.follow_up_on, r.reply_on, r.reply_notes,
-                    r.follow_up_owner
+                    r.follow_up_owner,
+                    (SELECT count(*) FROM copy_contacts c WHERE c.recipient_id = r.id),
+                    lc.on_date, lc.kind, lc.who,
+                    (SELECT count(*) FROM events e
+                      WHERE e.letter_id = r.letter_id AND e.recipient_id = r.id AND e.kind = 'snoozed')
              FROM letter_recipients r
+             LEFT JOIN copy_contacts lc ON lc.id = (
+                 SELECT c.id FROM copy_contacts c WHERE c.recipient_id = r.id
+                 ORDER BY c.on_date DESC, c.id DESC LIMIT 1)
              JOIN letters l ON l.id = r.letter_id
              LEFT JOIN persons p ON p.id = r.person_id
              LEFT JOIN offices o ON o.id = r.office_id
@@ -180,20 +207,33 @@ impl Store {
         }
         if let Some(g) = f.group.as_deref().map(str::trim).filter(|g| !g.is_empty()) {
             // A group the letter records in extra.groups: by its label, a
-            // committee's code or a saved list's name.
+            // committee's code or name (a letter to its chair and ranking
+            // member only is labelled so, but is still the committee's) or a
+            // saved list's name.
             let clause = self.conn.pick(
                 " AND EXISTS (SELECT 1 FROM json_each(l.extra, '$.groups') g
                       WHERE lower(json_extract(g.value, '$.label')) = lower(?)
                          OR lower(json_extract(g.value, '$.group.code')) = lower(?)
-                         OR lower(json_extract(g.value, '$.group.name')) = lower(?))",
+                         OR lower(json_extract(g.value, '$.group.name')) = lower(?)
+                         OR EXISTS (SELECT 1 FROM committees c
+                                    WHERE c.code = json_extract(g.value, '$.group.code')
+                                      AND lower(c.name) = lower(?)))",
                 " AND EXISTS (SELECT 1 FROM jsonb_array_elements(
                           CASE WHEN jsonb_typeof(CAST(l.extra AS jsonb) -> 'groups') = 'array'
                                THEN CAST(l.extra AS jsonb) -> 'groups' END) g
                       WHERE lower(g ->> 'label') = lower(CAST(? AS TEXT))
                          OR lower(g -> 'group' ->> 'code') = lower(CAST(? AS TEXT))
-                         OR lower(g -> 'group' ->> 'name') = lower(CAST(? AS TEXT)))",
+                         OR lower(g -> 'group' ->> 'name') = lower(CAST(? AS TEXT))
+                         OR EXISTS (SELECT 1 FROM committees c
+                                    WHERE c.code = g -> 'group' ->> 'code'
+                                      AND lower(c.name) = lower(CAST(? AS TEXT))))",
             );
             and(clause, g.to_string().into());
+        }
+        for w in f.recipient.as_deref().unwrap_or("").split_whitespace() {
+            let clause = " AND (p.full_name LIKE '%' || ? || '%' OR o.title LIKE '%' || ? || '%'
+                               OR o.short_name LIKE '%' || ? || '%')";
+            and(clause, w.to_string().into());
         }
         let limit = if f.limit == 0 { 500 } else { f.limit };
         and(
@@ -219,6 +259,16 @@ impl Store {
                 reply_on: r.get(13)?,
                 reply_notes: r.get(14)?,
                 owner: r.get(15)?,
+                contacts: u32::try_from(r.get::<i64>(16)?).unwrap_or(u32::MAX),
+                last_contact: match (r.get::<Option<NaiveDate>>(17)?, r.get(18)?) {
+                    (Some(on), Some(kind)) => Some(LastContact {
+                        on,
+                        kind,
+                        who: r.get::<Option<String>>(19)?.unwrap_or_default(),
+                    }),
+                    _ => None,
+                },
+                snoozes: u32::try_from(r.get::<i64>(20)?).unwrap_or(u32::MAX),
             })
         })?;
         Ok(rows.collect::<crate::db::Result<_>>()?)

@@ -2,6 +2,7 @@
 
 use crate::db::{Connection, OptionalExtension, Row, params};
 use chrono::NaiveDate;
+use rusqlite::types::Value;
 
 use crate::{
     Holder, NewOffice, NewPerson, NewTerm, Office, Person, Result, Store, StoreError, Term,
@@ -126,12 +127,31 @@ pub(crate) fn validate_email(field: &'static str, e: &str) -> Result<()> {
     }
 }
 
-/// Who `persons_matching` finds (?1 the text, ?2 an extra title fragment).
-const PERSON_MATCH: &str = "?1 = '' OR persons.full_name LIKE '%' || ?1 || '%'
-    OR EXISTS (SELECT 1 FROM terms t JOIN offices o ON o.id = t.office_id
-               WHERE t.person_id = persons.id
-                 AND (o.title LIKE '%' || ?1 || '%' OR o.short_name LIKE '%' || ?1 || '%'
-                      OR (?2 <> '' AND o.title LIKE '%' || ?2 || '%')))";
+/// Who `persons_matching` finds: every word of the text (from ?`first` on) in
+/// the name or in the title or short name of an office the person held, so
+/// "Kamala Harris" finds Kamala D. Harris and "Harris Senator" her too; or,
+/// when ?1 is not empty, an office title containing it (a state's code).
+fn person_match(first: usize, words: usize) -> String {
+    let each = (0..words).map(|i| {
+        let k = i + first;
+        format!(
+            "(persons.full_name LIKE '%' || ?{k} || '%'
+              OR EXISTS (SELECT 1 FROM terms t JOIN offices o ON o.id = t.office_id
+                         WHERE t.person_id = persons.id
+                           AND (o.title LIKE '%' || ?{k} || '%' OR o.short_name LIKE '%' || ?{k} || '%')))"
+        )
+    });
+    let all = each.collect::<Vec<_>>().join(" AND ");
+    let all = if all.is_empty() {
+        "1 = 1".to_string()
+    } else {
+        all
+    };
+    format!(
+        "({all}) OR (?1 <> '' AND EXISTS (SELECT 1 FROM terms t JOIN offices o ON o.id = t.office_id
+                                          WHERE t.person_id = persons.id AND o.title LIKE '%' || ?1 || '%'))"
+    )
+}
 
 fn insert_person(
     conn: &Connection,
@@ -341,23 +361,32 @@ impl Store {
         offset: usize,
         limit: usize,
     ) -> Result<Vec<Person>> {
+        let words: Vec<&str> = filter.split_whitespace().collect();
         let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT {PERSON_COLS} FROM persons WHERE {PERSON_MATCH}
-             ORDER BY family_name, full_name, id LIMIT ?3 OFFSET ?4"
+            "SELECT {PERSON_COLS} FROM persons WHERE {}
+             ORDER BY family_name, full_name, id LIMIT ?2 OFFSET ?3",
+            person_match(4, words.len())
         ))?;
-        let rows = stmt.query_map(
-            params![filter.trim(), also, limit as i64, offset as i64],
-            |r| person_row(r, 0),
-        )?;
+        let mut args: Vec<Value> = vec![
+            Value::Text(also.to_string()),
+            Value::Integer(limit as i64),
+            Value::Integer(offset as i64),
+        ];
+        args.extend(words.iter().map(|w| Value::Text(w.to_string())));
+        let rows = stmt.query_map(crate::db::params_from_iter(args), |r| person_row(r, 0))?;
         Ok(rows.collect::<crate::db::Result<_>>()?)
     }
 
     /// How many people `persons_matching` would list without a limit.
     pub fn count_persons_matching(&self, filter: &str, also: &str) -> Result<u32> {
+        let words: Vec<&str> = filter.split_whitespace().collect();
         let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT count(*) FROM persons WHERE {PERSON_MATCH}"
+            "SELECT count(*) FROM persons WHERE {}",
+            person_match(2, words.len())
         ))?;
-        Ok(stmt.query_row(params![filter.trim(), also], |r| r.get(0))?)
+        let mut args: Vec<Value> = vec![Value::Text(also.to_string())];
+        args.extend(words.iter().map(|w| Value::Text(w.to_string())));
+        Ok(stmt.query_row(crate::db::params_from_iter(args), |r| r.get(0))?)
     }
 
     fn validate_office(o: &NewOffice) -> Result<()> {

@@ -204,33 +204,47 @@ pub struct ApiServer {
     child: Child,
     stdin: Option<ChildStdin>,
     pub port: u16,
+    scheme: &'static str,
     pub maildir: PathBuf,
 }
 
 impl ApiServer {
     pub fn start(dir: &Path, provider: &Provider) -> ApiServer {
+        ApiServer::start_with(dir, provider, &[])
+    }
+
+    /// Over HTTPS with `cert` and `key` (PEM files in `dir`).
+    pub fn start_tls(dir: &Path, provider: &Provider, cert: &str, key: &str) -> ApiServer {
+        let cert = dir.join(cert).display().to_string();
+        let key = dir.join(key).display().to_string();
+        ApiServer::start_with(dir, provider, &["--cert", &cert, "--key", &key])
+    }
+
+    fn start_with(dir: &Path, provider: &Provider, extra: &[&str]) -> ApiServer {
         let maildir = dir.join("api");
         let mut cmd = Command::new(crate::smtp::python());
         cmd.arg(root().join("scripts/test-mail-api-server.py"))
             .arg("--maildir")
             .arg(&maildir)
-            .args(["--introspection", &provider.introspection()]);
+            .args(["--introspection", &provider.introspection()])
+            .args(extra);
         let (child, stdin, port) = start(cmd, "the mail API stand-in");
         ApiServer {
             child,
             stdin,
             port,
+            scheme: if extra.is_empty() { "http" } else { "https" },
             maildir,
         }
     }
 
     /// The address Amicus's settings give as the Graph API's (…/v1.0).
     pub fn graph_url(&self) -> String {
-        format!("http://127.0.0.1:{}/v1.0", self.port)
+        format!("{}://127.0.0.1:{}/v1.0", self.scheme, self.port)
     }
 
     pub fn gmail_url(&self) -> String {
-        format!("http://127.0.0.1:{}", self.port)
+        format!("{}://127.0.0.1:{}", self.scheme, self.port)
     }
 
     /// The accepted requests in order: (file name, bytes, who the token was for).

@@ -29,4 +29,9 @@ impl Image {
             png: bytes.to_vec(),
         })
     }
+
+    /// The PNG file the image was decoded from.
+    pub fn png(&self) -> &[u8] {
+        &self.png
+    }
 }

@@ -91,6 +91,10 @@ pub struct Paragraph {
     /// An image drawn in the space above the paragraph (a handwritten
     /// signature above the typed name), at the column's left edge.
     pub figure: Option<Figure>,
+    /// What part of the document this is, by the name a word processor's
+    /// paragraph style would have ("Body", "Address", "Salutation"…).
+    /// Layout ignores it; a writer of editable documents names its styles so.
+    pub role: Option<&'static str>,
 }
 
 /// An image set in a paragraph's `space_before`, its bottom just above the
@@ -126,6 +130,7 @@ impl Paragraph {
             keep_with_next: false,
             keep_with_previous: false,
             figure: None,
+            role: None,
         }
     }
 

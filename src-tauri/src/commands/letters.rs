@@ -4,8 +4,8 @@
 use std::path::PathBuf;
 
 use amicus_app::{
-    DraftPreview, Drafted, ExportOptions, LetterDetail, LetterSummary, NewLetter, PaperChoice,
-    PaperKind, PreviewHave, Status,
+    DraftPreview, Drafted, ExportFormat, ExportOptions, LetterDetail, LetterSummary, NewLetter,
+    PaperChoice, PaperKind, PreviewHave, Status,
 };
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -133,13 +133,15 @@ pub struct ExportProgress {
     pub total: u32,
 }
 
-/// Export every copy (or one combined PDF), reporting each copy on
-/// `progress`; `export_cancel` stops it and nothing is written.
+/// Export every copy (or one combined file) as PDF or as a Word document,
+/// reporting each copy on `progress`; `export_cancel` stops it and nothing
+/// is written.
 #[tauri::command(async)]
 pub fn letter_export(
     state: State<'_, AppState>,
     id: i64,
     path: PathBuf,
+    format: ExportFormat,
     combined: bool,
     blank_signature: bool,
     progress: Channel<ExportProgress>,
@@ -153,6 +155,7 @@ pub fn letter_export(
         !cancel.is_cancelled()
     };
     let options = ExportOptions {
+        format,
         combined,
         blank_signature,
         progress: Some(Box::new(report)),

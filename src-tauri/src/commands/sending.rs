@@ -10,9 +10,8 @@ use amicus_app::{
 };
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
+use tauri::State;
 use tauri::ipc::Channel;
-use tauri::{AppHandle, State};
-use tauri_plugin_opener::OpenerExt;
 
 use crate::AppState;
 use crate::cancel::Operation;
@@ -49,24 +48,37 @@ pub fn mail_password_forget(state: State<'_, AppState>) -> Reply<()> {
     Ok(state.app()?.forget_mail_password()?)
 }
 
+/// The sign-in page the window waits on: its address, and why no browser
+/// could be started when none could (the window then shows the address to
+/// open by hand, as the command line prints it).
+#[derive(Clone, Serialize, ts_rs::TS)]
+pub struct SignInPage {
+    pub url: String,
+    pub browser_error: Option<String>,
+}
+
 /// Sign in to the organization's mailbox in the system browser (with
 /// `sign_in`, an administrator saves the provider first); waits for the
 /// browser, at most five minutes, on a plain thread (the HTTP client is a
-/// blocking one, which may not run inside the shell's async runtime).
+/// blocking one, which may not run inside the shell's async runtime). The
+/// page's address goes to `page` first, so the wait is never in vain: a
+/// person whose browser did not open opens it by hand.
 #[tauri::command(async)]
 pub fn mail_sign_in(
-    handle: AppHandle,
     state: State<'_, AppState>,
     sign_in: Option<SignIn>,
+    page: Channel<SignInPage>,
 ) -> Reply<SignedIn> {
     let app = state.app()?;
     let cancel = state.cancels.start(Operation::SignIn);
     let browser = Browser {
         open: Box::new(move |url: &str| {
-            handle
-                .opener()
-                .open_url(url, None::<&str>)
-                .map_err(|e| e.to_string())
+            let browser_error = amicus_app::oauth::open_in_system_browser(url).err();
+            let _ = page.send(SignInPage {
+                url: url.to_string(),
+                browser_error,
+            });
+            Ok(())
         }),
         timeout: std::time::Duration::from_secs(300),
         cancelled: Some(Box::new(move || cancel.is_cancelled())),

@@ -35,8 +35,9 @@ export function Toast({
     <div role="status" aria-live="polite" className={tone === "warning" ? "toast warn" : "notice toast"}>
       {text && (
         <>
-          <span>{text}</span> {children}
-          <button type="button" className="link" aria-label="Dismiss" onClick={onDismiss}>
+          <span className="toast-text">{text}</span>
+          {children && <span className="toast-actions">{children}</span>}
+          <button type="button" className="link toast-dismiss" aria-label="Dismiss" onClick={onDismiss}>
             ×
           </button>
         </>

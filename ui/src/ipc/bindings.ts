@@ -23,6 +23,8 @@ version: string, };
 
 export type ExportProgress = { done: number, total: number, };
 
+export type ExportFormat = "pdf" | "docx";
+
 export type PaperChoice = { "kind": "envelopes", "name": string } | { "kind": "labels", "name": string };
 
 export type Status = "draft" | "approved" | "signed" | "sent";
@@ -114,7 +116,11 @@ signer: string,
 /**
  * Said to the signer: the certificate expires soon.
  */
-warnings: Array<string>, };
+warnings: Array<string>, 
+/**
+ * The last day the certificate signs (its notAfter, UTC).
+ */
+valid_until: string, };
 
 export type SendReport = { method: Method, 
 /**
@@ -134,7 +140,13 @@ export type LetterSummary = { id: number, date: string, subject: string, status:
 /**
  * The addressees as named on the letter ("Wilbur Ross (Secretary of Commerce)").
  */
-recipients: Array<string>, revision_of: number | null, updated_at: string, 
+recipients: Array<string>, 
+/**
+ * How the list names them: a group by its label ("Senate Committee on
+ * Finance"), not its 27 members, then anyone added by hand ("and 1
+ * other"); the addressees themselves when no group was used.
+ */
+addressed_to: Array<string>, revision_of: number | null, updated_at: string, 
 /**
  * Tracked copies (addressees and cc) and how many have been sent: a
  * letter whose first copy went out is "sent" (its text is fixed) but
@@ -264,7 +276,13 @@ export type IssueView = { issue: Issue,
  */
 positions: Array<PositionView>, };
 
-export type Catalog = { templates: Array<TemplateInfo>, issues: Array<IssueView>, signers: Array<Signer>, offices: Array<Office>, };
+export type Catalog = { templates: Array<TemplateInfo>, issues: Array<IssueView>, signers: Array<Signer>, offices: Array<Office>, 
+/**
+ * The states and territories with seats in Congress (delegations).
+ */
+states: Array<UsState>, };
+
+export type UsState = { name: string, code: string, };
 
 export type OfficialRow = { person: Person, office: string | null, office_id: number | null, until: string | null, };
 
@@ -315,7 +333,13 @@ mine: boolean,
  * Finance"), a committee's code ("SSFI") or a saved list's name, in
  * any case.
  */
-group: string | null, };
+group: string | null, 
+/**
+ * Only copies to someone whose name, or whose office's title or short
+ * name, holds every word typed ("kamala harris", "ustr"), as the
+ * Recipient box reads before a person is picked.
+ */
+recipient: string | null, };
 
 export type LogEntry = { 
 /**
@@ -329,7 +353,21 @@ person: string | null, office: string | null, role: Role, method: Method | null,
 /**
  * Who follows the copy up.
  */
-owner: string | null, };
+owner: string | null, 
+/**
+ * Calls, meetings and e-mails logged on the copy, and the latest of them.
+ */
+contacts: number, last_contact: LastContact | null, 
+/**
+ * How many times its follow-up was put off.
+ */
+snoozes: number, };
+
+export type LastContact = { on: string, kind: ContactKind, 
+/**
+ * The official's side ("Jane Roe, trade counsel"); empty when not said.
+ */
+who: string, };
 
 export type SearchHit = { 
 /**
@@ -542,6 +580,8 @@ export type SignedIn = {
 user: string, kept: SecretKept, };
 
 export type EmailProgress = { done: number, total: number, next: string, };
+
+export type SignInPage = { url: string, browser_error: string | null, };
 
 export type EmailOutcome = { "kind": "sent", message_id: string, at: string, } | { "kind": "resent", message_id: string, at: string, } | { "kind": "refused", reason: string, } | { "kind": "no_address" } | { "kind": "not_tried", reason: string, };
 

@@ -38,6 +38,7 @@ import type {
   ContactFormCopy,
   EmailDraft,
   EmailProgress,
+  SignInPage,
   EmailResult,
   GroupExpansion,
   GroupInfo,
@@ -70,6 +71,7 @@ import type {
   TemplateDraft,
   WithGroup,
   PaperChoice,
+  ExportFormat,
 } from "./bindings";
 
 export type * from "./bindings";
@@ -136,8 +138,14 @@ export const mailPasswordForget = () => invoke<null>("mail_password_forget");
  * Sign in to the organization's mailbox in the system browser; resolves once
  * the browser comes back (or fails in words: "Sign in again"). An
  * administrator's `signIn` (provider and client id) is saved first.
+ * `onPage` gets the sign-in page's address (and why no browser started,
+ * when none did) so the window can offer it to open by hand.
  */
-export const mailSignIn = (signIn: SignIn | null) => invoke<SignedIn>("mail_sign_in", { signIn });
+export function mailSignIn(signIn: SignIn | null, onPage: (p: SignInPage) => void): Promise<SignedIn> {
+  const page = new Channel<SignInPage>();
+  page.onmessage = onPage;
+  return invoke<SignedIn>("mail_sign_in", { signIn, page });
+}
 /** Stop waiting for the browser's sign-in (nothing is kept). */
 export const mailSignInCancel = () => invoke<null>("mail_sign_in_cancel");
 /** Forget the mailbox sign-in on this computer. */
@@ -202,10 +210,11 @@ export function letterExport(
   combined: boolean,
   onProgress: (p: ExportProgress) => void,
   blankSignature = false,
+  format: ExportFormat = "pdf",
 ): Promise<string[]> {
   const progress = new Channel<ExportProgress>();
   progress.onmessage = onProgress;
-  return invoke<string[]>("letter_export", { id, path, combined, blankSignature, progress });
+  return invoke<string[]>("letter_export", { id, path, format, combined, blankSignature, progress });
 }
 /** Stop the export in progress; it then fails with code "cancelled" and writes nothing. */
 export const exportCancel = () => invoke<null>("export_cancel");

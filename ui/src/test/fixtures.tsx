@@ -38,6 +38,11 @@ export const catalog: Catalog = {
     },
   ],
   signers: [{ id: 1, name: "Jordan A. Whitfield", title: "Vice President", has_signature: false }],
+  states: [
+    { name: "California", code: "CA" },
+    { name: "Ohio", code: "OH" },
+    { name: "Washington", code: "WA" },
+  ],
   offices: [
     { id: 10, title: "Secretary of Commerce", short_name: "Commerce", organization: "U.S. Department of Commerce", kind: "cabinet_secretary", single_holder: true, address: [], retired_on: null, email: null, contact_form: null },
     { id: 11, title: "United States Trade Representative", short_name: "USTR", organization: "Office of the United States Trade Representative", kind: "trade_representative", single_holder: true, address: [], retired_on: null, email: null, contact_form: null },
@@ -45,8 +50,8 @@ export const catalog: Catalog = {
 };
 
 export const letters: LetterSummary[] = [
-  { id: 1, date: "2017-09-05", subject: "Continued support for KORUS", status: "sent", mode: "joint", issue: "KORUS", recipients: ["Wilbur Ross (Secretary of Commerce)"], revision_of: null, updated_at: "2017-09-05T16:00:00Z", copies: 2, copies_sent: 2, deleted_at: null, deleted_by: null },
-  { id: 2, date: "2018-09-24", subject: "The amended KORUS", status: "draft", mode: "joint", issue: "KORUS", recipients: ["Robert E. Lighthizer (United States Trade Representative)"], revision_of: null, updated_at: "2018-09-20T16:00:00Z", copies: 1, copies_sent: 0, deleted_at: null, deleted_by: null },
+  { id: 1, date: "2017-09-05", subject: "Continued support for KORUS", status: "sent", mode: "joint", issue: "KORUS", recipients: ["Wilbur Ross (Secretary of Commerce)"], addressed_to: ["Wilbur Ross (Secretary of Commerce)"], revision_of: null, updated_at: "2017-09-05T16:00:00Z", copies: 2, copies_sent: 2, deleted_at: null, deleted_by: null },
+  { id: 2, date: "2018-09-24", subject: "The amended KORUS", status: "draft", mode: "joint", issue: "KORUS", recipients: ["Robert E. Lighthizer (United States Trade Representative)"], addressed_to: ["Robert E. Lighthizer (United States Trade Representative)"], revision_of: null, updated_at: "2018-09-20T16:00:00Z", copies: 1, copies_sent: 0, deleted_at: null, deleted_by: null },
 ];
 
 export const logEntry = (over: Partial<LogEntry>): LogEntry => ({
@@ -67,6 +72,9 @@ export const logEntry = (over: Partial<LogEntry>): LogEntry => ({
   reply_notes: null,
   owner: null,
   overdue: false,
+  contacts: 0,
+  last_contact: null,
+  snoozes: 0,
   ...over,
 });
 

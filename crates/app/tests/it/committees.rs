@@ -722,6 +722,26 @@ fn a_groups_greeting_applies_while_every_addressee_sits_in_it(engine: Backend) {
         )),
         None
     );
+
+    // The letters list names the committee, not its 27 members, then
+    // whoever was added by hand.
+    let listed = |r: DraftRequest| {
+        let id = app.draft_from_request(&r).unwrap().letter_id;
+        let all = app.letter_summaries(None).unwrap();
+        let s = all.into_iter().find(|s| s.id == id).unwrap();
+        (s.addressed_to, s.recipients.len())
+    };
+    let (named, count) = listed(request(vec![], vec![committee("SSFI")]));
+    assert_eq!(named, ["Senate Committee on Finance"]);
+    assert!(count > 20, "{count}");
+    let (named, count) = listed(request(
+        vec!["Secretary of Commerce".into()],
+        vec![committee("SSFI")],
+    ));
+    assert_eq!(named, ["Senate Committee on Finance", "1 other"], "{count}");
+    let (named, _) = listed(request(vec!["Secretary of Commerce".into()], vec![]));
+    assert_eq!(named.len(), 1);
+    assert!(named[0].contains("Secretary of Commerce"), "{named:?}");
 }
 
 testkit::engines!(

@@ -460,6 +460,24 @@ fn a_2021_letter_to_both_california_senators_reaches_feinstein_and_padilla(engin
         holders_on(&app, "sen-CA-", "2018-09-24"),
         ["Dianne Feinstein", "Kamala D. Harris"]
     );
+    // Found by the words a person types, in any order, a middle initial
+    // and all: each word in the name or an office held.
+    for typed in ["Kamala Harris", "harris kamala", "Harris California"] {
+        let page = app.officials_page(typed, None, 0, 50).unwrap();
+        let names: Vec<&str> = page
+            .rows
+            .iter()
+            .map(|r| r.person.full_name.as_str())
+            .collect();
+        assert_eq!(names, ["Kamala D. Harris"], "{typed}");
+        assert_eq!(page.total, 1, "{typed}");
+    }
+    assert!(
+        app.officials_page("Kamala Feinstein", None, 0, 50)
+            .unwrap()
+            .rows
+            .is_empty()
+    );
     assert_eq!(
         holders_on(&app, "sen-CA-", AS_OF),
         ["Adam B. Schiff", "Alex Padilla"]

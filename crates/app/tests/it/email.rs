@@ -161,9 +161,19 @@ fn starttls_delivers_each_copy_with_its_archived_pdf_and_message_id(engine: Back
             pdf == archived.pdf,
             "the attachment is the archived PDF, byte for byte"
         );
-        assert!(note.starts_with("Dear "), "{note}");
+        // Greeted as their copy of the letter greets them, never by full name.
+        let greeting = if r.office.as_deref() == Some("Secretary of Commerce") {
+            "Dear Secretary Ross:"
+        } else {
+            "Dear Ambassador Lighthizer:"
+        };
+        assert_eq!(
+            note.lines().next().map(str::trim_end),
+            Some(greeting),
+            "{note}"
+        );
         assert!(
-            note.contains("Chamber of Commerce, dated September 20, 2017"),
+            note.contains("Chamber of Commerce dated September 20, 2017, with the subject “"),
             "{note}"
         );
         assert!(note.contains("(KORUS)"), "{note}");
@@ -409,8 +419,17 @@ fn a_draft_for_the_mail_program_is_marked_unsent_and_sends_nothing() {
         "secretary@commerce.example",
         "ambassador@ustr.example",
     );
+    let path = dir.path().join("drafts/ustr.eml");
+    // Nothing set up: a draft asks only for the sender.
+    let err = app.email_draft(id, 2, &path).unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("a draft needs only the address letters are sent from"),
+        "{err}"
+    );
+    // The sender alone, no mail server: kept, and enough for a draft.
     let s = MailSettings {
-        server: "smtp.example.org".into(),
+        server: String::new(),
         port: 587,
         security: MailSecurity::Starttls,
         username: None,
@@ -420,7 +439,6 @@ fn a_draft_for_the_mail_program_is_marked_unsent_and_sends_nothing() {
         ..amicus_app::mail::blank_settings()
     };
     app.set_mail_settings(&s, None).unwrap();
-    let path = dir.path().join("drafts/ustr.eml");
     let draft = app.email_draft(id, 2, &path).unwrap();
     assert_eq!(draft.address, "ambassador@ustr.example");
     let raw = std::fs::read(&path).unwrap();
@@ -445,6 +463,19 @@ fn a_draft_for_the_mail_program_is_marked_unsent_and_sends_nothing() {
     .unwrap();
     let err = app.email_draft(id, 2, &path).unwrap_err();
     assert!(err.to_string().contains("no e-mail address"), "{err}");
+    // Sending from Amicus still needs the server, and says so.
+    let err = app.send_by_email(EmailRequest::new(id)).unwrap_err();
+    assert_eq!(err.field().as_deref(), Some("server"), "{err}");
+    // A sender that is not an address is refused even for drafts.
+    let mut bad = s.clone();
+    bad.from_address = "trade at wachamber".into();
+    assert_eq!(
+        app.set_mail_settings(&bad, None)
+            .unwrap_err()
+            .field()
+            .as_deref(),
+        Some("from_address")
+    );
 }
 
 // The delivery and its failures on both engines: what is recorded as sent
@@ -495,4 +526,41 @@ fn a_staffer_keeps_the_mail_password_the_organization_set_but_cannot_change_the_
         "the server refuses a drafter's change: {err}"
     );
     assert_eq!(org.mail_settings().unwrap().settings, Some(mail));
+}
+
+/// A joint letter e-mailed to each addressee: the cover note greets them as
+/// the letter does (both), and a committee's greeting stays the committee's.
+#[test]
+fn the_cover_note_greets_as_the_letter_does() {
+    let dir = tempfile::tempdir().unwrap();
+    let (app, _) = signed_letter(
+        dir.path(),
+        "secretary@commerce.example",
+        "ambassador@ustr.example",
+    );
+    let sample = app.letters(None).unwrap().last().unwrap().id;
+    let mut joint = app
+        .copy_letter(sample, Some(NaiveDate::from_ymd_opt(2017, 9, 21).unwrap()))
+        .unwrap();
+    assert_eq!(joint.mode, LetterMode::Joint);
+    joint.extra.salutation = Some("Dear Friends of KORUS:".into());
+    let id = app.draft_letter(&joint).unwrap().letter_id;
+    app.approve(id).unwrap();
+    app.sign(id).unwrap();
+    app.set_mail_settings(
+        &MailSettings {
+            from_address: "trade@wachamber.example".into(),
+            ..amicus_app::mail::blank_settings()
+        },
+        None,
+    )
+    .unwrap();
+    let path = dir.path().join("joint.eml");
+    app.email_draft(id, 2, &path).unwrap();
+    let (_, _, note) = attachment(&std::fs::read(&path).unwrap());
+    assert_eq!(
+        note.lines().next().map(str::trim_end),
+        Some("Dear Friends of KORUS:"),
+        "{note}"
+    );
 }

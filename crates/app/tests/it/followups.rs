@@ -411,6 +411,28 @@ fn calls_and_meetings_are_kept_with_the_copy_in_order(engine: Backend) {
     if engine == Backend::Postgres {
         assert!(view.contacts[0].actor.is_some());
     }
+    // The sent log's row says so too: how many, and the latest by its day
+    // (not the last logged); and a snooze is counted there.
+    app.snooze_follow_up(c, SnoozeTo::Weeks(1)).unwrap();
+    let rows = app.log(&LogFilter::default()).unwrap();
+    let row = rows.iter().find(|r| r.recipient_id == c).unwrap();
+    assert_eq!(row.contacts, 2);
+    let last = row.last_contact.as_ref().unwrap();
+    assert_eq!(
+        (last.on, last.kind, last.who.as_str()),
+        (
+            day("2026-11-20"),
+            ContactKind::Meeting,
+            "Jane Roe, trade counsel"
+        )
+    );
+    assert_eq!(row.snoozes, 1);
+    let other = rows
+        .iter()
+        .find(|r| r.recipient_id == copies[0].id)
+        .unwrap();
+    assert_eq!((other.contacts, other.snoozes), (0, 0));
+    assert!(other.last_contact.is_none());
     // Written once: the record refuses to change or remove one.
     let err = app
         .store()
@@ -551,6 +573,65 @@ fn the_sent_log_filters_by_the_group_a_letter_went_to(engine: Backend) {
         })
         .unwrap();
     assert_eq!(csv.lines().count(), 3, "{csv}");
+
+    // A letter to a committee's chair and ranking member only is labelled
+    // so, yet found by the committee's name, as the search's committee hit
+    // asks for it.
+    app.store()
+        .connection()
+        .execute(
+            "INSERT INTO committees (code, name, chamber) VALUES ('SSFI', 'Senate Committee on Finance', 'senate')",
+            [],
+        )
+        .unwrap();
+    let leaders = GroupNote {
+        group: GroupRef::Committee {
+            code: "SSFI".into(),
+            leaders_only: true,
+        },
+        label: "Senate Committee on Finance (chair and ranking member)".into(),
+        members: 2,
+    };
+    let to_leaders = sent_letter(&app, "2026-11-04", vec![leaders]);
+    let mut expected: Vec<i64> = to_leaders.iter().map(|c| c.id).collect();
+    expected.sort_unstable();
+    for asked in ["Senate Committee on Finance", "ssfi"] {
+        let mut found = by_group(asked);
+        found.sort_unstable();
+        assert_eq!(found, expected, "{asked}");
+    }
+    // And the Recipient box's words, before anyone is picked: each word in
+    // the name or the office.
+    let by_words = |w: &str| {
+        app.log(&LogFilter {
+            recipient: Some(w.into()),
+            ..Default::default()
+        })
+        .unwrap()
+        .iter()
+        .map(|e| e.person.clone().unwrap_or_default())
+        .collect::<std::collections::BTreeSet<_>>()
+    };
+    let ustr_holders: std::collections::BTreeSet<String> = app
+        .log(&LogFilter {
+            office_id: Some(office(&app, "USTR")),
+            ..Default::default()
+        })
+        .unwrap()
+        .into_iter()
+        .filter_map(|e| e.person.clone())
+        .collect();
+    assert!(ustr_holders.len() >= 2, "{ustr_holders:?}");
+    assert_eq!(by_words("ustr"), ustr_holders);
+    for holder in &ustr_holders {
+        let family = holder.split_whitespace().last().unwrap().to_lowercase();
+        assert_eq!(
+            by_words(&format!("Trade {family}")),
+            [holder.clone()].into(),
+            "{family}"
+        );
+    }
+    assert!(by_words("nobody-of-that-name").is_empty());
 }
 
 fn an_unsent_copy_has_no_follow_up_work(engine: Backend) {

@@ -604,3 +604,109 @@ fn a_provider_that_is_down_is_said_and_nothing_is_sent_or_kept() {
         .unwrap_err();
     assert!(matches!(e, AppError::Unavailable(_)), "{e:?}");
 }
+
+/// A provider that rotates refresh tokens (oidc-provider does for a public
+/// client) takes each one once: a second use revokes the whole sign-in. Two
+/// sendings at once (two letters sent from two windows, or the window and a
+/// scheduled run) must not both spend the kept token.
+#[test]
+fn two_sendings_at_once_refresh_the_rotating_token_one_after_the_other() {
+    let dir = tempfile::tempdir().unwrap();
+    let provider = Provider::start();
+    certificates(dir.path());
+    let server = Server::start(
+        dir.path(),
+        "xoauth2",
+        &[
+            "--cert",
+            "server.pem",
+            "--key",
+            "server.key",
+            "--xoauth2",
+            &provider.introspection(),
+            "--audience",
+            CLIENT_ID,
+        ],
+    );
+    let (app, id, keychain) = app_with_keychain(
+        dir.path(),
+        "secretary@commerce.example",
+        "ambassador@ustr.example",
+    );
+    let mut settings = mailbox_settings(&provider, Handover::Smtp, server.port);
+    settings.ca_file = Some(dir.path().join("ca.pem").display().to_string());
+    app.set_mail_settings(&settings, None).unwrap();
+    // Two-second access tokens: every sending refreshes.
+    sign_in_as(&app, "short@wachamber.example");
+    let first_refresh = kept(&keychain, &provider).unwrap()["refresh_token"].clone();
+    for round in 0..3 {
+        let results: Vec<_> = std::thread::scope(|s| {
+            let sends: Vec<_> = [1, 2]
+                .into_iter()
+                .map(|copy| {
+                    let app = &app;
+                    s.spawn(move || {
+                        let mut req = EmailRequest::new(id);
+                        req.copy = Some(copy);
+                        req.resend = round > 0;
+                        app.send_by_email(req)
+                    })
+                })
+                .collect();
+            sends.into_iter().map(|h| h.join().unwrap()).collect()
+        });
+        for r in results {
+            let r = r.unwrap_or_else(|e| panic!("round {round}: {e}"));
+            let went = r.iter().all(|c| {
+                matches!(
+                    c.outcome,
+                    EmailOutcome::Sent { .. } | EmailOutcome::Resent { .. }
+                )
+            });
+            assert!(r.len() == 1 && went, "round {round}: {r:?}");
+        }
+    }
+    // Still signed in, on a rotated refresh token the provider still takes.
+    let now = kept(&keychain, &provider).expect("still signed in");
+    assert_ne!(now["refresh_token"], first_refresh);
+}
+
+/// An organization whose mail API (or a proxy inspecting TLS) shows a
+/// certificate of its own CA: the CA certificate in the mail settings is
+/// trusted for the APIs as for its mail server; without it the sending is
+/// refused in words and nothing is recorded as sent.
+#[test]
+fn the_organizations_ca_is_trusted_for_the_mail_api_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let provider = Provider::start();
+    certificates(dir.path());
+    let api = ApiServer::start_tls(dir.path(), &provider, "server.pem", "server.key");
+    let (app, id, _keychain) = app_with_keychain(
+        dir.path(),
+        "secretary@commerce.example",
+        "ambassador@ustr.example",
+    );
+    let mut settings = mailbox_settings(&provider, Handover::Graph, 0);
+    settings.server = String::new();
+    settings.api_url = Some(api.graph_url());
+    assert!(settings.api_url.as_deref().unwrap().starts_with("https://"));
+    app.set_mail_settings(&settings, None).unwrap();
+    sign_in_as(&app, "ann@wachamber.example");
+
+    let mut one = EmailRequest::new(id);
+    one.copy = Some(1);
+    let refused = app.send_by_email(one).unwrap();
+    assert!(sent_ids(&refused).is_empty(), "{refused:?}");
+    let why = format!("{refused:?}");
+    assert!(
+        why.contains("choose its CA certificate in Settings → Sending email"),
+        "{why}"
+    );
+    assert!(api.received().is_empty());
+
+    settings.ca_file = Some(dir.path().join("ca.pem").display().to_string());
+    app.set_mail_settings(&settings, None).unwrap();
+    let results = app.send_by_email(EmailRequest::new(id)).unwrap();
+    assert_eq!(sent_ids(&results).len(), 2, "{results:?}");
+    assert_eq!(api.received().len(), 2, "{:?}", api.refusals());
+}

@@ -2,7 +2,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is the failure report
 
-use amicus_app::{AppError, Engine, ExportOptions, Mode, SAMPLE_LETTER};
+use amicus_app::{AppError, Engine, ExportFormat, ExportOptions, Mode, SAMPLE_LETTER};
 
 #[test]
 fn parallel_merge_matches_sequential_rendering_byte_for_byte() {
@@ -150,6 +150,7 @@ fn a_merge_exports_combined_or_per_copy_reports_progress_and_can_be_cancelled() 
             None,
             &dir.path().join("all.pdf"),
             &ExportOptions {
+                format: ExportFormat::Pdf,
                 combined: true,
                 blank_signature: false,
                 progress: Some(Box::new(move |done, total| {
@@ -195,6 +196,7 @@ fn a_merge_exports_combined_or_per_copy_reports_progress_and_can_be_cancelled() 
             None,
             &out.path().join("korus.pdf"),
             &ExportOptions {
+                format: ExportFormat::Pdf,
                 combined: false,
                 blank_signature: false,
                 progress: Some(Box::new(|done, _| done < 1)),
@@ -203,4 +205,37 @@ fn a_merge_exports_combined_or_per_copy_reports_progress_and_can_be_cancelled() 
         .unwrap_err();
     assert!(matches!(err, AppError::Cancelled), "{err}");
     assert_eq!(std::fs::read_dir(out.path()).unwrap().count(), 0);
+
+    // As Word documents: the same names with .docx, all or none.
+    let word = |progress: Option<Box<dyn Fn(usize, usize) -> bool + Sync>>| ExportOptions {
+        format: ExportFormat::Docx,
+        combined: false,
+        blank_signature: false,
+        progress,
+    };
+    let err = engine
+        .export_with(
+            &data,
+            None,
+            &out.path().join("korus.docx"),
+            &word(Some(Box::new(|done, _| done < 1))),
+        )
+        .unwrap_err();
+    assert!(matches!(err, AppError::Cancelled), "{err}");
+    assert_eq!(std::fs::read_dir(out.path()).unwrap().count(), 0);
+    let written = engine
+        .export_with(&data, None, &out.path().join("korus.docx"), &word(None))
+        .unwrap();
+    let names: Vec<String> = written
+        .iter()
+        .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "korus-01-secretary-ross.docx",
+            "korus-02-ambassador-lighthizer.docx"
+        ]
+    );
+    assert_eq!(std::fs::read_dir(out.path()).unwrap().count(), 2);
 }

@@ -14,3 +14,4 @@ mod record;
 mod render;
 mod signing;
 mod team;
+mod word;

@@ -2,13 +2,14 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { AddGroupDialog } from "./AddGroup";
-import { nth, renderWithQuery } from "../../test/fixtures";
+import { catalog, nth, renderWithQuery } from "../../test/fixtures";
 import type { GroupExpansion } from "../../ipc";
 
 vi.mock("../../ipc", async (importOriginal) => ({
   ...(await importOriginal<typeof import("../../ipc")>()),
   groupsList: vi.fn(),
   groupExpand: vi.fn(),
+  catalog: vi.fn(),
 }));
 import * as ipc from "../../ipc";
 
@@ -82,16 +83,22 @@ describe("Add a group", () => {
     renderWithQuery(<AddGroupDialog date="2026-06-20" onClose={onClose} onAdd={vi.fn()} />);
     const dialog = screen.getByRole("dialog", { name: "Add a group" });
     const buttons = [...(dialog.querySelector(".actions")?.querySelectorAll("button") ?? [])];
-    expect(buttons.map((b) => b.textContent)).toEqual(["Add 0 recipients", "Cancel"]);
+    // Nothing chosen yet: nothing to count, and nothing to press.
+    expect(buttons.map((b) => b.textContent)).toEqual(["Add recipients", "Cancel"]);
+    expect((nth(buttons, 0) as HTMLButtonElement).disabled).toBe(true);
     expect(nth(buttons, 0).className).toBe("primary");
     await userEvent.click(within(dialog).getByRole("button", { name: "Cancel" }));
     expect(onClose).toHaveBeenCalled();
   });
 
-  it("asks for a state's delegation by postal code and chamber", async () => {
+  it("asks for a state's delegation by the state's name and the chamber", async () => {
+    vi.mocked(ipc.catalog).mockResolvedValue(catalog);
     renderWithQuery(<AddGroupDialog date="2026-06-20" onClose={vi.fn()} onAdd={vi.fn()} />);
     await userEvent.click(screen.getByLabelText("A state's delegation"));
-    await userEvent.selectOptions(screen.getByLabelText("State"), "WA");
+    const state = screen.getByLabelText("State") as HTMLSelectElement;
+    await within(state).findByRole("option", { name: "Washington (WA)" });
+    expect([...state.options].map((o) => o.textContent)).toEqual(["Choose…", "California (CA)", "Ohio (OH)", "Washington (WA)"]);
+    await userEvent.selectOptions(state, "WA");
     await userEvent.selectOptions(screen.getByLabelText("Chamber"), "senate");
     expect(ipc.groupExpand).toHaveBeenLastCalledWith({ kind: "delegation", state: "WA", chamber: "senate" }, "2026-06-20");
   });

@@ -9,13 +9,7 @@ import type { Chamber, GroupExpansion, GroupRef, RecipientChoice } from "../../i
 import { Dialog } from "../../components/Dialog";
 import { ErrorNote, longDate, readable } from "../../components/common";
 import { SearchSelect, type Choice } from "../../components/SearchSelect";
-import { keys } from "../../queries";
-
-/** The states and territories with seats in Congress, by postal code. */
-const STATES =
-  "AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA PR RI SC SD TN TX UT VT VA WA WV WI WY AS GU MP VI".split(
-    " ",
-  );
+import { catalogQuery, keys } from "../../queries";
 
 /** The group to add, and the members staff left out (Rust adds the rest). */
 export interface GroupAdded {
@@ -47,6 +41,8 @@ export function AddGroupDialog({
   const [chamber, setChamber] = useState<Chamber | "">("");
   const [dropped, setDropped] = useState<Set<number>>(new Set());
   const list = useQuery({ queryKey: keys.groups, queryFn: ipc.groupsList });
+  // The states and territories with seats, by name (Rust's list).
+  const states = useQuery(catalogQuery).data?.states ?? [];
   const committees = (list.data ?? []).filter((g) => g.group.kind === "committee");
   const lists = (list.data ?? []).filter((g) => g.group.kind === "list");
   const typed = text.trim().toLowerCase();
@@ -153,9 +149,9 @@ export function AddGroupDialog({
             State
             <select value={state} onChange={(ev) => (setState(ev.target.value), reset())}>
               <option value="">Choose…</option>
-              {STATES.map((s) => (
-                <option key={s} value={s}>
-                  {s}
+              {states.map((s) => (
+                <option key={s.code} value={s.code}>
+                  {s.name} ({s.code})
                 </option>
               ))}
             </select>
@@ -216,7 +212,7 @@ export function AddGroupDialog({
             onAdd({ group, leftOut: e.members.filter((_, i) => dropped.has(i)).map((m) => m.choice) })
           }
         >
-          {kept.length === 1 ? "Add 1 recipient" : `Add ${kept.length} recipients`}
+          {!e || kept.length === 0 ? "Add recipients" : kept.length === 1 ? "Add 1 recipient" : `Add ${kept.length} recipients`}
         </button>
         <button type="button" onClick={onClose}>
           Cancel

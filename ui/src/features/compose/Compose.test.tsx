@@ -78,6 +78,7 @@ describe("Compose", () => {
   let connection: ReturnType<typeof fakeTeamConnection>;
   let events: ReturnType<typeof fakeRecordEvents>;
   beforeEach(() => {
+    localStorage.clear();
     vi.resetAllMocks();
     connection = fakeTeamConnection();
     vi.mocked(ipc.onTeamConnection).mockImplementation(connection.listen);
@@ -279,13 +280,50 @@ describe("Compose", () => {
     await addOffice("Commerce");
     await userEvent.click(screen.getByRole("button", { name: "Export PDF…" }));
     expect(await screen.findByText(/Saved to \/letters\/korus.pdf/)).toBeTruthy();
-    expect(ipc.letterExport).toHaveBeenCalledWith(42, "/letters/korus.pdf", false, expect.any(Function), false);
+    expect(ipc.letterExport).toHaveBeenCalledWith(42, "/letters/korus.pdf", false, expect.any(Function), false, "pdf");
     expect(saved).toHaveBeenCalledWith(42);
     // The message is a toast, announced; with no program to open PDFs, Open says where the file is.
     expect(screen.getByRole("status").className).toContain("toast");
     vi.mocked(ipc.openInViewer).mockRejectedValue(new Error("no handler"));
     await userEvent.click(screen.getByRole("button", { name: "Open" }));
     expect(await screen.findByText(/No program here opens that file; it is saved at \/letters\/korus.pdf/)).toBeTruthy();
+  });
+
+  it("exports the letter as a Word document beside the PDF, one file or one per copy", async () => {
+    vi.mocked(ipc.letterSave).mockResolvedValue({ letter_id: 42, warnings: [] });
+    vi.mocked(ipc.chooseSavePath).mockResolvedValue("/letters/korus.docx");
+    vi.mocked(ipc.letterExport).mockResolvedValue(["/letters/korus.docx"]);
+    renderWithQuery(<Compose letterId={null} onSaved={vi.fn()} />);
+    await screen.findByRole("heading", { name: "New letter" });
+    await userEvent.type(screen.getByRole("textbox", { name: "Subject" }), "KORUS");
+    await addOffice("Commerce");
+    await userEvent.click(screen.getByRole("button", { name: "Word document…" }));
+    expect(await screen.findByText(/Saved to \/letters\/korus.docx/)).toBeTruthy();
+    // The save dialog offers a .docx, filtered to Word documents.
+    const [name, kind] = vi.mocked(ipc.chooseSavePath).mock.lastCall ?? [];
+    expect(name).toMatch(/^KORUS \d{4}-\d{2}-\d{2}\.docx$/);
+    expect(kind).toEqual({ name: "Word document", extensions: ["docx"] });
+    expect(ipc.letterExport).toHaveBeenCalledWith(42, "/letters/korus.docx", false, expect.any(Function), false, "docx");
+
+    // Several copies: one Word document per recipient, or one with a page break between them.
+    vi.mocked(ipc.letterExport).mockClear();
+    await addOffice("USTR");
+    await userEvent.click(screen.getByRole("radio", { name: "One copy per recipient" }));
+    await userEvent.click(screen.getByRole("button", { name: "Word document…" }));
+    const dialog = screen.getByRole("dialog", { name: "Export 2 copies" });
+    expect(within(dialog).getByRole("radio", { name: "One Word document per recipient" })).toBeTruthy();
+    await userEvent.click(within(dialog).getByRole("radio", { name: "One Word document, a page break between the copies" }));
+    await userEvent.click(within(dialog).getByRole("button", { name: "Export…" }));
+    await waitFor(() =>
+      expect(ipc.letterExport).toHaveBeenCalledWith(42, "/letters/korus.docx", true, expect.any(Function), false, "docx"),
+    );
+    // The PDF export is as it was.
+    vi.mocked(ipc.chooseSavePath).mockResolvedValue("/letters/korus.pdf");
+    await userEvent.click(screen.getByRole("button", { name: "Export PDF…" }));
+    await userEvent.click(within(screen.getByRole("dialog", { name: "Export 2 copies" })).getByRole("button", { name: "Export…" }));
+    await waitFor(() =>
+      expect(ipc.letterExport).toHaveBeenLastCalledWith(42, "/letters/korus.pdf", false, expect.any(Function), false, "pdf"),
+    );
   });
 
   it("signs an approved letter digitally; a wrong password is said at the certificate and nothing changes", async () => {
@@ -298,7 +336,7 @@ describe("Compose", () => {
         field: "certificate",
         message: "the password is wrong for this certificate file",
       })
-      .mockResolvedValueOnce({ signer: "Jordan A. Whitfield", warnings: [] });
+      .mockResolvedValueOnce({ signer: "Jordan A. Whitfield", warnings: [], valid_until: "2027-03-01" });
     renderWithQuery(<Compose letterId={2} onSaved={vi.fn()} />);
     await userEvent.click(await screen.findByRole("button", { name: "Sign digitally…" }));
     const dialog = await screen.findByRole("dialog", { name: "Sign digitally" });
@@ -337,6 +375,7 @@ describe("Compose", () => {
         warnings: [
           "the certificate 'Jordan A. Whitfield' expires on 2026-12-15 (in 17 days); ask for a renewed one now",
         ],
+        valid_until: "2026-12-15",
       });
     renderWithQuery(<Compose letterId={2} onSaved={vi.fn()} />);
     await userEvent.click(await screen.findByRole("button", { name: "Sign digitally…" }));
@@ -377,7 +416,7 @@ describe("Compose", () => {
     await waitFor(() => expect(vi.mocked(ipc.draftPreview).mock.lastCall?.[1]).toMatchObject({ saved_letter: 2 }));
     await userEvent.click(screen.getByRole("button", { name: "Export to sign by hand…" }));
     expect(await screen.findByText(/Saved to \/letters\/to-sign.pdf/)).toBeTruthy();
-    expect(ipc.letterExport).toHaveBeenCalledWith(2, "/letters/to-sign.pdf", false, expect.any(Function), true);
+    expect(ipc.letterExport).toHaveBeenCalledWith(2, "/letters/to-sign.pdf", false, expect.any(Function), true, "pdf");
     expect(ipc.chooseSavePath).toHaveBeenCalledWith(expect.stringMatching(/\(to sign\)\.pdf$/), expect.anything());
   });
 
@@ -444,7 +483,7 @@ describe("Compose", () => {
     const dialog = screen.getByRole("dialog", { name: "Export 2 copies" });
     await userEvent.click(within(dialog).getByRole("radio", { name: "One combined PDF" }));
     await userEvent.click(within(dialog).getByRole("button", { name: "Export…" }));
-    expect(ipc.letterExport).toHaveBeenCalledWith(7, "/letters/korus.pdf", true, expect.any(Function), false);
+    expect(ipc.letterExport).toHaveBeenCalledWith(7, "/letters/korus.pdf", true, expect.any(Function), false, "pdf");
     const bar = await screen.findByRole("progressbar", { name: "Exporting" });
     expect(bar.getAttribute("value")).toBe("1");
     expect(screen.getByText("1 of 2 copies")).toBeTruthy();
@@ -653,6 +692,10 @@ describe("Compose", () => {
     const approve = await screen.findByRole("button", { name: "Approve" });
     await waitFor(() => expect((approve as HTMLButtonElement).disabled).toBe(true));
     expect(approve.getAttribute("title")).toBe("Only an approver may approve letters on the team record");
+    // Said in the window too, not only in a tooltip.
+    expect(screen.getByTestId("role-note").textContent).toBe(
+      "Only an approver may approve letters on the team record: ask one to approve this draft.",
+    );
     await userEvent.click(approve);
     expect(ipc.letterApprove).not.toHaveBeenCalled();
   });
@@ -667,6 +710,7 @@ describe("Compose", () => {
     const mark = screen.getByRole("button", { name: "Mark signed" });
     expect((mark as HTMLButtonElement).disabled).toBe(true);
     expect(mark.getAttribute("title")).toBe("Only a signer may sign letters on the team record");
+    expect(screen.getByTestId("role-note").textContent).toBe("Only a signer may sign letters on the team record: ask one to sign it.");
   });
 
   it("brings a refused approval into view, focused, as a sentence with its date written out", async () => {
@@ -730,7 +774,7 @@ describe("Compose", () => {
     expect(dialog.textContent).toMatch(/Saving them withdraws its approval/);
     await userEvent.click(within(dialog).getByRole("button", { name: "Export it as approved" }));
     await waitFor(() =>
-      expect(ipc.letterExport).toHaveBeenCalledWith(2, "/letters/korus.pdf", false, expect.any(Function), false),
+      expect(ipc.letterExport).toHaveBeenCalledWith(2, "/letters/korus.pdf", false, expect.any(Function), false, "pdf"),
     );
     expect(ipc.letterSave).not.toHaveBeenCalled();
     // The other answer saves the changes first (the letter goes back to draft).

@@ -18,7 +18,15 @@ import { Recipients } from "./Recipients";
 import { ComposePreview, useDraftPreview } from "./ComposePreview";
 import { SignDigitallyDialog } from "./SignDigitally";
 import { PaperDialog } from "./Paper";
-import { ExportBlankButton, ExportButton, ExportChoice, ExportOutcome, ExportProgressBar, useExport } from "./Export";
+import {
+  ExportBlankButton,
+  ExportButton,
+  ExportChoice,
+  ExportOutcome,
+  ExportProgressBar,
+  ExportWordButton,
+  useExport,
+} from "./Export";
 import { Copies } from "./Copies";
 import { LetterSteps } from "./LetterSteps";
 import { useTeamConnection } from "../../recordEvents";
@@ -281,7 +289,7 @@ function ComposeForm({ catalog, detail, start, letterId, onSaved, onCopy, onDele
 
   useImperativeHandle(handle, () => ({
     dirty: () => unsaved,
-    exportPdf: exporter.start,
+    exportPdf: () => exporter.start("pdf"),
   }));
 
   // Ctrl+S saves wherever the focus is on this screen, dialogs included
@@ -404,6 +412,7 @@ function ComposeForm({ catalog, detail, start, letterId, onSaved, onCopy, onDele
             {save.isPending ? "Saving…" : SAVE_LABEL[status]}
           </button>
           <ExportButton exporter={exporter} disabled={form.recipients.length === 0} />
+          <ExportWordButton exporter={exporter} disabled={form.recipients.length === 0} />
           {letterId !== null && !dirty && detail?.signature_drawn && <ExportBlankButton exporter={exporter} />}
           {letterId !== null && status === "draft" && !dirty && (
             <button
@@ -467,6 +476,13 @@ function ComposeForm({ catalog, detail, start, letterId, onSaved, onCopy, onDele
             }}
           />
         )}
+        {letterId !== null && !dirty && !deletedAt && ((status === "draft" && !may("approver")) || (status === "approved" && !may("signer"))) && (
+          <p className="muted" role="note" data-testid="role-note">
+            {status === "draft"
+              ? "Only an approver may approve letters on the team record: ask one to approve this draft."
+              : `${ONLY_SIGNERS}: ask one to sign it.`}
+          </p>
+        )}
         <ExportProgressBar exporter={exporter} />
         {onPaper && letterId !== null && (
           <PaperDialog
@@ -481,6 +497,7 @@ function ComposeForm({ catalog, detail, start, letterId, onSaved, onCopy, onDele
         {signing && letterId !== null && (
           <SignDigitallyDialog
             letterId={letterId}
+            signerId={form.signer_id}
             onClose={() => setSigning(false)}
             onSigned={({ signer, warnings }) => {
               setSigning(false);

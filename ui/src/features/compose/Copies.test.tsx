@@ -77,7 +77,7 @@ describe("Copies", () => {
     expect(within(cell(first, "actions")).getAllByRole("button").map((b) => b.textContent)).toEqual([
       "Record reply…",
       "Snooze…",
-      "Reassign…",
+      "Assign…",
       "Log call…",
     ]);
     // A copy not sent yet says so, and offers to mark it sent; it has no follow-up yet.

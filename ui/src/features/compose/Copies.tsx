@@ -118,6 +118,15 @@ export function Copies({
             </button>
           </div>
         )}
+        {sendable && unsent >= 1 && unsentWithEmail === 0 && (
+          <p className="muted" role="note">
+            {unsent === 1
+              ? "The copy left to send has no e-mail address on record"
+              : `None of the ${unsent} copies left to send has an e-mail address on record`}
+            , so nothing can go by email: use Send… on each copy for its contact form, a draft for your own mail program
+            or paper (Envelopes &amp; labels…), or add the address to the office in Officials.
+          </p>
+        )}
         {/* Each copy is one block (a row of the table, drawn as a card): who
             and where it stands, when and how it went, the follow-up and whose
             it is, the reply and its notes, the calls logged; its actions wrap

@@ -1,11 +1,11 @@
-// Exporting a letter to PDF: the Export button, the choice between one file
-// per copy and one combined file, the progress bar with Cancel, and how the
-// export ended. The letter is saved first when it has unsaved changes; when
+// Exporting a letter to PDF or as a Word document (.docx, to mark up in
+// Word): the Export buttons, the choice between one file per copy and one
+// combined file, the progress bar with Cancel, and how the export ended. The letter is saved first when it has unsaved changes; when
 // saving would withdraw its approval, the export asks first.
 import { useState } from "react";
 import { useMutation } from "@tanstack/react-query";
 import * as ipc from "../../ipc";
-import type { ExportProgress, NewLetter } from "../../ipc";
+import type { ExportFormat, ExportProgress, NewLetter } from "../../ipc";
 import { Dialog } from "../../components/Dialog";
 import { ErrorNote } from "../../components/common";
 
@@ -31,17 +31,29 @@ export function useExport({ form, ensureSaved, approvedId = null, onWritten }: O
   const [keepApproved, setKeepApproved] = useState(false);
   // A copy to sign by hand: the signature space left blank.
   const [blank, setBlank] = useState(false);
+  const [format, setFormat] = useState<ExportFormat>("pdf");
   const [progress, setProgress] = useState<ExportProgress | null>(null);
   const copies = form.mode === "per_recipient" ? form.recipients.filter((r) => r.role === "to").length : 1;
   const run = useMutation({
-    mutationFn: async ({ combined, keep, blank }: { combined: boolean; keep: boolean; blank: boolean }) => {
+    mutationFn: async ({
+      combined,
+      keep,
+      blank,
+      format,
+    }: {
+      combined: boolean;
+      keep: boolean;
+      blank: boolean;
+      format: ExportFormat;
+    }) => {
       const id = keep && approvedId !== null ? approvedId : await ensureSaved();
-      const name = `${form.subject.trim() || "Letter"} ${form.date}${blank ? " (to sign)" : ""}.pdf`.replace(/[/\\:]/g, "-");
-      const path = await ipc.chooseSavePath(name, { name: "PDF", extensions: ["pdf"] });
+      const name = `${form.subject.trim() || "Letter"} ${form.date}${blank ? " (to sign)" : ""}.${format}`.replace(/[/\\:]/g, "-");
+      const kind = format === "docx" ? { name: "Word document", extensions: ["docx"] } : { name: "PDF", extensions: ["pdf"] };
+      const path = await ipc.chooseSavePath(name, kind);
       if (!path) return null;
       setProgress({ done: 0, total: copies });
       try {
-        return await ipc.letterExport(id, path, combined, setProgress, blank);
+        return await ipc.letterExport(id, path, combined, setProgress, blank, format);
       } finally {
         setProgress(null);
       }
@@ -51,32 +63,70 @@ export function useExport({ form, ensureSaved, approvedId = null, onWritten }: O
     },
   });
   /** Export: changes that would withdraw an approval ask first; several copies ask how. */
-  const proceed = (keep: boolean, blankCopy = false) => {
+  const proceed = (keep: boolean, blankCopy: boolean, as: ExportFormat) => {
     setKeepApproved(keep);
     setBlank(blankCopy);
     if (copies > 1) setChoosing(true);
-    else run.mutate({ combined: false, keep, blank: blankCopy });
+    else run.mutate({ combined: false, keep, blank: blankCopy, format: as });
   };
-  const start = () => {
+  /** Export as PDF (the default) or as a Word document. */
+  const start = (as: ExportFormat = "pdf") => {
+    setFormat(as);
     if (approvedId !== null) setConfirming(true);
-    else proceed(false);
+    else proceed(false, false, as);
   };
   /** Export a signed letter with the signature space blank, to sign by hand. */
-  const startBlank = () => proceed(false, true);
+  const startBlank = () => {
+    setFormat("pdf");
+    proceed(false, true, "pdf");
+  };
   /** The answer to "save the changes first?": true saves them (withdrawing the approval). */
   const confirm = (save: boolean) => {
     setConfirming(false);
-    proceed(!save);
+    proceed(!save, false, format);
   };
-  return { copies, start, startBlank, blank, run, progress, choosing, setChoosing, confirming, setConfirming, confirm, keepApproved };
+  return {
+    copies,
+    start,
+    startBlank,
+    blank,
+    format,
+    run,
+    progress,
+    choosing,
+    setChoosing,
+    confirming,
+    setConfirming,
+    confirm,
+    keepApproved,
+  };
 }
 
 export type Exporter = ReturnType<typeof useExport>;
 
 export function ExportButton({ exporter, disabled }: { exporter: Exporter; disabled: boolean }) {
+  const busy = exporter.run.isPending && exporter.format === "pdf";
   return (
-    <button type="button" onClick={exporter.start} disabled={exporter.run.isPending || disabled}>
-      {exporter.run.isPending ? "Exporting…" : "Export PDF…"}
+    <button type="button" onClick={() => exporter.start("pdf")} disabled={exporter.run.isPending || disabled}>
+      {busy ? "Exporting…" : "Export PDF…"}
+    </button>
+  );
+}
+
+/**
+ * Export as a Word document (.docx): the same letter in editable paragraphs
+ * and named styles, for colleagues who mark drafts up in Word.
+ */
+export function ExportWordButton({ exporter, disabled }: { exporter: Exporter; disabled: boolean }) {
+  const busy = exporter.run.isPending && exporter.format === "docx";
+  return (
+    <button
+      type="button"
+      onClick={() => exporter.start("docx")}
+      disabled={exporter.run.isPending || disabled}
+      title="The letter as a Word document (.docx), to edit and mark up in Word"
+    >
+      {busy ? "Exporting…" : "Word document…"}
     </button>
   );
 }
@@ -133,7 +183,7 @@ function WithdrawDialog({ exporter }: { exporter: Exporter }) {
     <Dialog title="Export the approved letter?" onClose={close}>
       <p>
         This letter has changes that are not saved. Saving them withdraws its approval: it goes back to
-        draft, and the PDF is marked as a draft.
+        draft, and the {exporter.format === "docx" ? "Word document" : "PDF"} is marked as a draft.
       </p>
       <div className="actions">
         <button type="button" className="primary" onClick={() => exporter.confirm(false)}>
@@ -153,16 +203,17 @@ function WithdrawDialog({ exporter }: { exporter: Exporter }) {
 function ChoiceDialog({ exporter }: { exporter: Exporter }) {
   const [combined, setCombined] = useState(false);
   const close = () => exporter.setChoosing(false);
+  const word = exporter.format === "docx";
   return (
     <Dialog title={`Export ${exporter.copies} copies`} onClose={close}>
       <div className="radios vertical" role="radiogroup" aria-label="Files">
         <label>
           <input type="radio" name="files" checked={!combined} onChange={() => setCombined(false)} />
-          One PDF per recipient
+          {word ? "One Word document per recipient" : "One PDF per recipient"}
         </label>
         <label>
           <input type="radio" name="files" checked={combined} onChange={() => setCombined(true)} />
-          One combined PDF
+          {word ? "One Word document, a page break between the copies" : "One combined PDF"}
         </label>
       </div>
       <div className="actions">
@@ -171,7 +222,7 @@ function ChoiceDialog({ exporter }: { exporter: Exporter }) {
           className="primary"
           onClick={() => {
             close();
-            exporter.run.mutate({ combined, keep: exporter.keepApproved, blank: exporter.blank });
+            exporter.run.mutate({ combined, keep: exporter.keepApproved, blank: exporter.blank, format: exporter.format });
           }}
         >
           Export…

@@ -222,7 +222,56 @@ describe("Sending by email", () => {
     await userEvent.click(within(dialog).getByRole("button", { name: "Send 2 messages" }));
     expect(await within(dialog).findByText(/expired or was revoked at Microsoft \(invalid_grant\); Sign in again/)).toBeTruthy();
     await userEvent.click(within(dialog).getByRole("button", { name: "Sign in with Microsoft" }));
-    expect(ipc.mailSignIn).toHaveBeenCalledWith(null);
+    expect(ipc.mailSignIn).toHaveBeenCalledWith(null, expect.any(Function));
     expect(await within(dialog).findByText("Signed in as ann@lakeshore.example. Close this and send the rest again.")).toBeTruthy();
+  });
+
+  it("keeps Send off until someone signs in to the mailbox, and says why", async () => {
+    const unsigned: MailView = {
+      ...server,
+      settings: server.settings && {
+        ...server.settings,
+        handover: "graph",
+        sign_in: { provider: "microsoft", client_id: "0a1b-app", client_secret: null, tenant: null, issuer: null },
+      },
+      signed_in_as: null,
+    };
+    vi.mocked(ipc.mailSettings).mockResolvedValue(unsigned);
+    vi.mocked(ipc.mailSignIn).mockResolvedValue({ user: "ann@lakeshore.example", kept: "keychain" });
+    renderWithQuery(<Copies detail={signed} letterDate="2017-09-20" />);
+    await userEvent.click(screen.getByRole("button", { name: "Send all by email…" }));
+    const dialog = screen.getByRole("dialog", { name: "Send by email" });
+    expect(await within(dialog).findByText("The organization's mailbox needs you to sign in.")).toBeTruthy();
+    const send = within(dialog).getByRole("button", { name: "Send 2 messages" }) as HTMLButtonElement;
+    expect(send.disabled).toBe(true);
+    expect(send.title).toBe("Sign in to the organization's mailbox first");
+    await userEvent.click(within(dialog).getByRole("button", { name: "Sign in with Microsoft" }));
+    await within(dialog).findByText(/Signed in as ann@lakeshore\.example/);
+    expect((within(dialog).getByRole("button", { name: "Send 2 messages" }) as HTMLButtonElement).disabled).toBe(false);
+  });
+
+  it("with only the sender set up, says drafts work but sending needs the server", async () => {
+    vi.mocked(ipc.mailSettings).mockResolvedValue({
+      ...server,
+      settings: server.settings && { ...server.settings, server: "", username: null },
+    });
+    renderWithQuery(<Copies detail={signed} letterDate="2017-09-20" />);
+    await userEvent.click(screen.getByRole("button", { name: "Send all by email…" }));
+    const dialog = screen.getByRole("dialog", { name: "Send by email" });
+    expect(await within(dialog).findByText(/Only the sender \(trade@lakeshore\.example\) is set up: drafts for your own mail program work/)).toBeTruthy();
+    expect((within(dialog).getByRole("button", { name: "Send 2 messages" }) as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it("says why nothing can go by email when no copy has an address, and what to do instead", async () => {
+    vi.mocked(ipc.mailSettings).mockResolvedValue(server);
+    const noEmail: LetterDetail = {
+      ...signed,
+      recipients: signed.recipients.map((r) => ({ ...r, reach: { email: null, contact_form: r.reach.contact_form } })),
+    };
+    renderWithQuery(<Copies detail={noEmail} letterDate="2017-09-20" />);
+    expect(screen.queryByRole("button", { name: "Send all by email…" })).toBeNull();
+    expect(screen.getByRole("note").textContent).toMatch(
+      /^None of the 3 copies left to send has an e-mail address on record, so nothing can go by email: use Send… on each copy/,
+    );
   });
 });

@@ -9,28 +9,12 @@ import type { EmailProgress, EmailResult, RecipientView } from "../../ipc";
 import { Dialog } from "../../components/Dialog";
 import { ErrorNote, longDate, useToday } from "../../components/common";
 import { providerName } from "../settings/MailForm";
+import { SignInAddress, useMailSignIn } from "../settings/signIn";
 import { keys } from "../../queries";
 import type { SentBefore } from "../log/dialogs";
+import { copyText } from "../../components/clipboard";
 
 const who = (r: RecipientView) => r.name ?? r.office ?? `Copy ${r.number}`;
-
-/** Put text on the clipboard: the browser's way, or the old one where that is refused. */
-export async function copyText(text: string): Promise<void> {
-  try {
-    await navigator.clipboard.writeText(text);
-    return;
-  } catch {
-    const area = document.createElement("textarea");
-    area.value = text;
-    area.style.position = "fixed";
-    area.style.opacity = "0";
-    document.body.appendChild(area);
-    area.select();
-    const ok = document.execCommand("copy");
-    area.remove();
-    if (!ok) throw new Error("the letter's text could not be put on the clipboard");
-  }
-}
 
 /** One line of the outcome list. */
 function Outcome({ r }: { r: EmailResult }) {
@@ -89,7 +73,7 @@ export function SendEmailDialog({
   const send = useMutation({
     mutationFn: () => ipc.letterSendEmail(letterId, copy, resend, setProgress),
   });
-  const signIn = useMutation({ mutationFn: () => ipc.mailSignIn(null) });
+  const { signIn, page } = useMailSignIn();
   const targets = copy === null ? copies.filter((r) => !r.sent_at) : copies.filter((r) => r.number === copy);
   const withAddress = targets.filter((r) => r.reach.email);
   const server = mail.data?.settings;
@@ -107,6 +91,10 @@ export function SendEmailDialog({
     (!mail.data?.signed_in_as ||
       (ipc.isIpcError(send.error) && send.error.code === "sign_in") ||
       !!done?.some((r) => r.outcome.kind === "refused"));
+  // The sender alone (no server, no sign-in): enough for drafts, not to send.
+  const draftsOnly = !!server && !server.sign_in && server.server.trim() === "";
+  // A mailbox nobody on this computer is signed in to: sign in first.
+  const needsSignIn = !!viaSignIn && !mail.data?.signed_in_as && !signIn.data;
   const through = !server
     ? ""
     : server.handover === "graph"
@@ -121,7 +109,14 @@ export function SendEmailDialog({
           No mail server is set up yet. Fill in Settings → Sending email, then send from here.
         </p>
       )}
-      {server && !done && (
+      {server && draftsOnly && (
+        <p className="error" role="alert">
+          Only the sender ({server.from_address}) is set up: drafts for your own mail program work (Send… on a copy), but
+          sending from here needs the mail server, or a sign-in to the organization's mailbox, in Settings → Sending
+          email.
+        </p>
+      )}
+      {server && !draftsOnly && !done && (
         <p className="muted">
           From {server.from_name ? `${server.from_name} ` : ""}&lt;{server.from_address}&gt; through {through}
           {viaSignIn && mail.data?.signed_in_as ? `, signed in as ${mail.data.signed_in_as}` : ""},{" "}
@@ -170,11 +165,12 @@ export function SendEmailDialog({
               Cancel the sign-in
             </button>
           )}
-          <button type="button" disabled={signIn.isPending} onClick={() => signIn.mutate()}>
+          <button type="button" disabled={signIn.isPending} onClick={() => signIn.mutate(null)}>
             Sign in with {providerName(viaSignIn.provider)}
           </button>
         </div>
       )}
+      {signIn.isPending && page && <SignInAddress page={page} />}
       {signIn.isError && <ErrorNote error={signIn.error} prefix="Not signed in" />}
       {done && (
         <>
@@ -216,7 +212,8 @@ export function SendEmailDialog({
             <button
               type="button"
               className="primary"
-              disabled={!server || withAddress.length === 0}
+              disabled={!server || draftsOnly || needsSignIn || withAddress.length === 0}
+              title={needsSignIn ? "Sign in to the organization's mailbox first" : undefined}
               onClick={() => send.mutate()}
             >
               {resend
@@ -264,7 +261,7 @@ export function SendCopyDialog({
   const form = useMutation({
     mutationFn: async () => {
       const c = await ipc.letterContactForm(letterId, copy.number);
-      await copyText(c.text);
+      await copyText(c.text, "the letter's text");
       await ipc.openWebPage(c.url);
       return c;
     },

@@ -6,18 +6,51 @@ import { useId, useState } from "react";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import * as ipc from "../../ipc";
 import { Dialog } from "../../components/Dialog";
-import { ErrorNote, fieldError } from "../../components/common";
+import { ErrorNote, fieldError, longDate } from "../../components/common";
 import type { DigitallySigned } from "../../ipc";
+
+/** The certificate a signer last signed with on this computer: its file, whose it is, until when. */
+export interface KeptCertificate {
+  path: string;
+  name: string | null;
+  until: string | null;
+}
+
+const certificateKey = (signerId: number) => `amicus.certificate.signer-${signerId}`;
+
+/** The signer's certificate remembered on this computer (never its password). */
+export function keptCertificate(signerId: number): KeptCertificate | null {
+  try {
+    const raw = localStorage.getItem(certificateKey(signerId));
+    const kept = raw ? (JSON.parse(raw) as Partial<KeptCertificate>) : null;
+    return kept?.path ? { path: kept.path, name: kept.name ?? null, until: kept.until ?? null } : null;
+  } catch {
+    return null;
+  }
+}
+
+function keepCertificate(signerId: number, kept: KeptCertificate) {
+  try {
+    localStorage.setItem(certificateKey(signerId), JSON.stringify(kept));
+  } catch {
+    // Storage refused: it is chosen again next time.
+  }
+}
 
 interface Props {
   letterId: number;
+  /** Whose certificate it is: the one they last used here is offered again. */
+  signerId: number;
   onClose: () => void;
   /** Signed: the certificate's name, and what the signer should know (it expires soon). */
   onSigned: (signed: DigitallySigned) => void;
 }
 
-export function SignDigitallyDialog({ letterId, onClose, onSigned }: Props) {
-  const [certificate, setCertificate] = useState<string | null>(null);
+export function SignDigitallyDialog({ letterId, signerId, onClose, onSigned }: Props) {
+  const [remembered] = useState(() => keptCertificate(signerId));
+  const [certificate, setCertificate] = useState<string | null>(remembered?.path ?? null);
+  // Whose it is and until when, known once it has signed here.
+  const known = remembered && remembered.path === certificate ? remembered : null;
   const [password, setPassword] = useState("");
   const [remember, setRemember] = useState(false);
   const passwordId = useId();
@@ -30,6 +63,7 @@ export function SignDigitallyDialog({ letterId, onClose, onSigned }: Props) {
     mutationFn: () => ipc.letterSignDigitally(letterId, certificate ?? "", password, remember),
     onSuccess: (signed) => {
       setPassword("");
+      if (certificate) keepCertificate(signerId, { path: certificate, name: signed.signer, until: signed.valid_until });
       onSigned(signed);
     },
   });
@@ -55,7 +89,15 @@ export function SignDigitallyDialog({ letterId, onClose, onSigned }: Props) {
       >
         <div className="picker-row">
           <span className="grow">
-            Certificate: {certificate ? <code>{certificate}</code> : <span className="muted">none chosen</span>}
+            Certificate:{" "}
+            {known?.name && (
+              <>
+                <strong>{known.name}</strong>
+                {known.until && <>, valid until {longDate(known.until)}</>}
+                {" — "}
+              </>
+            )}
+            {certificate ? <code>{certificate}</code> : <span className="muted">none chosen</span>}
           </span>
           <button type="button" onClick={() => void choose()}>
             {certificate ? "Choose another…" : "Choose certificate…"}

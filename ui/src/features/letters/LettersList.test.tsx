@@ -35,6 +35,23 @@ describe("LettersList", () => {
     expect(open).toHaveBeenCalledWith(2);
   });
 
+  it("names a committee letter by its committee, the members in its tooltip and its search", async () => {
+    const senators = Array.from({ length: 27 }, (_, i) => `Senator ${i + 1} (U.S. Senator)`);
+    senators[3] = "Mike Crapo (U.S. Senator for Idaho)";
+    vi.mocked(ipc.lettersList).mockResolvedValue([
+      { ...nthLetter(0), id: 3, recipients: [...senators, "Howard Lutnick (Secretary of Commerce)"], addressed_to: ["Senate Committee on Finance", "1 other"] },
+      nthLetter(1),
+    ]);
+    renderWithQuery(<LettersList onOpen={vi.fn()} onNew={vi.fn()} />);
+    const table = await screen.findByRole("table", { name: "Letters" });
+    const cell = within(table).getByText("Senate Committee on Finance; 1 other");
+    expect(cell.getAttribute("title")).toContain("Mike Crapo (U.S. Senator for Idaho)");
+    expect(within(table).queryByText(/Senator 27/)).toBeNull();
+    // Found by a member's name too.
+    await userEvent.type(screen.getByRole("searchbox"), "crapo");
+    expect(within(table).getAllByRole("row").slice(1)).toHaveLength(1);
+  });
+
   it("gives each letter's number first, in a column of its own", async () => {
     vi.mocked(ipc.lettersList).mockResolvedValue([{ ...nthLetter(0), id: 12 }, nthLetter(1)]);
     renderWithQuery(<LettersList onOpen={vi.fn()} onNew={vi.fn()} />);

@@ -29,7 +29,7 @@ export const lettersQuery = (status: Status | "") =>
   });
 
 function matches(l: LetterSummary, words: string[]): boolean {
-  const text = [l.subject, l.issue ?? "", ...l.recipients].join(" ").toLowerCase();
+  const text = [l.subject, l.issue ?? "", ...l.addressed_to, ...l.recipients].join(" ").toLowerCase();
   return words.every((w) => text.includes(w));
 }
 
@@ -158,7 +158,9 @@ export function LettersList({ onOpen, onNew, onShowDeleted, onShown, searchRef }
                     <span className="muted"> · revision of letter {l.revision_of}</span>
                   )}
                 </td>
-                <td>{l.recipients.join("; ")}</td>
+                <td title={l.addressed_to.length < l.recipients.length ? l.recipients.join("; ") : undefined}>
+                  {l.addressed_to.join("; ")}
+                </td>
                 <td>{l.issue ?? "—"}</td>
                 <td>
                   <StatusChip status={l.status} copies={{ total: l.copies, sent: l.copies_sent }} />

@@ -158,8 +158,10 @@ describe("SentLog", () => {
     await waitFor(() => expect(vi.mocked(ipc.sentLog).mock.lastCall?.[0]).toMatchObject({ include_unsent: true }));
 
     await userEvent.type(screen.getByRole("combobox", { name: "Recipient" }), "Ross");
+    // What is typed filters already, before anyone is picked.
+    await waitFor(() => expect(vi.mocked(ipc.sentLog).mock.lastCall?.[0]).toMatchObject({ person_id: null, recipient: "Ross" }));
     await userEvent.click(await screen.findByRole("button", { name: /^Wilbur Ross/ }));
-    await waitFor(() => expect(vi.mocked(ipc.sentLog).mock.lastCall?.[0]).toMatchObject({ person_id: 4 }));
+    await waitFor(() => expect(vi.mocked(ipc.sentLog).mock.lastCall?.[0]).toMatchObject({ person_id: 4, recipient: null }));
     expect(ipc.officialsList).toHaveBeenLastCalledWith("Ross");
 
     await userEvent.type(screen.getByRole("combobox", { name: "Office" }), "USTR{Enter}");

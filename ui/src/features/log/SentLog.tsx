@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useDeferredValue, useState } from "react";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import * as ipc from "../../ipc";
 import type { LogEntry, LogFilter, Method } from "../../ipc";
@@ -8,7 +8,7 @@ import type { Choice } from "../../components/SearchSelect";
 import { catalogQuery, keys } from "../../queries";
 import { OfficeSearch, PersonSearch } from "../officials/pickers";
 import { MarkSentDialog, ReplyCell, ReplyDialog } from "./dialogs";
-import { FollowUpButtons, FollowUpDialog, logChoicesQuery, type FollowUpAction } from "./followups";
+import { FollowUpButtons, FollowUpDialog, FollowUpHistory, logChoicesQuery, type FollowUpAction } from "./followups";
 
 interface Props {
   onOpen: (letterId: number) => void;
@@ -26,6 +26,10 @@ export function SentLog({ onOpen, group: startGroup }: Props) {
   const [method, setMethod] = useState<Method | "">("");
   const [reply, setReply] = useState<"" | "replied" | "waiting">("");
   const [person, setPerson] = useState<Choice | null>(null);
+  // What is typed in the Recipient box before anyone is picked filters too
+  // (every word in the name or the office), and Export CSV writes just that.
+  const [recipientText, setRecipientText] = useState("");
+  const recipientWords = useDeferredValue(person ? "" : recipientText.trim());
   const [office, setOffice] = useState<Choice | null>(null);
   const [issueId, setIssueId] = useState<number | null>(null);
   // A group the letter went to (its label), and whose follow-ups: "" anyone's, "mine", or a name.
@@ -54,8 +58,9 @@ export function SentLog({ onOpen, group: startGroup }: Props) {
     owner: owner && owner !== "mine" ? owner : null,
     mine: owner === "mine",
     group: group || null,
+    recipient: recipientWords || null,
   };
-  const filtered = !!(issueId !== null || person || office || from || to || dueOnly || method || reply || group || owner);
+  const filtered = !!(issueId !== null || person || recipientWords || office || from || to || dueOnly || method || reply || group || owner);
   const log = useQuery({
     queryKey: keys.sentLogWith(filter),
     queryFn: () => ipc.sentLog(filter),
@@ -80,7 +85,7 @@ export function SentLog({ onOpen, group: startGroup }: Props) {
         </button>
       </header>
       <div className="filters">
-        <PersonSearch label="Recipient" chosen={person} onChoose={setPerson} placeholder="Anyone" />
+        <PersonSearch label="Recipient" chosen={person} onChoose={setPerson} onText={setRecipientText} placeholder="Anyone" />
         <OfficeSearch label="Office" offices={catalog.data?.offices ?? []} chosen={office} onChoose={setOffice} placeholder="Any office" />
         <label>
           Issue
@@ -204,7 +209,7 @@ export function SentLog({ onOpen, group: startGroup }: Props) {
                             , <span className="nowrap">{METHOD_LABEL[e.method]}</span>
                           </>
                         )}
-                        {e.confirmation && <div className="muted">{e.confirmation}</div>}
+                        {e.confirmation && <div className="muted confirmation">{e.confirmation}</div>}
                       </>
                     ) : e.status === "signed" || e.status === "sent" ? (
                       <button type="button" className="small" onClick={() => setSending(e)}>
@@ -222,6 +227,7 @@ export function SentLog({ onOpen, group: startGroup }: Props) {
                       </div>
                     )}
                     {e.owner && <div className="muted">{e.owner}</div>}
+                    <FollowUpHistory entry={e} />
                     {e.sent_at && (
                       <FollowUpButtons
                         due={e.follow_up_on}

@@ -72,6 +72,24 @@ describe("Follow-up work in the sent log", () => {
     });
   });
 
+  it("says in the row what was done about the follow-up: the latest call logged, and how often it was put off", async () => {
+    vi.mocked(ipc.sentLog).mockResolvedValue([
+      logEntry({
+        recipient_id: 4,
+        contacts: 2,
+        last_contact: { on: "2017-10-12", kind: "meeting", who: "Jane Roe, trade counsel" },
+        snoozes: 2,
+      }),
+      logEntry({ recipient_id: 5, person: "Robert E. Lighthizer" }),
+    ]);
+    renderWithQuery(<SentLog onOpen={vi.fn()} />);
+    const table = await screen.findByRole("table", { name: "Sent log" });
+    const rows = within(table).getAllByRole("row").slice(1);
+    const history = nth(rows, 0).querySelector(".follow-up-history");
+    expect(history?.textContent).toBe("Meeting with Jane Roe, trade counsel, October 12, 2017 (2 logged)Put off twice");
+    expect(nth(rows, 1).querySelector(".follow-up-history")).toBeNull();
+  });
+
   it("filters by group and by whose follow-up it is, and shows the owner", async () => {
     vi.mocked(ipc.sentLog).mockResolvedValue([logEntry({ owner: "Avery Chen" })]);
     renderWithQuery(<SentLog onOpen={vi.fn()} />);
@@ -133,23 +151,23 @@ describe("Follow-up work in the sent log", () => {
     await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
   });
 
-  it("reassigns a follow-up, offering the session's login, and says a refusal at the name", async () => {
+  it("on this computer's own record, assigns a follow-up, offering the session's login, and says a refusal at the name", async () => {
     vi.mocked(ipc.sentLog).mockResolvedValue([logEntry({ recipient_id: 4, owner: null })]);
     vi.mocked(ipc.followUpAssign)
       .mockRejectedValueOnce(refusal("owner", "this follow-up is already dana's"))
       .mockResolvedValueOnce(null);
     renderWithQuery(<SentLog onOpen={vi.fn()} />);
-    await userEvent.click(await screen.findByRole("button", { name: "Reassign…" }));
-    const dialog = screen.getByRole("dialog", { name: "Reassign follow-up: Wilbur Ross" });
+    await userEvent.click(await screen.findByRole("button", { name: "Assign…" }));
+    const dialog = screen.getByRole("dialog", { name: "Assign follow-up: Wilbur Ross" });
     const name = within(dialog).getByLabelText("Give it to") as HTMLInputElement;
     await waitFor(() => expect(name.value).toBe("dana"));
-    await userEvent.click(within(dialog).getByRole("button", { name: "Reassign" }));
+    await userEvent.click(within(dialog).getByRole("button", { name: "Assign" }));
     expect(ipc.followUpAssign).toHaveBeenCalledWith(4, "dana");
     expect(await within(dialog).findByText("This follow-up is already dana's")).toBeTruthy();
     expect(name.getAttribute("aria-invalid")).toBe("true");
     await userEvent.clear(name);
     await userEvent.type(name, "Avery Chen");
-    await userEvent.click(within(dialog).getByRole("button", { name: "Reassign" }));
+    await userEvent.click(within(dialog).getByRole("button", { name: "Assign" }));
     expect(ipc.followUpAssign).toHaveBeenLastCalledWith(4, "Avery Chen");
     await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
   });
@@ -284,9 +302,9 @@ describe("Follow-up work on a letter's copies", () => {
       "October 10, 2018 meeting with Jane Roe, trade counsel (logged by dana)",
     ]);
     expect(screen.getByText("Avery Chen")).toBeTruthy();
-    // Replied: nothing to snooze, but it can still be reassigned or a call logged.
+    // Replied: nothing to snooze, but it can still be assigned or a call logged.
     expect(screen.queryByRole("button", { name: "Snooze…" })).toBeNull();
-    expect(screen.getByRole("button", { name: "Reassign…" })).toBeTruthy();
+    expect(screen.getByRole("button", { name: "Assign…" })).toBeTruthy();
     expect(screen.getByText(/Reply: reply.pdf, 120 KB/)).toBeTruthy();
     await userEvent.click(screen.getByRole("button", { name: "Open reply.pdf" }));
     expect(ipc.replyFileOpen).toHaveBeenCalledWith(7);

@@ -4,7 +4,7 @@
 import { useId, useState } from "react";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import * as ipc from "../../ipc";
-import type { ContactKind, CopyContact, ReplyFile, SnoozeTo } from "../../ipc";
+import type { ContactKind, CopyContact, LogEntry, ReplyFile, SnoozeTo } from "../../ipc";
 import { Dialog, NO_DATE } from "../../components/Dialog";
 import { DateField } from "../../components/DateField";
 import { ErrorNote, fieldError, longDate, useClock } from "../../components/common";
@@ -128,7 +128,7 @@ export function AssignDialog(props: { copy: CopyWho; owner: string | null; onClo
   const list = useId();
   const error = fieldError(assign.error, "owner");
   return (
-    <Dialog title={`Reassign follow-up: ${whoOf(props.copy)}`} onClose={props.onClose}>
+    <Dialog title={`${team ? "Reassign" : "Assign"} follow-up: ${whoOf(props.copy)}`} onClose={props.onClose}>
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -176,7 +176,7 @@ export function AssignDialog(props: { copy: CopyWho; owner: string | null; onClo
         {assign.isError && !error && <ErrorNote error={assign.error} prefix="Not reassigned" />}
         <div className="actions">
           <button type="submit" className="primary" disabled={assign.isPending}>
-            Reassign
+            {team ? "Reassign" : "Assign"}
           </button>
           <button type="button" onClick={props.onClose}>
             Cancel
@@ -322,6 +322,29 @@ export function ContactList({ contacts }: { contacts: CopyContact[] }) {
   );
 }
 
+const TIMES = ["", "once", "twice"];
+
+/**
+ * What was done about a copy's follow-up, in the sent log's row: the latest
+ * call or meeting logged (and how many), and how often it was put off.
+ */
+export function FollowUpHistory({ entry }: { entry: LogEntry }) {
+  const last = entry.last_contact;
+  if (!last && entry.snoozes === 0) return null;
+  return (
+    <div className="muted follow-up-history">
+      {last && (
+        <div>
+          {CONTACT_LABEL[last.kind]}
+          {last.who && <> with {last.who}</>}, <span className="nowrap">{longDate(last.on)}</span>
+          {entry.contacts > 1 && <> ({entry.contacts} logged)</>}
+        </div>
+      )}
+      {entry.snoozes > 0 && <div>Put off {TIMES[entry.snoozes] ?? `${entry.snoozes} times`}</div>}
+    </div>
+  );
+}
+
 /** What a row offers for its follow-up: snooze, reassign, log a contact. */
 export type FollowUpAction = "snooze" | "assign" | "contact";
 
@@ -330,6 +353,9 @@ export function FollowUpButtons(props: {
   replied: boolean;
   onAction: (action: FollowUpAction) => void;
 }) {
+  // Follow-ups go from one login to another on a team record; on this
+  // computer's own record a name is noted (assigned, not handed over).
+  const team = !!useQuery(teamStatusQuery).data?.team;
   return (
     <div className="row-actions">
       {props.due && !props.replied && (
@@ -338,7 +364,7 @@ export function FollowUpButtons(props: {
         </button>
       )}
       <button type="button" className="small" onClick={() => props.onAction("assign")}>
-        Reassign…
+        {team ? "Reassign…" : "Assign…"}
       </button>
       <button type="button" className="small" onClick={() => props.onAction("contact")}>
         Log call…

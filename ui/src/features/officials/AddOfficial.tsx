@@ -227,7 +227,7 @@ export function AddOfficial({ onClose, onAdded }: { onClose: () => void; onAdded
                 <p className="error field-error">{err("office.organization") ?? err("office.kind")}</p>
               )}
               <label>
-                Mailing address, one line per line
+                Mailing address (as printed, one line each)
                 <textarea
                   rows={3}
                   value={newOffice.address.join("\n")}

@@ -131,7 +131,7 @@ describe("Offices", () => {
     const panel = await screen.findByRole("complementary", { name: "Secretary of Commerce" });
     await userEvent.click(within(panel).getByRole("button", { name: "Edit…" }));
     const dialog = screen.getByRole("dialog", { name: "Edit Secretary of Commerce" });
-    const address = within(dialog).getByRole("textbox", { name: "Mailing address, one line per line" });
+    const address = within(dialog).getByRole("textbox", { name: "Mailing address (as printed, one line each)" });
     await userEvent.clear(address);
     await userEvent.type(address, "1401 Constitution Ave NW{Enter}{Enter}Washington, DC 20230");
     await userEvent.click(within(dialog).getByRole("button", { name: "Save" }));

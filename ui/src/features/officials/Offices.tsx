@@ -84,7 +84,7 @@ function OfficeForm(props: { id: number | null; start: NewOffice; onClose: () =>
           <input value={o.organization ?? ""} onChange={(e) => setO({ ...o, organization: opt(e.target.value) })} />
         </label>
         <label>
-          Mailing address, one line per line
+          Mailing address (as printed, one line each)
           <textarea rows={3} value={o.address.join("\n")} onChange={(e) => setO({ ...o, address: e.target.value.split("\n") })} />
         </label>
         <div className="grid2">
@@ -204,7 +204,7 @@ function AddHolder({ officeId, onClose }: { officeId: number; onClose: () => voi
           onActing={setActing}
         />
         <label>
-          Their address in this term, one line per line (empty: the office's)
+          Their address in this term, as printed, one line each (empty: the office’s)
           <textarea rows={2} value={address} onChange={(e) => setAddress(e.target.value)} />
         </label>
         {add.isError && <ErrorNote error={add.error} prefix="Not added" />}

@@ -286,7 +286,7 @@ describe("Officials", () => {
 
     await userEvent.click(within(dialog).getByRole("radio", { name: "A new office" }));
     await userEvent.selectOptions(within(dialog).getByRole("combobox", { name: "Kind (decides the form of address)" }), "governor");
-    await userEvent.type(within(dialog).getByRole("textbox", { name: "Mailing address, one line per line" }), "1 Capitol Sq{Enter}{Enter}Columbus, OH");
+    await userEvent.type(within(dialog).getByRole("textbox", { name: "Mailing address (as printed, one line each)" }), "1 Capitol Sq{Enter}{Enter}Columbus, OH");
     await userEvent.click(within(dialog).getByRole("button", { name: "Add official" }));
     const title = within(dialog).getByRole("textbox", { name: "Title" });
     // The field's own words, without the field's internal name.

@@ -16,6 +16,11 @@ interface Props {
   error?: string | null;
 }
 
+/** A person search that also says what is typed before anyone is picked (the sent log filters by it). */
+interface PersonProps extends Props {
+  onText?: (text: string) => void;
+}
+
 /** An office on record, best match first (as the letter form's recipient field ranks them). */
 export function OfficeSearch({ offices, ...p }: Props & { offices: Office[] }) {
   const [text, setText] = useState(p.chosen?.label ?? "");
@@ -30,8 +35,12 @@ export function OfficeSearch({ offices, ...p }: Props & { offices: Office[] }) {
 }
 
 /** A person on record, from two letters of the name on. */
-export function PersonSearch(p: Props) {
-  const [text, setText] = useState(p.chosen?.label ?? "");
+export function PersonSearch({ onText, ...p }: PersonProps) {
+  const [text, setTextHere] = useState(p.chosen?.label ?? "");
+  const setText = (t: string) => {
+    setTextHere(t);
+    onText?.(t);
+  };
   const typed = text.trim();
   const people = useQuery({
     queryKey: keys.officialsMatching(typed),

@@ -50,9 +50,12 @@ describe("Positions", () => {
     expect((within(dialog).getByRole("combobox", { name: "Stance" }) as HTMLSelectElement).value).toBe("support");
     const on = within(dialog).getByLabelText("Adopted on") as HTMLInputElement;
     expect(on.value).toBe("2026-03-10");
-    // The statement is what letters quote: it is asked for first.
+    // The statement starts from the words in force, to edit; emptied, it
+    // is asked for first (it is what letters quote).
+    const statement = within(dialog).getByRole("textbox", { name: /Statement/ }) as HTMLTextAreaElement;
+    expect(statement.value).toBe("Reaffirm.");
+    await userEvent.clear(statement);
     await userEvent.click(within(dialog).getByRole("button", { name: "Adopt this version" }));
-    const statement = within(dialog).getByRole("textbox", { name: /Statement/ });
     expect(await within(dialog).findByText("Write the position's statement: the words letters quote.")).toBeTruthy();
     expect(statement.getAttribute("aria-invalid")).toBe("true");
     expect(ipc.positionAdopt).not.toHaveBeenCalled();
@@ -89,6 +92,7 @@ describe("Positions", () => {
     const on = within(dialog).getByLabelText("Adopted on");
     await userEvent.clear(on);
     await userEvent.type(on, "2016-01-01");
+    await userEvent.clear(within(dialog).getByRole("textbox", { name: /Statement/ }));
     await userEvent.type(within(dialog).getByRole("textbox", { name: /Statement/ }), "Oppose.");
     await userEvent.click(within(dialog).getByRole("button", { name: "Adopt this version" }));
     expect(await within(dialog).findByText("Version 2 was adopted on September 1, 2017; a new version is adopted after it")).toBeTruthy();

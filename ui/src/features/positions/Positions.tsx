@@ -26,7 +26,8 @@ function AdoptDialog({ view, onClose, onAdopted }: { view: IssueView; onClose: (
   // Until edited, adopted today (the organization's today).
   const [onEdited, setOn] = useState<string | null>(null);
   const on = onEdited ?? today ?? "";
-  const [statement, setStatement] = useState("");
+  // A new version starts from the words in force, to be edited.
+  const [statement, setStatement] = useState(newest?.statement ?? "");
   const [rationale, setRationale] = useState("");
   const form: NewPosition = { stance, adopted_on: on, statement, rationale };
   const adopt = useMutation({

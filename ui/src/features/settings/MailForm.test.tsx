@@ -130,7 +130,7 @@ describe("Settings → Sending email: signing in to the organization's mailbox",
     renderWithQuery(<MailForm />);
     await waitFor(() => expect(line()).toContain("No one is signed in to the mailbox on this computer"));
     await userEvent.click(screen.getByRole("button", { name: "Sign in with Microsoft" }));
-    expect(ipc.mailSignIn).toHaveBeenCalledWith(saved.sign_in);
+    expect(ipc.mailSignIn).toHaveBeenCalledWith(saved.sign_in, expect.any(Function));
     await waitFor(() => expect(line()).toContain("Finish signing in in your browser"));
     expect((screen.getByRole("button", { name: "Sign in with Microsoft" }) as HTMLButtonElement).disabled).toBe(true);
     // The window may stop waiting for the browser.
@@ -139,6 +139,30 @@ describe("Settings → Sending email: signing in to the organization's mailbox",
     await act(async () => finish({ user: "ann@lakeshore.example", kept: "keychain" }));
     await waitFor(() => expect(line()).toContain("Signed in as ann@lakeshore.example."));
     expect(screen.queryByRole("button", { name: "Cancel the sign-in" })).toBeNull();
+  });
+
+  it("shows the sign-in address to open by hand, saying why when no browser started", async () => {
+    let page: (p: { url: string; browser_error: string | null }) => void = () => {};
+    vi.mocked(ipc.mailSignIn).mockImplementation((_s, onPage) => {
+      page = onPage;
+      return new Promise(() => {});
+    });
+    renderWithQuery(<MailForm />);
+    await userEvent.click(await screen.findByRole("button", { name: "Sign in with Microsoft" }));
+    // Before the shell has the address, nothing to open by hand.
+    expect(screen.queryByLabelText("Sign-in address")).toBeNull();
+    const url = "https://login.microsoftonline.com/lakeshore.example/oauth2/v2.0/authorize?client_id=0a1b-app";
+    act(() => page({ url, browser_error: "xdg-open is not installed" }));
+    expect((screen.getByLabelText("Sign-in address") as HTMLInputElement).value).toBe(url);
+    expect(screen.getByText(/No web browser could be started \(xdg-open is not installed\)\. Open this address/)).toBeTruthy();
+    const write = vi.fn().mockResolvedValue(undefined);
+    Object.defineProperty(navigator, "clipboard", { value: { writeText: write }, configurable: true });
+    await userEvent.click(screen.getByRole("button", { name: "Copy address" }));
+    expect(write).toHaveBeenCalledWith(url);
+    expect(await screen.findByText("The address is on the clipboard.")).toBeTruthy();
+    // A browser that did start: the address is offered quietly, in case.
+    act(() => page({ url, browser_error: null }));
+    expect(screen.getByText(/If the sign-in page did not open in your browser/)).toBeTruthy();
   });
 
   it("says a sign-in that no longer holds in words, with the button right there", async () => {

@@ -5,10 +5,11 @@
 import { useState } from "react";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import * as ipc from "../../ipc";
-import type { Handover, MailSecurity, MailSettings, MailView, Provider, SignIn, UsualPorts } from "../../ipc";
+import type { Handover, MailSecurity, MailSettings, MailView, Provider, UsualPorts } from "../../ipc";
 import { ErrorNote, fieldError, useMay } from "../../components/common";
 import { keys } from "../../queries";
 import { useAdminOnly } from "./adminOnly";
+import { SignInAddress, useMailSignIn } from "./signIn";
 
 /** Nothing set up yet: STARTTLS on its usual port (Rust's). */
 const blank = (ports: UsualPorts): MailSettings => ({
@@ -26,7 +27,7 @@ const blank = (ports: UsualPorts): MailSettings => ({
 
 /** "Sign in with Microsoft". */
 export const providerName = (p: Provider) =>
-  p === "microsoft" ? "Microsoft" : p === "google" ? "Google" : "your organization's sign-in";
+  p === "microsoft" ? "Microsoft" : p === "google" ? "Google" : "your organization's account";
 
 function Form({ start, passwordKept }: { start: MailView; passwordKept: boolean }) {
   const port = start.usual_ports;
@@ -40,7 +41,7 @@ function Form({ start, passwordKept }: { start: MailView; passwordKept: boolean 
     onSuccess: () => setPassword(""),
   });
   const forget = useMutation({ mutationFn: ipc.mailPasswordForget });
-  const signIn = useMutation({ mutationFn: (s: SignIn | null) => ipc.mailSignIn(s) });
+  const { signIn, page } = useMailSignIn();
   const signOut = useMutation({ mutationFn: ipc.mailSignOut, onSuccess: () => signIn.reset() });
   const err = (f: string) => fieldError(save.error, f);
   const shown = ["server", "port", "from_address", "username", "password", "ca_file", "client_id", "issuer", "handover", "sign_in"];
@@ -278,6 +279,7 @@ function Form({ start, passwordKept }: { start: MailView; passwordKept: boolean 
               {signIn.data?.kept === "this_session" &&
                 " No system keychain is running, so the sign-in lasts only until Amicus closes."}
             </p>
+            {signIn.isPending && page && <SignInAddress page={page} />}
             {signIn.isError && <ErrorNote error={signIn.error} prefix="Not signed in" />}
             {signOut.isError && <ErrorNote error={signOut.error} prefix="Not signed out" />}
             <div className="actions">

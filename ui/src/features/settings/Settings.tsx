@@ -40,7 +40,7 @@ function LetterheadForm({ start }: { start: Letterhead }) {
       </div>
       {nameError && <p className="error field-error">{nameError}</p>}
       <label>
-        Address, one line per line
+        Address (as printed, one line each)
         <textarea rows={2} value={l.address.join("\n")} {...admin.field} onChange={(e) => setL({ ...l, address: e.target.value.split("\n") })} />
       </label>
       <div className="grid2">

@@ -107,4 +107,28 @@ fn updating_to_the_version_in_force_is_approved_and_a_kept_choice_is_per_version
 testkit::engines!(
     a_draft_quoting_a_superseded_version_waits_for_a_choice,
     updating_to_the_version_in_force_is_approved_and_a_kept_choice_is_per_version,
+    a_new_versions_quotes_are_set_as_the_letters_set_them,
 );
+
+/// Typed with straight quotes, a statement is kept with typographic ones, as
+/// the shipped positions and the letters' own text are set.
+fn a_new_versions_quotes_are_set_as_the_letters_set_them(engine: Backend) {
+    let app = app_on(engine);
+    let (_, p) = app
+        .adopt_position(
+            "KORUS",
+            &store::NewPosition {
+                stance: store::Stance::Support,
+                adopted_on: None,
+                statement: "We support \"KORUS 2.0\" and the members' exports.".into(),
+                rationale: "The 'autos' chapter.".into(),
+            },
+        )
+        .unwrap();
+    assert_eq!(
+        p.statement,
+        "We support “KORUS 2.0” and the members’ exports."
+    );
+    assert_eq!(p.rationale, "The ‘autos’ chapter.");
+    assert_eq!(app.store().position(p.id).unwrap().statement, p.statement);
+}

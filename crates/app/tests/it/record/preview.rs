@@ -12,6 +12,7 @@ fn the_live_preview_answers_while_an_export_is_in_progress(engine: Backend) {
     let (finish, may_finish) = mpsc::channel::<()>();
     let may_finish = std::sync::Mutex::new(may_finish);
     let options = ExportOptions {
+        format: amicus_app::ExportFormat::Pdf,
         combined: false,
         blank_signature: false,
         // The export stops after its copy until the preview has answered.
