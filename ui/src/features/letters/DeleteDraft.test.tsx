@@ -5,6 +5,7 @@ import { Compose } from "../compose/Compose";
 import { DeletedToast } from "./DeleteDraft";
 import { DeletedLetters } from "./DeletedLetters";
 import { LettersList } from "./LettersList";
+import { stepsText } from "../compose/LetterSteps";
 import {
   blankLetter,
   catalog,
@@ -137,6 +138,18 @@ describe("Deleting a draft", () => {
     await userEvent.click(within(note).getByRole("button", { name: "Restore draft" }));
     expect(ipc.letterRestore).toHaveBeenCalledWith(2);
     expect(await screen.findByText("Draft restored.")).toBeTruthy();
+  });
+});
+
+describe("A deleted or restored draft's steps", () => {
+  it("say who deleted or restored it, and when, after its drafting", () => {
+    const drafted = { kind: "created" as const, by: "dana", at: "2026-11-30T14:00:00Z" };
+    expect(stepsText([drafted, { kind: "deleted", by: "dana", at: "2026-12-01T15:00:00Z" }], "America/New_York")).toBe(
+      "Drafted by dana on November 30, 2026 · deleted by dana on December 1, 2026",
+    );
+    expect(stepsText([drafted, { kind: "restored", by: "ada", at: "2026-12-02T15:00:00Z" }], "America/New_York")).toBe(
+      "Drafted by dana on November 30, 2026 · restored by ada on December 2, 2026",
+    );
   });
 });
 

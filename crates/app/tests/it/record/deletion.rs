@@ -82,10 +82,13 @@ fn a_deleted_draft_leaves_the_lists_and_comes_back_unchanged(engine: Backend) {
     expected[6] += 1;
     assert_eq!(counts(&app), expected);
     assert_eq!(kinds(&app, id), ["created", "deleted"]);
-    // Opened, it says it is deleted.
+    // Opened, it says it is deleted, and its steps say when.
+    let opened = app.open_letter(id).unwrap();
+    assert_eq!(opened.summary.deleted_at, Some(at("2017-11-02")));
+    let last = opened.steps.last().unwrap();
     assert_eq!(
-        app.open_letter(id).unwrap().summary.deleted_at,
-        Some(at("2017-11-02"))
+        (last.kind, last.at),
+        (store::EventKind::Deleted, at("2017-11-02"))
     );
 
     // A deleted draft is not changed until restored.
@@ -102,7 +105,15 @@ fn a_deleted_draft_leaves_the_lists_and_comes_back_unchanged(engine: Backend) {
     assert!(listed(&app, id) && found(&app, id) && logged(&app, id));
     assert!(app.deleted_letters().unwrap().is_empty());
     let after = app.open_letter(id).unwrap();
-    assert_eq!(after, before, "restored as it was");
+    assert_eq!(after.draft, before.draft, "restored as it was");
+    assert_eq!(after.summary, before.summary);
+    assert_eq!(after.recipients, before.recipients);
+    // Its steps say so after its drafting: "Drafted …, restored on …".
+    let steps: Vec<store::EventKind> = after.steps.iter().map(|s| s.kind).collect();
+    assert_eq!(
+        steps,
+        [store::EventKind::Created, store::EventKind::Restored]
+    );
     assert_eq!(kinds(&app, id), ["created", "deleted", "restored"]);
     let e = app.restore_draft(id).unwrap_err();
     assert!(e.to_string().contains("not deleted"), "{e}");
