@@ -1,6 +1,6 @@
 // Deleting a draft: asked first, in a dialog naming the letter
 // (DeleteDraftDialog); then said with an undo for a while (DeletedToast:
-// "Draft deleted · Undo", or Ctrl+Z). What may be deleted, and by whom, is
+// "Draft deleted: Letter 12, …" with Undo, or Ctrl+Z). What may be deleted, and by whom, is
 // Rust's (and on a team record the server's) to say: a refusal is shown.
 import { useEffect, useRef } from "react";
 import { useMutation } from "@tanstack/react-query";
@@ -65,7 +65,7 @@ function inField(target: EventTarget | null): boolean {
 }
 
 /**
- * "Draft deleted · Undo" for UNDO_MS after a draft was deleted (`draft`;
+ * "Draft deleted: Letter 12, “…”" with Undo for UNDO_MS after a draft was deleted (`draft`;
  * null: nothing to say). Undo, or Ctrl+Z outside a text field, restores it;
  * `onRestored` then says where to go. `onDone` when the offer ends.
  */
@@ -116,18 +116,9 @@ export function DeletedToast({
   return (
     <Toast text={text} tone={undo.isError ? "warning" : "done"} onDismiss={onDone}>
       {draft && !undo.isError && (
-        <>
-          <span aria-hidden="true">· </span>
-          <button
-            type="button"
-            className="link"
-            title="Ctrl+Z"
-            disabled={undo.isPending}
-            onClick={() => undo.mutate(draft)}
-          >
-            Undo
-          </button>
-        </>
+        <button type="button" className="link" title="Ctrl+Z" disabled={undo.isPending} onClick={() => undo.mutate(draft)}>
+          Undo
+        </button>
       )}
     </Toast>
   );
