@@ -5,6 +5,7 @@ import { clockQuery, keys, teamStatusQuery } from "./queries";
 import type { SearchHit, TeamRole } from "./ipc";
 import { LettersList } from "./features/letters/LettersList";
 import type { ComposeHandle } from "./features/compose/Compose";
+import { DeletedToast, type DraftRef } from "./features/letters/DeleteDraft";
 
 // The letters list is what start-up shows; the other screens load when first opened.
 const Compose = lazy(() => import("./features/compose/Compose").then((m) => ({ default: m.Compose })));
@@ -12,6 +13,9 @@ const SentLog = lazy(() => import("./features/log/SentLog").then((m) => ({ defau
 const Officials = lazy(() => import("./features/officials/Officials").then((m) => ({ default: m.Officials })));
 const Positions = lazy(() => import("./features/positions/Positions").then((m) => ({ default: m.Positions })));
 const Templates = lazy(() => import("./features/templates/Templates").then((m) => ({ default: m.Templates })));
+const DeletedLetters = lazy(() =>
+  import("./features/letters/DeletedLetters").then((m) => ({ default: m.DeletedLetters })),
+);
 const Settings = lazy(() => import("./features/settings/Settings").then((m) => ({ default: m.Settings })));
 import { Dialog } from "./components/Dialog";
 import { longDatesIn } from "./components/dates";
@@ -19,6 +23,8 @@ import { ConnectionBanner } from "./components/ConnectionBanner";
 
 type View =
   | { name: "letters" }
+  /** Letters, Deleted letters: the deleted drafts, with Restore. */
+  | { name: "deleted" }
   /** `copyOf`: a new letter copied from that one. */
   | { name: "compose"; id: number | null; seq: number; copyOf?: number }
   /** `group`: the log of the letters sent to that group (a committee hit); `seq` opens it afresh. */
@@ -149,6 +155,9 @@ export function App() {
   useQuery({ ...clockQuery, refetchInterval: 60_000 });
   const [view, setView] = useState<View>({ name: "letters" });
   const [leaving, setLeaving] = useState<View | null>(null);
+  // The draft just deleted, while its undo is offered.
+  const [deleted, setDeleted] = useState<DraftRef | null>(null);
+  const undoOver = useCallback(() => setDeleted(null), []);
   const compose = useRef<ComposeHandle>(null);
   const searchBox = useRef<HTMLInputElement>(null);
 
@@ -225,7 +234,7 @@ export function App() {
             <li key={name}>
               <button
                 type="button"
-                aria-current={view.name === name ? "page" : undefined}
+                aria-current={view.name === name || (view.name === "deleted" && name === "letters") ? "page" : undefined}
                 onClick={() => go({ name } as View)}
               >
                 {label}
@@ -243,7 +252,15 @@ export function App() {
         <main className="content">
           <Suspense fallback={<p className="empty">Opening…</p>}>
           {view.name === "letters" && (
-            <LettersList onOpen={openLetter} onNew={newLetter} onShown={onShown} />
+            <LettersList
+              onOpen={openLetter}
+              onNew={newLetter}
+              onShowDeleted={() => go({ name: "deleted" })}
+              onShown={onShown}
+            />
+          )}
+          {view.name === "deleted" && (
+            <DeletedLetters onOpen={openLetter} onBack={() => go({ name: "letters" })} />
           )}
           {view.name === "compose" && (
             <Compose
@@ -253,6 +270,11 @@ export function App() {
               handle={compose}
               onSaved={(id) => setView({ name: "compose", id, seq: view.seq })}
               onCopy={copyLetter}
+              onDeleted={(draft) => {
+                // Deleted: off to the letters, with the undo offered there.
+                setView({ name: "letters" });
+                setDeleted(draft);
+              }}
             />
           )}
           {view.name === "log" && <SentLog key={view.seq} onOpen={openLetter} group={view.group} />}
@@ -265,6 +287,7 @@ export function App() {
           </Suspense>
         </main>
       </div>
+      <DeletedToast draft={deleted} onDone={undoOver} onRestored={(d) => openLetter(d.id)} />
       {leaving && (
         <Dialog title="Discard unsaved changes?" onClose={() => setLeaving(null)}>
           <p>This letter has changes that are not saved.</p>

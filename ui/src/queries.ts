@@ -20,6 +20,8 @@ export const keys = {
   catalog: ["catalog"],
   letters: ["letters"],
   lettersWith: (status: Status | "") => ["letters", status],
+  /** The deleted drafts (under "letters": a change to the letters makes it stale too). */
+  deletedLetters: ["letters", "deleted"],
   letter: ["letter"],
   letterById: (id: number | null) => ["letter", id],
   /** A new letter's defaults. */

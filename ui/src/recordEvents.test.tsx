@@ -37,7 +37,7 @@ describe("record-changed events", () => {
 
   async function shown() {
     await screen.findByRole("table", { name: "Letters" });
-    await screen.findByText("No officials yet: import a roster below.");
+    await screen.findByText("No officials yet: Import… brings the congress roster and the executive posts.");
     await waitFor(() => expect(events.listening()).toBe(1));
     expect(ipc.lettersList).toHaveBeenCalledTimes(1);
     expect(ipc.officialsPage).toHaveBeenCalledTimes(1);

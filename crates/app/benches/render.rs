@@ -85,7 +85,7 @@ fn bench(c: &mut Criterion) {
         .preview_draft(&letter, &amicus_app::PreviewHave::default())
         .expect("preview");
     let mut have = amicus_app::PreviewHave {
-        signed_letter: None,
+        saved_letter: None,
         pages: first.pages.iter().map(|p| p.key.clone()).collect(),
         glyphs: first.glyphs.iter().map(|g| g.id).collect(),
     };

@@ -6,7 +6,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use store::{LetterMode, Method, Role, Status, Store};
 
-use crate::app::App;
+use crate::app::{App, RecordArea};
 use crate::delivery::{Reach, reach_of};
 use crate::drafts::{NewLetter, drawn_signature, extra_of};
 use crate::error::AppError;
@@ -37,6 +37,11 @@ pub struct LetterSummary {
     /// only partly delivered until `copies_sent == copies`.
     pub copies: u32,
     pub copies_sent: u32,
+    /// When the draft was deleted (Letters, Deleted letters, where it can
+    /// be restored); None for a letter that is not deleted.
+    pub deleted_at: Option<DateTime<Utc>>,
+    /// Who deleted it: a team record's login; None on a single-user file.
+    pub deleted_by: Option<String>,
 }
 
 /// One addressee or cc of an opened letter, with what happened to their copy.
@@ -132,40 +137,35 @@ impl App {
     pub fn letter_summaries(&self, status: Option<Status>) -> Result<Vec<LetterSummary>, AppError> {
         let db = self.db();
         let letters = db.letters(status, 1000)?;
-        let ids: Vec<i64> = letters.iter().map(|l| l.id).collect();
-        let mut names = db.addressee_names(&ids)?;
-        let sent = db.copies_sent(&ids)?;
-        let mut issues = std::collections::HashMap::new();
-        for i in db.issues()? {
-            for p in db.positions(i.id)? {
-                issues.insert(p.id, i.name.clone());
-            }
-        }
-        Ok(letters
-            .into_iter()
-            .map(|l| {
-                let recipients: Vec<String> = names
-                    .remove(&l.id)
-                    .unwrap_or_default()
-                    .into_iter()
-                    .map(|(p, o)| label(p, o))
-                    .collect();
-                LetterSummary {
-                    copies: sent.get(&l.id).map_or(0, |c| c.0),
-                    copies_sent: sent.get(&l.id).map_or(0, |c| c.1),
-                    issue: l.position_id.and_then(|p| issues.get(&p).cloned()),
-                    addressed_to: addressed_to(&l.extra, &recipients),
-                    recipients,
-                    id: l.id,
-                    date: l.date,
-                    subject: l.subject,
-                    status: l.status,
-                    mode: l.mode,
-                    revision_of: l.revision_of,
-                    updated_at: l.updated_at,
-                }
-            })
-            .collect())
+        summaries(&db, letters)
+    }
+
+    /// Delete draft `id`: it is kept, out of the letters list, the search
+    /// and the sent log, and listed in [`App::deleted_letters`] until
+    /// restored; the history says when (and on a team record who). An
+    /// approved, signed or sent letter is refused, saying why; on a team
+    /// record the server lets only the draft's author or an administrator.
+    #[tracing::instrument(skip(self))]
+    pub fn delete_draft(&self, id: i64) -> Result<(), AppError> {
+        self.db().delete_draft(id, self.clock().now())?;
+        self.changed(&[RecordArea::Letters]);
+        Ok(())
+    }
+
+    /// Bring deleted draft `id` back as it was (its text, recipients and
+    /// status untouched); the history says so.
+    #[tracing::instrument(skip(self))]
+    pub fn restore_draft(&self, id: i64) -> Result<(), AppError> {
+        self.db().restore_draft(id, self.clock().now())?;
+        self.changed(&[RecordArea::Letters]);
+        Ok(())
+    }
+
+    /// The deleted drafts, the latest deleted first (the "Deleted letters" view).
+    pub fn deleted_letters(&self) -> Result<Vec<LetterSummary>, AppError> {
+        let db = self.db();
+        let letters = db.deleted_letters(1000)?;
+        summaries(&db, letters)
     }
 
     fn summary(&self, db: &Store, l: &store::Letter) -> Result<LetterSummary, AppError> {
@@ -198,6 +198,8 @@ impl App {
             updated_at: l.updated_at,
             copies,
             copies_sent,
+            deleted_at: l.deleted_at,
+            deleted_by: l.deleted_by.clone(),
         })
     }
 
@@ -304,4 +306,45 @@ impl App {
             None => Ok(check.copies.len()),
         }
     }
+}
+
+/// The list rows of `letters`: the addressees and issues of the whole page
+/// come from two queries, not a few per letter.
+fn summaries(db: &Store, letters: Vec<store::Letter>) -> Result<Vec<LetterSummary>, AppError> {
+    let ids: Vec<i64> = letters.iter().map(|l| l.id).collect();
+    let mut names = db.addressee_names(&ids)?;
+    let sent = db.copies_sent(&ids)?;
+    let mut issues = std::collections::HashMap::new();
+    for i in db.issues()? {
+        for p in db.positions(i.id)? {
+            issues.insert(p.id, i.name.clone());
+        }
+    }
+    Ok(letters
+        .into_iter()
+        .map(|l| {
+            let recipients: Vec<String> = names
+                .remove(&l.id)
+                .unwrap_or_default()
+                .into_iter()
+                .map(|(p, o)| label(p, o))
+                .collect();
+            LetterSummary {
+                copies: sent.get(&l.id).map_or(0, |c| c.0),
+                copies_sent: sent.get(&l.id).map_or(0, |c| c.1),
+                issue: l.position_id.and_then(|p| issues.get(&p).cloned()),
+                addressed_to: addressed_to(&l.extra, &recipients),
+                recipients,
+                id: l.id,
+                date: l.date,
+                subject: l.subject,
+                status: l.status,
+                mode: l.mode,
+                revision_of: l.revision_of,
+                updated_at: l.updated_at,
+                deleted_at: l.deleted_at,
+                deleted_by: l.deleted_by,
+            }
+        })
+        .collect())
 }

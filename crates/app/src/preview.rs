@@ -86,11 +86,13 @@ pub struct PreviewHave {
     pub pages: Vec<String>,
     #[serde(default)]
     pub glyphs: Vec<u32>,
-    /// The saved letter the form shows, unchanged: once it is signed its
-    /// pages are drawn with the signature it was signed with.
+    /// The saved letter the form shows, unchanged (none: a new letter, or
+    /// unsaved changes, which saving makes a draft). Once it is approved its
+    /// pages lose the draft band; once signed they are drawn with the
+    /// signature it was signed with.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", ts(optional))]
-    pub signed_letter: Option<i64>,
+    pub saved_letter: Option<i64>,
 }
 
 /// A page's key: a digest of its drawing (with its number and the page count).
@@ -108,7 +110,7 @@ fn page_key(page: &typeset::svg::InkPage) -> String {
     format!("{:016x}", h.finish())
 }
 
-/// The line at the top of every page of an exported draft.
+/// The line at the top of every page of a draft, exported or previewed.
 pub const DRAFT_MARK: &str = "DRAFT — not approved for sending";
 
 impl App {
@@ -146,8 +148,15 @@ impl App {
                 resolved.push(label(person.map(|p| p.full_name), office.map(|o| o.title)));
             }
             let mut data = self.data_for(&db, &draft, &recipients)?;
-            if let Some(id) = have.signed_letter {
+            let mut approved = false;
+            if let Some(id) = have.saved_letter {
                 data.signer.signature = drawn_signature(&db, id)?;
+                approved = db.letter(id)?.status != Status::Draft;
+            }
+            // The preview is what an export would give: a draft's pages say
+            // so at the top, as its PDF's do, until it is approved.
+            if !approved {
+                data.mark = Some(DRAFT_MARK.into());
             }
             (data, warnings, resolved)
         };

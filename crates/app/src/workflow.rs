@@ -23,7 +23,8 @@ pub struct WorkflowStep {
 }
 
 /// The steps still standing: an edit after approval sends a letter back to
-/// draft, so that approval (and any signature) no longer counts.
+/// draft, so that approval (and any signature) no longer counts. A draft
+/// deleted or restored says the latest of the two, after its drafting.
 pub(crate) fn workflow(events: &[store::Event]) -> Vec<WorkflowStep> {
     use store::EventKind as K;
     let step = |e: &store::Event| WorkflowStep {
@@ -32,6 +33,7 @@ pub(crate) fn workflow(events: &[store::Event]) -> Vec<WorkflowStep> {
         at: e.at,
     };
     let (mut created, mut approved, mut signed, mut sent) = (None, None, None, None);
+    let mut removal = None;
     for e in events {
         match e.kind {
             K::Created => created = created.or(Some(step(e))),
@@ -39,10 +41,11 @@ pub(crate) fn workflow(events: &[store::Event]) -> Vec<WorkflowStep> {
             K::Approved => approved = Some(step(e)),
             K::Signed => signed = Some(step(e)),
             K::Sent => sent = sent.or(Some(step(e))),
+            K::Deleted | K::Restored => removal = Some(step(e)),
             _ => {}
         }
     }
-    [created, approved, signed, sent]
+    [created, removal, approved, signed, sent]
         .into_iter()
         .flatten()
         .collect()

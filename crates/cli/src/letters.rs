@@ -19,9 +19,19 @@ pub enum Letters {
     New(NewArgs),
     /// List letters, newest first.
     List {
-        #[arg(long)]
+        #[arg(long, conflicts_with = "deleted")]
         status: Option<Status>,
+        /// List the deleted drafts instead (the latest deleted first), which
+        /// `amicus letters restore ID` brings back.
+        #[arg(long)]
+        deleted: bool,
     },
+    /// Delete a draft: it is kept, with when and by whom, out of the list,
+    /// the search and the sent log until restored. An approved, signed or
+    /// sent letter is never deleted.
+    Delete { id: i64 },
+    /// Bring a deleted draft back as it was.
+    Restore { id: i64 },
     /// Show a letter, its recipients and its history.
     Show { id: i64 },
     /// Draft a new letter from letter ID (sent ones too): same template,
@@ -254,6 +264,17 @@ fn show_letter(app: &App, id: i64, format: Format) -> Result<(), AppError> {
     out!("letter {id}: {}", l.subject);
     out!("  date:     {}", l.date);
     out!("  status:   {}", l.status);
+    if let Some(at) = l.deleted_at {
+        let by = l
+            .deleted_by
+            .as_deref()
+            .map(|b| format!(" by {b}"))
+            .unwrap_or_default();
+        out!(
+            "  deleted:  {}{by} (`amicus letters restore {id}` brings it back)",
+            at.format("%Y-%m-%d %H:%M UTC")
+        );
+    }
     out!("  mode:     {}", l.mode);
     out!("  template: {} v{}", r.template, r.template_version);
     if let Some(p) = &r.position {
@@ -362,11 +383,39 @@ fn new_letter(app: &App, a: NewArgs) -> Result<(), AppError> {
 pub fn run(app: &App, cmd: Letters, format: Format) -> Result<(), AppError> {
     match cmd {
         Letters::New(a) => new_letter(app, a)?,
-        Letters::List { status } if format.json => json(&app.letter_summaries(status)?)?,
-        Letters::List { status } => {
+        Letters::List {
+            deleted: true,
+            status: _,
+        } => {
+            let deleted = app.deleted_letters()?;
+            if format.json {
+                json(&deleted)?;
+            } else if deleted.is_empty() {
+                out!("no deleted drafts");
+            } else {
+                for l in deleted {
+                    let when = l
+                        .deleted_at
+                        .map(|at| at.format("%Y-%m-%d %H:%M UTC").to_string())
+                        .unwrap_or_default();
+                    let by = l.deleted_by.map(|b| format!(" by {b}")).unwrap_or_default();
+                    out!("{:>5}  {}  deleted {when}{by}  {}", l.id, l.date, l.subject);
+                }
+            }
+        }
+        Letters::List { status, .. } if format.json => json(&app.letter_summaries(status)?)?,
+        Letters::List { status, .. } => {
             for l in app.letters(status)? {
                 out!("{:>5}  {}  {:<8} {}", l.id, l.date, l.status, l.subject);
             }
+        }
+        Letters::Delete { id } => {
+            app.delete_draft(id)?;
+            out!("letter {id} deleted; `amicus letters restore {id}` brings it back");
+        }
+        Letters::Restore { id } => {
+            app.restore_draft(id)?;
+            out!("letter {id} restored");
         }
         Letters::Show { id } => show_letter(app, id, format)?,
         Letters::Copy { id, date } => {

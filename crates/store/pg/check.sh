@@ -434,6 +434,8 @@ step() { # SUBJECT STATUS
 expect_ok "matrix fixtures: m-draft, m-approved, m-signed, m-sent" "$PG1" \
   "$(mk m-draft) $(mk m-approved) $(step m-approved approved) $(mk m-signed) $(step m-signed approved) $(step m-signed signed)
    $(mk m-sent) $(step m-sent approved) $(step m-sent signed) $(mk m-touch) $(step m-touch approved)
+   $(mk m-deleted) BEGIN; UPDATE letters SET deleted_at = 'x' WHERE id = $(L m-deleted);
+   INSERT INTO events (letter_id, kind, at) VALUES ($(L m-deleted), 'deleted', 'x'); COMMIT;
    BEGIN; UPDATE letter_recipients SET method = 'mail', sent_at = '2024-06-02T09:00:00Z', confirmation = 'certified 1',
           follow_up_on = '2024-07-01' WHERE id = $(R m-sent);
    UPDATE letters SET status = 'sent' WHERE id = $(L m-sent);
@@ -441,6 +443,9 @@ expect_ok "matrix fixtures: m-draft, m-approved, m-signed, m-sent" "$PG1" \
      VALUES ($(L m-sent), $(R m-sent), '\\x255044462d', repeat('d', 64), '{}', 'x');
    INSERT INTO events (letter_id, recipient_id, kind, at, detail) VALUES ($(L m-sent), $(R m-sent), 'sent', 'x', 'mail');
    COMMIT;"
+expect_ok "matrix fixtures: m-dana, a draft dana wrote" "$(as dana)" "$(mk m-dana)"
+expect_value "a deleted draft: deleted_by is the server's word (the login), not the client's" "$PG1" "postgres" \
+  "SELECT deleted_by FROM letters WHERE id = $(L m-deleted)"
 
 ROLES=(dana avery sam ada olive)
 cell() { # ROLE TABLE OPERATION EXPECTED(ok|refused) SQL
@@ -488,6 +493,38 @@ row letters "UPDATE an approved letter's body, keeping it approved" rrrrr \
 row letters "UPDATE a draft's body, no event" rrrrr \
   "UPDATE letters SET body = 'Edited.' WHERE id = $(L m-draft)"
 row letters "DELETE a draft" rrrrr "DELETE FROM letters WHERE id = $(L m-draft)"
+del() { # SUBJECT: mark the letter deleted, with its 'deleted' event
+  echo "UPDATE letters SET deleted_at = 'x' WHERE id = $(L "$1");
+        INSERT INTO events (letter_id, kind, at) VALUES ($(L "$1"), 'deleted', 'x')"
+}
+row letters "delete (soft) one's own draft, with its 'deleted' event" orror "$(del m-dana)"
+row letters "delete (soft) a colleague's draft, with its event" rrror "$(del m-draft)"
+row letters "delete (soft) a draft, no event" rrrrr \
+  "UPDATE letters SET deleted_at = 'x' WHERE id = $(L m-dana)"
+row letters "delete (soft) an approved letter, with its event" rrrrr "$(del m-approved)"
+row letters "delete (soft) a signed letter, with its event" rrrrr "$(del m-signed)"
+row letters "delete (soft) a sent letter, with its event" rrrrr "$(del m-sent)"
+row letters "delete (soft) a draft and change its body at once" rrrrr \
+  "UPDATE letters SET deleted_at = 'x', body = 'Changed.' WHERE id = $(L m-dana);
+   INSERT INTO events (letter_id, kind, at) VALUES ($(L m-dana), 'deleted', 'x')"
+row letters "delete one's draft saying another login did (the server writes who)" orror \
+  "UPDATE letters SET deleted_at = 'x', deleted_by = 'avery' WHERE id = $(L m-dana);
+   INSERT INTO events (letter_id, kind, at) VALUES ($(L m-dana), 'deleted', 'x');
+   SELECT 1 / (deleted_by = session_user)::int FROM letters WHERE id = $(L m-dana)"
+row letters "restore a colleague's deleted draft, with its 'restored' event" rrror \
+  "UPDATE letters SET deleted_at = NULL WHERE id = $(L m-deleted);
+   INSERT INTO events (letter_id, kind, at) VALUES ($(L m-deleted), 'restored', 'x')"
+row letters "change a deleted draft's body, with its 'edited' event" rrrrr \
+  "UPDATE letters SET body = 'Changed.' WHERE id = $(L m-deleted); INSERT INTO events (letter_id, kind, at) VALUES ($(L m-deleted), 'edited', 'x')"
+row letters "approve a deleted draft, with its event" rrrrr \
+  "$(step m-deleted approved | sed 's/BEGIN;//; s/COMMIT;//')"
+row letters "INSERT a letter already deleted" rrrrr \
+  "INSERT INTO letters (template_id, signer_id, date, subject, body, mode, deleted_at, created_at, updated_at) VALUES (1, 1, '2024-06-01', 'x', 'b', 'joint', 'x', 'x', 'x');
+   INSERT INTO events (letter_id, kind, at) VALUES ((SELECT max(id) FROM letters), 'created', 'x')"
+row events "INSERT 'deleted' for a draft not deleted" rrrrr \
+  "INSERT INTO events (letter_id, kind, at) VALUES ($(L m-draft), 'deleted', 'x')"
+row letter_recipients "DELETE a deleted draft's copy" rrrrr \
+  "DELETE FROM letter_recipients WHERE id = $(R m-deleted 1)"
 row letters "TRUNCATE" rrrrr "TRUNCATE letters CASCADE"
 row events "INSERT 'approved' on a draft (nothing approved)" rrrrr \
   "INSERT INTO events (letter_id, kind, at) VALUES ($(L m-draft), 'approved', 'x')"

@@ -398,13 +398,13 @@ impl Store {
         let mut stmt = self.conn.prepare_cached(self.conn.pick(
             "SELECT DISTINCT json_extract(g.value, '$.label') AS label
              FROM letters l, json_each(l.extra, '$.groups') g
-             WHERE json_extract(g.value, '$.label') IS NOT NULL
+             WHERE json_extract(g.value, '$.label') IS NOT NULL AND l.deleted_at IS NULL
              ORDER BY label",
             "SELECT DISTINCT g ->> 'label' AS label
              FROM letters l,
                   jsonb_array_elements(CASE WHEN jsonb_typeof(CAST(l.extra AS jsonb) -> 'groups') = 'array'
                                             THEN CAST(l.extra AS jsonb) -> 'groups' END) g
-             WHERE g ->> 'label' IS NOT NULL
+             WHERE g ->> 'label' IS NOT NULL AND l.deleted_at IS NULL
              ORDER BY label",
         ))?;
         let rows = stmt.query_map([], |r| r.get(0))?;

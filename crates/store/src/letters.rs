@@ -11,7 +11,7 @@ use crate::{
 };
 
 const LETTER_COLS: &str = "id, revision_of, template_id, position_id, signer_id, date, subject,
-    body, mode, status, extra, created_at, updated_at";
+    body, mode, status, extra, created_at, updated_at, deleted_at, deleted_by";
 const RECIPIENT_COLS: &str = "id, letter_id, ord, role, person_id, office_id, term_id, method,
     sent_at, confirmation, follow_up_on, followed_up_at, reply_on, reply_notes, follow_up_owner";
 
@@ -31,6 +31,8 @@ fn letter_row(r: &Row) -> crate::db::Result<Letter> {
         extra: serde_json::from_str(&extra).unwrap_or(serde_json::Value::Null),
         created_at: r.get(11)?,
         updated_at: r.get(12)?,
+        deleted_at: r.get(13)?,
+        deleted_by: r.get(14)?,
     })
 }
 
@@ -116,6 +118,29 @@ fn status_of(conn: &Connection, letter_id: i64) -> Result<Status> {
     )
     .optional()?
     .ok_or_else(|| StoreError::not_found("letter", letter_id))
+}
+
+/// When letter `letter_id` was deleted (None: it is not).
+fn deleted_at(conn: &Connection, letter_id: i64) -> Result<Option<DateTime<Utc>>> {
+    conn.query_row(
+        "SELECT deleted_at FROM letters WHERE id = ?1",
+        [letter_id],
+        |r| r.get(0),
+    )
+    .optional()?
+    .ok_or_else(|| StoreError::not_found("letter", letter_id))
+}
+
+/// A deleted draft is not changed (edited, approved) until it is restored.
+fn refuse_deleted(conn: &Connection, letter_id: i64) -> Result<()> {
+    match deleted_at(conn, letter_id)? {
+        Some(at) => Err(StoreError::Conflict(format!(
+            "letter {letter_id} is a draft deleted on {}; restore it (Letters, Deleted letters, \
+             or `amicus letters restore {letter_id}`) before changing it",
+            at.format("%Y-%m-%d")
+        ))),
+        None => Ok(()),
+    }
 }
 
 /// What every saved letter must satisfy: everything it names exists. A
@@ -306,6 +331,7 @@ impl Store {
             if status_of(tx, id)? == Status::Sent {
                 return Err(sent_conflict(id));
             }
+            refuse_deleted(tx, id)?;
             check_draft(tx, d, recipients)?;
             tx.execute(
                 "UPDATE letters SET template_id = ?2, position_id = ?3, signer_id = ?4, date = ?5,
@@ -344,6 +370,62 @@ impl Store {
         })
     }
 
+    /// Delete draft `id`: it is kept, with when (and on a team record by
+    /// whom), out of the letters list, the search and the sent log until
+    /// restored; a 'deleted' event tells it. Only a draft: an approved,
+    /// signed or sent letter stays in the record.
+    pub fn delete_draft(&mut self, id: i64, now: DateTime<Utc>) -> Result<()> {
+        self.write(|tx| {
+            let status = status_of(tx, id)?;
+            if let Some(at) = deleted_at(tx, id)? {
+                return Err(StoreError::Conflict(format!(
+                    "letter {id} was already deleted on {}",
+                    at.format("%Y-%m-%d")
+                )));
+            }
+            if status != Status::Draft {
+                return Err(StoreError::Conflict(format!(
+                    "letter {id} is {status}: only a draft can be deleted; an approved, signed or \
+                     sent letter stays in the record"
+                )));
+            }
+            // Who: the server says on a team record (the session's login).
+            let login = tx.pick("NULL", "session_user::text");
+            tx.execute(
+                &format!("UPDATE letters SET deleted_at = ?2, deleted_by = {login} WHERE id = ?1"),
+                params![id, now],
+            )?;
+            event(tx, id, None, EventKind::Deleted, now, "")
+        })
+    }
+
+    /// Bring deleted draft `id` back, as it was; a 'restored' event tells it.
+    pub fn restore_draft(&mut self, id: i64, now: DateTime<Utc>) -> Result<()> {
+        self.write(|tx| {
+            status_of(tx, id)?;
+            if deleted_at(tx, id)?.is_none() {
+                return Err(StoreError::Conflict(format!(
+                    "letter {id} is not deleted; there is nothing to restore"
+                )));
+            }
+            tx.execute(
+                "UPDATE letters SET deleted_at = NULL, deleted_by = NULL WHERE id = ?1",
+                [id],
+            )?;
+            event(tx, id, None, EventKind::Restored, now, "")
+        })
+    }
+
+    /// The deleted drafts, the latest deleted first.
+    pub fn deleted_letters(&self, limit: usize) -> Result<Vec<Letter>> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {LETTER_COLS} FROM letters WHERE deleted_at IS NOT NULL
+             ORDER BY deleted_at DESC, id DESC LIMIT ?1"
+        ))?;
+        let rows = stmt.query_map([limit as i64], letter_row)?;
+        Ok(rows.collect::<crate::db::Result<_>>()?)
+    }
+
     fn advance(
         &mut self,
         id: i64,
@@ -354,6 +436,7 @@ impl Store {
     ) -> Result<()> {
         self.write(|tx| {
             let status = status_of(tx, id)?;
+            refuse_deleted(tx, id)?;
             if status != from {
                 let need = match to {
                     Status::Approved => "only a draft can be approved",
@@ -384,7 +467,8 @@ impl Store {
                  SET person_id = (SELECT person_id FROM terms WHERE id = ?3), term_id = ?3
                  WHERE id = ?2 AND letter_id = ?1 AND person_id IS NULL
                    AND office_id = (SELECT office_id FROM terms WHERE id = ?3)
-                   AND EXISTS (SELECT 1 FROM letters WHERE id = ?1 AND status = 'draft')",
+                   AND EXISTS (SELECT 1 FROM letters WHERE id = ?1 AND status = 'draft'
+                               AND deleted_at IS NULL)",
                 params![letter_id, recipient_id, term_id],
             )?;
             Ok(n > 0)
@@ -709,7 +793,8 @@ impl Store {
     /// Letters, newest first, optionally only those in `status`.
     pub fn letters(&self, status: Option<Status>, limit: usize) -> Result<Vec<Letter>> {
         let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT {LETTER_COLS} FROM letters WHERE CAST(?1 AS TEXT) IS NULL OR status = ?1
+            "SELECT {LETTER_COLS} FROM letters
+             WHERE (CAST(?1 AS TEXT) IS NULL OR status = ?1) AND deleted_at IS NULL
              ORDER BY date DESC, id DESC LIMIT ?2"
         ))?;
         let rows = stmt.query_map(params![status, limit as i64], letter_row)?;
@@ -764,7 +849,8 @@ impl Store {
     /// The letters that cite position version `position_id`, newest first.
     pub fn letters_citing(&self, position_id: i64) -> Result<Vec<Letter>> {
         let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT {LETTER_COLS} FROM letters WHERE position_id = ?1 ORDER BY date DESC, id DESC"
+            "SELECT {LETTER_COLS} FROM letters WHERE position_id = ?1 AND deleted_at IS NULL
+             ORDER BY date DESC, id DESC"
         ))?;
         let rows = stmt.query_map([position_id], letter_row)?;
         Ok(rows.collect::<crate::db::Result<_>>()?)

@@ -151,7 +151,7 @@ impl Store {
              LEFT JOIN offices o ON o.id = r.office_id
              LEFT JOIN positions pos ON pos.id = l.position_id
              LEFT JOIN issues i ON i.id = pos.issue_id
-             WHERE 1 = 1",
+             WHERE l.deleted_at IS NULL",
         );
         if !f.include_unsent && f.status.is_none() {
             sql.push_str(" AND r.sent_at IS NOT NULL");
@@ -389,11 +389,11 @@ impl Store {
     fn committee_hits(&self, text: &str, limit: usize) -> Result<Vec<SearchHit>> {
         let mut letters_to = self.conn.prepare_cached(self.conn.pick(
             "SELECT l.id, l.subject, l.date FROM letters l
-             WHERE EXISTS (SELECT 1 FROM json_each(l.extra, '$.groups') g
+             WHERE l.deleted_at IS NULL AND EXISTS (SELECT 1 FROM json_each(l.extra, '$.groups') g
                            WHERE json_extract(g.value, '$.group.code') = ?1)
              ORDER BY l.date DESC, l.id DESC LIMIT ?2",
             "SELECT l.id, l.subject, l.date FROM letters l
-             WHERE EXISTS (SELECT 1 FROM jsonb_array_elements(
+             WHERE l.deleted_at IS NULL AND EXISTS (SELECT 1 FROM jsonb_array_elements(
                                CASE WHEN jsonb_typeof(CAST(l.extra AS jsonb) -> 'groups') = 'array'
                                     THEN CAST(l.extra AS jsonb) -> 'groups' END) g
                            WHERE g -> 'group' ->> 'code' = CAST(?1 AS TEXT))
@@ -439,7 +439,8 @@ impl Store {
         let mut letters_to = self.conn.prepare_cached(
             "SELECT DISTINCT l.id, l.subject, l.date FROM letter_recipients r
              JOIN letters l ON l.id = r.letter_id
-             WHERE r.person_id = ?1 ORDER BY l.date DESC, l.id DESC LIMIT ?2",
+             WHERE r.person_id = ?1 AND l.deleted_at IS NULL
+             ORDER BY l.date DESC, l.id DESC LIMIT ?2",
         )?;
         let mut seen = std::collections::HashSet::new();
         let mut out = Vec::new();

@@ -110,6 +110,8 @@ text_enum!(EventKind {
     Assigned = "assigned",
     ReplyAttached = "reply_attached",
     Printed = "printed",
+    Deleted = "deleted",
+    Restored = "restored",
 });
 
 text_enum!(
@@ -301,6 +303,13 @@ pub struct Letter {
     pub extra: serde_json::Value,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    /// When the draft was deleted (it is kept, out of the lists, until
+    /// restored); None for a letter that is not deleted.
+    #[serde(default)]
+    pub deleted_at: Option<DateTime<Utc>>,
+    /// Who deleted it: a team record's login; None on a single-user file.
+    #[serde(default)]
+    pub deleted_by: Option<String>,
 }
 
 /// The editable content of a letter.

@@ -82,6 +82,24 @@ pub fn letter_sign(state: State<'_, AppState>, id: i64) -> Reply<()> {
     Ok(state.app()?.sign(id)?)
 }
 
+/// Delete a draft (kept, out of the lists until restored).
+#[tauri::command(async)]
+pub fn letter_delete(state: State<'_, AppState>, id: i64) -> Reply<()> {
+    Ok(state.app()?.delete_draft(id)?)
+}
+
+/// Bring a deleted draft back as it was.
+#[tauri::command(async)]
+pub fn letter_restore(state: State<'_, AppState>, id: i64) -> Reply<()> {
+    Ok(state.app()?.restore_draft(id)?)
+}
+
+/// The deleted drafts, the latest deleted first.
+#[tauri::command(async)]
+pub fn letters_deleted(state: State<'_, AppState>) -> Reply<Vec<LetterSummary>> {
+    Ok(state.app()?.deleted_letters()?)
+}
+
 /// Sign an approved letter and each of its copies digitally with the
 /// PKCS#12 file `certificate`; answers the certificate's name and what
 /// the signer should be told (a certificate about to expire).

@@ -152,7 +152,16 @@ addressed_to: Array<string>, revision_of: number | null, updated_at: string,
  * letter whose first copy went out is "sent" (its text is fixed) but
  * only partly delivered until `copies_sent == copies`.
  */
-copies: number, copies_sent: number, };
+copies: number, copies_sent: number, 
+/**
+ * When the draft was deleted (Letters, Deleted letters, where it can
+ * be restored); None for a letter that is not deleted.
+ */
+deleted_at: string | null, 
+/**
+ * Who deleted it: a team record's login; None on a single-user file.
+ */
+deleted_by: string | null, };
 
 export type RecipientView = { id: number, 
 /**
@@ -216,10 +225,12 @@ export type GlyphDef = { id: number, d: string, };
 
 export type PreviewHave = { pages: Array<string>, glyphs: Array<number>, 
 /**
- * The saved letter the form shows, unchanged: once it is signed its
- * pages are drawn with the signature it was signed with.
+ * The saved letter the form shows, unchanged (none: a new letter, or
+ * unsaved changes, which saving makes a draft). Once it is approved its
+ * pages lose the draft band; once signed they are drawn with the
+ * signature it was signed with.
  */
-signed_letter?: number, };
+saved_letter?: number, };
 
 export type DraftPreview = { pages: Array<PreviewPage>, 
 /**
@@ -727,7 +738,7 @@ export type WorkflowStep = { kind: EventKind,
  */
 by: string | null, at: string, };
 
-export type EventKind = "created" | "edited" | "approved" | "signed" | "exported" | "sent" | "followed_up" | "replied" | "snoozed" | "assigned" | "reply_attached" | "printed";
+export type EventKind = "created" | "edited" | "approved" | "signed" | "exported" | "sent" | "followed_up" | "replied" | "snoozed" | "assigned" | "reply_attached" | "printed" | "deleted" | "restored";
 
 export type SnoozeTo = { "kind": "date", "value": string } | { "kind": "weeks", "value": number };
 

@@ -114,6 +114,12 @@ export const letterSave = (id: number | null, letter: NewLetter) =>
 export const letterCopy = (id: number, date: string) => invoke<NewLetter>("letter_copy", { id, date });
 export const letterApprove = (id: number) => invoke<null>("letter_approve", { id });
 export const letterSign = (id: number) => invoke<null>("letter_sign", { id });
+/** Delete a draft: kept, out of the lists, the search and the sent log until restored. */
+export const letterDelete = (id: number) => invoke<null>("letter_delete", { id });
+/** Bring a deleted draft back as it was. */
+export const letterRestore = (id: number) => invoke<null>("letter_restore", { id });
+/** The deleted drafts, the latest deleted first. */
+export const lettersDeleted = () => invoke<LetterSummary[]>("letters_deleted");
 /**
  * Sign an approved letter, each copy digitally with the PKCS#12 file;
  * resolves to the certificate's name and warnings for the signer (a

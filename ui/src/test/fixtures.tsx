@@ -50,8 +50,8 @@ export const catalog: Catalog = {
 };
 
 export const letters: LetterSummary[] = [
-  { id: 1, date: "2017-09-05", subject: "Continued support for KORUS", status: "sent", mode: "joint", issue: "KORUS", recipients: ["Wilbur Ross (Secretary of Commerce)"], addressed_to: ["Wilbur Ross (Secretary of Commerce)"], revision_of: null, updated_at: "2017-09-05T16:00:00Z", copies: 2, copies_sent: 2 },
-  { id: 2, date: "2018-09-24", subject: "The amended KORUS", status: "draft", mode: "joint", issue: "KORUS", recipients: ["Robert E. Lighthizer (United States Trade Representative)"], addressed_to: ["Robert E. Lighthizer (United States Trade Representative)"], revision_of: null, updated_at: "2018-09-20T16:00:00Z", copies: 1, copies_sent: 0 },
+  { id: 1, date: "2017-09-05", subject: "Continued support for KORUS", status: "sent", mode: "joint", issue: "KORUS", recipients: ["Wilbur Ross (Secretary of Commerce)"], addressed_to: ["Wilbur Ross (Secretary of Commerce)"], revision_of: null, updated_at: "2017-09-05T16:00:00Z", copies: 2, copies_sent: 2, deleted_at: null, deleted_by: null },
+  { id: 2, date: "2018-09-24", subject: "The amended KORUS", status: "draft", mode: "joint", issue: "KORUS", recipients: ["Robert E. Lighthizer (United States Trade Representative)"], addressed_to: ["Robert E. Lighthizer (United States Trade Representative)"], revision_of: null, updated_at: "2018-09-20T16:00:00Z", copies: 1, copies_sent: 0, deleted_at: null, deleted_by: null },
 ];
 
 export const logEntry = (over: Partial<LogEntry>): LogEntry => ({

@@ -5,6 +5,7 @@
 
 mod addresses;
 mod basics;
+mod deletion;
 mod lifecycle;
 mod officials;
 mod positions;

@@ -519,3 +519,68 @@ fn officials_go_out_and_back_in_as_csv() {
     );
     assert!(!ok(&db, &["officials", "list"]).contains("Al Smith"));
 }
+
+/// `amicus letters delete` keeps a draft out of the list and the search,
+/// `list --deleted` shows it, `restore` brings it back; a sent letter is
+/// refused, saying why.
+#[test]
+fn a_draft_is_deleted_listed_and_restored() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("amicus.db");
+    let body = dir.path().join("body.md");
+    std::fs::write(&body, "We write about zucchini.").unwrap();
+    let out = ok(
+        &db,
+        &[
+            "letters",
+            "new",
+            "--to",
+            "Secretary of Commerce",
+            "--date",
+            "2018-09-24",
+            "--subject",
+            "Zucchini tariffs",
+            "--body-file",
+            body.to_str().unwrap(),
+            "--issue",
+            "KORUS",
+        ],
+    );
+    assert_eq!(out.trim(), "drafted letter 2");
+    let err = fails(&db, &["letters", "delete", "1"]);
+    assert!(
+        err.contains("letter 1 is sent: only a draft can be deleted"),
+        "{err}"
+    );
+    let out = ok(&db, &["letters", "delete", "2"]);
+    assert!(out.contains("letter 2 deleted"), "{out}");
+    let list = ok(&db, &["letters", "list"]);
+    assert!(!list.contains("Zucchini"), "{list}");
+    let found = ok(&db, &["search", "zucchini"]);
+    assert!(!found.contains("Zucchini tariffs"), "{found}");
+    let deleted = ok(&db, &["letters", "list", "--deleted"]);
+    assert!(deleted.contains("    2  2018-09-24  deleted "), "{deleted}");
+    assert!(deleted.contains("Zucchini tariffs"), "{deleted}");
+    let rows = json(&db, &["letters", "list", "--deleted"]);
+    assert_eq!(rows[0]["id"], 2, "{rows}");
+    assert!(rows[0]["deleted_at"].is_string(), "{rows}");
+    let shown = ok(&db, &["letters", "show", "2"]);
+    assert!(shown.contains("  deleted:  "), "{shown}");
+    assert!(shown.contains(" deleted "), "{shown}");
+    let err = fails(&db, &["letters", "approve", "2"]);
+    assert!(err.contains("restore it"), "{err}");
+
+    let out = ok(&db, &["letters", "restore", "2"]);
+    assert_eq!(out.trim(), "letter 2 restored");
+    assert!(ok(&db, &["letters", "list"]).contains("Zucchini tariffs"));
+    assert!(ok(&db, &["search", "zucchini"]).contains("Zucchini tariffs"));
+    assert_eq!(
+        ok(&db, &["letters", "list", "--deleted"]).trim(),
+        "no deleted drafts"
+    );
+    let shown = ok(&db, &["letters", "show", "2"]);
+    assert!(!shown.contains("  deleted:  "), "{shown}");
+    assert!(shown.contains(" restored "), "{shown}");
+    let err = fails(&db, &["letters", "restore", "2"]);
+    assert!(err.contains("letter 2 is not deleted"), "{err}");
+}

@@ -439,11 +439,46 @@ describe("Compose", () => {
     renderWithQuery(<Compose letterId={2} onSaved={vi.fn()} />);
     await screen.findByRole("heading", { name: "Letter 2" });
     // The preview asks Rust for the letter as signed (with its signature).
-    await waitFor(() => expect(vi.mocked(ipc.draftPreview).mock.lastCall?.[1]).toMatchObject({ signed_letter: 2 }));
+    await waitFor(() => expect(vi.mocked(ipc.draftPreview).mock.lastCall?.[1]).toMatchObject({ saved_letter: 2 }));
     await userEvent.click(screen.getByRole("button", { name: "Export to sign by hand…" }));
     expect(await screen.findByText(/Saved to \/letters\/to-sign.pdf/)).toBeTruthy();
     expect(ipc.letterExport).toHaveBeenCalledWith(2, "/letters/to-sign.pdf", false, expect.any(Function), true, "pdf");
     expect(ipc.chooseSavePath).toHaveBeenCalledWith(expect.stringMatching(/\(to sign\)\.pdf$/), expect.anything());
+  });
+
+  it("asks the preview for an approved letter as saved (no draft band), and for a draft or unsaved changes as a draft", async () => {
+    vi.mocked(ipc.letterOpen).mockResolvedValue(opened("approved"));
+    const { unmount } = renderWithQuery(<Compose letterId={2} onSaved={vi.fn()} />);
+    await screen.findByRole("heading", { name: "Letter 2" });
+    await waitFor(() => expect(vi.mocked(ipc.draftPreview).mock.lastCall?.[1]).toMatchObject({ saved_letter: 2 }));
+    // Edited: saving withdraws the approval, so the preview is a draft's again.
+    await userEvent.type(screen.getByRole("textbox", { name: /^Subject/ }), "Modernizing KORUS");
+    await waitFor(() => expect(vi.mocked(ipc.draftPreview).mock.lastCall?.[1]).not.toHaveProperty("saved_letter"));
+    unmount();
+
+    vi.mocked(ipc.draftPreview).mockClear();
+    vi.mocked(ipc.letterOpen).mockResolvedValue(opened("draft"));
+    renderWithQuery(<Compose letterId={2} onSaved={vi.fn()} />);
+    await screen.findByRole("heading", { name: "Letter 2" });
+    await waitFor(() => expect(ipc.draftPreview).toHaveBeenCalled());
+    expect(vi.mocked(ipc.draftPreview).mock.lastCall?.[1]).not.toHaveProperty("saved_letter");
+  });
+
+  it("asks the preview again when the open letter is signed (the same letter, drawn with its signature now)", async () => {
+    vi.mocked(ipc.letterOpen).mockResolvedValue(opened("approved"));
+    function Window() {
+      useRecordEvents();
+      return <Compose letterId={2} onSaved={vi.fn()} />;
+    }
+    renderWithQuery(<Window />);
+    await screen.findByRole("heading", { name: "Letter 2" });
+    await waitFor(() => expect(events.listening()).toBe(1));
+    await waitFor(() => expect(vi.mocked(ipc.draftPreview).mock.lastCall?.[1]).toMatchObject({ saved_letter: 2 }));
+    const asked = vi.mocked(ipc.draftPreview).mock.calls.length;
+    vi.mocked(ipc.letterOpen).mockResolvedValue(opened("signed"));
+    act(() => events.fire(["letters"]));
+    await waitFor(() => expect(vi.mocked(ipc.draftPreview).mock.calls.length).toBeGreaterThan(asked));
+    expect(vi.mocked(ipc.draftPreview).mock.lastCall?.[1]).toMatchObject({ saved_letter: 2 });
   });
 
   it("has no copy to sign by hand for a letter drawn without a signature", async () => {

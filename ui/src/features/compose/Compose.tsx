@@ -10,7 +10,7 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import * as ipc from "../../ipc";
 import type { Catalog, LetterDetail, NewLetter, Status } from "../../ipc";
 import { useSettled } from "../../components/useSettled";
-import { ErrorNote, StatusChip, readable, useMay } from "../../components/common";
+import { ErrorNote, StatusChip, dayIn, longDate, readable, useClock, useMay } from "../../components/common";
 import { Toast, type Tone } from "../../components/Toast";
 import { catalogQuery, clockQuery, keys } from "../../queries";
 import { HeaderFields, TextFields } from "./LetterFields";
@@ -31,6 +31,7 @@ import {
 import { Copies } from "./Copies";
 import { LetterSteps } from "./LetterSteps";
 import { useTeamConnection } from "../../recordEvents";
+import { DeleteDraftDialog, type DraftRef } from "../letters/DeleteDraft";
 
 export interface ComposeHandle {
   /** Unsaved changes that autosave has not written yet. */
@@ -45,6 +46,8 @@ interface Props {
   onSaved: (id: number) => void;
   /** Start a new letter copied from `id`. */
   onCopy?: (id: number) => void;
+  /** The draft was deleted (after its dialog): the screen goes, and its undo is offered. */
+  onDeleted?: (draft: DraftRef) => void;
   handle?: Ref<ComposeHandle>;
 }
 
@@ -173,7 +176,7 @@ interface FormProps extends Props {
   start: NewLetter;
 }
 
-function ComposeForm({ catalog, detail, start, letterId, onSaved, onCopy, handle }: FormProps) {
+function ComposeForm({ catalog, detail, start, letterId, onSaved, onCopy, onDeleted, handle }: FormProps) {
   const [form, setForm] = useState<NewLetter>(start);
   const [savedForm, setSavedForm] = useState<NewLetter | null>(detail?.draft ?? null);
   const [issueId, setIssueId] = useState<number | null>(() => {
@@ -188,6 +191,15 @@ function ComposeForm({ catalog, detail, start, letterId, onSaved, onCopy, handle
     return () => clearTimeout(t);
   }, [notice]);
   const status = detail?.summary.status ?? "draft";
+  // A deleted draft (opened from Deleted letters, or deleted in another
+  // window): shown as it is, not saved, until restored.
+  const deletedAt = detail?.summary.deleted_at ?? null;
+  const timeZone = useClock()?.time_zone;
+  const [deleting, setDeleting] = useState(false);
+  const restore = useMutation({
+    mutationFn: (id: number) => ipc.letterRestore(id),
+    onSuccess: () => setNotice({ text: "Draft restored." }),
+  });
   const dirty = JSON.stringify(form) !== JSON.stringify(savedForm);
   // Work that leaving would lose: a new letter only once something was
   // entered (a copy not yet saved counts: it was asked for).
@@ -249,7 +261,7 @@ function ComposeForm({ catalog, detail, start, letterId, onSaved, onCopy, handle
 
   const draftPreview = useDraftPreview(
     form,
-    letterId !== null && !dirty && (status === "signed" || status === "sent") ? letterId : null,
+    letterId !== null && !dirty && status !== "draft" ? { id: letterId, status } : null,
   );
   const { preview } = draftPreview;
   // While the preview answers with an error, the last answer's list is stale: none.
@@ -281,7 +293,7 @@ function ComposeForm({ catalog, detail, start, letterId, onSaved, onCopy, handle
   const autosaveForm = useSettled(form, 1500);
   useEffect(() => {
     // A date still being typed (or not on the calendar) waits: the date field says why.
-    if (letterId !== null && status === "draft" && !save.isPending && isWholeDate(autosaveForm.date) &&
+    if (letterId !== null && status === "draft" && !deletedAt && !save.isPending && isWholeDate(autosaveForm.date) &&
         JSON.stringify(autosaveForm) !== JSON.stringify(savedForm)) {
       save.mutate(autosaveForm);
     }
@@ -332,9 +344,11 @@ function ComposeForm({ catalog, detail, start, letterId, onSaved, onCopy, handle
   // Ctrl+P prints a saved letter (a changed one is saved first by Ctrl+S).
   const printNow = useRef<() => void>(() => undefined);
   useEffect(() => {
-    saveNow.current = () => save.mutate(form);
+    saveNow.current = () => {
+      if (!deletedAt) save.mutate(form);
+    };
     printNow.current = () => {
-      if (letterId !== null && !dirty && form.recipients.length > 0) setPrinting(true);
+      if (letterId !== null && !dirty && !deletedAt && form.recipients.length > 0) setPrinting(true);
     };
   });
   // A save the server could not take (the team record's server is out of
@@ -397,7 +411,7 @@ function ComposeForm({ catalog, detail, start, letterId, onSaved, onCopy, handle
             status={status}
             copies={detail ? { total: detail.summary.copies, sent: detail.summary.copies_sent } : undefined}
           />
-          {dirty && letterId !== null && status === "draft" && !waitingForServer && (
+          {dirty && letterId !== null && status === "draft" && !deletedAt && !waitingForServer && (
             <span className="muted">Saving soon…</span>
           )}
         </header>
@@ -411,6 +425,19 @@ function ComposeForm({ catalog, detail, start, letterId, onSaved, onCopy, handle
             to whoever holds them on this letter's date, and it quotes the position in force on that
             date. Check the date, the text and the recipients, then save it as a new draft.
           </p>
+        )}
+        {deletedAt && letterId !== null && (
+          <div className="warning" role="note" data-testid="deleted-note">
+            <p>
+              This draft was deleted on {longDate(dayIn(deletedAt, timeZone))}
+              {detail?.summary.deleted_by ? ` by ${detail.summary.deleted_by}` : ""}. It is kept, out of the
+              letters list, the search and the sent log; restore it to work on it again.
+            </p>
+            <button type="button" className="primary" disabled={restore.isPending} onClick={() => restore.mutate(letterId)}>
+              Restore draft
+            </button>
+            {restore.isError && <ErrorNote error={restore.error} prefix="Not restored" />}
+          </div>
         )}
         {status === "sent" && (
           <p className="info">
@@ -446,6 +473,7 @@ function ComposeForm({ catalog, detail, start, letterId, onSaved, onCopy, handle
         />
         <TextFields catalog={catalog} form={form} set={set} errorFor={errorFor} missing={missing} />
 
+        {!deletedAt && (
         <div className="actions">
           <button type="button" className="primary" onClick={() => save.mutate(form)} disabled={save.isPending}>
             {save.isPending ? "Saving…" : SAVE_LABEL[status]}
@@ -503,8 +531,24 @@ function ComposeForm({ catalog, detail, start, letterId, onSaved, onCopy, handle
               Envelopes &amp; labels…
             </button>
           )}
+          {letterId !== null && status === "draft" && onDeleted && (
+            <button type="button" className="danger-quiet" disabled={save.isPending} onClick={() => setDeleting(true)}>
+              Delete draft…
+            </button>
+          )}
         </div>
-        {letterId !== null && !dirty && ((status === "draft" && !may("approver")) || (status === "approved" && !may("signer"))) && (
+        )}
+        {deleting && letterId !== null && onDeleted && (
+          <DeleteDraftDialog
+            draft={{ id: letterId, subject: form.subject }}
+            onClose={() => setDeleting(false)}
+            onDeleted={(draft) => {
+              setDeleting(false);
+              onDeleted(draft);
+            }}
+          />
+        )}
+        {letterId !== null && !dirty && !deletedAt && ((status === "draft" && !may("approver")) || (status === "approved" && !may("signer"))) && (
           <p className="muted" role="note" data-testid="role-note">
             {status === "draft"
               ? "Only an approver may approve letters on the team record: ask one to approve this draft."

@@ -5,18 +5,19 @@ import { isWholeDate } from "./LetterFields";
 import type { NewLetter } from "../../ipc";
 import { errorText } from "../../ipc";
 import { LivePages } from "../preview/LivePages";
-import { useLivePreview } from "../preview/livePreview";
+import { useLivePreview, type SavedLetter } from "../preview/livePreview";
 
 /**
  * The preview of `form` as it is typed; `canPreview` once it has a recipient
- * and a template. `signedLetter`: the saved letter the form shows unchanged,
- * once signed, so its pages are drawn with the signature.
+ * and a template. `saved`: the saved letter the form shows unchanged,
+ * once approved, so its pages lose the draft band (and once signed are
+ * drawn with the signature); none for a draft or unsaved changes.
  */
-export function useDraftPreview(form: NewLetter, signedLetter: number | null = null) {
+export function useDraftPreview(form: NewLetter, saved: SavedLetter | null = null) {
   // A date being typed, or one that is not on the calendar, is never sent
   // (the date field says what is wrong).
   const canPreview = form.recipients.length > 0 && form.template !== "" && isWholeDate(form.date);
-  const preview = useLivePreview(form, canPreview, signedLetter);
+  const preview = useLivePreview(form, canPreview, saved);
   const waitingFor = form.recipients.length === 0
     ? "Add a recipient to see the letter."
     : "Enter the letter's date to see the letter.";

@@ -57,6 +57,8 @@ const EVENT_WORDS: Record<EventKind, string> = {
   assigned: "Follow-up reassigned",
   reply_attached: "Reply PDF attached",
   printed: "Printed",
+  deleted: "Deleted",
+  restored: "Restored",
 };
 
 /** What happened to one copy, oldest first, with who and when (folded away). */

@@ -8,6 +8,8 @@ import { dayIn, longDate, useClock } from "../../components/common";
 /** The steps the line tells, and how. */
 const VERB: Partial<Record<EventKind, string>> = {
   created: "Drafted",
+  deleted: "deleted",
+  restored: "restored",
   approved: "approved",
   signed: "signed",
   sent: "sent",

@@ -9,6 +9,8 @@ import { keys } from "../../queries";
 interface Props {
   onOpen: (id: number) => void;
   onNew: () => void;
+  /** Show the deleted drafts (Letters, Deleted letters). */
+  onShowDeleted?: () => void;
   /** Called once the list has been shown (the cold-start benchmark). */
   onShown?: () => void;
   searchRef?: React.RefObject<HTMLInputElement | null>;
@@ -31,7 +33,7 @@ function matches(l: LetterSummary, words: string[]): boolean {
   return words.every((w) => text.includes(w));
 }
 
-export function LettersList({ onOpen, onNew, onShown, searchRef }: Props) {
+export function LettersList({ onOpen, onNew, onShowDeleted, onShown, searchRef }: Props) {
   const [status, setStatus] = useState<Status | "">("");
   const [issue, setIssue] = useState("");
   const [from, setFrom] = useState("");
@@ -71,6 +73,11 @@ export function LettersList({ onOpen, onNew, onShown, searchRef }: Props) {
         <button type="button" className="primary" onClick={onNew}>
           New letter
         </button>
+        {onShowDeleted && (
+          <button type="button" onClick={onShowDeleted}>
+            Deleted letters
+          </button>
+        )}
       </header>
       <div className="filters" role="search">
         <label className="search">

@@ -6,7 +6,7 @@
 import { useEffect, useRef, useState } from "react";
 import { useQuery } from "@tanstack/react-query";
 import * as ipc from "../../ipc";
-import type { DraftPreview, NewLetter, PageDrawing } from "../../ipc";
+import type { DraftPreview, NewLetter, PageDrawing, Status } from "../../ipc";
 import { keys } from "../../queries";
 import { defineGlyphs, knownGlyphs } from "./glyphs";
 
@@ -108,12 +108,21 @@ export class PageStore {
   }
 }
 
+/** The saved letter a form shows unchanged, and its status. */
+export interface SavedLetter {
+  id: number;
+  status: Status;
+}
+
 /**
  * The live preview of `form` while `enabled`; the last answer stays up
- * meanwhile. `signedLetter` names the saved, signed letter the form shows
- * unchanged: Rust then draws its signature.
+ * meanwhile. `saved` names the saved letter the form shows unchanged once
+ * approved, and its status: Rust then leaves off the draft band (and draws
+ * the signature of a signed one); a new status asks again.
  */
-export function useLivePreview(form: NewLetter, enabled: boolean, signedLetter: number | null = null) {
+export function useLivePreview(form: NewLetter, enabled: boolean, saved: SavedLetter | null = null) {
+  const savedLetter = saved?.id ?? null;
+  const savedKey = saved ? `${saved.id}:${saved.status}` : "";
   const [meta, setMeta] = useState<{ data: PreviewMeta | null; error: unknown }>({ data: null, error: null });
   const [store] = useState(() => new PageStore());
   const flow = useRef({
@@ -166,7 +175,7 @@ export function useLivePreview(form: NewLetter, enabled: boolean, signedLetter: 
       const have = {
         pages: [...f.pages.keys()],
         glyphs: knownGlyphs(),
-        ...(signedLetter !== null ? { signed_letter: signedLetter } : {}),
+        ...(savedLetter !== null ? { saved_letter: savedLetter } : {}),
       };
       ipc
         .draftPreview(l, have)
@@ -211,7 +220,8 @@ export function useLivePreview(form: NewLetter, enabled: boolean, signedLetter: 
         });
     };
     ask(letter);
-  }, [formKey, enabled, epoch, store, signedLetter]);
+    // savedKey too: the same letter, signed since, asks again.
+  }, [formKey, enabled, epoch, store, savedLetter, savedKey]);
 
   return {
     // The last pages laid out stay up under an error, never a blank.

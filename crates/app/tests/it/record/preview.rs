@@ -73,7 +73,7 @@ fn have_of(p: &DraftPreview, before: &PreviewHave) -> PreviewHave {
     PreviewHave {
         pages: p.pages.iter().map(|p| p.key.clone()).collect(),
         glyphs,
-        signed_letter: None,
+        saved_letter: None,
     }
 }
 
@@ -170,7 +170,7 @@ fn a_signed_letter_is_previewed_with_the_signature_it_was_signed_with(engine: Ba
             .sum()
     };
     let as_saved = PreviewHave {
-        signed_letter: Some(id),
+        saved_letter: Some(id),
         ..PreviewHave::default()
     };
     let without = images(&PreviewHave::default());
@@ -182,7 +182,59 @@ fn a_signed_letter_is_previewed_with_the_signature_it_was_signed_with(engine: Ba
     assert_eq!(images(&PreviewHave::default()), without);
 }
 
+/// The live preview is what an export gives (issue 30, item 17): a draft's
+/// pages carry the band its PDF has, on every page; an approved letter's
+/// (shown unchanged) do not; unsaved changes to it, which saving makes a
+/// draft, do again.
+fn the_preview_of_a_draft_has_the_draft_band_and_an_approved_letters_has_not(engine: Backend) {
+    let app = app_on(engine);
+    app.clock().set(at("2018-09-20"));
+    let mut form = new_letter(&app, "2018-09-24");
+    form.body = vec!["Our members export machinery, beef and wine to Korea."; 40].join("\n\n");
+    let banded = |have: &PreviewHave, form: &NewLetter| -> Vec<bool> {
+        app.preview_draft(form, have)
+            .unwrap()
+            .pages
+            .iter()
+            .map(|p| {
+                p.drawing
+                    .as_ref()
+                    .unwrap()
+                    .overlay
+                    .contains("DRAFT — not approved for sending")
+            })
+            .collect()
+    };
+    // A new letter, not saved yet: a draft, on every page.
+    let new = banded(&PreviewHave::default(), &form);
+    assert!(new.len() >= 2, "{} pages", new.len());
+    assert!(new.iter().all(|&b| b), "{new:?}");
+    let id = app.draft_letter(&form).unwrap().letter_id;
+    let saved = PreviewHave {
+        saved_letter: Some(id),
+        ..PreviewHave::default()
+    };
+    assert!(banded(&saved, &form).iter().all(|&b| b));
+    // The exported draft says the same.
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = app
+        .export_letter(id, &dir.path().join("d.pdf"), &ExportOptions::default())
+        .unwrap();
+    assert!(std::fs::metadata(&pdf[0]).unwrap().len() > 0);
+
+    app.approve(id).unwrap();
+    let approved = banded(&saved, &form);
+    assert!(approved.iter().all(|&b| !b), "{approved:?}");
+    // Edited (not saved): saving would withdraw the approval, so a draft.
+    form.subject.push_str(" again");
+    assert!(banded(&PreviewHave::default(), &form).iter().all(|&b| b));
+    app.sign(id).unwrap();
+    form.subject = app.open_letter(id).unwrap().draft.subject;
+    assert!(banded(&saved, &form).iter().all(|&b| !b));
+}
+
 testkit::engines!(
+    the_preview_of_a_draft_has_the_draft_band_and_an_approved_letters_has_not,
     the_live_preview_answers_while_an_export_is_in_progress,
     the_preview_of_an_unfinished_letter_names_what_is_missing_and_who_it_is_to,
     the_live_preview_sends_only_changed_pages_and_new_glyph_outlines,
