@@ -34,6 +34,9 @@ pub struct DraftPreview {
     /// ("subject", "body", "position.statement"): an unfinished letter,
     /// not an error. The pages are empty until they are filled in.
     pub missing: Vec<String>,
+    /// How each copy greets its addressees ("Dear Senator Cantwell:"):
+    /// one for a joint letter, one a copy for a letter per recipient.
+    pub greetings: Vec<String>,
 }
 
 /// One page of the live preview: `key` names its content, and `drawing` is
@@ -160,11 +163,26 @@ impl App {
             }
             (data, warnings, resolved)
         };
+        let mut greetings = Vec::new();
         let (ink, missing, size) = match self.engine.render(&data, None) {
-            Ok(copies) => match copies.first() {
-                Some(c) => (self.engine.ink_pages(c), Vec::new(), c.layout.page),
-                None => (Vec::new(), Vec::new(), typeset::PageSize::LETTER),
-            },
+            Ok(copies) => {
+                // How each copy greets its addressees, as laid out.
+                greetings = copies
+                    .iter()
+                    .map(|c| {
+                        c.letter
+                            .rendered
+                            .salutation
+                            .iter()
+                            .map(|i| i.text.as_str())
+                            .collect()
+                    })
+                    .collect();
+                match copies.first() {
+                    Some(c) => (self.engine.ink_pages(c), Vec::new(), c.layout.page),
+                    None => (Vec::new(), Vec::new(), typeset::PageSize::LETTER),
+                }
+            }
             Err(AppError::Letter(letters::LetterError::Data(problems))) => (
                 Vec::new(),
                 problems.into_iter().map(|p| p.location).collect(),
@@ -215,6 +233,7 @@ impl App {
             warnings,
             resolved,
             missing,
+            greetings,
         })
     }
 

@@ -247,7 +247,12 @@ resolved: Array<string>,
  * ("subject", "body", "position.statement"): an unfinished letter,
  * not an error. The pages are empty until they are filled in.
  */
-missing: Array<string>, };
+missing: Array<string>, 
+/**
+ * How each copy greets its addressees ("Dear Senator Cantwell:"):
+ * one for a joint letter, one a copy for a letter per recipient.
+ */
+greetings: Array<string>, };
 
 export type TemplateInfo = { key: string, name: string, description: string, builtin: boolean, version: number, source: string, };
 

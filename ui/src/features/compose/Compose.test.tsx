@@ -100,7 +100,7 @@ describe("Compose", () => {
       glyphs: [],
       warnings: letter.date < "2017-05-15" ? ["nobody held the office of United States Trade Representative on that date"] : [],
       resolved: letter.recipients.map((r) => (r.to.id === 10 ? "Wilbur Ross (Secretary of Commerce)" : "Robert E. Lighthizer (United States Trade Representative)")),
-      missing: [],
+      missing: [], greetings: [],
     }));
   });
 
@@ -259,7 +259,7 @@ describe("Compose", () => {
       glyphs: [],
       warnings: [],
       resolved: ["Jamieson Greer (United States Trade Representative)"],
-      missing: ["subject", "body"],
+      missing: ["subject", "body"], greetings: [],
     });
     renderWithQuery(<Compose letterId={null} onSaved={vi.fn()} />);
     await screen.findByRole("heading", { name: "New letter" });
@@ -599,7 +599,7 @@ describe("Compose", () => {
 
   it("checks the open letter again when the record changes under it: a holder added elsewhere lifts the warning", async () => {
     vi.mocked(ipc.letterOpen).mockResolvedValue(openedDraft);
-    vi.mocked(ipc.draftPreview).mockResolvedValue({ pages: [], glyphs: [], warnings: [NO_HOLDER], resolved: ["U.S. Senator for California, class 1 (no holder on record)"], missing: [] });
+    vi.mocked(ipc.draftPreview).mockResolvedValue({ pages: [], glyphs: [], warnings: [NO_HOLDER], resolved: ["U.S. Senator for California, class 1 (no holder on record)"], missing: [], greetings: [] });
     vi.mocked(ipc.letterApprove).mockResolvedValue(null);
     function Window() {
       useRecordEvents();
@@ -610,7 +610,7 @@ describe("Compose", () => {
     await waitFor(() => expect(events.listening()).toBe(1));
     const asked = vi.mocked(ipc.draftPreview).mock.calls.length;
     // Someone adds Feinstein in Officials while the letter stays open and unsaved.
-    vi.mocked(ipc.draftPreview).mockResolvedValue({ pages: [], glyphs: [], warnings: [], resolved: ["Dianne Feinstein (U.S. Senator for California, class 1)"], missing: [] });
+    vi.mocked(ipc.draftPreview).mockResolvedValue({ pages: [], glyphs: [], warnings: [], resolved: ["Dianne Feinstein (U.S. Senator for California, class 1)"], missing: [], greetings: [] });
     act(() => events.fire(["officials"]));
     await waitFor(() => expect(screen.queryByText(/^No holder of the office/)).toBeNull());
     expect(vi.mocked(ipc.draftPreview).mock.calls.length).toBe(asked + 1);
@@ -629,7 +629,7 @@ describe("Compose", () => {
       glyphs: [],
       warnings: [],
       resolved: ["Wilbur Ross (Secretary of Commerce)"],
-      missing: ["subject", "position.issue", "position.statement"],
+      missing: ["subject", "position.issue", "position.statement"], greetings: [],
     });
     renderWithQuery(<Compose letterId={2} onSaved={vi.fn()} />);
     await screen.findByRole("heading", { name: "Letter 2" });
@@ -657,7 +657,7 @@ describe("Compose", () => {
   it("does not approve an unfinished letter: trying marks what it still needs", async () => {
     vi.mocked(ipc.letterOpen).mockResolvedValue(openedDraft);
     vi.mocked(ipc.letterApprove).mockResolvedValue(null);
-    vi.mocked(ipc.draftPreview).mockResolvedValue({ pages: [], glyphs: [], warnings: [], resolved: ["Wilbur Ross"], missing: ["subject"] });
+    vi.mocked(ipc.draftPreview).mockResolvedValue({ pages: [], glyphs: [], warnings: [], resolved: ["Wilbur Ross"], missing: ["subject"], greetings: [] });
     renderWithQuery(<Compose letterId={2} onSaved={vi.fn()} />);
     await screen.findByText(/Still to fill in before the letter can be laid out/);
     expect(screen.queryByText("Still to fill in: the letter's subject.")).toBeNull();
@@ -689,7 +689,7 @@ describe("Compose", () => {
 
   it("says a save's warning once: not again in the toast when it is under the recipients; any other as a warning", async () => {
     vi.mocked(ipc.letterOpen).mockResolvedValue(openedDraft);
-    vi.mocked(ipc.draftPreview).mockResolvedValue({ pages: [], glyphs: [], warnings: [NO_HOLDER], resolved: ["U.S. Senator for California, class 1 (no holder on record)"], missing: [] });
+    vi.mocked(ipc.draftPreview).mockResolvedValue({ pages: [], glyphs: [], warnings: [NO_HOLDER], resolved: ["U.S. Senator for California, class 1 (no holder on record)"], missing: [], greetings: [] });
     vi.mocked(ipc.letterSave)
       .mockResolvedValueOnce({ letter_id: 2, warnings: [NO_HOLDER] })
       .mockResolvedValueOnce({ letter_id: 2, warnings: [NO_HOLDER, "not ready to approve: the template needs fields.docket, set on 2018-09-24"] });
@@ -741,7 +741,7 @@ describe("Compose", () => {
 
   it("brings a refused approval into view, focused, as a sentence with its date written out", async () => {
     vi.mocked(ipc.letterOpen).mockResolvedValue(openedDraft);
-    vi.mocked(ipc.draftPreview).mockResolvedValue({ pages: [], glyphs: [], warnings: [NO_HOLDER], resolved: ["U.S. Senator for California, class 1"], missing: [] });
+    vi.mocked(ipc.draftPreview).mockResolvedValue({ pages: [], glyphs: [], warnings: [NO_HOLDER], resolved: ["U.S. Senator for California, class 1"], missing: [], greetings: [] });
     vi.mocked(ipc.letterApprove).mockRejectedValue({
       code: "conflict",
       message: "no holder of the office of U.S. Senator for California, class 1 is on record for 2018-09-24; add who held it then (Officials, Add official) or choose another recipient before approving",
@@ -761,7 +761,7 @@ describe("Compose", () => {
 
   it("brings the form's own refusal of Approve into view", async () => {
     vi.mocked(ipc.letterOpen).mockResolvedValue(openedDraft);
-    vi.mocked(ipc.draftPreview).mockResolvedValue({ pages: [], glyphs: [], warnings: [], resolved: ["Wilbur Ross"], missing: ["subject"] });
+    vi.mocked(ipc.draftPreview).mockResolvedValue({ pages: [], glyphs: [], warnings: [], resolved: ["Wilbur Ross"], missing: ["subject"], greetings: [] });
     const scrolled = vi.spyOn(Element.prototype, "scrollIntoView");
     renderWithQuery(<Compose letterId={2} onSaved={vi.fn()} />);
     await screen.findByText(/Still to fill in before the letter can be laid out/);

@@ -465,6 +465,7 @@ function ComposeForm({ catalog, detail, start, letterId, onSaved, onCopy, onDele
           form={form}
           set={set}
           onRemoved={(what) => setNotice({ text: `Removed ${what}.`, undo: true })}
+          greetings={preview.data?.greetings ?? []}
           offices={catalog.offices}
           resolved={preview.data?.resolved ?? []}
           warnings={preview.data?.warnings ?? []}

@@ -63,7 +63,7 @@ let latest: NewLetter = copied;
 const track = (form: NewLetter) => {
   latest = form;
 };
-function Harness({ start }: { start: NewLetter }) {
+function Harness({ start, greetings = [] }: { start: NewLetter; greetings?: string[] }) {
   const [form, setForm] = useState(start);
   useEffect(() => track(form), [form]);
   return (
@@ -74,6 +74,7 @@ function Harness({ start }: { start: NewLetter }) {
       resolved={[]}
       warnings={[]}
       errorFor={() => null}
+      greetings={greetings}
     />
   );
 }
@@ -83,6 +84,29 @@ const shown = () =>
     .getAllByRole("listitem")
     .filter((li) => li.closest("ol"))
     .map((li) => li.querySelector("span")?.textContent);
+
+describe("what each copy will say", () => {
+  beforeEach(() => {
+    vi.resetAllMocks();
+    vi.mocked(ipc.officialsList).mockResolvedValue([]);
+    vi.mocked(ipc.groupsList).mockResolvedValue([]);
+  });
+
+  it("shows each copy's own greeting for one copy per recipient, never the joint one", () => {
+    const perCopy = ["Dear Chairman Crapo:", "Dear Ranking Member Wyden:", "Dear Senator Grassley:", "Dear Secretary Lutnick:"];
+    renderWithQuery(<Harness start={{ ...copied, mode: "per_recipient" }} greetings={perCopy} />);
+    expect(screen.getByTestId("copy-greetings").textContent).toBe(
+      "Each copy greets its own addressee: “Dear Chairman Crapo:”, “Dear Ranking Member Wyden:”, “Dear Senator Grassley:”, and 1 more.",
+    );
+    expect(screen.queryByText(/A joint letter greets them/)).toBeNull();
+  });
+
+  it("shows the group's greeting for a joint letter", () => {
+    renderWithQuery(<Harness start={copied} greetings={[WHOLE_GREETING]} />);
+    expect(screen.getByText(/A joint letter greets them/)).toBeTruthy();
+    expect(screen.queryByTestId("copy-greetings")).toBeNull();
+  });
+});
 
 describe("a group on a letter", () => {
   beforeEach(() => {

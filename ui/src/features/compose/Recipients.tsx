@@ -22,9 +22,11 @@ interface Props {
   autoFocus?: boolean;
   /** A recipient or a group was taken off (its name): the form offers Undo. */
   onRemoved?: (what: string) => void;
+  /** How each copy greets its addressees, as the preview laid them out. */
+  greetings?: string[];
 }
 
-export function Recipients({ form, set, offices, resolved, warnings, errorFor, autoFocus, onRemoved }: Props) {
+export function Recipients({ form, set, offices, resolved, warnings, errorFor, autoFocus, onRemoved, greetings = [] }: Props) {
   const [addingGroup, setAddingGroup] = useState(false);
   // Rust adds a group's members and decides whether its greeting applies;
   // taking one off takes the members only it brought (asked again on the
@@ -113,7 +115,13 @@ export function Recipients({ form, set, offices, resolved, warnings, errorFor, a
       {removeGroup.isError && <ErrorNote error={removeGroup.error} prefix="The group was not removed" />}
       {addRecipient.isError && <ErrorNote error={addRecipient.error} prefix="The recipient was not added" />}
       {removeRecipient.isError && <ErrorNote error={removeRecipient.error} prefix="The recipient was not removed" />}
-      {form.extra.salutation && (
+      {form.mode === "per_recipient" && greetings.length > 0 && (
+        <p className="muted greeting" data-testid="copy-greetings">
+          Each copy greets its own addressee: {greetings.slice(0, 3).map((g) => `“${g}”`).join(", ")}
+          {greetings.length > 3 ? `, and ${greetings.length - 3} more` : ""}.
+        </p>
+      )}
+      {form.mode === "joint" && form.extra.salutation && (
         <p className="muted greeting">
           A joint letter greets them: “{form.extra.salutation}”{" "}
           <button

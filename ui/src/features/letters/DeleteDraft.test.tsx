@@ -69,7 +69,7 @@ describe("Deleting a draft", () => {
       glyphs: [],
       warnings: [],
       resolved: ["Wilbur Ross (Secretary of Commerce)"],
-      missing: [],
+      missing: [], greetings: [],
     });
     vi.mocked(ipc.letterDelete).mockResolvedValue(null);
     vi.mocked(ipc.letterRestore).mockResolvedValue(null);

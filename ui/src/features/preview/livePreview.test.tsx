@@ -15,7 +15,7 @@ const answer = (texts: string[], known: string[] = []): DraftPreview => ({
   glyphs: [],
   warnings: [],
   resolved: [],
-  missing: [],
+  missing: [], greetings: [],
 });
 
 const overlays = (s: Shown | null) => s?.data?.pages.map((p) => p.drawing.overlay);

@@ -47,8 +47,8 @@ export function accept(
   defineGlyphs(answer.glyphs);
   pages.clear();
   for (const p of drawn) pages.set(p.key, p.drawing);
-  const { warnings, resolved, missing } = answer;
-  return { seq, error: null, data: { warnings, resolved, missing, pages: drawn } };
+  const { warnings, resolved, missing, greetings } = answer;
+  return { seq, error: null, data: { warnings, resolved, missing, greetings, pages: drawn } };
 }
 
 /** What one preview answer cost and when it reached the screen (for `make bench`). */
@@ -208,7 +208,12 @@ export function useLivePreview(form: NewLetter, enabled: boolean, saved: SavedLe
             if (!f.alive || seq <= f.shown.seq) return;
             f.shown = { ...f.shown, seq, error };
             const last = f.shown.data;
-            show(last ? { warnings: last.warnings, resolved: last.resolved, missing: last.missing, pageCount: last.pages.length } : null, error);
+            show(
+              last
+                ? { warnings: last.warnings, resolved: last.resolved, missing: last.missing, greetings: last.greetings, pageCount: last.pages.length }
+                : null,
+              error,
+            );
           },
         )
         .finally(() => {

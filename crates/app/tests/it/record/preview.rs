@@ -233,7 +233,26 @@ fn the_preview_of_a_draft_has_the_draft_band_and_an_approved_letters_has_not(eng
     assert!(banded(&saved, &form).iter().all(|&b| !b));
 }
 
+/// The form says what each copy will say: the preview names each copy's
+/// greeting (one joint, or one a copy), as the letters lay them out.
+fn the_preview_names_each_copys_greeting(engine: Backend) {
+    let app = app_on(engine);
+    let mut l = new_letter(&app, "2018-09-24");
+    let joint = app.preview_draft(&l, &PreviewHave::default()).unwrap();
+    assert_eq!(
+        joint.greetings,
+        ["Dear Secretary Ross and Ambassador Lighthizer:"]
+    );
+    l.mode = LetterMode::PerRecipient;
+    let each = app.preview_draft(&l, &PreviewHave::default()).unwrap();
+    assert_eq!(
+        each.greetings,
+        ["Dear Secretary Ross:", "Dear Ambassador Lighthizer:"]
+    );
+}
+
 testkit::engines!(
+    the_preview_names_each_copys_greeting,
     the_preview_of_a_draft_has_the_draft_band_and_an_approved_letters_has_not,
     the_live_preview_answers_while_an_export_is_in_progress,
     the_preview_of_an_unfinished_letter_names_what_is_missing_and_who_it_is_to,
