@@ -760,10 +760,7 @@ impl Store {
         detail: &str,
         now: DateTime<Utc>,
     ) -> Result<()> {
-        self.write(|tx| {
-            status_of(tx, letter_id)?;
-            event(tx, letter_id, None, EventKind::Exported, now, detail)
-        })
+        self.record_letter_event(letter_id, EventKind::Exported, detail, now)
     }
 
     /// A letter printed (on which printer, how many, which jobs): in its history.
@@ -773,9 +770,20 @@ impl Store {
         detail: &str,
         now: DateTime<Utc>,
     ) -> Result<()> {
+        self.record_letter_event(letter_id, EventKind::Printed, detail, now)
+    }
+
+    /// An event of the whole letter (no copy's), once the letter is known.
+    fn record_letter_event(
+        &mut self,
+        letter_id: i64,
+        kind: EventKind,
+        detail: &str,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
         self.write(|tx| {
             status_of(tx, letter_id)?;
-            event(tx, letter_id, None, EventKind::Printed, now, detail)
+            event(tx, letter_id, None, kind, now, detail)
         })
     }
 

@@ -102,6 +102,49 @@ fn kept(keychain: &Arc<CredentialStore>, provider: &Provider) -> Option<serde_js
         .map(|p| serde_json::from_str(&p).unwrap())
 }
 
+/// The signed letter's app sending through a mail server that takes only
+/// XOAUTH2 over STARTTLS (a certificate of the test's CA, as Microsoft's and
+/// Google's servers require before AUTH), each token checked with the
+/// provider; the mailbox settings saved.
+struct Xoauth2 {
+    provider: Provider,
+    server: Server,
+    app: App,
+    id: i64,
+    keychain: Arc<CredentialStore>,
+}
+
+fn xoauth2_setup(dir: &Path) -> Xoauth2 {
+    let provider = Provider::start();
+    certificates(dir);
+    let server = Server::start(
+        dir,
+        "xoauth2",
+        &[
+            "--cert",
+            "server.pem",
+            "--key",
+            "server.key",
+            "--xoauth2",
+            &provider.introspection(),
+            "--audience",
+            CLIENT_ID,
+        ],
+    );
+    let (app, id, keychain) =
+        app_with_keychain(dir, "secretary@commerce.example", "ambassador@ustr.example");
+    let mut settings = mailbox_settings(&provider, Handover::Smtp, server.port);
+    settings.ca_file = Some(dir.join("ca.pem").display().to_string());
+    app.set_mail_settings(&settings, None).unwrap();
+    Xoauth2 {
+        provider,
+        server,
+        app,
+        id,
+        keychain,
+    }
+}
+
 fn archived_pdfs(app: &App, id: i64) -> Vec<Vec<u8>> {
     app.store()
         .archived(id)
@@ -228,32 +271,13 @@ fn outgoing(to: &str) -> amicus_app::mail::Outgoing {
 #[test]
 fn an_expired_access_token_is_refused_by_the_server_and_amicus_takes_a_fresh_one() {
     let dir = tempfile::tempdir().unwrap();
-    let provider = Provider::start();
-    // STARTTLS with a certificate of the test's CA, as Microsoft's and
-    // Google's servers require before AUTH.
-    certificates(dir.path());
-    let server = Server::start(
-        dir.path(),
-        "xoauth2",
-        &[
-            "--cert",
-            "server.pem",
-            "--key",
-            "server.key",
-            "--xoauth2",
-            &provider.introspection(),
-            "--audience",
-            CLIENT_ID,
-        ],
-    );
-    let (app, id, _keychain) = app_with_keychain(
-        dir.path(),
-        "secretary@commerce.example",
-        "ambassador@ustr.example",
-    );
-    let mut settings = mailbox_settings(&provider, Handover::Smtp, server.port);
-    settings.ca_file = Some(dir.path().join("ca.pem").display().to_string());
-    app.set_mail_settings(&settings, None).unwrap();
+    let Xoauth2 {
+        provider,
+        server,
+        app,
+        id,
+        keychain: _keychain,
+    } = xoauth2_setup(dir.path());
     // This account's access tokens last 2 seconds (the provider's setting).
     sign_in_as(&app, "short@wachamber.example");
     let mut first = EmailRequest::new(id);
@@ -612,30 +636,13 @@ fn a_provider_that_is_down_is_said_and_nothing_is_sent_or_kept() {
 #[test]
 fn two_sendings_at_once_refresh_the_rotating_token_one_after_the_other() {
     let dir = tempfile::tempdir().unwrap();
-    let provider = Provider::start();
-    certificates(dir.path());
-    let server = Server::start(
-        dir.path(),
-        "xoauth2",
-        &[
-            "--cert",
-            "server.pem",
-            "--key",
-            "server.key",
-            "--xoauth2",
-            &provider.introspection(),
-            "--audience",
-            CLIENT_ID,
-        ],
-    );
-    let (app, id, keychain) = app_with_keychain(
-        dir.path(),
-        "secretary@commerce.example",
-        "ambassador@ustr.example",
-    );
-    let mut settings = mailbox_settings(&provider, Handover::Smtp, server.port);
-    settings.ca_file = Some(dir.path().join("ca.pem").display().to_string());
-    app.set_mail_settings(&settings, None).unwrap();
+    let Xoauth2 {
+        provider,
+        server: _server,
+        app,
+        id,
+        keychain,
+    } = xoauth2_setup(dir.path());
     // Two-second access tokens: every sending refreshes.
     sign_in_as(&app, "short@wachamber.example");
     let first_refresh = kept(&keychain, &provider).unwrap()["refresh_token"].clone();
