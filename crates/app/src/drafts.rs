@@ -620,6 +620,26 @@ impl App {
         letter.recipients.remove(index);
         if letter.recipients.is_empty() {
             letter.extra.groups.clear();
+        } else if !letter.extra.groups.is_empty() {
+            // Each group counts the members still on the letter; a group
+            // with none left is no longer one it went to.
+            let expansions = self.expand_groups(&letter.extra.groups, letter.date)?;
+            let mut kept = Vec::with_capacity(expansions.len());
+            for (mut note, g) in std::mem::take(&mut letter.extra.groups)
+                .into_iter()
+                .zip(&expansions)
+            {
+                let still = letter
+                    .recipients
+                    .iter()
+                    .filter(|r| g.members.iter().any(|m| &m.choice == *r))
+                    .count();
+                note.members = u32::try_from(still).unwrap_or(u32::MAX);
+                if still > 0 {
+                    kept.push(note);
+                }
+            }
+            letter.extra.groups = kept;
         }
         self.greet_again(&mut letter)?;
         Ok(letter)

@@ -197,6 +197,14 @@ pub(crate) fn group_greeting(
                 .iter()
                 .all(|r| g.members.iter().any(|m| &m.choice == *r))
         })
+        // The greeting names the chair and the ranking member: it holds
+        // only while they are addressed (taken off, each is greeted by name).
+        .filter(|g| {
+            g.members
+                .iter()
+                .filter(|m| m.role.is_some())
+                .all(|m| addressees.contains(&&m.choice))
+        })
         .min_by_key(|g| g.members.len())
         .and_then(|g| g.salutation.clone())
 }

@@ -677,11 +677,23 @@ fn a_groups_greeting_applies_while_every_addressee_sits_in_it(engine: Backend) {
         app.remove_recipient(plus, last).unwrap().extra.salutation,
         None
     );
-    // A member taken off: everyone left still sits in the committee.
+    // A member taken off: everyone left still sits in the committee, and
+    // the committee counts one fewer.
     let fewer = app.remove_recipient(both.clone(), members - 1).unwrap();
     assert_eq!(fewer.recipients.len(), members - 1);
     assert_eq!(fewer.extra.groups.len(), 2);
+    assert_eq!(fewer.extra.groups[1].members as usize, members - 1);
     assert_eq!(fewer.extra.salutation.as_deref(), Some(WHOLE));
+    // The ranking member taken off: a greeting naming him no longer holds,
+    // so each is greeted by name (found walking the real window).
+    let wyden = both
+        .recipients
+        .iter()
+        .position(|r| with_leaders.recipients[1] == *r)
+        .unwrap();
+    let without_wyden = app.remove_recipient(both.clone(), wyden).unwrap();
+    assert_eq!(without_wyden.extra.salutation, None);
+    assert_eq!(without_wyden.extra.groups[0].members, 1, "the leaders' group keeps the chair");
     // The last one taken off: no group and no greeting remain.
     let one = app.remove_recipient(with_leaders.clone(), 0).unwrap();
     let none = app.remove_recipient(one, 0).unwrap();
