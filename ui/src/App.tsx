@@ -158,6 +158,8 @@ export function App() {
   // The draft just deleted, while its undo is offered.
   const [deleted, setDeleted] = useState<DraftRef | null>(null);
   const undoOver = useCallback(() => setDeleted(null), []);
+  // Restored some other way (Deleted letters, the letter's own Restore): its undo is over.
+  const restoredElsewhere = useCallback((id: number) => setDeleted((d) => (d?.id === id ? null : d)), []);
   const compose = useRef<ComposeHandle>(null);
   const searchBox = useRef<HTMLInputElement>(null);
 
@@ -260,7 +262,7 @@ export function App() {
             />
           )}
           {view.name === "deleted" && (
-            <DeletedLetters onOpen={openLetter} onBack={() => go({ name: "letters" })} />
+            <DeletedLetters onOpen={openLetter} onBack={() => go({ name: "letters" })} onRestored={restoredElsewhere} />
           )}
           {view.name === "compose" && (
             <Compose
@@ -270,6 +272,7 @@ export function App() {
               handle={compose}
               onSaved={(id) => setView({ name: "compose", id, seq: view.seq })}
               onCopy={copyLetter}
+              onRestored={restoredElsewhere}
               onDeleted={(draft) => {
                 // Deleted: off to the letters, with the undo offered there.
                 setView({ name: "letters" });

@@ -48,6 +48,8 @@ interface Props {
   onCopy?: (id: number) => void;
   /** The draft was deleted (after its dialog): the screen goes, and its undo is offered. */
   onDeleted?: (draft: DraftRef) => void;
+  /** A deleted draft was restored here: an undo still offered for it is over. */
+  onRestored?: (id: number) => void;
   handle?: Ref<ComposeHandle>;
 }
 
@@ -176,7 +178,7 @@ interface FormProps extends Props {
   start: NewLetter;
 }
 
-function ComposeForm({ catalog, detail, start, letterId, onSaved, onCopy, onDeleted, handle }: FormProps) {
+function ComposeForm({ catalog, detail, start, letterId, onSaved, onCopy, onDeleted, onRestored, handle }: FormProps) {
   const [form, setForm] = useState<NewLetter>(start);
   const [savedForm, setSavedForm] = useState<NewLetter | null>(detail?.draft ?? null);
   const [issueId, setIssueId] = useState<number | null>(() => {
@@ -198,7 +200,10 @@ function ComposeForm({ catalog, detail, start, letterId, onSaved, onCopy, onDele
   const [deleting, setDeleting] = useState(false);
   const restore = useMutation({
     mutationFn: (id: number) => ipc.letterRestore(id),
-    onSuccess: () => setNotice({ text: "Draft restored." }),
+    onSuccess: (_, id) => {
+      setNotice({ text: "Draft restored." });
+      onRestored?.(id);
+    },
   });
   const dirty = JSON.stringify(form) !== JSON.stringify(savedForm);
   // Work that leaving would lose: a new letter only once something was

@@ -229,7 +229,8 @@ describe("Deleted letters", () => {
       { ...nth(letters, 1), deleted_at: "2026-03-09T15:00:00Z", deleted_by: "dana" },
     ]);
     const open = vi.fn();
-    renderWithQuery(<DeletedLetters onOpen={open} onBack={vi.fn()} />);
+    const restored = vi.fn();
+    renderWithQuery(<DeletedLetters onOpen={open} onBack={vi.fn()} onRestored={restored} />);
     const table = await screen.findByRole("table", { name: "Deleted letters" });
     const row = nth(within(table).getAllByRole("row"), 1);
     expect(row.textContent).toContain("The amended KORUS");
@@ -237,6 +238,8 @@ describe("Deleted letters", () => {
     await userEvent.click(within(row).getByRole("button", { name: "Restore letter 2" }));
     expect(ipc.letterRestore).toHaveBeenCalledWith(2);
     expect(await screen.findByText("Letter 2, “The amended KORUS” restored.")).toBeTruthy();
+    // The window's "Draft deleted … Undo" for it is over (found walking the real window).
+    expect(restored).toHaveBeenCalledWith(2);
     // Gone from the list at once; the record's change refreshes it too.
     expect(screen.queryByRole("table", { name: "Deleted letters" })).toBeNull();
     expect(screen.getByText("No deleted drafts.")).toBeTruthy();

@@ -16,13 +16,25 @@ export const deletedLettersQuery = queryOptions({
   queryFn: ipc.lettersDeleted,
 });
 
-export function DeletedLetters({ onOpen, onBack }: { onOpen: (id: number) => void; onBack: () => void }) {
+export function DeletedLetters({
+  onOpen,
+  onBack,
+  onRestored,
+}: {
+  onOpen: (id: number) => void;
+  onBack: () => void;
+  /** A draft was restored: an undo still offered for its deletion is over. */
+  onRestored?: (id: number) => void;
+}) {
   const deleted = useQuery(deletedLettersQuery);
   const timeZone = useClock()?.time_zone;
   const [restored, setRestored] = useState<LetterSummary | null>(null);
   const restore = useMutation({
     mutationFn: (l: LetterSummary) => ipc.letterRestore(l.id),
-    onSuccess: (_, l) => setRestored(l),
+    onSuccess: (_, l) => {
+      setRestored(l);
+      onRestored?.(l.id);
+    },
   });
   // The news goes away by itself after a while.
   useEffect(() => {
@@ -74,7 +86,7 @@ export function DeletedLetters({ onOpen, onBack }: { onOpen: (id: number) => voi
                     {l.subject || "(no subject)"}
                   </button>
                 </td>
-                <td>{l.recipients.join("; ")}</td>
+                <td title={l.addressed_to.length < l.recipients.length ? l.recipients.join("; ") : undefined}>{l.addressed_to.join("; ")}</td>
                 <td className="nowrap">
                   {l.deleted_at ? longDate(dayIn(l.deleted_at, timeZone)) : "—"}
                   {l.deleted_by && ` by ${l.deleted_by}`}
