@@ -1,4 +1,4 @@
-import { Suspense, lazy, useCallback, useEffect, useRef, useState } from "react";
+import { Suspense, lazy, useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
 import { useQuery } from "@tanstack/react-query";
 import * as ipc from "./ipc";
 import { clockQuery, keys, teamStatusQuery } from "./queries";
@@ -154,6 +154,12 @@ export function App() {
   // Keeps the organization's today current (it turns over at midnight in its time zone).
   useQuery({ ...clockQuery, refetchInterval: 60_000 });
   const [view, setView] = useState<View>({ name: "letters" });
+  // Each screen opens at its top, whatever was scrolled on the one before.
+  const content = useRef<HTMLElement>(null);
+  const viewSeq = "seq" in view ? view.seq : undefined;
+  useLayoutEffect(() => {
+    content.current?.scrollTo?.({ top: 0 });
+  }, [view.name, viewSeq]);
   const [leaving, setLeaving] = useState<View | null>(null);
   // The draft just deleted, while its undo is offered.
   const [deleted, setDeleted] = useState<DraftRef | null>(null);
@@ -251,7 +257,7 @@ export function App() {
           <SessionBadge />
         </header>
         <ConnectionBanner />
-        <main className="content">
+        <main className="content" ref={content}>
           <Suspense fallback={<p className="empty">Opening…</p>}>
           {view.name === "letters" && (
             <LettersList

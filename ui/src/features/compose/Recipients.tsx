@@ -28,6 +28,7 @@ interface Props {
 
 export function Recipients({ form, set, offices, resolved, warnings, errorFor, autoFocus, onRemoved, greetings = [] }: Props) {
   const [addingGroup, setAddingGroup] = useState(false);
+  const officeTitle = useMemo(() => new Map(offices.map((o) => [o.id, o.title])), [offices]);
   // Rust adds a group's members and decides whether its greeting applies;
   // taking one off takes the members only it brought (asked again on the
   // letter's date) and decides the greeting again. A recipient added or
@@ -60,7 +61,6 @@ export function Recipients({ form, set, offices, resolved, warnings, errorFor, a
       onRemoved?.(name ?? "the recipient");
     },
   });
-  const officeTitle = useMemo(() => new Map(offices.map((o) => [o.id, o.title])), [offices]);
   return (
     <fieldset className="recipients">
       <legend>Recipients</legend>
