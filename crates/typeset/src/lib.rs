@@ -14,6 +14,7 @@ mod layout;
 pub mod linebreak;
 pub mod pdf;
 mod shape;
+pub mod stationery;
 pub mod svg;
 
 pub use error::TypesetError;
@@ -24,3 +25,4 @@ pub use layout::{
     Paragraph, Placed, PlacedGlyph, Rgb, Run, Span, TextLine, layout,
 };
 pub use shape::{Glyph, Shaped};
+pub use stationery::{Stationery, StationeryError};
