@@ -55,6 +55,8 @@ pub struct Stationery {
     doc: lopdf::Document,
     /// The page objects: first page, then (if any) continuation pages.
     pages: Vec<ObjectId>,
+    /// Each page as SVG for the preview, made on first use.
+    svgs: std::sync::OnceLock<Vec<Option<std::sync::Arc<str>>>>,
 }
 
 fn same(a: f32, b: f32) -> bool {
@@ -140,7 +142,42 @@ impl Stationery {
             name: String::new(),
             doc,
             pages,
+            svgs: std::sync::OnceLock::new(),
         })
+    }
+
+    /// Page `which` of the letterhead as a standalone SVG document, for the
+    /// on-screen preview (the PDF draws the page itself, as vectors). Made
+    /// once per file by hayro-svg; None where it cannot draw the page, and
+    /// the preview then shows a frame naming the file instead.
+    pub fn page_svg(&self, which: usize) -> Option<std::sync::Arc<str>> {
+        self.svgs
+            .get_or_init(|| {
+                let bytes = self.bytes.clone();
+                let count = self.pages.len();
+                // A page hayro cannot read must not take the preview down.
+                std::panic::catch_unwind(move || {
+                    let Ok(pdf) = hayro_svg::hayro_syntax::Pdf::new(bytes) else {
+                        return vec![None; count];
+                    };
+                    let cache = hayro_svg::RenderCache::new();
+                    let settings = hayro_svg::hayro_interpret::InterpreterSettings::default();
+                    let render = hayro_svg::SvgRenderSettings::default();
+                    pdf.pages()
+                        .iter()
+                        .take(count)
+                        .map(|page| {
+                            Some(std::sync::Arc::from(hayro_svg::convert(
+                                page, &cache, &settings, &render,
+                            )))
+                        })
+                        .collect()
+                })
+                .unwrap_or_else(|_| vec![None; count])
+            })
+            .get(which)
+            .cloned()
+            .flatten()
     }
 
     /// How many pages the file has: 1 (first page only) or 2.

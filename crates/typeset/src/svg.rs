@@ -263,6 +263,14 @@ fn stationery_placeholder(s: &Stationery, which: usize, w: f32, h: f32) -> Strin
         },
         which + 1
     );
+    if let Some(svg) = s.page_svg(which) {
+        let data = base64::engine::general_purpose::STANDARD.encode(svg.as_bytes());
+        return format!(
+            "<g class=\"letterhead-file\" data-letterhead=\"{}\" aria-label=\"{}\"><image x=\"0\" y=\"0\" width=\"{w}\" height=\"{h}\" preserveAspectRatio=\"none\" href=\"data:image/svg+xml;base64,{data}\"/></g>",
+            escape(&s.sha256),
+            escape(&label)
+        );
+    }
     format!(
         "<g class=\"letterhead-file\" data-letterhead=\"{}\"><rect x=\"6\" y=\"6\" width=\"{:.2}\" height=\"{:.2}\" fill=\"#eef3fb\" fill-opacity=\"0.6\" stroke=\"#7a8fb3\" stroke-width=\"0.75\" stroke-dasharray=\"4 3\"/><text x=\"14\" y=\"20\" font-family=\"sans-serif\" font-size=\"8\" fill=\"#4a5f86\">{}</text></g>",
         escape(&s.sha256),

@@ -335,6 +335,8 @@ fn a_letterhead_file_is_kept_in_the_record_and_travels_with_the_letters_data(eng
             overlay.contains("Letterhead file: chamber-letterhead.pdf"),
             "{overlay}"
         );
+        // The file's own page, drawn as SVG beneath the letter.
+        assert!(overlay.contains("data:image/svg+xml;base64,"), "{overlay}");
     }
 
     // Bad files and bad margins: refused, nothing changed.
@@ -375,4 +377,3 @@ fn a_letterhead_file_is_kept_in_the_record_and_travels_with_the_letters_data(eng
             .is_none()
     );
 }
-
