@@ -79,12 +79,12 @@ pub fn check_letterhead_paper(meta: &TemplateMeta, data: &LetterData) -> Result<
     Err(LetterError::Data(vec![Problem::new(
         "organization.letterhead",
         format!(
-            "the letterhead file {} is {} paper but template \"{}\" is set on {} paper; \
-             choose a letterhead of the template's paper, or remove the letterhead file",
+            "the letterhead file {} is {} paper but the letter is set on {} paper (template \"{}\"); \
+             choose a letterhead of the letter's paper, or remove the letterhead file",
             head.name,
             paper_name(head.paper),
-            meta.id,
-            paper_name(paper)
+            paper_name(paper),
+            meta.id
         ),
     )]))
 }

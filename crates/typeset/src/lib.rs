@@ -12,6 +12,7 @@ mod fonts;
 mod image;
 mod layout;
 pub mod linebreak;
+mod page;
 pub mod pdf;
 mod shape;
 pub mod stationery;

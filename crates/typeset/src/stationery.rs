@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use lopdf::{Dictionary, Object, ObjectId, Stream};
 use sha2::{Digest, Sha256};
 
-use crate::layout::PageSize;
+use crate::page::PageSize;
 
 /// The largest letterhead file taken (a designed page with its fonts and
 /// a logo is far smaller).

@@ -328,6 +328,19 @@ fn a_letterhead_file_is_kept_in_the_record_and_travels_with_the_letters_data(eng
         std::fs::read(&file).unwrap(),
         "the bytes travel with the data"
     );
+    // A letter on other paper than the letterhead's is refused, not scaled.
+    let mut on_a4 = data.clone();
+    on_a4.paper = Some(letters::Paper::A4);
+    let err = Engine::new()
+        .unwrap()
+        .render_pdfs(&on_a4, None)
+        .err()
+        .unwrap()
+        .to_string();
+    assert!(
+        err.contains("the letterhead file chamber-letterhead.pdf is US Letter paper but the letter is set on A4 paper (template \"joint-support\")"),
+        "{err}"
+    );
     let preview = app.preview_draft(&copy, &PreviewHave::default()).unwrap();
     for page in &preview.pages {
         let overlay = &page.drawing.as_ref().unwrap().overlay;
