@@ -155,6 +155,9 @@ cannot=(
   # programs a Windows process cannot start; the installer check above reads
   # the installed command's PDF with them from the Linux side instead.
   groups::a_letter_to_the_senate_finance_committee
+  # The letterhead file's: pdftoppm, pdftotext, pdfsig read the letter; qpdf
+  # makes the encrypted and three-page files that must be refused.
+  letterhead::
   paper::envelopes_and_labels_for_a_letters_copies
   record::a_letter_from_draft_to_sent_log
   render::a4_paper_and_a_png_logo_reach_the_pdf_and_the_svg

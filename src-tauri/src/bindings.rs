@@ -4,14 +4,15 @@
 //! drift between the shell and the UI.
 
 use amicus_app::{
-    Addressee, Catalog, ClockView, CsvSummary, DraftPreview, Drafted, ExportFormat, GlyphDef,
-    HolderView, ImportSummary, InkLine, Issue, IssueView, LastContact, LetterDetail, LetterExtra,
-    LetterMode, LetterRef, LetterSummary, Letterhead, LocalOffice, LogEntry, LogFilter, Method,
-    NewLetter, NewOffice, NewOfficial, NewPerson, NewPosition, NewTerm, Office, OfficeDetail,
-    OfficeKind, OfficeRow, OfficialRow, OfficialsPage, PageDrawing, PaperChoice, Person,
-    PersonDetail, Position, PositionView, PreviewHave, PreviewPage, RecipientChoice, RecipientView,
-    RecordArea, RecordChanged, Role, SearchHit, SendReport, SettingsInfo, Signer, Stance, Status,
-    TemplateCheck, TemplateDraft, TemplateInfo, TemplateProblem, TermView, UsState,
+    Addressee, Catalog, ClockView, CsvSummary, DraftPreview, Drafted, ExportFormat, FileMargins,
+    GlyphDef, HolderView, ImportSummary, InkLine, Issue, IssueView, LastContact, LetterDetail,
+    LetterExtra, LetterMode, LetterRef, LetterSummary, Letterhead, LetterheadFileView, LocalOffice,
+    LogEntry, LogFilter, Method, NewLetter, NewOffice, NewOfficial, NewPerson, NewPosition,
+    NewTerm, Office, OfficeDetail, OfficeKind, OfficeRow, OfficialRow, OfficialsPage, PageDrawing,
+    PaperChoice, Person, PersonDetail, Position, PositionView, PreviewHave, PreviewPage,
+    RecipientChoice, RecipientView, RecordArea, RecordChanged, Role, SearchHit, SendReport,
+    SettingsInfo, Signer, Stance, Status, TemplateCheck, TemplateDraft, TemplateInfo,
+    TemplateProblem, TermView, UsState,
 };
 use ts_rs::{Config, TS};
 
@@ -113,6 +114,8 @@ fn generate() -> String {
         TermView,
         PersonDetail,
         Letterhead,
+        LetterheadFileView,
+        FileMargins,
         CsvSummary,
         NewOffice,
         NewTerm,

@@ -25,6 +25,8 @@ pub struct Engine {
     /// checked, so renders never wait on each other.
     templates: RwLock<letters::Templates>,
     logos: Mutex<HashMap<PathBuf, Arc<Image>>>,
+    /// Letterhead files parsed, by SHA-256 (a merge parses its file once).
+    stationery: Mutex<HashMap<String, Arc<typeset::Stationery>>>,
 }
 
 /// What a letter is exported as: the exact PDF, or a Word document
@@ -103,6 +105,7 @@ impl Engine {
             fonts,
             templates: RwLock::new(letters::Templates::builtin()?),
             logos: Mutex::new(HashMap::new()),
+            stationery: Mutex::new(HashMap::new()),
         })
     }
 
@@ -193,7 +196,37 @@ impl Engine {
         Ok(letters::Art {
             logo: self.logo(data)?,
             signature,
+            stationery: self.stationery(data)?,
         })
+    }
+
+    /// The letter's letterhead file, parsed (once per file) and checked to
+    /// be what the data says it is.
+    fn stationery(&self, data: &LetterData) -> Result<Option<Arc<typeset::Stationery>>, AppError> {
+        let Some(file) = &data.organization.letterhead else {
+            return Ok(None);
+        };
+        let mut cache = self.stationery.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(s) = cache.get(&file.sha256) {
+            return Ok(Some(Arc::clone(s)));
+        }
+        let bytes = file.bytes()?;
+        let parsed = typeset::Stationery::from_pdf(&bytes)
+            .map_err(|e| AppError::damaged("the letterhead file", e))?;
+        if parsed.sha256 != file.sha256 {
+            return Err(AppError::damaged(
+                "the letterhead file",
+                "its bytes do not match its SHA-256",
+            ));
+        }
+        let mut parsed = parsed;
+        parsed.name.clone_from(&file.name);
+        let parsed = Arc::new(parsed);
+        if cache.len() >= 8 {
+            cache.clear();
+        }
+        cache.insert(file.sha256.clone(), Arc::clone(&parsed));
+        Ok(Some(parsed))
     }
 
     /// Compose and lay out one filled letter.

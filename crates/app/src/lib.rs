@@ -83,7 +83,10 @@ pub use preview::{DraftPreview, GlyphDef, InkLine, PageDrawing, PreviewHave, Pre
 pub use printing::{PrintRequest, Printed, Printer};
 pub use recipients::{Addressee, RecipientChoice};
 pub use sending::{FollowUp, SendReport, SendRequest};
-pub use settings::{ClockView, Letterhead, SettingsInfo, log_dir, replace_record_with_backup};
+pub use settings::{
+    ClockView, FileMargins, LETTERHEAD_FILE_MARGINS, Letterhead, LetterheadFileView, SettingsInfo,
+    log_dir, replace_record_with_backup,
+};
 pub use states::UsState;
 pub use templates::{Catalog, TemplateCheck, TemplateDraft, TemplateInfo, TemplateProblem};
 pub use typeset::PageSize;

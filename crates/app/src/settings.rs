@@ -186,6 +186,122 @@ pub struct Letterhead {
     /// A PNG file; on save it is copied beside the database under a name
     /// made from its contents, so letters already sent keep their logo.
     pub logo: Option<String>,
+    /// The letterhead file in use ([`App::set_letterhead_file`]), which
+    /// replaces the letterhead drawn from the fields above. On save, only
+    /// its margins are taken from the form.
+    #[serde(default)]
+    pub file: Option<LetterheadFileView>,
+}
+
+/// A letterhead PDF in use, as the settings screen shows it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct LetterheadFileView {
+    /// The file's name as it was chosen.
+    pub name: String,
+    pub sha256: String,
+    /// 1 (the first page only) or 2 (then the continuation pages').
+    pub pages: u32,
+    /// "letter" or "a4".
+    pub paper: String,
+    pub bytes: u32,
+    /// The letter's margins in points, keeping it clear of the letterhead.
+    pub margins: FileMargins,
+}
+
+/// Margins in points (72 to the inch).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct FileMargins {
+    pub top: f32,
+    pub right: f32,
+    pub bottom: f32,
+    pub left: f32,
+}
+
+impl From<letters::Margins> for FileMargins {
+    fn from(m: letters::Margins) -> FileMargins {
+        FileMargins {
+            top: m.top,
+            right: m.right,
+            bottom: m.bottom,
+            left: m.left,
+        }
+    }
+}
+
+impl From<FileMargins> for letters::Margins {
+    fn from(m: FileMargins) -> letters::Margins {
+        letters::Margins {
+            top: m.top,
+            right: m.right,
+            bottom: m.bottom,
+            left: m.left,
+        }
+    }
+}
+
+/// Where a letter's text starts by default with a letterhead file: clear
+/// of a printed head of up to an inch and three quarters, and of a footer.
+pub const LETTERHEAD_FILE_MARGINS: FileMargins = FileMargins {
+    top: 126.0,
+    right: 72.0,
+    bottom: 72.0,
+    left: 72.0,
+};
+
+fn paper_id(p: letters::Paper) -> &'static str {
+    match p {
+        letters::Paper::Letter => "letter",
+        letters::Paper::A4 => "a4",
+    }
+}
+
+fn file_view(f: &letters::LetterheadFile) -> LetterheadFileView {
+    let pages = f
+        .bytes()
+        .ok()
+        .and_then(|b| typeset::Stationery::from_pdf(&b).ok())
+        .map_or(0, |s| s.page_count() as u32);
+    LetterheadFileView {
+        name: f.name.clone(),
+        sha256: f.sha256.clone(),
+        pages,
+        paper: paper_id(f.paper).to_string(),
+        bytes: u32::try_from(f.pdf.len() / 4 * 3).unwrap_or(u32::MAX),
+        margins: f.margins.into(),
+    }
+}
+
+/// Margins a letter can be set in on `page`: none negative, at least two
+/// inches of text across and three down.
+fn check_margins(m: FileMargins, page: typeset::PageSize) -> Result<(), AppError> {
+    for (name, v) in [
+        ("top", m.top),
+        ("right", m.right),
+        ("bottom", m.bottom),
+        ("left", m.left),
+    ] {
+        if !v.is_finite() || v < 0.0 {
+            return Err(AppError::invalid(
+                "margins",
+                format!("the {name} margin must be zero or more points"),
+            ));
+        }
+    }
+    if page.width - m.left - m.right < 144.0 {
+        return Err(AppError::invalid(
+            "margins",
+            "the left and right margins leave less than two inches for the text",
+        ));
+    }
+    if page.height - m.top - m.bottom < 216.0 {
+        return Err(AppError::invalid(
+            "margins",
+            "the top and bottom margins leave less than three inches for the text",
+        ));
+    }
+    Ok(())
 }
 
 fn opt_text(s: Option<String>) -> Option<String> {
@@ -202,8 +318,95 @@ impl App {
             phone: o.phone,
             website: o.website,
             logo: o.logo,
+            file: o.letterhead.as_ref().map(file_view),
         })
         .unwrap_or_default())
+    }
+
+    /// Use the PDF at `path` as the organization's letterhead: one page, or
+    /// two (first page, continuation pages), on the paper of the templates.
+    /// Its bytes are kept in the record and travel with each letter's data.
+    /// `margins` default to those already set, else to
+    /// [`LETTERHEAD_FILE_MARGINS`]. Anything wrong is refused, nothing changed.
+    #[tracing::instrument(skip(self))]
+    pub fn set_letterhead_file(
+        &self,
+        path: &Path,
+        margins: Option<FileMargins>,
+    ) -> Result<LetterheadFileView, AppError> {
+        let bytes = std::fs::read(path).map_err(|source| AppError::Read {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        let name = path.file_name().map_or_else(
+            || path.display().to_string(),
+            |n| n.to_string_lossy().into(),
+        );
+        let parsed = typeset::Stationery::from_pdf(&bytes).map_err(|e| {
+            AppError::invalid(
+                "letterhead",
+                format!("{name} cannot be used as the letterhead: {e}"),
+            )
+        })?;
+        let paper = if parsed.page == typeset::PageSize::A4 {
+            letters::Paper::A4
+        } else {
+            letters::Paper::Letter
+        };
+        let papers: Vec<letters::Paper> = self.engine.templates().iter().map(|t| t.paper).collect();
+        if !papers.contains(&paper) {
+            let theirs = papers.first().copied().unwrap_or_default();
+            return Err(AppError::invalid(
+                "letterhead",
+                format!(
+                    "{name} cannot be used as the letterhead: it is {} paper but the templates are set on {} paper",
+                    letters::paper_name(paper),
+                    letters::paper_name(theirs)
+                ),
+            ));
+        }
+        let mut db = self.db();
+        let mut org: letters::Organization = db.setting("organization")?.ok_or_else(|| {
+            AppError::invalid(
+                "name",
+                "fill in the organization's name under Settings → Letterhead first",
+            )
+        })?;
+        let margins = margins
+            .or_else(|| org.letterhead.as_ref().map(|f| f.margins.into()))
+            .unwrap_or(LETTERHEAD_FILE_MARGINS);
+        check_margins(margins, parsed.page)?;
+        use base64::Engine as _;
+        let file = letters::LetterheadFile {
+            name,
+            sha256: parsed.sha256.clone(),
+            pdf: base64::engine::general_purpose::STANDARD.encode(&bytes),
+            paper,
+            margins: margins.into(),
+        };
+        let view = file_view(&file);
+        org.letterhead = Some(file);
+        db.set_setting("organization", &org)?;
+        drop(db);
+        self.changed(&[RecordArea::Settings]);
+        Ok(view)
+    }
+
+    /// Stop using a letterhead file: letters are drawn with the letterhead
+    /// composed from the organization's name and address again. Letters
+    /// already sent keep theirs.
+    #[tracing::instrument(skip(self))]
+    pub fn remove_letterhead_file(&self) -> Result<(), AppError> {
+        let mut db = self.db();
+        let Some(mut org) = db.setting::<letters::Organization>("organization")? else {
+            return Ok(());
+        };
+        if org.letterhead.take().is_some() {
+            db.set_setting("organization", &org)?;
+            drop(db);
+            self.changed(&[RecordArea::Settings]);
+        }
+        Ok(())
     }
 
     /// Save the letterhead. A logo must be a PNG Amicus can draw; it is
@@ -220,6 +423,17 @@ impl App {
             None => None,
             Some(path) => Some(self.keep_logo(std::path::Path::new(&path))?),
         };
+        // The letterhead file stays as set; the form edits its margins.
+        let kept: Option<letters::Organization> = self.db().setting("organization")?;
+        let mut letterhead = kept.and_then(|o| o.letterhead);
+        if let (Some(file), Some(view)) = (letterhead.as_mut(), l.file.as_ref()) {
+            let page = match file.paper {
+                letters::Paper::A4 => typeset::PageSize::A4,
+                letters::Paper::Letter => typeset::PageSize::LETTER,
+            };
+            check_margins(view.margins, page)?;
+            file.margins = view.margins.into();
+        }
         let org = letters::Organization {
             name: name.to_string(),
             unit: opt_text(l.unit.clone()),
@@ -232,6 +446,7 @@ impl App {
             phone: opt_text(l.phone.clone()),
             website: opt_text(l.website.clone()),
             logo,
+            letterhead,
         };
         self.db().set_setting("organization", &org)?;
         self.changed(&[RecordArea::Settings]);

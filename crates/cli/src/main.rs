@@ -25,6 +25,7 @@ mod mail;
 mod offices;
 mod officials;
 mod paragraphs;
+mod settings;
 mod signers;
 mod team;
 
@@ -110,6 +111,9 @@ enum Command {
     /// Who signs letters, and their signature images.
     #[command(subcommand)]
     Signers(signers::Signers),
+    /// The organization's settings: its letterhead file.
+    #[command(subcommand)]
+    Settings(settings::Settings),
     /// The mail server letters are e-mailed through.
     #[command(subcommand)]
     Mail(mail::Mail),
@@ -167,6 +171,7 @@ fn main() -> ExitCode {
         Command::Import(c) => with_app(engine, db, |app| imports::import(app, c)),
         Command::Export(c) => with_app(engine, db, |app| imports::export(app, c)),
         Command::Signers(c) => with_app(engine, db, |app| signers::run(app, c)),
+        Command::Settings(c) => with_app(engine, db, |app| settings::run(app, c)),
         Command::Mail(c) => with_app(engine, db, |app| mail::run(app, c)),
         Command::Groups(c) => with_app(engine, db, |app| groups::run(app, c)),
         Command::Paragraphs(c) => with_app(engine, db, |app| paragraphs::run(app, c)),

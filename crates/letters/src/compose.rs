@@ -90,6 +90,9 @@ pub fn addressee_names(data: &LetterData) -> String {
 pub struct Art {
     pub logo: Option<Arc<typeset::Image>>,
     pub signature: Option<Arc<typeset::Image>>,
+    /// The organization's letterhead file, parsed once
+    /// ([`crate::data::Organization::letterhead`]).
+    pub stationery: Option<Arc<typeset::Stationery>>,
 }
 
 /// How tall a handwritten signature is drawn, in points (the space above
@@ -105,6 +108,7 @@ pub fn compose(letter: &Letter, art: Art) -> Document {
     let Art {
         logo,
         signature: drawn,
+        stationery,
     } = art;
     let data = &letter.data;
     let org = &data.organization;
@@ -280,7 +284,12 @@ pub fn compose(letter: &Letter, art: Art) -> Document {
     keywords.dedup();
     keywords.sort();
     keywords.dedup();
-    let m = letter.template.margins;
+    // A letterhead file replaces the drawn letterhead, and its margins the
+    // template's.
+    let (head, logo, m) = match (&stationery, &org.letterhead) {
+        (Some(_), Some(file)) => (Vec::new(), None, file.margins),
+        _ => (head, logo, letter.template.margins),
+    };
     let mut doc = Document {
         page: match data.paper.unwrap_or(letter.template.paper) {
             Paper::Letter => PageSize::LETTER,
@@ -319,6 +328,7 @@ pub fn compose(letter: &Letter, art: Art) -> Document {
             timestamp,
         },
         mark: data.mark.clone(),
+        stationery,
     };
     if data.typography >= 1 {
         curl_document(&mut doc);

@@ -85,6 +85,42 @@ pub struct Organization {
     /// Path of a PNG logo for the letterhead.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub logo: Option<String>,
+    /// The organization's printed letterhead (a PDF), drawn beneath every
+    /// page in place of the letterhead composed from the fields above. Its
+    /// bytes travel in the data, so an archived copy re-renders exactly.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub letterhead: Option<LetterheadFile>,
+}
+
+/// A letterhead PDF as the letter data carries it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LetterheadFile {
+    /// The file's name as it was chosen ("chamber-letterhead.pdf").
+    pub name: String,
+    /// Lowercase hex SHA-256 of the PDF.
+    pub sha256: String,
+    /// The PDF, base64.
+    pub pdf: String,
+    /// Its paper: a letter is set on this paper or refused.
+    pub paper: crate::template::Paper,
+    /// The letter's margins, keeping its text clear of the letterhead.
+    pub margins: crate::template::Margins,
+}
+
+impl LetterheadFile {
+    /// The PDF's bytes.
+    pub fn bytes(&self) -> Result<Vec<u8>, LetterError> {
+        use base64::Engine as _;
+        base64::engine::general_purpose::STANDARD
+            .decode(&self.pdf)
+            .map_err(|e| {
+                LetterError::Data(vec![Problem::new(
+                    "organization.letterhead.pdf",
+                    format!("the letterhead file is damaged: {e}"),
+                )])
+            })
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

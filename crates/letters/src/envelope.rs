@@ -233,6 +233,7 @@ pub fn envelopes(
         pages,
         metadata,
         measure: page.width - 2.0 * margin,
+        stationery: None,
     })
 }
 
@@ -280,6 +281,7 @@ pub fn labels(
         pages,
         metadata,
         measure: sheet.width - 2.0 * pad,
+        stationery: None,
     })
 }
 
@@ -312,6 +314,7 @@ fn set_block(
         )],
         metadata: Metadata::default(),
         mark: None,
+        stationery: None,
     };
     let set = typeset::layout(&frame, fonts)?;
     Ok(set

@@ -11,7 +11,9 @@ pub mod markup;
 pub mod template;
 
 pub use compose::{Art, Letter, SIGNATURE_HEIGHT, compose};
-pub use data::{LetterData, Mode, Organization, Position, Recipient, Signer, TYPOGRAPHY};
+pub use data::{
+    LetterData, LetterheadFile, Mode, Organization, Position, Recipient, Signer, TYPOGRAPHY,
+};
 pub use error::{LetterError, Problem};
 pub use template::{Margins, Paper, Rendered, TemplateMeta, Templates};
 
@@ -26,6 +28,7 @@ pub fn prepare(
         .or(data.template.as_deref())
         .ok_or(LetterError::NoTemplate)?;
     let meta = templates.get(id)?.clone();
+    check_letterhead_paper(&meta, data)?;
     if data.recipients.is_empty() {
         return Err(LetterError::Data(vec![Problem::new(
             "recipients",
@@ -61,4 +64,35 @@ pub fn prepare(
             })
         })
         .collect()
+}
+
+/// A letter with a letterhead file is set on the letterhead's paper: a
+/// template (or a letter) on other paper is refused, not scaled.
+pub fn check_letterhead_paper(meta: &TemplateMeta, data: &LetterData) -> Result<(), LetterError> {
+    let Some(head) = &data.organization.letterhead else {
+        return Ok(());
+    };
+    let paper = data.paper.unwrap_or(meta.paper);
+    if paper == head.paper {
+        return Ok(());
+    }
+    Err(LetterError::Data(vec![Problem::new(
+        "organization.letterhead",
+        format!(
+            "the letterhead file {} is {} paper but the letter is set on {} paper (template \"{}\"); \
+             choose a letterhead of the letter's paper, or remove the letterhead file",
+            head.name,
+            paper_name(head.paper),
+            paper_name(paper),
+            meta.id
+        ),
+    )]))
+}
+
+/// "US Letter", "A4".
+pub fn paper_name(paper: Paper) -> &'static str {
+    match paper {
+        Paper::Letter => "US Letter",
+        Paper::A4 => "A4",
+    }
 }

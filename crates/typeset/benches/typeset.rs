@@ -50,6 +50,7 @@ fn doc(note: &str) -> Document {
         body,
         metadata: Metadata::default(),
         mark: None,
+        stationery: None,
     }
 }
 

@@ -14,24 +14,9 @@ use crate::fonts::{FaceId, FontSet, Style};
 use crate::image::Image;
 use crate::linebreak::{self, INFINITY, Item};
 use crate::shape::Shaped;
+use crate::stationery::Stationery;
 
-/// Page size in points.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct PageSize {
-    pub width: f32,
-    pub height: f32,
-}
-
-impl PageSize {
-    pub const LETTER: PageSize = PageSize {
-        width: 612.0,
-        height: 792.0,
-    };
-    pub const A4: PageSize = PageSize {
-        width: 595.276,
-        height: 841.89,
-    };
-}
+pub use crate::page::PageSize;
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Margins {
@@ -184,6 +169,9 @@ pub struct Document {
     /// A line set in red at the top of every page ("DRAFT — not approved"),
     /// in the margin above the letterhead and the text.
     pub mark: Option<String>,
+    /// The organization's printed letterhead, drawn beneath every page (in
+    /// place of [`Document::letterhead`], which is then left empty).
+    pub stationery: Option<Arc<Stationery>>,
 }
 
 /// A glyph at its final place: `x` is the pen position in points from the
@@ -257,6 +245,8 @@ pub struct Layout {
     pub metadata: Metadata,
     /// Width of the text column, in points.
     pub measure: f32,
+    /// The printed letterhead beneath the pages, if any.
+    pub stationery: Option<Arc<Stationery>>,
 }
 
 /// What a laid-out paragraph line looks like before it has a page.
@@ -407,6 +397,7 @@ pub fn layout(doc: &Document, fonts: &FontSet) -> Result<Layout, TypesetError> {
         pages,
         metadata: doc.metadata.clone(),
         measure,
+        stationery: doc.stationery.clone(),
     })
 }
 

@@ -12,8 +12,10 @@ mod fonts;
 mod image;
 mod layout;
 pub mod linebreak;
+mod page;
 pub mod pdf;
 mod shape;
+pub mod stationery;
 pub mod svg;
 
 pub use error::TypesetError;
@@ -24,3 +26,4 @@ pub use layout::{
     Paragraph, Placed, PlacedGlyph, Rgb, Run, Span, TextLine, layout,
 };
 pub use shape::{Glyph, Shaped};
+pub use stationery::{Stationery, StationeryError};

@@ -31,6 +31,7 @@ use crate::embed::{EmbeddedFont, GlyphSet};
 use crate::error::TypesetError;
 use crate::fonts::{FaceId, FontSet};
 use crate::layout::{Layout, Placed, Rgb, TextLine};
+use crate::stationery::Stationery;
 
 /// Resource name of a face. printpdf also uses it as the subset tag in the
 /// font's name, which PDF wants as six capital letters ("AMCAAB+Font").
@@ -106,8 +107,20 @@ pub fn write_pdf(layout: &Layout, fonts: &FontSet) -> Result<Vec<u8>, TypesetErr
     let h = layout.page.height;
     let mut contents = Vec::with_capacity(layout.pages.len());
     let mut image_count = 0usize;
-    for page in &layout.pages {
+    // The letterhead's pages each page draws first, beneath everything.
+    let mut stationery_used = std::collections::BTreeSet::new();
+    if let Some(s) = &layout.stationery {
+        digest.update(s.sha256.as_bytes());
+    }
+    for (index, page) in layout.pages.iter().enumerate() {
         let mut c = Content::default();
+        if let Some(which) = layout.stationery.as_ref().and_then(|s| s.page_for(index)) {
+            stationery_used.insert(which);
+            c.op("q");
+            c.name(&stationery_name(which));
+            c.op("Do");
+            c.op("Q");
+        }
         for item in &page.items {
             match item {
                 Placed::Text(line) => c.text(line, fonts, &embedded, h),
@@ -177,6 +190,9 @@ pub fn write_pdf(layout: &Layout, fonts: &FontSet) -> Result<Vec<u8>, TypesetErr
     let mut lo = doc.to_lopdf_document(&PdfSaveOptions::default(), &mut warnings);
     set_contents(&mut lo, contents)?;
     add_fonts(&mut lo, &embedded)?;
+    if let Some(s) = &layout.stationery {
+        add_stationery(&mut lo, s, &stationery_used)?;
+    }
     let id = digest.finalize();
     let hex: String = id.iter().take(16).map(|b| format!("{b:02x}")).collect();
     lo.trailer.set(
@@ -212,6 +228,65 @@ fn set_contents(lo: &mut lopdf::Document, contents: Vec<Vec<u8>>) -> Result<(), 
                 s.set_content(bytes);
             }
             _ => return Err(TypesetError::Font("a page without a content stream".into())),
+        }
+    }
+    Ok(())
+}
+
+/// The resource name of the letterhead's page `which` (0: first page).
+fn stationery_name(which: usize) -> String {
+    format!("AmicusLetterhead{}", which + 1)
+}
+
+/// Import the letterhead's pages the letter uses, each once, as Form
+/// XObjects named in the resources printpdf shares between all pages.
+fn add_stationery(
+    lo: &mut lopdf::Document,
+    stationery: &Stationery,
+    used: &std::collections::BTreeSet<usize>,
+) -> Result<(), TypesetError> {
+    let Some(page) = lo.get_pages().values().next().copied() else {
+        return Ok(());
+    };
+    let resources = lo
+        .get_dictionary(page)
+        .and_then(|p| p.get(b"Resources"))
+        .and_then(lopdf::Object::as_reference)
+        .map_err(broken)?;
+    let which: Vec<usize> = used.iter().copied().collect();
+    let ids = stationery
+        .import_pages(lo, &which)
+        .map_err(|e| TypesetError::Font(format!("cannot draw the letterhead file: {e}")))?;
+    let forms: Vec<(String, lopdf::ObjectId)> =
+        which.iter().map(|w| stationery_name(*w)).zip(ids).collect();
+    let existing = lo
+        .get_dictionary(resources)
+        .map_err(broken)?
+        .get(b"XObject")
+        .ok()
+        .cloned();
+    let target = match existing {
+        Some(lopdf::Object::Reference(id)) => Some(id),
+        _ => None,
+    };
+    let mut inline = match existing {
+        Some(lopdf::Object::Dictionary(d)) => d,
+        _ => lopdf::Dictionary::new(),
+    };
+    match target {
+        Some(id) => {
+            let dict = lo.get_dictionary_mut(id).map_err(broken)?;
+            for (name, form) in forms {
+                dict.set(name, lopdf::Object::Reference(form));
+            }
+        }
+        None => {
+            for (name, form) in forms {
+                inline.set(name, lopdf::Object::Reference(form));
+            }
+            lo.get_dictionary_mut(resources)
+                .map_err(broken)?
+                .set("XObject", lopdf::Object::Dictionary(inline));
         }
     }
     Ok(())

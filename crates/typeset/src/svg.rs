@@ -14,6 +14,7 @@ use base64::Engine as _;
 use crate::cache::Bounded;
 use crate::fonts::{FaceId, FontSet};
 use crate::layout::{Layout, Placed, Rgb};
+use crate::stationery::Stationery;
 
 fn hex(c: Rgb) -> String {
     let to = |v: f32| (v.clamp(0.0, 1.0) * 255.0).round() as u8;
@@ -236,10 +237,45 @@ fn page_parts(
             }
         }
     }
-    let head = format!(
+    let mut head = format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" width=\"{w}pt\" height=\"{h}pt\" role=\"img\" aria-label=\"Page {} of {}\"><rect width=\"100%\" height=\"100%\" fill=\"#fff\"/>",
         index + 1,
         layout.pages.len()
     );
+    if let Some(s) = &layout.stationery
+        && let Some(which) = s.page_for(index)
+    {
+        head.push_str(&stationery_placeholder(s, which, w, h));
+    }
     (head, body, glyphs)
+}
+
+/// Where the letterhead file lies beneath a page, in the preview: a tinted,
+/// dashed frame naming the file and which of its pages this is (the PDF
+/// draws the page itself).
+fn stationery_placeholder(s: &Stationery, which: usize, w: f32, h: f32) -> String {
+    let label = format!(
+        "Letterhead file: {} (page {})",
+        if s.name.is_empty() {
+            "letterhead.pdf"
+        } else {
+            &s.name
+        },
+        which + 1
+    );
+    if let Some(svg) = s.page_svg(which) {
+        let data = base64::engine::general_purpose::STANDARD.encode(svg.as_bytes());
+        return format!(
+            "<g class=\"letterhead-file\" data-letterhead=\"{}\" aria-label=\"{}\"><image x=\"0\" y=\"0\" width=\"{w}\" height=\"{h}\" preserveAspectRatio=\"none\" href=\"data:image/svg+xml;base64,{data}\"/></g>",
+            escape(&s.sha256),
+            escape(&label)
+        );
+    }
+    format!(
+        "<g class=\"letterhead-file\" data-letterhead=\"{}\"><rect x=\"6\" y=\"6\" width=\"{:.2}\" height=\"{:.2}\" fill=\"#eef3fb\" fill-opacity=\"0.6\" stroke=\"#7a8fb3\" stroke-width=\"0.75\" stroke-dasharray=\"4 3\"/><text x=\"14\" y=\"20\" font-family=\"sans-serif\" font-size=\"8\" fill=\"#4a5f86\">{}</text></g>",
+        escape(&s.sha256),
+        w - 12.0,
+        h - 12.0,
+        escape(&label)
+    )
 }

@@ -77,6 +77,7 @@ fn doc(body: Vec<Paragraph>) -> Document {
         body,
         metadata: Metadata::default(),
         mark: None,
+        stationery: None,
     }
 }
 

@@ -113,6 +113,8 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke<tauri::Wry>) -> bool + Send + Syn
         settings::backup_restore,
         settings::letterhead,
         settings::letterhead_save,
+        settings::letterhead_file_set,
+        settings::letterhead_file_remove,
         settings::signer_add,
         settings::signer_signature_set,
         settings::signer_signature_image,

@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use amicus_app::{Letterhead, SettingsInfo};
+use amicus_app::{FileMargins, Letterhead, LetterheadFileView, SettingsInfo};
 use tauri::State;
 
 use crate::AppState;
@@ -39,6 +39,22 @@ pub fn letterhead(state: State<'_, AppState>) -> Reply<Letterhead> {
 #[tauri::command(async)]
 pub fn letterhead_save(state: State<'_, AppState>, letterhead: Letterhead) -> Reply<()> {
     Ok(state.app()?.set_letterhead(&letterhead)?)
+}
+
+/// Use the PDF at `path` as the organization's letterhead file.
+#[tauri::command(async)]
+pub fn letterhead_file_set(
+    state: State<'_, AppState>,
+    path: PathBuf,
+    margins: Option<FileMargins>,
+) -> Reply<LetterheadFileView> {
+    Ok(state.app()?.set_letterhead_file(&path, margins)?)
+}
+
+/// Stop using a letterhead file.
+#[tauri::command(async)]
+pub fn letterhead_file_remove(state: State<'_, AppState>) -> Reply<()> {
+    Ok(state.app()?.remove_letterhead_file()?)
 }
 
 #[tauri::command(async)]

@@ -492,7 +492,33 @@ export type Letterhead = { name: string, unit: string | null, address: Array<str
  * A PNG file; on save it is copied beside the database under a name
  * made from its contents, so letters already sent keep their logo.
  */
-logo: string | null, };
+logo: string | null, 
+/**
+ * The letterhead file in use ([`App::set_letterhead_file`]), which
+ * replaces the letterhead drawn from the fields above. On save, only
+ * its margins are taken from the form.
+ */
+file: LetterheadFileView | null, };
+
+export type LetterheadFileView = { 
+/**
+ * The file's name as it was chosen.
+ */
+name: string, sha256: string, 
+/**
+ * 1 (the first page only) or 2 (then the continuation pages').
+ */
+pages: number, 
+/**
+ * "letter" or "a4".
+ */
+paper: string, bytes: number, 
+/**
+ * The letter's margins in points, keeping it clear of the letterhead.
+ */
+margins: FileMargins, };
+
+export type FileMargins = { top: number, right: number, bottom: number, left: number, };
 
 export type CsvSummary = { persons_added: number, offices_added: number, terms_added: number, };
 

@@ -59,6 +59,8 @@ import type {
   RecipientChoice,
   Startup,
   Letterhead,
+  LetterheadFileView,
+  FileMargins,
   NewOffice,
   NewPerson,
   NewTerm,
@@ -285,6 +287,11 @@ export const personSave = (id: number | null, person: NewPerson) =>
 export const personRetire = (id: number, on: string) => invoke<null>("person_retire", { id, on });
 export const letterhead = () => invoke<Letterhead>("letterhead");
 export const letterheadSave = (letterhead: Letterhead) => invoke<null>("letterhead_save", { letterhead });
+/** Use the PDF at `path` (one or two pages) as the letterhead beneath every page; `margins` null keeps those set. */
+export const letterheadFileSet = (path: string, margins: FileMargins | null) =>
+  invoke<LetterheadFileView>("letterhead_file_set", { path, margins });
+/** Stop using a letterhead file: letters draw the letterhead from the organization's name and address. */
+export const letterheadFileRemove = () => invoke<null>("letterhead_file_remove");
 export const signerAdd = (name: string, title: string | null) =>
   invoke<number>("signer_add", { name, title });
 /** The signer's signature image on file, as a data URL (null: none). */

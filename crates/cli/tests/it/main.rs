@@ -7,6 +7,7 @@ mod concurrency;
 mod email;
 mod followups;
 mod groups;
+mod letterhead;
 mod mailbox;
 mod paper;
 mod paragraphs;

@@ -10,6 +10,9 @@ vi.mock("../../ipc", async (importOriginal) => ({
   catalog: vi.fn(),
   letterhead: vi.fn(),
   letterheadSave: vi.fn(),
+  letterheadFileSet: vi.fn(),
+  letterheadFileRemove: vi.fn(),
+  choosePdf: vi.fn(),
   signerAdd: vi.fn(),
   signerSignatureSet: vi.fn(),
   signerSignatureImage: vi.fn(),
@@ -34,6 +37,17 @@ const head = {
   phone: "(614) 555-0142",
   website: null,
   logo: null,
+  file: null,
+};
+
+/** The letterhead file as Amicus took it. */
+const brandFile = {
+  name: "chamber-letterhead.pdf",
+  sha256: "5f1c0e",
+  pages: 2,
+  paper: "letter",
+  bytes: 48210,
+  margins: { top: 126, right: 72, bottom: 72, left: 72 },
 };
 
 /** The catalog's signer, with a signature image on file. */
@@ -100,6 +114,57 @@ describe("Settings", () => {
     await userEvent.click(within(form).getByRole("button", { name: "Save letterhead" }));
     expect(ipc.letterheadSave).toHaveBeenLastCalledWith({ ...head, phone: "(614) 555-0199", logo: null });
     expect(await screen.findByText(/New letters use this letterhead/)).toBeTruthy();
+  });
+
+  it("uses a letterhead file, and its margins move the text area as they are typed and are saved with the form", async () => {
+    vi.mocked(ipc.choosePdf).mockResolvedValue("/brand/chamber-letterhead.pdf");
+    vi.mocked(ipc.letterheadFileSet).mockResolvedValue(brandFile);
+    vi.mocked(ipc.letterheadSave).mockResolvedValue(null);
+    renderWithQuery(<Settings />);
+    const form = await screen.findByRole("form", { name: "Organization and letterhead" });
+    const group = within(form).getByRole("group", { name: "Letterhead file" });
+    expect(group.textContent).toContain("None: letters draw the letterhead from the name, address and logo above.");
+    await userEvent.click(within(group).getByRole("button", { name: "Use a letterhead file…" }));
+    expect(ipc.letterheadFileSet).toHaveBeenCalledWith("/brand/chamber-letterhead.pdf", null);
+    expect(await within(group).findByText("chamber-letterhead.pdf", { selector: "strong" })).toBeTruthy();
+    expect(group.textContent).toContain("two pages: the first page, then the continuation pages, US Letter");
+    const diagram = within(group).getByRole("img");
+    expect(diagram.getAttribute("aria-label")).toBe(
+      "The letter's text area: 6.5 in wide and 8.25 in tall, 1.75 in from the top and 1 in from the left",
+    );
+    const top = within(group).getByRole("spinbutton", { name: "Top margin (points)" });
+    await userEvent.clear(top);
+    await userEvent.type(top, "144");
+    expect(diagram.getAttribute("aria-label")).toBe(
+      "The letter's text area: 6.5 in wide and 8 in tall, 2 in from the top and 1 in from the left",
+    );
+    expect(within(group).getByTestId("text-area").getAttribute("y")).toBe("144");
+    await userEvent.click(within(form).getByRole("button", { name: "Save letterhead" }));
+    expect(ipc.letterheadSave).toHaveBeenLastCalledWith({
+      ...head,
+      file: { ...brandFile, margins: { ...brandFile.margins, top: 144 } },
+    });
+  });
+
+  it("says why a file cannot be the letterhead, and keeps the one in use", async () => {
+    vi.mocked(ipc.letterhead).mockResolvedValue({ ...head, file: brandFile });
+    vi.mocked(ipc.choosePdf).mockResolvedValue("/brand/three.pdf");
+    vi.mocked(ipc.letterheadFileSet).mockRejectedValue({
+      code: "invalid_data",
+      message: "three.pdf cannot be used as the letterhead: it has 3 pages; a letterhead has one page, or two (the first page's, then the continuation pages')",
+      field: "letterhead",
+    });
+    vi.mocked(ipc.letterheadFileRemove).mockResolvedValue(null);
+    renderWithQuery(<Settings />);
+    const group = await screen.findByRole("group", { name: "Letterhead file" });
+    await userEvent.click(within(group).getByRole("button", { name: "Use a letterhead file…" }));
+    expect((await within(group).findByRole("alert")).textContent).toBe(
+      "Not used: three.pdf cannot be used as the letterhead: it has 3 pages; a letterhead has one page, or two (the first page's, then the continuation pages')",
+    );
+    expect(within(group).getByText("chamber-letterhead.pdf", { selector: "strong" })).toBeTruthy();
+    await userEvent.click(within(group).getByRole("button", { name: "Stop using the file" }));
+    expect(ipc.letterheadFileRemove).toHaveBeenCalled();
+    expect(await within(group).findByText(/None: letters draw the letterhead/)).toBeTruthy();
   });
 
   it("adds a signer", async () => {

@@ -1,7 +1,7 @@
 import { useMemo, useState } from "react";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import * as ipc from "../../ipc";
-import type { Letterhead } from "../../ipc";
+import type { FileMargins, Letterhead, LetterheadFileView } from "../../ipc";
 import { ErrorNote, fieldError, useToday } from "../../components/common";
 import { SearchSelect, type Choice } from "../../components/SearchSelect";
 import { catalogQuery, keys, teamStatusQuery } from "../../queries";
@@ -9,6 +9,119 @@ import { Dialog } from "../../components/Dialog";
 import { MailForm } from "./MailForm";
 import { TeamRecord } from "./TeamRecord";
 import { useAdminOnly } from "./adminOnly";
+
+const SIDES = [
+  ["top", "Top"],
+  ["right", "Right"],
+  ["bottom", "Bottom"],
+  ["left", "Left"],
+] as const;
+
+/** The page as the margins leave it: the letterhead file beneath, the letter's text in the frame. */
+export function MarginsDiagram({ file }: { file: LetterheadFileView }) {
+  const [w, h] = file.paper === "a4" ? [595.28, 841.89] : [612, 792];
+  const m = file.margins;
+  const textW = Math.max(0, w - m.left - m.right);
+  const textH = Math.max(0, h - m.top - m.bottom);
+  const inches = (pt: number) => `${Math.round((pt / 72) * 100) / 100} in`;
+  return (
+    <svg
+      className="margins-diagram"
+      viewBox={`0 0 ${w} ${h}`}
+      width={w / 4}
+      height={h / 4}
+      role="img"
+      aria-label={`The letter's text area: ${inches(textW)} wide and ${inches(textH)} tall, ${inches(m.top)} from the top and ${inches(m.left)} from the left`}
+    >
+      <rect width={w} height={h} fill="#fff" stroke="#999" />
+      <rect x={6} y={6} width={w - 12} height={h - 12} fill="#eef3fb" stroke="#7a8fb3" strokeDasharray="8 6" />
+      <text x={20} y={36} fontSize={22} fill="#4a5f86">
+        {file.name}
+      </text>
+      <rect data-testid="text-area" x={m.left} y={m.top} width={textW} height={textH} fill="#fff" stroke="#1c335c" strokeWidth={3} />
+      {[0, 1, 2, 3, 4, 5, 6, 7].map((i) => (
+        <line key={i} x1={m.left + 12} x2={m.left + textW - 12} y1={m.top + 30 + i * 36} y2={m.top + 30 + i * 36} stroke="#bbb" strokeWidth={8} />
+      ))}
+    </svg>
+  );
+}
+
+function LetterheadFile({
+  file,
+  locked,
+  field,
+  onFile,
+  onMargins,
+}: {
+  file: LetterheadFileView | null;
+  locked: boolean;
+  field: Record<string, unknown>;
+  onFile: (f: LetterheadFileView | null) => void;
+  onMargins: (m: FileMargins) => void;
+}) {
+  const use = useMutation({
+    mutationFn: (path: string) => ipc.letterheadFileSet(path, null),
+    onSuccess: (view) => onFile(view),
+  });
+  const remove = useMutation({ mutationFn: ipc.letterheadFileRemove, onSuccess: () => onFile(null) });
+  return (
+    <fieldset className="letterhead-file" aria-labelledby="letterhead-file-title">
+      <legend id="letterhead-file-title">Letterhead file</legend>
+      {file ? (
+        <p>
+          Using <strong>{file.name}</strong> ({file.pages === 1 ? "one page, on the first page only" : "two pages: the first page, then the continuation pages"},{" "}
+          {file.paper === "a4" ? "A4" : "US Letter"}). It is printed beneath every letter; the name, address and logo above are not
+          drawn.
+        </p>
+      ) : (
+        <p>None: letters draw the letterhead from the name, address and logo above.</p>
+      )}
+      <div className="actions">
+        <button
+          type="button"
+          {...field}
+          disabled={locked || use.isPending}
+          onClick={async () => {
+            const pdf = await ipc.choosePdf();
+            if (pdf) use.mutate(pdf);
+          }}
+        >
+          Use a letterhead file…
+        </button>
+        {file && (
+          <button type="button" {...field} disabled={locked || remove.isPending} onClick={() => remove.mutate()}>
+            Stop using the file
+          </button>
+        )}
+      </div>
+      {use.isError && <ErrorNote error={use.error} prefix="Not used" />}
+      {remove.isError && <ErrorNote error={remove.error} prefix="Not removed" />}
+      {file && (
+        <div className="margins-row">
+          <div className="grid2">
+            {SIDES.map(([side, label]) => (
+              <label key={side}>
+                {label} margin (points)
+                <input
+                  type="number"
+                  min={0}
+                  step={1}
+                  value={file.margins[side]}
+                  {...field}
+                  onChange={(e) => {
+                    const v = Number(e.target.value);
+                    if (Number.isFinite(v)) onMargins({ ...file.margins, [side]: v });
+                  }}
+                />
+              </label>
+            ))}
+          </div>
+          <MarginsDiagram file={file} />
+        </div>
+      )}
+    </fieldset>
+  );
+}
 
 function LetterheadForm({ start }: { start: Letterhead }) {
   const [l, setL] = useState(start);
@@ -81,6 +194,13 @@ function LetterheadForm({ start }: { start: Letterhead }) {
         )}
       </div>
       {logoError && <p className="error field-error">{logoError}</p>}
+      <LetterheadFile
+        file={l.file}
+        locked={admin.locked}
+        field={admin.field}
+        onFile={(file) => setL((cur) => ({ ...cur, file }))}
+        onMargins={(margins) => setL((cur) => (cur.file ? { ...cur, file: { ...cur.file, margins } } : cur))}
+      />
       {save.isError && !nameError && !logoError && <ErrorNote error={save.error} prefix="Not saved" />}
       <div className="actions">
         <button type="submit" className="primary" disabled={admin.locked || save.isPending} {...admin.explain}>

@@ -247,4 +247,146 @@ testkit::engines!(
     bad_input_is_refused_with_nothing_written,
     the_letters_list_names_each_letters_addressees_and_issue,
     a_letter_copied_as_new_is_addressed_and_positioned_at_its_new_date,
+    a_letterhead_file_is_kept_in_the_record_and_travels_with_the_letters_data,
 );
+
+/// A letterhead PDF of `pages` pages of `w` × `h` points, written by hand.
+fn letterhead_pdf(pages: usize, w: f32, h: f32) -> Vec<u8> {
+    let mut objs: Vec<Vec<u8>> = vec![
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        format!(
+            "<< /Type /Pages /Kids [{}] /Count {pages} >>",
+            (0..pages)
+                .map(|i| format!("{} 0 R", 3 + 2 * i))
+                .collect::<Vec<_>>()
+                .join(" ")
+        )
+        .into_bytes(),
+    ];
+    for i in 0..pages {
+        let content = format!("0.1 0.2 0.5 rg 0 {} {w} 60 re f", h - 60.0);
+        objs.push(
+            format!(
+                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {w} {h}] /Contents {} 0 R >>",
+                4 + 2 * i
+            )
+            .into_bytes(),
+        );
+        objs.push(
+            format!(
+                "<< /Length {} >>\nstream\n{content}\nendstream",
+                content.len()
+            )
+            .into_bytes(),
+        );
+    }
+    let mut out = b"%PDF-1.7\n".to_vec();
+    let mut offsets = Vec::new();
+    for (n, o) in objs.iter().enumerate() {
+        offsets.push(out.len());
+        out.extend(format!("{} 0 obj\n", n + 1).into_bytes());
+        out.extend(o);
+        out.extend(b"\nendobj\n");
+    }
+    let xref = out.len();
+    out.extend(format!("xref\n0 {}\n0000000000 65535 f \n", objs.len() + 1).into_bytes());
+    for o in offsets {
+        out.extend(format!("{o:010} 00000 n \n").into_bytes());
+    }
+    out.extend(
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+            objs.len() + 1
+        )
+        .into_bytes(),
+    );
+    out
+}
+
+fn a_letterhead_file_is_kept_in_the_record_and_travels_with_the_letters_data(engine: Backend) {
+    let app = app_on(engine);
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("chamber-letterhead.pdf");
+    std::fs::write(&file, letterhead_pdf(2, 612.0, 792.0)).unwrap();
+    assert_eq!(app.letterhead().unwrap().file, None);
+
+    let view = app.set_letterhead_file(&file, None).unwrap();
+    assert_eq!(view.name, "chamber-letterhead.pdf");
+    assert_eq!((view.pages, view.paper.as_str()), (2, "letter"));
+    assert_eq!(view.margins, LETTERHEAD_FILE_MARGINS);
+    assert_eq!(app.letterhead().unwrap().file.as_ref(), Some(&view));
+
+    // A draft's data carries the file's bytes; the preview shows where it lies.
+    let sample = app.letters(None).unwrap()[0].id;
+    let copy = app.copy_letter(sample, None).unwrap();
+    let id = app.draft_letter(&copy).unwrap().letter_id;
+    let data = app.letter_data(id).unwrap();
+    let carried = data.organization.letterhead.as_ref().unwrap();
+    assert_eq!(carried.sha256, view.sha256);
+    assert_eq!(
+        carried.bytes().unwrap(),
+        std::fs::read(&file).unwrap(),
+        "the bytes travel with the data"
+    );
+    // A letter on other paper than the letterhead's is refused, not scaled.
+    let mut on_a4 = data.clone();
+    on_a4.paper = Some(letters::Paper::A4);
+    let err = Engine::new()
+        .unwrap()
+        .render_pdfs(&on_a4, None)
+        .err()
+        .unwrap()
+        .to_string();
+    assert!(
+        err.contains("the letterhead file chamber-letterhead.pdf is US Letter paper but the letter is set on A4 paper (template \"joint-support\")"),
+        "{err}"
+    );
+    let preview = app.preview_draft(&copy, &PreviewHave::default()).unwrap();
+    for page in &preview.pages {
+        let overlay = &page.drawing.as_ref().unwrap().overlay;
+        assert!(
+            overlay.contains("Letterhead file: chamber-letterhead.pdf"),
+            "{overlay}"
+        );
+        // The file's own page, drawn as SVG beneath the letter.
+        assert!(overlay.contains("data:image/svg+xml;base64,"), "{overlay}");
+    }
+
+    // Bad files and bad margins: refused, nothing changed.
+    let not_pdf = dir.path().join("head.pdf");
+    std::fs::write(&not_pdf, b"GIF89a").unwrap();
+    let err = app.set_letterhead_file(&not_pdf, None).unwrap_err();
+    assert_eq!(err.field().as_deref(), Some("letterhead"));
+    assert!(
+        err.to_string()
+            .contains("head.pdf cannot be used as the letterhead: it is not a PDF file"),
+        "{err}"
+    );
+    let a4 = dir.path().join("a4.pdf");
+    std::fs::write(&a4, letterhead_pdf(1, 595.28, 841.89)).unwrap();
+    let err = app.set_letterhead_file(&a4, None).unwrap_err().to_string();
+    assert!(
+        err.contains("it is A4 paper but the templates are set on US Letter paper"),
+        "{err}"
+    );
+    let mut head = app.letterhead().unwrap();
+    head.file.as_mut().unwrap().margins.left = 420.0;
+    let err = app.set_letterhead(&head).unwrap_err();
+    assert_eq!(err.field().as_deref(), Some("margins"));
+    assert_eq!(app.letterhead().unwrap().file.as_ref(), Some(&view));
+
+    // The margins are edited with the form; removing the file leaves the
+    // letterhead drawn from the fields again.
+    head.file.as_mut().unwrap().margins.left = 90.0;
+    app.set_letterhead(&head).unwrap();
+    assert_eq!(app.letterhead().unwrap().file.unwrap().margins.left, 90.0);
+    app.remove_letterhead_file().unwrap();
+    assert_eq!(app.letterhead().unwrap().file, None);
+    assert!(
+        app.letter_data(id)
+            .unwrap()
+            .organization
+            .letterhead
+            .is_none()
+    );
+}

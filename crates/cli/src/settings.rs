@@ -1,0 +1,102 @@
+//! `amicus settings`: the organization's settings.
+
+use std::path::PathBuf;
+
+use amicus_app::{App, AppError, FileMargins};
+use clap::Subcommand;
+
+#[derive(Subcommand)]
+pub enum Settings {
+    /// Use a PDF of one or two pages (the first page's, then the
+    /// continuation pages') as the organization's letterhead, drawn beneath
+    /// every page of every letter; with no FILE, show the one in use.
+    Letterhead {
+        /// The letterhead PDF (US Letter or A4, the templates' paper).
+        #[arg(conflicts_with = "remove")]
+        file: Option<PathBuf>,
+        /// Stop using a letterhead file: letters draw their letterhead from
+        /// the organization's name and address again.
+        #[arg(long)]
+        remove: bool,
+        /// The letter's margins in points (72 to the inch), keeping its text
+        /// clear of the letterhead: TOP,RIGHT,BOTTOM,LEFT.
+        #[arg(long, value_name = "TOP,RIGHT,BOTTOM,LEFT", value_parser = parse_margins)]
+        margins: Option<FileMargins>,
+    },
+}
+
+fn parse_margins(s: &str) -> Result<FileMargins, String> {
+    let v: Vec<f32> = s
+        .split(',')
+        .map(|p| p.trim().parse::<f32>())
+        .collect::<Result<_, _>>()
+        .map_err(|_| format!("\"{s}\" is not four numbers of points: TOP,RIGHT,BOTTOM,LEFT"))?;
+    match v.as_slice() {
+        [top, right, bottom, left] => Ok(FileMargins {
+            top: *top,
+            right: *right,
+            bottom: *bottom,
+            left: *left,
+        }),
+        _ => Err(format!(
+            "\"{s}\" is not four numbers of points: TOP,RIGHT,BOTTOM,LEFT"
+        )),
+    }
+}
+
+pub fn run(app: &App, cmd: Settings) -> Result<(), AppError> {
+    match cmd {
+        Settings::Letterhead {
+            file,
+            remove,
+            margins,
+        } => {
+            if remove {
+                app.remove_letterhead_file()?;
+                out!("no letterhead file: letters draw the organization's letterhead");
+                return Ok(());
+            }
+            if let Some(path) = file {
+                let v = app.set_letterhead_file(&path, margins)?;
+                out!(
+                    "letterhead: {} ({} page{}, {}), margins {}",
+                    v.name,
+                    v.pages,
+                    if v.pages == 1 { "" } else { "s" },
+                    paper(&v.paper),
+                    margins_text(v.margins)
+                );
+                return Ok(());
+            }
+            let mut head = app.letterhead()?;
+            if let (Some(m), Some(f)) = (margins, head.file.as_mut()) {
+                f.margins = m;
+                app.set_letterhead(&head)?;
+            }
+            match app.letterhead()?.file {
+                Some(v) => out!(
+                    "letterhead: {} ({} page{}, {}), margins {}, sha256 {}",
+                    v.name,
+                    v.pages,
+                    if v.pages == 1 { "" } else { "s" },
+                    paper(&v.paper),
+                    margins_text(v.margins),
+                    v.sha256
+                ),
+                None => out!("no letterhead file: letters draw the organization's letterhead"),
+            }
+        }
+    }
+    Ok(())
+}
+
+fn paper(id: &str) -> &'static str {
+    if id == "a4" { "A4" } else { "US Letter" }
+}
+
+fn margins_text(m: FileMargins) -> String {
+    format!(
+        "{},{},{},{} pt (top, right, bottom, left)",
+        m.top, m.right, m.bottom, m.left
+    )
+}
