@@ -189,7 +189,8 @@ function ComposeForm({ catalog, detail, start, letterId, onSaved, onCopy, onDele
   // A notice goes away by itself after a while; a new one starts the wait again.
   useEffect(() => {
     if (!notice) return;
-    const t = setTimeout(() => setNotice(null), 10_000);
+    // An undo stays offered longer: it takes a moment to decide.
+    const t = setTimeout(() => setNotice(null), notice.undo ? 20_000 : 10_000);
     return () => clearTimeout(t);
   }, [notice]);
   const status = detail?.summary.status ?? "draft";

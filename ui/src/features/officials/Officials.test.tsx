@@ -128,17 +128,31 @@ describe("Officials", () => {
     await openImport();
     const dialog = screen.getByRole("dialog", { name: "Import officials" });
     await userEvent.click(within(dialog).getByRole("button", { name: "Review the congress roster shipped with Amicus…" }));
-    const comes = await within(dialog).findByRole("list", { name: "Who comes" });
+    const comes = await within(dialog).findByRole("list", { name: "New to the record" });
     expect(within(comes).getAllByRole("listitem").map((li) => li.textContent)).toEqual(arrivals.slice(0, 8));
     expect(within(dialog).getByText("2 more")).toBeTruthy();
-    expect(within(dialog).getByRole("heading", { name: "Who comes (10)" })).toBeTruthy();
-    expect(within(dialog).getByRole("list", { name: "Who leaves" }).textContent).toBe(
+    expect(within(dialog).getByRole("heading", { name: "New to the record (10)" })).toBeTruthy();
+    expect(within(dialog).getByRole("list", { name: "Leaving office" }).textContent).toBe(
       "Laphonza R. Butler, U.S. Senator for California, class 1, until 2024-12-09",
     );
-    expect(within(dialog).getByRole("list", { name: "Who changes" }).textContent).toBe("Ron L. Wyden: name");
+    expect(within(dialog).getByRole("list", { name: "Changed" }).textContent).toBe("Ron L. Wyden: name");
     await userEvent.click(within(dialog).getByRole("button", { name: "Apply import" }));
-    expect(await within(dialog).findByRole("list", { name: "Who came" })).toBeTruthy();
+    expect(await within(dialog).findByText("Imported:")).toBeTruthy();
+    expect(within(dialog).getByRole("list", { name: "New to the record" })).toBeTruthy();
     await userEvent.click(within(dialog).getByRole("button", { name: "Done" }));
+    expect(screen.queryByRole("dialog")).toBeNull();
+  });
+
+  it("says a review that would change nothing, and offers nothing to apply", async () => {
+    vi.mocked(ipc.officialsList).mockResolvedValue([]);
+    vi.mocked(ipc.importCongress).mockResolvedValue(summary({}));
+    renderWithQuery(<Officials />);
+    await openImport();
+    const dialog = screen.getByRole("dialog", { name: "Import officials" });
+    await userEvent.click(within(dialog).getByRole("button", { name: "Review the congress roster shipped with Amicus…" }));
+    expect(await within(dialog).findByText("Nothing would change: the record already matches this import.")).toBeTruthy();
+    expect(within(dialog).queryByRole("button", { name: "Apply import" })).toBeNull();
+    await userEvent.click(within(dialog).getByRole("button", { name: "Close" }));
     expect(screen.queryByRole("dialog")).toBeNull();
   });
 

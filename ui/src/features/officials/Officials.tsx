@@ -34,9 +34,9 @@ function Summary({ s, dryRun }: { s: ImportSummary; dryRun: boolean }) {
         )}
         <li>Skipped: {s.skipped.length}</li>
       </ul>
-      <Names title={dryRun ? "Who comes" : "Who came"} names={s.arrivals} />
-      <Names title={dryRun ? "Who leaves" : "Who left"} names={s.departures} />
-      <Names title={dryRun ? "Who changes" : "Who changed"} names={s.changes} />
+      <Names title="New to the record" names={s.arrivals} />
+      <Names title="Leaving office" names={s.departures} />
+      <Names title="Changed" names={s.changes} />
       <Names title="Left alone, and why" names={s.skipped} />
     </div>
   );
@@ -72,6 +72,15 @@ function Names({ title, names }: { title: string; names: string[] }) {
 }
 
 type Source = { kind: "congress"; dir: string | null } | { kind: "posts" } | { kind: "csv"; file: string };
+
+/** A review that would change nothing at all. */
+function nothingToChange(s: ImportSummary): boolean {
+  return (
+    s.added + s.updated + s.ended + s.offices_added + s.offices_updated + s.terms_added + s.terms_updated +
+      s.local_offices_changed + s.committees_changed + s.memberships_changed ===
+      0 && s.skipped.length === 0
+  );
+}
 
 /** A CSV import's counts in the roster summary's shape. */
 function fromCsv(c: CsvSummary): ImportSummary {
@@ -120,6 +129,16 @@ function ImportDialog({ onClose }: { onClose: () => void }) {
   });
   return (
     <Dialog title="Import officials" onClose={onClose} wide>
+      <p className="muted">Each import is reviewed first: nothing changes until you apply it.</p>
+      <div className="actions start">
+        <button type="button" className="primary" onClick={() => preview.mutate({ kind: "congress", dir: null })}>
+          Review the congress roster shipped with Amicus…
+        </button>
+        <button type="button" onClick={() => preview.mutate({ kind: "posts" })}>
+          Review the executive and foreign posts shipped with Amicus…
+        </button>
+      </div>
+      <p className="muted">Or a newer roster folder, or an officials CSV file of your own:</p>
       <div className="picker-row">
         <label className="grow">
           Congress roster folder (congress-legislators YAML)
@@ -164,18 +183,12 @@ function ImportDialog({ onClose }: { onClose: () => void }) {
           Review CSV…
         </button>
       </div>
-      <p>
-        <button type="button" className="link" onClick={() => preview.mutate({ kind: "congress", dir: null })}>
-          Review the congress roster shipped with Amicus…
-        </button>
-        {" · "}
-        <button type="button" className="link" onClick={() => preview.mutate({ kind: "posts" })}>
-          Review the executive and foreign posts shipped with Amicus…
-        </button>
-      </p>
       {preview.isPending && <p className="muted">Reading…</p>}
       {preview.isError && <ErrorNote error={preview.error} prefix="Cannot import" />}
-      {pending && (
+      {pending && nothingToChange(pending.summary) && (
+        <p className="notice">Nothing would change: the record already matches this import.</p>
+      )}
+      {pending && !nothingToChange(pending.summary) && (
         <>
           <Summary s={pending.summary} dryRun />
           <div className="actions">
@@ -197,10 +210,10 @@ function ImportDialog({ onClose }: { onClose: () => void }) {
       <div role="status" aria-live="polite">
         {done && <Summary s={done} dryRun={false} />}
       </div>
-      {done && (
+      {(!pending || nothingToChange(pending.summary)) && (
         <div className="actions">
-          <button type="button" className="primary" onClick={onClose}>
-            Done
+          <button type="button" className={done ? "primary" : undefined} onClick={onClose}>
+            {done ? "Done" : "Close"}
           </button>
         </div>
       )}
