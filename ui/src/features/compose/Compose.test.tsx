@@ -777,7 +777,7 @@ describe("Compose", () => {
       ["draft", "Save draft", null],
       ["approved", "Save changes (withdraws approval)", "This letter is approved. Saving changes withdraws its approval: it goes back to draft and must be approved again."],
       ["signed", "Save changes (withdraws approval and signature)", "This letter is signed. Saving changes withdraws its approval and signature: it goes back to draft and must be approved and signed again."],
-      ["sent", "Save as a new revision", "This letter has been sent and stays as it was. Saving changes makes a new draft that revises it."],
+      ["sent", "Revise this letter…", "This letter has been sent and stays as it was. To change it, start a revision: a new draft from it. Revise this letter…"],
     ] as const) {
       vi.mocked(ipc.letterOpen).mockResolvedValue(opened(status));
       const { unmount } = renderWithQuery(<Compose letterId={2} onSaved={vi.fn()} />);
@@ -786,6 +786,22 @@ describe("Compose", () => {
       expect(info?.textContent.replace(/\s+/g, " ") ?? null, status).toBe(notice);
       unmount();
     }
+  });
+
+  it("shows a sent letter as sent: its fields fixed, no Remove, until a revision is started", async () => {
+    vi.mocked(ipc.letterOpen).mockResolvedValue(opened("sent"));
+    renderWithQuery(<Compose letterId={2} onSaved={vi.fn()} />);
+    const subject = (await screen.findByRole("textbox", { name: "Subject" })) as HTMLInputElement;
+    // Fixed by the fieldset around the letter's fields.
+    expect(subject.closest("fieldset.plain")?.hasAttribute("disabled")).toBe(true);
+    expect(screen.queryByRole("button", { name: /^Remove/ })).toBeNull();
+    expect(screen.queryByRole("combobox", { name: "Add recipient" })).toBeNull();
+    expect(screen.queryByRole("button", { name: "Save as a new revision" })).toBeNull();
+    await userEvent.click(screen.getByRole("button", { name: "Revise this letter…" }));
+    expect(subject.closest("fieldset.plain")?.hasAttribute("disabled")).toBe(false);
+    expect(screen.getAllByRole("button", { name: /^Remove/ }).length).toBeGreaterThan(0);
+    expect(screen.getByRole("button", { name: "Save as a new revision" })).toBeTruthy();
+    expect(document.querySelector(".info")?.textContent).toContain("Your changes make a new draft that revises this letter");
   });
 
   it("asks before an export would withdraw an approval, and can export the letter as approved", async () => {
@@ -822,6 +838,7 @@ describe("Compose", () => {
       warnings: ["letter 2 has been sent, so it stays as it was; your changes are letter 5, a revision of it"],
     });
     renderWithQuery(<Compose letterId={2} onSaved={saved} />);
+    await userEvent.click(await screen.findByRole("button", { name: "Revise this letter…" }));
     await userEvent.click(await screen.findByRole("button", { name: "Save as a new revision" }));
     expect(ipc.letterSave).toHaveBeenCalledWith(2, openedDraft.draft);
     expect(saved).toHaveBeenCalledWith(5);

@@ -322,6 +322,9 @@ function ComposeForm({ catalog, detail, start, letterId, onSaved, onCopy, onDele
   const [signing, setSigning] = useState(false);
   const [onPaper, setOnPaper] = useState(false);
   const [printing, setPrinting] = useState(false);
+  // A sent letter is read-only until someone chooses to revise it.
+  const [revising, setRevising] = useState(false);
+  const locked = status === "sent" && !revising;
 
   const exporter = useExport({
     form,
@@ -447,8 +450,14 @@ function ComposeForm({ catalog, detail, start, letterId, onSaved, onCopy, onDele
         )}
         {status === "sent" && (
           <p className="info">
-            This letter has been sent and stays as it was. Saving changes makes a new draft that
-            revises it.
+            {revising
+              ? "Your changes make a new draft that revises this letter; the letter as sent stays as it was."
+              : "This letter has been sent and stays as it was. To change it, start a revision: a new draft from it."}{" "}
+            {!revising && (
+              <button type="button" className="small" onClick={() => setRevising(true)}>
+                Revise this letter…
+              </button>
+            )}
           </p>
         )}
         {(status === "approved" || status === "signed") && (
@@ -457,6 +466,8 @@ function ComposeForm({ catalog, detail, start, letterId, onSaved, onCopy, onDele
             it goes back to draft and must be approved{status === "signed" ? " and signed" : ""} again.
           </p>
         )}
+        {/* A sent letter is shown as sent: nothing to change until a revision is started. */}
+        <fieldset className="plain" disabled={locked}>
         <HeaderFields
           catalog={catalog}
           form={form}
@@ -477,14 +488,18 @@ function ComposeForm({ catalog, detail, start, letterId, onSaved, onCopy, onDele
           warnings={preview.data?.warnings ?? []}
           errorFor={errorFor}
           autoFocus={letterId === null}
+          readOnly={locked}
         />
         <TextFields catalog={catalog} form={form} set={set} errorFor={errorFor} missing={missing} />
+        </fieldset>
 
         {!deletedAt && (
         <div className="actions">
-          <button type="button" className="primary" onClick={() => save.mutate(form)} disabled={save.isPending}>
-            {save.isPending ? "Saving…" : SAVE_LABEL[status]}
-          </button>
+          {!locked && (
+            <button type="button" className="primary" onClick={() => save.mutate(form)} disabled={save.isPending}>
+              {save.isPending ? "Saving…" : SAVE_LABEL[status]}
+            </button>
+          )}
           <ExportButton exporter={exporter} disabled={form.recipients.length === 0} />
           <ExportWordButton exporter={exporter} disabled={form.recipients.length === 0} />
           {letterId !== null && !dirty && detail?.signature_drawn && <ExportBlankButton exporter={exporter} />}

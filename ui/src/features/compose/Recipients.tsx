@@ -24,9 +24,11 @@ interface Props {
   onRemoved?: (what: string) => void;
   /** How each copy greets its addressees, as the preview laid them out. */
   greetings?: string[];
+  /** Shown, not changed (a sent letter): no Remove, nothing to add. */
+  readOnly?: boolean;
 }
 
-export function Recipients({ form, set, offices, resolved, warnings, errorFor, autoFocus, onRemoved, greetings = [] }: Props) {
+export function Recipients({ form, set, offices, resolved, warnings, errorFor, autoFocus, onRemoved, greetings = [], readOnly = false }: Props) {
   const [addingGroup, setAddingGroup] = useState(false);
   const officeTitle = useMemo(() => new Map(offices.map((o) => [o.id, o.title])), [offices]);
   // Rust adds a group's members and decides whether its greeting applies;
@@ -74,24 +76,30 @@ export function Recipients({ form, set, offices, resolved, warnings, errorFor, a
               {r.role === "cc" ? "cc: " : ""}
               {name}
             </span>
-            <button
-              type="button"
-              className="small"
-              aria-label={`Remove ${name ?? "recipient"}`}
-              onClick={() => removeRecipient.mutate(i)}
-            >
-              Remove
-            </button>
+            {!readOnly && (
+              <button
+                type="button"
+                className="small"
+                aria-label={`Remove ${name ?? "recipient"}`}
+                onClick={() => removeRecipient.mutate(i)}
+              >
+                Remove
+              </button>
+            )}
           </li>
           );
         })}
       </ol>
-      <RecipientPicker offices={offices} onAdd={(r) => addRecipient.mutate(r)} autoFocus={autoFocus} />
-      <div className="actions start">
-        <button type="button" className="small" onClick={() => setAddingGroup(true)}>
-          Add a group…
-        </button>
-      </div>
+      {!readOnly && (
+        <>
+          <RecipientPicker offices={offices} onAdd={(r) => addRecipient.mutate(r)} autoFocus={autoFocus} />
+          <div className="actions start">
+            <button type="button" className="small" onClick={() => setAddingGroup(true)}>
+              Add a group…
+            </button>
+          </div>
+        </>
+      )}
       {(form.extra.groups ?? []).length > 0 && (
         <ul className="groups" aria-label="Groups">
           {(form.extra.groups ?? []).map((g, i) => (
@@ -99,15 +107,17 @@ export function Recipients({ form, set, offices, resolved, warnings, errorFor, a
               <span>
                 Group: {g.label}, {g.members} member{g.members === 1 ? "" : "s"}
               </span>
-              <button
-                type="button"
-                className="small"
-                aria-label={`Remove the group ${g.label}`}
-                disabled={removeGroup.isPending}
-                onClick={() => removeGroup.mutate(i)}
-              >
-                Remove
-              </button>
+              {!readOnly && (
+                <button
+                  type="button"
+                  className="small"
+                  aria-label={`Remove the group ${g.label}`}
+                  disabled={removeGroup.isPending}
+                  onClick={() => removeGroup.mutate(i)}
+                >
+                  Remove
+                </button>
+              )}
             </li>
           ))}
         </ul>

@@ -120,7 +120,7 @@ describe("Deleting a draft", () => {
       vi.mocked(ipc.letterOpen).mockResolvedValue(opened(status));
       const { unmount } = renderWithQuery(<Compose letterId={2} onSaved={vi.fn()} onDeleted={vi.fn()} />);
       await screen.findByRole("heading", { name: "Letter 2" });
-      await screen.findByRole("button", { name: /^Save / });
+      await screen.findByRole("button", { name: status === "sent" ? "Revise this letter…" : /^Save / });
       expect(screen.queryByRole("button", { name: "Delete draft…" })).toBeNull();
       unmount();
     }
