@@ -325,8 +325,9 @@ fn import_member(
                 }
                 if edited.iter().any(|e| e == field) {
                     sum.skipped.push(format!(
-                        "{}: {field} was edited by hand; kept \"{}\" rather than \"{}\"",
+                        "{}: the {} was edited by hand; kept \"{}\" rather than \"{}\"",
                         m.full_name,
+                        field_words(field),
                         old.unwrap_or_default(),
                         new.unwrap_or_default()
                     ));
@@ -341,14 +342,7 @@ fn import_member(
             }
             if !changed.is_empty() {
                 sum.updated += 1;
-                let said: Vec<&str> = changed
-                    .iter()
-                    .map(|f| match *f {
-                        "full_name" => "name",
-                        "family_name" => "family name",
-                        other => other,
-                    })
-                    .collect();
+                let said: Vec<&str> = changed.iter().map(|f| field_words(f)).collect();
                 sum.changes
                     .push(format!("{}: {}", m.full_name, said.join(", ")));
             }
@@ -641,4 +635,13 @@ fn sync_local_offices(tx: &Connection, person: i64, offices: &[LocalOffice]) -> 
         }
     }
     Ok(changed)
+}
+
+/// A person's field as staff would name it ("full_name" → "name").
+fn field_words(field: &str) -> &str {
+    match field {
+        "full_name" => "name",
+        "family_name" => "family name",
+        other => other,
+    }
 }

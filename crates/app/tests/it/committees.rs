@@ -693,7 +693,10 @@ fn a_groups_greeting_applies_while_every_addressee_sits_in_it(engine: Backend) {
         .unwrap();
     let without_wyden = app.remove_recipient(both.clone(), wyden).unwrap();
     assert_eq!(without_wyden.extra.salutation, None);
-    assert_eq!(without_wyden.extra.groups[0].members, 1, "the leaders' group keeps the chair");
+    assert_eq!(
+        without_wyden.extra.groups[0].members, 1,
+        "the leaders' group keeps the chair"
+    );
     // The last one taken off: no group and no greeting remain.
     let one = app.remove_recipient(with_leaders.clone(), 0).unwrap();
     let none = app.remove_recipient(one, 0).unwrap();

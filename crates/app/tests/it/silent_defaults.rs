@@ -85,7 +85,7 @@ fn an_import_over_a_person_whose_edit_marker_is_damaged_fails_and_changes_nothin
     assert!(
         kept.skipped
             .iter()
-            .any(|s| s.contains("full_name was edited by hand")),
+            .any(|s| s.contains("the name was edited by hand")),
         "{:?}",
         kept.skipped
     );
