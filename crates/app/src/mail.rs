@@ -465,6 +465,22 @@ fn refusal(settings: &MailSettings, e: &lettre::transport::smtp::Error) -> Refus
         None if e.is_timeout() => {
             format!("the mail server {where_} did not answer in time: {words}")
         }
+        None if [
+            "failed to lookup address",
+            "Name or service not known",
+            "Temporary failure in name resolution",
+        ]
+        .iter()
+        .any(|w| words.contains(w)) =>
+        {
+            format!(
+                "no mail server named {} was found: check the server's name in Settings → Sending email ({words})",
+                settings.server.trim()
+            )
+        }
+        None if words.contains("Connection refused") => format!(
+            "nothing answers at {where_}: check the port and the security in Settings → Sending email ({words})"
+        ),
         None => format!("the connection to the mail server {where_} failed: {words}"),
     };
     Refused {

@@ -631,7 +631,18 @@ fn a_test_message_goes_through_the_settings_and_records_nothing() {
     drop(server);
     let err = app.send_test_message(None).unwrap_err();
     assert!(
-        err.to_string().starts_with("the test message was not sent"),
+        err.to_string()
+            .starts_with("the test message was not sent: nothing answers at 127.0.0.1:"),
+        "{err}"
+    );
+    // A server name that does not exist: said as such.
+    let mut unknown = settings(1, MailSecurity::Starttls, dir.path());
+    unknown.server = "smtp.no-such-host.invalid".into();
+    app.set_mail_settings(&unknown, None).unwrap();
+    let err = app.send_test_message(None).unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("no mail server named smtp.no-such-host.invalid was found"),
         "{err}"
     );
 }
