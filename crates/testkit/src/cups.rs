@@ -148,8 +148,21 @@ impl Server {
         jobs
     }
 
-    /// The PDFs the printer wrote, once `count` are there (jobs print one
-    /// after another; each takes a second or two), in job order.
+    /// Whether the server still has jobs to finish (cups-pdf writes its
+    /// file while the job runs: read only once every job is done).
+    fn busy(&self) -> bool {
+        let (key, value) = self.env();
+        Command::new("lpstat")
+            .env(key, value)
+            .args(["-W", "not-completed", "-o"])
+            .output()
+            .map(|o| !o.stdout.is_empty() || !o.status.success())
+            .unwrap_or(true)
+    }
+
+    /// The PDFs the printer wrote, once `count` are there and every job is
+    /// finished (jobs print one after another; each takes a second or
+    /// two), in job order.
     pub fn printed(&self, count: usize) -> Vec<PathBuf> {
         let deadline = Instant::now() + Duration::from_secs(60);
         loop {
@@ -165,7 +178,7 @@ impl Server {
                     Some((n, e.path()))
                 })
                 .collect();
-            if files.len() >= count {
+            if files.len() >= count && !self.busy() {
                 files.sort_by_key(|(n, _)| *n);
                 return files.into_iter().map(|(_, p)| p).collect();
             }
