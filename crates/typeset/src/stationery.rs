@@ -57,7 +57,24 @@ pub struct Stationery {
     pages: Vec<ObjectId>,
     /// Each page as SVG for the preview, made on first use.
     svgs: std::sync::OnceLock<Vec<Option<std::sync::Arc<str>>>>,
+    /// Each page as a PNG for the Word export, made on first use.
+    pngs: std::sync::OnceLock<Vec<Option<Png>>>,
 }
+
+/// A letterhead page drawn as a PNG image (Word draws images, not PDF).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Png {
+    /// The PNG file's bytes.
+    pub bytes: std::sync::Arc<[u8]>,
+    /// Its size in pixels.
+    pub width: u32,
+    pub height: u32,
+}
+
+/// How finely a letterhead page is drawn for Word: 200 dots per inch keeps
+/// a logo's edges and small print sharp on paper, at a size (a mostly white
+/// page compresses well) that a letter's .docx carries once.
+pub const PNG_DPI: f32 = 200.0;
 
 fn same(a: f32, b: f32) -> bool {
     (a - b).abs() <= 1.5
@@ -143,6 +160,7 @@ impl Stationery {
             doc,
             pages,
             svgs: std::sync::OnceLock::new(),
+            pngs: std::sync::OnceLock::new(),
         })
     }
 
@@ -170,6 +188,55 @@ impl Stationery {
                             Some(std::sync::Arc::from(hayro_svg::convert(
                                 page, &cache, &settings, &render,
                             )))
+                        })
+                        .collect()
+                })
+                .unwrap_or_else(|_| vec![None; count])
+            })
+            .get(which)
+            .cloned()
+            .flatten()
+    }
+
+    /// Page `which` of the letterhead as a PNG at [`PNG_DPI`] on white, for
+    /// the Word export. Drawn once per file by hayro (the rasterizer of the
+    /// interpreter the preview uses); None where it cannot draw the page.
+    pub fn page_png(&self, which: usize) -> Option<Png> {
+        self.pngs
+            .get_or_init(|| {
+                let bytes = self.bytes.clone();
+                let count = self.pages.len();
+                // A page hayro cannot read must not take the export down.
+                std::panic::catch_unwind(move || {
+                    let Ok(pdf) = hayro::hayro_syntax::Pdf::new(bytes) else {
+                        return vec![None; count];
+                    };
+                    let cache = hayro::RenderCache::new();
+                    let settings = hayro::hayro_interpret::InterpreterSettings::default();
+                    let scale = PNG_DPI / 72.0;
+                    let pixmap = hayro::PixmapSettings {
+                        x_scale: scale,
+                        y_scale: scale,
+                        bg_color: hayro::vello_cpu::color::palette::css::WHITE,
+                    };
+                    pdf.pages()
+                        .iter()
+                        .take(count)
+                        .map(|page| {
+                            let drawn = hayro::render(
+                                page,
+                                &cache,
+                                &settings,
+                                &hayro::RenderSettings::default(),
+                                &pixmap,
+                            );
+                            let (width, height) = (drawn.width().into(), drawn.height().into());
+                            let bytes = drawn.into_png().ok()?;
+                            Some(Png {
+                                bytes: bytes.into(),
+                                width,
+                                height,
+                            })
                         })
                         .collect()
                 })

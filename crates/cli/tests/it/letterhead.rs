@@ -444,3 +444,133 @@ fn a_file_that_cannot_be_the_letterhead_is_refused_and_nothing_changes() {
     );
     assert_eq!(ok(&db, &["settings", "letterhead"]), before);
 }
+
+/// The parts of a .docx: its media files' names, and each header part's
+/// XML with its relationships (read with Python's zipfile).
+fn docx_parts(docx: &Path) -> serde_json::Value {
+    let script = r#"
+import json, sys, zipfile
+z = zipfile.ZipFile(sys.argv[1])
+names = z.namelist()
+heads = {n: z.read(n).decode() for n in names if n.startswith("word/header")}
+rels = {n: z.read(n).decode() for n in names if n.startswith("word/_rels/header")}
+print(json.dumps({"media": [n for n in names if n.startswith("word/media/") and not n.endswith("/")], "headers": heads, "rels": rels}))
+"#;
+    let out = tool(
+        crate::word::tools("python").to_str().unwrap(),
+        &["-c", script, docx.to_str().unwrap()],
+    );
+    serde_json::from_str(&out).unwrap()
+}
+
+#[test]
+fn in_word_the_letterhead_file_lies_behind_each_page_and_is_stored_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("amicus.db");
+    let at = |name: &str| dir.path().join(name);
+    // A two-page letter, one copy to each of two offices.
+    let body = at("body.txt");
+    let paragraph = "Korea is the sixth largest market for the state's exports, and the agreement \
+        has opened it to our growers, manufacturers and service firms alike.";
+    std::fs::write(&body, vec![paragraph; 14].join("\n\n")).unwrap();
+    ok(
+        &db,
+        &[
+            "letters",
+            "new",
+            "--per-recipient",
+            "--to",
+            "Secretary of Commerce",
+            "--to",
+            "United States Trade Representative",
+            "--date",
+            "2017-09-20",
+            "--subject",
+            "KORUS",
+            "--issue",
+            "KORUS",
+            "--body-file",
+            body.to_str().unwrap(),
+        ],
+    );
+    let head = letterhead_pdf(&at("chamber-letterhead.pdf"), 2, LETTER);
+    ok(&db, &["settings", "letterhead", head.to_str().unwrap()]);
+    // Both copies in one file: four headers (page 1's and later pages' of
+    // each copy), two letterhead pages.
+    let docx = at("headed.docx");
+    ok(
+        &db,
+        &[
+            "letters",
+            "export",
+            "2",
+            "--format",
+            "docx",
+            "--one-file",
+            "--out",
+            docx.to_str().unwrap(),
+        ],
+    );
+    crate::word::assert_passes_schema_checks(&docx);
+    let parts = docx_parts(&docx);
+    let media = parts["media"].as_array().unwrap();
+    assert_eq!(
+        media.len(),
+        2,
+        "one picture per letterhead page, however many copies: {media:?}"
+    );
+    let headers = parts["headers"].as_object().unwrap();
+    assert_eq!(headers.len(), 4, "{:?}", headers.keys());
+    for (name, xml) in headers {
+        let xml = xml.as_str().unwrap();
+        assert_eq!(
+            xml.matches("<wp:anchor").count(),
+            1,
+            "{name} has the letterhead's page"
+        );
+        assert!(
+            xml.contains(r#"behindDoc="1""#) && xml.contains("<wp:wrapNone"),
+            "{name}: the picture lies behind the text"
+        );
+        // Its picture is one of the package's media, through the part's own
+        // relationships.
+        let rels_name = name.replace("word/", "word/_rels/") + ".rels";
+        let rels = parts["rels"][&rels_name].as_str().unwrap_or_default();
+        let embed = xml.split(r#"r:embed=""#).nth(1).unwrap();
+        let id = &embed[..embed.find('"').unwrap()];
+        let target = rels
+            .split("<Relationship ")
+            .find(|r| r.contains(&format!(r#"Id="{id}""#)))
+            .unwrap_or_else(|| panic!("{name}: no relationship {id} in {rels}"));
+        assert!(
+            media
+                .iter()
+                .any(|m| target.contains(&m.as_str().unwrap()["word/".len()..])),
+            "{name}: {target}"
+        );
+    }
+
+    // As Word-compatible software sets it: the navy band and the yellow
+    // ground behind page 1's text, the green band on page 2, and the
+    // letter's words still read as text.
+    let pdf = crate::word::libreoffice_pdf(&docx);
+    let one = pixels(&pdf, 1);
+    let (navy, _) = census(&one, 20, 10, 500, 60, NAVY);
+    assert!(navy > 20_000, "the navy band is on page 1 ({navy} pixels)");
+    let (yellow, dark) = census(&one, 72, 200, 460, 400, YELLOW);
+    assert!(
+        yellow > 100_000 && dark > 2_000,
+        "the ground is under page 1's text ({yellow} yellow, {dark} dark)"
+    );
+    let two = pixels(&pdf, 2);
+    let (green, _) = census(&two, 20, 5, 500, 30, GREEN);
+    let (navy2, _) = census(&two, 20, 5, 500, 30, NAVY);
+    assert!(green > 10_000 && navy2 == 0, "{green} green, {navy2} navy");
+    let text = words(&pdf).join(" ");
+    assert!(text.contains("Dear Secretary Ross:"), "{text}");
+    let before_date = &text[..text.find("September").unwrap()];
+    assert!(
+        !before_date.contains("Lakeshore"),
+        "the composed letterhead is not drawn over the file: {before_date}"
+    );
+}

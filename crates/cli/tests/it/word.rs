@@ -17,7 +17,7 @@ const SAMPLE: &str = concat!(
     "/../../templates/samples/korus-2017.json"
 );
 
-fn tools(name: &str) -> PathBuf {
+pub(crate) fn tools(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../../target/tools/pyhanko/bin")
         .join(name)
@@ -75,7 +75,7 @@ fn styled(doc: &Value) -> Vec<(String, String)> {
 /// LibreOffice's PDF of a Word file, converted headless. The tests share
 /// one profile under the build's scratch folder (made on first use, ~4 s),
 /// one conversion at a time: two at once on one profile would fail.
-fn libreoffice_pdf(docx: &Path) -> PathBuf {
+pub(crate) fn libreoffice_pdf(docx: &Path) -> PathBuf {
     static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
     let _turn = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
     let profile = Path::new(env!("CARGO_TARGET_TMPDIR")).join("libreoffice-profile");
@@ -382,34 +382,7 @@ fn the_word_file_passes_the_open_xml_sdk_schema_checks() {
         "--out",
         docx.to_str().unwrap(),
     ]);
-    let out = Command::new(tools("openxml-audit"))
-        .args(["--output", "json", "--max-errors", "0"])
-        .arg(&docx)
-        .output()
-        .unwrap_or_else(|e| panic!("openxml-audit is needed (make setup installs it): {e}"));
-    let report: Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
-        panic!(
-            "openxml-audit printed no JSON ({e}): {}{}",
-            String::from_utf8_lossy(&out.stdout),
-            String::from_utf8_lossy(&out.stderr)
-        )
-    });
-    // Its strict policy also asks for a theme part, which neither the
-    // schemas nor the SDK require (Word then uses its default theme): the
-    // one finding allowed. Everything else, schema order included, is an error.
-    let errors: Vec<&Value> = report[0]["errors"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|e| {
-            !e["description"]
-                .as_str()
-                .unwrap_or_default()
-                .contains("relationships/theme")
-        })
-        .collect();
-    assert!(errors.is_empty(), "schema errors: {errors:#?}");
-    assert_eq!(report[0]["warning_count"], 0, "{report}");
+    assert_passes_schema_checks(&docx);
 }
 
 #[test]
@@ -595,4 +568,40 @@ fn a_draft_is_marked_and_a_signed_letter_carries_the_signature_in_word() {
     // The export is in the letter's history, as a PDF export is.
     let shown = ok(&db, &["letters", "show", "2"]);
     assert!(shown.contains("signed.docx"), "{shown}");
+}
+
+/// openxml-audit (the Open XML SDK's schema checks) finds nothing in `docx`.
+pub(crate) fn assert_passes_schema_checks(docx: &Path) {
+    let out = Command::new(tools("openxml-audit"))
+        .args(["--output", "json", "--max-errors", "0"])
+        .arg(docx)
+        .output()
+        .unwrap_or_else(|e| panic!("openxml-audit is needed (make setup installs it): {e}"));
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+        panic!(
+            "openxml-audit printed no JSON ({e}): {}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        )
+    });
+    // Its strict policy also asks for a theme part, which neither the
+    // schemas nor the SDK require (Word then uses its default theme): the
+    // one finding allowed. Everything else, schema order included, is an error.
+    let errors: Vec<&Value> = report[0]["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| {
+            !e["description"]
+                .as_str()
+                .unwrap_or_default()
+                .contains("relationships/theme")
+        })
+        .collect();
+    assert!(
+        errors.is_empty(),
+        "schema errors in {}: {errors:#?}",
+        docx.display()
+    );
+    assert_eq!(report[0]["warning_count"], 0, "{report}");
 }

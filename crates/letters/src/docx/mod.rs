@@ -17,7 +17,12 @@
 //! - a draft carries its mark ("DRAFT — not approved…") as a red line at
 //!   the top of every page's header, where the PDF prints it;
 //! - the signer's signature image, once signed, stands above the typed
-//!   name; the letterhead's logo at the top left of page 1.
+//!   name; the letterhead's logo at the top left of page 1;
+//! - with the organization's letterhead file, its first page is a picture
+//!   behind page 1's text (in page 1's header) and its second, if any,
+//!   behind every later page's: Word draws no PDF, so each page is a PNG
+//!   at [`typeset::stationery::PNG_DPI`], stored once per file however many
+//!   copies and pages use it.
 
 mod order;
 
@@ -491,7 +496,46 @@ fn headers(doc: &Document, styles: &mut Styles, sections: bool) -> (w::Header, w
         }
         None => later = later.add_paragraph(w::Paragraph::new()),
     }
+    if let Some(sheet) = &doc.stationery {
+        let page_one = sheet.page_png(0);
+        let later_pages = sheet.page_for(1).and_then(|k| sheet.page_png(k));
+        first = behind(first, page_one.as_ref(), doc, "rIdLetterheadFirst");
+        later = behind(later, later_pages.as_ref(), doc, "rIdLetterheadLater");
+    }
     (first, later)
+}
+
+/// The letterhead page `png` as a picture filling the page behind the
+/// text, anchored in the header's first paragraph. The anchor is marked
+/// `behindDoc` when the package is written ([`write_docx`]).
+fn behind(
+    mut header: w::Header,
+    png: Option<&typeset::stationery::Png>,
+    doc: &Document,
+    id: &str,
+) -> w::Header {
+    let Some(png) = png else {
+        return header;
+    };
+    let pic = w::Pic::new_with_dimensions(png.bytes.to_vec(), png.width, png.height)
+        .id(id)
+        .size(emu(doc.page.width), emu(doc.page.height))
+        .floating()
+        .overlapping()
+        .relative_height(0)
+        .relative_from_h(w::RelativeFromHType::Page)
+        .relative_from_v(w::RelativeFromVType::Page)
+        .position_h(w::DrawingPosition::Offset(0))
+        .position_v(w::DrawingPosition::Offset(0));
+    let run = w::Run::new().add_image(pic);
+    match header.children.first_mut() {
+        Some(w::HeaderChild::Paragraph(p)) => {
+            let taken = std::mem::take(p.as_mut());
+            **p = taken.add_run(run);
+        }
+        _ => header = header.add_paragraph(w::Paragraph::new().add_run(run)),
+    }
+    header
 }
 
 /// The letter's paragraphs, in order, with the keep rules carried over.
@@ -591,6 +635,18 @@ const HEADER_TYPE: &str =
     "application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml";
 const HEADER_REL: &str =
     "http://schemas.openxmlformats.org/officeDocument/2006/relationships/header";
+const IMAGE_REL: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image";
+
+/// The letterhead pictures of one copy's headers: (page 1's, later pages').
+fn letterhead_pngs(doc: &Document) -> [Option<typeset::stationery::Png>; 2] {
+    match &doc.stationery {
+        Some(sheet) => [
+            sheet.page_png(0),
+            sheet.page_for(1).and_then(|k| sheet.page_png(k)),
+        ],
+        None => [None, None],
+    }
+}
 
 /// Write `copies` (one composed document each) as one Word document: one
 /// copy is one section; several are one section each, a page break
@@ -606,8 +662,10 @@ pub fn write_docx(copies: &[Document]) -> Result<Vec<u8>, LetterError> {
     let mut styles = Styles::default();
     let mut lists = Lists::new();
     let mut docx = w::Docx::new();
-    // Headers of the copies before the last: (id, part, header).
-    let mut extra: Vec<(String, String, w::Header)> = Vec::new();
+    // Headers of the copies before the last: (id, part, header, the
+    // letterhead picture in it with its relationship id).
+    type Picture = Option<(&'static str, typeset::stationery::Png)>;
+    let mut extra: Vec<(String, String, w::Header, Picture)> = Vec::new();
     let last = copies.len().saturating_sub(1);
     for (k, doc) in copies.iter().enumerate() {
         let (first, later) = headers(doc, &mut styles, sections);
@@ -627,8 +685,19 @@ pub fn write_docx(copies: &[Document]) -> Result<Vec<u8>, LetterError> {
                 .page_num_type(numbered)
                 .header(w::Header::new(), &default_id)
                 .first_header(w::Header::new(), &first_id);
-            extra.push((default_id, format!("header{n}.xml"), later));
-            extra.push((first_id, format!("header{}.xml", n + 1), first));
+            let [page_one, later_pages] = letterhead_pngs(doc);
+            extra.push((
+                default_id,
+                format!("header{n}.xml"),
+                later,
+                later_pages.map(|p| ("rIdLetterheadLater", p)),
+            ));
+            extra.push((
+                first_id,
+                format!("header{}.xml", n + 1),
+                first,
+                page_one.map(|p| ("rIdLetterheadFirst", p)),
+            ));
             let end = paragraphs.pop().unwrap_or_default().section_property(props);
             paragraphs.push(end);
             for p in paragraphs {
@@ -668,9 +737,31 @@ pub fn write_docx(copies: &[Document]) -> Result<Vec<u8>, LetterError> {
     xml.header_rels.truncate(xml.headers.len());
     let mut types = String::new();
     let mut rels = String::new();
-    for (id, part, header) in extra {
+    for (id, part, header, picture) in extra {
         use w::BuildXML as _;
         xml.headers.push(header.build());
+        // Its own relationships: the letterhead picture, stored once in
+        // the package (the last copy's headers filed it already).
+        let mut own = String::new();
+        if let Some((pic, png)) = picture {
+            let media = match xml.media.iter().find(|(_, b)| b[..] == png.bytes[..]) {
+                Some((media, _)) => media.clone(),
+                None => {
+                    let media = format!("letterhead{}", xml.media.len() + 1);
+                    xml.media.push((media.clone(), png.bytes.to_vec()));
+                    media
+                }
+            };
+            own = format!(
+                r#"<Relationship Id="{pic}" Type="{IMAGE_REL}" Target="media/{media}.png"/>"#
+            );
+        }
+        xml.header_rels.push(
+            format!(
+                r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">{own}</Relationships>"#
+            )
+            .into_bytes(),
+        );
         types.push_str(&format!(
             r#"<Override PartName="/word/{part}" ContentType="{HEADER_TYPE}"/>"#
         ));
@@ -688,13 +779,40 @@ pub fn write_docx(copies: &[Document]) -> Result<Vec<u8>, LetterError> {
     ]
     .into_iter()
     .chain(xml.headers.iter_mut());
+    // Every drawing's id, unique across the package's parts (docx-rs
+    // numbers each part's from 1).
+    let mut drawings = 0;
     for part in parts {
+        let mut text = String::from_utf8_lossy(part).into_owned();
+        // The only anchored pictures in the headers are the letterhead's,
+        // which lie behind the text (docx-rs writes every anchor in front).
+        if text.contains(r#"behindDoc="0""#) && text.contains("rIdLetterhead") {
+            text = text.replace(r#"behindDoc="0""#, r#"behindDoc="1""#);
+        }
+        *part = renumber_drawings(&text, &mut drawings).into_bytes();
         *part = order::in_schema_order(part).map_err(LetterError::Word)?;
     }
     let mut out = std::io::Cursor::new(Vec::new());
     xml.pack(&mut out)
         .map_err(|e| LetterError::Word(e.to_string()))?;
     Ok(out.into_inner())
+}
+
+/// `xml` with each `<wp:docPr id="…"` given the next number after `last`.
+fn renumber_drawings(xml: &str, last: &mut u32) -> String {
+    const TAG: &str = r#"<wp:docPr id=""#;
+    let mut out = String::with_capacity(xml.len());
+    let mut rest = xml;
+    while let Some(at) = rest.find(TAG) {
+        let after = &rest[at + TAG.len()..];
+        let Some(end) = after.find('"') else { break };
+        *last += 1;
+        out.push_str(&rest[..at + TAG.len()]);
+        out.push_str(&last.to_string());
+        rest = &after[end..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Put `text` before the last `tag` of an XML part.
