@@ -25,6 +25,7 @@ app: ui
 app-test-hooks: setup
 	cd ui && AMICUS_TEST_HOOKS=1 npm run build
 	cargo build -p amicus-desktop -p amicus-cli --features amicus-desktop/test-hooks
+	cargo build -p testkit --bin test-print-server
 
 ## Start the desktop app on its default database with the sample letter.
 run: app

@@ -38,7 +38,7 @@ rm -rf "$STAGE" && mkdir -p "$STAGE"
 
 # The UI without its test hooks, checked as for the Debian package.
 (cd ui && env -u AMICUS_TEST_HOOKS npm run build)
-if [ -e ui/dist/empty.html ] || grep -rqE 'export_path_override|app_ready|__amicusPreviewMarks' ui/dist; then
+if [ -e ui/dist/empty.html ] || grep -rqE 'export_path_override|open_path_override|app_ready|__amicusPreviewMarks' ui/dist; then
   echo "package-windows: ui/dist holds the test hooks"; exit 1
 fi
 # Both programs in one build, so they share one set of compiled libraries.

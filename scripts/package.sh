@@ -39,7 +39,7 @@ appstreamcli validate --no-net packaging/org.amicus.desktop.metainfo.xml
 # The UI without its test hooks (ui/vite.config.ts), checked: their commands,
 # the preview's marks and the benchmarks' empty page are not in what ships.
 (cd ui && env -u AMICUS_TEST_HOOKS npm run build)
-if [ -e ui/dist/empty.html ] || grep -rqE 'export_path_override|app_ready|__amicusPreviewMarks' ui/dist; then
+if [ -e ui/dist/empty.html ] || grep -rqE 'export_path_override|open_path_override|app_ready|__amicusPreviewMarks' ui/dist; then
   echo "package: ui/dist holds the test hooks"; exit 1
 fi
 # Both programs in one build, so they share one set of compiled libraries

@@ -4,7 +4,11 @@
 //! that the installed programs hold none of these names):
 //!
 //! - `AMICUS_EXPORT_PATH`: export there instead of asking with the save
-//!   dialog (the `export_path_override` command);
+//!   dialog (the `export_path_override` command); a folder: there, under
+//!   the name the dialog would suggest;
+//! - `AMICUS_OPEN_PATH`: files to open instead of asking with the open
+//!   dialog, a list like `PATH`; each dialog takes the first of the kind it
+//!   asks for (the `open_path_override` command);
 //! - `AMICUS_REPORT_READY`: print the start-up timings (the page's load, the
 //!   record opened, the letters list usable: the `app_ready` command);
 //! - `AMICUS_EXIT_WHEN_READY`: with it, quit once the letters list is usable;
@@ -36,6 +40,8 @@ pub struct Hooks {
     pub exit_when_ready: bool,
     /// `AMICUS_EXPORT_PATH`: export here, without the save dialog.
     pub export_path: Option<PathBuf>,
+    /// `AMICUS_OPEN_PATH`: open these, without the open dialog.
+    pub open_paths: Vec<PathBuf>,
 }
 
 impl Default for Hooks {
@@ -52,6 +58,9 @@ impl Hooks {
             report_ready: var("AMICUS_REPORT_READY").is_some(),
             exit_when_ready: var("AMICUS_EXIT_WHEN_READY").is_some(),
             export_path: var("AMICUS_EXPORT_PATH").map(PathBuf::from),
+            open_paths: var("AMICUS_OPEN_PATH")
+                .map(|v| std::env::split_paths(&v).collect())
+                .unwrap_or_default(),
         }
     }
 
@@ -87,10 +96,32 @@ impl Hooks {
     }
 }
 
-/// The fixed export path of a test run, instead of the save dialog.
+/// The fixed export path of a test run, instead of the save dialog: the
+/// path given, or in the folder given the name `suggested`.
 #[tauri::command]
-pub fn export_path_override(state: State<'_, AppState>) -> Option<PathBuf> {
-    state.config.hooks.export_path.clone()
+pub fn export_path_override(state: State<'_, AppState>, suggested: String) -> Option<PathBuf> {
+    let fixed = state.config.hooks.export_path.clone()?;
+    match (fixed.is_dir(), std::path::Path::new(&suggested).file_name()) {
+        (true, Some(name)) => Some(fixed.join(name)),
+        _ => Some(fixed),
+    }
+}
+
+/// The file a test run opens instead of asking with the open dialog: the
+/// first of `AMICUS_OPEN_PATH` with one of `extensions`.
+#[tauri::command]
+pub fn open_path_override(state: State<'_, AppState>, extensions: Vec<String>) -> Option<PathBuf> {
+    state
+        .config
+        .hooks
+        .open_paths
+        .iter()
+        .find(|p| {
+            p.extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| extensions.iter().any(|x| x.eq_ignore_ascii_case(e)))
+        })
+        .cloned()
 }
 
 /// The letters list is on screen and usable: report the time since the

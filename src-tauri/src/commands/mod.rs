@@ -121,6 +121,8 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke<tauri::Wry>) -> bool + Send + Syn
         #[cfg(feature = "test-hooks")]
         crate::hooks::export_path_override,
         #[cfg(feature = "test-hooks")]
+        crate::hooks::open_path_override,
+        #[cfg(feature = "test-hooks")]
         crate::hooks::app_ready,
     ]
 }

@@ -406,7 +406,7 @@ export async function chooseSavePath(
   if (__TEST_HOOKS__) {
     // AMICUS_EXPORT_PATH; a shell built without its test hooks has no such
     // command, and that means no fixed path.
-    const fixed = await invoke<string | null>("export_path_override").catch(() => null);
+    const fixed = await invoke<string | null>("export_path_override", { suggested }).catch(() => null);
     if (fixed) return fixed;
   }
   const folder = localStorage.getItem(LAST_SAVE_FOLDER);
@@ -420,38 +420,46 @@ export async function chooseSavePath(
   return path;
 }
 
+/**
+ * The native open dialog for one file of `kind`, unless a test has fixed
+ * the file (AMICUS_OPEN_PATH).
+ */
+async function openOne(kind: { name: string; extensions: string[] }): Promise<string | null> {
+  if (__TEST_HOOKS__) {
+    const fixed = await invoke<string | null>("open_path_override", { extensions: kind.extensions }).catch(() => null);
+    if (fixed) return fixed;
+  }
+  const picked = await open({ multiple: false, filters: [kind] });
+  return typeof picked === "string" ? picked : null;
+}
+
 /** Ask for a reply's PDF. */
 export async function choosePdf(): Promise<string | null> {
-  const picked = await open({ multiple: false, filters: [{ name: "PDF", extensions: ["pdf"] }] });
-  return typeof picked === "string" ? picked : null;
+  return openOne({ name: "PDF", extensions: ["pdf"] });
 }
 
 /** Ask for a CSV file (officials to import). */
 export async function chooseCsv(): Promise<string | null> {
-  const picked = await open({ multiple: false, filters: [{ name: "CSV", extensions: ["csv"] }] });
-  return typeof picked === "string" ? picked : null;
+  return openOne({ name: "CSV", extensions: ["csv"] });
 }
 
 /** Ask for a PNG image (the letterhead's logo). */
 export async function choosePng(): Promise<string | null> {
-  const picked = await open({ multiple: false, filters: [{ name: "PNG image", extensions: ["png"] }] });
-  return typeof picked === "string" ? picked : null;
+  return openOne({ name: "PNG image", extensions: ["png"] });
 }
 
-/** Ask for a signing certificate (a PKCS#12 file). */
+/** Ask for the organization's CA certificate (PEM). */
 export async function choosePem(): Promise<string | null> {
-  const picked = await open({ multiple: false, filters: [{ name: "CA certificate (PEM)", extensions: ["pem", "crt"] }] });
-  return typeof picked === "string" ? picked : null;
+  return openOne({ name: "CA certificate (PEM)", extensions: ["pem", "crt"] });
 }
+/** Ask for a signing certificate (a PKCS#12 file). */
 export async function chooseCertificate(): Promise<string | null> {
-  const picked = await open({ multiple: false, filters: [{ name: "Certificate (PKCS#12)", extensions: ["p12", "pfx"] }] });
-  return typeof picked === "string" ? picked : null;
+  return openOne({ name: "Certificate (PKCS#12)", extensions: ["p12", "pfx"] });
 }
 
 /** Ask for an existing record (an Amicus database). */
 export async function chooseDatabase(): Promise<string | null> {
-  const picked = await open({ multiple: false, filters: [{ name: "Amicus database", extensions: ["db"] }] });
-  return typeof picked === "string" ? picked : null;
+  return openOne({ name: "Amicus database", extensions: ["db"] });
 }
 
 /** Ask where to create a new record. */
