@@ -67,6 +67,12 @@ test("a letter to the Finance Committee's chair and ranking member, copied to th
     );
     const addressees = await app.run(`return document.querySelectorAll('fieldset.recipients ol li').length`);
     assert.equal(addressees, whole, "the two leaders are not added twice");
+    // Addressed to the chair and the ranking member by their titles in the
+    // committee, not with 27 address blocks.
+    const head = await app.waitFor(preview("Ranking Member\\s*Committee on Finance"), "the leaders' address blocks");
+    const blocks = head.slice(0, head.indexOf("Dear ")).match(/The Honorable/g) ?? [];
+    assert.equal(blocks.length, 2, head.slice(0, head.indexOf("Dear ")));
+    assert.match(head, /Mike Crapo\s*Chairman\s*Committee on Finance\s*United States Senate/);
     mkdirSync(shots, { recursive: true });
     writeFileSync(join(shots, "committee-letter.png"), await app.screenshot());
     await ui.button("Save draft");

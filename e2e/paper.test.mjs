@@ -218,6 +218,17 @@ print(json.dumps({"media": [n for n in names if n.startswith("word/media/") and 
     // Envelopes & labels… on the committee letter: Avery 5160, a label for
     // each member, in the letter's order.
     await openLetter(app, ui, "Trade agreements before the Committee");
+    // Each copy can be seen: the chair's first, greeted by his title.
+    const copies = `return document.querySelector('.copy-picker select')`;
+    await app.waitFor(copies, "the copy picker");
+    const first = await app.run(`return document.querySelector('.copy-picker select').selectedOptions[0].text`);
+    assert.equal(first, `1 of ${members}: Chairman Crapo`);
+    await app.run(`document.querySelector('.copy-picker [aria-label="Next copy"]').click()`);
+    await app.waitFor(
+      `const p = document.querySelector('.compose-preview .pages'); return p && /Dear Ranking Member Wyden:/.test(p.textContent) ? true : null`,
+      "the second copy in the preview",
+    );
+    writeFileSync(join(shots, "preview-second-copy.png"), await app.screenshot());
     const before = readdirSync(out);
     await ui.button("Envelopes & labels…");
     await app.run(

@@ -59,7 +59,7 @@ describe("App", () => {
     vi.mocked(ipc.sentLog).mockResolvedValue([]);
     vi.mocked(ipc.letterBlank).mockResolvedValue(blankLetter);
     vi.mocked(ipc.clock).mockResolvedValue(clockView);
-    vi.mocked(ipc.draftPreview).mockResolvedValue({ pages: [livePage("Dear Secretary Ross:")], glyphs: [], warnings: [], resolved: ["Wilbur Ross"], missing: [], greetings: [] });
+    vi.mocked(ipc.draftPreview).mockResolvedValue({ pages: [livePage("Dear Secretary Ross:")], glyphs: [], warnings: [], resolved: ["Wilbur Ross"], missing: [], greetings: [], copy: 0 });
   });
 
   it("starts on the letters list and tells the shell it is ready", async () => {

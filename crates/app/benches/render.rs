@@ -88,6 +88,7 @@ fn bench(c: &mut Criterion) {
         saved_letter: None,
         pages: first.pages.iter().map(|p| p.key.clone()).collect(),
         glyphs: first.glyphs.iter().map(|g| g.id).collect(),
+        copy: 0,
     };
     c.bench_function("live preview: one keystroke (KORUS sample)", |b| {
         b.iter(|| {

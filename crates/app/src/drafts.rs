@@ -322,17 +322,22 @@ impl App {
             None => None,
         };
         let mut to = Vec::new();
+        let mut to_offices = Vec::new();
         let mut cc = Vec::new();
         for r in recipients {
             let block = recipient_block(db, r.person_id, r.office_id, r.term_id)?;
             match r.role {
-                Role::To => to.push(block),
+                Role::To => {
+                    to.push(block);
+                    to_offices.push(r.office_id);
+                }
                 Role::Cc => cc.push(match &block.title {
                     Some(t) => format!("{}, {t}", block.name),
                     None => block.name.clone(),
                 }),
             }
         }
+        let inside_addresses = committee_styles(db, &extra, d, &mut to, &to_offices)?;
         cc.extend(extra.cc);
         Ok(LetterData {
             template: Some(template),
@@ -362,6 +367,7 @@ impl App {
                 LetterMode::Joint => extra.salutation.clone(),
                 LetterMode::PerRecipient => None,
             },
+            inside_addresses,
             typography: letters::TYPOGRAPHY,
         })
     }
@@ -654,4 +660,54 @@ impl App {
         }
         Ok(())
     }
+}
+
+/// A letter that went to a committee addresses the committee's chair and
+/// ranking member by their titles in it (each copy too: "Dear Chairman
+/// Crapo:"); a joint letter to the whole committee, greeted as its
+/// members, shows only their two addresses (the places in `to` returned;
+/// empty: every addressee's).
+fn committee_styles(
+    db: &Store,
+    extra: &LetterExtra,
+    d: &LetterDraft,
+    to: &mut [letters::Recipient],
+    to_offices: &[Option<i64>],
+) -> Result<Vec<usize>, AppError> {
+    let mut shown = Vec::new();
+    // A leader the letter reaches through two of its groups (the leaders,
+    // and the whole committee) is styled once.
+    let mut styled = vec![false; to.len()];
+    for note in &extra.groups {
+        let crate::recipient_groups::GroupRef::Committee { code, leaders_only } = &note.group
+        else {
+            continue;
+        };
+        let c = crate::recipient_groups::committee_leaders(db, code, d.date)?;
+        let mut at = Vec::new();
+        for leader in &c.leaders {
+            for (k, office) in to_offices.iter().enumerate() {
+                if *office == Some(leader.seat) && !std::mem::replace(&mut styled[k], true) {
+                    letters::address::as_committee_leader(
+                        &mut to[k],
+                        &leader.title,
+                        &leader.family_name,
+                        &c.lines,
+                    );
+                }
+                if *office == Some(leader.seat) {
+                    at.push(k);
+                }
+            }
+        }
+        let greeted_as_members = d.mode == LetterMode::Joint
+            && !leaders_only
+            && extra.salutation.as_deref() == Some(c.whole_greeting.as_str());
+        if greeted_as_members && shown.is_empty() && !at.is_empty() {
+            shown = at;
+        }
+    }
+    shown.sort_unstable();
+    shown.dedup();
+    Ok(shown)
 }

@@ -37,6 +37,8 @@ pub struct DraftPreview {
     /// How each copy greets its addressees ("Dear Senator Cantwell:"):
     /// one for a joint letter, one a copy for a letter per recipient.
     pub greetings: Vec<String>,
+    /// The copy the pages are of (0-based; the one asked for, or the last).
+    pub copy: u32,
 }
 
 /// One page of the live preview: `key` names its content, and `drawing` is
@@ -96,6 +98,10 @@ pub struct PreviewHave {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", ts(optional))]
     pub saved_letter: Option<i64>,
+    /// Which copy of a letter per recipient to lay out (0 for the first;
+    /// one past the last is the last).
+    #[serde(default)]
+    pub copy: u32,
 }
 
 /// A page's key: a digest of its drawing (with its number and the page count).
@@ -133,8 +139,9 @@ impl App {
             .unwrap_or_default())
     }
 
-    /// Lay out a letter that is not saved (the live preview): the first
-    /// copy's pages, with the same warnings drafting would give.
+    /// Lay out a letter that is not saved (the live preview): the pages of
+    /// the copy asked for (the first by default), with the same warnings
+    /// drafting would give.
     #[tracing::instrument(level = "debug", skip_all)]
     pub fn preview_draft(
         &self,
@@ -164,6 +171,7 @@ impl App {
             (data, warnings, resolved)
         };
         let mut greetings = Vec::new();
+        let mut shown = 0;
         let (ink, missing, size) = match self.engine.render(&data, None) {
             Ok(copies) => {
                 // How each copy greets its addressees, as laid out.
@@ -178,7 +186,8 @@ impl App {
                             .collect()
                     })
                     .collect();
-                match copies.first() {
+                shown = (have.copy as usize).min(copies.len().saturating_sub(1));
+                match copies.get(shown) {
                     Some(c) => (self.engine.ink_pages(c), Vec::new(), c.layout.page),
                     None => (Vec::new(), Vec::new(), typeset::PageSize::LETTER),
                 }
@@ -234,6 +243,7 @@ impl App {
             resolved,
             missing,
             greetings,
+            copy: u32::try_from(shown).unwrap_or(u32::MAX),
         })
     }
 

@@ -346,6 +346,94 @@ fn seat_holders(
     Ok(())
 }
 
+/// A committee's chair or ranking member as a letter addresses them.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Leader {
+    /// The seat the letter goes to.
+    pub seat: i64,
+    /// Their title in the committee: "Chairman", "Ranking Member".
+    pub title: String,
+    pub family_name: String,
+}
+
+/// A committee's leaders on a day, and what an address and a greeting say
+/// of the committee.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct CommitteeLeaders {
+    /// The committee's lines in an address: "Committee on Finance"; a
+    /// subcommittee's, then its committee's.
+    pub lines: Vec<String>,
+    /// The chair, then the ranking member (as the record orders them).
+    pub leaders: Vec<Leader>,
+    /// The greeting of a joint letter to the whole committee ("Dear
+    /// Chairman Crapo, Ranking Member Wyden and Members of the Committee:").
+    pub whole_greeting: String,
+}
+
+/// The leaders of committee `code` on `on`, each at the seat they held
+/// that day (a leader with no seat in the record is left out).
+pub(crate) fn committee_leaders(
+    db: &Store,
+    code: &str,
+    on: NaiveDate,
+) -> Result<CommitteeLeaders, AppError> {
+    let c = db.find_committee(code)?;
+    let mut leaders = Vec::new();
+    for m in db.committee_members_on(c.id, on)? {
+        if !m.leads() {
+            continue;
+        }
+        if let Some(seat) = db.congress_seat_on(m.person_id, on)? {
+            leaders.push(Leader {
+                seat,
+                title: m.title.clone().unwrap_or_else(|| "Chairman".into()),
+                family_name: m.family_name.clone(),
+            });
+        }
+    }
+    // The chamber follows in the address ("United States Senate"), so the
+    // committee goes by its own name there.
+    let own = |name: &str| {
+        ["Senate ", "House "]
+            .iter()
+            .find_map(|p| name.strip_prefix(p))
+            .filter(|rest| rest.starts_with(char::is_uppercase))
+            .unwrap_or(name)
+            .to_string()
+    };
+    let mut lines = vec![own(&c.name)];
+    if let Some(parent) = &c.parent_name {
+        if !c.name.to_ascii_lowercase().starts_with("subcommittee") {
+            lines[0] = format!("Subcommittee on {}", c.name);
+        }
+        lines.push(own(parent));
+    }
+    let body = if c.parent_id.is_some() {
+        "Subcommittee"
+    } else {
+        "Committee"
+    };
+    let names = leaders
+        .iter()
+        .map(|l| format!("{} {}", l.title, l.family_name))
+        .collect();
+    Ok(CommitteeLeaders {
+        lines,
+        whole_greeting: committee_greeting(names, Some(body)),
+        leaders,
+    })
+}
+
+/// "Dear Chairman Crapo, Ranking Member Wyden and Members of the
+/// Committee:": the leaders by their titles, and with `members` (the
+/// committee's body, "Committee" or "Subcommittee") its members.
+fn committee_greeting(mut leaders: Vec<String>, members: Option<&str>) -> String {
+    if let Some(body) = members {
+        leaders.push(format!("Members of the {body}"));
+    }
+    format!("Dear {}:", committee_names(&leaders))
+}
+
 /// "Chairman Crapo, Ranking Member Wyden and Members of the Committee":
 /// the form committee correspondence uses (no comma before the "and").
 fn committee_names(names: &[String]) -> String {
@@ -424,11 +512,7 @@ fn expand_committee(
     } else {
         "Committee"
     };
-    let mut names = leaders;
-    if !leaders_only {
-        names.push(format!("Members of the {body}"));
-    }
-    let salutation = Some(format!("Dear {}:", committee_names(&names)));
+    let salutation = Some(committee_greeting(leaders, (!leaders_only).then_some(body)));
     Ok(GroupExpansion {
         label: if leaders_only {
             format!("{} (chair and ranking member)", committee_label(&c))

@@ -73,6 +73,35 @@ pub fn recipient(a: &Addressee) -> Recipient {
     }
 }
 
+/// An addressee who leads a committee the letter went to, styled as
+/// committee correspondence is: their title in the committee under the
+/// name, the committee (`committee`: its lines, a subcommittee's first),
+/// then the chamber and the office's address; greeted by that title
+/// ("Chairman Crapo") unless staff set their own greeting for the person.
+pub fn as_committee_leader(
+    r: &mut Recipient,
+    title: &str,
+    family_name: &str,
+    committee: &[String],
+) {
+    let Some((first, rest)) = committee.split_first() else {
+        return;
+    };
+    let chamber = r.organization.take();
+    let mut address: Vec<String> = rest.to_vec();
+    address.extend(chamber);
+    address.append(&mut r.address);
+    r.title = Some(title.to_string());
+    r.organization = Some(first.clone());
+    r.address = address;
+    let by_seat = ["Senator ", "Representative "]
+        .iter()
+        .any(|p| r.salutation == format!("{p}{family_name}"));
+    if by_seat {
+        r.salutation = format!("{title} {family_name}");
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -146,14 +146,19 @@ pub fn compose(letter: &Letter, art: Art) -> Document {
     let mut date = ragged(vec![Span::new(long_date(data.date), Style::REGULAR)], 0.0);
     date.role = Some("Date");
     body.push(date);
-    for (k, r) in data.recipients.iter().enumerate() {
+    let shown = data
+        .recipients
+        .iter()
+        .enumerate()
+        .filter(|(k, _)| data.inside_addresses.is_empty() || data.inside_addresses.contains(k));
+    for (n, (_, r)) in shown.enumerate() {
         let mut p = Paragraph::block(
             &address_lines(r).join("\n"),
             Style::REGULAR,
             BODY_SIZE,
             BODY_LEADING,
         );
-        p.space_before = if k == 0 { 22.0 } else { 11.0 };
+        p.space_before = if n == 0 { 22.0 } else { 11.0 };
         p.role = Some("Address");
         body.push(p);
     }

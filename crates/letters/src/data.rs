@@ -46,6 +46,12 @@ pub struct LetterData {
     /// Member Wyden and Members of the Committee:".
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub salutation: Option<String>,
+    /// Which recipients a joint letter's inside address shows (their
+    /// places in `recipients`), when not every one: a letter to a whole
+    /// committee is addressed to its chair and ranking member and greets
+    /// the members. Empty: every recipient's address.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub inside_addresses: Vec<usize>,
     /// How the letter's text is set, so an archived copy re-renders to the
     /// bytes it was sent as: 0, straight quotes from the data kept (copies
     /// archived before the field existed); 1, every quote typographic.

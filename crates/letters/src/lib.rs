@@ -35,13 +35,29 @@ pub fn prepare(
             "a letter needs at least one recipient",
         )]));
     }
+    if let Some(k) = data
+        .inside_addresses
+        .iter()
+        .find(|k| **k >= data.recipients.len())
+    {
+        return Err(LetterError::Data(vec![Problem::new(
+            "inside_addresses",
+            format!(
+                "the inside address names recipient {} but the letter has {}",
+                k + 1,
+                data.recipients.len()
+            ),
+        )]));
+    }
     let copies: Vec<LetterData> = match data.mode {
         Mode::Joint => vec![data.clone()],
         Mode::PerRecipient => {
             // Clone everything but the recipients once: cloning the whole
             // data per copy made a merge quadratic in its size.
+            // Each copy shows its own addressee's address.
             let shell = LetterData {
                 recipients: Vec::new(),
+                inside_addresses: Vec::new(),
                 ..data.clone()
             };
             data.recipients

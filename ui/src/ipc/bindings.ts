@@ -230,7 +230,12 @@ export type PreviewHave = { pages: Array<string>, glyphs: Array<number>,
  * pages lose the draft band; once signed they are drawn with the
  * signature it was signed with.
  */
-saved_letter?: number, };
+saved_letter?: number, 
+/**
+ * Which copy of a letter per recipient to lay out (0 for the first;
+ * one past the last is the last).
+ */
+copy: number, };
 
 export type DraftPreview = { pages: Array<PreviewPage>, 
 /**
@@ -252,7 +257,11 @@ missing: Array<string>,
  * How each copy greets its addressees ("Dear Senator Cantwell:"):
  * one for a joint letter, one a copy for a letter per recipient.
  */
-greetings: Array<string>, };
+greetings: Array<string>, 
+/**
+ * The copy the pages are of (0-based; the one asked for, or the last).
+ */
+copy: number, };
 
 export type TemplateInfo = { key: string, name: string, description: string, builtin: boolean, version: number, source: string, };
 

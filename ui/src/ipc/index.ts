@@ -108,7 +108,7 @@ export const lettersList = (status: Status | null) =>
   invoke<LetterSummary[]>("letters_list", { status });
 export const letterOpen = (id: number) => invoke<LetterDetail>("letter_open", { id });
 /** Lay out an unsaved letter; pages and glyph outlines in `have` come back without their drawing. */
-export const draftPreview = (letter: NewLetter, have: PreviewHave = { pages: [], glyphs: [] }) =>
+export const draftPreview = (letter: NewLetter, have: PreviewHave = { pages: [], glyphs: [], copy: 0 }) =>
   invoke<DraftPreview>("draft_preview", { letter, have });
 export const letterSave = (id: number | null, letter: NewLetter) =>
   invoke<Drafted>("letter_save", { id, letter });

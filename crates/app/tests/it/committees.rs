@@ -759,7 +759,149 @@ fn a_groups_greeting_applies_while_every_addressee_sits_in_it(engine: Backend) {
     assert!(named[0].contains("Secretary of Commerce"), "{named:?}");
 }
 
+/// The text of letter `id` as a reader of its PDF sees it (every copy).
+fn pdf_text(app: &App, id: i64) -> String {
+    let out = tempfile::tempdir().unwrap();
+    let pdf = out.path().join("letter.pdf");
+    let options = ExportOptions {
+        combined: true,
+        ..Default::default()
+    };
+    app.export_letter(id, &pdf, &options).unwrap();
+    let text = std::process::Command::new("pdftotext")
+        .args(["-layout", pdf.to_str().unwrap(), "-"])
+        .output()
+        .expect("pdftotext (poppler-utils) reads the letter");
+    String::from_utf8_lossy(&text.stdout)
+        .lines()
+        .map(str::trim)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn draft_to(app: &App, group: GroupRef, per_recipient: bool) -> i64 {
+    app.draft_from_request(&DraftRequest {
+        template: "joint-support".into(),
+        to_offices: vec![],
+        to_persons: vec![],
+        cc_offices: vec![],
+        cc_lines: vec![],
+        date: day("2026-06-20"),
+        subject: "Trade".into(),
+        body: "We ask the Committee to support the agreement.".into(),
+        issue: Some("KORUS".into()),
+        signer: None,
+        per_recipient,
+        to_groups: vec![group],
+    })
+    .unwrap()
+    .letter_id
+}
+
+/// Issue 30: a joint letter to the whole committee is addressed to its
+/// chair and ranking member, by their titles in it, and greets the
+/// members; its copies to the leaders greet them by those titles too.
+fn a_committee_letter_is_addressed_to_its_chair_and_ranking_member(engine: Backend) {
+    let app = app_on(engine);
+    import(&app, None, AS_OF);
+    let chair = "The Honorable Mike Crapo\nChairman\nCommittee on Finance\nUnited States Senate\n";
+    let ranking =
+        "The Honorable Ron Wyden\nRanking Member\nCommittee on Finance\nUnited States Senate\n";
+
+    let whole = draft_to(&app, committee("SSFI"), false);
+    let data = app.letter_data(whole).unwrap();
+    assert!(data.recipients.len() > 20);
+    assert_eq!(
+        data.inside_addresses.len(),
+        2,
+        "{:?}",
+        data.inside_addresses
+    );
+    let text = pdf_text(&app, whole);
+    let head = &text[..text.find("Dear ").unwrap()];
+    assert!(head.contains(chair) && head.contains(ranking), "{head}");
+    assert_eq!(
+        head.matches("The Honorable").count(),
+        2,
+        "two address blocks: {head}"
+    );
+    assert!(!head.contains("Grassley"), "{head}");
+    assert!(
+        text.contains("Dear Chairman Crapo, Ranking Member Wyden and Members of the Committee:"),
+        "{text}"
+    );
+
+    // The same letter begun to the leaders, then widened to the whole
+    // committee: each leader is styled once.
+    let mut both = app
+        .open_letter(draft_to(&app, leaders(), false))
+        .unwrap()
+        .draft;
+    both = app.add_group(both, &committee("SSFI"), &[]).unwrap().letter;
+    let widened = app.draft_letter(&both).unwrap().letter_id;
+    let text = pdf_text(&app, widened);
+    let head = &text[..text.find("Dear ").unwrap()];
+    assert_eq!(head.matches("The Honorable").count(), 2, "{head}");
+    assert!(head.contains(chair) && head.contains(ranking), "{head}");
+
+    // The leaders only: both blocks, the same styling.
+    let two = draft_to(&app, leaders(), false);
+    assert!(app.letter_data(two).unwrap().inside_addresses.is_empty());
+    let text = pdf_text(&app, two);
+    assert!(text.contains(chair) && text.contains(ranking), "{text}");
+    assert!(
+        text.contains("Dear Chairman Crapo and Ranking Member Wyden:"),
+        "{text}"
+    );
+
+    // One copy each: the chair's and the ranking member's copies greet them
+    // by their titles in the committee; every other member as a senator.
+    let copies = draft_to(&app, committee("SSFI"), true);
+    let text = pdf_text(&app, copies);
+    assert!(text.contains("Dear Chairman Crapo:"), "{text}");
+    assert!(text.contains("Dear Ranking Member Wyden:"), "{text}");
+    assert!(text.contains("Dear Senator Grassley:"), "{text}");
+    assert!(!text.contains("Dear Senator Crapo:"), "{text}");
+    assert_eq!(text.matches(chair).count(), 1, "the chair's copy only");
+
+    // A letter to the same people without the committee: senators.
+    let by_hand = app
+        .draft_from_request(&DraftRequest {
+            template: "joint-support".into(),
+            to_offices: app
+                .open_letter(two)
+                .unwrap()
+                .draft
+                .recipients
+                .iter()
+                .map(|r| match &r.to {
+                    Addressee::Office(id) => id.to_string(),
+                    other => panic!("{other:?}"),
+                })
+                .collect(),
+            to_persons: vec![],
+            cc_offices: vec![],
+            cc_lines: vec![],
+            date: day("2026-06-20"),
+            subject: "Trade".into(),
+            body: "We ask you to support the agreement.".into(),
+            issue: Some("KORUS".into()),
+            signer: None,
+            per_recipient: false,
+            to_groups: vec![],
+        })
+        .unwrap()
+        .letter_id;
+    let text = pdf_text(&app, by_hand);
+    assert!(
+        text.contains("Dear Senator Crapo and Senator Wyden:"),
+        "{text}"
+    );
+    assert!(!text.contains("Chairman"), "{text}");
+}
+
 testkit::engines!(
+    a_committee_letter_is_addressed_to_its_chair_and_ranking_member,
     a_groups_greeting_applies_while_every_addressee_sits_in_it,
     a_letter_to_the_leaders_greets_the_chair_and_ranking_member_of_its_date,
     a_newer_roster_ends_the_old_chair_on_its_day,

@@ -100,13 +100,47 @@ describe("Compose", () => {
       glyphs: [],
       warnings: letter.date < "2017-05-15" ? ["nobody held the office of United States Trade Representative on that date"] : [],
       resolved: letter.recipients.map((r) => (r.to.id === 10 ? "Wilbur Ross (Secretary of Commerce)" : "Robert E. Lighthizer (United States Trade Representative)")),
-      missing: [], greetings: [],
+      missing: [], greetings: [], copy: 0,
     }));
   });
 
   async function addOffice(text: string) {
     await userEvent.type(screen.getByRole("combobox", { name: "Add recipient" }), `${text}{Enter}`);
   }
+
+  it("shows any copy of a letter per recipient in the preview, chosen by its greeting", async () => {
+    vi.mocked(ipc.draftPreview).mockImplementation(async (letter, have) => {
+      const greetings =
+        letter.mode === "per_recipient" ? letter.recipients.map((_, i) => `Dear Addressee ${i + 1}:`) : ["Dear both:"];
+      const copy = Math.min(have?.copy ?? 0, greetings.length - 1);
+      return {
+        pages: [livePage(`The pages of copy ${copy + 1}`)],
+        glyphs: [],
+        warnings: [],
+        resolved: letter.recipients.map(() => "someone"),
+        missing: [],
+        greetings,
+        copy,
+      };
+    });
+    renderWithQuery(<Compose letterId={null} onSaved={vi.fn()} />);
+    await screen.findByRole("combobox", { name: "Add recipient" });
+    await addOffice("Commerce");
+    await addOffice("USTR");
+    await waitFor(() => expect(document.querySelector(".compose-preview")?.textContent).toContain("The pages of copy 1"));
+    // A joint letter is one letter: nothing to choose.
+    expect(screen.queryByRole("group", { name: "Which copy the preview shows" })).toBeNull();
+    await userEvent.click(screen.getByRole("radio", { name: "One copy per recipient" }));
+    const picker = await screen.findByRole("group", { name: "Which copy the preview shows" });
+    const choice = within(picker).getByRole("combobox");
+    expect([...(choice as HTMLSelectElement).options].map((o) => o.text)).toEqual(["1 of 2: Addressee 1", "2 of 2: Addressee 2"]);
+    await userEvent.selectOptions(choice, "2 of 2: Addressee 2");
+    await waitFor(() => expect(document.querySelector(".compose-preview")?.textContent).toContain("The pages of copy 2"));
+    expect(vi.mocked(ipc.draftPreview).mock.lastCall?.[1]).toMatchObject({ copy: 1 });
+    expect(within(picker).getByRole("button", { name: "Next copy" })).toHaveProperty("disabled", true);
+    await userEvent.click(within(picker).getByRole("button", { name: "Previous copy" }));
+    await waitFor(() => expect(document.querySelector(".compose-preview")?.textContent).toContain("The pages of copy 1"));
+  });
 
   it("undoes a recipient's removal from its toast, and steps through changes with Ctrl+Z and Ctrl+Shift+Z", async () => {
     vi.mocked(ipc.letterRemoveRecipient).mockImplementation(async (letter, i) => ({
@@ -259,7 +293,7 @@ describe("Compose", () => {
       glyphs: [],
       warnings: [],
       resolved: ["Jamieson Greer (United States Trade Representative)"],
-      missing: ["subject", "body"], greetings: [],
+      missing: ["subject", "body"], greetings: [], copy: 0,
     });
     renderWithQuery(<Compose letterId={null} onSaved={vi.fn()} />);
     await screen.findByRole("heading", { name: "New letter" });
@@ -599,7 +633,7 @@ describe("Compose", () => {
 
   it("checks the open letter again when the record changes under it: a holder added elsewhere lifts the warning", async () => {
     vi.mocked(ipc.letterOpen).mockResolvedValue(openedDraft);
-    vi.mocked(ipc.draftPreview).mockResolvedValue({ pages: [], glyphs: [], warnings: [NO_HOLDER], resolved: ["U.S. Senator for California, class 1 (no holder on record)"], missing: [], greetings: [] });
+    vi.mocked(ipc.draftPreview).mockResolvedValue({ pages: [], glyphs: [], warnings: [NO_HOLDER], resolved: ["U.S. Senator for California, class 1 (no holder on record)"], missing: [], greetings: [], copy: 0 });
     vi.mocked(ipc.letterApprove).mockResolvedValue(null);
     function Window() {
       useRecordEvents();
@@ -610,7 +644,7 @@ describe("Compose", () => {
     await waitFor(() => expect(events.listening()).toBe(1));
     const asked = vi.mocked(ipc.draftPreview).mock.calls.length;
     // Someone adds Feinstein in Officials while the letter stays open and unsaved.
-    vi.mocked(ipc.draftPreview).mockResolvedValue({ pages: [], glyphs: [], warnings: [], resolved: ["Dianne Feinstein (U.S. Senator for California, class 1)"], missing: [], greetings: [] });
+    vi.mocked(ipc.draftPreview).mockResolvedValue({ pages: [], glyphs: [], warnings: [], resolved: ["Dianne Feinstein (U.S. Senator for California, class 1)"], missing: [], greetings: [], copy: 0 });
     act(() => events.fire(["officials"]));
     await waitFor(() => expect(screen.queryByText(/^No holder of the office/)).toBeNull());
     expect(vi.mocked(ipc.draftPreview).mock.calls.length).toBe(asked + 1);
@@ -629,7 +663,7 @@ describe("Compose", () => {
       glyphs: [],
       warnings: [],
       resolved: ["Wilbur Ross (Secretary of Commerce)"],
-      missing: ["subject", "position.issue", "position.statement"], greetings: [],
+      missing: ["subject", "position.issue", "position.statement"], greetings: [], copy: 0,
     });
     renderWithQuery(<Compose letterId={2} onSaved={vi.fn()} />);
     await screen.findByRole("heading", { name: "Letter 2" });
@@ -657,7 +691,7 @@ describe("Compose", () => {
   it("does not approve an unfinished letter: trying marks what it still needs", async () => {
     vi.mocked(ipc.letterOpen).mockResolvedValue(openedDraft);
     vi.mocked(ipc.letterApprove).mockResolvedValue(null);
-    vi.mocked(ipc.draftPreview).mockResolvedValue({ pages: [], glyphs: [], warnings: [], resolved: ["Wilbur Ross"], missing: ["subject"], greetings: [] });
+    vi.mocked(ipc.draftPreview).mockResolvedValue({ pages: [], glyphs: [], warnings: [], resolved: ["Wilbur Ross"], missing: ["subject"], greetings: [], copy: 0 });
     renderWithQuery(<Compose letterId={2} onSaved={vi.fn()} />);
     await screen.findByText(/Still to fill in before the letter can be laid out/);
     expect(screen.queryByText("Still to fill in: the letter's subject.")).toBeNull();
@@ -689,7 +723,7 @@ describe("Compose", () => {
 
   it("says a save's warning once: not again in the toast when it is under the recipients; any other as a warning", async () => {
     vi.mocked(ipc.letterOpen).mockResolvedValue(openedDraft);
-    vi.mocked(ipc.draftPreview).mockResolvedValue({ pages: [], glyphs: [], warnings: [NO_HOLDER], resolved: ["U.S. Senator for California, class 1 (no holder on record)"], missing: [], greetings: [] });
+    vi.mocked(ipc.draftPreview).mockResolvedValue({ pages: [], glyphs: [], warnings: [NO_HOLDER], resolved: ["U.S. Senator for California, class 1 (no holder on record)"], missing: [], greetings: [], copy: 0 });
     vi.mocked(ipc.letterSave)
       .mockResolvedValueOnce({ letter_id: 2, warnings: [NO_HOLDER] })
       .mockResolvedValueOnce({ letter_id: 2, warnings: [NO_HOLDER, "not ready to approve: the template needs fields.docket, set on 2018-09-24"] });
@@ -741,7 +775,7 @@ describe("Compose", () => {
 
   it("brings a refused approval into view, focused, as a sentence with its date written out", async () => {
     vi.mocked(ipc.letterOpen).mockResolvedValue(openedDraft);
-    vi.mocked(ipc.draftPreview).mockResolvedValue({ pages: [], glyphs: [], warnings: [NO_HOLDER], resolved: ["U.S. Senator for California, class 1"], missing: [], greetings: [] });
+    vi.mocked(ipc.draftPreview).mockResolvedValue({ pages: [], glyphs: [], warnings: [NO_HOLDER], resolved: ["U.S. Senator for California, class 1"], missing: [], greetings: [], copy: 0 });
     vi.mocked(ipc.letterApprove).mockRejectedValue({
       code: "conflict",
       message: "no holder of the office of U.S. Senator for California, class 1 is on record for 2018-09-24; add who held it then (Officials, Add official) or choose another recipient before approving",
@@ -761,7 +795,7 @@ describe("Compose", () => {
 
   it("brings the form's own refusal of Approve into view", async () => {
     vi.mocked(ipc.letterOpen).mockResolvedValue(openedDraft);
-    vi.mocked(ipc.draftPreview).mockResolvedValue({ pages: [], glyphs: [], warnings: [], resolved: ["Wilbur Ross"], missing: ["subject"], greetings: [] });
+    vi.mocked(ipc.draftPreview).mockResolvedValue({ pages: [], glyphs: [], warnings: [], resolved: ["Wilbur Ross"], missing: ["subject"], greetings: [], copy: 0 });
     const scrolled = vi.spyOn(Element.prototype, "scrollIntoView");
     renderWithQuery(<Compose letterId={2} onSaved={vi.fn()} />);
     await screen.findByText(/Still to fill in before the letter can be laid out/);

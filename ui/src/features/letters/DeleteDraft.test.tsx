@@ -69,7 +69,7 @@ describe("Deleting a draft", () => {
       glyphs: [],
       warnings: [],
       resolved: ["Wilbur Ross (Secretary of Commerce)"],
-      missing: [], greetings: [],
+      missing: [], greetings: [], copy: 0,
     });
     vi.mocked(ipc.letterDelete).mockResolvedValue(null);
     vi.mocked(ipc.letterRestore).mockResolvedValue(null);

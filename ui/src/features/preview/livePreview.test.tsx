@@ -15,7 +15,7 @@ const answer = (texts: string[], known: string[] = []): DraftPreview => ({
   glyphs: [],
   warnings: [],
   resolved: [],
-  missing: [], greetings: [],
+  missing: [], greetings: [], copy: 0,
 });
 
 const overlays = (s: Shown | null) => s?.data?.pages.map((p) => p.drawing.overlay);

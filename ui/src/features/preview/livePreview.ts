@@ -47,8 +47,8 @@ export function accept(
   defineGlyphs(answer.glyphs);
   pages.clear();
   for (const p of drawn) pages.set(p.key, p.drawing);
-  const { warnings, resolved, missing, greetings } = answer;
-  return { seq, error: null, data: { warnings, resolved, missing, greetings, pages: drawn } };
+  const { warnings, resolved, missing, greetings, copy } = answer;
+  return { seq, error: null, data: { warnings, resolved, missing, greetings, copy, pages: drawn } };
 }
 
 /** What one preview answer cost and when it reached the screen (for `make bench`). */
@@ -120,7 +120,7 @@ export interface SavedLetter {
  * approved, and its status: Rust then leaves off the draft band (and draws
  * the signature of a signed one); a new status asks again.
  */
-export function useLivePreview(form: NewLetter, enabled: boolean, saved: SavedLetter | null = null) {
+export function useLivePreview(form: NewLetter, enabled: boolean, saved: SavedLetter | null = null, copy = 0) {
   const savedLetter = saved?.id ?? null;
   const savedKey = saved ? `${saved.id}:${saved.status}` : "";
   const [meta, setMeta] = useState<{ data: PreviewMeta | null; error: unknown }>({ data: null, error: null });
@@ -175,6 +175,7 @@ export function useLivePreview(form: NewLetter, enabled: boolean, saved: SavedLe
       const have = {
         pages: [...f.pages.keys()],
         glyphs: knownGlyphs(),
+        copy,
         ...(savedLetter !== null ? { saved_letter: savedLetter } : {}),
       };
       ipc
@@ -210,7 +211,14 @@ export function useLivePreview(form: NewLetter, enabled: boolean, saved: SavedLe
             const last = f.shown.data;
             show(
               last
-                ? { warnings: last.warnings, resolved: last.resolved, missing: last.missing, greetings: last.greetings, pageCount: last.pages.length }
+                ? {
+                    warnings: last.warnings,
+                    resolved: last.resolved,
+                    missing: last.missing,
+                    greetings: last.greetings,
+                    copy: last.copy,
+                    pageCount: last.pages.length,
+                  }
                 : null,
               error,
             );
@@ -225,8 +233,9 @@ export function useLivePreview(form: NewLetter, enabled: boolean, saved: SavedLe
         });
     };
     ask(letter);
-    // savedKey too: the same letter, signed since, asks again.
-  }, [formKey, enabled, epoch, store, savedLetter, savedKey]);
+    // savedKey too: the same letter, signed since, asks again; and the
+    // copy shown of a letter per recipient.
+  }, [formKey, enabled, epoch, store, savedLetter, savedKey, copy]);
 
   return {
     // The last pages laid out stay up under an error, never a blank.

@@ -74,6 +74,7 @@ fn have_of(p: &DraftPreview, before: &PreviewHave) -> PreviewHave {
         pages: p.pages.iter().map(|p| p.key.clone()).collect(),
         glyphs,
         saved_letter: None,
+        copy: before.copy,
     }
 }
 
@@ -249,6 +250,28 @@ fn the_preview_names_each_copys_greeting(engine: Backend) {
         each.greetings,
         ["Dear Secretary Ross:", "Dear Ambassador Lighthizer:"]
     );
+    // Any copy is laid out on request: its own address and greeting; past
+    // the last, the last.
+    let page_one = |p: &DraftPreview| p.pages[0].drawing.as_ref().unwrap().overlay.clone();
+    assert_eq!(each.copy, 0);
+    assert!(page_one(&each).contains("Wilbur Ross"));
+    for asked in [1, 7] {
+        let second = app
+            .preview_draft(
+                &l,
+                &PreviewHave {
+                    copy: asked,
+                    ..PreviewHave::default()
+                },
+            )
+            .unwrap();
+        assert_eq!(second.copy, 1, "asked for {asked}");
+        let text = page_one(&second);
+        assert!(
+            text.contains("Lighthizer") && !text.contains("Wilbur Ross"),
+            "{asked}"
+        );
+    }
 }
 
 testkit::engines!(
