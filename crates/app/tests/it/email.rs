@@ -23,6 +23,15 @@ use amicus_app::{App, EmailOutcome, EmailRequest, Engine, OfficeChange};
 use chrono::{DateTime, NaiveDate, Utc};
 use store::{LetterMode, Status};
 
+/// The test mail server on TLS (its certificate made in `dir` by the
+/// test CA), named `name`, with `args` beyond the certificate and key.
+fn tls_server(dir: &Path, name: &str, args: &[&str]) -> Server {
+    certificates(dir);
+    let mut all = vec!["--cert", "server.pem", "--key", "server.key"];
+    all.extend_from_slice(args);
+    Server::start(dir, name, &all)
+}
+
 pub(crate) fn at(s: &str) -> DateTime<Utc> {
     format!("{s}T15:00:00Z").parse().unwrap()
 }
@@ -111,12 +120,7 @@ pub(crate) fn sent_ids(results: &[amicus_app::EmailResult]) -> Vec<String> {
 
 fn starttls_delivers_each_copy_with_its_archived_pdf_and_message_id(engine: Backend) {
     let dir = tempfile::tempdir().unwrap();
-    certificates(dir.path());
-    let server = Server::start(
-        dir.path(),
-        "starttls",
-        &["--cert", "server.pem", "--key", "server.key"],
-    );
+    let server = tls_server(dir.path(), "starttls", &[]);
     let (app, id) = signed_letter_on(
         engine,
         dir.path(),
@@ -219,18 +223,7 @@ fn starttls_delivers_each_copy_with_its_archived_pdf_and_message_id(engine: Back
 #[test]
 fn implicit_tls_delivers_too() {
     let dir = tempfile::tempdir().unwrap();
-    certificates(dir.path());
-    let server = Server::start(
-        dir.path(),
-        "smtps",
-        &[
-            "--cert",
-            "server.pem",
-            "--key",
-            "server.key",
-            "--implicit-tls",
-        ],
-    );
+    let server = tls_server(dir.path(), "smtps", &["--implicit-tls"]);
     let (app, id) = signed_letter(
         dir.path(),
         "secretary@commerce.example",
@@ -262,19 +255,7 @@ fn implicit_tls_delivers_too() {
 #[test]
 fn a_server_that_wants_a_login() {
     let dir = tempfile::tempdir().unwrap();
-    certificates(dir.path());
-    let server = Server::start(
-        dir.path(),
-        "auth",
-        &[
-            "--cert",
-            "server.pem",
-            "--key",
-            "server.key",
-            "--auth",
-            "trade:s3cret",
-        ],
-    );
+    let server = tls_server(dir.path(), "auth", &["--auth", "trade:s3cret"]);
     let (app, id) = signed_letter(
         dir.path(),
         "secretary@commerce.example",
@@ -322,12 +303,7 @@ fn a_server_that_wants_a_login() {
 
 fn a_refused_address_and_a_cut_connection_leave_those_copies_unsent(engine: Backend) {
     let dir = tempfile::tempdir().unwrap();
-    certificates(dir.path());
-    let server = Server::start(
-        dir.path(),
-        "refusing",
-        &["--cert", "server.pem", "--key", "server.key"],
-    );
+    let server = tls_server(dir.path(), "refusing", &[]);
     let (app, id) = signed_letter_on(
         engine,
         dir.path(),
@@ -379,12 +355,7 @@ fn a_refused_address_and_a_cut_connection_leave_those_copies_unsent(engine: Back
 #[test]
 fn a_batch_stops_between_messages_when_cancelled() {
     let dir = tempfile::tempdir().unwrap();
-    certificates(dir.path());
-    let server = Server::start(
-        dir.path(),
-        "cancel",
-        &["--cert", "server.pem", "--key", "server.key"],
-    );
+    let server = tls_server(dir.path(), "cancel", &[]);
     let (app, id) = signed_letter(
         dir.path(),
         "secretary@commerce.example",
@@ -571,12 +542,7 @@ fn the_cover_note_greets_as_the_letter_does() {
 #[test]
 fn a_test_message_goes_through_the_settings_and_records_nothing() {
     let dir = tempfile::tempdir().unwrap();
-    certificates(dir.path());
-    let server = Server::start(
-        dir.path(),
-        "starttls",
-        &["--cert", "server.pem", "--key", "server.key"],
-    );
+    let server = tls_server(dir.path(), "starttls", &[]);
     let (app, _) = signed_letter(
         dir.path(),
         "secretary@commerce.example",
