@@ -397,25 +397,10 @@ fn leaders() -> GroupRef {
 
 /// A joint letter to `group` dated `on`: its greeting and its addressees.
 fn letter_to(app: &App, group: GroupRef, on: NaiveDate) -> (String, Vec<String>) {
-    let drafted = app
-        .draft_from_request(&DraftRequest {
-            template: "joint-support".into(),
-            to_offices: vec![],
-            to_persons: vec![],
-            cc_offices: vec![],
-            cc_lines: vec![],
-            date: on,
-            subject: "Trade".into(),
-            body: "We ask the Committee to support the agreement.".into(),
-            issue: Some("KORUS".into()),
-            signer: None,
-            per_recipient: false,
-            to_groups: vec![group],
-        })
-        .unwrap();
-    let letter = app.open_letter(drafted.letter_id).unwrap();
+    let id = draft_on(app, group, false, on);
+    let letter = app.open_letter(id).unwrap();
     let names = app
-        .letter_data(drafted.letter_id)
+        .letter_data(id)
         .unwrap()
         .recipients
         .into_iter()
@@ -780,13 +765,18 @@ fn pdf_text(app: &App, id: i64) -> String {
 }
 
 fn draft_to(app: &App, group: GroupRef, per_recipient: bool) -> i64 {
+    draft_on(app, group, per_recipient, day("2026-06-20"))
+}
+
+/// A letter on KORUS to `group` dated `on`, joint or one copy each.
+fn draft_on(app: &App, group: GroupRef, per_recipient: bool, on: NaiveDate) -> i64 {
     app.draft_from_request(&DraftRequest {
         template: "joint-support".into(),
         to_offices: vec![],
         to_persons: vec![],
         cc_offices: vec![],
         cc_lines: vec![],
-        date: day("2026-06-20"),
+        date: on,
         subject: "Trade".into(),
         body: "We ask the Committee to support the agreement.".into(),
         issue: Some("KORUS".into()),
