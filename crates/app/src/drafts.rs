@@ -368,7 +368,9 @@ impl App {
                 LetterMode::PerRecipient => None,
             },
             inside_addresses,
+            lang: None,
             typography: letters::TYPOGRAPHY,
+            format: letters::FORMAT,
         })
     }
 

@@ -271,14 +271,37 @@ impl App {
                 a.sha256
             ));
         }
-        let mut data = self
+        let data = self
             .engine
             .parse_data(&a.data)
             .map_err(|e| format!("its data snapshot cannot be read: {e}"))?;
+        // The data as written now, then as copies archived before a field
+        // existed were set: before `format`, an untagged PDF; before
+        // `typography`, the data's straight quotes kept.
+        let mut variants = vec![data.clone()];
+        let mut old = data;
+        if !a.data.contains("\"format\"") {
+            old.format = 0;
+            variants.push(old.clone());
+        }
+        if !a.data.contains("\"typography\"") {
+            old.typography = 0;
+            variants.push(old);
+        }
         let rendered = self
             .engine
-            .render_pdfs(&data, None)
+            .render_pdfs(&variants[0], None)
             .map_err(|e| format!("its data snapshot no longer renders: {e}"))?;
+        // Whether some variant's PDF passes `test` (the later ones are
+        // rendered only when needed).
+        let any_renders = |test: &dyn Fn(&[u8]) -> bool| {
+            rendered.iter().any(|(_, pdf)| test(pdf))
+                || variants[1..].iter().any(|v| {
+                    self.engine
+                        .render_pdfs(v, None)
+                        .is_ok_and(|r| r.iter().any(|(_, pdf)| test(pdf)))
+                })
+        };
         match (pades::verify(&a.pdf), &signing.name) {
             (Err(pades::PadesError::Unsigned), Some(name)) => Err(format!(
                 "the archived copy is not digitally signed, but the letter was signed digitally by {name}"
@@ -308,10 +331,7 @@ impl App {
                             .into(),
                     );
                 }
-                if !rendered
-                    .iter()
-                    .any(|(_, pdf)| a.pdf.starts_with(pdf) && v.value_at > pdf.len())
-                {
+                if !any_renders(&|pdf| a.pdf.starts_with(pdf) && v.value_at > pdf.len()) {
                     return Err(
                         "it is signed, but what it signed does not re-render to the same bytes from its data snapshot"
                             .into(),
@@ -320,16 +340,7 @@ impl App {
                 Ok(Some(v.signer))
             }
             (Err(pades::PadesError::Unsigned), None) => {
-                let mut same = rendered.iter().any(|(_, pdf)| *pdf == a.pdf);
-                // A copy archived before typography was recorded was set
-                // with the data's straight quotes kept.
-                if !same && !a.data.contains("\"typography\"") {
-                    data.typography = 0;
-                    same = self
-                        .engine
-                        .render_pdfs(&data, None)
-                        .is_ok_and(|legacy| legacy.iter().any(|(_, pdf)| *pdf == a.pdf));
-                }
+                let same = any_renders(&|pdf| pdf == a.pdf);
                 if same {
                     Ok(None)
                 } else {

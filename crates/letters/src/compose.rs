@@ -95,6 +95,9 @@ pub struct Art {
     pub stationery: Option<Arc<typeset::Stationery>>,
 }
 
+/// A letter's language when it does not say (a BCP 47 tag).
+pub const DEFAULT_LANG: &str = "en-US";
+
 /// How tall a handwritten signature is drawn, in points (the space above
 /// the typed name is 42).
 pub const SIGNATURE_HEIGHT: f32 = 38.0;
@@ -237,6 +240,7 @@ pub fn compose(letter: &Letter, art: Art) -> Document {
     signature.figure = drawn.map(|image| typeset::Figure {
         image,
         height: SIGNATURE_HEIGHT,
+        alt: format!("Signature of {}", data.signer.name),
     });
     body.push(signature);
 
@@ -331,9 +335,11 @@ pub fn compose(letter: &Letter, art: Art) -> Document {
             keywords,
             creator: "Amicus".into(),
             timestamp,
+            lang: data.lang.clone().unwrap_or_else(|| DEFAULT_LANG.into()),
         },
         mark: data.mark.clone(),
         stationery,
+        version: data.format,
     };
     if data.typography >= 1 {
         curl_document(&mut doc);

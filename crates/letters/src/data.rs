@@ -46,6 +46,10 @@ pub struct LetterData {
     /// Member Wyden and Members of the Committee:".
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub salutation: Option<String>,
+    /// The letter's language, as a BCP 47 tag ("en-US" when not given):
+    /// what a screen reader reads it in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lang: Option<String>,
     /// Which recipients a joint letter's inside address shows (their
     /// places in `recipients`), when not every one: a letter to a whole
     /// committee is addressed to its chair and ranking member and greets
@@ -57,6 +61,19 @@ pub struct LetterData {
     /// archived before the field existed); 1, every quote typographic.
     #[serde(default = "current_typography")]
     pub typography: u8,
+    /// How the letter's PDF is written, so an archived copy re-renders to
+    /// the bytes it was sent as: 0, an untagged file with right-to-left
+    /// words in the order typed (copies archived before the field
+    /// existed); 1, a tagged PDF/UA-1 and PDF/A-2u file.
+    #[serde(default = "current_format")]
+    pub format: u8,
+}
+
+/// The [`LetterData::format`] of letters written now.
+pub const FORMAT: u8 = typeset::VERSION;
+
+fn current_format() -> u8 {
+    FORMAT
 }
 
 /// The [`LetterData::typography`] of letters set now.

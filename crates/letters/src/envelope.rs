@@ -9,8 +9,8 @@
 use std::str::FromStr;
 
 use typeset::{
-    Document, FontSet, Layout, Letterhead, Margins, Metadata, Page, PageSize, Paragraph, Placed,
-    Style, TypesetError,
+    Document, FontSet, Layout, Letterhead, Margins, Metadata, Page, PageSize, Paragraph, Part,
+    Placed, Style, Tag, TypesetError,
 };
 
 use crate::compose::address_lines;
@@ -221,11 +221,14 @@ pub fn envelopes(
     let (to_left, to_top) = size.recipient_at();
     let back = set_block(from, 9.0, to_left - 2.0 * margin, fonts)?;
     let mut pages = Vec::with_capacity(addresses.len());
+    let mut parts = Vec::with_capacity(addresses.len() * 2);
     for address in addresses {
         let mut p = Page::default();
-        place(&back, margin, margin, &mut p);
+        place(&back, margin, margin, &mut p, parts.len());
+        parts.push(address_part("Return Address"));
         let to = set_block(address, 11.0, page.width - to_left - margin, fonts)?;
-        place(&to, to_left, to_top, &mut p);
+        place(&to, to_left, to_top, &mut p, parts.len());
+        parts.push(address_part("Address"));
         pages.push(p);
     }
     Ok(Layout {
@@ -234,6 +237,8 @@ pub fn envelopes(
         metadata,
         measure: page.width - 2.0 * margin,
         stationery: None,
+        parts,
+        version: typeset::VERSION,
     })
 }
 
@@ -273,7 +278,7 @@ pub fn labels(
             sheet.top + row as f32 * sheet.down + ((sheet.height - height) / 2.0).max(pad / 2.0);
         let left = sheet.left + col as f32 * sheet.across + pad;
         if let Some(page) = pages.last_mut() {
-            place(&set, left, top, page);
+            place(&set, left, top, page, i);
         }
     }
     Ok(Layout {
@@ -282,6 +287,8 @@ pub fn labels(
         metadata,
         measure: sheet.width - 2.0 * pad,
         stationery: None,
+        parts: addresses.iter().map(|_| address_part("Address")).collect(),
+        version: typeset::VERSION,
     })
 }
 
@@ -315,6 +322,7 @@ fn set_block(
         metadata: Metadata::default(),
         mark: None,
         stationery: None,
+        version: typeset::VERSION,
     };
     let set = typeset::layout(&frame, fonts)?;
     Ok(set
@@ -332,10 +340,21 @@ fn set_block(
 }
 
 /// Put a set block on `page` with its frame's top-left corner at (`left`, `top`).
-fn place(set: &[(Placed, f32)], left: f32, top: f32, page: &mut Page) {
+/// An address block in the structure of a tagged PDF.
+fn address_part(role: &'static str) -> Part {
+    Part {
+        role: Some(role),
+        figure_alt: None,
+    }
+}
+
+/// Place an address block with its top left at (`left`, `top`), as part
+/// `part` of the document's structure (each block one paragraph).
+fn place(set: &[(Placed, f32)], left: f32, top: f32, page: &mut Page, part: usize) {
     for (item, _) in set {
         if let Placed::Text(t) = item {
             let mut t = t.clone();
+            t.tag = Tag::Body(part);
             t.baseline += top;
             t.left += left;
             t.right += left;

@@ -12,7 +12,7 @@ pub mod template;
 
 pub use compose::{Art, Letter, SIGNATURE_HEIGHT, compose};
 pub use data::{
-    LetterData, LetterheadFile, Mode, Organization, Position, Recipient, Signer, TYPOGRAPHY,
+    FORMAT, LetterData, LetterheadFile, Mode, Organization, Position, Recipient, Signer, TYPOGRAPHY,
 };
 pub use error::{LetterError, Problem};
 pub use template::{Margins, Paper, Rendered, TemplateMeta, Templates};

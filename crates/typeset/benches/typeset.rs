@@ -51,6 +51,7 @@ fn doc(note: &str) -> Document {
         metadata: Metadata::default(),
         mark: None,
         stationery: None,
+        version: typeset::VERSION,
     }
 }
 

@@ -76,6 +76,10 @@ pub struct Paragraph {
     /// An image drawn in the space above the paragraph (a handwritten
     /// signature above the typed name), at the column's left edge.
     pub figure: Option<Figure>,
+    /// Set as documents of version 0 were ([`Document::version`]): words
+    /// of right-to-left scripts in the order typed, the shaper's texts of
+    /// their glyphs as they were. Set by [`layout`], not by callers.
+    pub legacy: bool,
     /// What part of the document this is, by the name a word processor's
     /// paragraph style would have ("Body", "Address", "Salutation"…).
     /// Layout ignores it; a writer of editable documents names its styles so.
@@ -90,11 +94,16 @@ pub struct Figure {
     pub image: Arc<Image>,
     /// Height wanted, in points; the width follows the image's proportions.
     pub height: f32,
+    /// What a reader who cannot see it is told ("Signature of Jordan A.
+    /// Whitfield"), in a tagged PDF.
+    pub alt: String,
 }
 
 impl PartialEq for Figure {
     fn eq(&self, other: &Figure) -> bool {
-        Arc::ptr_eq(&self.image, &other.image) && self.height == other.height
+        Arc::ptr_eq(&self.image, &other.image)
+            && self.height == other.height
+            && self.alt == other.alt
     }
 }
 
@@ -115,6 +124,7 @@ impl Paragraph {
             keep_with_next: false,
             keep_with_previous: false,
             figure: None,
+            legacy: false,
             role: None,
         }
     }
@@ -139,6 +149,8 @@ pub struct Metadata {
     pub creator: String,
     /// Seconds since the Unix epoch, UTC; used for creation and modification dates.
     pub timestamp: i64,
+    /// The document's language, as a BCP 47 tag ("en-US").
+    pub lang: String,
 }
 
 /// Page-1 letterhead: centred paragraphs over a rule, with an optional logo
@@ -172,7 +184,14 @@ pub struct Document {
     /// The organization's printed letterhead, drawn beneath every page (in
     /// place of [`Document::letterhead`], which is then left empty).
     pub stationery: Option<Arc<Stationery>>,
+    /// How the document is set and written ([`VERSION`] now): 0 as copies
+    /// archived before tagged PDF were, so they re-render to their bytes.
+    pub version: u8,
 }
+
+/// The current [`Document::version`]: 1, a tagged PDF/UA-1 and PDF/A-2u
+/// file, words of right-to-left scripts in their visual order.
+pub const VERSION: u8 = 1;
 
 /// A glyph at its final place: `x` is the pen position in points from the
 /// page's left edge (draw offsets are already applied).
@@ -191,6 +210,19 @@ pub struct Run {
     pub glyphs: Vec<PlacedGlyph>,
 }
 
+/// What a placed line or image is in the document's logical structure
+/// (the structure tree of a tagged PDF).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Tag {
+    /// Not content but page furniture: the letterhead, running heads and
+    /// page numbers, the draft mark, rules.
+    #[default]
+    Artifact,
+    /// Part of paragraph `n` of [`Document::body`] (an image: the figure
+    /// above it).
+    Body(usize),
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct TextLine {
     /// Baseline, in points from the top of the page.
@@ -203,6 +235,10 @@ pub struct TextLine {
     pub right: f32,
     /// The line's text as a reader would copy it.
     pub text: String,
+    pub tag: Tag,
+    /// How many of the first glyphs are the paragraph's marker (a list's
+    /// bullet or number, a "cc:"), on its first line.
+    pub marker_glyphs: usize,
 }
 
 #[derive(Debug, Clone)]
@@ -214,6 +250,7 @@ pub enum Placed {
         top: f32,
         width: f32,
         height: f32,
+        tag: Tag,
     },
     Rule {
         x1: f32,
@@ -247,6 +284,18 @@ pub struct Layout {
     pub measure: f32,
     /// The printed letterhead beneath the pages, if any.
     pub stationery: Option<Arc<Stationery>>,
+    /// Each body paragraph's role ([`Paragraph::role`]) and its figure's
+    /// alternate text, in order: what its lines' [`Tag::Body`] refer to.
+    pub parts: Vec<Part>,
+    /// [`Document::version`]: 0 writes an untagged PDF, as before.
+    pub version: u8,
+}
+
+/// A body paragraph as the structure of a tagged PDF needs it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Part {
+    pub role: Option<&'static str>,
+    pub figure_alt: Option<String>,
 }
 
 /// What a laid-out paragraph line looks like before it has a page.
@@ -263,6 +312,13 @@ pub(crate) struct FlowLine {
 
 /// Lay the document out into pages.
 pub fn layout(doc: &Document, fonts: &FontSet) -> Result<Layout, TypesetError> {
+    let legacy = doc.version == 0;
+    // A document of version 0 is set as it was then.
+    let as_set = |p: &Paragraph| -> Paragraph {
+        let mut p = p.clone();
+        p.legacy = legacy;
+        p
+    };
     let m = doc.margins;
     let measure = doc.page.width - m.left - m.right;
     if measure < 72.0 {
@@ -281,12 +337,13 @@ pub fn layout(doc: &Document, fonts: &FontSet) -> Result<Layout, TypesetError> {
             top: y,
             width,
             height: logo_height,
+            tag: Tag::Artifact,
         });
     }
     let mut head_bottom = y;
     for p in &doc.letterhead.lines {
         y += p.space_before;
-        for fl in set_paragraph(p, fonts, m.left, measure)? {
+        for fl in set_paragraph(&as_set(p), fonts, m.left, measure)? {
             fl.line.clone_into_page(&mut first, y);
             y += fl.height;
         }
@@ -324,7 +381,12 @@ pub fn layout(doc: &Document, fonts: &FontSet) -> Result<Layout, TypesetError> {
         return Err(TypesetError::PageTooSmall);
     }
 
-    let flow = flow_lines(&doc.body, fonts, m.left, measure)?;
+    let flow = if legacy {
+        let body: Vec<Paragraph> = doc.body.iter().map(as_set).collect();
+        flow_lines(&body, fonts, m.left, measure)?
+    } else {
+        flow_lines(&doc.body, fonts, m.left, measure)?
+    };
     let ranges = paginate(&flow, |p| body_bottom - top_of(p));
 
     let mut pages = Vec::with_capacity(ranges.len());
@@ -362,12 +424,14 @@ pub fn layout(doc: &Document, fonts: &FontSet) -> Result<Layout, TypesetError> {
             for (k, left) in c.left.iter().enumerate() {
                 let mut para = Paragraph::block(left, Style::REGULAR, c.size, c.size * 1.3);
                 para.keep_together = false;
+                para.legacy = legacy;
                 for fl in set_paragraph(&para, fonts, m.left, measure)? {
                     fl.line.clone_into_page(page, y);
                 }
                 if k == 0 {
                     let mut r = Paragraph::block(&right, Style::REGULAR, c.size, c.size * 1.3);
                     r.align = Align::Right;
+                    r.legacy = legacy;
                     for fl in set_paragraph(&r, fonts, m.left, measure)? {
                         fl.line.clone_into_page(page, y);
                     }
@@ -381,6 +445,7 @@ pub fn layout(doc: &Document, fonts: &FontSet) -> Result<Layout, TypesetError> {
         let size = 9.0;
         let mut para = Paragraph::block(mark, Style::BOLD, size, size * 1.2);
         para.align = Align::Center;
+        para.legacy = legacy;
         para.color = Rgb(0.72, 0.09, 0.09);
         let lines = set_paragraph(&para, fonts, m.left, measure)?;
         // Centred in the top margin (its first line's top at the middle).
@@ -398,6 +463,15 @@ pub fn layout(doc: &Document, fonts: &FontSet) -> Result<Layout, TypesetError> {
         metadata: doc.metadata.clone(),
         measure,
         stationery: doc.stationery.clone(),
+        parts: doc
+            .body
+            .iter()
+            .map(|p| Part {
+                role: p.role,
+                figure_alt: p.figure.as_ref().map(|f| f.alt.clone()),
+            })
+            .collect(),
+        version: doc.version,
     })
 }
 
@@ -416,6 +490,7 @@ fn place_figure(page: &mut Page, f: &Figure, fl: &FlowLine, top: f32) {
         top: cap_top - height - 2.0,
         width,
         height,
+        tag: fl.line.tag,
     });
 }
 
@@ -436,10 +511,11 @@ fn flow_lines(
 ) -> Result<Vec<FlowLine>, TypesetError> {
     let mut flow: Vec<FlowLine> = Vec::new();
     let mut previous_keeps = false;
-    for p in body {
+    for (index, p) in body.iter().enumerate() {
         let lines = set_paragraph(p, fonts, left, measure)?;
         let n = lines.len();
         for (k, mut fl) in lines.into_iter().enumerate() {
+            fl.line.tag = Tag::Body(index);
             fl.break_before = if k == 0 {
                 !(previous_keeps || p.keep_with_previous)
             } else {
@@ -547,9 +623,9 @@ fn prepare(p: &Paragraph, fonts: &FontSet, measure: f32) -> Result<Prepared, Typ
         pieces.push(piece);
     };
     for span in &p.spans {
-        let space = fonts.shape(" ", span.style)?;
+        let space = fonts.shape_as(" ", span.style, p.legacy)?;
         let space_w = space.width() * size;
-        let hyphen = fonts.shape("-", span.style)?;
+        let hyphen = fonts.shape_as("-", span.style, p.legacy)?;
         let mut first_line = true;
         for line in span.text.split('\n') {
             if !first_line {
@@ -576,7 +652,36 @@ fn prepare(p: &Paragraph, fonts: &FontSet, measure: f32) -> Result<Prepared, Typ
                 if word.is_empty() {
                     continue;
                 }
-                let shaped = fonts.shape(word, span.style)?;
+                // A right-to-left word keeps the punctuation around it
+                // apart ("سلمان," ends with the list's comma): the word runs
+                // right to left, its comma follows it in the line's own
+                // direction, and neither breaks from the other.
+                if !p.legacy
+                    && let (Some(first), Some((last, c))) = (
+                        word.find(right_to_left),
+                        word.char_indices().rfind(|(_, c)| right_to_left(*c)),
+                    )
+                {
+                    let last = last + c.len_utf8();
+                    for part in [&word[..first], &word[first..last], &word[last..]] {
+                        if part.is_empty() {
+                            continue;
+                        }
+                        let shaped = fonts.shape_as(part, span.style, false)?;
+                        for piece in split_to_fit((*shaped).clone(), size, measure - p.indent) {
+                            push(
+                                &mut items,
+                                &mut pieces,
+                                Item::Box {
+                                    width: piece.width() * size,
+                                },
+                                Piece::Text(Arc::new(piece)),
+                            );
+                        }
+                    }
+                    continue;
+                }
+                let shaped = fonts.shape_as(word, span.style, p.legacy)?;
                 let mut fragments: Vec<Shaped> = Vec::new();
                 let core_start = word.find(|c: char| c.is_alphabetic()).unwrap_or(0);
                 let core_end = word
@@ -671,6 +776,7 @@ fn paragraph_key(p: &Paragraph, left: f32, measure: f32) -> Vec<u8> {
     }
     key.extend_from_slice(&[
         p.align as u8,
+        u8::from(p.legacy),
         u8::from(p.hyphenate),
         u8::from(p.keep_together),
         u8::from(p.keep_with_next),
@@ -775,17 +881,25 @@ fn set_paragraph_uncached(
             left: x,
             right: x,
             text: String::new(),
+            tag: Tag::Artifact,
+            marker_glyphs: 0,
         };
         if n == 0
             && let Some(marker) = &p.marker
         {
-            let shaped = fonts.shape(marker, Style::REGULAR)?;
+            let shaped = fonts.shape_as(marker, Style::REGULAR, p.legacy)?;
             let mx = left + p.marker_at;
             place(&mut tl, &shaped, mx, p.size);
+            tl.marker_glyphs = shaped.glyphs.len();
             tl.text.push(' ');
             tl.left = mx;
         }
-        for k in line.start..line.end {
+        let order = if p.legacy {
+            (line.start..line.end).collect()
+        } else {
+            visual_order(&prepared, line.start..line.end)
+        };
+        for k in order {
             match (&prepared.items[k], &prepared.pieces[k]) {
                 (Item::Box { width }, Piece::Text(s)) => {
                     place(&mut tl, s, x, p.size);
@@ -834,6 +948,50 @@ fn set_paragraph_uncached(
         });
     }
     Ok(out)
+}
+
+/// Whether `c` belongs to a script written right to left (Hebrew, Arabic
+/// and their presentation forms).
+fn right_to_left(c: char) -> bool {
+    matches!(c as u32,
+        0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF)
+}
+
+/// The items of a line in the order they are drawn, left to right: a
+/// stretch of right-to-left words (a name in Arabic or Hebrew, and the
+/// spaces between its words) runs from right to left inside the line,
+/// whose own direction is the letter's, left to right. Each word's glyphs
+/// are already in visual order from the shaper.
+fn visual_order(prepared: &Prepared, range: std::ops::Range<usize>) -> Vec<usize> {
+    let rtl = |k: usize| match &prepared.pieces[k] {
+        Piece::Text(s) => s.glyphs.iter().any(|g| g.text.chars().any(right_to_left)),
+        Piece::None => false,
+    };
+    let is_box = |k: usize| matches!(prepared.items[k], Item::Box { .. });
+    let mut order: Vec<usize> = range.collect();
+    let mut i = 0;
+    while i < order.len() {
+        if !(is_box(order[i]) && rtl(order[i])) {
+            i += 1;
+            continue;
+        }
+        // The stretch: right-to-left words and what lies between them.
+        let mut end = i + 1;
+        let mut last_word = i;
+        while end < order.len() {
+            let k = order[end];
+            if is_box(k) && !rtl(k) {
+                break;
+            }
+            if is_box(k) {
+                last_word = end;
+            }
+            end += 1;
+        }
+        order[i..=last_word].reverse();
+        i = last_word + 1;
+    }
+    order
 }
 
 /// Append shaped glyphs at pen position `x`.

@@ -17,13 +17,14 @@ pub mod pdf;
 mod shape;
 pub mod stationery;
 pub mod svg;
+mod tagged;
 
 pub use error::TypesetError;
 pub use fonts::{Face, FaceId, Fallback, FontSet, Style};
 pub use image::Image;
 pub use layout::{
     Align, Continuation, Document, Figure, Layout, Letterhead, Margins, Metadata, Page, PageSize,
-    Paragraph, Placed, PlacedGlyph, Rgb, Run, Span, TextLine, layout,
+    Paragraph, Part, Placed, PlacedGlyph, Rgb, Run, Span, Tag, TextLine, VERSION, layout,
 };
 pub use shape::{Glyph, Shaped};
 pub use stationery::{Stationery, StationeryError};

@@ -30,8 +30,9 @@ use crate::cache::Bounded;
 use crate::embed::{EmbeddedFont, GlyphSet};
 use crate::error::TypesetError;
 use crate::fonts::{FaceId, FontSet};
-use crate::layout::{Layout, Placed, Rgb, TextLine};
+use crate::layout::{Layout, Placed, Rgb, Tag, TextLine};
 use crate::stationery::Stationery;
+use crate::tagged::{Key, Marks};
 
 /// Resource name of a face. printpdf also uses it as the subset tag in the
 /// font's name, which PDF wants as six capital letters ("AMCAAB+Font").
@@ -88,7 +89,7 @@ pub fn write_pdf(layout: &Layout, fonts: &FontSet) -> Result<Vec<u8>, TypesetErr
     info.subject = meta.subject.clone();
     info.keywords = meta.keywords.clone();
     info.creator = meta.creator.clone();
-    info.producer = format!("Amicus typeset {}", env!("CARGO_PKG_VERSION"));
+    info.producer = crate::tagged::producer();
     info.creation_date = date;
     info.modification_date = date;
     info.metadata_date = date;
@@ -112,18 +113,53 @@ pub fn write_pdf(layout: &Layout, fonts: &FontSet) -> Result<Vec<u8>, TypesetErr
     if let Some(s) = &layout.stationery {
         digest.update(s.sha256.as_bytes());
     }
+    // Every piece of content is marked: the letter's text and its images
+    // with their place in the structure tree, the rest as artifacts.
+    let mut marks = Marks::default();
+    // Version 0: an untagged file, as copies archived before were written.
+    let tagged = layout.version >= 1;
     for (index, page) in layout.pages.iter().enumerate() {
-        let mut c = Content::default();
+        let mut c = Content {
+            tagged,
+            ..Content::default()
+        };
+        marks.page();
         if let Some(which) = layout.stationery.as_ref().and_then(|s| s.page_for(index)) {
             stationery_used.insert(which);
+            c.begin_artifact();
             c.op("q");
             c.name(&stationery_name(which));
             c.op("Do");
             c.op("Q");
+            c.end_marked();
         }
         for item in &page.items {
             match item {
-                Placed::Text(line) => c.text(line, fonts, &embedded, h),
+                Placed::Text(line) => match line.tag {
+                    Tag::Artifact => {
+                        c.begin_artifact();
+                        c.text(line, fonts, &embedded, h);
+                        c.end_marked();
+                    }
+                    Tag::Body(n) => {
+                        let role = layout.parts.get(n).and_then(|p| p.role);
+                        let list = crate::tagged::is_list(role);
+                        if list && line.marker_glyphs > 0 {
+                            let (marker, rest) = split_marker(line);
+                            c.marked(layout, Key::Lbl(n), &mut marks);
+                            c.text(&marker, fonts, &embedded, h);
+                            c.end_marked();
+                            c.marked(layout, Key::LBody(n), &mut marks);
+                            c.text(&rest, fonts, &embedded, h);
+                            c.end_marked();
+                        } else {
+                            let key = if list { Key::LBody(n) } else { Key::Para(n) };
+                            c.marked(layout, key, &mut marks);
+                            c.text(line, fonts, &embedded, h);
+                            c.end_marked();
+                        }
+                    }
+                },
                 Placed::Rule {
                     x1,
                     x2,
@@ -131,6 +167,7 @@ pub fn write_pdf(layout: &Layout, fonts: &FontSet) -> Result<Vec<u8>, TypesetErr
                     thickness,
                     color,
                 } => {
+                    c.begin_artifact();
                     c.color(*color, "RG");
                     c.num(*thickness);
                     c.op("w");
@@ -141,6 +178,7 @@ pub fn write_pdf(layout: &Layout, fonts: &FontSet) -> Result<Vec<u8>, TypesetErr
                     c.num(h - y);
                     c.op("l");
                     c.op("S");
+                    c.end_marked();
                 }
                 Placed::Image {
                     image,
@@ -148,6 +186,7 @@ pub fn write_pdf(layout: &Layout, fonts: &FontSet) -> Result<Vec<u8>, TypesetErr
                     top,
                     width,
                     height,
+                    tag,
                 } => {
                     image_count += 1;
                     let id = format!("Im{image_count}");
@@ -155,6 +194,10 @@ pub fn write_pdf(layout: &Layout, fonts: &FontSet) -> Result<Vec<u8>, TypesetErr
                         .xobjects
                         .map
                         .insert(XObjectId(id.clone()), XObject::Image(image.raw.clone()));
+                    match tag {
+                        Tag::Body(n) => c.marked(layout, Key::Figure(*n), &mut marks),
+                        Tag::Artifact => c.begin_artifact(),
+                    }
                     c.op("q");
                     for v in [*width, 0.0, 0.0, *height, *x, h - top - height] {
                         c.num(v);
@@ -163,6 +206,7 @@ pub fn write_pdf(layout: &Layout, fonts: &FontSet) -> Result<Vec<u8>, TypesetErr
                     c.name(&id);
                     c.op("Do");
                     c.op("Q");
+                    c.end_marked();
                     digest.update(&image.png);
                 }
             }
@@ -192,6 +236,16 @@ pub fn write_pdf(layout: &Layout, fonts: &FontSet) -> Result<Vec<u8>, TypesetErr
     add_fonts(&mut lo, &embedded)?;
     if let Some(s) = &layout.stationery {
         add_stationery(&mut lo, s, &stationery_used)?;
+    }
+    // A letterhead file is the one part not made here: the letter is
+    // PDF/A only if the file's page can be (its fonts embedded, its
+    // colours of the output intent).
+    let archival = layout
+        .stationery
+        .as_ref()
+        .is_none_or(|s| s.archival_problems().is_empty());
+    if tagged {
+        crate::tagged::finish(&mut lo, layout, &marks, archival)?;
     }
     let id = digest.finalize();
     let hex: String = id.iter().take(16).map(|b| format!("{b:02x}")).collect();
@@ -372,6 +426,8 @@ fn compress(doc: &mut lopdf::Document, fonts: &FontSet) {
 #[derive(Default)]
 struct Content {
     bytes: Vec<u8>,
+    /// Whether its content is marked (a tagged PDF).
+    tagged: bool,
 }
 
 impl Content {
@@ -422,6 +478,30 @@ impl Content {
             }
         }
         self.bytes.push(b'>');
+    }
+
+    /// Begin the marked-content sequence of `key`, numbered on its page.
+    fn marked(&mut self, layout: &Layout, key: Key, marks: &mut Marks) {
+        if !self.tagged {
+            return;
+        }
+        let mcid = marks.mcid(key);
+        let tag = crate::tagged::content_tag(layout, key);
+        let _ = writeln!(self.bytes, "/{tag} <</MCID {mcid}>> BDC");
+    }
+
+    /// Begin an artifact: content outside the structure.
+    fn begin_artifact(&mut self) {
+        if self.tagged {
+            self.op("/Artifact BMC");
+        }
+    }
+
+    /// End a marked-content sequence.
+    fn end_marked(&mut self) {
+        if self.tagged {
+            self.op("EMC");
+        }
     }
 
     /// One line: per run the font, an absolute text matrix, and a TJ array
@@ -479,4 +559,31 @@ impl Content {
         }
         self.op("ET");
     }
+}
+
+/// A list item's first line as two: its marker, and the rest.
+fn split_marker(line: &TextLine) -> (TextLine, TextLine) {
+    let mut marker = line.clone();
+    let mut rest = line.clone();
+    marker.runs.clear();
+    rest.runs.clear();
+    let mut left = line.marker_glyphs;
+    for run in &line.runs {
+        let take = left.min(run.glyphs.len());
+        left -= take;
+        let (a, b) = run.glyphs.split_at(take);
+        if !a.is_empty() {
+            marker.runs.push(crate::layout::Run {
+                face: run.face,
+                glyphs: a.to_vec(),
+            });
+        }
+        if !b.is_empty() {
+            rest.runs.push(crate::layout::Run {
+                face: run.face,
+                glyphs: b.to_vec(),
+            });
+        }
+    }
+    (marker, rest)
 }

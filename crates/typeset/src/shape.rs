@@ -51,23 +51,40 @@ impl Shaped {
 /// Shaped text by style and text, kept with the font set. Past 200,000
 /// entries it is cleared (cheap, rare).
 #[derive(Default)]
-struct ShapeCache(Bounded<(Style, Box<str>), Arc<Shaped>, 200_000>);
+struct ShapeCache(Bounded<(Style, bool, Box<str>), Arc<Shaped>, 200_000>);
 
 impl FontSet {
     /// Shape `text` in `style`, splitting it into runs by the face that covers
     /// each character. Fails naming the first character no font can draw.
     pub fn shape(&self, text: &str, style: Style) -> Result<Arc<Shaped>, TypesetError> {
+        self.shape_as(text, style, false)
+    }
+
+    /// [`FontSet::shape`]; `legacy`: each glyph's text as documents of
+    /// version 0 had it (a right-to-left cluster's text ran to the end of
+    /// its run), so they re-render to the same bytes.
+    pub fn shape_as(
+        &self,
+        text: &str,
+        style: Style,
+        legacy: bool,
+    ) -> Result<Arc<Shaped>, TypesetError> {
         let cache = &self.cache::<ShapeCache>().0;
-        let key = (style, Box::<str>::from(text));
+        let key = (style, legacy, Box::<str>::from(text));
         if let Some(hit) = cache.get(&key) {
             return Ok(hit);
         }
-        let shaped = Arc::new(self.shape_uncached(text, style)?);
+        let shaped = Arc::new(self.shape_uncached(text, style, legacy)?);
         cache.put(key, Arc::clone(&shaped));
         Ok(shaped)
     }
 
-    fn shape_uncached(&self, text: &str, style: Style) -> Result<Shaped, TypesetError> {
+    fn shape_uncached(
+        &self,
+        text: &str,
+        style: Style,
+        legacy: bool,
+    ) -> Result<Shaped, TypesetError> {
         let mut out = Shaped::default();
         let mut run_start = 0usize;
         let mut run_face: Option<FaceId> = None;
@@ -76,7 +93,7 @@ impl FontSet {
             match run_face {
                 Some(f) if f == face => {}
                 Some(f) => {
-                    self.shape_run(text, run_start, i, f, &mut out);
+                    self.shape_run(text, run_start, i, f, legacy, &mut out);
                     run_start = i;
                     run_face = Some(face);
                 }
@@ -84,12 +101,20 @@ impl FontSet {
             }
         }
         if let Some(f) = run_face {
-            self.shape_run(text, run_start, text.len(), f, &mut out);
+            self.shape_run(text, run_start, text.len(), f, legacy, &mut out);
         }
         Ok(out)
     }
 
-    fn shape_run(&self, text: &str, start: usize, end: usize, face_id: FaceId, out: &mut Shaped) {
+    fn shape_run(
+        &self,
+        text: &str,
+        start: usize,
+        end: usize,
+        face_id: FaceId,
+        legacy: bool,
+        out: &mut Shaped,
+    ) {
         let face = self.face(face_id);
         let mut buffer = rustybuzz::UnicodeBuffer::new();
         buffer.push_str(&text[start..end]);
@@ -97,14 +122,24 @@ impl FontSet {
         let upem = face.units_per_em;
         let infos = shaped.glyph_infos();
         let positions = shaped.glyph_positions();
+        // Where each cluster's text ends: at the next cluster in the text,
+        // whichever way the glyphs run (right-to-left scripts come out of
+        // the shaper in visual order, their clusters descending).
+        let mut starts: Vec<usize> = infos.iter().map(|g| start + g.cluster as usize).collect();
+        starts.sort_unstable();
+        starts.dedup();
         for (k, (info, pos)) in infos.iter().zip(positions).enumerate() {
             let cluster = start + info.cluster as usize;
             let first_of_cluster = k == 0 || infos[k - 1].cluster != info.cluster;
-            let next_cluster = infos[k..]
-                .iter()
-                .map(|g| start + g.cluster as usize)
-                .find(|&c| c > cluster)
-                .unwrap_or(end);
+            let next_cluster = if legacy {
+                infos[k..]
+                    .iter()
+                    .map(|g| start + g.cluster as usize)
+                    .find(|&c| c > cluster)
+                    .unwrap_or(end)
+            } else {
+                starts.iter().copied().find(|&c| c > cluster).unwrap_or(end)
+            };
             let glyph_text: Arc<str> = if first_of_cluster {
                 Arc::from(&text[cluster..next_cluster])
             } else {

@@ -59,6 +59,8 @@ pub struct Stationery {
     svgs: std::sync::OnceLock<Vec<Option<std::sync::Arc<str>>>>,
     /// Each page as a PNG for the Word export, made on first use.
     pngs: std::sync::OnceLock<Vec<Option<Png>>>,
+    /// What keeps a letter on it from being PDF/A, found on first use.
+    archival: std::sync::OnceLock<Vec<String>>,
 }
 
 /// A letterhead page drawn as a PNG image (Word draws images, not PDF).
@@ -161,6 +163,7 @@ impl Stationery {
             pages,
             svgs: std::sync::OnceLock::new(),
             pngs: std::sync::OnceLock::new(),
+            archival: std::sync::OnceLock::new(),
         })
     }
 
@@ -245,6 +248,82 @@ impl Stationery {
             .get(which)
             .cloned()
             .flatten()
+    }
+
+    /// Why a letter drawn on this letterhead cannot be an archival PDF/A
+    /// file (empty: it can): fonts the file uses without embedding them
+    /// (a viewer would substitute its own), and colours given as device
+    /// CMYK (PDF/A wants them in the sRGB of the letter's output intent).
+    pub fn archival_problems(&self) -> &[String] {
+        self.archival.get_or_init(|| {
+            let mut fonts = std::collections::BTreeSet::new();
+            let mut cmyk = false;
+            for object in self.doc.objects.values() {
+                let dict = match object {
+                    Object::Dictionary(d) => d,
+                    Object::Stream(s) => &s.dict,
+                    _ => continue,
+                };
+                let is = |key: &[u8], value: &[u8]| {
+                    dict.get(key)
+                        .and_then(Object::as_name)
+                        .is_ok_and(|n| n == value)
+                };
+                if is(b"Type", b"Font") && !is(b"Subtype", b"Type3") && !is(b"Subtype", b"Type0") {
+                    let embedded = dict
+                        .get(b"FontDescriptor")
+                        .and_then(Object::as_reference)
+                        .and_then(|id| self.doc.get_dictionary(id))
+                        .is_ok_and(|d| {
+                            [&b"FontFile"[..], b"FontFile2", b"FontFile3"]
+                                .iter()
+                                .any(|k| d.has(k))
+                        });
+                    if !embedded {
+                        let base = dict
+                            .get(b"BaseFont")
+                            .and_then(Object::as_name)
+                            .map(|n| String::from_utf8_lossy(n).into_owned())
+                            .unwrap_or_else(|_| "a font".into());
+                        fonts.insert(base);
+                    }
+                }
+                // The pages' content, below, and the forms they draw.
+                if let Object::Stream(st) = object
+                    && is(b"Subtype", b"Form")
+                {
+                    let content = st
+                        .decompressed_content()
+                        .unwrap_or_else(|_| st.content.clone());
+                    if let Ok(ops) = lopdf::content::Content::decode(&content) {
+                        cmyk |= ops
+                            .operations
+                            .iter()
+                            .any(|op| op.operator == "k" || op.operator == "K");
+                    }
+                }
+            }
+            for page in &self.pages {
+                let content = self.doc.get_page_content(*page);
+                if let Ok(ops) = lopdf::content::Content::decode(&content) {
+                    cmyk |= ops
+                        .operations
+                        .iter()
+                        .any(|op| op.operator == "k" || op.operator == "K");
+                }
+            }
+            let mut problems = Vec::new();
+            if !fonts.is_empty() {
+                problems.push(format!(
+                    "its fonts are not embedded ({})",
+                    fonts.into_iter().collect::<Vec<_>>().join(", ")
+                ));
+            }
+            if cmyk {
+                problems.push("it has colours in device CMYK".into());
+            }
+            problems
+        })
     }
 
     /// How many pages the file has: 1 (first page only) or 2.

@@ -228,6 +228,7 @@ fn page_parts(
                 top,
                 width,
                 height,
+                ..
             } => {
                 let data = base64::engine::general_purpose::STANDARD.encode(&image.png);
                 let _ = write!(

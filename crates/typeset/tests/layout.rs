@@ -78,6 +78,7 @@ fn doc(body: Vec<Paragraph>) -> Document {
         metadata: Metadata::default(),
         mark: None,
         stationery: None,
+        version: typeset::VERSION,
     }
 }
 

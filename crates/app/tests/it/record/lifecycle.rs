@@ -257,9 +257,11 @@ fn quotes_are_typographic_in_data_too_and_older_archives_still_verify(engine: Ba
     app.sign(id).unwrap();
     let mut data = app.letter_data(id).unwrap();
     data.typography = 0;
+    data.format = 0;
     let pdf = app.engine().render_pdfs(&data, None).unwrap().remove(0).1;
     let mut json = serde_json::to_value(&data).unwrap();
     json.as_object_mut().unwrap().remove("typography");
+    json.as_object_mut().unwrap().remove("format");
     let recipient = app.store().recipients(id).unwrap()[0].id;
     app.store()
         .mark_sent(
@@ -280,7 +282,50 @@ fn quotes_are_typographic_in_data_too_and_older_archives_still_verify(engine: Ba
     assert_eq!(app.verify_archive(id).unwrap(), 1);
 }
 
+/// Issue 31: a copy archived before letters were tagged PDF/A files (an
+/// untagged PDF, a right-to-left name's words in the order typed, data
+/// without `format`) still re-renders to its bytes and verifies; today's
+/// rendering of the same data is another file.
+fn an_untagged_copy_archived_before_tagged_pdf_still_verifies(engine: Backend) {
+    let app = app_on(engine);
+    app.clock().set(at("2018-09-24"));
+    let l = new_letter(&app, "2018-09-24");
+    let id = app.draft_letter(&l).unwrap().letter_id;
+    app.approve(id).unwrap();
+    app.sign(id).unwrap();
+    let mut data = app.letter_data(id).unwrap();
+    data.recipients[0].name = "محمد بن سلمان".into();
+    data.format = 0;
+    let old = app.engine().render_pdfs(&data, None).unwrap().remove(0).1;
+    data.format = letters::FORMAT;
+    let now = app.engine().render_pdfs(&data, None).unwrap().remove(0).1;
+    assert_ne!(old, now, "today's file is tagged");
+    assert!(!String::from_utf8_lossy(&old).contains("/StructTreeRoot"));
+    assert!(String::from_utf8_lossy(&now).contains("/StructTreeRoot"));
+    let mut json = serde_json::to_value(&data).unwrap();
+    json.as_object_mut().unwrap().remove("format");
+    let recipient = app.store().recipients(id).unwrap()[0].id;
+    app.store()
+        .mark_sent(
+            recipient,
+            &store::letters::Sending {
+                method: Method::Mail,
+                at: at("2018-09-24"),
+                confirmation: None,
+                follow_up_on: None,
+            },
+            &store::letters::Copy {
+                pdf: old,
+                data: json.to_string(),
+            },
+            at("2018-09-24"),
+        )
+        .unwrap();
+    assert_eq!(app.verify_archive(id).unwrap(), 1);
+}
+
 testkit::engines!(
+    an_untagged_copy_archived_before_tagged_pdf_still_verifies,
     draft_approve_sign_send_archives_the_exact_pdf,
     editing_a_sent_letter_makes_a_revision_and_leaves_the_original_intact,
     an_unfinished_draft_is_saved_and_approval_names_what_is_missing,
