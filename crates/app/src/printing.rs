@@ -153,6 +153,20 @@ impl App {
         Ok(printers)
     }
 
+    /// How many documents printing the whole letter sends (what Print
+    /// counts as its copies): the signed copies as signed, else one per
+    /// copy the letter makes (one for a joint letter, however many it is
+    /// addressed to).
+    pub fn print_copies(&self, letter_id: i64) -> Result<u32, AppError> {
+        let signed = self.db().signed_copy_count(letter_id)?;
+        let n = if signed > 0 {
+            signed
+        } else {
+            self.engine.copy_count(&self.letter_data(letter_id)?)?
+        };
+        Ok(u32::try_from(n).unwrap_or(u32::MAX))
+    }
+
     /// Print a letter's copies: the exact PDFs Export PDF writes, to the
     /// printer asked for (or the default), and say so in its history.
     #[tracing::instrument(skip(self))]

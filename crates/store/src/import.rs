@@ -101,6 +101,10 @@ pub struct ImportSummary {
     /// Who changes, and what: "Mike Crapo: party, salutation".
     #[serde(default)]
     pub changes: Vec<String>,
+    /// The import changes nothing in the record ([`ImportSummary::changed_nothing`],
+    /// as the import found it; what it left alone may still be listed in `skipped`).
+    #[serde(default)]
+    pub changes_nothing: bool,
 }
 
 impl ImportSummary {
@@ -224,6 +228,7 @@ impl Store {
             }
         }
         crate::committees::sync_committees(&tx, committees, as_of, &mut sum)?;
+        sum.changes_nothing = sum.changed_nothing();
         if dry_run {
             tx.rollback()?;
         } else {

@@ -231,12 +231,14 @@ fn importing_again_changes_nothing_and_a_dry_run_writes_nothing(engine: Backend)
     let dry = app.import_congress(&dir(), day(AS_OF), true).unwrap();
     assert_eq!(dry.added, 537 + departed());
     assert_eq!(counts(&app), before, "a dry run writes nothing");
+    assert!(!dry.changes_nothing, "the window is told it would change things");
 
     let first = app.import_congress(&dir(), day(AS_OF), false).unwrap();
     assert_eq!(first, dry, "the dry run predicted the import");
     let after = counts(&app);
     let again = app.import_congress(&dir(), day(AS_OF), false).unwrap();
     assert!(again.changed_nothing(), "{again:?}");
+    assert!(again.changes_nothing, "the window is told: {again:?}");
     assert_eq!(counts(&app), after);
 }
 

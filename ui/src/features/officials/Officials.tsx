@@ -73,15 +73,6 @@ function Names({ title, names }: { title: string; names: string[] }) {
 
 type Source = { kind: "congress"; dir: string | null } | { kind: "posts" } | { kind: "csv"; file: string };
 
-/** A review that would change nothing at all. */
-function nothingToChange(s: ImportSummary): boolean {
-  return (
-    s.added + s.updated + s.ended + s.offices_added + s.offices_updated + s.terms_added + s.terms_updated +
-      s.local_offices_changed + s.committees_changed + s.memberships_changed ===
-      0 && s.skipped.length === 0
-  );
-}
-
 /** A CSV import's counts in the roster summary's shape. */
 function fromCsv(c: CsvSummary): ImportSummary {
   return {
@@ -99,6 +90,7 @@ function fromCsv(c: CsvSummary): ImportSummary {
     arrivals: [],
     departures: [],
     changes: [],
+    changes_nothing: c.changes_nothing,
   };
 }
 
@@ -185,10 +177,13 @@ function ImportDialog({ onClose }: { onClose: () => void }) {
       </div>
       {preview.isPending && <p className="muted">Reading…</p>}
       {preview.isError && <ErrorNote error={preview.error} prefix="Cannot import" />}
-      {pending && nothingToChange(pending.summary) && (
-        <p className="notice">Nothing would change: the record already matches this import.</p>
+      {pending && pending.summary.changes_nothing && (
+        <>
+          <p className="notice">Nothing would change: the record already matches this import.</p>
+          <Names title="Left alone, and why" names={pending.summary.skipped} />
+        </>
       )}
-      {pending && !nothingToChange(pending.summary) && (
+      {pending && !pending.summary.changes_nothing && (
         <>
           <Summary s={pending.summary} dryRun />
           <div className="actions">
@@ -210,7 +205,7 @@ function ImportDialog({ onClose }: { onClose: () => void }) {
       <div role="status" aria-live="polite">
         {done && <Summary s={done} dryRun={false} />}
       </div>
-      {(!pending || nothingToChange(pending.summary)) && (
+      {(!pending || pending.summary.changes_nothing) && (
         <div className="actions">
           <button type="button" className={done ? "primary" : undefined} onClick={onClose}>
             {done ? "Done" : "Close"}

@@ -67,7 +67,7 @@ describe("Settings", () => {
     vi.mocked(ipc.clock).mockResolvedValue(clockView);
     vi.mocked(ipc.catalog).mockResolvedValue(catalog);
     vi.mocked(ipc.letterhead).mockResolvedValue(head);
-    vi.mocked(ipc.mailSettings).mockResolvedValue({ settings: null, password_kept: false, usual_ports: { starttls: 587, tls: 465 }, signed_in_as: null });
+    vi.mocked(ipc.mailSettings).mockResolvedValue({ settings: null, password_kept: false, usual_ports: { starttls: 587, tls: 465 }, signed_in_as: null, drafts_only: false });
     vi.mocked(ipc.teamStatus).mockResolvedValue(ownRecord);
   });
 
@@ -394,7 +394,7 @@ describe("Settings", () => {
   it("lets a drafter on the team record keep the mail account's password on her computer, the settings unchanged", async () => {
     vi.mocked(ipc.teamStatus).mockResolvedValue(danaOnTeam);
     const settings = { server: "smtp.lakeshore.example", port: 587, security: "starttls" as const, username: "trade", from_address: "trade@lakeshore.example", from_name: null, ca_file: null, handover: "smtp" as const, sign_in: null, api_url: null };
-    vi.mocked(ipc.mailSettings).mockResolvedValue({ settings, password_kept: false, usual_ports: { starttls: 587, tls: 465 }, signed_in_as: null });
+    vi.mocked(ipc.mailSettings).mockResolvedValue({ settings, password_kept: false, usual_ports: { starttls: 587, tls: 465 }, signed_in_as: null, drafts_only: false });
     vi.mocked(ipc.mailSettingsSave).mockResolvedValue("keychain");
     renderWithQuery(<Settings />);
     const form = await screen.findByRole("form", { name: "Sending email" });
@@ -411,7 +411,7 @@ describe("Settings", () => {
 
   it("offers no password to keep when the organization has set no mail account", async () => {
     vi.mocked(ipc.teamStatus).mockResolvedValue(danaOnTeam);
-    vi.mocked(ipc.mailSettings).mockResolvedValue({ settings: null, password_kept: false, usual_ports: { starttls: 587, tls: 465 }, signed_in_as: null });
+    vi.mocked(ipc.mailSettings).mockResolvedValue({ settings: null, password_kept: false, usual_ports: { starttls: 587, tls: 465 }, signed_in_as: null, drafts_only: false });
     renderWithQuery(<Settings />);
     const form = await screen.findByRole("form", { name: "Sending email" });
     await within(form).findByText("Set by your administrators.");
