@@ -118,7 +118,9 @@ impl App {
         for person in db.persons_matching(filter, also, offset, limit)? {
             let holding = db.latest_holding(person.id, on)?;
             out.push(OfficialRow {
-                office: holding.as_ref().map(|h| h.office.title.clone()),
+                office: holding
+                    .as_ref()
+                    .map(|h| store::spoken_title(&h.office.title).to_string()),
                 office_id: holding.as_ref().map(|h| h.office.id),
                 until: holding.as_ref().and_then(|h| h.term.end_on),
                 person,
@@ -134,7 +136,7 @@ impl App {
         for t in db.terms_of_person(id)? {
             terms.push(TermView {
                 term_id: t.id,
-                office: db.office(t.office_id)?.title,
+                office: store::spoken_title(&db.office(t.office_id)?.title).to_string(),
                 start_on: t.start_on,
                 end_on: t.end_on,
                 acting: t.acting,

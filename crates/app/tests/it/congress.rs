@@ -628,7 +628,49 @@ fn officials_are_found_by_office_and_by_state_name_with_the_whole_count(engine: 
     assert!(past.rows.is_empty());
 }
 
+/// Walk 30: a person found by the global search says what office they hold
+/// or held, in Rust's words; and no list names a Senate seat's class.
+fn a_person_found_says_the_office_held_and_no_list_names_a_seat_class(engine: Backend) {
+    let app = app_on(engine);
+    app.import_congress_now(&ImportRequest::default()).unwrap();
+    let found = app.search("Kamala Harris").unwrap();
+    let harris = found.iter().find(|h| h.kind == "person").unwrap();
+    assert_eq!(harris.title, "Kamala D. Harris");
+    assert_eq!(
+        harris.detail.as_deref(),
+        Some("U.S. Senator for California (2017–2021)")
+    );
+    let padilla = app.search("Alex Padilla").unwrap();
+    let padilla = padilla.iter().find(|h| h.kind == "person").unwrap();
+    assert_eq!(
+        padilla.detail.as_deref(),
+        Some("U.S. Senator for California (since 2021)")
+    );
+    // Lists say the seat as staff do; the record keeps the class apart.
+    let rows = app.officials_page("Padilla", None, 0, 10).unwrap().rows;
+    assert_eq!(rows[0].office.as_deref(), Some("U.S. Senator for California"));
+    let offices = app.office_rows("California", None).unwrap();
+    let seat = offices
+        .iter()
+        .find(|o| o.office.title == "U.S. Senator for California, class 3")
+        .unwrap();
+    assert_eq!(seat.label, "U.S. Senator for California");
+    let detail = app.office_detail(seat.office.id).unwrap();
+    assert_eq!(detail.label, "U.S. Senator for California");
+    assert_eq!(detail.senate_class, Some(3));
+    let person = app.person_detail(rows[0].person.id).unwrap();
+    assert!(
+        person.terms.iter().all(|t| !t.office.contains("class")),
+        "{:?}",
+        person.terms
+    );
+    for hit in app.search("Senator California").unwrap() {
+        assert!(!hit.title.contains("class"), "{hit:?}");
+    }
+}
+
 testkit::engines!(
+    a_person_found_says_the_office_held_and_no_list_names_a_seat_class,
     a_2018_letter_to_californias_senators_goes_to_their_rooms_of_2018,
     the_snapshot_imports_whole_and_matches_the_yaml,
     importing_again_changes_nothing_and_a_dry_run_writes_nothing,

@@ -27,7 +27,7 @@ import * as ipc from "../../ipc";
 const summary = (over: Partial<ImportSummary>): ImportSummary => ({
   added: 0, updated: 0, ended: 0, offices_added: 0, offices_updated: 0, terms_added: 0,
   terms_updated: 0, local_offices_changed: 0, committees_changed: 0, memberships_changed: 0, skipped: [],
-  arrivals: [], departures: [], changes: [], ...over,
+  arrivals: [], departures: [], changes: [], changes_nothing: false, ...over,
 });
 
 /** Officials → Import…: the import is a dialog of its own. */
@@ -145,13 +145,18 @@ describe("Officials", () => {
 
   it("says a review that would change nothing, and offers nothing to apply", async () => {
     vi.mocked(ipc.officialsList).mockResolvedValue([]);
-    vi.mocked(ipc.importCongress).mockResolvedValue(summary({}));
+    // Whether it changes anything is Rust's to say (ImportSummary.changes_nothing): a review that
+    // left one person alone still changes nothing, and says why that person was left alone.
+    vi.mocked(ipc.importCongress).mockResolvedValue(
+      summary({ changes_nothing: true, skipped: ['Mike Crapo: full_name was edited by hand; kept "Michael D. Crapo"'] }),
+    );
     renderWithQuery(<Officials />);
     await openImport();
     const dialog = screen.getByRole("dialog", { name: "Import officials" });
     await userEvent.click(within(dialog).getByRole("button", { name: "Review the congress roster shipped with Amicus…" }));
     expect(await within(dialog).findByText("Nothing would change: the record already matches this import.")).toBeTruthy();
     expect(within(dialog).queryByRole("button", { name: "Apply import" })).toBeNull();
+    expect(within(dialog).getByRole("list", { name: "Left alone, and why" }).textContent).toContain("Mike Crapo");
     await userEvent.click(within(dialog).getByRole("button", { name: "Close" }));
     expect(screen.queryByRole("dialog")).toBeNull();
   });
@@ -234,8 +239,8 @@ describe("Officials", () => {
         code: "invalid_data",
         message: "1 row(s) cannot be imported; nothing was imported:\nline 3: \"2021-02-30\" is not a date (YYYY-MM-DD)",
       })
-      .mockResolvedValueOnce({ persons_added: 2, offices_added: 1, terms_added: 2 })
-      .mockResolvedValueOnce({ persons_added: 2, offices_added: 1, terms_added: 2 });
+      .mockResolvedValueOnce({ persons_added: 2, offices_added: 1, terms_added: 2, changes_nothing: false })
+      .mockResolvedValueOnce({ persons_added: 2, offices_added: 1, terms_added: 2, changes_nothing: false });
     renderWithQuery(<Officials />);
     await openImport();
     await userEvent.type(await screen.findByLabelText(/Officials CSV file/), "/data/officials.csv");
@@ -278,8 +283,8 @@ describe("Officials", () => {
     unmount();
 
     const commerce = catalog.offices[0] as (typeof catalog.offices)[number];
-    vi.mocked(ipc.officesList).mockResolvedValue([{ office: commerce, holder: "Howard Lutnick" }]);
-    vi.mocked(ipc.officeDetail).mockResolvedValue({ office: commerce, holders: [] });
+    vi.mocked(ipc.officesList).mockResolvedValue([{ office: commerce, label: commerce.title, holder: "Howard Lutnick" }]);
+    vi.mocked(ipc.officeDetail).mockResolvedValue({ office: commerce, label: commerce.title, senate_class: null, holders: [] });
     renderWithQuery(<Officials office={10} />);
     expect(await screen.findByRole("complementary", { name: "Secretary of Commerce" })).toBeTruthy();
     expect(screen.getByRole("tab", { name: "Offices" }).getAttribute("aria-selected")).toBe("true");

@@ -128,6 +128,7 @@ describe("Settings → Sending email: signing in to the organization's mailbox",
     password_kept: false,
     usual_ports: { starttls: 587, tls: 465 },
     signed_in_as,
+    drafts_only: false,
   });
   const line = () => screen.getByTestId("mailbox-sign-in").textContent ?? "";
 

@@ -62,6 +62,7 @@ describe("Settings", () => {
       schema_version: 4,
       log_dir: "/home/staff/.local/state/amicus/logs",
       time_zone: "America/New_York",
+      time_zone_saved: true,
       version: "0.1.0",
     });
     vi.mocked(ipc.clock).mockResolvedValue(clockView);
@@ -77,10 +78,21 @@ describe("Settings", () => {
     renderWithQuery(<Settings />);
     expect(await screen.findByText("/home/staff/.local/share/amicus/amicus.db", { selector: "dd code" })).toBeTruthy();
     expect(await screen.findByText("Jordan A. Whitfield, Vice President")).toBeTruthy();
-    // Which record this is, beside the mail server.
     const team = await screen.findByRole("region", { name: "Team record" });
-    expect(team.nextElementSibling?.getAttribute("aria-labelledby")).toBe("mail-title");
     expect(await within(team).findByRole("button", { name: "Connect" })).toBeTruthy();
+    // In the order a person sets Amicus up: the organization and its letterhead, signers,
+    // sending e-mail, then the rest; the database and diagnostics last, under About.
+    await screen.findByRole("heading", { name: "Time zone" });
+    expect(screen.getAllByRole("heading", { level: 2 }).map((h) => h.textContent)).toEqual([
+      "Organization and letterhead",
+      "Signers",
+      "Sending email",
+      "Time zone",
+      "Team record",
+      "Backup",
+      "About Amicus",
+    ]);
+    expect(within(screen.getByRole("region", { name: "About Amicus" })).getByRole("button", { name: "Copy diagnostics" })).toBeTruthy();
     expect(screen.getByRole("region", { name: "About Amicus" }).textContent).toContain("Amicus 0.1.0, under the MIT licence.");
     await userEvent.click(screen.getByRole("button", { name: "Back up…" }));
     expect(ipc.backup).toHaveBeenCalledWith("/backups/amicus.db");
@@ -240,6 +252,13 @@ describe("Settings", () => {
     expect(screen.queryByText("Diagnostics copied")).toBeNull();
   });
 
+  it("says a zone nobody saved is this computer's own, as Rust reports it", async () => {
+    vi.mocked(ipc.settingsInfo).mockResolvedValue({ ...(await ipc.settingsInfo()), time_zone: "America/Chicago", time_zone_saved: false });
+    renderWithQuery(<Settings />);
+    const form = await screen.findByRole("form", { name: "Time zone" });
+    expect(await within(form).findByText(/This computer.s own time zone \(America\/Chicago\): none is saved yet/)).toBeTruthy();
+  });
+
   it("chooses the time zone by typing part of its name; a refused one is reported at its field", async () => {
     vi.mocked(ipc.timeZoneSave)
       .mockRejectedValueOnce({ code: "invalid_data", message: "that zone cannot be used here", field: "time_zone" })
@@ -346,6 +365,7 @@ describe("Settings", () => {
       password_kept: true,
       usual_ports: { starttls: 587, tls: 465 },
       signed_in_as: null,
+      drafts_only: false,
     });
     renderWithQuery(<Settings />);
     const sections = [
