@@ -107,7 +107,10 @@ mod tests {
     #[test]
     fn the_computers_zone_is_tz_then_the_systems_then_utc() {
         let chicago = Tz::America__Chicago;
-        assert_eq!(zone_of_computer(Some("America/Chicago"), Some("Europe/Berlin")), chicago);
+        assert_eq!(
+            zone_of_computer(Some("America/Chicago"), Some("Europe/Berlin")),
+            chicago
+        );
         assert_eq!(zone_of_computer(Some(":America/Chicago"), None), chicago);
         assert_eq!(
             zone_of_computer(Some("/usr/share/zoneinfo/America/Chicago"), None),

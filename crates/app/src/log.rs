@@ -81,7 +81,8 @@ impl App {
                                 start = t.start_on;
                             }
                         }
-                        hit.detail = Some(office_held(&h.office.title, start, h.term.end_on, today));
+                        hit.detail =
+                            Some(office_held(&h.office.title, start, h.term.end_on, today));
                     }
                 }
                 "office" => hit.title = store::spoken_title(&hit.title).to_string(),

@@ -9,6 +9,33 @@ use store::{NewOffice, NewPerson, NewTerm, Person, StoreError};
 use crate::app::{App, RecordArea};
 use crate::error::AppError;
 
+/// What a term's end date is, on the day a list is made: terms imported
+/// from a roster carry the roster's scheduled end (January 3 of the year a
+/// seat is next filled), which is not a day anybody left office.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case")]
+pub enum TermEnd {
+    /// No end on record: in office.
+    Open,
+    /// An end still to come: the term is scheduled to end then (the holder
+    /// is in office until at least that day, unless the record learns otherwise).
+    Scheduled,
+    /// An end that has passed: the term ended then, as the record knows it.
+    Ended,
+}
+
+impl TermEnd {
+    /// What `end` is on `on`.
+    pub fn of(end: Option<NaiveDate>, on: NaiveDate) -> TermEnd {
+        match end {
+            None => TermEnd::Open,
+            Some(e) if e > on => TermEnd::Scheduled,
+            Some(_) => TermEnd::Ended,
+        }
+    }
+}
+
 /// A person in the officials list, with the office they hold (or last held).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -16,7 +43,10 @@ pub struct OfficialRow {
     pub person: Person,
     pub office: Option<String>,
     pub office_id: Option<i64>,
+    /// The term's end date, if any.
     pub until: Option<NaiveDate>,
+    /// What `until` is on the list's day: scheduled, or ended (none: no office).
+    pub term_end: Option<TermEnd>,
 }
 
 /// A page of the officials list: at most the rows asked for, and how many
@@ -53,6 +83,8 @@ pub struct TermView {
     pub office: String,
     pub start_on: NaiveDate,
     pub end_on: Option<NaiveDate>,
+    /// What `end_on` is today: scheduled, or ended.
+    pub term_end: TermEnd,
     pub acting: bool,
 }
 
@@ -123,6 +155,7 @@ impl App {
                     .map(|h| store::spoken_title(&h.office.title).to_string()),
                 office_id: holding.as_ref().map(|h| h.office.id),
                 until: holding.as_ref().and_then(|h| h.term.end_on),
+                term_end: holding.as_ref().map(|h| TermEnd::of(h.term.end_on, on)),
                 person,
             });
         }
@@ -130,6 +163,7 @@ impl App {
     }
 
     pub fn person_detail(&self, id: i64) -> Result<PersonDetail, AppError> {
+        let today = self.clock().today();
         let db = self.db();
         let person = db.person(id)?;
         let mut terms = Vec::new();
@@ -139,6 +173,7 @@ impl App {
                 office: store::spoken_title(&db.office(t.office_id)?.title).to_string(),
                 start_on: t.start_on,
                 end_on: t.end_on,
+                term_end: TermEnd::of(t.end_on, today),
                 acting: t.acting,
             });
         }

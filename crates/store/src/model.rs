@@ -456,7 +456,12 @@ pub fn senate_class(title: &str) -> Option<u8> {
     if spoken.len() == title.len() {
         return None;
     }
-    title.trim_end_matches(')').chars().last()?.to_digit(10).map(|d| d as u8)
+    title
+        .trim_end_matches(')')
+        .chars()
+        .last()?
+        .to_digit(10)
+        .map(|d| d as u8)
 }
 
 #[cfg(test)]
@@ -473,9 +478,15 @@ mod spoken_tests {
             spoken_title("U.S. Senator for California (class 1)"),
             "U.S. Senator for California"
         );
-        assert_eq!(senate_class("U.S. Senator for California (class 1)"), Some(1));
+        assert_eq!(
+            senate_class("U.S. Senator for California (class 1)"),
+            Some(1)
+        );
         assert_eq!(senate_class("U.S. Senator for Iowa, class 3"), Some(3));
-        assert_eq!(spoken_title("U.S. Representative, CA-12"), "U.S. Representative, CA-12");
+        assert_eq!(
+            spoken_title("U.S. Representative, CA-12"),
+            "U.S. Representative, CA-12"
+        );
         assert_eq!(senate_class("U.S. Representative, CA-12"), None);
         // Only a seat's class: other titles keep their words.
         assert_eq!(spoken_title("Teacher, class 3"), "Teacher, class 3");

@@ -338,7 +338,15 @@ jobs: Array<string>,
  */
 sheets_of: number, };
 
-export type OfficialRow = { person: Person, office: string | null, office_id: number | null, until: string | null, };
+export type OfficialRow = { person: Person, office: string | null, office_id: number | null, 
+/**
+ * The term's end date, if any.
+ */
+until: string | null, 
+/**
+ * What `until` is on the list's day: scheduled, or ended (none: no office).
+ */
+term_end: TermEnd | null, };
 
 export type OfficialsPage = { rows: Array<OfficialRow>, total: number, };
 
@@ -498,7 +506,13 @@ export type LocalOffice = {
  */
 key: string, city: string, address: Array<string>, phone: string | null, fax: string | null, };
 
-export type TermView = { term_id: number, office: string, start_on: string, end_on: string | null, acting: boolean, };
+export type TermView = { term_id: number, office: string, start_on: string, end_on: string | null, 
+/**
+ * What `end_on` is today: scheduled, or ended.
+ */
+term_end: TermEnd, acting: boolean, };
+
+export type TermEnd = "open" | "scheduled" | "ended";
 
 export type PersonDetail = { person: Person, terms: Array<TermView>, local_offices: Array<LocalOffice>, };
 

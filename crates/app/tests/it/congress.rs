@@ -231,7 +231,10 @@ fn importing_again_changes_nothing_and_a_dry_run_writes_nothing(engine: Backend)
     let dry = app.import_congress(&dir(), day(AS_OF), true).unwrap();
     assert_eq!(dry.added, 537 + departed());
     assert_eq!(counts(&app), before, "a dry run writes nothing");
-    assert!(!dry.changes_nothing, "the window is told it would change things");
+    assert!(
+        !dry.changes_nothing,
+        "the window is told it would change things"
+    );
 
     let first = app.import_congress(&dir(), day(AS_OF), false).unwrap();
     assert_eq!(first, dry, "the dry run predicted the import");
@@ -648,7 +651,18 @@ fn a_person_found_says_the_office_held_and_no_list_names_a_seat_class(engine: Ba
     );
     // Lists say the seat as staff do; the record keeps the class apart.
     let rows = app.officials_page("Padilla", None, 0, 10).unwrap().rows;
-    assert_eq!(rows[0].office.as_deref(), Some("U.S. Senator for California"));
+    assert_eq!(
+        rows[0].office.as_deref(),
+        Some("U.S. Senator for California")
+    );
+    // The roster's end still to come is the term's scheduled end, not a day he left.
+    assert_eq!(rows[0].term_end, Some(TermEnd::Scheduled));
+    let harris = app
+        .officials_page("Kamala Harris", None, 0, 10)
+        .unwrap()
+        .rows;
+    assert_eq!(harris[0].term_end, Some(TermEnd::Ended));
+    assert_eq!(harris[0].until, Some(day("2021-01-18")));
     let offices = app.office_rows("California", None).unwrap();
     let seat = offices
         .iter()

@@ -292,7 +292,10 @@ fn a_server_that_wants_a_login() {
     // the second not tried; both stay unsent.
     app.set_mail_settings(&s, Some("wrong")).unwrap();
     assert!(app.mail_settings().unwrap().password_kept);
-    assert!(!app.mail_settings().unwrap().drafts_only, "a mail server is set up");
+    assert!(
+        !app.mail_settings().unwrap().drafts_only,
+        "a mail server is set up"
+    );
     let results = app.send_by_email(EmailRequest::new(id)).unwrap();
     match &results[0].outcome {
         EmailOutcome::Refused { reason } => {

@@ -28,8 +28,11 @@ fn no_print_service_is_not_no_printer(engine: testkit::engines::Backend) {
     // A print service that answers but has no printer: none, no error.
     let cups = tempfile::tempdir().unwrap();
     let lpstat = cups.path().join("lpstat");
-    std::fs::write(&lpstat, "#!/bin/sh\necho 'lpstat: No destinations added.' >&2\nexit 1\n")
-        .unwrap();
+    std::fs::write(
+        &lpstat,
+        "#!/bin/sh\necho 'lpstat: No destinations added.' >&2\nexit 1\n",
+    )
+    .unwrap();
     std::fs::set_permissions(&lpstat, std::fs::Permissions::from_mode(0o755)).unwrap();
     assert_eq!(app(engine, cups.path()).printers().unwrap(), Vec::new());
     // And one with printers lists them, the default first.

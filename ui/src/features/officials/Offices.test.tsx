@@ -93,7 +93,7 @@ describe("Offices", () => {
 
   it("adds a holder; an overlapping term is refused with the reason", async () => {
     vi.mocked(ipc.officialsList).mockResolvedValue([
-      { person: { id: 9, full_name: "Pat Example", family_name: "Example", honorific: null, salutation: null, email: null, retired_on: null }, office: null, office_id: null, until: null },
+      { person: { id: 9, full_name: "Pat Example", family_name: "Example", honorific: null, salutation: null, email: null, retired_on: null }, office: null, office_id: null, until: null, term_end: "open" },
     ]);
     vi.mocked(ipc.termAdd).mockRejectedValue({
       code: "invalid_data",

@@ -51,7 +51,7 @@ describe("Officials", () => {
       person: { id, full_name: `Person ${id}`, family_name: `Person ${id}`, honorific: null, salutation: null, email: null, retired_on: null },
       office: null,
       office_id: null,
-      until: null,
+      until: null, term_end: null,
     });
     vi.mocked(ipc.officialsPage).mockImplementation(async (_filter, offset = 0) => ({
       rows: Array.from({ length: Math.max(0, Math.min(200, 450 - offset)) }, (_, i) => person(offset + i + 1)),
@@ -80,14 +80,23 @@ describe("Officials", () => {
     vi.mocked(ipc.officialsList).mockResolvedValue([
       {
         person: { id: 5, full_name: "Alex Padilla", family_name: "Padilla", honorific: null, salutation: null, email: null, retired_on: null },
-        office: "U.S. Senator for California, class 3",
+        office: "U.S. Senator for California",
         office_id: 9,
-        until: "2029-01-03",
+        until: "2029-01-03", term_end: "scheduled",
+      },
+      {
+        person: { id: 6, full_name: "Kamala D. Harris", family_name: "Harris", honorific: null, salutation: null, email: null, retired_on: null },
+        office: "U.S. Senator for California",
+        office_id: 8,
+        until: "2021-01-18", term_end: "ended",
       },
     ]);
     renderWithQuery(<Officials />);
-    expect(await screen.findByText("U.S. Senator for California, class 3")).toBeTruthy();
-    expect(screen.getByText("January 3, 2029")).toBeTruthy();
+    expect((await screen.findAllByText("U.S. Senator for California")).length).toBe(2);
+    // A roster's end still to come is when the term is scheduled to end, not a day anyone left (Rust says which).
+    expect(screen.getByText("in office; term ends January 3, 2029")).toBeTruthy();
+    expect(screen.getByText("ended January 18, 2021")).toBeTruthy();
+    expect(screen.getByRole("columnheader", { name: "Term" })).toBeTruthy();
     await userEvent.type(screen.getByRole("searchbox"), "Padilla");
     expect(ipc.officialsList).toHaveBeenLastCalledWith("Padilla");
   });
@@ -190,11 +199,11 @@ describe("Officials", () => {
   it("opens an official's terms and district offices, and edits their salutation", async () => {
     const person = { id: 5, full_name: "Alex Padilla", family_name: "Padilla", honorific: null, salutation: null, email: null, retired_on: null };
     vi.mocked(ipc.officialsList).mockResolvedValue([
-      { person, office: "U.S. Senator for California, class 3", office_id: 9, until: "2029-01-03" },
+      { person, office: "U.S. Senator for California, class 3", office_id: 9, until: "2029-01-03", term_end: "scheduled" },
     ]);
     vi.mocked(ipc.personDetail).mockResolvedValue({
       person,
-      terms: [{ term_id: 7, office: "U.S. Senator for California, class 3", start_on: "2021-01-20", end_on: "2023-01-03", acting: false }],
+      terms: [{ term_id: 7, office: "U.S. Senator for California, class 3", start_on: "2021-01-20", end_on: "2023-01-03", term_end: "ended", acting: false }],
       local_offices: [{ key: "P000145-fresno", city: "Fresno", address: ["2500 Tulare Street, Suite 5290", "Fresno, CA 93721"], phone: "559-497-5109", fax: null }],
     });
     vi.mocked(ipc.personSave)
@@ -256,7 +265,7 @@ describe("Officials", () => {
 
   it("opens a person's details beside the list, scrolled into view and with the focus", async () => {
     const person = { id: 5, full_name: "Alex Padilla", family_name: "Padilla", honorific: null, salutation: null, email: null, retired_on: null };
-    vi.mocked(ipc.officialsList).mockResolvedValue([{ person, office: "U.S. Senator for California, class 3", office_id: 9, until: null }]);
+    vi.mocked(ipc.officialsList).mockResolvedValue([{ person, office: "U.S. Senator for California, class 3", office_id: 9, until: null, term_end: "open" }]);
     vi.mocked(ipc.personDetail).mockResolvedValue({ person, terms: [], local_offices: [] });
     const scrolled = vi.spyOn(HTMLElement.prototype, "scrollIntoView");
     renderWithQuery(<Officials />);

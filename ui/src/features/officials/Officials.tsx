@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
 import * as ipc from "../../ipc";
-import type { CsvSummary, ImportSummary } from "../../ipc";
+import type { CsvSummary, ImportSummary, TermEnd } from "../../ipc";
 import { ErrorNote, longDate } from "../../components/common";
 import { PersonPanel } from "./PersonPanel";
 import { Offices } from "./Offices";
@@ -72,6 +72,17 @@ function Names({ title, names }: { title: string; names: string[] }) {
 }
 
 type Source = { kind: "congress"; dir: string | null } | { kind: "posts" } | { kind: "csv"; file: string };
+
+/**
+ * A term's end as Rust classes it: a roster's end date still to come is the
+ * term's scheduled end (the holder is in office), not a day they left.
+ */
+export function termEnd(kind: TermEnd | null, on: string | null): string {
+  if (kind === null) return "";
+  if (kind === "open" || on === null) return "in office";
+  if (kind === "scheduled") return `in office; term ends ${longDate(on)}`;
+  return `ended ${longDate(on)}`;
+}
 
 /** A CSV import's counts in the roster summary's shape. */
 function fromCsv(c: CsvSummary): ImportSummary {
@@ -290,7 +301,7 @@ export function Officials({ person = null, office = null }: { person?: number | 
                     <tr>
                       <th scope="col">Name</th>
                       <th scope="col">Office held or last held</th>
-                      <th scope="col">Until</th>
+                      <th scope="col">Term</th>
                     </tr>
                   </thead>
                   <tbody>
@@ -308,7 +319,7 @@ export function Officials({ person = null, office = null }: { person?: number | 
                           {o.person.retired_on && <span className="muted"> (retired)</span>}
                         </td>
                         <td>{o.office ?? "—"}</td>
-                        <td className="nowrap">{o.until ? longDate(o.until) : o.office ? "in office" : ""}</td>
+                        <td className="nowrap">{termEnd(o.term_end, o.until)}</td>
                       </tr>
                     ))}
                   </tbody>

@@ -114,7 +114,7 @@ export function PersonPanel({ id, onClose }: { id: number; onClose: () => void }
         <ul aria-label="Terms">
           {terms.map((t, i) => (
             <li key={i}>
-              {t.office}: {longDate(t.start_on)} – {t.end_on ? longDate(t.end_on) : "today"}
+              {t.office}: {longDate(t.start_on)} – {t.end_on === null ? "today" : t.term_end === "scheduled" ? `today (term ends ${longDate(t.end_on)})` : longDate(t.end_on)}
               {t.acting ? " (acting)" : ""}
             </li>
           ))}

@@ -268,7 +268,10 @@ fn with_no_zone_saved_the_computers_own_zone_decides_today(engine: Backend) {
     )
     .unwrap();
     let info = again.settings_info().unwrap();
-    assert_eq!((info.time_zone.as_str(), info.time_zone_saved), ("Asia/Seoul", true));
+    assert_eq!(
+        (info.time_zone.as_str(), info.time_zone_saved),
+        ("Asia/Seoul", true)
+    );
     assert_eq!(again.clock().today(), day("2026-11-29"));
 }
 
