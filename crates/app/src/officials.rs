@@ -23,13 +23,17 @@ pub enum TermEnd {
     Scheduled,
     /// An end that has passed: the term ended then, as the record knows it.
     Ended,
+    /// The day a roster stopped listing the holder: they had left by then,
+    /// perhaps earlier (and the term is over).
+    LastListed,
 }
 
 impl TermEnd {
-    /// What `end` is on `on`.
-    pub fn of(end: Option<NaiveDate>, on: NaiveDate) -> TermEnd {
-        match end {
+    /// What a term's end is on `on`.
+    pub fn of(term: &store::Term, on: NaiveDate) -> TermEnd {
+        match term.end_on {
             None => TermEnd::Open,
+            Some(_) if term.end_listed => TermEnd::LastListed,
             Some(e) if e > on => TermEnd::Scheduled,
             Some(_) => TermEnd::Ended,
         }
@@ -155,7 +159,7 @@ impl App {
                     .map(|h| store::spoken_title(&h.office.title).to_string()),
                 office_id: holding.as_ref().map(|h| h.office.id),
                 until: holding.as_ref().and_then(|h| h.term.end_on),
-                term_end: holding.as_ref().map(|h| TermEnd::of(h.term.end_on, on)),
+                term_end: holding.as_ref().map(|h| TermEnd::of(&h.term, on)),
                 person,
             });
         }
@@ -173,7 +177,7 @@ impl App {
                 office: store::spoken_title(&db.office(t.office_id)?.title).to_string(),
                 start_on: t.start_on,
                 end_on: t.end_on,
-                term_end: TermEnd::of(t.end_on, today),
+                term_end: TermEnd::of(&t, today),
                 acting: t.acting,
             });
         }

@@ -202,6 +202,10 @@ pub struct Term {
     pub start_on: NaiveDate,
     pub end_on: Option<NaiveDate>,
     pub acting: bool,
+    /// `end_on` is the day a roster stopped listing the holder (an upper
+    /// bound on when they left), not a day the term is known to have ended.
+    #[serde(default)]
+    pub end_listed: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -512,7 +512,7 @@ export type TermView = { term_id: number, office: string, start_on: string, end_
  */
 term_end: TermEnd, acting: boolean, };
 
-export type TermEnd = "open" | "scheduled" | "ended";
+export type TermEnd = "open" | "scheduled" | "ended" | "last_listed";
 
 export type PersonDetail = { person: Person, terms: Array<TermView>, local_offices: Array<LocalOffice>, };
 

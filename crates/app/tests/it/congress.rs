@@ -303,6 +303,19 @@ fn a_newer_roster_updates_adds_and_closes_but_keeps_history_and_hand_edits(engin
     let terms = app.store().terms_of_person(left.id).unwrap();
     assert_eq!(terms.len(), gone.terms.len());
     assert_eq!(terms[0].end_on, Some(later));
+    // That end is the roster's day, when they were last listed: said so, not "ended".
+    assert!(terms[0].end_listed);
+    let row = app
+        .officials_page(&gone.full_name, Some(later), 0, 1)
+        .unwrap()
+        .rows
+        .remove(0);
+    assert_eq!(row.term_end, Some(TermEnd::LastListed));
+    // Staff who know the real day say so: then it is the end as known.
+    let real = later.pred_opt().unwrap();
+    app.end_term(terms[0].id, real).unwrap();
+    let fixed = app.store().term(terms[0].id).unwrap();
+    assert_eq!((fixed.end_on, fixed.end_listed), (Some(real), false));
 }
 
 fn district_offices_come_with_their_members_and_leave_the_posts_alone(engine: Backend) {
@@ -657,12 +670,23 @@ fn a_person_found_says_the_office_held_and_no_list_names_a_seat_class(engine: Ba
     );
     // The roster's end still to come is the term's scheduled end, not a day he left.
     assert_eq!(rows[0].term_end, Some(TermEnd::Scheduled));
+    // The snapshot's end for a member who left early is the day the dataset
+    // stopped listing her (its end-note): said as that, not as a day she left.
     let harris = app
         .officials_page("Kamala Harris", None, 0, 10)
         .unwrap()
         .rows;
-    assert_eq!(harris[0].term_end, Some(TermEnd::Ended));
+    assert_eq!(harris[0].term_end, Some(TermEnd::LastListed));
     assert_eq!(harris[0].until, Some(day("2021-01-18")));
+    // A term that ran its course ended on its scheduled end.
+    let boxer = app
+        .officials_page("Barbara Boxer", None, 0, 10)
+        .unwrap()
+        .rows;
+    assert_eq!(
+        (boxer[0].until, boxer[0].term_end),
+        (Some(day("2017-01-03")), Some(TermEnd::Ended))
+    );
     let offices = app.office_rows("California", None).unwrap();
     let seat = offices
         .iter()

@@ -90,7 +90,7 @@ export function SentLog({ onOpen, group: startGroup }: Props) {
       </header>
       {/* The filters most reached for in one wrapping row; the rest behind
           "More filters", which counts those set so none is forgotten. */}
-      <div className="filters" role="group" aria-label="Filters">
+      <div className="filters compact" role="group" aria-label="Filters">
         <PersonSearch label="Recipient" chosen={person} onChoose={setPerson} onText={setRecipientText} placeholder="Anyone" />
         <label>
           Issue

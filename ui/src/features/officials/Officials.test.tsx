@@ -88,14 +88,22 @@ describe("Officials", () => {
         person: { id: 6, full_name: "Kamala D. Harris", family_name: "Harris", honorific: null, salutation: null, email: null, retired_on: null },
         office: "U.S. Senator for California",
         office_id: 8,
-        until: "2021-01-18", term_end: "ended",
+        until: "2021-01-18", term_end: "last_listed",
+      },
+      {
+        person: { id: 7, full_name: "Barbara Boxer", family_name: "Boxer", honorific: null, salutation: null, email: null, retired_on: null },
+        office: "U.S. Senator for California",
+        office_id: 8,
+        until: "2017-01-03", term_end: "ended",
       },
     ]);
     renderWithQuery(<Officials />);
-    expect((await screen.findAllByText("U.S. Senator for California")).length).toBe(2);
+    expect((await screen.findAllByText("U.S. Senator for California")).length).toBe(3);
     // A roster's end still to come is when the term is scheduled to end, not a day anyone left (Rust says which).
     expect(screen.getByText("in office; term ends January 3, 2029")).toBeTruthy();
-    expect(screen.getByText("ended January 18, 2021")).toBeTruthy();
+    // The day a roster stopped listing her is said as that, not as a day she left.
+    expect(screen.getByText("last listed January 18, 2021")).toBeTruthy();
+    expect(screen.getByText("ended January 3, 2017")).toBeTruthy();
     expect(screen.getByRole("columnheader", { name: "Term" })).toBeTruthy();
     await userEvent.type(screen.getByRole("searchbox"), "Padilla");
     expect(ipc.officialsList).toHaveBeenLastCalledWith("Padilla");

@@ -75,12 +75,15 @@ type Source = { kind: "congress"; dir: string | null } | { kind: "posts" } | { k
 
 /**
  * A term's end as Rust classes it: a roster's end date still to come is the
- * term's scheduled end (the holder is in office), not a day they left.
+ * term's scheduled end (the holder is in office), not a day they left; a
+ * roster's "last listed" day is an upper bound on when they left.
  */
 export function termEnd(kind: TermEnd | null, on: string | null): string {
   if (kind === null) return "";
   if (kind === "open" || on === null) return "in office";
   if (kind === "scheduled") return `in office; term ends ${longDate(on)}`;
+  // The day a roster stopped listing them: they had left by then.
+  if (kind === "last_listed") return `last listed ${longDate(on)}`;
   return `ended ${longDate(on)}`;
 }
 
