@@ -322,7 +322,7 @@ export function Officials({ person = null, office = null }: { person?: number | 
                           {o.person.retired_on && <span className="muted"> (retired)</span>}
                         </td>
                         <td>{o.office ?? "—"}</td>
-                        <td className="nowrap">{termEnd(o.term_end, o.until)}</td>
+                        <td>{termEnd(o.term_end, o.until)}</td>
                       </tr>
                     ))}
                   </tbody>
