@@ -99,6 +99,19 @@ pub(crate) fn zone_of_computer(tz: Option<&str>, system: Option<&str>) -> Tz {
         .unwrap_or(Tz::UTC)
 }
 
+/// An IANA zone name ("America/New_York"), checked.
+pub fn parse_zone(name: &str) -> Result<Tz, crate::error::AppError> {
+    name.trim().parse::<Tz>().map_err(|_| {
+        crate::error::AppError::invalid(
+            "time_zone",
+            format!(
+                "\"{}\" is not a time zone Amicus knows; use a name such as America/New_York",
+                name.trim()
+            ),
+        )
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::zone_of_computer;
@@ -125,17 +138,4 @@ mod tests {
         assert_eq!(zone_of_computer(Some(""), None), Tz::UTC);
         assert_eq!(zone_of_computer(None, None), Tz::UTC);
     }
-}
-
-/// An IANA zone name ("America/New_York"), checked.
-pub fn parse_zone(name: &str) -> Result<Tz, crate::error::AppError> {
-    name.trim().parse::<Tz>().map_err(|_| {
-        crate::error::AppError::invalid(
-            "time_zone",
-            format!(
-                "\"{}\" is not a time zone Amicus knows; use a name such as America/New_York",
-                name.trim()
-            ),
-        )
-    })
 }
