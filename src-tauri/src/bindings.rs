@@ -112,6 +112,7 @@ fn generate() -> String {
         NewPosition,
         LocalOffice,
         TermView,
+        amicus_app::TermEnd,
         PersonDetail,
         Letterhead,
         LetterheadFileView,

@@ -40,7 +40,7 @@ import * as ipc from "./ipc";
 /** Search finds Alex Padilla, whose page the officials screen can open. */
 function padillaFound() {
   const person = { id: 3, full_name: "Alex Padilla", family_name: "Padilla", honorific: null, salutation: null, email: null, retired_on: null };
-  vi.mocked(ipc.search).mockResolvedValue([{ kind: "person", id: 3, title: "Alex Padilla", snippet: "Alex [Padilla]" }]);
+  vi.mocked(ipc.search).mockResolvedValue([{ kind: "person", id: 3, title: "Alex Padilla", snippet: "Alex [Padilla]", detail: "U.S. Senator for California (since 2021)" }]);
   vi.mocked(ipc.officialsPage).mockResolvedValue({ rows: [], total: 0 });
   vi.mocked(ipc.personDetail).mockResolvedValue({ person, terms: [], local_offices: [] });
 }
@@ -80,8 +80,8 @@ describe("App", () => {
 
   it("selects the old search on Ctrl+F, so typing replaces it; arrow keys move through the hits and Enter opens one", async () => {
     vi.mocked(ipc.search).mockResolvedValue([
-      { kind: "office", id: 10, title: "Secretary of Commerce", snippet: "" },
-      { kind: "letter", id: 2, title: "The amended KORUS", snippet: "" },
+      { kind: "office", id: 10, title: "Secretary of Commerce", snippet: "", detail: null },
+      { kind: "letter", id: 2, title: "The amended KORUS", snippet: "", detail: null },
     ]);
     vi.mocked(ipc.letterOpen).mockResolvedValue({ summary: nth(letters, 1), draft: blankLetter, recipients: [], signature_drawn: false, steps: [] });
     renderWithQuery(<App />);
@@ -146,7 +146,8 @@ describe("App", () => {
     await screen.findByRole("heading", { name: "Letters" });
     const search = screen.getByRole("searchbox", { name: "Search everything" });
     await userEvent.type(search, "Padilla");
-    await screen.findByRole("button", { name: /Alex Padilla/ });
+    // A person hit says the office held, in Rust's words.
+    await screen.findByRole("button", { name: /Alex Padilla — U\.S\. Senator for California \(since 2021\)/ });
     await userEvent.type(search, "{Enter}");
     expect(await screen.findByRole("complementary", { name: "Alex Padilla" })).toBeTruthy();
     expect((search as HTMLInputElement).value).toBe("");
@@ -155,12 +156,12 @@ describe("App", () => {
   it("takes an office hit to that office, a letter hit to the letter, a position hit to its issue", async () => {
     const commerce = nth(catalog.offices, 0);
     vi.mocked(ipc.search).mockImplementation(async (text) => {
-      if (text === "Commerce") return [{ kind: "office", id: 10, title: "Secretary of Commerce", snippet: "Secretary of [Commerce]" }];
-      if (text === "KORUS") return [{ kind: "position", id: 1, title: "U.S.–Korea Free Trade Agreement (KORUS)", snippet: "[KORUS]" }];
-      return [{ kind: "letter", id: 2, title: "The amended KORUS", snippet: "To Robert E. [Lighthizer], 2018-09-24" }];
+      if (text === "Commerce") return [{ kind: "office", id: 10, title: "Secretary of Commerce", snippet: "Secretary of [Commerce]", detail: null }];
+      if (text === "KORUS") return [{ kind: "position", id: 1, title: "U.S.–Korea Free Trade Agreement (KORUS)", snippet: "[KORUS]", detail: null }];
+      return [{ kind: "letter", id: 2, title: "The amended KORUS", snippet: "To Robert E. [Lighthizer], 2018-09-24", detail: null }];
     });
-    vi.mocked(ipc.officesList).mockResolvedValue([{ office: commerce, holder: null }]);
-    vi.mocked(ipc.officeDetail).mockResolvedValue({ office: commerce, holders: [] });
+    vi.mocked(ipc.officesList).mockResolvedValue([{ office: commerce, label: commerce.title, holder: null }]);
+    vi.mocked(ipc.officeDetail).mockResolvedValue({ office: commerce, label: commerce.title, senate_class: null, holders: [] });
     vi.mocked(ipc.issuesOverview).mockResolvedValue(catalog.issues);
     vi.mocked(ipc.letterOpen).mockResolvedValue({ summary: nth(letters, 1), draft: blankLetter, recipients: [], signature_drawn: false, steps: [] });
     renderWithQuery(<App />);
@@ -193,8 +194,8 @@ describe("App", () => {
 
   it("takes a committee hit to the letters sent to it, and lists those letters under it", async () => {
     vi.mocked(ipc.search).mockResolvedValue([
-      { kind: "committee", id: 4, title: "Senate Committee on Finance", snippet: "SSFI · 1 letter to it" },
-      { kind: "letter", id: 2, title: "The amended KORUS", snippet: "To the Senate Committee on Finance, 2018-09-24" },
+      { kind: "committee", id: 4, title: "Senate Committee on Finance", snippet: "SSFI · 1 letter to it", detail: null },
+      { kind: "letter", id: 2, title: "The amended KORUS", snippet: "To the Senate Committee on Finance, 2018-09-24", detail: null },
     ]);
     renderWithQuery(<App />);
     await screen.findByRole("heading", { name: "Letters" });

@@ -117,6 +117,8 @@ function GlobalSearch({
                 <span className="kind">{h.kind}</span>{" "}
                 <span className="hit">
                   <span className="title">{h.title}</span>
+                  {/* What the hit is (a person's office and years), as Rust says it. */}
+                  {h.detail && <span className="detail"> — {h.detail}</span>}
                   {h.snippet && h.snippet.replace(/[[\]]/g, "") !== h.title && <Snippet text={h.snippet} />}
                 </span>
               </button>

@@ -217,14 +217,16 @@ describe("layout", () => {
     windowWidth(1024);
     const log = made(
       `<table class="table sent-log"><tr><th class="letter">Letter</th><th class="recipient">Recipient</th><th class="sent">Sent</th><th class="date">Follow up</th></tr>` +
-        `<tr><td class="letter"><button class="link">Continued support</button><div class="muted nowrap">September 5, 2017</div></td><td class="recipient">Robert E. Lighthizer<div class="muted">United States Trade Representative</div></td><td class="sent"><span class="nowrap">September 5, 2017</span></td><td class="date">October 5, 2017</td></tr></table>`,
+        `<tr><td class="letter"><button class="link">Continued support</button><div class="muted nowrap">September 5, 2017</div></td><td class="recipient">Robert E. Lighthizer<div class="muted">United States Trade Representative</div></td><td class="sent"><span class="nowrap">September 5, 2017</span></td><td class="date">October 5, 2017<div class="row-actions"><button class="small">Snooze…</button><button class="small">Assign…</button><button class="small">Log call…</button></div></td></tr></table>`,
     );
-    expect(style(log, "td.letter").width).toBe("45%");
+    // Narrow enough at 1024 px that a copy's follow-up actions stay on one line beside it.
+    expect(style(log, "td.letter").width).toBe("26%");
     expect(style(log, "td.letter .link").display).toBe("inline-block");
-    expect(style(log, "td.letter .link").minWidth).toBe("140px");
+    expect(style(log, "td.letter .link").minWidth).toBe("120px");
     expect(style(log, "td.letter .nowrap").whiteSpace).toBe("nowrap");
     expect(style(log, "td.recipient").width).toBe("");
-    expect(style(log, "td.recipient .muted").minWidth).toBe("130px");
+    expect(style(log, "td.recipient .muted").minWidth).toBe("110px");
+    expect(style(log, ".row-actions").flexWrap).toBe("nowrap");
     expect(style(log, "th.sent").whiteSpace).toBe("nowrap");
     expect(style(log, "td.sent .nowrap").whiteSpace).toBe("nowrap");
     expect(style(log, "td.date").whiteSpace).toBe("nowrap");

@@ -83,6 +83,9 @@ pub struct App {
     pub(crate) secrets: crate::secrets::Secrets,
     /// The mailbox's access tokens of this session (never written down).
     pub(crate) tokens: crate::oauth::TokenCache,
+    /// The folder holding the print service's programs (`lp`, `lpstat`);
+    /// none: found on the PATH.
+    pub(crate) print_programs: Option<PathBuf>,
 }
 
 /// The database Amicus uses when none is named: `$XDG_DATA_HOME/amicus/amicus.db`.
@@ -146,6 +149,7 @@ impl App {
             listener: RwLock::new(None),
             secrets: crate::secrets::Secrets::system(),
             tokens: crate::oauth::TokenCache::default(),
+            print_programs: None,
         };
         let fresh = sample && app.db().is_empty()?;
         app.register_builtin_templates()?;
@@ -165,6 +169,13 @@ impl App {
     /// Keep passwords in `secrets` instead of the user's keychain (tests).
     pub fn with_secrets(mut self, secrets: crate::secrets::Secrets) -> App {
         self.secrets = secrets;
+        self
+    }
+
+    /// Look for the print service's programs (`lp`, `lpstat`) in `dir`
+    /// instead of on the PATH (tests: a computer without CUPS, or a fake one).
+    pub fn with_print_programs(mut self, dir: impl Into<PathBuf>) -> App {
+        self.print_programs = Some(dir.into());
         self
     }
 

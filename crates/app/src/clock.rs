@@ -74,11 +74,28 @@ impl Clock {
     }
 }
 
-/// The system's IANA zone, or UTC.
+/// This computer's own time zone: `TZ` when it names a zone (as for every
+/// program the user runs: `TZ=America/Chicago`, `:America/Chicago` or a
+/// path into the zone files), else the system's setting as
+/// `iana-time-zone` reads it (`/etc/localtime` on Linux, the registry on
+/// Windows, the system preferences on macOS); UTC only when neither tells.
 pub fn system_zone() -> Tz {
-    iana_time_zone::get_timezone()
-        .ok()
-        .and_then(|name| name.parse().ok())
+    zone_of_computer(
+        std::env::var("TZ").ok().as_deref(),
+        iana_time_zone::get_timezone().ok().as_deref(),
+    )
+}
+
+/// The zone `TZ` names, else the system's; UTC when neither is a zone.
+pub(crate) fn zone_of_computer(tz: Option<&str>, system: Option<&str>) -> Tz {
+    let named = |name: &str| -> Option<Tz> {
+        let name = name.trim().trim_start_matches(':');
+        // A path into the zone files names its zone by what follows "zoneinfo/".
+        let name = name.rsplit_once("zoneinfo/").map_or(name, |(_, z)| z);
+        name.parse().ok()
+    };
+    tz.and_then(named)
+        .or_else(|| system.and_then(named))
         .unwrap_or(Tz::UTC)
 }
 
@@ -93,4 +110,32 @@ pub fn parse_zone(name: &str) -> Result<Tz, crate::error::AppError> {
             ),
         )
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::zone_of_computer;
+    use chrono_tz::Tz;
+
+    #[test]
+    fn the_computers_zone_is_tz_then_the_systems_then_utc() {
+        let chicago = Tz::America__Chicago;
+        assert_eq!(
+            zone_of_computer(Some("America/Chicago"), Some("Europe/Berlin")),
+            chicago
+        );
+        assert_eq!(zone_of_computer(Some(":America/Chicago"), None), chicago);
+        assert_eq!(
+            zone_of_computer(Some("/usr/share/zoneinfo/America/Chicago"), None),
+            chicago
+        );
+        // A POSIX rule such as EST5EDT-ish text that is no zone name: the system's.
+        assert_eq!(
+            zone_of_computer(Some("XYZ3ABC"), Some("Europe/Berlin")),
+            Tz::Europe__Berlin
+        );
+        assert_eq!(zone_of_computer(None, Some("Asia/Seoul")), Tz::Asia__Seoul);
+        assert_eq!(zone_of_computer(Some(""), None), Tz::UTC);
+        assert_eq!(zone_of_computer(None, None), Tz::UTC);
+    }
 }

@@ -109,6 +109,10 @@ struct Term {
     address: Option<String>,
     phone: Option<String>,
     contact_form: Option<String>,
+    /// Set where `end` is the day the dataset stopped listing the member,
+    /// not the term's scheduled end (the shipped snapshot's historical file).
+    #[serde(rename = "end-note")]
+    end_note: Option<String>,
 }
 
 /// The states, the District and the territories by postal code.
@@ -433,6 +437,7 @@ fn members_of(
                                 .contact_form
                                 .clone()
                                 .filter(|u| u.starts_with("https://") || u.starts_with("http://")),
+                            end_listed: t.end_note.is_some(),
                         })
                     })
                     .collect(),

@@ -35,6 +35,9 @@ pub struct MailView {
     /// Who is signed in to the organization's mailbox on this computer
     /// (with a sign-in chosen); None: no one yet, or the sign-in was removed.
     pub signed_in_as: Option<String>,
+    /// Only the sender is set up (no mail server, no sign-in): enough for
+    /// `.eml` drafts, not to send (`MailSettings::drafts_only`).
+    pub drafts_only: bool,
     /// The port each kind of connection usually uses, which the form
     /// offers when the security changes.
     pub usual_ports: mail::UsualPorts,
@@ -151,6 +154,7 @@ impl App {
             .and_then(|s| s.sign_in.as_ref())
             .and_then(|s| self.mailbox_user(s));
         Ok(MailView {
+            drafts_only: settings.as_ref().is_some_and(MailSettings::drafts_only),
             settings,
             password_kept,
             signed_in_as,

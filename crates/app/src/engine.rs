@@ -250,6 +250,12 @@ impl Engine {
             .collect()
     }
 
+    /// How many copies the letter makes (one per addressee when per
+    /// recipient, one for a joint letter): filled, not laid out.
+    pub fn copy_count(&self, data: &LetterData) -> Result<usize, AppError> {
+        Ok(letters::prepare(&self.read_templates(), data, None)?.len())
+    }
+
     /// How each copy greets its addressees ("Dear Secretary Ross:"), as the
     /// letter says it: filled, not laid out.
     pub fn salutations(&self, data: &LetterData) -> Result<Vec<String>, AppError> {

@@ -76,7 +76,7 @@ pub use log::LogEntry;
 pub use mailbox::SignedIn;
 pub use model::*;
 pub use offices::{HolderView, OfficeChange, OfficeDetail, OfficeHolder, OfficeRow};
-pub use officials::{NewOfficial, OfficialRow, OfficialsPage, PersonDetail, TermView};
+pub use officials::{NewOfficial, OfficialRow, OfficialsPage, PersonDetail, TermEnd, TermView};
 pub use paper::{PaperChoice, PaperKind};
 pub use positions::{IssueView, LetterRef, PositionView};
 pub use preview::{DraftPreview, GlyphDef, InkLine, PageDrawing, PreviewHave, PreviewPage};

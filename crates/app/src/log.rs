@@ -3,6 +3,7 @@
 
 use std::path::Path;
 
+use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 use store::log::{LogFilter, SearchHit};
 
@@ -33,9 +34,13 @@ impl App {
         let rows = self.db().log(filter)?;
         Ok(rows
             .into_iter()
-            .map(|copy| LogEntry {
-                overdue: crate::followups::overdue(copy.follow_up_on, copy.reply_on, today),
-                copy,
+            .map(|mut copy| {
+                // The office as staff say it (a Senate seat without its class).
+                copy.office = copy.office.map(|o| store::spoken_title(&o).to_string());
+                LogEntry {
+                    overdue: crate::followups::overdue(copy.follow_up_on, copy.reply_on, today),
+                    copy,
+                }
             })
             .collect())
     }
@@ -54,7 +59,53 @@ impl App {
         crate::files::write_atomically(path, file.as_bytes())
     }
 
+    /// Letters, people, offices, positions and committees matching `text`;
+    /// a person found says what office they hold or held, and an office is
+    /// named as staff say it.
     pub fn search(&self, text: &str) -> Result<Vec<SearchHit>, AppError> {
-        Ok(self.db().search(text, 50)?)
+        let today = self.clock().today();
+        let db = self.db();
+        let mut hits = db.search(text, 50)?;
+        for hit in &mut hits {
+            match hit.kind.as_str() {
+                "person" => {
+                    if let Some(h) = db.latest_holding(hit.id, today)? {
+                        // Held since the first of the unbroken terms in that
+                        // office (a senator re-elected is one tenure).
+                        let mut start = h.term.start_on;
+                        for t in db.terms_of_person(hit.id)? {
+                            if t.office_id == h.office.id
+                                && t.start_on < start
+                                && t.end_on.is_none_or(|e| e + chrono::Days::new(31) >= start)
+                            {
+                                start = t.start_on;
+                            }
+                        }
+                        hit.detail =
+                            Some(office_held(&h.office.title, start, h.term.end_on, today));
+                    }
+                }
+                "office" => hit.title = store::spoken_title(&hit.title).to_string(),
+                _ => {}
+            }
+        }
+        Ok(hits)
+    }
+}
+
+/// The office a person holds or held, with its years, as a search hit says
+/// it: "U.S. Senator for California (2017–2021)", "Secretary of Commerce
+/// (since 2025)".
+pub(crate) fn office_held(
+    title: &str,
+    start: NaiveDate,
+    end: Option<NaiveDate>,
+    today: NaiveDate,
+) -> String {
+    let title = store::spoken_title(title);
+    match end.filter(|e| *e <= today) {
+        Some(end) if end.year() == start.year() => format!("{title} ({})", start.year()),
+        Some(end) => format!("{title} ({}–{})", start.year(), end.year()),
+        None => format!("{title} (since {})", start.year()),
     }
 }

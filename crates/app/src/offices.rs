@@ -14,6 +14,10 @@ use crate::error::AppError;
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct OfficeRow {
     pub office: Office,
+    /// The office's title as staff say it (a Senate seat without its
+    /// class: "U.S. Senator for California"); `office.title` is the
+    /// record's own, for a tooltip.
+    pub label: String,
     pub holder: Option<String>,
 }
 
@@ -34,6 +38,10 @@ pub struct HolderView {
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct OfficeDetail {
     pub office: Office,
+    /// The title as staff say it (see [`OfficeRow::label`]).
+    pub label: String,
+    /// A Senate seat's class (1, 2 or 3), for the office's details.
+    pub senate_class: Option<u8>,
     pub holders: Vec<HolderView>,
 }
 
@@ -67,7 +75,12 @@ fn detail_in(db: &Store, id: i64) -> Result<OfficeDetail, AppError> {
             acting: t.acting,
         });
     }
-    Ok(OfficeDetail { office, holders })
+    Ok(OfficeDetail {
+        label: store::spoken_title(&office.title).to_string(),
+        senate_class: store::senate_class(&office.title),
+        office,
+        holders,
+    })
 }
 
 impl App {
@@ -84,7 +97,11 @@ impl App {
         let mut out = Vec::new();
         for office in db.offices_matching(filter, &also)? {
             let holder = db.holder_on(office.id, on)?.map(|h| h.person.full_name);
-            out.push(OfficeRow { office, holder });
+            out.push(OfficeRow {
+                label: store::spoken_title(&office.title).to_string(),
+                office,
+                holder,
+            });
         }
         Ok(out)
     }

@@ -9,6 +9,37 @@ use store::{NewOffice, NewPerson, NewTerm, Person, StoreError};
 use crate::app::{App, RecordArea};
 use crate::error::AppError;
 
+/// What a term's end date is, on the day a list is made: terms imported
+/// from a roster carry the roster's scheduled end (January 3 of the year a
+/// seat is next filled), which is not a day anybody left office.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case")]
+pub enum TermEnd {
+    /// No end on record: in office.
+    Open,
+    /// An end still to come: the term is scheduled to end then (the holder
+    /// is in office until at least that day, unless the record learns otherwise).
+    Scheduled,
+    /// An end that has passed: the term ended then, as the record knows it.
+    Ended,
+    /// The day a roster stopped listing the holder: they had left by then,
+    /// perhaps earlier (and the term is over).
+    LastListed,
+}
+
+impl TermEnd {
+    /// What a term's end is on `on`.
+    pub fn of(term: &store::Term, on: NaiveDate) -> TermEnd {
+        match term.end_on {
+            None => TermEnd::Open,
+            Some(_) if term.end_listed => TermEnd::LastListed,
+            Some(e) if e > on => TermEnd::Scheduled,
+            Some(_) => TermEnd::Ended,
+        }
+    }
+}
+
 /// A person in the officials list, with the office they hold (or last held).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -16,7 +47,10 @@ pub struct OfficialRow {
     pub person: Person,
     pub office: Option<String>,
     pub office_id: Option<i64>,
+    /// The term's end date, if any.
     pub until: Option<NaiveDate>,
+    /// What `until` is on the list's day: scheduled, or ended (none: no office).
+    pub term_end: Option<TermEnd>,
 }
 
 /// A page of the officials list: at most the rows asked for, and how many
@@ -53,6 +87,8 @@ pub struct TermView {
     pub office: String,
     pub start_on: NaiveDate,
     pub end_on: Option<NaiveDate>,
+    /// What `end_on` is today: scheduled, or ended.
+    pub term_end: TermEnd,
     pub acting: bool,
 }
 
@@ -118,9 +154,12 @@ impl App {
         for person in db.persons_matching(filter, also, offset, limit)? {
             let holding = db.latest_holding(person.id, on)?;
             out.push(OfficialRow {
-                office: holding.as_ref().map(|h| h.office.title.clone()),
+                office: holding
+                    .as_ref()
+                    .map(|h| store::spoken_title(&h.office.title).to_string()),
                 office_id: holding.as_ref().map(|h| h.office.id),
                 until: holding.as_ref().and_then(|h| h.term.end_on),
+                term_end: holding.as_ref().map(|h| TermEnd::of(&h.term, on)),
                 person,
             });
         }
@@ -128,15 +167,17 @@ impl App {
     }
 
     pub fn person_detail(&self, id: i64) -> Result<PersonDetail, AppError> {
+        let today = self.clock().today();
         let db = self.db();
         let person = db.person(id)?;
         let mut terms = Vec::new();
         for t in db.terms_of_person(id)? {
             terms.push(TermView {
                 term_id: t.id,
-                office: db.office(t.office_id)?.title,
+                office: store::spoken_title(&db.office(t.office_id)?.title).to_string(),
                 start_on: t.start_on,
                 end_on: t.end_on,
+                term_end: TermEnd::of(&t, today),
                 acting: t.acting,
             });
         }

@@ -113,6 +113,7 @@ pub fn read_posts(text: &str, origin: &str) -> Result<Vec<Member>, AppError> {
                 address: post.address.clone(),
                 phone: None,
                 contact_form: post.contact_form.clone(),
+                end_listed: false,
             });
         }
     }

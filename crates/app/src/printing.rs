@@ -61,20 +61,34 @@ pub struct Printed {
     pub sheets_of: u32,
 }
 
-/// The print service's own programs, or why there are none.
-fn lp_program(name: &str) -> Result<Command, AppError> {
-    if cfg!(windows) {
-        return Err(AppError::Unavailable(
-            "printing from Amicus is not built for Windows yet: use Export PDF… and print the \
-             file from your PDF reader, which offers the printer, copies, two-sided and the tray"
-                .into(),
-        ));
+impl App {
+    /// The print service's own programs, or why there are none.
+    fn lp_program(&self, name: &str) -> Result<Command, AppError> {
+        if cfg!(windows) {
+            return Err(AppError::Unavailable(
+                "printing from Amicus is not built for Windows yet: use Export PDF… and print the \
+                 file from your PDF reader, which offers the printer, copies, two-sided and the tray"
+                    .into(),
+            ));
+        }
+        Ok(match &self.print_programs {
+            Some(dir) => Command::new(dir.join(name)),
+            None => Command::new(name),
+        })
     }
-    Ok(Command::new(name))
 }
 
-/// Run a print-service program; its error in words.
-fn run(mut cmd: Command, what: &str) -> Result<String, AppError> {
+/// What a print-service program that could be started did.
+enum Ran {
+    /// It succeeded: what it printed.
+    Said(String),
+    /// It ran and failed: why, in words.
+    Refused(AppError),
+}
+
+/// Run a print-service program: an error only when it could not be started
+/// (above all, when it is not installed at all).
+fn ran(mut cmd: Command, what: &str) -> Result<Ran, AppError> {
     let out = cmd.output().map_err(|e| match e.kind() {
         std::io::ErrorKind::NotFound => AppError::Unavailable(format!(
             "this computer has no print service ({what} is not installed): install CUPS \
@@ -83,31 +97,45 @@ fn run(mut cmd: Command, what: &str) -> Result<String, AppError> {
         _ => AppError::Unavailable(format!("{what} did not run: {e}")),
     })?;
     if out.status.success() {
-        Ok(String::from_utf8_lossy(&out.stdout).into_owned())
+        Ok(Ran::Said(String::from_utf8_lossy(&out.stdout).into_owned()))
     } else {
         let said = String::from_utf8_lossy(&out.stderr).trim().to_string();
-        Err(AppError::Unavailable(format!(
+        Ok(Ran::Refused(AppError::Unavailable(format!(
             "the print service refused: {}",
             if said.is_empty() {
                 format!("{what} ended with {}", out.status)
             } else {
                 said
             }
-        )))
+        ))))
+    }
+}
+
+/// Run a print-service program; its error in words.
+fn run(cmd: Command, what: &str) -> Result<String, AppError> {
+    match ran(cmd, what)? {
+        Ran::Said(out) => Ok(out),
+        Ran::Refused(e) => Err(e),
     }
 }
 
 impl App {
-    /// The printers this computer can print to, the default first.
+    /// The printers this computer can print to, the default first; an
+    /// error when it has no print service at all (no CUPS), which is not
+    /// the same as a print service with no printer.
     pub fn printers(&self) -> Result<Vec<Printer>, AppError> {
-        let mut names = lp_program("lpstat")?;
+        let said = |r: Ran| match r {
+            Ran::Said(out) => out,
+            Ran::Refused(_) => String::new(),
+        };
+        let mut names = self.lp_program("lpstat")?;
         names.arg("-e");
         // No printer at all: lpstat -e prints nothing (or fails on an
         // empty server); both mean none.
-        let listed = run(names, "lpstat").unwrap_or_default();
-        let mut default = lp_program("lpstat")?;
+        let listed = said(ran(names, "lpstat")?);
+        let mut default = self.lp_program("lpstat")?;
         default.arg("-d");
-        let default = run(default, "lpstat").unwrap_or_default();
+        let default = said(ran(default, "lpstat")?);
         let default = default.lines().find_map(|l| {
             l.split_once("destination:")
                 .map(|(_, d)| d.trim().to_string())
@@ -123,6 +151,20 @@ impl App {
             .collect();
         printers.sort_by(|a, b| b.default.cmp(&a.default).then(a.name.cmp(&b.name)));
         Ok(printers)
+    }
+
+    /// How many documents printing the whole letter sends (what Print
+    /// counts as its copies): the signed copies as signed, else one per
+    /// copy the letter makes (one for a joint letter, however many it is
+    /// addressed to).
+    pub fn print_copies(&self, letter_id: i64) -> Result<u32, AppError> {
+        let signed = self.db().signed_copy_count(letter_id)?;
+        let n = if signed > 0 {
+            signed
+        } else {
+            self.engine.copy_count(&self.letter_data(letter_id)?)?
+        };
+        Ok(u32::try_from(n).unwrap_or(u32::MAX))
     }
 
     /// Print a letter's copies: the exact PDFs Export PDF writes, to the
@@ -230,7 +272,7 @@ impl App {
         let mut jobs = Vec::new();
         let mut failure = None;
         for (title, batch) in &batches {
-            let mut lp = lp_program("lp")?;
+            let mut lp = self.lp_program("lp")?;
             lp.args(["-d", &printer, "-n", &req.copies.to_string()])
                 .args(["-o", &format!("media={paper}")])
                 .args(["-o", "print-scaling=none"])

@@ -32,12 +32,17 @@ pub(crate) fn name_of(
 ) -> Result<(Option<String>, Option<String>), AppError> {
     let person = r.person_id.map(|p| store.person(p)).transpose()?;
     let office = r.office_id.map(|o| store.office(o)).transpose()?;
-    Ok((person.map(|p| p.full_name), office.map(|o| o.title)))
+    Ok((
+        person.map(|p| p.full_name),
+        office.map(|o| store::spoken_title(&o.title).to_string()),
+    ))
 }
 
 /// How an addressee is named in lists: "Wilbur Ross (Secretary of Commerce)",
 /// or the office alone when the record names no holder on that day.
+/// A Senate seat is named as staff say it ("U.S. Senator for Iowa", not its class).
 pub(crate) fn label(person: Option<String>, office: Option<String>) -> String {
+    let office = office.map(|o| store::spoken_title(&o).to_string());
     match (person, office) {
         (Some(p), Some(o)) => format!("{p} ({o})"),
         (Some(p), None) => p,
@@ -180,7 +185,7 @@ pub(crate) fn recipient_block(
             full_name: &p.full_name,
             family_name: &p.family_name,
             kind: office.as_ref().map_or("other", |o| o.kind.as_str()),
-            office_title: office.as_ref().map(|o| o.title.as_str()),
+            office_title: office.as_ref().map(|o| store::spoken_title(&o.title)),
             organization: office.as_ref().and_then(|o| o.organization.as_deref()),
             address: &address,
             honorific: p.honorific.as_deref(),
@@ -188,7 +193,7 @@ pub(crate) fn recipient_block(
         }),
         (None, Some(o)) => letters::Recipient {
             honorific: None,
-            name: o.title.clone(),
+            name: store::spoken_title(&o.title).to_string(),
             title: None,
             organization: o.organization.clone(),
             address: o.address.clone(),

@@ -19,6 +19,9 @@ pub struct SettingsInfo {
     pub schema_version: u32,
     /// The organization's time zone (IANA name), which decides "today".
     pub time_zone: String,
+    /// The zone is the one saved in the record; false: none is saved, and
+    /// `time_zone` is this computer's own.
+    pub time_zone_saved: bool,
     /// The folder of the desktop app's daily log files.
     pub log_dir: String,
     /// Amicus's version ([`crate::VERSION`]).
@@ -82,6 +85,9 @@ impl App {
             organization: org.map(|o| o.name).unwrap_or_default(),
             schema_version: u32::try_from(db.schema_version()?).unwrap_or(u32::MAX),
             time_zone: self.clock().zone().name().to_string(),
+            time_zone_saved: db
+                .setting::<String>("time_zone")?
+                .is_some_and(|z| crate::clock::parse_zone(&z).is_ok()),
             log_dir: log_dir().display().to_string(),
             version: crate::app::VERSION.to_string(),
         })

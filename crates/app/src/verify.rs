@@ -429,7 +429,7 @@ fn recipient_label(db: &Store, r: &Recipient) -> Result<String, AppError> {
             Some(
                 o.short_name
                     .filter(|s| !s.trim().is_empty())
-                    .unwrap_or(o.title),
+                    .unwrap_or_else(|| store::spoken_title(&o.title).to_string()),
             )
         }
         None => None,

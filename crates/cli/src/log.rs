@@ -118,7 +118,12 @@ pub fn search(app: &App, text: &str) -> Result<(), AppError> {
         out!("nothing matches \"{text}\"");
     }
     for h in hits {
-        out!("{:<8} {:>5}  {}  — {}", h.kind, h.id, h.title, h.snippet);
+        // A person found says the office held ("U.S. Senator for California (2017–2021)").
+        let title = match &h.detail {
+            Some(d) => format!("{}, {d}", h.title),
+            None => h.title.clone(),
+        };
+        out!("{:<8} {:>5}  {}  — {}", h.kind, h.id, title, h.snippet);
     }
     Ok(())
 }

@@ -34,6 +34,10 @@ pub struct SeatTerm {
     /// The office's web contact form, when the roster has one.
     #[serde(default)]
     pub contact_form: Option<String>,
+    /// `end` is the day the roster stopped listing the member (an upper
+    /// bound on when they left), not the term's scheduled end.
+    #[serde(default)]
+    pub end_listed: bool,
 }
 
 /// An office a member keeps outside the Capitol (a district office).
@@ -101,6 +105,10 @@ pub struct ImportSummary {
     /// Who changes, and what: "Mike Crapo: party, salutation".
     #[serde(default)]
     pub changes: Vec<String>,
+    /// The import changes nothing in the record ([`ImportSummary::changed_nothing`],
+    /// as the import found it; what it left alone may still be listed in `skipped`).
+    #[serde(default)]
+    pub changes_nothing: bool,
 }
 
 impl ImportSummary {
@@ -215,8 +223,9 @@ impl Store {
         }
         for (term, key, name, title) in open {
             if !on_roster.contains(key.as_str()) {
+                // Not on this roster of `as_of`: last listed before then.
                 tx.execute(
-                    "UPDATE terms SET end_on = ?2 WHERE id = ?1",
+                    "UPDATE terms SET end_on = ?2, end_listed = 1 WHERE id = ?1",
                     params![term, as_of],
                 )?;
                 sum.ended += 1;
@@ -224,6 +233,7 @@ impl Store {
             }
         }
         crate::committees::sync_committees(&tx, committees, as_of, &mut sum)?;
+        sum.changes_nothing = sum.changed_nothing();
         if dry_run {
             tx.rollback()?;
         } else {
@@ -371,6 +381,7 @@ struct KnownTerm {
     end: Option<NaiveDate>,
     party: Option<String>,
     address: Option<String>,
+    end_listed: bool,
 }
 
 /// Record `person`'s roster term `t` in seat `office`: the same term,
@@ -390,12 +401,12 @@ fn sync_term(
     let existing = tx
         .query_row(
             tx.pick(
-                "SELECT id, start_on, end_on, party, address FROM terms
+                "SELECT id, start_on, end_on, party, address, end_listed FROM terms
                  WHERE person_id = ?1 AND office_id = ?2 AND acting = 0
                    AND (start_on = ?3 OR (start_on < coalesce(?4, '9999-12-31')
                                           AND coalesce(end_on, '9999-12-31') > ?3))
                  ORDER BY abs(julianday(start_on) - julianday(?3)) LIMIT 1",
-                "SELECT id, start_on, end_on, party, address FROM terms
+                "SELECT id, start_on, end_on, party, address, end_listed FROM terms
                  WHERE person_id = ?1 AND office_id = ?2 AND acting = 0
                    AND (start_on = ?3 OR (start_on < coalesce(?4, '9999-12-31')
                                           AND coalesce(end_on, '9999-12-31') > ?3))
@@ -409,6 +420,7 @@ fn sync_term(
                     end: r.get(2)?,
                     party: r.get(3)?,
                     address: r.get(4)?,
+                    end_listed: r.get(5)?,
                 })
             },
         )
@@ -421,10 +433,12 @@ fn sync_term(
                 || old.end != t.end
                 || old.party != t.party
                 || address != old.address
+                || old.end_listed != t.end_listed
             {
                 tx.execute(
-                    "UPDATE terms SET start_on = ?2, end_on = ?3, party = ?4, address = ?5 WHERE id = ?1",
-                    params![old.id, t.start, t.end, t.party, address],
+                    "UPDATE terms SET start_on = ?2, end_on = ?3, party = ?4, address = ?5, end_listed = ?6
+                     WHERE id = ?1",
+                    params![old.id, t.start, t.end, t.party, address, t.end_listed],
                 )?;
                 sum.terms_updated += 1;
             }
@@ -444,9 +458,9 @@ fn sync_term(
                 return Ok(());
             }
             tx.execute(
-                "INSERT INTO terms (person_id, office_id, start_on, end_on, party, address)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                params![person, office, t.start, t.end, t.party, address],
+                "INSERT INTO terms (person_id, office_id, start_on, end_on, party, address, end_listed)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                params![person, office, t.start, t.end, t.party, address, t.end_listed],
             )?;
             sum.terms_added += 1;
         }
@@ -493,8 +507,9 @@ fn give_way(
     let mut changed = 0;
     for (id, name, start, end, addressed) in others {
         if start < t.start {
+            // Ended by the successor's start: a known end.
             tx.execute(
-                "UPDATE terms SET end_on = ?2 WHERE id = ?1",
+                "UPDATE terms SET end_on = ?2, end_listed = 0 WHERE id = ?1",
                 params![id, t.start],
             )?;
             departures.push(format!("{name}, {}, until {}", t.seat.title, t.start));

@@ -518,6 +518,16 @@ impl Store {
 
     /// Every digitally signed copy of letter `id`, in copy order (none
     /// when it was not signed digitally).
+    /// How many copies of the letter are kept as digitally signed.
+    pub fn signed_copy_count(&self, id: i64) -> Result<usize> {
+        let n: i64 = self.conn.query_row(
+            "SELECT count(*) FROM signed_copies WHERE letter_id = ?1",
+            [id],
+            |r| r.get(0),
+        )?;
+        Ok(usize::try_from(n).unwrap_or(0))
+    }
+
     pub fn signed_copies(&self, id: i64) -> Result<Vec<Vec<u8>>> {
         let mut stmt = self
             .conn

@@ -40,7 +40,7 @@ pub use rusqlite;
 pub type Result<T> = std::result::Result<T, StoreError>;
 
 /// The schema, oldest first. Forward-only: never edit a released file, add one.
-const MIGRATION_SQL: [&str; 14] = [
+const MIGRATION_SQL: [&str; 15] = [
     include_str!("../migrations/01-record.sql"),
     include_str!("../migrations/02-search.sql"),
     include_str!("../migrations/03-rosters.sql"),
@@ -55,6 +55,7 @@ const MIGRATION_SQL: [&str; 14] = [
     include_str!("../migrations/12-sent-copies-final.sql"),
     include_str!("../migrations/13-term-addresses.sql"),
     include_str!("../migrations/14-deleted-drafts.sql"),
+    include_str!("../migrations/15-term-ends.sql"),
 ];
 
 static MIGRATIONS: LazyLock<Migrations<'static>> =

@@ -101,6 +101,10 @@ pub struct SearchHit {
     pub title: String,
     /// The matching text with the match in [brackets].
     pub snippet: String,
+    /// What the hit is, beyond its title: for a person, the office held
+    /// ("U.S. Senator for California (2017–2021)"). Filled by the app.
+    #[serde(default)]
+    pub detail: Option<String>,
 }
 
 const KINDS: [&str; 4] = ["letter", "person", "office", "position"];
@@ -364,6 +368,7 @@ impl Store {
                     id: rowid / 4,
                     title: r.get(1)?,
                     snippet: r.get(2)?,
+                    detail: None,
                 },
             ))
         })?;
@@ -410,6 +415,7 @@ impl Store {
                     id: r.get(0)?,
                     title: r.get(1)?,
                     snippet: format!("To the {}, {date}", c.name),
+                    detail: None,
                 })
             })?;
             let letters = rows.collect::<crate::db::Result<Vec<_>>>()?;
@@ -422,6 +428,7 @@ impl Store {
                     1 => format!("{} · 1 letter to it", c.code),
                     n => format!("{} · {n} letters to it", c.code),
                 },
+                detail: None,
             });
             out.extend(letters);
         }
@@ -457,6 +464,7 @@ impl Store {
                         id: r.get(0)?,
                         title: r.get(1)?,
                         snippet: format!("To {}, {date}", hit.title),
+                        detail: None,
                     })
                 })?;
                 addressed.extend(rows.collect::<crate::db::Result<Vec<_>>>()?);

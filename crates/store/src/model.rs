@@ -202,6 +202,10 @@ pub struct Term {
     pub start_on: NaiveDate,
     pub end_on: Option<NaiveDate>,
     pub acting: bool,
+    /// `end_on` is the day a roster stopped listing the holder (an upper
+    /// bound on when they left), not a day the term is known to have ended.
+    #[serde(default)]
+    pub end_listed: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -429,4 +433,66 @@ pub struct ReplyFile {
     pub sha256: String,
     pub at: DateTime<Utc>,
     pub actor: Option<String>,
+}
+
+/// An office's title as staff say it: a U.S. Senate seat's title names its
+/// class ("U.S. Senator for California, class 3", which keeps the state's
+/// two seats apart in the record), but nobody speaks of classes: "U.S.
+/// Senator for California". Every other title is as stored.
+pub fn spoken_title(title: &str) -> &str {
+    if !title.starts_with("U.S. Senator for ") {
+        return title;
+    }
+    for class in ["1", "2", "3"] {
+        for form in [format!(", class {class}"), format!(" (class {class})")] {
+            if let Some(spoken) = title.strip_suffix(form.as_str()) {
+                return spoken;
+            }
+        }
+    }
+    title
+}
+
+/// The class of a U.S. Senate seat its title names (1, 2 or 3), for a
+/// detail or a tooltip.
+pub fn senate_class(title: &str) -> Option<u8> {
+    let spoken = spoken_title(title);
+    if spoken.len() == title.len() {
+        return None;
+    }
+    title
+        .trim_end_matches(')')
+        .chars()
+        .last()?
+        .to_digit(10)
+        .map(|d| d as u8)
+}
+
+#[cfg(test)]
+mod spoken_tests {
+    use super::{senate_class, spoken_title};
+
+    #[test]
+    fn a_senate_seat_is_said_without_its_class() {
+        assert_eq!(
+            spoken_title("U.S. Senator for California, class 3"),
+            "U.S. Senator for California"
+        );
+        assert_eq!(
+            spoken_title("U.S. Senator for California (class 1)"),
+            "U.S. Senator for California"
+        );
+        assert_eq!(
+            senate_class("U.S. Senator for California (class 1)"),
+            Some(1)
+        );
+        assert_eq!(senate_class("U.S. Senator for Iowa, class 3"), Some(3));
+        assert_eq!(
+            spoken_title("U.S. Representative, CA-12"),
+            "U.S. Representative, CA-12"
+        );
+        assert_eq!(senate_class("U.S. Representative, CA-12"), None);
+        // Only a seat's class: other titles keep their words.
+        assert_eq!(spoken_title("Teacher, class 3"), "Teacher, class 3");
+    }
 }

@@ -13,8 +13,7 @@ const PERSON_COLS: &str = "persons.id, persons.full_name, persons.family_name, p
 const OFFICE_COLS: &str = "offices.id, offices.title, offices.short_name, organizations.name,
     offices.kind, offices.single_holder, offices.address, offices.retired_on,
     offices.email, offices.contact_form";
-const TERM_COLS: &str =
-    "terms.id, terms.person_id, terms.office_id, terms.start_on, terms.end_on, terms.acting";
+const TERM_COLS: &str = "terms.id, terms.person_id, terms.office_id, terms.start_on, terms.end_on, terms.acting, terms.end_listed";
 
 fn person_row(r: &Row, at: usize) -> crate::db::Result<Person> {
     Ok(Person {
@@ -52,6 +51,7 @@ fn term_row(r: &Row, at: usize) -> crate::db::Result<Term> {
         start_on: r.get(at + 3)?,
         end_on: r.get(at + 4)?,
         acting: r.get(at + 5)?,
+        end_listed: r.get(at + 6)?,
     })
 }
 
@@ -575,9 +575,17 @@ impl Store {
         self.write(|tx| {
             check_term(tx, t, Some(id))?;
             check_not_retired(tx, t)?;
+            // An end set by hand is the end as known: no longer a roster's "last listed".
             let n = tx.execute(
-                "UPDATE terms SET person_id = ?2, office_id = ?3, start_on = ?4, end_on = ?5, acting = ?6,
-                     address = coalesce(?7, address) WHERE id = ?1",
+                tx.pick(
+                    "UPDATE terms SET person_id = ?2, office_id = ?3, start_on = ?4, end_on = ?5, acting = ?6,
+                         address = coalesce(?7, address),
+                         end_listed = CASE WHEN end_on IS ?5 THEN end_listed ELSE 0 END WHERE id = ?1",
+                    "UPDATE terms SET person_id = ?2, office_id = ?3, start_on = ?4, end_on = ?5, acting = ?6,
+                         address = coalesce(?7, address),
+                         end_listed = CASE WHEN end_on IS NOT DISTINCT FROM ?5 THEN end_listed ELSE 0 END
+                     WHERE id = ?1",
+                ),
                 params![id, t.person_id, t.office_id, t.start_on, t.end_on, t.acting, address_text(&t.address)],
             )?;
             if n == 0 {
@@ -630,7 +638,7 @@ impl Store {
                      ORDER BY terms.acting, terms.start_on DESC, terms.id DESC LIMIT 1"
                 ),
                 params![office_id, date],
-                |r| Ok((term_row(r, 0)?, person_row(r, 6)?)),
+                |r| Ok((term_row(r, 0)?, person_row(r, 7)?)),
             )
             .optional()?;
         Ok(found.map(|(term, person)| Holder {

@@ -59,6 +59,8 @@ pub struct CsvSummary {
     pub persons_added: usize,
     pub offices_added: usize,
     pub terms_added: usize,
+    /// The file adds nothing the record does not have.
+    pub changes_nothing: bool,
 }
 
 struct Row {
@@ -388,6 +390,7 @@ impl Store {
             problems.sort_by_key(|p| p.line);
             return Err(StoreError::Rows(problems));
         }
+        sum.changes_nothing = sum.persons_added + sum.offices_added + sum.terms_added == 0;
         if dry_run {
             tx.rollback()?;
         } else {

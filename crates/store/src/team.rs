@@ -22,7 +22,7 @@ use crate::db::{Connection, PgSession};
 use crate::{Result, Store, StoreError};
 
 /// The team schema, oldest first. Forward-only, like the SQLite migrations.
-const PG_MIGRATION_SQL: [&str; 8] = [
+const PG_MIGRATION_SQL: [&str; 9] = [
     include_str!("../pg/01-schema.sql"),
     include_str!("../pg/02-roles.sql"),
     include_str!("../pg/03-changes.sql"),
@@ -31,6 +31,7 @@ const PG_MIGRATION_SQL: [&str; 8] = [
     include_str!("../pg/06-record-rules.sql"),
     include_str!("../pg/07-term-addresses.sql"),
     include_str!("../pg/08-deleted-drafts.sql"),
+    include_str!("../pg/09-term-ends.sql"),
 ];
 
 /// The team schema version this build speaks.

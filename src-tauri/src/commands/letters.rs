@@ -181,6 +181,12 @@ pub fn printers_list(state: State<'_, AppState>) -> Reply<Vec<amicus_app::Printe
     Ok(state.app()?.printers()?)
 }
 
+/// How many documents printing the whole letter sends (its copies, as Print counts them).
+#[tauri::command(async)]
+pub fn letter_print_copies(state: State<'_, AppState>, id: i64) -> Reply<u32> {
+    Ok(state.app()?.print_copies(id)?)
+}
+
 /// Print a letter's copies on a printer of this computer.
 #[tauri::command(async)]
 pub fn letter_print(

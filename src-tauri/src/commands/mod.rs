@@ -51,6 +51,7 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke<tauri::Wry>) -> bool + Send + Syn
         letters::letter_paper_export,
         letters::printers_list,
         letters::letter_print,
+        letters::letter_print_copies,
         letters::export_cancel,
         compose::paragraphs_list,
         compose::paragraph_save,

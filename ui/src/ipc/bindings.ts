@@ -13,6 +13,11 @@ export type SettingsInfo = { db_path: string, organization: string, schema_versi
  */
 time_zone: string, 
 /**
+ * The zone is the one saved in the record; false: none is saved, and
+ * `time_zone` is this computer's own.
+ */
+time_zone_saved: boolean, 
+/**
  * The folder of the desktop app's daily log files.
  */
 log_dir: string, 
@@ -342,7 +347,15 @@ jobs: Array<string>,
  */
 sheets_of: number, };
 
-export type OfficialRow = { person: Person, office: string | null, office_id: number | null, until: string | null, };
+export type OfficialRow = { person: Person, office: string | null, office_id: number | null, 
+/**
+ * The term's end date, if any.
+ */
+until: string | null, 
+/**
+ * What `until` is on the list's day: scheduled, or ended (none: no office).
+ */
+term_end: TermEnd | null, };
 
 export type OfficialsPage = { rows: Array<OfficialRow>, total: number, };
 
@@ -435,7 +448,12 @@ kind: string, id: number, title: string,
 /**
  * The matching text with the match in [brackets].
  */
-snippet: string, };
+snippet: string, 
+/**
+ * What the hit is, beyond its title: for a person, the office held
+ * ("U.S. Senator for California (2017–2021)"). Filled by the app.
+ */
+detail: string | null, };
 
 export type ImportSummary = { added: number, updated: number, 
 /**
@@ -469,7 +487,12 @@ departures: Array<string>,
 /**
  * Who changes, and what: "Mike Crapo: party, salutation".
  */
-changes: Array<string>, };
+changes: Array<string>, 
+/**
+ * The import changes nothing in the record ([`ImportSummary::changed_nothing`],
+ * as the import found it; what it left alone may still be listed in `skipped`).
+ */
+changes_nothing: boolean, };
 
 export type NewPerson = { full_name: string, 
 /**
@@ -492,7 +515,13 @@ export type LocalOffice = {
  */
 key: string, city: string, address: Array<string>, phone: string | null, fax: string | null, };
 
-export type TermView = { term_id: number, office: string, start_on: string, end_on: string | null, acting: boolean, };
+export type TermView = { term_id: number, office: string, start_on: string, end_on: string | null, 
+/**
+ * What `end_on` is today: scheduled, or ended.
+ */
+term_end: TermEnd, acting: boolean, };
+
+export type TermEnd = "open" | "scheduled" | "ended" | "last_listed";
 
 export type PersonDetail = { person: Person, terms: Array<TermView>, local_offices: Array<LocalOffice>, };
 
@@ -529,7 +558,11 @@ margins: FileMargins, };
 
 export type FileMargins = { top: number, right: number, bottom: number, left: number, };
 
-export type CsvSummary = { persons_added: number, offices_added: number, terms_added: number, };
+export type CsvSummary = { persons_added: number, offices_added: number, terms_added: number, 
+/**
+ * The file adds nothing the record does not have.
+ */
+changes_nothing: boolean, };
 
 export type NewOffice = { title: string, short_name: string | null, organization: string | null, kind: OfficeKind, single_holder: boolean, address: Array<string>, email: string | null, contact_form: string | null, };
 
@@ -541,11 +574,25 @@ export type NewTerm = { person_id: number, office_id: number, start_on: string, 
  */
 address: Array<string>, };
 
-export type OfficeRow = { office: Office, holder: string | null, };
+export type OfficeRow = { office: Office, 
+/**
+ * The office's title as staff say it (a Senate seat without its
+ * class: "U.S. Senator for California"); `office.title` is the
+ * record's own, for a tooltip.
+ */
+label: string, holder: string | null, };
 
 export type HolderView = { term_id: number, person_id: number, person: string, start_on: string, end_on: string | null, acting: boolean, };
 
-export type OfficeDetail = { office: Office, holders: Array<HolderView>, };
+export type OfficeDetail = { office: Office, 
+/**
+ * The title as staff say it (see [`OfficeRow::label`]).
+ */
+label: string, 
+/**
+ * A Senate seat's class (1, 2 or 3), for the office's details.
+ */
+senate_class: number | null, holders: Array<HolderView>, };
 
 export type ClockView = { today: string, time_zone: string, 
 /**
@@ -661,6 +708,11 @@ password_kept: boolean,
  * (with a sign-in chosen); None: no one yet, or the sign-in was removed.
  */
 signed_in_as: string | null, 
+/**
+ * Only the sender is set up (no mail server, no sign-in): enough for
+ * `.eml` drafts, not to send (`MailSettings::drafts_only`).
+ */
+drafts_only: boolean, 
 /**
  * The port each kind of connection usually uses, which the form
  * offers when the security changes.

@@ -174,6 +174,8 @@ export function letterSendEmail(
 }
 /** The printers of this computer, the default first. */
 export const printersList = () => invoke<Printer[]>("printers_list");
+/** How many documents printing the whole letter sends: its copies, as Rust counts them. */
+export const letterPrintCopies = (id: number) => invoke<number>("letter_print_copies", { id });
 /** Print a letter's copies on a printer of this computer (recorded in its history). */
 export const letterPrint = (request: PrintRequest) => invoke<Printed>("letter_print", { request });
 /** Stock paragraphs matching every word of `search`, those on `issueId` first. */

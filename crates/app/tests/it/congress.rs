@@ -231,12 +231,17 @@ fn importing_again_changes_nothing_and_a_dry_run_writes_nothing(engine: Backend)
     let dry = app.import_congress(&dir(), day(AS_OF), true).unwrap();
     assert_eq!(dry.added, 537 + departed());
     assert_eq!(counts(&app), before, "a dry run writes nothing");
+    assert!(
+        !dry.changes_nothing,
+        "the window is told it would change things"
+    );
 
     let first = app.import_congress(&dir(), day(AS_OF), false).unwrap();
     assert_eq!(first, dry, "the dry run predicted the import");
     let after = counts(&app);
     let again = app.import_congress(&dir(), day(AS_OF), false).unwrap();
     assert!(again.changed_nothing(), "{again:?}");
+    assert!(again.changes_nothing, "the window is told: {again:?}");
     assert_eq!(counts(&app), after);
 }
 
@@ -298,6 +303,19 @@ fn a_newer_roster_updates_adds_and_closes_but_keeps_history_and_hand_edits(engin
     let terms = app.store().terms_of_person(left.id).unwrap();
     assert_eq!(terms.len(), gone.terms.len());
     assert_eq!(terms[0].end_on, Some(later));
+    // That end is the roster's day, when they were last listed: said so, not "ended".
+    assert!(terms[0].end_listed);
+    let row = app
+        .officials_page(&gone.full_name, Some(later), 0, 1)
+        .unwrap()
+        .rows
+        .remove(0);
+    assert_eq!(row.term_end, Some(TermEnd::LastListed));
+    // Staff who know the real day say so: then it is the end as known.
+    let real = later.pred_opt().unwrap();
+    app.end_term(terms[0].id, real).unwrap();
+    let fixed = app.store().term(terms[0].id).unwrap();
+    assert_eq!((fixed.end_on, fixed.end_listed), (Some(real), false));
 }
 
 fn district_offices_come_with_their_members_and_leave_the_posts_alone(engine: Backend) {
@@ -626,7 +644,71 @@ fn officials_are_found_by_office_and_by_state_name_with_the_whole_count(engine: 
     assert!(past.rows.is_empty());
 }
 
+/// Walk 30: a person found by the global search says what office they hold
+/// or held, in Rust's words; and no list names a Senate seat's class.
+fn a_person_found_says_the_office_held_and_no_list_names_a_seat_class(engine: Backend) {
+    let app = app_on(engine);
+    app.import_congress_now(&ImportRequest::default()).unwrap();
+    let found = app.search("Kamala Harris").unwrap();
+    let harris = found.iter().find(|h| h.kind == "person").unwrap();
+    assert_eq!(harris.title, "Kamala D. Harris");
+    assert_eq!(
+        harris.detail.as_deref(),
+        Some("U.S. Senator for California (2017–2021)")
+    );
+    let padilla = app.search("Alex Padilla").unwrap();
+    let padilla = padilla.iter().find(|h| h.kind == "person").unwrap();
+    assert_eq!(
+        padilla.detail.as_deref(),
+        Some("U.S. Senator for California (since 2021)")
+    );
+    // Lists say the seat as staff do; the record keeps the class apart.
+    let rows = app.officials_page("Padilla", None, 0, 10).unwrap().rows;
+    assert_eq!(
+        rows[0].office.as_deref(),
+        Some("U.S. Senator for California")
+    );
+    // The roster's end still to come is the term's scheduled end, not a day he left.
+    assert_eq!(rows[0].term_end, Some(TermEnd::Scheduled));
+    // The snapshot's end for a member who left early is the day the dataset
+    // stopped listing her (its end-note): said as that, not as a day she left.
+    let harris = app
+        .officials_page("Kamala Harris", None, 0, 10)
+        .unwrap()
+        .rows;
+    assert_eq!(harris[0].term_end, Some(TermEnd::LastListed));
+    assert_eq!(harris[0].until, Some(day("2021-01-18")));
+    // A term that ran its course ended on its scheduled end.
+    let boxer = app
+        .officials_page("Barbara Boxer", None, 0, 10)
+        .unwrap()
+        .rows;
+    assert_eq!(
+        (boxer[0].until, boxer[0].term_end),
+        (Some(day("2017-01-03")), Some(TermEnd::Ended))
+    );
+    let offices = app.office_rows("California", None).unwrap();
+    let seat = offices
+        .iter()
+        .find(|o| o.office.title == "U.S. Senator for California, class 3")
+        .unwrap();
+    assert_eq!(seat.label, "U.S. Senator for California");
+    let detail = app.office_detail(seat.office.id).unwrap();
+    assert_eq!(detail.label, "U.S. Senator for California");
+    assert_eq!(detail.senate_class, Some(3));
+    let person = app.person_detail(rows[0].person.id).unwrap();
+    assert!(
+        person.terms.iter().all(|t| !t.office.contains("class")),
+        "{:?}",
+        person.terms
+    );
+    for hit in app.search("Senator California").unwrap() {
+        assert!(!hit.title.contains("class"), "{hit:?}");
+    }
+}
+
 testkit::engines!(
+    a_person_found_says_the_office_held_and_no_list_names_a_seat_class,
     a_2018_letter_to_californias_senators_goes_to_their_rooms_of_2018,
     the_snapshot_imports_whole_and_matches_the_yaml,
     importing_again_changes_nothing_and_a_dry_run_writes_nothing,

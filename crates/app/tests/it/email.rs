@@ -273,6 +273,10 @@ fn a_server_that_wants_a_login() {
     // the second not tried; both stay unsent.
     app.set_mail_settings(&s, Some("wrong")).unwrap();
     assert!(app.mail_settings().unwrap().password_kept);
+    assert!(
+        !app.mail_settings().unwrap().drafts_only,
+        "a mail server is set up"
+    );
     let results = app.send_by_email(EmailRequest::new(id)).unwrap();
     match &results[0].outcome {
         EmailOutcome::Refused { reason } => {
@@ -409,7 +413,10 @@ fn a_draft_for_the_mail_program_is_marked_unsent_and_sends_nothing() {
         ca_file: None,
         ..amicus_app::mail::blank_settings()
     };
+    assert!(!app.mail_settings().unwrap().drafts_only, "nothing set up");
     app.set_mail_settings(&s, None).unwrap();
+    // The window is told that drafts work and sending does not.
+    assert!(app.mail_settings().unwrap().drafts_only);
     let draft = app.email_draft(id, 2, &path).unwrap();
     assert_eq!(draft.address, "ambassador@ustr.example");
     let raw = std::fs::read(&path).unwrap();

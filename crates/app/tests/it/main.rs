@@ -11,6 +11,7 @@ mod merge;
 mod modules;
 mod pagination;
 mod posts;
+mod printing;
 mod record;
 mod rosters;
 mod signing;

@@ -181,6 +181,7 @@ fn term(seat: &str, start: &str, end: &str) -> SeatTerm {
         contact_form: None,
         address: Vec::new(),
         phone: None,
+        end_listed: false,
     }
 }
 

@@ -581,8 +581,6 @@ function ComposeForm({ catalog, detail, start, letterId, onSaved, onCopy, onDele
         {printing && letterId !== null && (
           <PrintDialog
             letterId={letterId}
-            copies={form.recipients.length}
-            perRecipient={form.mode === "per_recipient"}
             onClose={() => setPrinting(false)}
             onPrinted={(p) => {
               setPrinting(false);

@@ -11,24 +11,25 @@ import { ErrorNote, fieldError } from "../../components/common";
 
 interface Props {
   letterId: number;
-  /** How many copies the letter has (one PDF each when per recipient). */
-  copies: number;
-  perRecipient: boolean;
   /** Only this copy (a copy's own Print…). */
   copy?: number | null;
   onClose: () => void;
   onPrinted: (printed: Printed) => void;
 }
 
-export function PrintDialog({ letterId, copies, perRecipient, copy = null, onClose, onPrinted }: Props) {
+export function PrintDialog({ letterId, copy = null, onClose, onPrinted }: Props) {
   const printers = useQuery({ queryKey: ["printers"], queryFn: ipc.printersList, staleTime: 30_000 });
+  // How many documents the whole letter prints as: Rust counts them (one per
+  // addressee for a letter per recipient, one for a joint letter).
+  const counted = useQuery({ queryKey: ["letter-print-copies", letterId], queryFn: () => ipc.letterPrintCopies(letterId) });
+  const copies = counted.data ?? 1;
   const [chosen, setChosen] = useState<string | null>(null);
   const printer = chosen ?? printers.data?.[0]?.name ?? "";
   const [count, setCount] = useState("1");
   const [twoSided, setTwoSided] = useState(false);
   const [tray, setTray] = useState("");
   const [oneJob, setOneJob] = useState(false);
-  const several = perRecipient && copies > 1 && copy === null;
+  const several = copies > 1 && copy === null;
   const request: PrintRequest = {
     letter_id: letterId,
     copy,

@@ -69,7 +69,7 @@ describe("recipient suggestions", () => {
   it("shows no suggestions under an empty field, even after the officials screen listed everyone", () => {
     const client = new QueryClient();
     const person = { id: 9, full_name: "Maria Cantwell", family_name: "Cantwell", honorific: null, salutation: null, email: null, retired_on: null };
-    client.setQueryData(keys.officialsMatching(""), [{ person, office: null, office_id: null, until: null }]);
+    client.setQueryData(keys.officialsMatching(""), [{ person, office: null, office_id: null, until: null, term_end: "open" }]);
     render(
       <QueryClientProvider client={client}>
         <RecipientPicker offices={offices} onAdd={vi.fn()} />

@@ -69,6 +69,7 @@ const server: MailView = {
   password_kept: true,
   usual_ports: { starttls: 587, tls: 465 },
   signed_in_as: null,
+  drafts_only: false,
 };
 
 const result = (over: Partial<EmailResult>): EmailResult => ({
@@ -131,7 +132,7 @@ describe("Sending by email", () => {
   });
 
   it("asks for the mail server first when none is set up", async () => {
-    vi.mocked(ipc.mailSettings).mockResolvedValue({ settings: null, password_kept: false, usual_ports: { starttls: 587, tls: 465 }, signed_in_as: null });
+    vi.mocked(ipc.mailSettings).mockResolvedValue({ settings: null, password_kept: false, usual_ports: { starttls: 587, tls: 465 }, signed_in_as: null, drafts_only: false });
     renderWithQuery(<Copies detail={signed} letterDate="2017-09-20" />);
     await userEvent.click(screen.getByRole("button", { name: "Send all by email…" }));
     const dialog = screen.getByRole("dialog");
@@ -251,9 +252,11 @@ describe("Sending by email", () => {
   });
 
   it("with only the sender set up, says drafts work but sending needs the server", async () => {
+    // Whether only the sender is set up is Rust's to say (MailView.drafts_only), not the window's to work out.
     vi.mocked(ipc.mailSettings).mockResolvedValue({
       ...server,
-      settings: server.settings && { ...server.settings, server: "", username: null },
+      settings: server.settings && { ...server.settings, username: null },
+      drafts_only: true,
     });
     renderWithQuery(<Copies detail={signed} letterDate="2017-09-20" />);
     await userEvent.click(screen.getByRole("button", { name: "Send all by email…" }));

@@ -92,7 +92,7 @@ export function SendEmailDialog({
       (ipc.isIpcError(send.error) && send.error.code === "sign_in") ||
       !!done?.some((r) => r.outcome.kind === "refused"));
   // The sender alone (no server, no sign-in): enough for drafts, not to send.
-  const draftsOnly = !!server && !server.sign_in && server.server.trim() === "";
+  const draftsOnly = !!server && !!mail.data?.drafts_only;
   // A mailbox nobody on this computer is signed in to: sign in first.
   const needsSignIn = !!viaSignIn && !mail.data?.signed_in_as && !signIn.data;
   const through = !server

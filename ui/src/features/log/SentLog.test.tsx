@@ -89,6 +89,7 @@ describe("SentLog", () => {
     const table = await screen.findByRole("table", { name: "Sent log" });
     expect(nth(within(table).getAllByRole("row"), 1).className).toBe("");
     expect(within(table).queryByText("Overdue")).toBeNull();
+    await userEvent.click(screen.getByRole("button", { name: "More filters" }));
     await userEvent.selectOptions(screen.getByRole("combobox", { name: "Follow-ups" }), "today");
     expect(vi.mocked(ipc.sentLog).mock.lastCall?.[0]).toMatchObject({ follow_up_due: "2017-10-02" });
     await userEvent.selectOptions(screen.getByRole("combobox", { name: "Follow-ups" }), "week");
@@ -148,12 +149,13 @@ describe("SentLog", () => {
   it("lists only copies sent unless asked, and filters by recipient, office and issue", async () => {
     vi.mocked(ipc.sentLog).mockResolvedValue([logEntry({})]);
     vi.mocked(ipc.officialsList).mockResolvedValue([
-      { person: { id: 4, full_name: "Wilbur Ross", family_name: "Ross", honorific: null, salutation: null, email: null, retired_on: null }, office: "Secretary of Commerce", office_id: 10, until: "2021-01-20" },
+      { person: { id: 4, full_name: "Wilbur Ross", family_name: "Ross", honorific: null, salutation: null, email: null, retired_on: null }, office: "Secretary of Commerce", office_id: 10, until: "2021-01-20", term_end: "ended" },
     ]);
     renderWithQuery(<SentLog onOpen={vi.fn()} />);
     await screen.findByRole("table", { name: "Sent log" });
     expect(vi.mocked(ipc.sentLog).mock.lastCall?.[0]).toMatchObject({ include_unsent: false, person_id: null, office_id: null, issue_id: null });
 
+    await userEvent.click(screen.getByRole("button", { name: "More filters" }));
     await userEvent.click(screen.getByRole("checkbox", { name: "Include copies not sent yet" }));
     await waitFor(() => expect(vi.mocked(ipc.sentLog).mock.lastCall?.[0]).toMatchObject({ include_unsent: true }));
 
@@ -213,5 +215,28 @@ describe("SentLog", () => {
     expect(within(nth(cells, 2)).getByText("September 6, 2017").className).toBe("nowrap");
     expect(within(nth(cells, 2)).getByText("Mail").className).toBe("nowrap");
     expect(nth(cells, 2).textContent).toBe("September 6, 2017, Mail");
+  });
+
+  it("keeps the less-used filters behind More filters, which counts those set", async () => {
+    vi.mocked(ipc.sentLog).mockResolvedValue([logEntry({ recipient_id: 1 })]);
+    renderWithQuery(<SentLog onOpen={vi.fn()} />);
+    await screen.findByRole("table", { name: "Sent log" });
+    // In view: who, what, when.
+    const main = screen.getByRole("group", { name: "Filters" });
+    expect(within(main).getByRole("combobox", { name: "Recipient" })).toBeTruthy();
+    expect(within(main).getByRole("combobox", { name: "Issue" })).toBeTruthy();
+    expect(within(main).getByLabelText("From")).toBeTruthy();
+    expect(screen.queryByRole("combobox", { name: "How" })).toBeNull();
+    const more = screen.getByRole("button", { name: "More filters" });
+    expect(more.getAttribute("aria-expanded")).toBe("false");
+    await userEvent.click(more);
+    const rest = screen.getByRole("group", { name: "More filters" });
+    await userEvent.selectOptions(within(rest).getByRole("combobox", { name: "How" }), "email");
+    await userEvent.click(within(rest).getByRole("checkbox", { name: "Include copies not sent yet" }));
+    // Folded again, the button says two are set, and they still filter.
+    await userEvent.click(screen.getByRole("button", { name: "Fewer filters (2 set)" }));
+    expect(screen.queryByRole("group", { name: "More filters" })).toBeNull();
+    expect(screen.getByRole("button", { name: "More filters (2 set)" })).toBeTruthy();
+    await waitFor(() => expect(vi.mocked(ipc.sentLog).mock.lastCall?.[0]).toMatchObject({ method: "email", include_unsent: true }));
   });
 });

@@ -60,6 +60,10 @@ export function SentLog({ onOpen, group: startGroup }: Props) {
     group: group || null,
     recipient: recipientWords || null,
   };
+  // The filters behind "More filters" that are set: counted on its button.
+  const moreSet = [office, group, method, reply, due, owner, includeUnsent].filter(Boolean).length;
+  // Open from the start when one of them comes set (a group's "Sent log").
+  const [moreOpen, setMore] = useState(!!startGroup);
   const filtered = !!(issueId !== null || person || recipientWords || office || from || to || dueOnly || method || reply || group || owner);
   const log = useQuery({
     queryKey: keys.sentLogWith(filter),
@@ -84,9 +88,10 @@ export function SentLog({ onOpen, group: startGroup }: Props) {
           Export CSV…
         </button>
       </header>
-      <div className="filters">
+      {/* The filters most reached for in one wrapping row; the rest behind
+          "More filters", which counts those set so none is forgotten. */}
+      <div className="filters compact" role="group" aria-label="Filters">
         <PersonSearch label="Recipient" chosen={person} onChoose={setPerson} onText={setRecipientText} placeholder="Anyone" />
-        <OfficeSearch label="Office" offices={catalog.data?.offices ?? []} chosen={office} onChoose={setOffice} placeholder="Any office" />
         <label>
           Issue
           <select value={String(issueId ?? "")} onChange={(e) => setIssueId(e.target.value ? Number(e.target.value) : null)}>
@@ -98,67 +103,80 @@ export function SentLog({ onOpen, group: startGroup }: Props) {
             ))}
           </select>
         </label>
-        <label>
-          Group
-          <select value={group} onChange={(e) => setGroup(e.target.value)}>
-            <option value="">Any group or none</option>
-            {(choices.data?.groups ?? []).map((g) => (
-              <option key={g} value={g}>
-                {g}
-              </option>
-            ))}
-          </select>
-        </label>
         <DateField label="From" value={from} placeholder="Any date" quiet onChange={(d) => setFrom(d)} />
         <DateField label="To" value={to} placeholder="Any date" quiet onChange={(d) => setTo(d)} />
+        <button
+          type="button"
+          className="more-filters"
+          aria-expanded={moreOpen}
+          aria-controls="more-filters"
+          onClick={() => setMore(!moreOpen)}
+        >
+          {moreOpen ? "Fewer filters" : "More filters"}
+          {moreSet > 0 && <span className="count"> ({moreSet} set)</span>}
+        </button>
       </div>
-      <div className="filters checks">
-        <label>
-          How
-          <select value={method} onChange={(e) => setMethod(e.target.value as Method | "")}>
-            <option value="">Any way</option>
-            {(Object.entries(METHOD_LABEL) as [Method, string][]).map(([m, label]) => (
-              <option key={m} value={m}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Reply
-          <select value={reply} onChange={(e) => setReply(e.target.value as "" | "replied" | "waiting")}>
-            <option value="">Either</option>
-            <option value="replied">Replied</option>
-            <option value="waiting">No reply yet</option>
-          </select>
-        </label>
-        <label>
-          Follow-ups
-          <select value={due} onChange={(e) => setDue(e.target.value as "" | "today" | "week")}>
-            <option value="">Any</option>
-            <option value="today">Due by today, no reply</option>
-            <option value="week">Due this week, no reply</option>
-          </select>
-        </label>
-        <label>
-          Whose
-          <select value={owner} onChange={(e) => setOwner(e.target.value)}>
-            <option value="">Anyone's</option>
-            <option value="mine">{choices.data?.me ? `Mine (${choices.data.me})` : "Mine (assigned to nobody else)"}</option>
-            {(choices.data?.owners ?? [])
-              .filter((o) => o !== choices.data?.me)
-              .map((o) => (
-                <option key={o} value={o}>
-                  {o}
+      {moreOpen && (
+        <div className="filters" id="more-filters" role="group" aria-label="More filters">
+          <OfficeSearch label="Office" offices={catalog.data?.offices ?? []} chosen={office} onChoose={setOffice} placeholder="Any office" />
+          <label>
+            Group
+            <select value={group} onChange={(e) => setGroup(e.target.value)}>
+              <option value="">Any group or none</option>
+              {(choices.data?.groups ?? []).map((g) => (
+                <option key={g} value={g}>
+                  {g}
                 </option>
               ))}
-          </select>
-        </label>
-        <label className="check">
-          <input type="checkbox" checked={includeUnsent} onChange={(e) => setIncludeUnsent(e.target.checked)} />
-          Include copies not sent yet
-        </label>
-      </div>
+            </select>
+          </label>
+          <label>
+            How
+            <select value={method} onChange={(e) => setMethod(e.target.value as Method | "")}>
+              <option value="">Any way</option>
+              {(Object.entries(METHOD_LABEL) as [Method, string][]).map(([m, label]) => (
+                <option key={m} value={m}>
+                  {label}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Reply
+            <select value={reply} onChange={(e) => setReply(e.target.value as "" | "replied" | "waiting")}>
+              <option value="">Either</option>
+              <option value="replied">Replied</option>
+              <option value="waiting">No reply yet</option>
+            </select>
+          </label>
+          <label>
+            Follow-ups
+            <select value={due} onChange={(e) => setDue(e.target.value as "" | "today" | "week")}>
+              <option value="">Any</option>
+              <option value="today">Due by today, no reply</option>
+              <option value="week">Due this week, no reply</option>
+            </select>
+          </label>
+          <label>
+            Whose
+            <select value={owner} onChange={(e) => setOwner(e.target.value)}>
+              <option value="">Anyone's</option>
+              <option value="mine">{choices.data?.me ? `Mine (${choices.data.me})` : "Mine (assigned to nobody else)"}</option>
+              {(choices.data?.owners ?? [])
+                .filter((o) => o !== choices.data?.me)
+                .map((o) => (
+                  <option key={o} value={o}>
+                    {o}
+                  </option>
+                ))}
+            </select>
+          </label>
+          <label className="check">
+            <input type="checkbox" checked={includeUnsent} onChange={(e) => setIncludeUnsent(e.target.checked)} />
+            Include copies not sent yet
+          </label>
+        </div>
+      )}
       <div role="status" aria-live="polite">
         {csv.data && <p className="notice">Saved to {csv.data}</p>}
       </div>

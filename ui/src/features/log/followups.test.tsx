@@ -95,6 +95,7 @@ describe("Follow-up work in the sent log", () => {
     renderWithQuery(<SentLog onOpen={vi.fn()} />);
     const table = await screen.findByRole("table", { name: "Sent log" });
     expect(nth(within(table).getAllByRole("row"), 1).textContent).toContain("Avery Chen");
+    await userEvent.click(screen.getByRole("button", { name: "More filters" }));
     await userEvent.selectOptions(await screen.findByLabelText("Group"), "Senate Committee on Finance");
     await waitFor(() =>
       expect(vi.mocked(ipc.sentLog).mock.lastCall?.[0]).toMatchObject({ group: "Senate Committee on Finance" }),

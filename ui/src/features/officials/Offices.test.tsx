@@ -25,11 +25,13 @@ describe("Offices", () => {
     vi.resetAllMocks();
     vi.mocked(ipc.clock).mockResolvedValue(clockView);
     vi.mocked(ipc.officesList).mockResolvedValue([
-      { office: commerce, holder: "Howard Lutnick" },
-      { office: { ...commerce, id: 12, title: "Secretary of State", organization: "U.S. Department of State" }, holder: null },
+      { office: commerce, label: commerce.title, holder: "Howard Lutnick" },
+      { office: { ...commerce, id: 12, title: "Secretary of State", organization: "U.S. Department of State" }, label: "Secretary of State", holder: null },
     ]);
     vi.mocked(ipc.officeDetail).mockResolvedValue({
       office: commerce,
+      label: commerce.title,
+      senate_class: null,
       holders: [
         { term_id: 3, person_id: 3, person: "Howard Lutnick", start_on: "2025-02-21", end_on: null, acting: false },
         { term_id: 1, person_id: 1, person: "Wilbur Ross", start_on: "2017-02-28", end_on: "2021-01-20", acting: false },
@@ -44,9 +46,24 @@ describe("Offices", () => {
     expect(within(table).getByText("no holder on record")).toBeTruthy();
   });
 
+  it("names a Senate seat as Rust says it, its class only in the tooltip and the office's details", async () => {
+    const seat = { ...commerce, id: 40, title: "U.S. Senator for California, class 3", kind: "senator" as const, organization: "United States Senate" };
+    vi.mocked(ipc.officesList).mockResolvedValue([{ office: seat, label: "U.S. Senator for California", holder: "Alex Padilla" }]);
+    vi.mocked(ipc.officeDetail).mockResolvedValue({ office: seat, label: "U.S. Senator for California", senate_class: 3, holders: [] });
+    renderWithQuery(<Offices />);
+    const table = await screen.findByRole("table", { name: "Offices" });
+    const link = within(table).getByRole("button", { name: "U.S. Senator for California" });
+    expect(link.getAttribute("title")).toBe("U.S. Senator for California, class 3");
+    expect(within(table).queryByText(/class 3/)).toBeNull();
+    await userEvent.click(link);
+    const panel = await screen.findByRole("complementary", { name: "U.S. Senator for California" });
+    expect(within(panel).getByRole("heading", { name: "U.S. Senator for California" })).toBeTruthy();
+    expect(within(panel).getByText("A class 3 Senate seat.")).toBeTruthy();
+  });
+
   it("shows every office a page at a time, and starts again at the first on a new search", async () => {
     vi.mocked(ipc.officesList).mockResolvedValue(
-      Array.from({ length: 250 }, (_, i) => ({ office: { ...commerce, id: 100 + i, title: `Office ${i + 1}` }, holder: null })),
+      Array.from({ length: 250 }, (_, i) => ({ office: { ...commerce, id: 100 + i, title: `Office ${i + 1}` }, label: `Office ${i + 1}`, holder: null })),
     );
     renderWithQuery(<Offices />);
     const pages = await screen.findByRole("navigation", { name: "Pages of offices" });
@@ -76,7 +93,7 @@ describe("Offices", () => {
 
   it("adds a holder; an overlapping term is refused with the reason", async () => {
     vi.mocked(ipc.officialsList).mockResolvedValue([
-      { person: { id: 9, full_name: "Pat Example", family_name: "Example", honorific: null, salutation: null, email: null, retired_on: null }, office: null, office_id: null, until: null },
+      { person: { id: 9, full_name: "Pat Example", family_name: "Example", honorific: null, salutation: null, email: null, retired_on: null }, office: null, office_id: null, until: null, term_end: "open" },
     ]);
     vi.mocked(ipc.termAdd).mockRejectedValue({
       code: "invalid_data",
@@ -167,8 +184,8 @@ describe("Offices", () => {
 
   it("shows a retired office as retired, and reinstates it", async () => {
     const retired = { ...commerce, retired_on: "2030-01-01" };
-    vi.mocked(ipc.officesList).mockResolvedValue([{ office: retired, holder: null }]);
-    vi.mocked(ipc.officeDetail).mockResolvedValue({ office: retired, holders: [] });
+    vi.mocked(ipc.officesList).mockResolvedValue([{ office: retired, label: retired.title, holder: null }]);
+    vi.mocked(ipc.officeDetail).mockResolvedValue({ office: retired, label: retired.title, senate_class: null, holders: [] });
     vi.mocked(ipc.officeRetire).mockResolvedValue(null);
     renderWithQuery(<Offices />);
     const table = await screen.findByRole("table", { name: "Offices" });

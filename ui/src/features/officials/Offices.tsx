@@ -238,12 +238,12 @@ function OfficePanel({ id, onClose }: { id: number; onClose: () => void }) {
   });
   if (detail.isError) return <ErrorNote error={detail.error} />;
   if (!detail.data) return <p className="empty">Loading…</p>;
-  const { office, holders } = detail.data;
+  const { office, holders, label, senate_class } = detail.data;
   return (
-    <aside className="panel person" aria-label={office.title}>
+    <aside className="panel person" aria-label={label}>
       {/* The title has the row (beside Close only); what can be done with the office goes under it. */}
       <header className="screen-head">
-        <h2>{office.title}</h2>
+        <h2 title={label !== office.title ? office.title : undefined}>{label}</h2>
         <button type="button" className="small" aria-label="Close" onClick={onClose}>
           ×
         </button>
@@ -270,6 +270,7 @@ function OfficePanel({ id, onClose }: { id: number; onClose: () => void }) {
       <p className="muted">
         {[office.organization, ...office.address].filter(Boolean).join(" · ") || "No address on record."}
       </p>
+      {senate_class !== null && <p className="muted">A class {senate_class} Senate seat.</p>}
       {(office.email || office.contact_form) && (
         <p className="muted">
           {office.email && <>E-mail: {office.email}</>}
@@ -403,8 +404,13 @@ export function Offices({ start = null }: { start?: number | null }) {
                     onClick={() => setOpen(r.office.id)}
                   >
                     <td>
-                      <button type="button" className="link" onClick={() => setOpen(r.office.id)}>
-                        {r.office.title}
+                      <button
+                        type="button"
+                        className="link"
+                        title={r.label !== r.office.title ? r.office.title : undefined}
+                        onClick={() => setOpen(r.office.id)}
+                      >
+                        {r.label}
                       </button>
                     </td>
                     <td>{r.office.organization ?? ""}</td>

@@ -27,7 +27,7 @@ import * as ipc from "../../ipc";
 const summary = (over: Partial<ImportSummary>): ImportSummary => ({
   added: 0, updated: 0, ended: 0, offices_added: 0, offices_updated: 0, terms_added: 0,
   terms_updated: 0, local_offices_changed: 0, committees_changed: 0, memberships_changed: 0, skipped: [],
-  arrivals: [], departures: [], changes: [], ...over,
+  arrivals: [], departures: [], changes: [], changes_nothing: false, ...over,
 });
 
 /** Officials → Import…: the import is a dialog of its own. */
@@ -51,7 +51,7 @@ describe("Officials", () => {
       person: { id, full_name: `Person ${id}`, family_name: `Person ${id}`, honorific: null, salutation: null, email: null, retired_on: null },
       office: null,
       office_id: null,
-      until: null,
+      until: null, term_end: null,
     });
     vi.mocked(ipc.officialsPage).mockImplementation(async (_filter, offset = 0) => ({
       rows: Array.from({ length: Math.max(0, Math.min(200, 450 - offset)) }, (_, i) => person(offset + i + 1)),
@@ -80,14 +80,31 @@ describe("Officials", () => {
     vi.mocked(ipc.officialsList).mockResolvedValue([
       {
         person: { id: 5, full_name: "Alex Padilla", family_name: "Padilla", honorific: null, salutation: null, email: null, retired_on: null },
-        office: "U.S. Senator for California, class 3",
+        office: "U.S. Senator for California",
         office_id: 9,
-        until: "2029-01-03",
+        until: "2029-01-03", term_end: "scheduled",
+      },
+      {
+        person: { id: 6, full_name: "Kamala D. Harris", family_name: "Harris", honorific: null, salutation: null, email: null, retired_on: null },
+        office: "U.S. Senator for California",
+        office_id: 8,
+        until: "2021-01-18", term_end: "last_listed",
+      },
+      {
+        person: { id: 7, full_name: "Barbara Boxer", family_name: "Boxer", honorific: null, salutation: null, email: null, retired_on: null },
+        office: "U.S. Senator for California",
+        office_id: 8,
+        until: "2017-01-03", term_end: "ended",
       },
     ]);
     renderWithQuery(<Officials />);
-    expect(await screen.findByText("U.S. Senator for California, class 3")).toBeTruthy();
-    expect(screen.getByText("January 3, 2029")).toBeTruthy();
+    expect((await screen.findAllByText("U.S. Senator for California")).length).toBe(3);
+    // A roster's end still to come is when the term is scheduled to end, not a day anyone left (Rust says which).
+    expect(screen.getByText("in office; term ends January 3, 2029")).toBeTruthy();
+    // The day a roster stopped listing her is said as that, not as a day she left.
+    expect(screen.getByText("last listed January 18, 2021")).toBeTruthy();
+    expect(screen.getByText("ended January 3, 2017")).toBeTruthy();
+    expect(screen.getByRole("columnheader", { name: "Term" })).toBeTruthy();
     await userEvent.type(screen.getByRole("searchbox"), "Padilla");
     expect(ipc.officialsList).toHaveBeenLastCalledWith("Padilla");
   });
@@ -145,13 +162,18 @@ describe("Officials", () => {
 
   it("says a review that would change nothing, and offers nothing to apply", async () => {
     vi.mocked(ipc.officialsList).mockResolvedValue([]);
-    vi.mocked(ipc.importCongress).mockResolvedValue(summary({}));
+    // Whether it changes anything is Rust's to say (ImportSummary.changes_nothing): a review that
+    // left one person alone still changes nothing, and says why that person was left alone.
+    vi.mocked(ipc.importCongress).mockResolvedValue(
+      summary({ changes_nothing: true, skipped: ['Mike Crapo: full_name was edited by hand; kept "Michael D. Crapo"'] }),
+    );
     renderWithQuery(<Officials />);
     await openImport();
     const dialog = screen.getByRole("dialog", { name: "Import officials" });
     await userEvent.click(within(dialog).getByRole("button", { name: "Review the congress roster shipped with Amicus…" }));
     expect(await within(dialog).findByText("Nothing would change: the record already matches this import.")).toBeTruthy();
     expect(within(dialog).queryByRole("button", { name: "Apply import" })).toBeNull();
+    expect(within(dialog).getByRole("list", { name: "Left alone, and why" }).textContent).toContain("Mike Crapo");
     await userEvent.click(within(dialog).getByRole("button", { name: "Close" }));
     expect(screen.queryByRole("dialog")).toBeNull();
   });
@@ -185,11 +207,11 @@ describe("Officials", () => {
   it("opens an official's terms and district offices, and edits their salutation", async () => {
     const person = { id: 5, full_name: "Alex Padilla", family_name: "Padilla", honorific: null, salutation: null, email: null, retired_on: null };
     vi.mocked(ipc.officialsList).mockResolvedValue([
-      { person, office: "U.S. Senator for California, class 3", office_id: 9, until: "2029-01-03" },
+      { person, office: "U.S. Senator for California, class 3", office_id: 9, until: "2029-01-03", term_end: "scheduled" },
     ]);
     vi.mocked(ipc.personDetail).mockResolvedValue({
       person,
-      terms: [{ term_id: 7, office: "U.S. Senator for California, class 3", start_on: "2021-01-20", end_on: "2023-01-03", acting: false }],
+      terms: [{ term_id: 7, office: "U.S. Senator for California, class 3", start_on: "2021-01-20", end_on: "2023-01-03", term_end: "ended", acting: false }],
       local_offices: [{ key: "P000145-fresno", city: "Fresno", address: ["2500 Tulare Street, Suite 5290", "Fresno, CA 93721"], phone: "559-497-5109", fax: null }],
     });
     vi.mocked(ipc.personSave)
@@ -234,8 +256,8 @@ describe("Officials", () => {
         code: "invalid_data",
         message: "1 row(s) cannot be imported; nothing was imported:\nline 3: \"2021-02-30\" is not a date (YYYY-MM-DD)",
       })
-      .mockResolvedValueOnce({ persons_added: 2, offices_added: 1, terms_added: 2 })
-      .mockResolvedValueOnce({ persons_added: 2, offices_added: 1, terms_added: 2 });
+      .mockResolvedValueOnce({ persons_added: 2, offices_added: 1, terms_added: 2, changes_nothing: false })
+      .mockResolvedValueOnce({ persons_added: 2, offices_added: 1, terms_added: 2, changes_nothing: false });
     renderWithQuery(<Officials />);
     await openImport();
     await userEvent.type(await screen.findByLabelText(/Officials CSV file/), "/data/officials.csv");
@@ -251,7 +273,7 @@ describe("Officials", () => {
 
   it("opens a person's details beside the list, scrolled into view and with the focus", async () => {
     const person = { id: 5, full_name: "Alex Padilla", family_name: "Padilla", honorific: null, salutation: null, email: null, retired_on: null };
-    vi.mocked(ipc.officialsList).mockResolvedValue([{ person, office: "U.S. Senator for California, class 3", office_id: 9, until: null }]);
+    vi.mocked(ipc.officialsList).mockResolvedValue([{ person, office: "U.S. Senator for California, class 3", office_id: 9, until: null, term_end: "open" }]);
     vi.mocked(ipc.personDetail).mockResolvedValue({ person, terms: [], local_offices: [] });
     const scrolled = vi.spyOn(HTMLElement.prototype, "scrollIntoView");
     renderWithQuery(<Officials />);
@@ -278,8 +300,8 @@ describe("Officials", () => {
     unmount();
 
     const commerce = catalog.offices[0] as (typeof catalog.offices)[number];
-    vi.mocked(ipc.officesList).mockResolvedValue([{ office: commerce, holder: "Howard Lutnick" }]);
-    vi.mocked(ipc.officeDetail).mockResolvedValue({ office: commerce, holders: [] });
+    vi.mocked(ipc.officesList).mockResolvedValue([{ office: commerce, label: commerce.title, holder: "Howard Lutnick" }]);
+    vi.mocked(ipc.officeDetail).mockResolvedValue({ office: commerce, label: commerce.title, senate_class: null, holders: [] });
     renderWithQuery(<Officials office={10} />);
     expect(await screen.findByRole("complementary", { name: "Secretary of Commerce" })).toBeTruthy();
     expect(screen.getByRole("tab", { name: "Offices" }).getAttribute("aria-selected")).toBe("true");

@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
 import * as ipc from "../../ipc";
-import type { CsvSummary, ImportSummary } from "../../ipc";
+import type { CsvSummary, ImportSummary, TermEnd } from "../../ipc";
 import { ErrorNote, longDate } from "../../components/common";
 import { PersonPanel } from "./PersonPanel";
 import { Offices } from "./Offices";
@@ -73,13 +73,18 @@ function Names({ title, names }: { title: string; names: string[] }) {
 
 type Source = { kind: "congress"; dir: string | null } | { kind: "posts" } | { kind: "csv"; file: string };
 
-/** A review that would change nothing at all. */
-function nothingToChange(s: ImportSummary): boolean {
-  return (
-    s.added + s.updated + s.ended + s.offices_added + s.offices_updated + s.terms_added + s.terms_updated +
-      s.local_offices_changed + s.committees_changed + s.memberships_changed ===
-      0 && s.skipped.length === 0
-  );
+/**
+ * A term's end as Rust classes it: a roster's end date still to come is the
+ * term's scheduled end (the holder is in office), not a day they left; a
+ * roster's "last listed" day is an upper bound on when they left.
+ */
+export function termEnd(kind: TermEnd | null, on: string | null): string {
+  if (kind === null) return "";
+  if (kind === "open" || on === null) return "in office";
+  if (kind === "scheduled") return `in office; term ends ${longDate(on)}`;
+  // The day a roster stopped listing them: they had left by then.
+  if (kind === "last_listed") return `last listed ${longDate(on)}`;
+  return `ended ${longDate(on)}`;
 }
 
 /** A CSV import's counts in the roster summary's shape. */
@@ -99,6 +104,7 @@ function fromCsv(c: CsvSummary): ImportSummary {
     arrivals: [],
     departures: [],
     changes: [],
+    changes_nothing: c.changes_nothing,
   };
 }
 
@@ -185,10 +191,13 @@ function ImportDialog({ onClose }: { onClose: () => void }) {
       </div>
       {preview.isPending && <p className="muted">Reading…</p>}
       {preview.isError && <ErrorNote error={preview.error} prefix="Cannot import" />}
-      {pending && nothingToChange(pending.summary) && (
-        <p className="notice">Nothing would change: the record already matches this import.</p>
+      {pending && pending.summary.changes_nothing && (
+        <>
+          <p className="notice">Nothing would change: the record already matches this import.</p>
+          <Names title="Left alone, and why" names={pending.summary.skipped} />
+        </>
       )}
-      {pending && !nothingToChange(pending.summary) && (
+      {pending && !pending.summary.changes_nothing && (
         <>
           <Summary s={pending.summary} dryRun />
           <div className="actions">
@@ -210,7 +219,7 @@ function ImportDialog({ onClose }: { onClose: () => void }) {
       <div role="status" aria-live="polite">
         {done && <Summary s={done} dryRun={false} />}
       </div>
-      {(!pending || nothingToChange(pending.summary)) && (
+      {(!pending || pending.summary.changes_nothing) && (
         <div className="actions">
           <button type="button" className={done ? "primary" : undefined} onClick={onClose}>
             {done ? "Done" : "Close"}
@@ -295,7 +304,7 @@ export function Officials({ person = null, office = null }: { person?: number | 
                     <tr>
                       <th scope="col">Name</th>
                       <th scope="col">Office held or last held</th>
-                      <th scope="col">Until</th>
+                      <th scope="col">Term</th>
                     </tr>
                   </thead>
                   <tbody>
@@ -313,7 +322,7 @@ export function Officials({ person = null, office = null }: { person?: number | 
                           {o.person.retired_on && <span className="muted"> (retired)</span>}
                         </td>
                         <td>{o.office ?? "—"}</td>
-                        <td className="nowrap">{o.until ? longDate(o.until) : o.office ? "in office" : ""}</td>
+                        <td>{termEnd(o.term_end, o.until)}</td>
                       </tr>
                     ))}
                   </tbody>

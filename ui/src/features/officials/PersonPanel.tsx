@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import * as ipc from "../../ipc";
-import type { NewPerson } from "../../ipc";
+import type { NewPerson, TermView } from "../../ipc";
 import { DateDialog, Dialog } from "../../components/Dialog";
 import { ErrorNote, fieldError, longDate, useToday } from "../../components/common";
 import { keys } from "../../queries";
@@ -114,7 +114,7 @@ export function PersonPanel({ id, onClose }: { id: number; onClose: () => void }
         <ul aria-label="Terms">
           {terms.map((t, i) => (
             <li key={i}>
-              {t.office}: {longDate(t.start_on)} – {t.end_on ? longDate(t.end_on) : "today"}
+              {t.office}: {longDate(t.start_on)} – {termTo(t)}
               {t.acting ? " (acting)" : ""}
             </li>
           ))}
@@ -172,3 +172,11 @@ export function PersonPanel({ id, onClose }: { id: number; onClose: () => void }
 }
 
 export { EMPTY as EMPTY_PERSON };
+
+/** Where a term in a person's list runs to, as Rust classes its end. */
+function termTo(t: TermView): string {
+  if (t.end_on === null) return "today";
+  if (t.term_end === "scheduled") return `today (term ends ${longDate(t.end_on)})`;
+  if (t.term_end === "last_listed") return `${longDate(t.end_on)} (last listed then)`;
+  return longDate(t.end_on);
+}

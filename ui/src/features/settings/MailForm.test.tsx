@@ -24,7 +24,7 @@ import * as ipc from "../../ipc";
 describe("Settings → Sending email", () => {
   beforeEach(() => {
     vi.resetAllMocks();
-    vi.mocked(ipc.mailSettings).mockResolvedValue({ settings: null, password_kept: false, usual_ports: { starttls: 587, tls: 465 }, signed_in_as: null });
+    vi.mocked(ipc.mailSettings).mockResolvedValue({ settings: null, password_kept: false, usual_ports: { starttls: 587, tls: 465 }, signed_in_as: null, drafts_only: false });
   });
 
   it("sends a test message through the saved settings, to the sender unless another address is given", async () => {
@@ -32,7 +32,7 @@ describe("Settings → Sending email", () => {
       server: "smtp.lakeshore.example", port: 587, security: "starttls", username: null,
       from_address: "trade@lakeshore.example", from_name: null, ca_file: null, handover: "smtp", sign_in: null, api_url: null,
     };
-    vi.mocked(ipc.mailSettings).mockResolvedValue({ settings, password_kept: false, usual_ports: { starttls: 587, tls: 465 }, signed_in_as: null });
+    vi.mocked(ipc.mailSettings).mockResolvedValue({ settings, password_kept: false, usual_ports: { starttls: 587, tls: 465 }, signed_in_as: null, drafts_only: false });
     vi.mocked(ipc.mailTestMessage)
       .mockResolvedValueOnce({ to: "trade@lakeshore.example", message_id: "<amicus.0.0.1@lakeshore.example>" })
       .mockRejectedValueOnce({ code: "unavailable", message: "the test message was not sent: connection refused" });
@@ -55,7 +55,7 @@ describe("Settings → Sending email", () => {
   });
 
   it("offers the usual port Rust gives for each kind of connection", async () => {
-    vi.mocked(ipc.mailSettings).mockResolvedValue({ settings: null, password_kept: false, usual_ports: { starttls: 2587, tls: 2465 }, signed_in_as: null });
+    vi.mocked(ipc.mailSettings).mockResolvedValue({ settings: null, password_kept: false, usual_ports: { starttls: 2587, tls: 2465 }, signed_in_as: null, drafts_only: false });
     renderWithQuery(<MailForm />);
     const port = (await screen.findByLabelText("Port")) as HTMLInputElement;
     expect(port.value).toBe("2587");
@@ -128,6 +128,7 @@ describe("Settings → Sending email: signing in to the organization's mailbox",
     password_kept: false,
     usual_ports: { starttls: 587, tls: 465 },
     signed_in_as,
+    drafts_only: false,
   });
   const line = () => screen.getByTestId("mailbox-sign-in").textContent ?? "";
 
@@ -231,8 +232,8 @@ describe("Settings → Sending email, read-only to a drafter on the team record"
     vi.mocked(ipc.onRecordChanged).mockImplementation(events.listen);
     vi.mocked(ipc.teamStatus).mockResolvedValue(danaOnTeam);
     vi.mocked(ipc.mailSettings)
-      .mockResolvedValueOnce({ settings: null, password_kept: false, usual_ports: { starttls: 587, tls: 465 }, signed_in_as: null })
-      .mockResolvedValue({ settings: changed, password_kept: false, usual_ports: { starttls: 587, tls: 465 }, signed_in_as: null });
+      .mockResolvedValueOnce({ settings: null, password_kept: false, usual_ports: { starttls: 587, tls: 465 }, signed_in_as: null, drafts_only: false })
+      .mockResolvedValue({ settings: changed, password_kept: false, usual_ports: { starttls: 587, tls: 465 }, signed_in_as: null, drafts_only: false });
   });
 
   function Window({ settingsShown }: { settingsShown: boolean }) {

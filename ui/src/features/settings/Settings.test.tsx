@@ -62,12 +62,13 @@ describe("Settings", () => {
       schema_version: 4,
       log_dir: "/home/staff/.local/state/amicus/logs",
       time_zone: "America/New_York",
+      time_zone_saved: true,
       version: "0.1.0",
     });
     vi.mocked(ipc.clock).mockResolvedValue(clockView);
     vi.mocked(ipc.catalog).mockResolvedValue(catalog);
     vi.mocked(ipc.letterhead).mockResolvedValue(head);
-    vi.mocked(ipc.mailSettings).mockResolvedValue({ settings: null, password_kept: false, usual_ports: { starttls: 587, tls: 465 }, signed_in_as: null });
+    vi.mocked(ipc.mailSettings).mockResolvedValue({ settings: null, password_kept: false, usual_ports: { starttls: 587, tls: 465 }, signed_in_as: null, drafts_only: false });
     vi.mocked(ipc.teamStatus).mockResolvedValue(ownRecord);
   });
 
@@ -77,10 +78,21 @@ describe("Settings", () => {
     renderWithQuery(<Settings />);
     expect(await screen.findByText("/home/staff/.local/share/amicus/amicus.db", { selector: "dd code" })).toBeTruthy();
     expect(await screen.findByText("Jordan A. Whitfield, Vice President")).toBeTruthy();
-    // Which record this is, beside the mail server.
     const team = await screen.findByRole("region", { name: "Team record" });
-    expect(team.nextElementSibling?.getAttribute("aria-labelledby")).toBe("mail-title");
     expect(await within(team).findByRole("button", { name: "Connect" })).toBeTruthy();
+    // In the order a person sets Amicus up: the organization and its letterhead, signers,
+    // sending e-mail, then the rest; the database and diagnostics last, under About.
+    await screen.findByRole("heading", { name: "Time zone" });
+    expect(screen.getAllByRole("heading", { level: 2 }).map((h) => h.textContent)).toEqual([
+      "Organization and letterhead",
+      "Signers",
+      "Sending email",
+      "Time zone",
+      "Team record",
+      "Backup",
+      "About Amicus",
+    ]);
+    expect(within(screen.getByRole("region", { name: "About Amicus" })).getByRole("button", { name: "Copy diagnostics" })).toBeTruthy();
     expect(screen.getByRole("region", { name: "About Amicus" }).textContent).toContain("Amicus 0.1.0, under the MIT licence.");
     await userEvent.click(screen.getByRole("button", { name: "Back up…" }));
     expect(ipc.backup).toHaveBeenCalledWith("/backups/amicus.db");
@@ -240,6 +252,13 @@ describe("Settings", () => {
     expect(screen.queryByText("Diagnostics copied")).toBeNull();
   });
 
+  it("says a zone nobody saved is this computer's own, as Rust reports it", async () => {
+    vi.mocked(ipc.settingsInfo).mockResolvedValue({ ...(await ipc.settingsInfo()), time_zone: "America/Chicago", time_zone_saved: false });
+    renderWithQuery(<Settings />);
+    const form = await screen.findByRole("form", { name: "Time zone" });
+    expect(await within(form).findByText(/This computer.s own time zone \(America\/Chicago\): none is saved yet/)).toBeTruthy();
+  });
+
   it("chooses the time zone by typing part of its name; a refused one is reported at its field", async () => {
     vi.mocked(ipc.timeZoneSave)
       .mockRejectedValueOnce({ code: "invalid_data", message: "that zone cannot be used here", field: "time_zone" })
@@ -346,6 +365,7 @@ describe("Settings", () => {
       password_kept: true,
       usual_ports: { starttls: 587, tls: 465 },
       signed_in_as: null,
+      drafts_only: false,
     });
     renderWithQuery(<Settings />);
     const sections = [
@@ -394,7 +414,7 @@ describe("Settings", () => {
   it("lets a drafter on the team record keep the mail account's password on her computer, the settings unchanged", async () => {
     vi.mocked(ipc.teamStatus).mockResolvedValue(danaOnTeam);
     const settings = { server: "smtp.lakeshore.example", port: 587, security: "starttls" as const, username: "trade", from_address: "trade@lakeshore.example", from_name: null, ca_file: null, handover: "smtp" as const, sign_in: null, api_url: null };
-    vi.mocked(ipc.mailSettings).mockResolvedValue({ settings, password_kept: false, usual_ports: { starttls: 587, tls: 465 }, signed_in_as: null });
+    vi.mocked(ipc.mailSettings).mockResolvedValue({ settings, password_kept: false, usual_ports: { starttls: 587, tls: 465 }, signed_in_as: null, drafts_only: false });
     vi.mocked(ipc.mailSettingsSave).mockResolvedValue("keychain");
     renderWithQuery(<Settings />);
     const form = await screen.findByRole("form", { name: "Sending email" });
@@ -411,7 +431,7 @@ describe("Settings", () => {
 
   it("offers no password to keep when the organization has set no mail account", async () => {
     vi.mocked(ipc.teamStatus).mockResolvedValue(danaOnTeam);
-    vi.mocked(ipc.mailSettings).mockResolvedValue({ settings: null, password_kept: false, usual_ports: { starttls: 587, tls: 465 }, signed_in_as: null });
+    vi.mocked(ipc.mailSettings).mockResolvedValue({ settings: null, password_kept: false, usual_ports: { starttls: 587, tls: 465 }, signed_in_as: null, drafts_only: false });
     renderWithQuery(<Settings />);
     const form = await screen.findByRole("form", { name: "Sending email" });
     await within(form).findByText("Set by your administrators.");

@@ -332,7 +332,7 @@ const CHOOSE_ZONE = "Choose a time zone from the list: type part of its name, e.
  * follow-ups: chosen from the zones this system knows by typing part of the
  * name, or typed in full where the system cannot list them.
  */
-function TimeZoneForm({ current }: { current: string }) {
+function TimeZoneForm({ current, saved }: { current: string; saved: boolean }) {
   const zones = useMemo(() => {
     const all = knownTimeZones();
     return all.length === 0 || all.includes(current) ? all : [current, ...all];
@@ -368,6 +368,12 @@ function TimeZoneForm({ current }: { current: string }) {
       <h2 id="time-zone-title">Time zone</h2>
       {admin.note}
       <p className="muted">New letters are dated, and follow-ups fall due, by the day in this time zone.</p>
+      {!saved && (
+        <p className="muted" data-testid="zone-unsaved">
+          This computer&rsquo;s own time zone ({current}): none is saved yet. Save one so that every computer of the
+          organization counts the same day.
+        </p>
+      )}
       <div className="picker-row">
         {zones.length > 0 ? (
           <div className="grow">
@@ -486,30 +492,16 @@ export function Settings() {
       <header className="screen-head">
         <h1 id="settings-title">Settings</h1>
       </header>
+      {/* In the order a person sets Amicus up: who writes (the organization and
+          its letterhead), who signs, how letters leave by e-mail; then the rest,
+          and what a support request needs last. */}
       {info.isError && <ErrorNote error={info.error} />}
-      {info.data && (
-        <>
-          <dl className="facts">
-            <dt>Database</dt>
-            <dd>
-              <code>{info.data.db_path || "in memory"}</code>
-            </dd>
-            <dt>Schema version</dt>
-            <dd>{info.data.schema_version}</dd>
-            <dt>Log files</dt>
-            <dd>
-              <code>{info.data.log_dir}</code>
-            </dd>
-          </dl>
-          <Diagnostics />
-        </>
-      )}
       {head.isError && <ErrorNote error={head.error} />}
       {head.data && <LetterheadForm key={JSON.stringify(head.data)} start={head.data} />}
-      {info.data && <TimeZoneForm current={info.data.time_zone} />}
       <Signers />
-      <TeamRecord />
       <MailForm />
+      {info.data && <TimeZoneForm current={info.data.time_zone} saved={info.data.time_zone_saved} />}
+      <TeamRecord />
       <div className="panel">
         <h2>Backup</h2>
         <p className="muted">
@@ -559,6 +551,19 @@ export function Settings() {
             Letters are set in Liberation Serif (SIL Open Font License 1.1); the congress roster is public
             domain (CC0). Their full licences come with the package, in <code>/usr/share/doc/amicus/copyright</code>.
           </p>
+          <dl className="facts">
+            <dt>Database</dt>
+            <dd>
+              <code>{info.data.db_path || "in memory"}</code>
+            </dd>
+            <dt>Schema version</dt>
+            <dd>{info.data.schema_version}</dd>
+            <dt>Log files</dt>
+            <dd>
+              <code>{info.data.log_dir}</code>
+            </dd>
+          </dl>
+          <Diagnostics />
         </section>
       )}
       {confirming && (

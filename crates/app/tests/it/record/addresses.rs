@@ -20,6 +20,7 @@ fn california(app: &App) {
     std::fs::write(&path, CALIFORNIA).unwrap();
     let summary = app.import_csv(&path, false).unwrap();
     assert_eq!(summary.terms_added, 4, "{summary:?}");
+    assert!(!summary.changes_nothing, "{summary:?}");
 }
 
 fn to_seats(app: &App, date: &str) -> NewLetter {

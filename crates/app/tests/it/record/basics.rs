@@ -242,7 +242,41 @@ fn restoring_from_the_window_keeps_the_record_it_replaces() {
     );
 }
 
+/// Walk 30: with no zone saved, "today" is this computer's own zone (not
+/// UTC), and the window is told the zone is the computer's, not a saved one.
+fn with_no_zone_saved_the_computers_own_zone_decides_today(engine: Backend) {
+    let chicago = amicus_app::parse_zone("America/Chicago").unwrap();
+    // 03:00 UTC on the 29th is still the 28th in Chicago.
+    let late: DateTime<Utc> = "2026-11-29T03:00:00Z".parse().unwrap();
+    let app = App::with_store(
+        amicus_app::Engine::new().unwrap(),
+        fresh(engine),
+        Clock::fixed(late, chicago),
+    )
+    .unwrap();
+    let info = app.settings_info().unwrap();
+    assert_eq!(info.time_zone, "America/Chicago");
+    assert!(!info.time_zone_saved);
+    assert_eq!(app.clock().today(), day("2026-11-28"));
+    app.set_time_zone("Asia/Seoul").unwrap();
+    assert!(app.settings_info().unwrap().time_zone_saved);
+    // Opened again on the computer in Chicago: the saved zone decides.
+    let again = App::with_store(
+        amicus_app::Engine::new().unwrap(),
+        app.into_store(),
+        Clock::fixed(late, chicago),
+    )
+    .unwrap();
+    let info = again.settings_info().unwrap();
+    assert_eq!(
+        (info.time_zone.as_str(), info.time_zone_saved),
+        ("Asia/Seoul", true)
+    );
+    assert_eq!(again.clock().today(), day("2026-11-29"));
+}
+
 testkit::engines!(
+    with_no_zone_saved_the_computers_own_zone_decides_today,
     a_new_record_holds_the_sample_letter_as_sent,
     bad_input_is_refused_with_nothing_written,
     the_letters_list_names_each_letters_addressees_and_issue,

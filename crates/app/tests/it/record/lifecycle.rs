@@ -7,6 +7,8 @@ fn draft_approve_sign_send_archives_the_exact_pdf(engine: Backend) {
     app.clock().set(at("2017-10-30"));
     let drafted = app.draft_letter(&new_letter(&app, "2017-11-01")).unwrap();
     let id = drafted.letter_id;
+    // A joint letter to two prints as one document.
+    assert_eq!(app.print_copies(id).unwrap(), 1);
     let data = app.letter_data(id).unwrap();
     assert_eq!(data.recipients[1].name, "Robert E. Lighthizer");
     assert_eq!(
@@ -172,6 +174,8 @@ fn a_per_recipient_letter_archives_each_recipients_own_copy(engine: Backend) {
     l.mode = LetterMode::PerRecipient;
     app.clock().set(at("2017-10-30"));
     let id = app.draft_letter(&l).unwrap().letter_id;
+    // Print counts one document per addressee (the window's "several copies").
+    assert_eq!(app.print_copies(id).unwrap(), 2);
     app.clock().set(at("2017-10-31"));
     app.approve(id).unwrap();
     app.sign(id).unwrap();
