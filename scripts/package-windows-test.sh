@@ -164,6 +164,12 @@ cannot=(
   render::one_copy_per_recipient_writes_one_pdf_each
   render::the_korus_sample_is_a_valid_two_page_letter
   signing::the_signature_is_drawn_only_once_signed_and_a_signed_letter_keeps_it
+  # The tagged PDF's: pdfinfo reads the structure tree, pdftotext the text,
+  # pdfsig the signature.
+  tagged::
+  # Its fixtures were set with Debian's Noto CJK and DejaVu for the Korean,
+  # Japanese, Arabic and Hebrew names; Wine has other fallback fonts.
+  render::data_of_format_0_renders_as_the_version_before_tagged_pdf_did
   # The Word export's: python-docx and openxml-audit (Python on Linux), LibreOffice
   # (soffice) and poppler read the .docx back; the export itself is the same code.
   word::

@@ -213,6 +213,9 @@ pub struct LetterheadFileView {
     pub bytes: u32,
     /// The letter's margins in points, keeping it clear of the letterhead.
     pub margins: FileMargins,
+    /// Why letters on it cannot be archival PDF/A files ("its fonts are not
+    /// embedded (Helvetica)"); empty when they can.
+    pub not_archival: Vec<String>,
 }
 
 /// Margins in points (72 to the inch).
@@ -264,11 +267,12 @@ fn paper_id(p: letters::Paper) -> &'static str {
 }
 
 fn file_view(f: &letters::LetterheadFile) -> LetterheadFileView {
-    let pages = f
+    let sheet = f
         .bytes()
         .ok()
-        .and_then(|b| typeset::Stationery::from_pdf(&b).ok())
-        .map_or(0, |s| s.page_count() as u32);
+        .and_then(|b| typeset::Stationery::from_pdf(&b).ok());
+    let pages = sheet.as_ref().map_or(0, |s| s.page_count() as u32);
+    let not_archival = sheet.map_or_else(Vec::new, |s| s.archival_problems().to_vec());
     LetterheadFileView {
         name: f.name.clone(),
         sha256: f.sha256.clone(),
@@ -276,6 +280,7 @@ fn file_view(f: &letters::LetterheadFile) -> LetterheadFileView {
         paper: paper_id(f.paper).to_string(),
         bytes: u32::try_from(f.pdf.len() / 4 * 3).unwrap_or(u32::MAX),
         margins: f.margins.into(),
+        not_archival,
     }
 }
 

@@ -66,6 +66,12 @@ pub fn run(app: &App, cmd: Settings) -> Result<(), AppError> {
                     paper(&v.paper),
                     margins_text(v.margins)
                 );
+                if !v.not_archival.is_empty() {
+                    out!(
+                        "note: letters on it are tagged but not archival PDF/A files: {}",
+                        v.not_archival.join("; ")
+                    );
+                }
                 return Ok(());
             }
             let mut head = app.letterhead()?;

@@ -248,6 +248,108 @@ pub fn sign(pdf: &[u8], signer: &Signer, at: DateTime<Utc>) -> Result<Vec<u8>> {
     Ok(out)
 }
 
+/// A text string: ASCII as it is, anything else UTF-16BE with its mark.
+fn text_string(s: &str) -> Object {
+    if s.is_ascii() {
+        return Object::string_literal(s.to_string());
+    }
+    let mut bytes = vec![0xFE, 0xFF];
+    for unit in s.encode_utf16() {
+        bytes.extend_from_slice(&unit.to_be_bytes());
+    }
+    Object::String(bytes, StringFormat::Hexadecimal)
+}
+
+/// In a tagged PDF, the signature's widget joins the structure tree (as
+/// PDF/UA asks of every annotation): a `Form` element at the end of the
+/// document's, pointing at the widget, which points back through the
+/// parent tree. An untagged PDF is left as it is.
+fn tag_widget(
+    doc: &mut IncrementalDocument,
+    root: lopdf::ObjectId,
+    page: lopdf::ObjectId,
+    widget: lopdf::ObjectId,
+    name: &str,
+) -> Result<()> {
+    let bad = |e: lopdf::Error| PadesError::Pdf(e.to_string());
+    let prev = doc.get_prev_documents();
+    let Ok(tree) = prev
+        .get_dictionary(root)
+        .and_then(|c| c.get(b"StructTreeRoot"))
+        .and_then(Object::as_reference)
+    else {
+        return Ok(());
+    };
+    let top = prev
+        .get_dictionary(tree)
+        .and_then(|t| t.get(b"K"))
+        .and_then(Object::as_reference)
+        .map_err(bad)?;
+    let next = prev
+        .get_dictionary(tree)
+        .and_then(|t| t.get(b"ParentTreeNextKey"))
+        .and_then(Object::as_i64)
+        .map_err(bad)?;
+
+    let mut objr = Dictionary::new();
+    objr.set("Type", Object::Name(b"OBJR".to_vec()));
+    objr.set("Obj", Object::Reference(widget));
+    objr.set("Pg", Object::Reference(page));
+    let mut form = Dictionary::new();
+    form.set("Type", Object::Name(b"StructElem".to_vec()));
+    form.set("S", Object::Name(b"Form".to_vec()));
+    form.set("P", Object::Reference(top));
+    form.set("Pg", Object::Reference(page));
+    form.set("K", Object::Dictionary(objr));
+    form.set("Alt", text_string(&format!("Digital signature of {name}")));
+    let form_id = doc.new_document.add_object(Object::Dictionary(form));
+
+    doc.new_document
+        .get_object_mut(widget)
+        .and_then(Object::as_dict_mut)
+        .map_err(bad)?
+        .set("StructParent", Object::Integer(next));
+
+    doc.opt_clone_object_to_new_document(top).map_err(bad)?;
+    let top_dict = doc
+        .new_document
+        .get_object_mut(top)
+        .and_then(Object::as_dict_mut)
+        .map_err(bad)?;
+    let mut kids = match top_dict.get(b"K") {
+        Ok(Object::Array(a)) => a.clone(),
+        Ok(one) => vec![one.clone()],
+        Err(_) => Vec::new(),
+    };
+    kids.push(Object::Reference(form_id));
+    top_dict.set("K", Object::Array(kids));
+
+    doc.opt_clone_object_to_new_document(tree).map_err(bad)?;
+    let tree_dict = doc
+        .new_document
+        .get_object_mut(tree)
+        .and_then(Object::as_dict_mut)
+        .map_err(bad)?;
+    let mut parents = match tree_dict.get(b"ParentTree") {
+        Ok(Object::Dictionary(d)) => d.clone(),
+        _ => {
+            return Err(PadesError::Pdf(
+                "the structure's parent tree is not inline".into(),
+            ));
+        }
+    };
+    let mut nums = match parents.get(b"Nums") {
+        Ok(Object::Array(a)) => a.clone(),
+        _ => Vec::new(),
+    };
+    nums.push(Object::Integer(next));
+    nums.push(Object::Reference(form_id));
+    parents.set("Nums", Object::Array(nums));
+    tree_dict.set("ParentTree", Object::Dictionary(parents));
+    tree_dict.set("ParentTreeNextKey", Object::Integer(next + 1));
+    Ok(())
+}
+
 /// The PDF with an empty signature appended (placeholders for the byte
 /// range and the CMS value).
 fn with_signature_field(pdf: &[u8], name: &str, at: DateTime<Utc>) -> Result<Vec<u8>> {
@@ -295,7 +397,9 @@ fn with_signature_field(pdf: &[u8], name: &str, at: DateTime<Utc>) -> Result<Vec
         "Rect",
         Object::Array(vec![0.into(), 0.into(), 0.into(), 0.into()]),
     );
+    widget.set("TU", text_string(&format!("Digital signature of {name}")));
     let widget_id = doc.new_document.add_object(Object::Dictionary(widget));
+    tag_widget(&mut doc, root, page, widget_id, name)?;
 
     doc.opt_clone_object_to_new_document(page).map_err(bad)?;
     let page_dict = doc

@@ -887,7 +887,13 @@ fn set_paragraph_uncached(
         if n == 0
             && let Some(marker) = &p.marker
         {
-            let shaped = fonts.shape_as(marker, Style::REGULAR, p.legacy)?;
+            // A space after the marker, invisible, keeps "cc:" apart from
+            // the first name for whoever reads the text rather than sees it.
+            let shaped = if p.legacy {
+                fonts.shape_as(marker, Style::REGULAR, true)?
+            } else {
+                fonts.shape(&format!("{marker} "), Style::REGULAR)?
+            };
             let mx = left + p.marker_at;
             place(&mut tl, &shaped, mx, p.size);
             tl.marker_glyphs = shaped.glyphs.len();

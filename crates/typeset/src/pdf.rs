@@ -144,7 +144,7 @@ pub fn write_pdf(layout: &Layout, fonts: &FontSet) -> Result<Vec<u8>, TypesetErr
                     Tag::Body(n) => {
                         let role = layout.parts.get(n).and_then(|p| p.role);
                         let list = crate::tagged::is_list(role);
-                        if list && line.marker_glyphs > 0 {
+                        if tagged && list && line.marker_glyphs > 0 {
                             let (marker, rest) = split_marker(line);
                             c.marked(layout, Key::Lbl(n), &mut marks);
                             c.text(&marker, fonts, &embedded, h);
@@ -516,12 +516,13 @@ impl Content {
         self.op("BT");
         self.color(line.color, "rg");
         let mut codes: Vec<u16> = Vec::new();
-        for run in &line.runs {
-            let (Some(first), Some(font)) = (run.glyphs.first(), embedded.get(&run.face)) else {
+        for segment in segments(line, self.tagged) {
+            let (Some(first), Some(font)) = (segment.glyphs.first(), embedded.get(&segment.face))
+            else {
                 continue;
             };
-            let face = fonts.face(run.face);
-            self.name(&font_id(run.face).0);
+            let face = fonts.face(segment.face);
+            self.name(&font_id(segment.face).0);
             self.num(line.size);
             self.op("Tf");
             for v in [
@@ -536,12 +537,14 @@ impl Content {
             }
             self.op("Tm");
             self.bytes.push(b'[');
-            // Where the viewer's pen is, in points, after each glyph and nudge.
+            // Where the viewer's pen is, in points, after each glyph and
+            // nudge (a nudge moves it left when a right-to-left stretch is
+            // written from its start, rightmost, leftwards).
             let mut pen = first.x;
-            for (k, g) in run.glyphs.iter().enumerate() {
+            for (k, g) in segment.glyphs.iter().enumerate() {
                 codes.push(font.code(g.gid));
                 pen += face.pdf_advance(g.gid) * line.size;
-                let Some(next) = run.glyphs.get(k + 1) else {
+                let Some(next) = segment.glyphs.get(k + 1) else {
                     continue;
                 };
                 let nudge = ((pen - next.x) * 1000.0 / line.size).round();
@@ -559,6 +562,73 @@ impl Content {
         }
         self.op("ET");
     }
+}
+
+/// Glyphs of one face written with one text matrix and TJ array.
+struct Segment<'a> {
+    face: FaceId,
+    glyphs: Vec<&'a crate::layout::PlacedGlyph>,
+}
+
+/// Whether a glyph's text belongs to a right-to-left script.
+fn rtl_text(t: &str) -> bool {
+    t.chars()
+        .any(|c| matches!(c as u32, 0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF))
+}
+
+/// The line's glyphs in the order they are written. Each run as it was
+/// laid out, except (in a tagged file) a stretch of right-to-left text,
+/// from a glyph of such a script to the last, over the spaces between:
+/// laid out in visual order, it is written from its rightmost glyph
+/// leftwards, so the content reads in the order the words were typed
+/// (for the structure tree, a screen reader, copying text).
+fn segments(line: &TextLine, tagged: bool) -> Vec<Segment<'_>> {
+    if !tagged {
+        return line
+            .runs
+            .iter()
+            .map(|r| Segment {
+                face: r.face,
+                glyphs: r.glyphs.iter().collect(),
+            })
+            .collect();
+    }
+    let all: Vec<(FaceId, &crate::layout::PlacedGlyph)> = line
+        .runs
+        .iter()
+        .flat_map(|r| r.glyphs.iter().map(move |g| (r.face, g)))
+        .collect();
+    let mut order = Vec::with_capacity(all.len());
+    let mut k = 0;
+    while k < all.len() {
+        if !rtl_text(&all[k].1.text) {
+            order.push(k);
+            k += 1;
+            continue;
+        }
+        let mut end = k;
+        let mut j = k + 1;
+        while j < all.len() && (rtl_text(&all[j].1.text) || all[j].1.text.trim().is_empty()) {
+            if rtl_text(&all[j].1.text) {
+                end = j;
+            }
+            j += 1;
+        }
+        order.extend((k..=end).rev());
+        k = end + 1;
+    }
+    let mut out: Vec<Segment<'_>> = Vec::new();
+    for i in order {
+        let (face, g) = all[i];
+        match out.last_mut() {
+            Some(s) if s.face == face => s.glyphs.push(g),
+            _ => out.push(Segment {
+                face,
+                glyphs: vec![g],
+            }),
+        }
+    }
+    out
 }
 
 /// A list item's first line as two: its marker, and the rest.

@@ -554,7 +554,12 @@ paper: string, bytes: number,
 /**
  * The letter's margins in points, keeping it clear of the letterhead.
  */
-margins: FileMargins, };
+margins: FileMargins, 
+/**
+ * Why letters on it cannot be archival PDF/A files ("its fonts are not
+ * embedded (Helvetica)"); empty when they can.
+ */
+not_archival: Array<string>, };
 
 export type FileMargins = { top: number, right: number, bottom: number, left: number, };
 

@@ -202,10 +202,20 @@ fn a_letterhead_file_lies_beneath_every_page_and_the_letter_is_still_signed_and_
     let said = ok(&db, &["settings", "letterhead", head.to_str().unwrap()]);
     assert_eq!(
         said,
-        "letterhead: chamber-letterhead.pdf (2 pages, US Letter), margins 126,72,72,72 pt (top, right, bottom, left)\n"
+        "letterhead: chamber-letterhead.pdf (2 pages, US Letter), margins 126,72,72,72 pt (top, right, bottom, left)\n\
+         note: letters on it are tagged but not archival PDF/A files: its fonts are not embedded (Helvetica)\n"
     );
     export(&db, "2", &at("headed.pdf"));
     let headed = at("headed.pdf");
+    // The file does not claim PDF/A it cannot be: the letterhead's
+    // Helvetica is not embedded. It is still tagged.
+    let found = crate::pdfa_check::problems(&std::fs::read(&headed).unwrap(), true);
+    assert!(
+        found.iter().any(|p| p.starts_with("6.6.4"))
+            && found.iter().any(|p| p.starts_with("6.2.11.4"))
+            && !found.iter().any(|p| p.starts_with("PDF/UA")),
+        "{found:#?}"
+    );
     let n = pages(&headed);
     assert!(n >= 2, "{n} pages");
 

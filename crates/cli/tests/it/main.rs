@@ -11,10 +11,12 @@ mod letterhead;
 mod mailbox;
 mod paper;
 mod paragraphs;
+mod pdfa_check;
 #[cfg(unix)]
 mod print;
 mod record;
 mod render;
 mod signing;
+mod tagged;
 mod team;
 mod word;

@@ -168,6 +168,39 @@ fn rendering_twice_gives_identical_bytes() {
     assert_eq!(pa, pb);
 }
 
+/// Copies archived before letters were tagged PDF/A files re-render to
+/// their bytes (what `verify` relies on): the data with `format` 0 gives,
+/// byte for byte, the files the version before wrote (kept as fixtures),
+/// for the KORUS sample and for names in six scripts, two right to left.
+#[test]
+fn data_of_format_0_renders_as_the_version_before_tagged_pdf_did() {
+    let dir = tempfile::tempdir().unwrap();
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let mut korus: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(SAMPLE).unwrap()).unwrap();
+    korus["format"] = 0.into();
+    let korus_data = dir.path().join("korus-format0.json");
+    std::fs::write(&korus_data, korus.to_string()).unwrap();
+    for (data, fixture) in [
+        (korus_data, "korus-format0.pdf"),
+        (fixtures.join("names-format0.json"), "names-format0.pdf"),
+    ] {
+        let out = dir.path().join(fixture);
+        let o = amicus(&[
+            "render",
+            "--data",
+            data.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+        ]);
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        assert!(
+            std::fs::read(&out).unwrap() == std::fs::read(fixtures.join(fixture)).unwrap(),
+            "{fixture}: format 0 no longer renders as it did"
+        );
+    }
+}
+
 #[test]
 fn svg_pages_are_written_beside_the_pdf() {
     let dir = tempfile::tempdir().unwrap();

@@ -48,6 +48,7 @@ const brandFile = {
   paper: "letter",
   bytes: 48210,
   margins: { top: 126, right: 72, bottom: 72, left: 72 },
+  not_archival: [] as string[],
 };
 
 /** The catalog's signer, with a signature image on file. */
@@ -156,6 +157,26 @@ describe("Settings", () => {
       ...head,
       file: { ...brandFile, margins: { ...brandFile.margins, top: 144 } },
     });
+  });
+
+  it("says when letters on a letterhead file cannot be archival PDF/A, and why", async () => {
+    vi.mocked(ipc.letterhead).mockResolvedValue({
+      ...head,
+      file: { ...brandFile, not_archival: ["its fonts are not embedded (Helvetica)"] },
+    });
+    renderWithQuery(<Settings />);
+    const group = await screen.findByRole("group", { name: "Letterhead file" });
+    expect((await within(group).findByRole("note")).textContent).toContain(
+      "not archival PDF/A files: its fonts are not embedded (Helvetica).",
+    );
+  });
+
+  it("says nothing of PDF/A for a letterhead file letters can be archived on", async () => {
+    vi.mocked(ipc.letterhead).mockResolvedValue({ ...head, file: brandFile });
+    renderWithQuery(<Settings />);
+    const group = await screen.findByRole("group", { name: "Letterhead file" });
+    await within(group).findByText("chamber-letterhead.pdf", { selector: "strong" });
+    expect(within(group).queryByRole("note")).toBeNull();
   });
 
   it("says why a file cannot be the letterhead, and keeps the one in use", async () => {

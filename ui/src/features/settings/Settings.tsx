@@ -73,9 +73,14 @@ function LetterheadFile({
           {file.paper === "a4" ? "A4" : "US Letter"}). It is printed beneath every letter; the name, address and logo above are not
           drawn.
         </p>
-      ) : (
-        <p>None: letters draw the letterhead from the name, address and logo above.</p>
-      )}
+      ) : null}
+      {file && file.not_archival.length > 0 ? (
+        <p className="note" role="note">
+          Letters on it are tagged for screen readers but are not archival PDF/A files: {file.not_archival.join("; ")}. Ask
+          whoever made the file for one with its fonts embedded and its colours in RGB.
+        </p>
+      ) : null}
+      {file ? null : <p>None: letters draw the letterhead from the name, address and logo above.</p>}
       <div className="actions">
         <button
           type="button"
