@@ -97,6 +97,7 @@ fn generate() -> String {
         IssueView,
         Catalog,
         UsState,
+        amicus_app::Language,
         amicus_app::Printer,
         amicus_app::PrintRequest,
         amicus_app::Printed,
