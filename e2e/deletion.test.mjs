@@ -48,7 +48,7 @@ test("a draft is deleted, undone, deleted again and restored", async () => {
     await ui.button("Undo");
     await app.waitFor(`return document.querySelector('#compose-title')?.textContent === 'Letter ${id}'`, "the draft open again");
     await app.waitFor(`return document.querySelector('[name=subject]')?.value === 'Zucchini tariffs'`, "its subject");
-    assert.equal(await app.run(`return !!document.querySelector('[data-testid=deleted-note]')`), false);
+    await app.waitFor(`return !document.querySelector('[data-testid=deleted-note]') || null`, "no deleted note on the draft");
 
     // Deleted again, and restored from Letters, Deleted letters.
     await deleteIt(id);
