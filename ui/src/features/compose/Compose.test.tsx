@@ -250,11 +250,13 @@ describe("Compose", () => {
     await userEvent.selectOptions(language, "Français (Canada)");
     await userEvent.click(screen.getByRole("button", { name: "Save draft" }));
     await waitFor(() => expect(ipc.letterSave).toHaveBeenCalledTimes(1));
-    expect(vi.mocked(ipc.letterSave).mock.calls[0][1].extra.lang).toBe("fr-CA");
+    expect(vi.mocked(ipc.letterSave).mock.calls[0]?.[1].extra.lang).toBe("fr-CA");
     await userEvent.selectOptions(language, "English (United States)");
     await userEvent.click(screen.getByRole("button", { name: "Save draft" }));
     await waitFor(() => expect(ipc.letterSave).toHaveBeenCalledTimes(2));
-    expect(vi.mocked(ipc.letterSave).mock.calls[1][1].extra.lang).toBeUndefined();
+    const second = vi.mocked(ipc.letterSave).mock.calls[1];
+    expect(second).toBeDefined();
+    expect(second?.[1].extra.lang).toBeUndefined();
   });
 
   it("says at the date field when the date is not on the calendar, and never sends it", async () => {
