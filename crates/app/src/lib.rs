@@ -40,6 +40,7 @@ mod preview;
 mod printing;
 mod recipient_groups;
 mod recipients;
+mod reports;
 mod sample;
 pub mod secrets;
 mod sending;
@@ -82,6 +83,10 @@ pub use positions::{IssueView, LetterRef, PositionView};
 pub use preview::{DraftPreview, GlyphDef, InkLine, PageDrawing, PreviewHave, PreviewPage};
 pub use printing::{PrintRequest, Printed, Printer};
 pub use recipients::{Addressee, RecipientChoice};
+pub use reports::{
+    GroupReplies, IssueRecord, MethodCounts, MonthRow, OfficeGroup, OwnerFollowUps,
+    POSITION_PARAGRAPH_TEMPLATE, PositionParagraph, RecordCopy, RecordLetter, RecordNumbers,
+};
 pub use sending::{FollowUp, SendReport, SendRequest};
 pub use settings::{
     ClockView, FileMargins, LETTERHEAD_FILE_MARGINS, Letterhead, LetterheadFileView, SettingsInfo,
