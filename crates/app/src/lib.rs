@@ -15,6 +15,7 @@
 
 mod app;
 mod archive;
+mod board;
 mod clock;
 pub mod congress;
 mod delivery;
@@ -60,6 +61,7 @@ pub mod groups {
 
 pub use app::{App, RecordArea, RecordChanged, VERSION, default_db_path};
 pub use archive::{LetterDetail, LetterRecord, LetterSummary, RecipientView};
+pub use board::{BoardReport, BoardRequest, BoardWritten, CSV_HEADER as BOARD_CSV_HEADER};
 pub use clock::{Clock, parse_zone, system_zone};
 pub use delivery::{
     ContactFormCopy, EmailDraft, EmailOutcome, EmailRequest, EmailResult, MailView, Reach,

@@ -601,18 +601,21 @@ struct ParagraphData {
 
 impl App {
     /// The issue's record from `from` to `to` (both included), follow-ups
-    /// overdue as of `as_of` (today by the app's clock when None).
+    /// overdue as of `as_of` (today by the app's clock when None). Without
+    /// `from`, from January 1 of the year of its first letter (of this year,
+    /// without letters); without `to`, to today.
     pub fn issue_record(
         &self,
         issue: &str,
-        from: NaiveDate,
-        to: NaiveDate,
+        from: Option<NaiveDate>,
+        to: Option<NaiveDate>,
         as_of: Option<NaiveDate>,
     ) -> Result<IssueRecord, AppError> {
+        let (from, to) = self.issue_range(issue, from, to)?;
         Ok(self.issue_record_with_groups(issue, from, to, as_of)?.0)
     }
 
-    fn issue_record_with_groups(
+    pub(crate) fn issue_record_with_groups(
         &self,
         issue: &str,
         from: NaiveDate,
@@ -625,6 +628,28 @@ impl App {
         let db = self.db();
         let issue = db.find_issue(issue)?;
         record_in(&db, zone, issue, from, to, as_of)
+    }
+
+    /// The range asked for, its missing ends filled as [`App::issue_record`] says.
+    pub fn issue_range(
+        &self,
+        issue: &str,
+        from: Option<NaiveDate>,
+        to: Option<NaiveDate>,
+    ) -> Result<(NaiveDate, NaiveDate), AppError> {
+        let today = self.clock().today();
+        let to = to.unwrap_or(today);
+        let from = match from {
+            Some(f) => f,
+            None => {
+                let db = self.db();
+                let i = db.find_issue(issue)?;
+                let first = db.issue_first_letter(i.id)?.unwrap_or(today).min(to);
+                NaiveDate::from_ymd_opt(first.year(), 1, 1).unwrap_or(first)
+            }
+        };
+        check_range(from, to)?;
+        Ok((from, to))
     }
 
     /// Name (or, with None or blank text, clear) the issue's staff contact.

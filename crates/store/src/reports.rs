@@ -83,4 +83,15 @@ impl Store {
         let rows = stmt.query_map(params![issue_id, from, to], copy_row)?;
         Ok(rows.collect::<crate::db::Result<_>>()?)
     }
+
+    /// The date of the first letter (deleted drafts aside) citing a
+    /// position on `issue_id`.
+    pub fn issue_first_letter(&self, issue_id: i64) -> Result<Option<NaiveDate>> {
+        Ok(self.conn.query_row(
+            "SELECT min(l.date) FROM letters l JOIN positions p ON p.id = l.position_id
+             WHERE p.issue_id = ?1 AND l.deleted_at IS NULL",
+            [issue_id],
+            |r| r.get(0),
+        )?)
+    }
 }

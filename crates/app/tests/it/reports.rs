@@ -146,7 +146,12 @@ fn korus_2017(app: &App) {
         office(app, "United States Trade Representative"),
     );
     let korus = app.store().find_issue("KORUS").unwrap();
-    let sample = app.issue_record("KORUS", day("2017-01-01"), day("2017-12-31"), None);
+    let sample = app.issue_record(
+        "KORUS",
+        Some(day("2017-01-01")),
+        Some(day("2017-12-31")),
+        None,
+    );
     for c in &sample.unwrap().letters[0].copies {
         app.assign_follow_up(c.id, "Dana").unwrap();
     }
@@ -207,8 +212,8 @@ fn record_numbers_agree_with_hand_counts(engine: Backend) {
     let r = app
         .issue_record(
             "KORUS",
-            day("2017-01-01"),
-            day("2017-12-31"),
+            Some(day("2017-01-01")),
+            Some(day("2017-12-31")),
             Some(day("2017-12-01")),
         )
         .unwrap();
@@ -290,12 +295,39 @@ fn record_numbers_agree_with_hand_counts(engine: Backend) {
     let later = app
         .issue_record(
             "KORUS",
-            day("2017-01-01"),
-            day("2017-12-31"),
+            Some(day("2017-01-01")),
+            Some(day("2017-12-31")),
             Some(day("2017-12-16")),
         )
         .unwrap();
     assert_eq!(later.numbers.follow_ups[1].overdue, 1);
+
+    // Without a range: from January 1 of the first letter's year to today.
+    let all = app.issue_record("KORUS", None, None, None).unwrap();
+    assert_eq!((all.from, all.to), (day("2017-01-01"), day("2026-11-28")));
+    assert_eq!(all.letters.len(), 6);
+
+    // The board report's rows are the record's copies, one a line.
+    let report = app
+        .board_report(&BoardRequest {
+            from: day("2017-01-01"),
+            to: day("2017-12-31"),
+            issues: vec!["KORUS".into()],
+            as_of: Some(day("2017-12-01")),
+        })
+        .unwrap();
+    let rows: Vec<&str> = report.csv.split("\r\n").filter(|l| !l.is_empty()).collect();
+    assert_eq!(rows[0], BOARD_CSV_HEADER);
+    assert_eq!(rows.len(), 1 + 7, "{}", report.csv);
+    let oct = format!(
+        "U.S.–Korea Free Trade Agreement (KORUS),{},2017-10-02,KORUS,sent,2,to,Secretary of Commerce,Wilbur Ross,executive,mail,2017-10-02,2017-10-12,10,,",
+        r.letters[1].id
+    );
+    assert!(rows[3].starts_with(&oct), "{}", rows[3]);
+    assert!(rows[1].ends_with(",Dana,yes"), "{}", rows[1]);
+    assert!(report.pdf.starts_with(b"%PDF-"));
+    assert_eq!(report.pages, 2, "the issue's page, then its letters");
+    assert_eq!(report.records[0].0, r);
 }
 
 #[test]
@@ -380,7 +412,12 @@ fn paragraph_reads_as_a_person_writes(engine: Backend) {
         p.html
     );
     let r = app
-        .issue_record("KORUS", day("2018-01-01"), day("2018-12-31"), None)
+        .issue_record(
+            "KORUS",
+            Some(day("2018-01-01")),
+            Some(day("2018-12-31")),
+            None,
+        )
         .unwrap();
     assert_eq!(r.issue.staff_contact.as_deref(), Some("Jordan Whitfield"));
     if engine == Backend::Postgres {
@@ -440,16 +477,44 @@ fn paragraph_reads_as_a_person_writes_postgres() {
 fn bad_input_is_refused_by_name() {
     let app = app_on(Backend::Sqlite);
     let err = app
-        .issue_record("NAFTA", day("2017-01-01"), day("2017-12-31"), None)
+        .issue_record(
+            "NAFTA",
+            Some(day("2017-01-01")),
+            Some(day("2017-12-31")),
+            None,
+        )
         .unwrap_err();
     assert!(err.to_string().contains("\"NAFTA\""), "{err}");
     let err = app
-        .issue_record("KORUS", day("2018-01-01"), day("2017-12-31"), None)
+        .issue_record(
+            "KORUS",
+            Some(day("2018-01-01")),
+            Some(day("2017-12-31")),
+            None,
+        )
         .unwrap_err();
     assert_eq!(
         err.to_string(),
         "from: the range starts on 2018-01-01, after it ends on 2017-12-31"
     );
     let err = app.set_issue_contact("NAFTA", Some("Dana")).unwrap_err();
+    assert!(err.to_string().contains("NAFTA"), "{err}");
+    let err = app
+        .board_report(&BoardRequest {
+            from: day("2017-01-01"),
+            to: day("2017-12-31"),
+            issues: vec![],
+            as_of: None,
+        })
+        .unwrap_err();
+    assert!(err.to_string().contains("at least one issue"), "{err}");
+    let err = app
+        .board_report(&BoardRequest {
+            from: day("2017-01-01"),
+            to: day("2017-12-31"),
+            issues: vec!["KORUS".into(), "NAFTA".into()],
+            as_of: None,
+        })
+        .unwrap_err();
     assert!(err.to_string().contains("NAFTA"), "{err}");
 }
