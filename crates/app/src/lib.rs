@@ -86,7 +86,7 @@ pub use preview::{DraftPreview, GlyphDef, InkLine, PageDrawing, PreviewHave, Pre
 pub use printing::{PrintRequest, Printed, Printer};
 pub use recipients::{Addressee, RecipientChoice};
 pub use reports::{
-    GroupReplies, IssueRecord, MethodCounts, MonthRow, OfficeGroup, OwnerFollowUps,
+    GroupReplies, IssuePage, IssueRecord, MethodCounts, MonthRow, OfficeGroup, OwnerFollowUps,
     POSITION_PARAGRAPH_TEMPLATE, PositionParagraph, RecordCopy, RecordLetter, RecordNumbers,
 };
 pub use sending::{FollowUp, SendReport, SendRequest};

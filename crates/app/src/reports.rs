@@ -232,6 +232,14 @@ pub struct PositionParagraph {
     pub html: String,
 }
 
+/// An issue's page in the window: its record and the paragraph written from it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct IssuePage {
+    pub record: IssueRecord,
+    pub paragraph: PositionParagraph,
+}
+
 /// The range asked for, checked: `from` not after `to`.
 pub(crate) fn check_range(from: NaiveDate, to: NaiveDate) -> Result<(), AppError> {
     if from > to {
@@ -628,6 +636,20 @@ impl App {
         let db = self.db();
         let issue = db.find_issue(issue)?;
         record_in(&db, zone, issue, from, to, as_of)
+    }
+
+    /// The issue's page: its record (the range's missing ends filled as
+    /// [`App::issue_record`] says) and its position paragraph.
+    pub fn issue_page(
+        &self,
+        issue: &str,
+        from: Option<NaiveDate>,
+        to: Option<NaiveDate>,
+    ) -> Result<IssuePage, AppError> {
+        let (from, to) = self.issue_range(issue, from, to)?;
+        let (record, notes) = self.issue_record_with_groups(issue, from, to, None)?;
+        let paragraph = self.paragraph_of(&record, &notes)?;
+        Ok(IssuePage { record, paragraph })
     }
 
     /// The range asked for, its missing ends filled as [`App::issue_record`] says.
