@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import * as ipc from "../../ipc";
 import type { IssueRecord, Method, OfficeGroup, PositionParagraph } from "../../ipc";
 import { ErrorNote, METHOD_LABEL, StatusChip, longDate } from "../../components/common";
@@ -286,6 +286,8 @@ export function IssuePage({ issue, onBack, onOpen }: { issue: number; onBack: ()
   const page = useQuery({
     queryKey: ["issue-page", issue, from, to],
     queryFn: () => ipc.issuePage(String(issue), from || null, to || null),
+    // A new range keeps the page (and the field being typed in) until it comes.
+    placeholderData: keepPreviousData,
   });
   const record = page.data?.record;
   const exportReport = useMutation({
