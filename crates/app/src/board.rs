@@ -118,6 +118,17 @@ pub fn csv_of(records: &[&IssueRecord]) -> String {
     out
 }
 
+/// What a piece of text is in the tagged PDF's structure.
+#[derive(Clone, Copy)]
+enum Tagged {
+    /// A paragraph of its own.
+    New,
+    /// Part of this one (a table row's cells: one paragraph each row).
+    In(Tag),
+    /// Furniture: a chart's labels, running heads, page numbers.
+    Not,
+}
+
 /// Pages set by hand: a cursor down the current page, text tagged as the
 /// report's paragraphs (in reading order), bars and labels as furniture.
 struct Pages<'f> {
@@ -181,7 +192,7 @@ impl<'f> Pages<'f> {
         x: f32,
         top: f32,
         width: f32,
-        tagged: bool,
+        tag: Tagged,
     ) -> Result<f32, AppError> {
         if text.is_empty() {
             return Ok(0.0);
@@ -190,14 +201,10 @@ impl<'f> Pages<'f> {
         p.align = align;
         p.color = color;
         p.hyphenate = false;
-        let tag = if tagged {
-            self.parts.push(Part {
-                role: None,
-                figure_alt: None,
-            });
-            Tag::Body(self.parts.len() - 1)
-        } else {
-            Tag::Artifact
+        let tag = match tag {
+            Tagged::New => self.part(),
+            Tagged::In(tag) => tag,
+            Tagged::Not => Tag::Artifact,
         };
         let lines = typeset::set_lines(&p, self.fonts, x, width)
             .map_err(|e| AppError::Letter(letters::LetterError::from(e)))?;
@@ -214,7 +221,17 @@ impl<'f> Pages<'f> {
     /// A paragraph across the column at the cursor, moving it down.
     fn para(&mut self, text: &str, style: Style, size: f32, align: Align) -> Result<(), AppError> {
         let (x, w, y) = (self.left, self.width, self.y);
-        let h = self.text_at(text, style, size, align, Rgb::default(), x, y, w, true)?;
+        let h = self.text_at(
+            text,
+            style,
+            size,
+            align,
+            Rgb::default(),
+            x,
+            y,
+            w,
+            Tagged::New,
+        )?;
         self.y += h;
         Ok(())
     }
@@ -237,9 +254,18 @@ impl<'f> Pages<'f> {
             x,
             top,
             width,
-            false,
+            Tagged::Not,
         )?;
         Ok(())
+    }
+
+    /// A new paragraph of the report's structure.
+    fn part(&mut self) -> Tag {
+        self.parts.push(Part {
+            role: None,
+            figure_alt: None,
+        });
+        Tag::Body(self.parts.len() - 1)
     }
 
     fn rect(&mut self, x: f32, top: f32, width: f32, height: f32, color: Rgb) {
@@ -486,6 +512,7 @@ const COLUMNS: [(&str, f32); 6] = [
 ];
 
 fn table_head(p: &mut Pages) -> Result<(), AppError> {
+    let row = Tagged::In(p.part());
     let mut x = p.left;
     let y = p.y;
     for (h, share) in COLUMNS {
@@ -499,7 +526,7 @@ fn table_head(p: &mut Pages) -> Result<(), AppError> {
             x,
             y,
             w - 4.0,
-            true,
+            row,
         )?;
         x += w;
     }
@@ -558,7 +585,7 @@ fn letters_table(p: &mut Pages, r: &IssueRecord) -> Result<(), AppError> {
             x,
             y,
             w,
-            true,
+            Tagged::New,
         )?;
         p.y += h + 1.0;
         for c in &l.copies {
@@ -599,6 +626,8 @@ fn letters_table(p: &mut Pages, r: &IssueRecord) -> Result<(), AppError> {
                 follow,
                 c.owner.clone().unwrap_or_default(),
             ];
+            // A row is one paragraph of the structure: its cells read in turn.
+            let row = Tagged::In(p.part());
             let mut x = p.left;
             let y = p.y;
             let mut tallest: f32 = 0.0;
@@ -618,7 +647,7 @@ fn letters_table(p: &mut Pages, r: &IssueRecord) -> Result<(), AppError> {
                     x,
                     y,
                     w - 4.0,
-                    true,
+                    row,
                 )?;
                 tallest = tallest.max(h);
                 x += w;
