@@ -80,6 +80,10 @@ bench: setup
 	xvfb-run -a node scripts/bench-desktop.mjs
 	xvfb-run -a node scripts/bench-preview.mjs
 	cargo bench -p amicus-app --bench render
+	# The same letter set by Typst 0.15 (PyPI's typst), for the PDF's size, tags and PDF/A.
+	test -x target/tools/bench/bin/python || python3 -m venv target/tools/bench
+	target/tools/bench/bin/python -c "import typst" 2>/dev/null || target/tools/bench/bin/pip install -q typst==0.15.2
+	target/tools/bench/bin/python scripts/bench-pdf.py target/release/amicus templates/samples/korus-2017.json crates/typeset/fonts
 	cargo bench -p amicus-app --bench import
 	cargo bench -p amicus-app --bench groups
 	cargo bench -p store --bench store

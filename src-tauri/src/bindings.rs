@@ -110,6 +110,7 @@ fn generate() -> String {
         amicus_app::BoardWritten,
         Catalog,
         UsState,
+        amicus_app::Language,
         amicus_app::Printer,
         amicus_app::PrintRequest,
         amicus_app::Printed,

@@ -56,6 +56,7 @@ fn bench(c: &mut Criterion) {
                         signer: None,
                         per_recipient: true,
                         to_groups: vec![house.clone()],
+                        lang: None,
                     })
                     .expect("drafts");
                 app.clock().set(now);

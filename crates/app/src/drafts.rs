@@ -56,6 +56,11 @@ pub struct LetterExtra {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", ts(optional))]
     pub salutation: Option<String>,
+    /// The letter's language (a BCP 47 tag; en-US when not given): its
+    /// PDF's, what a screen reader reads it in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub lang: Option<String>,
     /// The position version staff chose to quote on purpose although a
     /// newer one is in force on the letter's date (its id; "Keep version N").
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -111,7 +116,14 @@ impl App {
             recipients.push(r);
             warnings.extend(w);
         }
-        let extra = serde_json::to_value(&l.extra)
+        let mut extra = l.extra.clone();
+        extra.lang = extra
+            .lang
+            .as_deref()
+            .filter(|t| !t.trim().is_empty())
+            .map(crate::templates::language_tag)
+            .transpose()?;
+        let extra = serde_json::to_value(&extra)
             .map_err(|e| AppError::invalid("extra", format!("cannot be stored: {e}")))?;
         let draft = LetterDraft {
             template_id: template.id,
@@ -368,7 +380,7 @@ impl App {
                 LetterMode::PerRecipient => None,
             },
             inside_addresses,
-            lang: None,
+            lang: extra.lang.clone(),
             typography: letters::TYPOGRAPHY,
             format: letters::FORMAT,
         })
@@ -449,6 +461,8 @@ pub struct DraftRequest {
     pub per_recipient: bool,
     /// Groups whose members on the letter's date are addressees too.
     pub to_groups: Vec<GroupRef>,
+    /// The letter's language (a BCP 47 tag); en-US when none.
+    pub lang: Option<String>,
 }
 
 impl App {
@@ -500,6 +514,7 @@ impl App {
             recipients,
             extra: LetterExtra {
                 cc: r.cc_lines.clone(),
+                lang: r.lang.clone(),
                 ..Default::default()
             },
         };

@@ -95,7 +95,9 @@ pub use settings::{
     log_dir, replace_record_with_backup,
 };
 pub use states::UsState;
-pub use templates::{Catalog, TemplateCheck, TemplateDraft, TemplateInfo, TemplateProblem};
+pub use templates::{
+    Catalog, Language, TemplateCheck, TemplateDraft, TemplateInfo, TemplateProblem, language_tag,
+};
 pub use typeset::PageSize;
 pub use verify::{CopyCheck, LetterCheck};
 pub use workflow::{CERTIFICATE_WARNING_DAYS, DigitallySigned, WorkflowStep};

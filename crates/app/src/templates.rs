@@ -30,6 +30,53 @@ pub struct Catalog {
     pub offices: Vec<Office>,
     /// The states and territories with seats in Congress (delegations).
     pub states: Vec<crate::states::UsState>,
+    /// The languages a letter is offered in (its PDF's language, what a
+    /// screen reader reads it in); any other well-formed tag is taken too.
+    pub languages: Vec<Language>,
+}
+
+/// A letter's language: its BCP 47 tag and its name in that language.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Language {
+    pub tag: String,
+    pub name: String,
+}
+
+/// The languages offered, the default first.
+const LANGUAGES: [(&str, &str); 10] = [
+    ("en-US", "English (United States)"),
+    ("en-GB", "English (United Kingdom)"),
+    ("es-US", "Español (Estados Unidos)"),
+    ("fr-CA", "Français (Canada)"),
+    ("fr-FR", "Français (France)"),
+    ("de-DE", "Deutsch"),
+    ("ko-KR", "한국어"),
+    ("ja-JP", "日本語"),
+    ("zh-CN", "中文（简体）"),
+    ("ar", "العربية"),
+];
+
+/// A letter's language as given: a well-formed BCP 47 tag (a language of
+/// two or three letters, then subtags of two to eight letters or digits),
+/// trimmed; refused with what is wrong.
+pub fn language_tag(tag: &str) -> Result<String, AppError> {
+    let tag = tag.trim();
+    let mut parts = tag.split('-');
+    let language = parts.next().unwrap_or_default();
+    let ok = (2..=3).contains(&language.len())
+        && language.chars().all(|c| c.is_ascii_alphabetic())
+        && parts
+            .all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()));
+    if !ok {
+        return Err(AppError::invalid(
+            "lang",
+            format!(
+                "\"{tag}\" is not a language tag; write it as en-US, fr-CA or ko (a language, then a region)"
+            ),
+        ));
+    }
+    Ok(tag.to_string())
 }
 
 /// A problem with a template being edited: where (line and column when the
@@ -105,6 +152,13 @@ impl App {
             signers: db.signers()?,
             offices: db.offices("")?,
             states: crate::states::us_states(),
+            languages: LANGUAGES
+                .iter()
+                .map(|(tag, name)| Language {
+                    tag: (*tag).into(),
+                    name: (*name).into(),
+                })
+                .collect(),
         })
     }
 

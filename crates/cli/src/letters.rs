@@ -253,6 +253,10 @@ pub struct NewArgs {
     /// Of each committee, only the chair and the ranking member.
     #[arg(long)]
     leaders_only: bool,
+    /// The letter's language, a BCP 47 tag (en-US when omitted): its PDF's,
+    /// what a screen reader reads it in.
+    #[arg(long, value_name = "TAG")]
+    lang: Option<String>,
 }
 
 fn show_letter(app: &App, id: i64, format: Format) -> Result<(), AppError> {
@@ -372,6 +376,7 @@ fn new_letter(app: &App, a: NewArgs) -> Result<(), AppError> {
             .iter()
             .map(|g| group_ref(g, a.leaders_only))
             .collect::<Result<_, _>>()?,
+        lang: a.lang.clone(),
     })?;
     for w in &drafted.warnings {
         eprintln!("warning: {w}");

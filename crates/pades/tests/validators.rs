@@ -119,7 +119,19 @@ fn pyhanko() -> PathBuf {
 }
 
 fn letter() -> Vec<u8> {
-    std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/letter.pdf")).unwrap()
+    fixture("letter.pdf")
+}
+
+/// `tests/fixtures/NAME`: `letter.pdf`, an untagged letter as Amicus wrote
+/// them before, or `tagged-letter.pdf`, the KORUS sample as a tagged
+/// PDF/UA-1 and PDF/A-2u file (signing adds its field to the structure).
+fn fixture(name: &str) -> Vec<u8> {
+    std::fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures")
+            .join(name),
+    )
+    .unwrap()
 }
 
 fn at() -> chrono::DateTime<chrono::Utc> {
@@ -128,10 +140,15 @@ fn at() -> chrono::DateTime<chrono::Utc> {
 
 #[test]
 fn a_signed_letter_is_intact_and_trusted_for_both_validators() {
+    for name in ["letter.pdf", "tagged-letter.pdf"] {
+        signed_and_trusted(&fixture(name));
+    }
+}
+
+fn signed_and_trusted(original: &[u8]) {
     let pki = Pki::new();
-    let original = letter();
-    let signed = pades::sign(&original, &pki.signer(), at()).unwrap();
-    assert!(signed.starts_with(&original), "signing only appends");
+    let signed = pades::sign(original, &pki.signer(), at()).unwrap();
+    assert!(signed.starts_with(original), "signing only appends");
     let file = pki.path("signed.pdf");
     std::fs::write(&file, &signed).unwrap();
 

@@ -62,7 +62,7 @@ impl EmbeddedFont {
 /// cleared when full (a merge reuses a handful of sets).
 #[derive(Default)]
 struct EmbedCache {
-    fonts: Bounded<(FaceId, GlyphSet), Arc<EmbeddedFont>, 64>,
+    fonts: Bounded<(FaceId, bool, GlyphSet), Arc<EmbeddedFont>, 64>,
     /// The bundled regular face's repertoire (see [`has_repertoire`]).
     repertoire: OnceLock<Repertoire>,
 }
@@ -87,23 +87,26 @@ pub(crate) fn repertoire(fonts: &FontSet, id: FaceId) -> Option<&Repertoire> {
 }
 
 /// Face `id` embedded with `extra` glyphs (and its repertoire, if it has
-/// one), made once per glyph set and then copied.
+/// one), made once per glyph set and then copied; `hinted`: a TrueType
+/// face keeps its hinting (as documents of version 0 did, see
+/// [`crate::unhint`]).
 pub(crate) fn embedded(
     fonts: &FontSet,
     id: FaceId,
     extra: GlyphSet,
     name: &FontId,
+    hinted: bool,
 ) -> Result<Arc<EmbeddedFont>, TypesetError> {
     let cache = fonts.cache::<EmbedCache>();
-    let key = (id, extra);
+    let key = (id, hinted, extra);
     if let Some(found) = cache.fonts.get(&key) {
         return Ok(found);
     }
     let mut set = repertoire(fonts, id).map_or_else(GlyphSet::new, |r| r.set.clone());
-    set.extend(key.1.iter().map(|(g, t)| (*g, t.clone())));
+    set.extend(key.2.iter().map(|(g, t)| (*g, t.clone())));
     // Built outside the lock: another thread may build the same set,
     // which costs time but gives the same objects.
-    let font = Arc::new(embed(&fonts.face(id), &set, name)?);
+    let font = Arc::new(embed(&fonts.face(id), &set, name, hinted)?);
     cache.fonts.put(key, Arc::clone(&font));
     Ok(font)
 }
@@ -163,7 +166,12 @@ fn make_repertoire(face: &Face) -> Repertoire {
 // out and renumbered) whose intermediate objects each step needs.
 /// Let printpdf embed `set` of `face` in a one-page document, and keep the
 /// font's objects and the code it gave each glyph.
-fn embed(face: &Face, set: &GlyphSet, name: &FontId) -> Result<EmbeddedFont, TypesetError> {
+fn embed(
+    face: &Face,
+    set: &GlyphSet,
+    name: &FontId,
+    hinted: bool,
+) -> Result<EmbeddedFont, TypesetError> {
     let fail = |why: &str| TypesetError::Font(format!("{}: cannot embed: {why}", face.name));
     let mut doc = PdfDocument::new("font");
     doc.resources
@@ -276,6 +284,17 @@ fn embed(face: &Face, set: &GlyphSet, name: &FontId) -> Result<EmbeddedFont, Typ
             .clone();
         relink(&mut object, &local);
         if let Object::Stream(stream) = &mut object {
+            // A TrueType program (FontFile2, its length given as Length1).
+            if !hinted && stream.dict.has(b"Length1") {
+                let program = stream
+                    .decompressed_content()
+                    .unwrap_or_else(|_| stream.content.clone());
+                if let Some(bare) = crate::unhint::unhinted(&program) {
+                    stream.dict.remove(b"Filter");
+                    stream.dict.set("Length1", bare.len() as i64);
+                    stream.set_content(bare);
+                }
+            }
             deflate(stream, Effort::Once);
         }
         objects.push(object);

@@ -18,6 +18,7 @@ mod shape;
 pub mod stationery;
 pub mod svg;
 mod tagged;
+mod unhint;
 
 pub use error::TypesetError;
 pub use fonts::{Face, FaceId, Fallback, FontSet, Style};

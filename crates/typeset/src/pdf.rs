@@ -101,7 +101,8 @@ pub fn write_pdf(layout: &Layout, fonts: &FontSet) -> Result<Vec<u8>, TypesetErr
     // Every face the pages use, embedded (or found embedded) for its glyph set.
     let mut embedded: BTreeMap<FaceId, Arc<EmbeddedFont>> = BTreeMap::new();
     for (face, extra) in glyph_sets(layout, fonts) {
-        let font = crate::embed::embedded(fonts, face, extra, &font_id(face))?;
+        // Documents of version 0 embedded the faces with their hinting.
+        let font = crate::embed::embedded(fonts, face, extra, &font_id(face), layout.version == 0)?;
         embedded.insert(face, font);
     }
 

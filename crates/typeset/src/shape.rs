@@ -138,7 +138,11 @@ impl FontSet {
                     .find(|&c| c > cluster)
                     .unwrap_or(end)
             } else {
-                starts.iter().copied().find(|&c| c > cluster).unwrap_or(end)
+                // The first cluster start after this one (`starts` is sorted).
+                starts
+                    .get(starts.partition_point(|&c| c <= cluster))
+                    .copied()
+                    .unwrap_or(end)
             };
             let glyph_text: Arc<str> = if first_of_cluster {
                 Arc::from(&text[cluster..next_cluster])

@@ -187,6 +187,12 @@ pub(crate) fn finish(
     let (elements, _) = elements(layout, marks);
     let root_id = lo.new_object_id();
     let ids: Vec<ObjectId> = elements.iter().map(|_| lo.new_object_id()).collect();
+    let mut parent_of = vec![None; elements.len()];
+    for (p, e) in elements.iter().enumerate() {
+        for c in &e.children {
+            parent_of[*c] = Some(p);
+        }
+    }
     let mut parents: Vec<Vec<Object>> = pages.iter().map(|_| Vec::new()).collect();
     let mut roles = Dictionary::new();
     for (k, e) in elements.iter().enumerate() {
@@ -196,10 +202,7 @@ pub(crate) fn finish(
         if !["Document", "P", "L", "LI", "Lbl", "LBody", "Figure"].contains(&e.kind.as_str()) {
             roles.set(e.kind.as_bytes().to_vec(), name("P"));
         }
-        let parent = elements
-            .iter()
-            .position(|p| p.children.contains(&k))
-            .map_or(root_id, |p| ids[p]);
+        let parent = parent_of[k].map_or(root_id, |p| ids[p]);
         d.set("P", Object::Reference(parent));
         let first_page = e.content.first().map(|(p, _)| *p);
         if let Some(p) = first_page.and_then(|p| pages.get(p)) {
@@ -266,8 +269,12 @@ pub(crate) fn finish(
     // PDF/A: the metadata stays readable as it is, unfiltered.
     stream.allows_compression = false;
     let metadata = lo.add_object(stream);
-    let mut icc = Stream::new(Dictionary::new(), SRGB_ICC.to_vec());
+    // The profile deflated once per process: every letter carries it.
+    static PACKED: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
+    let packed = PACKED.get_or_init(|| crate::embed::zlib(SRGB_ICC, crate::embed::Effort::Once));
+    let mut icc = Stream::new(Dictionary::new(), packed.clone());
     icc.dict.set("N", Object::Integer(3));
+    icc.dict.set("Filter", name("FlateDecode"));
     let icc = lo.add_object(icc);
     let mut intent = Dictionary::new();
     intent.set("Type", name("OutputIntent"));

@@ -100,6 +100,11 @@ paragraphs: Array<number>,
  */
 salutation?: string, 
 /**
+ * The letter's language (a BCP 47 tag; en-US when not given): its
+ * PDF's, what a screen reader reads it in.
+ */
+lang?: string, 
+/**
  * The position version staff chose to quote on purpose although a
  * newer one is in force on the letter's date (its id; "Keep version N").
  */
@@ -401,9 +406,16 @@ export type Catalog = { templates: Array<TemplateInfo>, issues: Array<IssueView>
 /**
  * The states and territories with seats in Congress (delegations).
  */
-states: Array<UsState>, };
+states: Array<UsState>, 
+/**
+ * The languages a letter is offered in (its PDF's language, what a
+ * screen reader reads it in); any other well-formed tag is taken too.
+ */
+languages: Array<Language>, };
 
 export type UsState = { name: string, code: string, };
+
+export type Language = { tag: string, name: string, };
 
 export type Printer = { name: string, 
 /**

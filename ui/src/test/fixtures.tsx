@@ -38,6 +38,10 @@ export const catalog: Catalog = {
     },
   ],
   signers: [{ id: 1, name: "Jordan A. Whitfield", title: "Vice President", has_signature: false }],
+  languages: [
+    { tag: "en-US", name: "English (United States)" },
+    { tag: "fr-CA", name: "Français (Canada)" },
+  ],
   states: [
     { name: "California", code: "CA" },
     { name: "Ohio", code: "OH" },

@@ -272,6 +272,7 @@ fn a_committee_letter_copied_to_a_later_date_goes_to_the_committee_of_that_date(
             signer: None,
             per_recipient: false,
             to_groups: vec![committee("SSFI")],
+            lang: None,
         })
         .unwrap();
     let before = app.open_letter(drafted.letter_id).unwrap();
@@ -706,6 +707,7 @@ fn a_groups_greeting_applies_while_every_addressee_sits_in_it(engine: Backend) {
         signer: None,
         per_recipient: false,
         to_groups,
+        lang: None,
     };
     let greeting = |r: DraftRequest| {
         let id = app.draft_from_request(&r).unwrap().letter_id;
@@ -783,6 +785,7 @@ fn draft_on(app: &App, group: GroupRef, per_recipient: bool, on: NaiveDate) -> i
         signer: None,
         per_recipient,
         to_groups: vec![group],
+        lang: None,
     })
     .unwrap()
     .letter_id
@@ -879,6 +882,7 @@ fn a_committee_letter_is_addressed_to_its_chair_and_ranking_member(engine: Backe
             signer: None,
             per_recipient: false,
             to_groups: vec![],
+            lang: None,
         })
         .unwrap()
         .letter_id;

@@ -457,6 +457,7 @@ fn a_2021_letter_to_both_california_senators_reaches_feinstein_and_padilla(engin
             signer: None,
             per_recipient: false,
             to_groups: vec![senate.clone()],
+            lang: None,
         })
         .unwrap();
     assert!(drafted.warnings.is_empty(), "{:?}", drafted.warnings);
@@ -549,6 +550,7 @@ fn a_2018_letter_to_californias_senators_goes_to_their_rooms_of_2018(engine: Bac
                     state: "CA".into(),
                     chamber: Some(amicus_app::groups::Chamber::Senate),
                 }],
+                lang: None,
             })
             .unwrap();
         assert!(drafted.warnings.is_empty(), "{:?}", drafted.warnings);

@@ -75,6 +75,7 @@ fn request(tag: &str, i: usize) -> DraftRequest {
         signer: None,
         per_recipient: false,
         to_groups: Vec::new(),
+        lang: None,
     }
 }
 

@@ -90,12 +90,15 @@ fn a_letter_to_the_senate_finance_committee() {
         text.contains("Dear Chairman Crapo, Ranking Member Wyden and Members of the Committee:"),
         "{text}"
     );
-    assert!(text.contains("The Honorable Mike Crapo"), "{text}");
-    // Later pages are headed with the greeting's names, on one line.
+    // Addressed to the chair and the ranking member by their titles in the
+    // committee: two address blocks, not one for each member.
     assert!(
-        text.contains("Chairman Crapo, Ranking Member Wyden and Members of the Committee\n"),
+        text.contains(
+            "The Honorable Mike Crapo\nChairman\nCommittee on Finance\nUnited States Senate"
+        ),
         "{text}"
     );
+    assert_eq!(text.matches("The Honorable").count(), 2, "{text}");
 
     // Per recipient: one copy each, each greeting its own addressee.
     let out = ok(
@@ -140,7 +143,8 @@ fn a_letter_to_the_senate_finance_committee() {
         .output()
         .unwrap();
     let text = String::from_utf8_lossy(&text.stdout);
-    assert!(text.contains("Dear Senator Crapo:"), "{text}");
+    // The chair's own copy greets him by his title in the committee.
+    assert!(text.contains("Dear Chairman Crapo:"), "{text}");
 }
 
 /// "… on DATE: N members" → N.

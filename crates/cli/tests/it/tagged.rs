@@ -283,3 +283,52 @@ fn a_signed_letter_stays_tagged_and_archival_and_its_signature_holds() {
     let verified = ok(&db, &["letters", "verify", "2"]);
     assert!(verified.contains("content matches"), "{verified}");
 }
+
+#[test]
+fn a_letter_in_another_language_says_so_and_a_bad_tag_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("amicus.db");
+    let body = dir.path().join("body.txt");
+    std::fs::write(&body, "Nous appuyons l'accord.").unwrap();
+    let new = |lang: &str| {
+        crate::common::amicus(
+            &db,
+            &[
+                "letters",
+                "new",
+                "--to",
+                "Secretary of Commerce",
+                "--date",
+                "2017-09-20",
+                "--subject",
+                "KORUS",
+                "--issue",
+                "KORUS",
+                "--body-file",
+                body.to_str().unwrap(),
+                "--lang",
+                lang,
+            ],
+        )
+    };
+    let refused = new("french!");
+    assert!(!refused.status.success());
+    let said = String::from_utf8_lossy(&refused.stderr);
+    assert!(said.contains("\"french!\" is not a language tag"), "{said}");
+    assert!(new("fr-CA").status.success());
+    let pdf = dir.path().join("fr.pdf");
+    ok(
+        &db,
+        &["letters", "export", "2", "--out", pdf.to_str().unwrap()],
+    );
+    let doc = lopdf::Document::load(&pdf).unwrap();
+    let lang = doc
+        .catalog()
+        .unwrap()
+        .get(b"Lang")
+        .unwrap()
+        .as_str()
+        .unwrap()
+        .to_vec();
+    assert_eq!(lang, b"fr-CA");
+}

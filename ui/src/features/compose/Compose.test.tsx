@@ -240,6 +240,23 @@ describe("Compose", () => {
     );
   });
 
+  it("saves the language chosen for the letter, and none for the default", async () => {
+    vi.mocked(ipc.letterSave).mockResolvedValue({ letter_id: 5, warnings: [] });
+    renderWithQuery(<Compose letterId={null} onSaved={vi.fn()} />);
+    await screen.findByRole("heading", { name: "New letter" });
+    await addOffice("Secretary of Commerce");
+    const language = screen.getByRole("combobox", { name: "Language of the letter" }) as HTMLSelectElement;
+    expect(language.value).toBe("en-US");
+    await userEvent.selectOptions(language, "Français (Canada)");
+    await userEvent.click(screen.getByRole("button", { name: "Save draft" }));
+    await waitFor(() => expect(ipc.letterSave).toHaveBeenCalledTimes(1));
+    expect(vi.mocked(ipc.letterSave).mock.calls[0][1].extra.lang).toBe("fr-CA");
+    await userEvent.selectOptions(language, "English (United States)");
+    await userEvent.click(screen.getByRole("button", { name: "Save draft" }));
+    await waitFor(() => expect(ipc.letterSave).toHaveBeenCalledTimes(2));
+    expect(vi.mocked(ipc.letterSave).mock.calls[1][1].extra.lang).toBeUndefined();
+  });
+
   it("says at the date field when the date is not on the calendar, and never sends it", async () => {
     vi.mocked(ipc.letterSave).mockResolvedValue({ letter_id: 5, warnings: [] });
     renderWithQuery(<Compose letterId={null} onSaved={vi.fn()} />);

@@ -265,6 +265,7 @@ export function TextFields({ catalog, form, set, errorFor, missing }: TextProps)
   const bodyError = errorFor("body");
   const ccError = errorFor("cc");
   const signerError = errorFor("signer");
+  const langError = errorFor("lang");
   const body = useRef<HTMLTextAreaElement>(null);
   // Where the cursor was when the paragraph dialog opened.
   const [inserting, setInserting] = useState<number | null>(null);
@@ -351,6 +352,29 @@ export function TextFields({ catalog, form, set, errorFor, missing }: TextProps)
         </select>
       </label>
       {signerError ? <p className="error field-error">{signerError}</p> : <Hint id="signer-hint" text={hint("signer.title")} />}
+      <label>
+        Language of the letter
+        <select
+          name="lang"
+          value={form.extra.lang ?? catalog.languages[0]?.tag ?? "en-US"}
+          aria-invalid={langError ? true : undefined}
+          onChange={(e) => {
+            const tag = e.target.value;
+            // The default language is no language set: the letter says none.
+            set({ extra: { ...form.extra, lang: tag === catalog.languages[0]?.tag ? undefined : tag } });
+          }}
+        >
+          {catalog.languages.map((l) => (
+            <option key={l.tag} value={l.tag}>
+              {l.name}
+            </option>
+          ))}
+          {form.extra.lang && !catalog.languages.some((l) => l.tag === form.extra.lang) && (
+            <option value={form.extra.lang}>{form.extra.lang}</option>
+          )}
+        </select>
+      </label>
+      {langError && <p className="error field-error">{langError}</p>}
     </>
   );
 }

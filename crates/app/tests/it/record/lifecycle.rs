@@ -328,7 +328,36 @@ fn an_untagged_copy_archived_before_tagged_pdf_still_verifies(engine: Backend) {
     assert_eq!(app.verify_archive(id).unwrap(), 1);
 }
 
+/// Issue 31: a letter's language is its PDF's (what a screen reader reads
+/// it in); en-US when none is chosen; a tag that is not one is refused at
+/// the field and nothing is saved.
+fn a_letters_language_is_its_pdfs(engine: Backend) {
+    let app = app_on(engine);
+    let mut l = new_letter(&app, "2018-09-24");
+    let id = app.draft_letter(&l).unwrap().letter_id;
+    let pdf = String::from_utf8_lossy(&app.render_letter(id).unwrap()[0].1).into_owned();
+    assert!(pdf.contains("/Lang(en-US)"), "the default");
+    l.extra.lang = Some(" fr-CA ".into());
+    let id = app.draft_letter(&l).unwrap().letter_id;
+    assert_eq!(
+        app.open_letter(id).unwrap().draft.extra.lang.as_deref(),
+        Some("fr-CA")
+    );
+    let pdf = String::from_utf8_lossy(&app.render_letter(id).unwrap()[0].1).into_owned();
+    assert!(pdf.contains("/Lang(fr-CA)"), "the letter's own");
+    assert!(pdf.contains("<rdf:li>fr-CA</rdf:li>"), "and the XMP's");
+    let before = app.letters(None).unwrap().len();
+    for bad in ["french", "f", "fr_CA", "fr-", "fr-toolongsubtag"] {
+        l.extra.lang = Some(bad.into());
+        let err = app.draft_letter(&l).unwrap_err();
+        assert_eq!(err.field().as_deref(), Some("lang"), "{bad}: {err}");
+        assert!(err.to_string().contains("is not a language tag"), "{err}");
+    }
+    assert_eq!(app.letters(None).unwrap().len(), before, "nothing saved");
+}
+
 testkit::engines!(
+    a_letters_language_is_its_pdfs,
     an_untagged_copy_archived_before_tagged_pdf_still_verifies,
     draft_approve_sign_send_archives_the_exact_pdf,
     editing_a_sent_letter_makes_a_revision_and_leaves_the_original_intact,
