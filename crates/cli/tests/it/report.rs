@@ -125,6 +125,43 @@ fn bad_ranges_and_issues_are_refused_by_name() {
     assert!(e.contains("\"NAFTA\""), "{e}");
     let e = fails(&db, &["issues", "show", "NAFTA"]);
     assert!(e.contains("\"NAFTA\""), "{e}");
+    // The short name and the paragraph's template, set and refused.
+    assert_eq!(
+        ok(&db, &["settings", "short-name"]).trim(),
+        "short name: the Chamber"
+    );
+    ok(&db, &["settings", "short-name", "--clear"]);
+    let mut para = vec![
+        "issues",
+        "paragraph",
+        "KORUS",
+        "--from",
+        "2017-01-01",
+        "--to",
+        "2017-12-31",
+    ];
+    assert!(ok(&db, &para).starts_with("Lakeshore State Chamber of Commerce reaffirmed"));
+    let own = dir.path().join("own.hbs");
+    std::fs::write(&own, "{{Organization}} wrote {{letter_count}} time.").unwrap();
+    ok(
+        &db,
+        &["settings", "paragraph-template", own.to_str().unwrap()],
+    );
+    assert_eq!(
+        ok(&db, &para).trim(),
+        "Lakeshore State Chamber of Commerce wrote 1 time."
+    );
+    std::fs::write(&own, "{{#if letters}}unclosed").unwrap();
+    let e = fails(
+        &db,
+        &["settings", "paragraph-template", own.to_str().unwrap()],
+    );
+    assert!(e.contains("the paragraph template"), "{e}");
+    ok(&db, &["settings", "paragraph-template", "--reset"]);
+    assert!(ok(&db, &["settings", "paragraph-template"]).contains("reaffirmed"));
+    para.extend(["--format", "markdown"]);
+    assert!(ok(&db, &para).contains("reaffirmed its support"));
+
     let e = fails(&db, &["issues", "show", "KORUS", "--from", "2017-13-01"]);
     assert!(e.contains("months run from 01 to 12"), "{e}");
     assert!(!dir.path().join("board.pdf").exists());
