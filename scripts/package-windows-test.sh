@@ -164,6 +164,7 @@ cannot=(
   render::one_copy_per_recipient_writes_one_pdf_each
   render::the_korus_sample_is_a_valid_two_page_letter
   signing::the_signature_is_drawn_only_once_signed_and_a_signed_letter_keeps_it
+  report::the_board_report_agrees_with_the_issue_page
   # The tagged PDF's: pdfinfo reads the structure tree, pdftotext the text,
   # pdfsig the signature.
   tagged::

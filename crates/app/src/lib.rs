@@ -15,6 +15,7 @@
 
 mod app;
 mod archive;
+mod board;
 mod clock;
 pub mod congress;
 mod delivery;
@@ -40,6 +41,7 @@ mod preview;
 mod printing;
 mod recipient_groups;
 mod recipients;
+mod reports;
 mod sample;
 pub mod secrets;
 mod sending;
@@ -59,6 +61,7 @@ pub mod groups {
 
 pub use app::{App, RecordArea, RecordChanged, VERSION, default_db_path};
 pub use archive::{LetterDetail, LetterRecord, LetterSummary, RecipientView};
+pub use board::{BoardReport, BoardRequest, BoardWritten, CSV_HEADER as BOARD_CSV_HEADER};
 pub use clock::{Clock, parse_zone, system_zone};
 pub use delivery::{
     ContactFormCopy, EmailDraft, EmailOutcome, EmailRequest, EmailResult, MailView, Reach,
@@ -82,6 +85,10 @@ pub use positions::{IssueView, LetterRef, PositionView};
 pub use preview::{DraftPreview, GlyphDef, InkLine, PageDrawing, PreviewHave, PreviewPage};
 pub use printing::{PrintRequest, Printed, Printer};
 pub use recipients::{Addressee, RecipientChoice};
+pub use reports::{
+    GroupReplies, IssuePage, IssueRecord, MethodCounts, MonthRow, OfficeGroup, OwnerFollowUps,
+    POSITION_PARAGRAPH_TEMPLATE, PositionParagraph, RecordCopy, RecordLetter, RecordNumbers,
+};
 pub use sending::{FollowUp, SendReport, SendRequest};
 pub use settings::{
     ClockView, FileMargins, LETTERHEAD_FILE_MARGINS, Letterhead, LetterheadFileView, SettingsInfo,

@@ -25,6 +25,9 @@ fn at(y: i32, m: u32, d: u32, h: u32) -> DateTime<Utc> {
 pub(crate) fn seed(app: &App) -> Result<(), AppError> {
     let sample = app.engine.parse_data(crate::engine::SAMPLE_LETTER)?;
     app.db().set_setting("organization", &sample.organization)?;
+    // How the newsletter and the board report name it in a sentence.
+    app.db()
+        .set_setting("organization_short_name", &"the Chamber")?;
     // The offices and their holders from 2017 to today come from the
     // curated posts dataset, so the sample and an import agree.
     app.import_posts(None, app.clock().today(), false)?;

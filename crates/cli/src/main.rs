@@ -25,6 +25,7 @@ mod mail;
 mod offices;
 mod officials;
 mod paragraphs;
+mod report;
 mod settings;
 mod signers;
 mod team;
@@ -100,6 +101,9 @@ enum Command {
     Letters(letters::Letters),
     /// The sent log: every copy of every letter and what became of it.
     Log(log::LogArgs),
+    /// The board report: what was done on issues in a date range, as a PDF
+    /// (a page per issue with its charts, then its letters) and a CSV.
+    Report(report::ReportArgs),
     /// Search letters, officials, offices and positions.
     Search { text: String },
     /// Import officials from public data.
@@ -168,6 +172,7 @@ fn main() -> ExitCode {
         Command::Issues(c) => with_app(engine, db, |app| issues::run(app, c)),
         Command::Letters(c) => with_app(engine, db, |app| letters::run(app, c, format)),
         Command::Log(a) => with_app(engine, db, |app| log::run(app, a, format)),
+        Command::Report(a) => with_app(engine, db, |app| report::run(app, a)),
         Command::Import(c) => with_app(engine, db, |app| imports::import(app, c)),
         Command::Export(c) => with_app(engine, db, |app| imports::export(app, c)),
         Command::Signers(c) => with_app(engine, db, |app| signers::run(app, c)),

@@ -23,6 +23,23 @@ pub enum Settings {
         #[arg(long, value_name = "TOP,RIGHT,BOTTOM,LEFT", value_parser = parse_margins)]
         margins: Option<FileMargins>,
     },
+    /// How reports and the newsletter's position paragraph name the
+    /// organization in a sentence ("the Chamber"); with no NAME, show it.
+    ShortName {
+        #[arg(conflicts_with = "clear")]
+        name: Option<String>,
+        /// Name it by its full name again.
+        #[arg(long)]
+        clear: bool,
+    },
+    /// The template the position paragraph is written by (handlebars):
+    /// print it, replace it with FILE, or --reset it to the shipped one.
+    ParagraphTemplate {
+        #[arg(conflicts_with = "reset")]
+        file: Option<PathBuf>,
+        #[arg(long)]
+        reset: bool,
+    },
 }
 
 fn parse_margins(s: &str) -> Result<FileMargins, String> {
@@ -90,6 +107,30 @@ pub fn run(app: &App, cmd: Settings) -> Result<(), AppError> {
                     v.sha256
                 ),
                 None => out!("no letterhead file: letters draw the organization's letterhead"),
+            }
+        }
+        Settings::ShortName { name, clear } => {
+            if clear || name.is_some() {
+                app.set_organization_short_name(if clear { None } else { name.as_deref() })?;
+            }
+            match app.organization_short_name()? {
+                Some(n) => out!("short name: {n}"),
+                None => out!("no short name: reports name the organization in full"),
+            }
+        }
+        Settings::ParagraphTemplate { file, reset } => {
+            if reset {
+                app.set_position_paragraph_template(None)?;
+                out!("the position paragraph is written by the shipped template again");
+            } else if let Some(path) = file {
+                let source = std::fs::read_to_string(&path).map_err(|source| AppError::Read {
+                    path: path.clone(),
+                    source,
+                })?;
+                app.set_position_paragraph_template(Some(&source))?;
+                out!("the position paragraph is written by {}", path.display());
+            } else {
+                out_raw!("{}", app.position_paragraph_template()?);
             }
         }
     }

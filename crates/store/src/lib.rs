@@ -21,6 +21,7 @@ pub mod officials;
 pub mod officials_csv;
 pub mod paragraphs;
 pub mod positions;
+pub mod reports;
 pub mod team;
 pub mod templates;
 pub mod transfer;
@@ -40,7 +41,7 @@ pub use rusqlite;
 pub type Result<T> = std::result::Result<T, StoreError>;
 
 /// The schema, oldest first. Forward-only: never edit a released file, add one.
-const MIGRATION_SQL: [&str; 15] = [
+const MIGRATION_SQL: [&str; 16] = [
     include_str!("../migrations/01-record.sql"),
     include_str!("../migrations/02-search.sql"),
     include_str!("../migrations/03-rosters.sql"),
@@ -56,6 +57,7 @@ const MIGRATION_SQL: [&str; 15] = [
     include_str!("../migrations/13-term-addresses.sql"),
     include_str!("../migrations/14-deleted-drafts.sql"),
     include_str!("../migrations/15-term-ends.sql"),
+    include_str!("../migrations/16-issue-contacts.sql"),
 ];
 
 static MIGRATIONS: LazyLock<Migrations<'static>> =

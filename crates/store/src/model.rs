@@ -240,6 +240,9 @@ pub struct Issue {
     pub id: i64,
     pub name: String,
     pub summary: String,
+    /// The person on the team who answers for the issue (a staff name).
+    #[serde(default)]
+    pub staff_contact: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -25,6 +25,7 @@ fn issue_row(r: &Row) -> crate::db::Result<Issue> {
         id: r.get(0)?,
         name: r.get(1)?,
         summary: r.get(2)?,
+        staff_contact: r.get(3)?,
     })
 }
 
@@ -56,7 +57,7 @@ impl Store {
     pub fn issue(&self, id: i64) -> Result<Issue> {
         self.conn
             .query_row(
-                "SELECT id, name, summary FROM issues WHERE id = ?1",
+                "SELECT id, name, summary, staff_contact FROM issues WHERE id = ?1",
                 [id],
                 issue_row,
             )
@@ -72,7 +73,7 @@ impl Store {
         }
         let found: Vec<Issue> = {
             let mut stmt = self.conn.prepare_cached(
-                "SELECT id, name, summary FROM issues WHERE name LIKE '%' || ?1 || '%' ORDER BY name",
+                "SELECT id, name, summary, staff_contact FROM issues WHERE name LIKE '%' || ?1 || '%' ORDER BY name",
             )?;
             stmt.query_map([wanted], issue_row)?
                 .collect::<crate::db::Result<_>>()?
@@ -93,10 +94,48 @@ impl Store {
         }
     }
 
+    /// Name (or, with None or blank text, clear) the issue's staff contact.
+    /// On a team record it is a colleague's login (as a follow-up's owner
+    /// is); a single-user file takes any name.
+    pub fn set_issue_contact(&mut self, issue_id: i64, contact: Option<&str>) -> Result<Issue> {
+        let contact = contact.map(str::trim).filter(|c| !c.is_empty());
+        self.write(|tx| {
+            if let Some(c) = contact
+                && tx.dialect() == crate::db::Dialect::Postgres
+            {
+                let logins: Vec<String> = crate::team::team_users_on(tx)?
+                    .into_iter()
+                    .map(|(name, _)| name)
+                    .collect();
+                if !logins.iter().any(|l| l == c) {
+                    return Err(StoreError::invalid(
+                        "contact",
+                        format!(
+                            "“{c}” is not a login on the team record; name one of: {}",
+                            logins.join(", ")
+                        ),
+                    ));
+                }
+            }
+            let changed = tx.execute(
+                "UPDATE issues SET staff_contact = ?1 WHERE id = ?2",
+                params![contact, issue_id],
+            )?;
+            if changed == 0 {
+                return Err(StoreError::not_found("issue", issue_id));
+            }
+            Ok(tx.query_row(
+                "SELECT id, name, summary, staff_contact FROM issues WHERE id = ?1",
+                [issue_id],
+                issue_row,
+            )?)
+        })
+    }
+
     pub fn issues(&self) -> Result<Vec<Issue>> {
         let mut stmt = self
             .conn
-            .prepare_cached("SELECT id, name, summary FROM issues ORDER BY name")?;
+            .prepare_cached("SELECT id, name, summary, staff_contact FROM issues ORDER BY name")?;
         let rows = stmt.query_map([], issue_row)?;
         Ok(rows.collect::<crate::db::Result<_>>()?)
     }

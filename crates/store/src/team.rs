@@ -22,7 +22,7 @@ use crate::db::{Connection, PgSession};
 use crate::{Result, Store, StoreError};
 
 /// The team schema, oldest first. Forward-only, like the SQLite migrations.
-const PG_MIGRATION_SQL: [&str; 9] = [
+const PG_MIGRATION_SQL: [&str; 10] = [
     include_str!("../pg/01-schema.sql"),
     include_str!("../pg/02-roles.sql"),
     include_str!("../pg/03-changes.sql"),
@@ -32,6 +32,7 @@ const PG_MIGRATION_SQL: [&str; 9] = [
     include_str!("../pg/07-term-addresses.sql"),
     include_str!("../pg/08-deleted-drafts.sql"),
     include_str!("../pg/09-term-ends.sql"),
+    include_str!("../pg/10-issue-contacts.sql"),
 ];
 
 /// The team schema version this build speaks.

@@ -259,6 +259,15 @@ pub enum Placed {
         thickness: f32,
         color: Rgb,
     },
+    /// A filled rectangle (a chart's bar), page furniture like a rule:
+    /// `top` in points from the top of the page.
+    Rect {
+        x: f32,
+        top: f32,
+        width: f32,
+        height: f32,
+        color: Rgb,
+    },
 }
 
 #[derive(Debug, Clone, Default)]
@@ -799,6 +808,22 @@ struct ParagraphCache(Bounded<Vec<u8>, Arc<Vec<FlowLine>>, 4096>);
 
 /// Lay out a paragraph's lines, reusing an earlier identical paragraph's:
 /// in a merge every copy repeats the same body.
+/// The lines of one paragraph set in a column `measure` wide starting at
+/// `left`, each with its height: a line's baseline is measured from its own
+/// top, so a caller placing it at `top` adds `top` to it. For pages a
+/// caller lays out itself (a report's tables and charts).
+pub fn set_lines(
+    p: &Paragraph,
+    fonts: &FontSet,
+    left: f32,
+    measure: f32,
+) -> Result<Vec<(TextLine, f32)>, TypesetError> {
+    Ok(set_paragraph(p, fonts, left, measure)?
+        .into_iter()
+        .map(|fl| (fl.line, fl.height))
+        .collect())
+}
+
 fn set_paragraph(
     p: &Paragraph,
     fonts: &FontSet,

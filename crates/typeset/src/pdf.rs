@@ -181,6 +181,23 @@ pub fn write_pdf(layout: &Layout, fonts: &FontSet) -> Result<Vec<u8>, TypesetErr
                     c.op("S");
                     c.end_marked();
                 }
+                Placed::Rect {
+                    x,
+                    top,
+                    width,
+                    height,
+                    color,
+                } => {
+                    c.begin_artifact();
+                    c.color(*color, "rg");
+                    c.num(*x);
+                    c.num(h - top - height);
+                    c.num(*width);
+                    c.num(*height);
+                    c.op("re");
+                    c.op("f");
+                    c.end_marked();
+                }
                 Placed::Image {
                     image,
                     x,

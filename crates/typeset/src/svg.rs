@@ -222,6 +222,19 @@ fn page_parts(
                     hex(*color)
                 );
             }
+            Placed::Rect {
+                x,
+                top,
+                width,
+                height,
+                color,
+            } => {
+                let _ = write!(
+                    body,
+                    "<rect x=\"{x:.2}\" y=\"{top:.2}\" width=\"{width:.2}\" height=\"{height:.2}\" fill=\"{}\"/>",
+                    hex(*color)
+                );
+            }
             Placed::Image {
                 image,
                 x,

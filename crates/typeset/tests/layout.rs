@@ -246,3 +246,41 @@ fn the_canvas_drawing_places_every_glyph_the_standalone_svg_places() {
     assert_eq!(texts(&ink.overlay), texts(&svg));
     assert!(texts(&svg) > 5);
 }
+
+#[test]
+fn a_filled_rectangle_is_drawn_in_the_svg_and_the_pdf() {
+    let fonts = fonts();
+    let mut l = layout(&doc(vec![para("A chart follows.")]), &fonts).unwrap();
+    let without = typeset::pdf::write_pdf(&l, &fonts).unwrap();
+    l.pages[0].items.push(typeset::Placed::Rect {
+        x: 100.0,
+        top: 200.0,
+        width: 50.0,
+        height: 20.0,
+        color: typeset::Rgb(1.0, 0.0, 0.0),
+    });
+    let svg = typeset::svg::page_svg(&l, 0, &fonts);
+    assert!(
+        svg.contains(
+            r##"<rect x="100.00" y="200.00" width="50.00" height="20.00" fill="#ff0000"/>"##
+        ),
+        "{svg}"
+    );
+    let with = typeset::pdf::write_pdf(&l, &fonts).unwrap();
+    assert!(with.starts_with(b"%PDF-"));
+    assert_ne!(with, without, "the rectangle is in the page's content");
+}
+
+#[test]
+fn lines_set_by_hand_stay_in_their_column() {
+    let fonts = fonts();
+    let lines = typeset::set_lines(&para(TEXT), &fonts, 100.0, 200.0).unwrap();
+    assert!(lines.len() > 3);
+    for (line, height) in &lines {
+        assert!(
+            line.left >= 100.0 - 0.01 && line.right <= 300.0 + 0.01,
+            "{line:?}"
+        );
+        assert!(*height > 0.0 && line.baseline > 0.0 && line.baseline <= *height);
+    }
+}

@@ -1,6 +1,11 @@
 //! Issues, positions and templates: what letters are made from.
 
-use amicus_app::{Catalog, IssueView, NewPosition, Position, TemplateCheck, TemplateDraft};
+use std::path::PathBuf;
+
+use amicus_app::{
+    BoardRequest, BoardWritten, Catalog, Issue, IssuePage, IssueView, NewPosition, Position,
+    TemplateCheck, TemplateDraft,
+};
 use chrono::NaiveDate;
 use tauri::State;
 
@@ -44,4 +49,36 @@ pub fn position_adopt(
     position: NewPosition,
 ) -> Reply<Position> {
     Ok(state.app()?.adopt_position(&issue, &position)?.1)
+}
+
+/// An issue's page: its record from `from` to `to` (by default from January
+/// 1 of its first letter's year to today) and its position paragraph.
+#[tauri::command(async)]
+pub fn issue_page(
+    state: State<'_, AppState>,
+    issue: String,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+) -> Reply<IssuePage> {
+    Ok(state.app()?.issue_page(&issue, from, to)?)
+}
+
+#[tauri::command(async)]
+pub fn issue_set_contact(
+    state: State<'_, AppState>,
+    issue: String,
+    contact: Option<String>,
+) -> Reply<Issue> {
+    Ok(state.app()?.set_issue_contact(&issue, contact.as_deref())?)
+}
+
+/// Write the board report to `path` (a PDF) and its rows beside it (.csv).
+#[tauri::command(async)]
+pub fn board_report_export(
+    state: State<'_, AppState>,
+    request: BoardRequest,
+    path: PathBuf,
+) -> Reply<BoardWritten> {
+    let csv = path.with_extension("csv");
+    Ok(state.app()?.write_board_report(&request, &path, &csv)?)
 }

@@ -60,7 +60,11 @@ email: string | null,
  */
 contact_form: string | null, };
 
-export type Issue = { id: number, name: string, summary: string, };
+export type Issue = { id: number, name: string, summary: string, 
+/**
+ * The person on the team who answers for the issue (a staff name).
+ */
+staff_contact: string | null, };
 
 export type Position = { id: number, issue_id: number, issue: string, version: number, stance: Stance, adopted_on: string, statement: string, rationale: string, };
 
@@ -299,6 +303,104 @@ export type IssueView = { issue: Issue,
  * Newest version first.
  */
 positions: Array<PositionView>, };
+
+export type IssuePage = { record: IssueRecord, paragraph: PositionParagraph, };
+
+export type IssueRecord = { issue: Issue, from: string, to: string, 
+/**
+ * The day overdue is counted as of.
+ */
+as_of: string, 
+/**
+ * Every version of the position, oldest first (the timeline).
+ */
+positions: Array<Position>, 
+/**
+ * The letters dated in the range, oldest first.
+ */
+letters: Array<RecordLetter>, numbers: RecordNumbers, };
+
+export type RecordLetter = { id: number, date: string, subject: string, status: Status, position_version: number, 
+/**
+ * The groups it went to ("Senate Committee on Finance").
+ */
+groups: Array<string>, copies: Array<RecordCopy>, };
+
+export type RecordCopy = { id: number, role: Role, person: string | null, office: string | null, group: OfficeGroup, 
+/**
+ * None while the copy has not gone.
+ */
+method: Method | null, 
+/**
+ * The day it went, in the organization's time zone.
+ */
+sent_on: string | null, reply_on: string | null, days_to_reply: number | null, follow_up_on: string | null, owner: string | null, 
+/**
+ * Its follow-up day is before the record's "as of" day and no reply came.
+ */
+overdue: boolean, };
+
+export type RecordNumbers = { 
+/**
+ * Every month of the range, oldest first.
+ */
+months: Array<MonthRow>, 
+/**
+ * Executive, Senate, House, committee, foreign (and other, when any).
+ */
+replies: Array<GroupReplies>, 
+/**
+ * By owner's name; the unowned last.
+ */
+follow_ups: Array<OwnerFollowUps>, };
+
+export type MonthRow = { 
+/**
+ * "2017-09".
+ */
+month: string, letters: number, copies: MethodCounts, };
+
+export type MethodCounts = { mail: number, email: number, fax: number, hand: number, portal: number, };
+
+export type GroupReplies = { group: OfficeGroup, 
+/**
+ * Copies sent.
+ */
+sent: number, replies: number, 
+/**
+ * Median days from sending to the reply (None without replies).
+ */
+median_days: number | null, };
+
+export type OwnerFollowUps = { 
+/**
+ * None: nobody owns them.
+ */
+owner: string | null, 
+/**
+ * Due on or after the "as of" day.
+ */
+due: number, 
+/**
+ * Due before it.
+ */
+overdue: number, };
+
+export type OfficeGroup = "executive" | "senate" | "house" | "committee" | "foreign" | "other";
+
+export type PositionParagraph = { text: string, markdown: string, html: string, };
+
+export type BoardRequest = { from: string, to: string, 
+/**
+ * Issues by name or id; at least one.
+ */
+issues: Array<string>, 
+/**
+ * The day overdue is counted as of (today when None).
+ */
+as_of: string | null, };
+
+export type BoardWritten = { pdf: string, csv: string, pages: number, };
 
 export type Catalog = { templates: Array<TemplateInfo>, issues: Array<IssueView>, signers: Array<Signer>, offices: Array<Office>, 
 /**

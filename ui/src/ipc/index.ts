@@ -78,6 +78,10 @@ import type {
   WithGroup,
   PaperChoice,
   ExportFormat,
+  Issue,
+  IssuePage,
+  BoardRequest,
+  BoardWritten,
 } from "./bindings";
 
 export type * from "./bindings";
@@ -333,6 +337,19 @@ export const positionInForce = (issueId: number, date: string) =>
  */
 export const positionAdopt = (issue: string, position: NewPosition) =>
   invoke<Position>("position_adopt", { issue, position });
+/**
+ * An issue's page (its id or name): its record from `from` to `to`
+ * (ISO dates; by default from January 1 of its first letter's year to
+ * today) and the newsletter's position paragraph written from it.
+ */
+export const issuePage = (issue: string, from: string | null, to: string | null) =>
+  invoke<IssuePage>("issue_page", { issue, from, to });
+/** Name (or, with null, clear) the staff member who answers for an issue. */
+export const issueSetContact = (issue: string, contact: string | null) =>
+  invoke<Issue>("issue_set_contact", { issue, contact });
+/** Write the board report to `path` (a PDF) and its rows beside it (.csv). */
+export const boardReportExport = (request: BoardRequest, path: string) =>
+  invoke<BoardWritten>("board_report_export", { request, path });
 /** Text describing this installation, for a support request. */
 export const diagnostics = () => invoke<string>("diagnostics");
 export const timeZoneSave = (timeZone: string) => invoke<null>("time_zone_save", { timeZone });

@@ -24,7 +24,7 @@ export const catalog: Catalog = {
   ],
   issues: [
     {
-      issue: { id: 1, name: "U.S.–Korea Free Trade Agreement (KORUS)", summary: "" },
+      issue: { id: 1, name: "U.S.–Korea Free Trade Agreement (KORUS)", summary: "", staff_contact: null },
       positions: [
         {
           position: { id: 2, issue_id: 1, issue: "KORUS", version: 2, stance: "support", adopted_on: "2017-09-01", statement: "Reaffirm.", rationale: "" },

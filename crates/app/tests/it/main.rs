@@ -13,6 +13,7 @@ mod pagination;
 mod posts;
 mod printing;
 mod record;
+mod reports;
 mod rosters;
 mod signing;
 mod silent_defaults;

@@ -16,6 +16,7 @@ mod pdfa_check;
 mod print;
 mod record;
 mod render;
+mod report;
 mod signing;
 mod tagged;
 mod team;

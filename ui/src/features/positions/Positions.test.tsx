@@ -104,7 +104,7 @@ describe("Positions", () => {
   it("marks the issue it was asked to show, and takes the focus there", async () => {
     vi.mocked(ipc.issuesOverview).mockResolvedValue([
       ...catalog.issues,
-      { issue: { id: 7, name: "Steel tariffs", summary: "" }, positions: [] },
+      { issue: { id: 7, name: "Steel tariffs", summary: "", staff_contact: null }, positions: [] },
     ]);
     const scrolled = vi.spyOn(HTMLElement.prototype, "scrollIntoView");
     renderWithQuery(<Positions onOpen={vi.fn()} issue={7} />);

@@ -7,6 +7,7 @@ import { Dialog } from "../../components/Dialog";
 import { DateField } from "../../components/DateField";
 import { Toast, useNotice } from "../../components/Toast";
 import { keys } from "../../queries";
+import { IssuePage } from "./IssuePage";
 
 const STANCES: [Stance, string][] = [
   ["support", "Support"],
@@ -122,6 +123,8 @@ function AdoptDialog({ view, onClose, onAdopted }: { view: IssueView; onClose: (
 export function Positions({ onOpen, issue = null }: { onOpen: (id: number) => void; issue?: number | null }) {
   const issues = useQuery({ queryKey: keys.issues, queryFn: ipc.issuesOverview });
   const [adopting, setAdopting] = useState<IssueView | null>(null);
+  // The issue whose page is open (its record, charts and paragraph).
+  const [opened, setOpened] = useState<number | null>(null);
   const [notice, setNotice] = useNotice();
   const chosen = useRef<HTMLHeadingElement>(null);
   const loaded = !!issues.data;
@@ -130,6 +133,7 @@ export function Positions({ onOpen, issue = null }: { onOpen: (id: number) => vo
     chosen.current.scrollIntoView({ block: "start" });
     chosen.current.focus({ preventScroll: true });
   }, [loaded]);
+  if (opened !== null) return <IssuePage issue={opened} onBack={() => setOpened(null)} onOpen={onOpen} />;
   return (
     <section className="screen" aria-labelledby="positions-title">
       <header className="screen-head">
@@ -150,9 +154,14 @@ export function Positions({ onOpen, issue = null }: { onOpen: (id: number) => vo
               <h2 id={`issue-${i.issue.id}`} ref={selected ? chosen : undefined} tabIndex={selected ? -1 : undefined}>
                 {i.issue.name}
               </h2>
-              <button type="button" className="small" onClick={() => setAdopting(i)}>
-                Adopt a new version…
-              </button>
+              <div className="actions">
+                <button type="button" className="small" onClick={() => setOpened(i.issue.id)}>
+                  Open the issue's page
+                </button>
+                <button type="button" className="small" onClick={() => setAdopting(i)}>
+                  Adopt a new version…
+                </button>
+              </div>
             </header>
             <p className="muted">{i.issue.summary}</p>
             {i.positions.length === 0 && <p className="muted">No position adopted on this issue yet.</p>}

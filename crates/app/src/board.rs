@@ -1,0 +1,808 @@
+//! The board report: a date range and one or more issues → a PDF (the
+//! letterhead; a page per issue with its position paragraph and its charts
+//! drawn as vectors; then the issue's letters table) and the same rows as
+//! CSV. Laid out here on Amicus's own typesetting, page by page: text set
+//! by [`typeset::set_lines`], bars as [`Placed::Rect`].
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use store::Method;
+use typeset::{
+    Align, FontSet, Layout, Metadata, Page, PageSize, Paragraph, Part, Placed, Rgb, Span, Style,
+    Tag,
+};
+
+use crate::app::App;
+use crate::error::AppError;
+use crate::reports::{IssueRecord, PositionParagraph, long_date};
+
+/// What the board report covers.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct BoardRequest {
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    /// Issues by name or id; at least one.
+    pub issues: Vec<String>,
+    /// The day overdue is counted as of (today when None).
+    #[serde(default)]
+    pub as_of: Option<NaiveDate>,
+}
+
+/// The files the report was written to.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct BoardWritten {
+    pub pdf: PathBuf,
+    pub csv: PathBuf,
+    pub pages: u32,
+}
+
+/// The report made: its PDF, its CSV rows, and each issue's record.
+#[derive(Debug)]
+pub struct BoardReport {
+    pub pdf: Vec<u8>,
+    pub pages: usize,
+    pub csv: String,
+    pub records: Vec<(IssueRecord, PositionParagraph)>,
+}
+
+const METHOD_COLORS: [(Method, &str, Rgb); 5] = [
+    (Method::Mail, "mail", Rgb(0.16, 0.33, 0.55)),
+    (Method::Email, "e-mail", Rgb(0.35, 0.62, 0.80)),
+    (Method::Fax, "fax", Rgb(0.55, 0.45, 0.70)),
+    (Method::Hand, "by hand", Rgb(0.85, 0.60, 0.25)),
+    (Method::Portal, "portal", Rgb(0.45, 0.65, 0.40)),
+];
+const GREY: Rgb = Rgb(0.45, 0.45, 0.45);
+const LIGHT: Rgb = Rgb(0.80, 0.84, 0.88);
+const DARK: Rgb = Rgb(0.16, 0.33, 0.55);
+const RED: Rgb = Rgb(0.75, 0.18, 0.15);
+const AXIS: Rgb = Rgb(0.6, 0.6, 0.6);
+
+fn method_word(m: Method) -> &'static str {
+    METHOD_COLORS
+        .iter()
+        .find(|(k, _, _)| *k == m)
+        .map_or("", |(_, w, _)| w)
+}
+
+/// The report's CSV header; one row per copy.
+pub const CSV_HEADER: &str = "issue,letter,date,subject,status,position_version,role,office,person,office_kind,method,sent_on,reply_on,days_to_reply,follow_up_on,owner,overdue";
+
+fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+fn opt<T: ToString>(v: &Option<T>) -> String {
+    v.as_ref().map(ToString::to_string).unwrap_or_default()
+}
+
+/// The rows of the records as CSV (CRLF line ends, as spreadsheets expect).
+pub fn csv_of(records: &[&IssueRecord]) -> String {
+    let mut out = format!("{CSV_HEADER}\r\n");
+    for r in records {
+        for l in &r.letters {
+            for c in &l.copies {
+                let fields = [
+                    r.issue.name.clone(),
+                    l.id.to_string(),
+                    l.date.to_string(),
+                    l.subject.clone(),
+                    l.status.to_string(),
+                    l.position_version.to_string(),
+                    c.role.to_string(),
+                    opt(&c.office),
+                    opt(&c.person),
+                    c.group.label().to_lowercase(),
+                    opt(&c.method),
+                    opt(&c.sent_on),
+                    opt(&c.reply_on),
+                    opt(&c.days_to_reply),
+                    opt(&c.follow_up_on),
+                    opt(&c.owner),
+                    if c.overdue { "yes" } else { "no" }.to_string(),
+                ];
+                let row: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
+                out.push_str(&row.join(","));
+                out.push_str("\r\n");
+            }
+        }
+    }
+    out
+}
+
+/// What a piece of text is in the tagged PDF's structure.
+#[derive(Clone, Copy)]
+enum Tagged {
+    /// A paragraph of its own.
+    New,
+    /// Part of this one (a table row's cells: one paragraph each row).
+    In(Tag),
+    /// Furniture: a chart's labels, running heads, page numbers.
+    Not,
+}
+
+/// Pages set by hand: a cursor down the current page, text tagged as the
+/// report's paragraphs (in reading order), bars and labels as furniture.
+struct Pages<'f> {
+    fonts: &'f FontSet,
+    size: PageSize,
+    left: f32,
+    width: f32,
+    top: f32,
+    bottom: f32,
+    pages: Vec<Page>,
+    /// The page drawn on.
+    current: usize,
+    parts: Vec<Part>,
+    y: f32,
+}
+
+impl<'f> Pages<'f> {
+    fn new(fonts: &'f FontSet, size: PageSize) -> Pages<'f> {
+        let margin = 54.0;
+        Pages {
+            fonts,
+            size,
+            left: margin,
+            width: size.width - 2.0 * margin,
+            top: margin + 18.0,
+            bottom: size.height - margin,
+            pages: vec![Page::default()],
+            current: 0,
+            parts: Vec::new(),
+            y: margin,
+        }
+    }
+
+    fn page(&mut self) -> &mut Page {
+        if self.current >= self.pages.len() {
+            self.pages.push(Page::default());
+            self.current = self.pages.len() - 1;
+        }
+        &mut self.pages[self.current]
+    }
+
+    fn new_page(&mut self) {
+        self.pages.push(Page::default());
+        self.current = self.pages.len() - 1;
+        self.y = self.top;
+    }
+
+    fn room(&self) -> f32 {
+        self.bottom - self.y
+    }
+
+    /// Set `text` at (`x`, `top`) in a column `width` wide; returns its height.
+    #[allow(clippy::too_many_arguments)]
+    fn text_at(
+        &mut self,
+        text: &str,
+        style: Style,
+        size: f32,
+        align: Align,
+        color: Rgb,
+        x: f32,
+        top: f32,
+        width: f32,
+        tag: Tagged,
+    ) -> Result<f32, AppError> {
+        if text.is_empty() {
+            return Ok(0.0);
+        }
+        let mut p = Paragraph::new(vec![Span::new(text, style)], size, size * 1.25);
+        p.align = align;
+        p.color = color;
+        p.hyphenate = false;
+        let tag = match tag {
+            Tagged::New => self.part(),
+            Tagged::In(tag) => tag,
+            Tagged::Not => Tag::Artifact,
+        };
+        let lines = typeset::set_lines(&p, self.fonts, x, width)
+            .map_err(|e| AppError::Letter(letters::LetterError::from(e)))?;
+        let mut y = top;
+        for (mut line, height) in lines {
+            line.baseline += y;
+            line.tag = tag;
+            self.page().items.push(Placed::Text(line));
+            y += height;
+        }
+        Ok(y - top)
+    }
+
+    /// A paragraph across the column at the cursor, moving it down.
+    fn para(&mut self, text: &str, style: Style, size: f32, align: Align) -> Result<(), AppError> {
+        let (x, w, y) = (self.left, self.width, self.y);
+        let h = self.text_at(
+            text,
+            style,
+            size,
+            align,
+            Rgb::default(),
+            x,
+            y,
+            w,
+            Tagged::New,
+        )?;
+        self.y += h;
+        Ok(())
+    }
+
+    fn label(
+        &mut self,
+        text: &str,
+        size: f32,
+        align: Align,
+        x: f32,
+        top: f32,
+        width: f32,
+    ) -> Result<(), AppError> {
+        self.text_at(
+            text,
+            Style::REGULAR,
+            size,
+            align,
+            GREY,
+            x,
+            top,
+            width,
+            Tagged::Not,
+        )?;
+        Ok(())
+    }
+
+    /// A new paragraph of the report's structure.
+    fn part(&mut self) -> Tag {
+        self.parts.push(Part {
+            role: None,
+            figure_alt: None,
+        });
+        Tag::Body(self.parts.len() - 1)
+    }
+
+    fn rect(&mut self, x: f32, top: f32, width: f32, height: f32, color: Rgb) {
+        if width > 0.0 && height > 0.0 {
+            self.page().items.push(Placed::Rect {
+                x,
+                top,
+                width,
+                height,
+                color,
+            });
+        }
+    }
+
+    fn rule(&mut self, y: f32, color: Rgb) {
+        let (x1, x2) = (self.left, self.left + self.width);
+        self.page().items.push(Placed::Rule {
+            x1,
+            x2,
+            y,
+            thickness: 0.5,
+            color,
+        });
+    }
+}
+
+/// A round top for a bar chart's scale: 1, 2, 5, 10, 20, 50, …
+fn nice_max(v: u32) -> u32 {
+    let mut step = 1;
+    loop {
+        for m in [1, 2, 5] {
+            if v <= step * m {
+                return (step * m).max(1);
+            }
+        }
+        step *= 10;
+    }
+}
+
+fn chart_title(p: &mut Pages, title: &str) -> Result<(), AppError> {
+    p.y += 14.0;
+    p.para(title, Style::BOLD, 10.5, Align::Left)?;
+    p.y += 4.0;
+    Ok(())
+}
+
+/// Letters and copies per month: a stacked bar of copies by method for
+/// each month, the month's letters written above it.
+fn month_chart(p: &mut Pages, r: &IssueRecord) -> Result<(), AppError> {
+    chart_title(p, "Letters and copies per month, by method")?;
+    let height = 90.0;
+    let top = p.y + 4.0;
+    let base = top + height;
+    let months = &r.numbers.months;
+    let most = months.iter().map(|m| m.copies.total()).max().unwrap_or(0);
+    let scale = nice_max(most);
+    let axis_w = 22.0;
+    let (x0, w) = (p.left + axis_w, p.width - axis_w);
+    let slot = w / months.len().max(1) as f32;
+    let bar = (slot * 0.6).min(28.0);
+    p.label(
+        &scale.to_string(),
+        7.0,
+        Align::Right,
+        p.left,
+        top - 4.0,
+        axis_w - 4.0,
+    )?;
+    p.label("0", 7.0, Align::Right, p.left, base - 4.0, axis_w - 4.0)?;
+    p.page().items.push(Placed::Rule {
+        x1: x0,
+        x2: x0 + w,
+        y: base,
+        thickness: 0.5,
+        color: AXIS,
+    });
+    let short = months.len() > 18;
+    for (i, m) in months.iter().enumerate() {
+        let x = x0 + slot * i as f32 + (slot - bar) / 2.0;
+        let mut y = base;
+        for (method, _, color) in METHOD_COLORS {
+            let n = m.copies.get(method);
+            let h = height * n as f32 / scale as f32;
+            p.rect(x, y - h, bar, h, color);
+            y -= h;
+        }
+        if m.letters > 0 {
+            p.label(
+                &m.letters.to_string(),
+                7.0,
+                Align::Center,
+                x - 6.0,
+                y - 11.0,
+                bar + 12.0,
+            )?;
+        }
+        let name = month_label(&m.month, short && i % 3 != 0);
+        p.label(
+            &name,
+            6.5,
+            Align::Center,
+            x0 + slot * i as f32,
+            base + 2.0,
+            slot,
+        )?;
+    }
+    // The legend.
+    let mut lx = x0;
+    let ly = base + 14.0;
+    p.label(
+        "Bars: copies sent; above: letters.",
+        7.0,
+        Align::Left,
+        lx,
+        ly,
+        130.0,
+    )?;
+    lx += 132.0;
+    for (_, word, color) in METHOD_COLORS {
+        p.rect(lx, ly + 2.0, 7.0, 7.0, color);
+        p.label(word, 7.0, Align::Left, lx + 9.0, ly, 50.0)?;
+        lx += 52.0;
+    }
+    p.y = ly + 12.0;
+    Ok(())
+}
+
+/// "2017-09" → "Sep 17" (or nothing, to thin a long range's labels).
+fn month_label(month: &str, blank: bool) -> String {
+    if blank {
+        return String::new();
+    }
+    let names = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let (y, m) = month.split_once('-').unwrap_or((month, "01"));
+    let m: usize = m.parse().unwrap_or(1);
+    format!(
+        "{} {}",
+        names.get(m.saturating_sub(1)).unwrap_or(&""),
+        y.get(2..).unwrap_or(y)
+    )
+}
+
+/// Replies by office kind: for each, copies sent (light) and replies
+/// (dark) as horizontal bars, the median days to reply beside them.
+fn replies_chart(p: &mut Pages, r: &IssueRecord) -> Result<(), AppError> {
+    chart_title(p, "Replies and median days to reply, by office kind")?;
+    let rows = &r.numbers.replies;
+    let label_w = 70.0;
+    let note_w = 150.0;
+    let x0 = p.left + label_w;
+    let w = p.width - label_w - note_w;
+    let most = rows.iter().map(|g| g.sent).max().unwrap_or(0);
+    let scale = nice_max(most);
+    for g in rows {
+        let top = p.y;
+        p.label(g.group.label(), 8.0, Align::Left, p.left, top, label_w)?;
+        p.rect(x0, top + 2.0, w * g.sent as f32 / scale as f32, 9.0, LIGHT);
+        p.rect(
+            x0,
+            top + 2.0,
+            w * g.replies as f32 / scale as f32,
+            9.0,
+            DARK,
+        );
+        let median = g.median_days.map_or("no replies".to_string(), |d| {
+            format!("median {} days", days(d))
+        });
+        let note = if g.sent == 0 {
+            "none sent".to_string()
+        } else {
+            format!("{} of {} replied; {median}", g.replies, g.sent)
+        };
+        p.label(&note, 8.0, Align::Left, x0 + w + 6.0, top, note_w - 6.0)?;
+        p.y = top + 14.0;
+    }
+    Ok(())
+}
+
+/// "15", "12.5".
+fn days(d: f64) -> String {
+    if d.fract() == 0.0 {
+        format!("{d:.0}")
+    } else {
+        format!("{d:.1}")
+    }
+}
+
+/// Follow-ups awaiting a reply by owner: due (light) and overdue (red).
+fn follow_up_chart(p: &mut Pages, r: &IssueRecord) -> Result<(), AppError> {
+    chart_title(
+        p,
+        &format!(
+            "Follow-ups awaiting a reply, by owner, as of {}",
+            long_date(r.as_of)
+        ),
+    )?;
+    let rows = &r.numbers.follow_ups;
+    if rows.is_empty() {
+        p.label("None.", 8.0, Align::Left, p.left, p.y, p.width)?;
+        p.y += 12.0;
+        return Ok(());
+    }
+    let label_w = 110.0;
+    let note_w = 120.0;
+    let x0 = p.left + label_w;
+    let w = p.width - label_w - note_w;
+    let scale = nice_max(rows.iter().map(|o| o.due + o.overdue).max().unwrap_or(0));
+    for o in rows {
+        let top = p.y;
+        let who = o.owner.clone().unwrap_or_else(|| "Nobody".into());
+        p.label(&who, 8.0, Align::Left, p.left, top, label_w)?;
+        let ow = w * o.overdue as f32 / scale as f32;
+        p.rect(x0, top + 2.0, ow, 9.0, RED);
+        p.rect(
+            x0 + ow,
+            top + 2.0,
+            w * o.due as f32 / scale as f32,
+            9.0,
+            LIGHT,
+        );
+        p.label(
+            &format!("{} overdue, {} due", o.overdue, o.due),
+            8.0,
+            Align::Left,
+            x0 + w + 6.0,
+            top,
+            note_w - 6.0,
+        )?;
+        p.y = top + 14.0;
+    }
+    Ok(())
+}
+
+/// The table's columns: (heading, share of the width).
+const COLUMNS: [(&str, f32); 6] = [
+    ("Date", 0.11),
+    ("To", 0.33),
+    ("Sent", 0.16),
+    ("Reply", 0.15),
+    ("Follow-up", 0.15),
+    ("Owner", 0.10),
+];
+
+fn table_head(p: &mut Pages) -> Result<(), AppError> {
+    let row = Tagged::In(p.part());
+    let mut x = p.left;
+    let y = p.y;
+    for (h, share) in COLUMNS {
+        let w = p.width * share;
+        p.text_at(
+            h,
+            Style::BOLD,
+            8.0,
+            Align::Left,
+            Rgb::default(),
+            x,
+            y,
+            w - 4.0,
+            row,
+        )?;
+        x += w;
+    }
+    p.y += 12.0;
+    p.rule(p.y - 1.0, AXIS);
+    p.y += 2.0;
+    Ok(())
+}
+
+/// The letters table: per letter a line with its date and subject, then a
+/// row per copy; a new page repeats the heading.
+fn letters_table(p: &mut Pages, r: &IssueRecord) -> Result<(), AppError> {
+    p.new_page();
+    p.para(
+        &format!("{}: letters", r.issue.name),
+        Style::BOLD,
+        12.0,
+        Align::Left,
+    )?;
+    p.y += 6.0;
+    if r.letters.is_empty() {
+        p.para(
+            "No letters in this period.",
+            Style::ITALIC,
+            9.0,
+            Align::Left,
+        )?;
+        return Ok(());
+    }
+    table_head(p)?;
+    for l in &r.letters {
+        if p.room() < 40.0 {
+            p.new_page();
+            table_head(p)?;
+        }
+        p.y += 3.0;
+        let status = if l.status == store::Status::Sent {
+            String::new()
+        } else {
+            format!(" ({})", l.status)
+        };
+        let (x, w) = (p.left, p.width);
+        let y = p.y;
+        let h = p.text_at(
+            &format!(
+                "{} — {}{status} (letter {}, position version {})",
+                long_date(l.date),
+                l.subject,
+                l.id,
+                l.position_version
+            ),
+            Style::BOLD,
+            8.5,
+            Align::Left,
+            Rgb::default(),
+            x,
+            y,
+            w,
+            Tagged::New,
+        )?;
+        p.y += h + 1.0;
+        for c in &l.copies {
+            if p.room() < 14.0 {
+                p.new_page();
+                table_head(p)?;
+            }
+            let to = match (&c.office, &c.person) {
+                (Some(o), Some(n)) => format!("{o} — {n}"),
+                (Some(o), None) => o.clone(),
+                (None, Some(n)) => n.clone(),
+                (None, None) => String::new(),
+            };
+            let to = if c.role == store::Role::Cc {
+                format!("cc: {to}")
+            } else {
+                to
+            };
+            let sent = match (c.method, c.sent_on) {
+                (Some(m), Some(d)) => format!("{} {}", method_word(m), d),
+                _ => "not sent".into(),
+            };
+            let reply = match (c.reply_on, c.days_to_reply) {
+                (Some(d), Some(n)) => format!("{d} ({n} d)"),
+                (Some(d), None) => d.to_string(),
+                _ => "—".into(),
+            };
+            let follow = match (c.follow_up_on, c.overdue) {
+                (Some(d), true) => format!("{d} overdue"),
+                (Some(d), false) if c.reply_on.is_none() => d.to_string(),
+                _ => "—".into(),
+            };
+            let cells = [
+                String::new(),
+                to,
+                sent,
+                reply,
+                follow,
+                c.owner.clone().unwrap_or_default(),
+            ];
+            // A row is one paragraph of the structure: its cells read in turn.
+            let row = Tagged::In(p.part());
+            let mut x = p.left;
+            let y = p.y;
+            let mut tallest: f32 = 0.0;
+            for ((_, share), cell) in COLUMNS.iter().zip(&cells) {
+                let w = p.width * share;
+                let color = if c.overdue && cell.ends_with("overdue") {
+                    RED
+                } else {
+                    Rgb::default()
+                };
+                let h = p.text_at(
+                    cell,
+                    Style::REGULAR,
+                    8.0,
+                    Align::Left,
+                    color,
+                    x,
+                    y,
+                    w - 4.0,
+                    row,
+                )?;
+                tallest = tallest.max(h);
+                x += w;
+            }
+            p.y += tallest.max(10.0);
+        }
+    }
+    Ok(())
+}
+
+impl App {
+    /// The board report for `req`: a PDF laid out page by page and its rows
+    /// as CSV. Nothing is written.
+    pub fn board_report(&self, req: &BoardRequest) -> Result<BoardReport, AppError> {
+        if req.issues.is_empty() {
+            return Err(AppError::invalid(
+                "issue",
+                "name at least one issue for the report (--issue KORUS)",
+            ));
+        }
+        crate::reports::check_range(req.from, req.to)?;
+        let mut records = Vec::new();
+        for name in &req.issues {
+            let (record, notes) =
+                self.issue_record_with_groups(name, req.from, req.to, req.as_of)?;
+            let paragraph = self.paragraph_of(&record, &notes)?;
+            records.push((record, paragraph));
+        }
+        let organization: Option<letters::Organization> = self.db().setting("organization")?;
+        let org_name = organization
+            .as_ref()
+            .map(|o| o.name.clone())
+            .unwrap_or_default();
+        let fonts = self.engine.fonts();
+        let mut p = Pages::new(fonts, PageSize::LETTER);
+        let range = format!("{} – {}", long_date(req.from), long_date(req.to));
+        // The letterhead, on the first page.
+        if let Some(o) = &organization {
+            p.para(&o.name, Style::BOLD, 16.0, Align::Center)?;
+            if let Some(unit) = &o.unit {
+                p.para(unit, Style::REGULAR, 10.0, Align::Center)?;
+            }
+            let mut contact = o.address.join(" · ");
+            for extra in [&o.phone, &o.website].into_iter().flatten() {
+                contact.push_str(" · ");
+                contact.push_str(extra);
+            }
+            p.para(&contact, Style::REGULAR, 8.5, Align::Center)?;
+            p.y += 6.0;
+            p.rule(p.y, DARK);
+            p.y += 14.0;
+        }
+        p.para(
+            &format!("Board report: {range}"),
+            Style::BOLD,
+            13.0,
+            Align::Left,
+        )?;
+        for (i, (r, paragraph)) in records.iter().enumerate() {
+            if i > 0 {
+                p.new_page();
+            } else {
+                p.y += 10.0;
+            }
+            p.para(&r.issue.name, Style::BOLD, 14.0, Align::Left)?;
+            p.y += 2.0;
+            let mut facts = Vec::new();
+            if let Some(v) = r.positions.iter().rev().find(|v| v.adopted_on <= r.to) {
+                facts.push(format!(
+                    "Position: {} (version {}, adopted {})",
+                    v.stance,
+                    v.version,
+                    long_date(v.adopted_on)
+                ));
+            }
+            facts.push(format!(
+                "Staff contact: {}",
+                r.issue.staff_contact.as_deref().unwrap_or("none named")
+            ));
+            p.para(&facts.join(" · "), Style::REGULAR, 9.0, Align::Left)?;
+            p.y += 8.0;
+            for text in paragraph.text.split("\n\n") {
+                p.para(text, Style::REGULAR, 10.5, Align::Justify)?;
+                p.y += 4.0;
+            }
+            month_chart(&mut p, r)?;
+            replies_chart(&mut p, r)?;
+            follow_up_chart(&mut p, r)?;
+            letters_table(&mut p, r)?;
+        }
+        // Running heads and page numbers (furniture).
+        let total = p.pages.len();
+        let head = format!("{org_name} · Board report, {range}");
+        for i in 0..total {
+            p.current = i;
+            let (x, w) = (p.left, p.width);
+            let foot = p.size.height - 40.0;
+            if i > 0 {
+                p.label(&head, 7.5, Align::Left, x, 36.0, w)?;
+            }
+            p.label(
+                &format!("Page {} of {total}", i + 1),
+                7.5,
+                Align::Right,
+                x,
+                foot,
+                w,
+            )?;
+        }
+        let issues: Vec<&str> = records.iter().map(|(r, _)| r.issue.name.as_str()).collect();
+        let layout = Layout {
+            page: p.size,
+            measure: p.width,
+            pages: std::mem::take(&mut p.pages),
+            metadata: Metadata {
+                title: format!("Board report, {range}: {}", issues.join(", ")),
+                author: org_name,
+                subject: "What we did on the issues, with the letters sent".into(),
+                keywords: issues.iter().map(|s| s.to_string()).collect(),
+                creator: format!("Amicus {}", crate::app::VERSION),
+                timestamp: self.clock().now().timestamp(),
+                lang: "en-US".into(),
+            },
+            stationery: None,
+            parts: p.parts,
+            version: typeset::VERSION,
+        };
+        let pdf = typeset::pdf::write_pdf(&layout, fonts)
+            .map_err(|e| AppError::Letter(letters::LetterError::from(e)))?;
+        let csv = csv_of(&records.iter().map(|(r, _)| r).collect::<Vec<_>>());
+        Ok(BoardReport {
+            pdf,
+            pages: total,
+            csv,
+            records,
+        })
+    }
+
+    /// Write the board report to `pdf` and its rows to `csv` (a UTF-8 mark
+    /// first, for Excel): both or neither.
+    pub fn write_board_report(
+        &self,
+        req: &BoardRequest,
+        pdf: &Path,
+        csv: &Path,
+    ) -> Result<BoardWritten, AppError> {
+        let report = self.board_report(req)?;
+        let staged_pdf = crate::files::stage(pdf, &report.pdf)?;
+        let staged_csv = crate::files::stage(csv, format!("\u{feff}{}", report.csv).as_bytes())?;
+        staged_pdf.commit()?;
+        staged_csv.commit()?;
+        Ok(BoardWritten {
+            pdf: pdf.to_path_buf(),
+            csv: csv.to_path_buf(),
+            pages: u32::try_from(report.pages).unwrap_or(u32::MAX),
+        })
+    }
+}

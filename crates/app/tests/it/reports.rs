@@ -1,0 +1,520 @@
+//! What we did on an issue, on both engines: the record of KORUS for 2017
+//! (the sample's letter and letters with known copies, replies and
+//! follow-ups), its numbers against values computed by hand, the position
+//! paragraph the newsletter prints, and every bad input refused by name.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use amicus_app::groups::{GroupNote, GroupRef};
+use amicus_app::*;
+use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+use store::{LetterMode, Method, NewOffice, NewPerson, OfficeKind, Role};
+
+use support::{Backend, fresh};
+use testkit::engines as support;
+
+fn day(s: &str) -> NaiveDate {
+    s.parse().unwrap()
+}
+
+fn at(s: &str) -> DateTime<Utc> {
+    Utc.from_utc_datetime(&day(s).and_hms_opt(15, 0, 0).unwrap())
+}
+
+/// The sample record, "today" 2026-11-28; on a team record, the logins
+/// follow-ups and issues are given to.
+fn app_on(engine: Backend) -> App {
+    let app = App::with_store(Engine::new().unwrap(), fresh(engine), at("2026-11-28")).unwrap();
+    if engine == Backend::Postgres {
+        for login in ["Dana", "Sam", "Jordan Whitfield"] {
+            app.store()
+                .connection()
+                .execute_batch(&format!(
+                    "DO $$ BEGIN
+                       IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{login}') THEN
+                         CREATE ROLE \"{login}\" LOGIN IN ROLE amicus_drafter;
+                       END IF;
+                     END $$"
+                ))
+                .unwrap();
+        }
+    }
+    app
+}
+
+fn office(app: &App, name: &str) -> i64 {
+    app.store().find_office(name).unwrap().id
+}
+
+/// Senator Rob Portman (Ohio), in office from 2011.
+fn portman(app: &App) -> i64 {
+    app.add_official(&NewOfficial {
+        person: NewPerson {
+            full_name: "Rob Portman".into(),
+            family_name: String::new(),
+            honorific: None,
+            salutation: None,
+            email: None,
+        },
+        office_id: None,
+        office: Some(NewOffice {
+            title: "Senator for Ohio (Class 3)".into(),
+            short_name: None,
+            organization: None,
+            kind: OfficeKind::Senator,
+            single_holder: true,
+            address: vec!["448 Russell Senate Office Building".into()],
+            email: None,
+            contact_form: None,
+        }),
+        start_on: day("2011-01-03"),
+        end_on: None,
+        acting: false,
+    })
+    .unwrap();
+    office(app, "Senator for Ohio (Class 3)")
+}
+
+/// A KORUS letter dated `date` to `offices`, with `groups`; sent on the same
+/// day by `method` with `follow_up` unless `method` is None (a draft).
+fn letter(
+    app: &App,
+    date: &str,
+    offices: &[i64],
+    groups: Vec<GroupNote>,
+    method: Option<Method>,
+    follow_up: FollowUp,
+) -> Vec<RecipientView> {
+    let korus = app.store().find_issue("KORUS").unwrap();
+    let position = app.store().position_on(korus.id, day(date)).unwrap();
+    let signer_id = app.store().signers().unwrap()[0].id;
+    let was = app.clock().now();
+    app.clock().set(at(date));
+    let id = app
+        .draft_letter(&NewLetter {
+            template: "joint-support".into(),
+            position_id: position.map(|p| p.id),
+            signer_id,
+            date: day(date),
+            subject: "KORUS".into(),
+            body: "We write again about KORUS.".into(),
+            mode: LetterMode::Joint,
+            recipients: offices
+                .iter()
+                .map(|o| RecipientChoice {
+                    role: Role::To,
+                    to: Addressee::Office(*o),
+                })
+                .collect(),
+            extra: LetterExtra {
+                groups,
+                ..LetterExtra::default()
+            },
+        })
+        .unwrap()
+        .letter_id;
+    if let Some(method) = method {
+        app.approve(id).unwrap();
+        app.sign(id).unwrap();
+        app.send_copies(&SendRequest {
+            letter_id: id,
+            copy: None,
+            report: SendReport {
+                method,
+                at: Some(at(date)),
+                confirmation: None,
+                follow_up,
+            },
+        })
+        .unwrap();
+    }
+    app.clock().set(was);
+    app.open_letter(id).unwrap().recipients
+}
+
+/// The sample record and, in 2017 (copies, replies and owners by hand):
+/// - Sep 5 (the sample): Commerce by mail, USTR by e-mail, follow-up Oct 5,
+///   no reply; both owned by Dana → 2 overdue on Dec 1;
+/// - Oct 2: Commerce and USTR by mail; replies Oct 12 (10 days) and Oct 22
+///   (20 days);
+/// - Nov 6: Senator Portman by e-mail, follow-up Dec 15, owned by Sam → due;
+/// - Nov 20: Korea's trade minister by fax, reply Nov 29 (9 days);
+/// - Dec 1: a draft to Commerce (listed, never counted);
+/// - 2018-01-10: sent to Commerce, outside the range.
+fn korus_2017(app: &App) {
+    let (commerce, ustr) = (
+        office(app, "Secretary of Commerce"),
+        office(app, "United States Trade Representative"),
+    );
+    let korus = app.store().find_issue("KORUS").unwrap();
+    let sample = app.issue_record(
+        "KORUS",
+        Some(day("2017-01-01")),
+        Some(day("2017-12-31")),
+        None,
+    );
+    for c in &sample.unwrap().letters[0].copies {
+        app.assign_follow_up(c.id, "Dana").unwrap();
+    }
+    let oct = letter(
+        app,
+        "2017-10-02",
+        &[commerce, ustr],
+        vec![],
+        Some(Method::Mail),
+        FollowUp::Default,
+    );
+    app.record_reply(oct[0].id, day("2017-10-12"), "Thanks")
+        .unwrap();
+    app.record_reply(oct[1].id, day("2017-10-22"), "Noted")
+        .unwrap();
+    let senator = portman(app);
+    let nov = letter(
+        app,
+        "2017-11-06",
+        &[senator],
+        vec![],
+        Some(Method::Email),
+        FollowUp::On(day("2017-12-15")),
+    );
+    app.assign_follow_up(nov[0].id, "Sam").unwrap();
+    let minister = letter(
+        app,
+        "2017-11-20",
+        &[office(app, "Minister for Trade")],
+        vec![],
+        Some(Method::Fax),
+        FollowUp::Default,
+    );
+    app.record_reply(minister[0].id, day("2017-11-29"), "")
+        .unwrap();
+    letter(
+        app,
+        "2017-12-01",
+        &[commerce],
+        vec![],
+        None,
+        FollowUp::Default,
+    );
+    letter(
+        app,
+        "2018-01-10",
+        &[commerce],
+        vec![],
+        Some(Method::Mail),
+        FollowUp::Default,
+    );
+    assert_eq!(korus.name, "U.S.–Korea Free Trade Agreement (KORUS)");
+}
+
+fn record_numbers_agree_with_hand_counts(engine: Backend) {
+    let app = app_on(engine);
+    korus_2017(&app);
+    let r = app
+        .issue_record(
+            "KORUS",
+            Some(day("2017-01-01")),
+            Some(day("2017-12-31")),
+            Some(day("2017-12-01")),
+        )
+        .unwrap();
+    assert_eq!(
+        r.letters
+            .iter()
+            .map(|l| l.date.to_string())
+            .collect::<Vec<_>>(),
+        [
+            "2017-09-05",
+            "2017-10-02",
+            "2017-11-06",
+            "2017-11-20",
+            "2017-12-01"
+        ]
+    );
+    assert_eq!(r.positions.len(), 2, "the timeline holds both versions");
+    assert_eq!(r.positions[0].version, 1, "oldest first");
+    let months: Vec<(String, u32, u32, u32, u32, u32)> = r
+        .numbers
+        .months
+        .iter()
+        .map(|m| {
+            (
+                m.month.clone(),
+                m.letters,
+                m.copies.mail,
+                m.copies.email,
+                m.copies.fax,
+                m.copies.total(),
+            )
+        })
+        .collect();
+    assert_eq!(months.len(), 12);
+    assert_eq!(months[0], ("2017-01".into(), 0, 0, 0, 0, 0));
+    assert_eq!(months[8], ("2017-09".into(), 1, 1, 1, 0, 2));
+    assert_eq!(months[9], ("2017-10".into(), 1, 2, 0, 0, 2));
+    assert_eq!(months[10], ("2017-11".into(), 2, 0, 1, 1, 2));
+    assert_eq!(
+        months[11],
+        ("2017-12".into(), 0, 0, 0, 0, 0),
+        "a draft is not sent"
+    );
+
+    let replies: Vec<(OfficeGroup, u32, u32, Option<f64>)> = r
+        .numbers
+        .replies
+        .iter()
+        .map(|g| (g.group, g.sent, g.replies, g.median_days))
+        .collect();
+    assert_eq!(
+        replies,
+        [
+            (OfficeGroup::Executive, 4, 2, Some(15.0)),
+            (OfficeGroup::Senate, 1, 0, None),
+            (OfficeGroup::House, 0, 0, None),
+            (OfficeGroup::Committee, 0, 0, None),
+            (OfficeGroup::Foreign, 1, 1, Some(9.0)),
+        ]
+    );
+    let owners: Vec<(Option<String>, u32, u32)> = r
+        .numbers
+        .follow_ups
+        .iter()
+        .map(|o| (o.owner.clone(), o.due, o.overdue))
+        .collect();
+    assert_eq!(
+        owners,
+        [(Some("Dana".into()), 0, 2), (Some("Sam".into()), 1, 0)]
+    );
+    let sample = &r.letters[0];
+    assert!(sample.copies.iter().all(|c| c.overdue));
+    assert_eq!(sample.copies[0].method, Some(Method::Mail));
+    assert_eq!(sample.copies[1].method, Some(Method::Email));
+    assert_eq!(sample.copies[0].person.as_deref(), Some("Wilbur Ross"));
+    assert_eq!(r.letters[1].copies[1].days_to_reply, Some(20));
+
+    // As of the day after Sam's follow-up, it is overdue too.
+    let later = app
+        .issue_record(
+            "KORUS",
+            Some(day("2017-01-01")),
+            Some(day("2017-12-31")),
+            Some(day("2017-12-16")),
+        )
+        .unwrap();
+    assert_eq!(later.numbers.follow_ups[1].overdue, 1);
+
+    // Without a range: from January 1 of the first letter's year to today.
+    let all = app.issue_record("KORUS", None, None, None).unwrap();
+    assert_eq!((all.from, all.to), (day("2017-01-01"), day("2026-11-28")));
+    assert_eq!(all.letters.len(), 6);
+
+    // The board report's rows are the record's copies, one a line.
+    let report = app
+        .board_report(&BoardRequest {
+            from: day("2017-01-01"),
+            to: day("2017-12-31"),
+            issues: vec!["KORUS".into()],
+            as_of: Some(day("2017-12-01")),
+        })
+        .unwrap();
+    let rows: Vec<&str> = report.csv.split("\r\n").filter(|l| !l.is_empty()).collect();
+    assert_eq!(rows[0], BOARD_CSV_HEADER);
+    assert_eq!(rows.len(), 1 + 7, "{}", report.csv);
+    let oct = format!(
+        "U.S.–Korea Free Trade Agreement (KORUS),{},2017-10-02,KORUS,sent,2,to,Secretary of Commerce,Wilbur Ross,executive,mail,2017-10-02,2017-10-12,10,,",
+        r.letters[1].id
+    );
+    assert!(rows[3].starts_with(&oct), "{}", rows[3]);
+    assert!(rows[1].ends_with(",Dana,yes"), "{}", rows[1]);
+    assert!(report.pdf.starts_with(b"%PDF-"));
+    assert_eq!(report.pages, 2, "the issue's page, then its letters");
+    assert_eq!(report.records[0].0, r);
+}
+
+#[test]
+fn record_numbers_agree_with_hand_counts_sqlite() {
+    record_numbers_agree_with_hand_counts(Backend::Sqlite);
+}
+
+#[test]
+fn record_numbers_agree_with_hand_counts_postgres() {
+    if support::postgres_available("record_numbers_agree_with_hand_counts_postgres") {
+        record_numbers_agree_with_hand_counts(Backend::Postgres);
+    }
+}
+
+fn paragraph_reads_as_a_person_writes(engine: Backend) {
+    let app = app_on(engine);
+    let p = app
+        .position_paragraph("KORUS", day("2017-01-01"), day("2017-12-31"))
+        .unwrap();
+    assert_eq!(
+        p.text,
+        "The Chamber reaffirmed its support for the U.S.–Korea Free Trade Agreement (KORUS) in a letter sent September 5, 2017 to the Secretary of Commerce and the U.S. Trade Representative."
+    );
+    assert_eq!(p.markdown, p.text, "nothing in it is Markdown");
+    assert_eq!(p.html, format!("<p>{}</p>", p.text));
+
+    // A year with no letters says so.
+    let none = app
+        .position_paragraph("KORUS", day("2016-01-01"), day("2016-12-31"))
+        .unwrap();
+    assert_eq!(
+        none.text,
+        "The Chamber sent no letters on the U.S.–Korea Free Trade Agreement (KORUS) between January 1, 2016 and December 31, 2016."
+    );
+
+    // A letter to one senator, then one to a committee; a staff contact.
+    let senator = portman(&app);
+    letter(
+        &app,
+        "2018-03-05",
+        &[senator],
+        vec![],
+        Some(Method::Email),
+        FollowUp::Default,
+    );
+    app.store()
+        .connection()
+        .execute(
+            "INSERT INTO committees (code, name, chamber) VALUES ('SSFI', 'Senate Committee on Finance', 'senate')",
+            [],
+        )
+        .unwrap();
+    let finance = GroupNote {
+        group: GroupRef::Committee {
+            code: "SSFI".into(),
+            leaders_only: false,
+        },
+        label: "Senate Finance Committee".into(),
+        members: 27,
+    };
+    letter(
+        &app,
+        "2018-04-09",
+        &[senator],
+        vec![finance],
+        Some(Method::Mail),
+        FollowUp::Default,
+    );
+    app.set_issue_contact("KORUS", Some("  Jordan Whitfield "))
+        .unwrap();
+    let p = app
+        .position_paragraph("KORUS", day("2018-01-01"), day("2018-12-31"))
+        .unwrap();
+    assert_eq!(
+        p.text,
+        "The Chamber reaffirmed its support for the U.S.–Korea Free Trade Agreement (KORUS) in letters sent March 5, 2018 to Senator Rob Portman, and April 9, 2018 to the 27 members of the Senate Finance Committee.\n\nStaff contact: Jordan Whitfield."
+    );
+    assert!(
+        p.html
+            .ends_with("</p>\n<p>Staff contact: Jordan Whitfield.</p>"),
+        "{}",
+        p.html
+    );
+    let r = app
+        .issue_record(
+            "KORUS",
+            Some(day("2018-01-01")),
+            Some(day("2018-12-31")),
+            None,
+        )
+        .unwrap();
+    assert_eq!(r.issue.staff_contact.as_deref(), Some("Jordan Whitfield"));
+    if engine == Backend::Postgres {
+        let err = app
+            .set_issue_contact("KORUS", Some("Nobody Here"))
+            .unwrap_err();
+        assert!(
+            err.to_string()
+                .contains("“Nobody Here” is not a login on the team record"),
+            "{err}"
+        );
+    }
+    assert_eq!(r.letters[1].copies[0].group, OfficeGroup::Committee);
+    assert_eq!(r.letters[0].copies[0].group, OfficeGroup::Senate);
+
+    // The team's own template, and one that does not compile.
+    app.set_position_paragraph_template(Some(
+        "{{Organization}} wrote <{{letter_count}}> times & *more*.",
+    ))
+    .unwrap();
+    let own = app
+        .position_paragraph("KORUS", day("2018-01-01"), day("2018-12-31"))
+        .unwrap();
+    assert_eq!(own.text, "The Chamber wrote <2> times & *more*.");
+    assert_eq!(
+        own.markdown,
+        "The Chamber wrote \\<2\\> times & \\*more\\*."
+    );
+    assert_eq!(
+        own.html,
+        "<p>The Chamber wrote &lt;2&gt; times &amp; *more*.</p>"
+    );
+    let err = app
+        .set_position_paragraph_template(Some("{{#if letters}}unclosed"))
+        .unwrap_err();
+    assert!(err.to_string().contains("paragraph template"), "{err}");
+    app.set_position_paragraph_template(None).unwrap();
+    assert_eq!(
+        app.position_paragraph_template().unwrap(),
+        POSITION_PARAGRAPH_TEMPLATE
+    );
+}
+
+#[test]
+fn paragraph_reads_as_a_person_writes_sqlite() {
+    paragraph_reads_as_a_person_writes(Backend::Sqlite);
+}
+
+#[test]
+fn paragraph_reads_as_a_person_writes_postgres() {
+    if support::postgres_available("paragraph_reads_as_a_person_writes_postgres") {
+        paragraph_reads_as_a_person_writes(Backend::Postgres);
+    }
+}
+
+#[test]
+fn bad_input_is_refused_by_name() {
+    let app = app_on(Backend::Sqlite);
+    let err = app
+        .issue_record(
+            "NAFTA",
+            Some(day("2017-01-01")),
+            Some(day("2017-12-31")),
+            None,
+        )
+        .unwrap_err();
+    assert!(err.to_string().contains("\"NAFTA\""), "{err}");
+    let err = app
+        .issue_record(
+            "KORUS",
+            Some(day("2018-01-01")),
+            Some(day("2017-12-31")),
+            None,
+        )
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "from: the range starts on 2018-01-01, after it ends on 2017-12-31"
+    );
+    let err = app.set_issue_contact("NAFTA", Some("Dana")).unwrap_err();
+    assert!(err.to_string().contains("NAFTA"), "{err}");
+    let err = app
+        .board_report(&BoardRequest {
+            from: day("2017-01-01"),
+            to: day("2017-12-31"),
+            issues: vec![],
+            as_of: None,
+        })
+        .unwrap_err();
+    assert!(err.to_string().contains("at least one issue"), "{err}");
+    let err = app
+        .board_report(&BoardRequest {
+            from: day("2017-01-01"),
+            to: day("2017-12-31"),
+            issues: vec!["KORUS".into(), "NAFTA".into()],
+            as_of: None,
+        })
+        .unwrap_err();
+    assert!(err.to_string().contains("NAFTA"), "{err}");
+}
