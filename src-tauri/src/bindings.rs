@@ -106,6 +106,7 @@ fn generate() -> String {
         amicus_app::OwnerFollowUps,
         amicus_app::OfficeGroup,
         amicus_app::PositionParagraph,
+        amicus_app::ParagraphWording,
         amicus_app::BoardRequest,
         amicus_app::BoardWritten,
         Catalog,

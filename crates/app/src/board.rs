@@ -4,6 +4,7 @@
 //! CSV. Laid out here on Amicus's own typesetting, page by page: text set
 //! by [`typeset::set_lines`], bars as [`Placed::Rect`].
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
@@ -11,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use store::Method;
 use typeset::{
     Align, FontSet, Layout, Metadata, Page, PageSize, Paragraph, Part, Placed, Rgb, Span, Style,
-    Tag,
+    Tag, TextLine,
 };
 
 use crate::app::App;
@@ -143,7 +144,14 @@ struct Pages<'f> {
     current: usize,
     parts: Vec<Part>,
     y: f32,
+    /// Text already set, by what it is and where: a report's cells repeat
+    /// (dates, methods, owners, offices), and each is shaped once.
+    set: HashMap<SetKey, HashMap<String, Vec<(TextLine, f32)>>>,
 }
+
+/// How a piece of text is set: its face, and (as bits) size, colour,
+/// alignment, left edge and width.
+type SetKey = (Style, [u32; 7]);
 
 impl<'f> Pages<'f> {
     fn new(fonts: &'f FontSet, size: PageSize) -> Pages<'f> {
@@ -159,6 +167,7 @@ impl<'f> Pages<'f> {
             current: 0,
             parts: Vec::new(),
             y: margin,
+            set: HashMap::new(),
         }
     }
 
@@ -197,17 +206,12 @@ impl<'f> Pages<'f> {
         if text.is_empty() {
             return Ok(0.0);
         }
-        let mut p = Paragraph::new(vec![Span::new(text, style)], size, size * 1.25);
-        p.align = align;
-        p.color = color;
-        p.hyphenate = false;
+        let lines = self.set(text, style, size, align, color, x, width)?;
         let tag = match tag {
             Tagged::New => self.part(),
             Tagged::In(tag) => tag,
             Tagged::Not => Tag::Artifact,
         };
-        let lines = typeset::set_lines(&p, self.fonts, x, width)
-            .map_err(|e| AppError::Letter(letters::LetterError::from(e)))?;
         let mut y = top;
         for (mut line, height) in lines {
             line.baseline += y;
@@ -216,6 +220,47 @@ impl<'f> Pages<'f> {
             y += height;
         }
         Ok(y - top)
+    }
+
+    /// `text` set in a column `width` wide at `x`, its first line's
+    /// baseline relative to 0, with each line's height.
+    #[allow(clippy::too_many_arguments)]
+    fn set(
+        &mut self,
+        text: &str,
+        style: Style,
+        size: f32,
+        align: Align,
+        color: Rgb,
+        x: f32,
+        width: f32,
+    ) -> Result<Vec<(TextLine, f32)>, AppError> {
+        let how: SetKey = (
+            style,
+            [
+                size.to_bits(),
+                color.0.to_bits(),
+                color.1.to_bits(),
+                color.2.to_bits(),
+                align as u32,
+                x.to_bits(),
+                width.to_bits(),
+            ],
+        );
+        if let Some(lines) = self.set.get(&how).and_then(|texts| texts.get(text)) {
+            return Ok(lines.clone());
+        }
+        let mut p = Paragraph::new(vec![Span::new(text, style)], size, size * 1.25);
+        p.align = align;
+        p.color = color;
+        p.hyphenate = false;
+        let lines = typeset::set_lines(&p, self.fonts, x, width)
+            .map_err(|e| AppError::Letter(letters::LetterError::from(e)))?;
+        self.set
+            .entry(how)
+            .or_default()
+            .insert(text.to_string(), lines.clone());
+        Ok(lines)
     }
 
     /// A paragraph across the column at the cursor, moving it down.
@@ -477,7 +522,7 @@ fn follow_up_chart(p: &mut Pages, r: &IssueRecord) -> Result<(), AppError> {
     let scale = nice_max(rows.iter().map(|o| o.due + o.overdue).max().unwrap_or(0));
     for o in rows {
         let top = p.y;
-        let who = o.owner.clone().unwrap_or_else(|| "Nobody".into());
+        let who = o.owner.clone().unwrap_or_else(|| "No owner".into());
         p.label(&who, 8.0, Align::Left, p.left, top, label_w)?;
         let ow = w * o.overdue as f32 / scale as f32;
         p.rect(x0, top + 2.0, ow, 9.0, RED);
@@ -534,6 +579,23 @@ fn table_head(p: &mut Pages) -> Result<(), AppError> {
     p.rule(p.y - 1.0, AXIS);
     p.y += 2.0;
     Ok(())
+}
+
+/// Add a cell's line (`top` below the row's top) to the row's lines: onto
+/// the line already at that height in its colour, else as a new one.
+fn join_line(row: &mut Vec<(TextLine, f32)>, line: TextLine, top: f32) {
+    if let Some((same, _)) = row
+        .iter_mut()
+        .find(|(l, t)| *t == top && l.color == line.color && l.size == line.size)
+    {
+        same.runs.extend(line.runs);
+        same.text.push(' ');
+        same.text.push_str(&line.text);
+        same.left = same.left.min(line.left);
+        same.right = same.right.max(line.right);
+    } else {
+        row.push((line, top));
+    }
 }
 
 /// The letters table: per letter a line with its date and subject, then a
@@ -626,11 +688,14 @@ fn letters_table(p: &mut Pages, r: &IssueRecord) -> Result<(), AppError> {
                 follow,
                 c.owner.clone().unwrap_or_default(),
             ];
-            // A row is one paragraph of the structure: its cells read in turn.
-            let row = Tagged::In(p.part());
+            // A row is one paragraph of the structure, its cells read in
+            // turn: the cells' k-th lines share a baseline and are written
+            // as one line (one of each colour), not a line per cell.
+            let row = p.part();
             let mut x = p.left;
             let y = p.y;
             let mut tallest: f32 = 0.0;
+            let mut merged: Vec<(TextLine, f32)> = Vec::new();
             for ((_, share), cell) in COLUMNS.iter().zip(&cells) {
                 let w = p.width * share;
                 let color = if c.overdue && cell.ends_with("overdue") {
@@ -638,19 +703,23 @@ fn letters_table(p: &mut Pages, r: &IssueRecord) -> Result<(), AppError> {
                 } else {
                     Rgb::default()
                 };
-                let h = p.text_at(
-                    cell,
-                    Style::REGULAR,
-                    8.0,
-                    Align::Left,
-                    color,
-                    x,
-                    y,
-                    w - 4.0,
-                    row,
-                )?;
-                tallest = tallest.max(h);
+                if !cell.is_empty() {
+                    let mut below = 0.0;
+                    for (line, height) in
+                        p.set(cell, Style::REGULAR, 8.0, Align::Left, color, x, w - 4.0)?
+                    {
+                        let top = below;
+                        below += height;
+                        join_line(&mut merged, line, top);
+                    }
+                    tallest = tallest.max(below);
+                }
                 x += w;
+            }
+            for (mut line, top) in merged {
+                line.baseline += y + top;
+                line.tag = row;
+                p.page().items.push(Placed::Text(line));
             }
             p.y += tallest.max(10.0);
         }

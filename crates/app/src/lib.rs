@@ -87,7 +87,8 @@ pub use printing::{PrintRequest, Printed, Printer};
 pub use recipients::{Addressee, RecipientChoice};
 pub use reports::{
     GroupReplies, IssuePage, IssueRecord, MethodCounts, MonthRow, OfficeGroup, OwnerFollowUps,
-    POSITION_PARAGRAPH_TEMPLATE, PositionParagraph, RecordCopy, RecordLetter, RecordNumbers,
+    POSITION_PARAGRAPH_TEMPLATE, ParagraphWording, PositionParagraph, RecordCopy, RecordLetter,
+    RecordNumbers,
 };
 pub use sending::{FollowUp, SendReport, SendRequest};
 pub use settings::{

@@ -232,6 +232,19 @@ pub struct PositionParagraph {
     pub html: String,
 }
 
+/// How the position paragraph is worded ([`App::paragraph_wording`]).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct ParagraphWording {
+    /// How the organization is named in a sentence ("the Chamber"); None:
+    /// by its full name.
+    pub short_name: Option<String>,
+    /// The handlebars template the paragraph is written by.
+    pub template: String,
+    /// Whether that is the template Amicus ships.
+    pub shipped: bool,
+}
+
 /// An issue's page in the window: its record and the paragraph written from it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -697,37 +710,69 @@ impl App {
 
     /// Set (or, with None or blank text, clear) the organization's short name.
     pub fn set_organization_short_name(&self, name: Option<&str>) -> Result<(), AppError> {
-        let name = name.map(str::trim).filter(|n| !n.is_empty());
-        let mut db = self.db();
-        match name {
-            Some(n) => db.set_setting(SHORT_NAME_SETTING, &n)?,
-            None => db.set_setting(SHORT_NAME_SETTING, &Option::<String>::None)?,
-        }
-        drop(db);
-        self.changed(&[RecordArea::Settings]);
+        let template = self.own_paragraph_template()?;
+        self.set_paragraph_wording(name, template.as_deref())?;
         Ok(())
     }
 
     /// The position paragraph's template: the team's own, else the shipped one.
     pub fn position_paragraph_template(&self) -> Result<String, AppError> {
-        let own = self
+        Ok(self
+            .own_paragraph_template()?
+            .unwrap_or_else(|| POSITION_PARAGRAPH_TEMPLATE.to_string()))
+    }
+
+    fn own_paragraph_template(&self) -> Result<Option<String>, AppError> {
+        Ok(self
             .db()
             .setting::<Option<String>>(TEMPLATE_SETTING)?
-            .flatten();
-        Ok(own.unwrap_or_else(|| POSITION_PARAGRAPH_TEMPLATE.to_string()))
+            .flatten())
     }
 
     /// Keep the team's own paragraph template (None: back to the shipped
     /// one). A template that does not compile is refused, naming the error.
     pub fn set_position_paragraph_template(&self, source: Option<&str>) -> Result<(), AppError> {
-        if let Some(s) = source {
-            compile(s)?;
-        }
-        let mut db = self.db();
-        db.set_setting(TEMPLATE_SETTING, &source)?;
-        drop(db);
-        self.changed(&[RecordArea::Settings]);
+        let name = self.organization_short_name()?;
+        self.set_paragraph_wording(name.as_deref(), source)?;
         Ok(())
+    }
+
+    /// How the position paragraph is worded: the organization's short name
+    /// and the template, and whether that is the shipped one.
+    pub fn paragraph_wording(&self) -> Result<ParagraphWording, AppError> {
+        let own = self.own_paragraph_template()?;
+        Ok(ParagraphWording {
+            short_name: self.organization_short_name()?,
+            shipped: own.is_none(),
+            template: own.unwrap_or_else(|| POSITION_PARAGRAPH_TEMPLATE.to_string()),
+        })
+    }
+
+    /// Word the paragraph: the short name (None or blank: the full name)
+    /// and the template (None, or the shipped text: the shipped one), both
+    /// kept together or, when the template does not compile, neither.
+    pub fn set_paragraph_wording(
+        &self,
+        short_name: Option<&str>,
+        template: Option<&str>,
+    ) -> Result<ParagraphWording, AppError> {
+        let short_name = short_name.map(str::trim).filter(|n| !n.is_empty());
+        let template = template.filter(|t| t.trim() != POSITION_PARAGRAPH_TEMPLATE.trim());
+        if let Some(t) = template {
+            if t.trim().is_empty() {
+                return Err(AppError::invalid(
+                    "template",
+                    "the paragraph's template is empty; write one, or restore the shipped template",
+                ));
+            }
+            check_template(t)?;
+        }
+        self.db().set_settings(&[
+            (SHORT_NAME_SETTING, serde_json::json!(short_name)),
+            (TEMPLATE_SETTING, serde_json::json!(template)),
+        ])?;
+        self.changed(&[RecordArea::Settings]);
+        self.paragraph_wording()
     }
 
     /// The newsletter's position paragraph for the issue, written from the
@@ -780,6 +825,7 @@ impl App {
             .collect();
         let each: Vec<String> = sent
             .iter()
+            .take(if sent.len() > 3 { 0 } else { sent.len() })
             .map(|(l, g)| {
                 let offices = offices_phrase(l, g);
                 if offices.is_empty() {
@@ -789,9 +835,25 @@ impl App {
                 }
             })
             .collect();
-        let letters = match each.len() {
+        let letters = match sent.len() {
             0 => String::new(),
             1 => format!("in a letter sent {}", each[0]),
+            // A newsletter names a few letters, and counts many: "in 12
+            // letters sent from March 3, 2017 to December 1, 2017", with
+            // their offices when every letter went to the same ones.
+            n if n > 3 => {
+                let phrases: Vec<String> = sent.iter().map(|(l, g)| offices_phrase(l, g)).collect();
+                let first = sent.first().map(|(l, _)| l.date);
+                let last = sent.last().map(|(l, _)| l.date);
+                let mut said = format!("in {n} letters sent");
+                if let (Some(a), Some(b)) = (first, last) {
+                    said.push_str(&format!(" from {} to {}", long_date(a), long_date(b)));
+                }
+                if !phrases[0].is_empty() && phrases.iter().all(|p| *p == phrases[0]) {
+                    said.push_str(&format!(", each to {}", phrases[0]));
+                }
+                said
+            }
             _ => {
                 let (last, rest) = each.split_last().unwrap_or((&each[0], &[]));
                 format!("in letters sent {}, and {last}", rest.join(", "))
@@ -820,10 +882,34 @@ impl App {
 
 fn compile(source: &str) -> Result<handlebars::Handlebars<'static>, AppError> {
     let mut registry = handlebars::Handlebars::new();
-    registry.set_strict_mode(false);
+    // Strict, as letter templates are: a misspelt field is an error, not a
+    // gap in the newsletter.
+    registry.set_strict_mode(true);
     registry.register_escape_fn(handlebars::no_escape);
     registry
         .register_template_string("paragraph", source)
         .map_err(|e| AppError::invalid("template", format!("the paragraph template: {e}")))?;
     Ok(registry)
+}
+
+/// Compile `source` and write it once for a probe issue, so a field it
+/// names that the paragraph is not given is refused when it is kept, not
+/// when a staffer next opens an issue's page.
+fn check_template(source: &str) -> Result<(), AppError> {
+    let probe = ParagraphData {
+        organization: "the Chamber".into(),
+        organization_capital: "The Chamber".into(),
+        issue: "U.S.–Korea Free Trade Agreement (KORUS)".into(),
+        stance: "support",
+        reaffirmed: true,
+        letters: "in a letter sent September 5, 2017 to the U.S. Trade Representative".into(),
+        letter_count: 1,
+        staff_contact: Some("Jordan Whitfield".into()),
+        from: "January 1, 2017".into(),
+        to: "December 31, 2017".into(),
+    };
+    compile(source)?
+        .render("paragraph", &probe)
+        .map_err(|e| AppError::invalid("template", format!("the paragraph template: {e}")))?;
+    Ok(())
 }

@@ -315,6 +315,28 @@ impl Store {
         Ok(())
     }
 
+    /// Several settings written together: all of them or none.
+    pub fn set_settings(&mut self, values: &[(&str, serde_json::Value)]) -> Result<()> {
+        let texts = values
+            .iter()
+            .map(|(key, value)| {
+                serde_json::to_string(value)
+                    .map(|t| (*key, t))
+                    .map_err(|e| StoreError::Corrupt(format!("setting {key}: {e}")))
+            })
+            .collect::<Result<Vec<_>>>()?;
+        self.write(|tx| {
+            for (key, text) in &texts {
+                tx.execute(
+                    "INSERT INTO settings (key, value) VALUES (?1, ?2)
+                     ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                    (key, text),
+                )?;
+            }
+            Ok(())
+        })
+    }
+
     /// True when the record holds nothing yet (a first run).
     pub fn is_empty(&self) -> Result<bool> {
         Ok(self.conn.query_row(

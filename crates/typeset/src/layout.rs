@@ -983,7 +983,7 @@ fn set_paragraph_uncached(
 
 /// Whether `c` belongs to a script written right to left (Hebrew, Arabic
 /// and their presentation forms).
-fn right_to_left(c: char) -> bool {
+pub(crate) fn right_to_left(c: char) -> bool {
     matches!(c as u32,
         0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF)
 }

@@ -534,51 +534,82 @@ impl Content {
         self.op("BT");
         self.color(line.color, "rg");
         let mut codes: Vec<u16> = Vec::new();
-        for segment in segments(line, self.tagged) {
-            let (Some(first), Some(font)) = (segment.glyphs.first(), embedded.get(&segment.face))
-            else {
-                continue;
-            };
-            let face = fonts.face(segment.face);
-            self.name(&font_id(segment.face).0);
-            self.num(line.size);
-            self.op("Tf");
-            for v in [
-                1.0,
-                0.0,
-                0.0,
-                1.0,
-                first.x,
-                h - line.baseline + first.y_offset,
-            ] {
-                self.num(v);
+        if !self.tagged || !has_rtl(line) {
+            for run in &line.runs {
+                self.run(
+                    line,
+                    fonts,
+                    embedded,
+                    h,
+                    run.face,
+                    run.glyphs.iter(),
+                    &mut codes,
+                );
             }
-            self.op("Tm");
-            self.bytes.push(b'[');
-            // Where the viewer's pen is, in points, after each glyph and
-            // nudge (a nudge moves it left when a right-to-left stretch is
-            // written from its start, rightmost, leftwards).
-            let mut pen = first.x;
-            for (k, g) in segment.glyphs.iter().enumerate() {
-                codes.push(font.code(g.gid));
-                pen += face.pdf_advance(g.gid) * line.size;
-                let Some(next) = segment.glyphs.get(k + 1) else {
-                    continue;
-                };
-                let nudge = ((pen - next.x) * 1000.0 / line.size).round();
-                if nudge != 0.0 {
-                    self.hex(&codes);
-                    codes.clear();
-                    let _ = write!(self.bytes, " {} ", nudge as i64);
-                    pen -= nudge * line.size / 1000.0;
-                }
+        } else {
+            for segment in segments(line) {
+                let glyphs = segment.glyphs.iter().copied();
+                self.run(line, fonts, embedded, h, segment.face, glyphs, &mut codes);
             }
-            self.hex(&codes);
-            codes.clear();
-            self.bytes.push(b']');
-            self.op(" TJ");
         }
         self.op("ET");
+    }
+
+    /// Glyphs of one face: the font, an absolute text matrix at the first,
+    /// and a TJ array.
+    #[allow(clippy::too_many_arguments)]
+    fn run<'g>(
+        &mut self,
+        line: &TextLine,
+        fonts: &FontSet,
+        embedded: &BTreeMap<FaceId, Arc<EmbeddedFont>>,
+        h: f32,
+        face_id: FaceId,
+        glyphs: impl Iterator<Item = &'g crate::layout::PlacedGlyph>,
+        codes: &mut Vec<u16>,
+    ) {
+        let mut glyphs = glyphs.peekable();
+        let (Some(first), Some(font)) = (glyphs.peek().copied(), embedded.get(&face_id)) else {
+            return;
+        };
+        let face = fonts.face(face_id);
+        self.name(&font_id(face_id).0);
+        self.num(line.size);
+        self.op("Tf");
+        for v in [
+            1.0,
+            0.0,
+            0.0,
+            1.0,
+            first.x,
+            h - line.baseline + first.y_offset,
+        ] {
+            self.num(v);
+        }
+        self.op("Tm");
+        self.bytes.push(b'[');
+        // Where the viewer's pen is, in points, after each glyph and
+        // nudge (a nudge moves it left when a right-to-left stretch is
+        // written from its start, rightmost, leftwards).
+        let mut pen = first.x;
+        while let Some(g) = glyphs.next() {
+            codes.push(font.code(g.gid));
+            pen += face.pdf_advance(g.gid) * line.size;
+            let Some(next) = glyphs.peek() else {
+                continue;
+            };
+            let nudge = ((pen - next.x) * 1000.0 / line.size).round();
+            if nudge != 0.0 {
+                self.hex(codes);
+                codes.clear();
+                let _ = write!(self.bytes, " {} ", nudge as i64);
+                pen -= nudge * line.size / 1000.0;
+            }
+        }
+        self.hex(codes);
+        codes.clear();
+        self.bytes.push(b']');
+        self.op(" TJ");
     }
 }
 
@@ -590,27 +621,23 @@ struct Segment<'a> {
 
 /// Whether a glyph's text belongs to a right-to-left script.
 fn rtl_text(t: &str) -> bool {
-    t.chars()
-        .any(|c| matches!(c as u32, 0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF))
+    t.chars().any(crate::layout::right_to_left)
 }
 
-/// The line's glyphs in the order they are written. Each run as it was
-/// laid out, except (in a tagged file) a stretch of right-to-left text,
-/// from a glyph of such a script to the last, over the spaces between:
-/// laid out in visual order, it is written from its rightmost glyph
-/// leftwards, so the content reads in the order the words were typed
-/// (for the structure tree, a screen reader, copying text).
-fn segments(line: &TextLine, tagged: bool) -> Vec<Segment<'_>> {
-    if !tagged {
-        return line
-            .runs
-            .iter()
-            .map(|r| Segment {
-                face: r.face,
-                glyphs: r.glyphs.iter().collect(),
-            })
-            .collect();
-    }
+/// Whether any of the line's glyphs is of a right-to-left script.
+fn has_rtl(line: &TextLine) -> bool {
+    line.runs
+        .iter()
+        .any(|r| r.glyphs.iter().any(|g| rtl_text(&g.text)))
+}
+
+/// The glyphs of a line with right-to-left text (in a tagged file) in the
+/// order they are written: each run as it was laid out, except a stretch
+/// of right-to-left text, from a glyph of such a script to the last, over
+/// the spaces between. Laid out in visual order, it is written from its
+/// rightmost glyph leftwards, so the content reads in the order the words
+/// were typed (for the structure tree, a screen reader, copying text).
+fn segments(line: &TextLine) -> Vec<Segment<'_>> {
     let all: Vec<(FaceId, &crate::layout::PlacedGlyph)> = line
         .runs
         .iter()

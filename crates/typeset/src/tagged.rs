@@ -43,15 +43,21 @@ pub(crate) fn is_list(role: Option<&str>) -> bool {
 
 /// The structure type a paragraph of `role` gets: the role's own name
 /// (mapped to `P` in the role map), `P` for body text.
-fn element_type(role: Option<&str>) -> String {
+fn element_type(role: Option<&'static str>) -> std::borrow::Cow<'static, str> {
     match role {
         None | Some("Body") => "P".into(),
-        Some(r) => r.chars().filter(|c| c.is_ascii_alphanumeric()).collect(),
+        Some(r) if r.chars().all(|c| c.is_ascii_alphanumeric()) => r.into(),
+        Some(r) => r
+            .chars()
+            .filter(|c| c.is_ascii_alphanumeric())
+            .collect::<String>()
+            .into(),
     }
 }
 
-/// The tag of a marked-content sequence for `key` (its element's type).
-pub(crate) fn content_tag(layout: &Layout, key: Key) -> String {
+/// The tag of a marked-content sequence for `key` (its element's type):
+/// borrowed, as every role is a name already, for every line of every page.
+pub(crate) fn content_tag(layout: &Layout, key: Key) -> std::borrow::Cow<'static, str> {
     match key {
         Key::Para(n) => element_type(layout.parts.get(n).and_then(|p| p.role)),
         Key::Lbl(_) => "Lbl".into(),

@@ -3,8 +3,8 @@
 use std::path::PathBuf;
 
 use amicus_app::{
-    BoardRequest, BoardWritten, Catalog, Issue, IssuePage, IssueView, NewPosition, Position,
-    TemplateCheck, TemplateDraft,
+    BoardRequest, BoardWritten, Catalog, Issue, IssuePage, IssueView, NewPosition,
+    ParagraphWording, Position, TemplateCheck, TemplateDraft,
 };
 use chrono::NaiveDate;
 use tauri::State;
@@ -70,6 +70,25 @@ pub fn issue_set_contact(
     contact: Option<String>,
 ) -> Reply<Issue> {
     Ok(state.app()?.set_issue_contact(&issue, contact.as_deref())?)
+}
+
+/// How the newsletter's position paragraph is worded.
+#[tauri::command(async)]
+pub fn paragraph_wording(state: State<'_, AppState>) -> Reply<ParagraphWording> {
+    Ok(state.app()?.paragraph_wording()?)
+}
+
+/// Word the paragraph: the organization's short name and the template
+/// (null: the shipped one), kept together or not at all.
+#[tauri::command(async)]
+pub fn paragraph_wording_save(
+    state: State<'_, AppState>,
+    short_name: Option<String>,
+    template: Option<String>,
+) -> Reply<ParagraphWording> {
+    Ok(state
+        .app()?
+        .set_paragraph_wording(short_name.as_deref(), template.as_deref())?)
 }
 
 /// Write the board report to `path` (a PDF) and its rows beside it (.csv).

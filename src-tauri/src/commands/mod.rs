@@ -110,6 +110,8 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke<tauri::Wry>) -> bool + Send + Syn
         library::position_adopt,
         library::issue_page,
         library::issue_set_contact,
+        library::paragraph_wording,
+        library::paragraph_wording_save,
         library::board_report_export,
         settings::time_zone_save,
         settings::settings_info,

@@ -390,6 +390,21 @@ export type OfficeGroup = "executive" | "senate" | "house" | "committee" | "fore
 
 export type PositionParagraph = { text: string, markdown: string, html: string, };
 
+export type ParagraphWording = { 
+/**
+ * How the organization is named in a sentence ("the Chamber"); None:
+ * by its full name.
+ */
+short_name: string | null, 
+/**
+ * The handlebars template the paragraph is written by.
+ */
+template: string, 
+/**
+ * Whether that is the template Amicus ships.
+ */
+shipped: boolean, };
+
 export type BoardRequest = { from: string, to: string, 
 /**
  * Issues by name or id; at least one.

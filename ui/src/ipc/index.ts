@@ -80,6 +80,7 @@ import type {
   ExportFormat,
   Issue,
   IssuePage,
+  ParagraphWording,
   BoardRequest,
   BoardWritten,
 } from "./bindings";
@@ -347,6 +348,11 @@ export const issuePage = (issue: string, from: string | null, to: string | null)
 /** Name (or, with null, clear) the staff member who answers for an issue. */
 export const issueSetContact = (issue: string, contact: string | null) =>
   invoke<Issue>("issue_set_contact", { issue, contact });
+/** How the newsletter's position paragraph is worded: short name and template. */
+export const paragraphWording = () => invoke<ParagraphWording>("paragraph_wording");
+/** Word the paragraph (template null: the shipped one); both kept or neither. */
+export const paragraphWordingSave = (shortName: string | null, template: string | null) =>
+  invoke<ParagraphWording>("paragraph_wording_save", { shortName, template });
 /** Write the board report to `path` (a PDF) and its rows beside it (.csv). */
 export const boardReportExport = (request: BoardRequest, path: string) =>
   invoke<BoardWritten>("board_report_export", { request, path });

@@ -433,6 +433,25 @@ fn paragraph_reads_as_a_person_writes(engine: Backend) {
     assert_eq!(r.letters[1].copies[0].group, OfficeGroup::Committee);
     assert_eq!(r.letters[0].copies[0].group, OfficeGroup::Senate);
 
+    // Many letters are counted, not listed: four to the same senator.
+    for date in ["2019-02-01", "2019-03-01", "2019-04-01", "2019-05-01"] {
+        letter(
+            &app,
+            date,
+            &[senator],
+            vec![],
+            Some(Method::Email),
+            FollowUp::Default,
+        );
+    }
+    let many = app
+        .position_paragraph("KORUS", day("2019-01-01"), day("2019-12-31"))
+        .unwrap();
+    assert_eq!(
+        many.text,
+        "The Chamber reaffirmed its support for the U.S.–Korea Free Trade Agreement (KORUS) in 4 letters sent from February 1, 2019 to May 1, 2019, each to Senator Rob Portman.\n\nStaff contact: Jordan Whitfield."
+    );
+
     // The team's own template, and one that does not compile.
     app.set_position_paragraph_template(Some(
         "{{Organization}} wrote <{{letter_count}}> times & *more*.",
@@ -459,6 +478,47 @@ fn paragraph_reads_as_a_person_writes(engine: Backend) {
         app.position_paragraph_template().unwrap(),
         POSITION_PARAGRAPH_TEMPLATE
     );
+
+    // The window's editor keeps the short name and the template together,
+    // or neither: a misspelt field (strict, as letter templates are), a
+    // blank template and one that does not compile leave both as they were.
+    let before = app.paragraph_wording().unwrap();
+    assert!(before.shipped);
+    assert_eq!(before.short_name.as_deref(), Some("the Chamber"));
+    for (bad, said) in [
+        ("{{Organisation}} wrote.", "Organisation"),
+        ("  \n", "the paragraph's template is empty"),
+        ("{{#each letters}}", "paragraph template"),
+    ] {
+        let err = app
+            .set_paragraph_wording(Some("the Council"), Some(bad))
+            .unwrap_err();
+        assert!(err.to_string().contains(said), "{bad:?}: {err}");
+        assert_eq!(app.paragraph_wording().unwrap(), before, "{bad:?}");
+    }
+    let kept = app
+        .set_paragraph_wording(
+            Some("  the Council "),
+            Some("{{Organization}} wrote on the {{issue}}."),
+        )
+        .unwrap();
+    assert_eq!(kept.short_name.as_deref(), Some("the Council"));
+    assert!(!kept.shipped);
+    let p = app
+        .position_paragraph("KORUS", day("2018-01-01"), day("2018-12-31"))
+        .unwrap();
+    assert!(
+        p.text.starts_with("The Council wrote on the U.S.–Korea"),
+        "{}",
+        p.text
+    );
+    // The shipped text given back is the shipped template, not a copy of it.
+    let again = app
+        .set_paragraph_wording(Some(""), Some(POSITION_PARAGRAPH_TEMPLATE))
+        .unwrap();
+    assert!(again.shipped);
+    assert_eq!(again.short_name, None);
+    assert_eq!(again.template, POSITION_PARAGRAPH_TEMPLATE);
 }
 
 #[test]

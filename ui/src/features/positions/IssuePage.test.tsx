@@ -10,6 +10,8 @@ vi.mock("../../ipc", async (importOriginal) => ({
   issuesOverview: vi.fn(),
   issuePage: vi.fn(),
   issueSetContact: vi.fn(),
+  paragraphWording: vi.fn(),
+  paragraphWordingSave: vi.fn(),
   boardReportExport: vi.fn(),
   chooseSavePath: vi.fn(),
   clock: vi.fn(),
@@ -87,9 +89,7 @@ describe("An issue's page", () => {
     expect(screen.getByText(PARAGRAPH)).toBeTruthy();
     // The charts say their numbers to a reader who cannot see the bars.
     const months = screen.getByRole("img", { name: /Letters and copies per month/ });
-    expect(months.getAttribute("aria-label")).toBe("Letters and copies per month. Sep 17: 1 letters, 2 copies");
-    expect(months.querySelectorAll("g[data-month='2017-09'] rect")).toHaveLength(2);
-    expect(months.querySelectorAll("g[data-month='2017-08'] rect")).toHaveLength(0);
+    expect(months.getAttribute("aria-label")).toBe("Letters and copies per month. Sep 17: 1 letter, 2 copies");
     expect(screen.getByRole("img", { name: /by office kind/ }).getAttribute("aria-label")).toContain(
       "Executive: 1 of 2 replied; median 10 days; Senate: none sent",
     );
@@ -122,6 +122,41 @@ describe("An issue's page", () => {
       ),
     );
     expect(await screen.findByText(/Saved the board report \(2 pages\) to \/tmp\/board.pdf/)).toBeTruthy();
+  });
+
+  it("changes the paragraph's wording; a refused template keeps what was typed", async () => {
+    const shipped = "{{Organization}} on the {{issue}}.";
+    vi.mocked(ipc.paragraphWording).mockResolvedValue({ short_name: "the Chamber", template: shipped, shipped: true });
+    vi.mocked(ipc.paragraphWordingSave).mockRejectedValueOnce({
+      code: "invalid_data",
+      field: "template",
+      message: "the paragraph template: Variable \"Organisation\" not found in strict mode",
+    });
+    await open();
+    await userEvent.click(screen.getByRole("button", { name: "Change the wording…" }));
+    const form = await screen.findByRole("form", { name: "The paragraph's wording" });
+    const name = within(form).getByRole("textbox", { name: "The organization in a sentence" });
+    expect((name as HTMLInputElement).value).toBe("the Chamber");
+    expect(within(form).getByRole("button", { name: "Restore the shipped template" })).toHaveProperty("disabled", true);
+    const template = within(form).getByRole("textbox", { name: /^Template/ });
+    await userEvent.clear(template);
+    await userEvent.type(template, "{{{{Organisation}} wrote.");
+    await userEvent.clear(name);
+    await userEvent.type(name, "the Council");
+    await userEvent.click(within(form).getByRole("button", { name: "Save" }));
+    expect(ipc.paragraphWordingSave).toHaveBeenLastCalledWith("the Council", "{{Organisation}} wrote.");
+    expect((await within(form).findByRole("alert")).textContent).toContain("Organisation");
+    // Nothing typed is lost: the form still holds it, to be mended.
+    expect((template as HTMLTextAreaElement).value).toBe("{{Organisation}} wrote.");
+
+    vi.mocked(ipc.paragraphWordingSave).mockResolvedValueOnce({ short_name: "the Council", template: "{{Organization}} wrote.", shipped: false });
+    await userEvent.clear(template);
+    await userEvent.type(template, "{{{{Organization}} wrote.");
+    await userEvent.click(within(form).getByRole("button", { name: "Save" }));
+    expect(await screen.findByText("The paragraph's wording is saved.")).toBeTruthy();
+    expect(screen.queryByRole("form", { name: "The paragraph's wording" })).toBeNull();
+    // The page is asked again, so the paragraph shown is the new wording's.
+    await waitFor(() => expect(vi.mocked(ipc.issuePage).mock.calls.length).toBeGreaterThan(1));
   });
 
   it("changes the staff contact, and shows a refusal", async () => {

@@ -6,6 +6,7 @@ import { ErrorNote, METHOD_LABEL, StatusChip, longDate } from "../../components/
 import { DateField } from "../../components/DateField";
 import { Toast, useNotice } from "../../components/Toast";
 import { copyText } from "../../components/clipboard";
+import { BarChart } from "../../components/BarChart";
 
 const METHODS: [Method, string][] = [
   ["mail", "#29548c"],
@@ -29,126 +30,82 @@ const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "
 /** "2017-09" → "Sep 17". */
 const monthLabel = (m: string) => `${MONTHS[Number(m.slice(5, 7)) - 1] ?? ""} ${m.slice(2, 4)}`;
 
-/** A round top for a chart's scale: 1, 2, 5, 10, 20, 50, … */
-function niceMax(v: number): number {
-  for (let step = 1; ; step *= 10) for (const m of [1, 2, 5]) if (v <= step * m) return Math.max(step * m, 1);
-}
-
 /** Letters and copies per month: stacked bars of copies by method, the month's letters above. */
 function MonthChart({ record }: { record: IssueRecord }) {
   const months = record.numbers.months;
   const total = (m: (typeof months)[number]) => METHODS.reduce((n, [k]) => n + m.copies[k], 0);
-  const scale = niceMax(Math.max(0, ...months.map(total)));
-  const w = 640;
-  const h = 150;
-  const base = 120;
-  const slot = (w - 30) / Math.max(months.length, 1);
-  const bar = Math.min(slot * 0.6, 28);
-  const thin = months.length > 18;
   const summary = months
     .filter((m) => m.letters > 0)
-    .map((m) => `${monthLabel(m.month)}: ${m.letters} letters, ${total(m)} copies`)
+    .map((m) => `${monthLabel(m.month)}: ${plural(m.letters, "letter")}, ${plural(total(m), "copy", "copies")}`)
     .join("; ");
   return (
     <figure className="chart">
       <figcaption>Letters and copies per month, by method</figcaption>
-      <svg viewBox={`0 0 ${w} ${h}`} role="img" aria-label={`Letters and copies per month. ${summary || "None sent."}`}>
-        <text x={24} y={base - 100 + 4} textAnchor="end" className="axis">
-          {scale}
-        </text>
-        <text x={24} y={base + 3} textAnchor="end" className="axis">
-          0
-        </text>
-        <line x1={30} x2={w} y1={base} y2={base} stroke="#999" strokeWidth={0.5} />
-        {months.map((m, i) => {
-          const x = 30 + slot * i + (slot - bar) / 2;
-          let y = base;
-          return (
-            <g key={m.month} data-month={m.month}>
-              {METHODS.map(([k, color]) => {
-                const bh = (100 * m.copies[k]) / scale;
-                y -= bh;
-                return bh > 0 ? (
-                  <rect key={k} x={x} y={y} width={bar} height={bh} fill={color}>
-                    <title>{`${monthLabel(m.month)}: ${m.copies[k]} by ${METHOD_LABEL[k].toLowerCase()}`}</title>
-                  </rect>
-                ) : null;
-              })}
-              {m.letters > 0 && (
-                <text x={x + bar / 2} y={y - 3} textAnchor="middle" className="value">
-                  {m.letters}
-                </text>
-              )}
-              {(!thin || i % 3 === 0) && (
-                <text x={30 + slot * i + slot / 2} y={base + 12} textAnchor="middle" className="axis">
-                  {monthLabel(m.month)}
-                </text>
-              )}
-            </g>
-          );
-        })}
-        <g transform={`translate(30 ${base + 26})`}>
-          <text x={0} y={0} className="axis">
-            Bars: copies sent; above: letters.
-          </text>
-          {METHODS.map(([k, color], i) => (
-            <g key={k} transform={`translate(${170 + i * 80} -8)`}>
-              <rect width={9} height={9} fill={color} />
-              <text x={12} y={8} className="axis">
-                {METHOD_LABEL[k]}
-              </text>
-            </g>
-          ))}
-        </g>
-      </svg>
+      <BarChart
+        label={`Letters and copies per month. ${summary || "None sent."}`}
+        categories={months.map((m) => monthLabel(m.month))}
+        series={METHODS.map(([k, color]) => ({ label: METHOD_LABEL[k], color, values: months.map((m) => m.copies[k]) }))}
+        stacked
+        above={months.map((m) => m.letters)}
+      />
+      <p className="chart-legend">
+        <span className="muted">Bars: copies sent; above: letters.</span>
+        {METHODS.map(([k, color]) => (
+          <span key={k}>
+            <i style={{ background: color }} aria-hidden="true" />
+            {METHOD_LABEL[k]}
+          </span>
+        ))}
+      </p>
     </figure>
   );
 }
 
-/** Horizontal bars, one row each: (label, segments, note). */
-function Bars({
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/** Bars by category with a note for each: the numbers written out below the chart. */
+function NotedBars({
   caption,
   rows,
+  series,
+  stacked,
 }: {
   caption: string;
-  rows: { label: string; parts: { n: number; color: string }[]; total: number; note: string }[];
+  rows: { label: string; values: number[]; note: string }[];
+  series: { label: string; color: string }[];
+  stacked: boolean;
 }) {
-  const scale = niceMax(Math.max(0, ...rows.map((r) => r.total)));
-  const w = 640;
-  const lw = 110;
-  const nw = 200;
-  const bw = w - lw - nw;
   return (
     <figure className="chart">
       <figcaption>{caption}</figcaption>
       {rows.length === 0 ? (
         <p className="muted">None.</p>
       ) : (
-        <svg
-          viewBox={`0 0 ${w} ${rows.length * 18 + 4}`}
-          role="img"
-          aria-label={`${caption}. ${rows.map((r) => `${r.label}: ${r.note}`).join("; ")}`}
-        >
-          {rows.map((r, i) => {
-            let x = lw;
-            return (
-              <g key={r.label} transform={`translate(0 ${i * 18})`}>
-                <text x={0} y={12} className="label">
-                  {r.label}
-                </text>
-                {r.parts.map((p, k) => {
-                  const pw = (bw * p.n) / scale;
-                  const at = x;
-                  x += pw;
-                  return pw > 0 ? <rect key={k} x={at} y={3} width={pw} height={11} fill={p.color} /> : null;
-                })}
-                <text x={lw + bw + 8} y={12} className="label">
-                  {r.note}
-                </text>
-              </g>
-            );
-          })}
-        </svg>
+        <>
+          <BarChart
+            label={`${caption}. ${rows.map((r) => `${r.label}: ${r.note}`).join("; ")}`}
+            categories={rows.map((r) => r.label)}
+            series={series.map((s, k) => ({ ...s, values: rows.map((r) => r.values[k] ?? 0) }))}
+            stacked={stacked}
+            height={150}
+          />
+          <p className="chart-legend">
+            {series.map((s) => (
+              <span key={s.label}>
+                <i style={{ background: s.color }} aria-hidden="true" />
+                {s.label}
+              </span>
+            ))}
+          </p>
+          <dl className="chart-notes" aria-hidden="true">
+            {rows.map((r) => (
+              <div key={r.label}>
+                <dt>{r.label}</dt>
+                <dd>{r.note}</dd>
+              </div>
+            ))}
+          </dl>
+        </>
       )}
     </figure>
   );
@@ -158,16 +115,17 @@ const days = (d: number) => (Number.isInteger(d) ? String(d) : d.toFixed(1));
 
 function RepliesChart({ record }: { record: IssueRecord }) {
   return (
-    <Bars
+    <NotedBars
       caption="Replies and median days to reply, by office kind"
+      // Replies drawn over the copies sent.
+      series={[
+        { label: "Copies sent", color: "#cdd6e0" },
+        { label: "Replied", color: "#29548c" },
+      ]}
+      stacked={false}
       rows={record.numbers.replies.map((g) => ({
         label: GROUP_LABEL[g.group],
-        // Replies drawn over the copies sent.
-        parts: [
-          { n: g.replies, color: "#29548c" },
-          { n: g.sent - g.replies, color: "#cdd6e0" },
-        ],
-        total: g.sent,
+        values: [g.sent, g.replies],
         note:
           g.sent === 0
             ? "none sent"
@@ -179,18 +137,107 @@ function RepliesChart({ record }: { record: IssueRecord }) {
 
 function FollowUpChart({ record }: { record: IssueRecord }) {
   return (
-    <Bars
+    <NotedBars
       caption={`Follow-ups awaiting a reply, by owner, as of ${longDate(record.as_of)}`}
+      series={[
+        { label: "Overdue", color: "#bf2e26" },
+        { label: "Due", color: "#cdd6e0" },
+      ]}
+      stacked
       rows={record.numbers.follow_ups.map((o) => ({
-        label: o.owner ?? "Nobody",
-        parts: [
-          { n: o.overdue, color: "#bf2e26" },
-          { n: o.due, color: "#cdd6e0" },
-        ],
-        total: o.due + o.overdue,
+        label: o.owner ?? "No owner",
+        values: [o.overdue, o.due],
         note: `${o.overdue} overdue, ${o.due} due`,
       }))}
     />
+  );
+}
+
+/** The paragraph's wording: how the organization is named, and the template. */
+function Wording({ onSaved }: { onSaved: (said: string) => void }) {
+  const client = useQueryClient();
+  const [open, setOpen] = useState(false);
+  const [form, setForm] = useState<{ shortName: string; template: string } | null>(null);
+  const wording = useQuery({ queryKey: ["paragraph-wording"], queryFn: ipc.paragraphWording, enabled: open });
+  const shown = form ?? (wording.data ? { shortName: wording.data.short_name ?? "", template: wording.data.template } : null);
+  const save = useMutation({
+    mutationFn: (w: { shortName: string; template: string | null }) => ipc.paragraphWordingSave(w.shortName || null, w.template),
+    onSuccess: (w) => {
+      client.setQueryData(["paragraph-wording"], w);
+      void client.invalidateQueries({ queryKey: ["issue-page"] });
+      setForm(null);
+      setOpen(false);
+      onSaved(w.shipped ? "The paragraph is written by the shipped template." : "The paragraph's wording is saved.");
+    },
+  });
+  if (!open) {
+    return (
+      <button type="button" className="small wording-open" onClick={() => setOpen(true)}>
+        Change the wording…
+      </button>
+    );
+  }
+  return (
+    <form
+      className="wording"
+      aria-label="The paragraph's wording"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (shown) save.mutate(shown);
+      }}
+    >
+      {wording.isError && <ErrorNote error={wording.error} prefix="The wording could not be loaded" />}
+      {shown && (
+        <>
+          <label>
+            The organization in a sentence
+            <input
+              name="short_name"
+              value={shown.shortName}
+              placeholder="its full name"
+              onChange={(e) => setForm({ ...shown, shortName: e.target.value })}
+            />
+          </label>
+          <label>
+            Template (handlebars: organization, Organization, issue, stance, reaffirmed, letters, letter_count,
+            staff_contact, from, to)
+            <textarea
+              name="template"
+              className="code"
+              rows={9}
+              spellCheck={false}
+              value={shown.template}
+              onChange={(e) => setForm({ ...shown, template: e.target.value })}
+            />
+          </label>
+          <div className="actions">
+            <button type="submit" className="small primary" disabled={save.isPending}>
+              Save
+            </button>
+            <button
+              type="button"
+              className="small"
+              disabled={save.isPending || wording.data?.shipped === true}
+              onClick={() => save.mutate({ shortName: shown.shortName, template: null })}
+            >
+              Restore the shipped template
+            </button>
+            <button
+              type="button"
+              className="small"
+              onClick={() => {
+                setForm(null);
+                setOpen(false);
+                save.reset();
+              }}
+            >
+              Cancel
+            </button>
+          </div>
+        </>
+      )}
+      {save.isError && <ErrorNote error={save.error} prefix="Not saved" />}
+    </form>
   );
 }
 
@@ -225,6 +272,7 @@ function Paragraph({ paragraph, onCopied }: { paragraph: PositionParagraph; onCo
           Copy as HTML
         </button>
       </div>
+      <Wording onSaved={onCopied} />
       {error !== null && <ErrorNote error={error} prefix="Not copied" />}
     </section>
   );
