@@ -88,6 +88,20 @@ test("an issue's page: contact, timeline, paragraph, charts, letters; the board 
     assert.ok(text.includes(PARAGRAPH), text);
     assert.ok(text.includes("0 of 2 replied; no replies"), text);
     run("pdftoppm", ["-r", "60", "-png", pdf, join(shots, "board-report")]);
+
+    // The paragraph's wording, changed in the window: a misspelt field is
+    // refused and what was typed stays; then the organization's short name.
+    await ui.button("Change the wording…");
+    await ui.set("form.wording textarea[name=template]", "{{Organisation}} wrote.");
+    await ui.button("Save", "document.querySelector('form.wording')");
+    await ui.text("Not saved", "the template refused");
+    assert.equal(await app.run(`return document.querySelector('form.wording textarea').value`), "{{Organisation}} wrote.");
+    await ui.button("Cancel", "document.querySelector('form.wording')");
+    await ui.button("Change the wording…");
+    await ui.type("form.wording input[name=short_name]", `${CTRL}a`);
+    await ui.type("form.wording input[name=short_name]", "the Council");
+    await ui.button("Save", "document.querySelector('form.wording')");
+    await ui.text("The Council reaffirmed its support", "the paragraph in the new wording");
   } finally {
     await app.close();
   }
