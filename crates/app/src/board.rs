@@ -154,19 +154,26 @@ struct Pages<'f> {
 type SetKey = (Style, [u32; 7]);
 
 impl<'f> Pages<'f> {
-    fn new(fonts: &'f FontSet, size: PageSize) -> Pages<'f> {
-        let margin = 54.0;
+    /// Pages of `size` with margins of 3/4 inch, or a letterhead file's.
+    fn new(fonts: &'f FontSet, size: PageSize, margins: Option<letters::Margins>) -> Pages<'f> {
+        let m = margins.unwrap_or(letters::Margins {
+            top: 54.0,
+            right: 54.0,
+            bottom: 54.0,
+            left: 54.0,
+        });
         Pages {
             fonts,
             size,
-            left: margin,
-            width: size.width - 2.0 * margin,
-            top: margin + 18.0,
-            bottom: size.height - margin,
+            left: m.left,
+            width: size.width - m.left - m.right,
+            // Below the running head on later pages.
+            top: m.top + 18.0,
+            bottom: size.height - m.bottom,
             pages: vec![Page::default()],
             current: 0,
             parts: Vec::new(),
-            y: margin,
+            y: m.top,
             set: HashMap::new(),
         }
     }
@@ -751,24 +758,24 @@ impl App {
             .map(|o| o.name.clone())
             .unwrap_or_default();
         let fonts = self.engine.fonts();
-        let mut p = Pages::new(fonts, PageSize::LETTER);
+        // The organization's letterhead, on the first page, as on its
+        // letters: its letterhead file beneath every page (on its paper,
+        // within its margins), or the one drawn from its fields and logo.
+        let (head, stationery) = match &organization {
+            Some(o) => self.engine.letterhead_of(o)?,
+            None => (typeset::Letterhead::default(), None),
+        };
+        let margins = organization
+            .as_ref()
+            .and_then(|o| o.letterhead.as_ref())
+            .filter(|_| stationery.is_some())
+            .map(|f| f.margins);
+        let size = stationery.as_ref().map_or(PageSize::LETTER, |s| s.page);
+        let mut p = Pages::new(fonts, size, margins);
         let range = format!("{} – {}", long_date(req.from), long_date(req.to));
-        // The letterhead, on the first page.
-        if let Some(o) = &organization {
-            p.para(&o.name, Style::BOLD, 16.0, Align::Center)?;
-            if let Some(unit) = &o.unit {
-                p.para(unit, Style::REGULAR, 10.0, Align::Center)?;
-            }
-            let mut contact = o.address.join(" · ");
-            for extra in [&o.phone, &o.website].into_iter().flatten() {
-                contact.push_str(" · ");
-                contact.push_str(extra);
-            }
-            p.para(&contact, Style::REGULAR, 8.5, Align::Center)?;
-            p.y += 6.0;
-            p.rule(p.y, DARK);
-            p.y += 14.0;
-        }
+        let (left, top, width) = (p.left, p.y, p.width);
+        p.y = typeset::place_letterhead(p.page(), &head, fonts, left, top, width, false)
+            .map_err(|e| AppError::Letter(letters::LetterError::from(e)))?;
         p.para(
             &format!("Board report: {range}"),
             Style::BOLD,
@@ -809,13 +816,13 @@ impl App {
         }
         // Running heads and page numbers (furniture).
         let total = p.pages.len();
-        let head = format!("{org_name} · Board report, {range}");
+        let running = format!("{org_name} · Board report, {range}");
         for i in 0..total {
             p.current = i;
             let (x, w) = (p.left, p.width);
             let foot = p.size.height - 40.0;
             if i > 0 {
-                p.label(&head, 7.5, Align::Left, x, 36.0, w)?;
+                p.label(&running, 7.5, Align::Left, x, p.top - 36.0, w)?;
             }
             p.label(
                 &format!("Page {} of {total}", i + 1),
@@ -840,7 +847,7 @@ impl App {
                 timestamp: self.clock().now().timestamp(),
                 lang: "en-US".into(),
             },
-            stationery: None,
+            stationery,
             parts: p.parts,
             version: typeset::VERSION,
         };

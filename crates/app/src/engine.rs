@@ -160,8 +160,8 @@ impl Engine {
         self.parse_data(&text)
     }
 
-    fn logo(&self, data: &LetterData) -> Result<Option<Arc<Image>>, AppError> {
-        let Some(path) = data.organization.logo.as_deref() else {
+    fn logo(&self, org: &letters::Organization) -> Result<Option<Arc<Image>>, AppError> {
+        let Some(path) = org.logo.as_deref() else {
             return Ok(None);
         };
         let path = PathBuf::from(path);
@@ -194,16 +194,19 @@ impl Engine {
             }
         };
         Ok(letters::Art {
-            logo: self.logo(data)?,
+            logo: self.logo(&data.organization)?,
             signature,
-            stationery: self.stationery(data)?,
+            stationery: self.stationery(&data.organization)?,
         })
     }
 
     /// The letter's letterhead file, parsed (once per file) and checked to
     /// be what the data says it is.
-    fn stationery(&self, data: &LetterData) -> Result<Option<Arc<typeset::Stationery>>, AppError> {
-        let Some(file) = &data.organization.letterhead else {
+    fn stationery(
+        &self,
+        org: &letters::Organization,
+    ) -> Result<Option<Arc<typeset::Stationery>>, AppError> {
+        let Some(file) = &org.letterhead else {
             return Ok(None);
         };
         let mut cache = self.stationery.lock().unwrap_or_else(|e| e.into_inner());
@@ -227,6 +230,22 @@ impl Engine {
         }
         cache.insert(file.sha256.clone(), Arc::clone(&parsed));
         Ok(Some(parsed))
+    }
+
+    /// The organization's letterhead as a report draws it, the way its
+    /// letters do: its letterhead file (beneath the pages), or the
+    /// letterhead drawn from its fields with its logo.
+    pub(crate) fn letterhead_of(
+        &self,
+        org: &letters::Organization,
+    ) -> Result<(typeset::Letterhead, Option<Arc<typeset::Stationery>>), AppError> {
+        match self.stationery(org)? {
+            Some(file) => Ok((typeset::Letterhead::default(), Some(file))),
+            None => Ok((
+                letters::compose::drawn_letterhead(org, self.logo(org)?),
+                None,
+            )),
+        }
     }
 
     /// Compose and lay out one filled letter.

@@ -102,20 +102,9 @@ pub const DEFAULT_LANG: &str = "en-US";
 /// the typed name is 42).
 pub const SIGNATURE_HEIGHT: f32 = 38.0;
 
-// Over 120 lines because it is layout: the letter's blocks from the top of
-// the page to the foot, in reading order (letterhead, date, addresses,
-// subject, salutation, body, closing, signature, enclosures, cc), each a
-// few lines with the keep rules that tie it to its neighbours.
-/// Build the typeset document.
-pub fn compose(letter: &Letter, art: Art) -> Document {
-    let Art {
-        logo,
-        signature: drawn,
-        stationery,
-    } = art;
-    let data = &letter.data;
-    let org = &data.organization;
-
+/// The letterhead drawn from the organization's fields (when it has no
+/// letterhead file): its name, unit, address and contact lines, centred.
+pub fn letterhead_lines(org: &crate::data::Organization) -> Vec<Paragraph> {
     let mut head = vec![centred(&org.name, Style::BOLD, 17.0, NAVY, 0.0)];
     if let Some(unit) = &org.unit {
         head.push(centred(unit, Style::ITALIC, 10.5, NAVY, 1.0));
@@ -144,6 +133,36 @@ pub fn compose(letter: &Letter, art: Art) -> Document {
             0.0,
         ));
     }
+    head
+}
+
+/// The drawn letterhead: its lines, the logo, the rule's colour.
+pub fn drawn_letterhead(
+    org: &crate::data::Organization,
+    logo: Option<std::sync::Arc<typeset::Image>>,
+) -> Letterhead {
+    Letterhead {
+        lines: letterhead_lines(org),
+        logo,
+        rule_color: NAVY,
+    }
+}
+
+// Over 120 lines because it is layout: the letter's blocks from the top of
+// the page to the foot, in reading order (letterhead, date, addresses,
+// subject, salutation, body, closing, signature, enclosures, cc), each a
+// few lines with the keep rules that tie it to its neighbours.
+/// Build the typeset document.
+pub fn compose(letter: &Letter, art: Art) -> Document {
+    let Art {
+        logo,
+        signature: drawn,
+        stationery,
+    } = art;
+    let data = &letter.data;
+    let org = &data.organization;
+
+    let head = letterhead_lines(org);
 
     let mut body = Vec::new();
     let mut date = ragged(vec![Span::new(long_date(data.date), Style::REGULAR)], 0.0);

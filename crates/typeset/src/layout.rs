@@ -336,42 +336,15 @@ pub fn layout(doc: &Document, fonts: &FontSet) -> Result<Layout, TypesetError> {
 
     // Page 1 letterhead.
     let mut first = Page::default();
-    let mut y = m.top;
-    let logo_height = 54.0;
-    if let Some(logo) = &doc.letterhead.logo {
-        let width = logo_height * logo.width as f32 / logo.height.max(1) as f32;
-        first.items.push(Placed::Image {
-            image: Arc::clone(logo),
-            x: m.left,
-            top: y,
-            width,
-            height: logo_height,
-            tag: Tag::Artifact,
-        });
-    }
-    let mut head_bottom = y;
-    for p in &doc.letterhead.lines {
-        y += p.space_before;
-        for fl in set_paragraph(&as_set(p), fonts, m.left, measure)? {
-            fl.line.clone_into_page(&mut first, y);
-            y += fl.height;
-        }
-        head_bottom = y;
-    }
-    if doc.letterhead.logo.is_some() {
-        head_bottom = head_bottom.max(m.top + logo_height);
-    }
-    if !doc.letterhead.lines.is_empty() || doc.letterhead.logo.is_some() {
-        head_bottom += 8.0;
-        first.items.push(Placed::Rule {
-            x1: m.left,
-            x2: m.left + measure,
-            y: head_bottom,
-            thickness: 0.75,
-            color: doc.letterhead.rule_color,
-        });
-        head_bottom += 24.0;
-    }
+    let head_bottom = place_letterhead(
+        &mut first,
+        &doc.letterhead,
+        fonts,
+        m.left,
+        m.top,
+        measure,
+        legacy,
+    )?;
 
     // Later pages start below the continuation header.
     let cont_height = doc
@@ -805,6 +778,59 @@ fn paragraph_key(p: &Paragraph, left: f32, measure: f32) -> Vec<u8> {
 /// kept with the font set; cleared past 4,096.
 #[derive(Default)]
 struct ParagraphCache(Bounded<Vec<u8>, Arc<Vec<FlowLine>>, 4096>);
+
+/// Draw `head` at the top of `page` (its logo at the left, its lines, a
+/// rule beneath) in a column `measure` wide from (`left`, `top`); returns
+/// where the page's text may start. A letter's first page, and a report's.
+pub fn place_letterhead(
+    page: &mut Page,
+    head: &Letterhead,
+    fonts: &FontSet,
+    left: f32,
+    top: f32,
+    measure: f32,
+    legacy: bool,
+) -> Result<f32, TypesetError> {
+    let mut y = top;
+    let logo_height = 54.0;
+    if let Some(logo) = &head.logo {
+        let width = logo_height * logo.width as f32 / logo.height.max(1) as f32;
+        page.items.push(Placed::Image {
+            image: Arc::clone(logo),
+            x: left,
+            top: y,
+            width,
+            height: logo_height,
+            tag: Tag::Artifact,
+        });
+    }
+    let mut head_bottom = y;
+    for p in &head.lines {
+        y += p.space_before;
+        let mut p = p.clone();
+        p.legacy = legacy;
+        for fl in set_paragraph(&p, fonts, left, measure)? {
+            fl.line.clone_into_page(page, y);
+            y += fl.height;
+        }
+        head_bottom = y;
+    }
+    if head.logo.is_some() {
+        head_bottom = head_bottom.max(top + logo_height);
+    }
+    if !head.lines.is_empty() || head.logo.is_some() {
+        head_bottom += 8.0;
+        page.items.push(Placed::Rule {
+            x1: left,
+            x2: left + measure,
+            y: head_bottom,
+            thickness: 0.75,
+            color: head.rule_color,
+        });
+        head_bottom += 24.0;
+    }
+    Ok(head_bottom)
+}
 
 /// Lay out a paragraph's lines, reusing an earlier identical paragraph's:
 /// in a merge every copy repeats the same body.

@@ -26,7 +26,7 @@ pub use image::Image;
 pub use layout::{
     Align, Continuation, Document, Figure, Layout, Letterhead, Margins, Metadata, Page, PageSize,
     Paragraph, Part, Placed, PlacedGlyph, Rgb, Run, Span, Tag, TextLine, VERSION, layout,
-    set_lines,
+    place_letterhead, set_lines,
 };
 pub use shape::{Glyph, Shaped};
 pub use stationery::{Stationery, StationeryError};

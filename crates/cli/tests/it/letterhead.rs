@@ -584,3 +584,73 @@ fn in_word_the_letterhead_file_lies_behind_each_page_and_is_stored_once() {
         "the composed letterhead is not drawn over the file: {before_date}"
     );
 }
+
+/// The board report is on the organization's letterhead as its letters
+/// are: with a letterhead file, the file's first page beneath the report's
+/// first page and its second beneath the next, the report's text within
+/// the file's margins.
+#[test]
+fn the_board_report_is_on_the_letterhead_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("amicus.db");
+    let at = |name: &str| dir.path().join(name);
+    let head = letterhead_pdf_with(&at("chamber-letterhead.pdf"), 2, LETTER, false);
+    ok(&db, &["settings", "letterhead", head.to_str().unwrap()]);
+    let pdf = at("board.pdf");
+    ok(
+        &db,
+        &[
+            "report",
+            "--issue",
+            "KORUS",
+            "--from",
+            "2017-01-01",
+            "--to",
+            "2017-12-31",
+            "--out",
+            pdf.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(pages(&pdf), 2);
+    let first = tool(
+        "pdftotext",
+        &["-f", "1", "-l", "1", pdf.to_str().unwrap(), "-"],
+    );
+    assert!(
+        first.trim_start().starts_with("Midwest Chamber Letterhead"),
+        "the file's words come first: {first}"
+    );
+    assert!(first.contains("Board report: January 1, 2017"), "{first}");
+    assert!(
+        !first.contains("88 East Broad Street"),
+        "the drawn letterhead is not drawn over the file: {first}"
+    );
+    let one = pixels(&pdf, 1);
+    let (navy, _) = census(&one, 20, 10, 500, 60, NAVY);
+    assert!(navy > 20_000, "the navy band is on page 1 ({navy} pixels)");
+    let two = pixels(&pdf, 2);
+    let (green, _) = census(&two, 20, 5, 500, 30, GREEN);
+    assert!(
+        green > 8_000,
+        "the green band is on page 2 ({green} pixels)"
+    );
+    // The report's text starts below the file's top margin (126 pt).
+    let bbox = tool(
+        "pdftotext",
+        &["-bbox", "-f", "1", "-l", "1", pdf.to_str().unwrap(), "-"],
+    );
+    let board = bbox
+        .lines()
+        .find(|l| l.contains(">Board<"))
+        .expect("the report's title");
+    let y_min: f32 = board
+        .split("yMin=\"")
+        .nth(1)
+        .and_then(|s| s.split('"').next())
+        .and_then(|s| s.parse().ok())
+        .expect("yMin");
+    assert!(
+        y_min >= 126.0,
+        "the title is at {y_min} pt, inside the letterhead's band"
+    );
+}
