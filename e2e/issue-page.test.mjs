@@ -81,9 +81,9 @@ test("an issue's page: contact, timeline, paragraph, charts, letters; the board 
 
     await ui.button("Export board report…");
     const said = await ui.text("Saved the board report \\(2 pages\\)", "the export said");
-    assert.match(said, /board-report\.csv/);
+    assert.match(said, /board-report\.csv and .*board-report\.xlsx/);
     const pdf = join(out, "board-report.pdf");
-    assert.ok(existsSync(pdf) && existsSync(join(out, "board-report.csv")));
+    assert.ok(existsSync(pdf) && existsSync(join(out, "board-report.csv")) && existsSync(join(out, "board-report.xlsx")));
     const text = run("pdftotext", [pdf, "-"]).replace(/\s+/g, " ");
     assert.ok(text.includes(PARAGRAPH), text);
     assert.ok(text.includes("0 of 2 replied; no replies"), text);
@@ -92,12 +92,14 @@ test("an issue's page: contact, timeline, paragraph, charts, letters; the board 
     // The paragraph's wording, changed in the window: a misspelt field is
     // refused and what was typed stays; then the organization's short name.
     await ui.button("Change the wording…");
+    await app.waitFor(`return document.querySelector('form.wording textarea')`, "the wording's form");
     await ui.set("form.wording textarea[name=template]", "{{Organisation}} wrote.");
     await ui.button("Save", "document.querySelector('form.wording')");
     await ui.text("Not saved", "the template refused");
     assert.equal(await app.run(`return document.querySelector('form.wording textarea').value`), "{{Organisation}} wrote.");
     await ui.button("Cancel", "document.querySelector('form.wording')");
     await ui.button("Change the wording…");
+    await app.waitFor(`return document.querySelector('form.wording input[name=short_name]')`, "the wording's form");
     await ui.type("form.wording input[name=short_name]", `${CTRL}a`);
     await ui.type("form.wording input[name=short_name]", "the Council");
     await ui.button("Save", "document.querySelector('form.wording')");

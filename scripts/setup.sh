@@ -29,15 +29,18 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}"
 fi
 
-# LibreOffice Writer without its GUI, for the Word export's tests: `soffice --headless --convert-to pdf`
-# opens the .docx as a reader would and sets it, and its words and page count are compared with
-# Amicus's own PDF (crates/cli/tests). Without the recommended packages (a desktop's, not a test's).
-if ! dpkg-query -W -f='${Status}' libreoffice-writer-nogui 2>/dev/null | grep -q "ok installed"; then
-  echo "setup: installing LibreOffice Writer (no GUI)"
-  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends libreoffice-writer-nogui
-fi
+# LibreOffice Writer and Calc without their GUI, for the Word export's and the board report's
+# tests: `soffice --headless --convert-to` opens the .docx (or the report's .xlsx) as a reader
+# would, and what it reads is compared with Amicus's own PDF (or CSV) (crates/cli/tests). Without
+# the recommended packages (a desktop's, not a test's).
+for pkg in libreoffice-writer-nogui libreoffice-calc-nogui; do
+  if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "ok installed"; then
+    echo "setup: installing $pkg"
+    SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "$pkg"
+  fi
+done
 
 # CUPS and its PDF printer, for the printing tests: each test starts a print server of its own in a
 # temporary folder (crates/testkit/src/cups.rs) with a cups-pdf queue; nothing is left running.

@@ -37,7 +37,8 @@ pub struct BoardRequest {
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct BoardWritten {
     pub pdf: PathBuf,
-    pub csv: PathBuf,
+    /// The rows written beside it (.csv, .xlsx).
+    pub rows: Vec<PathBuf>,
     pub pages: u32,
 }
 
@@ -73,6 +74,60 @@ fn method_word(m: Method) -> &'static str {
 /// The report's CSV header; one row per copy.
 pub const CSV_HEADER: &str = "issue,letter,date,subject,status,position_version,role,office,person,office_kind,method,sent_on,reply_on,days_to_reply,follow_up_on,owner,overdue";
 
+/// A cell of the report's rows, as a spreadsheet types it.
+enum Cell {
+    Text(String),
+    Number(i64),
+    Day(NaiveDate),
+    Empty,
+}
+
+impl Cell {
+    fn text(s: &str) -> Cell {
+        Cell::Text(s.to_string())
+    }
+
+    fn some<T: ToString>(v: &Option<T>) -> Cell {
+        v.as_ref()
+            .map_or(Cell::Empty, |v| Cell::Text(v.to_string()))
+    }
+
+    fn day(d: Option<NaiveDate>) -> Cell {
+        d.map_or(Cell::Empty, Cell::Day)
+    }
+}
+
+/// The report's rows, one per copy: what the CSV and the spreadsheet hold.
+fn rows_of(records: &[&IssueRecord]) -> Vec<[Cell; 17]> {
+    let mut rows = Vec::new();
+    for r in records {
+        for l in &r.letters {
+            for c in &l.copies {
+                rows.push([
+                    Cell::text(&r.issue.name),
+                    Cell::Number(l.id),
+                    Cell::Day(l.date),
+                    Cell::text(&l.subject),
+                    Cell::Text(l.status.to_string()),
+                    Cell::Number(i64::from(l.position_version)),
+                    Cell::Text(c.role.to_string()),
+                    Cell::some(&c.office),
+                    Cell::some(&c.person),
+                    Cell::Text(c.group.label().to_lowercase()),
+                    Cell::some(&c.method),
+                    Cell::day(c.sent_on),
+                    Cell::day(c.reply_on),
+                    c.days_to_reply.map_or(Cell::Empty, Cell::Number),
+                    Cell::day(c.follow_up_on),
+                    Cell::some(&c.owner),
+                    Cell::text(if c.overdue { "yes" } else { "no" }),
+                ]);
+            }
+        }
+    }
+    rows
+}
+
 fn csv_field(s: &str) -> String {
     if s.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", s.replace('"', "\"\""))
@@ -81,42 +136,71 @@ fn csv_field(s: &str) -> String {
     }
 }
 
-fn opt<T: ToString>(v: &Option<T>) -> String {
-    v.as_ref().map(ToString::to_string).unwrap_or_default()
-}
-
 /// The rows of the records as CSV (CRLF line ends, as spreadsheets expect).
 pub fn csv_of(records: &[&IssueRecord]) -> String {
     let mut out = format!("{CSV_HEADER}\r\n");
-    for r in records {
-        for l in &r.letters {
-            for c in &l.copies {
-                let fields = [
-                    r.issue.name.clone(),
-                    l.id.to_string(),
-                    l.date.to_string(),
-                    l.subject.clone(),
-                    l.status.to_string(),
-                    l.position_version.to_string(),
-                    c.role.to_string(),
-                    opt(&c.office),
-                    opt(&c.person),
-                    c.group.label().to_lowercase(),
-                    opt(&c.method),
-                    opt(&c.sent_on),
-                    opt(&c.reply_on),
-                    opt(&c.days_to_reply),
-                    opt(&c.follow_up_on),
-                    opt(&c.owner),
-                    if c.overdue { "yes" } else { "no" }.to_string(),
-                ];
-                let row: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
-                out.push_str(&row.join(","));
-                out.push_str("\r\n");
+    for row in rows_of(records) {
+        let fields: Vec<String> = row
+            .iter()
+            .map(|cell| match cell {
+                Cell::Text(s) => csv_field(s),
+                Cell::Number(n) => n.to_string(),
+                Cell::Day(d) => d.to_string(),
+                Cell::Empty => String::new(),
+            })
+            .collect();
+        out.push_str(&fields.join(","));
+        out.push_str("\r\n");
+    }
+    out
+}
+
+/// The rows of the records as a spreadsheet: the CSV's columns, numbers
+/// as numbers and days as dates, the heading bold, frozen and filtered.
+pub fn xlsx_of(records: &[&IssueRecord]) -> Result<Vec<u8>, AppError> {
+    use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
+    let failed = |e: rust_xlsxwriter::XlsxError| AppError::damaged("the report's spreadsheet", e);
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.set_name("Letters").map_err(failed)?;
+    let bold = Format::new().set_bold();
+    let day = Format::new().set_num_format("yyyy-mm-dd");
+    for (col, name) in CSV_HEADER.split(',').enumerate() {
+        sheet
+            .write_string_with_format(0, col as u16, name, &bold)
+            .map_err(failed)?;
+    }
+    let rows = rows_of(records);
+    for (i, row) in rows.iter().enumerate() {
+        let r = i as u32 + 1;
+        for (col, cell) in row.iter().enumerate() {
+            let col = col as u16;
+            match cell {
+                Cell::Text(s) => {
+                    sheet.write_string(r, col, s).map_err(failed)?;
+                }
+                Cell::Number(n) => {
+                    sheet.write_number(r, col, *n as f64).map_err(failed)?;
+                }
+                Cell::Day(d) => {
+                    use chrono::Datelike;
+                    let when =
+                        ExcelDateTime::from_ymd(d.year() as u16, d.month() as u8, d.day() as u8)
+                            .map_err(failed)?;
+                    sheet
+                        .write_date_with_format(r, col, &when, &day)
+                        .map_err(failed)?;
+                }
+                Cell::Empty => {}
             }
         }
     }
-    out
+    sheet.set_freeze_panes(1, 0).map_err(failed)?;
+    sheet
+        .autofilter(0, 0, rows.len() as u32, 16)
+        .map_err(failed)?;
+    sheet.autofit();
+    book.save_to_buffer().map_err(failed)
 }
 
 /// What a piece of text is in the tagged PDF's structure.
@@ -862,22 +946,61 @@ impl App {
         })
     }
 
-    /// Write the board report to `pdf` and its rows to `csv` (a UTF-8 mark
-    /// first, for Excel): both or neither.
+    /// Write the board report to `pdf` and its rows to each of `rows`, as
+    /// its name ends: `.csv` (a UTF-8 mark first, for Excel) or `.xlsx`.
+    /// All of them or none.
     pub fn write_board_report(
         &self,
         req: &BoardRequest,
         pdf: &Path,
-        csv: &Path,
+        rows: &[PathBuf],
     ) -> Result<BoardWritten, AppError> {
+        let mut kinds = Vec::new();
+        for path in rows {
+            if path == pdf {
+                return Err(AppError::invalid(
+                    "rows",
+                    format!(
+                        "the rows and the PDF would be the same file ({}); name the rows .csv or .xlsx",
+                        path.display()
+                    ),
+                ));
+            }
+            let ext = path
+                .extension()
+                .and_then(|e| e.to_str())
+                .map(str::to_ascii_lowercase);
+            match ext.as_deref() {
+                Some("csv") => kinds.push(false),
+                Some("xlsx") => kinds.push(true),
+                _ => {
+                    return Err(AppError::invalid(
+                        "rows",
+                        format!(
+                            "{}: the rows are written as .csv or .xlsx; name the file with one of those",
+                            path.display()
+                        ),
+                    ));
+                }
+            }
+        }
         let report = self.board_report(req)?;
-        let staged_pdf = crate::files::stage(pdf, &report.pdf)?;
-        let staged_csv = crate::files::stage(csv, format!("\u{feff}{}", report.csv).as_bytes())?;
-        staged_pdf.commit()?;
-        staged_csv.commit()?;
+        let mut staged = vec![crate::files::stage(pdf, &report.pdf)?];
+        let records: Vec<&IssueRecord> = report.records.iter().map(|(r, _)| r).collect();
+        for (path, xlsx) in rows.iter().zip(kinds) {
+            let bytes = if xlsx {
+                xlsx_of(&records)?
+            } else {
+                format!("\u{feff}{}", report.csv).into_bytes()
+            };
+            staged.push(crate::files::stage(path, &bytes)?);
+        }
+        for file in staged {
+            file.commit()?;
+        }
         Ok(BoardWritten {
             pdf: pdf.to_path_buf(),
-            csv: csv.to_path_buf(),
+            rows: rows.to_vec(),
             pages: u32::try_from(report.pages).unwrap_or(u32::MAX),
         })
     }

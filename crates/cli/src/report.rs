@@ -22,18 +22,19 @@ pub struct ReportArgs {
     /// The PDF to write.
     #[arg(long)]
     out: PathBuf,
-    /// The CSV of the rows (one per copy); beside the PDF, named like it, when omitted.
+    /// The CSV of the rows (one per copy); beside the PDF, named like it,
+    /// when neither this nor --xlsx is given.
     #[arg(long)]
     csv: Option<PathBuf>,
+    /// The rows as a spreadsheet (.xlsx): numbers as numbers, days as dates.
+    #[arg(long)]
+    xlsx: Option<PathBuf>,
 }
 
 pub fn run(app: &App, a: ReportArgs) -> Result<(), AppError> {
-    let csv = a.csv.unwrap_or_else(|| a.out.with_extension("csv"));
-    if csv == a.out {
-        return Err(AppError::invalid(
-            "csv",
-            "the CSV and the PDF would be the same file; give --out a .pdf name or --csv another",
-        ));
+    let mut rows: Vec<PathBuf> = a.csv.into_iter().chain(a.xlsx).collect();
+    if rows.is_empty() {
+        rows.push(a.out.with_extension("csv"));
     }
     let written = app.write_board_report(
         &BoardRequest {
@@ -43,13 +44,18 @@ pub fn run(app: &App, a: ReportArgs) -> Result<(), AppError> {
             as_of: a.as_of,
         },
         &a.out,
-        &csv,
+        &rows,
     )?;
+    let beside: Vec<String> = written
+        .rows
+        .iter()
+        .map(|p| p.display().to_string())
+        .collect();
     out!(
         "wrote {} ({} pages) and {}",
         written.pdf.display(),
         written.pages,
-        written.csv.display()
+        beside.join(" and ")
     );
     Ok(())
 }

@@ -91,13 +91,14 @@ pub fn paragraph_wording_save(
         .set_paragraph_wording(short_name.as_deref(), template.as_deref())?)
 }
 
-/// Write the board report to `path` (a PDF) and its rows beside it (.csv).
+/// Write the board report to `path` (a PDF) and its rows beside it (.csv
+/// and .xlsx).
 #[tauri::command(async)]
 pub fn board_report_export(
     state: State<'_, AppState>,
     request: BoardRequest,
     path: PathBuf,
 ) -> Reply<BoardWritten> {
-    let csv = path.with_extension("csv");
-    Ok(state.app()?.write_board_report(&request, &path, &csv)?)
+    let rows = [path.with_extension("csv"), path.with_extension("xlsx")];
+    Ok(state.app()?.write_board_report(&request, &path, &rows)?)
 }

@@ -415,7 +415,11 @@ issues: Array<string>,
  */
 as_of: string | null, };
 
-export type BoardWritten = { pdf: string, csv: string, pages: number, };
+export type BoardWritten = { pdf: string, 
+/**
+ * The rows written beside it (.csv, .xlsx).
+ */
+rows: Array<string>, pages: number, };
 
 export type Catalog = { templates: Array<TemplateInfo>, issues: Array<IssueView>, signers: Array<Signer>, offices: Array<Office>, 
 /**

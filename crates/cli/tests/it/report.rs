@@ -81,6 +81,44 @@ fn the_board_report_agrees_with_the_issue_page() {
     }
 
     let csv = std::fs::read_to_string(dir.path().join("board.csv")).unwrap();
+
+    // The rows as a spreadsheet too: LibreOffice reads it back to the
+    // CSV's rows, the days as days and the numbers as numbers.
+    let xlsx = dir.path().join("rows.xlsx");
+    let both = dir.path().join("rows.csv");
+    let mut sheet = report.clone();
+    sheet.extend([
+        "--csv",
+        both.to_str().unwrap(),
+        "--xlsx",
+        xlsx.to_str().unwrap(),
+    ]);
+    let said = ok(&db, &sheet);
+    assert!(said.contains("rows.csv and "), "{said}");
+    assert!(said.trim_end().ends_with("rows.xlsx"), "{said}");
+    let read = std::fs::read_to_string(crate::word::libreoffice(
+        &xlsx,
+        // Comma-separated, quoted with ", UTF-8 (76), from line 1.
+        "csv:Text - txt - csv (StarCalc):44,34,76,1",
+        "csv",
+    ))
+    .unwrap();
+    // LibreOffice quotes the text cells, not the numbers and days: typed.
+    assert!(
+        read.contains("(KORUS)\",1,2017-09-05,\"Continued")
+            && read.contains("\"sent\",2,\"to\"")
+            && read.contains(",2017-09-05,,,2017-10-05,,\"yes\""),
+        "{read}"
+    );
+    assert_eq!(
+        read.replace('"', "").replace("\r\n", "\n").trim_end(),
+        std::fs::read_to_string(&both)
+            .unwrap()
+            .trim_start_matches('\u{feff}')
+            .replace("\r\n", "\n")
+            .trim_end(),
+        "LibreOffice's reading of the spreadsheet"
+    );
     let rows: Vec<&str> = csv.lines().collect();
     assert!(rows[0].starts_with("\u{feff}issue,letter,date,"), "{csv}");
     assert_eq!(rows.len(), 3, "{csv}");
@@ -161,6 +199,27 @@ fn bad_ranges_and_issues_are_refused_by_name() {
     assert!(ok(&db, &["settings", "paragraph-template"]).contains("reaffirmed"));
     para.extend(["--format", "markdown"]);
     assert!(ok(&db, &para).contains("reaffirmed its support"));
+
+    let e = fails(
+        &db,
+        &[
+            "report",
+            "--from",
+            "2017-01-01",
+            "--to",
+            "2017-12-31",
+            "--issue",
+            "KORUS",
+            "--out",
+            out,
+            "--xlsx",
+            "rows.ods",
+        ],
+    );
+    assert!(
+        e.contains("rows.ods: the rows are written as .csv or .xlsx"),
+        "{e}"
+    );
 
     let e = fails(&db, &["issues", "show", "KORUS", "--from", "2017-13-01"]);
     assert!(e.contains("months run from 01 to 12"), "{e}");

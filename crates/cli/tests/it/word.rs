@@ -76,6 +76,12 @@ fn styled(doc: &Value) -> Vec<(String, String)> {
 /// one profile under the build's scratch folder (made on first use, ~4 s),
 /// one conversion at a time: two at once on one profile would fail.
 pub(crate) fn libreoffice_pdf(docx: &Path) -> PathBuf {
+    libreoffice(docx, "pdf", "pdf")
+}
+
+/// `file` converted by LibreOffice headless with the filter `to` ("pdf",
+/// or "csv:…" with its options) to a file ending `ext`.
+pub(crate) fn libreoffice(docx: &Path, to: &str, ext: &str) -> PathBuf {
     static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
     let _turn = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
     let profile = Path::new(env!("CARGO_TARGET_TMPDIR")).join("libreoffice-profile");
@@ -85,14 +91,14 @@ pub(crate) fn libreoffice_pdf(docx: &Path) -> PathBuf {
             "-env:UserInstallation=file://{}",
             profile.display()
         ))
-        .args(["--headless", "--convert-to", "pdf", "--outdir"])
+        .args(["--headless", "--convert-to", to, "--outdir"])
         .arg(&dir)
         .arg(docx)
         .output()
         .unwrap_or_else(|e| {
             panic!("soffice is needed for this test (make setup installs it): {e}")
         });
-    let pdf = dir.join(docx.with_extension("pdf").file_name().unwrap());
+    let pdf = dir.join(docx.with_extension(ext).file_name().unwrap());
     assert!(
         out.status.success() && pdf.exists(),
         "LibreOffice did not open {}: {}{}",

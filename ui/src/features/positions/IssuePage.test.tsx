@@ -112,7 +112,11 @@ describe("An issue's page", () => {
 
   it("exports the board report for the range shown, and says where", async () => {
     vi.mocked(ipc.chooseSavePath).mockResolvedValue("/tmp/board.pdf");
-    vi.mocked(ipc.boardReportExport).mockResolvedValue({ pdf: "/tmp/board.pdf", csv: "/tmp/board.csv", pages: 2 });
+    vi.mocked(ipc.boardReportExport).mockResolvedValue({
+      pdf: "/tmp/board.pdf",
+      rows: ["/tmp/board.csv", "/tmp/board.xlsx"],
+      pages: 2,
+    });
     await open();
     await userEvent.click(screen.getByRole("button", { name: "Export board report…" }));
     await waitFor(() =>
@@ -121,7 +125,9 @@ describe("An issue's page", () => {
         "/tmp/board.pdf",
       ),
     );
-    expect(await screen.findByText(/Saved the board report \(2 pages\) to \/tmp\/board.pdf/)).toBeTruthy();
+    expect(
+      await screen.findByText("Saved the board report (2 pages) to /tmp/board.pdf, and its rows to /tmp/board.csv and /tmp/board.xlsx."),
+    ).toBeTruthy();
   });
 
   it("changes the paragraph's wording; a refused template keeps what was typed", async () => {

@@ -345,7 +345,7 @@ export function IssuePage({ issue, onBack, onOpen }: { issue: number; onBack: ()
       return ipc.boardReportExport({ from: r.from, to: r.to, issues: [String(r.issue.id)], as_of: null }, path);
     },
     onSuccess: (w) => {
-      if (w) setNotice(`Saved the board report (${w.pages} pages) to ${w.pdf}, and its rows to ${w.csv}.`);
+      if (w) setNotice(`Saved the board report (${w.pages} pages) to ${w.pdf}, and its rows to ${w.rows.join(" and ")}.`);
     },
   });
   return (
