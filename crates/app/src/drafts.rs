@@ -122,7 +122,9 @@ impl App {
             .as_deref()
             .filter(|t| !t.trim().is_empty())
             .map(crate::templates::language_tag)
-            .transpose()?;
+            .transpose()?
+            // The default language is no language set: the letter says none.
+            .filter(|t| t != letters::compose::DEFAULT_LANG);
         let extra = serde_json::to_value(&extra)
             .map_err(|e| AppError::invalid("extra", format!("cannot be stored: {e}")))?;
         let draft = LetterDraft {

@@ -33,6 +33,9 @@ pub struct Catalog {
     /// The languages a letter is offered in (its PDF's language, what a
     /// screen reader reads it in); any other well-formed tag is taken too.
     pub languages: Vec<Language>,
+    /// The language of a letter that names none (`letters::compose::DEFAULT_LANG`):
+    /// choosing it is naming none.
+    pub default_language: String,
 }
 
 /// A letter's language: its BCP 47 tag and its name in that language.
@@ -152,6 +155,7 @@ impl App {
             signers: db.signers()?,
             offices: db.offices("")?,
             states: crate::states::us_states(),
+            default_language: letters::compose::DEFAULT_LANG.into(),
             languages: LANGUAGES
                 .iter()
                 .map(|(tag, name)| Language {

@@ -430,7 +430,12 @@ states: Array<UsState>,
  * The languages a letter is offered in (its PDF's language, what a
  * screen reader reads it in); any other well-formed tag is taken too.
  */
-languages: Array<Language>, };
+languages: Array<Language>, 
+/**
+ * The language of a letter that names none (`letters::compose::DEFAULT_LANG`):
+ * choosing it is naming none.
+ */
+default_language: string, };
 
 export type UsState = { name: string, code: string, };
 

@@ -38,6 +38,7 @@ export const catalog: Catalog = {
     },
   ],
   signers: [{ id: 1, name: "Jordan A. Whitfield", title: "Vice President", has_signature: false }],
+  default_language: "en-US",
   languages: [
     { tag: "en-US", name: "English (United States)" },
     { tag: "fr-CA", name: "Français (Canada)" },

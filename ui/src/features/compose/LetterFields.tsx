@@ -356,12 +356,11 @@ export function TextFields({ catalog, form, set, errorFor, missing }: TextProps)
         Language of the letter
         <select
           name="lang"
-          value={form.extra.lang ?? catalog.languages[0]?.tag ?? "en-US"}
+          value={form.extra.lang ?? catalog.default_language}
           aria-invalid={langError ? true : undefined}
           onChange={(e) => {
             const tag = e.target.value;
-            // The default language is no language set: the letter says none.
-            set({ extra: { ...form.extra, lang: tag === catalog.languages[0]?.tag ? undefined : tag } });
+            set({ extra: { ...form.extra, lang: tag } });
           }}
         >
           {catalog.languages.map((l) => (

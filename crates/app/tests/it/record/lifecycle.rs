@@ -346,6 +346,11 @@ fn a_letters_language_is_its_pdfs(engine: Backend) {
     let pdf = String::from_utf8_lossy(&app.render_letter(id).unwrap()[0].1).into_owned();
     assert!(pdf.contains("/Lang(fr-CA)"), "the letter's own");
     assert!(pdf.contains("<rdf:li>fr-CA</rdf:li>"), "and the XMP's");
+    // Choosing the default language is naming none, as a letter that never
+    // named one does (the catalog says which it is).
+    l.extra.lang = Some(app.catalog().unwrap().default_language);
+    let id = app.draft_letter(&l).unwrap().letter_id;
+    assert_eq!(app.open_letter(id).unwrap().draft.extra.lang, None);
     let before = app.letters(None).unwrap().len();
     for bad in ["french", "f", "fr_CA", "fr-", "fr-toolongsubtag"] {
         l.extra.lang = Some(bad.into());
