@@ -4,6 +4,7 @@
 //! expanded into a letter's recipients at the letter's date.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+use crate::common::day;
 use std::path::{Path, PathBuf};
 
 use amicus_app::groups::{Chamber, GroupRef};
@@ -17,10 +18,6 @@ use testkit::engines as support;
 
 fn dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/congress-legislators")
-}
-
-fn day(s: &str) -> NaiveDate {
-    s.parse().unwrap()
 }
 
 fn app_on(engine: Backend) -> App {

@@ -2,11 +2,12 @@
 //! judged against the YAML itself.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+use crate::common::day;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use amicus_app::*;
-use chrono::{NaiveDate, TimeZone, Utc};
+use chrono::{TimeZone, Utc};
 use store::import::Member;
 
 /// The snapshot's date (see data/congress-legislators/README.md).
@@ -17,10 +18,6 @@ use testkit::engines as support;
 
 fn dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/congress-legislators")
-}
-
-fn day(s: &str) -> NaiveDate {
-    s.parse().unwrap()
 }
 
 fn now() -> chrono::DateTime<Utc> {

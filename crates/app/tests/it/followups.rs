@@ -3,21 +3,14 @@
 //! a PDF, and the sent log filtered by owner and by group.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+use crate::common::{at, day};
 use amicus_app::groups::{GroupNote, GroupRef};
 use amicus_app::*;
-use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+use chrono::{NaiveDate, TimeZone, Utc};
 use store::{LetterMode, Method, Role};
 
 use support::{Backend, fresh};
 use testkit::engines as support;
-
-fn day(s: &str) -> NaiveDate {
-    s.parse().unwrap()
-}
-
-fn at(s: &str) -> DateTime<Utc> {
-    Utc.from_utc_datetime(&day(s).and_hms_opt(15, 0, 0).unwrap())
-}
 
 /// The sample record, "today" 2026-11-28 (a Saturday).
 fn app_on(engine: Backend) -> App {

@@ -3,16 +3,13 @@
 //! every change of holder, styled by protocol, and re-imported safely.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+use crate::common::day;
 use amicus_app::*;
 use chrono::{Days, NaiveDate, TimeZone, Utc};
 use store::{LetterMode, NewOffice, NewPerson, NewTerm, OfficeKind, Role};
 
 use support::{Backend, fresh};
 use testkit::engines as support;
-
-fn day(s: &str) -> NaiveDate {
-    s.parse().unwrap()
-}
 
 fn now() -> chrono::DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 28, 12, 0, 0).unwrap()

@@ -11,23 +11,16 @@ mod officials;
 mod positions;
 mod preview;
 
+use crate::common::{at, day};
 use std::collections::HashSet;
 
 use amicus_app::LogFilter;
 use amicus_app::*;
-use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+use chrono::{DateTime, Utc};
 use store::{LetterMode, Method, Role, Status};
 
 use support::{Backend, fresh};
 use testkit::engines as support;
-
-fn day(s: &str) -> NaiveDate {
-    s.parse().unwrap()
-}
-
-fn at(s: &str) -> DateTime<Utc> {
-    Utc.from_utc_datetime(&day(s).and_hms_opt(15, 0, 0).unwrap())
-}
 
 /// The sample record, on either engine.
 fn app_on(engine: Backend) -> App {

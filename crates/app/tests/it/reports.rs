@@ -4,21 +4,13 @@
 //! paragraph the newsletter prints, and every bad input refused by name.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+use crate::common::{at, day};
 use amicus_app::groups::{GroupNote, GroupRef};
 use amicus_app::*;
-use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use store::{LetterMode, Method, NewOffice, NewPerson, OfficeKind, Role};
 
 use support::{Backend, fresh};
 use testkit::engines as support;
-
-fn day(s: &str) -> NaiveDate {
-    s.parse().unwrap()
-}
-
-fn at(s: &str) -> DateTime<Utc> {
-    Utc.from_utc_datetime(&day(s).and_hms_opt(15, 0, 0).unwrap())
-}
 
 /// The sample record, "today" 2026-11-28; on a team record, the logins
 /// follow-ups and issues are given to.

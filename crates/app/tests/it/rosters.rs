@@ -3,6 +3,7 @@
 //! `legislators-historical.yaml` with their real end dates.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is the failure report
 
+use crate::common::day;
 use std::path::Path;
 
 use amicus_app::*;
@@ -12,10 +13,6 @@ use store::import::{Member, Seat, SeatTerm};
 
 use support::{Backend, fresh};
 use testkit::engines as support;
-
-fn day(s: &str) -> NaiveDate {
-    s.parse().unwrap()
-}
 
 fn app() -> App {
     app_on(Backend::Sqlite)
