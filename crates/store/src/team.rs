@@ -22,7 +22,7 @@ use crate::db::{Connection, PgSession};
 use crate::{Result, Store, StoreError};
 
 /// The team schema, oldest first. Forward-only, like the SQLite migrations.
-const PG_MIGRATION_SQL: [&str; 10] = [
+const PG_MIGRATION_SQL: [&str; 11] = [
     include_str!("../pg/01-schema.sql"),
     include_str!("../pg/02-roles.sql"),
     include_str!("../pg/03-changes.sql"),
@@ -33,6 +33,7 @@ const PG_MIGRATION_SQL: [&str; 10] = [
     include_str!("../pg/08-deleted-drafts.sql"),
     include_str!("../pg/09-term-ends.sql"),
     include_str!("../pg/10-issue-contacts.sql"),
+    include_str!("../pg/11-log-order.sql"),
 ];
 
 /// The team schema version this build speaks.
