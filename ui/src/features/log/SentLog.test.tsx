@@ -64,7 +64,8 @@ describe("SentLog", () => {
       after: { date: "2018-03-01", letter_id: 51, ord: 2 },
     });
     expect(screen.queryByRole("button", { name: /Show the next/ })).toBeNull();
-  });
+    // 500 rows take seconds to render on a busy machine.
+  }, 30_000);
 
   it("marks a signed copy sent through the dialog, and Escape closes it", async () => {
     vi.mocked(ipc.sentLog).mockResolvedValue([
