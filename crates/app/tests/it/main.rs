@@ -4,6 +4,7 @@
 
 mod committees;
 mod congress;
+mod connections;
 mod email;
 mod followups;
 mod mailbox;
