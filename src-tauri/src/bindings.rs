@@ -7,11 +7,11 @@ use amicus_app::{
     Addressee, Catalog, ClockView, CsvSummary, DraftPreview, Drafted, ExportFormat, FileMargins,
     GlyphDef, HolderView, ImportSummary, InkLine, Issue, IssueView, LastContact, LetterDetail,
     LetterExtra, LetterMode, LetterRef, LetterSummary, Letterhead, LetterheadFileView, LocalOffice,
-    LogCursor, LogEntry, LogFilter, Method, NewLetter, NewOffice, NewOfficial, NewPerson, NewPosition,
-    NewTerm, Office, OfficeDetail, OfficeKind, OfficeRow, OfficialRow, OfficialsPage, PageDrawing,
-    PaperChoice, Person, PersonDetail, Position, PositionView, PreviewHave, PreviewPage,
-    RecipientChoice, RecipientView, RecordArea, RecordChanged, Role, SearchHit, SendReport,
-    SettingsInfo, Signer, Stance, Status, TemplateCheck, TemplateDraft, TemplateInfo,
+    LogCursor, LogEntry, LogFilter, Method, NewLetter, NewOffice, NewOfficial, NewPerson,
+    NewPosition, NewTerm, Office, OfficeDetail, OfficeKind, OfficeRow, OfficialRow, OfficialsPage,
+    PageDrawing, PaperChoice, Person, PersonDetail, Position, PositionView, PreviewHave,
+    PreviewPage, RecipientChoice, RecipientView, RecordArea, RecordChanged, Role, SearchHit,
+    SendReport, SettingsInfo, Signer, Stance, Status, TemplateCheck, TemplateDraft, TemplateInfo,
     TemplateProblem, TermView, UsState,
 };
 use ts_rs::{Config, TS};

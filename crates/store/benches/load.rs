@@ -112,7 +112,11 @@ impl Session {
             position_id: Some(self.rng.below(50) as i64 + 1),
             signer_id: 1,
             date: today,
-            subject: format!("Session {} letter {k} on {}", self.n, word(self.rng.zipf(5000))),
+            subject: format!(
+                "Session {} letter {k} on {}",
+                self.n,
+                word(self.rng.zipf(5000))
+            ),
             body: body.join(" "),
             mode: LetterMode::Joint,
             extra: serde_json::json!({}),
@@ -152,7 +156,9 @@ impl Session {
                 "write: draft saved"
             }
             Step::Approve => {
-                self.store.approve_letter(self.letter, now).expect("approve");
+                self.store
+                    .approve_letter(self.letter, now)
+                    .expect("approve");
                 self.step = Step::Sign;
                 "write: letter approved"
             }
@@ -274,7 +280,11 @@ impl ServerCpu {
     fn children(postmaster: u32) -> std::collections::HashMap<u32, f64> {
         let mut out = std::collections::HashMap::new();
         for entry in std::fs::read_dir("/proc").into_iter().flatten().flatten() {
-            let Some(pid) = entry.file_name().to_str().and_then(|s| s.parse::<u32>().ok()) else {
+            let Some(pid) = entry
+                .file_name()
+                .to_str()
+                .and_then(|s| s.parse::<u32>().ok())
+            else {
                 continue;
             };
             let Ok(stat) = std::fs::read_to_string(format!("/proc/{pid}/stat")) else {
@@ -354,10 +364,7 @@ fn main() {
     let peak = Arc::new(Mutex::new((0i64, String::new())));
     let max_connections: String = {
         let mut admin = postgres::Client::connect(&connect.url, postgres::NoTls).unwrap();
-        admin
-            .query_one("SHOW max_connections", &[])
-            .unwrap()
-            .get(0)
+        admin.query_one("SHOW max_connections", &[]).unwrap().get(0)
     };
     println!(
         "{sessions} sessions for {seconds} s, a pause of 0–{} ms between steps, sent log pages of {page}; server max_connections {max_connections}",

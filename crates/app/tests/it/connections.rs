@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use amicus_app::team::{TeamConnect, watch};
 use amicus_app::{App, Clock, Engine, LogFilter};
-use testkit::engines::{fresh_with_url, Backend};
+use testkit::engines::{Backend, fresh_with_url};
 
 /// This database's connections other than `app`'s own query, by name.
 fn held(app: &App) -> Vec<(String, i64)> {

@@ -148,4 +148,3 @@ pub fn fill(mut store: Store, letters: i64, archive: bool) -> Store {
     store.connection().execute_batch(analyze).expect("analyze");
     store
 }
-

@@ -335,6 +335,8 @@ fn a_window_hears_colleagues_who_save_without_a_pause() {
         .map(|(t, _)| t)
         .collect();
     // Reported while the changes went on, in batches, not once at the end.
-    let during = heard.iter().filter(|t| **t < start + Duration::from_secs(3));
+    let during = heard
+        .iter()
+        .filter(|t| **t < start + Duration::from_secs(3));
     assert!(during.count() >= 3, "{} reports in 3 s", heard.len());
 }

@@ -250,7 +250,13 @@ fn the_log_pages_after_a_copy_across_one_day_neither_skipping_nor_repeating(engi
     let keys: Vec<(i64, u32)> = whole.iter().map(|e| (e.letter_id, e.ord)).collect();
     let mut expected: Vec<(i64, u32)> = Vec::new();
     for id in [ids[6], ids[5], ids[4], ids[3], ids[2], ids[1], ids[0]] {
-        let ords: Vec<u32> = w.store.recipients(id).unwrap().iter().map(|r| r.ord).collect();
+        let ords: Vec<u32> = w
+            .store
+            .recipients(id)
+            .unwrap()
+            .iter()
+            .map(|r| r.ord)
+            .collect();
         assert_eq!(ords.len(), 2);
         expected.extend(ords.into_iter().map(|o| (id, o)));
     }
@@ -265,7 +271,11 @@ fn the_log_pages_after_a_copy_across_one_day_neither_skipping_nor_repeating(engi
     // A letter sent while the pages are read is newer than every row:
     // the next pages carry on where the first ended, repeating none.
     let copies = |pages: Vec<Vec<store::log::LogEntry>>| -> Vec<i64> {
-        pages.into_iter().flatten().map(|e| e.recipient_id).collect()
+        pages
+            .into_iter()
+            .flatten()
+            .map(|e| e.recipient_id)
+            .collect()
     };
     let seen = copies(pages(&mut w, &every, 3, |w| {
         sent_letter(w, "2018-03-01");
@@ -282,7 +292,10 @@ fn the_log_pages_after_a_copy_across_one_day_neither_skipping_nor_repeating(engi
     };
     let whole = w.store.log(&office).unwrap();
     assert!(whole.len() > 3, "{}", whole.len());
-    let paged: Vec<_> = pages(&mut w, &office, 2, |_| {}).into_iter().flatten().collect();
+    let paged: Vec<_> = pages(&mut w, &office, 2, |_| {})
+        .into_iter()
+        .flatten()
+        .collect();
     assert_eq!(paged, whole);
 }
 
