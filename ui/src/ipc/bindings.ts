@@ -533,11 +533,6 @@ recipient: string | null,
  */
 after: LogCursor | null, };
 
-/**
- * Where a copy stands in the log's order (newest date first, newest letter
- * first, then the letter's copies in their order): the key a next page
- * starts after. [`LogEntry::cursor`] gives it.
- */
 export type LogCursor = { date: string, letter_id: number, 
 /**
  * The copy's place among the letter's recipients.
