@@ -14,6 +14,8 @@
 # The server is stopped and the directory removed when the command ends,
 # fails or the script is interrupted; the exit status is the command's.
 # With AMICUS_TEST_PG already set, the command just runs against that server.
+# AMICUS_TEST_PG_OPTS adds server settings ("-c shared_buffers=1GB", as the
+# load bench's server has).
 #
 # The system cluster that Debian's postgresql package creates is left alone.
 set -euo pipefail
@@ -94,7 +96,7 @@ if [ "${AMICUS_TEST_PG_TCP:-}" = 1 ]; then
   listen="-c listen_addresses=127.0.0.1 -p $PORT"
 fi
 if ! as_server "$BIN/pg_ctl" -D "$D/data" -l "$D/log" \
-     -o "-k $D $listen -c fsync=off -c max_connections=200" -w start >/dev/null; then
+     -o "-k $D $listen -c fsync=off -c max_connections=200 ${AMICUS_TEST_PG_OPTS:-}" -w start >/dev/null; then
   cat "$D/log" >&2 || true
   echo "with-postgres: the server did not start" >&2
   exit 1

@@ -4,7 +4,7 @@
 
 pub use store::followups::human_size;
 pub use store::import::{ImportSummary, LocalOffice};
-pub use store::log::{LastContact, LogFilter, SearchHit};
+pub use store::log::{LastContact, LogCursor, LogFilter, SearchHit};
 pub use store::officials_csv::CsvSummary;
 pub use store::paragraphs::{NewParagraph, Paragraph};
 pub use store::{

@@ -81,6 +81,8 @@ pub fn run(app: &App, a: LogArgs, format: Format) -> Result<(), AppError> {
         mine: a.mine,
         group: a.group,
         recipient: a.recipient,
+        // The whole log at once: no page to follow.
+        after: None,
     };
     if a.csv {
         out_raw!("{}", app.log_csv(&filter)?);

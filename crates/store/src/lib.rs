@@ -41,7 +41,7 @@ pub use rusqlite;
 pub type Result<T> = std::result::Result<T, StoreError>;
 
 /// The schema, oldest first. Forward-only: never edit a released file, add one.
-const MIGRATION_SQL: [&str; 16] = [
+const MIGRATION_SQL: [&str; 17] = [
     include_str!("../migrations/01-record.sql"),
     include_str!("../migrations/02-search.sql"),
     include_str!("../migrations/03-rosters.sql"),
@@ -58,6 +58,7 @@ const MIGRATION_SQL: [&str; 16] = [
     include_str!("../migrations/14-deleted-drafts.sql"),
     include_str!("../migrations/15-term-ends.sql"),
     include_str!("../migrations/16-issue-contacts.sql"),
+    include_str!("../migrations/17-log-order.sql"),
 ];
 
 static MIGRATIONS: LazyLock<Migrations<'static>> =

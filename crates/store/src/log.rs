@@ -50,6 +50,24 @@ pub struct LogFilter {
     /// Recipient box reads before a person is picked.
     #[serde(default)]
     pub recipient: Option<String>,
+    /// The next page: the copies after this one (the last of the page
+    /// before) in the log's order. Keyset paging, so a page costs the same
+    /// however far down the log it is, and a copy sent meanwhile neither
+    /// repeats a row nor pushes one off the page.
+    #[serde(default)]
+    pub after: Option<LogCursor>,
+}
+
+/// Where a copy stands in the log's order (newest date first, newest letter
+/// first, then the letter's copies in their order): the key a next page
+/// starts after. [`LogEntry::cursor`] gives it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct LogCursor {
+    pub date: NaiveDate,
+    pub letter_id: i64,
+    /// The copy's place among the letter's recipients.
+    pub ord: u32,
 }
 
 /// One line of the sent log: a copy of a letter and what became of it.
@@ -79,6 +97,20 @@ pub struct LogEntry {
     pub last_contact: Option<LastContact>,
     /// How many times its follow-up was put off.
     pub snoozes: u32,
+    /// The copy's place among the letter's recipients (the log lists a
+    /// letter's copies in this order).
+    pub ord: u32,
+}
+
+impl LogEntry {
+    /// The key of this row, for the page after it ([`LogFilter::after`]).
+    pub fn cursor(&self) -> LogCursor {
+        LogCursor {
+            date: self.date,
+            letter_id: self.letter_id,
+            ord: self.ord,
+        }
+    }
 }
 
 /// The latest call, meeting or e-mail logged on a copy, as the log row says it.
@@ -145,7 +177,8 @@ impl Store {
                     (SELECT count(*) FROM copy_contacts c WHERE c.recipient_id = r.id),
                     lc.on_date, lc.kind, lc.who,
                     (SELECT count(*) FROM events e
-                      WHERE e.letter_id = r.letter_id AND e.recipient_id = r.id AND e.kind = 'snoozed')
+                      WHERE e.letter_id = r.letter_id AND e.recipient_id = r.id AND e.kind = 'snoozed'),
+                    r.ord
              FROM letter_recipients r
              LEFT JOIN copy_contacts lc ON lc.id = (
                  SELECT c.id FROM copy_contacts c WHERE c.recipient_id = r.id
@@ -239,8 +272,25 @@ impl Store {
                                OR o.short_name LIKE '%' || ? || '%')";
             and(clause, w.to_string().into());
         }
+        if let Some(c) = f.after {
+            // After the cursor in ORDER BY's order (date and letter falling,
+            // ord rising); `and` numbers each clause's `?`s alike, and the
+            // first bounds the index scan.
+            and(
+                " AND r.letter_date <= ? AND (r.letter_date < ?",
+                c.date.to_string().into(),
+            );
+            and(
+                " OR r.letter_id < ? OR (r.letter_id = ?",
+                c.letter_id.into(),
+            );
+            and(" AND r.ord > ?))", c.ord.into());
+        }
         let limit = if f.limit == 0 { 500 } else { f.limit };
         and(
+            // The order of the index recipients_newest (and of
+            // recipients_by_office and _by_person after their key), so a
+            // page is read from it in order and the scan stops at its end.
             " ORDER BY r.letter_date DESC, r.letter_id DESC, r.ord LIMIT ?",
             (limit as i64).into(),
         );
@@ -273,6 +323,7 @@ impl Store {
                     _ => None,
                 },
                 snoozes: u32::try_from(r.get::<i64>(20)?).unwrap_or(u32::MAX),
+                ord: r.get(21)?,
             })
         })?;
         Ok(rows.collect::<crate::db::Result<_>>()?)

@@ -22,7 +22,7 @@ use crate::db::{Connection, PgSession};
 use crate::{Result, Store, StoreError};
 
 /// The team schema, oldest first. Forward-only, like the SQLite migrations.
-const PG_MIGRATION_SQL: [&str; 10] = [
+const PG_MIGRATION_SQL: [&str; 11] = [
     include_str!("../pg/01-schema.sql"),
     include_str!("../pg/02-roles.sql"),
     include_str!("../pg/03-changes.sql"),
@@ -33,6 +33,7 @@ const PG_MIGRATION_SQL: [&str; 10] = [
     include_str!("../pg/08-deleted-drafts.sql"),
     include_str!("../pg/09-term-ends.sql"),
     include_str!("../pg/10-issue-contacts.sql"),
+    include_str!("../pg/11-log-order.sql"),
 ];
 
 /// The team schema version this build speaks.
@@ -210,9 +211,20 @@ fn require_tls_across_a_network(config: &mut postgres::Config) {
     }
 }
 
+/// What a desktop's session calls itself to the server
+/// (`pg_stat_activity.application_name`).
+pub const SESSION_NAME: &str = "amicus";
+/// What its change listener ([`watch`]) calls itself: a desktop holds one
+/// connection of each, and a pooler or an administrator tells them apart so.
+pub const LISTENER_NAME: &str = "amicus-changes";
+
 /// Open a session on the team record. TLS is required unless the server is
 /// on this computer (a Unix socket or localhost).
 pub fn connect(c: &TeamConnect) -> Result<postgres::Client> {
+    connect_named(c, SESSION_NAME)
+}
+
+fn connect_named(c: &TeamConnect, name: &str) -> Result<postgres::Client> {
     let mut config = postgres::Config::from_str(c.url.trim())
         .map_err(|e| StoreError::invalid("server", format!("not a PostgreSQL address: {e}")))?;
     if config.get_password().is_none()
@@ -223,7 +235,7 @@ pub fn connect(c: &TeamConnect) -> Result<postgres::Client> {
     if config.get_dbname().is_none() {
         config.dbname("amicus");
     }
-    config.application_name("amicus");
+    config.application_name(name);
     config.connect_timeout(std::time::Duration::from_secs(10));
     require_tls_across_a_network(&mut config);
     let tls = tokio_postgres_rustls::MakeRustlsConnect::new(tls_config(c.ca_file.as_ref())?);
@@ -559,7 +571,7 @@ pub fn watch(c: TeamConnect, on: impl Fn(TeamEvent) + Send + 'static) -> Watcher
             let mut lost = false;
             let mut wait = Duration::from_millis(200);
             while !stopped.load(Ordering::SeqCst) {
-                let mut client = match connect(&c).and_then(|mut cl| {
+                let mut client = match connect_named(&c, LISTENER_NAME).and_then(|mut cl| {
                     cl.batch_execute("LISTEN amicus_changes")
                         .map(|_| cl)
                         .map_err(connect_error)
@@ -605,14 +617,27 @@ fn listen(
 ) -> Option<String> {
     use postgres::fallible_iterator::FallibleIterator;
     use std::time::Duration;
+    // Changes arriving together are reported once: those heard within
+    // 300 ms of the first. A bound from the first, not a quiet spell to
+    // wait for: with many colleagues at work the notes never pause, and
+    // waiting for a pause reported nothing at all.
+    const GATHER: Duration = Duration::from_millis(300);
     while !stop.load(std::sync::atomic::Ordering::SeqCst) {
         let mut areas: Vec<String> = Vec::new();
         {
             let mut notes = client.notifications();
-            let mut it = notes.timeout_iter(Duration::from_millis(300));
+            let mut until: Option<std::time::Instant> = None;
             loop {
-                match it.next() {
+                let wait = match until {
+                    None => GATHER,
+                    Some(t) => t.saturating_duration_since(std::time::Instant::now()),
+                };
+                if wait.is_zero() {
+                    break;
+                }
+                match notes.timeout_iter(wait).next() {
                     Ok(Some(n)) => {
+                        until.get_or_insert_with(|| std::time::Instant::now() + GATHER);
                         if !areas.iter().any(|a| a == n.payload()) {
                             areas.push(n.payload().to_string());
                         }

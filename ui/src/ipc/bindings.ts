@@ -548,7 +548,20 @@ group: string | null,
  * name, holds every word typed ("kamala harris", "ustr"), as the
  * Recipient box reads before a person is picked.
  */
-recipient: string | null, };
+recipient: string | null, 
+/**
+ * The next page: the copies after this one (the last of the page
+ * before) in the log's order. Keyset paging, so a page costs the same
+ * however far down the log it is, and a copy sent meanwhile neither
+ * repeats a row nor pushes one off the page.
+ */
+after: LogCursor | null, };
+
+export type LogCursor = { date: string, letter_id: number, 
+/**
+ * The copy's place among the letter's recipients.
+ */
+ord: number, };
 
 export type LogEntry = { 
 /**
@@ -570,7 +583,12 @@ contacts: number, last_contact: LastContact | null,
 /**
  * How many times its follow-up was put off.
  */
-snoozes: number, };
+snoozes: number, 
+/**
+ * The copy's place among the letter's recipients (the log lists a
+ * letter's copies in this order).
+ */
+ord: number, };
 
 export type LastContact = { on: string, kind: ContactKind, 
 /**

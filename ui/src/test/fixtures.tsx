@@ -80,6 +80,7 @@ export const logEntry = (over: Partial<LogEntry>): LogEntry => ({
   contacts: 0,
   last_contact: null,
   snoozes: 0,
+  ord: 1,
   ...over,
 });
 

@@ -5,6 +5,7 @@
 mod committees;
 mod common;
 mod congress;
+mod connections;
 mod email;
 mod followups;
 mod mailbox;

@@ -304,3 +304,39 @@ fn an_open_window_hears_a_colleagues_change_and_the_outage_within_two_seconds() 
         TeamEvent::Changed(vec!["positions".into()])
     );
 }
+
+#[test]
+fn a_window_hears_colleagues_who_save_without_a_pause() {
+    testkit::needs_postgres!();
+    use store::team::{TeamEvent, watch};
+    let url = testkit::engines::fresh_database();
+    let connect = TeamConnect {
+        url,
+        ..TeamConnect::default()
+    };
+    let mut colleague = Store::init_team(&connect).unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    let watcher = watch(connect.clone(), move |e| {
+        let _ = tx.send((Instant::now(), e));
+    });
+    assert!(watcher.wait_until_listening(Duration::from_secs(10)));
+    // A change every 50 ms for three seconds, as fifty colleagues at work
+    // make: the notes never pause for as long as the watcher gathers them.
+    let start = Instant::now();
+    let mut k = 0;
+    while start.elapsed() < Duration::from_secs(3) {
+        k += 1;
+        colleague.add_issue(&format!("Issue {k}"), "").unwrap();
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let heard: Vec<Instant> = rx
+        .try_iter()
+        .filter(|(_, e)| matches!(e, TeamEvent::Changed(_)))
+        .map(|(t, _)| t)
+        .collect();
+    // Reported while the changes went on, in batches, not once at the end.
+    let during = heard
+        .iter()
+        .filter(|t| **t < start + Duration::from_secs(3));
+    assert!(during.count() >= 3, "{} reports in 3 s", heard.len());
+}

@@ -1,7 +1,7 @@
 import { useDeferredValue, useState } from "react";
-import { useMutation, useQuery } from "@tanstack/react-query";
+import { useInfiniteQuery, useMutation, useQuery } from "@tanstack/react-query";
 import * as ipc from "../../ipc";
-import type { LogEntry, LogFilter, Method } from "../../ipc";
+import type { LogCursor, LogEntry, LogFilter, Method } from "../../ipc";
 import { ErrorNote, METHOD_LABEL, StatusChip, longDate, useClock } from "../../components/common";
 import { DateField } from "../../components/DateField";
 import type { Choice } from "../../components/SearchSelect";
@@ -9,6 +9,12 @@ import { catalogQuery, keys } from "../../queries";
 import { OfficeSearch, PersonSearch } from "../officials/pickers";
 import { MarkSentDialog, ReplyCell, ReplyDialog } from "./dialogs";
 import { FollowUpButtons, FollowUpDialog, FollowUpHistory, logChoicesQuery, type FollowUpAction } from "./followups";
+
+/** Rows a page of the log holds; the next page starts after its last row. */
+export const LOG_PAGE = 500;
+
+/** Where a row stands in the log's order: the next page starts after it. */
+const cursorOf = (e: LogEntry): LogCursor => ({ date: e.date, letter_id: e.letter_id, ord: e.ord });
 
 interface Props {
   onOpen: (letterId: number) => void;
@@ -51,7 +57,7 @@ export function SentLog({ onOpen, group: startGroup }: Props) {
     from: from || null,
     to: to || null,
     follow_up_due: !clock || !dueOnly ? null : due === "week" ? clock.end_of_week : clock.today,
-    limit: 500,
+    limit: LOG_PAGE,
     include_unsent: includeUnsent,
     method: method || null,
     replied: reply === "" ? null : reply === "replied",
@@ -59,18 +65,27 @@ export function SentLog({ onOpen, group: startGroup }: Props) {
     mine: owner === "mine",
     group: group || null,
     recipient: recipientWords || null,
+    after: null,
   };
   // The filters behind "More filters" that are set: counted on its button.
   const moreSet = [office, group, method, reply, due, owner, includeUnsent].filter(Boolean).length;
   // Open from the start when one of them comes set (a group's "Sent log").
   const [moreOpen, setMore] = useState(!!startGroup);
   const filtered = !!(issueId !== null || person || recipientWords || office || from || to || dueOnly || method || reply || group || owner);
-  const log = useQuery({
+  // A page at a time: "Show more" asks for the rows after the last one
+  // shown (keyset paging, so a copy sent meanwhile repeats none of them).
+  const log = useInfiniteQuery({
     queryKey: keys.sentLogWith(filter),
-    queryFn: () => ipc.sentLog(filter),
+    queryFn: ({ pageParam }) => ipc.sentLog({ ...filter, after: pageParam }),
+    initialPageParam: null as LogCursor | null,
+    getNextPageParam: (page: LogEntry[]) => {
+      const last = page.at(-1);
+      return page.length < LOG_PAGE || !last ? undefined : cursorOf(last);
+    },
     // "Due" needs today; until the clock answers there is nothing to ask.
     enabled: !dueOnly || clock !== undefined,
   });
+  const rows = log.data?.pages.flat();
   const csv = useMutation({
     mutationFn: async () => {
       const path = await ipc.chooseSavePath("sent-log.csv", { name: "CSV", extensions: ["csv"] });
@@ -182,8 +197,8 @@ export function SentLog({ onOpen, group: startGroup }: Props) {
       </div>
       {csv.isError && <ErrorNote error={csv.error} prefix="CSV not saved" />}
       {log.isPending && <p className="empty">Loading the log…</p>}
-      {log.isError && <ErrorNote error={log.error} prefix="The log could not be loaded" />}
-      {log.data && log.data.length === 0 && (
+      {log.isError && !log.isFetchNextPageError && <ErrorNote error={log.error} prefix="The log could not be loaded" />}
+      {rows && rows.length === 0 && (
         <p className="empty">
           {filtered
             ? "No copy matches these filters."
@@ -192,7 +207,7 @@ export function SentLog({ onOpen, group: startGroup }: Props) {
               : "No copy has been sent yet. Tick “Include copies not sent yet” to see drafts and signed letters."}
         </p>
       )}
-      {log.data && log.data.length > 0 && (
+      {rows && rows.length > 0 && (
         <div className="table-scroll">
           <table className="table sent-log" aria-label="Sent log">
             <thead>
@@ -205,7 +220,7 @@ export function SentLog({ onOpen, group: startGroup }: Props) {
               </tr>
             </thead>
             <tbody>
-              {log.data.map((e) => (
+              {rows.map((e) => (
                 <tr key={e.recipient_id} className={e.overdue ? "overdue" : undefined}>
                   <td className="letter">
                     <button type="button" className="link" onClick={() => onOpen(e.letter_id)}>
@@ -266,6 +281,15 @@ export function SentLog({ onOpen, group: startGroup }: Props) {
               ))}
             </tbody>
           </table>
+          {log.hasNextPage && (
+            <p className="more-rows">
+              <button type="button" onClick={() => void log.fetchNextPage()} disabled={log.isFetchingNextPage}>
+                {log.isFetchingNextPage ? "Loading…" : `Show the next ${LOG_PAGE}`}
+              </button>{" "}
+              <span className="muted">{rows.length} shown</span>
+            </p>
+          )}
+          {log.isFetchNextPageError && <ErrorNote error={log.error} prefix="The next rows could not be loaded" />}
         </div>
       )}
       {sending && (

@@ -1,0 +1,19 @@
+-- The sent log's indexes in its exact order (the SQLite migration
+-- 17-log-order.sql): newest date first, newest letter first, then the
+-- letter's copies in their order. A page, the first or the next one after
+-- a copy, is then read straight from the index and the scan stops at its
+-- end, however long the date range.
+DROP INDEX recipients_by_date;
+DROP INDEX recipients_by_office;
+DROP INDEX recipients_by_person;
+CREATE INDEX recipients_newest ON letter_recipients (letter_date DESC, letter_id DESC, ord);
+CREATE INDEX recipients_by_office ON letter_recipients (office_id, letter_date DESC, letter_id DESC, ord);
+CREATE INDEX recipients_by_person ON letter_recipients (person_id, letter_date DESC, letter_id DESC, ord);
+-- The planner reads that index in order only when it knows a date range
+-- holds more copies than a page. With the default 100 histogram buckets
+-- (each some two months wide in a ten-year record) it guessed a month held
+-- 300 copies rather than 5,000, read them all and sorted them: 45 ms
+-- instead of 1 at a million copies. A finer histogram estimates a week or
+-- a month closely.
+ALTER TABLE letter_recipients ALTER COLUMN letter_date SET STATISTICS 1000;
+ANALYZE letter_recipients;
