@@ -75,30 +75,29 @@ fn method_word(m: Method) -> &'static str {
 pub const CSV_HEADER: &str = "issue,letter,date,subject,status,position_version,role,office,person,office_kind,method,sent_on,reply_on,days_to_reply,follow_up_on,owner,overdue";
 
 /// A cell of the report's rows, as a spreadsheet types it.
-enum Cell {
-    Text(String),
+enum Cell<'a> {
+    Text(std::borrow::Cow<'a, str>),
     Number(i64),
     Day(NaiveDate),
     Empty,
 }
 
-impl Cell {
-    fn text(s: &str) -> Cell {
-        Cell::Text(s.to_string())
+impl<'a> Cell<'a> {
+    fn text(s: &'a str) -> Cell<'a> {
+        Cell::Text(s.into())
     }
 
-    fn some<T: ToString>(v: &Option<T>) -> Cell {
-        v.as_ref()
-            .map_or(Cell::Empty, |v| Cell::Text(v.to_string()))
+    fn some(v: &'a Option<String>) -> Cell<'a> {
+        v.as_deref().map_or(Cell::Empty, Cell::text)
     }
 
-    fn day(d: Option<NaiveDate>) -> Cell {
+    fn day(d: Option<NaiveDate>) -> Cell<'a> {
         d.map_or(Cell::Empty, Cell::Day)
     }
 }
 
 /// The report's rows, one per copy: what the CSV and the spreadsheet hold.
-fn rows_of(records: &[&IssueRecord]) -> Vec<[Cell; 17]> {
+fn rows_of<'a>(records: &[&'a IssueRecord]) -> Vec<[Cell<'a>; 17]> {
     let mut rows = Vec::new();
     for r in records {
         for l in &r.letters {
@@ -108,13 +107,14 @@ fn rows_of(records: &[&IssueRecord]) -> Vec<[Cell; 17]> {
                     Cell::Number(l.id),
                     Cell::Day(l.date),
                     Cell::text(&l.subject),
-                    Cell::Text(l.status.to_string()),
+                    Cell::Text(l.status.to_string().into()),
                     Cell::Number(i64::from(l.position_version)),
-                    Cell::Text(c.role.to_string()),
+                    Cell::Text(c.role.to_string().into()),
                     Cell::some(&c.office),
                     Cell::some(&c.person),
-                    Cell::Text(c.group.label().to_lowercase()),
-                    Cell::some(&c.method),
+                    Cell::Text(c.group.label().to_lowercase().into()),
+                    c.method
+                        .map_or(Cell::Empty, |m| Cell::Text(m.to_string().into())),
                     Cell::day(c.sent_on),
                     Cell::day(c.reply_on),
                     c.days_to_reply.map_or(Cell::Empty, Cell::Number),
@@ -128,28 +128,31 @@ fn rows_of(records: &[&IssueRecord]) -> Vec<[Cell; 17]> {
     rows
 }
 
-fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
-    }
-}
-
 /// The rows of the records as CSV (CRLF line ends, as spreadsheets expect).
 pub fn csv_of(records: &[&IssueRecord]) -> String {
+    use std::fmt::Write as _;
     let mut out = format!("{CSV_HEADER}\r\n");
     for row in rows_of(records) {
-        let fields: Vec<String> = row
-            .iter()
-            .map(|cell| match cell {
-                Cell::Text(s) => csv_field(s),
-                Cell::Number(n) => n.to_string(),
-                Cell::Day(d) => d.to_string(),
-                Cell::Empty => String::new(),
-            })
-            .collect();
-        out.push_str(&fields.join(","));
+        for (k, cell) in row.iter().enumerate() {
+            if k > 0 {
+                out.push(',');
+            }
+            match cell {
+                Cell::Text(s) if s.contains([',', '"', '\n', '\r']) => {
+                    out.push('"');
+                    out.push_str(&s.replace('"', "\"\""));
+                    out.push('"');
+                }
+                Cell::Text(s) => out.push_str(s),
+                Cell::Number(n) => {
+                    let _ = write!(out, "{n}");
+                }
+                Cell::Day(d) => {
+                    let _ = write!(out, "{d}");
+                }
+                Cell::Empty => {}
+            }
+        }
         out.push_str("\r\n");
     }
     out
@@ -177,7 +180,7 @@ pub fn xlsx_of(records: &[&IssueRecord]) -> Result<Vec<u8>, AppError> {
             let col = col as u16;
             match cell {
                 Cell::Text(s) => {
-                    sheet.write_string(r, col, s).map_err(failed)?;
+                    sheet.write_string(r, col, s.as_ref()).map_err(failed)?;
                 }
                 Cell::Number(n) => {
                     sheet.write_number(r, col, *n as f64).map_err(failed)?;
@@ -232,6 +235,9 @@ struct Pages<'f> {
     /// (dates, methods, owners, offices), and each is shaped once.
     set: HashMap<SetKey, HashMap<String, Vec<(TextLine, f32)>>>,
 }
+
+/// Text this long or shorter is kept once set: a table's cells.
+const SHORT: usize = 64;
 
 /// How a piece of text is set: its face, and (as bits) size, colour,
 /// alignment, left edge and width.
@@ -347,10 +353,13 @@ impl<'f> Pages<'f> {
         p.hyphenate = false;
         let lines = typeset::set_lines(&p, self.fonts, x, width)
             .map_err(|e| AppError::Letter(letters::LetterError::from(e)))?;
-        self.set
-            .entry(how)
-            .or_default()
-            .insert(text.to_string(), lines.clone());
+        // Cells (short) repeat; a letter's heading line (long) is its own.
+        if text.len() <= SHORT {
+            self.set
+                .entry(how)
+                .or_default()
+                .insert(text.to_string(), lines.clone());
+        }
         Ok(lines)
     }
 

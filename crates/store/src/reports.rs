@@ -16,8 +16,9 @@ pub struct IssueCopyRow {
     pub subject: String,
     pub status: Status,
     pub mode: LetterMode,
-    /// The letter's extra data (its groups, among the rest).
-    pub extra: serde_json::Value,
+    /// The letter's extra data (its groups, among the rest): read once per
+    /// letter, shared by its copies.
+    pub extra: std::sync::Arc<serde_json::Value>,
     pub position_version: u32,
     pub stance: Stance,
     pub recipient_id: Option<i64>,
@@ -33,15 +34,14 @@ pub struct IssueCopyRow {
     pub follow_up_owner: Option<String>,
 }
 
-fn copy_row(r: &Row) -> crate::db::Result<IssueCopyRow> {
-    let extra: String = r.get(5)?;
+fn copy_row(r: &Row, extra: std::sync::Arc<serde_json::Value>) -> crate::db::Result<IssueCopyRow> {
     Ok(IssueCopyRow {
         letter_id: r.get(0)?,
         date: r.get(1)?,
         subject: r.get(2)?,
         status: r.get(3)?,
         mode: r.get(4)?,
-        extra: serde_json::from_str(&extra).unwrap_or(serde_json::Value::Null),
+        extra,
         position_version: r.get(6)?,
         stance: r.get(7)?,
         recipient_id: r.get(8)?,
@@ -80,7 +80,23 @@ impl Store {
              WHERE p.issue_id = ?1 AND l.date >= ?2 AND l.date <= ?3 AND l.deleted_at IS NULL
              ORDER BY l.date, l.id, r.ord",
         )?;
-        let rows = stmt.query_map(params![issue_id, from, to], copy_row)?;
+        // A letter's copies come together: its extra data is parsed once.
+        let mut last: Option<(i64, std::sync::Arc<serde_json::Value>)> = None;
+        let rows = stmt.query_map(params![issue_id, from, to], |r| {
+            let id: i64 = r.get(0)?;
+            let extra = match &last {
+                Some((letter, extra)) if *letter == id => std::sync::Arc::clone(extra),
+                _ => {
+                    let text: String = r.get(5)?;
+                    let extra = std::sync::Arc::new(
+                        serde_json::from_str(&text).unwrap_or(serde_json::Value::Null),
+                    );
+                    last = Some((id, std::sync::Arc::clone(&extra)));
+                    extra
+                }
+            };
+            copy_row(r, extra)
+        })?;
         Ok(rows.collect::<crate::db::Result<_>>()?)
     }
 

@@ -844,7 +844,9 @@ pub fn set_lines(
     left: f32,
     measure: f32,
 ) -> Result<Vec<(TextLine, f32)>, TypesetError> {
-    Ok(set_paragraph(p, fonts, left, measure)?
+    // Not through the paragraph cache: a report's caller keeps what
+    // repeats (its cells) itself, and its unique lines would only churn it.
+    Ok(set_paragraph_uncached(p, fonts, left, measure)?
         .into_iter()
         .map(|fl| (fl.line, fl.height))
         .collect())
