@@ -80,6 +80,14 @@ test("an issue's page: contact, timeline, paragraph, charts, letters; the board 
     if (!String(pasted).startsWith("refused")) assert.equal(pasted, PARAGRAPH);
 
     await ui.button("Export board report…");
+    // The report's issues: this one, chosen.
+    const chosen = await app.waitFor(
+      `const f = document.querySelector('form.report-issues');
+       return f && [...f.querySelectorAll('label')].filter(l => l.querySelector('input').checked).map(l => l.textContent)`,
+      "the report's issues",
+    );
+    assert.deepEqual(chosen, ["U.S.–Korea Free Trade Agreement (KORUS)"]);
+    await ui.button("Export…", "document.querySelector('form.report-issues')");
     const said = await ui.text("Saved the board report \\(2 pages\\)", "the export said");
     assert.match(said, /board-report\.csv and .*board-report\.xlsx/);
     const pdf = join(out, "board-report.pdf");

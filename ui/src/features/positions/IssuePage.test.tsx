@@ -73,7 +73,9 @@ describe("An issue's page", () => {
 
   async function open() {
     renderWithQuery(<Positions onOpen={vi.fn()} />);
-    await userEvent.click(await screen.findByRole("button", { name: "Open the issue's page" }));
+    const [korusPage] = await screen.findAllByRole("button", { name: "Open the issue's page" });
+    if (!korusPage) throw new Error("no issue listed");
+    await userEvent.click(korusPage);
     return screen.findByRole("heading", { level: 1, name: "U.S.–Korea Free Trade Agreement (KORUS)" });
   }
 
@@ -110,24 +112,42 @@ describe("An issue's page", () => {
     expect(await screen.findByText("The paragraph is on the clipboard as HTML.")).toBeTruthy();
   });
 
-  it("exports the board report for the range shown, and says where", async () => {
+  it("exports the board report for the range shown and the issues chosen, and says where", async () => {
     vi.mocked(ipc.chooseSavePath).mockResolvedValue("/tmp/board.pdf");
     vi.mocked(ipc.boardReportExport).mockResolvedValue({
       pdf: "/tmp/board.pdf",
       rows: ["/tmp/board.csv", "/tmp/board.xlsx"],
-      pages: 2,
+      pages: 3,
     });
+    const nafta = { issue: { id: 7, name: "NAFTA", summary: "", staff_contact: null }, positions: [] };
+    vi.mocked(ipc.issuesOverview).mockResolvedValue([...catalog.issues, nafta]);
     await open();
     await userEvent.click(screen.getByRole("button", { name: "Export board report…" }));
+    const form = screen.getByRole("form", { name: "The board report" });
+    await waitFor(() => expect(within(form).getAllByRole("checkbox")).toHaveLength(catalog.issues.length + 1));
+    const boxes = within(form).getAllByRole("checkbox") as HTMLInputElement[];
+    const [first, other] = boxes;
+    if (!first || !other) throw new Error("two issues offered");
+    // This issue first and chosen; the others offered.
+    expect(boxes.map((b) => b.checked)).toEqual([true, false]);
+    expect(boxes.map((b) => b.parentElement?.textContent)).toEqual([korus.record.issue.name, "NAFTA"]);
+    // None chosen: nothing to export, and it says why.
+    await userEvent.click(first);
+    expect(within(form).getByRole("button", { name: "Export…" })).toHaveProperty("disabled", true);
+    expect(within(form).getByText("Choose at least one issue.")).toBeTruthy();
+    await userEvent.click(other);
+    await userEvent.click(first);
+    await userEvent.click(within(form).getByRole("button", { name: "Export…" }));
     await waitFor(() =>
       expect(ipc.boardReportExport).toHaveBeenCalledWith(
-        { from: "2017-01-01", to: "2017-12-31", issues: ["1"], as_of: null },
+        { from: "2017-01-01", to: "2017-12-31", issues: ["1", "7"], as_of: null },
         "/tmp/board.pdf",
       ),
     );
     expect(
-      await screen.findByText("Saved the board report (2 pages) to /tmp/board.pdf, and its rows to /tmp/board.csv and /tmp/board.xlsx."),
+      await screen.findByText("Saved the board report (3 pages) to /tmp/board.pdf, and its rows to /tmp/board.csv and /tmp/board.xlsx."),
     ).toBeTruthy();
+    expect(screen.queryByRole("form", { name: "The board report" })).toBeNull();
   });
 
   it("changes the paragraph's wording; a refused template keeps what was typed", async () => {

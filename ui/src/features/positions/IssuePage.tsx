@@ -7,6 +7,7 @@ import { DateField } from "../../components/DateField";
 import { Toast, useNotice } from "../../components/Toast";
 import { copyText } from "../../components/clipboard";
 import { BarChart } from "../../components/BarChart";
+import { keys } from "../../queries";
 
 const METHODS: [Method, string][] = [
   ["mail", "#29548c"],
@@ -150,6 +151,73 @@ function FollowUpChart({ record }: { record: IssueRecord }) {
         note: `${o.overdue} overdue, ${o.due} due`,
       }))}
     />
+  );
+}
+
+/**
+ * Which issues the board report covers, this one first: a page each, over
+ * the range the page shows.
+ */
+function ReportIssues({
+  record,
+  chosen,
+  onChange,
+  busy,
+  onExport,
+  onCancel,
+}: {
+  record: IssueRecord;
+  chosen: number[];
+  onChange: (ids: number[]) => void;
+  busy: boolean;
+  onExport: () => void;
+  onCancel: () => void;
+}) {
+  const issues = useQuery({ queryKey: keys.issues, queryFn: ipc.issuesOverview });
+  const all = issues.data?.map((v) => v.issue) ?? [record.issue];
+  // This issue first, then the others in the list's order.
+  const ordered = [record.issue, ...all.filter((i) => i.id !== record.issue.id)];
+  return (
+    <form
+      className="report-issues"
+      aria-label="The board report"
+      onSubmit={(e) => {
+        e.preventDefault();
+        onExport();
+      }}
+    >
+      <fieldset>
+        <legend>
+          Issues in the report, {longDate(record.from)} to {longDate(record.to)} (a page each)
+        </legend>
+        {ordered.map((i) => (
+          <label key={i.id} className="check">
+            <input
+              type="checkbox"
+              checked={chosen.includes(i.id)}
+              onChange={(e) =>
+                onChange(
+                  e.target.checked
+                    ? ordered.filter((o) => o.id === i.id || chosen.includes(o.id)).map((o) => o.id)
+                    : chosen.filter((c) => c !== i.id),
+                )
+              }
+            />
+            {i.name}
+          </label>
+        ))}
+      </fieldset>
+      {issues.isError && <ErrorNote error={issues.error} prefix="The other issues could not be listed" />}
+      <div className="actions">
+        <button type="submit" className="small primary" disabled={busy || chosen.length === 0}>
+          {busy ? "Exporting…" : "Export…"}
+        </button>
+        <button type="button" className="small" onClick={onCancel}>
+          Cancel
+        </button>
+        {chosen.length === 0 && <span className="muted">Choose at least one issue.</span>}
+      </div>
+    </form>
   );
 }
 
@@ -338,14 +406,18 @@ export function IssuePage({ issue, onBack, onOpen }: { issue: number; onBack: ()
     placeholderData: keepPreviousData,
   });
   const record = page.data?.record;
+  const [choosing, setChoosing] = useState<number[] | null>(null);
   const exportReport = useMutation({
-    mutationFn: async (r: IssueRecord) => {
+    mutationFn: async ({ r, issues }: { r: IssueRecord; issues: number[] }) => {
       const path = await ipc.chooseSavePath("board-report.pdf", { name: "PDF", extensions: ["pdf"] });
       if (!path) return null;
-      return ipc.boardReportExport({ from: r.from, to: r.to, issues: [String(r.issue.id)], as_of: null }, path);
+      return ipc.boardReportExport({ from: r.from, to: r.to, issues: issues.map(String), as_of: null }, path);
     },
     onSuccess: (w) => {
-      if (w) setNotice(`Saved the board report (${w.pages} pages) to ${w.pdf}, and its rows to ${w.rows.join(" and ")}.`);
+      if (w) {
+        setChoosing(null);
+        setNotice(`Saved the board report (${w.pages} pages) to ${w.pdf}, and its rows to ${w.rows.join(" and ")}.`);
+      }
     },
   });
   return (
@@ -363,12 +435,25 @@ export function IssuePage({ issue, onBack, onOpen }: { issue: number; onBack: ()
             <button
               type="button"
               className="primary"
-              disabled={exportReport.isPending}
-              onClick={() => exportReport.mutate(record)}
+              disabled={exportReport.isPending || choosing !== null}
+              onClick={() => setChoosing([record.issue.id])}
             >
               {exportReport.isPending ? "Exporting…" : "Export board report…"}
             </button>
           </header>
+          {choosing !== null && (
+            <ReportIssues
+              record={record}
+              chosen={choosing}
+              onChange={setChoosing}
+              busy={exportReport.isPending}
+              onExport={() => exportReport.mutate({ r: record, issues: choosing })}
+              onCancel={() => {
+                setChoosing(null);
+                exportReport.reset();
+              }}
+            />
+          )}
           {exportReport.isError && <ErrorNote error={exportReport.error} prefix="Not exported" reveal />}
           <Contact issue={record.issue.id} contact={record.issue.staff_contact} />
           <div className="grid2 range">
