@@ -50,6 +50,11 @@ export const keys = {
   personById: (id: number) => ["person", id],
   /** The positions screen: each issue's versions with the letters citing them. */
   issues: ["issues"],
+  /** An issue's page (its record over a range, and its paragraph). */
+  issuePage: ["issue-page"],
+  issuePageFor: (issue: number, from: string, to: string) => ["issue-page", issue, from, to],
+  /** How the newsletter's position paragraph is worded. */
+  paragraphWording: ["paragraph-wording"],
   templates: ["templates"],
   templateCheck: (draft: TemplateDraft) => ["templates", "check", draft],
   letterhead: ["letterhead"],
@@ -75,7 +80,7 @@ export const keys = {
  * templates and the letterhead.
  */
 export const AREA_KEYS: Record<RecordArea, readonly QueryKey[]> = {
-  letters: [keys.letters, keys.letter, keys.sentLog, keys.issues, keys.search],
+  letters: [keys.letters, keys.letter, keys.sentLog, keys.issues, keys.issuePage, keys.search],
   officials: [
     keys.officials,
     keys.groups,
@@ -85,8 +90,9 @@ export const AREA_KEYS: Record<RecordArea, readonly QueryKey[]> = {
     keys.catalog,
     keys.search,
     keys.draftPreview,
+    keys.issuePage,
   ],
-  positions: [keys.catalog, keys.issues, keys.positionInForce, keys.search, keys.draftPreview],
+  positions: [keys.catalog, keys.issues, keys.issuePage, keys.positionInForce, keys.search, keys.draftPreview],
   templates: [keys.catalog, keys.templates, keys.letterBlank, keys.draftPreview, keys.paragraphs],
   settings: [
     keys.letterhead,
@@ -97,6 +103,8 @@ export const AREA_KEYS: Record<RecordArea, readonly QueryKey[]> = {
     keys.followUpDefault,
     keys.letterBlank,
     keys.draftPreview,
+    keys.issuePage,
+    keys.paragraphWording,
   ],
 };
 

@@ -85,5 +85,11 @@ describe("keysFor", () => {
     expect(keysFor(["officials"])).toEqual(
       expect.arrayContaining([keys.officials, keys.offices, keys.office, keys.person, keys.catalog]),
     );
+    // An issue's page counts letters, copies, replies and positions, and is
+    // worded by settings: every one of those changes makes it stale.
+    for (const area of ["letters", "officials", "positions", "settings"] as const) {
+      expect(keysFor([area])).toContainEqual(keys.issuePage);
+    }
+    expect(keysFor(["settings"])).toContainEqual(keys.paragraphWording);
   });
 });

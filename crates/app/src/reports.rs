@@ -802,14 +802,13 @@ impl App {
         let organization = short
             .or_else(|| full.map(|o| o.name))
             .unwrap_or_else(|| "The organization".into());
-        // The version in force at the range's end (or the first, when the
-        // range predates every version).
+        // The version in force at the range's end; none when the range
+        // predates every version (never a later one, as a letter cites).
         let in_force = record
             .positions
             .iter()
             .rev()
-            .find(|p| p.adopted_on <= record.to)
-            .or(record.positions.first());
+            .find(|p| p.adopted_on <= record.to);
         let stance = in_force.map_or(Stance::Monitor, |p| p.stance);
         let reaffirmed = in_force.is_some_and(|p| {
             record

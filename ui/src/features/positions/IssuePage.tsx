@@ -1,8 +1,8 @@
 import { useState } from "react";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import * as ipc from "../../ipc";
-import type { IssueRecord, Method, OfficeGroup, PositionParagraph } from "../../ipc";
-import { ErrorNote, METHOD_LABEL, StatusChip, longDate } from "../../components/common";
+import type { IssuePage as IssuePageData, IssueRecord, Method, OfficeGroup, PositionParagraph } from "../../ipc";
+import { ErrorNote, METHOD_LABEL, StatusChip, fieldError, longDate } from "../../components/common";
 import { DateField } from "../../components/DateField";
 import { Toast, useNotice } from "../../components/Toast";
 import { copyText } from "../../components/clipboard";
@@ -226,13 +226,14 @@ function Wording({ onSaved }: { onSaved: (said: string) => void }) {
   const client = useQueryClient();
   const [open, setOpen] = useState(false);
   const [form, setForm] = useState<{ shortName: string; template: string } | null>(null);
-  const wording = useQuery({ queryKey: ["paragraph-wording"], queryFn: ipc.paragraphWording, enabled: open });
+  const wording = useQuery({ queryKey: keys.paragraphWording, queryFn: ipc.paragraphWording, enabled: open });
   const shown = form ?? (wording.data ? { shortName: wording.data.short_name ?? "", template: wording.data.template } : null);
   const save = useMutation({
     mutationFn: (w: { shortName: string; template: string | null }) => ipc.paragraphWordingSave(w.shortName || null, w.template),
     onSuccess: (w) => {
-      client.setQueryData(["paragraph-wording"], w);
-      void client.invalidateQueries({ queryKey: ["issue-page"] });
+      // The record's change (settings) refreshes the page; the form's own
+      // copy is what was kept.
+      client.setQueryData(keys.paragraphWording, w);
       setForm(null);
       setOpen(false);
       onSaved(w.shipped ? "The paragraph is written by the shipped template." : "The paragraph's wording is saved.");
@@ -348,13 +349,11 @@ function Paragraph({ paragraph, onCopied }: { paragraph: PositionParagraph; onCo
 
 /** The staff contact, and changing it. */
 function Contact({ issue, contact }: { issue: number; contact: string | null }) {
-  const client = useQueryClient();
   const [editing, setEditing] = useState<string | null>(null);
   const save = useMutation({
     mutationFn: (name: string) => ipc.issueSetContact(String(issue), name.trim() ? name.trim() : null),
     onSuccess: () => {
       setEditing(null);
-      void client.invalidateQueries({ queryKey: ["issue-page"] });
     },
   });
   if (editing === null) {
@@ -400,12 +399,19 @@ export function IssuePage({ issue, onBack, onOpen }: { issue: number; onBack: ()
   const [to, setTo] = useState<string>("");
   const [notice, setNotice] = useNotice();
   const page = useQuery({
-    queryKey: ["issue-page", issue, from, to],
+    queryKey: keys.issuePageFor(issue, from, to),
     queryFn: () => ipc.issuePage(String(issue), from || null, to || null),
     // A new range keeps the page (and the field being typed in) until it comes.
     placeholderData: keepPreviousData,
   });
-  const record = page.data?.record;
+  // A range refused (it ends before it starts) keeps the page last shown,
+  // its fields holding what was typed and saying what is wrong.
+  const [good, setGood] = useState<IssuePageData | null>(null);
+  if (page.data && page.data !== good) setGood(page.data);
+  const shown = page.data ?? good;
+  const record = shown?.record;
+  const fromError = fieldError(page.error, "from");
+  const toError = fieldError(page.error, "to");
   const [choosing, setChoosing] = useState<number[] | null>(null);
   const exportReport = useMutation({
     mutationFn: async ({ r, issues }: { r: IssueRecord; issues: number[] }) => {
@@ -427,8 +433,10 @@ export function IssuePage({ issue, onBack, onOpen }: { issue: number; onBack: ()
           ← All positions
         </button>
       </header>
-      {page.isError && <ErrorNote error={page.error} prefix="The issue's page could not be loaded" />}
-      {record && page.data && (
+      {page.isError && !fromError && !toError && (
+        <ErrorNote error={page.error} prefix="The issue's page could not be loaded" />
+      )}
+      {record && shown && (
         <>
           <header className="screen-head">
             <h1 id="issue-title">{record.issue.name}</h1>
@@ -457,8 +465,8 @@ export function IssuePage({ issue, onBack, onOpen }: { issue: number; onBack: ()
           {exportReport.isError && <ErrorNote error={exportReport.error} prefix="Not exported" reveal />}
           <Contact issue={record.issue.id} contact={record.issue.staff_contact} />
           <div className="grid2 range">
-            <DateField label="From" name="from" value={from || record.from} onChange={(d) => setFrom(d)} />
-            <DateField label="To" name="to" value={to || record.to} onChange={(d) => setTo(d)} />
+            <DateField label="From" name="from" value={from || record.from} error={fromError} onChange={(d) => setFrom(d)} />
+            <DateField label="To" name="to" value={to || record.to} error={toError} onChange={(d) => setTo(d)} />
           </div>
           <section aria-labelledby="timeline-title">
             <h2 id="timeline-title">Positions</h2>
@@ -474,7 +482,7 @@ export function IssuePage({ issue, onBack, onOpen }: { issue: number; onBack: ()
               ))}
             </ol>
           </section>
-          <Paragraph paragraph={page.data.paragraph} onCopied={setNotice} />
+          <Paragraph paragraph={shown.paragraph} onCopied={setNotice} />
           <section aria-labelledby="charts-title">
             <h2 id="charts-title">
               From {longDate(record.from)} to {longDate(record.to)}
