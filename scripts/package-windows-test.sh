@@ -189,9 +189,15 @@ skips=(); for t in "${cannot[@]}"; do skips+=(--skip "$t"); done
 coproc SPAWNER { exec "$PWD/target/tools/pyhanko/bin/python" scripts/test-smtp-spawner.py; }
 read -r -u "${SPAWNER[0]}" ready || fail "the mail-server spawner did not start"
 export AMICUS_TEST_SMTP_SPAWNER="127.0.0.1:${ready#READY }"
+# The desktop app is named beside the command, with the installer's features,
+# only so that cargo settles every library's features as the installer's build
+# did and reuses what it compiled: named alone, the command's tests settled
+# them otherwise and recompiled 175 crates (7 minutes). Only the command's
+# tests (`it`) are built and run.
 AMICUS_TEST_PG_TCP=1 AMICUS_REQUIRE_PG=1 bash scripts/with-postgres.sh env \
   CARGO_TARGET_DIR="$PWD/target/windows" CARGO_TARGET_X86_64_PC_WINDOWS_GNU_RUNNER="$WINE" \
-  cargo test --release --target x86_64-pc-windows-gnu -p amicus-cli -- --test-threads=2 "${skips[@]}" ||
+  cargo test --release --target x86_64-pc-windows-gnu -p amicus-cli -p amicus-desktop \
+    --features tauri/custom-protocol --test it -- --test-threads=2 "${skips[@]}" ||
   fail "the amicus command's tests failed under Wine"
 kill "$SPAWNER_PID" 2>/dev/null || true
 

@@ -7,6 +7,7 @@
 use std::path::Path;
 use std::process::Command;
 
+use crate::common::Run;
 use amicus_app::{App, Clock, DraftRequest, Engine};
 
 const EACH: usize = 100;
@@ -20,8 +21,7 @@ fn draft_by_cli(db: &Path, body: &Path, tag: &str, n: usize) -> Vec<String> {
             .args(["--issue", "KORUS", "--subject", &subject, "--body-file"])
             .arg(body)
             .env("AMICUS_DB", db)
-            .output()
-            .expect("amicus runs");
+            .run();
         if !o.status.success() {
             refused.push(format!("{subject}: {}", String::from_utf8_lossy(&o.stderr)));
         }
@@ -33,8 +33,7 @@ fn letters_in(db: &Path) -> usize {
     let o = Command::new(env!("CARGO_BIN_EXE_amicus"))
         .args(["letters", "list"])
         .env("AMICUS_DB", db)
-        .output()
-        .unwrap();
+        .run();
     assert!(o.status.success());
     String::from_utf8(o.stdout).unwrap().lines().count()
 }

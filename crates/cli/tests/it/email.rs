@@ -10,6 +10,7 @@ use testkit::smtp;
 
 use std::process::Command;
 
+use crate::common::Run;
 use common::{fails, ok};
 use smtp::Server;
 use testkit::pki::server_certificates as certificates;
@@ -25,8 +26,7 @@ fn amicus_with_password(
         .env("AMICUS_SMTP_PASSWORD", password)
         // No session bus, no keychain: the user's own is never reached.
         .env_remove("DBUS_SESSION_BUS_ADDRESS")
-        .output()
-        .unwrap()
+        .run()
 }
 
 #[test]

@@ -327,15 +327,7 @@ fn a_letterhead_file_lies_beneath_every_page_and_the_letter_is_still_signed_and_
         "jordan.p12",
         &testkit::pki::self_signed_p12("Jordan A. Whitfield", 365),
     );
-    let signed = Command::new(env!("CARGO_BIN_EXE_amicus"))
-        .args(["letters", "sign", "2", "--certificate"])
-        .arg(&p12)
-        .env("AMICUS_DB", &db)
-        .env("AMICUS_CERT_PASSWORD", "letters")
-        .env_remove("DBUS_SESSION_BUS_ADDRESS")
-        .output()
-        .unwrap();
-    assert!(signed.status.success(), "{signed:?}");
+    common::sign_digitally(&db, "2", &p12);
     ok(&db, &["letters", "send", "2", "--method", "mail"]);
     ok(&db, &["settings", "letterhead", "--remove"]);
     assert_eq!(

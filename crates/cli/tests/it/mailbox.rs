@@ -9,6 +9,7 @@
 use std::path::Path;
 use std::process::Command;
 
+use crate::common::Run;
 use crate::common::{fails, ok};
 use testkit::oidc::{CLIENT_ID, Provider};
 
@@ -19,8 +20,7 @@ fn amicus_with_browser(db: &Path, browser: &Path, args: &[&str]) -> std::process
         .env("BROWSER", browser)
         .env("XDG_CONFIG_HOME", db.with_file_name("no-config"))
         .env_remove("DBUS_SESSION_BUS_ADDRESS")
-        .output()
-        .unwrap()
+        .run()
 }
 
 /// A $BROWSER that signs in as `who` (or closes the browser), its output in `out`.

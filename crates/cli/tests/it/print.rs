@@ -7,6 +7,7 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
+use crate::common::Run;
 use crate::common::ok;
 use testkit::cups::{PRINTER, Server};
 
@@ -17,8 +18,7 @@ fn amicus_printing(db: &Path, server: &Server, args: &[&str]) -> Output {
         .env("AMICUS_DB", db)
         .env("XDG_CONFIG_HOME", db.with_file_name("no-config"))
         .env(key, value)
-        .output()
-        .unwrap()
+        .run()
 }
 
 fn prints(db: &Path, server: &Server, args: &[&str]) -> String {

@@ -5,6 +5,7 @@ use crate::common;
 
 use std::process::Command;
 
+use crate::common::Run;
 use common::{fails, json, ok};
 
 #[test]
@@ -86,8 +87,7 @@ fn the_saved_team_record_is_opened_unless_another_is_named() {
             .env("XDG_DATA_HOME", dir.path().join("data"))
             .env("HOME", dir.path())
             .env("AMICUS_KEYCHAIN", "none")
-            .output()
-            .unwrap()
+            .run()
     };
     let o = run(&["letters", "list"]);
     let err = String::from_utf8_lossy(&o.stderr);

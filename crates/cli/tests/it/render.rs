@@ -6,6 +6,7 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+use crate::common::Run;
 use crate::common::tool;
 
 const SAMPLE: &str = concat!(
@@ -14,10 +15,7 @@ const SAMPLE: &str = concat!(
 );
 
 fn amicus(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_amicus"))
-        .args(args)
-        .output()
-        .expect("amicus runs")
+    Command::new(env!("CARGO_BIN_EXE_amicus")).args(args).run()
 }
 
 fn render_sample(dir: &Path) -> PathBuf {

@@ -221,16 +221,7 @@ fn signing_warns_of_a_certificate_about_to_expire_and_verify_all_reads_as_a_summ
     ok(&db, &["letters", "copy", "1", "--date", "2017-09-20"]);
     ok(&db, &["letters", "approve", "2"]);
     let p12 = certificate(dir.path(), 10);
-    let signed = Command::new(env!("CARGO_BIN_EXE_amicus"))
-        .args(["letters", "sign", "2", "--certificate"])
-        .arg(&p12)
-        .env("AMICUS_DB", &db)
-        .env("AMICUS_CERT_PASSWORD", "letters")
-        // No session bus, no keychain: the user's own is never reached.
-        .env_remove("DBUS_SESSION_BUS_ADDRESS")
-        .output()
-        .unwrap();
-    assert!(signed.status.success(), "{signed:?}");
+    let signed = common::sign_digitally(&db, "2", &p12);
     let said = String::from_utf8(signed.stdout).unwrap();
     assert_eq!(
         said,

@@ -10,6 +10,7 @@ use std::process::Command;
 
 use serde_json::Value;
 
+use crate::common::Run;
 use crate::common::{ok, tool};
 use crate::pdfa_check;
 
@@ -30,8 +31,7 @@ fn render(dir: &Path, name: &str, edit: impl Fn(&mut Value)) -> Vec<PathBuf> {
         .arg(&data)
         .arg("--out")
         .arg(&out)
-        .output()
-        .unwrap();
+        .run();
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     String::from_utf8(o.stdout)
         .unwrap()
@@ -243,15 +243,7 @@ fn a_signed_letter_stays_tagged_and_archival_and_its_signature_holds() {
         "jordan.p12",
         &testkit::pki::self_signed_p12("Jordan A. Whitfield", 365),
     );
-    let signed = Command::new(env!("CARGO_BIN_EXE_amicus"))
-        .args(["letters", "sign", "2", "--certificate"])
-        .arg(&p12)
-        .env("AMICUS_DB", &db)
-        .env("AMICUS_CERT_PASSWORD", "letters")
-        .env_remove("DBUS_SESSION_BUS_ADDRESS")
-        .output()
-        .unwrap();
-    assert!(signed.status.success(), "{signed:?}");
+    crate::common::sign_digitally(&db, "2", &p12);
     ok(&db, &["letters", "send", "2", "--method", "mail"]);
     let pdf = dir.path().join("signed.pdf");
     ok(

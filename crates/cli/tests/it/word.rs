@@ -10,6 +10,7 @@ use std::process::Command;
 
 use serde_json::Value;
 
+use crate::common::Run;
 use crate::common::{ok, tool};
 
 const SAMPLE: &str = concat!(
@@ -28,8 +29,7 @@ fn render(args: &[&str]) -> String {
     let o = Command::new(env!("CARGO_BIN_EXE_amicus"))
         .arg("render")
         .args(args)
-        .output()
-        .expect("amicus runs");
+        .run();
     assert!(
         o.status.success(),
         "amicus render {args:?} failed: {}",
