@@ -228,9 +228,10 @@ $$;
 CREATE OR REPLACE TRIGGER events_actor BEFORE INSERT ON events
 FOR EACH ROW EXECUTE FUNCTION amicus_event_actor();
 
--- The four-eyes rule, and the organization's own settings (its name,
--- letterhead and address, its time zone, its mail server), are the
--- administrators' to set.
+-- The four-eyes rule, and the organization's own settings (its name and the
+-- short name reports use, letterhead and address, its time zone, its mail
+-- server), are the administrators' to set. (Step 12 brought records set up
+-- before the short name was added to this; running this step again keeps it.)
 CREATE OR REPLACE FUNCTION amicus_settings_roles() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
@@ -239,10 +240,10 @@ BEGIN
         RAISE EXCEPTION 'permission denied: only an administrator may change the four-eyes rule'
             USING ERRCODE = 'insufficient_privilege';
     END IF;
-    IF ((TG_OP <> 'INSERT' AND OLD.key IN ('organization', 'time_zone', 'mail'))
-        OR (TG_OP <> 'DELETE' AND NEW.key IN ('organization', 'time_zone', 'mail')))
+    IF ((TG_OP <> 'INSERT' AND OLD.key IN ('organization', 'organization_short_name', 'time_zone', 'mail'))
+        OR (TG_OP <> 'DELETE' AND NEW.key IN ('organization', 'organization_short_name', 'time_zone', 'mail')))
        AND NOT amicus_privileged() THEN
-        RAISE EXCEPTION 'permission denied: only an administrator may change the organization''s settings (letterhead, time zone, mail server)'
+        RAISE EXCEPTION 'permission denied: only an administrator may change the organization''s settings (its name and short name, letterhead, time zone, mail server)'
             USING ERRCODE = 'insufficient_privilege';
     END IF;
     RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;

@@ -3,12 +3,19 @@
 -- letter's copies in their order. A page, the first or the next one after
 -- a copy, is then read straight from the index and the scan stops at its
 -- end, however long the date range.
+--
+-- The new indexes are built before the old ones are dropped: building takes
+-- a lock that lets staff go on reading the log (writes wait), while a
+-- dropped index's lock, held to the end of the upgrade's transaction,
+-- would stop every read for as long as the builds took.
+CREATE INDEX recipients_newest ON letter_recipients (letter_date DESC, letter_id DESC, ord);
+CREATE INDEX recipients_by_office_newest ON letter_recipients (office_id, letter_date DESC, letter_id DESC, ord);
+CREATE INDEX recipients_by_person_newest ON letter_recipients (person_id, letter_date DESC, letter_id DESC, ord);
 DROP INDEX recipients_by_date;
 DROP INDEX recipients_by_office;
 DROP INDEX recipients_by_person;
-CREATE INDEX recipients_newest ON letter_recipients (letter_date DESC, letter_id DESC, ord);
-CREATE INDEX recipients_by_office ON letter_recipients (office_id, letter_date DESC, letter_id DESC, ord);
-CREATE INDEX recipients_by_person ON letter_recipients (person_id, letter_date DESC, letter_id DESC, ord);
+ALTER INDEX recipients_by_office_newest RENAME TO recipients_by_office;
+ALTER INDEX recipients_by_person_newest RENAME TO recipients_by_person;
 -- The planner reads that index in order only when it knows a date range
 -- holds more copies than a page. With the default 100 histogram buckets
 -- (each some two months wide in a ten-year record) it guessed a month held

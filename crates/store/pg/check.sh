@@ -619,6 +619,10 @@ row copy_contacts "UPDATE" rrrrr "UPDATE copy_contacts SET notes = 'x'"
 row copy_contacts "DELETE" rrrrr "DELETE FROM copy_contacts"
 row settings "UPDATE the organization's letterhead" rrror \
   "INSERT INTO settings (key, value) VALUES ('organization', '{}') ON CONFLICT (key) DO UPDATE SET value = excluded.value"
+row settings "name the organization in a sentence (short name)" rrror \
+  "INSERT INTO settings (key, value) VALUES ('organization_short_name', '\"the Club\"') ON CONFLICT (key) DO UPDATE SET value = excluded.value"
+row settings "edit the position paragraph's template" ooooo \
+  "INSERT INTO settings (key, value) VALUES ('position_paragraph_template', '\"{{organization}} wrote.\"') ON CONFLICT (key) DO UPDATE SET value = excluded.value"
 row settings "turn four-eyes on" rrror \
   "INSERT INTO settings (key, value) VALUES ('four_eyes', 'true') ON CONFLICT (key) DO UPDATE SET value = excluded.value"
 row amicus_warrants "SELECT" rrrro "SELECT count(*) FROM amicus_warrants"

@@ -193,21 +193,7 @@ impl Store {
             }
             // On a team record a follow-up belongs to a colleague's login
             // (that is what "mine" finds); a single-user file takes any name.
-            if tx.dialect() == crate::db::Dialect::Postgres {
-                let logins: Vec<String> = crate::team::team_users_on(tx)?
-                    .into_iter()
-                    .map(|(name, _)| name)
-                    .collect();
-                if !logins.iter().any(|l| l == owner) {
-                    return Err(StoreError::invalid(
-                        "owner",
-                        format!(
-                            "“{owner}” is not a login on the team record; give it to one of: {}",
-                            logins.join(", ")
-                        ),
-                    ));
-                }
-            }
+            crate::team::require_login(tx, "owner", owner, "give it to one of")?;
             tx.execute(
                 "UPDATE letter_recipients SET follow_up_owner = ?2 WHERE id = ?1",
                 params![recipient_id, owner],

@@ -100,22 +100,8 @@ impl Store {
     pub fn set_issue_contact(&mut self, issue_id: i64, contact: Option<&str>) -> Result<Issue> {
         let contact = contact.map(str::trim).filter(|c| !c.is_empty());
         self.write(|tx| {
-            if let Some(c) = contact
-                && tx.dialect() == crate::db::Dialect::Postgres
-            {
-                let logins: Vec<String> = crate::team::team_users_on(tx)?
-                    .into_iter()
-                    .map(|(name, _)| name)
-                    .collect();
-                if !logins.iter().any(|l| l == c) {
-                    return Err(StoreError::invalid(
-                        "contact",
-                        format!(
-                            "“{c}” is not a login on the team record; name one of: {}",
-                            logins.join(", ")
-                        ),
-                    ));
-                }
+            if let Some(c) = contact {
+                crate::team::require_login(tx, "contact", c, "name one of")?;
             }
             let changed = tx.execute(
                 "UPDATE issues SET staff_contact = ?1 WHERE id = ?2",

@@ -109,6 +109,29 @@ fn a_team_is_set_up_fed_from_a_file_and_each_person_does_only_their_part() {
     let err = fails(Path::new(&avery), &["letters", "approve", &own]);
     assert!(err.contains("four-eyes"), "{err}");
 
+    // How the organization is named in a sentence is an administrator's to
+    // set; the position paragraph's template is the team's, and a drafter
+    // saving one is not refused for the short name kept beside it.
+    ok(
+        Path::new(&admin),
+        &["settings", "short-name", "the Chamber"],
+    );
+    let err = fails(Path::new(&dana), &["settings", "short-name", "the Club"]);
+    assert!(
+        err.contains("permission denied") && err.contains("short name"),
+        "{err}"
+    );
+    let template = dir.path().join("paragraph.hbs");
+    std::fs::write(&template, "{{organization}} wrote on {{issue}}.").unwrap();
+    ok(
+        Path::new(&dana),
+        &["settings", "paragraph-template", template.to_str().unwrap()],
+    );
+    assert_eq!(
+        ok(Path::new(&dana), &["settings", "short-name"]).trim(),
+        "short name: the Chamber"
+    );
+
     // The team record's backup is the single-user format, and opens as one.
     let backup = dir.path().join("team.db");
     ok(Path::new(&admin), &["backup", backup.to_str().unwrap()]);
