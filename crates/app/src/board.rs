@@ -39,7 +39,16 @@ pub struct BoardWritten {
     pub pdf: PathBuf,
     /// The rows written beside it (.csv, .xlsx).
     pub rows: Vec<PathBuf>,
+    /// Those of the rows that replaced a file of the same name, said so.
+    pub replaced: Vec<PathBuf>,
     pub pages: u32,
+}
+
+/// Where a board report's rows go when not named: beside its PDF, named
+/// like it, as CSV and as a spreadsheet (the window and `amicus report`
+/// alike).
+pub fn rows_beside(pdf: &Path) -> Vec<PathBuf> {
+    vec![pdf.with_extension("csv"), pdf.with_extension("xlsx")]
 }
 
 /// The report made: its PDF, its CSV rows, and each issue's record.
@@ -128,34 +137,35 @@ fn rows_of<'a>(records: &[&'a IssueRecord]) -> Vec<[Cell<'a>; 17]> {
     rows
 }
 
-/// The rows of the records as CSV (CRLF line ends, as spreadsheets expect).
+/// The rows of the records as CSV (RFC 4180: CRLF line ends, as
+/// spreadsheets expect). A text cell that a spreadsheet would read as a
+/// formula (one starting `=`, `+`, `-`, `@`, or a tab or return: a
+/// subject or office name typed so) is written with a `'` before it, so
+/// opening the file in Excel never runs it; the .xlsx has no need, its
+/// text cells are text.
 pub fn csv_of(records: &[&IssueRecord]) -> String {
-    use std::fmt::Write as _;
-    let mut out = format!("{CSV_HEADER}\r\n");
+    let mut out = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    let mut fields: Vec<String> = Vec::with_capacity(17);
+    let mut write = |fields: &[String]| {
+        // Writing to memory cannot fail.
+        let _ = out.write_record(fields);
+    };
+    fields.extend(CSV_HEADER.split(',').map(str::to_string));
+    write(&fields);
     for row in rows_of(records) {
-        for (k, cell) in row.iter().enumerate() {
-            if k > 0 {
-                out.push(',');
-            }
-            match cell {
-                Cell::Text(s) if s.contains([',', '"', '\n', '\r']) => {
-                    out.push('"');
-                    out.push_str(&s.replace('"', "\"\""));
-                    out.push('"');
-                }
-                Cell::Text(s) => out.push_str(s),
-                Cell::Number(n) => {
-                    let _ = write!(out, "{n}");
-                }
-                Cell::Day(d) => {
-                    let _ = write!(out, "{d}");
-                }
-                Cell::Empty => {}
-            }
-        }
-        out.push_str("\r\n");
+        fields.clear();
+        fields.extend(row.iter().map(|cell| match cell {
+            Cell::Text(s) if s.starts_with(['=', '+', '-', '@', '\t', '\r']) => format!("'{s}"),
+            Cell::Text(s) => s.to_string(),
+            Cell::Number(n) => n.to_string(),
+            Cell::Day(d) => d.to_string(),
+            Cell::Empty => String::new(),
+        }));
+        write(&fields);
     }
-    out
+    String::from_utf8(out.into_inner().unwrap_or_default()).unwrap_or_default()
 }
 
 /// The rows of the records as a spreadsheet: the CSV's columns, numbers
@@ -209,8 +219,6 @@ pub fn xlsx_of(records: &[&IssueRecord]) -> Result<Vec<u8>, AppError> {
 /// What a piece of text is in the tagged PDF's structure.
 #[derive(Clone, Copy)]
 enum Tagged {
-    /// A paragraph of its own.
-    New,
     /// Part of this one (a table row's cells: one paragraph each row).
     In(Tag),
     /// Furniture: a chart's labels, running heads, page numbers.
@@ -286,6 +294,26 @@ impl<'f> Pages<'f> {
         self.bottom - self.y
     }
 
+    /// A new page unless `height` fits above the bottom margin.
+    fn need(&mut self, height: f32) {
+        if self.room() < height {
+            self.new_page();
+        }
+    }
+
+    /// Lines already set, placed from the cursor down as one paragraph of
+    /// the structure (`tag`), onto a new page where one would cross the
+    /// bottom margin.
+    fn flow(&mut self, lines: Vec<(TextLine, f32)>, tag: Tag) {
+        for (mut line, height) in lines {
+            self.need(height);
+            line.baseline += self.y;
+            line.tag = tag;
+            self.page().items.push(Placed::Text(line));
+            self.y += height;
+        }
+    }
+
     /// Set `text` at (`x`, `top`) in a column `width` wide; returns its height.
     #[allow(clippy::too_many_arguments)]
     fn text_at(
@@ -305,7 +333,6 @@ impl<'f> Pages<'f> {
         }
         let lines = self.set(text, style, size, align, color, x, width)?;
         let tag = match tag {
-            Tagged::New => self.part(),
             Tagged::In(tag) => tag,
             Tagged::Not => Tag::Artifact,
         };
@@ -363,21 +390,16 @@ impl<'f> Pages<'f> {
         Ok(lines)
     }
 
-    /// A paragraph across the column at the cursor, moving it down.
+    /// A paragraph across the column at the cursor, moving it down (and on
+    /// to the next page where it reaches the bottom margin).
     fn para(&mut self, text: &str, style: Style, size: f32, align: Align) -> Result<(), AppError> {
-        let (x, w, y) = (self.left, self.width, self.y);
-        let h = self.text_at(
-            text,
-            style,
-            size,
-            align,
-            Rgb::default(),
-            x,
-            y,
-            w,
-            Tagged::New,
-        )?;
-        self.y += h;
+        if text.is_empty() {
+            return Ok(());
+        }
+        let (x, w) = (self.left, self.width);
+        let lines = self.set(text, style, size, align, Rgb::default(), x, w)?;
+        let tag = self.part();
+        self.flow(lines, tag);
         Ok(())
     }
 
@@ -450,6 +472,10 @@ fn nice_max(v: u32) -> u32 {
     }
 }
 
+/// A chart's title with the space around it, and a bar's row.
+const CHART_TITLE_HEIGHT: f32 = 32.0;
+const ROW: f32 = 14.0;
+
 fn chart_title(p: &mut Pages, title: &str) -> Result<(), AppError> {
     p.y += 14.0;
     p.para(title, Style::BOLD, 10.5, Align::Left)?;
@@ -460,6 +486,8 @@ fn chart_title(p: &mut Pages, title: &str) -> Result<(), AppError> {
 /// Letters and copies per month: a stacked bar of copies by method for
 /// each month, the month's letters written above it.
 fn month_chart(p: &mut Pages, r: &IssueRecord) -> Result<(), AppError> {
+    // Title, bars, month names and legend stay on one page.
+    p.need(MONTH_CHART_HEIGHT);
     chart_title(p, "Letters and copies per month, by method")?;
     let height = 90.0;
     let top = p.y + 4.0;
@@ -487,7 +515,10 @@ fn month_chart(p: &mut Pages, r: &IssueRecord) -> Result<(), AppError> {
         thickness: 0.5,
         color: AXIS,
     });
-    let short = months.len() > 18;
+    let every = label_step(slot);
+    // A month's letters above its bar while there is room for the number;
+    // over a long range the bars alone (the rows have the numbers).
+    let counted = slot >= COUNT_ROOM;
     for (i, m) in months.iter().enumerate() {
         let x = x0 + slot * i as f32 + (slot - bar) / 2.0;
         let mut y = base;
@@ -497,7 +528,7 @@ fn month_chart(p: &mut Pages, r: &IssueRecord) -> Result<(), AppError> {
             p.rect(x, y - h, bar, h, color);
             y -= h;
         }
-        if m.letters > 0 {
+        if counted && m.letters > 0 {
             p.label(
                 &m.letters.to_string(),
                 7.0,
@@ -507,21 +538,33 @@ fn month_chart(p: &mut Pages, r: &IssueRecord) -> Result<(), AppError> {
                 bar + 12.0,
             )?;
         }
-        let name = month_label(&m.month, short && i % 3 != 0);
-        p.label(
-            &name,
-            6.5,
-            Align::Center,
-            x0 + slot * i as f32,
-            base + 2.0,
-            slot,
-        )?;
+        // A month's name centred under its bar, as wide as the months it
+        // stands for, so names never run into each other.
+        if i % every == 0 {
+            // Kept within the axis: the first and last names move inwards
+            // rather than under the scale's numbers or past the edge.
+            let span = slot * every as f32;
+            let centre = x0 + slot * (i as f32 + 0.5);
+            let left = (centre - span / 2.0).min(x0 + w - span).max(x0);
+            p.label(
+                &month_label(&m.month),
+                6.5,
+                Align::Center,
+                left,
+                base + 2.0,
+                span,
+            )?;
+        }
     }
     // The legend.
     let mut lx = x0;
     let ly = base + 14.0;
     p.label(
-        "Bars: copies sent; above: letters.",
+        if counted {
+            "Bars: copies sent; above: letters."
+        } else {
+            "Bars: copies sent."
+        },
         7.0,
         Align::Left,
         lx,
@@ -538,11 +581,34 @@ fn month_chart(p: &mut Pages, r: &IssueRecord) -> Result<(), AppError> {
     Ok(())
 }
 
-/// "2017-09" → "Sep 17" (or nothing, to thin a long range's labels).
-fn month_label(month: &str, blank: bool) -> String {
-    if blank {
-        return String::new();
+/// How tall the month chart is, title and legend included.
+const MONTH_CHART_HEIGHT: f32 = 160.0;
+
+/// The width a month needs for its letters' number above its bar.
+const COUNT_ROOM: f32 = 12.0;
+
+/// The widest month name ("May 17" at 6.5 pt is about 20 pt) and a gap.
+const MONTH_LABEL_ROOM: f32 = 26.0;
+
+/// Name every `n`th month, `n` the first of 1, 2, 3, 4, 6, 12, 24, … whose
+/// span of `slot`-wide months holds a name: a long range is named by
+/// quarter, half-year or year, never in overlapping words.
+fn label_step(slot: f32) -> usize {
+    let mut n = 1;
+    for step in [1, 2, 3, 4, 6, 12] {
+        n = step;
+        if slot * step as f32 >= MONTH_LABEL_ROOM {
+            return n;
+        }
     }
+    while slot * (n as f32) < MONTH_LABEL_ROOM {
+        n += 12;
+    }
+    n
+}
+
+/// "2017-09" → "Sep 17".
+fn month_label(month: &str) -> String {
     let names = [
         "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
     ];
@@ -558,8 +624,9 @@ fn month_label(month: &str, blank: bool) -> String {
 /// Replies by office kind: for each, copies sent (light) and replies
 /// (dark) as horizontal bars, the median days to reply beside them.
 fn replies_chart(p: &mut Pages, r: &IssueRecord) -> Result<(), AppError> {
-    chart_title(p, "Replies and median days to reply, by office kind")?;
     let rows = &r.numbers.replies;
+    p.need(CHART_TITLE_HEIGHT + ROW * rows.len().max(1) as f32);
+    chart_title(p, "Replies and median days to reply, by office kind")?;
     let label_w = 70.0;
     let note_w = 150.0;
     let x0 = p.left + label_w;
@@ -568,7 +635,7 @@ fn replies_chart(p: &mut Pages, r: &IssueRecord) -> Result<(), AppError> {
     let scale = nice_max(most);
     for g in rows {
         let top = p.y;
-        p.label(g.group.label(), 8.0, Align::Left, p.left, top, label_w)?;
+        p.label(&g.label, 8.0, Align::Left, p.left, top, label_w)?;
         p.rect(x0, top + 2.0, w * g.sent as f32 / scale as f32, 9.0, LIGHT);
         p.rect(
             x0,
@@ -577,39 +644,23 @@ fn replies_chart(p: &mut Pages, r: &IssueRecord) -> Result<(), AppError> {
             9.0,
             DARK,
         );
-        let median = g.median_days.map_or("no replies".to_string(), |d| {
-            format!("median {} days", days(d))
-        });
-        let note = if g.sent == 0 {
-            "none sent".to_string()
-        } else {
-            format!("{} of {} replied; {median}", g.replies, g.sent)
-        };
-        p.label(&note, 8.0, Align::Left, x0 + w + 6.0, top, note_w - 6.0)?;
-        p.y = top + 14.0;
+        p.label(&g.note, 8.0, Align::Left, x0 + w + 6.0, top, note_w - 6.0)?;
+        p.y = top + ROW;
     }
     Ok(())
 }
 
-/// "15", "12.5".
-fn days(d: f64) -> String {
-    if d.fract() == 0.0 {
-        format!("{d:.0}")
-    } else {
-        format!("{d:.1}")
-    }
-}
-
 /// Follow-ups awaiting a reply by owner: due (light) and overdue (red).
 fn follow_up_chart(p: &mut Pages, r: &IssueRecord) -> Result<(), AppError> {
-    chart_title(
-        p,
-        &format!(
-            "Follow-ups awaiting a reply, by owner, as of {}",
-            long_date(r.as_of)
-        ),
-    )?;
     let rows = &r.numbers.follow_ups;
+    let title = format!(
+        "Follow-ups awaiting a reply, by owner, as of {}",
+        long_date(r.as_of)
+    );
+    // The title with its first rows; a long list of owners goes on over
+    // the page, its title said again.
+    p.need(CHART_TITLE_HEIGHT + ROW * rows.len().clamp(1, 3) as f32);
+    chart_title(p, &title)?;
     if rows.is_empty() {
         p.label("None.", 8.0, Align::Left, p.left, p.y, p.width)?;
         p.y += 12.0;
@@ -621,9 +672,12 @@ fn follow_up_chart(p: &mut Pages, r: &IssueRecord) -> Result<(), AppError> {
     let w = p.width - label_w - note_w;
     let scale = nice_max(rows.iter().map(|o| o.due + o.overdue).max().unwrap_or(0));
     for o in rows {
+        if p.room() < ROW {
+            p.new_page();
+            chart_title(p, &format!("{title} (continued)"))?;
+        }
         let top = p.y;
-        let who = o.owner.clone().unwrap_or_else(|| "No owner".into());
-        p.label(&who, 8.0, Align::Left, p.left, top, label_w)?;
+        p.label(&o.label, 8.0, Align::Left, p.left, top, label_w)?;
         let ow = w * o.overdue as f32 / scale as f32;
         p.rect(x0, top + 2.0, ow, 9.0, RED);
         p.rect(
@@ -633,18 +687,14 @@ fn follow_up_chart(p: &mut Pages, r: &IssueRecord) -> Result<(), AppError> {
             9.0,
             LIGHT,
         );
-        p.label(
-            &format!("{} overdue, {} due", o.overdue, o.due),
-            8.0,
-            Align::Left,
-            x0 + w + 6.0,
-            top,
-            note_w - 6.0,
-        )?;
-        p.y = top + 14.0;
+        p.label(&o.note, 8.0, Align::Left, x0 + w + 6.0, top, note_w - 6.0)?;
+        p.y = top + ROW;
     }
     Ok(())
 }
+
+/// A table row's least height.
+const ROW_MIN: f32 = 10.0;
 
 /// The table's columns: (heading, share of the width).
 const COLUMNS: [(&str, f32); 6] = [
@@ -720,19 +770,13 @@ fn letters_table(p: &mut Pages, r: &IssueRecord) -> Result<(), AppError> {
     }
     table_head(p)?;
     for l in &r.letters {
-        if p.room() < 40.0 {
-            p.new_page();
-            table_head(p)?;
-        }
-        p.y += 3.0;
         let status = if l.status == store::Status::Sent {
             String::new()
         } else {
             format!(" ({})", l.status)
         };
         let (x, w) = (p.left, p.width);
-        let y = p.y;
-        let h = p.text_at(
+        let heading = p.set(
             &format!(
                 "{} — {}{status} (letter {}, position version {})",
                 long_date(l.date),
@@ -745,16 +789,19 @@ fn letters_table(p: &mut Pages, r: &IssueRecord) -> Result<(), AppError> {
             Align::Left,
             Rgb::default(),
             x,
-            y,
             w,
-            Tagged::New,
         )?;
-        p.y += h + 1.0;
+        // The letter's heading is kept with its first copy's row.
+        let tall: f32 = heading.iter().map(|(_, h)| h).sum();
+        if p.room() < 3.0 + tall + 1.0 + ROW_MIN {
+            p.new_page();
+            table_head(p)?;
+        }
+        p.y += 3.0;
+        let tag = p.part();
+        p.flow(heading, tag);
+        p.y += 1.0;
         for c in &l.copies {
-            if p.room() < 14.0 {
-                p.new_page();
-                table_head(p)?;
-            }
             let to = match (&c.office, &c.person) {
                 (Some(o), Some(n)) => format!("{o} — {n}"),
                 (Some(o), None) => o.clone(),
@@ -791,9 +838,7 @@ fn letters_table(p: &mut Pages, r: &IssueRecord) -> Result<(), AppError> {
             // A row is one paragraph of the structure, its cells read in
             // turn: the cells' k-th lines share a baseline and are written
             // as one line (one of each colour), not a line per cell.
-            let row = p.part();
             let mut x = p.left;
-            let y = p.y;
             let mut tallest: f32 = 0.0;
             let mut merged: Vec<(TextLine, f32)> = Vec::new();
             for ((_, share), cell) in COLUMNS.iter().zip(&cells) {
@@ -816,12 +861,20 @@ fn letters_table(p: &mut Pages, r: &IssueRecord) -> Result<(), AppError> {
                 }
                 x += w;
             }
+            // Measured before it is placed: a row whose cells wrap goes
+            // whole onto the next page, under the heading said again.
+            let height = tallest.max(ROW_MIN);
+            if p.room() < height {
+                p.new_page();
+                table_head(p)?;
+            }
+            let (row, y) = (p.part(), p.y);
             for (mut line, top) in merged {
                 line.baseline += y + top;
                 line.tag = row;
                 p.page().items.push(Placed::Text(line));
             }
-            p.y += tallest.max(10.0);
+            p.y += height;
         }
     }
     Ok(())
@@ -994,8 +1047,8 @@ impl App {
             }
         }
         let report = self.board_report(req)?;
-        let mut staged = vec![crate::files::stage(pdf, &report.pdf)?];
         let records: Vec<&IssueRecord> = report.records.iter().map(|(r, _)| r).collect();
+        let mut staged = Vec::new();
         for (path, xlsx) in rows.iter().zip(kinds) {
             let bytes = if xlsx {
                 xlsx_of(&records)?
@@ -1004,12 +1057,15 @@ impl App {
             };
             staged.push(crate::files::stage(path, &bytes)?);
         }
-        for file in staged {
-            file.commit()?;
-        }
+        // The rows first (a spreadsheet is the file most often left open),
+        // the PDF last, and none moved unless all can be.
+        staged.push(crate::files::stage(pdf, &report.pdf)?);
+        let replaced: Vec<PathBuf> = rows.iter().filter(|p| p.exists()).cloned().collect();
+        crate::files::commit_all(staged)?;
         Ok(BoardWritten {
             pdf: pdf.to_path_buf(),
             rows: rows.to_vec(),
+            replaced,
             pages: u32::try_from(report.pages).unwrap_or(u32::MAX),
         })
     }

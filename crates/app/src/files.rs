@@ -33,6 +33,45 @@ impl Staged {
     }
 }
 
+/// Move several staged files into place, all of them or (as far as can be
+/// known beforehand) none: first every target is checked to be replaceable
+/// (not a folder; on Windows not held open by another program, as Excel
+/// holds a spreadsheet), and only then are they moved, in order. A file
+/// that cannot be replaced is named and nothing is moved.
+pub fn commit_all(staged: Vec<Staged>) -> Result<(), AppError> {
+    for file in &staged {
+        check_replaceable(file.path())?;
+    }
+    for file in staged {
+        file.commit()?;
+    }
+    Ok(())
+}
+
+/// Whether a file at `path`, if there is one, could be replaced now.
+fn check_replaceable(path: &Path) -> Result<(), AppError> {
+    let Ok(meta) = std::fs::metadata(path) else {
+        return Ok(());
+    };
+    if meta.is_dir() {
+        return Err(AppError::invalid(
+            "file",
+            format!(
+                "{} is a folder, not a file; choose another name. Nothing was written",
+                path.display()
+            ),
+        ));
+    }
+    // A Windows program that holds a file open without sharing it for
+    // writing (Excel, Acrobat) makes this open fail as the rename would.
+    if cfg!(windows)
+        && let Err(e) = std::fs::OpenOptions::new().append(true).open(path)
+    {
+        return Err(replace_failed(path.to_path_buf(), e));
+    }
+    Ok(())
+}
+
 /// Why moving a staged file over `path` failed. On Windows a file another
 /// program holds open (Acrobat, Edge) cannot be replaced: ERROR_ACCESS_DENIED
 /// (5) from the rename, or a sharing or lock violation (32, 33). The

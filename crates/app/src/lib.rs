@@ -61,7 +61,10 @@ pub mod groups {
 
 pub use app::{App, RecordArea, RecordChanged, VERSION, default_db_path};
 pub use archive::{LetterDetail, LetterRecord, LetterSummary, RecipientView};
-pub use board::{BoardReport, BoardRequest, BoardWritten, CSV_HEADER as BOARD_CSV_HEADER};
+pub use board::{
+    BoardReport, BoardRequest, BoardWritten, CSV_HEADER as BOARD_CSV_HEADER,
+    rows_beside as board_rows_beside,
+};
 pub use clock::{Clock, parse_zone, system_zone};
 pub use delivery::{
     ContactFormCopy, EmailDraft, EmailOutcome, EmailRequest, EmailResult, MailView, Reach,

@@ -181,6 +181,10 @@ pub struct GroupReplies {
     pub replies: u32,
     /// Median days from sending to the reply (None without replies).
     pub median_days: Option<f64>,
+    /// The bar's name ("Executive"), as the window and the PDF write it.
+    pub label: String,
+    /// Its numbers in words: "2 of 3 replied; median 10 days", "none sent".
+    pub note: String,
 }
 
 /// One owner's follow-ups still awaiting a reply.
@@ -193,6 +197,19 @@ pub struct OwnerFollowUps {
     pub due: u32,
     /// Due before it.
     pub overdue: u32,
+    /// The bar's name: the owner, or "No owner".
+    pub label: String,
+    /// "1 overdue, 2 due".
+    pub note: String,
+}
+
+/// Days as the charts write them: "15", "12.5".
+pub(crate) fn days_text(d: f64) -> String {
+    if d.fract() == 0.0 {
+        format!("{d:.0}")
+    } else {
+        format!("{d:.1}")
+    }
 }
 
 /// The numbers the charts draw.
@@ -423,17 +440,31 @@ fn numbers_of(letters: &[RecordLetter], from: NaiveDate, to: NaiveDate) -> Recor
         .filter(|g| **g != OfficeGroup::Other || any_other)
         .map(|g| {
             let (count, mut days) = sent.remove(g).unwrap_or_default();
+            let replies = days.len() as u32;
+            let median_days = median(&mut days);
+            let note = if count == 0 {
+                "none sent".to_string()
+            } else {
+                let median = median_days.map_or("no replies".to_string(), |d| {
+                    format!("median {} days", days_text(d))
+                });
+                format!("{replies} of {count} replied; {median}")
+            };
             GroupReplies {
                 group: *g,
                 sent: count,
-                replies: days.len() as u32,
-                median_days: median(&mut days),
+                replies,
+                median_days,
+                label: g.label().to_string(),
+                note,
             }
         })
         .collect();
     let mut follow_ups: Vec<OwnerFollowUps> = owners
         .into_iter()
         .map(|(owner, (due, overdue))| OwnerFollowUps {
+            label: owner.clone().unwrap_or_else(|| "No owner".into()),
+            note: format!("{overdue} overdue, {due} due"),
             owner,
             due,
             overdue,
@@ -475,10 +506,11 @@ pub(crate) fn join_and(items: &[String]) -> String {
 /// "members of the Administration, including …"), members of Congress by
 /// name ("Senator Rob Portman", "Senators A and B").
 pub(crate) fn offices_phrase(letter: &RecordLetter, groups: &[GroupNote]) -> String {
+    // The offices it went to: a copy never sent is not named.
     let to: Vec<&RecordCopy> = letter
         .copies
         .iter()
-        .filter(|c| c.role == Role::To)
+        .filter(|c| c.role == Role::To && c.sent_on.is_some())
         .collect();
     let mut parts: Vec<String> = Vec::new();
     for g in groups {
@@ -767,11 +799,21 @@ impl App {
             }
             check_template(t)?;
         }
-        self.db().set_settings(&[
-            (SHORT_NAME_SETTING, serde_json::json!(short_name)),
-            (TEMPLATE_SETTING, serde_json::json!(template)),
-        ])?;
-        self.changed(&[RecordArea::Settings]);
+        // Only what changed is written: on a team record the short name is
+        // an administrator's to change (pg/12-short-name-role.sql) and the
+        // template anyone's, so a drafter saving a new template beside the
+        // short name as it was is not refused for the short name.
+        let mut changes = Vec::new();
+        if self.organization_short_name()?.as_deref() != short_name {
+            changes.push((SHORT_NAME_SETTING, serde_json::json!(short_name)));
+        }
+        if self.own_paragraph_template()?.as_deref() != template {
+            changes.push((TEMPLATE_SETTING, serde_json::json!(template)));
+        }
+        if !changes.is_empty() {
+            self.db().set_settings(&changes)?;
+            self.changed(&[RecordArea::Settings]);
+        }
         self.paragraph_wording()
     }
 

@@ -22,8 +22,9 @@ pub struct ReportArgs {
     /// The PDF to write.
     #[arg(long)]
     out: PathBuf,
-    /// The CSV of the rows (one per copy); beside the PDF, named like it,
-    /// when neither this nor --xlsx is given.
+    /// The CSV of the rows (one per copy). When neither this nor --xlsx is
+    /// given, both are written beside the PDF and named like it, as the
+    /// window writes them.
     #[arg(long)]
     csv: Option<PathBuf>,
     /// The rows as a spreadsheet (.xlsx): numbers as numbers, days as dates.
@@ -34,7 +35,7 @@ pub struct ReportArgs {
 pub fn run(app: &App, a: ReportArgs) -> Result<(), AppError> {
     let mut rows: Vec<PathBuf> = a.csv.into_iter().chain(a.xlsx).collect();
     if rows.is_empty() {
-        rows.push(a.out.with_extension("csv"));
+        rows = amicus_app::board_rows_beside(&a.out);
     }
     let written = app.write_board_report(
         &BoardRequest {
@@ -57,5 +58,8 @@ pub fn run(app: &App, a: ReportArgs) -> Result<(), AppError> {
         written.pages,
         beside.join(" and ")
     );
+    for p in &written.replaced {
+        out!("replaced the earlier {}", p.display());
+    }
     Ok(())
 }

@@ -99,6 +99,6 @@ pub fn board_report_export(
     request: BoardRequest,
     path: PathBuf,
 ) -> Reply<BoardWritten> {
-    let rows = [path.with_extension("csv"), path.with_extension("xlsx")];
+    let rows = amicus_app::board_rows_beside(&path);
     Ok(state.app()?.write_board_report(&request, &path, &rows)?)
 }

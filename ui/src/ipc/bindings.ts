@@ -370,7 +370,15 @@ sent: number, replies: number,
 /**
  * Median days from sending to the reply (None without replies).
  */
-median_days: number | null, };
+median_days: number | null, 
+/**
+ * The bar's name ("Executive"), as the window and the PDF write it.
+ */
+label: string, 
+/**
+ * Its numbers in words: "2 of 3 replied; median 10 days", "none sent".
+ */
+note: string, };
 
 export type OwnerFollowUps = { 
 /**
@@ -384,7 +392,15 @@ due: number,
 /**
  * Due before it.
  */
-overdue: number, };
+overdue: number, 
+/**
+ * The bar's name: the owner, or "No owner".
+ */
+label: string, 
+/**
+ * "1 overdue, 2 due".
+ */
+note: string, };
 
 export type OfficeGroup = "executive" | "senate" | "house" | "committee" | "foreign" | "other";
 
@@ -419,7 +435,11 @@ export type BoardWritten = { pdf: string,
 /**
  * The rows written beside it (.csv, .xlsx).
  */
-rows: Array<string>, pages: number, };
+rows: Array<string>, 
+/**
+ * Those of the rows that replaced a file of the same name, said so.
+ */
+replaced: Array<string>, pages: number, };
 
 export type Catalog = { templates: Array<TemplateInfo>, issues: Array<IssueView>, signers: Array<Signer>, offices: Array<Office>, 
 /**

@@ -76,6 +76,19 @@ fn letter(
     method: Option<Method>,
     follow_up: FollowUp,
 ) -> Vec<RecipientView> {
+    letter_about(app, "KORUS", date, offices, groups, method, follow_up)
+}
+
+/// [`letter`] with its subject.
+fn letter_about(
+    app: &App,
+    subject: &str,
+    date: &str,
+    offices: &[i64],
+    groups: Vec<GroupNote>,
+    method: Option<Method>,
+    follow_up: FollowUp,
+) -> Vec<RecipientView> {
     let korus = app.store().find_issue("KORUS").unwrap();
     let position = app.store().position_on(korus.id, day(date)).unwrap();
     let signer_id = app.store().signers().unwrap()[0].id;
@@ -87,7 +100,7 @@ fn letter(
             position_id: position.map(|p| p.id),
             signer_id,
             date: day(date),
-            subject: "KORUS".into(),
+            subject: subject.into(),
             body: "We write again about KORUS.".into(),
             mode: LetterMode::Joint,
             recipients: offices
@@ -276,6 +289,31 @@ fn record_numbers_agree_with_hand_counts(engine: Backend) {
         owners,
         [(Some("Dana".into()), 0, 2), (Some("Sam".into()), 1, 0)]
     );
+    // The charts' words, the window's and the PDF's alike.
+    let notes: Vec<(&str, &str)> = r
+        .numbers
+        .replies
+        .iter()
+        .map(|g| (g.label.as_str(), g.note.as_str()))
+        .chain(
+            r.numbers
+                .follow_ups
+                .iter()
+                .map(|o| (o.label.as_str(), o.note.as_str())),
+        )
+        .collect();
+    assert_eq!(
+        notes,
+        [
+            ("Executive", "2 of 4 replied; median 15 days"),
+            ("Senate", "0 of 1 replied; no replies"),
+            ("House", "none sent"),
+            ("Committee", "none sent"),
+            ("Foreign", "1 of 1 replied; median 9 days"),
+            ("Dana", "2 overdue, 0 due"),
+            ("Sam", "0 overdue, 1 due"),
+        ]
+    );
     let sample = &r.letters[0];
     assert!(sample.copies.iter().all(|c| c.overdue));
     assert_eq!(sample.copies[0].method, Some(Method::Mail));
@@ -402,6 +440,52 @@ fn paragraph_reads_as_a_person_writes(engine: Backend) {
             .ends_with("</p>\n<p>Staff contact: Jordan Whitfield.</p>"),
         "{}",
         p.html
+    );
+
+    // A joint letter of which one copy went: only its office is named.
+    let (commerce, ustr) = (
+        office(&app, "Secretary of Commerce"),
+        office(&app, "United States Trade Representative"),
+    );
+    let copies = letter(
+        &app,
+        "2020-02-04",
+        &[commerce, ustr],
+        vec![],
+        None,
+        FollowUp::Default,
+    );
+    let id = app
+        .issue_record(
+            "KORUS",
+            Some(day("2020-01-01")),
+            Some(day("2020-12-31")),
+            None,
+        )
+        .unwrap()
+        .letters[0]
+        .id;
+    app.approve(id).unwrap();
+    app.sign(id).unwrap();
+    app.send_copies(&SendRequest {
+        letter_id: id,
+        copy: Some(copies[0].number),
+        report: SendReport {
+            method: Method::Mail,
+            at: Some(at("2020-02-04")),
+            confirmation: None,
+            follow_up: FollowUp::Default,
+        },
+    })
+    .unwrap();
+    let p = app
+        .position_paragraph("KORUS", day("2020-01-01"), day("2020-12-31"))
+        .unwrap();
+    assert!(
+        p.text
+            .contains("in a letter sent February 4, 2020 to the Secretary of Commerce."),
+        "{}",
+        p.text
     );
     let r = app
         .issue_record(
@@ -569,4 +653,188 @@ fn bad_input_is_refused_by_name() {
         })
         .unwrap_err();
     assert!(err.to_string().contains("NAFTA"), "{err}");
+}
+
+/// The words of a PDF as pdftotext places them: (page, height, text,
+/// xMin, yMin, xMax, yMax) in points from the page's top left.
+fn words_of(pdf: &[u8]) -> Vec<(usize, f32, String, [f32; 4])> {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("report.pdf");
+    std::fs::write(&path, pdf).unwrap();
+    let out = std::process::Command::new("pdftotext")
+        .arg("-bbox")
+        .arg(&path)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) reads the report");
+    let html = String::from_utf8(out.stdout).unwrap();
+    let attr = |tag: &str, name: &str| -> f32 {
+        let at = tag.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
+        tag[at..].split('"').next().unwrap().parse().unwrap()
+    };
+    let mut words = Vec::new();
+    for (page, text) in html.split("<page ").skip(1).enumerate() {
+        let height = attr(text, "height");
+        for word in text.split("<word ").skip(1) {
+            let (tag, rest) = word.split_once('>').unwrap();
+            let w = rest.split("</word>").next().unwrap().to_string();
+            let b = ["xMin", "yMin", "xMax", "yMax"].map(|n| attr(tag, n));
+            words.push((page, height, w, b));
+        }
+    }
+    words
+}
+
+/// Many follow-up owners, copies whose "To" wraps onto three lines and a
+/// range of ten years: every word stays above the bottom margin (the page
+/// number apart), and no two words on a page run into each other (month
+/// names, numbers above bars, a row's cells).
+#[test]
+fn the_board_report_keeps_within_its_margins_and_its_words_apart() {
+    let app = app_on(Backend::Sqlite);
+    let long = app
+        .add_official(&NewOfficial {
+            person: NewPerson {
+                full_name: "Ron Wyden".into(),
+                family_name: String::new(),
+                honorific: None,
+                salutation: None,
+                email: None,
+            },
+            office_id: None,
+            office: Some(NewOffice {
+                title: "Ranking Member of the Subcommittee on International Trade, Customs, and Global Competitiveness of the Committee on Finance".into(),
+                short_name: None,
+                organization: None,
+                kind: OfficeKind::Senator,
+                single_holder: true,
+                address: vec!["221 Dirksen Senate Office Building".into()],
+                email: None,
+                contact_form: None,
+            }),
+            start_on: day("2011-01-03"),
+            end_on: None,
+            acting: false,
+        })
+        .map(|_| office(&app, "Ranking Member of the Subcommittee on International Trade, Customs, and Global Competitiveness of the Committee on Finance"))
+        .unwrap();
+    let commerce = office(&app, "Secretary of Commerce");
+    for i in 0..28 {
+        // From March 2017 (Secretary Ross took office on February 28).
+        let date = format!("{}-{:02}-10", 2017 + (i + 2) / 12, (i + 2) % 12 + 1);
+        let copies = letter(
+            &app,
+            &date,
+            &[long, commerce],
+            vec![],
+            Some(Method::Mail),
+            FollowUp::Default,
+        );
+        for c in &copies {
+            app.assign_follow_up(c.id, &format!("Owner{i:02}")).unwrap();
+        }
+    }
+    let report = app
+        .board_report(&BoardRequest {
+            from: day("2017-01-01"),
+            to: day("2026-11-28"),
+            issues: vec!["KORUS".into()],
+            as_of: Some(day("2026-11-28")),
+        })
+        .unwrap();
+    let words = words_of(&report.pdf);
+    let last = words.iter().map(|w| w.0).max().unwrap();
+    assert_eq!(report.pages, last + 1);
+    assert!(
+        words.iter().any(|w| w.2 == "Member" && w.0 > 0),
+        "the long office is in the table"
+    );
+    // Above the bottom margin (54 pt), but for "Page N of M".
+    for (page, height, w, b) in &words {
+        if b[3] > height - 54.0 + 0.5 {
+            assert!(
+                w == "Page" || w == "of" || w.parse::<usize>().is_ok(),
+                "{w:?} on page {} reaches into the bottom margin at {}",
+                page + 1,
+                b[3]
+            );
+        }
+    }
+    // No two words overlap.
+    for (i, a) in words.iter().enumerate() {
+        for b in &words[i + 1..] {
+            if a.0 != b.0 {
+                continue;
+            }
+            let (p, q) = (a.3, b.3);
+            let apart = p[2] <= q[0] + 0.5
+                || q[2] <= p[0] + 0.5
+                || p[3] <= q[1] + 0.5
+                || q[3] <= p[1] + 0.5;
+            assert!(
+                apart,
+                "{:?} and {:?} overlap on page {}: {p:?} {q:?}",
+                a.2,
+                b.2,
+                a.0 + 1
+            );
+        }
+    }
+    // Every owner's bar is there, however many pages the chart takes,
+    // before the letters' table begins.
+    let table = words
+        .iter()
+        .position(|w| w.2 == "letters" && w.0 > 0)
+        .unwrap();
+    for i in 0..28 {
+        let name = format!("Owner{i:02}");
+        assert!(words[..table].iter().any(|w| w.2 == name), "{name}");
+    }
+}
+
+/// A subject a spreadsheet would read as a formula is written in the CSV
+/// as text (a `'` before it), so opening the rows in Excel never runs it.
+#[test]
+fn the_rows_never_hand_a_spreadsheet_a_formula() {
+    let app = app_on(Backend::Sqlite);
+    let commerce = office(&app, "Secretary of Commerce");
+    for subject in [
+        "=HYPERLINK(\"http://example.org\",\"KORUS\")",
+        "+1",
+        "@SUM(A1)",
+        "-2, again",
+    ] {
+        letter_about(
+            &app,
+            subject,
+            "2017-10-02",
+            &[commerce],
+            vec![],
+            Some(Method::Mail),
+            FollowUp::Default,
+        );
+    }
+    let report = app
+        .board_report(&BoardRequest {
+            from: day("2017-10-01"),
+            to: day("2017-10-31"),
+            issues: vec!["KORUS".into()],
+            as_of: None,
+        })
+        .unwrap();
+    let mut reader = csv::Reader::from_reader(report.csv.as_bytes());
+    let mut subjects: Vec<String> = reader
+        .records()
+        .map(|r| r.unwrap()[3].to_string())
+        .collect();
+    subjects.sort();
+    assert_eq!(
+        subjects,
+        [
+            "'+1",
+            "'-2, again",
+            "'=HYPERLINK(\"http://example.org\",\"KORUS\")",
+            "'@SUM(A1)"
+        ]
+    );
 }

@@ -225,4 +225,38 @@ fn bad_ranges_and_issues_are_refused_by_name() {
     assert!(e.contains("months run from 01 to 12"), "{e}");
     assert!(!dir.path().join("board.pdf").exists());
     assert!(!dir.path().join("board.csv").exists());
+
+    // All three files or none: with a folder where the spreadsheet would
+    // go, it is named, and neither the PDF nor the CSV is written.
+    std::fs::create_dir(dir.path().join("board.xlsx")).unwrap();
+    let report = [
+        "report",
+        "--from",
+        "2017-01-01",
+        "--to",
+        "2017-12-31",
+        "--issue",
+        "KORUS",
+        "--out",
+        out,
+    ];
+    let e = fails(&db, &report);
+    assert!(e.contains("board.xlsx") && e.contains("folder"), "{e}");
+    assert!(!dir.path().join("board.pdf").exists());
+    assert!(!dir.path().join("board.csv").exists());
+    // Unnamed, the rows go beside the PDF as CSV and spreadsheet, as the
+    // window writes them; an earlier file replaced is said.
+    std::fs::remove_dir(dir.path().join("board.xlsx")).unwrap();
+    std::fs::write(dir.path().join("board.csv"), "earlier").unwrap();
+    let said = ok(&db, &report);
+    assert!(
+        said.contains("board.csv and ") && said.contains("board.xlsx"),
+        "{said}"
+    );
+    assert!(said.contains("replaced the earlier "), "{said}");
+    assert!(dir.path().join("board.pdf").exists());
+    assert_ne!(
+        std::fs::read_to_string(dir.path().join("board.csv")).unwrap(),
+        "earlier"
+    );
 }

@@ -50,10 +50,11 @@ const korus: IssuePage = {
         copies: m === "09" ? { ...empty, mail: 1, email: 1 } : empty,
       })),
       replies: [
-        { group: "executive", sent: 2, replies: 1, median_days: 10 },
-        { group: "senate", sent: 0, replies: 0, median_days: null },
+        // The labels and notes are written in Rust, as the PDF's are; the window shows them.
+        { group: "executive", sent: 2, replies: 1, median_days: 10, label: "Executive", note: "1 of 2 replied; median 10 days" },
+        { group: "senate", sent: 0, replies: 0, median_days: null, label: "Senate", note: "none sent" },
       ],
-      follow_ups: [{ owner: "Dana", due: 0, overdue: 1 }],
+      follow_ups: [{ owner: "Dana", due: 0, overdue: 1, label: "Dana", note: "1 overdue, 0 due" }],
     },
   },
   paragraph: {
@@ -117,6 +118,7 @@ describe("An issue's page", () => {
     vi.mocked(ipc.boardReportExport).mockResolvedValue({
       pdf: "/tmp/board.pdf",
       rows: ["/tmp/board.csv", "/tmp/board.xlsx"],
+      replaced: ["/tmp/board.csv"],
       pages: 3,
     });
     const nafta = { issue: { id: 7, name: "NAFTA", summary: "", staff_contact: null }, positions: [] };
@@ -145,7 +147,9 @@ describe("An issue's page", () => {
       ),
     );
     expect(
-      await screen.findByText("Saved the board report (3 pages) to /tmp/board.pdf, and its rows to /tmp/board.csv and /tmp/board.xlsx."),
+      await screen.findByText(
+        "Saved the board report (3 pages) to /tmp/board.pdf, and its rows to /tmp/board.csv and /tmp/board.xlsx. It replaced the earlier /tmp/board.csv.",
+      ),
     ).toBeTruthy();
     expect(screen.queryByRole("form", { name: "The board report" })).toBeNull();
   });

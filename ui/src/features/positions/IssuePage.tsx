@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import * as ipc from "../../ipc";
-import type { IssuePage as IssuePageData, IssueRecord, Method, OfficeGroup, PositionParagraph } from "../../ipc";
+import type { IssuePage as IssuePageData, IssueRecord, Method, PositionParagraph } from "../../ipc";
 import { ErrorNote, METHOD_LABEL, StatusChip, fieldError, longDate } from "../../components/common";
 import { DateField } from "../../components/DateField";
 import { Toast, useNotice } from "../../components/Toast";
@@ -16,15 +16,6 @@ const METHODS: [Method, string][] = [
   ["hand", "#d99940"],
   ["portal", "#73a666"],
 ];
-
-const GROUP_LABEL: Record<OfficeGroup, string> = {
-  executive: "Executive",
-  senate: "Senate",
-  house: "House",
-  committee: "Committee",
-  foreign: "Foreign",
-  other: "Other",
-};
 
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
@@ -112,7 +103,6 @@ function NotedBars({
   );
 }
 
-const days = (d: number) => (Number.isInteger(d) ? String(d) : d.toFixed(1));
 
 function RepliesChart({ record }: { record: IssueRecord }) {
   return (
@@ -124,14 +114,7 @@ function RepliesChart({ record }: { record: IssueRecord }) {
         { label: "Replied", color: "#29548c" },
       ]}
       stacked={false}
-      rows={record.numbers.replies.map((g) => ({
-        label: GROUP_LABEL[g.group],
-        values: [g.sent, g.replies],
-        note:
-          g.sent === 0
-            ? "none sent"
-            : `${g.replies} of ${g.sent} replied; ${g.median_days === null ? "no replies" : `median ${days(g.median_days)} days`}`,
-      }))}
+      rows={record.numbers.replies.map((g) => ({ label: g.label, values: [g.sent, g.replies], note: g.note }))}
     />
   );
 }
@@ -145,11 +128,7 @@ function FollowUpChart({ record }: { record: IssueRecord }) {
         { label: "Due", color: "#cdd6e0" },
       ]}
       stacked
-      rows={record.numbers.follow_ups.map((o) => ({
-        label: o.owner ?? "No owner",
-        values: [o.overdue, o.due],
-        note: `${o.overdue} overdue, ${o.due} due`,
-      }))}
+      rows={record.numbers.follow_ups.map((o) => ({ label: o.label, values: [o.overdue, o.due], note: o.note }))}
     />
   );
 }
@@ -422,7 +401,8 @@ export function IssuePage({ issue, onBack, onOpen }: { issue: number; onBack: ()
     onSuccess: (w) => {
       if (w) {
         setChoosing(null);
-        setNotice(`Saved the board report (${w.pages} pages) to ${w.pdf}, and its rows to ${w.rows.join(" and ")}.`);
+        const replaced = w.replaced.length > 0 ? ` It replaced the earlier ${w.replaced.join(" and ")}.` : "";
+        setNotice(`Saved the board report (${w.pages} pages) to ${w.pdf}, and its rows to ${w.rows.join(" and ")}.${replaced}`);
       }
     },
   });
