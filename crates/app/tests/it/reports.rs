@@ -39,9 +39,14 @@ fn office(app: &App, name: &str) -> i64 {
 
 /// Senator Rob Portman (Ohio), in office from 2011.
 fn portman(app: &App) -> i64 {
+    senator(app, "Rob Portman", "Senator for Ohio (Class 3)")
+}
+
+/// `name` in the Senate office `title` from 2011; the office's id.
+fn senator(app: &App, name: &str, title: &str) -> i64 {
     app.add_official(&NewOfficial {
         person: NewPerson {
-            full_name: "Rob Portman".into(),
+            full_name: name.into(),
             family_name: String::new(),
             honorific: None,
             salutation: None,
@@ -49,7 +54,7 @@ fn portman(app: &App) -> i64 {
         },
         office_id: None,
         office: Some(NewOffice {
-            title: "Senator for Ohio (Class 3)".into(),
+            title: title.into(),
             short_name: None,
             organization: None,
             kind: OfficeKind::Senator,
@@ -63,7 +68,7 @@ fn portman(app: &App) -> i64 {
         acting: false,
     })
     .unwrap();
-    office(app, "Senator for Ohio (Class 3)")
+    office(app, title)
 }
 
 /// A KORUS letter dated `date` to `offices`, with `groups`; sent on the same
@@ -692,32 +697,11 @@ fn words_of(pdf: &[u8]) -> Vec<(usize, f32, String, [f32; 4])> {
 #[test]
 fn the_board_report_keeps_within_its_margins_and_its_words_apart() {
     let app = app_on(Backend::Sqlite);
-    let long = app
-        .add_official(&NewOfficial {
-            person: NewPerson {
-                full_name: "Ron Wyden".into(),
-                family_name: String::new(),
-                honorific: None,
-                salutation: None,
-                email: None,
-            },
-            office_id: None,
-            office: Some(NewOffice {
-                title: "Ranking Member of the Subcommittee on International Trade, Customs, and Global Competitiveness of the Committee on Finance".into(),
-                short_name: None,
-                organization: None,
-                kind: OfficeKind::Senator,
-                single_holder: true,
-                address: vec!["221 Dirksen Senate Office Building".into()],
-                email: None,
-                contact_form: None,
-            }),
-            start_on: day("2011-01-03"),
-            end_on: None,
-            acting: false,
-        })
-        .map(|_| office(&app, "Ranking Member of the Subcommittee on International Trade, Customs, and Global Competitiveness of the Committee on Finance"))
-        .unwrap();
+    let long = senator(
+        &app,
+        "Ron Wyden",
+        "Ranking Member of the Subcommittee on International Trade, Customs, and Global Competitiveness of the Committee on Finance",
+    );
     let commerce = office(&app, "Secretary of Commerce");
     for i in 0..28 {
         // From March 2017 (Secretary Ross took office on February 28).

@@ -200,22 +200,18 @@ fn bad_ranges_and_issues_are_refused_by_name() {
     para.extend(["--format", "markdown"]);
     assert!(ok(&db, &para).contains("reaffirmed its support"));
 
-    let e = fails(
-        &db,
-        &[
-            "report",
-            "--from",
-            "2017-01-01",
-            "--to",
-            "2017-12-31",
-            "--issue",
-            "KORUS",
-            "--out",
-            out,
-            "--xlsx",
-            "rows.ods",
-        ],
-    );
+    let report = [
+        "report",
+        "--from",
+        "2017-01-01",
+        "--to",
+        "2017-12-31",
+        "--issue",
+        "KORUS",
+        "--out",
+        out,
+    ];
+    let e = fails(&db, &[&report[..], &["--xlsx", "rows.ods"]].concat());
     assert!(
         e.contains("rows.ods: the rows are written as .csv or .xlsx"),
         "{e}"
@@ -229,17 +225,6 @@ fn bad_ranges_and_issues_are_refused_by_name() {
     // All three files or none: with a folder where the spreadsheet would
     // go, it is named, and neither the PDF nor the CSV is written.
     std::fs::create_dir(dir.path().join("board.xlsx")).unwrap();
-    let report = [
-        "report",
-        "--from",
-        "2017-01-01",
-        "--to",
-        "2017-12-31",
-        "--issue",
-        "KORUS",
-        "--out",
-        out,
-    ];
     let e = fails(&db, &report);
     assert!(e.contains("board.xlsx") && e.contains("folder"), "{e}");
     assert!(!dir.path().join("board.pdf").exists());
