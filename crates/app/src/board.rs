@@ -147,23 +147,22 @@ pub fn csv_of(records: &[&IssueRecord]) -> String {
     let mut out = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .from_writer(Vec::new());
-    let mut fields: Vec<String> = Vec::with_capacity(17);
-    let mut write = |fields: &[String]| {
-        // Writing to memory cannot fail.
-        let _ = out.write_record(fields);
-    };
-    fields.extend(CSV_HEADER.split(',').map(str::to_string));
-    write(&fields);
+    // Writing to memory cannot fail. A cell is borrowed unless it must be
+    // written anew (a number, a day, a guarded formula).
+    let _ = out.write_record(CSV_HEADER.split(','));
     for row in rows_of(records) {
-        fields.clear();
-        fields.extend(row.iter().map(|cell| match cell {
-            Cell::Text(s) if s.starts_with(['=', '+', '-', '@', '\t', '\r']) => format!("'{s}"),
-            Cell::Text(s) => s.to_string(),
-            Cell::Number(n) => n.to_string(),
-            Cell::Day(d) => d.to_string(),
-            Cell::Empty => String::new(),
-        }));
-        write(&fields);
+        for cell in &row {
+            let _ = match cell {
+                Cell::Text(s) if s.starts_with(['=', '+', '-', '@', '\t', '\r']) => {
+                    out.write_field(format!("'{s}"))
+                }
+                Cell::Text(s) => out.write_field(s.as_bytes()),
+                Cell::Number(n) => out.write_field(n.to_string()),
+                Cell::Day(d) => out.write_field(d.to_string()),
+                Cell::Empty => out.write_field(""),
+            };
+        }
+        let _ = out.write_record(None::<&[u8]>);
     }
     String::from_utf8(out.into_inner().unwrap_or_default()).unwrap_or_default()
 }

@@ -441,8 +441,6 @@ fn make_initializer_admin(conn: &Connection) -> Result<()> {
     })
 }
 
-/// Every login that holds an Amicus role, with its roles, as `conn` sees
-/// them (also inside a write); none on a single-user file.
 /// On a team record, refuse `who` for `field` unless it is a colleague's
 /// login, naming the logins there are ("give it to one of", "name one
 /// of"); a single-user file takes any name.
@@ -471,6 +469,8 @@ pub(crate) fn require_login(
     ))
 }
 
+/// Every login that holds an Amicus role, with its roles, as `conn` sees
+/// them (also inside a write); none on a single-user file.
 pub(crate) fn team_users_on(conn: &Connection) -> Result<Vec<(String, Vec<TeamRole>)>> {
     if conn.sqlite().is_some() {
         return Ok(Vec::new());
